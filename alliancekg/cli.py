@@ -1,0 +1,85 @@
+"""The ``alliancekg`` command line.
+
+Each package contributes its commands through a ``register(app)`` function in
+its own ``cli`` module, listed in :data:`COMMAND_MODULES`; this module only
+assembles them and turns the project's errors into clear one-line messages.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+from rich.console import Console
+
+from alliancekg import __version__
+from alliancekg.errors import AllianceKGError, LookupAmbiguityError
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "graph.cli",
+)
+"""Modules whose ``register(app)`` adds commands, in help order."""
+
+app = typer.Typer(
+    name="alliancekg",
+    help=(
+        "Explore how an alliance's commitments answer its crises: ingest SCM communiques and "
+        "related statements, build a knowledge graph (embedded or Neo4j), trace crisis responses, "
+        "export linked data and open the explorer."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+err_console = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"alliancekg {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """alliancekg: a knowledge-graph explorer of alliance events and commitments."""
+
+
+for _module in COMMAND_MODULES:
+    importlib.import_module(_module).register(app)
+
+
+def main() -> None:
+    """Entry point: run the app, report project errors without a traceback."""
+    try:
+        app(standalone_mode=False)
+    except LookupAmbiguityError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        if exc.candidates:
+            err_console.print("Close matches:")
+            for candidate in exc.candidates:
+                err_console.print(f"  - {candidate}")
+        sys.exit(2)
+    except AllianceKGError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err_console.print("Aborted.")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""The project's exceptions: one root, domain subclasses.
+
+Library code raises these (wrapping third-party failures with ``raise ... from
+e``); the CLI turns them into a one-line message and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+
+class AllianceKGError(Exception):
+    """Root of every error this project raises on purpose."""
+
+
+class ConfigurationError(AllianceKGError):
+    """A setting is missing or wrong (environment, command-line option)."""
+
+
+class StoreError(AllianceKGError):
+    """A graph store could not do what was asked."""
+
+
+class StoreUnavailableError(StoreError):
+    """The store's server cannot be reached (Neo4j down, wrong URI)."""
+
+
+class AuthenticationError(StoreError):
+    """The store refused the credentials."""
+
+
+class StoreFormatError(StoreError):
+    """A saved store file is unreadable, or was written by an unsupported version."""
+
+
+class NodeNotFoundError(StoreError):
+    """No node has the given IRI."""
+
+
+class QueryError(AllianceKGError):
+    """An analyst query is malformed, too slow, or not allowed."""
+
+
+class WriteNotAllowedError(QueryError):
+    """An analyst query tried to change the graph; the console is read-only."""
+
+
+class UnsupportedQueryError(QueryError):
+    """The embedded store cannot answer this Cypher; it needs Neo4j."""
+
+
+class ExtractionError(AllianceKGError):
+    """A document could not be read or extracted."""
+
+
+class RDFError(AllianceKGError):
+    """RDF could not be parsed, validated or mapped to the ontology."""
+
+
+class LookupAmbiguityError(AllianceKGError):
+    """A name given by the user matches nothing or several things.
+
+    Attributes:
+        candidates: close matches to show the user.
+    """
+
+    def __init__(self, message: str, candidates: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.candidates = candidates or []

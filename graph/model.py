@@ -1,0 +1,270 @@
+"""Typed records of the graph: nodes, relationships, a graph batch.
+
+Both stores exchange only these models. A node carries its most specific
+:class:`~graph.schema.Kind`; its Neo4j labels and RDF classes follow from it
+(:mod:`graph.schema`). Properties are plain values that Neo4j, JSON and RDF
+can all hold without loss: str, int, float, bool, :class:`datetime.date`, and
+homogeneous lists of str, int or float.
+
+Identity is the IRI. IRIs are derived from content (:func:`make_iri`), never
+from load order, so the same fact extracted twice, anywhere, gets the same
+IRI. A relationship is identified by ``(source, type, target)``: there is at
+most one relationship of a type between two nodes, as in RDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from graph.schema import DEFAULT_BASE, Kind, Prop, Rel, labels
+
+Scalar = str | int | float | bool | dt.date
+PropertyValue = Scalar | list[str] | list[int] | list[float]
+"""Values a node or relationship property may hold."""
+
+Properties = dict[str, PropertyValue]
+
+_SLUG_CHARS = re.compile(r"[^a-z0-9]+")
+_SLUG_MAX = 60
+
+
+def slugify(text: str) -> str:
+    """ASCII slug of ``text`` for readable IRIs; may be empty.
+
+    >>> slugify("Republic of Korea (ROK) — “Seoul”")
+    'republic-of-korea-rok-seoul'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_CHARS.sub("-", folded.lower()).strip("-")
+    return slug[:_SLUG_MAX].rstrip("-")
+
+
+def content_key(*parts: object) -> str:
+    """Canonical text of the parts that identify a fact (order matters).
+
+    Strings are NFC-normalised, case-folded and whitespace-collapsed, so the
+    same fact written with different spacing or case gets the same key.
+    """
+    canon: list[str] = []
+    for part in parts:
+        if isinstance(part, dt.date):
+            canon.append(part.isoformat())
+        elif part is None:
+            canon.append("")
+        else:
+            text = unicodedata.normalize("NFC", str(part))
+            canon.append(" ".join(text.casefold().split()))
+    return "\x1f".join(canon)
+
+
+def make_iri(kind: Kind, *key_parts: object, base: str = DEFAULT_BASE) -> str:
+    """Stable, valid IRI of a node of ``kind`` identified by ``key_parts``.
+
+    The IRI is ``{base}{kind-path}/{slug}-{hash}``: the slug keeps it readable
+    and the hash (of the canonical key, see :func:`content_key`) keeps it
+    unique and valid whatever the input's script or punctuation.
+
+    >>> make_iri(Kind.STATE, "United States")
+    'https://w3id.org/alliancekg/id/state/united-states-...'
+    """
+    key = content_key(kind.value, *key_parts)
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    readable = next((slugify(str(p)) for p in key_parts if p is not None and slugify(str(p))), "")
+    local = f"{readable}-{digest}" if readable else digest
+    return f"{base}{kind_path(kind)}/{local}"
+
+
+def kind_path(kind: Kind) -> str:
+    """Path segment for IRIs of ``kind``: ``NuclearTest`` -> ``nuclear-test``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", kind.value).lower()
+
+
+def _check_value(name: str, value: Any) -> PropertyValue:
+    if isinstance(value, bool | int | float | str | dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, list | tuple):
+        items = list(value)
+        kinds = {type(v) for v in items}
+        if not items or kinds <= {str} or kinds <= {int} or kinds <= {float, int}:
+            if kinds == {float, int}:
+                return [float(v) for v in items]
+            return items
+        msg = f"property {name!r}: a list must hold only str, only int or only float, got {sorted(t.__name__ for t in kinds)}"
+        raise ValueError(msg)
+    msg = f"property {name!r}: unsupported value type {type(value).__name__}"
+    raise ValueError(msg)
+
+
+class Node(BaseModel):
+    """A node of the graph: an instance of one ontology class.
+
+    Attributes:
+        iri: stable identifier (see :func:`make_iri`).
+        kind: most specific ontology class.
+        label: human-readable name (``rdfs:label``).
+        props: further properties, keyed by :class:`~graph.schema.Prop` values.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    iri: str
+    kind: Kind
+    label: str
+    props: Properties = Field(default_factory=dict)
+
+    @field_validator("props")
+    @classmethod
+    def _valid_props(cls, value: dict[str, Any]) -> Properties:
+        reserved = {Prop.IRI.value, Prop.KIND.value, Prop.LABEL.value}
+        out: Properties = {}
+        for name, item in value.items():
+            if name in reserved:
+                msg = f"property {name!r} is structural; set it on the node itself"
+                raise ValueError(msg)
+            if item is None:
+                continue
+            out[name] = _check_value(name, item)
+        return out
+
+    @property
+    def labels(self) -> list[str]:
+        """Neo4j labels, root class first."""
+        return labels(self.kind)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The node's ``date`` property, if it has one."""
+        value = self.props.get(Prop.DATE.value)
+        return value if isinstance(value, dt.date) else None
+
+    def flat(self) -> dict[str, PropertyValue]:
+        """All properties including ``iri``, ``kind`` and ``label``."""
+        return {Prop.IRI.value: self.iri, Prop.KIND.value: self.kind.value, Prop.LABEL.value: self.label, **self.props}
+
+    @classmethod
+    def from_flat(cls, flat: dict[str, Any]) -> Node:
+        """Inverse of :meth:`flat`."""
+        data = dict(flat)
+        iri = data.pop(Prop.IRI.value)
+        kind = Kind(data.pop(Prop.KIND.value))
+        label = data.pop(Prop.LABEL.value, "")
+        return cls(iri=iri, kind=kind, label=label, props=data)
+
+
+class Relationship(BaseModel):
+    """A directed, typed relationship between two nodes, identified by its ends and type."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Rel
+    source: str
+    target: str
+    props: Properties = Field(default_factory=dict)
+
+    @field_validator("props")
+    @classmethod
+    def _valid_props(cls, value: dict[str, Any]) -> Properties:
+        return {k: _check_value(k, v) for k, v in value.items() if v is not None}
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of the relationship: ``(source, type, target)``."""
+        return (self.source, self.type.value, self.target)
+
+
+class GraphData(BaseModel):
+    """A batch of nodes and relationships (an extraction result, a subgraph)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nodes: list[Node] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+
+    def node_map(self) -> dict[str, Node]:
+        """Nodes by IRI (later duplicates win, see :meth:`merged`)."""
+        return {n.iri: n for n in self.nodes}
+
+    def merged(self) -> GraphData:
+        """The same batch with duplicate nodes and relationships merged.
+
+        Properties of repeated nodes are combined (later values win), so that
+        a batch never carries two records of one IRI.
+        """
+        nodes: dict[str, Node] = {}
+        for node in self.nodes:
+            seen = nodes.get(node.iri)
+            if seen is None:
+                nodes[node.iri] = node.model_copy(deep=True)
+            else:
+                seen.props.update(node.props)
+                if node.label:
+                    seen.label = node.label
+        rels: dict[tuple[str, str, str], Relationship] = {}
+        for rel in self.relationships:
+            seen_rel = rels.get(rel.key)
+            if seen_rel is None:
+                rels[rel.key] = rel.model_copy(deep=True)
+            else:
+                seen_rel.props.update(rel.props)
+        return GraphData(nodes=list(nodes.values()), relationships=list(rels.values()))
+
+    def extend(self, other: GraphData) -> None:
+        """Append another batch's records (call :meth:`merged` to deduplicate)."""
+        self.nodes.extend(other.nodes)
+        self.relationships.extend(other.relationships)
+
+    def __len__(self) -> int:
+        return len(self.nodes) + len(self.relationships)
+
+
+class Evidence(BaseModel):
+    """A mention that evidences a node, with the document it comes from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mention: Node
+    document: Node | None = None
+
+
+class NodeDetail(BaseModel):
+    """A node with its evidence, as :meth:`GraphStore.get_node` returns it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    node: Node
+    evidence: list[Evidence] = Field(default_factory=list)
+    degree: int = 0
+
+
+class CypherResult(BaseModel):
+    """Rows of an analyst query, with the graph elements found in them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = False
+    graph: GraphData = Field(default_factory=GraphData)
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Yield lists of at most ``size`` items."""
+    if size < 1:
+        msg = f"batch size must be at least 1, got {size}"
+        raise ValueError(msg)
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+

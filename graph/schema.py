@@ -1,0 +1,249 @@
+"""The one place that spells the alliance ontology's terms.
+
+Every node kind of the graph is an ontology class (``ak:NuclearTest``), every
+relationship type is an ontology property (``ak:respondsTo``), and every node
+property is an ontology datatype property. This module maps between the three
+vocabularies the project speaks:
+
+* the ontology (RDF): class and property IRIs under :data:`AK`;
+* the graph model and Neo4j: node labels (one per class on the path to the
+  root, e.g. ``Event:Incident:NuclearTest``) and upper-snake relationship
+  types (``RESPONDS_TO``);
+* the embedded store, which keeps the same kind names and relationship types.
+
+No other module writes a label, a relationship type or an ontology term as a
+string literal; they import the constants below.
+
+The core terms are a contract (``shared/ontology-core.md``): extend, never
+rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+AK = "https://w3id.org/alliancekg/ontology#"
+"""Namespace of the alliance ontology (prefix ``ak:``)."""
+
+DEFAULT_BASE = "https://w3id.org/alliancekg/id/"
+"""Default base for instance IRIs."""
+
+PROV = "http://www.w3.org/ns/prov#"
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+WD = "http://www.wikidata.org/entity/"
+
+
+class Kind(StrEnum):
+    """Node kinds: the ontology classes a node can be an instance of.
+
+    The value is the class's local name in the ``ak:`` namespace and also the
+    most specific Neo4j label of the node.
+    """
+
+    ACTOR = "Actor"
+    STATE = "State"
+    ORGANIZATION = "Organization"
+    PERSON = "Person"
+    EVENT = "Event"
+    MEETING = "Meeting"
+    SCM = "SecurityConsultativeMeeting"
+    INCIDENT = "Incident"
+    NUCLEAR_TEST = "NuclearTest"
+    MISSILE_LAUNCH = "MissileLaunch"
+    ARMED_PROVOCATION = "ArmedProvocation"
+    CYBER_OPERATION = "CyberOperation"
+    CRISIS = "Crisis"
+    EXERCISE = "Exercise"
+    COMMITMENT = "Commitment"
+    AGREEMENT = "Agreement"
+    THREAT = "Threat"
+    DOCUMENT = "Document"
+    MENTION = "Mention"
+    CONCEPT = "Concept"
+    """A SKOS concept of the commitment-type or threat-type scheme."""
+
+
+PARENT: dict[Kind, Kind | None] = {
+    Kind.ACTOR: None,
+    Kind.STATE: Kind.ACTOR,
+    Kind.ORGANIZATION: Kind.ACTOR,
+    Kind.PERSON: Kind.ACTOR,
+    Kind.EVENT: None,
+    Kind.MEETING: Kind.EVENT,
+    Kind.SCM: Kind.MEETING,
+    Kind.INCIDENT: Kind.EVENT,
+    Kind.NUCLEAR_TEST: Kind.INCIDENT,
+    Kind.MISSILE_LAUNCH: Kind.INCIDENT,
+    Kind.ARMED_PROVOCATION: Kind.INCIDENT,
+    Kind.CYBER_OPERATION: Kind.INCIDENT,
+    Kind.CRISIS: Kind.INCIDENT,
+    Kind.EXERCISE: Kind.EVENT,
+    Kind.COMMITMENT: None,
+    Kind.AGREEMENT: Kind.COMMITMENT,
+    Kind.THREAT: None,
+    Kind.DOCUMENT: None,
+    Kind.MENTION: None,
+    Kind.CONCEPT: None,
+}
+"""Direct superclass of each kind inside the ``ak:`` hierarchy (None for roots)."""
+
+
+def lineage(kind: Kind) -> list[Kind]:
+    """Return the kinds from the root down to ``kind``.
+
+    >>> [k.value for k in lineage(Kind.NUCLEAR_TEST)]
+    ['Event', 'Incident', 'NuclearTest']
+    """
+    chain: list[Kind] = []
+    current: Kind | None = kind
+    while current is not None:
+        chain.append(current)
+        current = PARENT[current]
+    return list(reversed(chain))
+
+
+def labels(kind: Kind) -> list[str]:
+    """Neo4j labels of a node of ``kind`` (root first)."""
+    return [k.value for k in lineage(kind)]
+
+
+def is_a(kind: Kind, ancestor: Kind) -> bool:
+    """True when ``kind`` is ``ancestor`` or one of its subclasses."""
+    return ancestor in lineage(kind)
+
+
+def subkinds(ancestor: Kind) -> list[Kind]:
+    """Every kind that is ``ancestor`` or below it."""
+    return [k for k in Kind if is_a(k, ancestor)]
+
+
+ROOT_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if PARENT[k] is None)
+
+
+class Rel(StrEnum):
+    """Relationship types (Neo4j spelling) of the ontology's object properties."""
+
+    PARTICIPANT = "PARTICIPANT"
+    ISSUED_AT = "ISSUED_AT"
+    COMMITTED_BY = "COMMITTED_BY"
+    BENEFICIARY = "BENEFICIARY"
+    COMMITMENT_TYPE = "COMMITMENT_TYPE"
+    MADE_AT = "MADE_AT"
+    RESPONDS_TO = "RESPONDS_TO"
+    CONCERNS = "CONCERNS"
+    REAFFIRMS = "REAFFIRMS"
+    PERPETRATOR = "PERPETRATOR"
+    THREAT_TYPE = "THREAT_TYPE"
+    POSED_BY = "POSED_BY"
+    MANIFESTS = "MANIFESTS"
+    EVIDENCE = "EVIDENCE"
+    WAS_DERIVED_FROM = "WAS_DERIVED_FROM"
+    MENTIONS = "MENTIONS"
+    """Document -> any node it mentions (``dcterms:references``)."""
+    HEAD_OF_DELEGATION = "HEAD_OF_DELEGATION"
+    """Meeting -> Person who led a delegation (sub-property of participant)."""
+    AFFILIATION = "AFFILIATION"
+    """Person -> the State or Organization they act for."""
+    BROADER = "BROADER"
+    """Concept -> broader Concept (``skos:broader``)."""
+
+
+@dataclass(frozen=True)
+class RelSpec:
+    """How a relationship type is written in RDF."""
+
+    iri: str
+    domain: tuple[Kind, ...]
+    range: tuple[Kind, ...]
+
+
+REL_SPECS: dict[Rel, RelSpec] = {
+    Rel.PARTICIPANT: RelSpec(AK + "participant", (Kind.MEETING, Kind.EXERCISE), (Kind.ACTOR,)),
+    Rel.ISSUED_AT: RelSpec(AK + "issuedAt", (Kind.DOCUMENT,), (Kind.MEETING,)),
+    Rel.COMMITTED_BY: RelSpec(AK + "committedBy", (Kind.COMMITMENT,), (Kind.ACTOR,)),
+    Rel.BENEFICIARY: RelSpec(AK + "beneficiary", (Kind.COMMITMENT,), (Kind.ACTOR,)),
+    Rel.COMMITMENT_TYPE: RelSpec(AK + "commitmentType", (Kind.COMMITMENT,), (Kind.CONCEPT,)),
+    Rel.MADE_AT: RelSpec(AK + "madeAt", (Kind.COMMITMENT,), (Kind.MEETING,)),
+    Rel.RESPONDS_TO: RelSpec(AK + "respondsTo", (Kind.COMMITMENT,), (Kind.INCIDENT, Kind.THREAT)),
+    Rel.CONCERNS: RelSpec(AK + "concerns", (Kind.COMMITMENT,), (Kind.THREAT,)),
+    Rel.REAFFIRMS: RelSpec(AK + "reaffirms", (Kind.COMMITMENT,), (Kind.COMMITMENT,)),
+    Rel.PERPETRATOR: RelSpec(AK + "perpetrator", (Kind.INCIDENT,), (Kind.ACTOR,)),
+    Rel.THREAT_TYPE: RelSpec(AK + "threatType", (Kind.THREAT, Kind.INCIDENT), (Kind.CONCEPT,)),
+    Rel.POSED_BY: RelSpec(AK + "posedBy", (Kind.THREAT,), (Kind.ACTOR,)),
+    Rel.MANIFESTS: RelSpec(AK + "manifests", (Kind.INCIDENT,), (Kind.THREAT,)),
+    Rel.EVIDENCE: RelSpec(AK + "evidence", (), (Kind.MENTION,)),
+    Rel.WAS_DERIVED_FROM: RelSpec(PROV + "wasDerivedFrom", (Kind.MENTION,), (Kind.DOCUMENT,)),
+    Rel.MENTIONS: RelSpec(DCTERMS + "references", (Kind.DOCUMENT,), ()),
+    Rel.HEAD_OF_DELEGATION: RelSpec(AK + "headOfDelegation", (Kind.MEETING,), (Kind.PERSON,)),
+    Rel.AFFILIATION: RelSpec(AK + "affiliation", (Kind.PERSON,), (Kind.STATE, Kind.ORGANIZATION)),
+    Rel.BROADER: RelSpec(SKOS + "broader", (Kind.CONCEPT,), (Kind.CONCEPT,)),
+}
+
+
+class Prop(StrEnum):
+    """Node and relationship property names (the ontology's local names).
+
+    ``iri``, ``kind`` and ``label`` are structural: every node has them.
+    """
+
+    IRI = "iri"
+    KIND = "kind"
+    LABEL = "label"
+    DATE = "date"
+    END_DATE = "endDate"
+    ORDINAL = "ordinal"
+    SERIES = "series"
+    LOCATION = "location"
+    STANCE = "stance"
+    STRENGTH = "strength"
+    CONFIDENCE = "confidence"
+    TEXT = "text"
+    CHAR_START = "charStart"
+    CHAR_END = "charEnd"
+    PARAGRAPH = "paragraph"
+    PAGE = "page"
+    EXTRACTOR = "extractor"
+    ROLE = "role"
+    ALT_LABELS = "altLabels"
+    SAME_AS = "sameAs"
+    TITLE = "title"
+    SOURCE = "source"
+    DOC_KIND = "docKind"
+    DESCRIPTION = "description"
+    ESTIMATED = "estimated"
+    SCHEME = "scheme"
+    NOTATION = "notation"
+    CUES = "cues"
+
+
+PROP_IRIS: dict[Prop, str] = {
+    Prop.LABEL: "http://www.w3.org/2000/01/rdf-schema#label",
+    Prop.SAME_AS: "http://www.w3.org/2002/07/owl#sameAs",
+    Prop.TITLE: DCTERMS + "title",
+    Prop.SOURCE: DCTERMS + "source",
+    Prop.DESCRIPTION: DCTERMS + "description",
+    Prop.ALT_LABELS: SKOS + "altLabel",
+    Prop.NOTATION: SKOS + "notation",
+}
+"""Properties written with a term of another vocabulary; the rest are ``ak:``."""
+
+
+def prop_iri(prop: Prop) -> str:
+    """RDF predicate IRI of a node property."""
+    return PROP_IRIS.get(prop, AK + prop.value)
+
+
+STANCES: tuple[str, ...] = ("new", "reaffirmed", "strengthened", "weakened", "suspended")
+"""Allowed values of ``ak:stance``."""
+
+MEETING_SERIES: tuple[str, ...] = ("SCM", "MCM", "Summit", "2+2", "Trilateral", "Other")
+"""Values of the ``series`` property of meetings."""
+
+DOC_KINDS: tuple[str, ...] = ("communique", "joint_statement", "news", "study", "other")
+"""Values of the ``docKind`` property of documents."""
+
+COMMITMENT_SCHEME = AK + "CommitmentTypes"
+THREAT_SCHEME = AK + "ThreatTypes"

@@ -1,0 +1,245 @@
+"""The store interface that extractors, analytics and the dashboard use.
+
+Two implementations answer it identically (proven by one contract test
+suite): :class:`graph.nx_store.NetworkXStore`, embedded and the default, and
+:class:`graph.neo4j_store.Neo4jStore`, over the official driver.
+
+Semantics shared by both stores
+-------------------------------
+* **Kind filters** match a node whose kind is one of the given kinds *or a
+  subclass of one* (``Kind.INCIDENT`` matches nuclear tests).
+* **Time windows** ``[start, end]`` are inclusive; a node passes when it has
+  no ``date`` property or its date lies inside the window. Either bound may be
+  ``None`` (open).
+* **Neighbourhoods** are undirected: the nodes reachable from the start node
+  along at most ``hops`` relationships (of the allowed types), every node on
+  the way passing the kind and time filters, plus every relationship of an
+  allowed type between two of those nodes.
+* Lists of nodes come back sorted by IRI unless a method says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Self
+
+from graph.model import CypherResult, GraphData, Node, NodeDetail, Relationship
+from graph.schema import Kind, Rel, subkinds
+
+DEFAULT_BATCH_SIZE = 1000
+DEFAULT_ROW_LIMIT = 1000
+DEFAULT_QUERY_TIMEOUT = 10.0
+
+
+@dataclass
+class LoadReport:
+    """What a load wrote (records sent; upserts make repeats harmless)."""
+
+    nodes: int = 0
+    relationships: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def expand_kinds(kinds: Iterable[Kind | str] | None) -> set[str] | None:
+    """Kind names matching a filter, subclasses included (None = no filter)."""
+    if kinds is None:
+        return None
+    out: set[str] = set()
+    for kind in kinds:
+        out.update(k.value for k in subkinds(Kind(kind)))
+    return out
+
+
+def in_window(value: Any, start: dt.date | None, end: dt.date | None) -> bool:
+    """True when an (optional) date value lies in the inclusive window."""
+    if not isinstance(value, dt.date):
+        return True
+    return (start is None or value >= start) and (end is None or value <= end)
+
+
+class GraphStore(ABC):
+    """A graph of the alliance ontology that can be loaded and queried."""
+
+    name: str = "store"
+    """Short name shown to users: ``embedded`` or ``neo4j``."""
+
+    # -- writing ---------------------------------------------------------
+
+    @abstractmethod
+    def upsert_nodes(self, nodes: Iterable[Node], batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+        """Create or update nodes by IRI; return how many records were sent.
+
+        An existing node keeps the properties the record does not name and
+        takes the values of those it does.
+        """
+
+    @abstractmethod
+    def upsert_relationships(
+        self, relationships: Iterable[Relationship], batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> int:
+        """Create or update relationships by ``(source, type, target)``.
+
+        Both end nodes must exist already (load nodes first); a relationship
+        whose end is missing is an error, never a silently created empty node.
+        """
+
+    def load(self, data: GraphData, batch_size: int = DEFAULT_BATCH_SIZE) -> LoadReport:
+        """Upsert a batch: nodes first, then relationships. Idempotent."""
+        import time
+
+        t0 = time.perf_counter()
+        merged = data.merged()
+        report = LoadReport()
+        report.nodes = self.upsert_nodes(merged.nodes, batch_size=batch_size)
+        report.relationships = self.upsert_relationships(merged.relationships, batch_size=batch_size)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    @abstractmethod
+    def delete_nodes(self, iris: Sequence[str]) -> int:
+        """Delete nodes (and their relationships) by IRI; return how many existed."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove every node and relationship."""
+
+    # -- reading ---------------------------------------------------------
+
+    @abstractmethod
+    def get_node(self, iri: str) -> NodeDetail:
+        """The node with its evidence mentions (and their documents) and degree.
+
+        Raises:
+            NodeNotFoundError: no node has this IRI.
+        """
+
+    @abstractmethod
+    def has_node(self, iri: str) -> bool:
+        """True when a node with this IRI exists."""
+
+    @abstractmethod
+    def neighbours(
+        self,
+        iri: str,
+        hops: int = 1,
+        kinds: Iterable[Kind | str] | None = None,
+        rel_types: Iterable[Rel | str] | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        limit: int | None = None,
+    ) -> GraphData:
+        """The neighbourhood of a node (see the module notes).
+
+        ``limit`` caps the number of nodes (the start node always included;
+        nearer nodes first, then by IRI).
+
+        Raises:
+            NodeNotFoundError: no node has this IRI.
+        """
+
+    @abstractmethod
+    def subgraph(
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        kinds: Iterable[Kind | str] | None = None,
+        limit: int | None = None,
+    ) -> GraphData:
+        """Nodes passing the kind and time filters, and the relationships among them.
+
+        With ``limit``, the nodes of highest degree are kept (ties by IRI).
+        """
+
+    @abstractmethod
+    def nodes(
+        self, kinds: Iterable[Kind | str] | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Node]:
+        """Nodes of the given kinds (subclasses included), sorted by IRI."""
+
+    @abstractmethod
+    def relationships(
+        self, types: Iterable[Rel | str] | None = None, limit: int | None = None
+    ) -> list[Relationship]:
+        """Relationships of the given types, sorted by ``(source, type, target)``."""
+
+    @abstractmethod
+    def count_by_kind(self) -> dict[str, int]:
+        """Number of nodes per most specific kind."""
+
+    @abstractmethod
+    def count_by_type(self) -> dict[str, int]:
+        """Number of relationships per type."""
+
+    @abstractmethod
+    def commitments_at(self, meeting_iri: str) -> list[Node]:
+        """Commitments ``MADE_AT`` the meeting, sorted by IRI."""
+
+    @abstractmethod
+    def incidents_between(self, start: dt.date | None, end: dt.date | None) -> list[Node]:
+        """Incidents dated in the inclusive window, sorted by date then IRI."""
+
+    @abstractmethod
+    def search(self, text: str, kinds: Iterable[Kind | str] | None = None, limit: int = 20) -> list[Node]:
+        """Nodes whose label contains ``text`` (case-insensitive); exact and
+        prefix matches first, then by label."""
+
+    @abstractmethod
+    def top_by_degree(
+        self, kinds: Iterable[Kind | str] | None = None, limit: int = 100
+    ) -> list[tuple[Node, int]]:
+        """Nodes of highest degree (ties by IRI)."""
+
+    @abstractmethod
+    def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
+        """Every node, streamed (for exports of any size)."""
+
+    @abstractmethod
+    def iter_relationships(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Relationship]:
+        """Every relationship, streamed."""
+
+    def dump(self) -> GraphData:
+        """The whole graph in memory (small graphs only)."""
+        return GraphData(nodes=list(self.iter_nodes()), relationships=list(self.iter_relationships()))
+
+    # -- analysts --------------------------------------------------------
+
+    @abstractmethod
+    def run_cypher(
+        self,
+        query: str,
+        params: dict[str, Any] | None = None,
+        limit: int = DEFAULT_ROW_LIMIT,
+        timeout: float = DEFAULT_QUERY_TIMEOUT,
+    ) -> CypherResult:
+        """Run an analyst's read-only Cypher query with parameters.
+
+        At most ``limit`` rows come back (``truncated`` says when more were
+        available); the query is cancelled after ``timeout`` seconds.
+
+        Raises:
+            WriteNotAllowedError: the query would change the graph.
+            QueryError: the query is malformed or timed out.
+            UnsupportedQueryError: the embedded store cannot answer it.
+        """
+
+    # -- lifecycle -------------------------------------------------------
+
+    def close(self) -> None:
+        """Release connections or files. The default does nothing."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
