@@ -247,3 +247,47 @@ DOC_KINDS: tuple[str, ...] = ("communique", "joint_statement", "news", "study", 
 
 COMMITMENT_SCHEME = AK + "CommitmentTypes"
 THREAT_SCHEME = AK + "ThreatTypes"
+
+
+COMMITMENT_TYPES: tuple[str, ...] = (
+    "MutualDefense",
+    "ExtendedDeterrence",
+    "NuclearUmbrella",
+    "ForcePresence",
+    "OpconTransition",
+    "CombinedExercises",
+    "MissileDefense",
+    "CostSharing",
+    "ConsultationMechanism",
+    "RegionalCooperation",
+    "TrilateralCooperation",
+    "SpaceCooperation",
+    "CyberCooperation",
+    "EconomicSecurity",
+    "SanctionsEnforcement",
+    "Denuclearization",
+    "DefenseIndustryCooperation",
+)
+"""Local names of the concepts of ``ak:CommitmentTypes`` (labels, alt labels
+and ``skos:broader`` live in ``ontology/alliance.ttl``)."""
+
+THREAT_TYPES: tuple[str, ...] = (
+    "NuclearWeapons",
+    "BallisticMissiles",
+    "CyberThreat",
+    "ChemicalBiological",
+    "ConventionalProvocation",
+    "Proliferation",
+    "RegionalCoercion",
+)
+"""Local names of the concepts of ``ak:ThreatTypes``."""
+
+
+def concept_iri(local_name: str) -> str:
+    """IRI of a commitment-type or threat-type concept (``ak:`` namespace)."""
+    return AK + local_name
+
+
+def concept_local_name(iri: str) -> str:
+    """Inverse of :func:`concept_iri`."""
+    return iri.removeprefix(AK)
