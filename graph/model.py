@@ -96,7 +96,8 @@ def _check_value(name: str, value: Any) -> PropertyValue:
             if kinds == {float, int}:
                 return [float(v) for v in items]
             return items
-        msg = f"property {name!r}: a list must hold only str, only int or only float, got {sorted(t.__name__ for t in kinds)}"
+        found = sorted(t.__name__ for t in kinds)
+        msg = f"property {name!r}: a list must hold only str, only int or only float, got {found}"
         raise ValueError(msg)
     msg = f"property {name!r}: unsupported value type {type(value).__name__}"
     raise ValueError(msg)

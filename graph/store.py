@@ -230,7 +230,7 @@ class GraphStore(ABC):
 
     # -- lifecycle -------------------------------------------------------
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, most stores hold nothing
         """Release connections or files. The default does nothing."""
 
     def __enter__(self) -> Self:
