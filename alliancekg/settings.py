@@ -1,0 +1,169 @@
+"""Settings from the environment, and the one store factory.
+
+The CLI and the dashboard never build a store themselves: they call
+:func:`open_store`, which reads :class:`Settings` and returns either the
+embedded store (loaded from ``ALLIANCEKG_DATA`` when that file exists) or a
+:class:`~graph.neo4j_store.Neo4jStore` connected to ``NEO4J_URI``.
+
+Environment variables:
+
+=========================  ====================================================
+``ALLIANCEKG_STORE``       ``embedded`` (default) or ``neo4j``
+``ALLIANCEKG_DATA``        embedded store file (default ``./data/graph.json.gz``)
+``ALLIANCEKG_BASE_IRI``    base of instance IRIs (default ``graph.schema.DEFAULT_BASE``)
+``NEO4J_URI``              e.g. ``bolt://127.0.0.1:7687`` (needed for ``neo4j``)
+``NEO4J_USERNAME``         default ``neo4j``
+``NEO4J_PASSWORD``         empty means no authentication
+``NEO4J_DATABASE``         default: the server's default database
+=========================  ====================================================
+
+The embedded store does not save itself: whoever changes it calls
+:func:`save_store` (a no-op for Neo4j, which persists every write).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from alliancekg.errors import AuthenticationError, ConfigurationError, StoreUnavailableError
+from graph.schema import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+
+STORE_KINDS: tuple[str, ...] = ("embedded", "neo4j")
+DEFAULT_DATA = Path("data") / "graph.json.gz"
+
+START_HINT = (
+    "start a local server with `scripts/neo4j-local start` (then export the NEO4J_URI it prints) "
+    "or `docker compose up -d neo4j`"
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the environment says about where the graph lives."""
+
+    store: str = "embedded"
+    data_path: Path = DEFAULT_DATA
+    base_iri: str = DEFAULT_BASE
+    neo4j_uri: str | None = None
+    neo4j_username: str = "neo4j"
+    neo4j_password: str = field(default="", repr=False)
+    neo4j_database: str | None = None
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        """Read the settings from ``env`` (default: ``os.environ``).
+
+        Raises:
+            ConfigurationError: ``ALLIANCEKG_STORE`` names an unknown store.
+        """
+        source = os.environ if env is None else env
+        store = (source.get("ALLIANCEKG_STORE") or "embedded").strip().lower()
+        if store not in STORE_KINDS:
+            msg = f"ALLIANCEKG_STORE={store!r}: expected one of {', '.join(STORE_KINDS)}"
+            raise ConfigurationError(msg)
+        return cls(
+            store=store,
+            data_path=Path(source.get("ALLIANCEKG_DATA") or DEFAULT_DATA),
+            base_iri=source.get("ALLIANCEKG_BASE_IRI") or DEFAULT_BASE,
+            neo4j_uri=source.get("NEO4J_URI") or None,
+            neo4j_username=source.get("NEO4J_USERNAME") or "neo4j",
+            neo4j_password=source.get("NEO4J_PASSWORD", ""),
+            neo4j_database=source.get("NEO4J_DATABASE") or None,
+        )
+
+    @property
+    def neo4j_auth(self) -> tuple[str, str] | None:
+        """Basic credentials for the driver (None when no password is set)."""
+        return (self.neo4j_username, self.neo4j_password) if self.neo4j_password else None
+
+
+def connect_neo4j(settings: Settings) -> Any:
+    """A connected ``neo4j.Driver`` (connectivity verified).
+
+    Raises:
+        ConfigurationError: ``NEO4J_URI`` is not set or malformed.
+        StoreUnavailableError: the server does not answer.
+        AuthenticationError: the server refused the credentials.
+    """
+    import neo4j
+    from neo4j import exceptions as neo4j_errors
+
+    if not settings.neo4j_uri:
+        msg = f"NEO4J_URI is not set; {START_HINT}"
+        raise ConfigurationError(msg)
+    try:
+        driver = neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth)
+    except (ValueError, neo4j_errors.ConfigurationError) as e:
+        msg = f"NEO4J_URI={settings.neo4j_uri!r} is not a valid Neo4j URI: {e}"
+        raise ConfigurationError(msg) from e
+    try:
+        driver.verify_connectivity()
+    except neo4j_errors.AuthError as e:
+        driver.close()
+        msg = (
+            f"Neo4j at {settings.neo4j_uri} refused the credentials of user {settings.neo4j_username!r}; "
+            "check NEO4J_USERNAME and NEO4J_PASSWORD"
+        )
+        raise AuthenticationError(msg) from e
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as e:
+        driver.close()
+        msg = f"Neo4j is not reachable at {settings.neo4j_uri}; {START_HINT}"
+        raise StoreUnavailableError(msg) from e
+    except neo4j_errors.Neo4jError as e:
+        driver.close()
+        msg = f"Neo4j at {settings.neo4j_uri} refused the connection: {e.message or e}"
+        raise StoreUnavailableError(msg) from e
+    return driver
+
+
+def open_store(kind: str | None = None, path: str | Path | None = None, settings: Settings | None = None) -> GraphStore:
+    """THE store factory: the embedded store or Neo4j, as configured.
+
+    Args:
+        kind: ``embedded`` or ``neo4j``; default ``ALLIANCEKG_STORE``.
+        path: embedded store file; default ``ALLIANCEKG_DATA``. The file is
+            loaded when it exists; otherwise the store starts empty and
+            :func:`save_store` creates it.
+        settings: explicit settings (default: read from the environment).
+
+    Raises:
+        ConfigurationError: unknown store kind or missing ``NEO4J_URI``.
+        StoreUnavailableError, AuthenticationError: Neo4j cannot be used.
+        StoreFormatError: the embedded file cannot be read.
+    """
+    conf = settings or Settings.from_env()
+    chosen = (kind or conf.store).strip().lower()
+    if chosen not in STORE_KINDS:
+        msg = f"unknown store {chosen!r}: expected one of {', '.join(STORE_KINDS)}"
+        raise ConfigurationError(msg)
+    if chosen == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        store = Neo4jStore(connect_neo4j(conf), database=conf.neo4j_database, owns_driver=True, uri=conf.neo4j_uri)
+        store.ensure_schema()
+        return store
+    from graph.nx_store import NetworkXStore
+
+    file = Path(path) if path is not None else conf.data_path
+    if file.exists():
+        return NetworkXStore.load_file(file)
+    return NetworkXStore(path=file)
+
+
+def save_store(store: GraphStore) -> Path | None:
+    """Persist the store if it needs it: saves the embedded store to its file.
+
+    Returns:
+        The file written, or None for Neo4j (which persists every write).
+    """
+    from graph.nx_store import NetworkXStore
+
+    if isinstance(store, NetworkXStore):
+        return store.save()
+    return None
