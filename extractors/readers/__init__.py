@@ -1,0 +1,150 @@
+"""Readers: files (plain text, HTML, PDF) to :class:`~extractors.document.SourceDocument`.
+
+:func:`read_document` is the entry point. It checks the size limit, sniffs
+the format from the content (and the extension), runs the format's reader,
+normalises the text (:mod:`extractors.readers.normalize`), segments it into
+paragraphs (:mod:`extractors.segment`) and infers the title, issuing date and
+kind (:mod:`extractors.metadata`). Every failure is an
+:class:`~alliancekg.errors.ExtractionError` with a reason a user can act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from alliancekg.errors import ExtractionError
+from extractors.document import SourceDocument
+from extractors.metadata import infer
+from extractors.readers.base import RawText
+from extractors.readers.detect import MEDIA_TYPES, Format, sniff_format
+from extractors.readers.html import read_html
+from extractors.readers.normalize import compose, normalise, to_normalised
+from extractors.readers.pdf import read_pdf
+from extractors.readers.text import read_text
+from extractors.segment import join_wrapped_lines, split_paragraphs
+
+__all__ = ["DEFAULT_MAX_BYTES", "Format", "max_bytes_from_env", "read_bytes", "read_document"]
+
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+"""Largest file read by default (100 MB); ``ALLIANCEKG_MAX_FILE_MB`` changes it."""
+
+MAX_SIZE_ENV = "ALLIANCEKG_MAX_FILE_MB"
+
+
+def max_bytes_from_env() -> int:
+    """The size limit: ``ALLIANCEKG_MAX_FILE_MB`` megabytes, else :data:`DEFAULT_MAX_BYTES`.
+
+    Raises:
+        ExtractionError: the variable is not a positive number.
+    """
+    value = os.environ.get(MAX_SIZE_ENV)
+    if not value:
+        return DEFAULT_MAX_BYTES
+    try:
+        megabytes = float(value)
+    except ValueError as e:
+        msg = f"{MAX_SIZE_ENV}={value!r} is not a number of megabytes"
+        raise ExtractionError(msg) from e
+    if megabytes <= 0:
+        msg = f"{MAX_SIZE_ENV} must be positive, got {value!r}"
+        raise ExtractionError(msg)
+    return int(megabytes * 1024 * 1024)
+
+
+def read_document(
+    path: str | os.PathLike[str], *, encoding: str | None = None, max_bytes: int | None = None
+) -> SourceDocument:
+    """Read, normalise and segment one file.
+
+    Args:
+        path: a ``.txt``/``.html``/``.pdf`` file (the content decides the format).
+        encoding: force a text encoding instead of detecting it.
+        max_bytes: refuse larger files (default :func:`max_bytes_from_env`).
+
+    Raises:
+        ExtractionError: the file is missing, too large, empty, binary,
+            undecodable, a corrupt/encrypted/scanned PDF.
+    """
+    file = Path(path)
+    limit = max_bytes if max_bytes is not None else max_bytes_from_env()
+    try:
+        size = file.stat().st_size
+        if not file.is_file():
+            raise ExtractionError("not a regular file")
+        if size > limit:
+            msg = (
+                f"file too large: {size / 1048576:.1f} MB exceeds the {limit / 1048576:.0f} MB limit "
+                f"(raise it with {MAX_SIZE_ENV})"
+            )
+            raise ExtractionError(msg)
+        data = file.read_bytes()
+    except FileNotFoundError as e:
+        raise ExtractionError("no such file") from e
+    except PermissionError as e:
+        raise ExtractionError("permission denied") from e
+    except IsADirectoryError as e:
+        raise ExtractionError("not a regular file") from e
+    return read_bytes(data, suffix=file.suffix.lower(), path=str(file), encoding=encoding)
+
+
+def read_bytes(
+    data: bytes, *, suffix: str = "", path: str | None = None, encoding: str | None = None
+) -> SourceDocument:
+    """Like :func:`read_document` for bytes already in memory.
+
+    Args:
+        data: the file's bytes.
+        suffix: the file name's extension (``.html``), a hint after the content.
+        path: recorded as :attr:`SourceDocument.path` and default source.
+        encoding: force a text encoding.
+    """
+    fmt = sniff_format(data, suffix)
+    raw: RawText
+    if fmt is Format.PDF:
+        raw = read_pdf(data)
+    elif fmt is Format.HTML:
+        raw = read_html(data, encoding=encoding)
+    else:
+        raw = read_text(data, encoding=encoding)
+    raw.media_type = MEDIA_TYPES[fmt]
+    return build_document(raw, path=path, size=len(data))
+
+
+def build_document(raw: RawText, *, path: str | None = None, size: int | None = None) -> SourceDocument:
+    """Normalise and segment a reader's output; infer its metadata.
+
+    Raises:
+        ExtractionError: no text is left after normalisation.
+    """
+    text, outer = normalise(raw.text)
+    if not text.strip():
+        raise ExtractionError(
+            "empty: the file holds no text" if raw.text.strip() == "" else "empty after normalisation"
+        )
+    omap = compose(outer, raw.offset_map)
+    pages = [to_normalised(outer, start) for start in raw.pages]
+    paragraphs = split_paragraphs(text, pages or None)
+    text = join_wrapped_lines(text, paragraphs)
+    inferred = infer(text, paragraphs, title_hint=raw.title, date_hint=raw.date, html_article=raw.article)
+    metadata = dict(raw.metadata)
+    metadata.update(inferred.notes)
+    metadata["reader"] = raw.media_type
+    if size is not None:
+        metadata["size_bytes"] = str(size)
+    return SourceDocument(
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        path=path,
+        title=inferred.title,
+        date=inferred.date,
+        source=raw.source or path,
+        kind=inferred.kind,
+        media_type=raw.media_type,
+        encoding=raw.encoding,
+        paragraphs=paragraphs,
+        offset_map=omap,
+        pages=pages,
+        metadata=metadata,
+    )
