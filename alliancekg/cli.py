@@ -18,6 +18,7 @@ from alliancekg.errors import AllianceKGError, LookupAmbiguityError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli",
+    "ontology.cli",
 )
 """Modules whose ``register(app)`` adds commands, in help order."""
 

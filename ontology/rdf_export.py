@@ -37,7 +37,7 @@ from rdflib import Graph, Literal, URIRef
 
 from alliancekg.errors import RDFError
 from graph.model import GraphData, Node, PropertyValue, Relationship
-from graph.schema import DEFAULT_BASE, REL_SPECS
+from graph.schema import DEFAULT_BASE, REL_SPECS, Prop, prop_iri
 from graph.store import GraphStore
 from ontology.vocabulary import (
     CONTEXT_IRI,
@@ -64,6 +64,7 @@ from ontology.vocabulary import (
 )
 
 RDFS_LABEL = RDFS + "label"
+SAME_AS_IRI = prop_iri(Prop.SAME_AS)
 
 FORMATS: dict[str, str] = {
     "ttl": "turtle",
@@ -359,6 +360,10 @@ class _TurtleTerms:
         return self.name(obj) if vocabulary else f"<{obj}>"
 
 
+_VOCABULARY_OBJECTS = frozenset({RDF_TYPE, RDF_PREDICATE, SAME_AS_IRI})
+"""Predicates whose objects Turtle writes as prefixed names when it can (classes, properties, ``wd:Q884``)."""
+
+
 def write_turtle(source: Source, out: IO[str], base: str = DEFAULT_BASE) -> ExportReport:
     """Stream the graph to ``out`` as Turtle: prefixes, then one block per subject run."""
     t0 = time.perf_counter()
@@ -370,7 +375,7 @@ def write_turtle(source: Source, out: IO[str], base: str = DEFAULT_BASE) -> Expo
     triples = 0
     for s, p, o in iter_triples(source, base, counter):
         triples += 1
-        vocabulary = p in (RDF_TYPE, RDF_PREDICATE)
+        vocabulary = p in _VOCABULARY_OBJECTS
         predicate = "a" if p == RDF_TYPE else terms.name(p)
         obj = terms.obj(o, vocabulary)
         if s == current:
