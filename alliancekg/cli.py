@@ -19,6 +19,7 @@ from alliancekg.errors import AllianceKGError, LookupAmbiguityError
 COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli",
     "ontology.cli",
+    "analytics.cli",
 )
 """Modules whose ``register(app)`` adds commands, in help order."""
 

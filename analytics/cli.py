@@ -1,0 +1,331 @@
+"""Analytics commands: ``trace``, ``lineage``, ``in-force``, ``themes``, ``centrality``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from alliancekg.errors import ConfigurationError
+from analytics.frames import plain
+from analytics.tracer import DEFAULT_WINDOW_DAYS
+from graph.store import GraphStore
+
+console = Console()
+
+_CHANGE_STYLE = {
+    "new": "bold green",
+    "strengthened": "green",
+    "reaffirmed": "",
+    "weakened": "yellow",
+    "dropped": "red",
+}
+
+StoreOption = typer.Option(None, "--store", help="Store to read: embedded or neo4j (default: ALLIANCEKG_STORE).")
+DataOption = typer.Option(None, "--data", help="Embedded store file (default: ALLIANCEKG_DATA).")
+CsvOption = typer.Option(None, "--csv", help="Also write the main table to this CSV file.")
+JsonOption = typer.Option(None, "--json", help="Also write the whole result to this JSON file.")
+
+
+@contextmanager
+def _store(kind: str | None, data: Path | None) -> Iterator[GraphStore]:
+    from alliancekg.settings import open_store
+
+    store = open_store(kind, path=data)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        msg = f"{option} {value!r} is not a date (YYYY-MM-DD)"
+        raise ConfigurationError(msg) from exc
+
+
+def _cell(value: Any) -> str:
+    value = plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return str(value)
+
+
+def _short(text: Any, width: int = 90) -> str:
+    out = _cell(text).replace("\n", " ")
+    return out if len(out) <= width else out[: width - 1] + "\u2026"
+
+
+def _table(df: pd.DataFrame, columns: list[tuple[str, str]], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for _, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in df.to_dict(orient="records"):
+        table.add_row(*(_cell(row.get(name)) for name, _ in columns))
+    return table
+
+
+def _write(df: pd.DataFrame, payload: dict[str, Any], csv: Path | None, json_file: Path | None) -> None:
+    if csv is not None and json_file is not None:
+        msg = "give either --csv or --json, not both"
+        raise ConfigurationError(msg)
+    try:
+        if csv is not None:
+            df.to_csv(csv, index=False)
+            console.print(f"wrote {len(df)} rows to {csv}")
+        if json_file is not None:
+            json_file.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            console.print(f"wrote {json_file}")
+    except OSError as exc:
+        msg = f"cannot write {csv or json_file}: {exc.strerror or exc}"
+        raise ConfigurationError(msg) from exc
+
+
+def register(app: typer.Typer) -> None:
+    """Add the analytics commands to ``app``."""
+
+    @app.command("trace")
+    def trace_command(
+        incident: str = typer.Argument(..., help="Incident label, date (YYYY-MM-DD), catalogue id or IRI."),
+        window: int = typer.Option(DEFAULT_WINDOW_DAYS, "--window", help="Days after the incident a meeting counts."),
+        series: str | None = typer.Option(None, "--series", help="Only these meeting series (comma-separated)."),
+        store: str | None = StoreOption,
+        data: Path | None = DataOption,
+        csv: Path | None = CsvOption,
+        json_file: Path | None = JsonOption,
+    ) -> None:
+        """How the next meetings after an incident answered it: new, strengthened, reaffirmed, weakened, dropped."""
+        from analytics.tracer import trace
+
+        with _store(store, data) as graph:
+            result = trace(graph, incident, window_days=window, series=series)
+            console.print(f"[bold]{result.label}[/bold] ({result.date.isoformat()})  window {window} days")
+            if result.meetings.empty:
+                console.print("No recorded meeting of any series followed within the window.")
+            for meeting in result.meetings.to_dict(orient="records"):
+                prev = (
+                    f"; compared with {meeting['previous_label']} ({_cell(meeting['previous_date'])})"
+                    if meeting["previous_label"]
+                    else "; first recorded meeting of its series"
+                )
+                console.print(
+                    f"\n[bold]{meeting['series']}[/bold]: {meeting['meeting_label']} ({_cell(meeting['date'])}), "
+                    f"lag {meeting['lag_days']} days{prev}"
+                )
+                rows = result.changes[result.changes["meeting"] == meeting["meeting"]]
+                table = Table(header_style="bold")
+                for header in ("change", "type", "party", "strength", "link", "evidence"):
+                    table.add_column(header, overflow="fold")
+                for row in rows.to_dict(orient="records"):
+                    strength = _cell(row["strength"])
+                    if row["previous_strength"] is not None and not pd.isna(row["previous_strength"]):
+                        strength = f"{_cell(row['previous_strength'])} -> {strength or '-'}"
+                    evidence = _short(row["evidence"])
+                    if row["document"]:
+                        para = f" \u00b6{row['paragraph']}" if row["paragraph"] is not None else ""
+                        evidence = f"{evidence} [dim]({_short(row['document'], 40)}{para})[/dim]"
+                    style = _CHANGE_STYLE.get(row["change"], "")
+                    table.add_row(
+                        f"[{style}]{row['change']}[/{style}]" if style else row["change"],
+                        row["type_label"],
+                        row["party"],
+                        strength,
+                        row["link"] + (" (threat)" if row["threat_link"] else ""),
+                        evidence,
+                    )
+                console.print(table)
+            if not result.explicit.empty:
+                console.print(
+                    _table(
+                        result.explicit,
+                        [
+                            ("date", "date"),
+                            ("lag_days", "lag"),
+                            ("meeting_label", "meeting"),
+                            ("commitment_types", "types"),
+                            ("party", "party"),
+                            ("stance", "stance"),
+                            ("evidence", "evidence"),
+                        ],
+                        title="Commitments whose text answers the incident (explicit)",
+                    )
+                )
+            _write(result.changes, result.to_dict(), csv, json_file)
+
+    @app.command("lineage")
+    def lineage_command(
+        commitment_type: str = typer.Argument(..., metavar="TYPE", help="Commitment type: local name or label."),
+        party: str | None = typer.Option(None, "--party", help="Only statements by this party (KOR, USA...)."),
+        store: str | None = StoreOption,
+        data: Path | None = DataOption,
+        csv: Path | None = CsvOption,
+        json_file: Path | None = JsonOption,
+    ) -> None:
+        """First appearance, restatements and strength over time of a commitment type."""
+        from analytics.lineage import lineage
+
+        with _store(store, data) as graph:
+            result = lineage(graph, commitment_type, party=party)
+            who = f" by {result.party}" if result.party else ""
+            if result.first_date is None:
+                console.print(f"[bold]{result.label}[/bold]{who}: never stated at a recorded meeting.")
+            else:
+                console.print(
+                    f"[bold]{result.label}[/bold]{who}: first stated at {result.first_meeting} "
+                    f"({result.first_date.isoformat()}) by {result.first_party}; "
+                    f"{len(result.chain)} statements"
+                )
+                chain = result.chain.assign(evidence=result.chain["evidence"].map(lambda t: _short(t, 70)))
+                console.print(
+                    _table(
+                        chain,
+                        [
+                            ("date", "date"),
+                            ("series", "series"),
+                            ("meeting_label", "meeting"),
+                            ("party", "party"),
+                            ("change", "change"),
+                            ("stance", "stance"),
+                            ("strength", "strength"),
+                            ("reaffirms_source", "reaffirms"),
+                            ("evidence", "evidence"),
+                        ],
+                    )
+                )
+            _write(result.chain, result.to_dict(), csv, json_file)
+
+    @app.command("in-force")
+    def in_force_command(
+        date: str = typer.Argument(..., help="The date (YYYY-MM-DD)."),
+        party: str | None = typer.Option(None, "--party", help="Only commitments by this party."),
+        store: str | None = StoreOption,
+        data: Path | None = DataOption,
+        csv: Path | None = CsvOption,
+        json_file: Path | None = JsonOption,
+    ) -> None:
+        """Commitment types standing on a date: stated and not since dropped or suspended."""
+        from analytics.frames import records
+        from analytics.lineage import in_force
+
+        with _store(store, data) as graph:
+            table = in_force(graph, date, party=party)
+            console.print(
+                _table(
+                    table,
+                    [
+                        ("type_label", "type"),
+                        ("party", "party"),
+                        ("since", "since"),
+                        ("last_meeting", "last stated at"),
+                        ("last_stated", "on"),
+                        ("stance", "stance"),
+                        ("strength", "strength"),
+                        ("statements", "statements"),
+                    ],
+                    title=f"In force on {date}",
+                )
+            )
+            _write(table, {"date": date, "in_force": records(table)}, csv, json_file)
+
+    @app.command("themes")
+    def themes_command(
+        bins: str = typer.Option("decade", "--bins", help="'decade' or first years of periods: 1990,2000,2010."),
+        store: str | None = StoreOption,
+        data: Path | None = DataOption,
+        csv: Path | None = CsvOption,
+        json_file: Path | None = JsonOption,
+    ) -> None:
+        """Commitment and threat types by period, and the first meeting at which each appears."""
+        from analytics.themes import themes
+
+        with _store(store, data) as graph:
+            result = themes(graph, bins=bins)
+            columns = [("scheme", "scheme"), ("label", "type")]
+            columns += [(p, p) for p in result.periods]
+            columns += [("first_meeting", "first meeting"), ("first_date", "first date")]
+            console.print(_table(result.table, columns, title="Meetings at which each type appears, by period"))
+            _write(result.table, result.to_dict(), csv, json_file)
+
+    @app.command("centrality")
+    def centrality_command(
+        start: str | None = typer.Option(None, "--start", help="Window start (YYYY-MM-DD)."),
+        end: str | None = typer.Option(None, "--end", help="Window end (YYYY-MM-DD)."),
+        compare_start: str | None = typer.Option(None, "--compare-start", help="Start of a second window."),
+        compare_end: str | None = typer.Option(None, "--compare-end", help="End of a second window."),
+        store: str | None = StoreOption,
+        data: Path | None = DataOption,
+        csv: Path | None = CsvOption,
+        json_file: Path | None = JsonOption,
+    ) -> None:
+        """Centrality of actors and commitment types in a window (optionally compared with a second one)."""
+        from analytics.frames import records
+        from analytics.network import centrality, compare_windows
+
+        first = (_date(start, "--start"), _date(end, "--end"))
+        with _store(store, data) as graph:
+            if compare_start is None and compare_end is None:
+                table = centrality(graph, *first)
+                console.print(
+                    _table(
+                        table,
+                        [
+                            ("rank", "rank"),
+                            ("label", "node"),
+                            ("category", "category"),
+                            ("weighted_degree", "commitments"),
+                            ("degree_centrality", "degree c."),
+                            ("betweenness", "betweenness"),
+                            ("eigenvector", "eigenvector"),
+                        ],
+                        title=f"Centrality {_cell(first[0]) or '...'} to {_cell(first[1]) or '...'}",
+                    )
+                )
+                _write(table, {"centrality": records(table)}, csv, json_file)
+                return
+            second = (_date(compare_start, "--compare-start"), _date(compare_end, "--compare-end"))
+            result = compare_windows(graph, first, second)
+            console.print(
+                _table(
+                    result.centrality,
+                    [
+                        ("label", "node"),
+                        ("category", "category"),
+                        ("weighted_degree_a", "commitments A"),
+                        ("weighted_degree_b", "commitments B"),
+                        ("rank_a", "rank A"),
+                        ("rank_b", "rank B"),
+                        ("rank_change", "rank change"),
+                    ],
+                    title="Centrality in window A and window B",
+                )
+            )
+            console.print(
+                _table(
+                    result.responses,
+                    [
+                        ("window", "window"),
+                        ("incidents", "incidents"),
+                        ("incidents_answered", "answered"),
+                        ("commitments_reached", "commitments"),
+                        ("explicit_share", "explicit share"),
+                        ("mean_hops", "mean hops"),
+                        ("median_lag_days", "median lag"),
+                    ],
+                    title="How the incidents of each window were answered",
+                )
+            )
+            _write(result.centrality, result.to_dict(), csv, json_file)

@@ -1,0 +1,532 @@
+"""A compact, read-only view of the graph for the analytics.
+
+Every analysis works at the level of (meeting, commitment type, committing
+party), aggregated from commitment nodes. :func:`load_view` reads what that
+needs through the :class:`~graph.store.GraphStore` interface only
+(``nodes(kinds=...)``, ``relationships(types=...)``, ``get_node``), so the
+analytics answer identically on the embedded store and on Neo4j.
+
+The view is cached per store and rebuilt when the store's state changes: the
+fingerprint is the node counts per kind and relationship counts per type (and
+the store's ``revision`` attribute when it has one). A change that keeps every
+count (an edited property) is not seen; call :func:`invalidate` after one.
+
+Evidence (mention text, document, paragraph) is read lazily, one
+``get_node`` per commitment shown, and cached in the view.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+import weakref
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from alliancekg.errors import NodeNotFoundError, StoreError
+from graph.model import Node, kind_path, make_iri
+from graph.schema import (
+    COMMITMENT_TYPES,
+    THREAT_TYPES,
+    Kind,
+    Prop,
+    Rel,
+    concept_local_name,
+    is_a,
+)
+from graph.store import GraphStore
+
+VIEW_KINDS: tuple[Kind, ...] = (
+    Kind.MEETING,
+    Kind.INCIDENT,
+    Kind.THREAT,
+    Kind.CONCEPT,
+    Kind.ACTOR,
+    Kind.COMMITMENT,
+)
+"""Node kinds the view reads (subclasses included)."""
+
+VIEW_RELS: tuple[Rel, ...] = (
+    Rel.MADE_AT,
+    Rel.COMMITMENT_TYPE,
+    Rel.COMMITTED_BY,
+    Rel.RESPONDS_TO,
+    Rel.CONCERNS,
+    Rel.REAFFIRMS,
+    Rel.THREAT_TYPE,
+    Rel.MANIFESTS,
+    Rel.PERPETRATOR,
+    Rel.POSED_BY,
+    Rel.ISSUED_AT,
+    Rel.PARTICIPANT,
+)
+"""Relationship types the view reads."""
+
+COMMITMENT_SCHEME_NAME = "commitment"
+THREAT_SCHEME_NAME = "threat"
+
+
+@dataclass(frozen=True)
+class MeetingRec:
+    """A meeting: one consultation of a series."""
+
+    iri: str
+    label: str
+    series: str
+    ordinal: int | None
+    date: dt.date | None
+    location: str | None
+
+    @property
+    def sort_key(self) -> tuple[dt.date, int, str]:
+        """Chronological order inside a series: date, ordinal, IRI."""
+        return (self.date or dt.date.min, self.ordinal if self.ordinal is not None else -1, self.iri)
+
+
+@dataclass(frozen=True)
+class IncidentRec:
+    """An incident (nuclear test, missile launch, provocation, crisis)."""
+
+    iri: str
+    label: str
+    kind: str
+    date: dt.date | None
+    estimated: bool
+    alt_labels: tuple[str, ...]
+    threat_types: tuple[str, ...]
+    """Threat-type local names: its own ``THREAT_TYPE`` and those of the threats it manifests."""
+    threats: tuple[str, ...]
+    """IRIs of the threats it manifests."""
+    perpetrators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThreatRec:
+    """A standing threat and its threat types."""
+
+    iri: str
+    label: str
+    types: tuple[str, ...]
+    posed_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConceptRec:
+    """A commitment-type or threat-type concept."""
+
+    iri: str
+    local: str
+    label: str
+    scheme: str
+    """``commitment``, ``threat`` or ``other``."""
+    alt_labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CommitmentRec:
+    """A commitment (one pledge sentence) with everything the analytics use."""
+
+    iri: str
+    label: str
+    stance: str | None
+    strength: float | None
+    cues: tuple[str, ...]
+    date: dt.date | None
+    """Its meeting's date when made at a dated meeting, else its own ``date``."""
+    confidence: float | None
+    types: tuple[str, ...]
+    """Commitment-type local names, sorted."""
+    parties: tuple[str, ...]
+    """Party codes of the committing actors, sorted."""
+    meeting: str | None
+    responds_to: tuple[str, ...]
+    concerns: tuple[str, ...]
+    reaffirms: tuple[str, ...]
+
+    @property
+    def party(self) -> str:
+        """The committing party as one key: ``USA``, or ``KOR+USA`` for a joint pledge."""
+        return "+".join(self.parties) if self.parties else "?"
+
+
+@dataclass(frozen=True)
+class EvidenceRec:
+    """Where the text says so: the first evidence mention of a node."""
+
+    text: str
+    document: str
+    """The document's title or label."""
+    document_iri: str
+    source: str
+    """The document's source path or URL, when known."""
+    paragraph: int | None
+    char_start: int | None
+
+
+@dataclass
+class AnalyticsView:
+    """Everything the analyses read, indexed for fast look-ups."""
+
+    fingerprint: tuple[Any, ...]
+    store_name: str
+    meetings: dict[str, MeetingRec]
+    incidents: dict[str, IncidentRec]
+    threats: dict[str, ThreatRec]
+    concepts: dict[str, ConceptRec]
+    actors: dict[str, tuple[str, str]]
+    """Actor IRI -> (party code, label)."""
+    commitments: dict[str, CommitmentRec]
+    recorded: frozenset[str]
+    """Meetings that a document records or at which a commitment was made."""
+    by_meeting: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    series_meetings: dict[str, tuple[MeetingRec, ...]] = field(default_factory=dict)
+    """Recorded, dated meetings of each series, oldest first."""
+    memo: dict[Any, Any] = field(default_factory=dict)
+    """Derived tables computed from the view (statements per meeting...), kept with it."""
+    _store: weakref.ReferenceType[GraphStore] | None = None
+    _evidence: dict[str, EvidenceRec | None] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # -- look-ups ----------------------------------------------------------
+
+    def concept_label(self, local: str) -> str:
+        """Preferred label of a concept local name (the local name if unknown)."""
+        from graph.schema import concept_iri
+
+        rec = self.concepts.get(concept_iri(local))
+        return rec.label if rec is not None and rec.label else local
+
+    def party_label(self, code: str) -> str:
+        """The party code itself (codes are what analysts read: ``KOR``, ``USA``)."""
+        return code
+
+    def series_of(self, meeting_iri: str) -> str | None:
+        """Series name of a meeting."""
+        rec = self.meetings.get(meeting_iri)
+        return rec.series if rec is not None else None
+
+    def evidence(self, node_iri: str) -> EvidenceRec | None:
+        """First evidence mention of a node (by document, then position), cached.
+
+        Raises:
+            StoreError: the store that built this view is gone.
+        """
+        with self._lock:
+            if node_iri in self._evidence:
+                return self._evidence[node_iri]
+        store = self._store() if self._store is not None else None
+        if store is None:
+            msg = "the store this analytics view was built from has been closed or collected"
+            raise StoreError(msg)
+        try:
+            detail = store.get_node(node_iri)
+        except NodeNotFoundError:
+            rec: EvidenceRec | None = None
+        else:
+            best: tuple[tuple[str, int, str], EvidenceRec] | None = None
+            for item in detail.evidence:
+                props = item.mention.props
+                doc = item.document
+                start = props.get(Prop.CHAR_START.value)
+                para = props.get(Prop.PARAGRAPH.value)
+                title = ""
+                source = ""
+                if doc is not None:
+                    title_value = doc.props.get(Prop.TITLE.value)
+                    title = title_value if isinstance(title_value, str) and title_value else doc.label
+                    source_value = doc.props.get(Prop.SOURCE.value)
+                    source = source_value if isinstance(source_value, str) else ""
+                text = props.get(Prop.TEXT.value)
+                candidate = EvidenceRec(
+                    text=text if isinstance(text, str) else item.mention.label,
+                    document=title,
+                    document_iri=doc.iri if doc is not None else "",
+                    source=source,
+                    paragraph=para if isinstance(para, int) and not isinstance(para, bool) else None,
+                    char_start=start if isinstance(start, int) and not isinstance(start, bool) else None,
+                )
+                key = (candidate.document_iri, candidate.char_start or 0, item.mention.iri)
+                if best is None or key < best[0]:
+                    best = (key, candidate)
+            rec = best[1] if best is not None else None
+        with self._lock:
+            self._evidence[node_iri] = rec
+        return rec
+
+
+# -- building --------------------------------------------------------------
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _float(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    return None
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list | tuple):
+        return tuple(v for v in value if isinstance(v, str))
+    if isinstance(value, str) and value:
+        return (value,)
+    return ()
+
+
+def actor_code(node: Node) -> str:
+    """The party code of an actor node: its gazetteer id where it can be recovered.
+
+    States and organisations get IRIs from their gazetteer id (``KOR``,
+    ``UNSC``); the id is recovered from the IRI's readable part and checked
+    against the IRI's hash, so a label never masquerades as an id. A
+    ``notation`` property wins when present. Persons are ``person:<label>``.
+
+    >>> from graph.model import Node, make_iri
+    >>> actor_code(Node(iri=make_iri(Kind.STATE, "KOR"), kind=Kind.STATE, label="Republic of Korea"))
+    'KOR'
+    """
+    notation = node.props.get(Prop.NOTATION.value)
+    if isinstance(notation, str) and notation:
+        return notation
+    if node.kind == Kind.PERSON:
+        return f"person:{node.label}"
+    tail = node.iri.rsplit("/", 1)[-1]
+    slug = tail.rsplit("-", 1)[0] if "-" in tail else ""
+    for candidate in (slug.upper(), slug.upper().replace("-", "_"), slug.upper().replace("-", "")):
+        if candidate and make_iri(node.kind, candidate).endswith(f"{kind_path(node.kind)}/{tail}"):
+            return candidate
+    return node.label or node.iri
+
+
+def _series(node: Node) -> str:
+    if node.kind == Kind.SCM:
+        return "SCM"
+    return _str(node.props.get(Prop.SERIES.value)) or "Other"
+
+
+def _scheme(node: Node, local: str) -> str:
+    scheme = _str(node.props.get(Prop.SCHEME.value)) or ""
+    if scheme.endswith("CommitmentTypes") or (not scheme and local in COMMITMENT_TYPES):
+        return COMMITMENT_SCHEME_NAME
+    if scheme.endswith("ThreatTypes") or (not scheme and local in THREAT_TYPES):
+        return THREAT_SCHEME_NAME
+    return "other"
+
+
+def store_fingerprint(store: GraphStore) -> tuple[Any, ...]:
+    """What identifies a store's state for caching: counts per kind and type."""
+    kinds = tuple(sorted(store.count_by_kind().items()))
+    types = tuple(sorted(store.count_by_type().items()))
+    return (store.name, getattr(store, "revision", None), kinds, types)
+
+
+def build_view(store: GraphStore, fingerprint: tuple[Any, ...] | None = None) -> AnalyticsView:
+    """Read the analytics view from a store (no caching; see :func:`load_view`)."""
+    if fingerprint is None:
+        fingerprint = store_fingerprint(store)
+    nodes = store.nodes(kinds=list(VIEW_KINDS))
+    rels = store.relationships(types=list(VIEW_RELS))
+    return _assemble(store, fingerprint, nodes, rels)
+
+
+def _assemble(
+    store: GraphStore, fingerprint: tuple[Any, ...], nodes: Iterable[Node], rels: Iterable[Any]
+) -> AnalyticsView:
+    by_kind: dict[str, list[Node]] = defaultdict(list)
+    for node in nodes:
+        if is_a(node.kind, Kind.MEETING):
+            by_kind["meeting"].append(node)
+        elif is_a(node.kind, Kind.INCIDENT):
+            by_kind["incident"].append(node)
+        elif is_a(node.kind, Kind.COMMITMENT):
+            by_kind["commitment"].append(node)
+        elif is_a(node.kind, Kind.ACTOR):
+            by_kind["actor"].append(node)
+        elif node.kind == Kind.THREAT:
+            by_kind["threat"].append(node)
+        elif node.kind == Kind.CONCEPT:
+            by_kind["concept"].append(node)
+
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    issued: set[str] = set()
+    for rel in rels:
+        rtype = rel.type.value if hasattr(rel.type, "value") else str(rel.type)
+        if rtype == Rel.ISSUED_AT.value:
+            issued.add(rel.target)
+            continue
+        out[rtype][rel.source].append(rel.target)
+
+    concepts: dict[str, ConceptRec] = {}
+    for node in by_kind["concept"]:
+        local = concept_local_name(node.iri)
+        concepts[node.iri] = ConceptRec(
+            iri=node.iri,
+            local=local,
+            label=node.label or local,
+            scheme=_scheme(node, local),
+            alt_labels=_strs(node.props.get(Prop.ALT_LABELS.value)),
+        )
+
+    def locals_of(targets: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted({concepts[t].local if t in concepts else concept_local_name(t) for t in targets}))
+
+    actors = {n.iri: (actor_code(n), n.label) for n in by_kind["actor"]}
+
+    meetings = {
+        n.iri: MeetingRec(
+            iri=n.iri,
+            label=n.label,
+            series=_series(n),
+            ordinal=_int(n.props.get(Prop.ORDINAL.value)),
+            date=_date(n.props.get(Prop.DATE.value)),
+            location=_str(n.props.get(Prop.LOCATION.value)),
+        )
+        for n in by_kind["meeting"]
+    }
+
+    threat_type_rels = out[Rel.THREAT_TYPE.value]
+    threats = {
+        n.iri: ThreatRec(
+            iri=n.iri,
+            label=n.label,
+            types=locals_of(threat_type_rels.get(n.iri, ())),
+            posed_by=tuple(sorted(actors[a][0] for a in out[Rel.POSED_BY.value].get(n.iri, ()) if a in actors)),
+        )
+        for n in by_kind["threat"]
+    }
+
+    incidents: dict[str, IncidentRec] = {}
+    for n in by_kind["incident"]:
+        manifests = tuple(sorted(out[Rel.MANIFESTS.value].get(n.iri, ())))
+        types = set(locals_of(threat_type_rels.get(n.iri, ())))
+        for t in manifests:
+            if t in threats:
+                types.update(threats[t].types)
+        incidents[n.iri] = IncidentRec(
+            iri=n.iri,
+            label=n.label,
+            kind=n.kind.value,
+            date=_date(n.props.get(Prop.DATE.value)),
+            estimated=bool(n.props.get(Prop.ESTIMATED.value, False)),
+            alt_labels=_strs(n.props.get(Prop.ALT_LABELS.value)),
+            threat_types=tuple(sorted(types)),
+            threats=manifests,
+            perpetrators=tuple(
+                sorted(actors[a][0] for a in out[Rel.PERPETRATOR.value].get(n.iri, ()) if a in actors)
+            ),
+        )
+
+    commitments: dict[str, CommitmentRec] = {}
+    by_meeting: dict[str, list[str]] = defaultdict(list)
+    made_at = out[Rel.MADE_AT.value]
+    for n in by_kind["commitment"]:
+        meeting_iris = sorted(m for m in made_at.get(n.iri, ()) if m in meetings)
+        meeting = meeting_iris[0] if meeting_iris else None
+        date = meetings[meeting].date if meeting is not None else None
+        if date is None:
+            date = _date(n.props.get(Prop.DATE.value))
+        parties = sorted({actors[a][0] for a in out[Rel.COMMITTED_BY.value].get(n.iri, ()) if a in actors})
+        rec = CommitmentRec(
+            iri=n.iri,
+            label=n.label,
+            stance=_str(n.props.get(Prop.STANCE.value)),
+            strength=_float(n.props.get(Prop.STRENGTH.value)),
+            cues=_strs(n.props.get(Prop.CUES.value)),
+            date=date,
+            confidence=_float(n.props.get(Prop.CONFIDENCE.value)),
+            types=locals_of(out[Rel.COMMITMENT_TYPE.value].get(n.iri, ())),
+            parties=tuple(parties),
+            meeting=meeting,
+            responds_to=tuple(sorted(out[Rel.RESPONDS_TO.value].get(n.iri, ()))),
+            concerns=tuple(sorted(out[Rel.CONCERNS.value].get(n.iri, ()))),
+            reaffirms=tuple(sorted(out[Rel.REAFFIRMS.value].get(n.iri, ()))),
+        )
+        commitments[n.iri] = rec
+        for m in meeting_iris:
+            by_meeting[m].append(n.iri)
+
+    recorded = frozenset(issued | set(by_meeting))
+    series: dict[str, list[MeetingRec]] = defaultdict(list)
+    for rec_m in meetings.values():
+        if rec_m.iri in recorded and rec_m.date is not None:
+            series[rec_m.series].append(rec_m)
+
+    try:
+        ref: weakref.ReferenceType[GraphStore] | None = weakref.ref(store)
+    except TypeError:  # a store class with __slots__ and no __weakref__
+        ref = None
+    return AnalyticsView(
+        fingerprint=fingerprint,
+        store_name=store.name,
+        meetings=meetings,
+        incidents=incidents,
+        threats=threats,
+        concepts=concepts,
+        actors=actors,
+        commitments=commitments,
+        recorded=recorded,
+        by_meeting={m: tuple(sorted(c)) for m, c in by_meeting.items()},
+        series_meetings={s: tuple(sorted(ms, key=lambda m: m.sort_key)) for s, ms in sorted(series.items())},
+        _store=ref,
+    )
+
+
+# -- caching ---------------------------------------------------------------
+
+_CACHE: weakref.WeakKeyDictionary[GraphStore, AnalyticsView] = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def load_view(store: GraphStore) -> AnalyticsView:
+    """The analytics view of ``store``, rebuilt only when its state changed."""
+    fingerprint = store_fingerprint(store)
+    with _CACHE_LOCK:
+        try:
+            cached = _CACHE.get(store)
+        except TypeError:
+            cached = None
+    if cached is not None and cached.fingerprint == fingerprint:
+        return cached
+    view = build_view(store, fingerprint)
+    with _CACHE_LOCK, contextlib.suppress(TypeError):  # not weak-referenceable: no caching
+        _CACHE[store] = view
+    return view
+
+
+def invalidate(store: GraphStore | None = None) -> None:
+    """Forget the cached view of ``store`` (of every store when None)."""
+    with _CACHE_LOCK:
+        if store is None:
+            _CACHE.clear()
+        else:
+            _CACHE.pop(store, None)

@@ -1,0 +1,199 @@
+"""Naming things the way an analyst does: incidents, commitment types, parties.
+
+An incident is named by its IRI, its catalogue id (``prk-nuclear-test-1``),
+its date (``2006-10-09``), its label or one of its alternative labels. A
+commitment type is named by its local name (``ExtendedDeterrence``) or its
+preferred or alternative label (``extended deterrence``), case-insensitively.
+A name that matches nothing or several things raises
+:class:`~alliancekg.errors.LookupAmbiguityError` with close matches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from alliancekg.errors import LookupAmbiguityError
+from analytics.loader import COMMITMENT_SCHEME_NAME, THREAT_SCHEME_NAME, AnalyticsView, IncidentRec
+from graph.model import make_iri
+from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, subkinds
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_CANDIDATES = 8
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
+
+
+def describe_incident(rec: IncidentRec) -> str:
+    """One line naming an incident: ``label (date) <iri>``."""
+    when = rec.date.isoformat() if rec.date else "undated"
+    return f"{rec.label} ({when}) {rec.iri}"
+
+
+def resolve_incident(view: AnalyticsView, name: str) -> IncidentRec:
+    """The incident an analyst means by ``name``.
+
+    Args:
+        view: the analytics view of a store.
+        name: an IRI, a catalogue id, a date ``YYYY-MM-DD``, a label or an
+            alternative label (case-insensitive); a unique substring of a
+            label also resolves.
+
+    Raises:
+        LookupAmbiguityError: nothing or several incidents match (with candidates).
+    """
+    text = name.strip()
+    if not text:
+        msg = "no incident named: give a label, a date (YYYY-MM-DD) or an IRI"
+        raise LookupAmbiguityError(msg, _some_incidents(view))
+    if text in view.incidents:
+        return view.incidents[text]
+    for kind in subkinds(Kind.INCIDENT):
+        iri_tail = make_iri(kind, text).rsplit("/", 2)[-2:]
+        for iri, rec in view.incidents.items():
+            if iri.endswith("/".join(iri_tail)):
+                return rec
+    if _DATE.match(text):
+        return _by_date(view, text)
+    folded = _fold(text)
+    exact = [r for r in view.incidents.values() if folded in {_fold(r.label), *(_fold(a) for a in r.alt_labels)}]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        msg = f"{len(exact)} incidents are named {name!r}"
+        raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(exact)][:MAX_CANDIDATES])
+    partial = [
+        r
+        for r in view.incidents.values()
+        if folded in _fold(r.label) or any(folded in _fold(a) for a in r.alt_labels)
+    ]
+    if len(partial) == 1:
+        return partial[0]
+    if len(partial) > 1:
+        msg = f"{len(partial)} incidents match {name!r}"
+        raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(partial)][:MAX_CANDIDATES])
+    names: dict[str, IncidentRec] = {}
+    for rec in view.incidents.values():
+        for label in (rec.label, *rec.alt_labels):
+            names.setdefault(_fold(label), rec)
+    close = difflib.get_close_matches(folded, list(names), n=MAX_CANDIDATES, cutoff=0.5)
+    seen: list[IncidentRec] = []
+    for match in close:
+        if names[match] not in seen:
+            seen.append(names[match])
+    msg = f"no incident is named {name!r}"
+    raise LookupAmbiguityError(msg, [describe_incident(r) for r in seen] or _some_incidents(view))
+
+
+def _by_time(recs: list[IncidentRec]) -> list[IncidentRec]:
+    return sorted(recs, key=lambda r: (r.date or dt.date.min, r.iri))
+
+
+def _some_incidents(view: AnalyticsView) -> list[str]:
+    return [describe_incident(r) for r in _by_time(list(view.incidents.values()))][-MAX_CANDIDATES:]
+
+
+def _by_date(view: AnalyticsView, text: str) -> IncidentRec:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError as exc:
+        msg = f"{text!r} is not a valid date (YYYY-MM-DD)"
+        raise LookupAmbiguityError(msg) from exc
+    same = [r for r in view.incidents.values() if r.date == day]
+    if len(same) == 1:
+        return same[0]
+    if len(same) > 1:
+        msg = f"{len(same)} incidents happened on {text}"
+        raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(same)])
+    dated = [r for r in view.incidents.values() if r.date is not None]
+    nearest = sorted(dated, key=lambda r: (abs(((r.date or day) - day).days), r.iri))[:MAX_CANDIDATES]
+    msg = f"no incident happened on {text}"
+    raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(nearest)])
+
+
+def _type_names(view: AnalyticsView, scheme: str) -> dict[str, str]:
+    """Folded name -> local name, for every name of a concept of ``scheme``."""
+    defaults = COMMITMENT_TYPES if scheme == COMMITMENT_SCHEME_NAME else THREAT_TYPES
+    names: dict[str, str] = {}
+    for local in defaults:
+        names[_fold(local)] = local
+        names[local.casefold()] = local
+    for rec in sorted(view.concepts.values(), key=lambda c: c.iri):
+        if rec.scheme != scheme:
+            continue
+        names.setdefault(rec.local.casefold(), rec.local)
+        names.setdefault(_fold(rec.local), rec.local)
+        names.setdefault(_fold(rec.label), rec.local)
+        for alt in rec.alt_labels:
+            names.setdefault(_fold(alt), rec.local)
+    return names
+
+
+def _split_camel(local: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local)
+
+
+def resolve_type(view: AnalyticsView, name: str, scheme: str = COMMITMENT_SCHEME_NAME) -> str:
+    """The local name of the commitment (or threat) type an analyst means.
+
+    Accepts the local name (``ExtendedDeterrence``), its words
+    (``extended deterrence``), the preferred label or an alternative label,
+    case-insensitively.
+
+    Raises:
+        LookupAmbiguityError: nothing matches (with close matches).
+    """
+    names = _type_names(view, scheme)
+    folded = _fold(name)
+    if name.strip().casefold() in names:
+        return names[name.strip().casefold()]
+    if folded in names:
+        return names[folded]
+    spaced = {_fold(_split_camel(local)): local for local in set(names.values())}
+    if folded in spaced:
+        return spaced[folded]
+    close = difflib.get_close_matches(folded, list(names) + list(spaced), n=MAX_CANDIDATES, cutoff=0.5)
+    locals_: list[str] = []
+    for match in close:
+        local = names.get(match) or spaced[match]
+        if local not in locals_:
+            locals_.append(local)
+    kind = "commitment" if scheme == COMMITMENT_SCHEME_NAME else "threat"
+    msg = f"no {kind} type is named {name!r}"
+    candidates = [f"{local} ({view.concept_label(local)})" for local in locals_]
+    if not candidates:
+        defaults = COMMITMENT_TYPES if scheme == COMMITMENT_SCHEME_NAME else THREAT_TYPES
+        candidates = list(defaults)
+    raise LookupAmbiguityError(msg, candidates)
+
+
+def resolve_party(view: AnalyticsView, name: str) -> str:
+    """A party code (``KOR``, ``USA``...) the graph knows, case-insensitive.
+
+    Raises:
+        LookupAmbiguityError: no committing party has this code.
+    """
+    codes = sorted({p for c in view.commitments.values() for p in c.parties} | {a[0] for a in view.actors.values()})
+    by_fold = {c.casefold(): c for c in codes}
+    key = name.strip().casefold()
+    if key in by_fold:
+        return by_fold[key]
+    labels = {label.casefold(): code for code, label in view.actors.values() if label}
+    if key in labels:
+        return labels[key]
+    close = difflib.get_close_matches(key, list(by_fold) + list(labels), n=MAX_CANDIDATES, cutoff=0.5)
+    out = [by_fold.get(c) or labels[c] for c in close]
+    msg = f"no party is named {name!r}"
+    raise LookupAmbiguityError(msg, list(dict.fromkeys(out)) or codes[:MAX_CANDIDATES])
+
+
+__all__ = [
+    "THREAT_SCHEME_NAME",
+    "describe_incident",
+    "resolve_incident",
+    "resolve_party",
+    "resolve_type",
+]

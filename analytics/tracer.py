@@ -1,0 +1,371 @@
+"""The crisis tracer: how the alliance's next meetings answered an incident.
+
+For an incident, :func:`trace` finds the next recorded meeting of each series
+after it (within a window), the lag in days, and classifies that meeting's
+statements against the earlier meetings of its series (see
+:mod:`analytics.aggregate`): new, strengthened, reaffirmed, weakened, and
+dropped. Each row says whether the text links the pledge to the incident
+(``link = explicit``: a ``respondsTo`` relationship) or whether the link is
+only that the meeting came next (``temporal``), and carries its evidence.
+
+:func:`incidents_answered` is the reverse view: for one commitment, the
+incidents it answers, explicitly or because its meeting was the next one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from alliancekg.errors import ConfigurationError, LookupAmbiguityError
+from analytics.aggregate import CHANGES, Classified, Statement, classify_meeting, series_index
+from analytics.errors import AnalysisError
+from analytics.frames import frame, records
+from analytics.loader import AnalyticsView, IncidentRec, MeetingRec, load_view
+from analytics.resolve import resolve_incident
+from graph.store import GraphStore
+
+DEFAULT_WINDOW_DAYS = 400
+"""Default window after an incident in which a series' next meeting counts."""
+
+MEETING_COLUMNS: tuple[str, ...] = (
+    "series",
+    "meeting",
+    "meeting_label",
+    "ordinal",
+    "date",
+    "lag_days",
+    "previous",
+    "previous_label",
+    "previous_date",
+    "statements",
+    "explicit",
+)
+
+CHANGE_COLUMNS: tuple[str, ...] = (
+    "series",
+    "meeting_label",
+    "meeting_date",
+    "lag_days",
+    "commitment_type",
+    "type_label",
+    "party",
+    "change",
+    "stance",
+    "strength",
+    "previous_strength",
+    "baseline_meeting",
+    "link",
+    "threat_link",
+    "sentences",
+    "commitment",
+    "meeting",
+    "evidence",
+    "document",
+    "paragraph",
+)
+
+EXPLICIT_COLUMNS: tuple[str, ...] = (
+    "commitment",
+    "commitment_types",
+    "party",
+    "series",
+    "meeting_label",
+    "date",
+    "lag_days",
+    "stance",
+    "strength",
+    "next_meeting",
+    "evidence",
+    "document",
+    "paragraph",
+    "meeting",
+)
+
+ANSWERED_COLUMNS: tuple[str, ...] = (
+    "incident",
+    "label",
+    "kind",
+    "date",
+    "lag_days",
+    "link",
+    "via",
+)
+
+
+@dataclass
+class TraceResult:
+    """What :func:`trace` found.
+
+    Attributes:
+        incident: IRI of the traced incident.
+        label: its label.
+        date: its date.
+        window_days: the window used.
+        meetings: one row per series: the next meeting, lag, previous meeting.
+        changes: one row per (meeting, commitment type, party), plus the dropped
+            ones; ``link`` is ``explicit`` or ``temporal``.
+        explicit: every commitment whose text links it to the incident
+            (``respondsTo``), at any meeting and time, apart from the temporal view.
+    """
+
+    incident: str
+    label: str
+    date: dt.date
+    window_days: int
+    meetings: pd.DataFrame
+    changes: pd.DataFrame
+    explicit: pd.DataFrame
+    series: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the whole result."""
+        return {
+            "incident": {"iri": self.incident, "label": self.label, "date": self.date.isoformat()},
+            "window_days": self.window_days,
+            "meetings": records(self.meetings),
+            "changes": records(self.changes),
+            "explicit": records(self.explicit),
+        }
+
+
+def _series_filter(series: str | Iterable[str] | None, view: AnalyticsView) -> list[str]:
+    known = list(view.series_meetings)
+    if series is None:
+        return known
+    wanted = [series] if isinstance(series, str) else list(series)
+    by_fold = {s.casefold(): s for s in known}
+    out: list[str] = []
+    for name in wanted:
+        for part in name.split(","):
+            key = part.strip().casefold()
+            if not key:
+                continue
+            if key not in by_fold:
+                msg = f"no recorded meeting series is named {part.strip()!r}"
+                raise LookupAmbiguityError(msg, known)
+            out.append(by_fold[key])
+    return out
+
+
+def _threat_linked(view: AnalyticsView, incident: IncidentRec, stmt: Statement) -> bool:
+    targets = stmt.responds_to | stmt.concerns
+    if targets & set(incident.threats):
+        return True
+    types = set(incident.threat_types)
+    return any(t in view.threats and set(view.threats[t].types) & types for t in targets)
+
+
+def _evidence_cells(view: AnalyticsView, iri: str) -> dict[str, Any]:
+    ev = view.evidence(iri)
+    if ev is None:
+        return {"evidence": None, "document": None, "paragraph": None}
+    return {"evidence": ev.text, "document": ev.document or ev.source or ev.document_iri, "paragraph": ev.paragraph}
+
+
+def _change_row(
+    view: AnalyticsView, incident: IncidentRec, meeting: MeetingRec, lag: int, item: Classified
+) -> dict[str, Any]:
+    stmt = item.statement
+    dropped = item.change == "dropped"
+    explicit = (not dropped) and incident.iri in stmt.responds_to
+    base = item.baseline
+    return {
+        "series": meeting.series,
+        "meeting_label": meeting.label,
+        "meeting_date": meeting.date,
+        "lag_days": lag,
+        "commitment_type": stmt.ctype,
+        "type_label": view.concept_label(stmt.ctype),
+        "party": stmt.party,
+        "change": item.change,
+        "stance": None if dropped else stmt.stance,
+        "strength": None if dropped else stmt.strength,
+        "previous_strength": base.strength if base is not None else None,
+        "baseline_meeting": base.meeting.label if base is not None else None,
+        "link": "explicit" if explicit else "temporal",
+        "threat_link": (not dropped) and _threat_linked(view, incident, stmt),
+        "sentences": len(stmt.commitments),
+        "commitment": stmt.representative,
+        "meeting": meeting.iri,
+        **_evidence_cells(view, stmt.representative),
+    }
+
+
+def next_meetings(
+    view: AnalyticsView, day: dt.date, window_days: int, series: Iterable[str]
+) -> list[tuple[MeetingRec, int]]:
+    """The first recorded meeting of each series strictly after ``day``, within the window."""
+    found: list[tuple[MeetingRec, int]] = []
+    for name in series:
+        for rec in view.series_meetings.get(name, ()):
+            if rec.date is None or rec.date <= day:
+                continue
+            lag = (rec.date - day).days
+            if lag <= window_days:
+                found.append((rec, lag))
+            break
+    return sorted(found, key=lambda x: (x[1], x[0].series, x[0].iri))
+
+
+def trace(
+    store: GraphStore,
+    incident: str,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    series: str | Iterable[str] | None = None,
+) -> TraceResult:
+    """Trace how the alliance's next meetings answered an incident.
+
+    Args:
+        store: the graph.
+        incident: the incident's label, date (YYYY-MM-DD), catalogue id or IRI.
+        window_days: how long after the incident a next meeting still counts.
+        series: restrict to these meeting series (``SCM``, ``Summit``...); all when None.
+
+    Returns:
+        The next meetings, their classified statements and the explicit responses.
+
+    Raises:
+        LookupAmbiguityError: the incident or a series name is unknown or ambiguous.
+        ConfigurationError: the window is not positive.
+        AnalysisError: the incident has no date.
+    """
+    if window_days <= 0:
+        msg = f"the window must be a positive number of days, got {window_days}"
+        raise ConfigurationError(msg)
+    view = load_view(store)
+    inc = resolve_incident(view, incident)
+    if inc.date is None:
+        msg = f"incident {inc.label!r} has no date; it cannot be traced"
+        raise AnalysisError(msg)
+    names = _series_filter(series, view)
+
+    meeting_rows: list[dict[str, Any]] = []
+    change_rows: list[dict[str, Any]] = []
+    next_iris: set[str] = set()
+    for meeting, lag in next_meetings(view, inc.date, window_days, names):
+        next_iris.add(meeting.iri)
+        located = series_index(view, meeting.iri)
+        if located is None:  # every recorded dated meeting is in its series list
+            continue
+        sequence, index = located
+        previous = sequence[index - 1] if index > 0 else None
+        classified = classify_meeting(view, sequence, index)
+        order = {c: i for i, c in enumerate(CHANGES)}
+        classified.sort(key=lambda c: (order[c.change], c.statement.ctype, c.statement.party))
+        rows = [_change_row(view, inc, meeting, lag, item) for item in classified]
+        change_rows.extend(rows)
+        meeting_rows.append(
+            {
+                "series": meeting.series,
+                "meeting": meeting.iri,
+                "meeting_label": meeting.label,
+                "ordinal": meeting.ordinal,
+                "date": meeting.date,
+                "lag_days": lag,
+                "previous": previous.iri if previous else None,
+                "previous_label": previous.label if previous else None,
+                "previous_date": previous.date if previous else None,
+                "statements": sum(1 for r in rows if r["change"] != "dropped"),
+                "explicit": sum(1 for r in rows if r["link"] == "explicit"),
+            }
+        )
+
+    explicit_rows: list[dict[str, Any]] = []
+    for rec in view.commitments.values():
+        if inc.iri not in rec.responds_to:
+            continue
+        meeting_rec = view.meetings.get(rec.meeting) if rec.meeting else None
+        explicit_rows.append(
+            {
+                "commitment": rec.iri,
+                "commitment_types": ", ".join(rec.types),
+                "party": rec.party,
+                "series": meeting_rec.series if meeting_rec else None,
+                "meeting_label": meeting_rec.label if meeting_rec else None,
+                "date": rec.date,
+                "lag_days": (rec.date - inc.date).days if rec.date is not None else None,
+                "stance": rec.stance,
+                "strength": rec.strength,
+                "next_meeting": rec.meeting in next_iris,
+                "meeting": rec.meeting,
+                **_evidence_cells(view, rec.iri),
+            }
+        )
+    explicit_rows.sort(key=lambda r: (r["date"] or dt.date.max, r["commitment"]))
+    return TraceResult(
+        incident=inc.iri,
+        label=inc.label,
+        date=inc.date,
+        window_days=window_days,
+        meetings=frame(meeting_rows, MEETING_COLUMNS),
+        changes=frame(change_rows, CHANGE_COLUMNS),
+        explicit=frame(explicit_rows, EXPLICIT_COLUMNS),
+        series=names,
+    )
+
+
+def incidents_answered(
+    store: GraphStore, commitment_iri: str, window_days: int = DEFAULT_WINDOW_DAYS
+) -> pd.DataFrame:
+    """The incidents a commitment answers.
+
+    ``explicit`` rows: the text links it to the incident (``respondsTo``), or
+    to a threat the incident manifests, the incident coming before the
+    commitment and within ``window_days`` (``via`` says which). ``temporal`` rows:
+    its meeting was the next meeting of its series after the incident, within
+    ``window_days`` (the incident came on or after the series' previous meeting).
+
+    Raises:
+        LookupAmbiguityError: no commitment has this IRI.
+    """
+    view = load_view(store)
+    rec = view.commitments.get(commitment_iri)
+    if rec is None:
+        msg = f"no commitment has the IRI {commitment_iri!r}"
+        raise LookupAmbiguityError(msg)
+    rows: dict[str, dict[str, Any]] = {}
+
+    def add(inc: IncidentRec, link: str, via: str) -> None:
+        if inc.iri in rows:
+            return
+        lag = (rec.date - inc.date).days if rec.date is not None and inc.date is not None else None
+        rows[inc.iri] = {
+            "incident": inc.iri,
+            "label": inc.label,
+            "kind": inc.kind,
+            "date": inc.date,
+            "lag_days": lag,
+            "link": link,
+            "via": via,
+        }
+
+    for target in rec.responds_to:
+        if target in view.incidents:
+            add(view.incidents[target], "explicit", "respondsTo")
+    threat_targets = [t for t in (*rec.responds_to, *rec.concerns) if t in view.threats]
+    for threat in threat_targets:
+        for inc in sorted(view.incidents.values(), key=lambda i: (i.date or dt.date.min, i.iri)):
+            if threat not in inc.threats or inc.date is None or rec.date is None:
+                continue
+            if inc.date <= rec.date and (rec.date - inc.date).days <= window_days:
+                add(inc, "explicit", f"threat: {view.threats[threat].label}")
+    if rec.meeting is not None:
+        located = series_index(view, rec.meeting)
+        if located is not None:
+            sequence, index = located
+            meeting = sequence[index]
+            after = sequence[index - 1].date if index > 0 else None
+            for inc in sorted(view.incidents.values(), key=lambda i: (i.date or dt.date.min, i.iri)):
+                if inc.date is None or meeting.date is None or inc.date >= meeting.date:
+                    continue
+                if after is not None and inc.date < after:
+                    continue
+                if (meeting.date - inc.date).days <= window_days:
+                    add(inc, "temporal", f"next meeting: {meeting.label}")
+    out = sorted(rows.values(), key=lambda r: (r["link"] != "explicit", r["date"] or dt.date.min, r["incident"]))
+    return frame(out, ANSWERED_COLUMNS)
