@@ -122,6 +122,14 @@ def subkinds(ancestor: Kind) -> list[Kind]:
 
 ROOT_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if PARENT[k] is None)
 
+NODE_LABEL = "Node"
+"""Extra Neo4j label carried by every node of the graph (not an ontology class).
+
+It has its own uniqueness constraint on ``iri``, so any node can be found by
+IRI through one index without knowing its kind; the Neo4j store merges and
+matches nodes on ``(:Node {iri: ...})``. The embedded store and RDF ignore it.
+"""
+
 
 class Rel(StrEnum):
     """Relationship types (Neo4j spelling) of the ontology's object properties."""

@@ -1,0 +1,572 @@
+"""The Neo4j store, over the official ``neo4j`` driver.
+
+The driver is injected (:func:`alliancekg.settings.open_store` builds it), so
+this module never reads the environment. All Cypher comes from
+:mod:`graph.queries`.
+
+Writes are batched ``UNWIND $rows AS row MERGE ...`` statements, one batch per
+managed write transaction (``session.execute_write``, which the driver retries
+on transient errors such as deadlocks or a leader switch). Each batch is an
+upsert, so a load that was cut short can simply be run again: nothing is
+duplicated (the ``iri`` uniqueness constraints forbid it) and nothing is lost.
+Nodes are grouped by kind so that their labels are static text from the
+:class:`~graph.schema.Kind` enum; relationships are grouped by type. A
+relationship batch with a missing end node is rolled back whole and reported
+with the missing IRIs.
+
+Every node carries the extra label :data:`graph.schema.NODE_LABEL`; lookups by
+IRI go through its uniqueness constraint. Dates are stored as Neo4j ``DATE``
+values and come back as :class:`datetime.date`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from alliancekg.errors import (
+    AuthenticationError,
+    NodeNotFoundError,
+    QueryError,
+    StoreError,
+    StoreUnavailableError,
+    WriteNotAllowedError,
+)
+from graph import cypher_guard, queries
+from graph.model import (
+    CypherResult,
+    Evidence,
+    GraphData,
+    Node,
+    NodeDetail,
+    Relationship,
+    chunked,
+)
+from graph.schema import Kind, Prop, Rel, subkinds
+from graph.store import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_QUERY_TIMEOUT,
+    DEFAULT_ROW_LIMIT,
+    GraphStore,
+    expand_kinds,
+)
+
+T = TypeVar("T")
+
+START_HINT = (
+    "start a local server with `scripts/neo4j-local start` (and export the NEO4J_URI it prints) "
+    "or `docker compose up -d neo4j`"
+)
+
+_STRUCTURAL = (Prop.IRI.value, Prop.KIND.value, Prop.LABEL.value)
+
+
+def to_python(value: Any) -> Any:
+    """A driver value as a plain Python value (``neo4j.time.Date`` -> ``datetime.date``)."""
+    if isinstance(value, neo4j.time.Date):
+        return value.to_native()
+    if isinstance(value, neo4j.time.DateTime | neo4j.time.Time | neo4j.time.Duration):
+        return value.to_native() if hasattr(value, "to_native") else str(value)
+    if isinstance(value, list):
+        return [to_python(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_python(v) for k, v in value.items()}
+    return value
+
+
+def node_from_record(entity: Any) -> Node:
+    """A :class:`Node` from a driver node (or a property map)."""
+    data = {k: to_python(v) for k, v in dict(entity).items()}
+    iri = data.pop(Prop.IRI.value)
+    kind = Kind(data.pop(Prop.KIND.value))
+    label = data.pop(Prop.LABEL.value, "")
+    return Node.model_construct(iri=iri, kind=kind, label=label, props=data)
+
+
+def _rel_from_row(source: str, rtype: str, target: str, props: dict[str, Any] | None) -> Relationship:
+    return Relationship.model_construct(
+        type=Rel(rtype), source=source, target=target, props={k: to_python(v) for k, v in (props or {}).items()}
+    )
+
+
+class Neo4jStore(GraphStore):
+    """A graph store in a Neo4j database.
+
+    Args:
+        driver: a ``neo4j.Driver`` (connected; the caller owns it unless
+            ``owns_driver``).
+        database: database name (None: the server's default).
+        batch_size: rows per write transaction when a call does not say.
+        owns_driver: close the driver in :meth:`close`.
+        uri: the server's URI, for error messages.
+    """
+
+    name = "neo4j"
+
+    def __init__(
+        self,
+        driver: neo4j.Driver,
+        database: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        owns_driver: bool = False,
+        uri: str | None = None,
+    ) -> None:
+        if batch_size < 1:
+            msg = f"batch size must be at least 1, got {batch_size}"
+            raise ValueError(msg)
+        self.driver = driver
+        self.database = database
+        self.batch_size = batch_size
+        self.owns_driver = owns_driver
+        self.uri = uri or _driver_uri(driver)
+
+    # -- plumbing ----------------------------------------------------------
+
+    def _session(self, access_mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
+        return self.driver.session(database=self.database, default_access_mode=access_mode)
+
+    def _guard(self, action: Callable[[], T]) -> T:
+        """Run ``action`` turning driver failures into the project's errors."""
+        try:
+            return action()
+        except neo4j_errors.AuthError as e:
+            msg = f"Neo4j at {self.uri} refused the credentials; check NEO4J_USERNAME and NEO4J_PASSWORD"
+            raise AuthenticationError(msg) from e
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as e:
+            msg = f"Neo4j is not reachable at {self.uri}; {START_HINT}"
+            raise StoreUnavailableError(msg) from e
+        except neo4j_errors.Neo4jError as e:
+            msg = f"Neo4j at {self.uri} failed: {_first_line(e)}"
+            raise StoreError(msg) from e
+        except neo4j_errors.DriverError as e:
+            msg = f"Neo4j driver error talking to {self.uri}: {e}"
+            raise StoreError(msg) from e
+
+    def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
+        def work(tx: neo4j.ManagedTransaction) -> list[neo4j.Record]:
+            return list(tx.run(query, params))
+
+        def action() -> list[neo4j.Record]:
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(work)
+
+        return self._guard(action)
+
+    def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        def action() -> T:
+            with self._session() as session:
+                return session.execute_write(work)
+
+        return self._guard(action)
+
+    def ensure_schema(self) -> list[str]:
+        """Create the ``iri`` uniqueness constraint of every label (idempotent).
+
+        Returns:
+            The names of the constraints (existing or created).
+        """
+        names = []
+
+        def action() -> None:
+            with self._session() as session:
+                for label in queries.ALL_LABELS:
+                    session.run(queries.constraint_query(label)).consume()
+                    names.append(queries.constraint_name(label))
+
+        self._guard(action)
+        return names
+
+    def close(self) -> None:
+        """Close the driver if this store owns it."""
+        if self.owns_driver:
+            self.driver.close()
+
+    # -- writing -----------------------------------------------------------
+
+    def upsert_nodes(self, nodes: Iterable[Node], batch_size: int | None = None) -> int:
+        """Create or update nodes by IRI.
+
+        Records are buffered per kind and written ``batch_size`` at a time,
+        one managed write transaction per batch.
+        """
+        size = batch_size or self.batch_size
+        pending: dict[Kind, list[dict[str, Any]]] = defaultdict(list)
+        sent = 0
+        for node in nodes:
+            kind = Kind(node.kind)
+            props = {Prop.KIND.value: kind.value, Prop.LABEL.value: node.label, **node.props}
+            rows = pending[kind]
+            rows.append({"iri": node.iri, "props": props})
+            if len(rows) >= size:
+                self._write(_upsert_work(queries.upsert_nodes_query(kind), rows))
+                sent += len(rows)
+                pending[kind] = []
+        for kind, rows in pending.items():
+            if rows:
+                self._write(_upsert_work(queries.upsert_nodes_query(kind), rows))
+                sent += len(rows)
+        return sent
+
+    def upsert_relationships(
+        self, relationships: Iterable[Relationship], batch_size: int | None = None
+    ) -> int:
+        """Create or update relationships, buffered per type, one write transaction per batch.
+
+        Raises:
+            StoreError: an end node is missing (that batch is rolled back).
+        """
+        size = batch_size or self.batch_size
+        pending: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
+        sent = 0
+        for rel in relationships:
+            rtype = Rel(rel.type)
+            rows = pending[rtype]
+            rows.append({"source": rel.source, "target": rel.target, "props": rel.props})
+            if len(rows) >= size:
+                self._write(_upsert_work(queries.upsert_relationships_query(rtype), rows, check_ends=True))
+                sent += len(rows)
+                pending[rtype] = []
+        for rtype, rows in pending.items():
+            if rows:
+                self._write(_upsert_work(queries.upsert_relationships_query(rtype), rows, check_ends=True))
+                sent += len(rows)
+        return sent
+
+    def delete_nodes(self, iris: Sequence[str]) -> int:
+        """Delete nodes and their relationships; return how many existed."""
+        unique = sorted(set(iris))
+
+        def work(tx: neo4j.ManagedTransaction) -> int:
+            record = tx.run(queries.DELETE_NODES, iris=unique).single()
+            return int(record["deleted"]) if record else 0
+
+        return self._write(work)
+
+    def clear(self) -> None:
+        """Remove every node and relationship (constraints stay)."""
+
+        def action() -> None:
+            with self._session() as session:
+                session.run(queries.CLEAR_ALL).consume()
+
+        self._guard(action)
+
+    # -- reading -----------------------------------------------------------
+
+    def has_node(self, iri: str) -> bool:
+        """True when a node with this IRI exists."""
+        return bool(self._read(queries.HAS_NODE, iri=iri)[0]["found"])
+
+    def get_node(self, iri: str) -> NodeDetail:
+        """The node, its evidence mentions (with their documents) and its degree."""
+        found = self._read(queries.GET_NODE, iri=iri)
+        if not found:
+            msg = f"no node has the IRI {iri!r}"
+            raise NodeNotFoundError(msg)
+        evidence = [
+            Evidence(mention=node_from_record(r["m"]), document=node_from_record(r["doc"]) if r["doc"] else None)
+            for r in self._read(queries.GET_EVIDENCE, iri=iri)
+        ]
+        return NodeDetail(node=node_from_record(found[0]["n"]), evidence=evidence, degree=int(found[0]["degree"]))
+
+    def _nodes_by_iri(self, iris: Iterable[str]) -> dict[str, Node]:
+        out: dict[str, Node] = {}
+        for batch in chunked(iris, 5000):
+            for record in self._read(queries.NODES_BY_IRI, iris=batch):
+                node = node_from_record(record["n"])
+                out[node.iri] = node
+        return out
+
+    def _graph_among(self, iris: Iterable[str], types: list[str] | None) -> GraphData:
+        keep = sorted(set(iris))
+        nodes = self._nodes_by_iri(keep)
+        rels: list[Relationship] = []
+        if keep:
+            records = self._read(queries.RELATIONSHIPS_AMONG, iris=keep, types=types)
+            rels = [_rel_from_row(r["source"], r["type"], r["target"], r["props"]) for r in records]
+        rels.sort(key=lambda r: r.key)
+        return GraphData(nodes=[nodes[i] for i in keep if i in nodes], relationships=rels)
+
+    def neighbours(
+        self,
+        iri: str,
+        hops: int = 1,
+        kinds: Iterable[Kind | str] | None = None,
+        rel_types: Iterable[Rel | str] | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        limit: int | None = None,
+    ) -> GraphData:
+        """The undirected neighbourhood of a node, expanded hop by hop (see :mod:`graph.store`)."""
+        if not self.has_node(iri):
+            msg = f"no node has the IRI {iri!r}"
+            raise NodeNotFoundError(msg)
+        kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
+        types = sorted({Rel(t).value for t in rel_types}) if rel_types is not None else None
+        distance = {iri: 0}
+        frontier = [iri]
+        for depth in range(1, hops + 1):
+            if not frontier:
+                break
+            found: set[str] = set()
+            for batch in chunked(frontier, 2000):
+                records = self._read(
+                    queries.NEIGHBOUR_STEP, frontier=batch, types=types, kinds=kind_list, start=start, end=end
+                )
+                found.update(r["iri"] for r in records if r["iri"] not in distance)
+            for other in found:
+                distance[other] = depth
+            frontier = sorted(found)
+        chosen = sorted(distance, key=lambda i: (distance[i], i))
+        if limit is not None:
+            chosen = chosen[: max(limit, 1)]
+        return self._graph_among(chosen, types)
+
+    def subgraph(
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        kinds: Iterable[Kind | str] | None = None,
+        limit: int | None = None,
+    ) -> GraphData:
+        """Nodes passing the filters and the relationships among them."""
+        kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
+        if limit is None:
+            records = self._read(queries.SUBGRAPH_NODES, kinds=kind_list, start=start, end=end)
+        else:
+            records = self._read(
+                queries.SUBGRAPH_TOP_NODES, kinds=kind_list, start=start, end=end, limit=max(limit, 0)
+            )
+        return self._graph_among((r["iri"] for r in records), None)
+
+    def nodes(
+        self, kinds: Iterable[Kind | str] | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Node]:
+        """Nodes of the given kinds (subclasses included), sorted by IRI."""
+        kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
+        records = self._read(
+            queries.LIST_NODES, kinds=kind_list, offset=max(offset, 0), limit=limit if limit is not None else 2**62
+        )
+        return [node_from_record(r["n"]) for r in records]
+
+    def relationships(
+        self, types: Iterable[Rel | str] | None = None, limit: int | None = None
+    ) -> list[Relationship]:
+        """Relationships of the given types, sorted by ``(source, type, target)``."""
+        type_list = sorted({Rel(t).value for t in types}) if types is not None else None
+        records = self._read(
+            queries.LIST_RELATIONSHIPS, types=type_list, limit=limit if limit is not None else 2**62
+        )
+        return [_rel_from_row(r["source"], r["type"], r["target"], r["props"]) for r in records]
+
+    def count_by_kind(self) -> dict[str, int]:
+        """Number of nodes per most specific kind."""
+        return {r["kind"]: int(r["count"]) for r in self._read(queries.COUNT_BY_KIND)}
+
+    def count_by_type(self) -> dict[str, int]:
+        """Number of relationships per type."""
+        return {r["type"]: int(r["count"]) for r in self._read(queries.COUNT_BY_TYPE)}
+
+    def commitments_at(self, meeting_iri: str) -> list[Node]:
+        """Commitments ``MADE_AT`` the meeting, sorted by IRI."""
+        kinds = sorted(k.value for k in subkinds(Kind.COMMITMENT))
+        return [node_from_record(r["n"]) for r in self._read(queries.COMMITMENTS_AT, iri=meeting_iri, kinds=kinds)]
+
+    def incidents_between(self, start: dt.date | None, end: dt.date | None) -> list[Node]:
+        """Incidents dated in the inclusive window, sorted by date then IRI."""
+        kinds = sorted(k.value for k in subkinds(Kind.INCIDENT))
+        records = self._read(queries.INCIDENTS_BETWEEN, kinds=kinds, start=start, end=end)
+        return [node_from_record(r["n"]) for r in records]
+
+    def search(self, text: str, kinds: Iterable[Kind | str] | None = None, limit: int = 20) -> list[Node]:
+        """Nodes whose label contains ``text`` (case-insensitive), best matches first."""
+        kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
+        records = self._read(queries.SEARCH, kinds=kind_list, needle=text.lower(), limit=max(limit, 0))
+        return [node_from_record(r["n"]) for r in records]
+
+    def top_by_degree(
+        self, kinds: Iterable[Kind | str] | None = None, limit: int = 100
+    ) -> list[tuple[Node, int]]:
+        """Nodes of highest degree (ties by IRI)."""
+        kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
+        records = self._read(queries.TOP_BY_DEGREE, kinds=kind_list, limit=max(limit, 0))
+        return [(node_from_record(r["n"]), int(r["degree"])) for r in records]
+
+    def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
+        """Every node, in IRI order, read in pages of ``batch_size``."""
+        after = ""
+        while True:
+            records = self._read(queries.ITER_NODES, after=after, batch=batch_size)
+            if not records:
+                return
+            for record in records:
+                yield node_from_record(record["n"])
+            after = records[-1]["n"][Prop.IRI.value]
+
+    def iter_relationships(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Relationship]:
+        """Every relationship, in ``(source, type, target)`` order, by pages of source nodes."""
+        after = ""
+        while True:
+            records = self._read(queries.ITER_RELATIONSHIPS, after=after, batch=batch_size)
+            if not records:
+                return
+            rels = [
+                _rel_from_row(r["source"], r["type"], r["target"], r["props"]) for r in records if r["type"] is not None
+            ]
+            rels.sort(key=lambda r: r.key)
+            yield from rels
+            after = max(r["source"] for r in records)
+
+    def count_nodes(self) -> int:
+        """Number of nodes."""
+        return int(self._read(queries.COUNT_NODES)[0]["count"])
+
+    def count_relationships(self) -> int:
+        """Number of relationships."""
+        return int(self._read(queries.COUNT_RELATIONSHIPS)[0]["count"])
+
+    def server_info(self) -> dict[str, str]:
+        """Name, version and edition of the server."""
+        record = self._read(queries.SERVER_INFO)[0]
+        return {"name": record["name"], "version": ", ".join(record["versions"]), "edition": record["edition"]}
+
+    # -- analysts ----------------------------------------------------------
+
+    def run_cypher(
+        self,
+        query: str,
+        params: dict[str, Any] | None = None,
+        limit: int = DEFAULT_ROW_LIMIT,
+        timeout: float = DEFAULT_QUERY_TIMEOUT,
+    ) -> CypherResult:
+        """Run an analyst's query in a read-access session, with a timeout and a row limit."""
+        cypher_guard.check_read_only(query)
+        collector = _GraphCollector()
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                result = session.run(neo4j.Query(query, timeout=timeout), params or {})
+                columns = list(result.keys())
+                rows: list[list[Any]] = []
+                truncated = False
+                for record in result:
+                    if len(rows) >= limit:
+                        truncated = True
+                        break
+                    rows.append([collector.plain(v) for v in record.values()])
+                result.consume()
+        except neo4j_errors.AuthError as e:
+            msg = f"Neo4j at {self.uri} refused the credentials; check NEO4J_USERNAME and NEO4J_PASSWORD"
+            raise AuthenticationError(msg) from e
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as e:
+            msg = f"Neo4j is not reachable at {self.uri}; {START_HINT}"
+            raise StoreUnavailableError(msg) from e
+        except neo4j_errors.Neo4jError as e:
+            raise _query_error(e, timeout) from e
+        except neo4j_errors.DriverError as e:
+            msg = f"the query failed: {e}"
+            raise QueryError(msg) from e
+        return CypherResult(columns=columns, rows=rows, truncated=truncated, graph=collector.graph())
+
+
+def _upsert_work(
+    query: str, rows: list[dict[str, Any]], check_ends: bool = False
+) -> Callable[[neo4j.ManagedTransaction], int]:
+    def work(tx: neo4j.ManagedTransaction) -> int:
+        record = tx.run(query, rows=rows).single()
+        written = int(record["written"]) if record else 0
+        if check_ends and written < len(rows):
+            ends = sorted({row[end] for row in rows for end in ("source", "target")})
+            missing_record = tx.run(queries.MISSING_NODES, iris=ends).single()
+            missing = sorted(missing_record["missing"]) if missing_record else []
+            shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+            msg = f"relationship end node(s) not in the store: {shown or '(unknown)'}; load the nodes first"
+            raise StoreError(msg)
+        return written
+
+    return work
+
+
+def _first_line(error: neo4j_errors.Neo4jError) -> str:
+    text = (error.message or str(error)).strip()
+    return text.splitlines()[0] if text else (error.code or type(error).__name__)
+
+
+def _query_error(error: neo4j_errors.Neo4jError, timeout: float) -> QueryError:
+    code = error.code or ""
+    if "TransactionTimedOut" in code or "Transaction.Terminated" in code:
+        return QueryError(f"the query timed out after {timeout:g}s")
+    if (
+        isinstance(error, neo4j_errors.Forbidden)
+        or "AccessMode" in code
+        or "Forbidden" in code
+        or "WriteOnReadOnlyAccessDatabase" in code
+    ):
+        return WriteNotAllowedError(f"the query console is read-only: {_first_line(error)}")
+    return QueryError(f"Neo4j rejected the query: {_first_line(error)}")
+
+
+def _driver_uri(driver: Any) -> str:
+    try:
+        address = driver.get_server_info().address
+        return f"bolt://{address.host}:{address.port}"
+    except Exception:  # any failure here only degrades an error message
+        return "the configured NEO4J_URI"
+
+
+class _GraphCollector:
+    """Turns driver values into plain ones and gathers the graph elements met."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, Node] = {}
+        self.rels: dict[tuple[str, str, str], Relationship] = {}
+
+    def plain(self, value: Any) -> Any:
+        if isinstance(value, neo4j.graph.Node):
+            data = {k: to_python(v) for k, v in dict(value).items()}
+            self._add_node(value)
+            return data
+        if isinstance(value, neo4j.graph.Relationship):
+            return self._relationship(value)
+        if isinstance(value, neo4j.graph.Path):
+            for node in value.nodes:
+                self._add_node(node)
+            return {
+                "nodes": [self.plain(n) for n in value.nodes],
+                "relationships": [self._relationship(r) for r in value.relationships],
+            }
+        if isinstance(value, list):
+            return [self.plain(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self.plain(v) for k, v in value.items()}
+        return to_python(value)
+
+    def _add_node(self, node: neo4j.graph.Node) -> None:
+        iri = node.get(Prop.IRI.value)
+        kind = node.get(Prop.KIND.value)
+        if isinstance(iri, str) and kind in Kind._value2member_map_:
+            self.nodes[iri] = node_from_record(node)
+
+    def _relationship(self, rel: neo4j.graph.Relationship) -> dict[str, Any]:
+        start, end = rel.start_node, rel.end_node
+        source = start.get(Prop.IRI.value) if start is not None else None
+        target = end.get(Prop.IRI.value) if end is not None else None
+        props = {k: to_python(v) for k, v in dict(rel).items()}
+        if start is not None:
+            self._add_node(start)
+        if end is not None:
+            self._add_node(end)
+        if isinstance(source, str) and isinstance(target, str) and rel.type in Rel._value2member_map_:
+            found = Relationship.model_construct(type=Rel(rel.type), source=source, target=target, props=props)
+            self.rels[found.key] = found
+        return {"type": rel.type, "source": source, "target": target, "props": props}
+
+    def graph(self) -> GraphData:
+        return GraphData(
+            nodes=[self.nodes[i] for i in sorted(self.nodes)],
+            relationships=[self.rels[k] for k in sorted(self.rels)],
+        )

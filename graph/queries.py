@@ -1,0 +1,202 @@
+"""Every Cypher statement of the project's stores.
+
+Values always travel as parameters (``$rows``, ``$iri``, ...). The only text
+spliced into a statement is a node label or relationship type taken from the
+:mod:`graph.schema` enums, through :func:`label_of` and :func:`type_of`, which
+refuse anything else; no user text ever reaches a query string.
+
+Every node carries the extra label :data:`graph.schema.NODE_LABEL` whose
+uniqueness constraint on ``iri`` serves all lookups by IRI.
+"""
+
+from __future__ import annotations
+
+from graph.schema import NODE_LABEL, Kind, Rel, labels
+
+ALL_LABELS: tuple[str, ...] = (NODE_LABEL, *(k.value for k in Kind))
+"""Labels that get a uniqueness constraint on ``iri``."""
+
+
+def label_of(kind: Kind | str) -> str:
+    """A label from the enum (or ``Node``), backtick-quoted; anything else is refused."""
+    text = NODE_LABEL if kind == NODE_LABEL else Kind(kind).value
+    return f"`{text}`"
+
+
+def type_of(rel: Rel | str) -> str:
+    """A relationship type from the enum, backtick-quoted; anything else is refused."""
+    return f"`{Rel(rel).value}`"
+
+
+def constraint_name(label: str) -> str:
+    """Name of the ``iri`` uniqueness constraint of a label."""
+    if label != NODE_LABEL:
+        label = Kind(label).value
+    return f"alliancekg_{label.lower()}_iri"
+
+
+def constraint_query(label: str) -> str:
+    """Create the ``iri`` uniqueness constraint of a label (idempotent)."""
+    quoted = label_of(label)
+    return f"CREATE CONSTRAINT {constraint_name(label)} IF NOT EXISTS FOR (n:{quoted}) REQUIRE n.iri IS UNIQUE"
+
+
+LIST_CONSTRAINTS = (
+    "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties, type RETURN name, labelsOrTypes, properties, type"
+)
+
+_NODE = f"(n:{label_of(NODE_LABEL)} {{iri: row.iri}})"
+
+
+def upsert_nodes_query(kind: Kind) -> str:
+    """Batched upsert of nodes of one kind: ``$rows`` of ``{iri, props}``.
+
+    ``props`` holds ``kind``, ``label`` and the node's properties; the labels
+    (``Node`` plus the kind's lineage) are static text from the enum.
+    """
+    all_labels = ":".join(f"`{name}`" for name in labels(Kind(kind)))
+    return (
+        f"UNWIND $rows AS row MERGE {_NODE} "
+        f"SET n += row.props, n:{all_labels} "
+        "RETURN count(*) AS written"
+    )
+
+
+def upsert_relationships_query(rel: Rel) -> str:
+    """Batched upsert of relationships of one type: ``$rows`` of ``{source, target, props}``.
+
+    Rows whose ends are missing match nothing; the caller compares the count
+    written with the rows sent (and finds the missing IRIs with
+    :data:`MISSING_NODES`).
+    """
+    node = label_of(NODE_LABEL)
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:{node} {{iri: row.source}}) "
+        f"MATCH (b:{node} {{iri: row.target}}) "
+        f"MERGE (a)-[r:{type_of(rel)}]->(b) "
+        "SET r += row.props "
+        "RETURN count(*) AS written"
+    )
+
+
+NAIVE_MERGE_NODE = "MERGE (n:`Node` {iri: $iri}) SET n += $props"
+"""One node per statement, the way simple loading scripts do it (benchmark baseline)."""
+
+
+def naive_merge_relationship(rel: Rel) -> str:
+    """One relationship per statement (benchmark baseline)."""
+    return (
+        "MATCH (a:`Node` {iri: $source}) MATCH (b:`Node` {iri: $target}) "
+        f"MERGE (a)-[r:{type_of(rel)}]->(b) SET r += $props"
+    )
+
+
+MISSING_NODES = (
+    f"UNWIND $iris AS iri OPTIONAL MATCH (n:{label_of(NODE_LABEL)} {{iri: iri}}) "
+    "WITH iri, n WHERE n IS NULL RETURN collect(DISTINCT iri) AS missing"
+)
+
+DELETE_NODES = (
+    f"UNWIND $iris AS iri MATCH (n:{label_of(NODE_LABEL)} {{iri: iri}}) "
+    "WITH DISTINCT n DETACH DELETE n RETURN count(*) AS deleted"
+)
+
+CLEAR_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+"""Empty the database (auto-commit only: it runs its own inner transactions)."""
+
+_N = label_of(NODE_LABEL)
+_DEGREE = "COUNT { (n)-->() } + COUNT { (n)<--() }"
+_KIND_FILTER = "($kinds IS NULL OR n.kind IN $kinds)"
+_WINDOW_FILTER = (
+    "(n.date IS NULL OR NOT n.date IS :: DATE "
+    "OR (($start IS NULL OR n.date >= $start) AND ($end IS NULL OR n.date <= $end)))"
+)
+
+HAS_NODE = f"MATCH (n:{_N} {{iri: $iri}}) RETURN count(n) > 0 AS found"
+
+GET_NODE = f"MATCH (n:{_N} {{iri: $iri}}) RETURN n, {_DEGREE} AS degree"
+
+GET_EVIDENCE = (
+    f"MATCH (:{_N} {{iri: $iri}})-[:{type_of(Rel.EVIDENCE)}]->(m:{_N}) "
+    f"OPTIONAL MATCH (m)-[:{type_of(Rel.WAS_DERIVED_FROM)}]->(d:{_N}) "
+    "WITH m, d ORDER BY d.iri "
+    "WITH m, collect(d) AS docs "
+    "RETURN m, head(docs) AS doc ORDER BY m.iri"
+)
+
+NEIGHBOUR_STEP = (
+    f"UNWIND $frontier AS iri MATCH (a:{_N} {{iri: iri}})-[r]-(n:{_N}) "
+    "WHERE ($types IS NULL OR type(r) IN $types) "
+    f"AND {_KIND_FILTER} AND {_WINDOW_FILTER} "
+    "RETURN DISTINCT a.iri AS source, n.iri AS iri"
+)
+"""One breadth-first step: the filtered neighbours of the ``$frontier`` nodes."""
+
+NODES_BY_IRI = f"UNWIND $iris AS iri MATCH (n:{_N} {{iri: iri}}) RETURN n"
+
+RELATIONSHIPS_AMONG = (
+    f"UNWIND $iris AS iri MATCH (a:{_N} {{iri: iri}})-[r]->(b:{_N}) "
+    "WHERE b.iri IN $iris AND ($types IS NULL OR type(r) IN $types) "
+    "RETURN a.iri AS source, type(r) AS type, b.iri AS target, properties(r) AS props"
+)
+
+SUBGRAPH_NODES = f"MATCH (n:{_N}) WHERE {_KIND_FILTER} AND {_WINDOW_FILTER} RETURN n.iri AS iri"
+
+SUBGRAPH_TOP_NODES = (
+    f"MATCH (n:{_N}) WHERE {_KIND_FILTER} AND {_WINDOW_FILTER} "
+    f"WITH n, {_DEGREE} AS degree "
+    "RETURN n.iri AS iri ORDER BY degree DESC, n.iri LIMIT $limit"
+)
+
+LIST_NODES = f"MATCH (n:{_N}) WHERE {_KIND_FILTER} RETURN n ORDER BY n.iri SKIP $offset LIMIT $limit"
+
+LIST_RELATIONSHIPS = (
+    f"MATCH (a:{_N})-[r]->(b:{_N}) WHERE $types IS NULL OR type(r) IN $types "
+    "WITH a.iri AS source, type(r) AS type, b.iri AS target, properties(r) AS props "
+    "RETURN source, type, target, props ORDER BY source, type, target LIMIT $limit"
+)
+
+COUNT_BY_KIND = f"MATCH (n:{_N}) RETURN n.kind AS kind, count(*) AS count"
+
+COUNT_BY_TYPE = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count"
+
+COMMITMENTS_AT = (
+    f"MATCH (n:{_N})-[:{type_of(Rel.MADE_AT)}]->(:{_N} {{iri: $iri}}) "
+    "WHERE n.kind IN $kinds RETURN DISTINCT n ORDER BY n.iri"
+)
+
+INCIDENTS_BETWEEN = (
+    f"MATCH (n:{label_of(Kind.INCIDENT)}) WHERE n.kind IN $kinds AND n.date IS :: DATE NOT NULL "
+    "AND ($start IS NULL OR n.date >= $start) AND ($end IS NULL OR n.date <= $end) "
+    "RETURN n ORDER BY n.date, n.iri"
+)
+
+SEARCH = (
+    f"MATCH (n:{_N}) WHERE {_KIND_FILTER} AND toLower(n.label) CONTAINS $needle "
+    "WITH n, toLower(n.label) AS low "
+    "RETURN n ORDER BY CASE WHEN low = $needle THEN 0 WHEN low STARTS WITH $needle THEN 1 ELSE 2 END, "
+    "n.label, n.iri LIMIT $limit"
+)
+
+TOP_BY_DEGREE = (
+    f"MATCH (n:{_N}) WHERE {_KIND_FILTER} "
+    f"WITH n, {_DEGREE} AS degree "
+    "RETURN n, degree ORDER BY degree DESC, n.iri LIMIT $limit"
+)
+
+ITER_NODES = f"MATCH (n:{_N}) WHERE n.iri > $after RETURN n ORDER BY n.iri LIMIT $batch"
+
+ITER_RELATIONSHIPS = (
+    f"MATCH (a:{_N}) WHERE a.iri > $after WITH a ORDER BY a.iri LIMIT $batch "
+    "OPTIONAL MATCH (a)-[r]->(b) "
+    "RETURN a.iri AS source, type(r) AS type, b.iri AS target, properties(r) AS props"
+)
+"""Relationships of the next ``$batch`` source nodes after ``$after`` (keyset paging)."""
+
+COUNT_NODES = f"MATCH (n:{_N}) RETURN count(n) AS count"
+COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS count"
+DUPLICATE_IRIS = f"MATCH (n:{_N}) WITH n.iri AS iri, count(*) AS c WHERE c > 1 RETURN count(iri) AS duplicates"
+"""IRIs held by more than one node (must be zero; the constraint guarantees it)."""
+
+SERVER_INFO = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"
