@@ -83,6 +83,9 @@ FORMATS: dict[str, str] = {
 
 STREAMED_FORMATS = frozenset({"nt", "turtle"})
 
+_XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 cannot contain at all (so RDF/XML cannot carry them)."""
+
 _BATCH_LINES = 4096
 
 
@@ -437,6 +440,12 @@ def write_rdf(source: Source, out: IO[str], fmt: str, base: str = DEFAULT_BASE) 
     graph = Graph()
     bind_prefixes(graph, base)
     for s, p, o in iter_triples(source, base, counter):
+        if name == "xml" and isinstance(o, Lit) and _XML_FORBIDDEN.search(o.lexical):
+            bad = _XML_FORBIDDEN.search(o.lexical)
+            code = ord(bad.group(0)) if bad else 0
+            msg = (f"RDF/XML cannot hold the control character U+{code:04X} (in {curie(p)} of <{s}>); "
+                   "export as Turtle, N-Triples or JSON-LD instead")
+            raise RDFError(msg)
         graph.add((URIRef(s), URIRef(p), rdf_term(o)))
     text = jsonld_document(graph) if name == "json-ld" else graph.serialize(format="xml")
     _flush(out, [text])

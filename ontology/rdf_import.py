@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import json
 import re
+import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -112,7 +113,10 @@ def _parse_jsonld(text: str, graph: Graph, name: str) -> None:
         msg = f"{name}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}"
         raise RDFError(msg) from e
     try:
-        graph.parse(data=json.dumps(_resolve_context(doc)), format="json-ld")
+        with warnings.catch_warnings():
+            # rdflib 7's JSON-LD parser builds a ConjunctiveGraph internally and warns about it
+            warnings.filterwarnings("ignore", message=".*ConjunctiveGraph is deprecated.*", category=DeprecationWarning)
+            graph.parse(data=json.dumps(_resolve_context(doc)), format="json-ld")
     except Exception as e:  # rdflib's JSON-LD processor raises many types
         msg = f"{name}: invalid JSON-LD: {e}"
         raise RDFError(msg) from e

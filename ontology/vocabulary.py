@@ -231,7 +231,8 @@ def build_context() -> dict[str, Any]:
     ranges: dict[str, str] = {}
     for prop in Prop:
         rng = onto.value(URIRef(prop_iri(prop)), URIRef(RDFS + "range"))
-        if isinstance(rng, URIRef) and str(rng).startswith(XSD):
+        # plain strings carry no datatype in the exports, so xsd:string gets no coercion
+        if isinstance(rng, URIRef) and str(rng).startswith(XSD) and str(rng) != XSD_STRING:
             ranges[prop.value] = curie(str(rng))
     terms: dict[str, Any] = {"id": "@id", "type": "@type"}
     for kind in Kind:
