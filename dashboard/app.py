@@ -1,0 +1,134 @@
+"""The app factory: a navigation bar, a router and one module per page.
+
+``create_app(store)`` builds a :class:`dash.Dash` whose callbacks close over
+the store (no global state, so tests can build several apps). The URL is the
+view state: the path names the page and the query string carries the view
+(see :mod:`dashboard.state`). Each page keeps its part of the state in a
+``dcc.Store`` with the pattern id ``{"type": "url-state", "page": ...}``; one
+callback writes the merged state back to the query string, so the address bar
+is always a link to what the analyst sees.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+import dash
+from dash import ALL, Dash, Input, Output, State, dcc, html
+
+from dashboard import ids, styles
+from dashboard.context import DEFAULT_MAX_ELEMENTS, AppContext
+from dashboard.pages import console, explorer, exports, timeline, tracer
+from dashboard.state import PAGE_TITLES, PAGES, ViewState, encode_query, page_of, parse_query
+from graph.store import GraphStore
+
+PAGE_MODULES: dict[str, ModuleType] = {
+    "explorer": explorer,
+    "tracer": tracer,
+    "timeline": timeline,
+    "console": console,
+    "exports": exports,
+}
+
+
+NAV_STYLE: dict[str, Any] = {"padding": "6px 12px", "textDecoration": "none", "borderRadius": "4px"}
+NAV_ACTIVE: dict[str, Any] = {**NAV_STYLE, "color": "#fff", "background": "#1f4e79"}
+NAV_IDLE: dict[str, Any] = {**NAV_STYLE, "color": "#1f4e79", "background": "transparent"}
+
+
+def _nav(store_name: str) -> html.Nav:
+    links = [dcc.Link(PAGE_TITLES[page], href=f"/{page}", id=ids.nav_link(page), style=NAV_IDLE) for page in PAGES]
+    return html.Nav(
+        [
+            html.Strong("alliancekg", style={"marginRight": "16px", "fontSize": 18, "color": "#1f4e79"}),
+            *links,
+            html.Span(
+                f"store: {store_name}",
+                id=ids.STORE_NAME,
+                style={"marginLeft": "auto", "fontSize": 12, "color": "#7f7f7f"},
+            ),
+        ],
+        id=ids.NAV,
+        style={
+            "display": "flex",
+            "alignItems": "center",
+            "gap": "4px",
+            "padding": "8px 0",
+            "borderBottom": "1px solid #d9d9d9",
+            "marginBottom": "8px",
+        },
+    )
+
+
+def nav_state(pathname: str | None, search: str | None) -> list[Any]:
+    """Hrefs (carrying the view state) and styles of the navigation links."""
+    active = page_of(pathname)
+    query = encode_query(parse_query(search))
+    hrefs = [f"/{page}{query}" for page in PAGES]
+    looks = [NAV_ACTIVE if page == active else NAV_IDLE for page in PAGES]
+    return [*hrefs, *looks]
+
+
+def render_page(app_ctx: AppContext, pathname: str | None, search: str | None) -> list[Any]:
+    """Content of the page a URL names."""
+    page = page_of(pathname)
+    view = parse_query(search)
+    return [PAGE_MODULES[page].layout(app_ctx, view)]
+
+
+def sync_query(page_states: list[dict[str, Any] | None], search: str | None) -> str:
+    """The query string after a page's state changed (other pages' keys are kept)."""
+    view = parse_query(search)
+    for part in page_states:
+        view = view.merged({k: v for k, v in (part or {}).items() if k in ViewState().to_dict()})
+    return encode_query(view)
+
+
+def create_app(store: GraphStore, *, max_elements: int = DEFAULT_MAX_ELEMENTS, **dash_kwargs: Any) -> Dash:
+    """Build the explorer over ``store``.
+
+    Args:
+        store: the graph to explore.
+        max_elements: most cytoscape elements (nodes + edges) sent to the browser.
+        **dash_kwargs: passed to :class:`dash.Dash` (e.g. ``requests_pathname_prefix``).
+    """
+    app_ctx = AppContext(store=store, max_elements=max_elements)
+    app = Dash(
+        __name__,
+        title="alliancekg explorer",
+        suppress_callback_exceptions=True,
+        update_title=None,
+        **dash_kwargs,
+    )
+    app.layout = html.Div(
+        [dcc.Location(id=ids.URL, refresh=False), _nav(store.name), html.Div(id=ids.PAGE)],
+        style=styles.PAGE_STYLE,
+    )
+
+    @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))
+    def _route(pathname, search):
+        return render_page(app_ctx, pathname, search)
+
+    @app.callback(
+        [Output(ids.nav_link(p), "href") for p in PAGES] + [Output(ids.nav_link(p), "style") for p in PAGES],
+        Input(ids.URL, "pathname"),
+        Input(ids.URL, "search"),
+    )
+    def _nav_links(pathname, search):
+        return nav_state(pathname, search)
+
+    @app.callback(
+        Output(ids.URL, "search"),
+        Input({"type": ids.URL_STATE_TYPE, "page": ALL}, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def _sync(states, search):
+        query = sync_query(states, search)
+        return dash.no_update if query == (search or "") else query
+
+    for module in PAGE_MODULES.values():
+        module.register(app, app_ctx)
+    app.server.config["ALLIANCEKG_CONTEXT"] = app_ctx
+    return app

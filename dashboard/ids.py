@@ -1,0 +1,76 @@
+"""Component ids, one constant each, prefixed by page (``explorer-graph``).
+
+Callbacks and browser tests import these instead of spelling ids again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# -- shell -------------------------------------------------------------
+URL = "url"
+PAGE = "page-content"
+NAV = "nav"
+STORE_NAME = "store-name"
+URL_STATE_TYPE = "url-state"
+"""Pattern-matching type of each page's state store: ``{"type": URL_STATE_TYPE, "page": <page>}``."""
+
+
+def url_state(page: str) -> dict[str, Any]:
+    """Id of a page's state store (its part of the URL)."""
+    return {"type": URL_STATE_TYPE, "page": page}
+
+
+def nav_link(page: str) -> str:
+    """Id of the navigation link to a page."""
+    return f"nav-{page}"
+
+
+# -- explorer ----------------------------------------------------------
+EXPLORER_GRAPH = "explorer-graph"
+EXPLORER_YEARS = "explorer-years"
+EXPLORER_KINDS = "explorer-kinds"
+EXPLORER_TYPES = "explorer-types"
+EXPLORER_SEARCH = "explorer-search"
+EXPLORER_NOTICE = "explorer-notice"
+EXPLORER_DETAILS = "explorer-details"
+EXPLORER_LEGEND = "explorer-legend"
+EXPLORER_RESET = "explorer-reset"
+EXPLORER_COUNTS = "explorer-counts"
+
+# -- tracer ------------------------------------------------------------
+TRACER_INCIDENT = "tracer-incident"
+TRACER_RESULT = "tracer-result"
+TRACER_COMPARISON = "tracer-comparison"
+TRACER_CSV_BUTTON = "tracer-csv-button"
+TRACER_CSV = "tracer-csv"
+
+# -- timeline ----------------------------------------------------------
+TIMELINE_GRAPH = "timeline-graph"
+TIMELINE_YEARS = "timeline-years"
+TIMELINE_COLOUR = "timeline-colour"
+TIMELINE_EVIDENCE = "timeline-evidence"
+
+# -- console -----------------------------------------------------------
+CONSOLE_QUERY = "console-query"
+CONSOLE_PARAMS = "console-params"
+CONSOLE_EXAMPLES = "console-examples"
+CONSOLE_RUN = "console-run"
+CONSOLE_LIMIT = "console-limit"
+CONSOLE_MESSAGE = "console-message"
+CONSOLE_TABLE = "console-table"
+CONSOLE_GRAPH = "console-graph"
+CONSOLE_GRAPH_WRAP = "console-graph-wrap"
+CONSOLE_CSV_BUTTON = "console-csv-button"
+CONSOLE_CSV = "console-csv"
+CONSOLE_RESULT = "console-result"
+
+# -- exports -----------------------------------------------------------
+EXPORTS_SCOPE = "exports-scope"
+EXPORTS_FORMAT = "exports-format"
+EXPORTS_RDF_BUTTON = "exports-rdf-button"
+EXPORTS_CSV_NODES_BUTTON = "exports-csv-nodes-button"
+EXPORTS_CSV_RELS_BUTTON = "exports-csv-rels-button"
+EXPORTS_DOWNLOAD = "exports-download"
+EXPORTS_MESSAGE = "exports-message"
+EXPORTS_SUMMARY = "exports-summary"

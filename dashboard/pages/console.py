@@ -1,0 +1,370 @@
+"""Cypher console: read-only analyst queries with parameters, as a table and a graph.
+
+Queries go to :meth:`graph.store.GraphStore.run_cypher` exactly as typed,
+with the values in a separate JSON object of parameters (the console never
+splices input into a query). The store refuses writes, stops slow queries
+and caps the rows; every refusal or error comes back as a readable message.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import dash_cytoscape as cyto
+from dash import Dash, Input, Output, State, dash_table, dcc, html
+
+from alliancekg.errors import AllianceKGError, QueryError, UnsupportedQueryError, WriteNotAllowedError
+from dashboard import ids, styles
+from dashboard.context import AppContext
+from dashboard.elements import cap_graph, to_elements
+from dashboard.state import ViewState
+from graph.model import CypherResult
+from graph.schema import Kind, Prop, Rel, concept_iri
+
+PAGE = "console"
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A parameterised example query."""
+
+    key: str
+    title: str
+    query: str
+    params: dict[str, Any]
+
+
+def _examples() -> list[Example]:
+    commitment, nuclear, scm = Kind.COMMITMENT.value, Kind.NUCLEAR_TEST.value, Kind.SCM.value
+    concept, person = Kind.CONCEPT.value, Kind.PERSON.value
+    label, stance, ordinal, iri, date = (
+        Prop.LABEL.value,
+        Prop.STANCE.value,
+        Prop.ORDINAL.value,
+        Prop.IRI.value,
+        Prop.DATE.value,
+    )
+    return [
+        Example(
+            "nuclear-responses",
+            "Commitments responding to nuclear tests",
+            f"MATCH (i:{nuclear})<-[:{Rel.RESPONDS_TO.value}]-(c:{commitment})-[:{Rel.MADE_AT.value}]->(m:{scm})\n"
+            f"WHERE m.{ordinal} >= $first_scm\n"
+            f"RETURN i.{label} AS incident, i.{date} AS tested, m.{label} AS meeting,\n"
+            f"       c.{label} AS commitment, c.{stance} AS stance\n"
+            f"ORDER BY m.{ordinal}\nLIMIT $rows",
+            {"first_scm": 1, "rows": 200},
+        ),
+        Example(
+            "extended-deterrence",
+            "Lineage of extended deterrence",
+            f"MATCH (later:{commitment})-[r:{Rel.REAFFIRMS.value}]->(earlier:{commitment})\n"
+            f"      -[:{Rel.COMMITMENT_TYPE.value}]->(t:{concept})\n"
+            f"WHERE t.{iri} = $type\n"
+            f"RETURN later, r, earlier\nLIMIT $rows",
+            {"type": concept_iri("ExtendedDeterrence"), "rows": 100},
+        ),
+        Example(
+            "extended-deterrence-table",
+            "Extended deterrence pledges, meeting by meeting",
+            f"MATCH (c:{commitment})-[:{Rel.COMMITMENT_TYPE.value}]->(t:{concept}),\n"
+            f"      (c)-[:{Rel.MADE_AT.value}]->(m:{scm})\n"
+            f"WHERE t.{iri} = $type\n"
+            f"RETURN m.{ordinal} AS scm, m.{date} AS date, c.{stance} AS stance, c.{label} AS commitment\n"
+            f"ORDER BY m.{ordinal}\nLIMIT $rows",
+            {"type": concept_iri("ExtendedDeterrence"), "rows": 200},
+        ),
+        Example(
+            "heads-of-delegation",
+            "Meetings and their heads of delegation",
+            f"MATCH (m:{scm})-[r:{Rel.HEAD_OF_DELEGATION.value}]->(p:{person})\n"
+            f"WHERE m.{ordinal} >= $first_scm\n"
+            f"RETURN m, r, p\nORDER BY m.{ordinal}\nLIMIT $rows",
+            {"first_scm": 1, "rows": 100},
+        ),
+    ]
+
+
+EXAMPLES: dict[str, Example] = {e.key: e for e in _examples()}
+DEFAULT_EXAMPLE = "nuclear-responses"
+
+
+@dataclass
+class ConsoleOutcome:
+    """What a console run produced: rows, a graph, or a message."""
+
+    ok: bool
+    message: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[dict[str, str]] = field(default_factory=list)
+    elements: list[dict[str, Any]] = field(default_factory=list)
+    truncated: bool = False
+    seconds: float = 0.0
+
+
+def parse_params(text: str | None) -> dict[str, Any]:
+    """The parameters box as a dict.
+
+    Raises:
+        QueryError: the text is not a JSON object.
+    """
+    if not text or not text.strip():
+        return {}
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as e:
+        msg = f"the parameters are not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"
+        raise QueryError(msg) from e
+    if not isinstance(value, dict):
+        msg = 'the parameters must be a JSON object, e.g. {"first_scm": 38}'
+        raise QueryError(msg)
+    return value
+
+
+def cell_text(value: Any) -> str:
+    """A result cell as text: a node shows its label and kind, a relationship its type."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        if Prop.IRI.value in value and Prop.KIND.value in value:
+            name = value.get(Prop.LABEL.value) or value[Prop.IRI.value]
+            return f"{name} ({styles.kind_label(str(value[Prop.KIND.value]))})"
+        if "type" in value and "source" in value and "target" in value:
+            return f"[{value['type']}]"
+        return json.dumps(value, default=str, ensure_ascii=False)
+    if isinstance(value, list):
+        return ", ".join(cell_text(v) for v in value)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def _column_ids(columns: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in columns:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out
+
+
+def run_query(
+    app_ctx: AppContext, query: str | None, params_text: str | None, limit: int | None = None
+) -> ConsoleOutcome:
+    """Run an analyst query; every failure becomes a message (the callback's body)."""
+    if not query or not query.strip():
+        return ConsoleOutcome(False, "Type a Cypher query, or pick an example.")
+    rows_wanted = max(1, min(int(limit or app_ctx.row_limit), app_ctx.row_limit))
+    t0 = time.perf_counter()
+    try:
+        params = parse_params(params_text)
+        result: CypherResult = app_ctx.store.run_cypher(query, params, limit=rows_wanted, timeout=app_ctx.query_timeout)
+    except WriteNotAllowedError as e:
+        return ConsoleOutcome(False, f"Refused: {e}. The console only reads the graph.")
+    except UnsupportedQueryError as e:
+        return ConsoleOutcome(False, f"Not available on the {app_ctx.store.name} store: {e}")
+    except QueryError as e:
+        return ConsoleOutcome(False, f"Query error: {e}")
+    except AllianceKGError as e:
+        return ConsoleOutcome(False, f"The store could not answer: {e}")
+    except Exception as e:  # the console is a boundary: an analyst sees a message, never a traceback
+        log.exception("console query failed")
+        return ConsoleOutcome(False, f"The query failed unexpectedly ({type(e).__name__}: {e}).")
+    seconds = time.perf_counter() - t0
+    col_ids = _column_ids(result.columns)
+    rows = [{cid: cell_text(v) for cid, v in zip(col_ids, row, strict=False)} for row in result.rows]
+    elements: list[dict[str, Any]] = []
+    if result.graph.nodes:
+        elements = to_elements(cap_graph(result.graph, app_ctx.max_elements).graph)
+    note = f"{len(rows)} row{'s' if len(rows) != 1 else ''} in {seconds * 1000:.0f} ms"
+    if result.truncated:
+        note += f" (stopped at the limit of {rows_wanted}; raise the limit or narrow the query)"
+    return ConsoleOutcome(
+        True, note, columns=col_ids, rows=rows, elements=elements, truncated=result.truncated, seconds=seconds
+    )
+
+
+def rows_csv(columns: list[str], rows: list[dict[str, str]]) -> str:
+    """Rows as CSV text (header first)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def render_outcome(outcome: ConsoleOutcome) -> tuple[Any, list[dict[str, str]], list[dict[str, str]], Any]:
+    """Message, table data, table columns and graph (or None) of an outcome.
+
+    The graph is a fresh cytoscape component, mounted visible with its
+    elements, so its layout runs on a container of real size.
+    """
+    message = html.Div(
+        outcome.message,
+        className="console-ok" if outcome.ok else "console-error",
+        style={} if outcome.ok else styles.ERROR_STYLE,
+    )
+    columns = [{"name": c, "id": c} for c in outcome.columns]
+    graph = None
+    if outcome.elements:
+        graph = cyto.Cytoscape(
+            id=ids.CONSOLE_GRAPH,
+            elements=outcome.elements,
+            stylesheet=styles.cytoscape_stylesheet(),
+            layout={"name": "cose", "animate": False},
+            style={"width": "100%", "height": "420px", "border": "1px solid #d9d9d9", "background": "#fff"},
+        )
+    return message, outcome.rows, columns, graph
+
+
+def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
+    """The console page for a URL state."""
+    example = EXAMPLES.get(view.example or DEFAULT_EXAMPLE, EXAMPLES[DEFAULT_EXAMPLE])
+    note = (
+        "Runs on Neo4j: full read-only Cypher."
+        if app_ctx.store.name == "neo4j"
+        else "Embedded store: a read-only subset of Cypher (MATCH, WHERE, RETURN, ORDER BY, SKIP, LIMIT). "
+        "Aggregations, OPTIONAL MATCH, WITH, UNWIND and procedures need Neo4j (--store neo4j)."
+    )
+    area = {"width": "100%", "fontFamily": "ui-monospace, SFMono-Regular, Menlo, monospace", "fontSize": 13}
+    return html.Div(
+        [
+            dcc.Store(id=ids.url_state(PAGE), data={"example": example.key}),
+            dcc.Store(id=ids.CONSOLE_RESULT),
+            html.Div(
+                [
+                    html.Label("Examples", htmlFor=ids.CONSOLE_EXAMPLES, style={"fontWeight": 600}),
+                    dcc.Dropdown(
+                        id=ids.CONSOLE_EXAMPLES,
+                        options=[{"label": e.title, "value": e.key} for e in EXAMPLES.values()],
+                        value=example.key,
+                        clearable=False,
+                        style={"width": "420px"},
+                    ),
+                    html.Span(note, style={"fontSize": 12, "color": "#595959"}),
+                ],
+                style={"display": "flex", "gap": "10px", "alignItems": "center"},
+            ),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.Label("Query", htmlFor=ids.CONSOLE_QUERY),
+                            dcc.Textarea(
+                                id=ids.CONSOLE_QUERY,
+                                value=example.query,
+                                style={**area, "height": "150px"},
+                                spellCheck=False,
+                            ),
+                        ],
+                        style={"flex": "3 1 0"},
+                    ),
+                    html.Div(
+                        [
+                            html.Label("Parameters (JSON)", htmlFor=ids.CONSOLE_PARAMS),
+                            dcc.Textarea(
+                                id=ids.CONSOLE_PARAMS,
+                                value=json.dumps(example.params, indent=1),
+                                style={**area, "height": "150px"},
+                                spellCheck=False,
+                            ),
+                        ],
+                        style={"flex": "1 1 0"},
+                    ),
+                ],
+                style={"display": "flex", "gap": "10px", "marginTop": "8px"},
+            ),
+            html.Div(
+                [
+                    html.Button("Run", id=ids.CONSOLE_RUN, n_clicks=0, style={"fontWeight": 600}),
+                    html.Label("Row limit", htmlFor=ids.CONSOLE_LIMIT, style={"marginLeft": "10px"}),
+                    dcc.Input(
+                        id=ids.CONSOLE_LIMIT,
+                        type="number",
+                        min=1,
+                        max=app_ctx.row_limit,
+                        value=min(200, app_ctx.row_limit),
+                        style={"width": "80px"},
+                    ),
+                    html.Span(
+                        f"timeout {app_ctx.query_timeout:g} s, read-only", style={"fontSize": 12, "color": "#595959"}
+                    ),
+                    html.Button("Rows as CSV", id=ids.CONSOLE_CSV_BUTTON, n_clicks=0, style={"marginLeft": "auto"}),
+                    dcc.Download(id=ids.CONSOLE_CSV),
+                ],
+                style={"display": "flex", "gap": "8px", "alignItems": "center", "margin": "6px 0"},
+            ),
+            html.Div(id=ids.CONSOLE_MESSAGE, style={"margin": "6px 0"}),
+            html.Div(id=ids.CONSOLE_GRAPH_WRAP),
+            dash_table.DataTable(
+                id=ids.CONSOLE_TABLE,
+                data=[],
+                columns=[],
+                page_size=25,
+                sort_action="native",
+                style_cell={
+                    "fontSize": 12,
+                    "textAlign": "left",
+                    "whiteSpace": "normal",
+                    "height": "auto",
+                    "maxWidth": "480px",
+                    "fontFamily": "inherit",
+                },
+                style_header={"fontWeight": 600},
+            ),
+        ]
+    )
+
+
+def register(app: Dash, app_ctx: AppContext) -> None:
+    """Add the console's callbacks to ``app``."""
+
+    @app.callback(
+        Output(ids.CONSOLE_QUERY, "value"),
+        Output(ids.CONSOLE_PARAMS, "value"),
+        Output(ids.url_state(PAGE), "data"),
+        Input(ids.CONSOLE_EXAMPLES, "value"),
+        prevent_initial_call=True,
+    )
+    def _example(key):
+        example = EXAMPLES.get(key or DEFAULT_EXAMPLE, EXAMPLES[DEFAULT_EXAMPLE])
+        return example.query, json.dumps(example.params, indent=1), {"example": example.key}
+
+    @app.callback(
+        Output(ids.CONSOLE_MESSAGE, "children"),
+        Output(ids.CONSOLE_TABLE, "data"),
+        Output(ids.CONSOLE_TABLE, "columns"),
+        Output(ids.CONSOLE_GRAPH_WRAP, "children"),
+        Output(ids.CONSOLE_RESULT, "data"),
+        Input(ids.CONSOLE_RUN, "n_clicks"),
+        State(ids.CONSOLE_QUERY, "value"),
+        State(ids.CONSOLE_PARAMS, "value"),
+        State(ids.CONSOLE_LIMIT, "value"),
+        prevent_initial_call=True,
+    )
+    def _run(_clicks, query, params, limit):
+        outcome = run_query(app_ctx, query, params, limit)
+        message, data, columns, graph = render_outcome(outcome)
+        return message, data, columns, graph, {"columns": outcome.columns, "rows": outcome.rows}
+
+    @app.callback(
+        Output(ids.CONSOLE_CSV, "data"),
+        Input(ids.CONSOLE_CSV_BUTTON, "n_clicks"),
+        State(ids.CONSOLE_RESULT, "data"),
+        prevent_initial_call=True,
+    )
+    def _csv(_clicks, result):
+        if not result or not result.get("columns"):
+            return None
+        return {
+            "content": rows_csv(result["columns"], result["rows"]),
+            "filename": "query-results.csv",
+            "type": "text/csv",
+        }

@@ -1,0 +1,469 @@
+"""Crisis tracer: how the alliance's next meetings answered an incident.
+
+The analysis is :func:`analytics.tracer.trace` (one place for that logic);
+this page picks the incident, lays the result out by meeting and change class
+with the evidence of each statement, and compares the commitment types stated
+at each series' meeting before the incident with those of the meeting after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from dash import Dash, Input, Output, State, dash_table, dcc, html
+
+from alliancekg.errors import AllianceKGError, NodeNotFoundError
+from analytics.aggregate import CHANGES, statements_at
+from analytics.loader import load_view
+from analytics.tracer import CHANGE_COLUMNS, TraceResult, trace
+from dashboard import ids, styles
+from dashboard.context import AppContext
+from dashboard.evidence import EvidenceView, evidence_views, render_evidence_list
+from dashboard.state import ViewState
+from graph.schema import Kind
+
+PAGE = "tracer"
+OPTION_LIMIT = 300
+"""Most incidents listed at once (type to search the rest)."""
+EVIDENCE_ROWS = 80
+"""Most statements whose evidence sentences are read per trace."""
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    """One classified statement at a next meeting."""
+
+    change: str
+    type_label: str
+    party: str
+    stance: str | None
+    strength: float | None
+    link: str
+    baseline: str | None
+    commitment: str
+    evidence: list[EvidenceView]
+
+
+@dataclass(frozen=True)
+class MeetingBlock:
+    """A next meeting of one series and what it said."""
+
+    iri: str
+    label: str
+    series: str
+    date: str | None
+    lag_days: int | None
+    previous_label: str | None
+    items: dict[str, list[ChangeItem]]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Commitment types at a series' meeting before and after the incident."""
+
+    series: str
+    before: str | None
+    after: str
+    rows: list[dict[str, str]]
+
+
+@dataclass
+class TracerData:
+    """The tracer page's content for one incident, before rendering."""
+
+    iri: str
+    label: str
+    date: str
+    kind: str
+    window_days: int
+    blocks: list[MeetingBlock] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    explicit: list[dict[str, Any]] = field(default_factory=list)
+    changes: pd.DataFrame | None = None
+
+
+# -- data shaping ----------------------------------------------------------
+
+
+def incident_options(app_ctx: AppContext, text: str | None = None, current: str | None = None) -> list[dict[str, str]]:
+    """Incidents as dropdown options, newest first, filtered by ``text``.
+
+    The full list is cached; at most :data:`OPTION_LIMIT` are sent at once
+    (the current one always among them).
+    """
+    every: list[dict[str, str]] = app_ctx.cached("incident-options", lambda: _all_incidents(app_ctx))
+    needle = (text or "").strip().casefold()
+    chosen = [o for o in every if needle in o["search"]] if needle else list(every)
+    out = [{"label": o["label"], "value": o["value"]} for o in chosen[:OPTION_LIMIT]]
+    if current and not any(o["value"] == current for o in out):
+        out.extend({"label": o["label"], "value": o["value"]} for o in every if o["value"] == current)
+    return out
+
+
+def _all_incidents(app_ctx: AppContext) -> list[dict[str, str]]:
+    nodes = app_ctx.store.incidents_between(None, None)
+    options = []
+    for node in reversed(nodes):
+        date = node.date.isoformat() if node.date else "undated"
+        label = f"{date} \u2014 {node.label} ({styles.kind_label(node.kind)})"
+        options.append({"label": label, "value": node.iri, "search": label.casefold()})
+    return options
+
+
+def _first_evidence(app_ctx: AppContext, iri: str) -> list[EvidenceView]:
+    try:
+        return evidence_views(app_ctx.store.get_node(iri), limit=1)
+    except NodeNotFoundError:
+        return []
+
+
+def _number(value: Any) -> float | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return float(value)
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
+    """Trace an incident and shape the result for the page.
+
+    Raises:
+        AllianceKGError: the incident is unknown or cannot be traced
+            (raised by :func:`analytics.tracer.trace`).
+    """
+    result: TraceResult = trace(app_ctx.store, incident)
+    node = app_ctx.store.get_node(result.incident).node
+    data = TracerData(
+        iri=result.incident,
+        label=result.label,
+        date=result.date.isoformat(),
+        kind=styles.kind_label(node.kind),
+        window_days=result.window_days,
+        changes=result.changes,
+    )
+    budget = EVIDENCE_ROWS
+    changes = result.changes
+    for meeting in result.meetings.to_dict("records"):
+        rows = changes[changes["meeting"] == meeting["meeting"]].to_dict("records") if len(changes) else []
+        items: dict[str, list[ChangeItem]] = {c: [] for c in CHANGES}
+        for row in rows:
+            evidence = _first_evidence(app_ctx, str(row["commitment"])) if budget > 0 else []
+            budget -= 1
+            items.setdefault(str(row["change"]), []).append(
+                ChangeItem(
+                    change=str(row["change"]),
+                    type_label=str(row["type_label"]),
+                    party=str(row["party"]),
+                    stance=_text(row["stance"]),
+                    strength=_number(row["strength"]),
+                    link=str(row["link"]),
+                    baseline=_text(row["baseline_meeting"]),
+                    commitment=str(row["commitment"]),
+                    evidence=evidence,
+                )
+            )
+        lag = meeting["lag_days"]
+        data.blocks.append(
+            MeetingBlock(
+                iri=str(meeting["meeting"]),
+                label=str(meeting["meeting_label"]),
+                series=str(meeting["series"]),
+                date=_text(meeting["date"]),
+                lag_days=int(lag) if lag is not None and not pd.isna(lag) else None,
+                previous_label=_text(meeting["previous_label"]),
+                items=items,
+            )
+        )
+        data.comparisons.append(
+            compare_meetings(app_ctx, _text(meeting["previous"]), str(meeting["meeting"]), str(meeting["series"]))
+        )
+    for row in result.explicit.to_dict("records"):
+        data.explicit.append({k: _text(v) for k, v in row.items()})
+    return data
+
+
+def compare_meetings(app_ctx: AppContext, before: str | None, after: str, series: str) -> Comparison:
+    """Commitment types stated at the meeting before and the meeting after, side by side."""
+    view = load_view(app_ctx.store)
+    after_stmts = statements_at(view, after)
+    before_stmts = statements_at(view, before) if before and before in view.meetings else {}
+
+    def by_type(stmts: dict[tuple[str, str], Any]) -> dict[str, str]:
+        out: dict[str, list[str]] = {}
+        for (ctype, party), stmt in stmts.items():
+            out.setdefault(ctype, []).append(f"{party}: {stmt.stance or 'stated'}")
+        return {k: "; ".join(sorted(v)) for k, v in out.items()}
+
+    b, a = by_type(before_stmts), by_type(after_stmts)
+    rows = []
+    for ctype in sorted(set(a) | set(b), key=view.concept_label):
+        status = "both" if ctype in a and ctype in b else "only after" if ctype in a else "only before"
+        rows.append(
+            {
+                "type": view.concept_label(ctype),
+                "before": b.get(ctype, "\u2014"),
+                "after": a.get(ctype, "\u2014"),
+                "status": status,
+            }
+        )
+    before_label = view.meetings[before].label if before and before in view.meetings else None
+    return Comparison(series=series, before=before_label, after=view.meetings[after].label, rows=rows)
+
+
+def changes_csv(app_ctx: AppContext, incident: str) -> str:
+    """The trace's change table as CSV text."""
+    result = trace(app_ctx.store, incident)
+    buffer = io.StringIO()
+    result.changes.to_csv(buffer, index=False, columns=list(CHANGE_COLUMNS))
+    return buffer.getvalue()
+
+
+# -- rendering -------------------------------------------------------------
+
+
+def _badge(text: str, colour: str) -> html.Span:
+    return html.Span(
+        text,
+        className=f"badge badge-{text}",
+        style={
+            "background": colour,
+            "color": "#fff",
+            "padding": "1px 7px",
+            "borderRadius": "10px",
+            "fontSize": 12,
+            "marginRight": "6px",
+        },
+    )
+
+
+def render_item(item: ChangeItem) -> html.Li:
+    """One statement: type, party, change, link, and its evidence."""
+    facts = [f"party {item.party}"]
+    if item.stance:
+        facts.append(f"stance {item.stance}")
+    if item.strength is not None:
+        facts.append(f"strength {item.strength:.2f}")
+    if item.baseline:
+        facts.append(f"compared with {item.baseline}")
+    facts.append("explicit response" if item.link == "explicit" else "next meeting (temporal link)")
+    return html.Li(
+        [
+            _badge(item.change, styles.CHANGE_COLOURS.get(item.change, "#7f7f7f")),
+            html.Strong(item.type_label),
+            html.Span(" \u2014 " + ", ".join(facts), style={"fontSize": 13, "color": "#404040"}),
+            render_evidence_list(item.evidence, empty="(no evidence sentence recorded)"),
+        ],
+        className=f"change change-{item.change}",
+        style={"marginBottom": "6px"},
+    )
+
+
+def render_block(block: MeetingBlock) -> html.Div:
+    """A next meeting: header with lag, statements by change class."""
+    lag = f"{block.lag_days} days after" if block.lag_days is not None else "lag unknown"
+    children: list[Any] = [
+        html.H4(f"{block.label} ({block.date or 'undated'})", className="meeting-title", style={"marginBottom": "2px"}),
+        html.Div(
+            f"{block.series} \u00b7 {lag}"
+            + (f" \u00b7 previous: {block.previous_label}" if block.previous_label else ""),
+            style={"fontSize": 13, "color": "#595959"},
+        ),
+    ]
+    for change in CHANGES:
+        items = block.items.get(change) or []
+        if not items:
+            continue
+        children.append(html.H5(f"{change.capitalize()} ({len(items)})", style={"margin": "8px 0 4px 0"}))
+        children.append(html.Ul([render_item(i) for i in items], style={"listStyle": "none", "paddingLeft": "4px"}))
+    if not any(block.items.values()):
+        children.append(html.P("No commitments were extracted for this meeting."))
+    return html.Div(children, className="meeting-block", style={**styles.PANEL_STYLE, "marginBottom": "10px"})
+
+
+def render_comparison(comparisons: list[Comparison]) -> list[Any]:
+    """Before/after tables, one per series."""
+    out: list[Any] = [html.H4("Before and after", style={"marginTop": 0})]
+    for comp in comparisons:
+        out.append(
+            html.Div(
+                f"{comp.series}: {comp.before or '(no earlier meeting)'} \u2192 {comp.after}", style={"fontWeight": 600}
+            )
+        )
+        out.append(
+            dash_table.DataTable(
+                data=comp.rows,
+                columns=[
+                    {"name": n, "id": k}
+                    for k, n in (("type", "Commitment type"), ("before", "Before"), ("after", "After"), ("status", ""))
+                ],
+                style_cell={
+                    "fontSize": 12,
+                    "textAlign": "left",
+                    "whiteSpace": "normal",
+                    "height": "auto",
+                    "fontFamily": "inherit",
+                },
+                style_data_conditional=[
+                    {"if": {"filter_query": '{status} = "only after"'}, "backgroundColor": "#e2efda"},
+                    {"if": {"filter_query": '{status} = "only before"'}, "backgroundColor": "#fce4d6"},
+                ],
+                style_table={"marginBottom": "10px"},
+            )
+        )
+    if not comparisons:
+        out.append(html.P("No meeting followed within the window."))
+    return out
+
+
+def render_result(data: TracerData) -> list[Any]:
+    """The whole trace."""
+    head = html.Div(
+        [
+            html.H3(data.label, id="tracer-title", style={"margin": "4px 0"}),
+            html.Div(
+                f"{data.kind} \u00b7 {data.date} \u00b7 meetings within {data.window_days} days",
+                style={"color": "#595959"},
+            ),
+            dcc.Link("Show in the graph explorer", href=f"/explorer?node={data.iri}", style={"fontSize": 13}),
+        ]
+    )
+    blocks: list[Any] = [render_block(b) for b in data.blocks] or [
+        html.P("No meeting of any series followed within the window.")
+    ]
+    explicit: list[Any] = [html.H4(f"Commitments that name this incident ({len(data.explicit)})")]
+    if data.explicit:
+        explicit.append(
+            dash_table.DataTable(
+                data=[
+                    {
+                        k: r.get(k)
+                        for k in (
+                            "meeting_label",
+                            "date",
+                            "lag_days",
+                            "commitment_types",
+                            "party",
+                            "stance",
+                            "evidence",
+                        )
+                    }
+                    for r in data.explicit
+                ],
+                columns=[
+                    {"name": k.replace("_", " "), "id": k}
+                    for k in ("meeting_label", "date", "lag_days", "commitment_types", "party", "stance", "evidence")
+                ],
+                style_cell={
+                    "fontSize": 12,
+                    "textAlign": "left",
+                    "whiteSpace": "normal",
+                    "height": "auto",
+                    "fontFamily": "inherit",
+                },
+                page_size=10,
+            )
+        )
+    else:
+        explicit.append(html.P("No commitment's text names it explicitly.", style={"color": "#7f7f7f"}))
+    return [head, html.Div(blocks, id="tracer-meetings"), html.Div(explicit)]
+
+
+def render_error(message: str) -> list[Any]:
+    """A readable error instead of a result."""
+    return [html.Div(message, className="tracer-error", style=styles.ERROR_STYLE)]
+
+
+def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
+    """The tracer page for a URL state."""
+    incident = view.incident
+    return html.Div(
+        [
+            dcc.Store(id=ids.url_state(PAGE), data={"incident": incident}),
+            html.Div(
+                [
+                    html.Label("Incident", htmlFor=ids.TRACER_INCIDENT, style={"fontWeight": 600}),
+                    dcc.Dropdown(
+                        id=ids.TRACER_INCIDENT,
+                        options=incident_options(app_ctx, None, incident),
+                        value=incident,
+                        placeholder="Search incidents by name or date (e.g. 2006-10 or nuclear test)",
+                        style={"flex": "1 1 auto"},
+                    ),
+                    html.Button("Changes as CSV", id=ids.TRACER_CSV_BUTTON, n_clicks=0),
+                    dcc.Download(id=ids.TRACER_CSV),
+                ],
+                style={"display": "flex", "gap": "10px", "alignItems": "center", "marginBottom": "10px"},
+            ),
+            html.Div(
+                [
+                    dcc.Loading(html.Div(id=ids.TRACER_RESULT, style={"flex": "1 1 auto"}), type="dot"),
+                    html.Div(
+                        id=ids.TRACER_COMPARISON,
+                        style={**styles.PANEL_STYLE, "width": "460px", "flex": "0 0 460px", "alignSelf": "flex-start"},
+                    ),
+                ],
+                style={"display": "flex", "gap": "12px"},
+            ),
+        ]
+    )
+
+
+def tracer_outputs(app_ctx: AppContext, incident: str | None) -> tuple[list[Any], list[Any]]:
+    """The result and comparison panels for an incident (the callback's body)."""
+    if not incident:
+        hint = [html.P("Choose an incident to see how the next meetings answered it.", style={"color": "#7f7f7f"})]
+        return hint, [html.H4("Before and after", style={"marginTop": 0}), html.P("\u2014")]
+    try:
+        data = tracer_data(app_ctx, incident)
+    except AllianceKGError as e:
+        return render_error(str(e)), []
+    return render_result(data), render_comparison(data.comparisons)
+
+
+def register(app: Dash, app_ctx: AppContext) -> None:
+    """Add the tracer's callbacks to ``app``."""
+    state_id = ids.url_state(PAGE)
+
+    @app.callback(
+        Output(ids.TRACER_RESULT, "children"),
+        Output(ids.TRACER_COMPARISON, "children"),
+        Output(state_id, "data"),
+        Input(ids.TRACER_INCIDENT, "value"),
+    )
+    def _trace(incident):
+        result, comparison = tracer_outputs(app_ctx, incident)
+        return result, comparison, {"incident": incident}
+
+    @app.callback(
+        Output(ids.TRACER_INCIDENT, "options"),
+        Input(ids.TRACER_INCIDENT, "search_value"),
+        State(ids.TRACER_INCIDENT, "value"),
+        prevent_initial_call=True,
+    )
+    def _options(text, current):
+        return incident_options(app_ctx, text, current)
+
+    @app.callback(
+        Output(ids.TRACER_CSV, "data"),
+        Input(ids.TRACER_CSV_BUTTON, "n_clicks"),
+        State(ids.TRACER_INCIDENT, "value"),
+        prevent_initial_call=True,
+    )
+    def _csv(_clicks, incident):
+        if not incident:
+            return None
+        return {"content": changes_csv(app_ctx, incident), "filename": "trace-changes.csv", "type": "text/csv"}
+
+
+__all__ = ["Kind", "layout", "register", "tracer_data", "tracer_outputs"]

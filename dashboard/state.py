@@ -1,0 +1,150 @@
+"""The shareable view state carried by the page URL.
+
+The path names the page (``/explorer``, ``/tracer``, ...) and the query
+string carries the view: ``?from=2005&to=2010&kinds=Commitment,Incident&node=<iri>``.
+Parsing is forgiving (a hand-edited link with a bad value falls back to the
+default for that key) because a shared link must always open a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import parse_qs, urlencode
+
+from graph.schema import Kind
+
+PAGES: tuple[str, ...] = ("explorer", "tracer", "timeline", "console", "exports")
+"""Page names, in navigation order; the first is the home page."""
+
+PAGE_TITLES: dict[str, str] = {
+    "explorer": "Graph explorer",
+    "tracer": "Crisis tracer",
+    "timeline": "Timeline",
+    "console": "Cypher console",
+    "exports": "Exports",
+}
+
+_LIST_KEYS = ("kinds", "types")
+_TEXT_KEYS = ("node", "incident", "example")
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What a link restores.
+
+    Attributes:
+        year_from, year_to: the time range (inclusive years; None = open).
+        kinds: node kinds shown by the explorer (empty = the default set).
+        types: commitment- or threat-type concept local names (empty = all).
+        node: IRI of the selected node.
+        incident: IRI of the incident traced.
+        example: key of the console example loaded.
+    """
+
+    year_from: int | None = None
+    year_to: int | None = None
+    kinds: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    node: str | None = None
+    incident: str | None = None
+    example: str | None = None
+
+    def with_(self, **changes: Any) -> ViewState:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-friendly form (for ``dcc.Store``)."""
+        return {
+            "from": self.year_from,
+            "to": self.year_to,
+            "kinds": list(self.kinds),
+            "types": list(self.types),
+            "node": self.node,
+            "incident": self.incident,
+            "example": self.example,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> ViewState:
+        """Inverse of :meth:`to_dict`; unknown or bad values are dropped."""
+        if not data:
+            return cls()
+        return cls(
+            year_from=_int_or_none(data.get("from")),
+            year_to=_int_or_none(data.get("to")),
+            kinds=_valid_kinds(data.get("kinds") or ()),
+            types=tuple(str(t) for t in (data.get("types") or ()) if str(t).isidentifier()),
+            node=_text_or_none(data.get("node")),
+            incident=_text_or_none(data.get("incident")),
+            example=_text_or_none(data.get("example")),
+        )
+
+    def merged(self, data: dict[str, Any] | None) -> ViewState:
+        """This state with the keys present in ``data`` (a page's part) overriding it."""
+        if not data:
+            return self
+        mine = self.to_dict()
+        mine.update(data)
+        return ViewState.from_dict(mine)
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _text_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _valid_kinds(values: Any) -> tuple[str, ...]:
+    names = {k.value for k in Kind}
+    return tuple(v for v in (str(x) for x in values) if v in names)
+
+
+def parse_query(search: str | None) -> ViewState:
+    """State from a URL query string (with or without the leading ``?``)."""
+    if not search:
+        return ViewState()
+    raw = parse_qs(search.lstrip("?"), keep_blank_values=False)
+    data: dict[str, Any] = {}
+    for key, values in raw.items():
+        value = values[-1]
+        if key in _LIST_KEYS:
+            data[key] = [v for v in value.split(",") if v]
+        elif key in ("from", "to") or key in _TEXT_KEYS:
+            data[key] = value
+    return ViewState.from_dict(data)
+
+
+def encode_query(state: ViewState) -> str:
+    """Query string (with ``?``, or empty) of a state; stable key order."""
+    pairs: list[tuple[str, str]] = []
+    if state.year_from is not None:
+        pairs.append(("from", str(state.year_from)))
+    if state.year_to is not None:
+        pairs.append(("to", str(state.year_to)))
+    if state.kinds:
+        pairs.append(("kinds", ",".join(state.kinds)))
+    if state.types:
+        pairs.append(("types", ",".join(state.types)))
+    for key in _TEXT_KEYS:
+        value = getattr(state, key)
+        if value:
+            pairs.append((key, value))
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+def page_of(pathname: str | None) -> str:
+    """Page name of a URL path (unknown paths go to the home page)."""
+    name = (pathname or "/").strip("/").split("/")[-1]
+    return name if name in PAGES else PAGES[0]

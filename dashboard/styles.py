@@ -1,0 +1,202 @@
+"""How each node kind looks: one colour and one shape per :class:`graph.schema.Kind`.
+
+Colours follow the kind's family (actors blue, meetings green, incidents
+red and orange, commitments violet, threats maroon, sources grey, concepts
+gold) and every kind also gets its own cytoscape shape, so a reader who cannot
+tell two colours apart still tells the kinds apart. The cytoscape stylesheet,
+the legend and the timeline's colours are all derived from the tables here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graph.schema import STANCES, Kind
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """How nodes of one kind are drawn."""
+
+    colour: str
+    shape: str
+    size: int
+
+
+KIND_STYLES: dict[Kind, KindStyle] = {
+    Kind.ACTOR: KindStyle("#1f4e79", "ellipse", 34),
+    Kind.STATE: KindStyle("#2e75b6", "round-octagon", 42),
+    Kind.ORGANIZATION: KindStyle("#5b9bd5", "barrel", 34),
+    Kind.PERSON: KindStyle("#9dc3e6", "ellipse", 28),
+    Kind.EVENT: KindStyle("#385723", "round-rectangle", 30),
+    Kind.MEETING: KindStyle("#70ad47", "rectangle", 32),
+    Kind.SCM: KindStyle("#548235", "round-pentagon", 40),
+    Kind.INCIDENT: KindStyle("#c55a11", "triangle", 34),
+    Kind.NUCLEAR_TEST: KindStyle("#c00000", "star", 44),
+    Kind.MISSILE_LAUNCH: KindStyle("#ed7d31", "vee", 36),
+    Kind.ARMED_PROVOCATION: KindStyle("#ff5050", "round-triangle", 34),
+    Kind.CYBER_OPERATION: KindStyle("#f4b183", "concave-hexagon", 32),
+    Kind.CRISIS: KindStyle("#843c0c", "octagon", 36),
+    Kind.EXERCISE: KindStyle("#a9d18e", "cut-rectangle", 30),
+    Kind.COMMITMENT: KindStyle("#7030a0", "diamond", 26),
+    Kind.AGREEMENT: KindStyle("#b084cc", "round-diamond", 32),
+    Kind.THREAT: KindStyle("#7b1e3a", "hexagon", 34),
+    Kind.DOCUMENT: KindStyle("#595959", "tag", 26),
+    Kind.MENTION: KindStyle("#a6a6a6", "rhomboid", 18),
+    Kind.CONCEPT: KindStyle("#bf9000", "round-tag", 30),
+}
+"""Colour, shape and base size of every kind (a test checks both are unique)."""
+
+STANCE_COLOURS: dict[str, str] = {
+    "new": "#2e75b6",
+    "strengthened": "#548235",
+    "reaffirmed": "#a9d18e",
+    "weakened": "#ed7d31",
+    "suspended": "#c00000",
+}
+"""Colours of the commitment stances (timeline and tracer badges)."""
+
+UNKNOWN_STANCE = "unstated"
+UNKNOWN_STANCE_COLOUR = "#bfbfbf"
+
+CHANGE_COLOURS: dict[str, str] = {
+    "new": STANCE_COLOURS["new"],
+    "strengthened": STANCE_COLOURS["strengthened"],
+    "reaffirmed": STANCE_COLOURS["reaffirmed"],
+    "weakened": STANCE_COLOURS["weakened"],
+    "dropped": STANCE_COLOURS["suspended"],
+}
+"""Colours of the tracer's change classes."""
+
+if set(STANCE_COLOURS) != set(STANCES):  # pragma: no cover - guards the schema contract
+    msg = f"stance colours {sorted(STANCE_COLOURS)} do not match graph.schema.STANCES {sorted(STANCES)}"
+    raise RuntimeError(msg)
+
+
+def kind_style(kind: Kind | str) -> KindStyle:
+    """Style of a kind given as enum or name (unknown names get the root's style)."""
+    try:
+        return KIND_STYLES[Kind(kind)]
+    except ValueError:
+        return KindStyle("#7f7f7f", "ellipse", 24)
+
+
+def stance_colour(stance: str | None) -> str:
+    """Colour of a commitment stance (grey when unstated)."""
+    if stance is None:
+        return UNKNOWN_STANCE_COLOUR
+    return STANCE_COLOURS.get(stance, UNKNOWN_STANCE_COLOUR)
+
+
+def cytoscape_stylesheet() -> list[dict[str, Any]]:
+    """The cytoscape stylesheet: a selector per kind, edges, selection, focus."""
+    sheet: list[dict[str, Any]] = [
+        {
+            "selector": "node",
+            "style": {
+                "label": "data(short)",
+                "font-size": 10,
+                "color": "#1a1a1a",
+                "text-valign": "bottom",
+                "text-halign": "center",
+                "text-margin-y": 3,
+                "text-wrap": "wrap",
+                "text-max-width": 110,
+                "text-background-color": "#ffffff",
+                "text-background-opacity": 0.75,
+                "text-background-padding": 1,
+                "border-width": 1,
+                "border-color": "#ffffff",
+                "min-zoomed-font-size": 6,
+            },
+        },
+        {
+            "selector": "edge",
+            "style": {
+                "width": 1.2,
+                "line-color": "#b7b7b7",
+                "target-arrow-color": "#b7b7b7",
+                "target-arrow-shape": "triangle",
+                "arrow-scale": 0.7,
+                "curve-style": "bezier",
+                "label": "data(short)",
+                "font-size": 7,
+                "color": "#7f7f7f",
+                "text-rotation": "autorotate",
+                "min-zoomed-font-size": 8,
+            },
+        },
+    ]
+    for kind, style in KIND_STYLES.items():
+        sheet.append(
+            {
+                "selector": f"node[kind = '{kind.value}']",
+                "style": {
+                    "background-color": style.colour,
+                    "shape": style.shape,
+                    "width": style.size,
+                    "height": style.size,
+                },
+            }
+        )
+    sheet.extend(
+        [
+            {"selector": "node.focus", "style": {"border-width": 4, "border-color": "#ffc000"}},
+            {"selector": "node:selected", "style": {"border-width": 4, "border-color": "#000000"}},
+            {"selector": "node.hit", "style": {"border-width": 3, "border-color": "#ff00ff"}},
+        ]
+    )
+    return sheet
+
+
+def legend_elements(columns: int = 4, dx: int = 95, dy: int = 70) -> list[dict[str, Any]]:
+    """One preset-positioned node per kind, drawn with the graph's own stylesheet."""
+    elements: list[dict[str, Any]] = []
+    for i, kind in enumerate(KIND_STYLES):
+        elements.append(
+            {
+                "data": {"id": f"legend-{kind.value}", "kind": kind.value, "short": kind_label(kind)},
+                "position": {"x": (i % columns) * dx, "y": (i // columns) * dy},
+                "grabbable": False,
+                "selectable": False,
+            }
+        )
+    return elements
+
+
+def kind_label(kind: Kind | str) -> str:
+    """Readable name of a kind: ``SecurityConsultativeMeeting`` -> ``SCM``."""
+    value = Kind(kind).value if isinstance(kind, Kind) else str(kind)
+    if value == Kind.SCM.value:
+        return "SCM"
+    out = []
+    for ch in value:
+        if ch.isupper() and out:
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+PAGE_STYLE: dict[str, Any] = {"fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif", "margin": "0 12px"}
+PANEL_STYLE: dict[str, Any] = {
+    "border": "1px solid #d9d9d9",
+    "borderRadius": "6px",
+    "padding": "8px 10px",
+    "background": "#fafafa",
+    "overflowY": "auto",
+}
+MARK_STYLE: dict[str, Any] = {"background": "#ffe699", "padding": "0 1px", "fontWeight": 600}
+ERROR_STYLE: dict[str, Any] = {
+    "color": "#9c0006",
+    "background": "#ffc7ce",
+    "padding": "6px 10px",
+    "borderRadius": "4px",
+    "whiteSpace": "pre-wrap",
+}
+NOTICE_STYLE: dict[str, Any] = {
+    "color": "#7f6000",
+    "background": "#fff2cc",
+    "padding": "4px 10px",
+    "borderRadius": "4px",
+}
