@@ -286,7 +286,7 @@ def _date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
-        return value
+        return value if type(value) is dt.date else dt.date(value.year, value.month, value.day)
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value[:10])

@@ -56,8 +56,8 @@ def summit_iri(day: dt.date) -> str:
 
 
 INCIDENTS = {
-    "taepodong-2-launch-2006": (Kind.MISSILE_LAUNCH, D(2006, 7, 5), "Taepodong-2 launch", ["July 2006 missile launches"],
-                                "BallisticMissiles"),
+    "taepodong-2-launch-2006": (Kind.MISSILE_LAUNCH, D(2006, 7, 5), "Taepodong-2 launch",
+                                ["July 2006 missile launches"], "BallisticMissiles"),
     "prk-nuclear-test-1": (Kind.NUCLEAR_TEST, D(2006, 10, 9), "First North Korean nuclear test",
                            ["first nuclear test", "October 2006 nuclear test"], "NuclearWeapons"),
     "prk-nuclear-test-2": (Kind.NUCLEAR_TEST, D(2009, 5, 25), "Second North Korean nuclear test",
@@ -123,7 +123,7 @@ PLEDGES: list[Pledge] = [
      "They agreed to keep combined exercises at the enhanced level.", (), ()),
     ("scm39", ("OpconTransition",), ("KOR", "USA"), "reaffirmed", 0.6,
      "The ministers confirmed the schedule for the transfer of wartime operational control.", (), ()),
-    ("scm39", ("MissileDefense",), ("KOR", "USA"), "reaffirmed", 0.5,
+    ("scm39", ("MissileDefense",), ("KOR", "USA"), "reaffirmed", 0.4,
      "The two sides agreed to continue their study of missile defense.", (), ()),
     ("summit2005", ("MutualDefense",), ("KOR", "USA"), "reaffirmed", 0.6,
      "The presidents reaffirmed the Mutual Defense Treaty.", (), ()),

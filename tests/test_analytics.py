@@ -1,0 +1,438 @@
+"""Analytics over the hand-built fixture graph, on both stores.
+
+Every test runs against the embedded store and against a real Neo4j (the
+``neo4j`` parameter, skipped without a server, failing in CI). The last tests
+check that both stores give identical tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+import pytest
+from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture, incident_iri
+
+import analytics as ak
+from alliancekg.errors import ConfigurationError, LookupAmbiguityError
+from analytics.loader import invalidate, load_view
+from graph.model import Relationship
+from graph.nx_store import NetworkXStore
+from graph.schema import Rel
+from graph.store import GraphStore
+
+STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+
+
+@pytest.fixture(scope="module")
+def fx() -> Fixture:
+    return build_fixture()
+
+
+def _open(kind: str, request: pytest.FixtureRequest) -> GraphStore:
+    if kind == "embedded":
+        return NetworkXStore()
+    from graph.neo4j_store import Neo4jStore
+
+    driver = request.getfixturevalue("neo4j_driver")
+    store = Neo4jStore(driver)
+    store.clear()
+    store.ensure_schema()
+    return store
+
+
+def _counts(graph: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
+    return graph.count_by_kind(), graph.count_by_type()
+
+
+@pytest.fixture(scope="module")
+def expected_counts(fx: Fixture) -> tuple[dict[str, int], dict[str, int]]:
+    reference = NetworkXStore()
+    reference.load(fx.data)
+    return _counts(reference)
+
+
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def _loaded(request: pytest.FixtureRequest, fx: Fixture) -> Iterator[GraphStore]:
+    graph = _open(request.param, request)
+    graph.load(fx.data)
+    yield graph
+    graph.close()
+
+
+@pytest.fixture
+def store(
+    _loaded: GraphStore, fx: Fixture, expected_counts: tuple[dict[str, int], dict[str, int]]
+) -> GraphStore:
+    """The fixture graph, loaded once per module into each store (reloaded if a test changed the database)."""
+    if _counts(_loaded) != expected_counts:
+        _loaded.clear()
+        _loaded.load(fx.data)
+        invalidate(_loaded)
+    return _loaded
+
+
+@pytest.fixture(params=STORE_KINDS)
+def fresh_store(request: pytest.FixtureRequest, fx: Fixture) -> Iterator[GraphStore]:
+    """The fixture graph in a store of its own, for tests that write."""
+    graph = _open(request.param, request)
+    graph.load(fx.data)
+    yield graph
+    invalidate(graph)
+    graph.close()
+
+
+def _row(df: pd.DataFrame, **match: Any) -> dict[str, Any]:
+    mask = pd.Series(True, index=df.index)
+    for key, value in match.items():
+        mask &= df[key] == value
+    found = df[mask]
+    assert len(found) == 1, f"expected one row matching {match}, got {len(found)}:\n{df}"
+    return found.iloc[0].to_dict()
+
+
+# -- tracer --------------------------------------------------------------------
+
+
+def test_first_nuclear_test_is_answered_at_the_next_scm(store: GraphStore) -> None:
+    result = ak.trace(store, "2006-10-09")
+    assert result.incident == incident_iri(NT1)
+    assert result.date == dt.date(2006, 10, 9)
+    assert list(result.meetings["series"]) == ["SCM"]
+    meeting = result.meetings.iloc[0]
+    assert meeting["meeting_label"] == "38th Security Consultative Meeting"
+    assert meeting["ordinal"] == 38
+    assert meeting["lag_days"] == 11
+    assert meeting["previous_label"] == "37th Security Consultative Meeting"
+
+    ed = _row(result.changes, commitment_type="ExtendedDeterrence", party="USA")
+    assert ed["change"] in {"new", "strengthened"}
+    assert ed["change"] == "new"
+    assert ed["link"] == "explicit"
+    assert ed["threat_link"]
+    assert "extended deterrence" in ed["evidence"]
+    assert ed["document"] == "Joint Communique, 38th Security Consultative Meeting"
+    assert ed["paragraph"] == 1
+
+
+def test_trace_classifies_every_statement_against_the_previous_meeting(store: GraphStore) -> None:
+    changes = ak.trace(store, "2006-10-09").changes
+    got = {(r["commitment_type"], r["party"]): r["change"] for r in changes.to_dict(orient="records")}
+    assert got == {
+        ("ExtendedDeterrence", "USA"): "new",
+        ("NuclearUmbrella", "USA"): "strengthened",
+        ("CombinedExercises", "KOR+USA"): "strengthened",
+        ("ForcePresence", "USA"): "reaffirmed",
+        ("OpconTransition", "KOR+USA"): "new",
+        ("Denuclearization", "KOR+USA"): "new",
+        ("MissileDefense", "KOR+USA"): "dropped",
+        ("CostSharing", "KOR"): "dropped",
+    }
+    umbrella = _row(changes, commitment_type="NuclearUmbrella")
+    assert (umbrella["previous_strength"], umbrella["strength"]) == (0.6, 0.9)
+    assert umbrella["baseline_meeting"] == "37th Security Consultative Meeting"
+    dropped = _row(changes, commitment_type="MissileDefense")
+    assert pd.isna(dropped["strength"]) and dropped["previous_strength"] == 0.4
+    assert dropped["link"] == "temporal"
+    assert "missile defense" in dropped["evidence"]
+    # only the pledge whose text names the test is an explicit link
+    assert set(changes.loc[changes["link"] == "explicit", "commitment_type"]) == {
+        "ExtendedDeterrence",
+        "NuclearUmbrella",
+    }
+    assert list(changes["change"]) == sorted(
+        changes["change"], key=["new", "strengthened", "reaffirmed", "weakened", "dropped"].index
+    )
+
+
+def test_a_commitment_stated_once_and_absent_next_is_dropped(store: GraphStore) -> None:
+    # the 37th SCM stated missile defense and cost sharing; the 38th did not
+    dropped = ak.trace(store, "2006-10-09").changes.query("change == 'dropped'")
+    assert set(zip(dropped["commitment_type"], dropped["party"], strict=True)) == {
+        ("MissileDefense", "KOR+USA"),
+        ("CostSharing", "KOR"),
+    }
+    assert set(dropped["baseline_meeting"]) == {"37th Security Consultative Meeting"}
+    # the 39th SCM against the 38th: the nuclear umbrella and denuclearization are dropped
+    view = load_view(store)
+    assert view.series_meetings["SCM"][-1].label == "39th Security Consultative Meeting"
+    from analytics.aggregate import classify_meeting
+
+    classified = classify_meeting(view, view.series_meetings["SCM"], 3)
+    changes = {(c.statement.ctype, c.statement.party): c.change for c in classified}
+    assert changes[("NuclearUmbrella", "USA")] == "dropped"
+    assert changes[("Denuclearization", "KOR+USA")] == "dropped"
+    assert changes[("ForcePresence", "USA")] == "weakened"
+    assert changes[("MissileDefense", "KOR+USA")] == "reaffirmed"  # back, stated at the 37th
+    assert changes[("ExtendedDeterrence", "USA")] == "reaffirmed"
+
+
+def test_window_and_series_choose_the_next_meetings(store: GraphStore) -> None:
+    wide = ak.trace(store, "2006-10-09", window_days=600)
+    assert list(wide.meetings["series"]) == ["SCM", "Summit"]
+    summit = wide.meetings.iloc[1]
+    assert (summit["meeting_label"], summit["lag_days"]) == ("Camp David summit", 558)
+    assert _row(wide.changes, series="Summit", commitment_type="MutualDefense")["change"] == "strengthened"
+    only = ak.trace(store, "2006-10-09", window_days=600, series="summit")
+    assert list(only.meetings["series"]) == ["Summit"]
+    assert ak.trace(store, "second nuclear test", window_days=5000).meetings.empty  # nothing recorded after 2009
+    narrow = ak.trace(store, "2006-10-09", window_days=10)
+    assert narrow.meetings.empty and narrow.changes.empty
+    assert len(narrow.explicit) == 1  # the explicit response stays visible outside the window
+    with pytest.raises(LookupAmbiguityError) as err:
+        ak.trace(store, "2006-10-09", series="NATO")
+    assert "SCM" in err.value.candidates
+    with pytest.raises(ConfigurationError):
+        ak.trace(store, "2006-10-09", window_days=0)
+
+
+def test_a_meeting_no_document_records_is_never_the_next_meeting(store: GraphStore) -> None:
+    # the 28th MCM (2006-10-19) is only mentioned; it must not answer the test
+    result = ak.trace(store, "2006-10-09", window_days=5000)
+    assert "MCM" not in set(result.meetings["series"])
+
+
+def test_explicit_responses_are_kept_apart(store: GraphStore, fx: Fixture) -> None:
+    explicit = ak.trace(store, "prk-nuclear-test-1").explicit
+    assert list(explicit["commitment"]) == [fx.commitments[("scm38", "ExtendedDeterrence")]]
+    row = explicit.iloc[0]
+    assert row["lag_days"] == 11 and row["next_meeting"]
+    assert row["commitment_types"] == "ExtendedDeterrence, NuclearUmbrella"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "First North Korean nuclear test",
+        "first NUCLEAR test",
+        "October 2006 nuclear test",
+        "prk-nuclear-test-1",
+        "2006-10-09",
+        "First North Korean",
+    ],
+)
+def test_an_incident_is_named_by_label_alias_id_or_date(store: GraphStore, name: str) -> None:
+    assert ak.trace(store, name).incident == incident_iri(NT1)
+
+
+def test_an_incident_is_named_by_its_iri(store: GraphStore) -> None:
+    assert ak.trace(store, incident_iri(NT1)).incident == incident_iri(NT1)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_candidate"),
+    [
+        ("nuclear test", "Second North Korean nuclear test"),  # ambiguous
+        ("Frist Nortth Korean nuclear tset", "First North Korean nuclear test"),  # misspelt
+        ("2006-10-10", "First North Korean nuclear test"),  # no incident that day: nearest ones
+        ("2006-13-45", None),
+    ],
+)
+def test_unknown_or_ambiguous_incidents_list_close_matches(
+    store: GraphStore, name: str, expected_candidate: str | None
+) -> None:
+    with pytest.raises(LookupAmbiguityError) as err:
+        ak.trace(store, name)
+    if expected_candidate is not None:
+        assert any(c.startswith(expected_candidate) for c in err.value.candidates), err.value.candidates
+
+
+def test_incidents_answered_by_a_commitment(store: GraphStore, fx: Fixture) -> None:
+    ed = ak.incidents_answered(store, fx.commitments[("scm38", "ExtendedDeterrence")])
+    assert list(ed["label"]) == ["First North Korean nuclear test", "Taepodong-2 launch"]
+    assert list(ed["link"]) == ["explicit", "temporal"]
+    assert list(ed["lag_days"]) == [11, 107]
+    # a pledge that concerns the nuclear threat answers the test through the threat
+    denuc = ak.incidents_answered(store, fx.commitments[("scm38", "Denuclearization")])
+    assert _row(denuc, label="First North Korean nuclear test")["via"].startswith("threat:")
+    assert "Second North Korean nuclear test" not in set(denuc["label"])  # later incidents never
+    with pytest.raises(LookupAmbiguityError):
+        ak.incidents_answered(store, THREAT_IRI)
+
+
+# -- lineage ---------------------------------------------------------------------
+
+
+def test_lineage_first_appearance_chain_and_trajectory(store: GraphStore, fx: Fixture) -> None:
+    result = ak.lineage(store, "nuclear umbrella")
+    assert result.commitment_type == "NuclearUmbrella"
+    assert (result.first_meeting, result.first_date, result.first_party) == (
+        "36th Security Consultative Meeting",
+        dt.date(2004, 10, 22),
+        "USA",
+    )
+    assert list(result.chain["change"]) == ["new", "reaffirmed", "strengthened"]
+    assert list(result.trajectory["strength"]) == [0.6, 0.6, 0.9]
+    assert list(result.chain["reaffirms"])[1:] == list(result.chain["commitment"])[:-1]
+    assert list(result.chain["reaffirms_source"])[1:] == ["computed", "computed"]
+
+
+def test_lineage_uses_the_extractors_reaffirms_link(store: GraphStore, fx: Fixture) -> None:
+    chain = ak.lineage(store, "ExtendedDeterrence").chain
+    assert list(chain["meeting_label"]) == ["38th Security Consultative Meeting", "39th Security Consultative Meeting"]
+    last = chain.iloc[-1]
+    assert last["reaffirms"] == fx.commitments[("scm38", "ExtendedDeterrence")]
+    assert last["reaffirms_source"] == "stored"
+
+
+def test_lineage_by_party_and_by_label(store: GraphStore) -> None:
+    kor = ak.lineage(store, "combined exercises", party="kor")
+    assert kor.party == "KOR"
+    assert set(kor.chain["party"]) == {"KOR+USA"}  # a joint pledge counts for each party
+    assert ak.lineage(store, "Combined exercises", party="PRK").chain.empty
+    with pytest.raises(LookupAmbiguityError) as err:
+        ak.lineage(store, "extended deterrance")
+    assert any(c.startswith("ExtendedDeterrence") for c in err.value.candidates)
+    with pytest.raises(LookupAmbiguityError):
+        ak.lineage(store, "ExtendedDeterrence", party="XYZ")
+
+
+def test_in_force(store: GraphStore) -> None:
+    late = ak.in_force(store, "2007-12-31")
+    standing = set(zip(late["commitment_type"], late["party"], strict=True))
+    assert ("ExtendedDeterrence", "USA") in standing
+    assert ("NuclearUmbrella", "USA") not in standing  # dropped at the 39th SCM
+    assert ("CostSharing", "KOR") not in standing  # dropped at the 38th SCM
+    assert ("MissileDefense", "KOR+USA") in standing  # restated at the 39th
+    early = ak.in_force(store, dt.date(2006, 1, 1))
+    assert ("CostSharing", "KOR") in set(zip(early["commitment_type"], early["party"], strict=True))
+    assert _row(early, commitment_type="NuclearUmbrella")["since"] == dt.date(2004, 10, 22)
+    assert ak.in_force(store, "1990-01-01").empty
+    assert set(ak.in_force(store, "2007-12-31", party="KOR")["party"]) == {"KOR+USA"}
+    with pytest.raises(ConfigurationError):
+        ak.in_force(store, "31/12/2007")
+
+
+def test_write_reaffirms_is_idempotent(fresh_store: GraphStore, fx: Fixture) -> None:
+    before = fresh_store.count_by_type().get(Rel.REAFFIRMS.value, 0)
+    computed = ak.reaffirms_relationships(fresh_store)
+    assert all(isinstance(r, Relationship) and r.type == Rel.REAFFIRMS for r in computed)
+    written = ak.write_reaffirms(fresh_store)
+    assert written == len(computed) > 0
+    after = fresh_store.count_by_type()[Rel.REAFFIRMS.value]
+    assert after == before + written
+    assert ak.write_reaffirms(fresh_store) == 0
+    assert fresh_store.count_by_type()[Rel.REAFFIRMS.value] == after
+    chain = ak.lineage(fresh_store, "NuclearUmbrella").chain
+    assert list(chain["reaffirms_source"])[1:] == ["stored", "stored"]
+
+
+# -- themes ----------------------------------------------------------------------
+
+
+def test_themes_by_decade_and_first_meetings(store: GraphStore) -> None:
+    result = ak.themes(store)
+    assert result.periods == ["2000s"]
+    first = result.first.set_index("type")
+    assert first.loc["ExtendedDeterrence", "first_meeting"] == "38th Security Consultative Meeting"
+    assert first.loc["ExtendedDeterrence", "first_date"] == dt.date(2006, 10, 20)
+    assert first.loc["MutualDefense", "first_series"] == "Summit"
+    assert first.loc["NuclearWeapons", "scheme"] == "threat"
+    table = result.table.set_index("type")
+    assert table.loc["CombinedExercises", "2000s"] == 4
+    assert table.loc["ExtendedDeterrence", "2000s"] == 2
+    assert list(result.first["scheme"]).index("threat") == len(result.first) - 1
+
+
+def test_themes_with_chosen_bins(store: GraphStore) -> None:
+    result = ak.themes(store, bins="2005,2007")
+    assert result.periods == ["before 2005", "2005-2006", "2007-"]
+    row = result.table.set_index("type").loc["NuclearUmbrella"]
+    assert (row["before 2005"], row["2005-2006"], row["2007-"]) == (1, 2, 0)
+    assert ak.themes(store, bins=[2005, 2007]).table.equals(result.table)
+    assert int(result.long["meetings"].sum()) == int(result.first["meetings"].sum())
+    with pytest.raises(ConfigurationError):
+        ak.themes(store, bins="decades")
+
+
+# -- network ---------------------------------------------------------------------
+
+
+def test_centrality_in_a_window(store: GraphStore) -> None:
+    table = ak.centrality(store)
+    assert set(table["category"]) == {"actor", "commitment_type"}
+    assert table.iloc[0]["node"] == "actor:USA"
+    assert list(table["rank"]) == list(range(1, len(table) + 1))
+    early = ak.centrality(store, end=dt.date(2005, 12, 31))
+    assert "commitment_type:ExtendedDeterrence" not in set(early["node"])
+    assert "commitment_type:CostSharing" in set(early["node"])
+    with pytest.raises(ConfigurationError):
+        ak.centrality(store, start=dt.date(2007, 1, 1), end=dt.date(2006, 1, 1))
+
+
+def test_response_paths_from_an_incident(store: GraphStore, fx: Fixture) -> None:
+    paths = ak.response_paths(store, "first nuclear test")
+    first = paths.iloc[0]
+    assert first["commitment"] == fx.commitments[("scm38", "ExtendedDeterrence")]
+    assert (first["hops"], first["link"]) == (1, "explicit")
+    by_commitment = paths.set_index("commitment")
+    assert by_commitment.loc[fx.commitments[("scm38", "OpconTransition")], "link"] == "temporal"
+    assert by_commitment.loc[fx.commitments[("scm38", "Denuclearization")], "link"] == "threat"
+    restated = by_commitment.loc[fx.commitments[("scm39", "ExtendedDeterrence")]]
+    assert (restated["hops"], restated["link"]) == (2, "lineage")
+    assert "-[next meeting]-> 38th Security Consultative Meeting" in by_commitment.loc[
+        fx.commitments[("scm38", "OpconTransition")], "path"
+    ]
+
+
+def test_compare_windows(store: GraphStore) -> None:
+    result = ak.compare_windows(store, (None, dt.date(2005, 12, 31)), (dt.date(2006, 1, 1), None))
+    cent = result.centrality.set_index("node")
+    assert cent.loc["commitment_type:CostSharing", "weighted_degree_b"] == 0
+    assert pd.isna(cent.loc["commitment_type:ExtendedDeterrence", "rank_a"])
+    assert cent.loc["actor:USA", "rank_change"] == 0
+    responses = result.responses.set_index("window")
+    assert responses.loc["a", "incidents"] == 0
+    assert responses.loc["b", "incidents"] == 3
+    assert responses.loc["b", "incidents_answered"] == 2  # the 2009 test has nothing after it
+
+
+# -- both stores -------------------------------------------------------------------
+
+
+def _all_tables(store: GraphStore, fx: Fixture) -> dict[str, pd.DataFrame]:
+    trace = ak.trace(store, "2006-10-09", window_days=600)
+    lin = ak.lineage(store, "NuclearUmbrella")
+    themes = ak.themes(store, bins="2005,2007")
+    return {
+        "trace.meetings": trace.meetings,
+        "trace.changes": trace.changes,
+        "trace.explicit": trace.explicit,
+        "answered": ak.incidents_answered(store, fx.commitments[("scm38", "ExtendedDeterrence")]),
+        "lineage.chain": lin.chain,
+        "lineage.trajectory": lin.trajectory,
+        "in_force": ak.in_force(store, "2007-12-31"),
+        "themes.table": themes.table,
+        "themes.first": themes.first,
+        "centrality": ak.centrality(store),
+        "paths": ak.response_paths(store, "2006-10-09"),
+    }
+
+
+@pytest.mark.neo4j
+def test_both_stores_give_identical_answers(fx: Fixture, request: pytest.FixtureRequest) -> None:
+    embedded = _open("embedded", request)
+    neo = _open("neo4j", request)
+    try:
+        embedded.load(fx.data)
+        neo.load(fx.data)
+        left = _all_tables(embedded, fx)
+        right = _all_tables(neo, fx)
+        for name, table in left.items():
+            assert not table.empty, name
+            pd.testing.assert_frame_equal(table, right[name], obj=name)
+    finally:
+        invalidate(neo)
+        neo.close()
+
+
+def test_the_view_is_cached_and_follows_changes(fresh_store: GraphStore, fx: Fixture) -> None:
+    first = load_view(fresh_store)
+    assert load_view(fresh_store) is first
+    fresh_store.delete_nodes([fx.commitments[("scm38", "OpconTransition")]])
+    second = load_view(fresh_store)
+    assert second is not first
+    got = ak.trace(fresh_store, "2006-10-09").changes
+    assert "OpconTransition" not in set(got["commitment_type"])
