@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli",
     "ontology.cli",
     "analytics.cli",
+    "dashboard.cli",
 )
 """Modules whose ``register(app)`` adds commands, in help order."""
 

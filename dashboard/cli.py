@@ -1,0 +1,84 @@
+"""The ``serve`` command: open the explorer in a browser."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from alliancekg.errors import ConfigurationError
+from dashboard.context import DEFAULT_MAX_ELEMENTS
+
+console = Console()
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def check_bind(host: str, port: int) -> None:
+    """Refuse an unusable host or port.
+
+    Raises:
+        ConfigurationError: the port is outside 1-65535 or the host is empty.
+    """
+    if not host.strip():
+        msg = "--host must not be empty (use 127.0.0.1 for this machine only)"
+        raise ConfigurationError(msg)
+    if not 1 <= port <= 65535:
+        msg = f"--port {port} is not a TCP port (1-65535)"
+        raise ConfigurationError(msg)
+
+
+def is_local(host: str) -> bool:
+    """True when ``host`` only accepts connections from this machine."""
+    if host in LOCAL_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` to ``app``."""
+
+    @app.command()
+    def serve(
+        host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
+        port: int = typer.Option(8050, "--port", help="TCP port."),
+        store: str | None = typer.Option(None, "--store", help="embedded or neo4j (default: ALLIANCEKG_STORE)."),
+        data: Path | None = typer.Option(None, "--data", help="Embedded store file (default: ALLIANCEKG_DATA)."),
+        max_elements: int = typer.Option(
+            DEFAULT_MAX_ELEMENTS, "--max-elements", help="Most graph elements (nodes + links) sent to the browser."
+        ),
+        debug: bool = typer.Option(False, "--debug", help="Dash debug mode (reloader, error overlay)."),
+    ) -> None:
+        """Serve the explorer: graph, crisis tracer, timeline, Cypher console, exports."""
+        from alliancekg.settings import open_store
+        from dashboard.app import create_app
+
+        check_bind(host, port)
+        if max_elements < 10:
+            msg = f"--max-elements {max_elements} is too small to show a graph (use at least 10)"
+            raise ConfigurationError(msg)
+        graph = open_store(store, path=data)
+        try:
+            counts = graph.count_by_kind()
+            total = sum(counts.values())
+            if total == 0:
+                console.print(
+                    "[yellow]The graph is empty.[/yellow] Load the sample corpus first: "
+                    "[bold]alliancekg ingest corpus/[/bold]"
+                )
+            if not is_local(host):
+                console.print(f"[yellow]Listening on {host}: other machines can reach the explorer.[/yellow]")
+            application = create_app(graph, max_elements=max_elements)
+            console.print(
+                f"alliancekg explorer on [bold]http://{host}:{port}/[/bold] "
+                f"({graph.name} store, {total} nodes); Ctrl+C to stop"
+            )
+            logging.getLogger("werkzeug").setLevel(logging.WARNING)
+            application.run(host=host, port=port, debug=debug)
+        finally:
+            graph.close()
