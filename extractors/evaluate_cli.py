@@ -1,0 +1,48 @@
+"""``alliancekg evaluate``: score the extractor against gold annotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from extractors.evaluate import CATEGORIES, evaluate
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``evaluate`` command to ``app``."""
+
+    @app.command("evaluate")
+    def evaluate_command(
+        gold: list[Path] = typer.Argument(..., help="Gold annotation files, or directories of them (corpus/gold)."),
+        corpus: Path | None = typer.Option(
+            None, "--corpus", help="Directory the gold files' document paths are relative to (default: the gold dir's parent)."
+        ),
+        details: bool = typer.Option(False, "--details", help="Also list each document's misses and spurious keys."),
+    ) -> None:
+        """Print precision, recall and F1 of the extractor per category (micro-averaged over documents)."""
+        report = evaluate(gold, corpus)
+        console = Console()
+        table = Table(title=f"Extraction quality on {len(report.documents)} gold documents (micro-averaged)")
+        for column in ("category", "TP", "FP", "FN", "precision", "recall", "F1"):
+            table.add_column(column, justify="left" if column == "category" else "right")
+        for row in report.records():
+            table.add_row(
+                row["category"], str(row["tp"]), str(row["fp"]), str(row["fn"]),
+                f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
+            )  # fmt: skip
+        console.print(table)
+        if details:
+            for doc in report.documents:
+                lines = []
+                for c in CATEGORIES:
+                    for key in doc.missed[c]:
+                        lines.append(f"  [red]missed[/red]   {c}: {' / '.join(key)}")
+                    for key in doc.spurious[c]:
+                        lines.append(f"  [yellow]spurious[/yellow] {c}: {' / '.join(key)}")
+                if lines:
+                    console.print(f"[bold]{doc.document}[/bold]")
+                    for line in lines:
+                        console.print(line, highlight=False)

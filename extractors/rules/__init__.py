@@ -1,0 +1,401 @@
+"""Rule-based semantic extraction (``communique.rules.v1``).
+
+:func:`extract_document` turns one :class:`~extractors.document.SourceDocument`
+into the ontology's nodes and relationships: the Document, the meetings it
+records and mentions, actors, incidents (resolved against the catalogue),
+threats and commitments, each with Mention evidence. The vocabularies live in
+data files (``ontology/schemes.ttl``, ``extractors/data/gazetteer.json``,
+``extractors/data/incidents.json``) and are compiled once per process
+(:func:`extractors.rules.lexicon.default_lexicon`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import Any
+
+from extractors.document import SourceDocument
+from extractors.rules.actors import ActorMention, find_actors
+from extractors.rules.commitments import PartyResolver, find_commitment
+from extractors.rules.dates import find_dates
+from extractors.rules.evidence import GraphBuilder
+from extractors.rules.incidents import IncidentMention, IncidentResolver, NewIncident
+from extractors.rules.lexicon import EXTRACTOR, Actor, CatalogueIncident, Lexicon, default_lexicon
+from extractors.rules.meetings import Meeting, MeetingMention, attach_date, attach_place, find_meeting_mentions
+from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
+from extractors.rules.threats import ThreatMention, find_threats
+from graph.model import GraphData
+from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel
+
+__all__ = ["EXTRACTOR", "extract_document"]
+
+_JOINT_KINDS = ("communique", "joint_statement")
+_DELEGATION_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met)\b", re.IGNORECASE)
+_RESPONSE_CUE = re.compile(
+    r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|following|given|"
+    r"to\s+counter|to\s+deter|to\s+respond\s+to|to\s+address|against|in\s+view\s+of|because\s+of|after)\b",
+    re.IGNORECASE,
+)
+_CONDEMN = re.compile(r"\b(?:condemn\w*|denounc\w*|deplor\w*|protest\w*|provocation\w*|violation\w*|regrett\w*)\b", re.IGNORECASE)
+
+
+def extract_document(doc: SourceDocument, base: str = DEFAULT_BASE, lexicon: Lexicon | None = None) -> GraphData:
+    """Extract the graph of one document.
+
+    Args:
+        doc: the normalised document (paragraphs optional: blank lines are
+            used when the reader gave none).
+        base: base IRI of instance nodes.
+        lexicon: vocabularies to use (default: the project's data files).
+
+    Returns:
+        Nodes and relationships, deduplicated, with a Mention for every
+        evidenced node.
+    """
+    return _Extraction(doc, base, lexicon or default_lexicon()).run()
+
+
+class _Extraction:
+    """One document's extraction state."""
+
+    def __init__(self, doc: SourceDocument, base: str, lex: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.year = doc.date.year if doc.date else None
+        self.pars = paragraphs(doc)
+        self.sents: list[Sentence] = sentences(self.text, self.pars)
+        self.sindex = SentenceIndex(self.sents)
+        self.b = GraphBuilder(doc, base, [p.start for p in self.pars], [p.number for p in self.pars])
+        self.dates = find_dates(self.text, doc.date)
+        self.actor_iris: dict[str, str] = {}
+        self.recorded: Meeting | None = None
+        self.meeting_iris: dict[tuple[str, object], str] = {}
+        self.meetings: list[Meeting] = []
+        self.threat_iris: dict[tuple[str, str], str] = {}
+
+    # -- actors ------------------------------------------------------------
+
+    def actor_node(self, actor: Actor) -> str:
+        """IRI of an actor's node (created on first use, with affiliation)."""
+        iri = self.actor_iris.get(actor.id)
+        if iri is not None:
+            return iri
+        key = actor.label if actor.kind == Kind.PERSON else actor.id
+        iri = self.b.iri(actor.kind, key)
+        props: dict[str, Any] = {Prop.NOTATION.value: actor.id, Prop.ROLE.value: actor.role}
+        if actor.wikidata:
+            props[Prop.SAME_AS.value] = WD + actor.wikidata
+        self.b.node(iri, actor.kind, actor.label, props)
+        self.actor_iris[actor.id] = iri
+        if actor.kind == Kind.PERSON and actor.country:
+            country = self.lex.gazetteer.actors.get(actor.country)
+            if country is not None:
+                self.b.rel(Rel.AFFILIATION, iri, self.actor_node(country))
+        return iri
+
+    def actor_id_node(self, actor_id: str) -> str | None:
+        actor = self.lex.gazetteer.actors.get(actor_id)
+        return self.actor_node(actor) if actor is not None else None
+
+    # -- meetings ----------------------------------------------------------
+
+    def find_meetings(self) -> None:
+        mentions = find_meeting_mentions(self.text)
+        for m in mentions:
+            si = self.sindex.at(m.start)
+            if si is None:
+                continue
+            s = self.sents[si]
+            attach_date(m, self.dates, s.start, s.end)
+            attach_place(m, self.text, s.end)
+        by_key: dict[tuple[str, object], Meeting] = {}
+        ordered: list[Meeting] = []
+        pending: list[MeetingMention] = []
+        for m in mentions:
+            if m.ordinal is not None:
+                key: tuple[str, object] = (m.series, m.ordinal)
+                meeting = by_key.get(key)
+                if meeting is None:
+                    meeting = Meeting(m.series, m.ordinal, m.date.date if m.date and m.date.precision == "day" else None)
+                    by_key[key] = meeting
+                    ordered.append(meeting)
+                elif meeting.date is None and m.date is not None and m.date.precision == "day":
+                    meeting.date = m.date.date
+                meeting.mentions.append(m)
+                if meeting.location is None and m.location:
+                    meeting.location = m.location
+            else:
+                pending.append(m)
+        self._choose_recorded(ordered)
+        for m in pending:
+            same_series = [x for x in ordered if x.series == m.series]
+            target: Meeting | None = None
+            if m.date is not None and m.date.precision == "day":
+                target = next((x for x in same_series if x.date and m.date.contains(x.date, 1)), None)
+                if target is None and not any(x.ordinal for x in same_series if x.date is None):
+                    key = (m.series, m.date.date)
+                    target = by_key.get(key)
+                    if target is None:
+                        target = Meeting(m.series, None, m.date.date, m.location)
+                        by_key[key] = target
+                        ordered.append(target)
+            if target is None:
+                if self.recorded is not None and self.recorded.series == m.series:
+                    target = self.recorded
+                elif len(same_series) == 1:
+                    target = same_series[0]
+            if target is not None:
+                target.mentions.append(m)
+                if target.location is None and m.location:
+                    target.location = m.location
+        if self.recorded is None:
+            self._choose_recorded(ordered)
+        if self.recorded is not None and self.recorded.date is None:
+            self.recorded.date = self.doc.date
+        self.meetings = ordered
+        for meeting in ordered:
+            self.meeting_node(meeting)
+
+    def _choose_recorded(self, meetings: list[Meeting]) -> None:
+        if self.doc.kind not in _JOINT_KINDS or self.recorded is not None or not meetings:
+            return
+        limit = self.pars[min(2, len(self.pars) - 1)].end if self.pars else 1500
+        early = [m for m in meetings if min(x.start for x in m.mentions) <= limit]
+        if not early:
+            return
+        if self.doc.kind == "communique":
+            scm = [m for m in early if m.series == "SCM"]
+            early = scm or early
+        self.recorded = early[0]
+        self.recorded.recorded = True
+
+    def meeting_node(self, meeting: Meeting) -> str:
+        key = meeting.key
+        iri = self.meeting_iris.get(key)
+        if iri is not None:
+            return iri
+        ident = meeting.ordinal if meeting.ordinal is not None else meeting.date
+        if meeting.series == "SCM":
+            iri = self.b.iri(Kind.SCM, "SCM", ident)
+            kind = Kind.SCM
+        else:
+            iri = self.b.iri(Kind.MEETING, meeting.series, ident)
+            kind = Kind.MEETING
+        props: dict[str, Any] = {
+            Prop.SERIES.value: meeting.series,
+            Prop.ORDINAL.value: meeting.ordinal,
+            Prop.DATE.value: meeting.date,
+            Prop.LOCATION.value: meeting.location,
+        }
+        self.b.node(iri, kind, meeting.label, props)
+        self.meeting_iris[key] = iri
+        for m in meeting.mentions:
+            self.b.evidence(iri, m.start, m.end, 0.9 if meeting.ordinal is not None else 0.75)
+            if m.date is not None and meeting.date is not None and m.date.contains(meeting.date, 1):
+                self.b.evidence(iri, m.date.start, m.date.end, 0.8 if not m.date.relative else 0.65)
+            if m.location_span is not None and m.location == meeting.location:
+                self.b.evidence(iri, m.location_span[0], m.location_span[1], 0.7)
+        if meeting.series == "SCM":
+            for party in ("KOR", "USA"):
+                state = self.actor_id_node(party)
+                if state is not None:
+                    self.b.rel(Rel.PARTICIPANT, iri, state)
+        return iri
+
+    def heads_of_delegation(self, actors: list[ActorMention]) -> dict[str, Actor]:
+        """Persons leading delegations at the recorded meeting, by country."""
+        heads: dict[str, Actor] = {}
+        if self.recorded is None or not self.pars:
+            return heads
+        limit = self.pars[min(3, len(self.pars) - 1)].end
+        cue_sents = {
+            i for i, s in enumerate(self.sents)
+            if s.start <= limit and (_DELEGATION_CUE.search(self.text, s.start, s.end)
+                                     or any(s.start <= m.start < s.end for m in self.recorded.mentions))
+        }  # fmt: skip
+        for a in actors:
+            if a.start > limit or a.actor.kind != Kind.PERSON or a.actor.country is None:
+                continue
+            if self.sindex.at(a.start) not in cue_sents:
+                continue
+            role = (a.actor.role or "").lower()
+            if self.recorded.series in ("SCM", "MCM") and "defen" not in role and "chairman" not in role:
+                continue
+            heads.setdefault(a.actor.country, a.actor)
+        return heads
+
+    # -- incidents and threats -----------------------------------------------
+
+    def incident_node(self, found: IncidentMention) -> str:
+        inc = found.incident
+        if isinstance(inc, CatalogueIncident):
+            iri = self.b.iri(inc.kind, inc.id)
+            props: dict[str, Any] = {
+                Prop.DATE.value: inc.date,
+                Prop.ORDINAL.value: inc.ordinal,
+                Prop.NOTATION.value: inc.id,
+            }
+        else:
+            assert_new: NewIncident = inc
+            iri = self.b.iri(assert_new.kind, assert_new.perpetrator, assert_new.date, assert_new.label)
+            props = {Prop.DATE.value: assert_new.date, Prop.ESTIMATED.value: True, Prop.CONFIDENCE.value: found.confidence}
+        self.b.node(iri, inc.kind, inc.label, props)
+        self.b.evidence(iri, found.start, found.end, found.confidence)
+        if inc.perpetrator:
+            perp = self.actor_id_node(inc.perpetrator)
+            if perp is not None:
+                self.b.rel(Rel.PERPETRATOR, iri, perp)
+                if inc.threat_type and inc.threat_type in self.lex.concepts:
+                    self.b.rel(Rel.THREAT_TYPE, iri, self.b.concept(inc.threat_type, self.lex.concepts))
+                    self.b.rel(Rel.MANIFESTS, iri, self.threat_node(inc.perpetrator, inc.threat_type))
+        return iri
+
+    def threat_node(self, poser: str, threat_type: str) -> str:
+        key = (poser, threat_type)
+        iri = self.threat_iris.get(key)
+        if iri is not None:
+            return iri
+        iri = self.b.iri(Kind.THREAT, poser, threat_type)
+        concept = self.lex.concepts[threat_type]
+        self.b.node(iri, Kind.THREAT, f"{poser} {concept.pref_label.lower()}", {Prop.NOTATION.value: f"{poser}/{threat_type}"})
+        self.b.rel(Rel.THREAT_TYPE, iri, self.b.concept(threat_type, self.lex.concepts))
+        poser_iri = self.actor_id_node(poser)
+        if poser_iri is not None:
+            self.b.rel(Rel.POSED_BY, iri, poser_iri)
+        self.threat_iris[key] = iri
+        return iri
+
+    # -- the whole document ------------------------------------------------------
+
+    def run(self) -> GraphData:
+        text = self.text
+        actors = find_actors(text, self.lex, self.year)
+        for a in actors:
+            iri = self.actor_node(a.actor)
+            self.b.evidence(iri, a.start, a.end, 0.9 if a.via == "name" else 0.75)
+        self.find_meetings()
+        recorded_iri = self.meeting_node(self.recorded) if self.recorded is not None else None
+        if recorded_iri is not None:
+            self.b.rel(Rel.ISSUED_AT, self.b.doc_iri, recorded_iri)
+        heads = self.heads_of_delegation(actors)
+        if recorded_iri is not None:
+            for country, person in heads.items():
+                piri = self.actor_node(person)
+                self.b.rel(Rel.HEAD_OF_DELEGATION, recorded_iri, piri, {Prop.ROLE.value: person.role})
+                self.b.rel(Rel.PARTICIPANT, recorded_iri, piri)
+                state = self.actor_id_node(country)
+                if state is not None:
+                    self.b.rel(Rel.PARTICIPANT, recorded_iri, state)
+
+        bounds = [(s.start, s.end) for s in self.sents]
+        incidents = IncidentResolver(self.lex, self.doc.date).find(text, self.dates, bounds)
+        incident_by_sentence: dict[int, list[str]] = {}
+        incident_by_paragraph: dict[int, list[str]] = {}
+        for found in incidents:
+            iri = self.incident_node(found)
+            si = self.sindex.at(found.start)
+            if si is not None:
+                incident_by_sentence.setdefault(si, []).append(iri)
+                incident_by_paragraph.setdefault(self.sents[si].paragraph, []).append(iri)
+
+        threats = find_threats(text, self.lex, actors, self.sents)
+        threat_by_sentence: dict[int, list[ThreatMention]] = {}
+        for t in threats:
+            iri = self.threat_node(t.poser, t.threat_type)
+            self.b.evidence(iri, t.start, t.end, 0.7)
+            if t.sentence is not None:
+                threat_by_sentence.setdefault(t.sentence, []).append(t)
+
+        self.commitments(actors, heads, incident_by_sentence, incident_by_paragraph, threat_by_sentence)
+        return self.b.build()
+
+    def commitments(
+        self,
+        actors: list[ActorMention],
+        heads: dict[str, Actor],
+        incident_by_sentence: dict[int, list[str]],
+        incident_by_paragraph: dict[int, list[str]],
+        threat_by_sentence: dict[int, list[ThreatMention]],
+    ) -> None:
+        text = self.text
+        resolver = PartyResolver()
+        joint = self.doc.kind in _JOINT_KINDS
+        default = resolver.both if joint else None
+        actor_starts = [a.start for a in actors]
+        type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        starts = [s.start for s in self.sents]
+        for start, end, types in self.lex.commitment_types.finditer(text):
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and start < self.sents[i].end:
+                type_hits.setdefault(i, []).append((start, end, types))
+        condemning = {s.paragraph for s in self.sents if _CONDEMN.search(text, s.start, s.end)}
+        meeting_date = self.recorded.date if self.recorded is not None else None
+        for si, hits in type_hits.items():
+            s = self.sents[si]
+            lo = bisect.bisect_left(actor_starts, s.start)
+            hi = bisect.bisect_left(actor_starts, s.end)
+            refs = resolver.refs(text, s.start, s.end, actors[lo:hi])
+            found = find_commitment(text, s.start, s.end, refs, default)
+            if found is None:
+                continue
+            made_at = self._meeting_near(si)
+            iri = self.b.iri(Kind.COMMITMENT, self.b.doc_iri, s.start)
+            types = sorted({t for _, _, ts in hits for t in ts})
+            parties = sorted(found.parties)
+            confidence = 0.85 - (0.2 if found.defaulted else 0.0) + (0.05 if found.cues else 0.0)
+            label = f"{'+'.join(parties)} {found.stance}: {', '.join(types)}"
+            date: dt.date | None = meeting_date if made_at is not None and self.recorded is not None and made_at == self.meeting_iris.get(self.recorded.key) else None
+            props: dict[str, Any] = {
+                Prop.STANCE.value: found.stance,
+                Prop.STRENGTH.value: found.strength,
+                Prop.CUES.value: found.cues,
+                Prop.CONFIDENCE.value: round(confidence, 3),
+                Prop.DATE.value: date or self.doc.date,
+                Prop.DESCRIPTION.value: text[s.start : s.end][:500],
+            }
+            self.b.node(iri, Kind.COMMITMENT, label, props)
+            self.b.evidence(iri, s.start, s.end, confidence)
+            for party in parties:
+                person = heads.get(party)
+                del person
+                piri = self.actor_id_node(party)
+                if piri is not None:
+                    self.b.rel(Rel.COMMITTED_BY, iri, piri)
+            for beneficiary in found.beneficiaries:
+                biri = self.actor_id_node(beneficiary)
+                if biri is not None:
+                    self.b.rel(Rel.BENEFICIARY, iri, biri)
+            for name in types:
+                self.b.rel(Rel.COMMITMENT_TYPE, iri, self.b.concept(name, self.lex.concepts))
+            if made_at is not None:
+                self.b.rel(Rel.MADE_AT, iri, made_at)
+            for inc in incident_by_sentence.get(si, []):
+                self.b.rel(Rel.RESPONDS_TO, iri, inc)
+            if s.paragraph in condemning:
+                for inc in incident_by_paragraph.get(s.paragraph, []):
+                    self.b.rel(Rel.RESPONDS_TO, iri, inc)
+            for t in threat_by_sentence.get(si, []):
+                tiri = self.threat_node(t.poser, t.threat_type)
+                self.b.rel(Rel.CONCERNS, iri, tiri)
+                if _RESPONSE_CUE.search(text, s.start, t.start):
+                    self.b.rel(Rel.RESPONDS_TO, iri, tiri)
+
+    def _meeting_near(self, si: int) -> str | None:
+        """The meeting a commitment was stated at: the recorded one, else one named in its sentence or paragraph."""
+        if self.recorded is not None:
+            return self.meeting_iris.get(self.recorded.key)
+        s = self.sents[si]
+        for meeting in self.meetings:
+            for m in meeting.mentions:
+                msi = self.sindex.at(m.start)
+                if msi == si:
+                    return self.meeting_iris.get(meeting.key)
+        for meeting in self.meetings:
+            for m in meeting.mentions:
+                msi = self.sindex.at(m.start)
+                if msi is not None and self.sents[msi].paragraph == s.paragraph:
+                    return self.meeting_iris.get(meeting.key)
+        return None

@@ -1,0 +1,140 @@
+"""Actors: states, organizations and persons named in a text.
+
+Names come from the gazetteer (case-sensitive, longest name first, so "U.S.
+Forces Korea" is USFK, not the United States plus Korea). Capital cities stand
+for their government ("Seoul and Washington agreed") unless the text uses them
+as places ("held in Seoul", "Washington, D.C."). A title and a family name
+("Secretary Austin", "Minister Lee") resolve to the one gazetteer person of
+that name in office in the document's year. A title followed by a full name
+that the gazetteer does not know ("Defense Minister Hong Gil-dong") yields a
+new person, with the country the title implies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.rules.lexicon import Actor, Lexicon, person_id
+from graph.schema import Kind
+
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|near|into|outside|around|across|toward|towards|visit|visited|visiting|visits|via|"
+    r"arrived|returned|left|based)\s+(?:downtown\s+)?)$"
+)
+_NOT_GOVERNMENT_AFTER = re.compile(
+    r"\s*(?:,\s*D\.\s?C\.|D\.\s?C\.|,\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d)|\s+(?:Declaration|National|Metropolitan|Post|Times|Summit|Forum|Agreement|"
+    r"Treaty|Naval|Airport|Station|Office|Institute|University|Conference|Accord|Joint|Statement|Consensus)\b)"
+)
+_TITLE_SURNAME = re.compile(
+    r"\b(?P<title>Secretary|Minister|President|Prime\s+Minister|Chairman|Leader|Chairman|Gen\.|General|Adm\.|Admiral|Ambassador)"
+    r"\s+(?P<surname>[A-Z][a-z]+)\b(?!\s+[A-Z][a-z])(?!-)"
+)
+_NAME = r"[A-Z][a-z]+(?:-[a-z]+)?"
+_ROLE_PERSON = re.compile(
+    r"\b(?P<role>Minister\s+of\s+National\s+Defen[cs]e|Defen[cs]e\s+Minister|Minister\s+of\s+Defen[cs]e|"
+    r"Secretary\s+of\s+Defen[cs]e|Defen[cs]e\s+Secretary|Secretary\s+of\s+State|Foreign\s+Minister|"
+    r"Minister\s+of\s+Foreign\s+Affairs|Prime\s+Minister|President|Chairman\s+of\s+the\s+Joint\s+Chiefs\s+of\s+Staff)"
+    r",?\s+(?P<name>" + _NAME + r"(?:\s+[A-Z]\.)*(?:\s+" + _NAME + r"){1,2}(?:\s+(?:Jr\.|III|II|IV))?)"
+)
+_COUNTRY_BEFORE = re.compile(
+    r"\b(?P<c>ROK|Korean|South\s+Korean|U\.S\.|US|American|United\s+States|Japanese|Chinese|North\s+Korean|DPRK)\s*$"
+)
+_COUNTRY_WORDS = {
+    "rok": "KOR", "korean": "KOR", "southkorean": "KOR", "u.s.": "USA", "us": "USA", "american": "USA",
+    "unitedstates": "USA", "japanese": "JPN", "chinese": "CHN", "northkorean": "PRK", "dprk": "PRK",
+}  # fmt: skip
+_ROLE_COUNTRY = {"national defense": "KOR", "national defence": "KOR", "secretary of defense": "USA", "secretary of state": "USA", "defense secretary": "USA"}
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A span of text naming an actor."""
+
+    start: int
+    end: int
+    actor: Actor
+    via: str
+    """How it was recognised: ``name``, ``capital``, ``title`` or ``role``."""
+
+
+def _role_country(role: str, before: str) -> str | None:
+    m = _COUNTRY_BEFORE.search(before)
+    if m:
+        return _COUNTRY_WORDS.get(re.sub(r"\s+", "", m.group("c")).lower())
+    lowered = " ".join(role.lower().split())
+    for cue, country in _ROLE_COUNTRY.items():
+        if cue in lowered:
+            return country
+    return None
+
+
+def find_actors(text: str, lex: Lexicon, year: int | None) -> list[ActorMention]:
+    """Every actor mention of ``text``, in text order, without overlaps."""
+    gaz = lex.gazetteer
+    out: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, ids in gaz.names.finditer(text):
+        actor = _pick(gaz.actors, ids, year)
+        if actor is not None:
+            out.append(ActorMention(start, end, actor, "name"))
+            taken.append((start, end))
+    for start, end, ids in gaz.capitals.finditer(text):
+        if _VENUE_BEFORE.search(text, max(0, start - 24), start) or _NOT_GOVERNMENT_AFTER.match(text, end):
+            continue
+        out.append(ActorMention(start, end, gaz.actors[ids[0]], "capital"))
+    covered = _Coverage(taken)
+    for m in _ROLE_PERSON.finditer(text):
+        s, e = m.span("name")
+        if covered.overlaps(s, e):
+            continue
+        name = " ".join(m.group("name").split())
+        role = " ".join(m.group("role").split())
+        country = _role_country(role, text[max(0, m.start() - 20) : m.start()])
+        actor = Actor(id=person_id(name), kind=Kind.PERSON, label=name, role=role, country=country)
+        out.append(ActorMention(s, e, actor, "role"))
+        covered.add(s, e)
+    for m in _TITLE_SURNAME.finditer(text):
+        s, e = m.span("surname")
+        if covered.overlaps(s, e):
+            continue
+        found = gaz.person_by_surname(m.group("surname"), year, m.group("title"))
+        if found is not None:
+            out.append(ActorMention(m.start(), e, found, "title"))
+    out.sort(key=lambda a: (a.start, -a.end))
+    return out
+
+
+def _pick(actors: dict[str, Actor], ids: tuple[str, ...], year: int | None) -> Actor | None:
+    if len(ids) == 1:
+        return actors[ids[0]]
+    in_office = [actors[i] for i in ids if year is None or actors[i].in_office(year)]
+    return in_office[0] if len(in_office) == 1 else None
+
+
+class _Coverage:
+    """Spans already claimed by a longer recognition."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+
+    def add(self, start: int, end: int) -> None:
+        import bisect
+
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self._starts, end) - 1
+        while i >= 0:
+            s, e = self._spans[i]
+            if e > start and s < end:
+                return True
+            if e <= start and s < start - 200:
+                return False
+            i -= 1
+        return False

@@ -1,0 +1,260 @@
+"""Commitments: sentences in which a party pledges, reaffirms, agrees or decides.
+
+A sentence is a commitment when it has a commitment verb ("reaffirmed",
+"pledged", "agreed to", "will continue to", "remain committed", "expressed
+the firm commitment") and at least one phrase of the commitment-type scheme.
+
+* **Who commits** comes from the verb's subject: the reference closest to the
+  verb in its clause ("Noting the test, the Secretary reaffirmed"), else the
+  sentence's first reference ("The Minister, noting ..., pledged"). "The
+  Secretary" and "the Minister" resolve to the recorded meeting's heads of
+  delegation (by default the U.S. and the ROK); "the two Ministers", "both
+  sides", "the Alliance" to both parties; a named state or person to itself
+  or its country. A later coordinated clause (", and the Minister pledged")
+  adds its own subject.
+* **Stance** from the wording: suspend/postpone/halt -> suspended;
+  reduce/withdraw -> weakened; strengthen/enhance/expand -> strengthened;
+  reaffirm/reiterate/remain committed/continue -> reaffirmed; otherwise
+  (agree, decide, pledge, establish) -> new.
+* **Strength** from cue words ("ironclad", "unwavering", "firm").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.rules.actors import ActorMention
+from graph.schema import Kind
+
+_VERBS = re.compile(
+    r"\b(?P<reaffirm>reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|recommit(?:s|ted)?|reconfirm(?:s|ed)?|"
+    r"confirm(?:s|ed)|restat(?:e|es|ed)|renew(?:s|ed)|remain(?:s|ed)?\s+(?:\w+ly\s+)?committed|"
+    r"(?:will|would|shall)\s+(?:\w+ly\s+)?continue|continue[sd]?\s+to)\b"
+    r"|\b(?P<new>pledg(?:e|es|ed|ing)|commit(?:s|ted)?\s+to|(?:are|is|were|was)\s+committed|vow(?:s|ed)?|"
+    r"resolv(?:e|es|ed)\s+to|promis(?:e|es|ed)|assur(?:e|es|ed)|guarantee[sd]?|"
+    r"agre(?:e|es|ed)\s+(?:to|that|on|upon)|agreed|decid(?:e|es|ed)\s+to|decided|determined\s+to|"
+    r"(?:will|would|shall)\s+(?:\w+ly\s+)?(?:provide|maintain|strengthen|enhance|expand|work|seek|cooperate|deploy|"
+    r"support|conduct|bolster|pursue|take|implement|reduce|withdraw|suspend|establish|hold|increase|defend|respond|"
+    r"keep|sustain|deepen|step\s+up|ensure|remain|stand|share|expand)|"
+    r"establish(?:ed)?|(?:expressed|underscored|emphasized|stressed|highlighted|demonstrated|affirmed|declared|stated)"
+    r"\s+(?:\w+\s+){0,4}?(?:commitment|determination|resolve|intention|readiness|willingness))\b",
+    re.IGNORECASE,
+)
+_SUSPEND = re.compile(r"\b(?:suspend\w*|postpon\w*|halt\w*|paus\w*|defer\w*|cancel\w*|scal\w+\s+down\s+exercise)", re.IGNORECASE)
+_WEAKEN = re.compile(r"\b(?:reduc\w*|withdraw\w*|withdrew|scal\w+\s+back|draw\s?down|drawdown|cut\w*\s+(?:back|the\s+number))", re.IGNORECASE)
+_STRENGTHEN = re.compile(
+    r"\b(?:strengthen\w*|enhanc\w*|expand\w*|bolster\w*|deepen\w*|increas\w*|reinforc\w*|upgrad\w*|intensif\w*|step\w*\s+up|"
+    r"improv\w*|augment\w*|elevat\w*)",
+    re.IGNORECASE,
+)
+CUES: tuple[str, ...] = (
+    "ironclad", "unwavering", "firm", "firmly", "steadfast", "unshakable", "unshakeable", "resolute", "strong",
+    "strongly", "full", "fully", "solemn", "unequivocal", "unconditional", "enduring", "absolute", "immediate",
+    "overwhelming", "decisive", "swift",
+)  # fmt: skip
+_CUE_RE = re.compile(r"\b(?:" + "|".join(CUES) + r")\b", re.IGNORECASE)
+
+# Generic references to the parties of a bilateral text.
+_REFS = re.compile(
+    r"\b(?P<both>(?:the\s+)?two\s+(?:sides|ministers|leaders|presidents|governments|countries|nations|allies|delegations|"
+    r"secretaries|heads\s+of\s+delegation|defense\s+chiefs)|both\s+(?:sides|ministers|leaders|presidents|governments|"
+    r"countries|nations|allies|delegations|the\s+ROK\s+and\s+(?:the\s+)?U\.?S\.?)|the\s+(?:ROK[-–]U\.?S\.?\s+|U\.?S\.?[-–]ROK\s+)?"
+    r"alliance|the\s+allies|the\s+ministers|the\s+leaders|they|we|both)\b"
+    r"|\b(?P<min>(?:the\s+)?(?:ROK\s+|Korean\s+)?(?:defen[sc]e\s+)?minister)\b(?!\s+of\s+foreign)"
+    r"|\b(?P<sec>(?:the\s+)?(?:U\.?S\.?\s+)?(?:defen[sc]e\s+)?secretary)\b(?!\s+of\s+state)",
+    re.IGNORECASE,
+)
+_COORD_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with|along\s+with|,)\s*(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_GAP = re.compile(r"(?:[;]|,\s+(?:and|while|whereas|but)\s+|\band\s+)", re.IGNORECASE)
+_ADVERBS_ONLY = re.compile(r"^\s*(?:(?:also|further|again|jointly|once\s+again|each|both|side|sides|government|\w+ly|,)\s*)*$", re.IGNORECASE)
+_BENEFIT_KOR = re.compile(r"\b(?:to|for|of)\s+(?:the\s+)?(?:ROK|Republic\s+of\s+Korea|South\s+Korea)\b")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to one or more parties."""
+
+    start: int
+    end: int
+    parties: frozenset[str]
+
+
+@dataclass
+class CommitmentFinding:
+    """A commitment sentence as the rules read it."""
+
+    start: int
+    end: int
+    parties: frozenset[str]
+    stance: str
+    cues: list[str]
+    strength: float
+    verb_span: tuple[int, int]
+    defaulted: bool
+    beneficiaries: list[str] = field(default_factory=list)
+
+
+def stance_of(clause: str, verb_group: str) -> str:
+    """Stance of a commitment from its clause and the kind of its main verb.
+
+    >>> stance_of("reaffirmed its commitment to suspend the exercise", "reaffirm")
+    'suspended'
+    >>> stance_of("agreed to strengthen missile defense", "new")
+    'strengthened'
+    """
+    if _SUSPEND.search(clause):
+        return "suspended"
+    if _WEAKEN.search(clause):
+        return "weakened"
+    if _STRENGTHEN.search(clause):
+        return "strengthened"
+    return "reaffirmed" if verb_group == "reaffirm" else "new"
+
+
+def strength_of(cues: list[str]) -> float:
+    """A number in [0.5, 1.0]: 0.5 without cues, +0.15 for each distinct cue.
+
+    >>> strength_of(["ironclad", "firm"])
+    0.8
+    """
+    return round(min(1.0, 0.5 + 0.15 * len({c.lower() for c in cues})), 2)
+
+
+class PartyResolver:
+    """Turns subject phrases into parties (gazetteer ids).
+
+    Args:
+        minister: the party "the Minister" stands for (the ROK head of delegation's country).
+        secretary: the party "the Secretary" stands for.
+        both: the parties of "the two sides".
+    """
+
+    def __init__(self, minister: str = "KOR", secretary: str = "USA", both: frozenset[str] = frozenset({"KOR", "USA"})) -> None:
+        self.minister = minister
+        self.secretary = secretary
+        self.both = both
+
+    def refs(self, text: str, start: int, end: int, actors: list[ActorMention]) -> list[Ref]:
+        """References to parties in ``text[start:end]``, in text order."""
+        out: list[Ref] = []
+        for a in actors:
+            if a.start < start or a.end > end:
+                continue
+            party = a.actor.country if a.actor.kind == Kind.PERSON else a.actor.id
+            if party:
+                out.append(Ref(a.start, a.end, frozenset({party})))
+        for m in _REFS.finditer(text, start, end):
+            if any(r.start <= m.start() < r.end or m.start() <= r.start < m.end() for r in out):
+                continue
+            if m.group("both"):
+                out.append(Ref(m.start(), m.end(), self.both))
+            elif m.group("min"):
+                out.append(Ref(m.start(), m.end(), frozenset({self.minister})))
+            elif m.group("sec"):
+                out.append(Ref(m.start(), m.end(), frozenset({self.secretary})))
+        out.sort(key=lambda r: r.start)
+        return _merge_titles(out, text)
+
+
+def _merge_titles(refs: list[Ref], text: str) -> list[Ref]:
+    """Join "Secretary" + "Austin" (adjacent refs of one party) into one."""
+    merged: list[Ref] = []
+    for r in refs:
+        if merged and merged[-1].parties == r.parties and not text[merged[-1].end : r.start].strip(" ,"):
+            merged[-1] = Ref(merged[-1].start, r.end, r.parties)
+        else:
+            merged.append(r)
+    return merged
+
+
+def subject_before(text: str, refs: list[Ref], clause_start: int, verb_start: int) -> frozenset[str] | None:
+    """Parties of the verb's subject among ``refs`` (all inside the clause)."""
+    inside = [r for r in refs if clause_start <= r.start and r.end <= verb_start]
+    if not inside:
+        return None
+    last_comma = text.rfind(",", clause_start, verb_start)
+    near = [r for r in inside if r.start > last_comma] if last_comma >= 0 else inside
+    group: list[Ref]
+    if near:
+        # the reference group right before the verb (coordinated: "the Minister and the Secretary")
+        tail = near[-1]
+        if not _ADVERBS_ONLY.match(text[tail.end : verb_start]) and len(near) > 1:
+            pass
+        group = [tail]
+        for r in reversed(near[:-1]):
+            if _COORD_GAP.match(text[r.end : group[0].start]):
+                group.insert(0, r)
+            else:
+                break
+    else:
+        first = inside[0]
+        group = [first]
+        for r in inside[1:]:
+            if _COORD_GAP.match(text[group[-1].end : r.start]):
+                group.append(r)
+            else:
+                break
+    parties: set[str] = set()
+    for r in group:
+        parties |= r.parties
+    return frozenset(parties)
+
+
+def find_commitment(
+    text: str,
+    start: int,
+    end: int,
+    refs: list[Ref],
+    default: frozenset[str] | None,
+) -> CommitmentFinding | None:
+    """Read one sentence ``text[start:end]``; None when it is not a commitment.
+
+    Args:
+        text: the document text.
+        start, end: the sentence.
+        refs: the party references of the sentence (:meth:`PartyResolver.refs`).
+        default: parties to assume when no subject is found (both parties in
+            a joint communiqué; None elsewhere).
+    """
+    verbs = list(_VERBS.finditer(text, start, end))
+    if not verbs:
+        return None
+    first = verbs[0]
+    group = "reaffirm" if first.group("reaffirm") else "new"
+    parties = subject_before(text, refs, start, first.start())
+    defaulted = False
+    if parties is None:
+        if default is None:
+            return None
+        parties, defaulted = default, True
+    found = set(parties)
+    prev_end = first.end()
+    for v in verbs[1:]:
+        gap = text[prev_end : v.start()]
+        clause = _CLAUSE_GAP.search(gap)
+        if clause is not None:
+            extra = subject_before(text, refs, prev_end + clause.end(), v.start())
+            if extra is not None and _ADVERBS_ONLY.match(text[max(r.end for r in refs if r.end <= v.start()) : v.start()]):
+                found |= extra
+        prev_end = v.end()
+    clause_text = text[first.start() : end]
+    cues = [m.group(0).lower() for m in _CUE_RE.finditer(text, start, end)]
+    beneficiaries: list[str] = []
+    if found == {"USA"}:
+        beneficiaries = ["KOR"]
+    elif found == {"KOR"}:
+        beneficiaries = ["USA"]
+    elif _BENEFIT_KOR.search(clause_text) and "KOR" not in found:
+        beneficiaries = ["KOR"]
+    return CommitmentFinding(
+        start=start,
+        end=end,
+        parties=frozenset(found),
+        stance=stance_of(clause_text, group),
+        cues=sorted(set(cues)),
+        strength=strength_of(cues),
+        verb_span=first.span(),
+        defaulted=defaulted,
+        beneficiaries=beneficiaries,
+    )

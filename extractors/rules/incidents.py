@@ -1,0 +1,285 @@
+"""Incidents: mentions of tests, launches, provocations, crises and outside agreements,
+resolved against the incident catalogue.
+
+Two kinds of cue:
+
+* a catalogue name or alias ("the Cheonan", "Agreed Framework", "Hwasong-15");
+* a generic trigger ("nuclear test", "ICBM launch", "artillery shelling",
+  "cyberattack") or a missile-system name ("Hwasong-18"), which is resolved
+  by what surrounds it: an ordinal ("the sixth nuclear test"; "the fifth and
+  sixth nuclear tests"), a date ("the September 3 nuclear test", "a nuclear
+  test on October 9, 2006", "the 2013 nuclear test"), or, for a definite
+  singular reference ("the nuclear test", "its latest ICBM launch"), the most
+  recent catalogue incident of that kind before the document's date.
+
+Hypothetical or generic mentions ("any further nuclear test", "missile
+launches") resolve to nothing. A specific mention that matches no catalogue
+entry becomes a new incident with an estimated date and a lower confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from extractors.rules.dates import DateMatch
+from extractors.rules.lexicon import CatalogueIncident, Lexicon, norm_key
+from extractors.rules.meetings import ordinal_value
+from graph.schema import Kind
+
+_ORD_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"1st|2nd|3rd|[4-9]th|1[0-2]th"
+)
+_TRIGGERS: list[tuple[Kind, str]] = [
+    (Kind.NUCLEAR_TEST, r"(?:underground\s+)?nuclear\s+(?:weapons?\s+)?(?:test|detonation|explosion)(?P<pl1>s|es)?(?![\w-])(?!\s+(?:ban|site|moratorium))"),
+    (
+        Kind.MISSILE_LAUNCH,
+        r"(?:ICBM|IRBM|SLBM|intercontinental\s+ballistic\s+missile|(?:long|intermediate|medium|short)[\s-]range\s+"
+        r"(?:ballistic\s+)?(?:missile|rocket)|submarine[\s-]launched\s+ballistic\s+missile|ballistic\s+missile|missile|"
+        r"(?:long[\s-]range\s+)?rocket|satellite|space\s+launch\s+vehicle)\s+(?:test[\s-]?)?(?:launch|firing)(?P<pl2>es|s)?\b",
+    ),
+    (
+        Kind.ARMED_PROVOCATION,
+        r"(?:artillery\s+(?:attack|shelling|bombardment)|shelling|bombardment|torpedo(?:ing)?\s+attack|sinking|"
+        r"armed\s+attack|commando\s+raid|(?:naval|border)\s+clash|mine\s+(?:blast|explosion)|drone\s+incursion)(?P<pl3>s|es)?\b",
+    ),
+    (Kind.CYBER_OPERATION, r"cyber[\s-]?attack(?P<pl4>s)?\b"),
+]
+_TRIGGER_RE = re.compile(
+    "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE
+)
+_SYSTEM_RE = re.compile(r"\b(?P<sys>Hwasong|Taepodong|Unha|Pukguksong|Kwangmyongsong|Malligyong|Chollima|Nodong|Musudan)[\s-]?(?P<num>\d{1,2})?\b")
+_ORDINALS_BEFORE = re.compile(
+    r"\b(?P<a>" + _ORD_WORDS + r")(?:(?:,\s*|\s+and\s+|\s*,\s*and\s+)(?P<b>" + _ORD_WORDS + r"))?"
+    r"(?:,?\s+and\s+(?P<c>" + _ORD_WORDS + r"))?\s+(?:(?:North\s+Korean|DPRK|[\w-]+)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|its|this|that|latest|recent|last|North\s+Korea['’]s|DPRK['’]s|Pyongyang['’]s|the\s+North['’]s)"
+    r"\s+(?:(?:latest|recent|most\s+recent|last|[\w-]+)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_EVENT_VERB_BEFORE = re.compile(
+    r"\b(?:conducted|carried\s+out|staged|launched|fired|detonated|tested)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:any|another|further|additional|future|possible|potential|next|more|no|new|other|such|frequent|repeated|"
+    r"continued|series\s+of|a\s+seventh|refrain\s+from|ban\s+on)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BARE_YEAR_BEFORE = re.compile(r"\b(?P<y>19[4-9]\d|20\d\d)\s+(?:[\w-]+\s+){0,1}$")
+_MAX_AGE_DAYS = {Kind.NUCLEAR_TEST: 1500, Kind.MISSILE_LAUNCH: 400, Kind.ARMED_PROVOCATION: 700, Kind.CYBER_OPERATION: 400}
+
+
+@dataclass(frozen=True)
+class NewIncident:
+    """An incident the catalogue does not hold (its date estimated)."""
+
+    kind: Kind
+    date: dt.date
+    label: str
+    perpetrator: str | None
+    threat_type: str | None
+
+
+@dataclass(frozen=True)
+class IncidentMention:
+    """A span referring to an incident."""
+
+    start: int
+    end: int
+    incident: CatalogueIncident | NewIncident
+    confidence: float
+
+
+_THREAT_OF_KIND = {
+    Kind.NUCLEAR_TEST: "NuclearWeapons",
+    Kind.MISSILE_LAUNCH: "BallisticMissiles",
+    Kind.ARMED_PROVOCATION: "ConventionalProvocation",
+    Kind.CYBER_OPERATION: "CyberThreat",
+}
+_LABEL_OF_KIND = {
+    Kind.NUCLEAR_TEST: "Nuclear test",
+    Kind.MISSILE_LAUNCH: "Missile launch",
+    Kind.ARMED_PROVOCATION: "Armed provocation",
+    Kind.CYBER_OPERATION: "Cyberattack",
+}
+
+
+class IncidentResolver:
+    """Finds incident mentions in a document and resolves them to the catalogue.
+
+    Args:
+        lex: the lexicon (catalogue and its name matcher).
+        doc_date: the document's date (None: no resolution by recency).
+    """
+
+    def __init__(self, lex: Lexicon, doc_date: dt.date | None) -> None:
+        self.lex = lex
+        self.doc_date = doc_date
+        self.by_kind: dict[Kind, list[CatalogueIncident]] = {}
+        for inc in lex.catalogue:
+            self.by_kind.setdefault(inc.kind, []).append(inc)
+
+    def _known(self, inc: CatalogueIncident) -> bool:
+        return self.doc_date is None or inc.date <= self.doc_date + dt.timedelta(days=1)
+
+    def find(self, text: str, dates: list[DateMatch], sentence_bounds: list[tuple[int, int]]) -> list[IncidentMention]:
+        """Every incident mention of ``text``.
+
+        Args:
+            text: the document text.
+            dates: the document's date expressions (:func:`find_dates`).
+            sentence_bounds: ``(start, end)`` of each sentence, in order.
+        """
+        out: list[IncidentMention] = []
+        taken: list[tuple[int, int]] = []
+        cat = self.lex.catalogue_by_id
+        for start, end, ids in self.lex.incident_names.finditer(text):
+            candidates = [cat[i] for i in ids if self._known(cat[i])]
+            if not candidates:
+                continue
+            chosen = max(candidates, key=lambda c: c.date) if len(candidates) > 1 else candidates[0]
+            out.append(IncidentMention(start, end, chosen, 0.9))
+            taken.append((start, end))
+        bounds = _Bounds(sentence_bounds)
+        for m in _SYSTEM_RE.finditer(text):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            name = norm_key(m.group(0))
+            pool = [
+                c for c in self.lex.catalogue
+                if self._known(c) and any(norm_key(a).startswith(name) or name in norm_key(a) for a in (*c.aliases, c.label))
+            ]  # fmt: skip
+            s_start, _ = bounds.around(m.start())
+            resolved = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=False, named=True)
+            out.extend(resolved)
+            taken.extend((r.start, r.end) for r in resolved)
+        for m in _TRIGGER_RE.finditer(text):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            index = _group_index(m)
+            kind = _TRIGGERS[index][0]
+            plural = bool(m.group(f"pl{index + 1}"))
+            s_start, _ = bounds.around(m.start())
+            pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
+            resolved = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=plural, named=False, kind=kind)
+            out.extend(resolved)
+        out.sort(key=lambda r: r.start)
+        return out
+
+    def _resolve(
+        self,
+        text: str,
+        dates: list[DateMatch],
+        start: int,
+        end: int,
+        sent_start: int,
+        bounds: _Bounds,
+        pool: list[CatalogueIncident],
+        *,
+        plural: bool,
+        named: bool,
+        kind: Kind | None = None,
+    ) -> list[IncidentMention]:
+        left_from = max(sent_start, start - 70)
+        left = text[left_from:start]
+        _, sent_end = bounds.around(start)
+        # ordinals ("the fifth and sixth nuclear tests")
+        om = _ORDINALS_BEFORE.search(left)
+        if om and kind == Kind.NUCLEAR_TEST:
+            ordinals = [ordinal_value(om.group(g)) for g in ("a", "b", "c") if om.group(g)]
+            if _HYPOTHETICAL_BEFORE.search(text[left_from : left_from + om.start()] + " "):
+                return []
+            out = []
+            for n in ordinals:
+                match = next((c for c in pool if c.ordinal == n), None)
+                if match is not None:
+                    out.append(IncidentMention(left_from + om.start(), end, match, 0.95))
+            return out
+        # a date next to the trigger
+        date = _adjacent_date(dates, start, end, sent_end)
+        year_m = _BARE_YEAR_BEFORE.search(left)
+        if date is None and year_m:
+            year = int(year_m.group("y"))
+            date = DateMatch(left_from + year_m.start("y"), left_from + year_m.end("y"), dt.date(year, 1, 1), "year")
+        if _HYPOTHETICAL_BEFORE.search(left) and date is None:
+            return []
+        if date is not None:
+            hits = [c for c in pool if date.contains(c.date, slack_days=1)]
+            span_start = min(start, date.start)
+            span_end = max(end, date.end)
+            if hits:
+                best = min(hits, key=lambda c: abs((c.date - date.date).days))
+                return [IncidentMention(span_start, span_end, best, 0.9)]
+            if kind is None or date.precision == "year" or plural:
+                return []
+            new = NewIncident(kind, date.date, f"{_LABEL_OF_KIND[kind]} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind])
+            return [IncidentMention(span_start, span_end, new, 0.45)]
+        if plural:
+            return []
+        definite = _DEFINITE_BEFORE.search(left) or _EVENT_VERB_BEFORE.search(left)
+        if not (definite or named) or self.doc_date is None:
+            return []
+        max_age = _MAX_AGE_DAYS.get(kind or Kind.MISSILE_LAUNCH, 400)
+        recent = [c for c in pool if c.date <= self.doc_date and (self.doc_date - c.date).days <= max_age]
+        if not recent:
+            return []
+        best = max(recent, key=lambda c: c.date)
+        return [IncidentMention(start, end, best, 0.6 if not named else 0.75)]
+
+
+def _group_index(m: re.Match[str]) -> int:
+    for i in range(len(_TRIGGERS)):
+        if m.group(f"t{i}"):
+            return i
+    return 0
+
+
+def _adjacent_date(dates: list[DateMatch], start: int, end: int, sent_end: int) -> DateMatch | None:
+    """A date right before the trigger ("the September 3 nuclear test") or just after it."""
+    i = _bisect_dates(dates, start)
+    if i > 0:
+        before = dates[i - 1]
+        if 0 <= start - before.end <= 3:
+            return before
+    for d in dates[i : i + 3]:
+        if d.start >= sent_end:
+            break
+        limit = 4 if d.precision == "year" else 14
+        if 0 <= d.start - end <= limit:
+            return d
+    return None
+
+
+def _bisect_dates(dates: list[DateMatch], offset: int) -> int:
+    lo, hi = 0, len(dates)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if dates[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+class _Bounds:
+    """Sentence bounds lookup."""
+
+    def __init__(self, bounds: list[tuple[int, int]]) -> None:
+        self._bounds = bounds
+        self._starts = [b[0] for b in bounds]
+
+    def around(self, offset: int) -> tuple[int, int]:
+        import bisect
+
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return (0, self._bounds[0][0] if self._bounds else offset + 1)
+        return self._bounds[i]

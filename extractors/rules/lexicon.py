@@ -1,0 +1,412 @@
+"""The extractor's vocabularies, loaded once and compiled once.
+
+* Commitment-type and threat-type phrases come from the SKOS schemes in
+  ``ontology/schemes.ttl`` (each concept's ``skos:altLabel`` values, plus its
+  ``skos:prefLabel``), read with rdflib: that file is the only place of this
+  vocabulary.
+* Actors come from ``extractors/data/gazetteer.json``.
+* Incidents come from the catalogue ``extractors/data/incidents.json``.
+
+Each phrase list is compiled into one regular expression (longest phrase
+first) so a text is scanned once per vocabulary, whatever its size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import rdflib
+from rdflib.namespace import RDF, SKOS
+
+from alliancekg.errors import ExtractionError
+from graph.schema import COMMITMENT_SCHEME, COMMITMENT_TYPES, THREAT_SCHEME, THREAT_TYPES, Kind, concept_local_name
+
+EXTRACTOR = "communique.rules.v1"
+"""Name and version of this extractor, written on every mention."""
+
+_NORM_RE = re.compile(r"[\s\-‐–’']+")
+
+
+def norm_key(text: str, fold: bool = True) -> str:
+    """Lookup key of a phrase: spaces, hyphens and apostrophes removed, case folded.
+
+    >>> norm_key("Co-Production  of")
+    'coproductionof'
+    """
+    key = _NORM_RE.sub("", text)
+    return key.casefold() if fold else key
+
+
+_SPACE_UNIT = r"[\s\-]+"
+
+
+def phrase_units(phrase: str) -> list[str]:
+    """Regex pieces of a phrase, one per character: a space matches any run of
+    spaces or hyphens, a hyphen an optional space or hyphen, an apostrophe
+    either kind of quote."""
+    parts: list[str] = []
+    for ch in phrase.strip():
+        if ch.isspace():
+            if not parts or parts[-1] != _SPACE_UNIT:
+                parts.append(_SPACE_UNIT)
+        elif ch in "-‐–":
+            parts.append(r"[\s\-‐–]?")
+        elif ch in "'’":
+            parts.append(r"['’]")
+        else:
+            parts.append(re.escape(ch))
+    return parts
+
+
+def trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex source matching any of ``phrases``, factored as a prefix trie.
+
+    Python's regex engine tries alternatives one by one; a trie lets it drop
+    all phrases but those sharing the text's first characters, which is an
+    order of magnitude faster on long phrase lists. Optional tails are greedy,
+    so the longest phrase wins.
+
+    >>> trie_pattern(["ab", "abc", "ad"])
+    'a(?:b(?:c)?|d)'
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for unit in phrase_units(phrase):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [unit + emit(child) for unit, child in node.items() if unit]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = "(?:" + body + ")?"
+        return body
+
+    return emit(trie) or r"(?!x)x"
+
+
+class PhraseMatcher:
+    """Finds any of many phrases in a text in one pass.
+
+    Args:
+        phrases: phrase -> the ids it stands for.
+        fold: match case-insensitively.
+    """
+
+    def __init__(self, phrases: dict[str, Iterable[str]], fold: bool = True) -> None:
+        self.fold = fold
+        self._ids: dict[str, tuple[str, ...]] = {}
+        for phrase, ids in phrases.items():
+            key = norm_key(phrase, fold)
+            if not key:
+                continue
+            merged = list(self._ids.get(key, ()))
+            merged.extend(i for i in ids if i not in merged)
+            self._ids[key] = tuple(merged)
+        ordered = sorted({(p.strip().lower() if fold else p.strip()) for p in phrases if norm_key(p, fold)})
+        flags = re.IGNORECASE if fold else 0
+        self.regex = re.compile(r"(?<![\w])(?:" + trie_pattern(ordered) + r")(?![\w])", flags)
+
+    def ids(self, matched_text: str) -> tuple[str, ...]:
+        """The ids of a phrase as it was matched."""
+        return self._ids.get(norm_key(matched_text, self.fold), ())
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """Yield ``(start, end, ids)`` of every (non-overlapping, leftmost-longest) phrase."""
+        for m in self.regex.finditer(text, start, len(text) if end is None else end):
+            ids = self.ids(m.group(0))
+            if ids:
+                yield m.start(), m.end(), ids
+
+
+# ---------------------------------------------------------------------------
+# SKOS schemes
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A concept of one of the two schemes."""
+
+    name: str
+    scheme: str
+    pref_label: str
+    definition: str
+    alt_labels: tuple[str, ...]
+    broader: tuple[str, ...]
+
+
+def _data_path(package: str, name: str) -> Path:
+    return Path(str(resources.files(package).joinpath(name)))
+
+
+SCHEMES_PATH = _data_path("ontology", "schemes.ttl")
+GAZETTEER_PATH = _data_path("extractors", "data/gazetteer.json")
+CATALOGUE_PATH = _data_path("extractors", "data/incidents.json")
+
+
+def load_concepts(path: Path = SCHEMES_PATH) -> dict[str, Concept]:
+    """Read the commitment-type and threat-type concepts from a SKOS Turtle file.
+
+    Raises:
+        ExtractionError: the file is unreadable, or a concept named in
+            :mod:`graph.schema` is missing from it.
+    """
+    graph = rdflib.Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as e:
+        msg = f"cannot read the concept schemes {path}: {e}"
+        raise ExtractionError(msg) from e
+    out: dict[str, Concept] = {}
+    for concept in graph.subjects(RDF.type, SKOS.Concept):
+        name = concept_local_name(str(concept))
+        scheme = str(graph.value(concept, SKOS.inScheme) or "")
+        out[name] = Concept(
+            name=name,
+            scheme=scheme,
+            pref_label=str(graph.value(concept, SKOS.prefLabel) or name),
+            definition=str(graph.value(concept, SKOS.definition) or ""),
+            alt_labels=tuple(sorted(str(v) for v in graph.objects(concept, SKOS.altLabel))),
+            broader=tuple(sorted(concept_local_name(str(v)) for v in graph.objects(concept, SKOS.broader))),
+        )
+    missing = [n for n in (*COMMITMENT_TYPES, *THREAT_TYPES) if n not in out]
+    if missing:
+        msg = f"{path} lacks the concepts {', '.join(missing)}"
+        raise ExtractionError(msg)
+    return out
+
+
+def _scheme_matcher(concepts: dict[str, Concept], scheme: str) -> PhraseMatcher:
+    phrases: dict[str, list[str]] = {}
+    for concept in concepts.values():
+        if concept.scheme != scheme:
+            continue
+        for phrase in (*concept.alt_labels, concept.pref_label):
+            phrases.setdefault(phrase, []).append(concept.name)
+    return PhraseMatcher(phrases, fold=True)
+
+
+# ---------------------------------------------------------------------------
+# Gazetteer
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A gazetteer entry: a state, an organization or a person."""
+
+    id: str
+    kind: Kind
+    label: str
+    wikidata: str | None = None
+    role: str | None = None
+    country: str | None = None
+    terms: tuple[tuple[int, int], ...] = ()
+
+    def in_office(self, year: int) -> bool:
+        """True when a person held their office in ``year`` (always True without terms)."""
+        return not self.terms or any(a <= year <= b for a, b in self.terms)
+
+    @property
+    def surname(self) -> str:
+        """The family name: first token of a Korean name, last token otherwise."""
+        tokens = self.label.replace(" Jr.", "").split()
+        if self.country in ("KOR", "PRK") and len(tokens) >= 2:
+            return tokens[0]
+        return tokens[-1].rstrip(",")
+
+
+PERSON_PREFIX = "person:"
+
+
+def person_id(name: str) -> str:
+    """Gazetteer-style id of a person (the gold format ``person:<Full Name>``)."""
+    return PERSON_PREFIX + " ".join(name.split())
+
+
+def _korean_variants(name: str) -> set[str]:
+    """Spelling variants of a romanised Korean name: 'Lee Jong-sup' -> 'Lee Jong Sup', 'Lee Jongsup'."""
+    out = {name}
+    tokens = name.split()
+    if len(tokens) == 2 and "-" in tokens[1]:
+        a, b = tokens[1].split("-", 1)
+        out.add(f"{tokens[0]} {a} {b.capitalize()}")
+        out.add(f"{tokens[0]} {a}{b}")
+        out.add(f"{tokens[0]} {a}-{b.capitalize()}")
+    if len(tokens) == 3:
+        out.add(f"{tokens[0]} {tokens[1]}-{tokens[2].lower()}")
+    return out
+
+
+@dataclass
+class Gazetteer:
+    """All actors, with a case-sensitive matcher over their names.
+
+    Attributes:
+        actors: by id (``KOR``, ``UNSC``, ``person:Lloyd Austin``).
+        names: matcher of every alias (ids as values).
+        capitals: matcher of capital-city names standing for a government.
+        by_surname: persons by family name, for "Secretary Austin".
+    """
+
+    actors: dict[str, Actor]
+    names: PhraseMatcher
+    capitals: PhraseMatcher
+    by_surname: dict[str, list[Actor]] = field(default_factory=dict)
+
+    def person_by_surname(self, surname: str, year: int | None, role_hint: str | None = None) -> Actor | None:
+        """The one person of that family name in office in ``year`` (None if none or several)."""
+        found = [a for a in self.by_surname.get(surname, []) if year is None or a.in_office(year)]
+        if role_hint and len(found) > 1:
+            hinted = [a for a in found if a.role and role_hint.lower() in a.role.lower()]
+            found = hinted or found
+        return found[0] if len(found) == 1 else None
+
+
+def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
+    """Read the gazetteer file.
+
+    Raises:
+        ExtractionError: unreadable or malformed file.
+    """
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        actors: dict[str, Actor] = {}
+        names: dict[str, list[str]] = {}
+        capitals: dict[str, list[str]] = {}
+        for section, kind in (("states", Kind.STATE), ("organizations", Kind.ORGANIZATION)):
+            for entry in data[section]:
+                actor = Actor(id=entry["id"], kind=kind, label=entry["label"], wikidata=entry.get("wikidata"))
+                actors[actor.id] = actor
+                for alias in {entry["label"], *entry.get("aliases", [])}:
+                    names.setdefault(alias, []).append(actor.id)
+                for capital in entry.get("capitals", []):
+                    capitals.setdefault(capital, []).append(actor.id)
+        by_surname: dict[str, list[Actor]] = {}
+        for entry in data["persons"]:
+            terms = entry.get("terms") or [[entry["from"], entry["to"]]]
+            actor = Actor(
+                id=person_id(entry["name"]),
+                kind=Kind.PERSON,
+                label=entry["name"],
+                role=entry.get("role"),
+                country=entry.get("country"),
+                terms=tuple((int(a), int(b)) for a, b in terms),
+            )
+            actors[actor.id] = actor
+            by_surname.setdefault(actor.surname, []).append(actor)
+            variants: set[str] = set()
+            for alias in (entry["name"], *entry.get("aliases", [])):
+                variants |= _korean_variants(alias) if actor.country in ("KOR", "PRK") else {alias}
+            for alias in variants:
+                names.setdefault(alias, []).append(actor.id)
+    except (OSError, KeyError, TypeError, ValueError) as e:
+        msg = f"cannot read the gazetteer {path}: {e}"
+        raise ExtractionError(msg) from e
+    return Gazetteer(actors, PhraseMatcher(names, fold=False), PhraseMatcher(capitals, fold=False), by_surname)
+
+
+# ---------------------------------------------------------------------------
+# Incident catalogue
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CatalogueIncident:
+    """An entry of the incident catalogue."""
+
+    id: str
+    kind: Kind
+    date: dt.date
+    label: str
+    perpetrator: str | None
+    ordinal: int | None
+    aliases: tuple[str, ...]
+    threat_type: str | None
+
+
+def load_catalogue(path: Path = CATALOGUE_PATH) -> list[CatalogueIncident]:
+    """Read the incident catalogue, sorted by date.
+
+    Raises:
+        ExtractionError: unreadable or malformed file.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out = [
+            CatalogueIncident(
+                id=e["id"],
+                kind=Kind(e["kind"]),
+                date=dt.date.fromisoformat(e["date"]),
+                label=e.get("label") or e["id"],
+                perpetrator=e.get("perpetrator"),
+                ordinal=e.get("ordinal"),
+                aliases=tuple(e.get("aliases", [])),
+                threat_type=e.get("threat_type"),
+            )
+            for e in data
+        ]
+    except (OSError, KeyError, TypeError, ValueError) as e:
+        msg = f"cannot read the incident catalogue {path}: {e}"
+        raise ExtractionError(msg) from e
+    return sorted(out, key=lambda i: (i.date, i.id))
+
+
+# ---------------------------------------------------------------------------
+# Everything together
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Lexicon:
+    """The compiled vocabularies the rules use."""
+
+    concepts: dict[str, Concept]
+    commitment_types: PhraseMatcher
+    threat_types: PhraseMatcher
+    gazetteer: Gazetteer
+    catalogue: list[CatalogueIncident]
+    incident_names: PhraseMatcher
+
+    @property
+    def catalogue_by_id(self) -> dict[str, CatalogueIncident]:
+        """Catalogue entries by id."""
+        return {i.id: i for i in self.catalogue}
+
+
+def build_lexicon(
+    schemes: Path = SCHEMES_PATH, gazetteer: Path = GAZETTEER_PATH, catalogue: Path = CATALOGUE_PATH
+) -> Lexicon:
+    """Load and compile all vocabularies from the given files."""
+    concepts = load_concepts(schemes)
+    incidents = load_catalogue(catalogue)
+    names: dict[str, list[str]] = {}
+    for inc in incidents:
+        for alias in (*inc.aliases, inc.label):
+            names.setdefault(alias, []).append(inc.id)
+    return Lexicon(
+        concepts=concepts,
+        commitment_types=_scheme_matcher(concepts, COMMITMENT_SCHEME),
+        threat_types=_scheme_matcher(concepts, THREAT_SCHEME),
+        gazetteer=load_gazetteer(gazetteer),
+        catalogue=incidents,
+        incident_names=PhraseMatcher(names, fold=True),
+    )
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The lexicon of the project's own data files (loaded once per process)."""
+    return build_lexicon()

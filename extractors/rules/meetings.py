@@ -1,0 +1,218 @@
+"""Meetings: the one a document records and the others it mentions.
+
+A meeting mention is a series name ("Security Consultative Meeting", "SCM",
+"Military Committee Meeting", "summit", "2+2", "trilateral ministerial
+meeting"), optionally preceded by an ordinal ("49th", "Forty-Ninth", "XLIX")
+and qualifiers ("Annual", "ROK-U.S."). Its date is the nearest date
+expression in the same sentence, its place the "in/at <Place>" phrase that
+follows it. A meeting is identified by ``(series, ordinal)``, or by
+``(series, date)`` when it has no ordinal; a mention with neither refers to
+the recorded meeting of its series, if any, and is otherwise dropped.
+
+The recorded meeting of a communiqué or joint statement is the first
+meeting with an ordinal or a date in the title or the opening paragraphs,
+preferring an SCM in a communiqué.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from extractors.rules.dates import DateMatch
+
+_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_UNIT_ORD = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS_ORD = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+              "seventeenth", "eighteenth", "nineteenth"]  # fmt: skip
+_TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+
+
+def _word_ordinals() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for n in range(1, 10):
+        out[_UNIT_ORD[n]] = n
+    for n, word in enumerate(_TEENS_ORD, start=10):
+        out[word] = n
+    for tens, word in _TENS.items():
+        out[word[:-1] + "ieth"] = tens * 10
+        for unit in range(1, 10):
+            out[f"{word}-{_UNIT_ORD[unit]}"] = tens * 10 + unit
+            out[f"{word} {_UNIT_ORD[unit]}"] = tens * 10 + unit
+    return out
+
+
+WORD_ORDINALS = _word_ordinals()
+"""'first' -> 1 ... 'ninety-ninth' -> 99 (hyphenated or spaced)."""
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(text: str) -> int | None:
+    """Value of a Roman numeral up to C, or None when malformed.
+
+    >>> roman_value("XLIX")
+    49
+    """
+    total = 0
+    prev = 0
+    for ch in reversed(text.upper()):
+        value = _ROMAN.get(ch)
+        if value is None:
+            return None
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total or None
+
+
+def ordinal_value(text: str) -> int | None:
+    """Integer of an ordinal written as digits, words or a Roman numeral.
+
+    >>> [ordinal_value(t) for t in ("49th", "Forty-Ninth", "forty ninth", "XXXVIII", "1st")]
+    [49, 49, 49, 38, 1]
+    """
+    t = text.strip()
+    digits = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", t, re.IGNORECASE)
+    if digits:
+        return int(digits.group(1))
+    word = WORD_ORDINALS.get(" ".join(t.lower().replace("-", " - ").split()).replace(" - ", "-"))
+    if word is not None:
+        return word
+    if re.fullmatch(r"[IVXLC]+", t):
+        return roman_value(t)
+    return None
+
+
+_WORD_ORD_RE = "|".join(sorted((re.escape(w).replace(r"\-", r"[\s-]") for w in WORD_ORDINALS), key=len, reverse=True))
+ORDINAL_RE = r"(?:\d{1,3}(?:st|nd|rd|th)|(?i:" + _WORD_ORD_RE + r")|[IVXLC]{1,7})"
+
+_QUAL = (
+    r"(?:(?i:annual)|ROK[-–]U\.?S\.?|U\.?S\.?[-–]ROK|Korea[-–]U\.?S\.?|U\.?S\.?[-–]Korea|"
+    r"Republic\s+of\s+Korea[-–]United\s+States|United\s+States[-–]Republic\s+of\s+Korea|ROK[-–]US|US[-–]ROK|"
+    r"U\.?S\.?[-–]Japan[-–]ROK|ROK[-–]U\.?S\.?[-–]Japan|Japan[-–]U\.?S\.?[-–]ROK|bilateral|Bilateral|"
+    r"(?i:ministerial|defense|defence|leaders'?|presidential|inaugural)|Camp\s+David|Washington|Seoul|Tokyo)"
+)
+_SERIES = (
+    r"(?P<scm>Security\s+Consultative\s+Meetings?|SCM)"
+    r"|(?P<mcm>Military\s+Committee\s+Meetings?|MCM)"
+    r"|(?P<two>2\s*\+\s*2(?:\s+(?:meeting|Meeting|talks|dialogue|Dialogue|Ministerial))?|"
+    r"(?:Foreign\s+and\s+Defen[sc]e|Defen[sc]e\s+and\s+Foreign)\s+Ministers['’]?\s+(?:Meeting|meeting))"
+    r"|(?P<tri>(?i:trilateral)\s+(?:(?:ministerial|Ministerial|defense|Defense|leaders['’]?|Leaders['’]?)\s+)?"
+    r"(?:meeting|Meeting|talks|Talks|summit|Summit)|Defense\s+Trilateral\s+Talks)"
+    r"|(?P<summit>(?i:summit)(?:\s+(?:meeting|Meeting|talks))?)"
+)
+MEETING_RE = re.compile(
+    r"(?:(?:\bthe\s+|\bThe\s+|\ba\s+)?(?P<ord>\b" + ORDINAL_RE + r")\s+)?(?:(?:" + _QUAL + r")\s+)*"
+    r"(?<![\w])(?:" + _SERIES + r")(?![\w])"
+)
+_PLACE_AFTER = re.compile(
+    r"(?:\b(?:held|convened|took\s+place|met|meeting|hosted)\b[^.;]{0,40}?)?\b(?:in|at)\s+"
+    r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of))*?(?:,\s*(?:D\.\s?C\.|Hawaii|Korea|Japan|Virginia|California))?)"
+    r"(?=[\s,.;:)]|$)"
+)
+_NOT_PLACE = re.compile(
+    r"^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"Security|Military|Korea-|ROK|U\.S\.|US|The|This|That|Both|Their|His|Her|Its)\b"
+)
+_SERIES_OF_GROUP = {"scm": "SCM", "mcm": "MCM", "two": "2+2", "tri": "Trilateral", "summit": "Summit"}
+
+
+@dataclass
+class MeetingMention:
+    """A span naming a meeting, with what the text says of it."""
+
+    start: int
+    end: int
+    series: str
+    ordinal: int | None
+    date: DateMatch | None = None
+    location: str | None = None
+    location_span: tuple[int, int] | None = None
+
+
+@dataclass
+class Meeting:
+    """A meeting the document records or mentions (mentions merged by key)."""
+
+    series: str
+    ordinal: int | None
+    date: dt.date | None
+    location: str | None = None
+    recorded: bool = False
+    mentions: list[MeetingMention] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, object]:
+        """Identity: ``(series, ordinal)`` or ``(series, date)``."""
+        return (self.series, self.ordinal if self.ordinal is not None else self.date)
+
+    @property
+    def label(self) -> str:
+        """Human name, e.g. "49th SCM" or "Summit 2023-04-26"."""
+        if self.ordinal is not None:
+            return f"{_ordinal_suffix(self.ordinal)} {self.series}"
+        return f"{self.series} {self.date.isoformat() if self.date else ''}".strip()
+
+
+def _ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }".replace(" ", "")
+
+
+def find_meeting_mentions(text: str, start: int = 0, end: int | None = None) -> list[MeetingMention]:
+    """Meeting mentions in ``text[start:end]`` (no dates or places yet)."""
+    out: list[MeetingMention] = []
+    for m in MEETING_RE.finditer(text, start, len(text) if end is None else end):
+        group = next(g for g in _SERIES_OF_GROUP if m.group(g))
+        series = _SERIES_OF_GROUP[group]
+        ordinal = ordinal_value(m.group("ord")) if m.group("ord") else None
+        if series == "Summit" and re.search(r"(?i)trilateral|camp\s+david|U\.?S\.?[-–]Japan[-–]ROK", m.group(0)):
+            series = "Trilateral"
+        mention_start = m.start("ord") if m.group("ord") else m.start(group)
+        if ordinal is None and m.group("ord") is None:
+            mention_start = m.start()
+            lead = re.match(r"(?:the|The|a)\s+", m.group(0))
+            if lead:
+                mention_start += lead.end()
+        out.append(MeetingMention(mention_start, m.end(), series, ordinal))
+    return out
+
+
+def attach_date(mention: MeetingMention, dates: list[DateMatch], sent_start: int, sent_end: int) -> None:
+    """Give a mention the nearest day- or month-precise date of its sentence.
+
+    A date right after the name ("the 28th MCM on October 19") or right before
+    it ("the April 2023 summit") is preferred; otherwise the nearest one.
+    """
+    best: tuple[int, DateMatch] | None = None
+    for d in dates:
+        if d.end <= sent_start or d.start >= sent_end or d.precision == "year":
+            continue
+        if d.start >= mention.end:
+            gap = d.start - mention.end
+        elif d.end <= mention.start:
+            gap = mention.start - d.end + 5
+        else:
+            gap = 0
+        if best is None or gap < best[0]:
+            best = (gap, d)
+    if best is not None and best[0] <= 160:
+        mention.date = best[1]
+
+
+def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
+    """Give a mention the "in/at <Place>" phrase that follows it in its sentence."""
+    window_end = min(sent_end, mention.end + 140)
+    for m in _PLACE_AFTER.finditer(text, mention.end, window_end):
+        place = m.group("place").strip().rstrip(".,")
+        if place.endswith(" D.C") or place.endswith(",D.C"):
+            place += "."
+        if _NOT_PLACE.match(place) or len(place) < 3:
+            continue
+        place = re.sub(r"^the\s+", "", place)
+        mention.location = place
+        mention.location_span = (m.start("place"), m.start("place") + len(m.group("place").rstrip(".,")))
+        return

@@ -1,0 +1,97 @@
+"""Threats: a threat type (SKOS scheme ``ak:ThreatTypes``) and the actor posing it.
+
+A phrase of the threat scheme ("nuclear weapons program", "ballistic
+missiles", "cyberattacks", "coercion") names a threat type; the poser is the
+nearest actor of the same sentence that is not one of the allies (KOR, USA
+and their commands), else of the same paragraph, else North Korea when the
+document speaks of it at all. A Threat node is identified by poser and type.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from extractors.rules.actors import ActorMention
+from extractors.rules.lexicon import Lexicon
+from extractors.rules.text import Sentence
+from graph.schema import Kind
+
+ALLIES: frozenset[str] = frozenset({"KOR", "USA", "CFC", "USFK", "UNC", "UN", "UNSC", "IAEA", "NATO", "ASEAN", "EU", "AUS"})
+"""Actors never taken as the poser of a threat."""
+
+DEFAULT_POSER = "PRK"
+
+
+@dataclass(frozen=True)
+class ThreatMention:
+    """A span naming a threat type, with its poser."""
+
+    start: int
+    end: int
+    threat_type: str
+    poser: str
+    sentence: int | None
+
+
+def poser_of(actor: ActorMention) -> str | None:
+    """The state an actor mention stands for, if it can pose a threat."""
+    a = actor.actor
+    state = a.country if a.kind == Kind.PERSON else a.id
+    if state is None or state in ALLIES:
+        return None
+    return state
+
+
+def find_threats(
+    text: str,
+    lex: Lexicon,
+    actors: list[ActorMention],
+    sents: list[Sentence],
+) -> list[ThreatMention]:
+    """Threat mentions of ``text``.
+
+    Args:
+        text: document text.
+        lex: lexicon with the threat-type matcher.
+        actors: the document's actor mentions, in text order.
+        sents: the document's sentences.
+    """
+    hostile = [(a.start, poser_of(a)) for a in actors]
+    hostile_pos = [p for p, who in hostile if who is not None]
+    hostile_who = [who for _, who in hostile if who is not None]
+    any_prk = "PRK" in hostile_who
+    starts = [s.start for s in sents]
+    par_bounds: dict[int, tuple[int, int]] = {}
+    for s in sents:
+        lo, hi = par_bounds.get(s.paragraph, (s.start, s.end))
+        par_bounds[s.paragraph] = (min(lo, s.start), max(hi, s.end))
+    out: list[ThreatMention] = []
+    for start, end, types in lex.threat_types.finditer(text):
+        i = bisect.bisect_right(starts, start) - 1
+        sentence = i if i >= 0 and start < sents[i].end else None
+        poser = None
+        if sentence is not None:
+            s = sents[sentence]
+            poser = _nearest(hostile_pos, hostile_who, start, s.start, s.end)
+            if poser is None:
+                lo, hi = par_bounds[s.paragraph]
+                poser = _nearest(hostile_pos, hostile_who, start, lo, hi)
+        if poser is None and any_prk:
+            poser = DEFAULT_POSER
+        if poser is None:
+            continue
+        for threat_type in types:
+            out.append(ThreatMention(start, end, threat_type, poser, sentence))
+    return out
+
+
+def _nearest(positions: list[int], who: list[str], at: int, lo: int, hi: int) -> str | None:
+    i = bisect.bisect_left(positions, lo)
+    best: tuple[int, str] | None = None
+    while i < len(positions) and positions[i] < hi:
+        gap = abs(positions[i] - at)
+        if best is None or gap < best[0]:
+            best = (gap, who[i])
+        i += 1
+    return best[1] if best else None
