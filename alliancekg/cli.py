@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ontology.cli",
     "analytics.cli",
     "dashboard.cli",
+    "extractors.evaluate_cli",
 )
 """Modules whose ``register(app)`` adds commands, in help order."""
 
