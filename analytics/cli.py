@@ -19,7 +19,15 @@ from analytics.frames import plain
 from analytics.tracer import DEFAULT_WINDOW_DAYS
 from graph.store import GraphStore
 
-console = Console()
+
+class _LazyConsole:
+    """Prints through a rich console made for each call, so it sees the current stdout and width."""
+
+    def print(self, *objects: Any) -> None:
+        Console().print(*objects)
+
+
+console = _LazyConsole()
 
 _CHANGE_STYLE = {
     "new": "bold green",
