@@ -11,7 +11,10 @@ from rich.table import Table
 
 from ontology.validate import INFERENCE_MODES, ValidationReport
 
-console = Console()
+
+def _console() -> Console:
+    """A console sized for the terminal at call time (``COLUMNS`` is honoured)."""
+    return Console()
 
 STORE_HELP = "Store to use: embedded or neo4j (default: ALLIANCEKG_STORE)."
 FORMAT_HELP = "ttl, nt, jsonld or xml (default: from the file extension)."
@@ -31,11 +34,11 @@ def _violations_table(report: ValidationReport, limit: int = 50) -> Table:
 
 def _print_validation(report: ValidationReport) -> None:
     if report.violations:
-        console.print(_violations_table(report))
+        _console().print(_violations_table(report))
         if len(report.violations) > 50:
-            console.print(f"... and {len(report.violations) - 50} more results")
+            _console().print(f"... and {len(report.violations) - 50} more results")
     verdict = "[green]conforms[/green]" if report.conforms else "[red]does not conform[/red]"
-    console.print(f"SHACL: {verdict} ({len(report.errors)} violation(s), {len(report.warnings)} warning(s))")
+    _console().print(f"SHACL: {verdict} ({len(report.errors)} violation(s), {len(report.warnings)} warning(s))")
 
 
 def export_command(
@@ -59,7 +62,7 @@ def export_command(
         table.add_column(column)
     table.add_row(str(out), report.format, f"{report.triples:,}", f"{report.nodes:,}",
                   f"{report.relationships:,}", f"{report.seconds:.2f}")
-    console.print(table)
+    _console().print(table)
     if validate:
         result = validate_file(out, fmt, inference=inference)
         _print_validation(result)
@@ -84,14 +87,14 @@ def import_command(
         table.add_column(column)
     table.add_row(f"{report.triples:,}", f"{report.nodes:,}", f"{report.relationships:,}",
                   f"{store.name}" + (f" ({saved})" if saved else ""))
-    console.print(table)
+    _console().print(table)
     if report.skipped:
         skipped = Table(title="Triples not mapped to the graph")
         skipped.add_column("reason", overflow="fold")
         skipped.add_column("count", justify="right")
         for reason, count in report.skipped.most_common(20):
             skipped.add_row(reason, str(count))
-        console.print(skipped)
+        _console().print(skipped)
 
 
 def validate_command(
@@ -125,7 +128,7 @@ def sparql_command(
 
     if query == "list":
         for name, path in example_queries().items():
-            console.print(f"{name}  [dim]{path}[/dim]")
+            _console().print(f"{name}  [dim]{path}[/dim]")
         return
     text = read_query(query)
     settings = Settings.from_env()
@@ -140,7 +143,7 @@ def sparql_command(
         table.add_column(column, overflow="fold")
     for row in result.rows:
         table.add_row(*(show(term, settings.base_iri) for term in row))
-    console.print(table)
+    _console().print(table)
 
 
 def register(app: typer.Typer) -> None:
