@@ -38,12 +38,13 @@ _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
     r"|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-_FULL_DATE = re.compile(
+FULL_DATE = re.compile(
     rf"\b(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\b"
     rf"|\b(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d)\b"
     r"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
     r"|\b(?P<dotted>(?:19|20)\d\d\.\s?[01]?\d\.\s?[0-3]?\d)\.?(?!\d)"
 )
+"""A full written date: "October 28, 2017", "28 Oct. 2017", "2017-10-28", "2017. 10. 28."."""
 _DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .'-]{{1,40}},\s+(?P<md>{_MONTH}\s+\d{{1,2}})(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|\u2014|\u2013|-|:)",
@@ -61,12 +62,15 @@ _NEWS_WORDS = re.compile(
 _COMMUNIQUE = re.compile(r"joint communiqu|security consultative meeting|\bSCM\b|consultative meeting", re.IGNORECASE)
 _JOINT_STATEMENT = re.compile(
     r"joint (?:statement|declaration|press statement|fact sheet|vision statement)|leaders'? statement"
+    r"|\b(?:[A-Z][a-z]+ )?declaration of the|\bwashington declaration|\bjoint vision"
     r"|joint leaders|joint press release",
     re.IGNORECASE,
 )
 _STUDY_CUES = re.compile(
-    r"^(?:abstract|summary|executive summary|keywords?|references|bibliography|notes|introduction|conclusions?)\b"
-    r"|\bthis (?:paper|study|article|report) (?:argues|examines|analy[sz]es|finds|shows|explores|assesses)"
+    r"^(?:\d{1,2}\.?\s+)?(?:abstract|executive summary|keywords?|references|bibliography|endnotes|introduction|"
+    r"conclusions?|findings|literature review|methodology)\b"
+    r"|\bthis (?:paper|study|article|report|chapter) (?:argues|examines|analy[sz]es|finds|shows|explores|assesses|"
+    r"traces|reviews|compares|considers|investigates|asks|discusses)"
     r"|\bet al\.|\b(?:working paper|policy brief|journal of|university press|doi:)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -127,7 +131,7 @@ def infer_date(text: str) -> tuple[dt.date | None, str, str]:
             found = parse_date(f"{dateline.group('md')} {year}")
             if found is not None:
                 return found, "dateline", "day"
-    for match in _FULL_DATE.finditer(top):
+    for match in FULL_DATE.finditer(top):
         found = parse_date(match.group())
         if found is not None:
             return found, "text", "day"
@@ -168,23 +172,24 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
     ('communique', 'communique heading')
     """
     top = text[:TOP_CHARS]
-    heading = _fold(" ".join(filter(None, [title or "", top[:300]])))
+    first_lines = "\n".join(top.split("\n\n", 3)[:3])
+    heading = _fold(" ".join(filter(None, [title or "", first_lines[:400]])))
     if _DATELINE.search(top[:400]) or _BYLINE.search(top[:600]):
         return "news", "dateline or byline"
+    study_cues = len(_STUDY_CUES.findall(text[:200_000]))
+    if study_cues >= 2:
+        return "study", "study apparatus"
     if re.search("joint communiqu", heading, re.IGNORECASE):
         return "communique", "communique heading"
     if _COMMUNIQUE.search(heading) and numbered >= 3:
         return "communique", "meeting heading and numbered paragraphs"
     if _JOINT_STATEMENT.search(heading):
         return "joint_statement", "joint statement heading"
-    study_cues = len(_STUDY_CUES.findall(text[:200_000]))
-    if study_cues >= 2:
-        return "study", "study apparatus"
     if _NEWS_WORDS.search(top):
         return "news", "news wording"
     if html_article:
         return "news", "HTML article page"
-    if _COMMUNIQUE.search(heading) and not html_article:
+    if _COMMUNIQUE.search(heading):
         return "communique", "meeting heading"
     if study_cues == 1:
         return "study", "study cue"

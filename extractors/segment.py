@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from extractors.document import Paragraph, SourceDocument, Span
+from extractors.metadata import FULL_DATE
 
 
 def _words(text: str) -> list[str]:
@@ -47,6 +48,9 @@ _NUMBER_PREFIX = re.compile(r"\(?\d{1,3}[.)]\s+")
 
 WRAP_MAX_WIDTH = 110
 """Widest line (characters) a hard-wrapped block may have."""
+
+DATE_LINE_MAX = 70
+"""Longest line treated as a heading's date line (a paragraph of its own)."""
 
 WRAP_SHORT_RATIO = 0.7
 """A line shorter than this share of the block's widest line ends a paragraph."""
@@ -78,6 +82,7 @@ SENTENCE_OPENERS = frozenset(
 )
 """Words that, capitalised after a dotted acronym, start a new sentence."""
 
+_ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
 _TOKEN_TAIL = re.compile(r"[-/\u2013\u2014\"'(\[\u201c\u2018]")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _INITIAL = re.compile(r"[A-Z]")
@@ -143,7 +148,7 @@ def line_breaks(lines: Sequence[str]) -> list[bool]:
     out: list[bool] = []
     for i in range(len(lines) - 1):
         line, following = lines[i], lines[i + 1]
-        if _NUMBERED.match(following) or _BULLET.match(following):
+        if _starts_paragraph(following) or _is_date_line(line):
             out.append(True)
         elif following[:1].islower() or line[-1:] in ("-", ","):
             out.append(False)
@@ -179,6 +184,16 @@ def join_wrapped_lines(text: str, paragraphs: list[Paragraph]) -> str:
     return "".join(pieces)
 
 
+def _starts_paragraph(line: str) -> bool:
+    """A numbered, bulleted or date line always opens a paragraph."""
+    return bool(_NUMBERED.match(line) or _BULLET.match(line)) or _is_date_line(line)
+
+
+def _is_date_line(line: str) -> bool:
+    """A short line that carries a full date: a dateline of a heading ("Seoul, May 28, 1968")."""
+    return len(line) <= DATE_LINE_MAX and not line.endswith(".") and FULL_DATE.search(line) is not None
+
+
 def paragraph_body(text: str, paragraph: Paragraph) -> Span:
     """The paragraph's span without its leading number ("3. ")."""
     start = paragraph.start
@@ -203,6 +218,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         boundary = match.end()
         if boundary <= sentence_start or not _ends_sentence(text, match.start(), boundary, stop):
             continue
+        if _ENUMERATOR.fullmatch(text, sentence_start, boundary):
+            continue  # "1." or "(a)" opening a paragraph is not a sentence
         spans.append(Span(sentence_start, boundary))
         sentence_start = _skip_space(text, boundary, stop)
     if sentence_start < stop:

@@ -129,7 +129,8 @@ def build_document(raw: RawText, *, path: str | None = None, size: int | None = 
     text = join_wrapped_lines(text, paragraphs)
     inferred = infer(text, paragraphs, title_hint=raw.title, date_hint=raw.date, html_article=raw.article)
     metadata = dict(raw.metadata)
-    metadata.update(inferred.notes)
+    for key, value in inferred.notes.items():
+        metadata.setdefault(key, value)
     metadata["reader"] = raw.media_type
     if size is not None:
         metadata["size_bytes"] = str(size)

@@ -11,9 +11,12 @@ is decoded as follows:
 4. bytes that are *mostly* UTF-8 but contain invalid sequences are reported as
    invalid UTF-8 (a damaged file, not a legacy encoding);
 5. otherwise ``charset-normalizer`` proposes encodings. The reader accepts its
-   answer only when the plausible candidates agree on the decoded text;
-   when they disagree it raises :class:`~alliancekg.errors.ExtractionError`
-   naming the best guesses, so that the user can pass ``encoding=``.
+   answer when the plausible candidates (mess ratio close to the best) agree
+   on the decoded text, or when they disagree but one of them reads it as
+   Windows-1252 does (see :data:`PREFERRED_WESTERN`); otherwise it raises
+   :class:`~alliancekg.errors.ExtractionError` naming the best guesses, so
+   that the user can pass ``encoding=``. The encoding used is recorded on the
+   document.
 """
 
 from __future__ import annotations
@@ -32,11 +35,24 @@ SNIFF_BYTES = 8192
 DETECT_SAMPLE_BYTES = 256 * 1024
 """How much of a legacy-encoded file the encoding detector reads."""
 
+UTF8_DAMAGE_SHARE = 0.2
+"""Bytes that are mostly valid UTF-8 (at most this share of non-ASCII bytes invalid) are damaged UTF-8."""
+
 MAX_CHAOS = 0.2
 """Highest charset-normalizer mess ratio accepted for a detected encoding."""
 
-CANDIDATE_MARGIN = 0.1
+CANDIDATE_MARGIN = 0.05
 """Candidates whose mess ratio is this close to the best one count as plausible."""
+
+MIN_EVIDENCE_BYTES = 16
+"""With fewer non-ASCII bytes than this, only the Windows-1252 reading is trusted."""
+
+PREFERRED_WESTERN = "cp1252"
+"""When plausible candidates disagree and one of them reads the text exactly as
+Windows-1252 does, Windows-1252 is chosen: it is by far the most common legacy
+encoding of English-language documents. The choice is recorded (the document's
+``encoding``), never made when Windows-1252 cannot decode the bytes or reads
+them differently from every plausible candidate."""
 
 
 class Format(StrEnum):
@@ -228,17 +244,16 @@ def decode_bytes(data: bytes, *, declared: str | None = None, encoding: str | No
     return _detect(data)
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-
-
 def _has_valid_utf8_multibyte(data: bytes) -> bool:
-    """True when the bytes contain well-formed multi-byte UTF-8 sequences."""
+    """True when most non-ASCII bytes form well-formed UTF-8: damaged UTF-8, not a legacy encoding."""
     sample = data[:DETECT_SAMPLE_BYTES]
-    found = _UTF8_MULTIBYTE.findall(sample)
-    if len(found) < 2:
+    high = sum(1 for b in sample if b >= 0x80)
+    if high == 0:
         return False
-    # Legacy single-byte text rarely forms many valid UTF-8 pairs by chance.
-    return all(_decodes(seq) for seq in found[:50])
+    decoded = sample.decode("utf-8", errors="replace")
+    bad = decoded.count("\ufffd") - sample.decode("utf-8", errors="ignore").count("\ufffd")
+    valid_chars = sum(1 for ch in decoded if ord(ch) >= 0x80 and ch != "\ufffd")
+    return valid_chars >= 2 and bad <= UTF8_DAMAGE_SHARE * high
 
 
 def _decodes(seq: bytes) -> bool:
@@ -253,22 +268,25 @@ def _detect(data: bytes) -> tuple[str, str]:
     sample = data[:DETECT_SAMPLE_BYTES]
     matches = list(charset_normalizer.from_bytes(sample))
     if not matches:
-        raise ExtractionError("unknown encoding: the bytes are not UTF-8 and no encoding fits them")
+        raise ExtractionError("unknown encoding: the bytes are not UTF-8 and no known encoding fits them")
     best = matches[0]
     guesses = ", ".join(m.encoding for m in matches[:4])
     if best.chaos > MAX_CHAOS:
         msg = f"encoding not detected with confidence (not UTF-8; best guesses: {guesses}); pass an explicit encoding"
         raise ExtractionError(msg)
-    plausible = [m for m in matches if m.chaos <= best.chaos + CANDIDATE_MARGIN][:6]
+    plausible = [m for m in matches if m.chaos <= best.chaos + CANDIDATE_MARGIN][:8]
     readings = {_decode_or_none(sample, m.encoding) for m in plausible}
     readings.discard(None)
-    if len(readings) > 1:
-        msg = (
-            f"encoding not detected with confidence: the likely encodings read the text differently "
-            f"(best guesses: {', '.join(m.encoding for m in plausible[:4])}); pass an explicit encoding"
-        )
-        raise ExtractionError(msg)
     name = codecs.lookup(best.encoding).name
+    scarce = sum(1 for b in sample if b >= 0x80) < MIN_EVIDENCE_BYTES
+    if len(readings) > 1 or scarce:
+        western = _decode_or_none(sample, PREFERRED_WESTERN, strict=True)
+        if western is None or western not in readings:
+            names = ", ".join(m.encoding for m in plausible[:4])
+            why = "too few non-ASCII bytes to tell" if scarce else "the likely encodings read the text differently"
+            msg = f"encoding not detected with confidence: {why} (best guesses: {names}); pass an explicit encoding"
+            raise ExtractionError(msg)
+        name = PREFERRED_WESTERN
     try:
         return data.decode(name), name
     except UnicodeDecodeError as e:
@@ -279,9 +297,9 @@ def _detect(data: bytes) -> tuple[str, str]:
         raise ExtractionError(msg) from e
 
 
-def _decode_or_none(sample: bytes, encoding: str) -> str | None:
+def _decode_or_none(sample: bytes, encoding: str, *, strict: bool = False) -> str | None:
     try:
         # A multi-byte encoding may cut the sample's last character.
-        return sample.decode(encoding, errors="ignore")[:-2]
-    except LookupError:
+        return sample.decode(encoding, errors="strict" if strict else "ignore")[:-2]
+    except (LookupError, UnicodeDecodeError):
         return None

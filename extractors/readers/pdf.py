@@ -38,6 +38,9 @@ from extractors.segment import line_breaks
 MIN_TEXT_CHARS = 20
 """Fewer letters or digits than this in the whole text layer means no text layer."""
 
+FURNITURE_MAX_CHARS = 60
+"""Longest line that can be a running header or footer."""
+
 _PAGE_NUMBER = re.compile(
     r"(?:page\s+)?[-\u2013\u2014]?\s*\d{1,4}\s*[-\u2013\u2014]?(?:\s*(?:of|/)\s*\d{1,4})?", re.IGNORECASE
 )
@@ -147,9 +150,9 @@ def _furniture_lines(pages: list[list[tuple[str, int]]]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for lines in pages:
-        if not lines:
+        if len(lines) < 3:
             continue
-        edges = {_DIGITS.sub("#", lines[0][0]), _DIGITS.sub("#", lines[-1][0])}
+        edges = {_DIGITS.sub("#", line) for line, _ in (lines[0], lines[-1]) if len(line) <= FURNITURE_MAX_CHARS}
         counts.update(edges)
     return {line for line, n in counts.items() if n >= max(2, len(pages) / 2)}
 
