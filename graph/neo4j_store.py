@@ -459,6 +459,10 @@ class Neo4jStore(GraphStore):
                         break
                     rows.append([collector.plain(v) for v in record.values()])
                 result.consume()
+                unresolved = collector.unresolved()
+                if unresolved:
+                    found = session.run(queries.IRIS_BY_ELEMENT_ID, ids=unresolved)
+                    collector.resolve({r["id"]: r["iri"] for r in found})
         except neo4j_errors.AuthError as e:
             msg = f"Neo4j at {self.uri} refused the credentials; check NEO4J_USERNAME and NEO4J_PASSWORD"
             raise AuthenticationError(msg) from e
@@ -519,11 +523,32 @@ def _driver_uri(driver: Any) -> str:
 
 
 class _GraphCollector:
-    """Turns driver values into plain ones and gathers the graph elements met."""
+    """Turns driver values into plain ones and gathers the graph elements met.
+
+    A relationship whose end node was not itself returned arrives without the
+    node's properties; its ends are resolved afterwards by element id
+    (:meth:`unresolved`, :meth:`resolve`).
+    """
 
     def __init__(self) -> None:
         self.nodes: dict[str, Node] = {}
         self.rels: dict[tuple[str, str, str], Relationship] = {}
+        self._pending: list[tuple[dict[str, Any], str | None, str | None, neo4j.graph.Relationship]] = []
+
+    def unresolved(self) -> list[str]:
+        """Element ids of relationship ends whose IRI is not known yet."""
+        ids = {eid for _, s, t, _ in self._pending for eid in (s, t) if eid is not None}
+        return sorted(ids)
+
+    def resolve(self, iris: dict[str, Any]) -> None:
+        """Fill in the ends of pending relationships from ``element id -> iri``."""
+        for cell, start_id, end_id, rel in self._pending:
+            if cell["source"] is None and start_id is not None:
+                cell["source"] = iris.get(start_id)
+            if cell["target"] is None and end_id is not None:
+                cell["target"] = iris.get(end_id)
+            self._add_rel(cell, rel)
+        self._pending = []
 
     def plain(self, value: Any) -> Any:
         if isinstance(value, neo4j.graph.Node):
@@ -560,10 +585,22 @@ class _GraphCollector:
             self._add_node(start)
         if end is not None:
             self._add_node(end)
+        cell: dict[str, Any] = {"type": rel.type, "source": source, "target": target, "props": props}
+        if isinstance(source, str) and isinstance(target, str):
+            self._add_rel(cell, rel)
+        else:
+            start_id = start.element_id if start is not None else None
+            end_id = end.element_id if end is not None else None
+            self._pending.append((cell, start_id, end_id, rel))
+        return cell
+
+    def _add_rel(self, cell: dict[str, Any], rel: neo4j.graph.Relationship) -> None:
+        source, target = cell["source"], cell["target"]
         if isinstance(source, str) and isinstance(target, str) and rel.type in Rel._value2member_map_:
-            found = Relationship.model_construct(type=Rel(rel.type), source=source, target=target, props=props)
+            found = Relationship.model_construct(
+                type=Rel(rel.type), source=source, target=target, props=dict(cell["props"])
+            )
             self.rels[found.key] = found
-        return {"type": rel.type, "source": source, "target": target, "props": props}
 
     def graph(self) -> GraphData:
         return GraphData(

@@ -199,4 +199,7 @@ COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS count"
 DUPLICATE_IRIS = f"MATCH (n:{_N}) WITH n.iri AS iri, count(*) AS c WHERE c > 1 RETURN count(iri) AS duplicates"
 """IRIs held by more than one node (must be zero; the constraint guarantees it)."""
 
+IRIS_BY_ELEMENT_ID = "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id RETURN id, n.iri AS iri"
+"""IRIs of nodes known only by element id (ends of relationships returned alone)."""
+
 SERVER_INFO = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"

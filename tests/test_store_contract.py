@@ -1,0 +1,430 @@
+"""One contract, two stores: every test here runs on the embedded store and on a real Neo4j.
+
+The ``store`` fixture is parametrised over both implementations; the Neo4j
+case uses the real local server of ``tests/conftest.py`` (emptied before each
+test). The tests state the expected answers for a small hand-built graph of
+the domain, and :func:`test_both_stores_answer_alike` also compares the two
+stores' answers directly on a larger synthetic graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from alliancekg.errors import NodeNotFoundError, QueryError, StoreError, WriteNotAllowedError
+from graph.model import GraphData, Node, Relationship, make_iri
+from graph.neo4j_store import Neo4jStore
+from graph.nx_store import NetworkXStore
+from graph.schema import Kind, Rel, concept_iri
+from graph.store import GraphStore
+from graph.synthetic import generate
+
+_SCHEMA_READY: set[int] = set()
+
+
+def _neo4j_store(request: pytest.FixtureRequest) -> Neo4jStore:
+    driver = request.getfixturevalue("neo4j_clean")
+    store = Neo4jStore(driver)
+    if id(driver) not in _SCHEMA_READY:
+        store.ensure_schema()
+        _SCHEMA_READY.add(id(driver))
+    return store
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
+    """An empty store of each kind."""
+    made: GraphStore = NetworkXStore() if request.param == "embedded" else _neo4j_store(request)
+    yield made
+    made.close()
+
+
+# -- a small graph of the domain ------------------------------------------------
+
+KOR = make_iri(Kind.STATE, "KOR")
+USA = make_iri(Kind.STATE, "USA")
+PRK = make_iri(Kind.STATE, "PRK")
+SCM49 = make_iri(Kind.SCM, "SCM", 49)
+SCM50 = make_iri(Kind.SCM, "SCM", 50)
+TEST6 = make_iri(Kind.NUCLEAR_TEST, "prk-nuclear-test-6")
+ICBM = make_iri(Kind.MISSILE_LAUNCH, "prk-icbm-2017-11")
+YEONPYEONG = make_iri(Kind.ARMED_PROVOCATION, "yeonpyeong-2010")
+NUKES = make_iri(Kind.THREAT, "PRK", "NuclearWeapons")
+ED = concept_iri("ExtendedDeterrence")
+C1 = make_iri(Kind.COMMITMENT, "doc49", 120)
+C2 = make_iri(Kind.COMMITMENT, "doc50", 300)
+AGR = make_iri(Kind.AGREEMENT, "mdt-1953")
+DOC49 = make_iri(Kind.DOCUMENT, "sha-doc49")
+M1 = make_iri(Kind.MENTION, DOC49, 120, 260)
+
+
+def sample() -> GraphData:
+    """States, two SCMs, three incidents, a threat, commitments and their evidence."""
+    nodes = [
+        Node(iri=KOR, kind=Kind.STATE, label="Republic of Korea", props={"sameAs": "http://www.wikidata.org/entity/Q884"}),
+        Node(iri=USA, kind=Kind.STATE, label="United States"),
+        Node(iri=PRK, kind=Kind.STATE, label="North Korea"),
+        Node(iri=SCM49, kind=Kind.SCM, label="49th SCM", props={"ordinal": 49, "date": dt.date(2017, 10, 28)}),
+        Node(iri=SCM50, kind=Kind.SCM, label="50th SCM", props={"ordinal": 50, "date": dt.date(2018, 10, 31)}),
+        Node(iri=TEST6, kind=Kind.NUCLEAR_TEST, label="Sixth nuclear test", props={"date": dt.date(2017, 9, 3)}),
+        Node(iri=ICBM, kind=Kind.MISSILE_LAUNCH, label="Hwasong-15 launch", props={"date": dt.date(2017, 11, 29)}),
+        Node(iri=YEONPYEONG, kind=Kind.ARMED_PROVOCATION, label="Yeonpyeong shelling",
+             props={"date": dt.date(2010, 11, 23)}),
+        Node(iri=NUKES, kind=Kind.THREAT, label="North Korean nuclear programme"),
+        Node(iri=ED, kind=Kind.CONCEPT, label="extended deterrence"),
+        Node(iri=C1, kind=Kind.COMMITMENT, label="US extended deterrence commitment",
+             props={"stance": "reaffirmed", "confidence": 0.9, "date": dt.date(2017, 10, 28)}),
+        Node(iri=C2, kind=Kind.COMMITMENT, label="Strengthened extended deterrence",
+             props={"stance": "strengthened", "confidence": 0.75, "date": dt.date(2018, 10, 31)}),
+        Node(iri=AGR, kind=Kind.AGREEMENT, label="Mutual Defense Treaty", props={"date": dt.date(1953, 10, 1)}),
+        Node(iri=DOC49, kind=Kind.DOCUMENT, label="Joint Communique of the 49th SCM",
+             props={"date": dt.date(2017, 10, 28), "docKind": "communique"}),
+        Node(iri=M1, kind=Kind.MENTION, label="mention 120-260",
+             props={"text": "The US reaffirmed its commitment to provide extended deterrence.", "charStart": 120,
+                    "charEnd": 260}),
+    ]
+    rels = [
+        Relationship(type=Rel.PARTICIPANT, source=SCM49, target=KOR),
+        Relationship(type=Rel.PARTICIPANT, source=SCM49, target=USA),
+        Relationship(type=Rel.PARTICIPANT, source=SCM50, target=KOR),
+        Relationship(type=Rel.PARTICIPANT, source=SCM50, target=USA),
+        Relationship(type=Rel.PERPETRATOR, source=TEST6, target=PRK),
+        Relationship(type=Rel.PERPETRATOR, source=ICBM, target=PRK),
+        Relationship(type=Rel.PERPETRATOR, source=YEONPYEONG, target=PRK),
+        Relationship(type=Rel.MANIFESTS, source=TEST6, target=NUKES),
+        Relationship(type=Rel.POSED_BY, source=NUKES, target=PRK),
+        Relationship(type=Rel.MADE_AT, source=C1, target=SCM49),
+        Relationship(type=Rel.MADE_AT, source=C2, target=SCM50),
+        Relationship(type=Rel.MADE_AT, source=AGR, target=SCM49),
+        Relationship(type=Rel.COMMITTED_BY, source=C1, target=USA),
+        Relationship(type=Rel.COMMITMENT_TYPE, source=C1, target=ED, props={"confidence": 0.8}),
+        Relationship(type=Rel.RESPONDS_TO, source=C1, target=TEST6),
+        Relationship(type=Rel.REAFFIRMS, source=C2, target=C1),
+        Relationship(type=Rel.ISSUED_AT, source=DOC49, target=SCM49),
+        Relationship(type=Rel.EVIDENCE, source=C1, target=M1),
+        Relationship(type=Rel.WAS_DERIVED_FROM, source=M1, target=DOC49),
+    ]
+    return GraphData(nodes=nodes, relationships=rels)
+
+
+@pytest.fixture
+def loaded(store: GraphStore) -> GraphStore:
+    store.load(sample())
+    return store
+
+
+def iris(nodes: list[Node]) -> list[str]:
+    return [n.iri for n in nodes]
+
+
+# -- loading ----------------------------------------------------------------------
+
+
+def test_load_is_idempotent(store: GraphStore) -> None:
+    data = sample()
+    store.load(data)
+    first = (store.count_by_kind(), store.count_by_type())
+    store.load(data)
+    store.load(sample())
+    assert (store.count_by_kind(), store.count_by_type()) == first
+    assert sum(first[0].values()) == len(data.nodes)
+    assert sum(first[1].values()) == len(data.relationships)
+
+
+def test_dump_returns_what_was_loaded(loaded: GraphStore) -> None:
+    data = sample()
+    dumped = loaded.dump()
+    assert dumped.nodes == sorted(data.nodes, key=lambda n: n.iri)
+    assert dumped.relationships == sorted(data.relationships, key=lambda r: r.key)
+
+
+def test_upsert_keeps_unnamed_properties_and_updates_named_ones(loaded: GraphStore) -> None:
+    loaded.upsert_nodes([Node(iri=C1, kind=Kind.COMMITMENT, label="renamed", props={"confidence": 0.5})])
+    node = loaded.get_node(C1).node
+    assert node.label == "renamed"
+    assert node.props["confidence"] == 0.5
+    assert node.props["stance"] == "reaffirmed"
+    loaded.upsert_relationships([Relationship(type=Rel.COMMITMENT_TYPE, source=C1, target=ED, props={"x": 1})])
+    (rel,) = loaded.relationships(types=[Rel.COMMITMENT_TYPE])
+    assert rel.props == {"confidence": 0.8, "x": 1}
+
+
+HOSTILE_TEXT = 'quotes " and \' and back\\slash \\n not a newline\nreal newline\ttab {"json": true} $param // x /* y */'
+
+
+@pytest.mark.parametrize(
+    "props",
+    [
+        {"date": dt.date(1968, 5, 27), "endDate": dt.date(2024, 2, 29)},
+        {"ordinal": 56, "big": 2**53 + 1, "negative": -7, "zero": 0},
+        {"confidence": 0.1, "whole": 1.0, "tiny": 1e-300, "negative": -2.5},
+        {"estimated": True, "flag": False},
+        {"altLabels": ["ROK", "South Korea", "대한민국"], "ints": [3, 1, 2], "floats": [0.5, 1.0, 2.25]},
+        {"text": HOSTILE_TEXT, "korean": "대한민국 국방부", "emoji": "🚀 launch ✔", "rtl": "كوريا"},
+        {"text": "long " + "x" * 200_000 + " end"},
+    ],
+    ids=["dates", "ints", "floats", "bools", "lists", "unicode-quotes", "very-long-text"],
+)
+def test_property_types_round_trip_exactly(store: GraphStore, props: dict[str, Any]) -> None:
+    iri = make_iri(Kind.DOCUMENT, "round-trip")
+    store.upsert_nodes([Node(iri=iri, kind=Kind.DOCUMENT, label=HOSTILE_TEXT, props=props)])
+    store.upsert_nodes([Node(iri=KOR, kind=Kind.STATE, label="Korea")])
+    store.upsert_relationships([Relationship(type=Rel.MENTIONS, source=iri, target=KOR, props=props)])
+    node = store.get_node(iri).node
+    assert node.label == HOSTILE_TEXT
+    assert node.props == props
+    assert {k: type(v) for k, v in node.props.items()} == {k: type(v) for k, v in props.items()}
+    for key, value in props.items():
+        if isinstance(value, list):
+            assert [type(v) for v in node.props[key]] == [type(v) for v in value]
+    (rel,) = store.relationships()
+    assert rel.props == props
+    assert {k: type(v) for k, v in rel.props.items()} == {k: type(v) for k, v in props.items()}
+
+
+def test_relationship_to_missing_node_is_an_error(loaded: GraphStore) -> None:
+    ghost = make_iri(Kind.STATE, "nowhere")
+    with pytest.raises(StoreError, match="nowhere"):
+        loaded.upsert_relationships([Relationship(type=Rel.PERPETRATOR, source=TEST6, target=ghost)])
+    assert not loaded.has_node(ghost)
+    assert loaded.count_by_type()[Rel.PERPETRATOR.value] == 3
+
+
+def test_fifty_thousand_relationships_load(store: GraphStore) -> None:
+    hub_count = 500
+    nodes = [
+        Node(iri=make_iri(Kind.COMMITMENT, "bulk", i), kind=Kind.COMMITMENT, label=f"c{i}") for i in range(hub_count)
+    ]
+    nodes += [Node(iri=make_iri(Kind.MENTION, "bulk", i), kind=Kind.MENTION, label=f"m{i}") for i in range(100)]
+    rels = [
+        Relationship(type=Rel.EVIDENCE, source=nodes[i].iri, target=nodes[hub_count + j].iri, props={"n": i * 100 + j})
+        for i in range(hub_count)
+        for j in range(100)
+    ]
+    assert len(rels) == 50_000
+    report = store.load(GraphData(nodes=nodes, relationships=rels), batch_size=5000)
+    assert report.relationships == 50_000
+    assert store.count_by_type() == {Rel.EVIDENCE.value: 50_000}
+    assert sum(store.count_by_kind().values()) == 600
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+def test_get_node_with_evidence_and_degree(loaded: GraphStore) -> None:
+    detail = loaded.get_node(C1)
+    assert detail.node.label == "US extended deterrence commitment"
+    assert detail.degree == 6  # MADE_AT, COMMITTED_BY, COMMITMENT_TYPE, RESPONDS_TO, EVIDENCE out; REAFFIRMS in
+    assert [e.mention.iri for e in detail.evidence] == [M1]
+    assert detail.evidence[0].document is not None
+    assert detail.evidence[0].document.iri == DOC49
+    assert detail.evidence[0].mention.props["charStart"] == 120
+    assert loaded.get_node(KOR).evidence == []
+
+
+def test_missing_node_is_reported(loaded: GraphStore) -> None:
+    ghost = make_iri(Kind.STATE, "atlantis")
+    assert not loaded.has_node(ghost)
+    assert loaded.has_node(KOR)
+    with pytest.raises(NodeNotFoundError):
+        loaded.get_node(ghost)
+    with pytest.raises(NodeNotFoundError):
+        loaded.neighbours(ghost)
+
+
+def test_neighbours_one_and_two_hops(loaded: GraphStore) -> None:
+    one = loaded.neighbours(PRK)
+    assert iris(one.nodes) == sorted([PRK, TEST6, ICBM, YEONPYEONG, NUKES])
+    assert {r.key for r in one.relationships} == {
+        (TEST6, "PERPETRATOR", PRK), (ICBM, "PERPETRATOR", PRK), (YEONPYEONG, "PERPETRATOR", PRK),
+        (NUKES, "POSED_BY", PRK), (TEST6, "MANIFESTS", NUKES),
+    }
+    two = loaded.neighbours(PRK, hops=2)
+    assert iris(two.nodes) == sorted([PRK, TEST6, ICBM, YEONPYEONG, NUKES, C1])
+
+
+def test_neighbours_filters(loaded: GraphStore) -> None:
+    by_kind = loaded.neighbours(PRK, kinds=[Kind.INCIDENT])
+    assert iris(by_kind.nodes) == sorted([PRK, TEST6, ICBM, YEONPYEONG])
+    by_type = loaded.neighbours(PRK, hops=2, rel_types=[Rel.POSED_BY, Rel.MANIFESTS])
+    assert iris(by_type.nodes) == sorted([PRK, NUKES, TEST6])
+    assert {r.type for r in by_type.relationships} == {Rel.POSED_BY, Rel.MANIFESTS}
+    in_2017 = loaded.neighbours(PRK, start=dt.date(2017, 1, 1), end=dt.date(2017, 12, 31))
+    assert iris(in_2017.nodes) == sorted([PRK, TEST6, ICBM, NUKES])  # the undated threat passes
+    nothing_after = loaded.neighbours(C2, hops=3, start=dt.date(2018, 1, 1))
+    assert iris(nothing_after.nodes) == sorted([C2, SCM50, KOR, USA])  # SCM49 and C1 are dated 2017
+    limited = loaded.neighbours(PRK, hops=2, limit=3)
+    assert len(limited.nodes) == 3
+    assert PRK in iris(limited.nodes)
+    assert C1 not in iris(limited.nodes)  # two hops away: nearer nodes come first
+
+
+def test_subgraph_window_kinds_and_limit(loaded: GraphStore) -> None:
+    window = loaded.subgraph(start=dt.date(2017, 9, 1), end=dt.date(2017, 10, 31), kinds=[Kind.EVENT, Kind.COMMITMENT])
+    assert iris(window.nodes) == sorted([TEST6, SCM49, C1])
+    assert {r.key for r in window.relationships} == {(C1, "MADE_AT", SCM49), (C1, "RESPONDS_TO", TEST6)}
+    top = loaded.subgraph(limit=2)
+    assert iris(top.nodes) == sorted([C1, SCM49])  # degrees 6 and 5
+
+
+def test_nodes_relationships_and_counts(loaded: GraphStore) -> None:
+    assert iris(loaded.nodes(kinds=[Kind.STATE])) == sorted([KOR, USA, PRK])
+    commitments = loaded.nodes(kinds=[Kind.COMMITMENT])
+    assert iris(commitments) == sorted([C1, C2, AGR])  # subclasses included
+    assert iris(loaded.nodes(kinds=[Kind.STATE], limit=2, offset=1)) == sorted([KOR, USA, PRK])[1:3]
+    assert len(loaded.nodes()) == 15
+    made_at = loaded.relationships(types=[Rel.MADE_AT])
+    assert [r.key for r in made_at] == sorted([(C1, "MADE_AT", SCM49), (C2, "MADE_AT", SCM50), (AGR, "MADE_AT", SCM49)])
+    assert len(loaded.relationships(limit=4)) == 4
+    assert loaded.count_by_kind() == {
+        "State": 3, "SecurityConsultativeMeeting": 2, "NuclearTest": 1, "MissileLaunch": 1, "ArmedProvocation": 1,
+        "Threat": 1, "Concept": 1, "Commitment": 2, "Agreement": 1, "Document": 1, "Mention": 1,
+    }
+    assert loaded.count_by_type()["PARTICIPANT"] == 4
+    assert sum(loaded.count_by_type().values()) == 19
+
+
+def test_commitments_at_and_incidents_between(loaded: GraphStore) -> None:
+    assert iris(loaded.commitments_at(SCM49)) == sorted([C1, AGR])
+    assert iris(loaded.commitments_at(SCM50)) == [C2]
+    assert loaded.commitments_at(KOR) == []
+    assert iris(loaded.incidents_between(dt.date(2017, 1, 1), dt.date(2017, 12, 31))) == [TEST6, ICBM]
+    assert iris(loaded.incidents_between(None, dt.date(2017, 9, 3))) == [YEONPYEONG, TEST6]
+    assert iris(loaded.incidents_between(None, None)) == [YEONPYEONG, TEST6, ICBM]
+
+
+def test_search_ranks_exact_then_prefix(loaded: GraphStore) -> None:
+    found = loaded.search("north korea")
+    assert iris(found) == [PRK, NUKES]  # exact label first, then prefix
+    assert iris(loaded.search("KOREA")) == [PRK, NUKES, KOR]
+    assert iris(loaded.search("korea", kinds=[Kind.THREAT])) == [NUKES]
+    assert loaded.search("no such label") == []
+    assert len(loaded.search("e", limit=3)) == 3
+
+
+def test_top_by_degree(loaded: GraphStore) -> None:
+    top = loaded.top_by_degree(limit=3)
+    assert [(n.iri, d) for n, d in top] == [(C1, 6), (SCM49, 5), (PRK, 4)]
+    states = loaded.top_by_degree(kinds=[Kind.STATE], limit=10)
+    assert [(n.iri, d) for n, d in states] == [(PRK, 4), (USA, 3), (KOR, 2)]
+
+
+def test_delete_and_clear(loaded: GraphStore) -> None:
+    assert loaded.delete_nodes([TEST6, TEST6, make_iri(Kind.STATE, "ghost")]) == 1
+    assert not loaded.has_node(TEST6)
+    assert loaded.count_by_type()["PERPETRATOR"] == 2
+    assert "MANIFESTS" not in loaded.count_by_type()
+    assert loaded.get_node(PRK).degree == 3
+    loaded.clear()
+    assert loaded.count_by_kind() == {}
+    assert loaded.count_by_type() == {}
+    assert loaded.nodes() == []
+
+
+# -- analysts ----------------------------------------------------------------------
+
+
+def test_run_cypher_read_query(loaded: GraphStore) -> None:
+    result = loaded.run_cypher(
+        "MATCH (i:Incident)-[r:PERPETRATOR]->(s:State) WHERE s.iri = $who RETURN i.label AS incident, s "
+        "ORDER BY incident",
+        {"who": PRK},
+    )
+    assert result.columns == ["incident", "s"]
+    assert [row[0] for row in result.rows] == ["Hwasong-15 launch", "Sixth nuclear test", "Yeonpyeong shelling"]
+    assert result.rows[0][1]["iri"] == PRK
+    assert not result.truncated
+    assert PRK in iris(result.graph.nodes)
+
+
+def test_run_cypher_relationships_and_dates(loaded: GraphStore) -> None:
+    result = loaded.run_cypher("MATCH (c:Commitment)-[r:MADE_AT]->(m:Meeting) WHERE m.ordinal = 49 RETURN c, r, m.date")
+    assert sorted(row[0]["iri"] for row in result.rows) == sorted([C1, AGR])
+    assert all(row[2] == dt.date(2017, 10, 28) for row in result.rows)
+    assert {(r["source"], r["type"], r["target"]) for r in (row[1] for row in result.rows)} == {
+        (C1, "MADE_AT", SCM49), (AGR, "MADE_AT", SCM49)
+    }
+    assert {r.key for r in result.graph.relationships} == {(C1, "MADE_AT", SCM49), (AGR, "MADE_AT", SCM49)}
+
+
+def test_run_cypher_string_parameter_cannot_break_out(loaded: GraphStore) -> None:
+    hostile = 'x" OR 1=1 //'
+    result = loaded.run_cypher("MATCH (n) WHERE n.label = $name RETURN n.iri", {"name": hostile})
+    assert result.rows == []
+    quoted = loaded.run_cypher("MATCH (n) WHERE n.label = $name RETURN n.iri", {"name": "Republic of Korea"})
+    assert quoted.rows == [[KOR]]
+
+
+def test_run_cypher_refuses_writes(loaded: GraphStore) -> None:
+    for query in (
+        "CREATE (n:State {iri: 'x'})",
+        "MATCH (n) DETACH DELETE n",
+        "MATCH (n:State) SET n.label = 'changed'",
+        "MERGE (n:State {iri: 'y'}) RETURN n",
+    ):
+        with pytest.raises(WriteNotAllowedError):
+            loaded.run_cypher(query)
+    assert loaded.get_node(KOR).node.label == "Republic of Korea"
+    assert sum(loaded.count_by_kind().values()) == 15
+
+
+def test_run_cypher_syntax_error(loaded: GraphStore) -> None:
+    with pytest.raises(QueryError):
+        loaded.run_cypher("MATCH (n RETURN n")
+
+
+def test_run_cypher_row_limit(loaded: GraphStore) -> None:
+    result = loaded.run_cypher("MATCH (n:State) RETURN n.iri ORDER BY n.iri", limit=2)
+    assert result.truncated
+    assert result.rows == [[iri] for iri in sorted([KOR, USA, PRK])[:2]]
+    full = loaded.run_cypher("MATCH (n:State) RETURN n.iri", limit=3)
+    assert not full.truncated
+    assert len(full.rows) == 3
+
+
+# -- the two stores, side by side -------------------------------------------------------
+
+
+@pytest.mark.neo4j
+def test_both_stores_answer_alike(request: pytest.FixtureRequest) -> None:
+    graph = generate(3000, seed=7)
+    embedded = NetworkXStore()
+    embedded.load(graph)
+    neo = _neo4j_store(request)
+    neo.load(graph, batch_size=2000)
+    assert neo.count_by_kind() == embedded.count_by_kind()
+    assert neo.count_by_type() == embedded.count_by_type()
+    assert neo.dump() == embedded.dump()
+    hubs = [n.iri for n, _ in embedded.top_by_degree(limit=40)][::8]
+    assert neo.top_by_degree(limit=40) == embedded.top_by_degree(limit=40)
+    window = (dt.date(1995, 1, 1), dt.date(2010, 12, 31))
+    for hub in hubs:
+        assert neo.neighbours(hub) == embedded.neighbours(hub)
+        assert neo.neighbours(hub, hops=2, start=window[0], end=window[1]) == embedded.neighbours(
+            hub, hops=2, start=window[0], end=window[1]
+        )
+        assert neo.neighbours(hub, hops=2, kinds=[Kind.EVENT, Kind.ACTOR], limit=25) == embedded.neighbours(
+            hub, hops=2, kinds=[Kind.EVENT, Kind.ACTOR], limit=25
+        )
+        assert neo.get_node(hub) == embedded.get_node(hub)
+    assert neo.subgraph(*window, kinds=[Kind.INCIDENT, Kind.COMMITMENT]) == embedded.subgraph(
+        *window, kinds=[Kind.INCIDENT, Kind.COMMITMENT]
+    )
+    assert neo.subgraph(limit=100) == embedded.subgraph(limit=100)
+    assert neo.incidents_between(*window) == embedded.incidents_between(*window)
+    for meeting in embedded.nodes(kinds=[Kind.MEETING], limit=10):
+        assert neo.commitments_at(meeting.iri) == embedded.commitments_at(meeting.iri)
+    assert neo.search("nuclear", limit=50) == embedded.search("nuclear", limit=50)
+    assert neo.nodes(kinds=[Kind.INCIDENT], limit=30, offset=10) == embedded.nodes(
+        kinds=[Kind.INCIDENT], limit=30, offset=10
+    )
+    assert neo.relationships(types=[Rel.RESPONDS_TO]) == embedded.relationships(types=[Rel.RESPONDS_TO])
+    query = "MATCH (c:Commitment)-[:RESPONDS_TO]->(i:NuclearTest) RETURN c.iri, i.iri ORDER BY c.iri, i.iri"
+    neo_rows = neo.run_cypher(query, limit=10_000)
+    embedded_rows = embedded.run_cypher(query, limit=10_000)
+    assert neo_rows.rows == embedded_rows.rows
+    assert neo_rows.rows
