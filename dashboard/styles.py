@@ -25,7 +25,7 @@ class KindStyle:
 
 
 KIND_STYLES: dict[Kind, KindStyle] = {
-    Kind.ACTOR: KindStyle("#1f4e79", "ellipse", 34),
+    Kind.ACTOR: KindStyle("#1f4e79", "heptagon", 34),
     Kind.STATE: KindStyle("#2e75b6", "round-octagon", 42),
     Kind.ORGANIZATION: KindStyle("#5b9bd5", "barrel", 34),
     Kind.PERSON: KindStyle("#9dc3e6", "ellipse", 28),

@@ -132,9 +132,7 @@ def sample_graph() -> GraphData:
     b.rel(Rel.PERPETRATOR, test, prk)
     b.rel(Rel.MANIFESTS, test, threat)
     b.rel(Rel.THREAT_TYPE, test, concepts["NuclearWeapons"])
-    launch = b.node(
-        Kind.MISSILE_LAUNCH, ("prk-missile-2006-07-05",), "Taepodong-2 launch", date=dt.date(2006, 7, 5)
-    )
+    launch = b.node(Kind.MISSILE_LAUNCH, ("prk-missile-2006-07-05",), "Taepodong-2 launch", date=dt.date(2006, 7, 5))
     b.rel(Rel.PERPETRATOR, launch, prk)
     b.rel(Rel.THREAT_TYPE, launch, concepts["BallisticMissiles"])
 
@@ -146,7 +144,9 @@ def sample_graph() -> GraphData:
         (38, dt.date(2006, 10, 20), "Washington", COMM_38),
         (39, dt.date(2007, 11, 7), "Seoul", COMM_39),
     ):
-        m = b.node(Kind.SCM, ("SCM", ordinal), f"{ordinal}th SCM", date=day, ordinal=ordinal, series="SCM", location=place)
+        m = b.node(
+            Kind.SCM, ("SCM", ordinal), f"{ordinal}th SCM", date=day, ordinal=ordinal, series="SCM", location=place
+        )
         b.rel(Rel.PARTICIPANT, m, kor)
         b.rel(Rel.PARTICIPANT, m, usa)
         d = b.node(

@@ -74,8 +74,7 @@ def _examples() -> list[Example]:
         Example(
             "extended-deterrence-table",
             "Extended deterrence pledges, meeting by meeting",
-            f"MATCH (c:{commitment})-[:{Rel.COMMITMENT_TYPE.value}]->(t:{concept}),\n"
-            f"      (c)-[:{Rel.MADE_AT.value}]->(m:{scm})\n"
+            f"MATCH (t:{concept})<-[:{Rel.COMMITMENT_TYPE.value}]-(c:{commitment})-[:{Rel.MADE_AT.value}]->(m:{scm})\n"
             f"WHERE t.{iri} = $type\n"
             f"RETURN m.{ordinal} AS scm, m.{date} AS date, c.{stance} AS stance, c.{label} AS commitment\n"
             f"ORDER BY m.{ordinal}\nLIMIT $rows",

@@ -1,0 +1,429 @@
+"""Unit tests of the dashboard's data shaping, over a real embedded store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+import rdflib
+from dash import html
+from dashboard_sample import SCRIPT_TEXT, iri_of, sample_graph
+
+from alliancekg.errors import ConfigurationError
+from dashboard import ids, styles
+from dashboard.app import create_app, nav_state, render_page, sync_query
+from dashboard.cli import check_bind, is_local
+from dashboard.context import AppContext
+from dashboard.elements import cap_graph, to_elements
+from dashboard.evidence import evidence_views, highlight, render_sentence
+from dashboard.pages import console, explorer, exports, timeline, tracer
+from dashboard.state import PAGES, ViewState, encode_query, page_of, parse_query
+from graph.model import GraphData, Node, Relationship, make_iri
+from graph.nx_store import NetworkXStore
+from graph.schema import Kind, Rel
+from graph.synthetic import generate
+from ontology import rdf_import
+
+
+@pytest.fixture(scope="module")
+def graph() -> GraphData:
+    return sample_graph()
+
+
+@pytest.fixture(scope="module")
+def app_ctx(graph: GraphData) -> AppContext:
+    store = NetworkXStore()
+    store.load(graph)
+    return AppContext(store=store)
+
+
+def _texts(component: Any) -> list[str]:
+    """Every string in a component tree, depth first."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [t for c in component for t in _texts(c)]
+    children = getattr(component, "children", None)
+    return _texts(children) if children is not None else []
+
+
+# -- styles ----------------------------------------------------------------
+
+
+def test_every_kind_has_its_own_colour_and_shape() -> None:
+    assert set(styles.KIND_STYLES) == set(Kind)
+    colours = [s.colour for s in styles.KIND_STYLES.values()]
+    shapes = [s.shape for s in styles.KIND_STYLES.values()]
+    assert len(set(colours)) == len(colours)
+    assert len(set(shapes)) == len(shapes)
+
+
+def test_stylesheet_has_a_selector_per_kind() -> None:
+    selectors = {rule["selector"] for rule in styles.cytoscape_stylesheet()}
+    for kind in Kind:
+        assert f"node[kind = '{kind.value}']" in selectors
+
+
+def test_kind_label_is_readable() -> None:
+    assert styles.kind_label(Kind.SCM) == "SCM"
+    assert styles.kind_label(Kind.NUCLEAR_TEST) == "Nuclear Test"
+
+
+# -- state -----------------------------------------------------------------
+
+
+def test_query_round_trip() -> None:
+    view = ViewState(year_from=2005, year_to=2010, kinds=("Commitment", "Incident"), node="https://x/a b", incident="i")
+    assert parse_query(encode_query(view)) == view
+
+
+def test_bad_query_values_are_dropped_not_fatal() -> None:
+    view = parse_query("?from=abc&to=2010&kinds=Commitment,Bogus&types=Extended-Deterrence,NuclearUmbrella")
+    assert view.year_from is None
+    assert view.year_to == 2010
+    assert view.kinds == ("Commitment",)
+    assert view.types == ("NuclearUmbrella",)
+
+
+def test_page_of_unknown_path_is_home() -> None:
+    assert page_of("/tracer") == "tracer"
+    assert page_of("/nowhere") == PAGES[0]
+    assert page_of(None) == PAGES[0]
+
+
+def test_sync_query_keeps_other_pages_keys() -> None:
+    query = sync_query([{"from": 2006, "to": 2007, "kinds": ["Event"], "expanded": ["x"]}], "?incident=abc")
+    view = parse_query(query)
+    assert (view.incident, view.year_from, view.year_to, view.kinds) == ("abc", 2006, 2007, ("Event",))
+    assert "expanded" not in query
+
+
+def test_nav_links_carry_the_view() -> None:
+    out = nav_state("/timeline", "?from=2006")
+    hrefs, looks = out[: len(PAGES)], out[len(PAGES) :]
+    assert hrefs[PAGES.index("tracer")] == "/tracer?from=2006"
+    assert looks[PAGES.index("timeline")]["color"] == "#fff"
+    assert looks[PAGES.index("explorer")]["color"] != "#fff"
+
+
+# -- elements --------------------------------------------------------------
+
+
+def _star(n: int) -> GraphData:
+    hub = Node(iri="urn:hub", kind=Kind.STATE, label="hub")
+    leaves = [Node(iri=f"urn:n{i:03d}", kind=Kind.PERSON, label=f"n{i}") for i in range(n)]
+    rels = [Relationship(type=Rel.AFFILIATION, source=leaf.iri, target=hub.iri) for leaf in leaves]
+    return GraphData(nodes=[hub, *leaves], relationships=rels)
+
+
+def test_cap_graph_respects_the_budget_and_keeps_pinned_and_hubs() -> None:
+    capped = cap_graph(_star(100), 21, pinned=["urn:n099"])
+    assert len(capped.graph.nodes) + len(capped.graph.relationships) <= 21
+    kept = {n.iri for n in capped.graph.nodes}
+    assert {"urn:hub", "urn:n099"} <= kept
+    assert capped.truncated
+    assert all(r.source in kept and r.target in kept for r in capped.graph.relationships)
+
+
+def test_cap_graph_is_identity_under_budget() -> None:
+    capped = cap_graph(_star(5), 100)
+    assert not capped.truncated
+    assert len(capped.graph.nodes) == 6 and len(capped.graph.relationships) == 5
+
+
+def test_cap_graph_rejects_empty_budget() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        cap_graph(_star(2), 0)
+
+
+def test_elements_carry_kind_and_short_label() -> None:
+    elements = to_elements(_star(1), focus=["urn:hub"])
+    node = next(e for e in elements if e["data"]["id"] == "urn:hub")
+    assert node["data"]["kind"] == "State" and node["classes"] == "focus"
+    edge = next(e for e in elements if "source" in e["data"])
+    assert edge["data"]["type"] == "AFFILIATION"
+
+
+# -- evidence --------------------------------------------------------------
+
+
+def test_highlight_merges_and_clamps() -> None:
+    assert highlight("abcdef", [(1, 3), (2, 4), (10, 12)]) == (("a", False), ("bcd", True), ("ef", False))
+
+
+def test_commitment_evidence_highlights_cues_inside_the_sentence(app_ctx: AppContext, graph: GraphData) -> None:
+    detail = app_ctx.store.get_node(next(n.iri for n in graph.nodes if n.label.startswith("Responding to the test")))
+    views = evidence_views(detail)
+    assert len(views) == 1  # the cue mentions are shown inside the sentence, not on their own
+    view = views[0]
+    assert view.spans == ["extended deterrence", "nuclear umbrella"]
+    assert view.text.startswith("Responding to the test")
+    assert view.document == "Joint Communique of the 38th SCM" and view.paragraph == 3
+
+
+def test_source_text_is_rendered_as_text(app_ctx: AppContext, graph: GraphData) -> None:
+    launch = iri_of(graph, Kind.MISSILE_LAUNCH, "Taepodong-2 launch")
+    views = evidence_views(app_ctx.store.get_node(launch))
+    quote = render_sentence(views[0])
+    assert all(isinstance(child, html.Mark | html.Span) for child in quote.children)
+    assert SCRIPT_TEXT in "".join(_texts(quote))
+
+
+# -- explorer --------------------------------------------------------------
+
+
+def _state(app_ctx: AppContext, **view: Any) -> dict[str, Any]:
+    return explorer.initial_state(ViewState(**view), app_ctx.year_bounds())
+
+
+def test_explorer_default_view_hides_mentions(app_ctx: AppContext) -> None:
+    view = explorer.explorer_view(app_ctx, _state(app_ctx))
+    kinds = {e["data"]["kind"] for e in view.elements if "kind" in e["data"]}
+    assert Kind.MENTION.value not in kinds and Kind.NUCLEAR_TEST.value in kinds
+    assert not view.notice
+
+
+def test_explorer_stays_within_budget_and_says_so(app_ctx: AppContext) -> None:
+    small = AppContext(store=app_ctx.store, max_elements=12)
+    view = explorer.explorer_view(small, _state(small))
+    assert len(view.elements) <= 12
+    assert "Narrow" in view.notice
+
+
+def test_explorer_time_window_filters(app_ctx: AppContext) -> None:
+    view = explorer.explorer_view(app_ctx, _state(app_ctx, year_from=2007, year_to=2007))
+    dated = [e["data"]["date"] for e in view.elements if "date" in e["data"]]
+    assert dated and all(d.startswith("2007") for d in dated)
+
+
+def test_explorer_type_filter(app_ctx: AppContext) -> None:
+    view = explorer.explorer_view(app_ctx, _state(app_ctx, types=("OpconTransition",)))
+    labels = {e["data"]["label"] for e in view.elements if "kind" in e["data"]}
+    assert "wartime OPCON transition" in labels
+    assert not any(label.startswith("Responding to the test") for label in labels)
+
+
+def test_clicking_a_node_selects_and_expands_it(app_ctx: AppContext, graph: GraphData) -> None:
+    test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
+    state = explorer.next_state(_state(app_ctx, kinds=("Event",)), ids.EXPLORER_GRAPH, tapped={"id": test})
+    assert state["node"] == test and state["expanded"] == [test]
+    view = explorer.explorer_view(app_ctx, state)
+    assert any(e["data"]["id"] == test and e.get("classes", "").startswith("focus") for e in view.elements)
+    reset = explorer.next_state(state, ids.EXPLORER_RESET)
+    assert reset["node"] is None and reset["expanded"] == []
+
+
+def test_node_panel_and_search(app_ctx: AppContext, graph: GraphData) -> None:
+    test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
+    panel = explorer.node_panel_data(app_ctx, test)
+    assert panel is not None and panel.is_incident and panel.evidence
+    assert ("location", "Punggye-ri") in panel.properties
+    assert explorer.node_panel_data(app_ctx, "urn:missing") is None
+    options = explorer.search_options(app_ctx, "nuclear")
+    assert any(o["value"] == test for o in options)
+    assert explorer.search_options(app_ctx, "n") == []
+
+
+# -- tracer ----------------------------------------------------------------
+
+
+def test_tracing_the_first_nuclear_test_finds_the_38th_scm(app_ctx: AppContext, graph: GraphData) -> None:
+    test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
+    data = tracer.tracer_data(app_ctx, test)
+    assert [b.label for b in data.blocks] == ["38th SCM"]
+    block = data.blocks[0]
+    assert block.lag_days == 11
+    types = {i.type_label for items in block.items.values() for i in items}
+    assert {"extended deterrence", "nuclear umbrella", "combined exercises"} <= types
+    assert [i.type_label for i in block.items["dropped"]] == ["wartime OPCON transition"]
+    assert all(i.evidence for items in block.items.values() for i in items)
+    comparison = data.comparisons[0]
+    assert comparison.before == "37th SCM" and comparison.after == "38th SCM"
+    status = {r["type"]: r["status"] for r in comparison.rows}
+    assert status["extended deterrence"] == "only after" and status["nuclear umbrella"] == "both"
+
+
+def test_tracer_reports_unknown_incident_readably(app_ctx: AppContext) -> None:
+    result, comparison = tracer.tracer_outputs(app_ctx, "no such incident anywhere")
+    assert comparison == []
+    assert "no such incident" in " ".join(_texts(result)).lower()
+
+
+def test_incident_options_filter_and_keep_current(app_ctx: AppContext, graph: GraphData) -> None:
+    launch = iri_of(graph, Kind.MISSILE_LAUNCH, "Taepodong-2 launch")
+    assert [o["value"] for o in tracer.incident_options(app_ctx, "2006-07")] == [launch]
+    assert launch in [o["value"] for o in tracer.incident_options(app_ctx, "nuclear", current=launch)]
+
+
+def test_trace_csv_parses(app_ctx: AppContext, graph: GraphData) -> None:
+    test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
+    rows = list(csv.DictReader(io.StringIO(tracer.changes_csv(app_ctx, test))))
+    assert {r["change"] for r in rows} >= {"new", "dropped"}
+
+
+# -- timeline --------------------------------------------------------------
+
+
+def test_timeline_cells_and_incident_markers(app_ctx: AppContext) -> None:
+    fig = timeline.timeline_figure(app_ctx, None, "stance")
+    names = {t.name for t in fig.data}
+    assert {"Nuclear Test", "Missile Launch"} <= names
+    points = sum(len(t.x) for t in fig.data if t.name in ("new", "reaffirmed", "strengthened"))
+    assert points == len(timeline.timeline_data(app_ctx).cells) > 0
+    only_2007 = timeline.timeline_figure(app_ctx, [2007, 2007], "strength")
+    assert all(str(x).startswith("2007") for t in only_2007.data for x in t.x)
+
+
+def test_timeline_click_opens_evidence(app_ctx: AppContext) -> None:
+    cell = next(c for c in timeline.timeline_data(app_ctx).cells if c.meeting_label == "38th SCM")
+    click = {
+        "points": [{"customdata": [cell.meeting, cell.ctype, cell.meeting_label, cell.parties], "x": "2006-10-20"}]
+    }
+    text = " ".join(_texts(timeline.cell_details(app_ctx, click)))
+    assert "38th SCM" in text and cell.type_label in text
+    assert "Click a cell" in " ".join(_texts(timeline.cell_details(app_ctx, None)))
+
+
+# -- console ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", sorted(console.EXAMPLES))
+def test_every_example_runs_on_the_embedded_store(app_ctx: AppContext, key: str) -> None:
+    example = console.EXAMPLES[key]
+    assert "$" in example.query  # parameterised, values never spliced in
+    outcome = console.run_query(app_ctx, example.query, json.dumps(example.params))
+    assert outcome.ok, outcome.message
+    assert outcome.rows
+
+
+def test_console_graph_for_node_results(app_ctx: AppContext) -> None:
+    example = console.EXAMPLES["heads-of-delegation"]
+    outcome = console.run_query(app_ctx, example.query, json.dumps(example.params))
+    kinds = {e["data"].get("kind") for e in outcome.elements}
+    assert {"SecurityConsultativeMeeting", "Person"} <= kinds
+    assert any("source" in e["data"] for e in outcome.elements)
+
+
+@pytest.mark.parametrize(
+    ("query", "params", "expected"),
+    [
+        pytest.param("MATCH (n) DETACH DELETE n", "{}", "Refused", id="write"),
+        pytest.param("CREATE (n:State {label: 'x'}) RETURN n", "{}", "Refused", id="create"),
+        pytest.param("MATCH (n RETURN n", "{}", "embedded store", id="syntax"),
+        pytest.param("MATCH (n) RETURN n LIMIT 1", "{not json", "not valid JSON", id="bad-json"),
+        pytest.param("MATCH (n) RETURN n LIMIT 1", "[1, 2]", "JSON object", id="not-object"),
+        pytest.param("   ", "{}", "Type a Cypher query", id="empty"),
+    ],
+)
+def test_console_failures_are_messages(app_ctx: AppContext, query: str, params: str, expected: str) -> None:
+    outcome = console.run_query(app_ctx, query, params)
+    assert not outcome.ok
+    assert expected in outcome.message
+    assert "Traceback" not in outcome.message
+
+
+def test_console_write_leaves_graph_unchanged(app_ctx: AppContext) -> None:
+    before = app_ctx.store.count_by_kind()
+    console.run_query(app_ctx, "MATCH (n) DETACH DELETE n", "{}")
+    assert app_ctx.store.count_by_kind() == before
+
+
+def test_console_row_limit(app_ctx: AppContext) -> None:
+    outcome = console.run_query(app_ctx, "MATCH (n:Mention) RETURN n.label", "{}", limit=3)
+    assert outcome.ok and len(outcome.rows) == 3 and outcome.truncated
+    assert "limit of 3" in outcome.message
+
+
+def test_rows_csv_round_trip() -> None:
+    text = console.rows_csv(["a", "b"], [{"a": "1", "b": "x,y"}])
+    assert list(csv.DictReader(io.StringIO(text))) == [{"a": "1", "b": "x,y"}]
+
+
+# -- exports ---------------------------------------------------------------
+
+
+def parse_rdf(text: str, fmt: str) -> rdflib.Graph:
+    """Parse with rdflib; JSON-LD through the project's importer, which resolves the published context offline."""
+    if fmt == "json-ld":
+        return rdf_import.parse_rdf(text, "jsonld")
+    return rdflib.Graph().parse(data=text, format=fmt)
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [("ttl", "turtle"), ("jsonld", "json-ld"), ("nt", "nt")])
+@pytest.mark.parametrize("scope", ["view", "all"])
+def test_rdf_exports_parse(app_ctx: AppContext, fmt: str, rdflib_format: str, scope: str) -> None:
+    file = exports.rdf_file(app_ctx, scope, fmt, ViewState())
+    parsed = parse_rdf(file.content, rdflib_format)
+    subjects = {str(s) for s in parsed.subjects()}
+    nodes = exports.view_graph(app_ctx, ViewState()).nodes if scope == "view" else app_ctx.store.dump().nodes
+    assert {n.iri for n in nodes} <= subjects
+    assert file.filename.endswith(f".{fmt}")
+
+
+def test_view_export_follows_the_url_filters(app_ctx: AppContext) -> None:
+    view = parse_query("?from=2007&to=2007&kinds=Event")
+    graph = exports.view_graph(app_ctx, view)
+    assert graph.nodes and all(
+        n.kind in (Kind.SCM, Kind.MEETING) or n.date is None or n.date.year == 2007 for n in graph.nodes
+    )
+
+
+def test_csv_tables_parse(app_ctx: AppContext) -> None:
+    nodes = list(csv.DictReader(io.StringIO(exports.table_file(app_ctx, "all", "nodes", ViewState()).content)))
+    assert len(nodes) == sum(app_ctx.store.count_by_kind().values())
+    assert any(r["kind"] == "NuclearTest" and r["date"] == "2006-10-09" for r in nodes)
+    rels = list(csv.DictReader(io.StringIO(exports.table_file(app_ctx, "view", "relationships", ViewState()).content)))
+    assert rels and set(rels[0]) >= {"source", "type", "target"}
+
+
+def test_export_outputs_reports_bad_trigger_quietly(app_ctx: AppContext) -> None:
+    assert exports.export_outputs(app_ctx, None, "view", "ttl", "") == (None, None)
+    data, message = exports.export_outputs(app_ctx, ids.EXPORTS_RDF_BUTTON, "bogus", "nt", "")
+    assert data is not None and data["filename"].startswith("alliancekg-view-")
+
+
+# -- app and cli -----------------------------------------------------------
+
+
+def test_every_page_renders(app_ctx: AppContext) -> None:
+    for page in PAGES:
+        content = render_page(app_ctx, f"/{page}", "?from=2006&to=2007")
+        assert content, page
+
+
+def test_create_app_builds_independent_apps(app_ctx: AppContext) -> None:
+    one = create_app(app_ctx.store, max_elements=100)
+    two = create_app(app_ctx.store)
+    assert one is not two
+    assert one.server.config["ALLIANCEKG_CONTEXT"].max_elements == 100
+    assert two.server.config["ALLIANCEKG_CONTEXT"].max_elements == 1500
+
+
+def test_serve_options_are_checked() -> None:
+    assert is_local("127.0.0.1") and is_local("::1") and not is_local("0.0.0.0")
+    check_bind("127.0.0.1", 8050)
+    with pytest.raises(ConfigurationError, match="TCP port"):
+        check_bind("127.0.0.1", 70000)
+
+
+def test_explorer_on_a_generated_graph_stays_within_budget() -> None:
+    store = NetworkXStore()
+    store.load(generate(3000, seed=3))
+    ctx = AppContext(store=store, max_elements=300)
+    view = explorer.explorer_view(ctx, explorer.initial_state(ViewState(), ctx.year_bounds()))
+    assert len(view.elements) <= 300 and view.notice
+    hub = store.top_by_degree(limit=1)[0][0].iri
+    clicked = explorer.next_state(
+        explorer.initial_state(ViewState(), ctx.year_bounds()), ids.EXPLORER_GRAPH, tapped={"id": hub}
+    )
+    view = explorer.explorer_view(ctx, clicked)
+    assert len(view.elements) <= 300
+    assert any(e["data"]["id"] == hub for e in view.elements)
+
+
+def test_make_iri_of_sample_is_stable() -> None:
+    assert sample_graph().node_map().keys() == sample_graph().node_map().keys()
+    assert make_iri(Kind.STATE, "KOR") in sample_graph().node_map()
