@@ -23,7 +23,14 @@ from extractors.rules.dates import find_dates
 from extractors.rules.evidence import GraphBuilder
 from extractors.rules.incidents import IncidentMention, IncidentResolver, NewIncident
 from extractors.rules.lexicon import EXTRACTOR, Actor, CatalogueIncident, Lexicon, default_lexicon
-from extractors.rules.meetings import Meeting, MeetingMention, attach_date, attach_place, find_meeting_mentions
+from extractors.rules.meetings import (
+    Meeting,
+    MeetingMention,
+    attach_date,
+    attach_place,
+    find_meeting_mentions,
+    refine_series,
+)
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
 from graph.model import GraphData
@@ -37,6 +44,9 @@ _RESPONSE_CUE = re.compile(
     r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|following|given|"
     r"to\s+counter|to\s+deter|to\s+respond\s+to|to\s+address|against|in\s+view\s+of|because\s+of|after)\b",
     re.IGNORECASE,
+)
+_TOGETHER = re.compile(
+    r"\b(?:met|meet|meeting|summit|talks|decided|decision|agreed|adopted|issued|signed|announced|held)\b", re.IGNORECASE
 )
 _CONDEMN = re.compile(r"\b(?:condemn\w*|denounc\w*|deplor\w*|protest\w*|provocation\w*|violation\w*|regrett\w*)\b", re.IGNORECASE)
 
@@ -102,15 +112,26 @@ class _Extraction:
 
     # -- meetings ----------------------------------------------------------
 
-    def find_meetings(self) -> None:
+    def find_meetings(self, actors: list[ActorMention]) -> None:
         mentions = find_meeting_mentions(self.text)
+        mentions.extend(self.leader_meetings(actors))
+        mentions.sort(key=lambda m: m.start)
+        explicit = [m for m in mentions if m.series != "?"]
+        dominant = "SCM" if self.doc.kind == "communique" else (explicit[0].series if explicit else "Other")
         for m in mentions:
             si = self.sindex.at(m.start)
             if si is None:
                 continue
             s = self.sents[si]
-            attach_date(m, self.dates, s.start, s.end)
-            attach_place(m, self.text, s.end)
+            if m.series == "?":
+                before = [x for x in explicit if x.start < m.start and self.sindex.at(x.start) is not None
+                          and self.sents[self.sindex.at(x.start) or 0].paragraph == s.paragraph]  # fmt: skip
+                m.series = before[-1].series if before else dominant
+            refine_series(m, self.text[s.start : s.end])
+            if m.date is None:
+                attach_date(m, self.dates, s.start, s.end)
+            if m.location is None:
+                attach_place(m, self.text, s.end)
         by_key: dict[tuple[str, object], Meeting] = {}
         ordered: list[Meeting] = []
         pending: list[MeetingMention] = []
@@ -158,6 +179,33 @@ class _Extraction:
         self.meetings = ordered
         for meeting in ordered:
             self.meeting_node(meeting)
+
+    def leader_meetings(self, actors: list[ActorMention]) -> list[MeetingMention]:
+        """Summits the text implies: heads of state or government of two or more
+        countries acting together in one sentence with a date ("President Yoon and
+        President Biden met at the White House on April 26, 2023")."""
+        out: list[MeetingMention] = []
+        by_sentence: dict[int, list[ActorMention]] = {}
+        for a in actors:
+            role = (a.actor.role or "").lower()
+            if a.actor.kind == Kind.PERSON and a.actor.country and ("president" in role or "prime minister" in role):
+                si = self.sindex.at(a.start)
+                if si is not None:
+                    by_sentence.setdefault(si, []).append(a)
+        for si, leaders in by_sentence.items():
+            countries = {a.actor.country for a in leaders}
+            if len(countries) < 2:
+                continue
+            s = self.sents[si]
+            if not _TOGETHER.search(self.text, s.start, s.end):
+                continue
+            day = next((d for d in self.dates if s.start <= d.start < s.end and d.precision == "day"), None)
+            if day is None:
+                continue
+            series = "Trilateral" if len(countries) >= 3 else "Summit"
+            mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
+            out.append(mention)
+        return out
 
     def _choose_recorded(self, meetings: list[Meeting]) -> None:
         if self.doc.kind not in _JOINT_KINDS or self.recorded is not None or not meetings:
@@ -276,7 +324,7 @@ class _Extraction:
         for a in actors:
             iri = self.actor_node(a.actor)
             self.b.evidence(iri, a.start, a.end, 0.9 if a.via == "name" else 0.75)
-        self.find_meetings()
+        self.find_meetings(actors)
         recorded_iri = self.meeting_node(self.recorded) if self.recorded is not None else None
         if recorded_iri is not None:
             self.b.rel(Rel.ISSUED_AT, self.b.doc_iri, recorded_iri)

@@ -38,7 +38,9 @@ _TRIGGERS: list[tuple[Kind, str]] = [
         Kind.MISSILE_LAUNCH,
         r"(?:ICBM|IRBM|SLBM|intercontinental\s+ballistic\s+missile|(?:long|intermediate|medium|short)[\s-]range\s+"
         r"(?:ballistic\s+)?(?:missile|rocket)|submarine[\s-]launched\s+ballistic\s+missile|ballistic\s+missile|missile|"
-        r"(?:long[\s-]range\s+)?rocket|satellite|space\s+launch\s+vehicle)\s+(?:test[\s-]?)?(?:launch|firing)(?P<pl2>es|s)?\b",
+        r"(?:long[\s-]range\s+)?rocket|satellite|space\s+launch\s+vehicle)\s+(?:test[\s-]?)?(?:launch|firing)(?P<pl2>es|s)?\b"
+        r"|launch(?P<pl5>es)?\s+of\s+(?:a|an|the|its|two|three|several)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:ICBM|IRBM|SLBM|missile|rocket|satellite)s?\b",
     ),
     (
         Kind.ARMED_PROVOCATION,
@@ -162,7 +164,7 @@ class IncidentResolver:
                 continue
             index = _group_index(m)
             kind = _TRIGGERS[index][0]
-            plural = bool(m.group(f"pl{index + 1}"))
+            plural = bool(m.group(f"pl{index + 1}")) or (index == 1 and bool(m.group("pl5")))
             s_start, _ = bounds.around(m.start())
             pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
             resolved = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=plural, named=False, kind=kind)
@@ -200,7 +202,7 @@ class IncidentResolver:
                     out.append(IncidentMention(left_from + om.start(), end, match, 0.95))
             return out
         # a date next to the trigger
-        date = _adjacent_date(dates, start, end, sent_end)
+        date = _adjacent_date(dates, start, end, sent_end, reach=60 if named else 14)
         year_m = _BARE_YEAR_BEFORE.search(left)
         if date is None and year_m:
             year = int(year_m.group("y"))
@@ -213,7 +215,13 @@ class IncidentResolver:
             span_end = max(end, date.end)
             if hits:
                 best = min(hits, key=lambda c: abs((c.date - date.date).days))
-                return [IncidentMention(span_start, span_end, best, 0.9)]
+                found = [IncidentMention(span_start, span_end, best, 0.9)]
+                for extra in _chained_dates(text, dates, date, sent_end):
+                    more = [c for c in pool if extra.contains(c.date, slack_days=1)]
+                    if more:
+                        pick = min(more, key=lambda c: abs((c.date - extra.date).days))
+                        found.append(IncidentMention(extra.start, extra.end, pick, 0.8))
+                return found
             if kind is None or date.precision == "year" or plural:
                 return []
             new = NewIncident(kind, date.date, f"{_LABEL_OF_KIND[kind]} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind])
@@ -238,7 +246,7 @@ def _group_index(m: re.Match[str]) -> int:
     return 0
 
 
-def _adjacent_date(dates: list[DateMatch], start: int, end: int, sent_end: int) -> DateMatch | None:
+def _adjacent_date(dates: list[DateMatch], start: int, end: int, sent_end: int, reach: int = 14) -> DateMatch | None:
     """A date right before the trigger ("the September 3 nuclear test") or just after it."""
     i = _bisect_dates(dates, start)
     if i > 0:
@@ -248,10 +256,28 @@ def _adjacent_date(dates: list[DateMatch], start: int, end: int, sent_end: int) 
     for d in dates[i : i + 3]:
         if d.start >= sent_end:
             break
-        limit = 4 if d.precision == "year" else 14
+        limit = 4 if d.precision == "year" else reach
         if 0 <= d.start - end <= limit:
             return d
     return None
+
+
+def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end: int) -> list[DateMatch]:
+    """Dates listed after ``first`` ("on July 4 and July 28, 2017")."""
+    out: list[DateMatch] = []
+    i = _bisect_dates(dates, first.end)
+    prev = first
+    while i < len(dates) and dates[i].start < sent_end:
+        gap = text[prev.end : dates[i].start]
+        if not _LIST_GAP.match(gap):
+            break
+        out.append(dates[i])
+        prev = dates[i]
+        i += 1
+    return out
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or|as\s+well\s+as)\s*(?:on\s+)?$")
 
 
 def _bisect_dates(dates: list[DateMatch], offset: int) -> int:

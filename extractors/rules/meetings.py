@@ -87,24 +87,27 @@ def ordinal_value(text: str) -> int | None:
 _WORD_ORD_RE = "|".join(sorted((re.escape(w).replace(r"\-", r"[\s-]") for w in WORD_ORDINALS), key=len, reverse=True))
 ORDINAL_RE = r"(?:\d{1,3}(?:st|nd|rd|th)|(?i:" + _WORD_ORD_RE + r")|[IVXLC]{1,7})"
 
+_PARTY = (
+    r"(?:ROK|U\.?S\.?|US|Korea|Republic\s+of\s+Korea|United\s+States(?:\s+of\s+America)?|Japan|Korean|American)"
+    r"(?:\s*\([A-Z.]{2,6}\))?"
+)
 _QUAL = (
-    r"(?:(?i:annual)|ROK[-–]U\.?S\.?|U\.?S\.?[-–]ROK|Korea[-–]U\.?S\.?|U\.?S\.?[-–]Korea|"
-    r"Republic\s+of\s+Korea[-–]United\s+States|United\s+States[-–]Republic\s+of\s+Korea|ROK[-–]US|US[-–]ROK|"
-    r"U\.?S\.?[-–]Japan[-–]ROK|ROK[-–]U\.?S\.?[-–]Japan|Japan[-–]U\.?S\.?[-–]ROK|bilateral|Bilateral|"
-    r"(?i:ministerial|defense|defence|leaders'?|presidential|inaugural)|Camp\s+David|Washington|Seoul|Tokyo)"
+    r"(?:(?i:annual)|" + _PARTY + r"(?:\s*[-–]\s*" + _PARTY + r")+|bilateral|Bilateral|"
+    r"(?i:ministerial|leaders['’]?|presidential|inaugural|regular)|Camp\s+David|Washington|Seoul|Tokyo)"
 )
 _SERIES = (
-    r"(?P<scm>Security\s+Consultative\s+Meetings?|SCM)"
+    r"(?P<scm>Security\s+Consultative\s+Meetings?|SCM|[Dd]efen[sc]e\s+[Mm]inisters['’]?\s+[Mm]eeting)"
     r"|(?P<mcm>Military\s+Committee\s+Meetings?|MCM)"
     r"|(?P<two>2\s*\+\s*2(?:\s+(?:meeting|Meeting|talks|dialogue|Dialogue|Ministerial))?|"
-    r"(?:Foreign\s+and\s+Defen[sc]e|Defen[sc]e\s+and\s+Foreign)\s+Ministers['’]?\s+(?:Meeting|meeting))"
+    r"(?:Foreign\s+and\s+Defen[sc]e|Defen[sc]e\s+and\s+Foreign)\s+Ministers['’]?\s+(?:\(2\s*\+\s*2\)\s+)?(?:Meeting|meeting))"
     r"|(?P<tri>(?i:trilateral)\s+(?:(?:ministerial|Ministerial|defense|Defense|leaders['’]?|Leaders['’]?)\s+)?"
     r"(?:meeting|Meeting|talks|Talks|summit|Summit)|Defense\s+Trilateral\s+Talks)"
     r"|(?P<summit>(?i:summit)(?:\s+(?:meeting|Meeting|talks))?)"
+    r"|(?P<anaph>meeting)"
 )
 MEETING_RE = re.compile(
-    r"(?:(?:\bthe\s+|\bThe\s+|\ba\s+)?(?P<ord>\b" + ORDINAL_RE + r")\s+)?(?:(?:" + _QUAL + r")\s+)*"
-    r"(?<![\w])(?:" + _SERIES + r")(?![\w])"
+    r"(?:(?P<det>\bthe\s+|\bThe\s+|\ba\s+|\bits\s+|\btheir\s+)?(?P<ord>\b" + ORDINAL_RE + r")\s+)?(?:(?:" + _QUAL + r")\s+)*"
+    r"(?<![\w])(?:" + _SERIES + r")(?![\w])(?P<of>\s+of\s+(?:the\s+)?[A-Z])?"
 )
 _PLACE_AFTER = re.compile(
     r"(?:\b(?:held|convened|took\s+place|met|meeting|hosted)\b[^.;]{0,40}?)?\b(?:in|at)\s+"
@@ -116,7 +119,8 @@ _NOT_PLACE = re.compile(
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Security|Military|Korea-|ROK|U\.S\.|US|The|This|That|Both|Their|His|Her|Its)\b"
 )
-_SERIES_OF_GROUP = {"scm": "SCM", "mcm": "MCM", "two": "2+2", "tri": "Trilateral", "summit": "Summit"}
+_SERIES_OF_GROUP = {"scm": "SCM", "mcm": "MCM", "two": "2+2", "tri": "Trilateral", "summit": "Summit", "anaph": "?"}
+_THREE_PARTIES = re.compile(r"(?i)\btrilateral\b|\bthree\s+(?:countries|leaders|nations|governments)\b")
 
 
 @dataclass
@@ -163,22 +167,42 @@ def _ordinal_suffix(n: int) -> str:
 
 
 def find_meeting_mentions(text: str, start: int = 0, end: int | None = None) -> list[MeetingMention]:
-    """Meeting mentions in ``text[start:end]`` (no dates or places yet)."""
+    """Meeting mentions in ``text[start:end]`` (no dates or places yet).
+
+    An ordinal with a bare "meeting" ("the ninth meeting") gets the series
+    ``?``, to be resolved by the caller; "its first meeting" and "the first
+    meeting of the Group" name some other body (series ``Other``). A bare
+    "meeting" without an ordinal is not a mention.
+    """
     out: list[MeetingMention] = []
     for m in MEETING_RE.finditer(text, start, len(text) if end is None else end):
         group = next(g for g in _SERIES_OF_GROUP if m.group(g))
         series = _SERIES_OF_GROUP[group]
         ordinal = ordinal_value(m.group("ord")) if m.group("ord") else None
-        if series == "Summit" and re.search(r"(?i)trilateral|camp\s+david|U\.?S\.?[-–]Japan[-–]ROK", m.group(0)):
+        whole = m.group(0)
+        if group == "anaph":
+            if ordinal is None:
+                continue
+            det = (m.group("det") or "").strip().lower()
+            series = "Other" if det in ("its", "their") or m.group("of") else "?"
+        elif group == "scm" and m.group("scm")[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
+            continue
+        if series in ("Summit", "SCM") and re.search(r"(?i)trilateral|camp\s+david|[-–]\s*Japan|Japan\s*[-–]", whole):
             series = "Trilateral"
-        mention_start = m.start("ord") if m.group("ord") else m.start(group)
-        if ordinal is None and m.group("ord") is None:
-            mention_start = m.start()
-            lead = re.match(r"(?:the|The|a)\s+", m.group(0))
+        mention_start = m.start("ord") if m.group("ord") else m.start()
+        mention_end = m.end(group)
+        if m.group("ord") is None:
+            lead = re.match(r"(?:the|The|a|its|their)\s+", whole)
             if lead:
                 mention_start += lead.end()
-        out.append(MeetingMention(mention_start, m.end(), series, ordinal))
+        out.append(MeetingMention(mention_start, mention_end, series, ordinal))
     return out
+
+
+def refine_series(mention: MeetingMention, sentence: str) -> None:
+    """A summit of three parties is a trilateral meeting."""
+    if mention.series == "Summit" and _THREE_PARTIES.search(sentence):
+        mention.series = "Trilateral"
 
 
 def attach_date(mention: MeetingMention, dates: list[DateMatch], sent_start: int, sent_end: int) -> None:
@@ -199,7 +223,7 @@ def attach_date(mention: MeetingMention, dates: list[DateMatch], sent_start: int
             gap = 0
         if best is None or gap < best[0]:
             best = (gap, d)
-    if best is not None and best[0] <= 160:
+    if best is not None and best[0] <= 260:
         mention.date = best[1]
 
 
