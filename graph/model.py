@@ -120,9 +120,12 @@ class Node(BaseModel):
     label: str
     props: Properties = Field(default_factory=dict)
 
-    @field_validator("props")
+    @field_validator("props", mode="before")
     @classmethod
-    def _valid_props(cls, value: dict[str, Any]) -> Properties:
+    def _valid_props(cls, value: Any) -> Any:
+        # "before": check the raw values, so None is dropped and bytes or sets are refused, not coerced
+        if not isinstance(value, dict):
+            return value
         reserved = {Prop.IRI.value, Prop.KIND.value, Prop.LABEL.value}
         out: Properties = {}
         for name, item in value.items():
@@ -169,9 +172,11 @@ class Relationship(BaseModel):
     target: str
     props: Properties = Field(default_factory=dict)
 
-    @field_validator("props")
+    @field_validator("props", mode="before")
     @classmethod
-    def _valid_props(cls, value: dict[str, Any]) -> Properties:
+    def _valid_props(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
         return {k: _check_value(k, v) for k, v in value.items() if v is not None}
 
     @property
