@@ -98,6 +98,12 @@ def test_streamed_formats_match_the_rdflib_graph(sample: GraphData, fmt: str) ->
     assert_isomorphic(parse_rdf(export_string(sample, fmt), fmt), to_rdflib(sample))
 
 
+@pytest.mark.parametrize("fmt", ["nt", "ttl"])
+def test_streamed_formats_match_the_rdflib_graph_on_synthetic_data(fmt: str) -> None:
+    data = generate(500, seed=5)
+    assert_isomorphic(parse_rdf(export_string(data, fmt), fmt), to_rdflib(data))
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_parses_to_the_same_graph(sample: GraphData, fmt: str) -> None:
     graph = parse_rdf(export_string(sample, fmt), fmt)
