@@ -98,7 +98,7 @@ def create_app(store: GraphStore, *, max_elements: int = DEFAULT_MAX_ELEMENTS, *
         __name__,
         title="alliancekg explorer",
         suppress_callback_exceptions=True,
-        update_title=None,
+        update_title="",
         **dash_kwargs,
     )
     app.layout = html.Div(

@@ -14,6 +14,7 @@ from dashboard.context import DEFAULT_MAX_ELEMENTS
 
 console = Console()
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+DATA_OPTION = typer.Option(None, "--data", help="Embedded store file (default: ALLIANCEKG_DATA).")
 
 
 def check_bind(host: str, port: int) -> None:
@@ -48,7 +49,7 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
         port: int = typer.Option(8050, "--port", help="TCP port."),
         store: str | None = typer.Option(None, "--store", help="embedded or neo4j (default: ALLIANCEKG_STORE)."),
-        data: Path | None = typer.Option(None, "--data", help="Embedded store file (default: ALLIANCEKG_DATA)."),
+        data: Path | None = DATA_OPTION,
         max_elements: int = typer.Option(
             DEFAULT_MAX_ELEMENTS, "--max-elements", help="Most graph elements (nodes + links) sent to the browser."
         ),

@@ -44,11 +44,11 @@ class AppContext:
         """The value under ``key``, computed once."""
         with self._lock:
             if key in self._cache:
-                return self._cache[key]  # type: ignore[no-any-return]
+                return self._cache[key]
         value = compute()
         with self._lock:
             self._cache.setdefault(key, value)
-            return self._cache[key]  # type: ignore[no-any-return]
+            return self._cache[key]
 
     def year_bounds(self) -> tuple[int, int]:
         """First and last year of any dated event or document."""

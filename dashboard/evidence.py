@@ -93,9 +93,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     if newline >= 0:
         left = max(left, newline + 2)
     right = len(text)
-    match = _SENTENCE_END.search(text, end)
-    if match:
-        right = match.start()
+    following = _SENTENCE_END.search(text, end)
+    if following:
+        right = following.start()
     para = text.find("\n\n", end)
     if para >= 0:
         right = min(right, para)

@@ -9,6 +9,7 @@ the legend and the timeline's colours are all derived from the tables here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +73,20 @@ CHANGE_COLOURS: dict[str, str] = {
 if set(STANCE_COLOURS) != set(STANCES):  # pragma: no cover - guards the schema contract
     msg = f"stance colours {sorted(STANCE_COLOURS)} do not match graph.schema.STANCES {sorted(STANCES)}"
     raise RuntimeError(msg)
+
+
+def options(pairs: Iterable[tuple[str, Any]]) -> list[Any]:
+    """Dropdown or radio options from ``(label, value)`` pairs."""
+    return [{"label": label, "value": value} for label, value in pairs]
+
+
+def year_marks(lo: int, hi: int) -> dict[Any, Any]:
+    """Slider marks every 1, 5 or 10 years (depending on the span), plus both ends."""
+    step = 10 if hi - lo > 30 else 5 if hi - lo > 10 else 1
+    first = lo - lo % step + (step if lo % step else 0)
+    marks: dict[Any, Any] = {y: str(y) for y in range(first, hi + 1, step)}
+    marks.update({lo: str(lo), hi: str(hi)})
+    return marks
 
 
 def kind_style(kind: Kind | str) -> KindStyle:
@@ -170,7 +185,7 @@ def kind_label(kind: Kind | str) -> str:
     value = Kind(kind).value if isinstance(kind, Kind) else str(kind)
     if value == Kind.SCM.value:
         return "SCM"
-    out = []
+    out: list[str] = []
     for ch in value:
         if ch.isupper() and out:
             out.append(" ")

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import dash_cytoscape as cyto
-from dash import Dash, Input, Output, State, dash_table, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
+from dash.dash_table.DataTable import DataTable
 
 from alliancekg.errors import AllianceKGError, QueryError, UnsupportedQueryError, WriteNotAllowedError
 from dashboard import ids, styles
@@ -242,7 +243,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                     html.Label("Examples", htmlFor=ids.CONSOLE_EXAMPLES, style={"fontWeight": 600}),
                     dcc.Dropdown(
                         id=ids.CONSOLE_EXAMPLES,
-                        options=[{"label": e.title, "value": e.key} for e in EXAMPLES.values()],
+                        options=styles.options((e.title, e.key) for e in EXAMPLES.values()),
                         value=example.key,
                         clearable=False,
                         style={"width": "420px"},
@@ -302,7 +303,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             ),
             html.Div(id=ids.CONSOLE_MESSAGE, style={"margin": "6px 0"}),
             html.Div(id=ids.CONSOLE_GRAPH_WRAP),
-            dash_table.DataTable(
+            DataTable(
                 id=ids.CONSOLE_TABLE,
                 data=[],
                 columns=[],

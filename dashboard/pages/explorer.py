@@ -159,7 +159,7 @@ def explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
         if not any(n.iri == iri for n in parts[-1].nodes):
             parts.append(GraphData(nodes=[store.get_node(iri).node]))
     merged = merge_graphs(*parts)
-    node = state.get("node")
+    selected = state.get("node")
     pinned = [*reversed(expanded)]
     capped = cap_graph(merged, budget, pinned=pinned)
     graph = capped.graph
@@ -173,7 +173,7 @@ def explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     elif not graph.nodes:
         notice = "Nothing matches these filters. Widen the years or choose more kinds."
     summary = f"{len(graph.nodes)} nodes, {len(graph.relationships)} links"
-    elements = to_elements(graph, focus=[node] if node else [], hits=expanded)
+    elements = to_elements(graph, focus=[selected] if selected else [], hits=expanded)
     return ExplorerView(elements, notice, summary, graph)
 
 
@@ -219,9 +219,9 @@ def node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
     )
 
 
-def search_options(app_ctx: AppContext, text: str | None, current: str | None = None) -> list[dict[str, str]]:
+def search_options(app_ctx: AppContext, text: str | None, current: str | None = None) -> list[Any]:
     """Dropdown options for a search text (the current value always stays an option)."""
-    options: list[dict[str, str]] = []
+    options: list[Any] = []
     seen: set[str] = set()
     if current and app_ctx.store.has_node(current):
         node = app_ctx.store.get_node(current).node
@@ -286,14 +286,11 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     """The explorer page for a URL state."""
     lo, hi = app_ctx.year_bounds()
     state = initial_state(view, (lo, hi))
-    step = 10 if hi - lo > 30 else 5 if hi - lo > 10 else 1
-    marks = {y: str(y) for y in range(lo - lo % step + (step if lo % step else 0), hi + 1, step)}
-    marks.update({lo: str(lo), hi: str(hi)})
     concept_labels = app_ctx.concept_labels()
-    type_options = [
+    type_options: list[Any] = [
         {"label": label, "value": name} for name, label in sorted(concept_labels.items(), key=lambda kv: kv[1])
     ]
-    kind_options = [{"label": styles.kind_label(k), "value": k.value} for k in Kind]
+    kind_options: list[Any] = [{"label": styles.kind_label(k), "value": k.value} for k in Kind]
     search_initial = search_options(app_ctx, None, state["node"])
     controls = html.Div(
         [
@@ -304,7 +301,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 max=hi,
                 step=1,
                 value=[state["from"], state["to"]],
-                marks=marks,
+                marks=styles.year_marks(lo, hi),
                 tooltip={"placement": "bottom", "always_visible": False},
                 allowCross=False,
             ),

@@ -162,10 +162,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                     html.Label("What", style={"fontWeight": 600}),
                     dcc.RadioItems(
                         id=ids.EXPORTS_SCOPE,
-                        options=[
-                            {"label": " the current explorer view", "value": "view"},
-                            {"label": " the whole graph", "value": "all"},
-                        ],
+                        options=styles.options([(" the current explorer view", "view"), (" the whole graph", "all")]),
                         value="view",
                         inline=True,
                         inputStyle={"marginLeft": "10px"},
@@ -178,7 +175,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                     html.Label("RDF format", style={"fontWeight": 600}),
                     dcc.RadioItems(
                         id=ids.EXPORTS_FORMAT,
-                        options=[{"label": f" {name}", "value": key} for key, (name, _, _) in RDF_FORMATS.items()],
+                        options=styles.options((f" {name}", key) for key, (name, _, _) in RDF_FORMATS.items()),
                         value="ttl",
                         inline=True,
                         inputStyle={"marginLeft": "10px"},

@@ -23,7 +23,7 @@ from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.evidence import evidence_views, render_evidence_list
 from dashboard.state import ViewState
-from graph.schema import STANCES, Kind
+from graph.schema import STANCES
 
 PAGE = "timeline"
 INCIDENT_ROW = "\u25b2 incidents"
@@ -182,11 +182,11 @@ def timeline_figure(app_ctx: AppContext, years: list[int] | None, colour: str = 
     by_kind: dict[str, list[IncidentMark]] = {}
     for mark in marks:
         by_kind.setdefault(mark.kind, []).append(mark)
-    for kind, group in sorted(by_kind.items()):
+    for kind, incidents in sorted(by_kind.items()):
         fig.add_trace(
             scatter(
-                x=[m.date for m in group],
-                y=[INCIDENT_ROW] * len(group),
+                x=[m.date for m in incidents],
+                y=[INCIDENT_ROW] * len(incidents),
                 mode="markers",
                 name=styles.kind_label(kind),
                 marker={
@@ -195,7 +195,7 @@ def timeline_figure(app_ctx: AppContext, years: list[int] | None, colour: str = 
                     "color": styles.kind_style(kind).colour,
                     "line": {"width": 0.5, "color": "#fff"},
                 },
-                customdata=[[m.iri, "", m.label, ""] for m in group],
+                customdata=[[m.iri, "", m.label, ""] for m in incidents],
                 hovertemplate="%{customdata[2]}<br>%{x|%Y-%m-%d}<extra>incident</extra>",
             )
         )
@@ -265,9 +265,6 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     lo, hi = app_ctx.year_bounds()
     year_from = view.year_from if view.year_from is not None else lo
     year_to = view.year_to if view.year_to is not None else hi
-    step = 10 if hi - lo > 30 else 5 if hi - lo > 10 else 1
-    marks = {y: str(y) for y in range(lo - lo % step + (step if lo % step else 0), hi + 1, step)}
-    marks.update({lo: str(lo), hi: str(hi)})
     return html.Div(
         [
             dcc.Store(id=ids.url_state(PAGE), data={"from": year_from, "to": year_to}),
@@ -280,14 +277,14 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                             max=hi,
                             step=1,
                             value=[max(lo, year_from), min(hi, year_to)],
-                            marks=marks,
+                            marks=styles.year_marks(lo, hi),
                             allowCross=False,
                         ),
                         style={"flex": "1 1 auto"},
                     ),
                     dcc.RadioItems(
                         id=ids.TIMELINE_COLOUR,
-                        options=[{"label": " stance", "value": "stance"}, {"label": " strength", "value": "strength"}],
+                        options=styles.options([(" stance", "stance"), (" strength", "strength")]),
                         value="stance",
                         inline=True,
                         inputStyle={"marginLeft": "10px"},
@@ -336,6 +333,3 @@ def register(app: Dash, app_ctx: AppContext) -> None:
     )
     def _click(click):
         return cell_details(app_ctx, click)
-
-
-__all__ = ["Kind", "cell_details", "layout", "register", "timeline_figure"]

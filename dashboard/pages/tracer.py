@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from dash import Dash, Input, Output, State, dash_table, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
+from dash.dash_table.DataTable import DataTable
 
 from alliancekg.errors import AllianceKGError, NodeNotFoundError
 from analytics.aggregate import CHANGES, statements_at
@@ -24,11 +25,11 @@ from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.evidence import EvidenceView, evidence_views, render_evidence_list
 from dashboard.state import ViewState
-from graph.schema import Kind
 
 PAGE = "tracer"
 OPTION_LIMIT = 300
 """Most incidents listed at once (type to search the rest)."""
+EXPLICIT_SHOWN = ("meeting_label", "date", "lag_days", "commitment_types", "party", "stance", "evidence")
 EVIDENCE_ROWS = 80
 """Most statements whose evidence sentences are read per trace."""
 
@@ -89,7 +90,7 @@ class TracerData:
 # -- data shaping ----------------------------------------------------------
 
 
-def incident_options(app_ctx: AppContext, text: str | None = None, current: str | None = None) -> list[dict[str, str]]:
+def incident_options(app_ctx: AppContext, text: str | None = None, current: str | None = None) -> list[Any]:
     """Incidents as dropdown options, newest first, filtered by ``text``.
 
     The full list is cached; at most :data:`OPTION_LIMIT` are sent at once
@@ -98,7 +99,7 @@ def incident_options(app_ctx: AppContext, text: str | None = None, current: str 
     every: list[dict[str, str]] = app_ctx.cached("incident-options", lambda: _all_incidents(app_ctx))
     needle = (text or "").strip().casefold()
     chosen = [o for o in every if needle in o["search"]] if needle else list(every)
-    out = [{"label": o["label"], "value": o["value"]} for o in chosen[:OPTION_LIMIT]]
+    out: list[Any] = [{"label": o["label"], "value": o["value"]} for o in chosen[:OPTION_LIMIT]]
     if current and not any(o["value"] == current for o in out):
         out.extend({"label": o["label"], "value": o["value"]} for o in every if o["value"] == current)
     return out
@@ -291,6 +292,11 @@ def render_block(block: MeetingBlock) -> html.Div:
     return html.Div(children, className="meeting-block", style={**styles.PANEL_STYLE, "marginBottom": "10px"})
 
 
+def _rows(rows: list[Any]) -> Any:
+    """Rows for a DataTable (its type stubs are narrower than what it accepts)."""
+    return rows
+
+
 def render_comparison(comparisons: list[Comparison]) -> list[Any]:
     """Before/after tables, one per series."""
     out: list[Any] = [html.H4("Before and after", style={"marginTop": 0})]
@@ -301,8 +307,8 @@ def render_comparison(comparisons: list[Comparison]) -> list[Any]:
             )
         )
         out.append(
-            dash_table.DataTable(
-                data=comp.rows,
+            DataTable(
+                data=_rows(comp.rows),
                 columns=[
                     {"name": n, "id": k}
                     for k, n in (("type", "Commitment type"), ("before", "Before"), ("after", "After"), ("status", ""))
@@ -314,10 +320,12 @@ def render_comparison(comparisons: list[Comparison]) -> list[Any]:
                     "height": "auto",
                     "fontFamily": "inherit",
                 },
-                style_data_conditional=[
-                    {"if": {"filter_query": '{status} = "only after"'}, "backgroundColor": "#e2efda"},
-                    {"if": {"filter_query": '{status} = "only before"'}, "backgroundColor": "#fce4d6"},
-                ],
+                style_data_conditional=_rows(
+                    [
+                        {"if": {"filter_query": '{status} = "only after"'}, "backgroundColor": "#e2efda"},
+                        {"if": {"filter_query": '{status} = "only before"'}, "backgroundColor": "#fce4d6"},
+                    ]
+                ),
                 style_table={"marginBottom": "10px"},
             )
         )
@@ -344,26 +352,9 @@ def render_result(data: TracerData) -> list[Any]:
     explicit: list[Any] = [html.H4(f"Commitments that name this incident ({len(data.explicit)})")]
     if data.explicit:
         explicit.append(
-            dash_table.DataTable(
-                data=[
-                    {
-                        k: r.get(k)
-                        for k in (
-                            "meeting_label",
-                            "date",
-                            "lag_days",
-                            "commitment_types",
-                            "party",
-                            "stance",
-                            "evidence",
-                        )
-                    }
-                    for r in data.explicit
-                ],
-                columns=[
-                    {"name": k.replace("_", " "), "id": k}
-                    for k in ("meeting_label", "date", "lag_days", "commitment_types", "party", "stance", "evidence")
-                ],
+            DataTable(
+                data=_rows([{k: r.get(k) for k in EXPLICIT_SHOWN} for r in data.explicit]),
+                columns=[{"name": k.replace("_", " "), "id": k} for k in EXPLICIT_SHOWN],
                 style_cell={
                     "fontSize": 12,
                     "textAlign": "left",
@@ -464,6 +455,3 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         if not incident:
             return None
         return {"content": changes_csv(app_ctx, incident), "filename": "trace-changes.csv", "type": "text/csv"}
-
-
-__all__ = ["Kind", "layout", "register", "tracer_data", "tracer_outputs"]
