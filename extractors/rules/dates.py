@@ -69,6 +69,8 @@ _DATE_RE = re.compile(
             r"(?P<rel>\b(?:(?:last|past|previous|the\s+previous|the\s+preceding|earlier\s+this|this|the\s+same|next|the\s+following)"
             r"\s+(?:year|month|week)|yesterday|today|the\s+previous\s+day|the\s+day\s+before)\b)",
             r"(?P<wd>\b(?:on|last)\s+(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+            # in July (the most recent July)
+            r"(?P<mo>\b(?:in|since|during|until|by|early|late|mid-?|last|this|earlier\s+in)\s+(?P<m4>" + _MONTH + r"))(?![\w-]|\s*\d|,?\s+(?:1[89]|20)\d\d)",
             # in 2006 / of 2006 / since 2006 (year only)
             r"(?P<yr>\b(?:in|of|since|during|until|by|early|late|mid-?)\s+(?P<y4>" + _YEAR + r")\b)",
         ]
@@ -160,8 +162,8 @@ def _relative(phrase: str, ref: dt.date) -> tuple[dt.date, Precision]:
 
 
 def _weekday(name: str, ref: dt.date) -> dt.date:
-    """The latest ``name`` day strictly before ``ref`` (news reports the past)."""
-    back = (ref.weekday() - WEEKDAYS[name.lower()]) % 7 or 7
+    """The latest ``name`` day on or before ``ref`` (news reports the past)."""
+    back = (ref.weekday() - WEEKDAYS[name.lower()]) % 7
     return ref - dt.timedelta(days=back)
 
 
@@ -213,6 +215,12 @@ def _convert(m: re.Match[str], ref: dt.date | None) -> DateMatch | None:
         return DateMatch(s, e, first, "day", last, relative)
     if m.group("my"):
         return DateMatch(s, e, dt.date(int(m.group("y3")), month_number(m.group("m3")), 1), "month")
+    if m.group("mo"):
+        if ref is None:
+            return None
+        month = month_number(m.group("m4"))
+        year = ref.year if month <= ref.month else ref.year - 1
+        return DateMatch(s, e, dt.date(year, month, 1), "month", relative=True)
     if m.group("yr"):
         return DateMatch(s, e, dt.date(int(m.group("y4")), 1, 1), "year")
     if ref is None:

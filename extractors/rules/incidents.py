@@ -38,8 +38,9 @@ _TRIGGERS: list[tuple[Kind, str]] = [
         Kind.MISSILE_LAUNCH,
         r"(?:ICBM|IRBM|SLBM|intercontinental\s+ballistic\s+missile|(?:long|intermediate|medium|short)[\s-]range\s+"
         r"(?:ballistic\s+)?(?:missile|rocket)|submarine[\s-]launched\s+ballistic\s+missile|ballistic\s+missile|missile|"
-        r"(?:long[\s-]range\s+)?rocket|satellite|space\s+launch\s+vehicle)\s+(?:test[\s-]?)?(?:launch|firing)(?P<pl2>es|s)?\b"
-        r"|launch(?P<pl5>es)?\s+of\s+(?:a|an|the|its|two|three|several)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:long[\s-]range\s+)?rocket|satellite|space\s+launch\s+vehicle)\s+(?:test[\s-]?launch|test[\s-]?firing|launch|firing|test|launched|fired)"
+        r"(?P<pl2>es|s)?\b"
+        r"|(?:launch|firing)(?P<pl5>es|s)?\s+of\s+(?:a|an|the|its|two|three|several)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:ICBM|IRBM|SLBM|missile|rocket|satellite)s?\b",
     ),
     (
@@ -71,6 +72,8 @@ _HYPOTHETICAL_BEFORE = re.compile(
     r"continued|series\s+of|a\s+seventh|refrain\s+from|ban\s+on)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+_PLURAL_BEFORE = re.compile(r"\b(?:launches|tests|firings|two|three|four|several|both)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _BARE_YEAR_BEFORE = re.compile(r"\b(?P<y>19[4-9]\d|20\d\d)\s+(?:[\w-]+\s+){0,1}$")
 _MAX_AGE_DAYS = {Kind.NUCLEAR_TEST: 1500, Kind.MISSILE_LAUNCH: 400, Kind.ARMED_PROVOCATION: 700, Kind.CYBER_OPERATION: 400}
 
@@ -202,7 +205,7 @@ class IncidentResolver:
                     out.append(IncidentMention(left_from + om.start(), end, match, 0.95))
             return out
         # a date next to the trigger
-        date = _adjacent_date(dates, start, end, sent_end, reach=60 if named else 14)
+        date = _adjacent_date(text, dates, start, end, sent_end, reach=60 if named else 30)
         year_m = _BARE_YEAR_BEFORE.search(left)
         if date is None and year_m:
             year = int(year_m.group("y"))
@@ -214,13 +217,18 @@ class IncidentResolver:
             span_start = min(start, date.start)
             span_end = max(end, date.end)
             if hits:
-                best = min(hits, key=lambda c: abs((c.date - date.date).days))
-                found = [IncidentMention(span_start, span_end, best, 0.9)]
-                for extra in _chained_dates(text, dates, date, sent_end):
-                    more = [c for c in pool if extra.contains(c.date, slack_days=1)]
-                    if more:
-                        pick = min(more, key=lambda c: abs((c.date - extra.date).days))
-                        found.append(IncidentMention(extra.start, extra.end, pick, 0.8))
+                many = plural or bool(_PLURAL_BEFORE.search(left))
+                found: list[IncidentMention] = []
+                for n, when in enumerate([date, *_chained_dates(text, dates, date, sent_end)]):
+                    these = hits if n == 0 else [c for c in pool if when.contains(c.date, slack_days=1)]
+                    if not these:
+                        continue
+                    s0, e0 = (span_start, span_end) if n == 0 else (when.start, when.end)
+                    if many:
+                        found.extend(IncidentMention(s0, e0, c, 0.85) for c in these)
+                    else:
+                        best = min(these, key=lambda c: abs((c.date - when.date).days))
+                        found.append(IncidentMention(s0, e0, best, 0.9 if n == 0 else 0.8))
                 return found
             if kind is None or date.precision == "year" or plural:
                 return []
@@ -246,7 +254,9 @@ def _group_index(m: re.Match[str]) -> int:
     return 0
 
 
-def _adjacent_date(dates: list[DateMatch], start: int, end: int, sent_end: int, reach: int = 14) -> DateMatch | None:
+def _adjacent_date(
+    text: str, dates: list[DateMatch], start: int, end: int, sent_end: int, reach: int = 14
+) -> DateMatch | None:
     """A date right before the trigger ("the September 3 nuclear test") or just after it."""
     i = _bisect_dates(dates, start)
     if i > 0:
@@ -257,7 +267,7 @@ def _adjacent_date(dates: list[DateMatch], start: int, end: int, sent_end: int, 
         if d.start >= sent_end:
             break
         limit = 4 if d.precision == "year" else reach
-        if 0 <= d.start - end <= limit:
+        if 0 <= d.start - end <= limit and not _CLAUSE_BREAK.search(text, end, d.start):
             return d
     return None
 
