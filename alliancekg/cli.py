@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ontology.cli",
     "analytics.cli",
     "dashboard.cli",
+    "extractors.cli",
     "extractors.evaluate_cli",
 )
 """Modules whose ``register(app)`` adds commands, in help order."""
@@ -62,7 +63,9 @@ for _module in COMMAND_MODULES:
 def main() -> None:
     """Entry point: run the app, report project errors without a traceback."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code != 0:  # typer.Exit(code) is returned, not raised, in this mode
+            sys.exit(code)
     except LookupAmbiguityError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         if exc.candidates:

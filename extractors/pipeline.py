@@ -1,0 +1,388 @@
+"""Ingest orchestration: files -> documents -> graphs -> a store.
+
+:func:`ingest_paths` expands directories, reads and extracts each document
+*entirely in memory*, and only then writes the document's whole graph to the
+store in one :meth:`~graph.store.GraphStore.load` call. A document that fails
+at any step (reading, extraction, a graph that refers to nodes it does not
+carry) is reported and nothing of it reaches the store; the run goes on with
+the next file. Node IRIs are content-derived and the store upserts, so a
+re-run never duplicates anything; a document whose IRI (the hash of its
+normalised text) is already in the store is skipped as unchanged unless
+``force`` is set.
+
+With ``workers > 1``, reading and extraction run in a process pool; loading
+stays in the calling process. The extraction function must then be a
+module-level function (it is pickled).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from alliancekg.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError
+from extractors.document import SourceDocument
+from extractors.readers import read_document
+from graph.model import GraphData, make_iri
+from graph.schema import DEFAULT_BASE, Kind
+from graph.store import GraphStore
+
+ExtractFn = Callable[[SourceDocument, str], GraphData]
+"""A semantic extractor: ``(document, base IRI) -> GraphData``."""
+
+INGEST_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".pdf"})
+"""Extensions picked up when a directory is expanded (files named explicitly are always read)."""
+
+SKIPPED_DIRECTORIES = frozenset({"gold"})
+"""Directory names never descended into (gold annotations), besides hidden ones."""
+
+Status = Literal["ok", "failed", "skipped-unchanged"]
+
+
+@dataclass
+class FileResult:
+    """What happened to one file."""
+
+    path: str
+    status: Status
+    nodes: int = 0
+    relationships: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+    document_iri: str | None = None
+    kind: str | None = None
+    size: int = 0
+
+
+@dataclass
+class IngestReport:
+    """A whole ingest run, file by file."""
+
+    files: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+    store_file: Path | None = None
+    rdf_file: Path | None = None
+
+    def count(self, status: Status) -> int:
+        """Files with the given status."""
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        """Files that failed."""
+        return [f for f in self.files if f.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return not self.failed
+
+    @property
+    def nodes(self) -> int:
+        """Node records loaded (before the store merged repeats)."""
+        return sum(f.nodes for f in self.files)
+
+    @property
+    def relationships(self) -> int:
+        """Relationship records loaded."""
+        return sum(f.relationships for f in self.files)
+
+
+@dataclass
+class _Outcome:
+    """A worker's answer for one file (picklable)."""
+
+    path: str
+    data: GraphData | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    document_iri: str | None = None
+    kind: str | None = None
+    size: int = 0
+    unchanged: bool = False
+
+
+def default_extractor() -> ExtractFn:
+    """The project's rule-based extractor (:func:`extractors.rules.extract_document`).
+
+    Raises:
+        ExtractionError: the extractor cannot be imported.
+    """
+    try:
+        from extractors.rules import extract_document
+    except ImportError as e:
+        msg = f"the semantic extractor (extractors.rules.extract_document) is not available: {e}"
+        raise ExtractionError(msg) from e
+    return extract_document
+
+
+def document_iri(doc: SourceDocument, base: str = DEFAULT_BASE) -> str:
+    """The IRI of a document's node: derived from the hash of its normalised text."""
+    return make_iri(Kind.DOCUMENT, doc.sha256, base=base)
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files to ingest: named files as given, directories searched recursively.
+
+    Inside directories, only :data:`INGEST_SUFFIXES` are taken; hidden files
+    and directories and :data:`SKIPPED_DIRECTORIES` are skipped. Paths that do
+    not exist are kept (they fail with a clear error). Order: as given, each
+    directory's files sorted; duplicates dropped.
+    """
+    out: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            add(path)
+            continue
+        found: list[Path] = []
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRECTORIES)
+            for name in files:
+                if not name.startswith(".") and Path(name).suffix.lower() in INGEST_SUFFIXES:
+                    found.append(Path(root) / name)
+        for file in sorted(found):
+            add(file)
+    return out
+
+
+def extract_file(
+    path: str | os.PathLike[str],
+    *,
+    extract: ExtractFn | None = None,
+    base: str = DEFAULT_BASE,
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+) -> GraphData:
+    """Read and extract one document, no store involved.
+
+    Raises:
+        ExtractionError: the file cannot be read or extracted.
+    """
+    doc = read_document(path, encoding=encoding, max_bytes=max_bytes)
+    return _extract(doc, extract or default_extractor(), base)
+
+
+def _extract(doc: SourceDocument, extract: ExtractFn, base: str) -> GraphData:
+    try:
+        data: object = extract(doc, base)
+    except AllianceKGError:
+        raise
+    except Exception as e:  # a defect in an extractor must not stop the run
+        msg = f"extraction failed: {type(e).__name__}: {e}"
+        raise ExtractionError(msg) from e
+    if not isinstance(data, GraphData):
+        msg = f"the extractor returned {type(data).__name__}, not GraphData"
+        raise ExtractionError(msg)
+    return data.merged()
+
+
+def _process(
+    path: str,
+    extract: ExtractFn | None,
+    base: str,
+    known: frozenset[str],
+    encoding: str | None,
+    max_bytes: int | None,
+) -> _Outcome:
+    """Read and extract one file; never raises (runs in worker processes too)."""
+    t0 = time.perf_counter()
+    outcome = _Outcome(path=path)
+    try:
+        outcome.size = Path(path).stat().st_size if Path(path).is_file() else 0
+        doc = read_document(path, encoding=encoding, max_bytes=max_bytes)
+        outcome.document_iri = document_iri(doc, base)
+        outcome.kind = doc.kind
+        if outcome.document_iri in known:
+            outcome.unchanged = True
+        else:
+            outcome.data = _extract(doc, extract or default_extractor(), base)
+    except AllianceKGError as e:
+        outcome.error = str(e)
+    except Exception as e:  # unexpected: recorded, the run goes on
+        outcome.error = f"unexpected {type(e).__name__}: {e}"
+    outcome.seconds = time.perf_counter() - t0
+    return outcome
+
+
+def check_closed(data: GraphData, store: GraphStore) -> None:
+    """Raise unless every relationship's ends are in ``data`` or already in the store.
+
+    Raises:
+        ExtractionError: a relationship points to a node nobody provides.
+    """
+    iris = {n.iri for n in data.nodes}
+    ends = {end for rel in data.relationships for end in (rel.source, rel.target)} - iris
+    missing = sorted(end for end in ends if not store.has_node(end))
+    if missing:
+        shown = ", ".join(missing[:3])
+        msg = f"the extracted graph refers to {len(missing)} node(s) it does not contain (e.g. {shown})"
+        raise ExtractionError(msg)
+
+
+def _load(store: GraphStore, data: GraphData) -> None:
+    """Load one document's graph in one call; undo new nodes if the store fails half-way."""
+    check_closed(data, store)
+    new = [n.iri for n in data.nodes if not store.has_node(n.iri)]
+    try:
+        store.load(data)
+    except Exception as e:
+        try:
+            store.delete_nodes(new)
+        except Exception as cleanup:  # report both failures
+            msg = f"loading failed ({e}) and its new nodes could not be removed ({cleanup})"
+            raise StoreError(msg) from e
+        msg = f"loading failed: {e}"
+        raise StoreError(msg) from e
+
+
+def ingest_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    store: GraphStore,
+    *,
+    on_error: Literal["continue", "raise"] = "continue",
+    progress: bool = True,
+    rdf_out: str | os.PathLike[str] | None = None,
+    workers: int = 1,
+    extract: ExtractFn | None = None,
+    base: str = DEFAULT_BASE,
+    force: bool = False,
+    save: bool = True,
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+    console: Console | None = None,
+) -> IngestReport:
+    """Ingest files and directories into ``store`` (see the module notes).
+
+    Args:
+        paths: files and directories.
+        store: where the graphs go.
+        on_error: ``continue`` past failed files (default) or ``raise`` the first failure.
+        progress: show a progress bar (on ``console``, default stderr).
+        rdf_out: afterwards, export the store's graph as RDF to this file
+            (format from the extension).
+        workers: processes for reading and extraction (1: in this process).
+        extract: the semantic extractor (default :func:`default_extractor`).
+        base: base of instance IRIs.
+        force: re-extract documents already in the store.
+        save: save the embedded store to its file at the end.
+        encoding: force a text encoding for every file.
+        max_bytes: size limit per file (default: the readers' limit).
+        console: where the progress bar goes.
+
+    Returns:
+        A report with one row per file.
+
+    Raises:
+        ExtractionError: ``on_error="raise"`` and a file failed.
+        ConfigurationError: ``workers`` is not positive.
+        RDFError: the RDF export failed.
+    """
+    if workers < 1:
+        msg = f"--workers must be at least 1, got {workers}"
+        raise ConfigurationError(msg)
+    t0 = time.perf_counter()
+    files = expand_paths(paths)
+    known: frozenset[str] = frozenset() if force else frozenset(n.iri for n in store.nodes(kinds=[Kind.DOCUMENT]))
+    report = IngestReport()
+    loaded: dict[str, str] = {}
+    bar = Progress(
+        TextColumn("[bold]ingest[/bold] {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console or Console(stderr=True),
+        disable=not progress,
+        transient=False,
+    )
+
+    def settle(outcome: _Outcome) -> None:
+        result = FileResult(
+            path=outcome.path,
+            status="failed",
+            seconds=outcome.seconds,
+            document_iri=outcome.document_iri,
+            kind=outcome.kind,
+            size=outcome.size,
+        )
+        if outcome.error is not None:
+            result.error = outcome.error
+        elif outcome.unchanged:
+            result.status = "skipped-unchanged"
+        elif outcome.document_iri is not None and outcome.document_iri in loaded:
+            result.status = "skipped-unchanged"
+            result.error = f"same text as {loaded[outcome.document_iri]}"
+        elif outcome.data is not None:
+            t_load = time.perf_counter()
+            try:
+                _load(store, outcome.data)
+            except AllianceKGError as e:
+                result.error = str(e)
+            else:
+                result.status = "ok"
+                result.nodes = len(outcome.data.nodes)
+                result.relationships = len(outcome.data.relationships)
+                if outcome.document_iri is not None:
+                    loaded[outcome.document_iri] = outcome.path
+            result.seconds += time.perf_counter() - t_load
+        report.files.append(result)
+        if result.status == "failed" and on_error == "raise":
+            msg = f"{result.path}: {result.error}"
+            raise ExtractionError(msg)
+
+    with bar:
+        task = bar.add_task("", total=len(files))
+        if workers == 1 or len(files) < 2:
+            for file in files:
+                bar.update(task, description=file.name)
+                settle(_process(str(file), extract, base, known, encoding, max_bytes))
+                bar.advance(task)
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures: list[Future[_Outcome]] = [
+                    pool.submit(_process, str(file), extract, base, known, encoding, max_bytes) for file in files
+                ]
+                for file, future in zip(files, futures, strict=True):
+                    bar.update(task, description=file.name)
+                    try:
+                        outcome = future.result()
+                    except Exception as e:  # the worker died or the extractor could not be pickled
+                        outcome = _Outcome(path=str(file), error=f"worker failed: {type(e).__name__}: {e}")
+                    settle(outcome)
+                    bar.advance(task)
+
+    if save:
+        report.store_file = _save(store)
+    if rdf_out is not None:
+        from ontology.rdf_export import export_file
+
+        report.rdf_file = Path(rdf_out)
+        export_file(store, report.rdf_file, base=base)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _save(store: GraphStore) -> Path | None:
+    """Save an embedded store that has a file; None otherwise (Neo4j persists by itself)."""
+    from alliancekg.settings import save_store
+    from graph.nx_store import NetworkXStore
+
+    if isinstance(store, NetworkXStore) and store.path is None:
+        return None
+    return save_store(store)
