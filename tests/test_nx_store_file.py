@@ -1,0 +1,224 @@
+"""The embedded store's file format, its Cypher subset and the store factory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from alliancekg.errors import ConfigurationError, QueryError, StoreFormatError, UnsupportedQueryError
+from alliancekg.settings import Settings, open_store, save_store
+from graph.model import GraphData, Node, Relationship, make_iri
+from graph.nx_store import FORMAT_NAME, FORMAT_VERSION, NetworkXStore, prepare_query
+from graph.schema import Kind, Rel
+from graph.synthetic import generate
+
+KOR = make_iri(Kind.STATE, "KOR")
+PRK = make_iri(Kind.STATE, "PRK")
+TEST = make_iri(Kind.NUCLEAR_TEST, "prk-nuclear-test-1")
+LAUNCH = make_iri(Kind.MISSILE_LAUNCH, "prk-launch-2017")
+
+PROPS = {
+    "date": dt.date(2006, 10, 9),
+    "ordinal": 1,
+    "yield": 0.7,
+    "whole": 2.0,
+    "estimated": True,
+    "altLabels": ["first test", "핵실험"],
+    "ints": [1, 2, 3],
+    "floats": [1.0, 0.5],
+    "empty": [],
+    "text": 'quote " backslash \\ newline \n tab \t emoji 🚀 {"$date": "2000-01-01"}',
+}
+
+
+def small() -> GraphData:
+    return GraphData(
+        nodes=[
+            Node(iri=KOR, kind=Kind.STATE, label="Republic of Korea"),
+            Node(iri=PRK, kind=Kind.STATE, label="North Korea"),
+            Node(iri=TEST, kind=Kind.NUCLEAR_TEST, label="First nuclear test", props=PROPS),
+            Node(iri=LAUNCH, kind=Kind.MISSILE_LAUNCH, label="Hwasong-14 launch", props={"date": dt.date(2017, 7, 4)}),
+        ],
+        relationships=[
+            Relationship(type=Rel.PERPETRATOR, source=TEST, target=PRK, props={"since": dt.date(2006, 10, 9)}),
+            Relationship(type=Rel.PERPETRATOR, source=LAUNCH, target=PRK),
+        ],
+    )
+
+
+@pytest.fixture
+def store() -> NetworkXStore:
+    made = NetworkXStore()
+    made.load(small())
+    return made
+
+
+@pytest.mark.parametrize("name", ["graph.json.gz", "graph.json"])
+def test_save_and_load_round_trip(store: NetworkXStore, tmp_path: Path, name: str) -> None:
+    path = store.save(tmp_path / "sub" / name)
+    loaded = NetworkXStore.load_file(path)
+    assert loaded.dump() == store.dump()
+    props = loaded.get_node(TEST).node.props
+    assert props == PROPS
+    assert type(props["date"]) is dt.date
+    assert type(props["whole"]) is float
+    assert type(props["ordinal"]) is int
+    assert loaded.relationships()[1].props == {"since": dt.date(2006, 10, 9)}
+    assert loaded.path == path
+    assert [p.name for p in path.parent.iterdir()] == [name]  # no temporary file left behind
+
+
+def test_file_has_a_documented_header(store: NetworkXStore, tmp_path: Path) -> None:
+    path = store.save(tmp_path / "graph.json.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        doc = json.load(fh)
+    assert doc["format"] == FORMAT_NAME == "alliancekg-graph"
+    assert doc["version"] == FORMAT_VERSION == 1
+    assert doc["counts"] == {"nodes": 4, "relationships": 2}
+    test = next(n for n in doc["nodes"] if n["iri"] == TEST)
+    assert test["props"]["date"] == {"$date": "2006-10-09"}
+    assert test["kind"] == "NuclearTest"
+
+
+def _write(path: Path, doc: object) -> Path:
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_newer_version_is_refused_with_both_versions_named(tmp_path: Path) -> None:
+    path = _write(tmp_path / "g.json", {"format": FORMAT_NAME, "version": 2, "nodes": [], "relationships": []})
+    with pytest.raises(StoreFormatError, match=r"version 2 .*reads version 1"):
+        NetworkXStore.load_file(path)
+
+
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        ({"format": "something-else", "version": 1}, "not an alliancekg graph file"),
+        ({"version": 1, "nodes": []}, "not an alliancekg graph file"),
+        ([1, 2, 3], "not an alliancekg graph file"),
+        ({"format": FORMAT_NAME, "nodes": []}, "version None"),
+        ({"format": FORMAT_NAME, "version": "1"}, "version '1'"),
+        ({"format": FORMAT_NAME, "version": 1, "nodes": [{"iri": "x", "kind": "Spaceship", "label": "x"}]}, "damaged"),
+        ({"format": FORMAT_NAME, "version": 1, "nodes": [{"iri": "x", "kind": "State", "label": "x",
+                                                            "props": {"d": {"$date": "2020-13-45"}}}]}, "invalid date"),
+        ({"format": FORMAT_NAME, "version": 1, "nodes": [{"iri": "x", "kind": "State", "label": "x",
+                                                            "props": {"d": {"$time": "12:00"}}}]}, "unknown typed"),
+        ({"format": FORMAT_NAME, "version": 1, "nodes": [],
+          "relationships": [{"type": "PERPETRATOR", "source": "a", "target": "b"}]}, "damaged"),
+    ],
+    ids=["other-format", "no-format", "not-an-object", "no-version", "string-version", "bad-kind", "bad-date",
+         "unknown-type", "dangling-relationship"],
+)
+def test_bad_files_are_refused(tmp_path: Path, doc: object, message: str) -> None:
+    with pytest.raises(StoreFormatError, match=message):
+        NetworkXStore.load_file(_write(tmp_path / "g.json", doc))
+
+
+def test_unreadable_files_are_refused(store: NetworkXStore, tmp_path: Path) -> None:
+    path = store.save(tmp_path / "g.json.gz")
+    damaged = tmp_path / "cut.json.gz"
+    damaged.write_bytes(path.read_bytes()[:40])
+    with pytest.raises(StoreFormatError, match="not a readable"):
+        NetworkXStore.load_file(damaged)
+    (tmp_path / "text.json").write_text("not json at all", encoding="utf-8")
+    with pytest.raises(StoreFormatError, match="not a readable"):
+        NetworkXStore.load_file(tmp_path / "text.json")
+    with pytest.raises(StoreFormatError, match="not a readable"):
+        NetworkXStore.load_file(tmp_path / "missing.json")
+
+
+def test_synthetic_graph_round_trips(tmp_path: Path) -> None:
+    graph = generate(1500, seed=4)
+    store = NetworkXStore()
+    store.load(graph)
+    loaded = NetworkXStore.load_file(store.save(tmp_path / "g.json.gz"))
+    assert loaded.count_by_kind() == store.count_by_kind()
+    assert loaded.dump() == store.dump()
+
+
+# -- the embedded Cypher subset ------------------------------------------------------
+
+
+def test_dates_compare_with_iso_strings_and_date_parameters(store: NetworkXStore) -> None:
+    query = "MATCH (i:Incident) WHERE i.date >= $since RETURN i.iri, i.date"
+    result = store.run_cypher(query, {"since": dt.date(2010, 1, 1)})
+    assert result.rows == [[LAUNCH, dt.date(2017, 7, 4)]]
+    assert type(result.rows[0][1]) is dt.date
+    by_text = store.run_cypher("MATCH (i:Incident) WHERE i.date < date('2010-01-01') RETURN i.iri")
+    assert by_text.rows == [[TEST]]
+
+
+def test_single_quoted_strings_and_lower_case_aggregates(store: NetworkXStore) -> None:
+    result = store.run_cypher("MATCH (s:State) WHERE s.label = 'North Korea' RETURN s.iri, count(s) AS n")
+    assert result.columns == ["s.iri", "n"]
+    assert result.rows == [[PRK, 1]]
+
+
+def test_parameters_become_escaped_literals() -> None:
+    text, columns = prepare_query(
+        "MATCH (n) WHERE n.label = $name AND n.x IN $xs RETURN n.iri AS iri", {"name": 'a" OR "1"="1', "xs": [1, 2.5]}
+    )
+    assert '"a\\" OR \\"1\\"=\\"1"' in text
+    assert "[1, 2.5]" in text
+    assert columns == ["iri"]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({}, "missing parameter"),
+        ({"p": {"nested": 1}}, "not a plain value"),
+        ({"p": object()}, "not a plain value"),
+        ({"p": float("nan")}, "cannot be written"),
+        ({"p": dt.datetime(2020, 1, 1, 12, 0)}, "datetimes"),
+    ],
+)
+def test_bad_parameters_are_refused(store: NetworkXStore, params: dict[str, object], message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        store.run_cypher("MATCH (n) WHERE n.label = $p RETURN n", params)
+
+
+def test_unsupported_query_points_at_neo4j(store: NetworkXStore) -> None:
+    with pytest.raises(UnsupportedQueryError, match="NEO4J_URI") as info:
+        store.run_cypher("MATCH (n) WITH n.kind AS k RETURN k, count(*)")
+    assert "scripts/neo4j-local start" in str(info.value)
+
+
+# -- settings and the factory -----------------------------------------------------
+
+
+def test_open_store_loads_and_save_store_writes(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "graph.json.gz"
+    settings = Settings.from_env({"ALLIANCEKG_DATA": str(path)})
+    fresh = open_store(settings=settings)
+    assert isinstance(fresh, NetworkXStore)
+    assert fresh.count_by_kind() == {}
+    fresh.load(small())
+    assert save_store(fresh) == path
+    again = open_store(settings=settings)
+    assert again.dump() == fresh.dump()
+    other = open_store("embedded", path=tmp_path / "elsewhere.json")
+    assert other.count_by_kind() == {}
+
+
+def test_settings_from_env() -> None:
+    settings = Settings.from_env(
+        {"ALLIANCEKG_STORE": "Neo4j", "NEO4J_URI": "bolt://h:1", "NEO4J_PASSWORD": "pw", "NEO4J_DATABASE": "kg"}
+    )
+    assert settings.store == "neo4j"
+    assert settings.neo4j_auth == ("neo4j", "pw")
+    assert settings.neo4j_database == "kg"
+    assert "pw" not in repr(settings)
+    assert Settings.from_env({}).neo4j_auth is None
+    assert Settings.from_env({}).data_path == Path("data/graph.json.gz")
+    with pytest.raises(ConfigurationError, match="ALLIANCEKG_STORE"):
+        Settings.from_env({"ALLIANCEKG_STORE": "sqlite"})
+    with pytest.raises(ConfigurationError, match="unknown store"):
+        open_store("sqlite", settings=Settings())
+    with pytest.raises(ConfigurationError, match="NEO4J_URI is not set"):
+        open_store("neo4j", settings=Settings())
