@@ -22,6 +22,7 @@ _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|near|into|outside|around|across|toward|towards|visit|visited|visiting|visits|via|"
     r"arrived|returned|left|based)\s+(?:downtown\s+)?)$"
 )
+_PLACE_BEFORE = re.compile(r"\b(?:over|across|above)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$")
 _NOT_GOVERNMENT_AFTER = re.compile(
     r"\s*(?:,\s*D\.\s?C\.|D\.\s?C\.|,\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d)|\s+(?:Declaration|National|Metropolitan|Post|Times|Summit|Forum|Agreement|"
     r"Treaty|Naval|Airport|Station|Office|Institute|University|Conference|Accord|Joint|Statement|Consensus)\b)"
@@ -34,12 +35,18 @@ _NAME = r"[A-Z][a-z]+(?:-[a-z]+)?"
 _ROLE_PERSON = re.compile(
     r"\b(?P<role>Minister\s+of\s+National\s+Defen[cs]e|Defen[cs]e\s+Minister|Minister\s+of\s+Defen[cs]e|"
     r"Secretary\s+of\s+Defen[cs]e|Defen[cs]e\s+Secretary|Secretary\s+of\s+State|Foreign\s+Minister|"
-    r"Minister\s+of\s+Foreign\s+Affairs|Prime\s+Minister|President|Chairman\s+of\s+the\s+Joint\s+Chiefs\s+of\s+Staff)"
+    r"Minister\s+of\s+Foreign\s+Affairs|Prime\s+Minister|President|Chairman\s+of\s+the\s+Joint\s+Chiefs\s+of\s+Staff|"
+    r"General|Gen\.|Admiral|Adm\.)"
     r",?\s+(?P<name>" + _NAME + r"(?:\s+[A-Z]\.)*(?:\s+" + _NAME + r"){1,2}(?:\s+(?:Jr\.|III|II|IV))?)"
 )
 _COUNTRY_BEFORE = re.compile(
     r"\b(?P<c>ROK|Korean|South\s+Korean|U\.S\.|US|American|United\s+States|Japanese|Chinese|North\s+Korean|DPRK)\s*$"
 )
+_COUNTRY_AFTER = re.compile(
+    r",?\s+(?:the\s+)?(?:Chairman|Chief|Commander|Minister|Secretary)\s+of\s+the\s+"
+    r"(?P<c>ROK|Korean|South\s+Korean|U\.S\.|US|American|United\s+States|Japanese)\b"
+)
+_KOREAN_NAME = re.compile(r"^[A-Z][a-z]{1,4}\s+[A-Z][a-z]+-[a-z]+$")
 _COUNTRY_WORDS = {
     "rok": "KOR", "korean": "KOR", "southkorean": "KOR", "u.s.": "USA", "us": "USA", "american": "USA",
     "unitedstates": "USA", "japanese": "JPN", "chinese": "CHN", "northkorean": "PRK", "dprk": "PRK",
@@ -58,10 +65,12 @@ class ActorMention:
     """How it was recognised: ``name``, ``capital``, ``title`` or ``role``."""
 
 
-def _role_country(role: str, before: str) -> str | None:
-    m = _COUNTRY_BEFORE.search(before)
+def _role_country(role: str, before: str, after: str = "", name: str = "") -> str | None:
+    m = _COUNTRY_BEFORE.search(before) or _COUNTRY_AFTER.match(after)
     if m:
         return _COUNTRY_WORDS.get(re.sub(r"\s+", "", m.group("c")).lower())
+    if _KOREAN_NAME.match(name):
+        return "KOR"
     lowered = " ".join(role.lower().split())
     for cue, country in _ROLE_COUNTRY.items():
         if cue in lowered:
@@ -76,6 +85,8 @@ def find_actors(text: str, lex: Lexicon, year: int | None) -> list[ActorMention]
     taken: list[tuple[int, int]] = []
     for start, end, ids in gaz.names.finditer(text):
         actor = _pick(gaz.actors, ids, year)
+        if actor is not None and actor.kind == Kind.STATE and _PLACE_BEFORE.search(text, max(0, start - 30), start):
+            continue
         if actor is not None:
             out.append(ActorMention(start, end, actor, "name"))
             taken.append((start, end))
@@ -90,7 +101,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None) -> list[ActorMention]
             continue
         name = " ".join(m.group("name").split())
         role = " ".join(m.group("role").split())
-        country = _role_country(role, text[max(0, m.start() - 20) : m.start()])
+        country = _role_country(role, text[max(0, m.start() - 20) : m.start()], text[e : e + 60], name)
         actor = Actor(id=person_id(name), kind=Kind.PERSON, label=name, role=role, country=country)
         out.append(ActorMention(s, e, actor, "role"))
         covered.add(s, e)
