@@ -18,7 +18,7 @@ from typing import Any
 
 from extractors.document import SourceDocument
 from extractors.rules.actors import ActorMention, find_actors
-from extractors.rules.commitments import PartyResolver, find_commitment
+from extractors.rules.commitments import BILATERAL, PartyResolver, find_commitment
 from extractors.rules.dates import find_dates
 from extractors.rules.evidence import GraphBuilder
 from extractors.rules.incidents import IncidentMention, IncidentResolver, NewIncident
@@ -369,9 +369,12 @@ class _Extraction:
         threat_by_sentence: dict[int, list[ThreatMention]],
     ) -> None:
         text = self.text
-        resolver = PartyResolver()
+        both = BILATERAL
+        if self.recorded is not None and self.recorded.series == "Trilateral":
+            both = BILATERAL | {"JPN"}
+        resolver = PartyResolver(both=both)
         joint = self.doc.kind in _JOINT_KINDS
-        default = resolver.both if joint else None
+        meeting_sentences = {self.sindex.at(m.start) for meeting in self.meetings for m in meeting.mentions}
         actor_starts = [a.start for a in actors]
         type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         starts = [s.start for s in self.sents]
@@ -386,6 +389,7 @@ class _Extraction:
             lo = bisect.bisect_left(actor_starts, s.start)
             hi = bisect.bisect_left(actor_starts, s.end)
             refs = resolver.refs(text, s.start, s.end, actors[lo:hi])
+            default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             found = find_commitment(text, s.start, s.end, refs, default)
             if found is None:
                 continue

@@ -30,17 +30,18 @@ from graph.schema import Kind
 _VERBS = re.compile(
     r"\b(?P<reaffirm>reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|recommit(?:s|ted)?|reconfirm(?:s|ed)?|"
     r"confirm(?:s|ed)|restat(?:e|es|ed)|renew(?:s|ed)|remain(?:s|ed)?\s+(?:\w+ly\s+)?committed|"
-    r"(?:will|would|shall)\s+(?:\w+ly\s+)?continue|continue[sd]?\s+to)\b"
-    r"|\b(?P<new>pledg(?:e|es|ed|ing)|commit(?:s|ted)?\s+to|(?:are|is|were|was)\s+committed|vow(?:s|ed)?|"
+    r"(?:will|would|shall)\s+(?:\w+ly\s+)?continue|continu(?:e|es|ed|ing)\s+to)\b"
+    r"|\b(?P<new>pledg(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|(?:are|is|were|was)\s+committed|vow(?:s|ed)?|"
     r"resolv(?:e|es|ed)\s+to|promis(?:e|es|ed)|assur(?:e|es|ed)|guarantee[sd]?|"
-    r"agre(?:e|es|ed)\s+(?:to|that|on|upon)|agreed|decid(?:e|es|ed)\s+to|decided|determined\s+to|"
-    r"(?:will|would|shall)\s+(?:\w+ly\s+)?(?:provide|maintain|strengthen|enhance|expand|work|seek|cooperate|deploy|"
-    r"support|conduct|bolster|pursue|take|implement|reduce|withdraw|suspend|establish|hold|increase|defend|respond|"
-    r"keep|sustain|deepen|step\s+up|ensure|remain|stand|share|expand)|"
+    r"agre(?:e|es|ed|eing)\s+(?:to|that|on|upon)|agreed|agreeing|decid(?:e|es|ed|ing)\s+(?:to|not\s+to|that)|decided|"
+    r"determined\s+to|signed|adopted|endorsed|approved|"
+    r"(?:will|would|shall)\s+(?:not\s+)?(?:\w+ly\s+)?[a-z]+|"
     r"establish(?:ed)?|(?:expressed|underscored|emphasized|stressed|highlighted|demonstrated|affirmed|declared|stated)"
     r"\s+(?:\w+\s+){0,4}?(?:commitment|determination|resolve|intention|readiness|willingness))\b",
     re.IGNORECASE,
 )
+_NOUNS = re.compile(r"\b(?:pledge|promise|commitment|guarantee|assurance)s?\b", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?:\w+[-\w]*)\s+){0,2}$")
 _SUSPEND = re.compile(r"\b(?:suspend\w*|postpon\w*|halt\w*|paus\w*|defer\w*|cancel\w*|scal\w+\s+down\s+exercise)", re.IGNORECASE)
 _WEAKEN = re.compile(r"\b(?:reduc\w*|withdraw\w*|withdrew|scal\w+\s+back|draw\s?down|drawdown|cut\w*\s+(?:back|the\s+number))", re.IGNORECASE)
 _STRENGTHEN = re.compile(
@@ -57,10 +58,12 @@ _CUE_RE = re.compile(r"\b(?:" + "|".join(CUES) + r")\b", re.IGNORECASE)
 
 # Generic references to the parties of a bilateral text.
 _REFS = re.compile(
-    r"\b(?P<both>(?:the\s+)?two\s+(?:sides|ministers|leaders|presidents|governments|countries|nations|allies|delegations|"
+    r"\b(?P<both>(?:the\s+)?(?:two|three)\s+(?:sides|ministers|leaders|presidents|governments|countries|nations|allies|delegations|"
     r"secretaries|heads\s+of\s+delegation|defense\s+chiefs)|both\s+(?:sides|ministers|leaders|presidents|governments|"
     r"countries|nations|allies|delegations|the\s+ROK\s+and\s+(?:the\s+)?U\.?S\.?)|the\s+(?:ROK[-–]U\.?S\.?\s+|U\.?S\.?[-–]ROK\s+)?"
     r"alliance|the\s+allies|the\s+ministers|the\s+leaders|they|we|both)\b"
+    r"|(?P<meeting>\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)\s+|[A-Z][a-z]+(?:-[a-z]+)?\s+)?(?:SCM|Security\s+Consultative\s+Meeting)\b"
+    r"|\b(?:the|its|later|their|each|every|these|those)\s+(?:\w+\s+)?communiqu[ée]s?|\bthe\s+meeting\b)"
     r"|\b(?P<min>(?:the\s+)?(?:ROK\s+|Korean\s+)?(?:defen[sc]e\s+)?minister)\b(?!\s+of\s+foreign)"
     r"|\b(?P<sec>(?:the\s+)?(?:U\.?S\.?\s+)?(?:defen[sc]e\s+)?secretary)\b(?!\s+of\s+state)",
     re.IGNORECASE,
@@ -69,6 +72,10 @@ _COORD_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with|alo
 _CLAUSE_GAP = re.compile(r"(?:[;]|,\s+(?:and|while|whereas|but)\s+|\band\s+)", re.IGNORECASE)
 _ADVERBS_ONLY = re.compile(r"^\s*(?:(?:also|further|again|jointly|once\s+again|each|both|side|sides|government|\w+ly|,)\s*)*$", re.IGNORECASE)
 _BENEFIT_KOR = re.compile(r"\b(?:to|for|of)\s+(?:the\s+)?(?:ROK|Republic\s+of\s+Korea|South\s+Korea)\b")
+
+
+BILATERAL: frozenset[str] = frozenset({"KOR", "USA"})
+"""The two parties of the alliance."""
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,12 @@ class PartyResolver:
         both: the parties of "the two sides".
     """
 
-    def __init__(self, minister: str = "KOR", secretary: str = "USA", both: frozenset[str] = frozenset({"KOR", "USA"})) -> None:
+    def __init__(
+        self,
+        minister: str = "KOR",
+        secretary: str = "USA",
+        both: frozenset[str] = BILATERAL,
+    ) -> None:
         self.minister = minister
         self.secretary = secretary
         self.both = both
@@ -139,7 +151,7 @@ class PartyResolver:
         """References to parties in ``text[start:end]``, in text order."""
         out: list[Ref] = []
         for a in actors:
-            if a.start < start or a.end > end:
+            if a.start < start or a.end > end or a.actor.kind == Kind.ORGANIZATION:
                 continue
             party = a.actor.country if a.actor.kind == Kind.PERSON else a.actor.id
             if party:
@@ -149,6 +161,8 @@ class PartyResolver:
                 continue
             if m.group("both"):
                 out.append(Ref(m.start(), m.end(), self.both))
+            elif m.group("meeting"):
+                out.append(Ref(m.start(), m.end(), BILATERAL))
             elif m.group("min"):
                 out.append(Ref(m.start(), m.end(), frozenset({self.minister})))
             elif m.group("sec"):
@@ -218,18 +232,25 @@ def find_commitment(
             a joint communiqué; None elsewhere).
     """
     verbs = list(_VERBS.finditer(text, start, end))
-    if not verbs:
-        return None
-    first = verbs[0]
-    group = "reaffirm" if first.group("reaffirm") else "new"
-    parties = subject_before(text, refs, start, first.start())
+    if verbs:
+        anchor_start, anchor_end = verbs[0].span()
+        group = "reaffirm" if verbs[0].group("reaffirm") else "new"
+        parties = subject_before(text, refs, start, anchor_start)
+    else:
+        noun = _NOUNS.search(text, start, end)
+        if noun is None:
+            return None
+        anchor_start, anchor_end = noun.span()
+        group = "new"
+        owner = [r for r in refs if r.end <= anchor_start and _OWNER_BEFORE.fullmatch(text, r.end, anchor_start)]
+        parties = owner[-1].parties if owner else subject_before(text, refs, start, anchor_start)
     defaulted = False
     if parties is None:
         if default is None:
             return None
         parties, defaulted = default, True
     found = set(parties)
-    prev_end = first.end()
+    prev_end = anchor_end
     for v in verbs[1:]:
         gap = text[prev_end : v.start()]
         clause = _CLAUSE_GAP.search(gap)
@@ -238,7 +259,7 @@ def find_commitment(
             if extra is not None and _ADVERBS_ONLY.match(text[max(r.end for r in refs if r.end <= v.start()) : v.start()]):
                 found |= extra
         prev_end = v.end()
-    clause_text = text[first.start() : end]
+    clause_text = text[anchor_start:end]
     cues = [m.group(0).lower() for m in _CUE_RE.finditer(text, start, end)]
     beneficiaries: list[str] = []
     if found == {"USA"}:
@@ -254,7 +275,7 @@ def find_commitment(
         stance=stance_of(clause_text, group),
         cues=sorted(set(cues)),
         strength=strength_of(cues),
-        verb_span=first.span(),
+        verb_span=(anchor_start, anchor_end),
         defaulted=defaulted,
         beneficiaries=beneficiaries,
     )
