@@ -33,15 +33,14 @@ import unicodedata
 
 from extractors.document import OffsetMap
 
-_SP = " \\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_BR = "\\n\\r\\x0b\\x0c\\x85\u2028\u2029"
-_PATTERN = re.compile(
-    rf"(?P<brk>[{_SP}]*(?:(?:\r\n|[{_BR}])[{_SP}]*)+)"
-    rf"|(?P<edge>\A[{_SP}]+|[{_SP}]+\Z)"
-    rf"|(?P<ws>[{_SP}]{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])"
-    r"|(?P<ctl>[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe]+)"
-)
-_BREAKS = re.compile(rf"\r\n|[{_BR}]")
+_SPACES = " \\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_OTHER_SPACES = "\\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_BREAK_CHARS = "\\n\\r\\x0b\\x0c\\x85\u2028\u2029"
+_INVISIBLE = "\\x00-\\x08\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe"
+_RUN = re.compile(f"[{_SPACES}{_BREAK_CHARS}{_INVISIBLE}]{{2,}}|[{_OTHER_SPACES}{_BREAK_CHARS}{_INVISIBLE}]")
+"""Runs of white space and invisible characters (a lone ordinary space is never touched)."""
+_BREAKS = re.compile(f"\\r\\n|[{_BREAK_CHARS}]")
+_VISIBLE_SPACE = re.compile(f"[{_SPACES}]")
 _NON_ASCII_RUN = re.compile(r".?[^\x00-\x7f]+", re.DOTALL)
 
 QUOTES = str.maketrans(
@@ -75,28 +74,46 @@ def normalise(raw: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
     out_len = 0
     last = 0
-    for match in _PATTERN.finditer(raw):
-        kind = match.lastgroup
+    size = len(raw)
+    for match in _RUN.finditer(raw):
         found = match.group()
-        if kind == "brk":
+        start, end = match.span()
+        if "\n" in found or _BREAKS.search(found):
             replacement = "\n\n" if len(_BREAKS.findall(found)) > 1 else "\n"
-        elif kind == "ws":
+        elif _VISIBLE_SPACE.search(found):
             replacement = " "
         else:
             replacement = ""
+        if start == 0 or end == size:
+            replacement = ""
         if replacement == found:
             continue
-        start = match.start()
         if start > last:
             out_len = _copy(raw, last, start, pieces, omap, out_len, check_nfc)
         pieces.append(replacement)
         out_len += len(replacement)
-        omap.add(out_len, match.end())
-        last = match.end()
-    if last < len(raw):
-        out_len = _copy(raw, last, len(raw), pieces, omap, out_len, check_nfc)
+        omap.add(out_len, end)
+        last = end
+    if last < size:
+        out_len = _copy(raw, last, size, pieces, omap, out_len, check_nfc)
     text = "".join(pieces).translate(QUOTES)
+    if text.startswith(" ") or text.endswith(" "):
+        # a lone space at either end is not a run; trim it (offsets shift at the start only)
+        lead = len(text) - len(text.lstrip(" "))
+        if lead:
+            omap = _shift(omap, lead)
+        text = text.strip(" ")
     return text, omap
+
+
+def _shift(omap: OffsetMap, lead: int) -> OffsetMap:
+    """The map of a text whose first ``lead`` characters were removed."""
+    shifted = OffsetMap()
+    shifted.src[0] = omap.to_source(lead)
+    for norm, src in zip(omap.norm, omap.src, strict=True):
+        if norm > lead:
+            shifted.add(norm - lead, src)
+    return shifted
 
 
 def _copy(raw: str, start: int, end: int, pieces: list[str], omap: OffsetMap, out_len: int, check_nfc: bool) -> int:
