@@ -40,6 +40,16 @@ __all__ = ["EXTRACTOR", "extract_document"]
 
 _JOINT_KINDS = ("communique", "joint_statement")
 _DELEGATION_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met)\b", re.IGNORECASE)
+_STRONG_CUE = re.compile(
+    r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
+    r"to\s+counter|to\s+respond\s+to)\b",
+    re.IGNORECASE,
+)
+_THREAT_CUE = re.compile(
+    r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
+    r"to\s+counter|to\s+deter|to\s+respond\s+to|to\s+address|because\s+of|given|condemning|against)\b",
+    re.IGNORECASE,
+)
 _RESPONSE_CUE = re.compile(
     r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|following|given|"
     r"to\s+counter|to\s+deter|to\s+respond\s+to|to\s+address|against|in\s+view\s+of|because\s+of|after)\b",
@@ -383,6 +393,12 @@ class _Extraction:
             if i >= 0 and start < self.sents[i].end:
                 type_hits.setdefault(i, []).append((start, end, types))
         condemning = {s.paragraph for s in self.sents if _CONDEMN.search(text, s.start, s.end)}
+        # paragraphs whose sentences tie the paragraph's pledges to incidents ("In response to the test, ...")
+        answering: dict[int, list[str]] = {}
+        for si, incs in incident_by_sentence.items():
+            s = self.sents[si]
+            if _STRONG_CUE.search(text, s.start, s.end):
+                answering.setdefault(s.paragraph, []).extend(incs)
         meeting_date = self.recorded.date if self.recorded is not None else None
         for si, hits in type_hits.items():
             s = self.sents[si]
@@ -424,16 +440,28 @@ class _Extraction:
                 self.b.rel(Rel.COMMITMENT_TYPE, iri, self.b.concept(name, self.lex.concepts))
             if made_at is not None:
                 self.b.rel(Rel.MADE_AT, iri, made_at)
+            responded = False
             for inc in incident_by_sentence.get(si, []):
-                self.b.rel(Rel.RESPONDS_TO, iri, inc)
-            if s.paragraph in condemning:
-                for inc in incident_by_paragraph.get(s.paragraph, []):
+                if self._respondable(inc):
                     self.b.rel(Rel.RESPONDS_TO, iri, inc)
+                    responded = True
+            paragraph_incidents = answering.get(s.paragraph, [])
+            if s.paragraph in condemning:
+                paragraph_incidents = [*paragraph_incidents, *incident_by_paragraph.get(s.paragraph, [])]
+            for inc in paragraph_incidents:
+                if self._respondable(inc):
+                    self.b.rel(Rel.RESPONDS_TO, iri, inc)
+                    responded = True
             for t in threat_by_sentence.get(si, []):
                 tiri = self.threat_node(t.poser, t.threat_type)
                 self.b.rel(Rel.CONCERNS, iri, tiri)
-                if _RESPONSE_CUE.search(text, s.start, t.start):
+                if not responded and _THREAT_CUE.search(text, max(s.start, t.start - 60), t.start):
                     self.b.rel(Rel.RESPONDS_TO, iri, tiri)
+
+    def _respondable(self, iri: str) -> bool:
+        """Only incidents are answered; outside agreements are not crises."""
+        node = self.b.nodes.get(iri)
+        return node is not None and node.kind != Kind.AGREEMENT
 
     def _meeting_near(self, si: int) -> str | None:
         """The meeting a commitment was stated at: the recorded one, else one named in its sentence or paragraph."""

@@ -34,9 +34,9 @@ _VERBS = re.compile(
     r"|\b(?P<new>pledg(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|(?:are|is|were|was)\s+committed|vow(?:s|ed)?|"
     r"resolv(?:e|es|ed)\s+to|promis(?:e|es|ed)|assur(?:e|es|ed)|guarantee[sd]?|"
     r"agre(?:e|es|ed|eing)\s+(?:to|that|on|upon)|agreed|agreeing|decid(?:e|es|ed|ing)\s+(?:to|not\s+to|that)|decided|"
-    r"determined\s+to|signed|adopted|endorsed|approved|"
+    r"determined\s+to|committed(?=,)|(?:signed|adopted|endorsed|approved)(?!\s+by\b)|"
     r"(?:will|would|shall)\s+(?:not\s+)?(?:\w+ly\s+)?[a-z]+|"
-    r"establish(?:ed)?|(?:expressed|underscored|emphasized|stressed|highlighted|demonstrated|affirmed|declared|stated)"
+    r"establish(?:ed)?(?!\s+by\b)|(?:expressed|underscored|emphasized|stressed|highlighted|demonstrated|affirmed|declared|stated)"
     r"\s+(?:\w+\s+){0,4}?(?:commitment|determination|resolve|intention|readiness|willingness))\b",
     re.IGNORECASE,
 )
@@ -61,7 +61,7 @@ _REFS = re.compile(
     r"\b(?P<both>(?:the\s+)?(?:two|three)\s+(?:sides|ministers|leaders|presidents|governments|countries|nations|allies|delegations|"
     r"secretaries|heads\s+of\s+delegation|defense\s+chiefs)|both\s+(?:sides|ministers|leaders|presidents|governments|"
     r"countries|nations|allies|delegations|the\s+ROK\s+and\s+(?:the\s+)?U\.?S\.?)|the\s+(?:ROK[-–]U\.?S\.?\s+|U\.?S\.?[-–]ROK\s+)?"
-    r"alliance|the\s+allies|the\s+ministers|the\s+leaders|they|we|both)\b"
+    r"alliance|the\s+allies|the\s+ministers|the\s+leaders|the\s+delegations|they|we|both)\b"
     r"|(?P<meeting>\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)\s+|[A-Z][a-z]+(?:-[a-z]+)?\s+)?(?:SCM|Security\s+Consultative\s+Meeting)\b"
     r"|\b(?:the|its|later|their|each|every|these|those)\s+(?:\w+\s+)?communiqu[ée]s?|\bthe\s+meeting\b)"
     r"|\b(?P<min>(?:the\s+)?(?:ROK\s+|Korean\s+)?(?:defen[sc]e\s+)?minister)\b(?!\s+of\s+foreign)"

@@ -173,7 +173,41 @@ class IncidentResolver:
             resolved = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=plural, named=False, kind=kind)
             out.extend(resolved)
         out.sort(key=lambda r: r.start)
-        return out
+        return self._anaphora(text, out)
+
+    def _anaphora(self, text: str, found: list[IncidentMention]) -> list[IncidentMention]:
+        """Resolve "the test", "these launches", "the ICBM launches" to incidents named earlier.
+
+        A singular definite reference takes the last earlier incident of a
+        compatible kind; a plural one every such incident named in the
+        preceding 800 characters (or the last one, when none is that close).
+        """
+        if not found:
+            return found
+        extra: list[IncidentMention] = []
+        starts = [f.start for f in found]
+        for m in _ANAPHOR_RE.finditer(text):
+            if _overlaps_sorted(found, starts, m.start(), m.end()):
+                continue
+            kinds = _anaphor_kinds(m.group("mods") or "", m.group("noun"))
+            import bisect
+
+            i = bisect.bisect_left(starts, m.start())
+            earlier = [f for f in found[:i] if f.incident.kind in kinds and m.start() - f.end < 2500]
+            if not earlier:
+                continue
+            plural = m.group("noun").lower().endswith("s") and m.group("noun").lower() not in ("shelling",)
+            if plural:
+                near = [f for f in earlier if m.start() - f.end < 800] or earlier[-1:]
+                seen: set[str] = set()
+                for f in near:
+                    key = getattr(f.incident, "id", None) or f.incident.label
+                    if key not in seen:
+                        seen.add(key)
+                        extra.append(IncidentMention(m.start(), m.end(), f.incident, 0.6))
+            else:
+                extra.append(IncidentMention(m.start(), m.end(), earlier[-1].incident, 0.6))
+        return sorted([*found, *extra], key=lambda r: r.start)
 
     def _resolve(
         self,
@@ -245,6 +279,41 @@ class IncidentResolver:
             return []
         best = max(recent, key=lambda c: c.date)
         return [IncidentMention(start, end, best, 0.6 if not named else 0.75)]
+
+
+_ANAPHOR_RE = re.compile(
+    r"\b(?:the|these|those|this|that|such|both)\s+(?P<mods>(?:(?:other|latest|recent|last|nuclear|missile|ballistic|ICBM|SLBM|"
+    r"IRBM|rocket|satellite|artillery|armed|two|three|North\s+Korean)\s+){0,3})"
+    r"(?P<noun>tests|test|launches|launch|attacks|attack|shelling|sinking|bombing|provocations|provocation|raid|incidents|"
+    r"incident|acts|events)\b(?!\s+(?:site|ban|range|pad|vehicle|facility))(?!-)",
+    re.IGNORECASE,
+)
+_MISSILE_KINDS = frozenset({Kind.MISSILE_LAUNCH})
+_ALL_KINDS = frozenset({Kind.NUCLEAR_TEST, Kind.MISSILE_LAUNCH, Kind.ARMED_PROVOCATION, Kind.CYBER_OPERATION, Kind.CRISIS})
+
+
+def _anaphor_kinds(mods: str, noun: str) -> frozenset[Kind]:
+    words = mods.lower()
+    noun = noun.lower()
+    if "nuclear" in words:
+        return frozenset({Kind.NUCLEAR_TEST})
+    if any(w in words for w in ("missile", "icbm", "slbm", "irbm", "rocket", "satellite")) or noun.startswith("launch"):
+        return _MISSILE_KINDS
+    if noun.startswith("test"):
+        return frozenset({Kind.NUCLEAR_TEST, Kind.MISSILE_LAUNCH})
+    if noun in ("shelling", "sinking", "bombing", "raid", "attack", "attacks"):
+        return frozenset({Kind.ARMED_PROVOCATION, Kind.CYBER_OPERATION})
+    return _ALL_KINDS
+
+
+def _overlaps_sorted(found: list[IncidentMention], starts: list[int], start: int, end: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(starts, end)
+    for f in found[max(0, i - 4) : i]:
+        if f.start < end and start < f.end:
+            return True
+    return False
 
 
 def _group_index(m: re.Match[str]) -> int:

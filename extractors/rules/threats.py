@@ -2,8 +2,8 @@
 
 A phrase of the threat scheme ("nuclear weapons program", "ballistic
 missiles", "cyberattacks", "coercion") names a threat type; the poser is the
-nearest actor of the same sentence that is not one of the allies (KOR, USA
-and their commands), else of the same paragraph, else North Korea when the
+nearest adversary state (North Korea, China, Russia, the Soviet Union, Iran)
+named in the same sentence, else of the same paragraph, else North Korea when the
 document speaks of it at all. A Threat node is identified by poser and type.
 """
 
@@ -17,8 +17,8 @@ from extractors.rules.lexicon import Lexicon
 from extractors.rules.text import Sentence
 from graph.schema import Kind
 
-ALLIES: frozenset[str] = frozenset({"KOR", "USA", "CFC", "USFK", "UNC", "UN", "UNSC", "IAEA", "NATO", "ASEAN", "EU", "AUS"})
-"""Actors never taken as the poser of a threat."""
+ADVERSARIES: frozenset[str] = frozenset({"PRK", "CHN", "RUS", "SUN", "IRN"})
+"""States that can be taken as the poser of a threat (allies and partners never are)."""
 
 DEFAULT_POSER = "PRK"
 
@@ -38,7 +38,7 @@ def poser_of(actor: ActorMention) -> str | None:
     """The state an actor mention stands for, if it can pose a threat."""
     a = actor.actor
     state = a.country if a.kind == Kind.PERSON else a.id
-    if state is None or state in ALLIES:
+    if state is None or state not in ADVERSARIES:
         return None
     return state
 
