@@ -165,8 +165,10 @@ def predicted_keys(graph: GraphData) -> dict[str, set[Key]]:
     for node in graph.nodes:
         if is_a(node.kind, Kind.MEETING):
             series = node.props.get("series", "SCM" if node.kind == Kind.SCM else "Other")
-            date = node.props.get("date")
-            out["meetings"].add(_meeting_key(str(series), node.props.get("ordinal"), date.isoformat() if date else None))
+            date = node.date
+            out["meetings"].add(
+                _meeting_key(str(series), node.props.get("ordinal"), date.isoformat() if date else None)
+            )
         elif is_a(node.kind, Kind.ACTOR):
             ident = notation(node.iri)
             out["actors"].add((ident or node.label,))

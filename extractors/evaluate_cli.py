@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -16,11 +17,17 @@ def register(app: typer.Typer) -> None:
 
     @app.command("evaluate")
     def evaluate_command(
-        gold: list[Path] = typer.Argument(..., help="Gold annotation files, or directories of them (corpus/gold)."),
-        corpus: Path | None = typer.Option(
-            None, "--corpus", help="Directory the gold files' document paths are relative to (default: the gold dir's parent)."
-        ),
-        details: bool = typer.Option(False, "--details", help="Also list each document's misses and spurious keys."),
+        gold: Annotated[list[Path], typer.Argument(help="Gold annotation files, or directories of them.")],
+        corpus: Annotated[
+            Path | None,
+            typer.Option(
+                "--corpus",
+                help="Directory the gold files' document paths are relative to (default: the gold dir's parent).",
+            ),
+        ] = None,
+        details: Annotated[
+            bool, typer.Option("--details", help="Also list each document's misses and spurious keys.")
+        ] = False,
     ) -> None:
         """Print precision, recall and F1 of the extractor per category (micro-averaged over documents)."""
         report = evaluate(gold, corpus)

@@ -58,7 +58,9 @@ _RESPONSE_CUE = re.compile(
 _TOGETHER = re.compile(
     r"\b(?:met|meet|meeting|summit|talks|decided|decision|agreed|adopted|issued|signed|announced|held)\b", re.IGNORECASE
 )
-_CONDEMN = re.compile(r"\b(?:condemn\w*|denounc\w*|deplor\w*|protest\w*|provocation\w*|violation\w*|regrett\w*)\b", re.IGNORECASE)
+_CONDEMN = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|deplor\w*|protest\w*|provocation\w*|violation\w*|regrett\w*)\b", re.IGNORECASE
+)
 
 
 def extract_document(doc: SourceDocument, base: str = DEFAULT_BASE, lexicon: Lexicon | None = None) -> GraphData:
@@ -150,7 +152,9 @@ class _Extraction:
                 key: tuple[str, object] = (m.series, m.ordinal)
                 meeting = by_key.get(key)
                 if meeting is None:
-                    meeting = Meeting(m.series, m.ordinal, m.date.date if m.date and m.date.precision == "day" else None)
+                    meeting = Meeting(
+                        m.series, m.ordinal, m.date.date if m.date and m.date.precision == "day" else None
+                    )
                     by_key[key] = meeting
                     ordered.append(meeting)
                 elif meeting.date is None and m.date is not None and m.date.precision == "day":
@@ -297,9 +301,13 @@ class _Extraction:
                 Prop.NOTATION.value: inc.id,
             }
         else:
-            assert_new: NewIncident = inc
-            iri = self.b.iri(assert_new.kind, assert_new.perpetrator, assert_new.date, assert_new.label)
-            props = {Prop.DATE.value: assert_new.date, Prop.ESTIMATED.value: True, Prop.CONFIDENCE.value: found.confidence}
+            new: NewIncident = inc
+            iri = self.b.iri(new.kind, new.perpetrator, new.date, new.label)
+            props = {
+                Prop.DATE.value: new.date,
+                Prop.ESTIMATED.value: True,
+                Prop.CONFIDENCE.value: found.confidence,
+            }
         self.b.node(iri, inc.kind, inc.label, props)
         self.b.evidence(iri, found.start, found.end, found.confidence)
         if inc.perpetrator:
@@ -318,7 +326,9 @@ class _Extraction:
             return iri
         iri = self.b.iri(Kind.THREAT, poser, threat_type)
         concept = self.lex.concepts[threat_type]
-        self.b.node(iri, Kind.THREAT, f"{poser} {concept.pref_label.lower()}", {Prop.NOTATION.value: f"{poser}/{threat_type}"})
+        self.b.node(
+            iri, Kind.THREAT, f"{poser} {concept.pref_label.lower()}", {Prop.NOTATION.value: f"{poser}/{threat_type}"}
+        )
         self.b.rel(Rel.THREAT_TYPE, iri, self.b.concept(threat_type, self.lex.concepts))
         poser_iri = self.actor_id_node(poser)
         if poser_iri is not None:
@@ -411,11 +421,17 @@ class _Extraction:
                 continue
             made_at = self._meeting_near(si)
             iri = self.b.iri(Kind.COMMITMENT, self.b.doc_iri, s.start)
-            types = sorted({t for _, _, ts in hits for t in ts})
+            type_names = sorted({t for _, _, ts in hits for t in ts})
             parties = sorted(found.parties)
             confidence = 0.85 - (0.2 if found.defaulted else 0.0) + (0.05 if found.cues else 0.0)
-            label = f"{'+'.join(parties)} {found.stance}: {', '.join(types)}"
-            date: dt.date | None = meeting_date if made_at is not None and self.recorded is not None and made_at == self.meeting_iris.get(self.recorded.key) else None
+            label = f"{'+'.join(parties)} {found.stance}: {', '.join(type_names)}"
+            date: dt.date | None = (
+                meeting_date
+                if made_at is not None
+                and self.recorded is not None
+                and made_at == self.meeting_iris.get(self.recorded.key)
+                else None
+            )
             props: dict[str, Any] = {
                 Prop.STANCE.value: found.stance,
                 Prop.STRENGTH.value: found.strength,
@@ -427,8 +443,6 @@ class _Extraction:
             self.b.node(iri, Kind.COMMITMENT, label, props)
             self.b.evidence(iri, s.start, s.end, confidence)
             for party in parties:
-                person = heads.get(party)
-                del person
                 piri = self.actor_id_node(party)
                 if piri is not None:
                     self.b.rel(Rel.COMMITTED_BY, iri, piri)
@@ -436,7 +450,7 @@ class _Extraction:
                 biri = self.actor_id_node(beneficiary)
                 if biri is not None:
                     self.b.rel(Rel.BENEFICIARY, iri, biri)
-            for name in types:
+            for name in type_names:
                 self.b.rel(Rel.COMMITMENT_TYPE, iri, self.b.concept(name, self.lex.concepts))
             if made_at is not None:
                 self.b.rel(Rel.MADE_AT, iri, made_at)

@@ -22,7 +22,9 @@ _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|near|into|outside|around|across|toward|towards|visit|visited|visiting|visits|via|"
     r"arrived|returned|left|based)\s+(?:downtown\s+)?)$"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:over|across|above)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:over|across|above)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$"
+)
 _NOT_GOVERNMENT_AFTER = re.compile(
     r"\s*(?:,\s*D\.\s?C\.|D\.\s?C\.|,\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d)|\s+(?:Declaration|National|Metropolitan|Post|Times|Summit|Forum|Agreement|"
     r"Treaty|Naval|Airport|Station|Office|Institute|University|Conference|Accord|Joint|Statement|Consensus)\b)"
@@ -51,7 +53,13 @@ _COUNTRY_WORDS = {
     "rok": "KOR", "korean": "KOR", "southkorean": "KOR", "u.s.": "USA", "us": "USA", "american": "USA",
     "unitedstates": "USA", "japanese": "JPN", "chinese": "CHN", "northkorean": "PRK", "dprk": "PRK",
 }  # fmt: skip
-_ROLE_COUNTRY = {"national defense": "KOR", "national defence": "KOR", "secretary of defense": "USA", "secretary of state": "USA", "defense secretary": "USA"}
+_ROLE_COUNTRY = {
+    "national defense": "KOR",
+    "national defence": "KOR",
+    "secretary of defense": "USA",
+    "secretary of state": "USA",
+    "defense secretary": "USA",
+}
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,13 @@ _VERBS = re.compile(
 )
 _NOUNS = re.compile(r"\b(?:pledge|promise|commitment|guarantee|assurance)s?\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?:\w+[-\w]*)\s+){0,2}$")
-_SUSPEND = re.compile(r"\b(?:suspend\w*|postpon\w*|halt\w*|paus\w*|defer\w*|cancel\w*|scal\w+\s+down\s+exercise)", re.IGNORECASE)
-_WEAKEN = re.compile(r"\b(?:reduc\w*|withdraw\w*|withdrew|scal\w+\s+back|draw\s?down|drawdown|cut\w*\s+(?:back|the\s+number))", re.IGNORECASE)
+_SUSPEND = re.compile(
+    r"\b(?:suspend\w*|postpon\w*|halt\w*|paus\w*|defer\w*|cancel\w*|scal\w+\s+down\s+exercise)", re.IGNORECASE
+)
+_WEAKEN = re.compile(
+    r"\b(?:reduc\w*|withdraw\w*|withdrew|scal\w+\s+back|draw\s?down|drawdown|cut\w*\s+(?:back|the\s+number))",
+    re.IGNORECASE,
+)
 _STRENGTHEN = re.compile(
     r"\b(?:strengthen\w*|enhanc\w*|expand\w*|bolster\w*|deepen\w*|increas\w*|reinforc\w*|upgrad\w*|intensif\w*|step\w*\s+up|"
     r"improv\w*|augment\w*|elevat\w*)",
@@ -68,9 +73,13 @@ _REFS = re.compile(
     r"|\b(?P<sec>(?:the\s+)?(?:U\.?S\.?\s+)?(?:defen[sc]e\s+)?secretary)\b(?!\s+of\s+state)",
     re.IGNORECASE,
 )
-_COORD_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with|along\s+with|,)\s*(?:the\s+)?$", re.IGNORECASE)
+_COORD_GAP = re.compile(
+    r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with|along\s+with|,)\s*(?:the\s+)?$", re.IGNORECASE
+)
 _CLAUSE_GAP = re.compile(r"(?:[;]|,\s+(?:and|while|whereas|but)\s+|\band\s+)", re.IGNORECASE)
-_ADVERBS_ONLY = re.compile(r"^\s*(?:(?:also|further|again|jointly|once\s+again|each|both|side|sides|government|\w+ly|,)\s*)*$", re.IGNORECASE)
+_ADVERBS_ONLY = re.compile(
+    r"^\s*(?:(?:also|further|again|jointly|once\s+again|each|both|side|sides|government|\w+ly|,)\s*)*$", re.IGNORECASE
+)
 _BENEFIT_KOR = re.compile(r"\b(?:to|for|of)\s+(?:the\s+)?(?:ROK|Republic\s+of\s+Korea|South\s+Korea)\b")
 
 
@@ -193,8 +202,6 @@ def subject_before(text: str, refs: list[Ref], clause_start: int, verb_start: in
     if near:
         # the reference group right before the verb (coordinated: "the Minister and the Secretary")
         tail = near[-1]
-        if not _ADVERBS_ONLY.match(text[tail.end : verb_start]) and len(near) > 1:
-            pass
         group = [tail]
         for r in reversed(near[:-1]):
             if _COORD_GAP.match(text[r.end : group[0].start]):
@@ -255,8 +262,10 @@ def find_commitment(
         gap = text[prev_end : v.start()]
         clause = _CLAUSE_GAP.search(gap)
         if clause is not None:
-            extra = subject_before(text, refs, prev_end + clause.end(), v.start())
-            if extra is not None and _ADVERBS_ONLY.match(text[max(r.end for r in refs if r.end <= v.start()) : v.start()]):
+            clause_start = prev_end + clause.end()
+            extra = subject_before(text, refs, clause_start, v.start())
+            last_end = max((r.end for r in refs if clause_start <= r.start and r.end <= v.start()), default=None)
+            if extra is not None and last_end is not None and _ADVERBS_ONLY.match(text[last_end : v.start()]):
                 found |= extra
         prev_end = v.end()
     clause_text = text[anchor_start:end]

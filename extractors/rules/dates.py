@@ -57,12 +57,25 @@ _DATE_RE = re.compile(
             # 2006-10-20
             r"(?P<iso>\b" + _YEAR + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)",
             # October 20, 2006 / October 20-21, 2006 / October 20 (partial)
-            r"(?P<mdy>\b(?P<m1>" + _MONTH + r")\s+(?P<d1>" + _DAY + r")\b"
+            r"(?P<mdy>\b(?P<m1>"
+            + _MONTH
+            + r")\s+(?P<d1>"
+            + _DAY
+            + r")\b"
             + _RANGE_TAIL.format(name="d1e")
-            + r"(?:,?\s+(?P<y1>" + _YEAR + r")\b)?)",
+            + r"(?:,?\s+(?P<y1>"
+            + _YEAR
+            + r")\b)?)",
             # 20 October 2006 / 20-21 October 2006 / 20 October (partial)
-            r"(?P<dmy>\b(?P<d2>" + _DAY + r")" + _RANGE_TAIL.format(name="d2e")
-            + r"\s+(?P<m2>" + _MONTH + r")(?:,?\s+(?P<y2>" + _YEAR + r")\b)?)",
+            r"(?P<dmy>\b(?P<d2>"
+            + _DAY
+            + r")"
+            + _RANGE_TAIL.format(name="d2e")
+            + r"\s+(?P<m2>"
+            + _MONTH
+            + r")(?:,?\s+(?P<y2>"
+            + _YEAR
+            + r")\b)?)",
             # October 2006
             r"(?P<my>\b(?P<m3>" + _MONTH + r"),?\s+(?P<y3>" + _YEAR + r")\b)",
             # relative expressions
@@ -70,7 +83,9 @@ _DATE_RE = re.compile(
             r"\s+(?:year|month|week)|yesterday|today|the\s+previous\s+day|the\s+day\s+before)\b)",
             r"(?P<wd>\b(?:on|last)\s+(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
             # in July (the most recent July)
-            r"(?P<mo>\b(?:in|since|during|until|by|early|late|mid-?|last|this|earlier\s+in)\s+(?P<m4>" + _MONTH + r"))(?![\w-]|\s*\d|,?\s+(?:1[89]|20)\d\d)",
+            r"(?P<mo>\b(?:in|since|during|until|by|early|late|mid-?|last|this|earlier\s+in)\s+(?P<m4>"
+            + _MONTH
+            + r"))(?![\w-]|\s*\d|,?\s+(?:1[89]|20)\d\d)",
             # in 2006 / of 2006 / since 2006 (year only)
             r"(?P<yr>\b(?:in|of|since|during|until|by|early|late|mid-?)\s+(?P<y4>" + _YEAR + r")\b)",
         ]
@@ -156,7 +171,7 @@ def _relative(phrase: str, ref: dt.date) -> tuple[dt.date, Precision]:
     if unit == "year":
         return dt.date(ref.year + shift, 1, 1), "year"
     if unit == "month":
-        first = (ref.replace(day=1) + relativedelta(months=shift))
+        first = ref.replace(day=1) + relativedelta(months=shift)
         return first, "month"
     return ref + dt.timedelta(weeks=shift), "day"
 

@@ -33,7 +33,10 @@ _ORD_WORDS = (
     r"1st|2nd|3rd|[4-9]th|1[0-2]th"
 )
 _TRIGGERS: list[tuple[Kind, str]] = [
-    (Kind.NUCLEAR_TEST, r"(?:underground\s+)?nuclear\s+(?:weapons?\s+)?(?:test|detonation|explosion)(?P<pl1>s|es)?(?![\w-])(?!\s+(?:ban|site|moratorium))"),
+    (
+        Kind.NUCLEAR_TEST,
+        r"(?:underground\s+)?nuclear\s+(?:weapons?\s+)?(?:test|detonation|explosion)(?P<pl1>s|es)?(?![\w-])(?!\s+(?:ban|site|moratorium))",
+    ),
     (
         Kind.MISSILE_LAUNCH,
         r"(?:ICBM|IRBM|SLBM|intercontinental\s+ballistic\s+missile|(?:long|intermediate|medium|short)[\s-]range\s+"
@@ -50,10 +53,10 @@ _TRIGGERS: list[tuple[Kind, str]] = [
     ),
     (Kind.CYBER_OPERATION, r"cyber[\s-]?attack(?P<pl4>s)?\b"),
 ]
-_TRIGGER_RE = re.compile(
-    "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE
+_TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE)
+_SYSTEM_RE = re.compile(
+    r"\b(?P<sys>Hwasong|Taepodong|Unha|Pukguksong|Kwangmyongsong|Malligyong|Chollima|Nodong|Musudan)[\s-]?(?P<num>\d{1,2})?\b"
 )
-_SYSTEM_RE = re.compile(r"\b(?P<sys>Hwasong|Taepodong|Unha|Pukguksong|Kwangmyongsong|Malligyong|Chollima|Nodong|Musudan)[\s-]?(?P<num>\d{1,2})?\b")
 _ORDINALS_BEFORE = re.compile(
     r"\b(?P<a>" + _ORD_WORDS + r")(?:(?:,\s*|\s+and\s+|\s*,\s*and\s+)(?P<b>" + _ORD_WORDS + r"))?"
     r"(?:,?\s+and\s+(?P<c>" + _ORD_WORDS + r"))?\s+(?:(?:North\s+Korean|DPRK|[\w-]+)\s+){0,2}$",
@@ -65,7 +68,8 @@ _DEFINITE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EVENT_VERB_BEFORE = re.compile(
-    r"\b(?:conducted|carried\s+out|staged|launched|fired|detonated|tested)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+    r"\b(?:conducted|carried\s+out|staged|launched|fired|detonated|tested)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:any|another|further|additional|future|possible|potential|next|more|no|new|other|such|frequent|repeated|"
@@ -73,9 +77,17 @@ _HYPOTHETICAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]")
-_PLURAL_BEFORE = re.compile(r"\b(?:launches|tests|firings|two|three|four|several|both)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(
+    r"\b(?:launches|tests|firings|two|three|four|several|both)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _BARE_YEAR_BEFORE = re.compile(r"\b(?P<y>19[4-9]\d|20\d\d)\s+(?:[\w-]+\s+){0,1}$")
-_MAX_AGE_DAYS = {Kind.NUCLEAR_TEST: 1500, Kind.MISSILE_LAUNCH: 400, Kind.ARMED_PROVOCATION: 700, Kind.CYBER_OPERATION: 400}
+_MAX_AGE_DAYS = {
+    Kind.NUCLEAR_TEST: 1500,
+    Kind.MISSILE_LAUNCH: 400,
+    Kind.ARMED_PROVOCATION: 700,
+    Kind.CYBER_OPERATION: 400,
+}
 
 
 @dataclass(frozen=True)
@@ -124,9 +136,22 @@ class IncidentResolver:
     def __init__(self, lex: Lexicon, doc_date: dt.date | None) -> None:
         self.lex = lex
         self.doc_date = doc_date
+        self._pools: dict[str, list[CatalogueIncident]] = {}
         self.by_kind: dict[Kind, list[CatalogueIncident]] = {}
         for inc in lex.catalogue:
             self.by_kind.setdefault(inc.kind, []).append(inc)
+
+    def _system_pool(self, name: str) -> list[CatalogueIncident]:
+        """Catalogue incidents whose names contain a missile-system name ("hwasong18")."""
+        pool = self._pools.get(name)
+        if pool is None:
+            pool = [
+                c
+                for c in self.lex.catalogue
+                if self._known(c) and any(name in norm_key(a) for a in (*c.aliases, c.label))
+            ]
+            self._pools[name] = pool
+        return pool
 
     def _known(self, inc: CatalogueIncident) -> bool:
         return self.doc_date is None or inc.date <= self.doc_date + dt.timedelta(days=1)
@@ -153,11 +178,7 @@ class IncidentResolver:
         for m in _SYSTEM_RE.finditer(text):
             if _overlaps(taken, m.start(), m.end()):
                 continue
-            name = norm_key(m.group(0))
-            pool = [
-                c for c in self.lex.catalogue
-                if self._known(c) and any(norm_key(a).startswith(name) or name in norm_key(a) for a in (*c.aliases, c.label))
-            ]  # fmt: skip
+            pool = self._system_pool(norm_key(m.group(0)))
             s_start, _ = bounds.around(m.start())
             resolved = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=False, named=True)
             out.extend(resolved)
@@ -170,7 +191,9 @@ class IncidentResolver:
             plural = bool(m.group(f"pl{index + 1}")) or (index == 1 and bool(m.group("pl5")))
             s_start, _ = bounds.around(m.start())
             pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
-            resolved = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=plural, named=False, kind=kind)
+            resolved = self._resolve(
+                text, dates, m.start(), m.end(), s_start, bounds, pool, plural=plural, named=False, kind=kind
+            )
             out.extend(resolved)
         out.sort(key=lambda r: r.start)
         return self._anaphora(text, out)
@@ -266,7 +289,9 @@ class IncidentResolver:
                 return found
             if kind is None or date.precision == "year" or plural:
                 return []
-            new = NewIncident(kind, date.date, f"{_LABEL_OF_KIND[kind]} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind])
+            new = NewIncident(
+                kind, date.date, f"{_LABEL_OF_KIND[kind]} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind]
+            )
             return [IncidentMention(span_start, span_end, new, 0.45)]
         if plural:
             return []
@@ -289,7 +314,9 @@ _ANAPHOR_RE = re.compile(
     re.IGNORECASE,
 )
 _MISSILE_KINDS = frozenset({Kind.MISSILE_LAUNCH})
-_ALL_KINDS = frozenset({Kind.NUCLEAR_TEST, Kind.MISSILE_LAUNCH, Kind.ARMED_PROVOCATION, Kind.CYBER_OPERATION, Kind.CRISIS})
+_ALL_KINDS = frozenset(
+    {Kind.NUCLEAR_TEST, Kind.MISSILE_LAUNCH, Kind.ARMED_PROVOCATION, Kind.CYBER_OPERATION, Kind.CRISIS}
+)
 
 
 def _anaphor_kinds(mods: str, noun: str) -> frozenset[Kind]:
@@ -310,10 +337,7 @@ def _overlaps_sorted(found: list[IncidentMention], starts: list[int], start: int
     import bisect
 
     i = bisect.bisect_right(starts, end)
-    for f in found[max(0, i - 4) : i]:
-        if f.start < end and start < f.end:
-            return True
-    return False
+    return any(f.start < end and start < f.end for f in found[max(0, i - 4) : i])
 
 
 def _group_index(m: re.Match[str]) -> int:

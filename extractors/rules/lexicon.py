@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -104,7 +104,7 @@ class PhraseMatcher:
         fold: match case-insensitively.
     """
 
-    def __init__(self, phrases: dict[str, Iterable[str]], fold: bool = True) -> None:
+    def __init__(self, phrases: Mapping[str, Iterable[str]], fold: bool = True) -> None:
         self.fold = fold
         self._ids: dict[str, tuple[str, ...]] = {}
         for phrase, ids in phrases.items():

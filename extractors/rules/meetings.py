@@ -106,7 +106,11 @@ _SERIES = (
     r"|(?P<anaph>meeting)"
 )
 MEETING_RE = re.compile(
-    r"(?:(?P<det>\bthe\s+|\bThe\s+|\ba\s+|\bits\s+|\btheir\s+)?(?P<ord>\b" + ORDINAL_RE + r")\s+)?(?:(?:" + _QUAL + r")\s+)*"
+    r"(?:(?P<det>\bthe\s+|\bThe\s+|\ba\s+|\bits\s+|\btheir\s+)?(?P<ord>\b"
+    + ORDINAL_RE
+    + r")\s+)?(?:(?:"
+    + _QUAL
+    + r")\s+)*"
     r"(?<![\w])(?:" + _SERIES + r")(?![\w])(?P<of>\s+of\s+(?:the\s+)?[A-Z])?"
 )
 _PLACE_AFTER = re.compile(
@@ -232,7 +236,7 @@ def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
     window_end = min(sent_end, mention.end + 140)
     for m in _PLACE_AFTER.finditer(text, mention.end, window_end):
         place = m.group("place").strip().rstrip(".,")
-        if place.endswith(" D.C") or place.endswith(",D.C"):
+        if place.endswith((" D.C", ",D.C")):
             place += "."
         if _NOT_PLACE.match(place) or len(place) < 3:
             continue
