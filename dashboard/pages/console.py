@@ -218,7 +218,8 @@ def render_outcome(outcome: ConsoleOutcome) -> tuple[Any, list[dict[str, str]], 
             id=ids.CONSOLE_GRAPH,
             elements=outcome.elements,
             stylesheet=styles.cytoscape_stylesheet(),
-            layout={"name": "cose", "animate": False},
+            layout={"name": "cose", "animate": False, "padding": 40},
+            maxZoom=1.5,
             style={"width": "100%", "height": "420px", "border": "1px solid #d9d9d9", "background": "#fff"},
         )
     return message, outcome.rows, columns, graph
