@@ -82,7 +82,7 @@ SENTENCE_OPENERS = frozenset(
 )
 """Words that, capitalised after a dotted acronym, start a new sentence."""
 
-_ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
+_ENUMERATOR = re.compile(r"\(?(?:\d+|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
 _TOKEN_TAIL = re.compile(r"[-/\u2013\u2014\"'(\[\u201c\u2018]")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _INITIAL = re.compile(r"[A-Z]")

@@ -35,8 +35,11 @@ SNIFF_BYTES = 8192
 DETECT_SAMPLE_BYTES = 256 * 1024
 """How much of a legacy-encoded file the encoding detector reads."""
 
-UTF8_DAMAGE_SHARE = 0.2
-"""Bytes that are mostly valid UTF-8 (at most this share of non-ASCII bytes invalid) are damaged UTF-8."""
+UTF8_DAMAGE_SHARE = 0.4
+"""Bytes that are mostly valid UTF-8 (at most this share of non-ASCII bytes invalid) are damaged UTF-8.
+
+Legacy multi-byte encodings (EUC-KR, Shift-JIS, GB18030) leave about two thirds
+of their non-ASCII bytes invalid as UTF-8, single-byte ones nearly all."""
 
 MAX_CHAOS = 0.2
 """Highest charset-normalizer mess ratio accepted for a detected encoding."""
