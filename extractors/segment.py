@@ -57,7 +57,6 @@ WRAP_SHORT_RATIO = 0.7
 
 _CANDIDATE = re.compile(r"(?:\.\.\.|\u2026|[.!?]+)[\"')\]\u201d\u2019]*(?=\s+\S)")
 _FOLLOW = re.compile(r"\s+([\"'(\[\u201c\u2018]*)(\S)")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s+[\"'(\[]*([A-Za-z]+)")
 
 TITLE_ABBREVIATIONS = frozenset(
@@ -246,12 +245,15 @@ def _ends_sentence(text: str, punct_start: int, boundary: int, stop: int) -> boo
         return False
     if text[punct_start] != ".":
         return True
-    if text.startswith("...", punct_start) or text[punct_start : punct_start + 2] == "..":
+    if text.startswith("..", punct_start):
         return True
-    token_match = _TOKEN_BEFORE.search(text, max(0, punct_start - 40), punct_start)
-    if token_match is None:
+    lo = max(0, punct_start - 40)
+    cut = max(text.rfind(" ", lo, punct_start), text.rfind("\n", lo, punct_start))
+    token = text[cut + 1 if cut >= 0 else lo : punct_start]
+    if not token:
         return True
-    token = _TOKEN_TAIL.split(token_match.group(1))[-1]
+    if not token.isalpha():
+        token = _TOKEN_TAIL.split(token)[-1]
     lower = token.lower()
     next_is_digit = first.isdigit()
     if lower in TITLE_ABBREVIATIONS:
