@@ -34,6 +34,9 @@ TOP_CHARS = 2500
 
 TITLE_MAX_CHARS = 200
 
+STUDY_SCAN_CHARS = 200_000
+"""How much of the text is searched for study apparatus (abstract, references ...)."""
+
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
     r"|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -72,7 +75,7 @@ _STUDY_CUES = re.compile(
     r"|\bthis (?:paper|study|article|report|chapter) (?:argues|examines|analy[sz]es|finds|shows|explores|assesses|"
     r"traces|reviews|compares|considers|investigates|asks|discusses)"
     r"|\bet al\.|\b(?:working paper|policy brief|journal of|university press|doi:)",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
 _GENERIC_HEADINGS = re.compile(
     r"^(?:joint communiqu[eé]|joint statement|joint declaration|press release|for immediate release|"
@@ -95,8 +98,46 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WRITTEN = re.compile(
+    r"(?:(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]+)\.?,?\s+(?P<y2>\d{4})"
+    r"|(?P<y3>\d{4})\.\s?(?P<m3>\d{1,2})\.\s?(?P<d3>\d{1,2})\.?)"
+)
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def parse_date(value: str) -> dt.date | None:
     """A date from an ISO timestamp or a written date; None when it is not a full date.
+
+    Written forms are parsed directly ("Oct. 28, 2017", "28 October 2017",
+    "2017. 10. 28."); anything else goes to ``dateutil``.
 
     >>> parse_date("2017-10-28T09:00:00+09:00")
     datetime.date(2017, 10, 28)
@@ -104,10 +145,26 @@ def parse_date(value: str) -> dt.date | None:
     (datetime.date(2017, 10, 28), datetime.date(2017, 10, 28), None)
     """
     cleaned = value.strip()
-    dotted = re.fullmatch(r"((?:19|20)\d\d)\.\s?(\d{1,2})\.\s?(\d{1,2})\.?", cleaned)
+    if not cleaned:
+        return None
+    written = _WRITTEN.fullmatch(cleaned)
+    if written is not None:
+        if written.group("y3"):
+            return _date_or_none(int(written.group("y3")), int(written.group("m3")), int(written.group("d3")))
+        month_name = (written.group("m1") or written.group("m2")).lower()
+        month = _MONTHS.get(month_name)
+        if month is None:
+            return None
+        day = written.group("d1") or written.group("d2")
+        year = written.group("y1") or written.group("y2")
+        return _date_or_none(int(year), month, int(day))
     try:
-        if dotted:
-            return dt.date(int(dotted.group(1)), int(dotted.group(2)), int(dotted.group(3)))
+        return dt.datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    if not any(ch.isdigit() for ch in cleaned):
+        return None
+    try:
         cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", cleaned).replace("Sept.", "Sep.")
         return date_parser.parse(cleaned, fuzzy=False, default=dt.datetime(1900, 1, 1)).date()
     except (ValueError, OverflowError, date_parser.ParserError):
@@ -154,7 +211,7 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         return first[: TITLE_MAX_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
     if _GENERIC_HEADINGS.match(_fold(first)) and len(heads) > 1:
         second = heads[1]
-        if len(second) <= TITLE_MAX_CHARS and not second.endswith(".") and parse_date(second) is None:
+        if len(second) <= TITLE_MAX_CHARS and not second.endswith(".") and FULL_DATE.search(second) is None:
             return f"{first}: {second}"
     return first
 
@@ -176,7 +233,7 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
     heading = _fold(" ".join(filter(None, [title or "", first_lines[:400]])))
     if _DATELINE.search(top[:400]) or _BYLINE.search(top[:600]):
         return "news", "dateline or byline"
-    study_cues = len(_STUDY_CUES.findall(text[:200_000]))
+    study_cues = len(_STUDY_CUES.findall(text[:STUDY_SCAN_CHARS].lower()))
     if study_cues >= 2:
         return "study", "study apparatus"
     if re.search("joint communiqu", heading, re.IGNORECASE):

@@ -128,7 +128,7 @@ def read_html(data: bytes, *, encoding: str | None = None) -> RawText:
     raw.article = raw.article or main.name == "article"
     cursor = max(source.lower().find("<body"), 0)
     builder = _TextBuilder(source, cursor)
-    if isinstance(title_h1, Tag) and not title_h1.decomposed and not _inside(title_h1, main):
+    if isinstance(title_h1, Tag) and not _gone(title_h1) and not _inside(title_h1, main):
         builder.walk(title_h1)
         builder.flush()
     builder.walk(main)
@@ -136,6 +136,12 @@ def read_html(data: bytes, *, encoding: str | None = None) -> RawText:
     raw.text = builder.text()
     raw.offset_map = builder.omap
     return raw
+
+
+def _gone(tag: Tag) -> bool:
+    """True when ``tag`` was decomposed (read from its ``__dict__``: a missing
+    attribute on a Tag would run a child search)."""
+    return bool(tag.__dict__.get("_decomposed"))
 
 
 def _clean(text: str) -> str:
@@ -210,10 +216,10 @@ def _drop_never_text(soup: BeautifulSoup) -> None:
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | ProcessingInstruction | Declaration | Doctype)):
         node.extract()
     for tag in soup.find_all(NEVER_TEXT):
-        if not tag.decomposed:
+        if not _gone(tag):
             tag.decompose()
     for tag in soup.find_all("form"):
-        if not tag.decomposed and tag.find(["article", "main"]) is None and len(tag.find_all("p")) < 3:
+        if not _gone(tag) and tag.find(["article", "main"]) is None and len(tag.find_all("p")) < 3:
             tag.decompose()
 
 
@@ -249,7 +255,7 @@ def _attr_words(tag: Tag) -> list[str]:
 def _drop_furniture(body: Tag | BeautifulSoup) -> None:
     total = len(body.get_text(" ", strip=True)) or 1
     for tag in body.find_all(True):
-        if tag.decomposed or not _is_furniture(tag):
+        if _gone(tag) or not _is_furniture(tag):
             continue
         if tag.find(["article", "main"]) is not None:
             continue

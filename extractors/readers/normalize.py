@@ -59,6 +59,12 @@ QUOTES = str.maketrans(
 )
 """One-to-one quote replacements (they never change offsets)."""
 
+_CURLY = re.compile("[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033]")
+
+
+def _straight(match: re.Match[str]) -> str:
+    return match.group().translate(QUOTES)
+
 
 def normalise(raw: str) -> tuple[str, OffsetMap]:
     """Normalise ``raw`` (see the module notes); return the text and its offset map.
@@ -96,7 +102,7 @@ def normalise(raw: str) -> tuple[str, OffsetMap]:
         last = end
     if last < size:
         out_len = _copy(raw, last, size, pieces, omap, out_len, check_nfc)
-    text = "".join(pieces).translate(QUOTES)
+    text = _CURLY.sub(_straight, "".join(pieces))
     if text.startswith(" ") or text.endswith(" "):
         # a lone space at either end is not a run; trim it (offsets shift at the start only)
         lead = len(text) - len(text.lstrip(" "))
