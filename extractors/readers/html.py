@@ -34,8 +34,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
 
+from alliancekg.errors import ExtractionError
 from extractors.document import OffsetMap
 from extractors.metadata import parse_date
 from extractors.readers.base import RawText
@@ -96,39 +99,38 @@ def read_html(data: bytes, *, encoding: str | None = None) -> RawText:
     """Read an HTML page (see the module notes).
 
     Raises:
-        ExtractionError: the encoding cannot be determined with confidence.
+        ExtractionError: the encoding cannot be determined with confidence,
+            or the markup cannot be parsed at all.
     """
     source, used = decode_bytes(data, declared=declared_charset(data), encoding=encoding)
-    soup = BeautifulSoup(source, "lxml")
-    meta = _meta(soup)
-    title_h1 = soup.find("h1")
-    h1_text = _clean(title_h1.get_text(" ")) if isinstance(title_h1, Tag) else ""
-    json_ld = _json_ld(soup)
+    root = _parse(source)
+    meta = _meta(root)
+    title_h1 = next(root.iter("h1"), None)
+    h1_text = _clean(title_h1.text_content()) if title_h1 is not None else ""
+    json_ld = _json_ld(root)
     raw = RawText(text="", media_type="text/html", encoding=used)
-    raw.title = h1_text or meta.get("og:title") or json_ld.get("headline") or _page_title(soup)
-    raw.date, raw.metadata["date_source"] = _date(soup, meta, json_ld)
-    if not raw.metadata["date_source"]:
-        del raw.metadata["date_source"]
-    canonical = soup.find("link", rel="canonical")
-    url = canonical.get("href") if isinstance(canonical, Tag) else None
-    raw.source = (url if isinstance(url, str) else None) or meta.get("og:url")
+    raw.title = h1_text or meta.get("og:title") or _str(json_ld.get("headline")) or _page_title(root)
+    raw.date, date_source = _date(root, meta, json_ld)
+    if date_source:
+        raw.metadata["date_source"] = date_source
+    canonical = next((link for link in root.iter("link") if (link.get("rel") or "").lower() == "canonical"), None)
+    raw.source = (canonical.get("href") if canonical is not None else None) or meta.get("og:url")
     for key, name in (("og:site_name", "site_name"), ("author", "author"), ("og:type", "og_type")):
         if meta.get(key):
             raw.metadata[name] = meta[key]
-    html_tag = soup.find("html")
-    lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
-    if isinstance(lang, str):
+    lang = root.get("lang")
+    if lang:
         raw.metadata["lang"] = lang
     raw.article = meta.get("og:type", "").lower() == "article" or "article" in str(json_ld.get("@type", "")).lower()
 
-    _drop_never_text(soup)
-    body = soup.body or soup
+    _drop_never_text(root)
+    body = next(root.iter("body"), root)
     _drop_furniture(body)
     main = _main_node(body)
-    raw.article = raw.article or main.name == "article"
+    raw.article = raw.article or main.tag == "article"
     cursor = max(source.lower().find("<body"), 0)
     builder = _TextBuilder(source, cursor)
-    if isinstance(title_h1, Tag) and not _gone(title_h1) and not _inside(title_h1, main):
+    if title_h1 is not None and _attached(title_h1, root) and not _inside(title_h1, main):
         builder.walk(title_h1)
         builder.flush()
     builder.walk(main)
@@ -138,30 +140,48 @@ def read_html(data: bytes, *, encoding: str | None = None) -> RawText:
     return raw
 
 
-def _gone(tag: Tag) -> bool:
-    """True when ``tag`` was decomposed (read from its ``__dict__``: a missing
-    attribute on a Tag would run a child search)."""
-    return bool(tag.__dict__.get("_decomposed"))
+def _parse(source: str) -> HtmlElement:
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(source.encode("utf-8", errors="surrogatepass"), parser=parser)
+    except (etree.ParserError, ValueError) as e:
+        msg = f"unreadable HTML: {e}"
+        raise ExtractionError(msg) from e
+    if not isinstance(root, HtmlElement):
+        msg = "unreadable HTML: no document element"
+        raise ExtractionError(msg)
+    return root
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _meta(soup: BeautifulSoup) -> dict[str, str]:
+def _elements(node: HtmlElement, *tags: str) -> list[HtmlElement]:
+    """Descendant elements (not comments), optionally of the given tags."""
+    return [el for el in (node.iter(*tags) if tags else node.iter()) if isinstance(el.tag, str)]
+
+
+def _meta(root: HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
+    for tag in root.iter("meta"):
         key = tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv")
         content = tag.get("content")
-        if isinstance(key, str) and isinstance(content, str) and content.strip():
+        if key and content and content.strip():
             found.setdefault(key.strip().lower(), content.strip())
     return found
 
 
-def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
-    for tag in soup.find_all("script", type="application/ld+json"):
+def _json_ld(root: HtmlElement) -> dict[str, Any]:
+    for tag in root.iter("script"):
+        if (tag.get("type") or "").lower() != "application/ld+json":
+            continue
         try:
-            data = json.loads(tag.string or "")
+            data = json.loads(tag.text or "")
         except (json.JSONDecodeError, TypeError):
             continue
         for item in _json_items(data):
@@ -181,18 +201,18 @@ def _json_items(data: Any) -> Iterator[dict[str, Any]]:
             yield from _json_items(item)
 
 
-def _page_title(soup: BeautifulSoup) -> str | None:
-    tag = soup.find("title")
-    if not isinstance(tag, Tag):
+def _page_title(root: HtmlElement) -> str | None:
+    tag = next(root.iter("title"), None)
+    if tag is None:
         return None
-    text = _clean(tag.get_text(" "))
+    text = _clean(tag.text_content())
     if not text:
         return None
     parts = _TITLE_SPLIT.split(text)
     return max(parts, key=len) if len(parts) > 1 else text
 
 
-def _date(soup: BeautifulSoup, meta: dict[str, str], json_ld: dict[str, Any]) -> tuple[Any, str]:
+def _date(root: HtmlElement, meta: dict[str, str], json_ld: dict[str, Any]) -> tuple[Any, str]:
     for key in DATE_META:
         if key in meta:
             found = parse_date(meta[key])
@@ -203,100 +223,109 @@ def _date(soup: BeautifulSoup, meta: dict[str, str], json_ld: dict[str, Any]) ->
         found = parse_date(value)
         if found is not None:
             return found, "JSON-LD datePublished"
-    for tag in soup.find_all("time"):
+    for tag in root.iter("time"):
         stamp = tag.get("datetime")
-        if isinstance(stamp, str):
+        if stamp:
             found = parse_date(stamp)
             if found is not None:
                 return found, "time element"
     return None, ""
 
 
-def _drop_never_text(soup: BeautifulSoup) -> None:
-    for node in soup.find_all(string=lambda s: isinstance(s, Comment | ProcessingInstruction | Declaration | Doctype)):
-        node.extract()
-    for tag in soup.find_all(NEVER_TEXT):
-        if not _gone(tag):
-            tag.decompose()
-    for tag in soup.find_all("form"):
-        if not _gone(tag) and tag.find(["article", "main"]) is None and len(tag.find_all("p")) < 3:
-            tag.decompose()
+def _drop(el: HtmlElement) -> None:
+    """Remove an element and its content, keeping the text that follows it."""
+    if el.getparent() is not None:
+        el.drop_tree()
 
 
-def _is_furniture(tag: Tag) -> bool:
-    if tag.name in ("html", "body", "main", "article"):
+def _attached(el: HtmlElement, root: HtmlElement) -> bool:
+    """True while ``el`` is still in the tree under ``root``."""
+    return el is root or any(parent is root for parent in el.iterancestors())
+
+
+def _drop_never_text(root: HtmlElement) -> None:
+    for tag in _elements(root, *NEVER_TEXT):
+        _drop(tag)
+    for tag in _elements(root, "form"):
+        if _attached(tag, root) and next(tag.iter("article", "main"), None) is None and len(_elements(tag, "p")) < 3:
+            _drop(tag)
+
+
+def _is_furniture(tag: HtmlElement) -> bool:
+    name = tag.tag
+    if name in ("html", "body", "main", "article"):
         return False
-    if tag.name in FURNITURE_TAGS:
+    if name in FURNITURE_TAGS:
         return True
     role = tag.get("role")
-    if isinstance(role, str) and role.lower() in FURNITURE_ROLES:
+    if role and role.lower() in FURNITURE_ROLES:
         return True
-    if tag.name == "header":
-        return tag.find_parent("article") is None
-    if tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
+    if name == "header":
+        return next(tag.iterancestors("article"), None) is None
+    if tag.get("aria-hidden") == "true" or tag.get("hidden") is not None:
         return True
-    names = " ".join(_attr_words(tag))
+    names = _names(tag)
     return bool(names) and _FURNITURE_NAMES.search(names) is not None and _CONTENT_NAMES.search(names) is None
 
 
-def _attr_words(tag: Tag) -> list[str]:
-    words: list[str] = []
-    classes = tag.get("class")
-    if isinstance(classes, list):
-        words.extend(str(c) for c in classes)
-    elif isinstance(classes, str):
-        words.append(classes)
-    ident = tag.get("id")
-    if isinstance(ident, str):
-        words.append(ident)
-    return words
+def _names(tag: HtmlElement) -> str:
+    """The element's class and id, space-separated."""
+    return " ".join(filter(None, (tag.get("class"), tag.get("id"))))
 
 
-def _drop_furniture(body: Tag | BeautifulSoup) -> None:
-    total = len(body.get_text(" ", strip=True)) or 1
-    for tag in body.find_all(True):
-        if _gone(tag) or not _is_furniture(tag):
+def _text_of(tag: HtmlElement) -> str:
+    return _clean(tag.text_content())
+
+
+def _drop_furniture(body: HtmlElement) -> None:
+    total = len(_text_of(body)) or 1
+    for tag in _elements(body):
+        if tag is body or not _is_furniture(tag) or not _attached(tag, body):
             continue
-        if tag.find(["article", "main"]) is not None:
+        if next(tag.iter("article", "main"), None) is not None:
             continue
-        if len(tag.get_text(" ", strip=True)) > 0.5 * total and len(tag.find_all("p")) >= 3:
+        if len(_text_of(tag)) > 0.5 * total and len(_elements(tag, "p")) >= 3:
             continue  # a wrapper mis-named after furniture: keep the content
-        tag.decompose()
+        _drop(tag)
 
 
-def _text_len(tag: Tag) -> int:
-    text = len(tag.get_text(" ", strip=True))
-    links = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
-    return text - links
+def _text_len(tag: HtmlElement) -> int:
+    links = sum(len(_text_of(a)) for a in tag.iter("a"))
+    return len(_text_of(tag)) - links
 
 
-def _main_node(body: Tag | BeautifulSoup) -> Tag | BeautifulSoup:
-    candidates: list[Tag] = [t for t in body.find_all(["article", "main"]) if isinstance(t, Tag)]
-    candidates += [t for t in body.find_all(True, role="main") if isinstance(t, Tag)]
-    candidates += [t for t in body.find_all(True, itemprop="articleBody") if isinstance(t, Tag)]
-    candidates += [t for t in body.find_all(class_=_CONTENT_NAMES) if isinstance(t, Tag)]
-    candidates += [t for t in body.find_all(id=_CONTENT_NAMES) if isinstance(t, Tag)]
-    total = _text_len(body) if isinstance(body, Tag) else len(body.get_text(" ", strip=True))
+def _main_node(body: HtmlElement) -> HtmlElement:
+    candidates = _elements(body, "article", "main")
+    for tag in _elements(body):
+        if (
+            tag.get("role") == "main"
+            or tag.get("itemprop") == "articleBody"
+            or _CONTENT_NAMES.search(" ".join(filter(None, (tag.get("class"), tag.get("id")))))
+        ):
+            candidates.append(tag)
+    total = _text_len(body)
     if candidates:
         best = max(candidates, key=_text_len)
         if _text_len(best) >= 0.2 * total:
             return best
-    scores: dict[int, tuple[float, Tag]] = {}
-    for p in body.find_all("p"):
-        length = len(p.get_text(" ", strip=True))
+    scores: dict[int, tuple[float, HtmlElement]] = {}
+    for p in body.iter("p"):
+        length = len(_text_of(p))
         if length < 25:
             continue
-        for weight, parent in ((1.0, p.parent), (0.5, p.parent.parent if p.parent else None)):
-            if isinstance(parent, Tag):
-                score, _ = scores.get(id(parent), (0.0, parent))
-                scores[id(parent)] = (score + weight * length, parent)
+        parent = p.getparent()
+        grandparent = parent.getparent() if parent is not None else None
+        for weight, holder in ((1.0, parent), (0.5, grandparent)):
+            if holder is not None:
+                score, _ = scores.get(id(holder), (0.0, holder))
+                scores[id(holder)] = (score + weight * length, holder)
     if not scores:
         return body
     return max(scores.values(), key=lambda item: item[0])[1]
 
 
-def _inside(tag: Tag, container: Tag | BeautifulSoup) -> bool:
-    return tag is container or any(parent is container for parent in tag.parents)
+def _inside(tag: HtmlElement, container: HtmlElement) -> bool:
+    return tag is container or any(parent is container for parent in tag.iterancestors())
 
 
 class _TextBuilder:
@@ -312,13 +341,12 @@ class _TextBuilder:
         self.omap = OffsetMap()
         self._pending: list[tuple[int, int]] = []
 
-    def walk(self, node: Tag | BeautifulSoup) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if not isinstance(child, Comment | ProcessingInstruction | Declaration | Doctype):
-                    self.add_text(str(child))
-            elif isinstance(child, Tag):
-                name = child.name
+    def walk(self, node: HtmlElement) -> None:
+        if node.text:
+            self.add_text(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                name = child.tag
                 if name == "br":
                     self.add_text("\n", anchor=False)
                 elif name in BLOCK_TAGS:
@@ -331,6 +359,8 @@ class _TextBuilder:
                     self.add_text(" ", anchor=False)
                 else:
                     self.walk(child)
+            if child.tail:
+                self.add_text(child.tail)
 
     def add_text(self, text: str, *, anchor: bool = True) -> None:
         if not text:
