@@ -31,6 +31,7 @@ from extractors.rules.meetings import (
     find_meeting_mentions,
     refine_series,
 )
+from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
 from graph.model import GraphData
@@ -91,7 +92,8 @@ class _Extraction:
         self.sents: list[Sentence] = sentences(self.text, self.pars)
         self.sindex = SentenceIndex(self.sents)
         self.b = GraphBuilder(doc, base, [p.start for p in self.pars], [p.number for p in self.pars])
-        self.dates = find_dates(self.text, doc.date)
+        self.tokens = Tokens.of(self.text)
+        self.dates = find_dates(self.text, doc.date, tokens=self.tokens)
         self.actor_iris: dict[str, str] = {}
         self.recorded: Meeting | None = None
         self.meeting_iris: dict[tuple[str, object], str] = {}
@@ -125,7 +127,7 @@ class _Extraction:
     # -- meetings ----------------------------------------------------------
 
     def find_meetings(self, actors: list[ActorMention]) -> None:
-        mentions = find_meeting_mentions(self.text)
+        mentions = find_meeting_mentions(self.text, self.tokens)
         mentions.extend(self.leader_meetings(actors))
         mentions.sort(key=lambda m: m.start)
         explicit = [m for m in mentions if m.series != "?"]
@@ -340,7 +342,7 @@ class _Extraction:
 
     def run(self) -> GraphData:
         text = self.text
-        actors = find_actors(text, self.lex, self.year)
+        actors = find_actors(text, self.lex, self.year, self.tokens)
         for a in actors:
             iri = self.actor_node(a.actor)
             self.b.evidence(iri, a.start, a.end, 0.9 if a.via == "name" else 0.75)
@@ -359,7 +361,7 @@ class _Extraction:
                     self.b.rel(Rel.PARTICIPANT, recorded_iri, state)
 
         bounds = [(s.start, s.end) for s in self.sents]
-        incidents = IncidentResolver(self.lex, self.doc.date).find(text, self.dates, bounds)
+        incidents = IncidentResolver(self.lex, self.doc.date).find(text, self.dates, bounds, self.tokens)
         incident_by_sentence: dict[int, list[str]] = {}
         incident_by_paragraph: dict[int, list[str]] = {}
         for found in incidents:
@@ -369,7 +371,7 @@ class _Extraction:
                 incident_by_sentence.setdefault(si, []).append(iri)
                 incident_by_paragraph.setdefault(self.sents[si].paragraph, []).append(iri)
 
-        threats = find_threats(text, self.lex, actors, self.sents)
+        threats = find_threats(text, self.lex, actors, self.sents, self.tokens)
         threat_by_sentence: dict[int, list[ThreatMention]] = {}
         for t in threats:
             iri = self.threat_node(t.poser, t.threat_type)
@@ -398,7 +400,7 @@ class _Extraction:
         actor_starts = [a.start for a in actors]
         type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         starts = [s.start for s in self.sents]
-        for start, end, types in self.lex.commitment_types.finditer(text):
+        for start, end, types in self.lex.commitment_types.finditer(text, self.tokens):
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and start < self.sents[i].end:
                 type_hits.setdefault(i, []).append((start, end, types))
@@ -414,9 +416,9 @@ class _Extraction:
             s = self.sents[si]
             lo = bisect.bisect_left(actor_starts, s.start)
             hi = bisect.bisect_left(actor_starts, s.end)
-            refs = resolver.refs(text, s.start, s.end, actors[lo:hi])
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:hi])
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
-            found = find_commitment(text, s.start, s.end, refs, default)
+            found = find_commitment(text, self.tokens, s.start, s.end, refs, default)
             if found is None:
                 continue
             made_at = self._meeting_near(si)

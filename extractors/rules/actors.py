@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.rules.lexicon import Actor, Lexicon, person_id
+from extractors.rules.scan import AnchoredPattern, Tokens
 from graph.schema import Kind
 
 _VENUE_BEFORE = re.compile(
@@ -62,6 +63,17 @@ _ROLE_COUNTRY = {
 }
 
 
+_ROLE_ANCHORED = AnchoredPattern(
+    _ROLE_PERSON,
+    {"minister", "defense", "defence", "secretary", "foreign", "prime", "president", "chairman", "general", "gen",
+     "admiral", "adm"},
+)  # fmt: skip
+_TITLE_ANCHORED = AnchoredPattern(
+    _TITLE_SURNAME,
+    {"secretary", "minister", "president", "prime", "chairman", "leader", "gen", "general", "adm", "admiral", "ambassador"},
+)
+
+
 @dataclass(frozen=True)
 class ActorMention:
     """A span of text naming an actor."""
@@ -86,24 +98,25 @@ def _role_country(role: str, before: str, after: str = "", name: str = "") -> st
     return None
 
 
-def find_actors(text: str, lex: Lexicon, year: int | None) -> list[ActorMention]:
+def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None = None) -> list[ActorMention]:
     """Every actor mention of ``text``, in text order, without overlaps."""
+    toks = tokens if tokens is not None else Tokens.of(text)
     gaz = lex.gazetteer
     out: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
-    for start, end, ids in gaz.names.finditer(text):
+    for start, end, ids in gaz.names.finditer(text, toks):
         actor = _pick(gaz.actors, ids, year)
         if actor is not None and actor.kind == Kind.STATE and _PLACE_BEFORE.search(text, max(0, start - 30), start):
             continue
         if actor is not None:
             out.append(ActorMention(start, end, actor, "name"))
             taken.append((start, end))
-    for start, end, ids in gaz.capitals.finditer(text):
+    for start, end, ids in gaz.capitals.finditer(text, toks):
         if _VENUE_BEFORE.search(text, max(0, start - 24), start) or _NOT_GOVERNMENT_AFTER.match(text, end):
             continue
         out.append(ActorMention(start, end, gaz.actors[ids[0]], "capital"))
     covered = _Coverage(taken)
-    for m in _ROLE_PERSON.finditer(text):
+    for m in _ROLE_ANCHORED.finditer(text, toks):
         s, e = m.span("name")
         if covered.overlaps(s, e):
             continue
@@ -113,7 +126,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None) -> list[ActorMention]
         actor = Actor(id=person_id(name), kind=Kind.PERSON, label=name, role=role, country=country)
         out.append(ActorMention(s, e, actor, "role"))
         covered.add(s, e)
-    for m in _TITLE_SURNAME.finditer(text):
+    for m in _TITLE_ANCHORED.finditer(text, toks):
         s, e = m.span("surname")
         if covered.overlaps(s, e):
             continue

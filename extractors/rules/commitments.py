@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.rules.actors import ActorMention
+from extractors.rules.scan import AnchoredPattern, Tokens
 from graph.schema import Kind
 
 _VERBS = re.compile(
@@ -40,6 +41,19 @@ _VERBS = re.compile(
     r"\s+(?:\w+\s+){0,4}?(?:commitment|determination|resolve|intention|readiness|willingness))\b",
     re.IGNORECASE,
 )
+_VERB_PREFIXES = (
+    "reaffirm", "reiterat", "recommit", "reconfirm", "confirm", "restat", "renew", "remain", "will", "would", "shall",
+    "continu", "pledg", "commit", "are", "is", "were", "was", "vow", "resolv", "promis", "assur", "guarantee", "agre",
+    "decid", "determined", "signed", "adopted", "endorsed", "approved", "establish", "expressed", "underscored",
+    "emphasized", "stressed", "highlighted", "demonstrated", "affirmed", "declared", "stated",
+)  # fmt: skip
+
+
+def _is_verb_anchor(word: str) -> bool:
+    return word.startswith(_VERB_PREFIXES)
+
+
+_VERBS_ANCHORED = AnchoredPattern(_VERBS, _is_verb_anchor)
 _NOUNS = re.compile(r"\b(?:pledge|promise|commitment|guarantee|assurance)s?\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?:\w+[-\w]*)\s+){0,2}$")
 _SUSPEND = re.compile(
@@ -73,6 +87,13 @@ _REFS = re.compile(
     r"|\b(?P<sec>(?:the\s+)?(?:U\.?S\.?\s+)?(?:defen[sc]e\s+)?secretary)\b(?!\s+of\s+state)",
     re.IGNORECASE,
 )
+_REFS_ANCHORED = AnchoredPattern(
+    _REFS,
+    {"sides", "ministers", "leaders", "presidents", "governments", "countries", "nations", "allies", "delegations",
+     "secretaries", "heads", "chiefs", "both", "alliance", "they", "we", "scm", "security", "communiqué", "communiqués",
+     "communique", "communiques", "meeting", "minister", "secretary", "the", "two", "three"},
+    lookback=4,
+)  # fmt: skip
 _COORD_GAP = re.compile(
     r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with|along\s+with|,)\s*(?:the\s+)?$", re.IGNORECASE
 )
@@ -156,7 +177,7 @@ class PartyResolver:
         self.secretary = secretary
         self.both = both
 
-    def refs(self, text: str, start: int, end: int, actors: list[ActorMention]) -> list[Ref]:
+    def refs(self, text: str, tokens: Tokens, start: int, end: int, actors: list[ActorMention]) -> list[Ref]:
         """References to parties in ``text[start:end]``, in text order."""
         out: list[Ref] = []
         for a in actors:
@@ -165,7 +186,7 @@ class PartyResolver:
             party = a.actor.country if a.actor.kind == Kind.PERSON else a.actor.id
             if party:
                 out.append(Ref(a.start, a.end, frozenset({party})))
-        for m in _REFS.finditer(text, start, end):
+        for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
             if any(r.start <= m.start() < r.end or m.start() <= r.start < m.end() for r in out):
                 continue
             if m.group("both"):
@@ -224,6 +245,7 @@ def subject_before(text: str, refs: list[Ref], clause_start: int, verb_start: in
 
 def find_commitment(
     text: str,
+    tokens: Tokens,
     start: int,
     end: int,
     refs: list[Ref],
@@ -233,12 +255,13 @@ def find_commitment(
 
     Args:
         text: the document text.
+        tokens: its tokens.
         start, end: the sentence.
         refs: the party references of the sentence (:meth:`PartyResolver.refs`).
         default: parties to assume when no subject is found (both parties in
             a joint communiqué; None elsewhere).
     """
-    verbs = list(_VERBS.finditer(text, start, end))
+    verbs = list(_VERBS_ANCHORED.finditer(text, tokens, start, end))
     if verbs:
         anchor_start, anchor_end = verbs[0].span()
         group = "reaffirm" if verbs[0].group("reaffirm") else "new"

@@ -30,6 +30,8 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from extractors.rules.scan import AnchoredPattern, Tokens
+
 Precision = Literal["day", "month", "year"]
 
 MONTHS: dict[str, int] = {
@@ -182,19 +184,36 @@ def _weekday(name: str, ref: dt.date) -> dt.date:
     return ref - dt.timedelta(days=back)
 
 
-def find_dates(text: str, ref: dt.date | None = None, start: int = 0, end: int | None = None) -> list[DateMatch]:
+_ANCHOR_WORDS = frozenset(
+    [*MONTHS, *WEEKDAYS, "yesterday", "today", "last", "past", "previous", "preceding", "earlier", "this", "same",
+     "next", "following", "day"]
+)  # fmt: skip
+
+
+def _is_anchor(word: str) -> bool:
+    return word in _ANCHOR_WORDS or (word[:1].isdigit() and len(word) <= 10)
+
+
+_ANCHORED = AnchoredPattern(_DATE_RE, _is_anchor, lookback=2)
+
+
+def find_dates(
+    text: str, ref: dt.date | None = None, start: int = 0, end: int | None = None, tokens: Tokens | None = None
+) -> list[DateMatch]:
     """Every date expression of ``text[start:end]``, resolved against ``ref``.
 
     Args:
         text: the text to scan (offsets refer to it).
         ref: the document's date; partial and relative expressions need it.
         start, end: the part of ``text`` to scan.
+        tokens: the text's tokens (computed when not given).
 
     Returns:
         The matches in text order.
     """
     out: list[DateMatch] = []
-    for m in _DATE_RE.finditer(text, start, len(text) if end is None else end):
+    toks = tokens if tokens is not None else Tokens.of(text)
+    for m in _ANCHORED.finditer(text, toks, start, end):
         found = _convert(m, ref)
         if found is not None:
             out.append(found)

@@ -13,12 +13,48 @@ hundreds of records per document keeps extraction fast.
 from __future__ import annotations
 
 import bisect
+import hashlib
 from typing import Any
 
 from extractors.document import SourceDocument
 from extractors.rules.lexicon import EXTRACTOR, Concept
-from graph.model import GraphData, Node, Relationship, make_iri
+from graph.model import GraphData, Node, Relationship, content_key, kind_path, make_iri, slugify
 from graph.schema import DEFAULT_BASE, Kind, Prop, Rel, concept_iri
+
+
+_TEXT = Prop.TEXT.value
+_CHAR_START = Prop.CHAR_START.value
+_CHAR_END = Prop.CHAR_END.value
+_PARAGRAPH = Prop.PARAGRAPH.value
+_PAGE = Prop.PAGE.value
+_EXTRACTOR = Prop.EXTRACTOR.value
+_CONFIDENCE = Prop.CONFIDENCE.value
+_NODE_FIELDS = frozenset({"iri", "kind", "label", "props"})
+_REL_FIELDS = frozenset({"type", "source", "target", "props"})
+
+
+def _new_node(iri: str, kind: Kind, label: str, props: dict[str, Any]) -> Node:
+    """A Node built the way ``Node.model_construct`` builds it, without its generic overhead.
+
+    The builder only passes values of the types a Node accepts (checked by
+    the tests, which re-validate every extracted record).
+    """
+    node = Node.__new__(Node)
+    object.__setattr__(node, "__dict__", {"iri": iri, "kind": kind, "label": label, "props": props})
+    object.__setattr__(node, "__pydantic_fields_set__", set(_NODE_FIELDS))
+    object.__setattr__(node, "__pydantic_extra__", None)
+    object.__setattr__(node, "__pydantic_private__", None)
+    return node
+
+
+def _new_relationship(rel: Rel, source: str, target: str, props: dict[str, Any]) -> Relationship:
+    """A Relationship built like :func:`_new_node`."""
+    out = Relationship.__new__(Relationship)
+    object.__setattr__(out, "__dict__", {"type": rel, "source": source, "target": target, "props": props})
+    object.__setattr__(out, "__pydantic_fields_set__", set(_REL_FIELDS))
+    object.__setattr__(out, "__pydantic_extra__", None)
+    object.__setattr__(out, "__pydantic_private__", None)
+    return out
 
 
 class GraphBuilder:
@@ -37,10 +73,12 @@ class GraphBuilder:
         self.doc = doc
         self.base = base or DEFAULT_BASE
         self.nodes: dict[str, Node] = {}
-        self.rels: dict[tuple[str, str, str], Relationship] = {}
+        self.rels: dict[tuple[str, Rel, str], Relationship] = {}
         self._par_starts = paragraph_starts
         self._par_numbers = paragraph_numbers
         self.doc_iri = self.iri(Kind.DOCUMENT, doc.sha256)
+        self._mention_key_prefix = content_key(Kind.MENTION.value, self.doc_iri) + "\x1f"
+        self._mention_iri_prefix = f"{self.base}{kind_path(Kind.MENTION)}/{slugify(self.doc_iri)}-"
         props: dict[str, Any] = {
             Prop.TITLE.value: doc.title,
             Prop.DATE.value: doc.date,
@@ -53,12 +91,20 @@ class GraphBuilder:
         """Content-derived IRI under this builder's base."""
         return make_iri(kind, *key, base=self.base)
 
+    def mention_iri(self, start: int, end: int) -> str:
+        """IRI of the Mention of ``[start, end)``: the same value as
+        ``make_iri(Kind.MENTION, doc_iri, start, end)``, with the parts that do
+        not depend on the span computed once per document."""
+        key = f"{self._mention_key_prefix}{start}\x1f{end}"
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+        return f"{self._mention_iri_prefix}{digest}"
+
     def node(self, iri: str, kind: Kind, label: str, props: dict[str, Any] | None = None) -> str:
         """Add or update a node; None-valued properties are left out. Returns its IRI."""
         clean = {k: v for k, v in (props or {}).items() if v is not None}
         seen = self.nodes.get(iri)
         if seen is None:
-            self.nodes[iri] = Node.model_construct(iri=iri, kind=kind, label=label, props=clean)
+            self.nodes[iri] = _new_node(iri, kind, label, clean)
         else:
             for key, value in clean.items():
                 seen.props.setdefault(key, value)
@@ -68,10 +114,10 @@ class GraphBuilder:
 
     def rel(self, rel: Rel, source: str, target: str, props: dict[str, Any] | None = None) -> None:
         """Add a relationship (once per source, type and target)."""
-        key = (source, rel.value, target)
+        key = (source, rel, target)
         if key not in self.rels:
-            clean = {k: v for k, v in (props or {}).items() if v is not None}
-            self.rels[key] = Relationship.model_construct(type=rel, source=source, target=target, props=clean)
+            clean = {k: v for k, v in props.items() if v is not None} if props else {}
+            self.rels[key] = _new_relationship(rel, source, target, clean)
 
     def paragraph_number(self, offset: int) -> int | None:
         """Number of the paragraph containing ``offset``."""
@@ -80,26 +126,29 @@ class GraphBuilder:
 
     def evidence(self, subject: str, start: int, end: int, confidence: float) -> str:
         """Record that ``doc.text[start:end]`` supports ``subject``; returns the Mention IRI."""
-        iri = self.iri(Kind.MENTION, self.doc_iri, start, end)
-        text = self.doc.text[start:end]
+        iri = self.mention_iri(start, end)
         existing = self.nodes.get(iri)
         if existing is None:
+            text = self.doc.text[start:end]
             label = text if len(text) <= 80 else text[:77] + "..."
             props: dict[str, Any] = {
-                Prop.TEXT.value: text,
-                Prop.CHAR_START.value: start,
-                Prop.CHAR_END.value: end,
-                Prop.PARAGRAPH.value: self.paragraph_number(start),
-                Prop.PAGE.value: self.doc.page_at(start),
-                Prop.EXTRACTOR.value: EXTRACTOR,
-                Prop.CONFIDENCE.value: round(confidence, 3),
+                _TEXT: text,
+                _CHAR_START: start,
+                _CHAR_END: end,
+                _EXTRACTOR: EXTRACTOR,
+                _CONFIDENCE: round(confidence, 3),
             }
-            self.node(iri, Kind.MENTION, label, props)
+            paragraph = self.paragraph_number(start)
+            if paragraph is not None:
+                props[_PARAGRAPH] = paragraph
+            if self.doc.pages:
+                props[_PAGE] = self.doc.page_at(start)
+            self.nodes[iri] = _new_node(iri, Kind.MENTION, label, props)
             self.rel(Rel.WAS_DERIVED_FROM, iri, self.doc_iri)
         else:
-            old = existing.props.get(Prop.CONFIDENCE.value)
+            old = existing.props.get(_CONFIDENCE)
             if isinstance(old, float) and confidence > old:
-                existing.props[Prop.CONFIDENCE.value] = round(confidence, 3)
+                existing.props[_CONFIDENCE] = round(confidence, 3)
         self.rel(Rel.EVIDENCE, subject, iri)
         if subject != self.doc_iri:
             self.rel(Rel.MENTIONS, self.doc_iri, subject)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import CatalogueIncident, Lexicon, norm_key
 from extractors.rules.meetings import ordinal_value
+from extractors.rules.scan import AnchoredPattern, Tokens
 from graph.schema import Kind
 
 _ORD_WORDS = (
@@ -56,6 +57,17 @@ _TRIGGERS: list[tuple[Kind, str]] = [
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE)
 _SYSTEM_RE = re.compile(
     r"\b(?P<sys>Hwasong|Taepodong|Unha|Pukguksong|Kwangmyongsong|Malligyong|Chollima|Nodong|Musudan)[\s-]?(?P<num>\d{1,2})?\b"
+)
+_TRIGGER_ANCHORED = AnchoredPattern(
+    _TRIGGER_RE,
+    {"nuclear", "underground", "icbm", "irbm", "slbm", "intercontinental", "long", "intermediate", "medium", "short",
+     "submarine", "ballistic", "missile", "rocket", "satellite", "space", "launch", "launches", "firing", "firings",
+     "artillery", "shelling", "bombardment", "torpedo", "torpedoing", "sinking", "armed", "commando", "naval", "border",
+     "mine", "drone", "cyber", "cyberattack", "cyberattacks"},
+)  # fmt: skip
+_SYSTEM_ANCHORED = AnchoredPattern(
+    _SYSTEM_RE,
+    {"hwasong", "taepodong", "unha", "pukguksong", "kwangmyongsong", "malligyong", "chollima", "nodong", "musudan"},
 )
 _ORDINALS_BEFORE = re.compile(
     r"\b(?P<a>" + _ORD_WORDS + r")(?:(?:,\s*|\s+and\s+|\s*,\s*and\s+)(?P<b>" + _ORD_WORDS + r"))?"
@@ -156,7 +168,13 @@ class IncidentResolver:
     def _known(self, inc: CatalogueIncident) -> bool:
         return self.doc_date is None or inc.date <= self.doc_date + dt.timedelta(days=1)
 
-    def find(self, text: str, dates: list[DateMatch], sentence_bounds: list[tuple[int, int]]) -> list[IncidentMention]:
+    def find(
+        self,
+        text: str,
+        dates: list[DateMatch],
+        sentence_bounds: list[tuple[int, int]],
+        tokens: Tokens | None = None,
+    ) -> list[IncidentMention]:
         """Every incident mention of ``text``.
 
         Args:
@@ -164,10 +182,11 @@ class IncidentResolver:
             dates: the document's date expressions (:func:`find_dates`).
             sentence_bounds: ``(start, end)`` of each sentence, in order.
         """
+        toks = tokens if tokens is not None else Tokens.of(text)
         out: list[IncidentMention] = []
         taken: list[tuple[int, int]] = []
         cat = self.lex.catalogue_by_id
-        for start, end, ids in self.lex.incident_names.finditer(text):
+        for start, end, ids in self.lex.incident_names.finditer(text, toks):
             candidates = [cat[i] for i in ids if self._known(cat[i])]
             if not candidates:
                 continue
@@ -175,7 +194,7 @@ class IncidentResolver:
             out.append(IncidentMention(start, end, chosen, 0.9))
             taken.append((start, end))
         bounds = _Bounds(sentence_bounds)
-        for m in _SYSTEM_RE.finditer(text):
+        for m in _SYSTEM_ANCHORED.finditer(text, toks):
             if _overlaps(taken, m.start(), m.end()):
                 continue
             pool = self._system_pool(norm_key(m.group(0)))
@@ -183,7 +202,7 @@ class IncidentResolver:
             resolved = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=False, named=True)
             out.extend(resolved)
             taken.extend((r.start, r.end) for r in resolved)
-        for m in _TRIGGER_RE.finditer(text):
+        for m in _TRIGGER_ANCHORED.finditer(text, toks):
             if _overlaps(taken, m.start(), m.end()):
                 continue
             index = _group_index(m)
@@ -196,9 +215,9 @@ class IncidentResolver:
             )
             out.extend(resolved)
         out.sort(key=lambda r: r.start)
-        return self._anaphora(text, out)
+        return self._anaphora(text, out, toks)
 
-    def _anaphora(self, text: str, found: list[IncidentMention]) -> list[IncidentMention]:
+    def _anaphora(self, text: str, found: list[IncidentMention], toks: Tokens) -> list[IncidentMention]:
         """Resolve "the test", "these launches", "the ICBM launches" to incidents named earlier.
 
         A singular definite reference takes the last earlier incident of a
@@ -209,7 +228,7 @@ class IncidentResolver:
             return found
         extra: list[IncidentMention] = []
         starts = [f.start for f in found]
-        for m in _ANAPHOR_RE.finditer(text):
+        for m in _ANAPHOR_ANCHORED.finditer(text, toks):
             if _overlaps_sorted(found, starts, m.start(), m.end()):
                 continue
             kinds = _anaphor_kinds(m.group("mods") or "", m.group("noun"))
@@ -313,6 +332,12 @@ _ANAPHOR_RE = re.compile(
     r"incident|acts|events)\b(?!\s+(?:site|ban|range|pad|vehicle|facility))(?!-)",
     re.IGNORECASE,
 )
+_ANAPHOR_ANCHORED = AnchoredPattern(
+    _ANAPHOR_RE,
+    {"tests", "test", "launches", "launch", "attacks", "attack", "shelling", "sinking", "bombing", "provocations",
+     "provocation", "raid", "incidents", "incident", "acts", "events"},
+    lookback=5,
+)  # fmt: skip
 _MISSILE_KINDS = frozenset({Kind.MISSILE_LAUNCH})
 _ALL_KINDS = frozenset(
     {Kind.NUCLEAR_TEST, Kind.MISSILE_LAUNCH, Kind.ARMED_PROVOCATION, Kind.CYBER_OPERATION, Kind.CRISIS}

@@ -13,6 +13,7 @@ first) so a text is scanned once per vocabulary, whatever its size.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -27,6 +28,7 @@ import rdflib
 from rdflib.namespace import RDF, SKOS
 
 from alliancekg.errors import ExtractionError
+from extractors.rules.scan import Tokens
 from graph.schema import COMMITMENT_SCHEME, COMMITMENT_TYPES, THREAT_SCHEME, THREAT_TYPES, Kind, concept_local_name
 
 EXTRACTOR = "communique.rules.v1"
@@ -96,8 +98,15 @@ def trie_pattern(phrases: Iterable[str]) -> str:
     return emit(trie) or r"(?!x)x"
 
 
+_FIRST_WORD = re.compile(r"\w+")
+
+
 class PhraseMatcher:
-    """Finds any of many phrases in a text in one pass.
+    """Finds any of many phrases in a text.
+
+    Phrases are grouped by their first word; at each token of the text only
+    the phrases starting with that word are tried (one trie regex per word),
+    so a text is scanned in time proportional to its number of words.
 
     Args:
         phrases: phrase -> the ids it stands for.
@@ -107,27 +116,65 @@ class PhraseMatcher:
     def __init__(self, phrases: Mapping[str, Iterable[str]], fold: bool = True) -> None:
         self.fold = fold
         self._ids: dict[str, tuple[str, ...]] = {}
+        self._seen: dict[str, tuple[str, ...]] = {}
+        groups: dict[str, set[str]] = {}
         for phrase, ids in phrases.items():
             key = norm_key(phrase, fold)
-            if not key:
+            first = _FIRST_WORD.match(phrase.strip())
+            if not key or first is None:
                 continue
             merged = list(self._ids.get(key, ()))
             merged.extend(i for i in ids if i not in merged)
             self._ids[key] = tuple(merged)
-        ordered = sorted({(p.strip().lower() if fold else p.strip()) for p in phrases if norm_key(p, fold)})
+            word = first.group(0).lower() if fold else first.group(0)
+            groups.setdefault(word, set()).add(phrase.strip().lower() if fold else phrase.strip())
         flags = re.IGNORECASE if fold else 0
-        self.regex = re.compile(r"(?<![\w])(?:" + trie_pattern(ordered) + r")(?![\w])", flags)
+        self._by_word: dict[str, re.Pattern[str]] = {
+            word: re.compile(r"(?:" + trie_pattern(sorted(group)) + r")(?![\w])", flags) for word, group in groups.items()
+        }
 
     def ids(self, matched_text: str) -> tuple[str, ...]:
         """The ids of a phrase as it was matched."""
-        return self._ids.get(norm_key(matched_text, self.fold), ())
+        found = self._seen.get(matched_text)
+        if found is None:
+            found = self._ids.get(norm_key(matched_text, self.fold), ())
+            if len(self._seen) < 100_000:
+                self._seen[matched_text] = found
+        return found
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-        """Yield ``(start, end, ids)`` of every (non-overlapping, leftmost-longest) phrase."""
-        for m in self.regex.finditer(text, start, len(text) if end is None else end):
+    def finditer(
+        self, text: str, tokens: Tokens | None = None, start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """Yield ``(start, end, ids)`` of every phrase, leftmost-longest, without overlaps.
+
+        Args:
+            text: the text.
+            tokens: its tokens (computed when not given).
+            start, end: the part of the text to scan.
+        """
+        toks = tokens if tokens is not None else Tokens.of(text)
+        words = toks.lower if self.fold else toks.words
+        starts = toks.starts
+        stop = len(text) if end is None else end
+        by_word = self._by_word
+        last_end = start
+        candidates = toks.candidates(self, by_word.__contains__, self.fold)
+        first = bisect.bisect_left(starts, start)
+        for k in range(bisect.bisect_left(candidates, first), len(candidates)):
+            i = candidates[k]
+            pos = starts[i]
+            if pos >= stop:
+                break
+            if pos < last_end:
+                continue
+            rx = by_word[words[i]]
+            m = rx.match(text, pos, stop)
+            if m is None:
+                continue
             ids = self.ids(m.group(0))
             if ids:
-                yield m.start(), m.end(), ids
+                last_end = m.end()
+                yield pos, last_end, ids
 
 
 # ---------------------------------------------------------------------------

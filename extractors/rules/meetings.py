@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.rules.dates import DateMatch
+from extractors.rules.lexicon import trie_pattern
+from extractors.rules.scan import AnchoredPattern, Tokens
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _UNIT_ORD = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
@@ -84,7 +86,7 @@ def ordinal_value(text: str) -> int | None:
     return None
 
 
-_WORD_ORD_RE = "|".join(sorted((re.escape(w).replace(r"\-", r"[\s-]") for w in WORD_ORDINALS), key=len, reverse=True))
+_WORD_ORD_RE = trie_pattern(sorted({w.replace("-", " ") for w in WORD_ORDINALS}))
 ORDINAL_RE = r"(?:\d{1,3}(?:st|nd|rd|th)|(?i:" + _WORD_ORD_RE + r")|[IVXLC]{1,7})"
 
 _PARTY = (
@@ -112,6 +114,11 @@ MEETING_RE = re.compile(
     + _QUAL
     + r")\s+)*"
     r"(?<![\w])(?:" + _SERIES + r")(?![\w])(?P<of>\s+of\s+(?:the\s+)?[A-Z])?"
+)
+_ANCHORED = AnchoredPattern(
+    MEETING_RE,
+    {"security", "scm", "scms", "ministers", "military", "mcm", "mcms", "2", "trilateral", "summit", "summits", "meeting"},
+    lookback=12,
 )
 _PLACE_AFTER = re.compile(
     r"(?:\b(?:held|convened|took\s+place|met|meeting|hosted)\b[^.;]{0,40}?)?\b(?:in|at)\s+"
@@ -170,7 +177,9 @@ def _ordinal_suffix(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }".replace(" ", "")
 
 
-def find_meeting_mentions(text: str, start: int = 0, end: int | None = None) -> list[MeetingMention]:
+def find_meeting_mentions(
+    text: str, tokens: Tokens | None = None, start: int = 0, end: int | None = None
+) -> list[MeetingMention]:
     """Meeting mentions in ``text[start:end]`` (no dates or places yet).
 
     An ordinal with a bare "meeting" ("the ninth meeting") gets the series
@@ -179,7 +188,8 @@ def find_meeting_mentions(text: str, start: int = 0, end: int | None = None) -> 
     "meeting" without an ordinal is not a mention.
     """
     out: list[MeetingMention] = []
-    for m in MEETING_RE.finditer(text, start, len(text) if end is None else end):
+    toks = tokens if tokens is not None else Tokens.of(text)
+    for m in _ANCHORED.finditer(text, toks, start, end):
         group = next(g for g in _SERIES_OF_GROUP if m.group(g))
         series = _SERIES_OF_GROUP[group]
         ordinal = ordinal_value(m.group("ord")) if m.group("ord") else None

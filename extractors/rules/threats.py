@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extractors.rules.actors import ActorMention
 from extractors.rules.lexicon import Lexicon
+from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence
 from graph.schema import Kind
 
@@ -48,6 +49,7 @@ def find_threats(
     lex: Lexicon,
     actors: list[ActorMention],
     sents: list[Sentence],
+    tokens: Tokens | None = None,
 ) -> list[ThreatMention]:
     """Threat mentions of ``text``.
 
@@ -67,7 +69,7 @@ def find_threats(
         lo, hi = par_bounds.get(s.paragraph, (s.start, s.end))
         par_bounds[s.paragraph] = (min(lo, s.start), max(hi, s.end))
     out: list[ThreatMention] = []
-    for start, end, types in lex.threat_types.finditer(text):
+    for start, end, types in lex.threat_types.finditer(text, tokens):
         i = bisect.bisect_right(starts, start) - 1
         sentence = i if i >= 0 and start < sents[i].end else None
         poser = None

@@ -1,0 +1,124 @@
+"""One tokenisation per document, and patterns tried only where their anchor words occur.
+
+Python's regex engine tries a long alternation at every character of a text;
+on dense prose that costs far more than the matching itself. The rules
+instead split the text once into word tokens (:class:`Tokens`) and try a
+pattern only at the tokens that can start or head it:
+
+* :class:`AnchoredPattern` runs ``pattern.match`` at the token where an anchor
+  word occurs, or a few tokens before it (for optional lead words such as
+  "the", "in", "on");
+* :class:`extractors.rules.lexicon.PhraseMatcher` keys its phrases by their
+  first word and tries only the phrases sharing the token's word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+_WORD_SPLIT = re.compile(r"(\w+)")
+
+
+@dataclass
+class Tokens:
+    """The word tokens of a text: exact and lower-cased forms, start offsets.
+
+    >>> t = Tokens.of("The U.S. side")
+    >>> t.words, t.starts
+    (['The', 'U', 'S', 'side'], [0, 4, 6, 9])
+    """
+
+    words: list[str]
+    lower: list[str]
+    starts: list[int]
+    _index: dict[str, list[int]] | None = None
+    _cache: dict[object, list[int]] | None = None
+
+    def index(self, fold: bool = True) -> dict[str, list[int]]:
+        """Token indices by (lower-cased) word."""
+        if fold and self._index is not None:
+            return self._index
+        out: dict[str, list[int]] = {}
+        for i, w in enumerate(self.lower if fold else self.words):
+            bucket = out.get(w)
+            if bucket is None:
+                out[w] = [i]
+            else:
+                bucket.append(i)
+        if fold:
+            self._index = out
+        return out
+
+    def candidates(self, key: object, accept: Callable[[str], bool], fold: bool = True) -> list[int]:
+        """Sorted indices of the tokens whose word ``accept``-s (cached under ``key``)."""
+        if self._cache is None:
+            self._cache = {}
+        found = self._cache.get((key, fold))
+        if found is None:
+            index = self.index(fold)
+            found = sorted(itertools.chain.from_iterable(ix for w, ix in index.items() if accept(w)))
+            self._cache[(key, fold)] = found
+        return found
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        """Tokenise ``text`` (runs of word characters)."""
+        parts = _WORD_SPLIT.split(text)
+        offsets = list(itertools.accumulate(map(len, parts), initial=0))
+        words = parts[1::2]
+        starts = offsets[1 : len(parts) : 2]
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            lower = [lowered[s : s + len(w)] for s, w in zip(starts, words, strict=True)]
+        else:
+            lower = [w.lower() for w in words]
+        return cls(words, lower, starts)
+
+
+class AnchoredPattern:
+    """A regex tried only at (or shortly before) tokens holding an anchor word.
+
+    Args:
+        pattern: compiled regex; it is ``match``-ed at token starts.
+        anchors: lower-cased words that occur in every match, or a predicate
+            on a lower-cased word.
+        lookback: how many tokens before the anchor a match may start.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], anchors: Iterable[str] | Callable[[str], bool], lookback: int = 0) -> None:
+        self.pattern = pattern
+        if callable(anchors):
+            self._is_anchor = anchors
+        else:
+            anchor_set = frozenset(anchors)
+            self._is_anchor = anchor_set.__contains__
+        self.lookback = lookback
+
+    def finditer(self, text: str, tokens: Tokens, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches in text order, each covering an anchor token."""
+        stop = len(text) if end is None else end
+        last_end = start
+        starts = tokens.starts
+        match = self.pattern.match
+        candidates = tokens.candidates(self, self._is_anchor)
+        first = bisect.bisect_left(starts, start)
+        for k in range(bisect.bisect_left(candidates, first), len(candidates)):
+            i = candidates[k]
+            pos = starts[i]
+            if pos >= stop:
+                break
+            if pos < last_end:
+                continue
+            for j in range(max(first, i - self.lookback), i + 1):
+                candidate = starts[j]
+                if candidate < last_end:
+                    continue
+                m = match(text, candidate, stop)
+                if m is not None and m.end() > pos:
+                    yield m
+                    last_end = m.end()
+                    break
