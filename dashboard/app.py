@@ -20,6 +20,7 @@ from dash import ALL, Dash, Input, Output, State, dcc, html
 from dashboard import ids, styles
 from dashboard.context import DEFAULT_MAX_ELEMENTS, AppContext
 from dashboard.pages import console, explorer, exports, timeline, tracer
+from dashboard.serving import ServingStore
 from dashboard.state import PAGE_TITLES, PAGES, ViewState, encode_query, page_of, parse_query
 from graph.store import GraphStore
 
@@ -93,7 +94,8 @@ def create_app(store: GraphStore, *, max_elements: int = DEFAULT_MAX_ELEMENTS, *
         max_elements: most cytoscape elements (nodes + edges) sent to the browser.
         **dash_kwargs: passed to :class:`dash.Dash` (e.g. ``requests_pathname_prefix``).
     """
-    app_ctx = AppContext(store=store, max_elements=max_elements)
+    serving = store if isinstance(store, ServingStore) else ServingStore(store)
+    app_ctx = AppContext(store=serving, max_elements=max_elements)
     app = Dash(
         __name__,
         title="alliancekg explorer",

@@ -427,3 +427,35 @@ def test_explorer_on_a_generated_graph_stays_within_budget() -> None:
 def test_make_iri_of_sample_is_stable() -> None:
     assert sample_graph().node_map().keys() == sample_graph().node_map().keys()
     assert make_iri(Kind.STATE, "KOR") in sample_graph().node_map()
+
+
+# -- serving store -----------------------------------------------------------
+
+
+def test_serving_store_refuses_writes_and_remembers_reads(app_ctx: AppContext) -> None:
+    from alliancekg.errors import StoreError
+    from dashboard.serving import ServingStore
+
+    serving = ServingStore(app_ctx.store, cache_size=2)
+    with pytest.raises(StoreError, match="never changes"):
+        serving.clear()
+    with pytest.raises(StoreError):
+        serving.upsert_nodes([Node(iri="urn:x", kind=Kind.STATE, label="x")])
+    assert not app_ctx.store.has_node("urn:x")
+    first = serving.subgraph(kinds=["Event"])
+    assert serving.subgraph(kinds=[Kind.EVENT]) is first  # same filter, same answer
+    serving.subgraph(kinds=["Actor"])
+    serving.subgraph(kinds=["Threat"])
+    assert serving.subgraph(kinds=["Event"]) is not first  # evicted: the cache is bounded
+    assert serving.count_by_kind() == app_ctx.store.count_by_kind()
+    serving.forget()
+    assert serving.name == app_ctx.store.name
+
+
+def test_overview_applies_the_time_range_to_the_ranked_pool(app_ctx: AppContext) -> None:
+    full = explorer.explorer_view(app_ctx, _state(app_ctx))
+    narrow = explorer.explorer_view(app_ctx, _state(app_ctx, year_from=2005, year_to=2005))
+    ids_full = {e["data"]["id"] for e in full.elements}
+    ids_narrow = {e["data"]["id"] for e in narrow.elements}
+    assert ids_narrow < ids_full
+    assert all(e["data"].get("date", "2005")[:4] == "2005" for e in narrow.elements)

@@ -31,6 +31,9 @@ MAX_EXPANDED = 12
 """Clicked nodes whose neighbourhoods stay open (older ones close first)."""
 EXPAND_LIMIT = 150
 """Most neighbours one click adds."""
+POOL_FACTOR = 4
+"""The overview ranks the ``POOL_FACTOR * max_elements`` most connected nodes of the chosen
+kinds (one store call per kind set, remembered), then applies the time range locally."""
 TYPE_LIMIT = 400
 """Most nodes a commitment- or threat-type filter brings in per type."""
 GRAPH_LAYOUT: dict[str, Any] = {
@@ -150,9 +153,10 @@ def explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
                 if node.iri != iri:
                     parts.append(store.neighbours(node.iri, hops=1, kinds=kinds, start=start, end=end, limit=12))
     else:
-        base = store.subgraph(start=start, end=end, kinds=kinds, limit=budget + 1)
-        over = len(base.nodes) > budget
-        parts.append(base)
+        pool_size = budget * POOL_FACTOR
+        pool = store.subgraph(kinds=kinds, limit=pool_size + 1)
+        over = len(pool.nodes) > pool_size
+        parts.append(in_window(pool, start, end))
     expanded = [iri for iri in state.get("expanded") or [] if store.has_node(iri)]
     for iri in expanded:
         parts.append(store.neighbours(iri, hops=1, kinds=kinds, start=start, end=end, limit=EXPAND_LIMIT))
@@ -175,6 +179,20 @@ def explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     summary = f"{len(graph.nodes)} nodes, {len(graph.relationships)} links"
     elements = to_elements(graph, focus=[selected] if selected else [], hits=expanded)
     return ExplorerView(elements, notice, summary, graph)
+
+
+def in_window(graph: GraphData, start: dt.date | None, end: dt.date | None) -> GraphData:
+    """Nodes dated inside ``[start, end]`` (undated ones too) and the relationships among them."""
+    if start is None and end is None:
+        return graph
+    keep = [n for n in graph.nodes if _passes(n.date, start, end)]
+    iris = {n.iri for n in keep}
+    rels = [r for r in graph.relationships if r.source in iris and r.target in iris]
+    return GraphData.model_construct(nodes=keep, relationships=rels)
+
+
+def _passes(date: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
+    return date is None or ((start is None or date >= start) and (end is None or date <= end))
 
 
 @dataclass(frozen=True)

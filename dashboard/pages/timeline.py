@@ -115,10 +115,8 @@ def build_timeline(view: AnalyticsView) -> TimelineData:
 
 
 def timeline_data(app_ctx: AppContext) -> TimelineData:
-    """The timeline of the current graph (cached per analytics view)."""
-    view = load_view(app_ctx.store)
-    key = f"timeline:{hash(view.fingerprint)}"
-    return app_ctx.cached(key, lambda: build_timeline(view))
+    """The timeline of the served graph (computed once; the dashboard serves a snapshot)."""
+    return app_ctx.cached("timeline", lambda: build_timeline(load_view(app_ctx.store)))
 
 
 def _in_years(date: dt.date, years: list[int] | None) -> bool:
