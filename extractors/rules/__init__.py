@@ -31,7 +31,7 @@ from extractors.rules.meetings import (
     find_meeting_mentions,
     refine_series,
 )
-from extractors.rules.scan import Tokens
+from extractors.rules.scan import AnchoredPattern, Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
 from graph.model import GraphData
@@ -61,6 +61,9 @@ _TOGETHER = re.compile(
 )
 _CONDEMN = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|protest\w*|provocation\w*|violation\w*|regrett\w*)\b", re.IGNORECASE
+)
+_CONDEMN_ANCHORED = AnchoredPattern(
+    _CONDEMN, lambda w: w.startswith(("condemn", "denounc", "deplor", "protest", "provocation", "violation", "regrett"))
 )
 
 
@@ -132,15 +135,17 @@ class _Extraction:
         mentions.sort(key=lambda m: m.start)
         explicit = [m for m in mentions if m.series != "?"]
         dominant = "SCM" if self.doc.kind == "communique" else (explicit[0].series if explicit else "Other")
+        last_explicit: tuple[int, str] | None = None  # (paragraph, series) of the latest explicit mention
         for m in mentions:
             si = self.sindex.at(m.start)
             if si is None:
                 continue
             s = self.sents[si]
             if m.series == "?":
-                before = [x for x in explicit if x.start < m.start and self.sindex.at(x.start) is not None
-                          and self.sents[self.sindex.at(x.start) or 0].paragraph == s.paragraph]  # fmt: skip
-                m.series = before[-1].series if before else dominant
+                same_paragraph = last_explicit is not None and last_explicit[0] == s.paragraph
+                m.series = last_explicit[1] if last_explicit is not None and same_paragraph else dominant
+            else:
+                last_explicit = (s.paragraph, m.series)
             refine_series(m, self.text[s.start : s.end])
             if m.date is None:
                 attach_date(m, self.dates, s.start, s.end)
@@ -404,7 +409,11 @@ class _Extraction:
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and start < self.sents[i].end:
                 type_hits.setdefault(i, []).append((start, end, types))
-        condemning = {s.paragraph for s in self.sents if _CONDEMN.search(text, s.start, s.end)}
+        condemning: set[int] = set()
+        for m in _CONDEMN_ANCHORED.finditer(text, self.tokens):
+            ci = self.sindex.at(m.start())
+            if ci is not None:
+                condemning.add(self.sents[ci].paragraph)
         # paragraphs whose sentences tie the paragraph's pledges to incidents ("In response to the test, ...")
         answering: dict[int, list[str]] = {}
         for si, incs in incident_by_sentence.items():

@@ -70,7 +70,19 @@ _ROLE_ANCHORED = AnchoredPattern(
 )  # fmt: skip
 _TITLE_ANCHORED = AnchoredPattern(
     _TITLE_SURNAME,
-    {"secretary", "minister", "president", "prime", "chairman", "leader", "gen", "general", "adm", "admiral", "ambassador"},
+    {
+        "secretary",
+        "minister",
+        "president",
+        "prime",
+        "chairman",
+        "leader",
+        "gen",
+        "general",
+        "adm",
+        "admiral",
+        "ambassador",
+    },
 )
 
 

@@ -91,7 +91,7 @@ _REFS_ANCHORED = AnchoredPattern(
     _REFS,
     {"sides", "ministers", "leaders", "presidents", "governments", "countries", "nations", "allies", "delegations",
      "secretaries", "heads", "chiefs", "both", "alliance", "they", "we", "scm", "security", "communiqué", "communiqués",
-     "communique", "communiques", "meeting", "minister", "secretary", "the", "two", "three"},
+     "communique", "communiques", "meeting", "minister", "secretary"},
     lookback=4,
 )  # fmt: skip
 _COORD_GAP = re.compile(

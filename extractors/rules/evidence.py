@@ -21,7 +21,6 @@ from extractors.rules.lexicon import EXTRACTOR, Concept
 from graph.model import GraphData, Node, Relationship, content_key, kind_path, make_iri, slugify
 from graph.schema import DEFAULT_BASE, Kind, Prop, Rel, concept_iri
 
-
 _TEXT = Prop.TEXT.value
 _CHAR_START = Prop.CHAR_START.value
 _CHAR_END = Prop.CHAR_END.value

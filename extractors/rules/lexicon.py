@@ -130,7 +130,8 @@ class PhraseMatcher:
             groups.setdefault(word, set()).add(phrase.strip().lower() if fold else phrase.strip())
         flags = re.IGNORECASE if fold else 0
         self._by_word: dict[str, re.Pattern[str]] = {
-            word: re.compile(r"(?:" + trie_pattern(sorted(group)) + r")(?![\w])", flags) for word, group in groups.items()
+            word: re.compile(r"(?:" + trie_pattern(sorted(group)) + r")(?![\w])", flags)
+            for word, group in groups.items()
         }
 
     def ids(self, matched_text: str) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ preferring an SCM in a communiqué.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -117,7 +118,20 @@ MEETING_RE = re.compile(
 )
 _ANCHORED = AnchoredPattern(
     MEETING_RE,
-    {"security", "scm", "scms", "ministers", "military", "mcm", "mcms", "2", "trilateral", "summit", "summits", "meeting"},
+    {
+        "security",
+        "scm",
+        "scms",
+        "ministers",
+        "military",
+        "mcm",
+        "mcms",
+        "2",
+        "trilateral",
+        "summit",
+        "summits",
+        "meeting",
+    },
     lookback=12,
 )
 _PLACE_AFTER = re.compile(
@@ -226,8 +240,11 @@ def attach_date(mention: MeetingMention, dates: list[DateMatch], sent_start: int
     it ("the April 2023 summit") is preferred; otherwise the nearest one.
     """
     best: tuple[int, DateMatch] | None = None
-    for d in dates:
-        if d.end <= sent_start or d.start >= sent_end or d.precision == "year":
+    lo = bisect.bisect_left(dates, sent_start, key=lambda d: d.end)
+    for d in dates[lo:]:
+        if d.start >= sent_end:
+            break
+        if d.end <= sent_start or d.precision == "year":
             continue
         if d.start >= mention.end:
             gap = d.start - mention.end

@@ -35,13 +35,16 @@ class Tokens:
     words: list[str]
     lower: list[str]
     starts: list[int]
-    _index: dict[str, list[int]] | None = None
+    _indices: dict[bool, dict[str, list[int]]] | None = None
     _cache: dict[object, list[int]] | None = None
 
     def index(self, fold: bool = True) -> dict[str, list[int]]:
         """Token indices by (lower-cased) word."""
-        if fold and self._index is not None:
-            return self._index
+        if self._indices is None:
+            self._indices = {}
+        found = self._indices.get(fold)
+        if found is not None:
+            return found
         out: dict[str, list[int]] = {}
         for i, w in enumerate(self.lower if fold else self.words):
             bucket = out.get(w)
@@ -49,8 +52,7 @@ class Tokens:
                 out[w] = [i]
             else:
                 bucket.append(i)
-        if fold:
-            self._index = out
+        self._indices[fold] = out
         return out
 
     def candidates(self, key: object, accept: Callable[[str], bool], fold: bool = True) -> list[int]:
@@ -89,7 +91,9 @@ class AnchoredPattern:
         lookback: how many tokens before the anchor a match may start.
     """
 
-    def __init__(self, pattern: re.Pattern[str], anchors: Iterable[str] | Callable[[str], bool], lookback: int = 0) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], anchors: Iterable[str] | Callable[[str], bool], lookback: int = 0
+    ) -> None:
         self.pattern = pattern
         if callable(anchors):
             self._is_anchor = anchors
