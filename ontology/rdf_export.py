@@ -533,6 +533,7 @@ def export_file(source: Source, path: Path, fmt: str | None = None, base: str = 
     """
     name = rdf_format(fmt) if fmt else guess_format(path)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8", newline="\n") as out:
             return write_rdf(source, out, name, base)
     except OSError as e:
