@@ -28,7 +28,7 @@ from typing import Any
 from rdflib import Graph
 
 from alliancekg.errors import RDFError
-from graph.schema import AK, DCTERMS, DEFAULT_BASE, PROV, REL_SPECS, SEM, SKOS, WD, Kind, Prop, Rel, lineage, prop_iri
+from graph.schema import AK, DCTERMS, DEFAULT_BASE, PROV, REL_SPECS, SEM, SKOS, WD, Kind, Prop, Rel, prop_iri
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent
 ONTOLOGY_PATH = ONTOLOGY_DIR / "alliance.ttl"
@@ -51,6 +51,9 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SH = "http://www.w3.org/ns/shacl#"
+
+BUILTIN_NAMESPACES: tuple[str, ...] = (RDF, RDFS, OWL)
+"""Namespaces whose terms (``rdf:type``, ``rdfs:label``, ``owl:sameAs``, ``rdf:Statement``, ...) need no declaration."""
 
 RDF_TYPE = RDF + "type"
 RDF_STATEMENT = RDF + "Statement"
@@ -131,11 +134,6 @@ def property_predicate(name: str) -> str:
         msg = f"property {name!r} is not in the ontology (graph.schema.Prop); cannot write it as RDF"
         raise RDFError(msg) from e
     return prop_iri(prop)
-
-
-def depth(kind: Kind) -> int:
-    """Depth of a kind in the class hierarchy (roots are 0)."""
-    return len(lineage(kind)) - 1
 
 
 def same_as_iri(value: str) -> str:
