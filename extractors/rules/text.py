@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extractors.document import Paragraph, SourceDocument
 
+_PARAGRAPH_NUMBER = re.compile(r"(\d{1,3})[.)]\s")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _ABBREV_TAIL = re.compile(
@@ -34,7 +35,11 @@ class Sentence:
 
 
 def paragraphs(doc: SourceDocument) -> list[Paragraph]:
-    """The document's paragraphs; blank-line paragraphs when the reader gave none."""
+    """The document's paragraphs; blank-line paragraphs when the reader gave none.
+
+    A fallback paragraph that opens with "3." takes that number, as a
+    numbered communiqué paragraph does.
+    """
     if doc.paragraphs:
         return sorted(doc.paragraphs, key=lambda p: p.start)
     out: list[Paragraph] = []
@@ -46,7 +51,9 @@ def paragraphs(doc: SourceDocument) -> list[Paragraph]:
         stripped = chunk.strip()
         if stripped:
             start = pos + (len(chunk) - len(chunk.lstrip()))
-            out.append(Paragraph(number=len(out) + 1, start=start, end=start + len(stripped)))
+            numbered = _PARAGRAPH_NUMBER.match(stripped)
+            number = int(numbered.group(1)) if numbered else len(out) + 1
+            out.append(Paragraph(number, start, start + len(stripped), numbered=numbered is not None))
         if m is not None:
             pos = m.end()
     return out

@@ -1,0 +1,86 @@
+"""Dates: absolute, partial and relative expressions resolved against a document date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.rules.dates import find_dates, month_number, resolve_month_day
+
+REF = dt.date(2024, 11, 2)
+
+
+def only(text: str, ref: dt.date | None = REF) -> tuple[dt.date, str, str]:
+    found = find_dates(text, ref)
+    assert len(found) == 1, found
+    m = found[0]
+    return m.date, m.precision, text[m.start : m.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        pytest.param("held on October 20, 2006.", dt.date(2006, 10, 20), "day", id="month-day-year"),
+        pytest.param("on 20 October 2006", dt.date(2006, 10, 20), "day", id="day-month-year"),
+        pytest.param("dated 2006-10-20", dt.date(2006, 10, 20), "day", id="iso"),
+        pytest.param("on Sept. 3, 2017", dt.date(2017, 9, 3), "day", id="abbreviated-month"),
+        pytest.param("in October 2006", dt.date(2006, 10, 1), "month", id="month-year"),
+        pytest.param("since 1968", dt.date(1968, 1, 1), "year", id="year"),
+    ],
+)
+def test_absolute_dates(text: str, expected: dt.date, precision: str) -> None:
+    date, prec, _ = only(text)
+    assert (date, prec) == (expected, precision)
+
+
+def test_partial_date_takes_the_document_year() -> None:
+    assert only("on March 3 the ministers met")[0] == dt.date(2024, 3, 3)
+
+
+def test_partial_date_after_the_document_date_is_last_year() -> None:
+    assert only("the launch of December 18")[0] == dt.date(2023, 12, 18)
+    assert resolve_month_day(10, 9, dt.date(2024, 3, 10)) == dt.date(2023, 10, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        pytest.param("last month", dt.date(2024, 10, 1), "month", id="last-month"),
+        pytest.param("the previous year", dt.date(2023, 1, 1), "year", id="previous-year"),
+        pytest.param("earlier this year", dt.date(2024, 1, 1), "year", id="earlier-this-year"),
+        pytest.param("yesterday", dt.date(2024, 11, 1), "day", id="yesterday"),
+        pytest.param("on Tuesday", dt.date(2024, 10, 29), "day", id="weekday"),
+        pytest.param("in July", dt.date(2024, 7, 1), "month", id="bare-month"),
+        pytest.param("in December", dt.date(2023, 12, 1), "month", id="bare-month-after-doc-date"),
+    ],
+)
+def test_relative_dates(text: str, expected: dt.date, precision: str) -> None:
+    date, prec, _ = only(text)
+    assert (date, prec) == (expected, precision)
+
+
+def test_ranges_keep_their_last_day() -> None:
+    [m] = find_dates("from June 7 to June 9, 1988", REF)[-1:]
+    found = find_dates("held on May 27 and 28, 1968", REF)
+    assert found[0].date == dt.date(1968, 5, 27)
+    assert found[0].end_date == dt.date(1968, 5, 28)
+    assert found[0].contains(dt.date(1968, 5, 28))
+    assert not found[0].contains(dt.date(1968, 5, 29))
+    assert m.date == dt.date(1988, 6, 9)
+
+
+def test_relative_expressions_need_a_reference_date() -> None:
+    assert find_dates("on March 3 and last month", None) == []
+    assert [m.date for m in find_dates("on March 3, 2020", None)] == [dt.date(2020, 3, 3)]
+
+
+def test_spans_are_offsets_into_the_text() -> None:
+    text = "The SCM met on October 20, 2006, and again in October 2007."
+    spans = [text[m.start : m.end] for m in find_dates(text, REF)]
+    assert spans == ["October 20, 2006", "October 2007"]
+
+
+def test_may_as_a_verb_is_not_a_date() -> None:
+    assert find_dates("North Korea may be preparing a test.", REF) == []
+    assert month_number("Sept.") == 9
