@@ -1,9 +1,137 @@
-"""Store commands: what is in the graph."""
+"""Store commands: what is in the graph, the read-only Cypher console, a Neo4j check."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from alliancekg.errors import ConfigurationError
+
+console = Console()
+
+STORE_HELP = "Store to use: embedded or neo4j (default: ALLIANCEKG_STORE, else embedded)."
+DATA_HELP = "Embedded store file (default: ALLIANCEKG_DATA, else data/graph.json.gz)."
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """``name=value`` from the command line; the value is read as JSON when it parses, else as text.
+
+    ``n=3`` gives the int 3, ``who="PRK"`` or ``who=PRK`` the string, ``xs=[1,2]`` a list and
+    ``d=date:2017-09-03`` a date.
+
+    Raises:
+        ConfigurationError: no ``=`` or an empty name.
+    """
+    name, sep, raw = text.partition("=")
+    name = name.strip().lstrip("$")
+    if not sep or not name:
+        msg = f"--param {text!r}: expected NAME=VALUE"
+        raise ConfigurationError(msg)
+    if raw.startswith("date:"):
+        try:
+            return name, dt.date.fromisoformat(raw[5:])
+        except ValueError as e:
+            msg = f"--param {text!r}: {raw[5:]!r} is not an ISO date (YYYY-MM-DD)"
+            raise ConfigurationError(msg) from e
+    try:
+        return name, json.loads(raw)
+    except json.JSONDecodeError:
+        return name, raw
+
+
+def _cell(value: Any, width: int = 80) -> str:
+    if isinstance(value, dict) and "iri" in value and "kind" in value:
+        text = f"({value['kind']}) {value.get('label', '')} <{value['iri']}>"
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, dict | list):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = "null" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def register(app: typer.Typer) -> None:
     """Add the store commands to ``app``."""
+
+    @app.command("stats")
+    def stats(
+        store: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
+        data: Annotated[Path | None, typer.Option("--data", help=DATA_HELP)] = None,
+    ) -> None:
+        """Count the nodes by kind and the relationships by type."""
+        from alliancekg.settings import open_store
+
+        with open_store(store, path=data) as graph:
+            kinds = graph.count_by_kind()
+            types = graph.count_by_type()
+        table = Table(title=f"graph in the {graph.name} store")
+        table.add_column("nodes by kind")
+        table.add_column("count", justify="right")
+        table.add_column("relationships by type")
+        table.add_column("count", justify="right")
+        left = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+        right = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))
+        for i in range(max(len(left), len(right))):
+            k = left[i] if i < len(left) else ("", "")
+            t = right[i] if i < len(right) else ("", "")
+            table.add_row(k[0], f"{k[1]:,}" if k[1] != "" else "", t[0], f"{t[1]:,}" if t[1] != "" else "")
+        total_nodes, total_rels = sum(kinds.values()), sum(types.values())
+        table.add_row("[b]total[/b]", f"[b]{total_nodes:,}[/b]", "[b]total[/b]", f"[b]{total_rels:,}[/b]")
+        console.print(table)
+
+    @app.command("cypher")
+    def cypher(
+        query: Annotated[str, typer.Argument(help="A read-only Cypher query; values go in --param, not in the text.")],
+        param: Annotated[
+            list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (JSON, or text; date:YYYY-MM-DD).")
+        ] = None,
+        limit: Annotated[int, typer.Option("--limit", min=1, help="Maximum rows.")] = 100,
+        timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds before giving up.")] = 10.0,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON lines.")] = False,
+        store: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
+        data: Annotated[Path | None, typer.Option("--data", help=DATA_HELP)] = None,
+    ) -> None:
+        """Run a read-only Cypher query on the graph (writes are refused)."""
+        from alliancekg.settings import open_store
+
+        params = dict(parse_param(p) for p in (param or []))
+        with open_store(store, path=data) as graph:
+            result = graph.run_cypher(query, params, limit=limit, timeout=timeout)
+        if as_json:
+            for row in result.rows:
+                typer.echo(json.dumps(dict(zip(result.columns, row, strict=True)), ensure_ascii=False, default=str))
+            return
+        table = Table(*result.columns, title=f"{len(result.rows)} row(s) from the {graph.name} store")
+        for row in result.rows:
+            table.add_row(*(_cell(v) for v in row))
+        console.print(table)
+        if result.truncated:
+            console.print(f"[yellow]only the first {limit} rows are shown; raise --limit to see more[/yellow]")
+
+    @app.command("neo4j-check")
+    def neo4j_check() -> None:
+        """Connect to Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD) and report what is there."""
+        from alliancekg.settings import Settings, connect_neo4j
+        from graph.neo4j_store import Neo4jStore
+
+        settings = Settings.from_env()
+        driver = connect_neo4j(settings)
+        with Neo4jStore(driver, database=settings.neo4j_database, owns_driver=True, uri=settings.neo4j_uri) as graph:
+            info = graph.server_info()
+            nodes, rels = graph.count_nodes(), graph.count_relationships()
+        table = Table(title="Neo4j", show_header=False)
+        table.add_row("URI", settings.neo4j_uri or "")
+        table.add_row("user", settings.neo4j_username if settings.neo4j_auth else "(no authentication)")
+        table.add_row("database", settings.neo4j_database or "(server default)")
+        table.add_row("server", f"{info['name']} {info['version']} {info['edition']}")
+        table.add_row("nodes", f"{nodes:,}")
+        table.add_row("relationships", f"{rels:,}")
+        console.print(table)
+        console.print("[green]Neo4j is reachable[/green]")

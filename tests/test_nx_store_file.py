@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -222,3 +225,40 @@ def test_settings_from_env() -> None:
         open_store("sqlite", settings=Settings())
     with pytest.raises(ConfigurationError, match="NEO4J_URI is not set"):
         open_store("neo4j", settings=Settings())
+
+
+# -- the store commands ------------------------------------------------------------
+
+
+def test_cli_stats_and_cypher(store: NetworkXStore, tmp_path: Path) -> None:
+    path = store.save(tmp_path / "g.json.gz")
+    cli = [sys.executable, "-m", "alliancekg.cli"]
+    env = {**os.environ, "ALLIANCEKG_DATA": str(path), "ALLIANCEKG_STORE": "embedded", "COLUMNS": "200"}
+    stats = subprocess.run([*cli, "stats"], capture_output=True, text=True, env=env, check=False)
+    assert stats.returncode == 0, stats.stderr
+    assert "PERPETRATOR" in stats.stdout
+    assert "NuclearTest" in stats.stdout
+    query = [*cli, "cypher", "MATCH (s:State) WHERE s.label = $name RETURN s.iri", "--param", "name=North Korea"]
+    found = subprocess.run([*query, "--json"], capture_output=True, text=True, env=env, check=False)
+    assert found.returncode == 0, found.stderr
+    assert [json.loads(line) for line in found.stdout.splitlines()] == [{"s.iri": PRK}]
+    refused = subprocess.run([*cli, "cypher", "MATCH (n) DETACH DELETE n"], capture_output=True, text=True, env=env,
+                             check=False)
+    assert refused.returncode == 1
+    assert "read-only" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert NetworkXStore.load_file(path).count_by_kind() == store.count_by_kind()
+
+
+def test_cli_param_parsing() -> None:
+    from graph.cli import parse_param
+
+    assert parse_param("n=3") == ("n", 3)
+    assert parse_param("$who=PRK") == ("who", "PRK")
+    assert parse_param('s="x y"') == ("s", "x y")
+    assert parse_param("xs=[1, 2]") == ("xs", [1, 2])
+    assert parse_param("d=date:2017-09-03") == ("d", dt.date(2017, 9, 3))
+    with pytest.raises(ConfigurationError):
+        parse_param("no-equals")
+    with pytest.raises(ConfigurationError):
+        parse_param("d=date:yesterday")
