@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -49,6 +50,20 @@ class AppContext:
         with self._lock:
             self._cache.setdefault(key, value)
             return self._cache[key]
+
+    def remembered(self, family: str, key: str, compute: Callable[[], T], size: int = 64) -> T:
+        """``compute()`` remembered under ``key`` in a bounded LRU per ``family``."""
+        with self._lock:
+            lru: OrderedDict[str, Any] = self._cache.setdefault(f"lru:{family}", OrderedDict())
+            if key in lru:
+                lru.move_to_end(key)
+                return lru[key]
+        value = compute()
+        with self._lock:
+            lru[key] = value
+            while len(lru) > size:
+                lru.popitem(last=False)
+        return value
 
     def year_bounds(self) -> tuple[int, int]:
         """First and last year of any dated event or document."""

@@ -93,35 +93,35 @@ def cap_graph(graph: GraphData, max_elements: int, pinned: Iterable[str] = ()) -
     nodes = graph.node_map()
     rels = [r for r in graph.relationships if r.source in nodes and r.target in nodes]
     if len(nodes) + len(rels) <= max_elements:
-        return CappedGraph(GraphData(nodes=list(nodes.values()), relationships=rels))
+        return CappedGraph(GraphData.model_construct(nodes=list(nodes.values()), relationships=rels))
     degree: Counter[str] = Counter()
-    by_node: dict[str, list[Relationship]] = {}
-    for rel in rels:
+    by_node: dict[str, list[int]] = {}
+    for i, rel in enumerate(rels):
         degree[rel.source] += 1
         degree[rel.target] += 1
-        by_node.setdefault(rel.source, []).append(rel)
-        by_node.setdefault(rel.target, []).append(rel)
+        by_node.setdefault(rel.source, []).append(i)
+        by_node.setdefault(rel.target, []).append(i)
     pin = [iri for iri in dict.fromkeys(pinned) if iri in nodes]
     pin_set = set(pin)
     rest = sorted((iri for iri in nodes if iri not in pin_set), key=lambda i: (-degree[i], i))
     kept: dict[str, Node] = {}
-    kept_rels: dict[str, Relationship] = {}
+    kept_rels: set[int] = set()
     budget = max_elements
     for iri in [*pin, *rest]:
         if budget < 1:
             break
         kept[iri] = nodes[iri]
         budget -= 1
-        for rel in by_node.get(iri, ()):
+        for i in by_node.get(iri, ()):
             if budget < 1:
                 break
+            rel = rels[i]
             other = rel.target if rel.source == iri else rel.source
-            key = edge_id(rel)
-            if other in kept and key not in kept_rels:
-                kept_rels[key] = rel
+            if other in kept and i not in kept_rels:
+                kept_rels.add(i)
                 budget -= 1
     return CappedGraph(
-        GraphData(nodes=list(kept.values()), relationships=list(kept_rels.values())),
+        GraphData.model_construct(nodes=list(kept.values()), relationships=[rels[i] for i in sorted(kept_rels)]),
         dropped_nodes=len(nodes) - len(kept),
         dropped_edges=len(rels) - len(kept_rels),
     )
@@ -140,6 +140,8 @@ def to_elements(graph: GraphData, focus: Iterable[str] = (), hits: Iterable[str]
 
 def merge_graphs(*graphs: GraphData) -> GraphData:
     """Union of graphs (nodes by IRI, relationships by identity), order kept."""
+    if len(graphs) == 1:
+        return graphs[0]
     nodes: dict[str, Node] = {}
     rels: dict[tuple[str, str, str], Relationship] = {}
     for g in graphs:

@@ -9,6 +9,7 @@ between components.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,11 +32,13 @@ MAX_EXPANDED = 12
 """Clicked nodes whose neighbourhoods stay open (older ones close first)."""
 EXPAND_LIMIT = 150
 """Most neighbours one click adds."""
-POOL_FACTOR = 4
+POOL_FACTOR = 3
 """The overview ranks the ``POOL_FACTOR * max_elements`` most connected nodes of the chosen
 kinds (one store call per kind set, remembered), then applies the time range locally."""
 TYPE_LIMIT = 400
 """Most nodes a commitment- or threat-type filter brings in per type."""
+TYPE_CONTEXT = 20
+"""Typed nodes whose own neighbours (meeting, parties, incident) are shown too."""
 GRAPH_LAYOUT: dict[str, Any] = {
     "name": "cose",
     "animate": False,
@@ -122,7 +125,7 @@ def _window(state: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
 
 
 def explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
-    """The graph to draw for a state, within the element budget.
+    """The graph to draw for a state, within the element budget (remembered per state).
 
     Without a type filter the base view is the most connected nodes passing
     the kind and time filters (``store.subgraph(limit=...)``); with one, the
@@ -130,6 +133,13 @@ def explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     expanded node adds its neighbourhood. Whatever does not fit is left out
     and the notice says so.
     """
+    key = json.dumps(
+        {k: state.get(k) for k in ("from", "to", "kinds", "types", "node", "expanded")}, sort_keys=True, default=str
+    )
+    return app_ctx.remembered("explorer_view", key, lambda: _explorer_view(app_ctx, state))
+
+
+def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     store = app_ctx.store
     budget = app_ctx.max_elements
     start, end = _window(state)
@@ -149,7 +159,7 @@ def explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
             )
             over = over or len(typed.nodes) > TYPE_LIMIT
             parts.append(typed)
-            for node in typed.nodes[: TYPE_LIMIT // 8]:
+            for node in typed.nodes[:TYPE_CONTEXT]:
                 if node.iri != iri:
                     parts.append(store.neighbours(node.iri, hops=1, kinds=kinds, start=start, end=end, limit=12))
     else:
