@@ -88,6 +88,8 @@ def import_command(
     table.add_row(f"{report.triples:,}", f"{report.nodes:,}", f"{report.relationships:,}",
                   f"{store.name}" + (f" ({saved})" if saved else ""))
     _console().print(table)
+    for what, count in report.added.items():
+        _console().print(f"{what}: {count}")
     if report.skipped:
         skipped = Table(title="Triples not mapped to the graph")
         skipped.add_column("reason", overflow="fold")

@@ -30,7 +30,7 @@ from rdflib.plugins.parsers.ntriples import NTGraphSink, W3CNTriplesParser
 
 from alliancekg.errors import RDFError
 from graph.model import GraphData, Node, PropertyValue, Relationship
-from graph.schema import Kind, Rel, lineage
+from graph.schema import SKOS, Kind, Prop, Rel, concept_local_name, lineage
 from graph.store import GraphStore, LoadReport
 from ontology.rdf_export import guess_format, rdf_format
 from ontology.vocabulary import (
@@ -44,6 +44,7 @@ from ontology.vocabulary import (
     RDF_TYPE,
     RDFS,
     kind_by_class,
+    ontology_graph,
     prop_by_predicate,
     published_context,
     rel_by_predicate,
@@ -62,6 +63,8 @@ class ImportReport:
     relationships: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     """Reasons for skipped triples (with counts)."""
+    added: Counter[str] = field(default_factory=Counter)
+    """Records added that the RDF did not describe (with counts)."""
     load: LoadReport | None = None
 
 
@@ -226,8 +229,54 @@ def _collect(values: list[PropertyValue], subject: str, name: str) -> PropertyVa
     return sorted(values)  # type: ignore[return-value]
 
 
-def graph_to_data(graph: Graph, report: ImportReport | None = None) -> GraphData:
+def _add_scheme_concepts(
+    nodes: dict[str, Node], relationships: dict[tuple[str, str, str], Relationship], rep: ImportReport
+) -> None:
+    """Give relationships to concepts of ``schemes.ttl`` their Concept node when the data lacks it.
+
+    The node is what the extractors write for a concept (label = preferred
+    label, ``scheme``, ``notation``, ``description`` = definition), with its
+    ``skos:broader`` chain.
+    """
+    wanted = [r.target for r in relationships.values() if r.target not in nodes]
+    if not wanted:
+        return
+    schemes = ontology_graph()
+    skos = SKOS
+    concept_class = URIRef(skos + "Concept")
+
+    def add(iri: str) -> None:
+        subject = URIRef(iri)
+        if iri in nodes or (subject, URIRef(RDF_TYPE), concept_class) not in schemes:
+            return
+        labels = {lit.language: str(lit) for lit in schemes.objects(subject, URIRef(skos + "prefLabel"))
+                  if isinstance(lit, Literal)}
+        props: dict[str, PropertyValue] = {Prop.NOTATION.value: concept_local_name(iri)}
+        scheme = schemes.value(subject, URIRef(skos + "inScheme"))
+        if scheme is not None:
+            props[Prop.SCHEME.value] = str(scheme)
+        definition = schemes.value(subject, URIRef(skos + "definition"))
+        if definition is not None:
+            props[Prop.DESCRIPTION.value] = str(definition)
+        label = labels.get("en") or labels.get(None) or next(iter(labels.values()), concept_local_name(iri))
+        nodes[iri] = Node(iri=iri, kind=Kind.CONCEPT, label=label, props=props)
+        rep.added["Concept nodes taken from schemes.ttl"] += 1
+        for broader in schemes.objects(subject, URIRef(skos + "broader")):
+            add(str(broader))
+            if str(broader) in nodes:
+                key = (iri, Rel.BROADER.value, str(broader))
+                relationships.setdefault(key, Relationship(type=Rel.BROADER, source=iri, target=str(broader)))
+
+    for iri in wanted:
+        add(iri)
+
+
+def graph_to_data(graph: Graph, report: ImportReport | None = None, add_concepts: bool = True) -> GraphData:
     """Map an RDF graph in the alliance ontology to nodes and relationships.
+
+    With ``add_concepts``, a relationship to a concept of ``schemes.ttl`` that
+    the data does not describe gets the concept's node from the schemes
+    (instead of being dropped).
 
     Raises:
         RDFError: a subject has conflicting classes, or a literal is ill-typed.
@@ -287,6 +336,8 @@ def graph_to_data(graph: Graph, report: ImportReport | None = None) -> GraphData
     for statement in statements:
         _apply_statement(graph, statement, relationships, rels, props, rep)
 
+    if add_concepts:
+        _add_scheme_concepts(nodes, relationships, rep)
     kept: list[Relationship] = []
     for rel in relationships.values():
         if rel.target in nodes:

@@ -339,6 +339,31 @@ def test_unmapped_triples_are_reported_not_loaded() -> None:
     assert sum(v for k, v in report.skipped.items() if "not a node" in k) == 1
 
 
+def test_concepts_the_data_only_references_come_from_the_schemes() -> None:
+    text = """
+    @prefix ak: <https://w3id.org/alliancekg/ontology#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    <https://a.org/c> a ak:Commitment ; rdfs:label "umbrella pledge" ; ak:commitmentType ak:NuclearUmbrella ;
+        ak:threatType ak:NoSuchConcept .
+    """
+    report = ImportReport()
+    data = graph_to_data(parse_rdf(text, "ttl"), report)
+    nodes = data.node_map()
+    umbrella = nodes[AK + "NuclearUmbrella"]
+    assert (umbrella.kind, umbrella.label) == (Kind.CONCEPT, "Nuclear umbrella")
+    assert umbrella.props["scheme"] == AK + "CommitmentTypes"
+    assert nodes[AK + "ExtendedDeterrence"].kind is Kind.CONCEPT
+    assert {r.key for r in data.relationships} == {
+        ("https://a.org/c", "COMMITMENT_TYPE", AK + "NuclearUmbrella"),
+        (AK + "NuclearUmbrella", "BROADER", AK + "ExtendedDeterrence"),
+    }
+    assert report.added["Concept nodes taken from schemes.ttl"] == 2
+    assert sum(v for k, v in report.skipped.items() if "not a node" in k) == 1
+    store = NetworkXStore()
+    import_into(store, data, report)
+    assert store.has_node(AK + "ExtendedDeterrence")
+
+
 def test_inferred_superclass_types_are_accepted_but_unrelated_ones_refused() -> None:
     ok = """@prefix ak: <https://w3id.org/alliancekg/ontology#> .
     <https://a.org/t> a ak:NuclearTest , ak:Incident , ak:Event ."""
