@@ -47,7 +47,7 @@ _COUNTRY_BEFORE = re.compile(
 )
 _COUNTRY_AFTER = re.compile(
     r",?\s+(?:the\s+)?(?:Chairman|Chief|Commander|Minister|Secretary)\s+of\s+the\s+"
-    r"(?P<c>ROK|Korean|South\s+Korean|U\.S\.|US|American|United\s+States|Japanese)\b"
+    r"(?P<c>ROK|Korean|South\s+Korean|U\.S\.|US|American|United\s+States|Japanese)(?!\w)"
 )
 _KOREAN_NAME = re.compile(r"^[A-Z][a-z]{1,4}\s+[A-Z][a-z]+-[a-z]+$")
 _COUNTRY_WORDS = {
