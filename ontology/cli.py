@@ -43,7 +43,7 @@ def _print_validation(report: ValidationReport) -> None:
 
 def export_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, jsonld or xml.")] = "ttl",
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
     validate: Annotated[bool, typer.Option("--validate", help="Validate the export with SHACL and report.")] = False,
     store_kind: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
     base: Annotated[str | None, typer.Option("--base", help="Instance IRI base (ALLIANCEKG_BASE_IRI).")] = None,

@@ -132,7 +132,10 @@ def guess_format(path: Path) -> str:
     suffix = path.suffix.lower().lstrip(".")
     if suffix == "json":
         return "json-ld"
-    return rdf_format(suffix)
+    if suffix not in FORMATS:
+        msg = f"cannot tell the RDF format of {path.name} from its extension; give the format (ttl, nt, jsonld, xml)"
+        raise RDFError(msg)
+    return FORMATS[suffix]
 
 
 # -- IRIs and literals -------------------------------------------------------

@@ -383,5 +383,9 @@ def test_ill_typed_literal_is_refused() -> None:
 
 
 def test_unknown_format_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(RDFError, match="unknown RDF format"):
+    with pytest.raises(RDFError, match="cannot tell the RDF format of x.csv"):
         export_file(GraphData(), tmp_path / "x.csv")
+    with pytest.raises(RDFError, match="unknown RDF format 'csv'"):
+        export_file(GraphData(), tmp_path / "x.ttl", fmt="csv")
+    export_file(GraphData(nodes=sample_graph().nodes[:1]), tmp_path / "deep" / "er" / "x.nt")
+    assert (tmp_path / "deep" / "er" / "x.nt").read_text(encoding="utf-8").count(" .\n") == 5
