@@ -187,7 +187,7 @@ def register(app: typer.Typer) -> None:
         from analytics.lineage import lineage
 
         with _store(store, data) as graph:
-            result = lineage(graph, commitment_type, party=party)
+            result = lineage(graph, commitment_type, party=party, evidence=True)
             who = f" by {result.party}" if result.party else ""
             if result.first_date is None:
                 console.print(f"[bold]{result.label}[/bold]{who}: never stated at a recorded meeting.")

@@ -123,7 +123,9 @@ def _chains(statements: list[Statement]) -> dict[str, list[Statement]]:
     return chains
 
 
-def lineage(store: GraphStore, commitment_type: str, party: str | None = None) -> LineageResult:
+def lineage(
+    store: GraphStore, commitment_type: str, party: str | None = None, evidence: bool = False
+) -> LineageResult:
     """The lineage of a commitment type.
 
     Args:
@@ -131,6 +133,8 @@ def lineage(store: GraphStore, commitment_type: str, party: str | None = None) -
         commitment_type: local name or label, case-insensitive.
         party: keep statements whose committing parties include this code
             (``KOR`` keeps ``KOR`` and ``KOR+USA``); None keeps all.
+        evidence: fill the ``evidence``, ``document`` and ``paragraph``
+            columns (one neighbourhood query per meeting of the chain).
 
     Raises:
         LookupAmbiguityError: the type or the party is unknown.
@@ -139,6 +143,8 @@ def lineage(store: GraphStore, commitment_type: str, party: str | None = None) -
     ctype = resolve_type(view, commitment_type)
     code = resolve_party(view, party) if party else None
     stmts = [s for s in type_statements(view, ctype) if code is None or code in s.parties]
+    if evidence:
+        view.prefetch_evidence(s.meeting.iri for s in stmts)
     rows: list[dict[str, Any]] = []
     for chain in _chains(stmts).values():
         previous: Statement | None = None
@@ -152,7 +158,7 @@ def lineage(store: GraphStore, commitment_type: str, party: str | None = None) -
                 reaffirms, source = previous.representative, "computed"
             else:
                 reaffirms, source = None, None
-            ev = view.evidence(stmt.representative)
+            ev = view.evidence(stmt.representative) if evidence else None
             rows.append(
                 {
                     "date": stmt.meeting.date,

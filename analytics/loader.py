@@ -61,7 +61,6 @@ VIEW_RELS: tuple[Rel, ...] = (
     Rel.PERPETRATOR,
     Rel.POSED_BY,
     Rel.ISSUED_AT,
-    Rel.PARTICIPANT,
 )
 """Relationship types the view reads."""
 
@@ -208,6 +207,13 @@ class AnalyticsView:
         rec = self.meetings.get(meeting_iri)
         return rec.series if rec is not None else None
 
+    def _live_store(self) -> GraphStore:
+        store = self._store() if self._store is not None else None
+        if store is None:
+            msg = "the store this analytics view was built from has been closed or collected"
+            raise StoreError(msg)
+        return store
+
     def evidence(self, node_iri: str) -> EvidenceRec | None:
         """First evidence mention of a node (by document, then position), cached.
 
@@ -217,44 +223,83 @@ class AnalyticsView:
         with self._lock:
             if node_iri in self._evidence:
                 return self._evidence[node_iri]
-        store = self._store() if self._store is not None else None
-        if store is None:
-            msg = "the store this analytics view was built from has been closed or collected"
-            raise StoreError(msg)
         try:
-            detail = store.get_node(node_iri)
+            detail = self._live_store().get_node(node_iri)
         except NodeNotFoundError:
             rec: EvidenceRec | None = None
         else:
-            best: tuple[tuple[str, int, str], EvidenceRec] | None = None
-            for item in detail.evidence:
-                props = item.mention.props
-                doc = item.document
-                start = props.get(Prop.CHAR_START.value)
-                para = props.get(Prop.PARAGRAPH.value)
-                title = ""
-                source = ""
-                if doc is not None:
-                    title_value = doc.props.get(Prop.TITLE.value)
-                    title = title_value if isinstance(title_value, str) and title_value else doc.label
-                    source_value = doc.props.get(Prop.SOURCE.value)
-                    source = source_value if isinstance(source_value, str) else ""
-                text = props.get(Prop.TEXT.value)
-                candidate = EvidenceRec(
-                    text=text if isinstance(text, str) else item.mention.label,
-                    document=title,
-                    document_iri=doc.iri if doc is not None else "",
-                    source=source,
-                    paragraph=para if isinstance(para, int) and not isinstance(para, bool) else None,
-                    char_start=start if isinstance(start, int) and not isinstance(start, bool) else None,
-                )
-                key = (candidate.document_iri, candidate.char_start or 0, item.mention.iri)
-                if best is None or key < best[0]:
-                    best = (key, candidate)
-            rec = best[1] if best is not None else None
+            rec = _best_evidence((item.mention, item.document) for item in detail.evidence)
         with self._lock:
             self._evidence[node_iri] = rec
         return rec
+
+    def prefetch_evidence(self, meeting_iris: Iterable[str]) -> None:
+        """Read the evidence of every commitment made at these meetings, one query per meeting.
+
+        Uses the store's neighbourhood (meeting -> commitments -> mentions ->
+        documents), so a table of many rows costs a few round trips, not one
+        per row. Commitments without evidence are remembered as such.
+        """
+        wanted = [m for m in dict.fromkeys(meeting_iris) if m in self.meetings and ("evidence", m) not in self.memo]
+        if not wanted:
+            return
+        store = self._live_store()
+        for meeting in wanted:
+            data = store.neighbours(
+                meeting,
+                hops=3,
+                kinds=[Kind.MEETING, Kind.COMMITMENT, Kind.MENTION, Kind.DOCUMENT],
+                rel_types=[Rel.MADE_AT, Rel.EVIDENCE, Rel.WAS_DERIVED_FROM],
+            )
+            nodes = data.node_map()
+            mentions: dict[str, list[str]] = defaultdict(list)
+            docs: dict[str, list[str]] = defaultdict(list)
+            for rel in data.relationships:
+                if rel.type == Rel.EVIDENCE:
+                    mentions[rel.source].append(rel.target)
+                elif rel.type == Rel.WAS_DERIVED_FROM:
+                    docs[rel.source].append(rel.target)
+            found: dict[str, EvidenceRec | None] = {}
+            for commitment in self.by_meeting.get(meeting, ()):
+                pairs = []
+                for mention in sorted(mentions.get(commitment, ())):
+                    doc_iris = sorted(docs.get(mention, ()))
+                    if mention in nodes:
+                        pairs.append((nodes[mention], nodes.get(doc_iris[0]) if doc_iris else None))
+                found[commitment] = _best_evidence(pairs)
+            with self._lock:
+                for commitment, rec in found.items():
+                    self._evidence.setdefault(commitment, rec)
+                self.memo[("evidence", meeting)] = True
+
+
+def _best_evidence(items: Iterable[tuple[Node, Node | None]]) -> EvidenceRec | None:
+    """The first mention (by document IRI, then position) as an :class:`EvidenceRec`."""
+    best: tuple[tuple[str, int, str], EvidenceRec] | None = None
+    for mention, doc in items:
+        props = mention.props
+        start = props.get(Prop.CHAR_START.value)
+        para = props.get(Prop.PARAGRAPH.value)
+        title = ""
+        source = ""
+        if doc is not None:
+            title_value = doc.props.get(Prop.TITLE.value)
+            title = title_value if isinstance(title_value, str) and title_value else doc.label
+            source_value = doc.props.get(Prop.SOURCE.value)
+            source = source_value if isinstance(source_value, str) else ""
+        text = props.get(Prop.TEXT.value)
+        candidate = EvidenceRec(
+            text=text if isinstance(text, str) else mention.label,
+            document=title,
+            document_iri=doc.iri if doc is not None else "",
+            source=source,
+            paragraph=para if isinstance(para, int) and not isinstance(para, bool) else None,
+            char_start=start if isinstance(start, int) and not isinstance(start, bool) else None,
+        )
+        key = (candidate.document_iri, candidate.char_start or 0, mention.iri)
+        if best is None or key < best[0]:
+            best = (key, candidate)
+    return best[1] if best is not None else None
 
 
 # -- building --------------------------------------------------------------
@@ -379,9 +424,11 @@ def _assemble(
 
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     issued: set[str] = set()
+    issued_at = Rel.ISSUED_AT.value
     for rel in rels:
-        rtype = rel.type.value if hasattr(rel.type, "value") else str(rel.type)
-        if rtype == Rel.ISSUED_AT.value:
+        # Rel is a StrEnum: the member itself is the key (same hash as its value, no enum look-up)
+        rtype: str = rel.type
+        if rtype == issued_at:
             issued.add(rel.target)
             continue
         out[rtype][rel.source].append(rel.target)

@@ -255,6 +255,7 @@ def trace(
         sequence, index = located
         previous = sequence[index - 1] if index > 0 else None
         classified = classify_meeting(view, sequence, index)
+        view.prefetch_evidence([meeting.iri] + ([previous.iri] if previous else []))
         order = {c: i for i, c in enumerate(CHANGES)}
         classified.sort(key=lambda c: (order[c.change], c.statement.ctype, c.statement.party))
         rows = [_change_row(view, inc, meeting, lag, item) for item in classified]
@@ -276,9 +277,9 @@ def trace(
         )
 
     explicit_rows: list[dict[str, Any]] = []
-    for rec in view.commitments.values():
-        if inc.iri not in rec.responds_to:
-            continue
+    answering = [rec for rec in view.commitments.values() if inc.iri in rec.responds_to]
+    view.prefetch_evidence(rec.meeting for rec in answering if rec.meeting)
+    for rec in answering:
         meeting_rec = view.meetings.get(rec.meeting) if rec.meeting else None
         explicit_rows.append(
             {

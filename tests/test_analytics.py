@@ -17,7 +17,7 @@ from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture, inci
 
 import analytics as ak
 from alliancekg.errors import ConfigurationError, LookupAmbiguityError
-from analytics.loader import invalidate, load_view
+from analytics.loader import build_view, invalidate, load_view
 from graph.model import Relationship
 from graph.nx_store import NetworkXStore
 from graph.schema import Rel
@@ -267,6 +267,23 @@ def test_lineage_first_appearance_chain_and_trajectory(store: GraphStore, fx: Fi
     assert list(result.trajectory["strength"]) == [0.6, 0.6, 0.9]
     assert list(result.chain["reaffirms"])[1:] == list(result.chain["commitment"])[:-1]
     assert list(result.chain["reaffirms_source"])[1:] == ["computed", "computed"]
+
+
+def test_lineage_evidence_on_request(store: GraphStore) -> None:
+    assert ak.lineage(store, "NuclearUmbrella").chain["evidence"].isna().all()
+    chain = ak.lineage(store, "NuclearUmbrella", evidence=True).chain
+    assert list(chain["paragraph"]) == [1, 1, 1]
+    assert "nuclear umbrella" in chain.iloc[0]["evidence"]
+    assert chain.iloc[2]["document"] == "Joint Communique, 38th Security Consultative Meeting"
+
+
+def test_prefetched_evidence_equals_evidence_read_node_by_node(store: GraphStore) -> None:
+    one_by_one = build_view(store)
+    expected = {c: one_by_one.evidence(c) for c in one_by_one.commitments}
+    assert all(rec is not None for rec in expected.values())
+    batched = build_view(store)
+    batched.prefetch_evidence(batched.meetings)
+    assert {c: batched._evidence.get(c) for c in batched.commitments} == expected
 
 
 def test_lineage_uses_the_extractors_reaffirms_link(store: GraphStore, fx: Fixture) -> None:

@@ -1,0 +1,186 @@
+"""Benchmark the analytics: trace, lineage and themes on both stores.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/bench_analytics.py                     # sample corpus + 100,000-node synthetic graph
+    .venv/bin/python bench/bench_analytics.py --synthetic 0       # sample corpus only
+    .venv/bin/python bench/bench_analytics.py --stores embedded   # no Neo4j
+
+Neo4j is used when ``NEO4J_URI`` is set (``NEO4J_USERNAME``/``NEO4J_PASSWORD``);
+its database is EMPTIED first, so point it at a scratch server, e.g.
+``NEO4J_LOCAL_HOME=/tmp/neo4j-analytics scripts/neo4j-local start``.
+
+Two figures per analysis, each the median of ``--runs`` runs:
+
+* **cold**: the analytics view is rebuilt first (what the first question
+  after a change of the graph costs: reading the store through its interface
+  and indexing it);
+* **warm**: the view is cached (the store has not changed); every run asks
+  a different question (another incident, another commitment type), so the
+  evidence of its rows is read from the store, not from a cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import analytics as ak  # noqa: E402
+from analytics.loader import invalidate, load_view  # noqa: E402
+from graph.schema import COMMITMENT_TYPES  # noqa: E402
+from graph.store import GraphStore  # noqa: E402
+
+ANALYSES = ("trace", "lineage", "themes")
+
+
+def _median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 1)
+
+
+def _timed(fn: Callable[[], Any]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def open_neo4j() -> GraphStore | None:
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        return None
+    import neo4j
+
+    from graph.neo4j_store import Neo4jStore
+
+    password = os.environ.get("NEO4J_PASSWORD", "")
+    auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), password) if password else None
+    driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+    driver.verify_connectivity()
+    store = Neo4jStore(driver, owns_driver=True, uri=uri)
+    store.ensure_schema()
+    return store
+
+
+def open_store(kind: str) -> GraphStore | None:
+    if kind == "embedded":
+        from graph.nx_store import NetworkXStore
+
+        return NetworkXStore()
+    return open_neo4j()
+
+
+def load_corpus(store: GraphStore, corpus: Path) -> str:
+    from extractors.pipeline import ingest_paths  # imported first: skip quickly when it is missing
+
+    paths = sorted(p for p in corpus.rglob("*") if p.is_file() and "gold" not in p.parts and not p.name.startswith("_"))
+    paths = [p for p in paths if "_pdf_src" not in p.parts]
+    t0 = time.perf_counter()
+    ingest_paths(paths, store)
+    return f"{len(paths)} files ingested in {time.perf_counter() - t0:.1f} s"
+
+
+def load_synthetic(store: GraphStore, n_nodes: int) -> str:
+    from graph.synthetic import iter_generate
+
+    t0 = time.perf_counter()
+    for batch in iter_generate(n_nodes, seed=0):
+        store.load(batch)
+    return f"{n_nodes:,} nodes loaded in {time.perf_counter() - t0:.1f} s"
+
+
+def measure(store: GraphStore, runs: int) -> dict[str, dict[str, float]]:
+    """Cold and warm medians (ms) of each analysis on a loaded store."""
+    invalidate(store)
+    view = load_view(store)
+    incidents = sorted(
+        (i for i in view.incidents.values() if i.date is not None), key=lambda i: (i.date, i.iri)
+    )
+    if not incidents:
+        msg = "the graph has no dated incident to trace"
+        raise SystemExit(msg)
+    # spread the traced incidents over the whole period
+    picks = [incidents[(k * len(incidents)) // (2 * runs + 1)].iri for k in range(2 * runs + 1)]
+    present = sorted({t for c in view.commitments.values() for t in c.types}) or list(COMMITMENT_TYPES)
+    types = [present[k % len(present)] for k in range(2 * runs + 1)]
+    calls: dict[str, Callable[[int], Any]] = {
+        "trace": lambda k: ak.trace(store, picks[k]),
+        "lineage": lambda k: ak.lineage(store, types[k]),
+        "themes": lambda k: ak.themes(store),
+    }
+    out: dict[str, dict[str, float]] = {}
+    for name in ANALYSES:
+        cold: list[float] = []
+        for k in range(runs):
+            invalidate(store)
+            cold.append(_timed(lambda k=k, name=name: calls[name](k)))
+        load_view(store)
+        warm = [_timed(lambda k=k, name=name: calls[name](runs + k)) for k in range(runs)]
+        out[name] = {"cold": _median_ms(cold), "warm": _median_ms(warm)}
+    view = load_view(store)
+    out["_size"] = {
+        "commitments": float(len(view.commitments)),
+        "meetings": float(len(view.meetings)),
+        "incidents": float(len(view.incidents)),
+    }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", default=str(ROOT / "corpus"), help="sample corpus directory ('' to skip)")
+    parser.add_argument("--synthetic", type=int, default=100_000, help="nodes of the generated graph (0 to skip)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median reported)")
+    parser.add_argument("--stores", default="embedded,neo4j", help="comma-separated: embedded,neo4j")
+    args = parser.parse_args(argv)
+
+    datasets: list[tuple[str, Callable[[GraphStore], str]]] = []
+    if args.corpus and Path(args.corpus).is_dir():
+        datasets.append(("sample corpus", lambda s: load_corpus(s, Path(args.corpus))))
+    if args.synthetic > 0:
+        datasets.append((f"synthetic {args.synthetic:,} nodes", lambda s: load_synthetic(s, args.synthetic)))
+
+    rows: list[str] = []
+    for dataset, loader in datasets:
+        for kind in [k.strip() for k in args.stores.split(",") if k.strip()]:
+            store = open_store(kind)
+            if store is None:
+                print(f"# {dataset} / {kind}: skipped (NEO4J_URI not set)")
+                continue
+            try:
+                store.clear()
+                note = loader(store)
+                result = measure(store, args.runs)
+            except ImportError as exc:
+                print(f"# {dataset} / {kind}: skipped ({exc})")
+                continue
+            finally:
+                invalidate(store)
+            size = result.pop("_size")
+            print(
+                f"# {dataset} / {kind}: {note}; view: {int(size['commitments']):,} commitments, "
+                f"{int(size['meetings']):,} meetings, {int(size['incidents']):,} incidents"
+            )
+            for name in ANALYSES:
+                rows.append(
+                    f"| {dataset} | {kind} | {name} | {result[name]['cold']:,.1f} | {result[name]['warm']:,.1f} |"
+                )
+            store.close()
+    print()
+    print("| graph | store | analysis | cold ms (view rebuilt) | warm ms (view cached) |")
+    print("|---|---|---|---:|---:|")
+    for row in rows:
+        print(row)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
