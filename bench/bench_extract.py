@@ -12,7 +12,8 @@ normalisation, paragraphs, metadata), split into sentences
 (:func:`extractors.segment.iter_sentences`) and extracted
 (:func:`extractors.rules.extract_document`, unless ``--no-extract``), once
 in one process and once with a process pool over all cores. Throughput is
-input bytes per second.
+input bytes per wall-clock second and per CPU second (this process and its
+workers): on a shared machine the CPU-second rate is the per-core figure.
 
 Usage::
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -109,8 +111,16 @@ def _work_many(paths: list[Path], extract: bool) -> tuple[int, int, int, int]:
     return totals[0], totals[1], totals[2], totals[3]
 
 
-def run(files: list[Path], workers: int, extract: bool) -> tuple[float, tuple[int, int, int, int]]:
-    """Process every file with ``workers`` processes; return (seconds, totals)."""
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its reaped children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run(files: list[Path], workers: int, extract: bool) -> tuple[float, float, tuple[int, int, int, int]]:
+    """Process every file with ``workers`` processes; return (wall seconds, CPU seconds, totals)."""
+    cpu0 = _cpu_seconds()
     t0 = time.perf_counter()
     if workers == 1:
         totals = _work_many(files, extract)
@@ -122,7 +132,7 @@ def run(files: list[Path], workers: int, extract: bool) -> tuple[float, tuple[in
                 for i, value in enumerate(part):
                     sums[i] += value
         totals = (sums[0], sums[1], sums[2], sums[3])
-    return time.perf_counter() - t0, totals
+    return time.perf_counter() - t0, _cpu_seconds() - cpu0, totals
 
 
 def main() -> None:
@@ -146,21 +156,23 @@ def main() -> None:
             f"corpus: {len(files)} documents, {total / MB:.1f} MB from {source or 'generated text'} "
             f"(built in {time.perf_counter() - t0:.1f} s); steps: read+segment{'+extract' if extract else ''}"
         )
-        header = ("workers", "seconds", "MB/s", "MB/s/core", "docs/s", "sentences", "records")
+        header = ("workers", "wall s", "CPU s", "MB/s", "MB/CPU-s", "docs/s", "text MB", "sentences", "records")
         print(" ".join(f"{h:>9}" for h in header))
         for workers in (int(w) for w in args.workers.split(",")):
-            seconds, (size, _chars, sentences, records) = run(files, workers, extract)
-            rate = size / MB / seconds
+            seconds, cpu, (size, chars, sentences, records) = run(files, workers, extract)
             row = (
                 workers,
                 f"{seconds:.1f}",
-                f"{rate:.2f}",
-                f"{rate / workers:.2f}",
+                f"{cpu:.1f}",
+                f"{size / MB / seconds:.2f}",
+                f"{size / MB / cpu:.2f}",
                 f"{len(files) / seconds:.1f}",
+                f"{chars / MB:.1f}",
                 sentences,
                 records,
             )
             print(" ".join(f"{v:>9}" for v in row))
+        print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
         shutil.rmtree(tmp, ignore_errors=True)
 
 
