@@ -96,10 +96,14 @@ def ingest_command(
     the store. Exits with status 1 when any file failed.
     """
     from alliancekg.settings import Settings, open_store
-    from extractors.pipeline import ingest_paths
+    from extractors.pipeline import INGEST_SUFFIXES, expand_paths, ingest_paths
 
     settings = Settings.from_env()
     limit = _max_bytes(max_size_mb)
+    if not expand_paths(paths):
+        shown = ", ".join(str(p) for p in paths)
+        msg = f"no documents to ingest under {shown} (looked for {', '.join(sorted(INGEST_SUFFIXES))})"
+        raise ExtractionError(msg)
     with open_store(store_kind, path=data, settings=settings) as store:
         report = ingest_paths(
             paths,

@@ -273,3 +273,13 @@ def test_ingest_into_neo4j(corpus: Path, neo4j_clean: Any) -> None:
     assert store.count_by_type() == embedded.count_by_type()
     again = ingest_paths([corpus], store, progress=False)
     assert {f.status for f in again.files} == {"skipped-unchanged"}
+
+
+def test_ingest_command_with_nothing_to_ingest(tmp_path: Path) -> None:
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["ingest", str(tmp_path), "--no-progress"], env={"ALLIANCEKG_DATA": str(tmp_path / "g.json.gz")}
+    )
+    assert result.exit_code != 0
+    assert isinstance(result.exception, ExtractionError)
+    assert "no documents to ingest" in str(result.exception)
