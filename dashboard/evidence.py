@@ -17,7 +17,8 @@ from dash import html
 
 from dashboard import styles
 from graph.model import Evidence, Node, NodeDetail
-from graph.schema import Prop
+from graph.schema import Kind, Prop, Rel
+from graph.store import GraphStore
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
 CONTEXT_LIMIT = 600
@@ -165,7 +166,35 @@ def _mention(ev: Evidence) -> _Mention:
     )
 
 
-def _segments(m: _Mention, inner: list[_Mention], subject: Node | None) -> tuple[tuple[str, bool], ...]:
+def _enclosing(store: GraphStore | None, m: _Mention) -> tuple[str, int] | None:
+    """Text and start of the shortest other mention of the same document that contains ``m``.
+
+    Commitments are evidenced by whole sentences, so a short mention (an
+    incident's name) usually lies inside one: its sentence is the context.
+    """
+    if store is None or m.doc is None or m.start is None or m.end is None:
+        return None
+    around = store.neighbours(m.doc, hops=1, kinds=[Kind.MENTION], rel_types=[Rel.WAS_DERIVED_FROM])
+    best: tuple[str, int] | None = None
+    for node in around.nodes:
+        if node.kind != Kind.MENTION or node.iri == m.evidence.mention.iri:
+            continue
+        start = _int(node.props.get(Prop.CHAR_START.value))
+        end = _int(node.props.get(Prop.CHAR_END.value))
+        text = node.props.get(Prop.TEXT.value)
+        if start is None or end is None or not isinstance(text, str) or len(text) > CONTEXT_LIMIT:
+            continue
+        if start <= m.start and m.end <= end and (end - start) > (m.end - m.start):
+            if text[m.start - start : m.end - start] != m.text:
+                continue
+            if best is None or len(text) < len(best[0]):
+                best = (text, start)
+    return best
+
+
+def _segments(
+    m: _Mention, inner: list[_Mention], subject: Node | None, store: GraphStore | None = None
+) -> tuple[tuple[str, bool], ...]:
     """Context and highlights for one mention (see :func:`evidence_view`)."""
     doc = m.evidence.document
     doc_text = doc.props.get(Prop.TEXT.value) if doc is not None else None
@@ -188,10 +217,15 @@ def _segments(m: _Mention, inner: list[_Mention], subject: Node | None) -> tuple
                 ranges.append((at, at + len(sub.text)))
         if ranges:
             return highlight(m.text, ranges)
-    context = subject.props.get(Prop.TEXT.value) if subject is not None else None
-    if isinstance(context, str) and m.text and m.text in context and context != m.text:
-        at = context.index(m.text)
-        return highlight(context, [(at, at + len(m.text))])
+    for prop in (Prop.TEXT, Prop.DESCRIPTION):
+        context = subject.props.get(prop.value) if subject is not None else None
+        if isinstance(context, str) and m.text and m.text in context and context != m.text:
+            at = context.index(m.text)
+            return highlight(context, [(at, at + len(m.text))])
+    found = _enclosing(store, m)
+    if found is not None and m.start is not None:
+        text, start = found
+        return highlight(text, [(m.start - start, m.start - start + len(m.text))])
     return ((m.text, True),)
 
 
@@ -229,12 +263,14 @@ def evidence_view(evidence: Evidence, subject: Node | None = None) -> EvidenceVi
     return _view(m, _segments(m, [], subject))
 
 
-def evidence_views(detail: NodeDetail, limit: int = 20) -> list[EvidenceView]:
+def evidence_views(detail: NodeDetail, limit: int = 20, store: GraphStore | None = None) -> list[EvidenceView]:
     """Evidence of a node, strongest first (confidence, then document order).
 
     A mention that lies inside another mention of the same node in the same
     document (a cue word inside its sentence) is not listed on its own: it is
-    highlighted inside the enclosing mention's text.
+    highlighted inside the enclosing mention's text. With ``store``, a short
+    mention is shown inside the sentence of another mention of its document
+    that contains it (see :func:`_enclosing`).
     """
     mentions = [_mention(ev) for ev in detail.evidence]
     outer: list[tuple[_Mention, list[_Mention]]] = []
@@ -242,9 +278,12 @@ def evidence_views(detail: NodeDetail, limit: int = 20) -> list[EvidenceView]:
         if any(other.contains(m) for other in mentions):
             continue
         outer.append((m, [o for o in mentions if m.contains(o)]))
-    views = [_view(m, _segments(m, inner, detail.node)) for m, inner in outer]
+    outer.sort(
+        key=lambda p: (-(_float(p[0].evidence.mention.props.get(Prop.CONFIDENCE.value)) or 0.0), p[0].start or 0)
+    )
+    views = [_view(m, _segments(m, inner, detail.node, store)) for m, inner in outer[:limit]]
     views.sort(key=lambda v: (-(v.confidence or 0.0), v.document, v.char_start or 0))
-    return views[:limit]
+    return views
 
 
 def render_sentence(view: EvidenceView) -> html.Blockquote:

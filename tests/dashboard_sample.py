@@ -269,6 +269,7 @@ def sample_graph() -> GraphData:
     doc_38 = docs[38][0]
     b.mention(test, doc_38, COMM_38, "the nuclear test that North Korea announced on October 9, 2006", 0.92, 2)
     b.mention(meetings[38], doc_38, COMM_38, "The 38th Security Consultative Meeting met in Washington", 0.97, 1)
+    b.mention(usa, doc_38, COMM_38, "United States", 0.9, 3)  # inside a commitment's sentence
 
     news = b.node(
         Kind.DOCUMENT,

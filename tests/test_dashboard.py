@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+import plotly.graph_objects as go
 import pytest
 import rdflib
 from dash import html
@@ -164,6 +165,15 @@ def test_commitment_evidence_highlights_cues_inside_the_sentence(app_ctx: AppCon
     assert view.document == "Joint Communique of the 38th SCM" and view.paragraph == 3
 
 
+def test_short_mention_is_shown_inside_its_sentence(app_ctx: AppContext, graph: GraphData) -> None:
+    usa = app_ctx.store.get_node(iri_of(graph, Kind.STATE, "United States"))
+    alone = evidence_views(usa)
+    assert alone[0].segments == (("United States", True),)
+    framed = evidence_views(usa, store=app_ctx.store)
+    assert framed[0].text.startswith("Responding to the test, the Secretary pledged")
+    assert framed[0].spans == ["United States"]
+
+
 def test_source_text_is_rendered_as_text(app_ctx: AppContext, graph: GraphData) -> None:
     launch = iri_of(graph, Kind.MISSILE_LAUNCH, "Taepodong-2 launch")
     views = evidence_views(app_ctx.store.get_node(launch))
@@ -269,12 +279,14 @@ def test_trace_csv_parses(app_ctx: AppContext, graph: GraphData) -> None:
 
 def test_timeline_cells_and_incident_markers(app_ctx: AppContext) -> None:
     fig = timeline.timeline_figure(app_ctx, None, "stance")
-    names = {t.name for t in fig.data}
+    go.Figure(fig)  # a valid plotly figure
+    names = {t["name"] for t in fig["data"]}
     assert {"Nuclear Test", "Missile Launch"} <= names
-    points = sum(len(t.x) for t in fig.data if t.name in ("new", "reaffirmed", "strengthened"))
+    points = sum(len(t["x"]) for t in fig["data"] if t["name"] in ("new", "reaffirmed", "strengthened"))
     assert points == len(timeline.timeline_data(app_ctx).cells) > 0
     only_2007 = timeline.timeline_figure(app_ctx, [2007, 2007], "strength")
-    assert all(str(x).startswith("2007") for t in only_2007.data for x in t.x)
+    go.Figure(only_2007)
+    assert all(str(x).startswith("2007") for t in only_2007["data"] for x in t["x"])
 
 
 def test_timeline_click_opens_evidence(app_ctx: AppContext) -> None:

@@ -24,6 +24,7 @@ from dashboard.evidence import EvidenceView, evidence_views, render_evidence_lis
 from dashboard.state import ViewState
 from graph.model import GraphData, NodeDetail
 from graph.schema import COMMITMENT_TYPES, Kind, Rel, is_a
+from graph.store import expand_kinds
 
 PAGE = "explorer"
 DEFAULT_KINDS: tuple[str, ...] = (Kind.ACTOR.value, Kind.EVENT.value, Kind.COMMITMENT.value, Kind.THREAT.value)
@@ -33,8 +34,8 @@ MAX_EXPANDED = 12
 EXPAND_LIMIT = 150
 """Most neighbours one click adds."""
 POOL_FACTOR = 3
-"""The overview ranks the ``POOL_FACTOR * max_elements`` most connected nodes of the chosen
-kinds (one store call per kind set, remembered), then applies the time range locally."""
+"""The overview ranks the ``POOL_FACTOR * max_elements`` most connected nodes (see
+:func:`ranked_pool`), then applies the time range locally."""
 TYPE_LIMIT = 400
 """Most nodes a commitment- or threat-type filter brings in per type."""
 TYPE_CONTEXT = 20
@@ -144,29 +145,9 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     budget = app_ctx.max_elements
     start, end = _window(state)
     kinds = list(state.get("kinds") or DEFAULT_KINDS)
-    types = [t for t in state.get("types") or [] if t in app_ctx.concept_labels()]
-    parts: list[GraphData] = []
-    over = False
-    if types:
-        concept_kinds = [*kinds, Kind.CONCEPT.value]
-        for name in types:
-            iri = app_ctx.concept_iri(name)
-            if not store.has_node(iri):
-                continue
-            rel = Rel.COMMITMENT_TYPE if name in COMMITMENT_TYPES else Rel.THREAT_TYPE
-            typed = store.neighbours(
-                iri, hops=1, kinds=concept_kinds, rel_types=[rel], start=start, end=end, limit=TYPE_LIMIT + 1
-            )
-            over = over or len(typed.nodes) > TYPE_LIMIT
-            parts.append(typed)
-            for node in typed.nodes[:TYPE_CONTEXT]:
-                if node.iri != iri:
-                    parts.append(store.neighbours(node.iri, hops=1, kinds=kinds, start=start, end=end, limit=12))
-    else:
-        pool_size = budget * POOL_FACTOR
-        pool = store.subgraph(kinds=kinds, limit=pool_size + 1)
-        over = len(pool.nodes) > pool_size
-        parts.append(in_window(pool, start, end))
+    base_key = json.dumps([state.get("from"), state.get("to"), sorted(kinds), sorted(state.get("types") or [])])
+    base, over = app_ctx.remembered("explorer_base", base_key, lambda: _base_view(app_ctx, state))
+    parts: list[GraphData] = [base]
     expanded = [iri for iri in state.get("expanded") or [] if store.has_node(iri)]
     for iri in expanded:
         parts.append(store.neighbours(iri, hops=1, kinds=kinds, start=start, end=end, limit=EXPAND_LIMIT))
@@ -189,6 +170,65 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     summary = f"{len(graph.nodes)} nodes, {len(graph.relationships)} links"
     elements = to_elements(graph, focus=[selected] if selected else [], hits=expanded)
     return ExplorerView(elements, notice, summary, graph)
+
+
+def _base_view(app_ctx: AppContext, state: dict[str, Any]) -> tuple[GraphData, bool]:
+    """The filtered view before any click, capped to the budget; and whether more matched."""
+    store = app_ctx.store
+    budget = app_ctx.max_elements
+    start, end = _window(state)
+    kinds = list(state.get("kinds") or DEFAULT_KINDS)
+    types = [t for t in state.get("types") or [] if t in app_ctx.concept_labels()]
+    parts: list[GraphData] = []
+    over = False
+    if types:
+        concept_kinds = [*kinds, Kind.CONCEPT.value]
+        for name in types:
+            iri = app_ctx.concept_iri(name)
+            if not store.has_node(iri):
+                continue
+            rel = Rel.COMMITMENT_TYPE if name in COMMITMENT_TYPES else Rel.THREAT_TYPE
+            typed = store.neighbours(
+                iri, hops=1, kinds=concept_kinds, rel_types=[rel], start=start, end=end, limit=TYPE_LIMIT + 1
+            )
+            over = over or len(typed.nodes) > TYPE_LIMIT
+            parts.append(typed)
+            for node in typed.nodes[:TYPE_CONTEXT]:
+                if node.iri != iri:
+                    parts.append(store.neighbours(node.iri, hops=1, kinds=kinds, start=start, end=end, limit=12))
+    else:
+        pool, over = ranked_pool(app_ctx, kinds)
+        parts.append(in_window(pool, start, end))
+    capped = cap_graph(merge_graphs(*parts), budget)
+    return capped.graph, over or capped.truncated
+
+
+def ranked_pool(app_ctx: AppContext, kinds: list[str]) -> tuple[GraphData, bool]:
+    """The most connected nodes of ``kinds`` (``POOL_FACTOR`` times the budget) and whether more exist.
+
+    One store call ranks the whole graph by degree (remembered); the kinds are
+    then picked locally. The nodes of some kinds inside the overall top are the
+    top of those kinds, so this is exact whenever it yields enough nodes;
+    otherwise the store ranks the chosen kinds itself (also remembered).
+    """
+    store = app_ctx.store
+    size = app_ctx.max_elements * POOL_FACTOR
+    general = store.subgraph(limit=size + 1)
+    wanted = expand_kinds(kinds) or set()
+    if len(general.nodes) <= size:
+        return _only_kinds(general, wanted), False
+    local = _only_kinds(general, wanted)
+    if len(local.nodes) >= app_ctx.max_elements:
+        return local, True
+    specific = store.subgraph(kinds=kinds, limit=size + 1)
+    return specific, len(specific.nodes) > size
+
+
+def _only_kinds(graph: GraphData, kinds: set[str]) -> GraphData:
+    keep = [n for n in graph.nodes if n.kind.value in kinds]
+    iris = {n.iri for n in keep}
+    rels = [r for r in graph.relationships if r.source in iris and r.target in iris]
+    return GraphData.model_construct(nodes=keep, relationships=rels)
 
 
 def in_window(graph: GraphData, start: dt.date | None, end: dt.date | None) -> GraphData:
@@ -242,7 +282,7 @@ def node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
         kind=node.kind.value,
         degree=detail.degree,
         properties=props,
-        evidence=evidence_views(detail),
+        evidence=evidence_views(detail, store=app_ctx.store),
         is_incident=is_a(node.kind, Kind.INCIDENT),
     )
 

@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-import plotly.graph_objects as go
 from dash import Dash, Input, Output, dcc, html
 
 from alliancekg.errors import NodeNotFoundError
@@ -125,94 +124,85 @@ def _in_years(date: dt.date, years: list[int] | None) -> bool:
     return min(years) <= date.year <= max(years)
 
 
-def timeline_figure(app_ctx: AppContext, years: list[int] | None, colour: str = "stance") -> go.Figure:
-    """The chart for a year range, coloured by ``stance`` or ``strength``."""
+def timeline_figure(app_ctx: AppContext, years: list[int] | None, colour: str = "stance") -> dict[str, Any]:
+    """The chart for a year range, coloured by ``stance`` or ``strength``.
+
+    Built as a plain plotly figure dict (what ``dcc.Graph`` receives): no
+    per-point validation, so large graphs stay fast.
+    """
     data = timeline_data(app_ctx)
     cells = [c for c in data.cells if _in_years(c.date, years)]
     marks = [m for m in data.incidents if _in_years(m.date, years)]
-    scatter = go.Scattergl if len(cells) > WEBGL_POINTS else go.Scatter
-    fig = go.Figure()
-
-    def custom(c: Cell) -> list[str]:
-        return [c.meeting, c.ctype, c.meeting_label, c.parties]
-
+    kind = "scattergl" if len(cells) > WEBGL_POINTS else "scatter"
+    traces: list[dict[str, Any]] = []
     hover = "%{customdata[2]}<br>%{x|%Y-%m-%d}<br>%{y}<br>%{customdata[3]}<extra>%{fullData.name}</extra>"
+
+    def cell_trace(name: str, group: list[Cell], marker: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": kind,
+            "name": name,
+            "mode": "markers",
+            "x": [c.date.isoformat() for c in group],
+            "y": [c.type_label for c in group],
+            "customdata": [[c.meeting, c.ctype, c.meeting_label, c.parties] for c in group],
+            "hovertemplate": hover,
+            "marker": {"symbol": "square", "size": 11, **marker},
+        }
+
     if colour == "strength":
-        fig.add_trace(
-            scatter(
-                x=[c.date for c in cells],
-                y=[c.type_label for c in cells],
-                mode="markers",
-                name="strength",
-                marker={
-                    "symbol": "square",
-                    "size": 11,
-                    "color": [c.strength if c.strength is not None else 0.0 for c in cells],
-                    "colorscale": "Viridis",
-                    "cmin": 0,
-                    "cmax": 1,
-                    "colorbar": {"title": {"text": "strength"}, "thickness": 12},
-                },
-                customdata=[custom(c) for c in cells],
-                hovertemplate=hover,
-            )
-        )
+        strengths = [c.strength if c.strength is not None else 0.0 for c in cells]
+        scale = {"colorscale": "Viridis", "cmin": 0, "cmax": 1, "colorbar": {"title": {"text": "strength"}}}
+        traces.append(cell_trace("strength", cells, {"color": strengths, **scale}))
     else:
         for stance in (*STANCES, styles.UNKNOWN_STANCE):
             group = [c for c in cells if c.stance == stance]
-            if not group:
-                continue
-            fig.add_trace(
-                scatter(
-                    x=[c.date for c in group],
-                    y=[c.type_label for c in group],
-                    mode="markers",
-                    name=stance,
-                    marker={
-                        "symbol": "square",
-                        "size": 11,
-                        "color": styles.stance_colour(stance if stance in STANCES else None),
-                    },
-                    customdata=[custom(c) for c in group],
-                    hovertemplate=hover,
-                )
-            )
+            if group:
+                colour_of = styles.stance_colour(stance if stance in STANCES else None)
+                traces.append(cell_trace(stance, group, {"color": colour_of}))
     by_kind: dict[str, list[IncidentMark]] = {}
     for mark in marks:
         by_kind.setdefault(mark.kind, []).append(mark)
-    for kind, incidents in sorted(by_kind.items()):
-        fig.add_trace(
-            scatter(
-                x=[m.date for m in incidents],
-                y=[INCIDENT_ROW] * len(incidents),
-                mode="markers",
-                name=styles.kind_label(kind),
-                marker={
+    for incident_kind, incidents in sorted(by_kind.items()):
+        traces.append(
+            {
+                "type": kind,
+                "name": styles.kind_label(incident_kind),
+                "mode": "markers",
+                "x": [m.date.isoformat() for m in incidents],
+                "y": [INCIDENT_ROW] * len(incidents),
+                "customdata": [[m.iri, "", m.label, ""] for m in incidents],
+                "hovertemplate": "%{customdata[2]}<br>%{x|%Y-%m-%d}<extra>incident</extra>",
+                "marker": {
                     "symbol": "triangle-up",
                     "size": 12,
-                    "color": styles.kind_style(kind).colour,
+                    "color": styles.kind_style(incident_kind).colour,
                     "line": {"width": 0.5, "color": "#fff"},
                 },
-                customdata=[[m.iri, "", m.label, ""] for m in incidents],
-                hovertemplate="%{customdata[2]}<br>%{x|%Y-%m-%d}<extra>incident</extra>",
-            )
+            }
         )
     rows = [INCIDENT_ROW, *data.type_order] if marks else list(data.type_order)
-    fig.update_layout(
-        height=max(360, 28 * len(rows) + 140),
-        margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        plot_bgcolor="#ffffff",
-        clickmode="event",
-        hovermode="closest",
-    )
-    fig.update_yaxes(categoryorder="array", categoryarray=rows, gridcolor="#eeeeee", automargin=True)
-    fig.update_xaxes(type="date", gridcolor="#eeeeee", title_text="meeting date")
+    layout: dict[str, Any] = {
+        "height": max(360, 28 * len(rows) + 140),
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        "plot_bgcolor": "#ffffff",
+        "clickmode": "event",
+        "hovermode": "closest",
+        "yaxis": {"categoryorder": "array", "categoryarray": rows, "gridcolor": "#eeeeee", "automargin": True},
+        "xaxis": {"type": "date", "gridcolor": "#eeeeee", "title": {"text": "meeting date"}},
+    }
     if not cells and not marks:
-        fig.add_annotation(
-            text="No meetings or incidents in these years", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
-        )
-    return fig
+        layout["annotations"] = [
+            {
+                "text": "No meetings or incidents in these years",
+                "showarrow": False,
+                "x": 0.5,
+                "y": 0.5,
+                "xref": "paper",
+                "yref": "paper",
+            }
+        ]
+    return {"data": traces, "layout": layout}
 
 
 def cell_details(app_ctx: AppContext, click: dict[str, Any] | None) -> list[Any]:
@@ -252,7 +242,7 @@ def cell_details(app_ctx: AppContext, click: dict[str, Any] | None) -> list[Any]
                 style={"fontWeight": 600, "marginTop": "8px"},
             )
         )
-        children.append(render_evidence_list(evidence_views(detail, limit=3)))
+        children.append(render_evidence_list(evidence_views(detail, limit=3, store=app_ctx.store)))
     if len(cell.commitments) > CELL_EVIDENCE:
         children.append(html.P(f"\u2026 and {len(cell.commitments) - CELL_EVIDENCE} more commitments."))
     return children

@@ -117,7 +117,7 @@ def _all_incidents(app_ctx: AppContext) -> list[dict[str, str]]:
 
 def _first_evidence(app_ctx: AppContext, iri: str) -> list[EvidenceView]:
     try:
-        return evidence_views(app_ctx.store.get_node(iri), limit=1)
+        return evidence_views(app_ctx.store.get_node(iri), limit=1, store=app_ctx.store)
     except NodeNotFoundError:
         return []
 
