@@ -53,16 +53,28 @@ def incident_ids(graph: GraphData) -> set[str]:
     [
         pytest.param("They condemned the second nuclear test.", dt.date(2010, 1, 1), {"test-nuclear-2"}, id="ordinal"),
         pytest.param("the fifth and sixth nuclear tests", dt.date(2010, 1, 1), set(), id="ordinals-not-in-catalogue"),
-        pytest.param("the first and second nuclear tests", dt.date(2010, 1, 1), {"test-nuclear-1", "test-nuclear-2"},
-                     id="ordinal-list"),
+        pytest.param(
+            "the first and second nuclear tests",
+            dt.date(2010, 1, 1),
+            {"test-nuclear-1", "test-nuclear-2"},
+            id="ordinal-list",
+        ),
         pytest.param("the nuclear test of October 9, 2006", dt.date(2006, 10, 20), {"test-nuclear-1"}, id="date-after"),
         pytest.param("the October 9 nuclear test", dt.date(2006, 10, 20), {"test-nuclear-1"}, id="partial-date"),
-        pytest.param("North Korea's nuclear test was condemned.", dt.date(2009, 6, 1), {"test-nuclear-2"},
-                     id="most-recent-before-doc-date"),
+        pytest.param(
+            "North Korea's nuclear test was condemned.",
+            dt.date(2009, 6, 1),
+            {"test-nuclear-2"},
+            id="most-recent-before-doc-date",
+        ),
         pytest.param("any further nuclear test would be met", dt.date(2009, 6, 1), set(), id="hypothetical"),
         pytest.param("the nuclear tests ban", dt.date(2009, 6, 1), set(), id="generic-plural"),
-        pytest.param("launches of Hwasong-14 missiles on July 4 and July 28, 2017", dt.date(2017, 10, 28),
-                     {"test-icbm-a", "test-icbm-b"}, id="system-name-with-listed-dates"),
+        pytest.param(
+            "launches of Hwasong-14 missiles on July 4 and July 28, 2017",
+            dt.date(2017, 10, 28),
+            {"test-icbm-a", "test-icbm-b"},
+            id="system-name-with-listed-dates",
+        ),
         pytest.param("the sinking of the Cheonan", dt.date(2010, 10, 8), {"test-sinking"}, id="catalogue-alias"),
         pytest.param("the Agreed Framework", dt.date(1990, 1, 1), set(), id="not-yet-happened"),
     ],
@@ -123,25 +135,50 @@ HEAD = ("1. The 45th Security Consultative Meeting (SCM) was held in Seoul on Oc
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        pytest.param("The Secretary reaffirmed the U.S. commitment to provide extended deterrence.",
-                     [("ExtendedDeterrence", frozenset({"USA"}), "reaffirmed")], id="secretary-us"),
-        pytest.param("The Minister pledged to increase the ROK's share of the costs of stationing U.S. forces.",
-                     [("CostSharing", frozenset({"KOR"}), "strengthened")], id="minister-rok"),
-        pytest.param("The two Ministers agreed to establish a space cooperation working group.",
-                     [("ConsultationMechanism", frozenset({"KOR", "USA"}), "new"),
-                      ("SpaceCooperation", frozenset({"KOR", "USA"}), "new")], id="both"),
-        pytest.param("Noting the threat, Secretary Hagel reaffirmed the nuclear umbrella.",
-                     [("NuclearUmbrella", frozenset({"USA"}), "reaffirmed")], id="intro-clause"),
-        pytest.param("The Minister, noting the threat posed by North Korea, pledged to modernize the defense industry.",
-                     [("DefenseIndustryCooperation", frozenset({"KOR"}), "new")], id="parenthetical"),
-        pytest.param("The Minister and the Secretary decided to postpone the combined exercise.",
-                     [("CombinedExercises", frozenset({"KOR", "USA"}), "suspended")], id="suspended"),
-        pytest.param("The Secretary stated that the United States would withdraw its ground combat forces.",
-                     [("ForcePresence", frozenset({"USA"}), "weakened")], id="weakened"),
+        pytest.param(
+            "The Secretary reaffirmed the U.S. commitment to provide extended deterrence.",
+            [("ExtendedDeterrence", frozenset({"USA"}), "reaffirmed")],
+            id="secretary-us",
+        ),
+        pytest.param(
+            "The Minister pledged to increase the ROK's share of the costs of stationing U.S. forces.",
+            [("CostSharing", frozenset({"KOR"}), "strengthened")],
+            id="minister-rok",
+        ),
+        pytest.param(
+            "The two Ministers agreed to establish a space cooperation working group.",
+            [
+                ("ConsultationMechanism", frozenset({"KOR", "USA"}), "new"),
+                ("SpaceCooperation", frozenset({"KOR", "USA"}), "new"),
+            ],
+            id="both",
+        ),
+        pytest.param(
+            "Noting the threat, Secretary Hagel reaffirmed the nuclear umbrella.",
+            [("NuclearUmbrella", frozenset({"USA"}), "reaffirmed")],
+            id="intro-clause",
+        ),
+        pytest.param(
+            "The Minister, noting the threat posed by North Korea, pledged to modernize the defense industry.",
+            [("DefenseIndustryCooperation", frozenset({"KOR"}), "new")],
+            id="parenthetical",
+        ),
+        pytest.param(
+            "The Minister and the Secretary decided to postpone the combined exercise.",
+            [("CombinedExercises", frozenset({"KOR", "USA"}), "suspended")],
+            id="suspended",
+        ),
+        pytest.param(
+            "The Secretary stated that the United States would withdraw its ground combat forces.",
+            [("ForcePresence", frozenset({"USA"}), "weakened")],
+            id="weakened",
+        ),
         pytest.param("The Minister welcomed the progress on missile defense.", [], id="not-a-pledge"),
     ],
 )
-def test_commitment_attribution(lexicon: Lexicon, sentence: str, expected: list[tuple[str, frozenset[str], str]]) -> None:
+def test_commitment_attribution(
+    lexicon: Lexicon, sentence: str, expected: list[tuple[str, frozenset[str], str]]
+) -> None:
     graph = extract(HEAD + "2. " + sentence, lexicon, dt.date(2013, 10, 2))
     assert commitments(graph) == expected
 

@@ -32,7 +32,9 @@ def test_schemes_file_is_an_ontology(schemes: rdflib.Graph) -> None:
 
 
 @pytest.mark.parametrize(
-    ("names", "scheme"), [(COMMITMENT_TYPES, COMMITMENT_SCHEME), (THREAT_TYPES, THREAT_SCHEME)], ids=["commit", "threat"]
+    ("names", "scheme"),
+    [(COMMITMENT_TYPES, COMMITMENT_SCHEME), (THREAT_TYPES, THREAT_SCHEME)],
+    ids=["commit", "threat"],
 )
 def test_every_schema_concept_is_described(schemes: rdflib.Graph, names: tuple[str, ...], scheme: str) -> None:
     for name in names:

@@ -18,7 +18,7 @@ from typing import Any
 
 from extractors.document import SourceDocument
 from extractors.rules.actors import ActorMention, find_actors
-from extractors.rules.commitments import BILATERAL, PartyResolver, find_commitment
+from extractors.rules.commitments import BILATERAL, CommitmentFinding, PartyResolver, find_commitments
 from extractors.rules.dates import find_dates
 from extractors.rules.evidence import GraphBuilder
 from extractors.rules.incidents import IncidentMention, IncidentResolver, NewIncident
@@ -427,15 +427,10 @@ class _Extraction:
             hi = bisect.bisect_left(actor_starts, s.end)
             refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:hi])
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
-            found = find_commitment(text, self.tokens, s.start, s.end, refs, default)
-            if found is None:
+            findings = find_commitments(text, self.tokens, s.start, s.end, refs, default)
+            if not findings:
                 continue
             made_at = self._meeting_near(si)
-            iri = self.b.iri(Kind.COMMITMENT, self.b.doc_iri, s.start)
-            type_names = sorted({t for _, _, ts in hits for t in ts})
-            parties = sorted(found.parties)
-            confidence = 0.85 - (0.2 if found.defaulted else 0.0) + (0.05 if found.cues else 0.0)
-            label = f"{'+'.join(parties)} {found.stance}: {', '.join(type_names)}"
             date: dt.date | None = (
                 meeting_date
                 if made_at is not None
@@ -443,45 +438,91 @@ class _Extraction:
                 and made_at == self.meeting_iris.get(self.recorded.key)
                 else None
             )
-            props: dict[str, Any] = {
-                Prop.STANCE.value: found.stance,
-                Prop.STRENGTH.value: found.strength,
-                Prop.CUES.value: found.cues,
-                Prop.CONFIDENCE.value: round(confidence, 3),
-                Prop.DATE.value: date or self.doc.date,
-                Prop.DESCRIPTION.value: text[s.start : s.end][:500],
-            }
-            self.b.node(iri, Kind.COMMITMENT, label, props)
-            self.b.evidence(iri, s.start, s.end, confidence)
-            for party in parties:
-                piri = self.actor_id_node(party)
-                if piri is not None:
-                    self.b.rel(Rel.COMMITTED_BY, iri, piri)
-            for beneficiary in found.beneficiaries:
-                biri = self.actor_id_node(beneficiary)
-                if biri is not None:
-                    self.b.rel(Rel.BENEFICIARY, iri, biri)
-            for name in type_names:
-                self.b.rel(Rel.COMMITMENT_TYPE, iri, self.b.concept(name, self.lex.concepts))
-            if made_at is not None:
-                self.b.rel(Rel.MADE_AT, iri, made_at)
-            responded = False
-            for inc in incident_by_sentence.get(si, []):
-                if self._respondable(inc):
-                    self.b.rel(Rel.RESPONDS_TO, iri, inc)
-                    responded = True
-            paragraph_incidents = answering.get(s.paragraph, [])
-            if s.paragraph in condemning:
-                paragraph_incidents = [*paragraph_incidents, *incident_by_paragraph.get(s.paragraph, [])]
-            for inc in paragraph_incidents:
-                if self._respondable(inc):
-                    self.b.rel(Rel.RESPONDS_TO, iri, inc)
-                    responded = True
-            for t in threat_by_sentence.get(si, []):
-                tiri = self.threat_node(t.poser, t.threat_type)
-                self.b.rel(Rel.CONCERNS, iri, tiri)
-                if not responded and _THREAT_CUE.search(text, max(s.start, t.start - 60), t.start):
-                    self.b.rel(Rel.RESPONDS_TO, iri, tiri)
+            for n, found in enumerate(findings):
+                last = n + 1 == len(findings)
+                in_clause = {
+                    t
+                    for hs, he, ts in hits
+                    for t in ts
+                    if (n == 0 or hs >= found.start) and (last or he <= findings[n + 1].start)
+                }
+                if not in_clause:
+                    continue
+                key_start = s.start if n == 0 else found.start
+                iri = self.b.iri(Kind.COMMITMENT, self.b.doc_iri, key_start)
+                self.commitment_node(iri, found, sorted(in_clause), made_at, date or self.doc.date)
+                self.link_responses(
+                    iri,
+                    si,
+                    found,
+                    incident_by_sentence,
+                    answering,
+                    condemning,
+                    incident_by_paragraph,
+                    threat_by_sentence,
+                )
+
+    def commitment_node(
+        self, iri: str, found: CommitmentFinding, type_names: list[str], made_at: str | None, date: dt.date | None
+    ) -> None:
+        """Write one commitment with its party, beneficiary, types and meeting."""
+        text = self.text
+        parties = sorted(found.parties)
+        confidence = 0.85 - (0.2 if found.defaulted else 0.0) + (0.05 if found.cues else 0.0)
+        label = f"{'+'.join(parties)} {found.stance}: {', '.join(type_names)}"
+        props: dict[str, Any] = {
+            Prop.STANCE.value: found.stance,
+            Prop.STRENGTH.value: found.strength,
+            Prop.CUES.value: found.cues,
+            Prop.CONFIDENCE.value: round(confidence, 3),
+            Prop.DATE.value: date,
+            Prop.DESCRIPTION.value: text[found.start : found.end][:500],
+        }
+        self.b.node(iri, Kind.COMMITMENT, label, props)
+        self.b.evidence(iri, found.start, found.end, confidence)
+        for party in parties:
+            piri = self.actor_id_node(party)
+            if piri is not None:
+                self.b.rel(Rel.COMMITTED_BY, iri, piri)
+        for beneficiary in found.beneficiaries:
+            biri = self.actor_id_node(beneficiary)
+            if biri is not None:
+                self.b.rel(Rel.BENEFICIARY, iri, biri)
+        for name in type_names:
+            self.b.rel(Rel.COMMITMENT_TYPE, iri, self.b.concept(name, self.lex.concepts))
+        if made_at is not None:
+            self.b.rel(Rel.MADE_AT, iri, made_at)
+
+    def link_responses(
+        self,
+        iri: str,
+        si: int,
+        found: CommitmentFinding,
+        incident_by_sentence: dict[int, list[str]],
+        answering: dict[int, list[str]],
+        condemning: set[int],
+        incident_by_paragraph: dict[int, list[str]],
+        threat_by_sentence: dict[int, list[ThreatMention]],
+    ) -> None:
+        """RESPONDS_TO the incidents the sentence or its paragraph ties the pledge to; CONCERNS its threats."""
+        s = self.sents[si]
+        responded = False
+        for inc in incident_by_sentence.get(si, []):
+            if self._respondable(inc):
+                self.b.rel(Rel.RESPONDS_TO, iri, inc)
+                responded = True
+        paragraph_incidents = answering.get(s.paragraph, [])
+        if s.paragraph in condemning:
+            paragraph_incidents = [*paragraph_incidents, *incident_by_paragraph.get(s.paragraph, [])]
+        for inc in paragraph_incidents:
+            if self._respondable(inc):
+                self.b.rel(Rel.RESPONDS_TO, iri, inc)
+                responded = True
+        for t in threat_by_sentence.get(si, []):
+            tiri = self.threat_node(t.poser, t.threat_type)
+            self.b.rel(Rel.CONCERNS, iri, tiri)
+            if not responded and _THREAT_CUE.search(self.text, max(s.start, t.start - 60), t.start):
+                self.b.rel(Rel.RESPONDS_TO, iri, tiri)
 
     def _respondable(self, iri: str) -> bool:
         """Only incidents are answered; outside agreements are not crises."""

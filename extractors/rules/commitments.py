@@ -98,6 +98,13 @@ _COORD_GAP = re.compile(
     r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with|along\s+with|,)\s*(?:the\s+)?$", re.IGNORECASE
 )
 _CLAUSE_GAP = re.compile(r"(?:[;]|,\s+(?:and|while|whereas|but)\s+|\band\s+)", re.IGNORECASE)
+_SAME_ACTOR_GAP = re.compile(r"[\s,()]*(?:of\s+(?:the\s+)?)?[\s,()]*$")
+_SPEECH = re.compile(
+    r"\b(?:said|says|stated|states|stating|made\s+clear|making\s+clear|warned|declared|announced|explained|noted|"
+    r"stressed|emphasized|underscored|assured|told\s+\w+|confirmed)\s+(?:\w+\s+){0,3}?that\b",
+    re.IGNORECASE,
+)
+_CLAUSE_LEAD = re.compile(r"[\s,;]*(?:(?:and|while|whereas|but)\s+)?", re.IGNORECASE)
 _ADVERBS_ONLY = re.compile(
     r"^\s*(?:(?:also|further|again|jointly|once\s+again|each|both|side|sides|government|\w+ly|,)\s*)*$", re.IGNORECASE
 )
@@ -205,7 +212,7 @@ def _merge_titles(refs: list[Ref], text: str) -> list[Ref]:
     """Join "Secretary" + "Austin" (adjacent refs of one party) into one."""
     merged: list[Ref] = []
     for r in refs:
-        if merged and merged[-1].parties == r.parties and not text[merged[-1].end : r.start].strip(" ,"):
+        if merged and merged[-1].parties == r.parties and _SAME_ACTOR_GAP.match(text, merged[-1].end, r.start):
             merged[-1] = Ref(merged[-1].start, r.end, r.parties)
         else:
             merged.append(r)
@@ -213,10 +220,22 @@ def _merge_titles(refs: list[Ref], text: str) -> list[Ref]:
 
 
 def subject_before(text: str, refs: list[Ref], clause_start: int, verb_start: int) -> frozenset[str] | None:
-    """Parties of the verb's subject among ``refs`` (all inside the clause)."""
+    """Parties of the verb's subject among ``refs`` (all inside the clause).
+
+    Reported speech is the speaker's pledge: in "President Biden made clear
+    that an attack on the ROK would be met with ...", the subject of "would"
+    is President Biden's party, not the ROK.
+    """
     inside = [r for r in refs if clause_start <= r.start and r.end <= verb_start]
     if not inside:
         return None
+    speech = None
+    for m in _SPEECH.finditer(text, clause_start, verb_start):
+        speech = m
+    if speech is not None:
+        speakers = [r for r in inside if r.end <= speech.start()]
+        if speakers:
+            return subject_before(text, speakers, clause_start, speech.start())
     last_comma = text.rfind(",", clause_start, verb_start)
     near = [r for r in inside if r.start > last_comma] if last_comma >= 0 else inside
     group: list[Ref]
@@ -243,15 +262,21 @@ def subject_before(text: str, refs: list[Ref], clause_start: int, verb_start: in
     return frozenset(parties)
 
 
-def find_commitment(
+def find_commitments(
     text: str,
     tokens: Tokens,
     start: int,
     end: int,
     refs: list[Ref],
     default: frozenset[str] | None,
-) -> CommitmentFinding | None:
-    """Read one sentence ``text[start:end]``; None when it is not a commitment.
+) -> list[CommitmentFinding]:
+    """Read one sentence ``text[start:end]`` into its commitment clauses (none when it pledges nothing).
+
+    A sentence is one clause unless a later commitment verb has a subject of
+    its own after a clause break ("Secretary Rumsfeld reaffirmed ..., and the
+    two sides agreed ..."): then each such clause is a commitment of its own
+    party. The first clause starts at the sentence start (an introductory
+    phrase belongs to it); each clause ends where the next begins.
 
     Args:
         text: the document text.
@@ -269,7 +294,7 @@ def find_commitment(
     else:
         noun = _NOUNS.search(text, start, end)
         if noun is None:
-            return None
+            return []
         anchor_start, anchor_end = noun.span()
         group = "new"
         owner = [r for r in refs if r.end <= anchor_start and _OWNER_BEFORE.fullmatch(text, r.end, anchor_start)]
@@ -277,37 +302,59 @@ def find_commitment(
     defaulted = False
     if parties is None:
         if default is None:
-            return None
+            return []
         parties, defaulted = default, True
-    found = set(parties)
+    # (clause start, parties, verb span, verb group, defaulted)
+    clauses: list[tuple[int, frozenset[str], tuple[int, int], str, bool]] = [
+        (start, parties, (anchor_start, anchor_end), group, defaulted)
+    ]
     prev_end = anchor_end
     for v in verbs[1:]:
         gap = text[prev_end : v.start()]
-        clause = _CLAUSE_GAP.search(gap)
+        breaks = list(_CLAUSE_GAP.finditer(gap))
+        clause = breaks[-1] if breaks else None  # the last break before the verb
         if clause is not None:
             clause_start = prev_end + clause.end()
             extra = subject_before(text, refs, clause_start, v.start())
             last_end = max((r.end for r in refs if clause_start <= r.start and r.end <= v.start()), default=None)
             if extra is not None and last_end is not None and _ADVERBS_ONLY.match(text[last_end : v.start()]):
-                found |= extra
+                begin = prev_end + clause.start()
+                verb_group = "reaffirm" if v.group("reaffirm") else "new"
+                clauses.append((begin, extra, v.span(), verb_group, False))
         prev_end = v.end()
-    clause_text = text[anchor_start:end]
+    out: list[CommitmentFinding] = []
+    for n, (begin, who, verb, verb_group, was_defaulted) in enumerate(clauses):
+        finish = clauses[n + 1][0] if n + 1 < len(clauses) else end
+        out.append(_finding(text, begin, finish, who, verb, verb_group, was_defaulted))
+    return out
+
+
+def _finding(
+    text: str, start: int, end: int, parties: frozenset[str], verb: tuple[int, int], group: str, defaulted: bool
+) -> CommitmentFinding:
+    clause_text = text[verb[0] : end]
     cues = [m.group(0).lower() for m in _CUE_RE.finditer(text, start, end)]
     beneficiaries: list[str] = []
-    if found == {"USA"}:
+    if parties == {"USA"}:
         beneficiaries = ["KOR"]
-    elif found == {"KOR"}:
+    elif parties == {"KOR"}:
         beneficiaries = ["USA"]
-    elif _BENEFIT_KOR.search(clause_text) and "KOR" not in found:
+    elif _BENEFIT_KOR.search(clause_text) and "KOR" not in parties:
         beneficiaries = ["KOR"]
+    # trim the clause of the joining punctuation and conjunction (", and ")
+    lead = _CLAUSE_LEAD.match(text, start, end)
+    if lead:
+        start = lead.end()
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
     return CommitmentFinding(
         start=start,
         end=end,
-        parties=frozenset(found),
+        parties=parties,
         stance=stance_of(clause_text, group),
         cues=sorted(set(cues)),
         strength=strength_of(cues),
-        verb_span=(anchor_start, anchor_end),
+        verb_span=verb,
         defaulted=defaulted,
         beneficiaries=beneficiaries,
     )
