@@ -646,9 +646,9 @@ class NetworkXStore(GraphStore):
             first = str(payload).strip().splitlines()[0] if str(payload).strip() else type(payload).__name__
             msg = f"the embedded store cannot answer this query ({type(payload).__name__}: {first}). {NEEDS_NEO4J_HINT}"
             raise UnsupportedQueryError(msg) from payload
-        return self._result(payload, columns, limit)
+        return self._result(payload, columns, limit, type_columns(query))
 
-    def _result(self, raw: dict[Any, list[Any]], wanted: list[str], limit: int) -> CypherResult:
+    def _result(self, raw: dict[Any, list[Any]], wanted: list[str], limit: int, types: set[str]) -> CypherResult:
         keys = list(raw)
         by_name = {_column_key(str(k)): k for k in keys}
         ordered: list[Any] = []
@@ -669,7 +669,10 @@ class NetworkXStore(GraphStore):
             row = []
             for key in ordered:
                 values = raw[key]
-                row.append(self._plain_cell(values[r] if r < len(values) else None, graph_nodes, graph_rels))
+                cell = self._plain_cell(values[r] if r < len(values) else None, graph_nodes, graph_rels)
+                if _column_key(str(key)) in types and isinstance(cell, list) and len(cell) == 1:
+                    cell = cell[0]  # grand-cypher answers type(r) with the set of the edge's labels
+                row.append(cell)
             rows.append(row)
         graph = GraphData(
             nodes=[graph_nodes[i] for i in sorted(graph_nodes)],
@@ -843,6 +846,20 @@ def prepare_query(query: str, params: dict[str, Any]) -> tuple[str, list[str]]:
             nxt = _next_code(tokens, i)
             if tok.text.lower() in _AGGREGATES and nxt is not None and tokens[nxt].text == "(":
                 text = tok.text.upper()
+                star = _next_code(tokens, nxt)
+                close = _next_code(tokens, star) if star is not None else None
+                variable = _first_match_variable(tokens)
+                if (
+                    text == "COUNT"
+                    and star is not None
+                    and close is not None
+                    and tokens[star].text == "*"
+                    and tokens[close].text == ")"
+                    and variable is not None
+                ):
+                    # count(*) counts rows; every row binds the first MATCH variable
+                    text = f"COUNT({variable})"
+                    i = close
             elif tok.text.lower() == "date" and nxt is not None and tokens[nxt].text == "(":
                 arg = _next_code(tokens, nxt)
                 close = _next_code(tokens, arg) if arg is not None else None
@@ -867,7 +884,54 @@ def prepare_query(query: str, params: dict[str, Any]) -> tuple[str, list[str]]:
             code.append(tok.text)
             code_tokens.append(tok)
         i += 1
+    _refuse_undirected(code_tokens)
     return "".join(out), _return_columns(code, code_tokens)
+
+
+def _refuse_undirected(tokens: list[cypher_guard.Token]) -> None:
+    """Refuse undirected relationship patterns, which grand-cypher answers wrongly (with no rows).
+
+    A pattern segment is what lies between a node's ``)`` and the next
+    node's ``(``: arrows, dashes and one bracketed relationship; without a
+    ``<`` at its start or a ``>`` at its end it is undirected.
+    """
+    for i, tok in enumerate(tokens):
+        if tok.text != ")" or i + 1 >= len(tokens) or tokens[i + 1].text not in ("-", "<"):
+            continue
+        segment: list[str] = []
+        depth = 0
+        j = i + 1
+        is_pattern = False
+        while j < len(tokens):
+            text = tokens[j].text
+            if text == "[":
+                depth += 1
+            elif text == "]":
+                depth -= 1
+            elif depth == 0 and text == "(":
+                is_pattern = True
+                break
+            elif depth == 0 and text not in ("-", "<", ">"):
+                break
+            if depth == 0 or text in "[]":
+                segment.append(text)
+            j += 1
+        if is_pattern and segment and segment[0] != "<" and segment[-1] != ">":
+            msg = (
+                "the embedded store cannot answer undirected relationship patterns such as (a)-[r]-(b); "
+                f"give the direction, e.g. (a)-[r]->(b) or (a)<-[r]-(b), or use Neo4j. {NEEDS_NEO4J_HINT}"
+            )
+            raise UnsupportedQueryError(msg)
+
+
+def _first_match_variable(tokens: list[cypher_guard.Token]) -> str | None:
+    """The variable of the first node pattern after the first MATCH (``a`` in ``MATCH (a:X)``)."""
+    code = [t for t in tokens if t.kind not in (cypher_guard.TokenKind.SPACE, cypher_guard.TokenKind.COMMENT)]
+    for idx, tok in enumerate(code[:-2]):
+        if tok.kind is cypher_guard.TokenKind.WORD and tok.upper == "MATCH" and code[idx + 1].text == "(":
+            candidate = code[idx + 2]
+            return candidate.text if candidate.kind is cypher_guard.TokenKind.WORD else None
+    return None
 
 
 def _next_code(tokens: list[cypher_guard.Token], i: int) -> int | None:
@@ -879,6 +943,18 @@ def _next_code(tokens: list[cypher_guard.Token], i: int) -> int | None:
 
 def _return_columns(code: list[str], tokens: list[cypher_guard.Token]) -> list[str]:
     """Names of the RETURN items (alias, or the item's text), in order."""
+    return [name for name, _ in _return_items(code, tokens)]
+
+
+def type_columns(query: str) -> set[str]:
+    """Names of the RETURN columns whose expression is ``type(...)``."""
+    tokens = cypher_guard.code_tokens(cypher_guard.tokenize(query))
+    items = _return_items([t.text for t in tokens], tokens)
+    return {_column_key(name) for name, expr in items if _column_key(expr).startswith("type(")}
+
+
+def _return_items(code: list[str], tokens: list[cypher_guard.Token]) -> list[tuple[str, str]]:
+    """``(name, expression)`` of the RETURN items, in order."""
     start = None
     for idx, tok in enumerate(tokens):
         if tok.kind is cypher_guard.TokenKind.WORD and tok.upper == "RETURN":
@@ -887,7 +963,7 @@ def _return_columns(code: list[str], tokens: list[cypher_guard.Token]) -> list[s
         return []
     if start < len(tokens) and tokens[start].upper == "DISTINCT":
         start += 1
-    columns: list[str] = []
+    columns: list[tuple[str, str]] = []
     item: list[str] = []
     item_tokens: list[cypher_guard.Token] = []
     depth = 0
@@ -909,7 +985,7 @@ def _return_columns(code: list[str], tokens: list[cypher_guard.Token]) -> list[s
     return columns
 
 
-def _item_name(item: list[str], tokens: list[cypher_guard.Token]) -> str:
+def _item_name(item: list[str], tokens: list[cypher_guard.Token]) -> tuple[str, str]:
     if len(tokens) >= 3 and tokens[-2].upper == "AS":
-        return item[-1].strip("`")
-    return "".join(item)
+        return item[-1].strip("`"), "".join(item[:-2])
+    return "".join(item), "".join(item)

@@ -186,6 +186,19 @@ def test_bad_parameters_are_refused(store: NetworkXStore, params: dict[str, obje
         store.run_cypher("MATCH (n) WHERE n.label = $p RETURN n", params)
 
 
+def test_undirected_patterns_are_refused_not_answered_wrongly(store: NetworkXStore) -> None:
+    for query in ("MATCH (a)-[r]-(b) RETURN a.iri", "MATCH (a)--(b) RETURN b", "MATCH (a)-[:PERPETRATOR]-(b) RETURN b"):
+        with pytest.raises(UnsupportedQueryError, match="undirected"):
+            store.run_cypher(query)
+    assert store.run_cypher("MATCH (a)<-[:PERPETRATOR]-(b) RETURN count(*)").rows == [[2]]
+
+
+def test_type_of_relationship_is_a_string(store: NetworkXStore) -> None:
+    result = store.run_cypher("MATCH (a)-[r]->(b) RETURN type(r) AS t, count(a) AS n")
+    assert result.rows == [["PERPETRATOR", 2]]
+    assert result.columns == ["t", "n"]
+
+
 def test_unsupported_query_points_at_neo4j(store: NetworkXStore) -> None:
     with pytest.raises(UnsupportedQueryError, match="NEO4J_URI") as info:
         store.run_cypher("MATCH (n) WITH n.kind AS k RETURN k, count(*)")

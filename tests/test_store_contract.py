@@ -423,8 +423,34 @@ def test_both_stores_answer_alike(request: pytest.FixtureRequest) -> None:
         kinds=[Kind.INCIDENT], limit=30, offset=10
     )
     assert neo.relationships(types=[Rel.RESPONDS_TO]) == embedded.relationships(types=[Rel.RESPONDS_TO])
-    query = "MATCH (c:Commitment)-[:RESPONDS_TO]->(i:NuclearTest) RETURN c.iri, i.iri ORDER BY c.iri, i.iri"
-    neo_rows = neo.run_cypher(query, limit=10_000)
-    embedded_rows = embedded.run_cypher(query, limit=10_000)
-    assert neo_rows.rows == embedded_rows.rows
-    assert neo_rows.rows
+    params = {"prk": make_iri(Kind.STATE, "PRK"), "since": dt.date(2000, 1, 1), "kinds": ["NuclearTest", "Crisis"]}
+    for query in ANALYST_QUERIES:
+        neo_rows = neo.run_cypher(query, params, limit=10_000)
+        embedded_rows = embedded.run_cypher(query, params, limit=10_000)
+        assert neo_rows.columns == embedded_rows.columns, query
+        assert neo_rows.rows == embedded_rows.rows, query
+        assert neo_rows.rows, query
+
+
+ANALYST_QUERIES = [
+    "MATCH (c:Commitment)-[:RESPONDS_TO]->(i:NuclearTest) RETURN c.iri, i.iri ORDER BY c.iri, i.iri",
+    "MATCH (b)-[r:PERPETRATOR]->(a {iri: $prk}) RETURN b.iri ORDER BY b.iri",
+    "MATCH (a:State)<-[:PERPETRATOR]-(b) WHERE a.iri = $prk RETURN b.iri, b.date ORDER BY b.iri",
+    "MATCH (i:Incident) WHERE i.date >= $since AND i.kind IN $kinds RETURN i.iri ORDER BY i.iri",
+    "MATCH (i:Incident) WHERE i.date < date('1990-01-01') OR i.kind = 'Crisis' RETURN i.iri ORDER BY i.iri",
+    "MATCH (i:Incident) WHERE NOT i.kind = 'Crisis' AND i.estimated = true RETURN i.iri ORDER BY i.iri",
+    "MATCH (i:Incident) WHERE toLower(i.label) CONTAINS 'nuclear' RETURN i.iri ORDER BY i.iri",
+    "MATCH (c:Commitment) WHERE c.confidence > 0.9 RETURN c.iri, c.confidence "
+    "ORDER BY c.confidence DESC, c.iri LIMIT 7",
+    "MATCH (c:Commitment) RETURN c.stance, count(c) AS n ORDER BY c.stance",
+    "MATCH (c:Commitment) RETURN count(*) AS n",
+    "MATCH (c:Commitment) RETURN c.iri ORDER BY c.iri SKIP 5 LIMIT 5",
+    "MATCH (c:Commitment)-[:MADE_AT]->(m:SecurityConsultativeMeeting) RETURN m.ordinal, count(c) AS n "
+    "ORDER BY m.ordinal",
+    "MATCH (c:Commitment)-[r]->(t:Concept) RETURN type(r) AS rt, t.label, count(c) AS n ORDER BY t.label",
+    "MATCH (i:NuclearTest|Crisis) RETURN i.kind, count(i) AS n ORDER BY i.kind",
+    "MATCH (c:Commitment)-[:REAFFIRMS*2]->(b) RETURN c.iri, b.iri ORDER BY c.iri, b.iri",
+    "MATCH (n:Mention) RETURN max(n.charEnd) AS hi, min(n.charStart) AS lo",
+    "MATCH (n:Meeting) RETURN n.iri, n.date ORDER BY n.date DESC, n.iri LIMIT 3",
+]
+"""Read-only queries of the embedded subset: both stores must give the same rows."""
