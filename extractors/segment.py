@@ -98,8 +98,17 @@ def split_paragraphs(text: str, pages: list[int] | None = None) -> list[Paragrap
     [(1, False), (1, True), (2, True)]
     """
     spans: list[tuple[int, int]] = []
+    pending: int | None = None
     for block in _BLOCK.finditer(text):
-        spans.extend(_split_block(text, block.start(), block.end()))
+        for start, end in _split_block(text, block.start(), block.end()):
+            if pending is not None:
+                start, pending = pending, None
+            if _ENUMERATOR.fullmatch(text, start, end):
+                pending = start  # a number alone: it belongs to the next paragraph
+                continue
+            spans.append((start, end))
+    if pending is not None:
+        spans.append((pending, len(text.rstrip())))
     paragraphs: list[Paragraph] = []
     last_number: int | None = None
     for position, (start, end) in enumerate(spans, start=1):
@@ -147,7 +156,9 @@ def line_breaks(lines: Sequence[str]) -> list[bool]:
     out: list[bool] = []
     for i in range(len(lines) - 1):
         line, following = lines[i], lines[i + 1]
-        if _starts_paragraph(following) or _is_date_line(line):
+        if _ENUMERATOR.fullmatch(line):
+            out.append(False)  # "3." alone on its line opens the paragraph below it
+        elif _starts_paragraph(following) or _is_date_line(line):
             out.append(True)
         elif following[:1].islower() or line[-1:] in ("-", ","):
             out.append(False)

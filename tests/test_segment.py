@@ -171,3 +171,13 @@ def test_large_text_segments_in_linear_time() -> None:
     assert len(paragraphs) == 20_000
     assert count == 40_000
     assert elapsed < 10
+
+
+def test_number_alone_on_its_line_opens_the_next_paragraph() -> None:
+    text = "JOINT COMMUNIQUE\n\n1.\nThe Minister and the Secretary met in Seoul.\n\n2.\n\nThey agreed to meet again."
+    paragraphs = split_paragraphs(text)
+    assert [(p.number, p.numbered) for p in paragraphs] == [(1, False), (1, True), (2, True)]
+    assert text[paragraphs[1].start : paragraphs[1].end] == "1.\nThe Minister and the Secretary met in Seoul."
+    assert text[paragraphs[2].start : paragraphs[2].end] == "2.\n\nThey agreed to meet again."
+    body = paragraph_body(text, paragraphs[2])
+    assert text[body.start : body.end] == "They agreed to meet again."
