@@ -130,7 +130,8 @@ def test_recorded_meeting_with_date_place_and_delegations() -> None:
 
 def test_news_meetings_resolve_relative_dates_and_summits() -> None:
     text = (
-        "President Yoon Suk Yeol and President Joe Biden met at the White House on April 26 and adopted a declaration.\n\n"
+        "President Yoon Suk Yeol and President Joe Biden met at the White House on April 26 "
+        "and adopted a declaration.\n\n"
         "The defense chiefs will hold the next SCM in the autumn."
     )
     graph = extract_document(make_doc(text, date=dt.date(2023, 5, 2), kind="news"))

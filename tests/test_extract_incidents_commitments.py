@@ -97,7 +97,8 @@ def test_unmatched_specific_incident_is_new_and_estimated(lexicon: Lexicon) -> N
 
 def test_incident_perpetrator_threat_and_anaphora(lexicon: Lexicon) -> None:
     text = ("The Minister and the Secretary condemned North Korea's second nuclear test.\n\n"
-            "In response to the test, the Secretary reaffirmed the U.S. commitment to provide extended deterrence.")  # fmt: skip
+            "In response to the test, the Secretary reaffirmed the U.S. commitment to provide "
+            "extended deterrence.")  # fmt: skip
     graph = extract(text, lexicon, dt.date(2009, 10, 22))
     nodes = graph.node_map()
     incident = next(n for n in graph.nodes if n.kind == Kind.NUCLEAR_TEST)
@@ -129,7 +130,8 @@ def commitments(graph: GraphData) -> list[tuple[str, frozenset[str], str]]:
 
 
 HEAD = ("1. The 45th Security Consultative Meeting (SCM) was held in Seoul on October 2, 2013. ROK Minister of "
-        "National Defense Kim Kwan-jin and U.S. Secretary of Defense Chuck Hagel led their delegations.\n\n")  # fmt: skip
+        "National Defense Kim Kwan-jin and U.S. Secretary of Defense Chuck Hagel led their "
+        "delegations.\n\n")  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -185,7 +187,8 @@ def test_commitment_attribution(
 
 def test_commitment_properties_and_links(lexicon: Lexicon) -> None:
     text = HEAD + ("2. In light of North Korea's growing ballistic missile threat, Secretary Hagel reaffirmed the "
-                   "ironclad and unwavering U.S. commitment to the defense of the ROK and to missile defense.")  # fmt: skip
+                   "ironclad and unwavering U.S. commitment to the defense of the ROK and to "
+                   "missile defense.")  # fmt: skip
     graph = extract(text, lexicon, dt.date(2013, 10, 2))
     nodes = graph.node_map()
     c = next(n for n in graph.nodes if n.kind == Kind.COMMITMENT)
