@@ -83,6 +83,11 @@ def extract_document(doc: SourceDocument, base: str = DEFAULT_BASE, lexicon: Lex
     return _Extraction(doc, base, lexicon or default_lexicon()).run()
 
 
+def _ident(value: int | dt.date | None) -> int | str | None:
+    """A meeting's identifying value as an IRI key part (dates as ISO text, as ``make_iri`` writes them)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 class _Extraction:
     """One document's extraction state."""
 
@@ -111,7 +116,7 @@ class _Extraction:
         if iri is not None:
             return iri
         key = actor.label if actor.kind == Kind.PERSON else actor.id
-        iri = self.b.iri(actor.kind, key)
+        iri = self.b.shared_iri(actor.kind, key)
         props: dict[str, Any] = {Prop.NOTATION.value: actor.id, Prop.ROLE.value: actor.role}
         if actor.wikidata:
             props[Prop.SAME_AS.value] = WD + actor.wikidata
@@ -248,10 +253,10 @@ class _Extraction:
             return iri
         ident = meeting.ordinal if meeting.ordinal is not None else meeting.date
         if meeting.series == "SCM":
-            iri = self.b.iri(Kind.SCM, "SCM", ident)
+            iri = self.b.shared_iri(Kind.SCM, "SCM", _ident(ident))
             kind = Kind.SCM
         else:
-            iri = self.b.iri(Kind.MEETING, meeting.series, ident)
+            iri = self.b.shared_iri(Kind.MEETING, meeting.series, _ident(ident))
             kind = Kind.MEETING
         props: dict[str, Any] = {
             Prop.SERIES.value: meeting.series,
@@ -301,7 +306,7 @@ class _Extraction:
     def incident_node(self, found: IncidentMention) -> str:
         inc = found.incident
         if isinstance(inc, CatalogueIncident):
-            iri = self.b.iri(inc.kind, inc.id)
+            iri = self.b.shared_iri(inc.kind, inc.id)
             props: dict[str, Any] = {
                 Prop.DATE.value: inc.date,
                 Prop.ORDINAL.value: inc.ordinal,
@@ -331,7 +336,7 @@ class _Extraction:
         iri = self.threat_iris.get(key)
         if iri is not None:
             return iri
-        iri = self.b.iri(Kind.THREAT, poser, threat_type)
+        iri = self.b.shared_iri(Kind.THREAT, poser, threat_type)
         concept = self.lex.concepts[threat_type]
         self.b.node(
             iri, Kind.THREAT, f"{poser} {concept.pref_label.lower()}", {Prop.NOTATION.value: f"{poser}/{threat_type}"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from functools import lru_cache
 from typing import Any
 
 from extractors.document import SourceDocument
@@ -56,6 +57,11 @@ def _new_relationship(rel: Rel, source: str, target: str, props: dict[str, Any])
     return out
 
 
+@lru_cache(maxsize=65536)
+def _shared_iri(kind: Kind, key: tuple[str | int | None, ...], base: str) -> str:
+    return make_iri(kind, *key, base=base)
+
+
 class GraphBuilder:
     """Accumulates one document's graph; nodes and relationships are deduplicated.
 
@@ -89,6 +95,10 @@ class GraphBuilder:
     def iri(self, kind: Kind, *key: object) -> str:
         """Content-derived IRI under this builder's base."""
         return make_iri(kind, *key, base=self.base)
+
+    def shared_iri(self, kind: Kind, *key: str | int | None) -> str:
+        """IRI of a node that recurs across documents (actor, meeting, threat, catalogue incident), memoised."""
+        return _shared_iri(kind, key, self.base)
 
     def mention_iri(self, start: int, end: int) -> str:
         """IRI of the Mention of ``[start, end)``: the same value as

@@ -18,6 +18,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 _WORD_SPLIT = re.compile(r"(\w+)")
@@ -55,14 +56,21 @@ class Tokens:
         self._indices[fold] = out
         return out
 
-    def candidates(self, key: object, accept: Callable[[str], bool], fold: bool = True) -> list[int]:
-        """Sorted indices of the tokens whose word ``accept``-s (cached under ``key``)."""
+    def candidates(
+        self, key: object, accept: Callable[[str], bool] | AbstractSet[str], fold: bool = True
+    ) -> list[int]:
+        """Sorted indices of the tokens whose word is in ``accept`` (a set of
+        words or a predicate), cached under ``key``."""
         if self._cache is None:
             self._cache = {}
         found = self._cache.get((key, fold))
         if found is None:
             index = self.index(fold)
-            found = sorted(itertools.chain.from_iterable(ix for w, ix in index.items() if accept(w)))
+            if isinstance(accept, AbstractSet):
+                words: Iterable[str] = index.keys() & accept
+            else:
+                words = [w for w in index if accept(w)]
+            found = sorted(itertools.chain.from_iterable(index[w] for w in words))
             self._cache[(key, fold)] = found
         return found
 
@@ -95,11 +103,7 @@ class AnchoredPattern:
         self, pattern: re.Pattern[str], anchors: Iterable[str] | Callable[[str], bool], lookback: int = 0
     ) -> None:
         self.pattern = pattern
-        if callable(anchors):
-            self._is_anchor = anchors
-        else:
-            anchor_set = frozenset(anchors)
-            self._is_anchor = anchor_set.__contains__
+        self._anchors: Callable[[str], bool] | frozenset[str] = anchors if callable(anchors) else frozenset(anchors)
         self.lookback = lookback
 
     def finditer(self, text: str, tokens: Tokens, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
@@ -108,7 +112,7 @@ class AnchoredPattern:
         last_end = start
         starts = tokens.starts
         match = self.pattern.match
-        candidates = tokens.candidates(self, self._is_anchor)
+        candidates = tokens.candidates(self, self._anchors)
         first = bisect.bisect_left(starts, start)
         for k in range(bisect.bisect_left(candidates, first), len(candidates)):
             i = candidates[k]
