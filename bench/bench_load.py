@@ -81,6 +81,17 @@ def run_embedded(n_nodes: int, seed: int, rel_per_node: float) -> dict[str, floa
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def process_cpu_seconds(pid: int | None) -> float | None:
+    """User+system CPU seconds used so far by a process (Linux ``/proc``), or None."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def naive_load(driver: object, rels: list, database: str | None) -> float:
     """One MERGE per auto-commit transaction; returns seconds."""
     from graph import queries
@@ -142,12 +153,17 @@ def main() -> int:
             store.clear()
             store.ensure_schema()
             version = store.server_info()["version"]
+            server_pid = server.pid() if server is not None else None
+            load_before = os.getloadavg()[0]
             t0 = time.perf_counter()
             store.upsert_nodes(graph.nodes)
             t_nodes = time.perf_counter() - t0
+            cpu0, client0 = process_cpu_seconds(server_pid), time.process_time()
             t0 = time.perf_counter()
             store.upsert_relationships(graph.relationships)
             t_rels = time.perf_counter() - t0
+            cpu1, client1 = process_cpu_seconds(server_pid), time.process_time()
+            load_after = os.getloadavg()[0]
             got_nodes, got_rels = store.count_nodes(), store.count_relationships()
             if (got_nodes, got_rels) != (n_nodes, n_rels):
                 print(f"  COUNT MISMATCH: {got_nodes} nodes, {got_rels} relationships", flush=True)
@@ -178,6 +194,12 @@ def main() -> int:
               f"{naive_rate:,.0f} rels/s (sample; {n_rels:,} would take ~{n_rels / naive_rate / 60:.0f} min)")
         print(f"  ratio batched/naive: {ratio:.1f}x (target >= {TARGET_RATIO:.0f}x); "
               f"batched target >= {TARGET_RELS_PER_S:,.0f} rels/s")
+        if cpu0 is not None and cpu1 is not None:
+            server_cpu = cpu1 - cpu0
+            print(f"  batched relationships used {server_cpu:.1f}s of server CPU and {client1 - client0:.1f}s of "
+                  f"client CPU in {t_rels:.1f}s wall = {n_rels / max(server_cpu, 1e-9):,.0f} rels per server "
+                  f"CPU-second; machine load average {load_before:.1f} -> {load_after:.1f} on "
+                  f"{os.cpu_count()} cores")
         ok = ok and ratio >= TARGET_RATIO and batched_rate >= TARGET_RELS_PER_S
 
     print("\nembedded store (child process, streamed from the generator) ...", flush=True)
