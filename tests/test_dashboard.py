@@ -207,6 +207,9 @@ def test_explorer_time_window_filters(app_ctx: AppContext) -> None:
     view = explorer.explorer_view(app_ctx, _state(app_ctx, year_from=2007, year_to=2007))
     dated = [e["data"]["date"] for e in view.elements if "date" in e["data"]]
     assert dated and all(d.startswith("2007") for d in dated)
+    labels = {e["data"].get("label") for e in view.elements}
+    assert "United States" in labels  # committed at the 39th SCM
+    assert "Donald Rumsfeld" not in labels  # undated, and only linked to 2006
 
 
 def test_explorer_type_filter(app_ctx: AppContext) -> None:

@@ -198,7 +198,9 @@ def _base_view(app_ctx: AppContext, state: dict[str, Any]) -> tuple[GraphData, b
                     parts.append(store.neighbours(node.iri, hops=1, kinds=kinds, start=start, end=end, limit=12))
     else:
         pool, over = ranked_pool(app_ctx, kinds)
-        parts.append(in_window(pool, start, end))
+        lo, hi = app_ctx.year_bounds()
+        narrowed = (state.get("from") or lo) > lo or (state.get("to") or hi) < hi
+        parts.append(in_window(pool, start, end, strict=narrowed))
     capped = cap_graph(merge_graphs(*parts), budget)
     return capped.graph, over or capped.truncated
 
@@ -231,13 +233,25 @@ def _only_kinds(graph: GraphData, kinds: set[str]) -> GraphData:
     return GraphData.model_construct(nodes=keep, relationships=rels)
 
 
-def in_window(graph: GraphData, start: dt.date | None, end: dt.date | None) -> GraphData:
-    """Nodes dated inside ``[start, end]`` (undated ones too) and the relationships among them."""
+def in_window(graph: GraphData, start: dt.date | None, end: dt.date | None, strict: bool = False) -> GraphData:
+    """Nodes dated inside ``[start, end]`` (undated ones too) and the relationships among them.
+
+    With ``strict`` (a range narrower than the data's), an undated node (a
+    person, a state, a concept) stays only when it is linked to a dated node
+    inside the range, so a narrow range is not crowded by everyone who ever
+    appeared.
+    """
     if start is None and end is None:
         return graph
     keep = [n for n in graph.nodes if _passes(n.date, start, end)]
     iris = {n.iri for n in keep}
     rels = [r for r in graph.relationships if r.source in iris and r.target in iris]
+    if strict:
+        dated = {n.iri for n in keep if n.date is not None}
+        linked = {r.target for r in rels if r.source in dated} | {r.source for r in rels if r.target in dated}
+        keep = [n for n in keep if n.iri in dated or n.iri in linked]
+        iris = {n.iri for n in keep}
+        rels = [r for r in rels if r.source in iris and r.target in iris]
     return GraphData.model_construct(nodes=keep, relationships=rels)
 
 

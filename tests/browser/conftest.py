@@ -104,3 +104,35 @@ def store(request: pytest.FixtureRequest, sample_store: Any) -> Iterator[Any]:
     neo.ensure_schema()
     neo.load(sample_graph())
     yield neo
+
+
+@pytest.fixture(scope="session")
+def corpus_graph() -> Any:
+    """The sample corpus (``corpus/``) ingested by the real pipeline into an embedded store, as a batch."""
+    from extractors.pipeline import ingest_paths
+    from graph.nx_store import NetworkXStore
+
+    store = NetworkXStore()
+    report = ingest_paths([TESTS.parent / "corpus"], store, progress=False, save=False)
+    if not report.ok:
+        pytest.fail(f"ingesting the sample corpus failed: {report}")
+    return store.dump()
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def corpus_store(request: pytest.FixtureRequest, corpus_graph: Any) -> Iterator[Any]:
+    """The ingested sample corpus in each store."""
+    if request.param == "embedded":
+        from graph.nx_store import NetworkXStore
+
+        store = NetworkXStore()
+        store.load(corpus_graph)
+        yield store
+        return
+    driver = request.getfixturevalue("neo4j_clean")
+    from graph.neo4j_store import Neo4jStore
+
+    neo = Neo4jStore(driver)
+    neo.ensure_schema()
+    neo.load(corpus_graph)
+    yield neo

@@ -154,27 +154,42 @@ def test_source_markup_shows_as_characters(dash_duo: Any, store: Any, artifacts:
     assert _severe(dash_duo) == []
 
 
-def test_tracing_the_first_nuclear_test_shows_the_next_scm(dash_duo: Any, store: Any, artifacts: Path) -> None:
-    dash_duo.start_server(create_app(store))
+def test_tracing_the_first_nuclear_test_shows_the_next_scm(dash_duo: Any, corpus_store: Any, artifacts: Path) -> None:
+    """On the ingested sample corpus: the 2006-10-09 test, answered by the 38th SCM eleven days later."""
+    dash_duo.start_server(create_app(corpus_store))
     _open(dash_duo, "/tracer")
     box = dash_duo.find_element(f"#{ids.TRACER_INCIDENT} input")
-    box.send_keys("2006-10")
+    box.send_keys("2006-10-09")
     dash_duo.wait_for_contains_text(f"#{ids.TRACER_INCIDENT}", "First North Korean nuclear test", timeout=10)
     box.send_keys(Keys.ENTER)
-    dash_duo.wait_for_contains_text("#tracer-meetings", "38th SCM", timeout=15)
+    dash_duo.wait_for_contains_text("#tracer-meetings", "38th SCM", timeout=20)
     meetings = dash_duo.find_element("#tracer-meetings").text
-    assert "11 days after" in meetings
-    assert "extended deterrence" in meetings and "nuclear umbrella" in meetings
+    assert "(2006-10-20)" in meetings and "11 days after" in meetings
+    assert "Extended deterrence" in meetings and "Nuclear umbrella" in meetings
+    assert "Rumsfeld" in meetings  # the evidence sentence of the 38th SCM communique
     assert dash_duo.find_elements("#tracer-meetings mark.ev-span")
-    assert "Dropped" in meetings  # the OPCON pledge of the 37th SCM is not repeated
     comparison = dash_duo.find_element(f"#{ids.TRACER_COMPARISON}").text
-    assert "37th SCM" in comparison and "38th SCM" in comparison
-    assert _query(dash_duo)["incident"] == [NUCLEAR_TEST]
-    _shot(dash_duo, artifacts, f"tracer-{store.name}")
+    assert "\u2192 38th SCM" in comparison and "only after" in comparison  # the previous recorded SCM, then the 38th
+    incident = _query(dash_duo)["incident"][0]
+    assert "prk-nuclear-test-1" in incident
+    _shot(dash_duo, artifacts, f"tracer-{corpus_store.name}")
     # the URL is a shareable link: opening it again shows the same trace
-    link = dash_duo.driver.current_url
-    dash_duo.wait_for_page(url=link)
-    dash_duo.wait_for_contains_text("#tracer-meetings", "38th SCM", timeout=15)
+    dash_duo.wait_for_page(url=dash_duo.driver.current_url)
+    dash_duo.wait_for_contains_text("#tracer-meetings", "38th SCM", timeout=20)
+    assert _severe(dash_duo) == []
+
+
+def test_explorer_on_the_corpus(dash_duo: Any, corpus_store: Any, artifacts: Path) -> None:
+    dash_duo.start_server(create_app(corpus_store))
+    _open(dash_duo, "/explorer?from=2005&to=2010")
+    state = _cy_state(dash_duo, ids.EXPLORER_GRAPH)
+    assert len(state["nodes"]) > 20 and state["height"] > 300
+    time.sleep(1.0)
+    _shot(dash_duo, artifacts, f"explorer-corpus-{corpus_store.name}")
+    _open(dash_duo, "/timeline?from=2000&to=2020")
+    dash_duo.wait_for_element(f"#{ids.TIMELINE_GRAPH} .scatterlayer .point", timeout=20)
+    time.sleep(1.0)
+    _shot(dash_duo, artifacts, f"timeline-corpus-{corpus_store.name}")
     assert _severe(dash_duo) == []
 
 
