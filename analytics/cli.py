@@ -64,6 +64,13 @@ def _date(value: str | None, option: str) -> dt.date | None:
         raise ConfigurationError(msg) from exc
 
 
+def _present(value: Any) -> bool:
+    """True for a real value (not None, not a pandas missing value, not empty)."""
+    if value is None or (not isinstance(value, str | list | tuple) and pd.isna(value)):
+        return False
+    return value != ""
+
+
 def _cell(value: Any) -> str:
     value = plain(value)
     if value is None:
@@ -127,7 +134,7 @@ def register(app: typer.Typer) -> None:
             for meeting in result.meetings.to_dict(orient="records"):
                 prev = (
                     f"; compared with {meeting['previous_label']} ({_cell(meeting['previous_date'])})"
-                    if meeting["previous_label"]
+                    if _present(meeting["previous_label"])
                     else "; first recorded meeting of its series"
                 )
                 console.print(
@@ -140,11 +147,11 @@ def register(app: typer.Typer) -> None:
                     table.add_column(header, overflow="fold")
                 for row in rows.to_dict(orient="records"):
                     strength = _cell(row["strength"])
-                    if row["previous_strength"] is not None and not pd.isna(row["previous_strength"]):
+                    if _present(row["previous_strength"]):
                         strength = f"{_cell(row['previous_strength'])} -> {strength or '-'}"
                     evidence = _short(row["evidence"])
-                    if row["document"]:
-                        para = f" \u00b6{row['paragraph']}" if row["paragraph"] is not None else ""
+                    if _present(row["document"]):
+                        para = f" \u00b6{_cell(row['paragraph'])}" if _present(row["paragraph"]) else ""
                         evidence = f"{evidence} [dim]({_short(row['document'], 40)}{para})[/dim]"
                     style = _CHANGE_STYLE.get(row["change"], "")
                     table.add_row(

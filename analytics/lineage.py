@@ -22,9 +22,9 @@ from typing import Any
 
 import pandas as pd
 
-from analytics.aggregate import Statement, change_of, dated_meetings, statements_at
+from analytics.aggregate import Statement, change_of, dated_meetings, series_index, statements_at
 from analytics.frames import frame, records
-from analytics.loader import AnalyticsView, MeetingRec, load_view
+from analytics.loader import AnalyticsView, load_view
 from analytics.resolve import resolve_party, resolve_type
 from graph.model import Relationship
 from graph.schema import Rel
@@ -206,9 +206,10 @@ def in_force(store: GraphStore, date: dt.date | str, party: str | None = None) -
     """Commitment types (per party) standing on ``date``.
 
     A (type, party) stands when it was stated on or before ``date``, its last
-    statement was not a suspension, and it was not dropped since: the last
-    meeting (on or before ``date``) of the series that last stated it stated
-    it too (by that party or an overlapping one).
+    statement was not a suspension, and it was not dropped since: the next
+    recorded meeting of the same series after that last statement (if one
+    came on or before ``date``) stated the type again, by that party or an
+    overlapping one (a joint ``KOR+USA`` restatement keeps a ``KOR`` pledge).
 
     Raises:
         ConfigurationError: ``date`` is not a date.
@@ -229,22 +230,22 @@ def in_force(store: GraphStore, date: dt.date | str, party: str | None = None) -
             latest[key] = stmt
             first.setdefault(key, stmt)
             counts[key] += 1
-    last_of_series: dict[str, MeetingRec] = {}
-    for name, meetings in view.series_meetings.items():
-        before = [m for m in meetings if m.date is not None and m.date <= day]
-        if before:
-            last_of_series[name] = before[-1]
     rows: list[dict[str, Any]] = []
     for key, stmt in sorted(latest.items()):
         if stmt.stance == "suspended":
             continue
-        last = last_of_series.get(stmt.meeting.series)
-        if last is not None and last.iri != stmt.meeting.iri:
-            still = [
-                s for (t, _), s in statements_at(view, last.iri).items() if t == key[0] and s.parties & stmt.parties
-            ]
-            if not still:
-                continue
+        located = series_index(view, stmt.meeting.iri)
+        if located is not None:
+            sequence, index = located
+            following = sequence[index + 1] if index + 1 < len(sequence) else None
+            if following is not None and following.date is not None and following.date <= day:
+                still = [
+                    s
+                    for (t, _), s in statements_at(view, following.iri).items()
+                    if t == key[0] and s.parties & stmt.parties
+                ]
+                if not still:
+                    continue
         rows.append(
             {
                 "commitment_type": key[0],

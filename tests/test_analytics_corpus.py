@@ -1,0 +1,172 @@
+"""Analytics on the ingested sample corpus: real conclusions, on both stores.
+
+The corpus (``corpus/``) is ingested with the project's own pipeline into the
+embedded store and into a real Neo4j; the tests check what an analyst would
+conclude from it, and that both stores conclude the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import analytics as ak
+from analytics.loader import invalidate
+from graph.nx_store import NetworkXStore
+from graph.schema import Kind, Rel, concept_local_name
+from graph.store import GraphStore
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+
+
+def _ingest(store: GraphStore) -> GraphStore:
+    from extractors.pipeline import ingest_paths
+
+    report = ingest_paths([CORPUS], store, progress=False, save=False, on_error="raise")
+    assert report.files, "the sample corpus holds no documents"
+    return store
+
+
+@pytest.fixture(scope="module")
+def embedded_corpus() -> GraphStore:
+    return _ingest(NetworkXStore())
+
+
+@pytest.fixture(scope="module")
+def neo4j_corpus(neo4j_driver: Any) -> Iterator[GraphStore]:
+    from graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(neo4j_driver)
+    store.clear()
+    store.ensure_schema()
+    yield _ingest(store)
+    invalidate(store)
+
+
+@pytest.fixture(params=STORE_KINDS)
+def corpus(request: pytest.FixtureRequest) -> GraphStore:
+    store: GraphStore = request.getfixturevalue(f"{request.param}_corpus")
+    return store
+
+
+def _types_at(store: GraphStore, meeting_iri: str) -> set[str]:
+    """Commitment types stated at a meeting, read straight from the store (not through the analytics)."""
+    hood = store.neighbours(
+        meeting_iri,
+        hops=2,
+        kinds=[Kind.MEETING, Kind.COMMITMENT, Kind.CONCEPT],
+        rel_types=[Rel.MADE_AT, Rel.COMMITMENT_TYPE],
+    )
+    return {concept_local_name(r.target) for r in hood.relationships if r.type == Rel.COMMITMENT_TYPE}
+
+
+def test_the_first_nuclear_test_is_answered_at_the_38th_scm(corpus: GraphStore) -> None:
+    result = ak.trace(corpus, "2006-10-09")
+    assert result.label == "First North Korean nuclear test"
+    scm = result.meetings.set_index("series").loc["SCM"]
+    assert scm["ordinal"] == 38
+    assert scm["date"] == dt.date(2006, 10, 20)
+    assert scm["lag_days"] == 11
+    changes = result.changes
+    ed = changes[(changes["commitment_type"] == "ExtendedDeterrence") & (changes["series"] == "SCM")]
+    assert not ed.empty
+    assert set(ed["change"]) <= {"new", "strengthened"}
+    assert "explicit" in set(ed["link"])  # the communique names the test
+    assert ed["evidence"].str.contains("deterrence", case=False).any()
+    assert ed["document"].notna().all()
+
+
+def test_the_sixth_nuclear_test_is_answered_at_the_49th_scm(corpus: GraphStore) -> None:
+    result = ak.trace(corpus, "Sixth North Korean nuclear test")
+    scm = result.meetings.set_index("series").loc["SCM"]
+    assert (scm["ordinal"], scm["lag_days"]) == (49, 55)
+    assert "ExtendedDeterrence" in set(result.changes["commitment_type"])
+
+
+@pytest.mark.parametrize("incident", ["2006-10-09", "2017-09-03", "2016-01-06", "2023-04-13"])
+def test_dropped_means_stated_at_the_previous_meeting_and_absent_now(corpus: GraphStore, incident: str) -> None:
+    result = ak.trace(corpus, incident)
+    assert not result.meetings.empty
+    for meeting in result.meetings.to_dict(orient="records"):
+        if pd.isna(meeting["previous"]):
+            continue
+        before = _types_at(corpus, meeting["previous"])
+        now = _types_at(corpus, meeting["meeting"])
+        rows = result.changes[result.changes["meeting"] == meeting["meeting"]]
+        dropped = set(rows.loc[rows["change"] == "dropped", "commitment_type"])
+        assert dropped <= before
+        assert before - now <= dropped  # every type that vanished is reported
+        assert set(rows.loc[rows["change"] != "dropped", "commitment_type"]) == now
+
+
+def test_some_commitment_is_dropped_in_the_corpus(corpus: GraphStore) -> None:
+    changes = ak.trace(corpus, "2017-09-03").changes
+    dropped = changes[changes["change"] == "dropped"]
+    assert not dropped.empty
+    assert dropped["baseline_meeting"].eq("48th SCM").all()
+
+
+def test_extended_deterrence_lineage_starts_in_2006(corpus: GraphStore) -> None:
+    result = ak.lineage(corpus, "extended deterrence", party="USA")
+    assert (result.first_meeting, result.first_date) == ("38th SCM", dt.date(2006, 10, 20))
+    assert len(result.chain) >= 5
+    assert result.chain["date"].is_monotonic_increasing
+    assert result.trajectory["strength"].notna().all()
+
+
+def test_themes_show_when_cyber_and_space_entered(corpus: GraphStore) -> None:
+    first = ak.themes(corpus).first.set_index("type")
+    assert first.loc["ExtendedDeterrence", "first_meeting"] == "38th SCM"
+    for local in ("CyberCooperation", "SpaceCooperation"):
+        assert first.loc[local, "first_date"] == dt.date(2022, 11, 3)
+    assert first.loc["MutualDefense", "first_date"] == dt.date(1968, 5, 27)
+
+
+def _tables(store: GraphStore) -> dict[str, pd.DataFrame]:
+    out: dict[str, pd.DataFrame] = {}
+    for incident in ("2006-10-09", "2017-09-03", "2023-04-13"):
+        result = ak.trace(store, incident)
+        out[f"trace {incident}"] = result.changes
+        out[f"meetings {incident}"] = result.meetings
+        out[f"explicit {incident}"] = result.explicit
+    lineage = ak.lineage(store, "ExtendedDeterrence", evidence=True)
+    out["lineage"] = lineage.chain
+    out["themes"] = ak.themes(store).table
+    out["in force"] = ak.in_force(store, "2024-12-31")
+    out["centrality"] = ak.centrality(store, start=dt.date(2006, 1, 1))
+    out["paths"] = ak.response_paths(store, "2006-10-09")
+    return out
+
+
+def test_both_stores_conclude_the_same(embedded_corpus: GraphStore, neo4j_corpus: GraphStore) -> None:
+    left = _tables(embedded_corpus)
+    right = _tables(neo4j_corpus)
+    for name, table in left.items():
+        assert not table.empty, name
+        pd.testing.assert_frame_equal(table, right[name], obj=name)
+
+
+def test_cli_trace_on_the_corpus(
+    embedded_corpus: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from alliancekg import cli
+
+    assert isinstance(embedded_corpus, NetworkXStore)
+    data = embedded_corpus.save(tmp_path / "corpus.json.gz")
+    monkeypatch.setenv("COLUMNS", "200")
+    argv = ["alliancekg", "trace", "First Hwasong-18 solid-fuel ICBM launch", "--data", str(data)]
+    monkeypatch.setattr(sys, "argv", argv)
+    cli.main()
+    out = capsys.readouterr().out
+    assert "Summit 2023-04-26 (2023-04-26), lag 13 days; first recorded meeting of its series" in out
+    assert "55th SCM (2023-11-13), lag 214 days; compared with 54th SCM (2022-11-03)" in out
+    assert not re.search(r"\bnan\b", out)
