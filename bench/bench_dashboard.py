@@ -61,13 +61,23 @@ def summary(times: list[float]) -> dict[str, float]:
 
 
 def line(name: str, row: dict[str, float]) -> str:
-    return f"{name:28s} p50 {row['p50']:7.1f} ms   p95 {row['p95']:7.1f} ms   max {row['max']:7.1f} ms"
+    return (
+        f"{name:28s} wall p50 {row['p50']:7.1f}  p95 {row['p95']:7.1f}  max {row['max']:7.1f} ms"
+        f"   cpu p50 {row['cpu_p50']:7.1f}  p95 {row['cpu_p95']:7.1f} ms"
+    )
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     t0 = time.perf_counter()
     out = fn()
     return (time.perf_counter() - t0) * 1000, out
+
+
+def timed_both(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall-clock and CPU milliseconds of one call (CPU time is what a busy machine does not inflate)."""
+    c0, t0 = time.process_time(), time.perf_counter()
+    out = fn()
+    return (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000, out
 
 
 def build_store(kind: str, nodes: int, seed: int) -> tuple[GraphStore, float]:
@@ -159,7 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     kinds = ["embedded"] + (["neo4j"] if args.neo4j or os.environ.get("NEO4J_URI") else [])
-    report: dict[str, Any] = {"nodes": args.nodes, "repeat": args.repeat, "machine": platform.platform(), "stores": {}}
+    report: dict[str, Any] = {
+        "nodes": args.nodes,
+        "repeat": args.repeat,
+        "machine": platform.platform(),
+        "load_average": os.getloadavg(),
+        "stores": {},
+    }
     for kind in kinds:
         store, load_s = build_store(kind, args.nodes, args.seed)
         app_ctx = AppContext(store=ServingStore(store), max_elements=args.max_elements)  # as create_app does
@@ -174,24 +190,28 @@ def main(argv: list[str] | None = None) -> int:
         cold["year bounds + concepts"], _ = timed(lambda ctx=app_ctx: (ctx.year_bounds(), ctx.concept_labels()))
         rng = random.Random(args.seed)
         all_times: list[float] = []
+        all_cpu: list[float] = []
         rows: dict[str, dict[str, float]] = {}
         biggest = 0
         for name, calls in scenarios(app_ctx, rng, args.repeat).items():
             calls[0]()  # warm-up of this callback's own caches
-            times = []
+            times, cpu = [], []
             for call in calls:
-                ms, out = timed(call)
+                ms, cpu_ms, out = timed_both(call)
                 times.append(ms)
+                cpu.append(cpu_ms)
                 if isinstance(out, explorer.ExplorerView):
                     biggest = max(biggest, len(out.elements))
             if name != CONSOLE:
                 all_times.extend(times)
-            rows[name] = summary(times)
+                all_cpu.extend(cpu)
+            rows[name] = {**summary(times), **{f"cpu_{k}": v for k, v in summary(cpu).items()}}
             print(line(name, rows[name]))
-        overall = summary(all_times)
+        overall = {**summary(all_times), **{f"cpu_{k}": v for k, v in summary(all_cpu).items()}}
         print(line("ALL interactive callbacks", overall))
         print(f"largest explorer payload: {biggest} elements (budget {args.max_elements})")
         print("cold caches (once per graph): " + ", ".join(f"{k} {v:.0f} ms" for k, v in cold.items()))
+        print(f"load average during the run: {os.getloadavg()}")
         report["stores"][kind] = {"callbacks": rows, "overall": overall, "cold_ms": cold, "max_elements_sent": biggest}
         if biggest > args.max_elements:
             print("FAIL: an explorer call exceeded the element budget", file=sys.stderr)

@@ -180,7 +180,9 @@ def timeline_figure(app_ctx: AppContext, years: list[int] | None, colour: str = 
                 },
             }
         )
-    rows = [INCIDENT_ROW, *data.type_order] if marks else list(data.type_order)
+    shown = {c.type_label for c in cells}
+    types = [t for t in data.type_order if t in shown]
+    rows = [INCIDENT_ROW, *types] if marks else types
     layout: dict[str, Any] = {
         "height": max(360, 28 * len(rows) + 140),
         "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
