@@ -32,6 +32,37 @@ file whose ``format`` is not ``alliancekg-graph`` or whose ``version`` is not
 in :data:`SUPPORTED_VERSIONS`, naming the version it found: a file is either
 read faithfully or refused, never misread. Files are written to a temporary
 name and renamed, so a crash never leaves half a file.
+
+Cypher on the embedded store
+----------------------------
+:meth:`NetworkXStore.run_cypher` checks the query with
+:func:`graph.cypher_guard.check_read_only`, rewrites it for the
+:mod:`grandcypher` interpreter (:func:`prepare_query`) and runs it. The
+subset: ``MATCH`` (several), node labels (``:Incident`` matches every kind of
+incident; ``:A|B`` is either), relationship types, directed and
+variable-length patterns (``-[:REAFFIRMS*1..3]->``), ``WHERE`` with
+comparisons, ``AND``/``OR``/``NOT``, ``IN``, ``CONTAINS``, ``STARTS WITH``,
+``IS NULL``, ``toLower``/``toUpper``/``size``/``type``/``coalesce``, ``RETURN``
+with aliases, ``DISTINCT``, ``count``/``sum``/``avg``/``min``/``max``/``collect``
+(``count(*)`` included), ``ORDER BY``, ``SKIP``, ``LIMIT``.
+
+* Parameters: grand-cypher has no ``$param``; each parameter is replaced by
+  one literal built from its value (:func:`literal_of`): only ``None``,
+  bools, ints, finite floats, strings, dates and lists of those are accepted,
+  and strings are escaped so that nothing in them can end the literal. The
+  user's text is never pasted into the query.
+* Dates: ``date('2017-01-01')`` and date parameters become ISO strings, and
+  stored dates compare with ISO strings (:class:`CypherDate`). Neo4j compares
+  a date with a string as null, so write ``date(...)`` or use a parameter to
+  get the same answer from both stores.
+* Undirected patterns (``(a)-[r]-(b)``) are refused: grand-cypher would
+  answer them with no rows. ``WITH``, ``OPTIONAL MATCH``, ``UNWIND``,
+  ``CALL``, list comprehensions and other clauses raise
+  :class:`~alliancekg.errors.UnsupportedQueryError`, which says how to point
+  alliancekg at Neo4j (``NEO4J_URI``).
+* ``timeout``: the interpreter cannot be interrupted; after ``timeout``
+  seconds the call raises :class:`~alliancekg.errors.QueryError` and the
+  worker thread finishes in the background.
 """
 
 from __future__ import annotations
