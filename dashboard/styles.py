@@ -84,7 +84,7 @@ def year_marks(lo: int, hi: int) -> dict[Any, Any]:
     """Slider marks every 1, 5 or 10 years (depending on the span), plus both ends."""
     step = 10 if hi - lo > 30 else 5 if hi - lo > 10 else 1
     first = lo - lo % step + (step if lo % step else 0)
-    marks: dict[Any, Any] = {y: str(y) for y in range(first, hi + 1, step) if min(y - lo, hi - y) >= step / 2}
+    marks: dict[Any, Any] = {y: str(y) for y in range(first, hi + 1, step) if min(y - lo, hi - y) >= step * 0.7}
     marks.update({lo: str(lo), hi: str(hi)})
     return dict(sorted(marks.items()))
 

@@ -185,6 +185,11 @@ def test_explorer_on_the_corpus(dash_duo: Any, corpus_store: Any, artifacts: Pat
     state = _cy_state(dash_duo, ids.EXPLORER_GRAPH)
     assert len(state["nodes"]) > 20 and state["height"] > 300
     time.sleep(1.0)
+    test = next(n["id"] for n in state["nodes"] if "prk-nuclear-test-1" in n["id"])
+    _click_node(dash_duo, ids.EXPLORER_GRAPH, test)
+    dash_duo.wait_for_text_to_equal("#explorer-details-title", "First North Korean nuclear test", timeout=10)
+    dash_duo.wait_for_element(f"#{ids.EXPLORER_DETAILS} mark.ev-span", timeout=10)
+    time.sleep(1.0)
     _shot(dash_duo, artifacts, f"explorer-corpus-{corpus_store.name}")
     _open(dash_duo, "/timeline?from=2000&to=2020")
     dash_duo.wait_for_element(f"#{ids.TIMELINE_GRAPH} .scatterlayer .point", timeout=20)
