@@ -100,6 +100,8 @@ class IncidentRec:
     threats: tuple[str, ...]
     """IRIs of the threats it manifests."""
     perpetrators: tuple[str, ...]
+    notation: str | None = None
+    """Catalogue id (``prk-nuclear-test-1``) when the extractor recorded it."""
 
 
 @dataclass(frozen=True)
@@ -491,6 +493,7 @@ def _assemble(
             perpetrators=tuple(
                 sorted(actors[a][0] for a in out[Rel.PERPETRATOR.value].get(n.iri, ()) if a in actors)
             ),
+            notation=_str(n.props.get(Prop.NOTATION.value)),
         )
 
     commitments: dict[str, CommitmentRec] = {}

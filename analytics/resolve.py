@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
+import json
 import re
+from importlib import resources
 
 from alliancekg.errors import LookupAmbiguityError
 from analytics.loader import COMMITMENT_SCHEME_NAME, THREAT_SCHEME_NAME, AnalyticsView, IncidentRec
@@ -33,14 +36,46 @@ def describe_incident(rec: IncidentRec) -> str:
     return f"{rec.label} ({when}) {rec.iri}"
 
 
+@functools.lru_cache(maxsize=1)
+def catalogue_aliases() -> dict[str, tuple[str, ...]]:
+    """Alternative names of catalogue incidents by catalogue id (empty when the catalogue is absent).
+
+    The incident catalogue (``extractors/data/incidents.json``) is public data
+    shipped with the project; its aliases let an analyst write "October 2006
+    nuclear test" even when the graph's node only carries the label.
+    """
+    try:
+        text = resources.files("extractors").joinpath("data/incidents.json").read_text(encoding="utf-8")
+        entries = json.loads(text)
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    if isinstance(entries, list):
+        for entry in entries:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                aliases = entry.get("aliases") or []
+                out[entry["id"]] = tuple(a for a in aliases if isinstance(a, str))
+    return out
+
+
+def _names(rec: IncidentRec) -> tuple[str, ...]:
+    extra = catalogue_aliases().get(rec.notation or "", ()) if rec.notation else ()
+    return (rec.label, *rec.alt_labels, *extra)
+
+
+def _words(text: str) -> set[str]:
+    return set(_fold(text).split())
+
+
 def resolve_incident(view: AnalyticsView, name: str) -> IncidentRec:
     """The incident an analyst means by ``name``.
 
     Args:
         view: the analytics view of a store.
         name: an IRI, a catalogue id, a date ``YYYY-MM-DD``, a label or an
-            alternative label (case-insensitive); a unique substring of a
-            label also resolves.
+            alternative label (the node's, or the incident catalogue's),
+            case-insensitive; a unique substring of a name, or failing
+            that a unique name holding all the given words, also resolves.
 
     Raises:
         LookupAmbiguityError: nothing or several incidents match (with candidates).
@@ -51,6 +86,9 @@ def resolve_incident(view: AnalyticsView, name: str) -> IncidentRec:
         raise LookupAmbiguityError(msg, _some_incidents(view))
     if text in view.incidents:
         return view.incidents[text]
+    by_notation = [r for r in view.incidents.values() if r.notation and r.notation.casefold() == text.casefold()]
+    if len(by_notation) == 1:
+        return by_notation[0]
     for kind in subkinds(Kind.INCIDENT):
         iri_tail = make_iri(kind, text).rsplit("/", 2)[-2:]
         for iri, rec in view.incidents.items():
@@ -59,17 +97,16 @@ def resolve_incident(view: AnalyticsView, name: str) -> IncidentRec:
     if _DATE.match(text):
         return _by_date(view, text)
     folded = _fold(text)
-    exact = [r for r in view.incidents.values() if folded in {_fold(r.label), *(_fold(a) for a in r.alt_labels)}]
+    exact = [r for r in view.incidents.values() if folded in {_fold(n) for n in _names(r)}]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
         msg = f"{len(exact)} incidents are named {name!r}"
         raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(exact)][:MAX_CANDIDATES])
-    partial = [
-        r
-        for r in view.incidents.values()
-        if folded in _fold(r.label) or any(folded in _fold(a) for a in r.alt_labels)
-    ]
+    partial = [r for r in view.incidents.values() if any(folded in _fold(n) for n in _names(r))]
+    if not partial:
+        wanted = _words(text)
+        partial = [r for r in view.incidents.values() if any(wanted <= _words(n) for n in _names(r))]
     if len(partial) == 1:
         return partial[0]
     if len(partial) > 1:
@@ -77,7 +114,7 @@ def resolve_incident(view: AnalyticsView, name: str) -> IncidentRec:
         raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(partial)][:MAX_CANDIDATES])
     names: dict[str, IncidentRec] = {}
     for rec in view.incidents.values():
-        for label in (rec.label, *rec.alt_labels):
+        for label in _names(rec):
             names.setdefault(_fold(label), rec)
     close = difflib.get_close_matches(folded, list(names), n=MAX_CANDIDATES, cutoff=0.5)
     seen: list[IncidentRec] = []

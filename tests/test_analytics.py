@@ -211,6 +211,7 @@ def test_explicit_responses_are_kept_apart(store: GraphStore, fx: Fixture) -> No
         "prk-nuclear-test-1",
         "2006-10-09",
         "First North Korean",
+        "korean first test",
     ],
 )
 def test_an_incident_is_named_by_label_alias_id_or_date(store: GraphStore, name: str) -> None:

@@ -83,6 +83,19 @@ def test_the_first_nuclear_test_is_answered_at_the_38th_scm(corpus: GraphStore) 
     assert ed["document"].notna().all()
 
 
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("October 2006 nuclear test", "First North Korean nuclear test"),  # a catalogue alias
+        ("first nuclear test", "First North Korean nuclear test"),
+        ("prk-nuclear-test-6", "Sixth North Korean nuclear test"),
+        ("Cheonan", "Sinking of the ROKS Cheonan"),
+    ],
+)
+def test_incidents_are_found_by_the_names_analysts_use(corpus: GraphStore, name: str, label: str) -> None:
+    assert ak.trace(corpus, name).label == label
+
+
 def test_the_sixth_nuclear_test_is_answered_at_the_49th_scm(corpus: GraphStore) -> None:
     result = ak.trace(corpus, "Sixth North Korean nuclear test")
     scm = result.meetings.set_index("series").loc["SCM"]
