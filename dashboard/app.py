@@ -11,18 +11,23 @@ is always a link to what the analyst sees.
 
 from __future__ import annotations
 
+import logging
+import threading
 from types import ModuleType
 from typing import Any
 
 import dash
 from dash import ALL, Dash, Input, Output, State, dcc, html
 
+from alliancekg.errors import AllianceKGError
 from dashboard import ids, styles
 from dashboard.context import DEFAULT_MAX_ELEMENTS, AppContext
 from dashboard.pages import console, explorer, exports, timeline, tracer
 from dashboard.serving import ServingStore
 from dashboard.state import PAGE_TITLES, PAGES, ViewState, encode_query, page_of, parse_query
 from graph.store import GraphStore
+
+log = logging.getLogger(__name__)
 
 PAGE_MODULES: dict[str, ModuleType] = {
     "explorer": explorer,
@@ -86,12 +91,16 @@ def sync_query(page_states: list[dict[str, Any] | None], search: str | None) -> 
     return encode_query(view)
 
 
-def create_app(store: GraphStore, *, max_elements: int = DEFAULT_MAX_ELEMENTS, **dash_kwargs: Any) -> Dash:
+def create_app(
+    store: GraphStore, *, max_elements: int = DEFAULT_MAX_ELEMENTS, warm_up: bool = False, **dash_kwargs: Any
+) -> Dash:
     """Build the explorer over ``store``.
 
     Args:
         store: the graph to explore.
         max_elements: most cytoscape elements (nodes + edges) sent to the browser.
+        warm_up: compute the per-graph caches (analytics view, timeline, overview ranking)
+            in a background thread now, so the first visitor does not wait for them.
         **dash_kwargs: passed to :class:`dash.Dash` (e.g. ``requests_pathname_prefix``).
     """
     serving = store if isinstance(store, ServingStore) else ServingStore(store)
@@ -133,4 +142,17 @@ def create_app(store: GraphStore, *, max_elements: int = DEFAULT_MAX_ELEMENTS, *
     for module in PAGE_MODULES.values():
         module.register(app, app_ctx)
     app.server.config["ALLIANCEKG_CONTEXT"] = app_ctx
+    if warm_up:
+        threading.Thread(target=warm, args=(app_ctx,), name="alliancekg-warm-up", daemon=True).start()
     return app
+
+
+def warm(app_ctx: AppContext) -> None:
+    """Fill the per-graph caches (what the first visit of each page needs)."""
+    try:
+        explorer.explorer_view(app_ctx, explorer.initial_state(ViewState(), app_ctx.year_bounds()))
+        app_ctx.concept_labels()
+        tracer.incident_options(app_ctx)
+        timeline.timeline_data(app_ctx)
+    except AllianceKGError:
+        log.exception("warming the dashboard's caches failed; pages will compute them on first use")

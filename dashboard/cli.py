@@ -74,7 +74,7 @@ def register(app: typer.Typer) -> None:
                 )
             if not is_local(host):
                 console.print(f"[yellow]Listening on {host}: other machines can reach the explorer.[/yellow]")
-            application = create_app(graph, max_elements=max_elements)
+            application = create_app(graph, max_elements=max_elements, warm_up=True)
             console.print(
                 f"alliancekg explorer on [bold]http://{host}:{port}/[/bold] "
                 f"({graph.name} store, {total} nodes); Ctrl+C to stop"

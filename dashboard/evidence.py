@@ -21,6 +21,8 @@ from graph.schema import Kind, Prop, Rel
 from graph.store import GraphStore
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
+SHORT_MENTION = 80
+"""Mentions longer than this are sentences already: no enclosing sentence is looked up."""
 CONTEXT_LIMIT = 600
 """Longest sentence shown; longer context is cut around the span."""
 
@@ -172,7 +174,7 @@ def _enclosing(store: GraphStore | None, m: _Mention) -> tuple[str, int] | None:
     Commitments are evidenced by whole sentences, so a short mention (an
     incident's name) usually lies inside one: its sentence is the context.
     """
-    if store is None or m.doc is None or m.start is None or m.end is None:
+    if store is None or m.doc is None or m.start is None or m.end is None or len(m.text) > SHORT_MENTION:
         return None
     around = store.neighbours(m.doc, hops=1, kinds=[Kind.MENTION], rel_types=[Rel.WAS_DERIVED_FROM])
     best: tuple[str, int] | None = None

@@ -474,3 +474,13 @@ def test_overview_applies_the_time_range_to_the_ranked_pool(app_ctx: AppContext)
     ids_narrow = {e["data"]["id"] for e in narrow.elements}
     assert ids_narrow < ids_full
     assert all(e["data"].get("date", "2005")[:4] == "2005" for e in narrow.elements)
+
+
+def test_warm_up_fills_the_per_graph_caches(graph: GraphData) -> None:
+    from dashboard.app import warm
+
+    store = NetworkXStore()
+    store.load(graph)
+    ctx = AppContext(store=store)
+    warm(ctx)
+    assert {"timeline", "incident-options", "years", "concepts"} <= set(ctx._cache)

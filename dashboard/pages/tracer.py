@@ -30,7 +30,7 @@ PAGE = "tracer"
 OPTION_LIMIT = 300
 """Most incidents listed at once (type to search the rest)."""
 EXPLICIT_SHOWN = ("meeting_label", "date", "lag_days", "commitment_types", "party", "stance", "evidence")
-EVIDENCE_ROWS = 80
+EVIDENCE_ROWS = 40
 """Most statements whose evidence sentences are read per trace."""
 
 
@@ -415,6 +415,10 @@ def tracer_outputs(app_ctx: AppContext, incident: str | None) -> tuple[list[Any]
     if not incident:
         hint = [html.P("Choose an incident to see how the next meetings answered it.", style={"color": "#7f7f7f"})]
         return hint, [html.H4("Before and after", style={"marginTop": 0}), html.P("\u2014")]
+    return app_ctx.remembered("tracer", incident, lambda: _tracer_outputs(app_ctx, incident))
+
+
+def _tracer_outputs(app_ctx: AppContext, incident: str) -> tuple[list[Any], list[Any]]:
     try:
         data = tracer_data(app_ctx, incident)
     except AllianceKGError as e:
