@@ -144,3 +144,26 @@ def test_empty_document_gives_only_the_document_node() -> None:
     graph = extract_document(make_doc("   \n\n  "))
     assert [n.kind for n in graph.nodes] == [Kind.DOCUMENT]
     assert graph.relationships == []
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        pytest.param("the Minister reaffirmed extended deterrence and ", id="one-endless-sentence"),
+        pytest.param("SCM Cheonan the test these launches nuclear test North Korea Seoul October 9 ", id="keyword-soup"),
+    ],
+)
+def test_cost_grows_linearly_with_the_text(unit: str) -> None:
+    """Pathological inputs (no sentence ends, dense keywords) must not make extraction quadratic."""
+    import time
+
+    def cpu(repeats: int) -> float:
+        doc = make_doc(unit * repeats)
+        start = time.process_time()
+        graph = extract_document(doc)
+        assert graph.nodes
+        return time.process_time() - start
+
+    cpu(50)  # warm the lexicon
+    small, large = cpu(1000), cpu(4000)
+    assert large < 8 * max(small, 0.02), (small, large)

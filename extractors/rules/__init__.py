@@ -102,11 +102,13 @@ class _Extraction:
         self.b = GraphBuilder(doc, base, [p.start for p in self.pars], [p.number for p in self.pars])
         self.tokens = Tokens.of(self.text)
         self.dates = find_dates(self.text, doc.date, tokens=self.tokens)
+        self._date_starts = [d.start for d in self.dates]
         self.actor_iris: dict[str, str] = {}
         self.recorded: Meeting | None = None
         self.meeting_iris: dict[tuple[str, object], str] = {}
         self.meetings: list[Meeting] = []
         self.threat_iris: dict[tuple[str, str], str] = {}
+        self._near: tuple[dict[int, str], dict[int, str]] | None = None
 
     # -- actors ------------------------------------------------------------
 
@@ -225,7 +227,12 @@ class _Extraction:
             s = self.sents[si]
             if not _TOGETHER.search(self.text, s.start, s.end):
                 continue
-            day = next((d for d in self.dates if s.start <= d.start < s.end and d.precision == "day"), None)
+            first = bisect.bisect_left(self._date_starts, s.start)
+            day = (
+                next((d for d in self.dates[first:] if d.start < s.end and d.precision == "day"), None)
+                if first < len(self.dates) and self.dates[first].start < s.end
+                else None
+            )
             if day is None:
                 continue
             series = "Trilateral" if len(countries) >= 3 else "Summit"
@@ -285,11 +292,10 @@ class _Extraction:
         if self.recorded is None or not self.pars:
             return heads
         limit = self.pars[min(3, len(self.pars) - 1)].end
-        cue_sents = {
-            i for i, s in enumerate(self.sents)
-            if s.start <= limit and (_DELEGATION_CUE.search(self.text, s.start, s.end)
-                                     or any(s.start <= m.start < s.end for m in self.recorded.mentions))
-        }  # fmt: skip
+        meeting_sents = {self.sindex.at(m.start) for m in self.recorded.mentions}
+        cue_sents = set(meeting_sents)
+        for m in _DELEGATION_CUE.finditer(self.text, 0, limit):
+            cue_sents.add(self.sindex.at(m.start()))
         for a in actors:
             if a.start > limit or a.actor.kind != Kind.PERSON or a.actor.country is None:
                 continue
@@ -538,15 +544,18 @@ class _Extraction:
         """The meeting a commitment was stated at: the recorded one, else one named in its sentence or paragraph."""
         if self.recorded is not None:
             return self.meeting_iris.get(self.recorded.key)
-        s = self.sents[si]
-        for meeting in self.meetings:
-            for m in meeting.mentions:
-                msi = self.sindex.at(m.start)
-                if msi == si:
-                    return self.meeting_iris.get(meeting.key)
-        for meeting in self.meetings:
-            for m in meeting.mentions:
-                msi = self.sindex.at(m.start)
-                if msi is not None and self.sents[msi].paragraph == s.paragraph:
-                    return self.meeting_iris.get(meeting.key)
-        return None
+        if self._near is None:
+            by_sentence: dict[int, str] = {}
+            by_paragraph: dict[int, str] = {}
+            for meeting in self.meetings:
+                iri = self.meeting_iris.get(meeting.key)
+                if iri is None:
+                    continue
+                for m in meeting.mentions:
+                    msi = self.sindex.at(m.start)
+                    if msi is not None:
+                        by_sentence.setdefault(msi, iri)
+                        by_paragraph.setdefault(self.sents[msi].paragraph, iri)
+            self._near = (by_sentence, by_paragraph)
+        by_sentence, by_paragraph = self._near
+        return by_sentence.get(si) or by_paragraph.get(self.sents[si].paragraph)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.rules.lexicon import Actor, Lexicon, person_id
-from extractors.rules.scan import AnchoredPattern, Tokens
+from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.schema import Kind
 
 _VENUE_BEFORE = re.compile(
@@ -127,7 +127,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
         if _VENUE_BEFORE.search(text, max(0, start - 24), start) or _NOT_GOVERNMENT_AFTER.match(text, end):
             continue
         out.append(ActorMention(start, end, gaz.actors[ids[0]], "capital"))
-    covered = _Coverage(taken)
+    covered = Coverage(taken)
     for m in _ROLE_ANCHORED.finditer(text, toks):
         s, e = m.span("name")
         if covered.overlaps(s, e):
@@ -154,31 +154,3 @@ def _pick(actors: dict[str, Actor], ids: tuple[str, ...], year: int | None) -> A
         return actors[ids[0]]
     in_office = [actors[i] for i in ids if year is None or actors[i].in_office(year)]
     return in_office[0] if len(in_office) == 1 else None
-
-
-class _Coverage:
-    """Spans already claimed by a longer recognition."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._spans = sorted(spans)
-        self._starts = [s for s, _ in self._spans]
-
-    def add(self, start: int, end: int) -> None:
-        import bisect
-
-        i = bisect.bisect_left(self._starts, start)
-        self._starts.insert(i, start)
-        self._spans.insert(i, (start, end))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        import bisect
-
-        i = bisect.bisect_right(self._starts, end) - 1
-        while i >= 0:
-            s, e = self._spans[i]
-            if e > start and s < end:
-                return True
-            if e <= start and s < start - 200:
-                return False
-            i -= 1
-        return False

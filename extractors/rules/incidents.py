@@ -19,6 +19,7 @@ entry becomes a new incident with an estimated date and a lower confidence.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import CatalogueIncident, Lexicon, norm_key
 from extractors.rules.meetings import ordinal_value
-from extractors.rules.scan import AnchoredPattern, Tokens
+from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.schema import Kind
 
 _ORD_WORDS = (
@@ -184,7 +185,7 @@ class IncidentResolver:
         """
         toks = tokens if tokens is not None else Tokens.of(text)
         out: list[IncidentMention] = []
-        taken: list[tuple[int, int]] = []
+        taken = Coverage()
         cat = self.lex.catalogue_by_id
         for start, end, ids in self.lex.incident_names.finditer(text, toks):
             candidates = [cat[i] for i in ids if self._known(cat[i])]
@@ -192,18 +193,19 @@ class IncidentResolver:
                 continue
             chosen = max(candidates, key=lambda c: c.date) if len(candidates) > 1 else candidates[0]
             out.append(IncidentMention(start, end, chosen, 0.9))
-            taken.append((start, end))
+            taken.add(start, end)
         bounds = _Bounds(sentence_bounds)
         for m in _SYSTEM_ANCHORED.finditer(text, toks):
-            if _overlaps(taken, m.start(), m.end()):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             pool = self._system_pool(norm_key(m.group(0)))
             s_start, _ = bounds.around(m.start())
             resolved = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=False, named=True)
             out.extend(resolved)
-            taken.extend((r.start, r.end) for r in resolved)
+            for r in resolved:
+                taken.add(r.start, r.end)
         for m in _TRIGGER_ANCHORED.finditer(text, toks):
-            if _overlaps(taken, m.start(), m.end()):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             index = _group_index(m)
             kind = _TRIGGERS[index][0]
@@ -232,10 +234,9 @@ class IncidentResolver:
             if _overlaps_sorted(found, starts, m.start(), m.end()):
                 continue
             kinds = _anaphor_kinds(m.group("mods") or "", m.group("noun"))
-            import bisect
-
             i = bisect.bisect_left(starts, m.start())
-            earlier = [f for f in found[:i] if f.incident.kind in kinds and m.start() - f.end < 2500]
+            window_start = bisect.bisect_left(starts, m.start() - 2500)
+            earlier = [f for f in found[window_start:i] if f.incident.kind in kinds and m.start() - f.end < 2500]
             if not earlier:
                 continue
             plural = m.group("noun").lower().endswith("s") and m.group("noun").lower() not in ("shelling",)
@@ -359,8 +360,6 @@ def _anaphor_kinds(mods: str, noun: str) -> frozenset[Kind]:
 
 
 def _overlaps_sorted(found: list[IncidentMention], starts: list[int], start: int, end: int) -> bool:
-    import bisect
-
     i = bisect.bisect_right(starts, end)
     return any(f.start < end and start < f.end for f in found[max(0, i - 4) : i])
 
@@ -419,10 +418,6 @@ def _bisect_dates(dates: list[DateMatch], offset: int) -> int:
     return lo
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 class _Bounds:
     """Sentence bounds lookup."""
 
@@ -431,8 +426,6 @@ class _Bounds:
         self._starts = [b[0] for b in bounds]
 
     def around(self, offset: int) -> tuple[int, int]:
-        import bisect
-
         i = bisect.bisect_right(self._starts, offset) - 1
         if i < 0:
             return (0, self._bounds[0][0] if self._bounds else offset + 1)

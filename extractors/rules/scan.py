@@ -56,9 +56,7 @@ class Tokens:
         self._indices[fold] = out
         return out
 
-    def candidates(
-        self, key: object, accept: Callable[[str], bool] | AbstractSet[str], fold: bool = True
-    ) -> list[int]:
+    def candidates(self, key: object, accept: Callable[[str], bool] | AbstractSet[str], fold: bool = True) -> list[int]:
         """Sorted indices of the tokens whose word is in ``accept`` (a set of
         words or a predicate), cached under ``key``."""
         if self._cache is None:
@@ -130,3 +128,35 @@ class AnchoredPattern:
                     yield m
                     last_end = m.end()
                     break
+
+
+class Coverage:
+    """Spans already claimed, for overlap tests in logarithmic time.
+
+    Spans may be added in any order; they are expected to be short (a few
+    hundred characters at most), which bounds the backward scan.
+    """
+
+    MAX_SPAN = 400
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+
+    def add(self, start: int, end: int) -> None:
+        """Claim ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a claimed span."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        while i >= 0:
+            s, e = self._spans[i]
+            if e > start and s < end:
+                return True
+            if s < start - self.MAX_SPAN:
+                return False
+            i -= 1
+        return False

@@ -89,7 +89,23 @@ def sentences(text: str, pars: list[Paragraph]) -> list[Sentence]:
     return out
 
 
+MAX_SENTENCE = 1500
+"""Longer "sentences" (lists, tables, text without punctuation) are cut at a
+semicolon or a space so that per-sentence rules stay linear in the text."""
+
+
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(";", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut < 0:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut >= 0 else start + MAX_SENTENCE
+        _add_one(out, text, start, cut, paragraph)
+        start = cut
+    _add_one(out, text, start, end, paragraph)
+
+
+def _add_one(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     lead = _LEAD_NUMBER.match(text, start, end)
     if lead and (not out or out[-1].paragraph != paragraph):
         start = lead.end()

@@ -89,11 +89,10 @@ def find_threats(
 
 
 def _nearest(positions: list[int], who: list[str], at: int, lo: int, hi: int) -> str | None:
-    i = bisect.bisect_left(positions, lo)
-    best: tuple[int, str] | None = None
-    while i < len(positions) and positions[i] < hi:
-        gap = abs(positions[i] - at)
-        if best is None or gap < best[0]:
-            best = (gap, who[i])
-        i += 1
-    return best[1] if best else None
+    """The actor whose position in ``[lo, hi)`` is nearest to ``at`` (ties: the earlier one)."""
+    i = bisect.bisect_left(positions, at)
+    candidates = [j for j in (i - 1, i) if 0 <= j < len(positions) and lo <= positions[j] < hi]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda j: (abs(positions[j] - at), positions[j]))
+    return who[best]
