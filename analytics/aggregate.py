@@ -17,8 +17,10 @@ Classification of a statement against the earlier meetings of its series:
 * ``dropped``: stated at the previous meeting, and the type is absent now
   (no statement of it by an overlapping party).
 
-The baseline is the latest earlier meeting of the series at which the type
-was stated, preferring the same party, then an overlapping one.
+The baseline is the same party's latest earlier statement of the type in the
+series; when the party never stated it, the latest by an overlapping party
+(then by anyone), and then only the text's stance can make it strengthened or
+weakened: strengths are compared within one party only.
 """
 
 from __future__ import annotations
@@ -115,33 +117,44 @@ def statements_at(view: AnalyticsView, meeting_iri: str) -> dict[tuple[str, str]
 def _pick(candidates: list[Statement], parties: frozenset[str]) -> Statement | None:
     if not candidates:
         return None
-    same = [s for s in candidates if s.parties == parties]
-    if same:
-        return same[0]
     overlap = [s for s in candidates if s.parties & parties]
     pool = overlap or candidates
     return sorted(pool, key=lambda s: (-(s.strength if s.strength is not None else -1.0), s.party))[0]
 
 
 def baseline_for(view: AnalyticsView, series: Sequence[MeetingRec], index: int, stmt: Statement) -> Statement | None:
-    """Latest statement of the type before ``series[index]`` (same party preferred)."""
+    """The statement ``stmt`` is compared with: the latest earlier one of its type in the series.
+
+    The same party's latest statement wins; when this party never stated the
+    type before, the latest statement of it by an overlapping party (then by
+    anyone) is the baseline, but strengths are not compared across parties
+    (see :func:`change_of`).
+    """
+    fallback: Statement | None = None
     for earlier in reversed(series[:index]):
         candidates = [s for (t, _), s in statements_at(view, earlier.iri).items() if t == stmt.ctype]
-        picked = _pick(candidates, stmt.parties)
-        if picked is not None:
-            return picked
-    return None
+        same = [s for s in candidates if s.parties == stmt.parties]
+        if same:
+            return same[0]
+        if fallback is None:
+            fallback = _pick(candidates, stmt.parties)
+    return fallback
 
 
 def change_of(stmt: Statement, baseline: Statement | None) -> str:
-    """Change class of a statement given its baseline (None: never stated before)."""
+    """Change class of a statement given its baseline (None: never stated before).
+
+    The text's own stance decides first (``strengthened``; ``weakened`` or
+    ``suspended``); otherwise strengths are compared, only when the baseline
+    is the same party's statement.
+    """
     if baseline is None:
         return "new"
     if stmt.stance in {"weakened", "suspended"}:
         return "weakened"
     if stmt.stance == "strengthened":
         return "strengthened"
-    if stmt.strength is not None and baseline.strength is not None:
+    if baseline.parties == stmt.parties and stmt.strength is not None and baseline.strength is not None:
         delta = stmt.strength - baseline.strength
         if delta >= STRENGTH_STEP - 1e-9:
             return "strengthened"
