@@ -81,11 +81,9 @@ def open_store(kind: str) -> GraphStore | None:
 def load_corpus(store: GraphStore, corpus: Path) -> str:
     from extractors.pipeline import ingest_paths  # imported first: skip quickly when it is missing
 
-    paths = sorted(p for p in corpus.rglob("*") if p.is_file() and "gold" not in p.parts and not p.name.startswith("_"))
-    paths = [p for p in paths if "_pdf_src" not in p.parts]
     t0 = time.perf_counter()
-    ingest_paths(paths, store)
-    return f"{len(paths)} files ingested in {time.perf_counter() - t0:.1f} s"
+    report = ingest_paths([corpus], store, progress=False, save=False)
+    return f"{len(report.files)} files ingested in {time.perf_counter() - t0:.1f} s"
 
 
 def load_synthetic(store: GraphStore, n_nodes: int) -> str:
@@ -148,37 +146,41 @@ def main(argv: list[str] | None = None) -> int:
     if args.synthetic > 0:
         datasets.append((f"synthetic {args.synthetic:,} nodes", lambda s: load_synthetic(s, args.synthetic)))
 
-    rows: list[str] = []
+    print("| graph | store | analysis | cold ms (view rebuilt) | warm ms (view cached) |")
+    print("|---|---|---|---:|---:|", flush=True)
+    notes: list[str] = []
     for dataset, loader in datasets:
         for kind in [k.strip() for k in args.stores.split(",") if k.strip()]:
             store = open_store(kind)
             if store is None:
-                print(f"# {dataset} / {kind}: skipped (NEO4J_URI not set)")
+                notes.append(f"# {dataset} / {kind}: skipped (NEO4J_URI not set)")
                 continue
             try:
                 store.clear()
                 note = loader(store)
                 result = measure(store, args.runs)
             except ImportError as exc:
-                print(f"# {dataset} / {kind}: skipped ({exc})")
+                notes.append(f"# {dataset} / {kind}: skipped ({exc})")
                 continue
             finally:
                 invalidate(store)
             size = result.pop("_size")
-            print(
+            notes.append(
                 f"# {dataset} / {kind}: {note}; view: {int(size['commitments']):,} commitments, "
                 f"{int(size['meetings']):,} meetings, {int(size['incidents']):,} incidents"
             )
             for name in ANALYSES:
-                rows.append(
-                    f"| {dataset} | {kind} | {name} | {result[name]['cold']:,.1f} | {result[name]['warm']:,.1f} |"
+                print(
+                    f"| {dataset} | {kind} | {name} | {result[name]['cold']:,.1f} | {result[name]['warm']:,.1f} |",
+                    flush=True,
                 )
             store.close()
     print()
-    print("| graph | store | analysis | cold ms (view rebuilt) | warm ms (view cached) |")
-    print("|---|---|---|---:|---:|")
-    for row in rows:
-        print(row)
+    for line in notes:
+        print(line)
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    if load is not None:
+        print(f"# load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} CPUs")
     return 0
 
 
