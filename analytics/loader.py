@@ -23,11 +23,12 @@ import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from alliancekg.errors import NodeNotFoundError, StoreError
-from graph.model import Node, kind_path, make_iri
+from graph.model import GraphData, Node, kind_path, make_iri
 from graph.schema import (
     COMMITMENT_TYPES,
     THREAT_TYPES,
@@ -63,6 +64,9 @@ VIEW_RELS: tuple[Rel, ...] = (
     Rel.ISSUED_AT,
 )
 """Relationship types the view reads."""
+
+PREFETCH_WORKERS = 4
+"""Neighbourhood queries run at once when evidence of several meetings is read."""
 
 COMMITMENT_SCHEME_NAME = "commitment"
 THREAT_SCHEME_NAME = "threat"
@@ -246,13 +250,22 @@ class AnalyticsView:
         if not wanted:
             return
         store = self._live_store()
-        for meeting in wanted:
-            data = store.neighbours(
+
+        def hood(meeting: str) -> GraphData:
+            return store.neighbours(
                 meeting,
                 hops=3,
                 kinds=[Kind.MEETING, Kind.COMMITMENT, Kind.MENTION, Kind.DOCUMENT],
                 rel_types=[Rel.MADE_AT, Rel.EVIDENCE, Rel.WAS_DERIVED_FROM],
             )
+
+        if len(wanted) > 1:
+            # the queries wait on the store (round trips to Neo4j): overlap them
+            with ThreadPoolExecutor(max_workers=min(PREFETCH_WORKERS, len(wanted))) as pool:
+                hoods = list(pool.map(hood, wanted))
+        else:
+            hoods = [hood(wanted[0])]
+        for meeting, data in zip(wanted, hoods, strict=True):
             nodes = data.node_map()
             mentions: dict[str, list[str]] = defaultdict(list)
             docs: dict[str, list[str]] = defaultdict(list)

@@ -247,7 +247,16 @@ def trace(
     meeting_rows: list[dict[str, Any]] = []
     change_rows: list[dict[str, Any]] = []
     next_iris: set[str] = set()
-    for meeting, lag in next_meetings(view, inc.date, window_days, names):
+    found = next_meetings(view, inc.date, window_days, names)
+    to_read: list[str] = []
+    for meeting, _lag in found:
+        located = series_index(view, meeting.iri)
+        to_read.append(meeting.iri)
+        if located is not None and located[1] > 0:
+            to_read.append(located[0][located[1] - 1].iri)
+    to_read.extend(rec.meeting for rec in view.commitments.values() if inc.iri in rec.responds_to and rec.meeting)
+    view.prefetch_evidence(to_read)
+    for meeting, lag in found:
         next_iris.add(meeting.iri)
         located = series_index(view, meeting.iri)
         if located is None:  # every recorded dated meeting is in its series list
@@ -255,7 +264,6 @@ def trace(
         sequence, index = located
         previous = sequence[index - 1] if index > 0 else None
         classified = classify_meeting(view, sequence, index)
-        view.prefetch_evidence([meeting.iri] + ([previous.iri] if previous else []))
         order = {c: i for i, c in enumerate(CHANGES)}
         classified.sort(key=lambda c: (order[c.change], c.statement.ctype, c.statement.party))
         rows = [_change_row(view, inc, meeting, lag, item) for item in classified]
@@ -278,7 +286,6 @@ def trace(
 
     explicit_rows: list[dict[str, Any]] = []
     answering = [rec for rec in view.commitments.values() if inc.iri in rec.responds_to]
-    view.prefetch_evidence(rec.meeting for rec in answering if rec.meeting)
     for rec in answering:
         meeting_rec = view.meetings.get(rec.meeting) if rec.meeting else None
         explicit_rows.append(
