@@ -290,10 +290,10 @@ def evidence_views(detail: NodeDetail, limit: int = 20, store: GraphStore | None
 
 def render_sentence(view: EvidenceView) -> html.Blockquote:
     """The sentence as text children, each highlighted span in a ``<mark>``."""
+    whole = len(view.segments) == 1
+    mark_style = styles.WHOLE_MARK_STYLE if whole else styles.MARK_STYLE
     children: list[Any] = [
-        html.Mark(text, className="ev-span", style=styles.MARK_STYLE)
-        if marked
-        else html.Span(text, className="ev-text")
+        html.Mark(text, className="ev-span", style=mark_style) if marked else html.Span(text, className="ev-text")
         for text, marked in view.segments
     ]
     return html.Blockquote(

@@ -202,6 +202,8 @@ PANEL_STYLE: dict[str, Any] = {
     "overflowY": "auto",
 }
 MARK_STYLE: dict[str, Any] = {"background": "#ffe699", "padding": "0 1px", "fontWeight": 600}
+WHOLE_MARK_STYLE: dict[str, Any] = {"background": "#fff5d6", "padding": "0 1px"}
+"""When the span is the whole sentence, a light mark keeps it readable."""
 ERROR_STYLE: dict[str, Any] = {
     "color": "#9c0006",
     "background": "#ffc7ce",
