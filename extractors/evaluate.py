@@ -162,7 +162,12 @@ def predicted_keys(graph: GraphData) -> dict[str, set[Key]]:
         value = node.props.get("notation") if node is not None else None
         return value if isinstance(value, str) else None
 
+    evidenced = {rel.source for rel in graph.relationships if rel.type == Rel.EVIDENCE}
+    # an incident named in the text involves its perpetrator even when the text does not name it
+    evidenced |= {rel.target for rel in graph.relationships if rel.type == Rel.PERPETRATOR and rel.source in evidenced}
     for node in graph.nodes:
+        if node.iri not in evidenced:
+            continue  # linked (a party of an agreement, an affiliation) but not named in the text
         if is_a(node.kind, Kind.MEETING):
             series = node.props.get("series", "SCM" if node.kind == Kind.SCM else "Other")
             date = node.date

@@ -328,6 +328,14 @@ class _Extraction:
             }
         self.b.node(iri, inc.kind, inc.label, props)
         self.b.evidence(iri, found.start, found.end, found.confidence)
+        if isinstance(inc, CatalogueIncident) and inc.kind == Kind.AGREEMENT:
+            for party in inc.parties:
+                piri = self.actor_id_node(party)
+                if piri is not None:
+                    self.b.rel(Rel.COMMITTED_BY, iri, piri)
+            for name in inc.commitment_types:
+                if name in self.lex.concepts:
+                    self.b.rel(Rel.COMMITMENT_TYPE, iri, self.b.concept(name, self.lex.concepts))
         if inc.perpetrator:
             perp = self.actor_id_node(inc.perpetrator)
             if perp is not None:

@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -384,6 +384,11 @@ class CatalogueIncident:
     ordinal: int | None
     aliases: tuple[str, ...]
     threat_type: str | None
+    parties: tuple[str, ...] = ()
+    """For an outside agreement: the parties that made it."""
+    commitment_types: tuple[str, ...] = ()
+    """For an outside agreement: what it commits its parties to (from the
+    catalogue's ``commitment_types``, else from the scheme phrases in its names)."""
 
 
 def load_catalogue(path: Path = CATALOGUE_PATH) -> list[CatalogueIncident]:
@@ -404,6 +409,8 @@ def load_catalogue(path: Path = CATALOGUE_PATH) -> list[CatalogueIncident]:
                 ordinal=e.get("ordinal"),
                 aliases=tuple(e.get("aliases", [])),
                 threat_type=e.get("threat_type"),
+                parties=tuple(e.get("parties") or ()),
+                commitment_types=tuple(e.get("commitment_types") or ()),
             )
             for e in data
         ]
@@ -440,19 +447,30 @@ def build_lexicon(
 ) -> Lexicon:
     """Load and compile all vocabularies from the given files."""
     concepts = load_concepts(schemes)
-    incidents = load_catalogue(catalogue)
+    commitment_types = _scheme_matcher(concepts, COMMITMENT_SCHEME)
+    incidents = [_with_agreement_types(i, commitment_types) for i in load_catalogue(catalogue)]
     names: dict[str, list[str]] = {}
     for inc in incidents:
         for alias in (*inc.aliases, inc.label):
             names.setdefault(alias, []).append(inc.id)
     return Lexicon(
         concepts=concepts,
-        commitment_types=_scheme_matcher(concepts, COMMITMENT_SCHEME),
+        commitment_types=commitment_types,
         threat_types=_scheme_matcher(concepts, THREAT_SCHEME),
         gazetteer=load_gazetteer(gazetteer),
         catalogue=incidents,
         incident_names=PhraseMatcher(names, fold=True),
     )
+
+
+def _with_agreement_types(incident: CatalogueIncident, matcher: PhraseMatcher) -> CatalogueIncident:
+    if incident.kind != Kind.AGREEMENT or incident.commitment_types:
+        return incident
+    found: set[str] = set()
+    for name in (incident.label, *incident.aliases):
+        for _, _, ids in matcher.finditer(name):
+            found.update(ids)
+    return replace(incident, commitment_types=tuple(sorted(found)))
 
 
 @cache
