@@ -150,7 +150,9 @@ def test_empty_document_gives_only_the_document_node() -> None:
     "unit",
     [
         pytest.param("the Minister reaffirmed extended deterrence and ", id="one-endless-sentence"),
-        pytest.param("SCM Cheonan the test these launches nuclear test North Korea Seoul October 9 ", id="keyword-soup"),
+        pytest.param(
+            "SCM Cheonan the test these launches nuclear test North Korea Seoul October 9 ", id="keyword-soup"
+        ),
     ],
 )
 def test_cost_grows_linearly_with_the_text(unit: str) -> None:
@@ -167,3 +169,19 @@ def test_cost_grows_linearly_with_the_text(unit: str) -> None:
     cpu(50)  # warm the lexicon
     small, large = cpu(1000), cpu(4000)
     assert large < 8 * max(small, 0.02), (small, large)
+
+
+def test_extraction_of_the_sample_corpus_passes_the_shapes() -> None:
+    """The RDF export of the extracted sample corpus has no SHACL violation (warnings allowed)."""
+    from extractors.readers import read_document
+    from ontology.rdf_export import to_rdflib
+    from ontology.validate import validate
+
+    paths = [p for p in sorted(CORPUS.glob("*/*.*")) if p.suffix in {".txt", ".html", ".pdf"}]
+    assert len(paths) >= 20
+    merged = GraphData()
+    for path in paths:
+        merged.extend(extract_document(read_document(path)))
+    report = validate(to_rdflib(merged.merged()))
+    violations = [v for v in report.violations if v.severity == "Violation"]
+    assert violations == []

@@ -463,6 +463,11 @@ def build_lexicon(
     )
 
 
+AGREEMENT_FALLBACK_TYPE = "RegionalCooperation"
+"""Commitment type of an outside agreement whose catalogue entry names none and
+whose names carry no scheme phrase (every ak:Commitment needs a type)."""
+
+
 def _with_agreement_types(incident: CatalogueIncident, matcher: PhraseMatcher) -> CatalogueIncident:
     if incident.kind != Kind.AGREEMENT or incident.commitment_types:
         return incident
@@ -470,7 +475,8 @@ def _with_agreement_types(incident: CatalogueIncident, matcher: PhraseMatcher) -
     for name in (incident.label, *incident.aliases):
         for _, _, ids in matcher.finditer(name):
             found.update(ids)
-    return replace(incident, commitment_types=tuple(sorted(found)))
+    # an agreement whose names carry no scheme phrase is taken as one for peace in the region
+    return replace(incident, commitment_types=tuple(sorted(found)) or (AGREEMENT_FALLBACK_TYPE,))
 
 
 @cache
