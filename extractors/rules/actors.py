@@ -19,13 +19,28 @@ from extractors.rules.lexicon import Actor, Lexicon, person_id
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.schema import Kind
 
-_VENUE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|to|from|near|into|outside|around|across|toward|towards|visit|visited|visiting|visits|via|"
-    r"arrived|returned|left|based)\s+(?:downtown\s+)?)$"
-)
-_PLACE_BEFORE = re.compile(
-    r"\b(?:over|across|above)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$"
-)
+_VENUE_WORDS = frozenset(
+    {"in", "at", "to", "from", "near", "into", "outside", "around", "across", "toward", "towards", "visit",
+     "visited", "visiting", "visits", "via", "arrived", "returned", "left", "based"}
+)  # fmt: skip
+_VENUE_FILLERS = frozenset({"downtown"})
+_PLACE_WORDS = frozenset({"over", "across", "above"})
+_PLACE_FILLERS = frozenset({"the", "northern", "southern", "eastern", "western", "central"})
+
+
+def _after_words(text: str, start: int, words: frozenset[str], fillers: frozenset[str]) -> bool:
+    """True when the words right before ``start`` are one of ``words``, possibly followed by ``fillers``
+    ("held in Seoul", "over northern Japan")."""
+    before = text[max(0, start - 40) : start].split()
+    for word in reversed(before[-3:]):
+        lowered = word.lower()
+        if lowered in words:
+            return True
+        if lowered not in fillers:
+            return False
+    return False
+
+
 _NOT_GOVERNMENT_AFTER = re.compile(
     r"\s*(?:,\s*D\.\s?C\.|D\.\s?C\.|,\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d)|\s+(?:Declaration|National|Metropolitan|Post|Times|Summit|Forum|Agreement|"
     r"Treaty|Naval|Airport|Station|Office|Institute|University|Conference|Accord|Joint|Statement|Consensus)\b)"
@@ -118,13 +133,13 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
     taken: list[tuple[int, int]] = []
     for start, end, ids in gaz.names.finditer(text, toks):
         actor = _pick(gaz.actors, ids, year)
-        if actor is not None and actor.kind == Kind.STATE and _PLACE_BEFORE.search(text, max(0, start - 30), start):
+        if actor is not None and actor.kind == Kind.STATE and _after_words(text, start, _PLACE_WORDS, _PLACE_FILLERS):
             continue
         if actor is not None:
             out.append(ActorMention(start, end, actor, "name"))
             taken.append((start, end))
     for start, end, ids in gaz.capitals.finditer(text, toks):
-        if _VENUE_BEFORE.search(text, max(0, start - 24), start) or _NOT_GOVERNMENT_AFTER.match(text, end):
+        if _after_words(text, start, _VENUE_WORDS, _VENUE_FILLERS) or _NOT_GOVERNMENT_AFTER.match(text, end):
             continue
         out.append(ActorMention(start, end, gaz.actors[ids[0]], "capital"))
     covered = Coverage(taken)

@@ -73,7 +73,7 @@ CUES: tuple[str, ...] = (
     "strongly", "full", "fully", "solemn", "unequivocal", "unconditional", "enduring", "absolute", "immediate",
     "overwhelming", "decisive", "swift",
 )  # fmt: skip
-_CUE_RE = re.compile(r"\b(?:" + "|".join(CUES) + r")\b", re.IGNORECASE)
+_CUE_WORDS = frozenset(CUES)
 
 # Generic references to the parties of a bilateral text.
 _REFS = re.compile(
@@ -325,15 +325,22 @@ def find_commitments(
     out: list[CommitmentFinding] = []
     for n, (begin, who, verb, verb_group, was_defaulted) in enumerate(clauses):
         finish = clauses[n + 1][0] if n + 1 < len(clauses) else end
-        out.append(_finding(text, begin, finish, who, verb, verb_group, was_defaulted))
+        out.append(_finding(text, tokens, begin, finish, who, verb, verb_group, was_defaulted))
     return out
 
 
 def _finding(
-    text: str, start: int, end: int, parties: frozenset[str], verb: tuple[int, int], group: str, defaulted: bool
+    text: str,
+    tokens: Tokens,
+    start: int,
+    end: int,
+    parties: frozenset[str],
+    verb: tuple[int, int],
+    group: str,
+    defaulted: bool,
 ) -> CommitmentFinding:
     clause_text = text[verb[0] : end]
-    cues = [m.group(0).lower() for m in _CUE_RE.finditer(text, start, end)]
+    cues = [w for w in tokens.words_between(start, end) if w in _CUE_WORDS]
     beneficiaries: list[str] = []
     if parties == {"USA"}:
         beneficiaries = ["KOR"]

@@ -150,6 +150,7 @@ class IncidentResolver:
         self.lex = lex
         self.doc_date = doc_date
         self._pools: dict[str, list[CatalogueIncident]] = {}
+        self._latest = doc_date + dt.timedelta(days=1) if doc_date is not None else None
         self.by_kind: dict[Kind, list[CatalogueIncident]] = {}
         for inc in lex.catalogue:
             self.by_kind.setdefault(inc.kind, []).append(inc)
@@ -167,7 +168,7 @@ class IncidentResolver:
         return pool
 
     def _known(self, inc: CatalogueIncident) -> bool:
-        return self.doc_date is None or inc.date <= self.doc_date + dt.timedelta(days=1)
+        return self._latest is None or inc.date <= self._latest
 
     def find(
         self,

@@ -129,7 +129,7 @@ class PhraseMatcher:
             word = first.group(0).lower() if fold else first.group(0)
             groups.setdefault(word, set()).add(phrase.strip().lower() if fold else phrase.strip())
         flags = re.IGNORECASE if fold else 0
-        self._words = frozenset(groups)
+        self._lower_words = frozenset(w.lower() for w in groups)
         self._by_word: dict[str, re.Pattern[str]] = {
             word: re.compile(r"(?:" + trie_pattern(sorted(group)) + r")(?![\w])", flags)
             for word, group in groups.items()
@@ -160,7 +160,7 @@ class PhraseMatcher:
         stop = len(text) if end is None else end
         by_word = self._by_word
         last_end = start
-        candidates = toks.candidates(self, self._words, self.fold)
+        candidates = toks.candidates(self, self._lower_words)
         first = bisect.bisect_left(starts, start)
         for k in range(bisect.bisect_left(candidates, first), len(candidates)):
             i = candidates[k]
@@ -169,7 +169,9 @@ class PhraseMatcher:
                 break
             if pos < last_end:
                 continue
-            rx = by_word[words[i]]
+            rx = by_word.get(words[i])
+            if rx is None:
+                continue
             m = rx.match(text, pos, stop)
             if m is None:
                 continue

@@ -39,6 +39,10 @@ class Tokens:
     _indices: dict[bool, dict[str, list[int]]] | None = None
     _cache: dict[object, list[int]] | None = None
 
+    def words_between(self, start: int, end: int) -> list[str]:
+        """Lower-cased words of the tokens starting in ``[start, end)``."""
+        return self.lower[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
     def index(self, fold: bool = True) -> dict[str, list[int]]:
         """Token indices by (lower-cased) word."""
         if self._indices is None:
