@@ -43,7 +43,7 @@ _JOINT_KINDS = ("communique", "joint_statement")
 _DELEGATION_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met)\b", re.IGNORECASE)
 _STRONG_CUE = re.compile(
     r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
-    r"to\s+counter|to\s+respond\s+to)\b",
+    r"mindful\s+of|to\s+counter|to\s+respond\s+to)\b",
     re.IGNORECASE,
 )
 _THREAT_CUE = re.compile(
@@ -52,8 +52,9 @@ _THREAT_CUE = re.compile(
     re.IGNORECASE,
 )
 _RESPONSE_CUE = re.compile(
-    r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|following|given|"
-    r"to\s+counter|to\s+deter|to\s+respond\s+to|to\s+address|against|in\s+view\s+of|because\s+of|after)\b",
+    r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
+    r"in\s+the\s+aftermath\s+of|given|mindful\s+of|recalling|to\s+counter|to\s+deter|respond(?:s|ed|ing)?\s+to|"
+    r"answer(?:s|ed|ing)?|to\s+address|against|in\s+view\s+of|because\s+of)\b",
     re.IGNORECASE,
 )
 _TOGETHER = re.compile(
@@ -526,7 +527,8 @@ class _Extraction:
         """RESPONDS_TO the incidents the sentence or its paragraph ties the pledge to; CONCERNS its threats."""
         s = self.sents[si]
         responded = False
-        for inc in incident_by_sentence.get(si, []):
+        tied = s.paragraph in condemning or _RESPONSE_CUE.search(self.text, s.start, s.end) is not None
+        for inc in incident_by_sentence.get(si, []) if tied else []:
             if self._respondable(inc):
                 self.b.rel(Rel.RESPONDS_TO, iri, inc)
                 responded = True

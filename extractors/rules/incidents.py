@@ -241,16 +241,23 @@ class IncidentResolver:
             if not earlier:
                 continue
             plural = m.group("noun").lower().endswith("s") and m.group("noun").lower() not in ("shelling",)
+            earlier = _narrow_by_type(earlier, m.group("mods") or "")
             if plural:
-                near = [f for f in earlier if m.start() - f.end < 800] or earlier[-1:]
+                # the cluster of incidents named together most recently ("... on July 4 and July 28, and the launch
+                # over Japan"), i.e. those within 600 characters before the last one
+                last_start = earlier[-1].start
+                cluster = [f for f in earlier if last_start - f.start < 600]
                 seen: set[str] = set()
-                for f in near:
+                for f in cluster:
                     key = getattr(f.incident, "id", None) or f.incident.label
                     if key not in seen:
                         seen.add(key)
                         extra.append(IncidentMention(m.start(), m.end(), f.incident, 0.6))
             else:
-                extra.append(IncidentMention(m.start(), m.end(), earlier[-1].incident, 0.6))
+                # "the launch": the latest of the incidents named shortly before (news report the newest event)
+                recent = [f for f in earlier if earlier[-1].start - f.start < 1200]
+                latest = max(recent, key=lambda f: f.incident.date)
+                extra.append(IncidentMention(m.start(), m.end(), latest.incident, 0.6))
         return sorted([*found, *extra], key=lambda r: r.start)
 
     def _resolve(
@@ -358,6 +365,19 @@ def _anaphor_kinds(mods: str, noun: str) -> frozenset[Kind]:
     if noun in ("shelling", "sinking", "bombing", "raid", "attack", "attacks"):
         return frozenset({Kind.ARMED_PROVOCATION, Kind.CYBER_OPERATION})
     return _ALL_KINDS
+
+
+_TYPE_WORDS = ("icbm", "slbm", "irbm", "satellite", "rocket")
+
+
+def _narrow_by_type(found: list[IncidentMention], mods: str) -> list[IncidentMention]:
+    """Keep the incidents whose names carry the missile type the reference names ("the ICBM launches")."""
+    words = mods.lower()
+    for word in _TYPE_WORDS:
+        if word in words:
+            narrowed = [f for f in found if word in f.incident.label.lower()]
+            return narrowed or found
+    return found
 
 
 def _overlaps_sorted(found: list[IncidentMention], starts: list[int], start: int, end: int) -> bool:
