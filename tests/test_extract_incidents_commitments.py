@@ -176,6 +176,16 @@ HEAD = ("1. The 45th Security Consultative Meeting (SCM) was held in Seoul on Oc
             id="weakened",
         ),
         pytest.param("The Minister welcomed the progress on missile defense.", [], id="not-a-pledge"),
+        pytest.param(
+            "He pledged to provide extended deterrence.",
+            [("ExtendedDeterrence", frozenset({"USA"}), "new")],
+            id="pronoun-is-the-last-named-person",
+        ),
+        pytest.param(
+            "President Obama made clear that an attack on the ROK would be met with an overwhelming response.",
+            [("NuclearUmbrella", frozenset({"USA"}), "new")],
+            id="reported-speech-is-the-speakers",
+        ),
     ],
 )
 def test_commitment_attribution(

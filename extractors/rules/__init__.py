@@ -423,6 +423,9 @@ class _Extraction:
         joint = self.doc.kind in _JOINT_KINDS
         meeting_sentences = {self.sindex.at(m.start) for meeting in self.meetings for m in meeting.mentions}
         actor_starts = [a.start for a in actors]
+        persons = [a for a in actors if a.actor.kind == Kind.PERSON and a.actor.country]
+        person_starts = [a.start for a in persons]
+        person_parties = [str(a.actor.country) for a in persons]
         type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         starts = [s.start for s in self.sents]
         for start, end, types in self.lex.commitment_types.finditer(text, self.tokens):
@@ -445,7 +448,9 @@ class _Extraction:
             s = self.sents[si]
             lo = bisect.bisect_left(actor_starts, s.start)
             hi = bisect.bisect_left(actor_starts, s.end)
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:hi])
+            pi = bisect.bisect_left(person_starts, s.start) - 1
+            pronoun = frozenset({person_parties[pi]}) if pi >= 0 else None
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:hi], pronoun)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default)
             if not findings:

@@ -84,14 +84,15 @@ _REFS = re.compile(
     r"|(?P<meeting>\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)\s+|[A-Z][a-z]+(?:-[a-z]+)?\s+)?(?:SCM|Security\s+Consultative\s+Meeting)\b"
     r"|\b(?:the|its|later|their|each|every|these|those)\s+(?:\w+\s+)?communiqu[ée]s?|\bthe\s+meeting\b)"
     r"|\b(?P<min>(?:the\s+)?(?:ROK\s+|Korean\s+)?(?:defen[sc]e\s+)?minister)\b(?!\s+of\s+foreign)"
-    r"|\b(?P<sec>(?:the\s+)?(?:U\.?S\.?\s+)?(?:defen[sc]e\s+)?secretary)\b(?!\s+of\s+state)",
+    r"|\b(?P<sec>(?:the\s+)?(?:U\.?S\.?\s+)?(?:defen[sc]e\s+)?secretary)\b(?!\s+of\s+state)"
+    r"|\b(?P<pron>[Hh]e|[Ss]he)\b",
     re.IGNORECASE,
 )
 _REFS_ANCHORED = AnchoredPattern(
     _REFS,
     {"sides", "ministers", "leaders", "presidents", "governments", "countries", "nations", "allies", "delegations",
      "secretaries", "heads", "chiefs", "both", "alliance", "they", "we", "scm", "security", "communiqué", "communiqués",
-     "communique", "communiques", "meeting", "minister", "secretary"},
+     "communique", "communiques", "meeting", "minister", "secretary", "he", "she"},
     lookback=4,
 )  # fmt: skip
 _COORD_GAP = re.compile(
@@ -184,8 +185,21 @@ class PartyResolver:
         self.secretary = secretary
         self.both = both
 
-    def refs(self, text: str, tokens: Tokens, start: int, end: int, actors: list[ActorMention]) -> list[Ref]:
-        """References to parties in ``text[start:end]``, in text order."""
+    def refs(
+        self,
+        text: str,
+        tokens: Tokens,
+        start: int,
+        end: int,
+        actors: list[ActorMention],
+        pronoun: frozenset[str] | None = None,
+    ) -> list[Ref]:
+        """References to parties in ``text[start:end]``, in text order.
+
+        Args:
+            pronoun: the party "he" or "she" stands for (that of the last
+                person named before the sentence), if any.
+        """
         out: list[Ref] = []
         for a in actors:
             if a.start < start or a.end > end or a.actor.kind == Kind.ORGANIZATION:
@@ -204,6 +218,8 @@ class PartyResolver:
                 out.append(Ref(m.start(), m.end(), frozenset({self.minister})))
             elif m.group("sec"):
                 out.append(Ref(m.start(), m.end(), frozenset({self.secretary})))
+            elif m.group("pron") and pronoun:
+                out.append(Ref(m.start(), m.end(), pronoun))
         out.sort(key=lambda r: r.start)
         return _merge_titles(out, text)
 
