@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import threading
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -414,9 +415,69 @@ def build_view(store: GraphStore, fingerprint: tuple[Any, ...] | None = None) ->
     """Read the analytics view from a store (no caching; see :func:`load_view`)."""
     if fingerprint is None:
         fingerprint = store_fingerprint(store)
-    nodes = store.nodes(kinds=list(VIEW_KINDS))
-    rels = store.relationships(types=list(VIEW_RELS))
-    return _assemble(store, fingerprint, nodes, rels)
+    with _gc_paused():
+        nodes = store.nodes(kinds=list(VIEW_KINDS))
+        rels = store.relationships(types=list(VIEW_RELS))
+        return _assemble(store, fingerprint, nodes, rels)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while ~10^5 small objects are made.
+
+    Building the view allocates many objects that all survive; each
+    automatic collection would rescan them and the store's own graph, which
+    costs more than the build itself on large graphs. The records made here
+    hold no reference cycles, so nothing is left for the collector later.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _bucket(kind: Kind) -> str | None:
+    for ancestor, name in (
+        (Kind.MEETING, "meeting"),
+        (Kind.INCIDENT, "incident"),
+        (Kind.COMMITMENT, "commitment"),
+        (Kind.ACTOR, "actor"),
+        (Kind.THREAT, "threat"),
+        (Kind.CONCEPT, "concept"),
+    ):
+        if is_a(kind, ancestor):
+            return name
+    return None
+
+
+_BUCKETS: dict[Kind, str] = {k: b for k in Kind if (b := _bucket(k)) is not None}
+"""Which table of the view each node kind goes to (kinds and subkinds, computed once)."""
+
+# property and relationship names as plain strings: the assembly loop reads them ~10^5 times
+_P_ALT_LABELS = Prop.ALT_LABELS.value
+_P_CONFIDENCE = Prop.CONFIDENCE.value
+_P_CUES = Prop.CUES.value
+_P_DATE = Prop.DATE.value
+_P_ESTIMATED = Prop.ESTIMATED.value
+_P_LOCATION = Prop.LOCATION.value
+_P_NOTATION = Prop.NOTATION.value
+_P_ORDINAL = Prop.ORDINAL.value
+_P_STANCE = Prop.STANCE.value
+_P_STRENGTH = Prop.STRENGTH.value
+_R_COMMITMENT_TYPE = Rel.COMMITMENT_TYPE.value
+_R_COMMITTED_BY = Rel.COMMITTED_BY.value
+_R_CONCERNS = Rel.CONCERNS.value
+_R_ISSUED_AT = Rel.ISSUED_AT.value
+_R_MADE_AT = Rel.MADE_AT.value
+_R_MANIFESTS = Rel.MANIFESTS.value
+_R_PERPETRATOR = Rel.PERPETRATOR.value
+_R_POSED_BY = Rel.POSED_BY.value
+_R_REAFFIRMS = Rel.REAFFIRMS.value
+_R_RESPONDS_TO = Rel.RESPONDS_TO.value
+_R_THREAT_TYPE = Rel.THREAT_TYPE.value
 
 
 def _assemble(
@@ -424,22 +485,13 @@ def _assemble(
 ) -> AnalyticsView:
     by_kind: dict[str, list[Node]] = defaultdict(list)
     for node in nodes:
-        if is_a(node.kind, Kind.MEETING):
-            by_kind["meeting"].append(node)
-        elif is_a(node.kind, Kind.INCIDENT):
-            by_kind["incident"].append(node)
-        elif is_a(node.kind, Kind.COMMITMENT):
-            by_kind["commitment"].append(node)
-        elif is_a(node.kind, Kind.ACTOR):
-            by_kind["actor"].append(node)
-        elif node.kind == Kind.THREAT:
-            by_kind["threat"].append(node)
-        elif node.kind == Kind.CONCEPT:
-            by_kind["concept"].append(node)
+        bucket = _BUCKETS.get(node.kind)
+        if bucket is not None:
+            by_kind[bucket].append(node)
 
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     issued: set[str] = set()
-    issued_at = Rel.ISSUED_AT.value
+    issued_at = _R_ISSUED_AT
     for rel in rels:
         # Rel is a StrEnum: the member itself is the key (same hash as its value, no enum look-up)
         rtype: str = rel.type
@@ -456,7 +508,7 @@ def _assemble(
             local=local,
             label=node.label or local,
             scheme=_scheme(node, local),
-            alt_labels=_strs(node.props.get(Prop.ALT_LABELS.value)),
+            alt_labels=_strs(node.props.get(_P_ALT_LABELS)),
         )
 
     def locals_of(targets: Iterable[str]) -> tuple[str, ...]:
@@ -469,27 +521,27 @@ def _assemble(
             iri=n.iri,
             label=n.label,
             series=_series(n),
-            ordinal=_int(n.props.get(Prop.ORDINAL.value)),
-            date=_date(n.props.get(Prop.DATE.value)),
-            location=_str(n.props.get(Prop.LOCATION.value)),
+            ordinal=_int(n.props.get(_P_ORDINAL)),
+            date=_date(n.props.get(_P_DATE)),
+            location=_str(n.props.get(_P_LOCATION)),
         )
         for n in by_kind["meeting"]
     }
 
-    threat_type_rels = out[Rel.THREAT_TYPE.value]
+    threat_type_rels = out[_R_THREAT_TYPE]
     threats = {
         n.iri: ThreatRec(
             iri=n.iri,
             label=n.label,
             types=locals_of(threat_type_rels.get(n.iri, ())),
-            posed_by=tuple(sorted(actors[a][0] for a in out[Rel.POSED_BY.value].get(n.iri, ()) if a in actors)),
+            posed_by=tuple(sorted(actors[a][0] for a in out[_R_POSED_BY].get(n.iri, ()) if a in actors)),
         )
         for n in by_kind["threat"]
     }
 
     incidents: dict[str, IncidentRec] = {}
     for n in by_kind["incident"]:
-        manifests = tuple(sorted(out[Rel.MANIFESTS.value].get(n.iri, ())))
+        manifests = tuple(sorted(out[_R_MANIFESTS].get(n.iri, ())))
         types = set(locals_of(threat_type_rels.get(n.iri, ())))
         for t in manifests:
             if t in threats:
@@ -498,41 +550,41 @@ def _assemble(
             iri=n.iri,
             label=n.label,
             kind=n.kind.value,
-            date=_date(n.props.get(Prop.DATE.value)),
-            estimated=bool(n.props.get(Prop.ESTIMATED.value, False)),
-            alt_labels=_strs(n.props.get(Prop.ALT_LABELS.value)),
+            date=_date(n.props.get(_P_DATE)),
+            estimated=bool(n.props.get(_P_ESTIMATED, False)),
+            alt_labels=_strs(n.props.get(_P_ALT_LABELS)),
             threat_types=tuple(sorted(types)),
             threats=manifests,
             perpetrators=tuple(
-                sorted(actors[a][0] for a in out[Rel.PERPETRATOR.value].get(n.iri, ()) if a in actors)
+                sorted(actors[a][0] for a in out[_R_PERPETRATOR].get(n.iri, ()) if a in actors)
             ),
-            notation=_str(n.props.get(Prop.NOTATION.value)),
+            notation=_str(n.props.get(_P_NOTATION)),
         )
 
     commitments: dict[str, CommitmentRec] = {}
     by_meeting: dict[str, list[str]] = defaultdict(list)
-    made_at = out[Rel.MADE_AT.value]
+    made_at = out[_R_MADE_AT]
     for n in by_kind["commitment"]:
         meeting_iris = sorted(m for m in made_at.get(n.iri, ()) if m in meetings)
         meeting = meeting_iris[0] if meeting_iris else None
         date = meetings[meeting].date if meeting is not None else None
         if date is None:
-            date = _date(n.props.get(Prop.DATE.value))
-        parties = sorted({actors[a][0] for a in out[Rel.COMMITTED_BY.value].get(n.iri, ()) if a in actors})
+            date = _date(n.props.get(_P_DATE))
+        parties = sorted({actors[a][0] for a in out[_R_COMMITTED_BY].get(n.iri, ()) if a in actors})
         rec = CommitmentRec(
             iri=n.iri,
             label=n.label,
-            stance=_str(n.props.get(Prop.STANCE.value)),
-            strength=_float(n.props.get(Prop.STRENGTH.value)),
-            cues=_strs(n.props.get(Prop.CUES.value)),
+            stance=_str(n.props.get(_P_STANCE)),
+            strength=_float(n.props.get(_P_STRENGTH)),
+            cues=_strs(n.props.get(_P_CUES)),
             date=date,
-            confidence=_float(n.props.get(Prop.CONFIDENCE.value)),
-            types=locals_of(out[Rel.COMMITMENT_TYPE.value].get(n.iri, ())),
+            confidence=_float(n.props.get(_P_CONFIDENCE)),
+            types=locals_of(out[_R_COMMITMENT_TYPE].get(n.iri, ())),
             parties=tuple(parties),
             meeting=meeting,
-            responds_to=tuple(sorted(out[Rel.RESPONDS_TO.value].get(n.iri, ()))),
-            concerns=tuple(sorted(out[Rel.CONCERNS.value].get(n.iri, ()))),
-            reaffirms=tuple(sorted(out[Rel.REAFFIRMS.value].get(n.iri, ()))),
+            responds_to=tuple(sorted(out[_R_RESPONDS_TO].get(n.iri, ()))),
+            concerns=tuple(sorted(out[_R_CONCERNS].get(n.iri, ()))),
+            reaffirms=tuple(sorted(out[_R_REAFFIRMS].get(n.iri, ()))),
         )
         commitments[n.iri] = rec
         for m in meeting_iris:
