@@ -31,7 +31,7 @@ OPTION_LIMIT = 300
 """Most incidents listed at once (type to search the rest)."""
 EXPLICIT_SHOWN = ("meeting_label", "date", "lag_days", "commitment_types", "party", "stance", "evidence")
 EVIDENCE_ROWS = 40
-"""Most statements whose evidence sentences are read per trace."""
+"""Most statements whose evidence is read from the store per trace (when the analysis has none)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,28 @@ def _first_evidence(app_ctx: AppContext, iri: str) -> list[EvidenceView]:
         return []
 
 
+def _row_evidence(row: dict[str, Any]) -> list[EvidenceView]:
+    """The evidence sentence the analysis already read for a row (no further store call)."""
+    text = _text(row.get("evidence"))
+    if not text:
+        return []
+    paragraph = row.get("paragraph")
+    return [
+        EvidenceView(
+            segments=((text, True),),
+            document=_text(row.get("document")) or "(document not recorded)",
+            document_iri=None,
+            date=None,
+            paragraph=int(paragraph) if paragraph is not None and not pd.isna(paragraph) else None,
+            page=None,
+            confidence=None,
+            char_start=None,
+            char_end=None,
+            mention_iri="",
+        )
+    ]
+
+
 def _number(value: Any) -> float | None:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
@@ -159,8 +181,10 @@ def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
         rows = changes[changes["meeting"] == meeting["meeting"]].to_dict("records") if len(changes) else []
         items: dict[str, list[ChangeItem]] = {c: [] for c in CHANGES}
         for row in rows:
-            evidence = _first_evidence(app_ctx, str(row["commitment"])) if budget > 0 else []
-            budget -= 1
+            evidence = _row_evidence(row)
+            if not evidence and budget > 0:
+                evidence = _first_evidence(app_ctx, str(row["commitment"]))
+                budget -= 1
             items.setdefault(str(row["change"]), []).append(
                 ChangeItem(
                     change=str(row["change"]),
