@@ -57,7 +57,9 @@ _VERBS_ANCHORED = AnchoredPattern(_VERBS, _is_verb_anchor)
 _NOUNS = re.compile(r"\b(?:pledge|promise|commitment|guarantee|assurance)s?\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?:\w+[-\w]*)\s+){0,2}$")
 _SUSPEND = re.compile(
-    r"\b(?:suspend\w*|postpon\w*|halt\w*|paus\w*|defer\w*|cancel\w*|scal\w+\s+down\s+exercise)", re.IGNORECASE
+    r"\b(?:suspend\w*|postpon\w*|halt\w*|paus\w*|defer\w*|cancel\w*|freez\w*|scal\w+\s+down\s+exercise|"
+    r"not\s+(?:to\s+)?(?:proceed|go\s+ahead))",
+    re.IGNORECASE,
 )
 _WEAKEN = re.compile(
     r"\b(?:reduc\w*|withdraw\w*|withdrew|scal\w+\s+back|draw\s?down|drawdown|cut\w*\s+(?:back|the\s+number))",
