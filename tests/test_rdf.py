@@ -269,6 +269,16 @@ def test_hostile_labels_give_valid_iris_and_round_trip(fmt: str) -> None:
     assert_isomorphic(parse_rdf(export_string(back, fmt), fmt), graph)
 
 
+def test_hostile_labels_round_trip_through_a_store(store: GraphStore) -> None:
+    nodes = [Node(iri=make_iri(Kind.PERSON, label), kind=Kind.PERSON, label=label, props={"role": label})
+             for label in HOSTILE_LABELS]
+    data = GraphData(nodes=nodes)
+    first = parse_rdf(export_string(data, "nt"), "nt")
+    store.load(graph_to_data(first))
+    assert comparable(store.dump()) == comparable(data)
+    assert_isomorphic(parse_rdf(export_string(store, "ttl"), "ttl"), first)
+
+
 def test_hostile_iris_are_percent_encoded() -> None:
     node = Node(iri='https://example.org/a b"<c>{d}', kind=Kind.STATE, label="odd")
     graph = parse_rdf(export_string(GraphData(nodes=[node]), "nt"), "nt")
