@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -438,7 +438,7 @@ class Lexicon:
     catalogue: list[CatalogueIncident]
     incident_names: PhraseMatcher
 
-    @property
+    @cached_property
     def catalogue_by_id(self) -> dict[str, CatalogueIncident]:
         """Catalogue entries by id."""
         return {i.id: i for i in self.catalogue}
