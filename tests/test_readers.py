@@ -391,3 +391,21 @@ def test_infer_date(text: str, expected: dt.date | None) -> None:
 )
 def test_infer_kind(text: str, kind: str) -> None:
     assert infer_kind(text, text.split("\n", 1)[0])[0] == kind
+
+
+def test_pdf_offsets_point_into_the_text_layer() -> None:
+    data = make_pdf(_study_pages())
+    doc = read_bytes(data, suffix=".pdf")
+    layer = "\f".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    for phrase in ("Abstract", "This study examines", "Second page text", "References", "Doe, J."):
+        i = doc.text.index(phrase)
+        j = doc.offset_map.to_source(i)
+        assert layer[j : j + len(phrase)] == phrase, phrase
+
+
+def test_bad_size_limit_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Some text.", encoding="utf-8")
+    monkeypatch.setenv("ALLIANCEKG_MAX_FILE_MB", "lots")
+    with pytest.raises(ExtractionError, match="ALLIANCEKG_MAX_FILE_MB='lots' is not a number"):
+        read_document(path)
