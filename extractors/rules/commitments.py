@@ -35,7 +35,7 @@ _VERBS = re.compile(
     r"|\b(?P<new>pledg(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|(?:are|is|were|was)\s+committed|vow(?:s|ed)?|"
     r"resolv(?:e|es|ed)\s+to|promis(?:e|es|ed)|assur(?:e|es|ed)|guarantee[sd]?|"
     r"agre(?:e|es|ed|eing)\s+(?:to|that|on|upon)|agreed|agreeing|decid(?:e|es|ed|ing)\s+(?:to|not\s+to|that)|decided|"
-    r"determined\s+to|committed(?=,)|(?:signed|adopted|endorsed|approved)(?!\s+by\b)|"
+    r"determined\s+to|intend(?:s|ed)?\s+to|committed(?=,)|(?:signed|adopted|endorsed|approved)(?!\s+by\b)|"
     r"(?:will|would|shall)\s+(?:not\s+)?(?:\w+ly\s+)?[a-z]+|"
     r"establish(?:ed)?(?!\s+by\b)|(?:expressed|underscored|emphasized|stressed|highlighted|demonstrated|affirmed|declared|stated)"
     r"\s+(?:\w+\s+){0,4}?(?:commitment|determination|resolve|intention|readiness|willingness))\b",
@@ -44,8 +44,8 @@ _VERBS = re.compile(
 _VERB_PREFIXES = (
     "reaffirm", "reiterat", "recommit", "reconfirm", "confirm", "restat", "renew", "remain", "will", "would", "shall",
     "continu", "pledg", "commit", "are", "is", "were", "was", "vow", "resolv", "promis", "assur", "guarantee", "agre",
-    "decid", "determined", "signed", "adopted", "endorsed", "approved", "establish", "expressed", "underscored",
-    "emphasized", "stressed", "highlighted", "demonstrated", "affirmed", "declared", "stated",
+    "decid", "determined", "intend", "signed", "adopted", "endorsed", "approved", "establish", "expressed",
+    "underscored", "emphasized", "stressed", "highlighted", "demonstrated", "affirmed", "declared", "stated",
 )  # fmt: skip
 
 

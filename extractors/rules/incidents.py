@@ -46,7 +46,9 @@ _TRIGGERS: list[tuple[Kind, str]] = [
         r"(?:long[\s-]range\s+)?rocket|satellite|space\s+launch\s+vehicle)\s+(?:test[\s-]?launch|test[\s-]?firing|launch|firing|test|launched|fired)"
         r"(?P<pl2>es|s)?\b"
         r"|(?:launch|firing)(?P<pl5>es|s)?\s+of\s+(?:a|an|the|its|two|three|several)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:ICBM|IRBM|SLBM|missile|rocket|satellite)s?\b",
+        r"(?:ICBM|IRBM|SLBM|missile|rocket|satellite)s?\b"
+        r"|(?:fired|launched|test[\s-]fired)\s+(?P<pl6>two|three|four|several|multiple)?(?:an?|its|the)?\s*"
+        r"(?:[\w-]+\s+){0,3}?(?:ICBM|IRBM|SLBM|missile|rocket|satellite)s?\b",
     ),
     (
         Kind.ARMED_PROVOCATION,
@@ -64,7 +66,7 @@ _TRIGGER_ANCHORED = AnchoredPattern(
     {"nuclear", "underground", "icbm", "irbm", "slbm", "intercontinental", "long", "intermediate", "medium", "short",
      "submarine", "ballistic", "missile", "rocket", "satellite", "space", "launch", "launches", "firing", "firings",
      "artillery", "shelling", "bombardment", "torpedo", "torpedoing", "sinking", "armed", "commando", "naval", "border",
-     "mine", "drone", "cyber", "cyberattack", "cyberattacks"},
+     "mine", "drone", "cyber", "cyberattack", "cyberattacks", "fired", "launched", "test"},
 )  # fmt: skip
 _SYSTEM_ANCHORED = AnchoredPattern(
     _SYSTEM_RE,
@@ -210,7 +212,7 @@ class IncidentResolver:
                 continue
             index = _group_index(m)
             kind = _TRIGGERS[index][0]
-            plural = bool(m.group(f"pl{index + 1}")) or (index == 1 and bool(m.group("pl5")))
+            plural = bool(m.group(f"pl{index + 1}")) or (index == 1 and bool(m.group("pl5") or m.group("pl6")))
             s_start, _ = bounds.around(m.start())
             pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
             resolved = self._resolve(
