@@ -17,6 +17,7 @@ module-level function (it is pickled).
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -34,6 +35,8 @@ from extractors.readers import read_document
 from graph.model import GraphData, make_iri
 from graph.schema import DEFAULT_BASE, Kind
 from graph.store import GraphStore
+
+logger = logging.getLogger(__name__)
 
 ExtractFn = Callable[[SourceDocument, str], GraphData]
 """A semantic extractor: ``(document, base IRI) -> GraphData``."""
@@ -342,6 +345,8 @@ def ingest_paths(
                     loaded[outcome.document_iri] = outcome.path
             result.seconds += time.perf_counter() - t_load
         report.files.append(result)
+        if result.status == "failed":
+            logger.info("ingest: %s failed: %s", result.path, result.error)
         if result.status == "failed" and on_error == "raise":
             msg = f"{result.path}: {result.error}"
             raise ExtractionError(msg)

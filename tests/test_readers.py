@@ -95,10 +95,12 @@ def test_legacy_encoding_is_detected_and_recorded() -> None:
     text = "The Minister said \u201cthe alliance is ironclad\u201d \u2014 and the Secretary\u2019s team agreed. " * 20
     doc = read_bytes(text.encode("cp1252"), suffix=".txt")
     assert doc.encoding == "cp1252"
+    assert doc.metadata["encoding_source"].startswith("detected: windows-1252 preferred over")
     assert '"the alliance is ironclad" \u2014' in doc.text
     korean = "서울에서 제49차 한미안보협의회의가 열렸다. 양국 국방장관은 확장억제 공약을 재확인하였다. " * 10
     doc = read_bytes(korean.encode("euc-kr"), suffix=".txt")
     assert doc.encoding == "cp949"
+    assert doc.metadata["encoding_source"] == "detected"
     assert doc.text.startswith("서울에서 제49차")
 
 

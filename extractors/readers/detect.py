@@ -24,6 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 from enum import StrEnum
+from typing import NamedTuple
 
 import charset_normalizer
 
@@ -190,7 +191,23 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+class Decoded(NamedTuple):
+    """Decoded text, the encoding used and how it was chosen."""
+
+    text: str
+    encoding: str
+    how: str
+    """``user``, ``byte-order mark``, ``declared``, ``utf-8``, ``utf-16 pattern``, ``detected`` or
+    ``detected: windows-1252 preferred over ...``."""
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None, encoding: str | None = None) -> tuple[str, str]:
+    """Decode bytes; return ``(text, encoding)`` (see :func:`decode`)."""
+    decoded = decode(data, declared=declared, encoding=encoding)
+    return decoded.text, decoded.encoding
+
+
+def decode(data: bytes, *, declared: str | None = None, encoding: str | None = None) -> Decoded:
     """Decode a text or HTML file's bytes; return ``(text, encoding)``.
 
     The byte-order mark, if any, is not part of the returned text.
@@ -206,7 +223,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None, encoding: str | No
     """
     if encoding:
         try:
-            return data.decode(encoding), codecs.lookup(encoding).name
+            return Decoded(data.decode(encoding), codecs.lookup(encoding).name, "user")
         except LookupError as e:
             msg = f"unknown encoding {encoding!r}"
             raise ExtractionError(msg) from e
@@ -217,7 +234,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None, encoding: str | No
     if bom is not None:
         name, size = bom
         try:
-            return data[size:].decode(name), name
+            return Decoded(data[size:].decode(name), name, "byte-order mark")
         except UnicodeDecodeError as e:
             msg = f"the file starts with a {name} byte-order mark but is not valid {name} at byte {e.start + size}"
             raise ExtractionError(msg) from e
@@ -225,17 +242,17 @@ def decode_bytes(data: bytes, *, declared: str | None = None, encoding: str | No
         guess = _utf16_without_bom(data[:SNIFF_BYTES])
         if guess is not None:
             try:
-                return data.decode(guess), guess
+                return Decoded(data.decode(guess), guess, "utf-16 pattern")
             except UnicodeDecodeError as e:
                 msg = f"the file looks like {guess} without a byte-order mark but does not decode"
                 raise ExtractionError(msg) from e
     if declared:
         try:
-            return data.decode(declared), declared
+            return Decoded(data.decode(declared), declared, "declared")
         except (UnicodeDecodeError, LookupError):
             pass
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
     except UnicodeDecodeError as e:
         utf8_error = e
     if _has_valid_utf8_multibyte(data):
@@ -267,7 +284,7 @@ def _decodes(seq: bytes) -> bool:
     return True
 
 
-def _detect(data: bytes) -> tuple[str, str]:
+def _detect(data: bytes) -> Decoded:
     sample = data[:DETECT_SAMPLE_BYTES]
     matches = list(charset_normalizer.from_bytes(sample))
     if not matches:
@@ -281,6 +298,7 @@ def _detect(data: bytes) -> tuple[str, str]:
     readings = {_decode_or_none(sample, m.encoding) for m in plausible}
     readings.discard(None)
     name = codecs.lookup(best.encoding).name
+    how = "detected"
     scarce = sum(1 for b in sample if b >= 0x80) < MIN_EVIDENCE_BYTES
     if len(readings) > 1 or scarce:
         western = _decode_or_none(sample, PREFERRED_WESTERN, strict=True)
@@ -290,8 +308,11 @@ def _detect(data: bytes) -> tuple[str, str]:
             msg = f"encoding not detected with confidence: {why} (best guesses: {names}); pass an explicit encoding"
             raise ExtractionError(msg)
         name = PREFERRED_WESTERN
+        how = "detected: windows-1252 preferred over " + ", ".join(
+            m.encoding for m in plausible if _decode_or_none(sample, m.encoding) != western
+        )
     try:
-        return data.decode(name), name
+        return Decoded(data.decode(name), name, how)
     except UnicodeDecodeError as e:
         msg = (
             f"encoding detected as {name} on the start of the file, but byte {e.start} does not fit it; "

@@ -42,7 +42,7 @@ from alliancekg.errors import ExtractionError
 from extractors.document import OffsetMap
 from extractors.metadata import parse_date
 from extractors.readers.base import RawText
-from extractors.readers.detect import declared_charset, decode_bytes
+from extractors.readers.detect import declared_charset, decode
 
 
 def _words(text: str) -> list[str]:
@@ -102,13 +102,14 @@ def read_html(data: bytes, *, encoding: str | None = None) -> RawText:
         ExtractionError: the encoding cannot be determined with confidence,
             or the markup cannot be parsed at all.
     """
-    source, used = decode_bytes(data, declared=declared_charset(data), encoding=encoding)
+    decoded = decode(data, declared=declared_charset(data), encoding=encoding)
+    source, used = decoded.text, decoded.encoding
     root = _parse(source)
     meta = _meta(root)
     title_h1 = next(root.iter("h1"), None)
     h1_text = _clean(title_h1.text_content()) if title_h1 is not None else ""
     json_ld = _json_ld(root)
-    raw = RawText(text="", media_type="text/html", encoding=used)
+    raw = RawText(text="", media_type="text/html", encoding=used, metadata={"encoding_source": decoded.how})
     raw.title = h1_text or meta.get("og:title") or _str(json_ld.get("headline")) or _page_title(root)
     raw.date, date_source = _date(root, meta, json_ld)
     if date_source:
