@@ -411,3 +411,25 @@ def test_bad_size_limit_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("ALLIANCEKG_MAX_FILE_MB", "lots")
     with pytest.raises(ExtractionError, match="ALLIANCEKG_MAX_FILE_MB='lots' is not a number"):
         read_document(path)
+
+
+def test_html_portal_page_without_article_element() -> None:
+    page = (
+        "<html><head><title>Joint Communique of the 50th SCM &gt; Press Releases &gt; Ministry</title></head>"
+        '<body><div id="gnb"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></div>'
+        '<div class="location">Home &gt; News &gt; Press Releases</div>'
+        '<div id="lnb"><h2>News</h2><ul><li><a>Press Releases</a></li><li><a>Speeches</a></li></ul></div>'
+        '<div id="contents"><div class="view_cont">'
+        "<p>1. The 50th Security Consultative Meeting was held in Washington, D.C. on October 31, 2018.</p>"
+        "<p>2. The Minister and the Secretary reaffirmed the commitment to the combined defense posture.</p>"
+        "<p>3. The Secretary reaffirmed the U.S. commitment to provide extended deterrence.</p>"
+        '</div></div><div id="footer"><p>Ministry of National Defense, Seoul. All rights reserved. Contact us for '
+        "more information about this site.</p></div></body></html>"
+    )
+    doc = read_bytes(page.encode(), suffix=".html")
+    assert doc.title == "Joint Communique of the 50th SCM"
+    assert doc.text.startswith("1. The 50th Security Consultative Meeting")
+    assert doc.text.endswith("extended deterrence.")
+    assert [p.number for p in doc.paragraphs if p.numbered] == [1, 2, 3]
+    assert doc.date == dt.date(2018, 10, 31)
+    assert doc.kind == "communique"

@@ -92,7 +92,7 @@ DATE_META = tuple(
 )
 _WS = re.compile(r"[\t\n\r\f\v]")
 _ENTITY_PRONE = re.compile(r"[&<>\"'\u0080-\U0010ffff]")
-_TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
+_TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014>\u00bb-]\s+|\s+::\s+")
 
 
 def read_html(data: bytes, *, encoding: str | None = None) -> RawText:
