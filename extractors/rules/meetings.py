@@ -116,6 +116,20 @@ MEETING_RE = re.compile(
     + r")\s+)*"
     r"(?<![\w])(?:" + _SERIES + r")(?![\w])(?P<of>\s+of\s+(?:the\s+)?[A-Z])?"
 )
+_LEAD_WORDS = frozenset(
+    {"the", "a", "its", "their", "annual", "rok", "u", "us", "korea", "republic", "united", "japan", "korean",
+     "american", "bilateral", "ministerial", "leaders", "presidential", "inaugural", "regular", "camp", "washington",
+     "seoul", "tokyo", "defense", "defence", "foreign", "trilateral"}
+    | {w.split("-")[0].split()[0] for w in WORD_ORDINALS}
+)  # fmt: skip
+
+
+def _is_lead(word: str) -> bool:
+    """Can a meeting name start with this word (determiner, ordinal, qualifier)?"""
+    return word in _LEAD_WORDS or word[:1].isdigit() or (word.isalpha() and set(word) <= _ROMAN_LOWER)
+
+
+_ROMAN_LOWER = frozenset("ivxlc")
 _ANCHORED = AnchoredPattern(
     MEETING_RE,
     {
@@ -133,6 +147,7 @@ _ANCHORED = AnchoredPattern(
         "meeting",
     },
     lookback=12,
+    lead=_is_lead,
 )
 _PLACE_AFTER = re.compile(
     r"(?:\b(?:held|convened|took\s+place|met|meeting|hosted)\b[^.;]{0,40}?)?\b(?:in|at)\s+"

@@ -99,14 +99,21 @@ class AnchoredPattern:
         anchors: lower-cased words that occur in every match, or a predicate
             on a lower-cased word.
         lookback: how many tokens before the anchor a match may start.
+        lead: which (lower-cased) words a match may start with before its
+            anchor; other tokens before the anchor are not tried.
     """
 
     def __init__(
-        self, pattern: re.Pattern[str], anchors: Iterable[str] | Callable[[str], bool], lookback: int = 0
+        self,
+        pattern: re.Pattern[str],
+        anchors: Iterable[str] | Callable[[str], bool],
+        lookback: int = 0,
+        lead: Callable[[str], bool] | None = None,
     ) -> None:
         self.pattern = pattern
         self._anchors: Callable[[str], bool] | frozenset[str] = anchors if callable(anchors) else frozenset(anchors)
         self.lookback = lookback
+        self._lead = lead
 
     def finditer(self, text: str, tokens: Tokens, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in text order, each covering an anchor token."""
@@ -116,6 +123,8 @@ class AnchoredPattern:
         match = self.pattern.match
         candidates = tokens.candidates(self, self._anchors)
         first = bisect.bisect_left(starts, start)
+        lead = self._lead
+        lower = tokens.lower
         for k in range(bisect.bisect_left(candidates, first), len(candidates)):
             i = candidates[k]
             pos = starts[i]
@@ -125,7 +134,7 @@ class AnchoredPattern:
                 continue
             for j in range(max(first, i - self.lookback), i + 1):
                 candidate = starts[j]
-                if candidate < last_end:
+                if candidate < last_end or (lead is not None and j < i and not lead(lower[j])):
                     continue
                 m = match(text, candidate, stop)
                 if m is not None and m.end() > pos:
