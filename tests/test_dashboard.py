@@ -484,3 +484,16 @@ def test_warm_up_fills_the_per_graph_caches(graph: GraphData) -> None:
     ctx = AppContext(store=store)
     warm(ctx)
     assert {"timeline", "incident-options", "years", "concepts"} <= set(ctx._cache)
+
+
+def test_ranked_pool_picks_kinds_from_the_overall_ranking() -> None:
+    store = NetworkXStore()
+    store.load(generate(3000, seed=5))
+    ctx = AppContext(store=store, max_elements=200)
+    pool, more = explorer.ranked_pool(ctx, ["Commitment"])
+    assert more and pool.nodes
+    assert {n.kind for n in pool.nodes} <= {Kind.COMMITMENT, Kind.AGREEMENT}
+    degree = {n.iri: d for n, d in store.top_by_degree(kinds=["Commitment"], limit=10**6)}
+    chosen = {n.iri for n in pool.nodes}
+    # the pool holds the most connected commitments: none left out is better connected than one kept
+    assert min(degree[i] for i in chosen) >= max(d for i, d in degree.items() if i not in chosen)

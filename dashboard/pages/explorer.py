@@ -36,6 +36,8 @@ EXPAND_LIMIT = 150
 POOL_FACTOR = 3
 """The overview ranks the ``POOL_FACTOR * max_elements`` most connected nodes (see
 :func:`ranked_pool`), then applies the time range locally."""
+POOL_ENOUGH = 150
+"""Nodes of the chosen kinds the overall pool must hold to be used (see :func:`ranked_pool`)."""
 TYPE_LIMIT = 400
 """Most nodes a commitment- or threat-type filter brings in per type."""
 TYPE_CONTEXT = 20
@@ -210,8 +212,9 @@ def ranked_pool(app_ctx: AppContext, kinds: list[str]) -> tuple[GraphData, bool]
 
     One store call ranks the whole graph by degree (remembered); the kinds are
     then picked locally. The nodes of some kinds inside the overall top are the
-    top of those kinds, so this is exact whenever it yields enough nodes;
-    otherwise the store ranks the chosen kinds itself (also remembered).
+    top of those kinds by degree, so the pool is used as soon as it holds
+    ``POOL_ENOUGH`` of them (the notice then says more exist); otherwise the
+    store ranks the chosen kinds itself (also remembered).
     """
     store = app_ctx.store
     size = app_ctx.max_elements * POOL_FACTOR
@@ -220,7 +223,7 @@ def ranked_pool(app_ctx: AppContext, kinds: list[str]) -> tuple[GraphData, bool]
     if len(general.nodes) <= size:
         return _only_kinds(general, wanted), False
     local = _only_kinds(general, wanted)
-    if len(local.nodes) >= app_ctx.max_elements:
+    if len(local.nodes) >= min(app_ctx.max_elements, POOL_ENOUGH):
         return local, True
     specific = store.subgraph(kinds=kinds, limit=size + 1)
     return specific, len(specific.nodes) > size
