@@ -9,7 +9,7 @@ What it does, in one run:
 1. generates a domain-shaped graph with :mod:`graph.synthetic` (seed 0);
 2. starts a dedicated local Neo4j (``alliancekg.neo4j_local``, in a temporary
    home, stopped at the end), or uses ``--uri`` (that database is EMPTIED);
-3. (a) warms the server up on a 3,000-node graph (plans cached, JIT
+3. (a) warms the server up on a 20,000-node graph (plans cached, JIT
    compiled), empties it, then loads the whole graph with
    :class:`graph.neo4j_store.Neo4jStore` (batched ``UNWIND ... MERGE`` in
    managed transactions) and times nodes and relationships separately, with
@@ -156,7 +156,7 @@ def main() -> int:
             store.ensure_schema()
             version = store.server_info()["version"]
             # warm-up: plan every statement and let the JIT compile on a small graph, then empty the database
-            store.load(generate(3000, seed=args.seed + 1), batch_size=args.batch_size)
+            store.load(generate(20_000, seed=args.seed + 1), batch_size=args.batch_size)
             store.clear()
             server_pid = server.pid() if server is not None else None
             load_before = os.getloadavg()[0]
