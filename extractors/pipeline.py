@@ -240,12 +240,24 @@ def check_closed(data: GraphData, store: GraphStore) -> None:
 
 
 def _load(store: GraphStore, data: GraphData) -> None:
-    """Load one document's graph in one call; undo new nodes if the store fails half-way."""
+    """Load one document's graph in one call.
+
+    The graph is checked first (:func:`check_closed`), so a store refuses it
+    only when the store itself fails. The embedded store then removes the
+    nodes this load created. For Neo4j, whose load is several transactions,
+    that lookup would cost a round trip per node, so a load cut short by a
+    lost server stays partial: running the ingest again completes it (upserts).
+    """
     check_closed(data, store)
-    new = [n.iri for n in data.nodes if not store.has_node(n.iri)]
+    from graph.nx_store import NetworkXStore
+
+    new = [n.iri for n in data.nodes if not store.has_node(n.iri)] if isinstance(store, NetworkXStore) else None
     try:
         store.load(data)
     except Exception as e:
+        if new is None:
+            msg = f"loading failed: {e}; the document may be partly loaded, run the ingest again to complete it"
+            raise StoreError(msg) from e
         try:
             store.delete_nodes(new)
         except Exception as cleanup:  # report both failures

@@ -283,3 +283,24 @@ def test_ingest_command_with_nothing_to_ingest(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert isinstance(result.exception, ExtractionError)
     assert "no documents to ingest" in str(result.exception)
+
+
+class _FailingRelationshipsStore(NetworkXStore):
+    """A real embedded store whose relationship writes fail (a fault injected for one test)."""
+
+    def upsert_relationships(self, relationships: Any, batch_size: int = 1000) -> int:
+        from alliancekg.errors import StoreError
+
+        raise StoreError("disk full")
+
+
+def test_store_failure_half_way_removes_the_new_nodes(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("First paragraph.\n\nSecond paragraph.", encoding="utf-8")
+    store = _FailingRelationshipsStore()
+    shared = Node(iri=make_iri(Kind.STATE, "KOR"), kind=Kind.STATE, label="Republic of Korea")
+    store.upsert_nodes([shared])
+    report = ingest_paths([path], store, progress=False, extract=tiny_extract, save=False)
+    assert report.files[0].status == "failed"
+    assert report.files[0].error == "loading failed: disk full"
+    assert [n.iri for n in store.nodes()] == [shared.iri]
