@@ -194,7 +194,11 @@ def _is_anchor(word: str) -> bool:
     return word in _ANCHOR_WORDS or (word[:1].isdigit() and len(word) <= 10)
 
 
-_ANCHORED = AnchoredPattern(_DATE_RE, _is_anchor, lookback=2)
+_LEAD_WORDS = frozenset(
+    {"in", "of", "since", "during", "until", "by", "early", "late", "mid", "on", "last", "the", "earlier", "this",
+     "next", "past", "previous", "preceding", "same", "following"}
+)  # fmt: skip
+_ANCHORED = AnchoredPattern(_DATE_RE, _is_anchor, lookback=2, lead=_LEAD_WORDS.__contains__)
 
 
 def find_dates(

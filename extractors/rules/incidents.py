@@ -348,6 +348,7 @@ _ANAPHOR_ANCHORED = AnchoredPattern(
     {"tests", "test", "launches", "launch", "attacks", "attack", "shelling", "sinking", "bombing", "provocations",
      "provocation", "raid", "incidents", "incident", "acts", "events"},
     lookback=5,
+    lead=frozenset({"the", "these", "those", "this", "that", "such", "both"}).__contains__,
 )  # fmt: skip
 _MISSILE_KINDS = frozenset({Kind.MISSILE_LAUNCH})
 _ALL_KINDS = frozenset(
