@@ -53,6 +53,7 @@ from graph.store import (
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
     GraphStore,
+    LoadReport,
     expand_kinds,
 )
 
@@ -187,6 +188,10 @@ class Neo4jStore(GraphStore):
             self.driver.close()
 
     # -- writing -----------------------------------------------------------
+
+    def load(self, data: GraphData, batch_size: int | None = None) -> LoadReport:
+        """Upsert a batch, nodes first (see :meth:`GraphStore.load`); default batch size: the store's."""
+        return super().load(data, batch_size=batch_size or self.batch_size)
 
     def upsert_nodes(self, nodes: Iterable[Node], batch_size: int | None = None) -> int:
         """Create or update nodes by IRI.
