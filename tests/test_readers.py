@@ -433,3 +433,16 @@ def test_html_portal_page_without_article_element() -> None:
     assert [p.number for p in doc.paragraphs if p.numbered] == [1, 2, 3]
     assert doc.date == dt.date(2018, 10, 31)
     assert doc.kind == "communique"
+
+
+def test_html_site_logo_h1_is_not_the_title() -> None:
+    page = (
+        '<html><head><meta property="og:title" content="Allies meet in Seoul"></head><body>'
+        '<header class="site-header"><h1 class="logo">Example Daily</h1><nav><a>Home</a></nav></header>'
+        "<main><p>The defense chiefs of the two allies met in Seoul on Monday to review deterrence.</p>"
+        "<p>They agreed to expand combined exercises next year, officials said.</p></main></body></html>"
+    )
+    doc = read_bytes(page.encode(), suffix=".html")
+    assert doc.title == "Allies meet in Seoul"
+    assert "Example Daily" not in doc.text
+    assert doc.text.startswith("The defense chiefs")

@@ -19,7 +19,8 @@ Steps:
 5. walk it in document order: block elements (``p``, ``li``, ``h1``-``h6``,
    ``blockquote``, table rows ...) become paragraphs separated by a blank line;
    ``<br>`` is a line break; the title ``<h1>`` is put first when it lies
-   outside the main node.
+   outside the main node (an ``<h1>`` in the page furniture, such as a site
+   logo, is neither the title nor text).
 
 Script and style contents never reach the text; markup written as visible
 text (``&lt;script&gt;``) stays as characters. Offsets map to the decoded
@@ -106,11 +107,9 @@ def read_html(data: bytes, *, encoding: str | None = None) -> RawText:
     source, used = decoded.text, decoded.encoding
     root = _parse(source)
     meta = _meta(root)
-    title_h1 = next(root.iter("h1"), None)
-    h1_text = _clean(title_h1.text_content()) if title_h1 is not None else ""
+    headings = [h for h in root.iter("h1") if _clean(h.text_content())]
     json_ld = _json_ld(root)
     raw = RawText(text="", media_type="text/html", encoding=used, metadata={"encoding_source": decoded.how})
-    raw.title = h1_text or meta.get("og:title") or _str(json_ld.get("headline")) or _page_title(root)
     raw.date, date_source = _date(root, meta, json_ld)
     if date_source:
         raw.metadata["date_source"] = date_source
@@ -129,9 +128,15 @@ def read_html(data: bytes, *, encoding: str | None = None) -> RawText:
     _drop_furniture(body)
     main = _main_node(body)
     raw.article = raw.article or main.tag == "article"
+    # The title heading: an <h1> of the main text, else one that survived the furniture
+    # (a site logo in a page header is gone by now), else the page's metadata.
+    kept = [h for h in headings if _attached(h, root)]
+    title_h1 = next((h for h in kept if _inside(h, main)), kept[0] if kept else None)
+    h1_text = _clean(title_h1.text_content()) if title_h1 is not None else ""
+    raw.title = h1_text or meta.get("og:title") or _str(json_ld.get("headline")) or _page_title(root)
     cursor = max(source.lower().find("<body"), 0)
     builder = _TextBuilder(source, cursor)
-    if title_h1 is not None and _attached(title_h1, root) and not _inside(title_h1, main):
+    if title_h1 is not None and not _inside(title_h1, main):
         builder.walk(title_h1)
         builder.flush()
     builder.walk(main)
