@@ -186,3 +186,9 @@ def test_extraction_of_the_sample_corpus_passes_the_shapes() -> None:
     report = validate(to_rdflib(merged.merged()))
     violations = [v for v in report.violations if v.severity == "Violation"]
     assert violations == []
+
+
+def test_commitment_iri_matches_the_shared_iri_rule() -> None:
+    doc = make_doc("The Secretary reaffirmed extended deterrence.")
+    builder = GraphBuilder(doc, DEFAULT_BASE, [0], [1])
+    assert builder.commitment_iri(0) == make_iri(Kind.COMMITMENT, builder.doc_iri, 0)

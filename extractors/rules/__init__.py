@@ -18,7 +18,7 @@ from typing import Any
 
 from extractors.document import SourceDocument
 from extractors.rules.actors import ActorMention, find_actors
-from extractors.rules.commitments import BILATERAL, CommitmentFinding, PartyResolver, find_commitments
+from extractors.rules.commitments import BILATERAL, CommitmentFinding, PartyResolver, find_commitments, may_pledge
 from extractors.rules.dates import find_dates
 from extractors.rules.evidence import GraphBuilder
 from extractors.rules.incidents import IncidentMention, IncidentResolver, NewIncident
@@ -446,6 +446,8 @@ class _Extraction:
         meeting_date = self.recorded.date if self.recorded is not None else None
         for si, hits in type_hits.items():
             s = self.sents[si]
+            if not may_pledge(self.tokens.words_between(s.start, s.end)):
+                continue
             lo = bisect.bisect_left(actor_starts, s.start)
             hi = bisect.bisect_left(actor_starts, s.end)
             pi = bisect.bisect_left(person_starts, s.start) - 1
@@ -474,7 +476,7 @@ class _Extraction:
                 if not in_clause:
                     continue
                 key_start = s.start if n == 0 else found.start
-                iri = self.b.iri(Kind.COMMITMENT, self.b.doc_iri, key_start)
+                iri = self.b.commitment_iri(key_start)
                 self.commitment_node(iri, found, sorted(in_clause), made_at, date or self.doc.date)
                 self.link_responses(
                     iri,

@@ -54,6 +54,17 @@ def _is_verb_anchor(word: str) -> bool:
 
 
 _VERBS_ANCHORED = AnchoredPattern(_VERBS, _is_verb_anchor)
+_NOUN_WORDS = frozenset(
+    {"pledge", "pledges", "promise", "promises", "commitment", "commitments", "guarantee", "guarantees", "assurance",
+     "assurances"}
+)  # fmt: skip
+
+
+def may_pledge(words: list[str]) -> bool:
+    """Cheap test on a sentence's lower-cased words: can it hold a commitment verb or pledge noun?"""
+    return any(w in _NOUN_WORDS or w.startswith(_VERB_PREFIXES) for w in words)
+
+
 _NOUNS = re.compile(r"\b(?:pledge|promise|commitment|guarantee|assurance)s?\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?:\w+[-\w]*)\s+){0,2}$")
 _SUSPEND = re.compile(

@@ -84,6 +84,8 @@ class GraphBuilder:
         self.doc_iri = self.iri(Kind.DOCUMENT, doc.sha256)
         self._mention_key_prefix = content_key(Kind.MENTION.value, self.doc_iri) + "\x1f"
         self._mention_iri_prefix = f"{self.base}{kind_path(Kind.MENTION)}/{slugify(self.doc_iri)}-"
+        self._commitment_key_prefix = content_key(Kind.COMMITMENT.value, self.doc_iri) + "\x1f"
+        self._commitment_iri_prefix = f"{self.base}{kind_path(Kind.COMMITMENT)}/{slugify(self.doc_iri)}-"
         props: dict[str, Any] = {
             Prop.TITLE.value: doc.title,
             Prop.DATE.value: doc.date,
@@ -95,6 +97,13 @@ class GraphBuilder:
     def iri(self, kind: Kind, *key: object) -> str:
         """Content-derived IRI under this builder's base."""
         return make_iri(kind, *key, base=self.base)
+
+    def commitment_iri(self, start: int) -> str:
+        """IRI of the commitment read from the sentence (or clause) starting at ``start``:
+        ``make_iri(Kind.COMMITMENT, doc_iri, start)`` with the per-document parts computed once."""
+        key = f"{self._commitment_key_prefix}{start}"
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+        return f"{self._commitment_iri_prefix}{digest}"
 
     def shared_iri(self, kind: Kind, *key: str | int | None) -> str:
         """IRI of a node that recurs across documents (actor, meeting, threat, catalogue incident), memoised."""
