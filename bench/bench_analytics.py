@@ -10,7 +10,9 @@ Neo4j is used when ``NEO4J_URI`` is set (``NEO4J_USERNAME``/``NEO4J_PASSWORD``);
 its database is EMPTIED first, so point it at a scratch server, e.g.
 ``NEO4J_LOCAL_HOME=/tmp/neo4j-analytics scripts/neo4j-local start``.
 
-Two figures per analysis, each the median of ``--runs`` runs:
+Two figures per analysis, each the median of ``--runs`` runs, as wall-clock
+time and as CPU time of this process (the client: Neo4j's own work is in the
+wall-clock figure only):
 
 * **cold**: the analytics view is rebuilt first (what the first question
   after a change of the graph costs: reading the store through its interface
@@ -47,10 +49,11 @@ def _median_ms(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1000, 1)
 
 
-def _timed(fn: Callable[[], Any]) -> float:
-    t0 = time.perf_counter()
+def _timed(fn: Callable[[], Any]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (of this process) of one call."""
+    t0, c0 = time.perf_counter(), time.process_time()
     fn()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 def open_neo4j() -> GraphStore | None:
@@ -116,13 +119,18 @@ def measure(store: GraphStore, runs: int) -> dict[str, dict[str, float]]:
     }
     out: dict[str, dict[str, float]] = {}
     for name in ANALYSES:
-        cold: list[float] = []
+        cold: list[tuple[float, float]] = []
         for k in range(runs):
             invalidate(store)
             cold.append(_timed(lambda k=k, name=name: calls[name](k)))
         load_view(store)
         warm = [_timed(lambda k=k, name=name: calls[name](runs + k)) for k in range(runs)]
-        out[name] = {"cold": _median_ms(cold), "warm": _median_ms(warm)}
+        out[name] = {
+            "cold": _median_ms([w for w, _ in cold]),
+            "cold_cpu": _median_ms([c for _, c in cold]),
+            "warm": _median_ms([w for w, _ in warm]),
+            "warm_cpu": _median_ms([c for _, c in warm]),
+        }
     view = load_view(store)
     out["_size"] = {
         "commitments": float(len(view.commitments)),
@@ -138,6 +146,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synthetic", type=int, default=100_000, help="nodes of the generated graph (0 to skip)")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median reported)")
     parser.add_argument("--stores", default="embedded,neo4j", help="comma-separated: embedded,neo4j")
+    parser.add_argument(
+        "--reuse-neo4j",
+        action="store_true",
+        help="keep a Neo4j database that already holds the synthetic graph of this size (skip clear and load)",
+    )
     args = parser.parse_args(argv)
 
     datasets: list[tuple[str, Callable[[GraphStore], str]]] = []
@@ -146,8 +159,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.synthetic > 0:
         datasets.append((f"synthetic {args.synthetic:,} nodes", lambda s: load_synthetic(s, args.synthetic)))
 
-    print("| graph | store | analysis | cold ms (view rebuilt) | warm ms (view cached) |")
-    print("|---|---|---|---:|---:|", flush=True)
+    def prepare(dataset: str, loader: Callable[[GraphStore], str], store: GraphStore) -> str:
+        if args.reuse_neo4j and store.name == "neo4j" and dataset.startswith("synthetic"):
+            held = sum(store.count_by_kind().values())
+            if held == args.synthetic:
+                return f"{held:,} nodes already loaded (reused)"
+        store.clear()
+        return loader(store)
+
+    print(
+        "| graph | store | analysis | cold ms (view rebuilt) | cold CPU ms | warm ms (view cached) | warm CPU ms |"
+    )
+    print("|---|---|---|---:|---:|---:|---:|", flush=True)
     notes: list[str] = []
     for dataset, loader in datasets:
         for kind in [k.strip() for k in args.stores.split(",") if k.strip()]:
@@ -156,8 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                 notes.append(f"# {dataset} / {kind}: skipped (NEO4J_URI not set)")
                 continue
             try:
-                store.clear()
-                note = loader(store)
+                note = prepare(dataset, loader, store)
                 result = measure(store, args.runs)
             except ImportError as exc:
                 notes.append(f"# {dataset} / {kind}: skipped ({exc})")
@@ -170,8 +192,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"{int(size['meetings']):,} meetings, {int(size['incidents']):,} incidents"
             )
             for name in ANALYSES:
+                r = result[name]
                 print(
-                    f"| {dataset} | {kind} | {name} | {result[name]['cold']:,.1f} | {result[name]['warm']:,.1f} |",
+                    f"| {dataset} | {kind} | {name} | {r['cold']:,.1f} | {r['cold_cpu']:,.1f} "
+                    f"| {r['warm']:,.1f} | {r['warm_cpu']:,.1f} |",
                     flush=True,
                 )
             store.close()
