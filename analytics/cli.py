@@ -185,6 +185,11 @@ def register(app: typer.Typer) -> None:
     def lineage_command(
         commitment_type: str = typer.Argument(..., metavar="TYPE", help="Commitment type: local name or label."),
         party: str | None = typer.Option(None, "--party", help="Only statements by this party (KOR, USA...)."),
+        write_reaffirms: bool = typer.Option(
+            False,
+            "--write-reaffirms",
+            help="First write the computed restatement chains of this type into the store (REAFFIRMS; idempotent).",
+        ),
         store: str | None = StoreOption,
         data: Path | None = DataOption,
         csv: Path | None = CsvOption,
@@ -192,8 +197,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """First appearance, restatements and strength over time of a commitment type."""
         from analytics.lineage import lineage
+        from analytics.lineage import write_reaffirms as write_chains
 
         with _store(store, data) as graph:
+            if write_reaffirms:
+                from alliancekg.settings import save_store
+
+                written = write_chains(graph, commitment_type)
+                saved = save_store(graph) if written else None
+                where = f" (saved to {saved})" if saved else ""
+                console.print(f"wrote {written} REAFFIRMS relationships{where}")
             result = lineage(graph, commitment_type, party=party, evidence=True)
             who = f" by {result.party}" if result.party else ""
             if result.first_date is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,19 @@ def test_trace_on_neo4j_matches_the_embedded_store(
         outputs[kind] = json.loads(target.read_text(encoding="utf-8"))
     assert outputs["embedded"] == outputs["neo4j"]
     assert outputs["neo4j"]["meetings"][0]["lag_days"] == 11
+
+
+def test_lineage_writes_the_reaffirms_chain_once(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_file: Path, tmp_path: Path
+) -> None:
+    own = tmp_path / "graph.json.gz"
+    shutil.copyfile(data_file, own)
+    code, out, err = run(monkeypatch, capsys, "lineage", "NuclearUmbrella", "--write-reaffirms", "--data", str(own))
+    assert code == 0, err
+    assert "wrote 2 REAFFIRMS relationships" in out
+    written = NetworkXStore.load_file(own)
+    assert written.count_by_type()["REAFFIRMS"] == 1 + 2
+    code, out, err = run(monkeypatch, capsys, "lineage", "NuclearUmbrella", "--write-reaffirms", "--data", str(own))
+    assert code == 0, err
+    assert "wrote 0 REAFFIRMS relationships" in out
+    assert NetworkXStore.load_file(own).count_by_type()["REAFFIRMS"] == 3
