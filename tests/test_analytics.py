@@ -454,3 +454,16 @@ def test_the_view_is_cached_and_follows_changes(fresh_store: GraphStore, fx: Fix
     assert second is not first
     got = ak.trace(fresh_store, "2006-10-09").changes
     assert "OpconTransition" not in set(got["commitment_type"])
+
+
+def test_an_empty_graph_gives_empty_answers_or_clear_errors() -> None:
+    empty = NetworkXStore()
+    with pytest.raises(LookupAmbiguityError, match="no incident is named"):
+        ak.trace(empty, "first nuclear test")
+    assert ak.lineage(empty, "extended deterrence").chain.empty
+    assert ak.in_force(empty, "2020-01-01").empty
+    result = ak.themes(empty)
+    assert result.periods == [] and result.table.empty
+    assert ak.centrality(empty).empty
+    compared = ak.compare_windows(empty, (None, None), (None, None))
+    assert compared.centrality.empty and list(compared.responses["incidents"]) == [0, 0]
