@@ -65,16 +65,30 @@ def _open(dash_duo: Any, path: str) -> None:
     dash_duo.wait_for_page(url=dash_duo.server_url.rstrip("/") + path, timeout=20)
 
 
+def _laid_out(state: dict[str, Any] | None) -> bool:
+    if not state or not state["nodes"]:
+        return False
+    spots = {(round(n["x"]), round(n["y"])) for n in state["nodes"]}
+    return len(state["nodes"]) == 1 or len(spots) > 1
+
+
 def _cy_state(dash_duo: Any, element_id: str, wait: float = 15.0) -> dict[str, Any]:
-    """Size of a cytoscape container and its nodes' rendered positions, once drawn."""
+    """Size of a cytoscape container and its nodes' rendered positions, once laid out.
+
+    Waits until the graph has nodes and the layout has moved them apart (right
+    after the elements arrive they all sit at the origin); a canvas that never
+    gets there is returned as it is, for the caller's assertions to report.
+    """
     deadline = time.monotonic() + wait
     state: dict[str, Any] | None = None
     while time.monotonic() < deadline:
         state = dash_duo.driver.execute_script(CY_JS, element_id)
-        if state and state["nodes"]:
+        if _laid_out(state):
             return state
         time.sleep(0.25)
-    pytest.fail(f"cytoscape #{element_id} never drew any node: {state}")
+    if not state or not state["nodes"]:
+        pytest.fail(f"cytoscape #{element_id} never drew any node: {state}")
+    return state
 
 
 def _click_node(dash_duo: Any, element_id: str, iri: str) -> None:
