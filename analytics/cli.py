@@ -128,7 +128,8 @@ def register(app: typer.Typer) -> None:
 
         with _store(store, data) as graph:
             result = trace(graph, incident, window_days=window, series=series)
-            console.print(f"[bold]{result.label}[/bold] ({result.date.isoformat()})  window {window} days")
+            when = result.date.isoformat() + (", estimated date" if result.estimated else "")
+            console.print(f"[bold]{result.label}[/bold] ({when})  window {window} days")
             if result.meetings.empty:
                 console.print("No recorded meeting of any series followed within the window.")
             for meeting in result.meetings.to_dict(orient="records"):

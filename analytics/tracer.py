@@ -121,11 +121,18 @@ class TraceResult:
     changes: pd.DataFrame
     explicit: pd.DataFrame
     series: list[str] = field(default_factory=list)
+    estimated: bool = False
+    """The incident's date is an estimate (lags are approximate)."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the whole result."""
         return {
-            "incident": {"iri": self.incident, "label": self.label, "date": self.date.isoformat()},
+            "incident": {
+                "iri": self.incident,
+                "label": self.label,
+                "date": self.date.isoformat(),
+                "estimated": self.estimated,
+            },
             "window_days": self.window_days,
             "meetings": records(self.meetings),
             "changes": records(self.changes),
@@ -314,6 +321,7 @@ def trace(
         changes=frame(change_rows, CHANGE_COLUMNS),
         explicit=frame(explicit_rows, EXPLICIT_COLUMNS),
         series=names,
+        estimated=inc.estimated,
     )
 
 

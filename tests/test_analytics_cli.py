@@ -60,6 +60,7 @@ def test_trace_writes_json_and_csv(
     assert code == 0, err
     payload = json.loads(out_json.read_text(encoding="utf-8"))
     assert payload["incident"]["date"] == "2006-10-09"
+    assert payload["incident"]["estimated"] is False
     assert [m["series"] for m in payload["meetings"]] == ["SCM", "Summit"]
     ed = [c for c in payload["changes"] if c["commitment_type"] == "ExtendedDeterrence"]
     assert ed[0]["change"] == "new" and ed[0]["meeting_date"] == "2006-10-20" and ed[0]["link"] == "explicit"
