@@ -149,7 +149,10 @@ def register(app: typer.Typer) -> None:
                 for row in rows.to_dict(orient="records"):
                     strength = _cell(row["strength"])
                     if _present(row["previous_strength"]):
-                        strength = f"{_cell(row['previous_strength'])} -> {strength or '-'}"
+                        before = _cell(row["previous_strength"])
+                        if _present(row["baseline_party"]) and row["baseline_party"] != row["party"]:
+                            before = f"{before} ({row['baseline_party']})"
+                        strength = f"{before} -> {strength or '-'}"
                     evidence = _short(row["evidence"])
                     if _present(row["document"]):
                         para = f" \u00b6{_cell(row['paragraph'])}" if _present(row["paragraph"]) else ""
