@@ -92,7 +92,9 @@ DATE_META = tuple(
     )
 )
 _WS = re.compile(r"[\t\n\r\f\v]")
-_ENTITY_PRONE = re.compile(r"[&<>\"'\u0080-\U0010ffff]")
+_PROBE_STOP = re.compile(r"[\t\n\r\f\v&<>\"'\u0080-\U0010ffff]")
+MIN_PROBE = 3
+"""Shortest text-node prefix looked up in the markup to anchor offsets."""
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014>\u00bb-]\s+|\s+::\s+")
 
 
@@ -372,13 +374,16 @@ class _TextBuilder:
         if not text:
             return
         if anchor:
-            text = _WS.sub(" ", text)
             stripped = text.lstrip()
+            lead = len(text) - len(stripped)
+            text = _WS.sub(" ", text)
             if stripped:
-                probe = _ENTITY_PRONE.split(stripped[:40], 1)[0]
-                pos = self.source.find(probe, self.cursor) if probe else -1
+                # The node's first characters as the markup spells them: stop at line breaks
+                # and tabs (the source may wrap there) and at characters often written as entities.
+                probe = _PROBE_STOP.split(stripped[:40], 1)[0]
+                pos = self.source.find(probe, self.cursor) if len(probe) >= MIN_PROBE else -1
                 if pos >= 0:
-                    offset_in_block = self.current_len + (len(text) - len(stripped))
+                    offset_in_block = self.current_len + lead
                     self._pending.append((offset_in_block, pos))
                     self.cursor = pos + len(probe)
         self.current.append(text)
