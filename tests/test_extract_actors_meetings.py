@@ -138,3 +138,97 @@ def test_news_meetings_resolve_relative_dates_and_summits() -> None:
     found = meetings(graph)
     assert set(found) == {"Summit 2023-04-26"}
     assert not [r for r in graph.relationships if r.type == Rel.ISSUED_AT]
+
+
+def _meeting_props(text: str, kind: str = "communique", date: dt.date = dt.date(2011, 10, 28)) -> dict[str, dict]:
+    return {label: dict(n.props) for label, n in meetings(extract_document(make_doc(text, date, kind))).items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        pytest.param(
+            "1. The 43rd SCM was held in Seoul on October 28, 2011.\n\n"
+            "2. The Ministers recalled the summit on October 13, 2011, and the Guidelines signed at the 42nd SCM.",
+            "42nd SCM",
+            id="another-meetings-date-before",
+        ),
+        pytest.param(
+            "After the shelling of Yeonpyeong Island on November 23, 2010, the 43rd SCM (2011) recorded "
+            "an American pledge to keep U.S. forces in Korea.",
+            "43rd SCM",
+            id="an-incidents-date-before",
+        ),
+        pytest.param(
+            "The 43rd SCM recorded a pledge about the attack of November 23, 2010.",
+            "43rd SCM",
+            id="a-later-date-of-something-else",
+        ),
+        pytest.param(
+            "The launch came a day after the 56th SCM in Washington on Wednesday.",
+            "56th SCM",
+            id="relative-date-of-a-numbered-mention",
+        ),
+    ],
+)
+def test_a_mentioned_meeting_takes_no_date_that_is_not_its_own(text: str, label: str) -> None:
+    found = _meeting_props(text, kind="study")
+    assert Prop.DATE.value not in found[label] or found[label][Prop.DATE.value] is None
+    assert found[label].get(Prop.LOCATION.value) is None  # a numbered meeting's place comes from its record
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "date"),
+    [
+        pytest.param(
+            "The 14th MCM, held in Washington, D.C., on October 7, 1992, reviewed plans.",
+            "14th MCM",
+            dt.date(1992, 10, 7),
+            id="held-in-place-on",
+        ),
+        pytest.param(
+            "The Military Committee Meeting, chaired by the two Chairmen, took place on June 7, 1988.",
+            "MCM 1988-06-07",
+            dt.date(1988, 6, 7),
+            id="aside-then-took-place",
+        ),
+        pytest.param(
+            "On October 19, 2022, the Chairmen presided over the 47th ROK-U.S. Military Committee Meeting.",
+            "47th MCM",
+            dt.date(2022, 10, 19),
+            id="opening-date-and-convening-verb",
+        ),
+    ],
+)
+def test_a_mentioned_meeting_takes_the_date_the_text_gives_it(text: str, label: str, date: dt.date) -> None:
+    found = _meeting_props(text, kind="study", date=dt.date(2023, 1, 1))
+    assert found[label][Prop.DATE.value] == date
+
+
+OLD_COMMUNIQUE = """JOINT COMMUNIQUÉ
+SIXTEENTH ANNUAL ROK-U.S. SECURITY CONSULTATIVE MEETING
+Seoul, Republic of Korea, May 10, 1984
+
+1. The sixteenth annual Security Consultative Meeting (SCM) between the Republic of Korea (ROK) and the \
+United States (U.S.) was held in Seoul on May 9 and 10, 1984. Minister of National Defense Yoon Sung-min \
+and Secretary of Defense Caspar Weinberger led their delegations.
+
+2. The Minister and the Secretary agreed to further strengthen the combined defense posture of the two countries.
+"""
+
+
+@pytest.mark.parametrize("line_breaks", ["\n", "\n\n"], ids=["heading-lines", "heading-paragraphs"])
+def test_a_communique_with_a_multi_line_heading_records_its_meeting(line_breaks: str) -> None:
+    head, body = OLD_COMMUNIQUE.split("\n\n", 1)
+    text = head.replace("\n", line_breaks) + "\n\n" + body
+    graph = extract_document(make_doc(text, date=dt.date(1984, 5, 10)))
+    found = meetings(graph)
+    scm = found["16th SCM"]
+    assert scm.props[Prop.DATE.value] == dt.date(1984, 5, 9)
+    assert scm.props[Prop.LOCATION.value] == "Seoul"
+    [issued] = [r.target for r in graph.relationships if r.type == Rel.ISSUED_AT]
+    assert issued == scm.iri
+    made_at = [r.target for r in graph.relationships if r.type == Rel.MADE_AT]
+    assert made_at and set(made_at) == {scm.iri}
+    heads = {graph.node_map()[r.target].label for r in graph.relationships if r.type == Rel.HEAD_OF_DELEGATION}
+    assert heads == {"Yoon Sung-min", "Caspar Weinberger"}

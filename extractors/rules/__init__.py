@@ -68,6 +68,10 @@ _CONDEMN_ANCHORED = AnchoredPattern(
 )
 
 
+_HEADING_MAX = 160
+"""A paragraph shorter than this without closing punctuation is a heading line."""
+
+
 def extract_document(doc: SourceDocument, base: str = DEFAULT_BASE, lexicon: Lexicon | None = None) -> GraphData:
     """Extract the graph of one document.
 
@@ -82,6 +86,26 @@ def extract_document(doc: SourceDocument, base: str = DEFAULT_BASE, lexicon: Lex
         evidenced node.
     """
     return _Extraction(doc, base, lexicon or default_lexicon()).run()
+
+
+def _meeting_date(meeting: Meeting) -> dt.date | None:
+    """A numbered meeting's date from its mentions.
+
+    The recorded meeting takes the first date the text states as its own,
+    else the nearest date of its first dated sentence (the opening sentence
+    of a communiqué). A meeting only mentioned takes a date only when the
+    text states it as the meeting's own, and not a relative one ("on
+    Wednesday"): the document that records the meeting is the better source,
+    and a graph store lets the last loaded value win.
+    """
+    for m in meeting.mentions:
+        if m.date is not None and m.date.precision == "day" and (meeting.recorded or not m.date.relative):
+            return m.date.date
+    if meeting.recorded:
+        for m in meeting.mentions:
+            if m.near_date is not None and m.near_date.precision == "day":
+                return m.near_date.date
+    return None
 
 
 def _ident(value: int | dt.date | None) -> int | str | None:
@@ -156,7 +180,7 @@ class _Extraction:
                 last_explicit = (s.paragraph, m.series)
             refine_series(m, self.text[s.start : s.end])
             if m.date is None:
-                attach_date(m, self.dates, s.start, s.end)
+                attach_date(m, self.dates, self.text, s.start, s.end)
             if m.location is None:
                 attach_place(m, self.text, s.end)
         by_key: dict[tuple[str, object], Meeting] = {}
@@ -167,19 +191,17 @@ class _Extraction:
                 key: tuple[str, object] = (m.series, m.ordinal)
                 meeting = by_key.get(key)
                 if meeting is None:
-                    meeting = Meeting(
-                        m.series, m.ordinal, m.date.date if m.date and m.date.precision == "day" else None
-                    )
+                    meeting = Meeting(m.series, m.ordinal, None)
                     by_key[key] = meeting
                     ordered.append(meeting)
-                elif meeting.date is None and m.date is not None and m.date.precision == "day":
-                    meeting.date = m.date.date
                 meeting.mentions.append(m)
                 if meeting.location is None and m.location:
                     meeting.location = m.location
             else:
                 pending.append(m)
         self._choose_recorded(ordered)
+        for meeting in ordered:
+            meeting.date = _meeting_date(meeting)
         for m in pending:
             same_series = [x for x in ordered if x.series == m.series]
             target: Meeting | None = None
@@ -203,6 +225,7 @@ class _Extraction:
                     target.location = m.location
         if self.recorded is None:
             self._choose_recorded(ordered)
+            self._date_recorded()
         if self.recorded is not None and self.recorded.date is None:
             self.recorded.date = self.doc.date
         self.meetings = ordered
@@ -241,10 +264,15 @@ class _Extraction:
             out.append(mention)
         return out
 
+    def _date_recorded(self) -> None:
+        """Re-date a meeting chosen as recorded after the numbered meetings were dated."""
+        if self.recorded is not None and self.recorded.date is None:
+            self.recorded.date = _meeting_date(self.recorded)
+
     def _choose_recorded(self, meetings: list[Meeting]) -> None:
         if self.doc.kind not in _JOINT_KINDS or self.recorded is not None or not meetings:
             return
-        limit = self.pars[min(2, len(self.pars) - 1)].end if self.pars else 1500
+        limit = self._opening_end(3) if self.pars else 1500
         early = [m for m in meetings if min(x.start for x in m.mentions) <= limit]
         if not early:
             return
@@ -253,6 +281,26 @@ class _Extraction:
             early = scm or early
         self.recorded = early[0]
         self.recorded.recorded = True
+
+    def _opening_end(self, count: int) -> int:
+        """End of the first ``count`` body paragraphs.
+
+        Heading lines (a title, "JOINT COMMUNIQUÉ", a dateline such as "Seoul,
+        May 10, 1984": short, without closing punctuation) do not count, so a
+        communiqué with a three-line heading still has its opening paragraphs
+        in reach.
+        """
+        seen = 0
+        end = self.pars[-1].end
+        for p in self.pars:
+            body = self.text[p.start : p.end].rstrip()
+            if len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”")):
+                continue
+            seen += 1
+            if seen == count:
+                end = p.end
+                break
+        return end
 
     def meeting_node(self, meeting: Meeting) -> str:
         key = meeting.key
@@ -270,15 +318,18 @@ class _Extraction:
             Prop.SERIES.value: meeting.series,
             Prop.ORDINAL.value: meeting.ordinal,
             Prop.DATE.value: meeting.date,
-            Prop.LOCATION.value: meeting.location,
+            # a numbered meeting's place comes from the document that records it: a
+            # mention elsewhere ("the 56th SCM in Washington") must not overwrite it
+            Prop.LOCATION.value: meeting.location if meeting.recorded or meeting.ordinal is None else None,
         }
         self.b.node(iri, kind, meeting.label, props)
         self.meeting_iris[key] = iri
         for m in meeting.mentions:
             self.b.evidence(iri, m.start, m.end, 0.9 if meeting.ordinal is not None else 0.75)
-            if m.date is not None and meeting.date is not None and m.date.contains(meeting.date, 1):
-                self.b.evidence(iri, m.date.start, m.date.end, 0.8 if not m.date.relative else 0.65)
-            if m.location_span is not None and m.location == meeting.location:
+            dated = m.date if m.date is not None or not meeting.recorded else m.near_date
+            if dated is not None and meeting.date is not None and dated.contains(meeting.date, 1):
+                self.b.evidence(iri, dated.start, dated.end, 0.8 if not dated.relative else 0.65)
+            if m.location_span is not None and m.location == meeting.location and props[Prop.LOCATION.value]:
                 self.b.evidence(iri, m.location_span[0], m.location_span[1], 0.7)
         if meeting.series == "SCM":
             for party in ("KOR", "USA"):
@@ -292,7 +343,7 @@ class _Extraction:
         heads: dict[str, Actor] = {}
         if self.recorded is None or not self.pars:
             return heads
-        limit = self.pars[min(3, len(self.pars) - 1)].end
+        limit = self._opening_end(4)
         meeting_sents = {self.sindex.at(m.start) for m in self.recorded.mentions}
         cue_sents = set(meeting_sents)
         for m in _DELEGATION_CUE.finditer(self.text, 0, limit):

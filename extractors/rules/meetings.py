@@ -174,6 +174,9 @@ class MeetingMention:
     date: DateMatch | None = None
     location: str | None = None
     location_span: tuple[int, int] | None = None
+    near_date: DateMatch | None = None
+    """The nearest date of the sentence, which may be another event's: used
+    only for the meeting the document records (see :func:`attach_date`)."""
 
 
 @dataclass
@@ -248,13 +251,42 @@ def refine_series(mention: MeetingMention, sentence: str) -> None:
         mention.series = "Trilateral"
 
 
-def attach_date(mention: MeetingMention, dates: list[DateMatch], sent_start: int, sent_end: int) -> None:
-    """Give a mention the nearest day- or month-precise date of its sentence.
+_ASIDE = re.compile(r"\([^()]{0,80}\)|,[^,;()]{1,120},")
+_OWN_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been|to\s+be)\s+)?"
+    r"(?:(?:held|convened|took\s+place|takes\s+place|met|hosted|opened|began|concluded|ended|chaired)\s+)?"
+    r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of))*(?:\s*,\s*[A-Z][\w.'’-]*)*\s*,?\s*)?"
+    r"(?:on|from|of|dated|in)?\s*"
+)
+_OWN_BEFORE = re.compile(r"\s*(?:[Oo]n|[Ii]n)?\s*")
+_ADJACENT = re.compile(r"\s*(?:['’]s)?\s*|\s*,\s*(?:the\s+)?")
+_OWN_GAP = 200
+_CONVENED = re.compile(
+    r"\b(?:presided\s+over|co-?chaired|chaired|held|convened|hosted|attended|opened)\s+(?:the\s+|their\s+)?$"
+)
 
-    A date right after the name ("the 28th MCM on October 19") or right before
-    it ("the April 2023 summit") is preferred; otherwise the nearest one.
+
+def attach_date(mention: MeetingMention, dates: list[DateMatch], text: str, sent_start: int, sent_end: int) -> None:
+    """Date a mention from its sentence.
+
+    ``mention.date`` is set only when the text states the meeting's own date:
+    a date that follows the name with nothing but "held/took place", a place,
+    asides and a preposition in between ("the 28th MCM, held in Seoul on
+    October 19"), one right before it ("the April 2023 summit", "On
+    October 19, the 28th MCM ..."), or an opening date of a sentence whose
+    verb convenes the meeting ("On October 19, the Chairmen presided over
+    the 47th MCM"). Another event's date ("after the shelling
+    on November 23, 2010, the 43rd SCM ...") or another meeting's ("the
+    summit on October 13, 2011, and the 42nd SCM") is never taken.
+
+    ``mention.near_date`` is the nearest day- or month-precise date of the
+    sentence (preferring one after the name), kept for the meeting the
+    document records, whose opening sentence may word its dates freely
+    ("... between the ROK and the U.S. was held in Seoul on May 9, 1984").
+
     """
     best: tuple[int, DateMatch] | None = None
+    own: DateMatch | None = None
     lo = bisect.bisect_left(dates, sent_start, key=lambda d: d.end)
     for d in dates[lo:]:
         if d.start >= sent_end:
@@ -263,14 +295,35 @@ def attach_date(mention: MeetingMention, dates: list[DateMatch], sent_start: int
             continue
         if d.start >= mention.end:
             gap = d.start - mention.end
+            if own is None and gap <= _OWN_GAP and _own_after(text[mention.end : d.start]):
+                own = d
         elif d.end <= mention.start:
             gap = mention.start - d.end + 5
+            opening = _OWN_BEFORE.fullmatch(text, sent_start, d.start) is not None
+            if own is None and (
+                text[d.end : mention.start].isspace()
+                or (opening and _ADJACENT.fullmatch(text, d.end, mention.start))
+                or (opening and _CONVENED.search(text, max(d.end, mention.start - 40), mention.start))
+            ):
+                own = d
         else:
             gap = 0
         if best is None or gap < best[0]:
             best = (gap, d)
     if best is not None and best[0] <= 260:
-        mention.date = best[1]
+        mention.near_date = best[1]
+    mention.date = own
+
+
+def _own_after(between: str) -> bool:
+    """Does the text between a meeting's name and a following date tie the date to it?"""
+    prev = None
+    while prev != between:
+        if _OWN_AFTER.fullmatch(between) is not None:
+            return True
+        prev = between
+        between = _ASIDE.sub(" ", between, count=1)
+    return False
 
 
 def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
