@@ -81,6 +81,7 @@ _STRENGTHEN = re.compile(
     r"improv\w*|augment\w*|elevat\w*)",
     re.IGNORECASE,
 )
+_ANY_CHANGE = re.compile("|".join(f"(?:{p.pattern})" for p in (_SUSPEND, _WEAKEN, _STRENGTHEN)), re.IGNORECASE)
 CUES: tuple[str, ...] = (
     "ironclad", "unwavering", "firm", "firmly", "steadfast", "unshakable", "unshakeable", "resolute", "strong",
     "strongly", "full", "fully", "solemn", "unequivocal", "unconditional", "enduring", "absolute", "immediate",
@@ -161,6 +162,8 @@ def stance_of(clause: str, verb_group: str) -> str:
     >>> stance_of("agreed to strengthen missile defense", "new")
     'strengthened'
     """
+    if _ANY_CHANGE.search(clause) is None:  # one pass for the common case: no change word at all
+        return "reaffirmed" if verb_group == "reaffirm" else "new"
     if _SUSPEND.search(clause):
         return "suspended"
     if _WEAKEN.search(clause):

@@ -81,6 +81,7 @@ class GraphBuilder:
         self.rels: dict[tuple[str, Rel, str], Relationship] = {}
         self._par_starts = paragraph_starts
         self._par_numbers = paragraph_numbers
+        self._paged = bool(doc.pages)
         self.doc_iri = self.iri(Kind.DOCUMENT, doc.sha256)
         self._mention_key_prefix = content_key(Kind.MENTION.value, self.doc_iri) + "\x1f"
         self._mention_iri_prefix = f"{self.base}{kind_path(Kind.MENTION)}/{slugify(self.doc_iri)}-"
@@ -144,8 +145,12 @@ class GraphBuilder:
 
     def evidence(self, subject: str, start: int, end: int, confidence: float) -> str:
         """Record that ``doc.text[start:end]`` supports ``subject``; returns the Mention IRI."""
-        iri = self.mention_iri(start, end)
-        existing = self.nodes.get(iri)
+        # the hottest path of the builder: rel() and mention_iri() are inlined
+        digest = hashlib.sha256(f"{self._mention_key_prefix}{start}\x1f{end}".encode()).hexdigest()[:12]
+        iri = f"{self._mention_iri_prefix}{digest}"
+        nodes = self.nodes
+        rels = self.rels
+        existing = nodes.get(iri)
         if existing is None:
             text = self.doc.text[start:end]
             label = text if len(text) <= 80 else text[:77] + "..."
@@ -156,20 +161,26 @@ class GraphBuilder:
                 _EXTRACTOR: EXTRACTOR,
                 _CONFIDENCE: round(confidence, 3),
             }
-            paragraph = self.paragraph_number(start)
-            if paragraph is not None:
-                props[_PARAGRAPH] = paragraph
-            if self.doc.pages:
+            i = bisect.bisect_right(self._par_starts, start) - 1
+            if i >= 0:
+                props[_PARAGRAPH] = self._par_numbers[i]
+            if self._paged:
                 props[_PAGE] = self.doc.page_at(start)
-            self.nodes[iri] = _new_node(iri, Kind.MENTION, label, props)
-            self.rel(Rel.WAS_DERIVED_FROM, iri, self.doc_iri)
+            nodes[iri] = _new_node(iri, Kind.MENTION, label, props)
+            key = (iri, Rel.WAS_DERIVED_FROM, self.doc_iri)
+            if key not in rels:
+                rels[key] = _new_relationship(Rel.WAS_DERIVED_FROM, iri, self.doc_iri, {})
         else:
             old = existing.props.get(_CONFIDENCE)
             if isinstance(old, float) and confidence > old:
                 existing.props[_CONFIDENCE] = round(confidence, 3)
-        self.rel(Rel.EVIDENCE, subject, iri)
+        key = (subject, Rel.EVIDENCE, iri)
+        if key not in rels:
+            rels[key] = _new_relationship(Rel.EVIDENCE, subject, iri, {})
         if subject != self.doc_iri:
-            self.rel(Rel.MENTIONS, self.doc_iri, subject)
+            key = (self.doc_iri, Rel.MENTIONS, subject)
+            if key not in rels:
+                rels[key] = _new_relationship(Rel.MENTIONS, self.doc_iri, subject, {})
         return iri
 
     def concept(self, name: str, concepts: dict[str, Concept]) -> str:

@@ -161,11 +161,7 @@ class IncidentResolver:
         """Catalogue incidents whose names contain a missile-system name ("hwasong18")."""
         pool = self._pools.get(name)
         if pool is None:
-            pool = [
-                c
-                for c in self.lex.catalogue
-                if self._known(c) and any(name in norm_key(a) for a in (*c.aliases, c.label))
-            ]
+            pool = [c for c, keys in self.lex.catalogue_keys if self._known(c) and any(name in k for k in keys)]
             self._pools[name] = pool
         return pool
 

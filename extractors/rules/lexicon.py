@@ -443,6 +443,11 @@ class Lexicon:
         """Catalogue entries by id."""
         return {i.id: i for i in self.catalogue}
 
+    @cached_property
+    def catalogue_keys(self) -> list[tuple[CatalogueIncident, tuple[str, ...]]]:
+        """Catalogue entries with the :func:`norm_key` of their label and aliases."""
+        return [(i, tuple(norm_key(a) for a in (*i.aliases, i.label))) for i in self.catalogue]
+
 
 def build_lexicon(
     schemes: Path = SCHEMES_PATH, gazetteer: Path = GAZETTEER_PATH, catalogue: Path = CATALOGUE_PATH

@@ -71,7 +71,7 @@ class Tokens:
             if isinstance(accept, AbstractSet):
                 words: Iterable[str] = index.keys() & accept
             else:
-                words = [w for w in index if accept(w)]
+                words = _accepted(key, accept, index)
             found = sorted(itertools.chain.from_iterable(index[w] for w in words))
             self._cache[(key, fold)] = found
         return found
@@ -89,6 +89,26 @@ class Tokens:
         else:
             lower = [w.lower() for w in words]
         return cls(words, lower, starts)
+
+
+_MEMO_LIMIT = 200_000
+_ACCEPT_MEMO: dict[object, dict[str, bool]] = {}
+
+
+def _accepted(key: object, accept: Callable[[str], bool], index: dict[str, list[int]]) -> list[str]:
+    """The words of ``index`` that ``accept`` takes, with the predicate's answers
+    memoised per ``key`` across documents (a vocabulary repeats from text to text)."""
+    memo = _ACCEPT_MEMO.get(key)
+    if memo is None or len(memo) > _MEMO_LIMIT:
+        memo = _ACCEPT_MEMO[key] = {}
+    out: list[str] = []
+    for w in index:
+        ok = memo.get(w)
+        if ok is None:
+            ok = memo[w] = accept(w)
+        if ok:
+            out.append(w)
+    return out
 
 
 class AnchoredPattern:
@@ -114,6 +134,16 @@ class AnchoredPattern:
         self._anchors: Callable[[str], bool] | frozenset[str] = anchors if callable(anchors) else frozenset(anchors)
         self.lookback = lookback
         self._lead = lead
+        self._lead_memo: dict[str, bool] = {}
+
+    def _leads(self, word: str) -> bool:
+        """``lead(word)``, memoised (the same words recur in every text)."""
+        ok = self._lead_memo.get(word)
+        if ok is None:
+            if len(self._lead_memo) > _MEMO_LIMIT:
+                self._lead_memo.clear()
+            ok = self._lead_memo[word] = self._lead is not None and self._lead(word)
+        return ok
 
     def finditer(self, text: str, tokens: Tokens, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in text order, each covering an anchor token."""
@@ -124,6 +154,7 @@ class AnchoredPattern:
         candidates = tokens.candidates(self, self._anchors)
         first = bisect.bisect_left(starts, start)
         lead = self._lead
+        leads = self._leads
         lower = tokens.lower
         for k in range(bisect.bisect_left(candidates, first), len(candidates)):
             i = candidates[k]
@@ -134,7 +165,7 @@ class AnchoredPattern:
                 continue
             for j in range(max(first, i - self.lookback), i + 1):
                 candidate = starts[j]
-                if candidate < last_end or (lead is not None and j < i and not lead(lower[j])):
+                if candidate < last_end or (lead is not None and j < i and not leads(lower[j])):
                     continue
                 m = match(text, candidate, stop)
                 if m is not None and m.end() > pos:
