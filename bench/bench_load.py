@@ -33,6 +33,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -191,6 +192,8 @@ def main() -> int:
         finally:
             if server is not None:
                 server.stop()
+            if home is not None:
+                shutil.rmtree(home, ignore_errors=True)
         ratio = batched_rate / naive_rate
         print(f"\nNeo4j {version} at {uri} (batch size {args.batch_size})")
         print(f"  (a) batched: nodes {n_nodes:,} in {t_nodes:.1f}s ({n_nodes / t_nodes:,.0f}/s); "
