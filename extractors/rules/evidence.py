@@ -33,6 +33,9 @@ _NODE_FIELDS = frozenset({"iri", "kind", "label", "props"})
 _REL_FIELDS = frozenset({"type", "source", "target", "props"})
 
 
+_set = object.__setattr__
+
+
 def _new_node(iri: str, kind: Kind, label: str, props: dict[str, Any]) -> Node:
     """A Node built the way ``Node.model_construct`` builds it, without its generic overhead.
 
@@ -40,20 +43,20 @@ def _new_node(iri: str, kind: Kind, label: str, props: dict[str, Any]) -> Node:
     the tests, which re-validate every extracted record).
     """
     node = Node.__new__(Node)
-    object.__setattr__(node, "__dict__", {"iri": iri, "kind": kind, "label": label, "props": props})
-    object.__setattr__(node, "__pydantic_fields_set__", set(_NODE_FIELDS))
-    object.__setattr__(node, "__pydantic_extra__", None)
-    object.__setattr__(node, "__pydantic_private__", None)
+    _set(node, "__dict__", {"iri": iri, "kind": kind, "label": label, "props": props})
+    _set(node, "__pydantic_fields_set__", set(_NODE_FIELDS))
+    _set(node, "__pydantic_extra__", None)
+    _set(node, "__pydantic_private__", None)
     return node
 
 
 def _new_relationship(rel: Rel, source: str, target: str, props: dict[str, Any]) -> Relationship:
     """A Relationship built like :func:`_new_node`."""
     out = Relationship.__new__(Relationship)
-    object.__setattr__(out, "__dict__", {"type": rel, "source": source, "target": target, "props": props})
-    object.__setattr__(out, "__pydantic_fields_set__", set(_REL_FIELDS))
-    object.__setattr__(out, "__pydantic_extra__", None)
-    object.__setattr__(out, "__pydantic_private__", None)
+    _set(out, "__dict__", {"type": rel, "source": source, "target": target, "props": props})
+    _set(out, "__pydantic_fields_set__", set(_REL_FIELDS))
+    _set(out, "__pydantic_extra__", None)
+    _set(out, "__pydantic_private__", None)
     return out
 
 
