@@ -232,3 +232,13 @@ def test_a_communique_with_a_multi_line_heading_records_its_meeting(line_breaks:
     assert made_at and set(made_at) == {scm.iri}
     heads = {graph.node_map()[r.target].label for r in graph.relationships if r.type == Rel.HEAD_OF_DELEGATION}
     assert heads == {"Yoon Sung-min", "Caspar Weinberger"}
+
+
+def test_a_place_after_another_meeting_is_that_meetings() -> None:
+    text = (
+        "The ministers welcomed the declaration adopted by President Yoon Suk Yeol and President Joe Biden on "
+        "April 26, 2023, and the new group, which held its first meeting in Seoul on July 18, 2023."
+    )
+    found = _meeting_props(text, kind="study", date=dt.date(2023, 11, 13))
+    assert found["Summit 2023-04-26"][Prop.DATE.value] == dt.date(2023, 4, 26)
+    assert Prop.LOCATION.value not in found["Summit 2023-04-26"]

@@ -168,11 +168,13 @@ class _Extraction:
         explicit = [m for m in mentions if m.series != "?"]
         dominant = "SCM" if self.doc.kind == "communique" else (explicit[0].series if explicit else "Other")
         last_explicit: tuple[int, str] | None = None  # (paragraph, series) of the latest explicit mention
-        for m in mentions:
+        for k, m in enumerate(mentions):
             si = self.sindex.at(m.start)
             if si is None:
                 continue
             s = self.sents[si]
+            # a date or place after the next meeting named in the sentence is that meeting's
+            stop = min(s.end, mentions[k + 1].start) if k + 1 < len(mentions) else s.end
             if m.series == "?":
                 same_paragraph = last_explicit is not None and last_explicit[0] == s.paragraph
                 m.series = last_explicit[1] if last_explicit is not None and same_paragraph else dominant
@@ -182,7 +184,7 @@ class _Extraction:
             if m.date is None:
                 attach_date(m, self.dates, self.text, s.start, s.end)
             if m.location is None:
-                attach_place(m, self.text, s.end)
+                attach_place(m, self.text, max(stop, m.end))
         by_key: dict[tuple[str, object], Meeting] = {}
         ordered: list[Meeting] = []
         pending: list[MeetingMention] = []
