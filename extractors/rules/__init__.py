@@ -173,7 +173,7 @@ class _Extraction:
             if si is None:
                 continue
             s = self.sents[si]
-            # a date or place after the next meeting named in the sentence is that meeting's
+            # a place after the next meeting named in the sentence is that meeting's
             stop = min(s.end, mentions[k + 1].start) if k + 1 < len(mentions) else s.end
             if m.series == "?":
                 same_paragraph = last_explicit is not None and last_explicit[0] == s.paragraph
