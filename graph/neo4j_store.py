@@ -22,6 +22,7 @@ values and come back as :class:`datetime.date`.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -105,6 +106,7 @@ class Neo4jStore(GraphStore):
         batch_size: rows per write transaction when a call does not say.
         owns_driver: close the driver in :meth:`close`.
         uri: the server's URI, for error messages.
+        atomic_limit: loads of at most this many records run in one transaction.
     """
 
     name = "neo4j"
@@ -116,6 +118,7 @@ class Neo4jStore(GraphStore):
         batch_size: int = DEFAULT_BATCH_SIZE,
         owns_driver: bool = False,
         uri: str | None = None,
+        atomic_limit: int = 20_000,
     ) -> None:
         if batch_size < 1:
             msg = f"batch size must be at least 1, got {batch_size}"
@@ -125,6 +128,7 @@ class Neo4jStore(GraphStore):
         self.batch_size = batch_size
         self.owns_driver = owns_driver
         self.uri = uri or _driver_uri(driver)
+        self.atomic_limit = atomic_limit
 
     # -- plumbing ----------------------------------------------------------
 
@@ -190,8 +194,35 @@ class Neo4jStore(GraphStore):
     # -- writing -----------------------------------------------------------
 
     def load(self, data: GraphData, batch_size: int | None = None) -> LoadReport:
-        """Upsert a batch, nodes first (see :meth:`GraphStore.load`); default batch size: the store's."""
-        return super().load(data, batch_size=batch_size or self.batch_size)
+        """Upsert a batch, nodes first (see :meth:`GraphStore.load`); default batch size: the store's.
+
+        A batch of at most :attr:`atomic_limit` records (a document's
+        extraction, say) is written in ONE transaction, so a failure midway
+        leaves nothing of it behind; larger loads commit batch by batch and
+        are resumed by running them again (upserts make repeats harmless).
+        """
+        size = batch_size or self.batch_size
+        merged = data.merged()
+        if len(merged) > self.atomic_limit:
+            return super().load(merged, batch_size=size)
+        t0 = time.perf_counter()
+        steps = [
+            *((query, rows, False) for query, rows in _node_batches(merged.nodes, size)),
+            *((query, rows, True) for query, rows in _rel_batches(merged.relationships, size)),
+        ]
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            for query, rows, check_ends in steps:
+                _upsert_work(query, rows, check_ends=check_ends)(tx)
+
+        if steps:
+            self._write(work)
+        return LoadReport(
+            nodes=len(merged.nodes),
+            relationships=len(merged.relationships),
+            batches=1 if steps else 0,
+            seconds=time.perf_counter() - t0,
+        )
 
     def upsert_nodes(self, nodes: Iterable[Node], batch_size: int | None = None) -> int:
         """Create or update nodes by IRI.
@@ -199,22 +230,10 @@ class Neo4jStore(GraphStore):
         Records are buffered per kind and written ``batch_size`` at a time,
         one managed write transaction per batch.
         """
-        size = batch_size or self.batch_size
-        pending: dict[Kind, list[dict[str, Any]]] = defaultdict(list)
         sent = 0
-        for node in nodes:
-            kind = Kind(node.kind)
-            props = {Prop.KIND.value: kind.value, Prop.LABEL.value: node.label, **node.props}
-            rows = pending[kind]
-            rows.append({"iri": node.iri, "props": props})
-            if len(rows) >= size:
-                self._write(_upsert_work(queries.upsert_nodes_query(kind), rows))
-                sent += len(rows)
-                pending[kind] = []
-        for kind, rows in pending.items():
-            if rows:
-                self._write(_upsert_work(queries.upsert_nodes_query(kind), rows))
-                sent += len(rows)
+        for query, rows in _node_batches(nodes, batch_size or self.batch_size):
+            self._write(_upsert_work(query, rows))
+            sent += len(rows)
         return sent
 
     def upsert_relationships(
@@ -225,21 +244,10 @@ class Neo4jStore(GraphStore):
         Raises:
             StoreError: an end node is missing (that batch is rolled back).
         """
-        size = batch_size or self.batch_size
-        pending: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
         sent = 0
-        for rel in relationships:
-            rtype = Rel(rel.type)
-            rows = pending[rtype]
-            rows.append({"source": rel.source, "target": rel.target, "props": rel.props})
-            if len(rows) >= size:
-                self._write(_upsert_work(queries.upsert_relationships_query(rtype), rows, check_ends=True))
-                sent += len(rows)
-                pending[rtype] = []
-        for rtype, rows in pending.items():
-            if rows:
-                self._write(_upsert_work(queries.upsert_relationships_query(rtype), rows, check_ends=True))
-                sent += len(rows)
+        for query, rows in _rel_batches(relationships, batch_size or self.batch_size):
+            self._write(_upsert_work(query, rows, check_ends=True))
+            sent += len(rows)
         return sent
 
     def delete_nodes(self, iris: Sequence[str]) -> int:
@@ -480,6 +488,39 @@ class Neo4jStore(GraphStore):
             msg = f"the query failed: {e}"
             raise QueryError(msg) from e
         return CypherResult(columns=columns, rows=rows, truncated=truncated, graph=collector.graph())
+
+
+def _node_batches(nodes: Iterable[Node], size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """(query, rows) per kind, at most ``size`` rows each; labels come from the kind."""
+    pending: dict[Kind, list[dict[str, Any]]] = defaultdict(list)
+    for node in nodes:
+        kind = Kind(node.kind)
+        props = {Prop.KIND.value: kind.value, Prop.LABEL.value: node.label, **node.props}
+        rows = pending[kind]
+        rows.append({"iri": node.iri, "props": props})
+        if len(rows) >= size:
+            yield queries.upsert_nodes_query(kind), rows
+            pending[kind] = []
+    for kind, rows in pending.items():
+        if rows:
+            yield queries.upsert_nodes_query(kind), rows
+
+
+def _rel_batches(
+    relationships: Iterable[Relationship], size: int
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """(query, rows) per relationship type, at most ``size`` rows each."""
+    pending: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
+    for rel in relationships:
+        rtype = Rel(rel.type)
+        rows = pending[rtype]
+        rows.append({"source": rel.source, "target": rel.target, "props": rel.props})
+        if len(rows) >= size:
+            yield queries.upsert_relationships_query(rtype), rows
+            pending[rtype] = []
+    for rtype, rows in pending.items():
+        if rows:
+            yield queries.upsert_relationships_query(rtype), rows
 
 
 def _upsert_work(

@@ -87,6 +87,21 @@ def test_batch_with_a_missing_end_is_rolled_back_whole(store: Neo4jStore) -> Non
     assert store.count_nodes() == 2
 
 
+def test_a_document_sized_load_is_one_transaction(store: Neo4jStore) -> None:
+    """A failing relationship rolls back the document's nodes too: nothing partial stays."""
+    nodes = [Node(iri=make_iri(Kind.STATE, f"S{i}"), kind=Kind.STATE, label=f"S{i}") for i in range(1200)]
+    ghost = make_iri(Kind.STATE, "ghost")
+    rels = [Relationship(type=Rel.AFFILIATION, source=nodes[0].iri, target=nodes[i].iri) for i in range(1, 1200)]
+    rels.append(Relationship(type=Rel.AFFILIATION, source=nodes[0].iri, target=ghost))
+    with pytest.raises(StoreError, match="ghost"):
+        store.load(GraphData(nodes=nodes, relationships=rels))
+    assert store.count_nodes() == 0
+    assert store.count_relationships() == 0
+    report = store.load(GraphData(nodes=nodes, relationships=rels[:-1]))
+    assert (report.nodes, report.relationships, report.batches) == (1200, 1199, 1)
+    assert (store.count_nodes(), store.count_relationships()) == (1200, 1199)
+
+
 def test_server_refusals_map_to_project_errors(store: Neo4jStore, neo4j_clean: Any) -> None:
     with neo4j_clean.session(default_access_mode=neo4j.READ_ACCESS) as session, pytest.raises(
         neo4j.exceptions.Neo4jError

@@ -70,9 +70,17 @@ public final class Launcher {
         }
         if (password != null) {
             GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-            system.executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password));
+            try {
+                system.executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                        Map.of("password", password));
+            } catch (RuntimeException e) {
+                // A restart on an existing data folder: the password is already
+                // set to this value, which Neo4j reports as an error.
+                if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                    throw e;
+                }
+            }
         }
         String uri = "bolt://127.0.0.1:" + port;
         Path tmp = ready.resolveSibling(ready.getFileName() + ".tmp");
