@@ -2,9 +2,10 @@
 
 Every analysis works at the level of (meeting, commitment type, committing
 party), aggregated from commitment nodes. :func:`load_view` reads what that
-needs through the :class:`~graph.store.GraphStore` interface only
-(``nodes(kinds=...)``, ``relationships(types=...)``, ``get_node``), so the
-analytics answer identically on the embedded store and on Neo4j.
+needs with one call of :meth:`~graph.store.GraphStore.projection` (the
+view's kinds, properties and relationship types, as plain tuples: no
+``Node`` models are built), so the analytics answer identically on the
+embedded store and on Neo4j, and a large graph is read in one pass.
 
 The view is cached per store and rebuilt when the store's state changes: the
 fingerprint is the node counts per kind and relationship counts per type (and
@@ -39,7 +40,7 @@ from graph.schema import (
     concept_local_name,
     is_a,
 )
-from graph.store import GraphStore
+from graph.store import GraphStore, ProjectedNode, Projection
 
 VIEW_KINDS: tuple[Kind, ...] = (
     Kind.MEETING,
@@ -65,6 +66,37 @@ VIEW_RELS: tuple[Rel, ...] = (
     Rel.ISSUED_AT,
 )
 """Relationship types the view reads."""
+
+VIEW_PROPS: tuple[Prop, ...] = (
+    Prop.ALT_LABELS,
+    Prop.CONFIDENCE,
+    Prop.CUES,
+    Prop.DATE,
+    Prop.ESTIMATED,
+    Prop.LOCATION,
+    Prop.NOTATION,
+    Prop.ORDINAL,
+    Prop.SCHEME,
+    Prop.SERIES,
+    Prop.STANCE,
+    Prop.STRENGTH,
+)
+"""Node properties the view reads (the store's projection returns these values, in this order)."""
+
+(
+    _ALT_LABELS,
+    _CONFIDENCE,
+    _CUES,
+    _DATE,
+    _ESTIMATED,
+    _LOCATION,
+    _NOTATION,
+    _ORDINAL,
+    _SCHEME,
+    _SERIES,
+    _STANCE,
+    _STRENGTH,
+) = range(len(VIEW_PROPS))
 
 PREFETCH_WORKERS = 4
 """Neighbourhood queries run at once when evidence of several meetings is read."""
@@ -376,27 +408,30 @@ def actor_code(node: Node) -> str:
     >>> actor_code(Node(iri=make_iri(Kind.STATE, "KOR"), kind=Kind.STATE, label="Republic of Korea"))
     'KOR'
     """
-    notation = node.props.get(Prop.NOTATION.value)
+    return _actor_code(node.iri, node.kind, node.label, node.props.get(Prop.NOTATION.value))
+
+
+def _actor_code(iri: str, kind: str, label: str, notation: Any) -> str:
     if isinstance(notation, str) and notation:
         return notation
-    if node.kind == Kind.PERSON:
-        return f"person:{node.label}"
-    tail = node.iri.rsplit("/", 1)[-1]
+    if kind == Kind.PERSON:
+        return f"person:{label}"
+    tail = iri.rsplit("/", 1)[-1]
     slug = tail.rsplit("-", 1)[0] if "-" in tail else ""
     for candidate in (slug.upper(), slug.upper().replace("-", "_"), slug.upper().replace("-", "")):
-        if candidate and make_iri(node.kind, candidate).endswith(f"{kind_path(node.kind)}/{tail}"):
+        if candidate and make_iri(Kind(kind), candidate).endswith(f"{kind_path(Kind(kind))}/{tail}"):
             return candidate
-    return node.label or node.iri
+    return label or iri
 
 
-def _series(node: Node) -> str:
-    if node.kind == Kind.SCM:
+def _series(kind: str, series: Any) -> str:
+    if kind == Kind.SCM:
         return "SCM"
-    return _str(node.props.get(Prop.SERIES.value)) or "Other"
+    return _str(series) or "Other"
 
 
-def _scheme(node: Node, local: str) -> str:
-    scheme = _str(node.props.get(Prop.SCHEME.value)) or ""
+def _scheme(scheme_value: Any, local: str) -> str:
+    scheme = _str(scheme_value) or ""
     if scheme.endswith("CommitmentTypes") or (not scheme and local in COMMITMENT_TYPES):
         return COMMITMENT_SCHEME_NAME
     if scheme.endswith("ThreatTypes") or (not scheme and local in THREAT_TYPES):
@@ -416,9 +451,8 @@ def build_view(store: GraphStore, fingerprint: tuple[Any, ...] | None = None) ->
     if fingerprint is None:
         fingerprint = store_fingerprint(store)
     with _gc_paused():
-        nodes = store.nodes(kinds=list(VIEW_KINDS))
-        rels = store.relationships(types=list(VIEW_RELS))
-        return _assemble(store, fingerprint, nodes, rels)
+        projected = store.projection(list(VIEW_KINDS), VIEW_PROPS, list(VIEW_RELS))
+        return _assemble(store, fingerprint, projected)
 
 
 @contextlib.contextmanager
@@ -456,17 +490,7 @@ def _bucket(kind: Kind) -> str | None:
 _BUCKETS: dict[Kind, str] = {k: b for k in Kind if (b := _bucket(k)) is not None}
 """Which table of the view each node kind goes to (kinds and subkinds, computed once)."""
 
-# property and relationship names as plain strings: the assembly loop reads them ~10^5 times
-_P_ALT_LABELS = Prop.ALT_LABELS.value
-_P_CONFIDENCE = Prop.CONFIDENCE.value
-_P_CUES = Prop.CUES.value
-_P_DATE = Prop.DATE.value
-_P_ESTIMATED = Prop.ESTIMATED.value
-_P_LOCATION = Prop.LOCATION.value
-_P_NOTATION = Prop.NOTATION.value
-_P_ORDINAL = Prop.ORDINAL.value
-_P_STANCE = Prop.STANCE.value
-_P_STRENGTH = Prop.STRENGTH.value
+# relationship names as plain strings: the assembly loop reads them ~10^5 times
 _R_COMMITMENT_TYPE = Rel.COMMITMENT_TYPE.value
 _R_COMMITTED_BY = Rel.COMMITTED_BY.value
 _R_CONCERNS = Rel.CONCERNS.value
@@ -480,115 +504,115 @@ _R_RESPONDS_TO = Rel.RESPONDS_TO.value
 _R_THREAT_TYPE = Rel.THREAT_TYPE.value
 
 
-def _assemble(
-    store: GraphStore, fingerprint: tuple[Any, ...], nodes: Iterable[Node], rels: Iterable[Any]
-) -> AnalyticsView:
-    by_kind: dict[str, list[Node]] = defaultdict(list)
-    for node in nodes:
-        bucket = _BUCKETS.get(node.kind)
+def _assemble(store: GraphStore, fingerprint: tuple[Any, ...], projected: Projection) -> AnalyticsView:
+    if projected.props != tuple(p.value for p in VIEW_PROPS):
+        msg = f"the store projected {projected.props!r}, the view needs {tuple(p.value for p in VIEW_PROPS)!r}"
+        raise StoreError(msg)
+    by_kind: dict[str, list[ProjectedNode]] = defaultdict(list)
+    for row in projected.nodes:
+        bucket = _BUCKETS.get(row[1])  # type: ignore[call-overload]  # str keys: Kind is a StrEnum
         if bucket is not None:
-            by_kind[bucket].append(node)
+            by_kind[bucket].append(row)
 
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     issued: set[str] = set()
     issued_at = _R_ISSUED_AT
-    for rel in rels:
-        # Rel is a StrEnum: the member itself is the key (same hash as its value, no enum look-up)
-        rtype: str = rel.type
+    for source, rtype, target in projected.relationships:
         if rtype == issued_at:
-            issued.add(rel.target)
+            issued.add(target)
             continue
-        out[rtype][rel.source].append(rel.target)
+        out[rtype][source].append(target)
 
     concepts: dict[str, ConceptRec] = {}
-    for node in by_kind["concept"]:
-        local = concept_local_name(node.iri)
-        concepts[node.iri] = ConceptRec(
-            iri=node.iri,
+    for iri, _, label, values in by_kind["concept"]:
+        local = concept_local_name(iri)
+        concepts[iri] = ConceptRec(
+            iri=iri,
             local=local,
-            label=node.label or local,
-            scheme=_scheme(node, local),
-            alt_labels=_strs(node.props.get(_P_ALT_LABELS)),
+            label=label or local,
+            scheme=_scheme(values[_SCHEME], local),
+            alt_labels=_strs(values[_ALT_LABELS]),
         )
 
     def locals_of(targets: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted({concepts[t].local if t in concepts else concept_local_name(t) for t in targets}))
 
-    actors = {n.iri: (actor_code(n), n.label) for n in by_kind["actor"]}
+    actors = {
+        iri: (_actor_code(iri, kind, label, values[_NOTATION]), label)
+        for iri, kind, label, values in by_kind["actor"]
+    }
 
     meetings = {
-        n.iri: MeetingRec(
-            iri=n.iri,
-            label=n.label,
-            series=_series(n),
-            ordinal=_int(n.props.get(_P_ORDINAL)),
-            date=_date(n.props.get(_P_DATE)),
-            location=_str(n.props.get(_P_LOCATION)),
+        iri: MeetingRec(
+            iri=iri,
+            label=label,
+            series=_series(kind, values[_SERIES]),
+            ordinal=_int(values[_ORDINAL]),
+            date=_date(values[_DATE]),
+            location=_str(values[_LOCATION]),
         )
-        for n in by_kind["meeting"]
+        for iri, kind, label, values in by_kind["meeting"]
     }
 
     threat_type_rels = out[_R_THREAT_TYPE]
     threats = {
-        n.iri: ThreatRec(
-            iri=n.iri,
-            label=n.label,
-            types=locals_of(threat_type_rels.get(n.iri, ())),
-            posed_by=tuple(sorted(actors[a][0] for a in out[_R_POSED_BY].get(n.iri, ()) if a in actors)),
+        iri: ThreatRec(
+            iri=iri,
+            label=label,
+            types=locals_of(threat_type_rels.get(iri, ())),
+            posed_by=tuple(sorted(actors[a][0] for a in out[_R_POSED_BY].get(iri, ()) if a in actors)),
         )
-        for n in by_kind["threat"]
+        for iri, _, label, _ in by_kind["threat"]
     }
 
     incidents: dict[str, IncidentRec] = {}
-    for n in by_kind["incident"]:
-        manifests = tuple(sorted(out[_R_MANIFESTS].get(n.iri, ())))
-        types = set(locals_of(threat_type_rels.get(n.iri, ())))
+    for iri, kind, label, values in by_kind["incident"]:
+        manifests = tuple(sorted(out[_R_MANIFESTS].get(iri, ())))
+        types = set(locals_of(threat_type_rels.get(iri, ())))
         for t in manifests:
             if t in threats:
                 types.update(threats[t].types)
-        incidents[n.iri] = IncidentRec(
-            iri=n.iri,
-            label=n.label,
-            kind=n.kind.value,
-            date=_date(n.props.get(_P_DATE)),
-            estimated=bool(n.props.get(_P_ESTIMATED, False)),
-            alt_labels=_strs(n.props.get(_P_ALT_LABELS)),
+        incidents[iri] = IncidentRec(
+            iri=iri,
+            label=label,
+            kind=kind,
+            date=_date(values[_DATE]),
+            estimated=bool(values[_ESTIMATED]),
+            alt_labels=_strs(values[_ALT_LABELS]),
             threat_types=tuple(sorted(types)),
             threats=manifests,
-            perpetrators=tuple(
-                sorted(actors[a][0] for a in out[_R_PERPETRATOR].get(n.iri, ()) if a in actors)
-            ),
-            notation=_str(n.props.get(_P_NOTATION)),
+            perpetrators=tuple(sorted(actors[a][0] for a in out[_R_PERPETRATOR].get(iri, ()) if a in actors)),
+            notation=_str(values[_NOTATION]),
         )
 
     commitments: dict[str, CommitmentRec] = {}
     by_meeting: dict[str, list[str]] = defaultdict(list)
     made_at = out[_R_MADE_AT]
-    for n in by_kind["commitment"]:
-        meeting_iris = sorted(m for m in made_at.get(n.iri, ()) if m in meetings)
+    for iri, _, label, values in by_kind["commitment"]:
+        meeting_iris = sorted(m for m in made_at.get(iri, ()) if m in meetings)
         meeting = meeting_iris[0] if meeting_iris else None
         date = meetings[meeting].date if meeting is not None else None
         if date is None:
-            date = _date(n.props.get(_P_DATE))
-        parties = sorted({actors[a][0] for a in out[_R_COMMITTED_BY].get(n.iri, ()) if a in actors})
+            date = _date(values[_DATE])
+        parties = sorted({actors[a][0] for a in out[_R_COMMITTED_BY].get(iri, ()) if a in actors})
         rec = CommitmentRec(
-            iri=n.iri,
-            label=n.label,
-            stance=_str(n.props.get(_P_STANCE)),
-            strength=_float(n.props.get(_P_STRENGTH)),
-            cues=_strs(n.props.get(_P_CUES)),
+            iri=iri,
+            label=label,
+            stance=_str(values[_STANCE]),
+            strength=_float(values[_STRENGTH]),
+            cues=_strs(values[_CUES]),
             date=date,
-            confidence=_float(n.props.get(_P_CONFIDENCE)),
-            types=locals_of(out[_R_COMMITMENT_TYPE].get(n.iri, ())),
+            confidence=_float(values[_CONFIDENCE]),
+            types=locals_of(out[_R_COMMITMENT_TYPE].get(iri, ())),
             parties=tuple(parties),
             meeting=meeting,
-            responds_to=tuple(sorted(out[_R_RESPONDS_TO].get(n.iri, ()))),
-            concerns=tuple(sorted(out[_R_CONCERNS].get(n.iri, ()))),
-            reaffirms=tuple(sorted(out[_R_REAFFIRMS].get(n.iri, ()))),
+            responds_to=tuple(sorted(out[_R_RESPONDS_TO].get(iri, ()))),
+            concerns=tuple(sorted(out[_R_CONCERNS].get(iri, ()))),
+            reaffirms=tuple(sorted(out[_R_REAFFIRMS].get(iri, ()))),
         )
-        commitments[n.iri] = rec
+        commitments[iri] = rec
         for m in meeting_iris:
-            by_meeting[m].append(n.iri)
+            by_meeting[m].append(iri)
 
     recorded = frozenset(issued | set(by_meeting))
     series: dict[str, list[MeetingRec]] = defaultdict(list)

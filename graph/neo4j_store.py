@@ -55,7 +55,9 @@ from graph.store import (
     DEFAULT_ROW_LIMIT,
     GraphStore,
     LoadReport,
+    Projection,
     expand_kinds,
+    prop_names,
 )
 
 T = TypeVar("T")
@@ -79,6 +81,14 @@ def to_python(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: to_python(v) for k, v in value.items()}
     return value
+
+
+_PLAIN: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+"""Driver values that need no conversion."""
+
+
+def _first(row: tuple[Any, ...]) -> Any:
+    return row[0]
 
 
 def node_from_record(entity: Any) -> Node:
@@ -376,6 +386,44 @@ class Neo4jStore(GraphStore):
             queries.LIST_RELATIONSHIPS, types=type_list, limit=limit if limit is not None else 2**62
         )
         return [_rel_from_row(r["source"], r["type"], r["target"], r["props"]) for r in records]
+
+    def projection(
+        self,
+        kinds: Iterable[Kind | str] | None,
+        props: Iterable[Prop | str],
+        rel_types: Iterable[Rel | str] | None,
+    ) -> Projection:
+        """Nodes and relationships as plain tuples: two queries in one read transaction.
+
+        Rows carry strings and property values only (no node entities), so
+        the driver decodes little and no model is built (see
+        :meth:`GraphStore.projection`).
+        """
+        names = prop_names(props)
+        kind_list = list(kinds) if kinds is not None else None
+        type_list = list(rel_types) if rel_types is not None else None
+        node_query = queries.projection_nodes_query(kind_list)
+        rel_query = queries.projection_relationships_query(type_list)
+        expanded = sorted(expand_kinds(kind_list) or []) if kind_list is not None else None
+
+        def work(tx: neo4j.ManagedTransaction) -> tuple[list[list[Any]], list[list[Any]]]:
+            node_rows = tx.run(node_query, kinds=expanded, props=list(names)).values()
+            rel_rows = tx.run(rel_query).values()
+            return node_rows, rel_rows
+
+        def action() -> tuple[list[list[Any]], list[list[Any]]]:
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(work)
+
+        node_rows, rel_rows = self._guard(action)
+        nodes = [
+            (iri, kind, label or "", tuple(v if type(v) in _PLAIN else to_python(v) for v in values))
+            for iri, kind, label, values in node_rows
+        ]
+        nodes.sort(key=_first)
+        rels = [(source, rtype, target) for source, rtype, target in rel_rows]
+        rels.sort()
+        return Projection(props=names, nodes=nodes, relationships=rels)
 
     def count_by_kind(self) -> dict[str, int]:
         """Number of nodes per most specific kind."""

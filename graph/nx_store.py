@@ -102,8 +102,10 @@ from graph.store import (
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
     GraphStore,
+    Projection,
     expand_kinds,
     in_window,
+    prop_names,
 )
 
 FORMAT_NAME = "alliancekg-graph"
@@ -200,6 +202,10 @@ def _stored(value: PropertyValue) -> Any:
 
 _LABEL_SETS: dict[str, frozenset[str]] = {k.value: frozenset(labels(k)) for k in Kind}
 _TYPE_SETS: dict[str, frozenset[str]] = {r.value: frozenset({r.value}) for r in Rel}
+
+
+def _first(row: tuple[Any, ...]) -> Any:
+    return row[0]
 
 
 def encode_value(value: PropertyValue) -> Any:
@@ -442,6 +448,30 @@ class NetworkXStore(GraphStore):
         if limit is not None:
             keys = keys[:limit]
         return [self._rel(s, t, k, self.graph.edges[s, t, k]) for s, k, t in keys]
+
+    def projection(
+        self,
+        kinds: Iterable[Kind | str] | None,
+        props: Iterable[Prop | str],
+        rel_types: Iterable[Rel | str] | None,
+    ) -> Projection:
+        """Nodes and relationships as plain tuples, read straight from the graph (no models)."""
+        names = prop_names(props)
+        kind_set = expand_kinds(kinds)
+        type_set = {Rel(t).value for t in rel_types} if rel_types is not None else None
+        kind_key, label_key = Prop.KIND.value, Prop.LABEL.value
+        with self._lock:
+            nodes = [
+                (iri, attrs[kind_key], attrs[label_key], tuple(_plain(attrs.get(p)) for p in names))
+                for iri, attrs in self.graph.nodes(data=True)
+                if kind_set is None or attrs[kind_key] in kind_set
+            ]
+            rels = [
+                (s, k, t) for s, t, k in self.graph.edges(keys=True) if type_set is None or k in type_set
+            ]
+        nodes.sort(key=_first)
+        rels.sort()
+        return Projection(props=names, nodes=nodes, relationships=rels)
 
     def count_by_kind(self) -> dict[str, int]:
         """Number of nodes per most specific kind."""

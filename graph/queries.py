@@ -11,6 +11,8 @@ uniqueness constraint on ``iri`` serves all lookups by IRI.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from graph.schema import NODE_LABEL, Kind, Rel, labels
 
 ALL_LABELS: tuple[str, ...] = (NODE_LABEL, *(k.value for k in Kind))
@@ -203,3 +205,35 @@ IRIS_BY_ELEMENT_ID = "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id RETURN
 """IRIs of nodes known only by element id (ends of relationships returned alone)."""
 
 SERVER_INFO = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"
+
+
+def projection_nodes_query(kinds: Iterable[Kind | str] | None) -> str:
+    """The slim read of nodes behind ``GraphStore.projection``: one row per node.
+
+    ``$kinds`` (kind names, subclasses expanded) filters on the ``kind``
+    property as :data:`LIST_NODES` does; the labels of the given kinds (static
+    text from the enum, None: ``Node``) only narrow the scan. ``$props`` names
+    the properties returned, in order, in ``values``.
+    """
+    names = sorted({Kind(k).value for k in kinds}) if kinds is not None else [NODE_LABEL]
+    match = "|".join(label_of(name) for name in names) if names else label_of(NODE_LABEL)
+    return (
+        f"MATCH (n:{match}) WHERE {_KIND_FILTER} "
+        "RETURN n.iri AS iri, n.kind AS kind, n.label AS label, [p IN $props | n[p]] AS values"
+    )
+
+
+def projection_relationships_query(rel_types: Iterable[Rel | str] | None) -> str:
+    """The slim read of relationships behind ``GraphStore.projection``: ends and type only.
+
+    The types are static text from the enum (None: every type); an empty
+    list of types matches nothing.
+    """
+    if rel_types is None:
+        pattern = "[r]"
+    else:
+        names = sorted({Rel(t).value for t in rel_types})
+        if not names:
+            return "RETURN 1 AS nothing LIMIT 0"
+        pattern = "[r:" + "|".join(type_of(name) for name in names) + "]"
+    return f"MATCH (a:{_N})-{pattern}->(b:{_N}) RETURN a.iri AS source, type(r) AS type, b.iri AS target"

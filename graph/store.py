@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from graph.model import CypherResult, GraphData, Node, NodeDetail, Relationship
-from graph.schema import Kind, Rel, subkinds
+from graph.schema import Kind, Prop, Rel, subkinds
 
 DEFAULT_BATCH_SIZE = 1000
 DEFAULT_ROW_LIMIT = 1000
@@ -61,6 +61,39 @@ def in_window(value: Any, start: dt.date | None, end: dt.date | None) -> bool:
     if not isinstance(value, dt.date):
         return True
     return (start is None or value >= start) and (end is None or value <= end)
+
+
+ProjectedNode = tuple[str, str, str, tuple[Any, ...]]
+"""``(iri, kind, label, values)``: ``values`` follow the projection's ``props`` (None when absent)."""
+
+ProjectedRelationship = tuple[str, str, str]
+"""``(source, type, target)``."""
+
+
+@dataclass(frozen=True)
+class Projection:
+    """A slim, read-only copy of part of the graph: plain tuples, no models.
+
+    What :meth:`GraphStore.projection` returns, for readers of many nodes
+    (the analytics) that need a few properties each and no validation.
+    Values are plain Python (dates as :class:`datetime.date`, lists as lists).
+    """
+
+    props: tuple[str, ...]
+    """Property names, in the order of each node's ``values``."""
+    nodes: list[ProjectedNode]
+    """Sorted by IRI."""
+    relationships: list[ProjectedRelationship]
+    """Sorted by ``(source, type, target)``."""
+
+
+def prop_names(props: Iterable[Prop | str]) -> tuple[str, ...]:
+    """Property names checked against :class:`~graph.schema.Prop` (anything else is refused).
+
+    Raises:
+        ValueError: a name is not a property of the schema.
+    """
+    return tuple(Prop(p).value for p in props)
 
 
 class GraphStore(ABC):
@@ -167,6 +200,33 @@ class GraphStore(ABC):
         self, types: Iterable[Rel | str] | None = None, limit: int | None = None
     ) -> list[Relationship]:
         """Relationships of the given types, sorted by ``(source, type, target)``."""
+
+    def projection(
+        self,
+        kinds: Iterable[Kind | str] | None,
+        props: Iterable[Prop | str],
+        rel_types: Iterable[Rel | str] | None,
+    ) -> Projection:
+        """Nodes of ``kinds`` (subclasses included) with the values of ``props``,
+        and the relationships of ``rel_types``, as plain tuples (see :class:`Projection`).
+
+        The same nodes and relationships as :meth:`nodes` and
+        :meth:`relationships` with the same filters (None: all), in the same
+        order; relationship properties are not read. This default reads
+        through those two methods; stores override it with a cheaper read.
+
+        Raises:
+            ValueError: a kind, property or relationship type is not in the schema.
+        """
+        names = prop_names(props)
+        kind_list = list(kinds) if kinds is not None else None
+        type_list = list(rel_types) if rel_types is not None else None
+        nodes = [
+            (n.iri, Kind(n.kind).value, n.label, tuple(n.props.get(p) for p in names))
+            for n in self.nodes(kinds=kind_list)
+        ]
+        rels = [(r.source, Rel(r.type).value, r.target) for r in self.relationships(types=type_list)]
+        return Projection(props=names, nodes=nodes, relationships=rels)
 
     @abstractmethod
     def count_by_kind(self) -> dict[str, int]:
