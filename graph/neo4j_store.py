@@ -331,11 +331,12 @@ class Neo4jStore(GraphStore):
             raise NodeNotFoundError(msg)
         kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
         types = sorted({Rel(t).value for t in rel_types}) if rel_types is not None else None
+        cap = max(limit, 1) if limit is not None else None
         distance = {iri: 0}
         frontier = [iri]
         for depth in range(1, hops + 1):
-            if not frontier:
-                break
+            if not frontier or (cap is not None and len(distance) >= cap):
+                break  # nothing left, or nearer nodes already fill the limit
             found: set[str] = set()
             for batch in chunked(frontier, 2000):
                 records = self._read(
@@ -346,8 +347,8 @@ class Neo4jStore(GraphStore):
                 distance[other] = depth
             frontier = sorted(found)
         chosen = sorted(distance, key=lambda i: (distance[i], i))
-        if limit is not None:
-            chosen = chosen[: max(limit, 1)]
+        if cap is not None:
+            chosen = chosen[:cap]
         return self._graph_among(chosen, types)
 
     def subgraph(

@@ -76,7 +76,7 @@ import os
 import queue
 import tempfile
 import threading
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -390,23 +390,29 @@ class NetworkXStore(GraphStore):
         self._require(iri)
         kind_set = expand_kinds(kinds)
         types = {Rel(t).value for t in rel_types} if rel_types is not None else None
-        distance = {iri: 0}
-        frontier = deque([iri])
-        while frontier:
-            current = frontier.popleft()
-            if distance[current] >= hops:
-                continue
-            for s, t, k in self._incident(current):
-                if types is not None and k not in types:
-                    continue
-                other = t if s == current else s
-                if other in distance or not self._passes(other, kind_set, start, end):
-                    continue
-                distance[other] = distance[current] + 1
-                frontier.append(other)
-        chosen = sorted(distance, key=lambda i: (distance[i], i))
-        if limit is not None:
-            chosen = chosen[: max(limit, 1)]
+        cap = max(limit, 1) if limit is not None else None
+        seen = {iri}
+        levels: list[list[str]] = [[iri]]
+        # level by level: once the levels found hold ``cap`` nodes, farther ones cannot be chosen
+        while len(levels) <= hops and levels[-1] and (cap is None or len(seen) < cap):
+            found: list[str] = []
+            for current in levels[-1]:
+                for s, t, k in self._incident(current):
+                    if types is not None and k not in types:
+                        continue
+                    other = t if s == current else s
+                    if other in seen or not self._passes(other, kind_set, start, end):
+                        continue
+                    seen.add(other)
+                    found.append(other)
+            levels.append(found)
+        chosen: list[str] = []
+        for level in levels:
+            room = None if cap is None else cap - len(chosen)
+            if room is not None and room <= 0:
+                break
+            # nearer nodes first, then by IRI; only the last level needed is cut, without sorting it whole
+            chosen.extend(sorted(level) if room is None or room >= len(level) else heapq.nsmallest(room, level))
         return self._graph_among(chosen, types)
 
     def subgraph(

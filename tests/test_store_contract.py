@@ -19,7 +19,7 @@ from alliancekg.errors import NodeNotFoundError, QueryError, StoreError, WriteNo
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.neo4j_store import Neo4jStore
 from graph.nx_store import NetworkXStore
-from graph.schema import Kind, Rel, concept_iri
+from graph.schema import Kind, Prop, Rel, concept_iri
 from graph.store import GraphStore
 from graph.synthetic import generate
 
@@ -263,6 +263,16 @@ def test_neighbours_filters(loaded: GraphStore) -> None:
     assert C1 not in iris(limited.nodes)  # two hops away: nearer nodes come first
 
 
+def test_neighbours_limit_keeps_the_nearest_then_by_iri(loaded: GraphStore) -> None:
+    ranked = [PRK, *sorted([TEST6, ICBM, YEONPYEONG, NUKES]), C1]  # by distance, then IRI
+    for limit in range(1, len(ranked) + 2):
+        got = loaded.neighbours(PRK, hops=2, limit=limit)
+        assert iris(got.nodes) == sorted(ranked[:limit]), limit
+        kept = set(ranked[:limit])
+        assert all(r.source in kept and r.target in kept for r in got.relationships)
+    assert iris(loaded.neighbours(PRK, hops=2, limit=0).nodes) == [PRK]  # the start node always
+
+
 def test_subgraph_window_kinds_and_limit(loaded: GraphStore) -> None:
     window = loaded.subgraph(start=dt.date(2017, 9, 1), end=dt.date(2017, 10, 31), kinds=[Kind.EVENT, Kind.COMMITMENT])
     assert iris(window.nodes) == sorted([TEST6, SCM49, C1])
@@ -286,6 +296,42 @@ def test_nodes_relationships_and_counts(loaded: GraphStore) -> None:
     }
     assert loaded.count_by_type()["PARTICIPANT"] == 4
     assert sum(loaded.count_by_type().values()) == 19
+
+
+def test_projection_reads_plain_tuples(loaded: GraphStore) -> None:
+    got = loaded.projection([Kind.COMMITMENT, Kind.MEETING], [Prop.DATE, Prop.STANCE, Prop.ORDINAL], [Rel.MADE_AT])
+    assert got.props == ("date", "stance", "ordinal")
+    assert got.nodes == sorted([
+        (C1, "Commitment", "US extended deterrence commitment", (dt.date(2017, 10, 28), "reaffirmed", None)),
+        (C2, "Commitment", "Strengthened extended deterrence", (dt.date(2018, 10, 31), "strengthened", None)),
+        (AGR, "Agreement", "Mutual Defense Treaty", (dt.date(1953, 10, 1), None, None)),  # a subclass
+        (SCM49, "SecurityConsultativeMeeting", "49th SCM", (dt.date(2017, 10, 28), None, 49)),
+        (SCM50, "SecurityConsultativeMeeting", "50th SCM", (dt.date(2018, 10, 31), None, 50)),
+    ])
+    assert all(type(n[3][0]) is dt.date for n in got.nodes)  # plain dates, not driver or store types
+    assert got.relationships == sorted([(C1, "MADE_AT", SCM49), (C2, "MADE_AT", SCM50), (AGR, "MADE_AT", SCM49)])
+
+
+def test_projection_agrees_with_nodes_and_relationships(loaded: GraphStore) -> None:
+    kinds = [Kind.INCIDENT, Kind.ACTOR, Kind.THREAT, Kind.MENTION]
+    props = [Prop.DATE, Prop.CHAR_START, Prop.TEXT, Prop.SAME_AS, Prop.CONFIDENCE]
+    types = [Rel.PERPETRATOR, Rel.EVIDENCE, Rel.COMMITMENT_TYPE]
+    # the interface's default, built from nodes() and relationships(), is the reference
+    assert loaded.projection(kinds, props, types) == GraphStore.projection(loaded, kinds, props, types)
+    everything = loaded.projection(None, [Prop.DATE], None)
+    assert everything == GraphStore.projection(loaded, None, [Prop.DATE], None)
+    assert len(everything.nodes) == 15 and len(everything.relationships) == 19
+    empty = loaded.projection([], [], [])
+    assert empty.nodes == [] and empty.relationships == [] and empty.props == ()
+
+
+def test_projection_refuses_names_outside_the_schema(loaded: GraphStore) -> None:
+    with pytest.raises(ValueError, match="iri}"):
+        loaded.projection(None, ["iri} RETURN 1 //"], None)
+    with pytest.raises(ValueError):
+        loaded.projection(None, [Prop.DATE], ["MADE_AT|EVIDENCE"])
+    with pytest.raises(ValueError):
+        loaded.projection(["Commitment` OR true //"], [Prop.DATE], None)
 
 
 def test_commitments_at_and_incidents_between(loaded: GraphStore) -> None:
@@ -423,6 +469,14 @@ def test_both_stores_answer_alike(request: pytest.FixtureRequest) -> None:
         kinds=[Kind.INCIDENT], limit=30, offset=10
     )
     assert neo.relationships(types=[Rel.RESPONDS_TO]) == embedded.relationships(types=[Rel.RESPONDS_TO])
+    view_kinds = [Kind.MEETING, Kind.INCIDENT, Kind.THREAT, Kind.CONCEPT, Kind.ACTOR, Kind.COMMITMENT]
+    view_props = [Prop.DATE, Prop.ORDINAL, Prop.ALT_LABELS, Prop.ESTIMATED, Prop.CONFIDENCE, Prop.CUES, Prop.SERIES]
+    view_types = [Rel.MADE_AT, Rel.COMMITMENT_TYPE, Rel.COMMITTED_BY, Rel.RESPONDS_TO, Rel.ISSUED_AT]
+    projected = neo.projection(view_kinds, view_props, view_types)
+    assert projected == embedded.projection(view_kinds, view_props, view_types)
+    assert projected.nodes and projected.relationships
+    label_date = [Prop.LABEL, Prop.DATE]
+    assert neo.projection(None, label_date, None) == embedded.projection(None, label_date, None)
     params = {"prk": make_iri(Kind.STATE, "PRK"), "since": dt.date(2000, 1, 1), "kinds": ["NuclearTest", "Crisis"]}
     for query in ANALYST_QUERIES:
         neo_rows = neo.run_cypher(query, params, limit=10_000)
