@@ -208,23 +208,26 @@ SERVER_INFO = "CALL dbms.components() YIELD name, versions, edition RETURN name,
 
 
 def projection_nodes_query(kinds: Iterable[Kind | str] | None) -> str:
-    """The slim read of nodes behind ``GraphStore.projection``: one row per node.
+    """The slim read of nodes behind ``GraphStore.projection``: one row holding a list per node.
 
     ``$kinds`` (kind names, subclasses expanded) filters on the ``kind``
     property as :data:`LIST_NODES` does; the labels of the given kinds (static
     text from the enum, None: ``Node``) only narrow the scan. ``$props`` names
-    the properties returned, in order, in ``values``.
+    the properties returned, in order, after ``[iri, kind, label]``. The
+    rows are collected into one list: the driver handles one large record
+    far faster than ~10^5 small ones.
     """
     names = sorted({Kind(k).value for k in kinds}) if kinds is not None else [NODE_LABEL]
     match = "|".join(label_of(name) for name in names) if names else label_of(NODE_LABEL)
     return (
         f"MATCH (n:{match}) WHERE {_KIND_FILTER} "
-        "RETURN n.iri AS iri, n.kind AS kind, n.label AS label, [p IN $props | n[p]] AS values"
+        "RETURN collect([n.iri, n.kind, n.label, [p IN $props | n[p]]]) AS rows"
     )
 
 
 def projection_relationships_query(rel_types: Iterable[Rel | str] | None) -> str:
-    """The slim read of relationships behind ``GraphStore.projection``: ends and type only.
+    """The slim read of relationships behind ``GraphStore.projection``: one row
+    holding ``[source, type, target]`` per relationship (see :func:`projection_nodes_query`).
 
     The types are static text from the enum (None: every type); an empty
     list of types matches nothing.
@@ -234,6 +237,6 @@ def projection_relationships_query(rel_types: Iterable[Rel | str] | None) -> str
     else:
         names = sorted({Rel(t).value for t in rel_types})
         if not names:
-            return "RETURN 1 AS nothing LIMIT 0"
+            return "RETURN [] AS rows"
         pattern = "[r:" + "|".join(type_of(name) for name in names) + "]"
-    return f"MATCH (a:{_N})-{pattern}->(b:{_N}) RETURN a.iri AS source, type(r) AS type, b.iri AS target"
+    return f"MATCH (a:{_N})-{pattern}->(b:{_N}) RETURN collect([a.iri, type(r), b.iri]) AS rows"
