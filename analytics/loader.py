@@ -25,12 +25,11 @@ import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from alliancekg.errors import NodeNotFoundError, StoreError
-from graph.model import GraphData, Node, kind_path, make_iri
+from graph.model import Node, kind_path, make_iri
 from graph.schema import (
     COMMITMENT_TYPES,
     THREAT_TYPES,
@@ -97,9 +96,6 @@ VIEW_PROPS: tuple[Prop, ...] = (
     _STANCE,
     _STRENGTH,
 ) = range(len(VIEW_PROPS))
-
-PREFETCH_WORKERS = 4
-"""Neighbourhood queries run at once when evidence of several meetings is read."""
 
 COMMITMENT_SCHEME_NAME = "commitment"
 THREAT_SCHEME_NAME = "threat"
@@ -273,51 +269,28 @@ class AnalyticsView:
         return rec
 
     def prefetch_evidence(self, meeting_iris: Iterable[str]) -> None:
-        """Read the evidence of every commitment made at these meetings, one query per meeting.
+        """Read the evidence of every commitment made at these meetings in one store read.
 
-        Uses the store's neighbourhood (meeting -> commitments -> mentions ->
-        documents), so a table of many rows costs a few round trips, not one
-        per row. Commitments without evidence are remembered as such.
+        Uses :meth:`~graph.store.GraphStore.evidence_of` (one query on Neo4j
+        for all of them), so a table of many rows costs one round trip, not
+        one per row; the answer is what :meth:`evidence` would read one by
+        one. Commitments without evidence are remembered as such.
         """
         wanted = [m for m in dict.fromkeys(meeting_iris) if m in self.meetings and ("evidence", m) not in self.memo]
         if not wanted:
             return
-        store = self._live_store()
-
-        def hood(meeting: str) -> GraphData:
-            return store.neighbours(
-                meeting,
-                hops=3,
-                kinds=[Kind.MEETING, Kind.COMMITMENT, Kind.MENTION, Kind.DOCUMENT],
-                rel_types=[Rel.MADE_AT, Rel.EVIDENCE, Rel.WAS_DERIVED_FROM],
-            )
-
-        if len(wanted) > 1:
-            # the queries wait on the store (round trips to Neo4j): overlap them
-            with ThreadPoolExecutor(max_workers=min(PREFETCH_WORKERS, len(wanted))) as pool:
-                hoods = list(pool.map(hood, wanted))
-        else:
-            hoods = [hood(wanted[0])]
-        for meeting, data in zip(wanted, hoods, strict=True):
-            nodes = data.node_map()
-            mentions: dict[str, list[str]] = defaultdict(list)
-            docs: dict[str, list[str]] = defaultdict(list)
-            for rel in data.relationships:
-                if rel.type == Rel.EVIDENCE:
-                    mentions[rel.source].append(rel.target)
-                elif rel.type == Rel.WAS_DERIVED_FROM:
-                    docs[rel.source].append(rel.target)
-            found: dict[str, EvidenceRec | None] = {}
-            for commitment in self.by_meeting.get(meeting, ()):
-                pairs = []
-                for mention in sorted(mentions.get(commitment, ())):
-                    doc_iris = sorted(docs.get(mention, ()))
-                    if mention in nodes:
-                        pairs.append((nodes[mention], nodes.get(doc_iris[0]) if doc_iris else None))
-                found[commitment] = _best_evidence(pairs)
-            with self._lock:
-                for commitment, rec in found.items():
-                    self._evidence.setdefault(commitment, rec)
+        with self._lock:
+            commitments = [
+                c for m in wanted for c in self.by_meeting.get(m, ()) if c not in self._evidence
+            ]
+        found = self._live_store().evidence_of(commitments) if commitments else {}
+        recs = {
+            c: _best_evidence((item.mention, item.document) for item in items) for c, items in found.items()
+        }
+        with self._lock:
+            for commitment, rec in recs.items():
+                self._evidence.setdefault(commitment, rec)
+            for meeting in wanted:
                 self.memo[("evidence", meeting)] = True
 
 

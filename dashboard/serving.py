@@ -18,9 +18,9 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from alliancekg.errors import StoreError
-from graph.model import CypherResult, GraphData, Node, NodeDetail, Relationship
-from graph.schema import Kind, Rel
-from graph.store import DEFAULT_BATCH_SIZE, DEFAULT_QUERY_TIMEOUT, DEFAULT_ROW_LIMIT, GraphStore
+from graph.model import CypherResult, Evidence, GraphData, Node, NodeDetail, Relationship
+from graph.schema import Kind, Prop, Rel
+from graph.store import DEFAULT_BATCH_SIZE, DEFAULT_QUERY_TIMEOUT, DEFAULT_ROW_LIMIT, GraphStore, Projection
 
 T = TypeVar("T")
 CACHE_SIZE = 256
@@ -142,6 +142,19 @@ class ServingStore(GraphStore):
         return self._memo(
             "relationships", (_rels_key(types_l), limit), lambda: self.inner.relationships(types_l, limit)
         )
+
+    def projection(
+        self,
+        kinds: Iterable[Kind | str] | None,
+        props: Iterable[Prop | str],
+        rel_types: Iterable[Rel | str] | None,
+    ) -> Projection:
+        """The inner store's slim read (not remembered: the analytics view keeps what it builds)."""
+        return self.inner.projection(kinds, props, rel_types)
+
+    def evidence_of(self, iris: Iterable[str]) -> dict[str, list[Evidence]]:
+        """The inner store's evidence of many nodes (not remembered: the analytics view keeps it)."""
+        return self.inner.evidence_of(iris)
 
     def count_by_kind(self) -> dict[str, int]:
         """Node counts (remembered)."""

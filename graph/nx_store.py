@@ -341,9 +341,7 @@ class NetworkXStore(GraphStore):
     def _degree(self, iri: str) -> int:
         return int(self.graph.in_degree(iri)) + int(self.graph.out_degree(iri))
 
-    def get_node(self, iri: str) -> NodeDetail:
-        """The node, its evidence mentions (with their documents) and its degree."""
-        self._require(iri)
+    def _evidence(self, iri: str) -> list[Evidence]:
         evidence: list[Evidence] = []
         mentions = sorted(t for _, t, k in self.graph.out_edges(iri, keys=True) if k == Rel.EVIDENCE.value)
         for mention in mentions:
@@ -351,7 +349,17 @@ class NetworkXStore(GraphStore):
                 t for _, t, k in self.graph.out_edges(mention, keys=True) if k == Rel.WAS_DERIVED_FROM.value
             )
             evidence.append(Evidence(mention=self._node(mention), document=self._node(docs[0]) if docs else None))
-        return NodeDetail(node=self._node(iri), evidence=evidence, degree=self._degree(iri))
+        return evidence
+
+    def get_node(self, iri: str) -> NodeDetail:
+        """The node, its evidence mentions (with their documents) and its degree."""
+        self._require(iri)
+        return NodeDetail(node=self._node(iri), evidence=self._evidence(iri), degree=self._degree(iri))
+
+    def evidence_of(self, iris: Iterable[str]) -> dict[str, list[Evidence]]:
+        """The evidence of many nodes (see :meth:`GraphStore.evidence_of`)."""
+        with self._lock:
+            return {iri: self._evidence(iri) if iri in self.graph else [] for iri in dict.fromkeys(iris)}
 
     def _passes(self, iri: str, kinds: set[str] | None, start: dt.date | None, end: dt.date | None) -> bool:
         attrs = self.graph.nodes[iri]

@@ -127,6 +127,15 @@ GET_EVIDENCE = (
     "RETURN m, head(docs) AS doc ORDER BY m.iri"
 )
 
+EVIDENCE_OF = (
+    f"UNWIND $iris AS iri MATCH (:{_N} {{iri: iri}})-[:{type_of(Rel.EVIDENCE)}]->(m:{_N}) "
+    f"OPTIONAL MATCH (m)-[:{type_of(Rel.WAS_DERIVED_FROM)}]->(d:{_N}) "
+    "WITH iri, m, d ORDER BY d.iri "
+    "WITH iri, m, collect(d) AS docs "
+    "RETURN iri, m, head(docs) AS doc"
+)
+"""The evidence of each of ``$iris`` (distinct IRIs): :data:`GET_EVIDENCE` for many nodes in one read."""
+
 NEIGHBOUR_STEP = (
     f"UNWIND $frontier AS iri MATCH (a:{_N} {{iri: iri}})-[r]-(n:{_N}) "
     "WHERE ($types IS NULL OR type(r) IN $types) "

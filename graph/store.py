@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
 
-from graph.model import CypherResult, GraphData, Node, NodeDetail, Relationship
+from alliancekg.errors import NodeNotFoundError
+from graph.model import CypherResult, Evidence, GraphData, Node, NodeDetail, Relationship
 from graph.schema import Kind, Prop, Rel, subkinds
 
 DEFAULT_BATCH_SIZE = 1000
@@ -200,6 +201,21 @@ class GraphStore(ABC):
         self, types: Iterable[Rel | str] | None = None, limit: int | None = None
     ) -> list[Relationship]:
         """Relationships of the given types, sorted by ``(source, type, target)``."""
+
+    def evidence_of(self, iris: Iterable[str]) -> dict[str, list[Evidence]]:
+        """The evidence of many nodes at once: for each IRI asked, what
+        :meth:`get_node` gives as ``evidence`` (mentions by IRI, each with its
+        first document by IRI); an empty list for a node without evidence or
+        one that does not exist. This default asks :meth:`get_node` per node;
+        stores override it with one read.
+        """
+        out: dict[str, list[Evidence]] = {}
+        for iri in dict.fromkeys(iris):
+            try:
+                out[iri] = list(self.get_node(iri).evidence)
+            except NodeNotFoundError:
+                out[iri] = []
+        return out
 
     def projection(
         self,

@@ -325,6 +325,16 @@ def test_projection_agrees_with_nodes_and_relationships(loaded: GraphStore) -> N
     assert empty.nodes == [] and empty.relationships == [] and empty.props == ()
 
 
+def test_evidence_of_many_nodes_matches_get_node(loaded: GraphStore) -> None:
+    got = loaded.evidence_of([C1, C2, KOR, C1, "https://example.org/no-such-node"])
+    assert list(got) == [C1, C2, KOR, "https://example.org/no-such-node"]  # each IRI once, in the order asked
+    assert [(e.mention.iri, e.document.iri if e.document else None) for e in got[C1]] == [(M1, DOC49)]
+    assert got[C1] == loaded.get_node(C1).evidence
+    assert got[C1][0].mention.props["charStart"] == 120
+    assert got[C2] == [] and got[KOR] == [] and got["https://example.org/no-such-node"] == []
+    assert loaded.evidence_of([]) == {}
+
+
 def test_projection_refuses_names_outside_the_schema(loaded: GraphStore) -> None:
     with pytest.raises(ValueError, match="iri}"):
         loaded.projection(None, ["iri} RETURN 1 //"], None)
@@ -475,6 +485,9 @@ def test_both_stores_answer_alike(request: pytest.FixtureRequest) -> None:
     projected = neo.projection(view_kinds, view_props, view_types)
     assert projected == embedded.projection(view_kinds, view_props, view_types)
     assert projected.nodes and projected.relationships
+    with_evidence = [c.iri for c in embedded.nodes(kinds=[Kind.COMMITMENT], limit=200)]
+    assert neo.evidence_of(with_evidence) == embedded.evidence_of(with_evidence)
+    assert any(neo.evidence_of(with_evidence).values())
     label_date = [Prop.LABEL, Prop.DATE]
     assert neo.projection(None, label_date, None) == embedded.projection(None, label_date, None)
     params = {"prk": make_iri(Kind.STATE, "PRK"), "since": dt.date(2000, 1, 1), "kinds": ["NuclearTest", "Crisis"]}
