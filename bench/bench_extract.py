@@ -15,9 +15,14 @@ in one process and once with a process pool over all cores. Throughput is
 input bytes per wall-clock second and per CPU second (this process and its
 workers): on a shared machine the CPU-second rate is the per-core figure.
 
+``--phases`` adds a one-process breakdown of the CPU time by step (read,
+segment, extract) and by file type, which is where an optimisation has to
+land.
+
 Usage::
 
     .venv/bin/python bench/bench_extract.py --mb 50 --workers 1,2
+    .venv/bin/python bench/bench_extract.py --mb 10 --workers 1 --phases
 """
 
 from __future__ import annotations
@@ -111,6 +116,41 @@ def _work_many(paths: list[Path], extract: bool) -> tuple[int, int, int, int]:
     return totals[0], totals[1], totals[2], totals[3]
 
 
+def phases(files: list[Path], extract: bool) -> dict[str, list[float]]:
+    """CPU seconds of each step by file type: {suffix: [read, segment, extract, input bytes]}."""
+    out: dict[str, list[float]] = {}
+    for path in files:
+        t0 = time.process_time()
+        doc = read_document(path)
+        t1 = time.process_time()
+        sum(1 for _ in iter_sentences(doc))
+        t2 = time.process_time()
+        if extract:
+            from extractors.rules import extract_document
+
+            extract_document(doc)
+        t3 = time.process_time()
+        row = out.setdefault(path.suffix.lower(), [0.0, 0.0, 0.0, 0.0])
+        row[0] += t1 - t0
+        row[1] += t2 - t1
+        row[2] += t3 - t2
+        row[3] += path.stat().st_size
+    return out
+
+
+def print_phases(table: dict[str, list[float]]) -> None:
+    """Print :func:`phases` as a table with a share of the total CPU time per cell."""
+    total = sum(sum(row[:3]) for row in table.values()) or 1.0
+    print("CPU seconds by step and file type (one process):")
+    print(" ".join(f"{h:>12}" for h in ("type", "MB", "read s", "segment s", "extract s", "MB/CPU-s")))
+    rows = sorted(table.items())
+    rows.append(("all", [sum(r[i] for _, r in rows) for i in range(4)]))
+    for suffix, (read, seg, ext, size) in rows:
+        cells = [f"{v:.2f} ({v / total:.0%})" for v in (read, seg, ext)]
+        rate = size / MB / (read + seg + ext) if read + seg + ext else 0.0
+        print(" ".join(f"{v:>12}" for v in (suffix, f"{size / MB:.1f}", *cells, f"{rate:.2f}")))
+
+
 def _cpu_seconds() -> float:
     """CPU time of this process and of its reaped children."""
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -141,6 +181,7 @@ def main() -> None:
     parser.add_argument("--workers", default=f"1,{os.cpu_count() or 1}", help="process counts to measure")
     parser.add_argument("--source", type=Path, default=ROOT / "corpus", help="sample corpus to replicate")
     parser.add_argument("--no-extract", action="store_true", help="measure reading and segmentation only")
+    parser.add_argument("--phases", action="store_true", help="also print CPU time by step and file type")
     args = parser.parse_args()
     source = args.source if args.source.is_dir() else None
     extract = not args.no_extract
@@ -172,6 +213,8 @@ def main() -> None:
                 records,
             )
             print(" ".join(f"{v:>9}" for v in row))
+        if args.phases:
+            print_phases(phases(files, extract))
         print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
         shutil.rmtree(tmp, ignore_errors=True)
 
