@@ -101,7 +101,7 @@ COMMITMENT_SCHEME_NAME = "commitment"
 THREAT_SCHEME_NAME = "threat"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeetingRec:
     """A meeting: one consultation of a series."""
 
@@ -118,7 +118,7 @@ class MeetingRec:
         return (self.date or dt.date.min, self.ordinal if self.ordinal is not None else -1, self.iri)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IncidentRec:
     """An incident (nuclear test, missile launch, provocation, crisis)."""
 
@@ -137,7 +137,7 @@ class IncidentRec:
     """Catalogue id (``prk-nuclear-test-1``) when the extractor recorded it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ThreatRec:
     """A standing threat and its threat types."""
 
@@ -147,7 +147,7 @@ class ThreatRec:
     posed_by: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConceptRec:
     """A commitment-type or threat-type concept."""
 
@@ -159,7 +159,7 @@ class ConceptRec:
     alt_labels: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CommitmentRec:
     """A commitment (one pledge sentence) with everything the analytics use."""
 
@@ -186,7 +186,7 @@ class CommitmentRec:
         return "+".join(self.parties) if self.parties else "?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceRec:
     """Where the text says so: the first evidence mention of a node."""
 
