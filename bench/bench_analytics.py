@@ -15,8 +15,8 @@ time and as CPU time of this process (the client: Neo4j's own work is in the
 wall-clock figure only):
 
 * **cold**: the analytics view is rebuilt first (what the first question
-  after a change of the graph costs: reading the store through its interface
-  and indexing it);
+  after a change of the graph costs: reading the store's projection,
+  ``GraphStore.projection``, and indexing it);
 * **warm**: the view is cached (the store has not changed); every run asks
   a different question (another incident, another commitment type), so the
   evidence of its rows is read from the store, not from a cache.
