@@ -8,9 +8,11 @@ view's kinds, properties and relationship types, as plain tuples: no
 embedded store and on Neo4j, and a large graph is read in one pass.
 
 The view is cached per store and rebuilt when the store's state changes: the
-fingerprint is the node counts per kind and relationship counts per type (and
-the store's ``revision`` attribute when it has one). A change that keeps every
-count (an edited property) is not seen; call :func:`invalidate` after one.
+fingerprint is the store's ``revision`` when it has one (the embedded store
+counts the writes made through it), else the node counts per kind and
+relationship counts per type. On a store without a revision (Neo4j) a change
+that keeps every count (an edited property) is not seen; call
+:func:`invalidate` after one.
 
 Evidence (mention text, document, paragraph) is read lazily, one
 ``get_node`` per commitment shown, and cached in the view.
@@ -413,7 +415,15 @@ def _scheme(scheme_value: Any, local: str) -> str:
 
 
 def store_fingerprint(store: GraphStore) -> tuple[Any, ...]:
-    """What identifies a store's state for caching: counts per kind and type."""
+    """What identifies a store's state for caching.
+
+    A store with an integer ``revision`` (the embedded store counts its
+    writes) is identified by it, which costs nothing and sees every write
+    made through the store; any other by its counts per kind and type.
+    """
+    revision = getattr(store, "revision", None)
+    if isinstance(revision, int) and not isinstance(revision, bool):
+        return (store.name, revision)
     kinds = tuple(sorted(store.count_by_kind().items()))
     types = tuple(sorted(store.count_by_type().items()))
     return (store.name, getattr(store, "revision", None), kinds, types)

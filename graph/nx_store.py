@@ -249,6 +249,10 @@ class NetworkXStore(GraphStore):
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self.path: Path | None = Path(path) if path is not None else None
         self._lock = threading.RLock()
+        self.revision = 0
+        """Counts the writes made through this store (upserts, deletes, clear): readers that
+        cache what they derive from the graph (the analytics view) compare it instead of
+        counting nodes and relationships. Changes made to :attr:`graph` directly do not count."""
 
     # -- conversions -------------------------------------------------------
 
@@ -269,6 +273,7 @@ class NetworkXStore(GraphStore):
         """Create or update nodes by IRI (see :meth:`GraphStore.upsert_nodes`)."""
         sent = 0
         with self._lock:
+            self.revision += 1
             for batch in chunked(nodes, batch_size):
                 for node in batch:
                     attrs = self.graph.nodes[node.iri] if node.iri in self.graph else None
@@ -295,6 +300,7 @@ class NetworkXStore(GraphStore):
         """
         sent = 0
         with self._lock:
+            self.revision += 1
             for batch in chunked(relationships, batch_size):
                 missing = sorted(
                     {iri for rel in batch for iri in (rel.source, rel.target) if iri not in self.graph}
@@ -318,6 +324,7 @@ class NetworkXStore(GraphStore):
     def delete_nodes(self, iris: Sequence[str]) -> int:
         """Delete nodes and their relationships; return how many existed."""
         with self._lock:
+            self.revision += 1
             present = {iri for iri in iris if iri in self.graph}
             self.graph.remove_nodes_from(present)
             return len(present)
@@ -325,6 +332,7 @@ class NetworkXStore(GraphStore):
     def clear(self) -> None:
         """Remove every node and relationship."""
         with self._lock:
+            self.revision += 1
             self.graph.clear()
 
     # -- reading -----------------------------------------------------------

@@ -467,3 +467,19 @@ def test_an_empty_graph_gives_empty_answers_or_clear_errors() -> None:
     assert ak.centrality(empty).empty
     compared = ak.compare_windows(empty, (None, None), (None, None))
     assert compared.centrality.empty and list(compared.responses["incidents"]) == [0, 0]
+
+
+def test_embedded_view_sees_a_property_edit_without_invalidate(fx: Fixture) -> None:
+    """The embedded store's write counter keys the cache: an edit that keeps every count is seen."""
+    graph = NetworkXStore()
+    graph.load(fx.data)
+    view = load_view(graph)
+    assert load_view(graph) is view  # nothing written: the cached view
+    counts = _counts(graph)
+    meeting = next(n for n in fx.data.nodes if n.iri in view.meetings)
+    graph.upsert_nodes([meeting.model_copy(update={"label": "Renamed meeting"})])
+    assert _counts(graph) == counts  # the edit keeps every count
+    rebuilt = load_view(graph)
+    assert rebuilt is not view
+    assert rebuilt.meetings[meeting.iri].label == "Renamed meeting"
+    assert view.meetings[meeting.iri].label != "Renamed meeting"
