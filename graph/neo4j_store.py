@@ -87,6 +87,13 @@ _PLAIN: frozenset[type] = frozenset({str, int, float, bool, type(None)})
 """Driver values that need no conversion."""
 
 
+def _projected(value: Any) -> Any:
+    """A value of a projection row: ``{date: "YYYY-MM-DD"}`` is a date (see ``queries.projection_nodes_query``)."""
+    if type(value) is dict and set(value) == {"date"}:
+        return dt.date.fromisoformat(value["date"])
+    return to_python(value)
+
+
 def _first(row: tuple[Any, ...]) -> Any:
     return row[0]
 
@@ -433,7 +440,7 @@ class Neo4jStore(GraphStore):
 
         node_rows, rel_rows = self._guard(action)
         nodes = [
-            (iri, kind, label or "", tuple(v if type(v) in _PLAIN else to_python(v) for v in values))
+            (iri, kind, label or "", tuple(v if type(v) in _PLAIN else _projected(v) for v in values))
             for iri, kind, label, values in node_rows
         ]
         nodes.sort(key=_first)
