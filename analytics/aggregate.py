@@ -9,8 +9,11 @@ their stances, its representative commitment the strongest sentence.
 Classification of a statement against the earlier meetings of its series:
 
 * ``new``: the type was never stated at an earlier meeting of the series;
-* ``weakened``: the text says so (stance ``weakened`` or ``suspended``), or
-  its strength fell by at least :data:`STRENGTH_STEP` since the baseline;
+* ``weakened``: the text says so (stance ``weakened`` or ``suspended``). A
+  fall in strength alone does not count: strength comes from cue words
+  ("ironclad", "unwavering"), and a restatement without them is no evidence
+  that a pledge weakened (the 49th SCM restated extended deterrence without
+  the 48th's adjectives, weeks after the sixth nuclear test);
 * ``strengthened``: the text says so (stance ``strengthened``), or its
   strength rose by at least :data:`STRENGTH_STEP`;
 * ``reaffirmed``: stated again, neither stronger nor weaker;
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 from analytics.loader import AnalyticsView, CommitmentRec, MeetingRec
 
 STRENGTH_STEP = 0.1
-"""Smallest change of strength that counts as strengthened or weakened."""
+"""Smallest rise of strength that counts as strengthened."""
 
 CHANGES: tuple[str, ...] = ("new", "strengthened", "reaffirmed", "weakened", "dropped")
 """Change classes, in the order tables list them."""
@@ -145,8 +148,8 @@ def change_of(stmt: Statement, baseline: Statement | None) -> str:
     """Change class of a statement given its baseline (None: never stated before).
 
     The text's own stance decides first (``strengthened``; ``weakened`` or
-    ``suspended``); otherwise strengths are compared, only when the baseline
-    is the same party's statement.
+    ``suspended``); otherwise a rise in strength over the same party's
+    baseline makes it strengthened (a fall alone does not weaken it).
     """
     if baseline is None:
         return "new"
@@ -158,8 +161,6 @@ def change_of(stmt: Statement, baseline: Statement | None) -> str:
         delta = stmt.strength - baseline.strength
         if delta >= STRENGTH_STEP - 1e-9:
             return "strengthened"
-        if delta <= -STRENGTH_STEP + 1e-9:
-            return "weakened"
     return "reaffirmed"
 
 
