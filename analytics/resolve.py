@@ -81,6 +81,9 @@ def resolve_incident(view: AnalyticsView, name: str) -> IncidentRec:
         LookupAmbiguityError: nothing or several incidents match (with candidates).
     """
     text = name.strip()
+    if not view.incidents:
+        msg = "the store holds no incidents yet: ingest documents first (alliancekg ingest corpus)"
+        raise LookupAmbiguityError(msg)
     if not text:
         msg = "no incident named: give a label, a date (YYYY-MM-DD) or an IRI"
         raise LookupAmbiguityError(msg, _some_incidents(view))

@@ -458,7 +458,7 @@ def test_the_view_is_cached_and_follows_changes(fresh_store: GraphStore, fx: Fix
 
 def test_an_empty_graph_gives_empty_answers_or_clear_errors() -> None:
     empty = NetworkXStore()
-    with pytest.raises(LookupAmbiguityError, match="no incident is named"):
+    with pytest.raises(LookupAmbiguityError, match="holds no incidents yet: ingest documents first"):
         ak.trace(empty, "first nuclear test")
     assert ak.lineage(empty, "extended deterrence").chain.empty
     assert ak.in_force(empty, "2020-01-01").empty
