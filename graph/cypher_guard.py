@@ -230,6 +230,25 @@ def find_write(query: str) -> str | None:
     return None
 
 
+def find_database_switch(query: str) -> str | None:
+    """``USE <db>`` in ``query`` (a clause that leaves the configured database), or None.
+
+    >>> find_database_switch("USE system SHOW USERS")
+    'USE system'
+    >>> find_database_switch("MATCH (n) WHERE n.use = 1 RETURN n")
+    """
+    tokens = code_tokens(tokenize(query))
+    for idx, tok in enumerate(tokens):
+        if tok.kind is not TokenKind.WORD or tok.upper != "USE":
+            continue
+        prev = tokens[idx - 1] if idx > 0 else None
+        if prev is not None and prev.kind is TokenKind.SYMBOL and prev.text in ".:":
+            continue
+        nxt = tokens[idx + 1] if idx + 1 < len(tokens) else None
+        return f"USE {nxt.text}" if nxt is not None else "USE"
+    return None
+
+
 def check_read_only(query: str) -> None:
     """Refuse a query that would change the graph or the server.
 
@@ -238,6 +257,13 @@ def check_read_only(query: str) -> None:
         QueryError: the query cannot even be split into tokens (an
             unterminated string, comment or quoted name).
     """
+    switch = find_database_switch(query)
+    if switch is not None:
+        msg = (
+            f"the query console reads the configured graph only: {switch} would switch to another "
+            "database (such as system, which lists users); remove it"
+        )
+        raise WriteNotAllowedError(msg)
     found = find_write(query)
     if found is not None:
         msg = (

@@ -88,3 +88,15 @@ def test_tokens_keep_strings_comments_and_names_whole() -> None:
     assert by_kind[TokenKind.COMMENT] == ["// c"]
     assert by_kind[TokenKind.PARAM] == ["$p", "$`odd name`"]
     assert "".join(t.text for t in tokens) == "MATCH (n:`a``b`) WHERE n.x = 'q\\'s' // c\nRETURN $p, $`odd name`"
+
+
+@pytest.mark.parametrize(
+    "query", ["USE system SHOW USERS", "use neo4j MATCH (n) RETURN n", "CALL { USE system SHOW ROLES }"]
+)
+def test_switching_database_is_refused(query: str) -> None:
+    with pytest.raises(WriteNotAllowedError, match="configured graph only"):
+        check_read_only(query)
+
+
+def test_use_as_a_property_or_label_is_fine() -> None:
+    check_read_only("MATCH (n:Use) WHERE n.use = 'USE system' RETURN n.use")
