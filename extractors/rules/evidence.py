@@ -13,13 +13,12 @@ hundreds of records per document keeps extraction fast.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from functools import lru_cache
 from typing import Any
 
 from extractors.document import SourceDocument
 from extractors.rules.lexicon import EXTRACTOR, Concept
-from graph.model import GraphData, Node, Relationship, content_key, kind_path, make_iri, slugify
+from graph.model import GraphData, Node, Relationship, make_iri, span_iri_factory
 from graph.schema import DEFAULT_BASE, Kind, Prop, Rel, concept_iri
 
 _TEXT = Prop.TEXT.value
@@ -86,10 +85,8 @@ class GraphBuilder:
         self._par_numbers = paragraph_numbers
         self._paged = bool(doc.pages)
         self.doc_iri = self.iri(Kind.DOCUMENT, doc.sha256)
-        self._mention_key_prefix = content_key(Kind.MENTION.value, self.doc_iri) + "\x1f"
-        self._mention_iri_prefix = f"{self.base}{kind_path(Kind.MENTION)}/{slugify(self.doc_iri)}-"
-        self._commitment_key_prefix = content_key(Kind.COMMITMENT.value, self.doc_iri) + "\x1f"
-        self._commitment_iri_prefix = f"{self.base}{kind_path(Kind.COMMITMENT)}/{slugify(self.doc_iri)}-"
+        self._mention_iri = span_iri_factory(Kind.MENTION, self.doc_iri, self.base)
+        self._commitment_iri = span_iri_factory(Kind.COMMITMENT, self.doc_iri, self.base)
         props: dict[str, Any] = {
             Prop.TITLE.value: doc.title,
             Prop.DATE.value: doc.date,
@@ -105,9 +102,7 @@ class GraphBuilder:
     def commitment_iri(self, start: int) -> str:
         """IRI of the commitment read from the sentence (or clause) starting at ``start``:
         ``make_iri(Kind.COMMITMENT, doc_iri, start)`` with the per-document parts computed once."""
-        key = f"{self._commitment_key_prefix}{start}"
-        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
-        return f"{self._commitment_iri_prefix}{digest}"
+        return self._commitment_iri(start)
 
     def shared_iri(self, kind: Kind, *key: str | int | None) -> str:
         """IRI of a node that recurs across documents (actor, meeting, threat, catalogue incident), memoised."""
@@ -117,9 +112,7 @@ class GraphBuilder:
         """IRI of the Mention of ``[start, end)``: the same value as
         ``make_iri(Kind.MENTION, doc_iri, start, end)``, with the parts that do
         not depend on the span computed once per document."""
-        key = f"{self._mention_key_prefix}{start}\x1f{end}"
-        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
-        return f"{self._mention_iri_prefix}{digest}"
+        return self._mention_iri(start, end)
 
     def node(self, iri: str, kind: Kind, label: str, props: dict[str, Any] | None = None) -> str:
         """Add or update a node; None-valued properties are left out. Returns its IRI."""
@@ -148,9 +141,8 @@ class GraphBuilder:
 
     def evidence(self, subject: str, start: int, end: int, confidence: float) -> str:
         """Record that ``doc.text[start:end]`` supports ``subject``; returns the Mention IRI."""
-        # the hottest path of the builder: rel() and mention_iri() are inlined
-        digest = hashlib.sha256(f"{self._mention_key_prefix}{start}\x1f{end}".encode()).hexdigest()[:12]
-        iri = f"{self._mention_iri_prefix}{digest}"
+        # the hottest path of the builder: rel() is inlined
+        iri = self._mention_iri(start, end)
         nodes = self.nodes
         rels = self.rels
         existing = nodes.get(iri)
