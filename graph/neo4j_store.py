@@ -61,6 +61,7 @@ from graph.store import (
 )
 
 T = TypeVar("T")
+K = TypeVar("K", Kind, Rel)
 
 START_HINT = (
     "start a local server with `scripts/neo4j-local start` (and export the NEO4J_URI it prints) "
@@ -563,35 +564,37 @@ class Neo4jStore(GraphStore):
 
 def _node_batches(nodes: Iterable[Node], size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """(query, rows) per kind, at most ``size`` rows each; labels come from the kind."""
-    pending: dict[Kind, list[dict[str, Any]]] = defaultdict(list)
-    for node in nodes:
-        kind = Kind(node.kind)
-        props = {Prop.KIND.value: kind.value, Prop.LABEL.value: node.label, **node.props}
-        rows = pending[kind]
-        rows.append({"iri": node.iri, "props": props})
-        if len(rows) >= size:
-            yield queries.upsert_nodes_query(kind), rows
-            pending[kind] = []
-    for kind, rows in pending.items():
-        if rows:
-            yield queries.upsert_nodes_query(kind), rows
+    rows = (
+        (kind, {"iri": n.iri, "props": {Prop.KIND.value: kind.value, Prop.LABEL.value: n.label, **n.props}})
+        for n in nodes
+        for kind in (Kind(n.kind),)
+    )
+    return _grouped(rows, size, queries.upsert_nodes_query)
 
 
 def _rel_batches(
     relationships: Iterable[Relationship], size: int
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """(query, rows) per relationship type, at most ``size`` rows each."""
-    pending: dict[Rel, list[dict[str, Any]]] = defaultdict(list)
-    for rel in relationships:
-        rtype = Rel(rel.type)
-        rows = pending[rtype]
-        rows.append({"source": rel.source, "target": rel.target, "props": rel.props})
-        if len(rows) >= size:
-            yield queries.upsert_relationships_query(rtype), rows
-            pending[rtype] = []
-    for rtype, rows in pending.items():
-        if rows:
-            yield queries.upsert_relationships_query(rtype), rows
+    rows = ((Rel(r.type), {"source": r.source, "target": r.target, "props": r.props}) for r in relationships)
+    return _grouped(rows, size, queries.upsert_relationships_query)
+
+
+def _grouped(
+    keyed_rows: Iterable[tuple[K, dict[str, Any]]], size: int, query_for: Callable[[K], str]
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Buffer rows per key (a kind or a type, which fixes the query text) and
+    yield them ``size`` at a time with their query."""
+    pending: dict[K, list[dict[str, Any]]] = defaultdict(list)
+    for key, row in keyed_rows:
+        batch = pending[key]
+        batch.append(row)
+        if len(batch) >= size:
+            yield query_for(key), batch
+            pending[key] = []
+    for key, batch in pending.items():
+        if batch:
+            yield query_for(key), batch
 
 
 def _upsert_work(
