@@ -1,3 +1,12 @@
-"""alliancekg: a knowledge-graph explorer of alliance events and commitments."""
+"""alliancekg: a knowledge-graph explorer of alliance events and commitments.
 
-__version__ = "0.1.0"
+This package is the application edge (command line, settings, store factory,
+ingest); no other package imports it.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("alliancekg")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "unknown"

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from alliancekg import __version__
-from alliancekg.errors import AllianceKGError, LookupAmbiguityError
+from graph.errors import AllianceKGError, LookupAmbiguityError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli",

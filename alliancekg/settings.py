@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alliancekg.errors import AuthenticationError, ConfigurationError, StoreUnavailableError
+from graph.errors import AuthenticationError, ConfigurationError, StoreUnavailableError
 from graph.schema import DEFAULT_BASE
 
 if TYPE_CHECKING:

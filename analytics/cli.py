@@ -14,9 +14,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from alliancekg.errors import ConfigurationError
 from analytics.frames import plain
 from analytics.tracer import DEFAULT_WINDOW_DAYS
+from graph.errors import ConfigurationError
 from graph.store import GraphStore
 
 

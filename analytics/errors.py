@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alliancekg.errors import AllianceKGError
+from graph.errors import AllianceKGError
 
 
 class AnalysisError(AllianceKGError):

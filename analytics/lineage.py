@@ -264,7 +264,7 @@ def in_force(store: GraphStore, date: dt.date | str, party: str | None = None) -
 
 
 def _parse_date(value: dt.date | str) -> dt.date:
-    from alliancekg.errors import ConfigurationError
+    from graph.errors import ConfigurationError
 
     if isinstance(value, dt.date):
         return value

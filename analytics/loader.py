@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from alliancekg.errors import NodeNotFoundError, StoreError
+from graph.errors import NodeNotFoundError, StoreError
 from graph.model import Node, kind_path, make_iri
 from graph.schema import (
     COMMITMENT_TYPES,

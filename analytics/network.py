@@ -31,12 +31,12 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from alliancekg.errors import ConfigurationError
 from analytics.errors import AnalysisError
 from analytics.frames import frame, records
 from analytics.loader import AnalyticsView, CommitmentRec, IncidentRec, load_view
 from analytics.resolve import resolve_incident
 from analytics.tracer import DEFAULT_WINDOW_DAYS, next_meetings
+from graph.errors import ConfigurationError
 from graph.store import GraphStore
 
 ACTOR = "actor"

@@ -5,7 +5,7 @@ its date (``2006-10-09``), its label or one of its alternative labels. A
 commitment type is named by its local name (``ExtendedDeterrence``) or its
 preferred or alternative label (``extended deterrence``), case-insensitively.
 A name that matches nothing or several things raises
-:class:`~alliancekg.errors.LookupAmbiguityError` with close matches.
+:class:`~graph.errors.LookupAmbiguityError` with close matches.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import json
 import re
 from importlib import resources
 
-from alliancekg.errors import LookupAmbiguityError
 from analytics.loader import COMMITMENT_SCHEME_NAME, THREAT_SCHEME_NAME, AnalyticsView, IncidentRec
+from graph.errors import LookupAmbiguityError
 from graph.model import make_iri
 from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, subkinds
 

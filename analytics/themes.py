@@ -18,10 +18,10 @@ from typing import Any
 
 import pandas as pd
 
-from alliancekg.errors import ConfigurationError
 from analytics.aggregate import dated_meetings
 from analytics.frames import frame, records
 from analytics.loader import COMMITMENT_SCHEME_NAME, THREAT_SCHEME_NAME, AnalyticsView, MeetingRec, load_view
+from graph.errors import ConfigurationError
 from graph.store import GraphStore
 
 FIRST_COLUMNS: tuple[str, ...] = (

@@ -21,12 +21,12 @@ from typing import Any
 
 import pandas as pd
 
-from alliancekg.errors import ConfigurationError, LookupAmbiguityError
 from analytics.aggregate import CHANGES, Classified, Statement, classify_meeting, series_index
 from analytics.errors import AnalysisError
 from analytics.frames import frame, records
 from analytics.loader import AnalyticsView, IncidentRec, MeetingRec, load_view
 from analytics.resolve import resolve_incident
+from graph.errors import ConfigurationError, LookupAmbiguityError
 from graph.store import GraphStore
 
 DEFAULT_WINDOW_DAYS = 400

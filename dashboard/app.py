@@ -19,12 +19,12 @@ from typing import Any
 import dash
 from dash import ALL, Dash, Input, Output, State, dcc, html
 
-from alliancekg.errors import AllianceKGError
 from dashboard import ids, styles
 from dashboard.context import DEFAULT_MAX_ELEMENTS, AppContext
 from dashboard.pages import console, explorer, exports, timeline, tracer
 from dashboard.serving import ServingStore
 from dashboard.state import PAGE_TITLES, PAGES, ViewState, encode_query, page_of, parse_query
+from graph.errors import AllianceKGError
 from graph.store import GraphStore
 
 log = logging.getLogger(__name__)

@@ -9,8 +9,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from alliancekg.errors import ConfigurationError
 from dashboard.context import DEFAULT_MAX_ELEMENTS
+from graph.errors import ConfigurationError
 
 console = Console()
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})

@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from alliancekg.errors import StoreError
+from graph.errors import StoreError
 from graph.model import CypherResult, Evidence, GraphData, Node, NodeDetail, Relationship
 from graph.schema import Kind, Prop, Rel
 from graph.store import DEFAULT_BATCH_SIZE, DEFAULT_QUERY_TIMEOUT, DEFAULT_ROW_LIMIT, GraphStore, Projection

@@ -10,8 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from alliancekg.errors import ConfigurationError, ExtractionError
 from extractors.pipeline import IngestReport
+from graph.errors import ConfigurationError, ExtractionError
 
 SUMMARY_ROWS = 200
 """Above this many files, the summary lists failures and the first rows only."""

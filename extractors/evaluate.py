@@ -29,8 +29,8 @@ from typing import Any
 
 import pandas as pd
 
-from alliancekg.errors import ExtractionError
 from extractors.document import SourceDocument
+from graph.errors import ExtractionError
 from graph.model import GraphData
 from graph.schema import Kind, Rel, concept_local_name, is_a
 

@@ -29,9 +29,9 @@ from typing import Literal
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from alliancekg.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError
 from extractors.document import SourceDocument
 from extractors.readers import read_document
+from graph.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError
 from graph.model import GraphData, make_iri
 from graph.schema import DEFAULT_BASE, Kind
 from graph.store import GraphStore

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from alliancekg.errors import ConfigurationError
+from graph.errors import ConfigurationError
 
 console = Console()
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from alliancekg.errors import QueryError, WriteNotAllowedError
+from graph.errors import QueryError, WriteNotAllowedError
 
 
 class TokenKind(Enum):

@@ -30,7 +30,8 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from alliancekg.errors import (
+from graph import cypher_guard, queries
+from graph.errors import (
     AuthenticationError,
     NodeNotFoundError,
     QueryError,
@@ -38,7 +39,6 @@ from alliancekg.errors import (
     StoreUnavailableError,
     WriteNotAllowedError,
 )
-from graph import cypher_guard, queries
 from graph.model import (
     CypherResult,
     Evidence,

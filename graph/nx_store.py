@@ -58,10 +58,10 @@ with aliases, ``DISTINCT``, ``count``/``sum``/``avg``/``min``/``max``/``collect`
 * Undirected patterns (``(a)-[r]-(b)``) are refused: grand-cypher would
   answer them with no rows. ``WITH``, ``OPTIONAL MATCH``, ``UNWIND``,
   ``CALL``, list comprehensions and other clauses raise
-  :class:`~alliancekg.errors.UnsupportedQueryError`, which says how to point
+  :class:`~graph.errors.UnsupportedQueryError`, which says how to point
   alliancekg at Neo4j (``NEO4J_URI``).
 * ``timeout``: the interpreter cannot be interrupted; after ``timeout``
-  seconds the call raises :class:`~alliancekg.errors.QueryError` and the
+  seconds the call raises :class:`~graph.errors.QueryError` and the
   worker thread finishes in the background.
 """
 
@@ -83,9 +83,8 @@ from typing import Any
 
 import networkx as nx
 
-from alliancekg import __version__
-from alliancekg.errors import NodeNotFoundError, QueryError, StoreError, StoreFormatError, UnsupportedQueryError
 from graph import cypher_guard
+from graph.errors import NodeNotFoundError, QueryError, StoreError, StoreFormatError, UnsupportedQueryError
 from graph.model import (
     CypherResult,
     Evidence,
@@ -129,6 +128,16 @@ NEEDS_NEO4J_HINT = (
     "one (`scripts/neo4j-local start` or docker compose), then set NEO4J_URI (and NEO4J_USERNAME/NEO4J_PASSWORD) "
     "and ALLIANCEKG_STORE=neo4j, or pass --store neo4j."
 )
+
+
+def _package_version() -> str:
+    """The installed alliancekg version (from the package metadata, the one source: pyproject.toml)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("alliancekg")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 class CypherDate(dt.date):
@@ -602,7 +611,7 @@ class NetworkXStore(GraphStore):
         header = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
-            "generator": f"alliancekg {__version__}",
+            "generator": f"alliancekg {_package_version()}",
             "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "counts": {"nodes": self.graph.number_of_nodes(), "relationships": self.graph.number_of_edges()},
         }
@@ -658,7 +667,7 @@ class NetworkXStore(GraphStore):
         if version not in SUPPORTED_VERSIONS:
             supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
             msg = (
-                f"{file}: graph file format version {version!r} is not supported by alliancekg {__version__} "
+                f"{file}: graph file format version {version!r} is not supported by alliancekg {_package_version()} "
                 f"(it reads version {supported}); upgrade alliancekg or re-export the graph"
             )
             raise StoreFormatError(msg)

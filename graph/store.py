@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
 
-from alliancekg.errors import NodeNotFoundError
+from graph.errors import NodeNotFoundError
 from graph.model import CypherResult, Evidence, GraphData, Node, NodeDetail, Relationship
 from graph.schema import Kind, Prop, Rel, subkinds
 

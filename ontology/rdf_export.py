@@ -35,7 +35,7 @@ from typing import IO, Any, NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 
-from alliancekg.errors import RDFError
+from graph.errors import RDFError
 from graph.model import GraphData, Node, PropertyValue, Relationship
 from graph.schema import DEFAULT_BASE, REL_SPECS, Kind, Prop, prop_iri
 from graph.store import GraphStore

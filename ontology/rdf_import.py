@@ -8,7 +8,7 @@ reified ``rdf:Statement`` s give relationships their properties. Anything else
 (triples about terms the graph model has no place for) is skipped and
 counted in :attr:`ImportReport.skipped`.
 
-Parse errors become :class:`~alliancekg.errors.RDFError` naming the line.
+Parse errors become :class:`~graph.errors.RDFError` naming the line.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.ntriples import NTGraphSink, W3CNTriplesParser
 
-from alliancekg.errors import RDFError
+from graph.errors import RDFError
 from graph.model import GraphData, Node, PropertyValue, Relationship
 from graph.schema import SKOS, Kind, Prop, Rel, concept_local_name, lineage
 from graph.store import GraphStore, LoadReport

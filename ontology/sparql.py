@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node as RDFNode
 
-from alliancekg.errors import QueryError
+from graph.errors import QueryError
 from graph.schema import DEFAULT_BASE
 from graph.store import GraphStore
 from ontology.rdf_export import to_rdflib

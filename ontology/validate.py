@@ -18,7 +18,7 @@ from typing import Any
 from rdflib import Graph, URIRef
 from rdflib.term import Node as RDFNode
 
-from alliancekg.errors import RDFError
+from graph.errors import RDFError
 from ontology.vocabulary import RDF, RDF_TYPE, RDFS, SH, SHAPES_IRI, curie, ontology_graph, shapes_graph
 
 INFERENCE_MODES: tuple[str, ...] = ("none", "rdfs", "owlrl", "both")

@@ -27,7 +27,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from alliancekg.errors import RDFError
+from graph.errors import RDFError
 from graph.schema import AK, DCTERMS, DEFAULT_BASE, PROV, REL_SPECS, SEM, SKOS, WD, Kind, Prop, Rel, prop_iri
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent

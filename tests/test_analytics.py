@@ -16,8 +16,8 @@ import pytest
 from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture, incident_iri
 
 import analytics as ak
-from alliancekg.errors import ConfigurationError, LookupAmbiguityError
 from analytics.loader import build_view, invalidate, load_view
+from graph.errors import ConfigurationError, LookupAmbiguityError
 from graph.model import Relationship
 from graph.nx_store import NetworkXStore
 from graph.schema import Rel

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from alliancekg.errors import QueryError, WriteNotAllowedError
 from graph.cypher_guard import TokenKind, check_read_only, find_write, tokenize
+from graph.errors import QueryError, WriteNotAllowedError
 
 WRITES = [
     ("CREATE (n:State {iri: 'x'})", "CREATE"),

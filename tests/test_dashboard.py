@@ -13,7 +13,6 @@ import rdflib
 from dash import html
 from dashboard_sample import SCRIPT_TEXT, iri_of, sample_graph
 
-from alliancekg.errors import ConfigurationError
 from dashboard import ids, styles
 from dashboard.app import create_app, nav_state, render_page, sync_query
 from dashboard.cli import check_bind, is_local
@@ -22,6 +21,7 @@ from dashboard.elements import cap_graph, to_elements
 from dashboard.evidence import evidence_views, highlight, render_sentence
 from dashboard.pages import console, explorer, exports, timeline, tracer
 from dashboard.state import PAGES, ViewState, encode_query, page_of, parse_query
+from graph.errors import ConfigurationError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Rel
@@ -448,8 +448,8 @@ def test_make_iri_of_sample_is_stable() -> None:
 
 
 def test_serving_store_refuses_writes_and_remembers_reads(app_ctx: AppContext) -> None:
-    from alliancekg.errors import StoreError
     from dashboard.serving import ServingStore
+    from graph.errors import StoreError
 
     serving = ServingStore(app_ctx.store, cache_size=2)
     with pytest.raises(StoreError, match="never changes"):

@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from alliancekg.cli import app
-from alliancekg.errors import ExtractionError
 from extractors.document import SourceDocument
 from extractors.evaluate import CATEGORIES, Score, evaluate, gold_keys, predicted_keys
 from extractors.rules import extract_document
+from graph.errors import ExtractionError
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpus" / "gold"

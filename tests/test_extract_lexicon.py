@@ -8,7 +8,6 @@ import pytest
 import rdflib
 from rdflib.namespace import OWL, RDF, SKOS
 
-from alliancekg.errors import ExtractionError
 from extractors.rules.lexicon import (
     GAZETTEER_PATH,
     SCHEMES_PATH,
@@ -19,6 +18,7 @@ from extractors.rules.lexicon import (
     load_gazetteer,
     trie_pattern,
 )
+from graph.errors import ExtractionError
 from graph.schema import COMMITMENT_SCHEME, COMMITMENT_TYPES, THREAT_SCHEME, THREAT_TYPES, WD, Kind, concept_iri
 
 

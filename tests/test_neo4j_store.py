@@ -17,15 +17,15 @@ from typing import Any
 import neo4j
 import pytest
 
-from alliancekg.errors import (
+from alliancekg.settings import Settings, connect_neo4j, open_store
+from graph import queries
+from graph.errors import (
     AuthenticationError,
     QueryError,
     StoreError,
     StoreUnavailableError,
     WriteNotAllowedError,
 )
-from alliancekg.settings import Settings, connect_neo4j, open_store
-from graph import queries
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.neo4j_store import Neo4jStore, _query_error
 from graph.nx_store import NetworkXStore

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from alliancekg.errors import ConfigurationError, QueryError, StoreFormatError, UnsupportedQueryError
 from alliancekg.settings import Settings, open_store, save_store
+from graph.errors import ConfigurationError, QueryError, StoreFormatError, UnsupportedQueryError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import FORMAT_NAME, FORMAT_VERSION, NetworkXStore, prepare_query
 from graph.schema import Kind, Rel

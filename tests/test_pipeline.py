@@ -12,10 +12,10 @@ from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
 from alliancekg.cli import app
-from alliancekg.errors import ExtractionError
 from extractors.document import SourceDocument
 from extractors.pipeline import document_iri, expand_paths, extract_file, ingest_paths
 from extractors.readers import read_document
+from graph.errors import ExtractionError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import NetworkXStore
 from graph.schema import AK, Kind, Prop, Rel
@@ -289,7 +289,7 @@ class _FailingRelationshipsStore(NetworkXStore):
     """A real embedded store whose relationship writes fail (a fault injected for one test)."""
 
     def upsert_relationships(self, relationships: Any, batch_size: int = 1000) -> int:
-        from alliancekg.errors import StoreError
+        from graph.errors import StoreError
 
         raise StoreError("disk full")
 

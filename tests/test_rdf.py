@@ -14,7 +14,7 @@ import pytest
 from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from alliancekg.errors import RDFError
+from graph.errors import RDFError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import NetworkXStore
 from graph.schema import AK, WD, Kind, Rel

@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 from typer.testing import CliRunner
 
 from alliancekg.cli import app
-from alliancekg.errors import QueryError
+from graph.errors import QueryError
 from graph.nx_store import NetworkXStore
 from ontology.rdf_export import export_file, to_rdflib
 from ontology.sample import sample_graph

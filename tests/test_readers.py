@@ -10,11 +10,11 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
-from alliancekg.errors import ExtractionError
 from extractors.metadata import infer_date, infer_kind
 from extractors.readers import read_bytes, read_document
 from extractors.readers.detect import Format, decode_bytes, sniff_format
 from extractors.readers.normalize import normalise
+from graph.errors import ExtractionError
 
 # -- helpers -----------------------------------------------------------------
 

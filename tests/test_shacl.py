@@ -122,7 +122,7 @@ def test_states_without_wikidata_identity_are_warnings_not_violations() -> None:
 
 
 def test_unknown_inference_mode_is_refused() -> None:
-    from alliancekg.errors import RDFError
+    from graph.errors import RDFError
 
     with pytest.raises(RDFError, match="unknown inference"):
         validate(to_rdflib(sample_graph()), inference="magic")

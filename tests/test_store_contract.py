@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from alliancekg.errors import NodeNotFoundError, QueryError, StoreError, WriteNotAllowedError
+from graph.errors import NodeNotFoundError, QueryError, StoreError, WriteNotAllowedError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.neo4j_store import Neo4jStore
 from graph.nx_store import NetworkXStore

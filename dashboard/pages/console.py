@@ -20,11 +20,11 @@ import dash_cytoscape as cyto
 from dash import Dash, Input, Output, State, dcc, html
 from dash.dash_table.DataTable import DataTable
 
-from alliancekg.errors import AllianceKGError, QueryError, UnsupportedQueryError, WriteNotAllowedError
 from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.elements import cap_graph, to_elements
 from dashboard.state import ViewState
+from graph.errors import AllianceKGError, QueryError, UnsupportedQueryError, WriteNotAllowedError
 from graph.model import CypherResult
 from graph.schema import Kind, Prop, Rel, concept_iri
 

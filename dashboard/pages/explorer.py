@@ -16,12 +16,12 @@ from typing import Any
 import dash_cytoscape as cyto
 from dash import Dash, Input, Output, State, ctx, dcc, html
 
-from alliancekg.errors import NodeNotFoundError
 from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.elements import cap_graph, merge_graphs, to_elements
 from dashboard.evidence import EvidenceView, evidence_views, render_evidence_list
 from dashboard.state import ViewState
+from graph.errors import NodeNotFoundError
 from graph.model import GraphData, NodeDetail
 from graph.schema import COMMITMENT_TYPES, Kind, Rel, is_a
 from graph.store import expand_kinds

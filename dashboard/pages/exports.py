@@ -16,11 +16,11 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, dcc, html
 
-from alliancekg.errors import AllianceKGError
 from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.pages import explorer
 from dashboard.state import ViewState, encode_query
+from graph.errors import AllianceKGError
 from graph.model import GraphData
 from ontology.rdf_export import export_string
 

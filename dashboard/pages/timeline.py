@@ -15,13 +15,13 @@ from typing import Any
 
 from dash import Dash, Input, Output, dcc, html
 
-from alliancekg.errors import NodeNotFoundError
 from analytics.aggregate import statements_at
 from analytics.loader import AnalyticsView, load_view
 from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.evidence import evidence_views, render_evidence_list
 from dashboard.state import ViewState
+from graph.errors import NodeNotFoundError
 from graph.schema import STANCES
 
 PAGE = "timeline"

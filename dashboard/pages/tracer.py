@@ -17,7 +17,6 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 from dash.dash_table.DataTable import DataTable
 
-from alliancekg.errors import AllianceKGError, NodeNotFoundError
 from analytics.aggregate import CHANGES, statements_at
 from analytics.loader import load_view
 from analytics.tracer import CHANGE_COLUMNS, TraceResult, trace
@@ -25,6 +24,7 @@ from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.evidence import EvidenceView, evidence_views, render_evidence_list
 from dashboard.state import ViewState
+from graph.errors import AllianceKGError, NodeNotFoundError
 
 PAGE = "tracer"
 OPTION_LIMIT = 300

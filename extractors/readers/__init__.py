@@ -5,7 +5,7 @@ the format from the content (and the extension), runs the format's reader,
 normalises the text (:mod:`extractors.readers.normalize`), segments it into
 paragraphs (:mod:`extractors.segment`) and infers the title, issuing date and
 kind (:mod:`extractors.metadata`). Every failure is an
-:class:`~alliancekg.errors.ExtractionError` with a reason a user can act on.
+:class:`~graph.errors.ExtractionError` with a reason a user can act on.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import hashlib
 import os
 from pathlib import Path
 
-from alliancekg.errors import ExtractionError
 from extractors.document import SourceDocument
 from extractors.metadata import infer
 from extractors.readers.base import RawText
@@ -24,6 +23,7 @@ from extractors.readers.normalize import compose, normalise, to_normalised
 from extractors.readers.pdf import read_pdf
 from extractors.readers.text import read_text
 from extractors.segment import join_wrapped_lines, split_paragraphs
+from graph.errors import ExtractionError
 
 __all__ = ["DEFAULT_MAX_BYTES", "Format", "max_bytes_from_env", "read_bytes", "read_document"]
 

@@ -14,7 +14,7 @@ is decoded as follows:
    answer when the plausible candidates (mess ratio close to the best) agree
    on the decoded text, or when they disagree but one of them reads it as
    Windows-1252 does (see :data:`PREFERRED_WESTERN`); otherwise it raises
-   :class:`~alliancekg.errors.ExtractionError` naming the best guesses, so
+   :class:`~graph.errors.ExtractionError` naming the best guesses, so
    that the user can pass ``encoding=``. The encoding used is recorded on the
    document.
 """
@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import charset_normalizer
 
-from alliancekg.errors import ExtractionError
+from graph.errors import ExtractionError
 
 SNIFF_BYTES = 8192
 """How much of the start of a file the sniffers look at."""

@@ -39,11 +39,11 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from alliancekg.errors import ExtractionError
 from extractors.document import OffsetMap
 from extractors.metadata import parse_date
 from extractors.readers.base import RawText
 from extractors.readers.detect import declared_charset, decode
+from graph.errors import ExtractionError
 
 
 def _words(text: str) -> list[str]:

@@ -29,11 +29,11 @@ from collections import Counter
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, PyPdfError
 
-from alliancekg.errors import ExtractionError
 from extractors.document import OffsetMap
 from extractors.metadata import parse_date
 from extractors.readers.base import RawText
 from extractors.segment import line_breaks
+from graph.errors import ExtractionError
 
 MIN_TEXT_CHARS = 20
 """Fewer letters or digits than this in the whole text layer means no text layer."""

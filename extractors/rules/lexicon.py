@@ -27,8 +27,8 @@ from typing import Any
 import rdflib
 from rdflib.namespace import RDF, SKOS
 
-from alliancekg.errors import ExtractionError
 from extractors.rules.scan import Tokens
+from graph.errors import ExtractionError
 from graph.schema import COMMITMENT_SCHEME, COMMITMENT_TYPES, THREAT_SCHEME, THREAT_TYPES, Kind, concept_local_name
 
 EXTRACTOR = "communique.rules.v1"

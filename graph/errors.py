@@ -1,4 +1,4 @@
-"""The project's exceptions: one root, domain subclasses.
+"""The project's exceptions: one root, a subclass per package and problem.
 
 Library code raises these (wrapping third-party failures with ``raise ... from
 e``); the CLI turns them into a one-line message and a non-zero exit.
