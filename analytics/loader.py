@@ -438,6 +438,22 @@ def build_view(store: GraphStore, fingerprint: tuple[Any, ...] | None = None) ->
         return _assemble(store, fingerprint, projected)
 
 
+StoreOrView = GraphStore | AnalyticsView
+"""What every analysis reads: a store, or the analytics view of one (see :func:`view_of`)."""
+
+
+def view_of(store: StoreOrView) -> AnalyticsView:
+    """The analytics view of a store; a view is returned as it is.
+
+    Every analysis takes a store or its view: a caller that asks many
+    questions of a graph that does not change (the dashboard) reads the view
+    once and passes it, so the store is read once.
+    """
+    if isinstance(store, AnalyticsView):
+        return store
+    return load_view(store)
+
+
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while ~10^5 small objects are made.

@@ -410,7 +410,7 @@ def test_compare_windows(store: GraphStore) -> None:
 # -- both stores -------------------------------------------------------------------
 
 
-def _all_tables(store: GraphStore, fx: Fixture) -> dict[str, pd.DataFrame]:
+def _all_tables(store: ak.StoreOrView, fx: Fixture) -> dict[str, pd.DataFrame]:
     trace = ak.trace(store, "2006-10-09", window_days=600)
     lin = ak.lineage(store, "NuclearUmbrella")
     themes = ak.themes(store, bins="2005,2007")
@@ -427,6 +427,15 @@ def _all_tables(store: GraphStore, fx: Fixture) -> dict[str, pd.DataFrame]:
         "centrality": ak.centrality(store),
         "paths": ak.response_paths(store, "2006-10-09"),
     }
+
+
+def test_a_view_answers_like_its_store(store: GraphStore, fx: Fixture) -> None:
+    view = ak.view_of(store)
+    assert ak.view_of(view) is view
+    from_store = _all_tables(store, fx)
+    from_view = _all_tables(view, fx)
+    for name, table in from_store.items():
+        pd.testing.assert_frame_equal(table, from_view[name], obj=name)
 
 
 @pytest.mark.neo4j
