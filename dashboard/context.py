@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from analytics import AnalyticsView, view_of
 from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, concept_iri, concept_local_name
 from graph.store import GraphStore
 
@@ -64,6 +65,10 @@ class AppContext:
             while len(lru) > size:
                 lru.popitem(last=False)
         return value
+
+    def analytics(self) -> AnalyticsView:
+        """The analytics view of the store (read once, then passed to every analysis)."""
+        return self.cached("analytics", lambda: view_of(self.store))
 
     def year_bounds(self) -> tuple[int, int]:
         """First and last year of any dated event or document."""
