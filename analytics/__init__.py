@@ -24,7 +24,7 @@ from __future__ import annotations
 from analytics.aggregate import CHANGES, Statement, statements_at
 from analytics.frames import plain, records
 from analytics.lineage import LineageResult, in_force, lineage, reaffirms_relationships, write_reaffirms
-from analytics.loader import AnalyticsView, StoreOrView, invalidate, load_view, view_of
+from analytics.loader import AnalyticsView, StoreOrView, view_of
 from analytics.network import CompareResult, centrality, compare_windows, response_paths
 from analytics.themes import ThemesResult, themes
 from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, incidents_answered, trace
@@ -44,9 +44,7 @@ __all__ = [
     "compare_windows",
     "in_force",
     "incidents_answered",
-    "invalidate",
     "lineage",
-    "load_view",
     "plain",
     "reaffirms_relationships",
     "records",

@@ -1,21 +1,21 @@
 """A compact, read-only view of the graph for the analytics.
 
 Every analysis works at the level of (meeting, commitment type, committing
-party), aggregated from commitment nodes. :func:`load_view` reads what that
+party), aggregated from commitment nodes. :func:`view_of` reads what that
 needs with one call of :meth:`~graph.store.GraphStore.projection` (the
 view's kinds, properties and relationship types, as plain tuples: no
 ``Node`` models are built), so the analytics answer identically on the
 embedded store and on Neo4j, and a large graph is read in one pass.
 
-The view is cached per store and rebuilt when the store's state changes: the
-fingerprint is the store's ``revision`` when it has one (the embedded store
-counts the writes made through it), else the node counts per kind and
-relationship counts per type. On a store without a revision (Neo4j) a change
-that keeps every count (an edited property) is not seen; call
-:func:`invalidate` after one.
+The analytics keep no cache: :func:`view_of` reads the store each time it is
+given one, so an analysis given a store answers from the graph as it is now.
+A view is a snapshot; a caller that asks many questions of a graph that does
+not change (the dashboard, which keeps it in its one cache keyed by the
+store's ``revision``) reads it once and passes it to each analysis.
 
 Evidence (mention text, document, paragraph) is read lazily, one
-``get_node`` per commitment shown, and cached in the view.
+``get_node`` per commitment shown (or one ``evidence_of`` per table), and
+kept in the view with the tables derived from it (:attr:`AnalyticsView.memo`).
 """
 
 from __future__ import annotations
@@ -206,8 +206,6 @@ class EvidenceRec:
 class AnalyticsView:
     """Everything the analyses read, indexed for fast look-ups."""
 
-    fingerprint: tuple[Any, ...]
-    store_name: str
     meetings: dict[str, MeetingRec]
     incidents: dict[str, IncidentRec]
     threats: dict[str, ThreatRec]
@@ -414,28 +412,10 @@ def _scheme(scheme_value: Any, local: str) -> str:
     return "other"
 
 
-def store_fingerprint(store: GraphStore) -> tuple[Any, ...]:
-    """What identifies a store's state for caching.
-
-    A store with an integer ``revision`` (the embedded store counts its
-    writes) is identified by it, which costs nothing and sees every write
-    made through the store; any other by its counts per kind and type.
-    """
-    revision = getattr(store, "revision", None)
-    if isinstance(revision, int) and not isinstance(revision, bool):
-        return (store.name, revision)
-    kinds = tuple(sorted(store.count_by_kind().items()))
-    types = tuple(sorted(store.count_by_type().items()))
-    return (store.name, getattr(store, "revision", None), kinds, types)
-
-
-def build_view(store: GraphStore, fingerprint: tuple[Any, ...] | None = None) -> AnalyticsView:
-    """Read the analytics view from a store (no caching; see :func:`load_view`)."""
-    if fingerprint is None:
-        fingerprint = store_fingerprint(store)
+def _build(store: GraphStore) -> AnalyticsView:
     with _gc_paused():
         projected = store.projection(list(VIEW_KINDS), VIEW_PROPS, list(VIEW_RELS))
-        return _assemble(store, fingerprint, projected)
+        return _assemble(store, projected)
 
 
 StoreOrView = GraphStore | AnalyticsView
@@ -443,7 +423,7 @@ StoreOrView = GraphStore | AnalyticsView
 
 
 def view_of(store: StoreOrView) -> AnalyticsView:
-    """The analytics view of a store; a view is returned as it is.
+    """The analytics view of a store, read now; a view is returned as it is.
 
     Every analysis takes a store or its view: a caller that asks many
     questions of a graph that does not change (the dashboard) reads the view
@@ -451,7 +431,7 @@ def view_of(store: StoreOrView) -> AnalyticsView:
     """
     if isinstance(store, AnalyticsView):
         return store
-    return load_view(store)
+    return _build(store)
 
 
 @contextlib.contextmanager
@@ -503,7 +483,7 @@ _R_RESPONDS_TO = Rel.RESPONDS_TO.value
 _R_THREAT_TYPE = Rel.THREAT_TYPE.value
 
 
-def _assemble(store: GraphStore, fingerprint: tuple[Any, ...], projected: Projection) -> AnalyticsView:
+def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
     if projected.props != tuple(p.value for p in VIEW_PROPS):
         msg = f"the store projected {projected.props!r}, the view needs {tuple(p.value for p in VIEW_PROPS)!r}"
         raise StoreError(msg)
@@ -624,8 +604,6 @@ def _assemble(store: GraphStore, fingerprint: tuple[Any, ...], projected: Projec
     except TypeError:  # a store class with __slots__ and no __weakref__
         ref = None
     return AnalyticsView(
-        fingerprint=fingerprint,
-        store_name=store.name,
         meetings=meetings,
         incidents=incidents,
         threats=threats,
@@ -637,34 +615,3 @@ def _assemble(store: GraphStore, fingerprint: tuple[Any, ...], projected: Projec
         series_meetings={s: tuple(sorted(ms, key=lambda m: m.sort_key)) for s, ms in sorted(series.items())},
         _store=ref,
     )
-
-
-# -- caching ---------------------------------------------------------------
-
-_CACHE: weakref.WeakKeyDictionary[GraphStore, AnalyticsView] = weakref.WeakKeyDictionary()
-_CACHE_LOCK = threading.Lock()
-
-
-def load_view(store: GraphStore) -> AnalyticsView:
-    """The analytics view of ``store``, rebuilt only when its state changed."""
-    fingerprint = store_fingerprint(store)
-    with _CACHE_LOCK:
-        try:
-            cached = _CACHE.get(store)
-        except TypeError:
-            cached = None
-    if cached is not None and cached.fingerprint == fingerprint:
-        return cached
-    view = build_view(store, fingerprint)
-    with _CACHE_LOCK, contextlib.suppress(TypeError):  # not weak-referenceable: no caching
-        _CACHE[store] = view
-    return view
-
-
-def invalidate(store: GraphStore | None = None) -> None:
-    """Forget the cached view of ``store`` (of every store when None)."""
-    with _CACHE_LOCK:
-        if store is None:
-            _CACHE.clear()
-        else:
-            _CACHE.pop(store, None)
