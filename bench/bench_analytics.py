@@ -83,7 +83,7 @@ def open_store(kind: str) -> GraphStore | None:
 
 
 def load_corpus(store: GraphStore, corpus: Path) -> str:
-    from extractors.pipeline import ingest_paths  # imported first: skip quickly when it is missing
+    from alliancekg.ingest import ingest_paths  # imported first: skip quickly when it is missing
 
     t0 = time.perf_counter()
     report = ingest_paths([corpus], store, progress=False, save=False)

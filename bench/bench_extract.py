@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors.pipeline import expand_paths  # noqa: E402
+from alliancekg.ingest import expand_paths  # noqa: E402
 from extractors.readers import read_document  # noqa: E402
 from extractors.segment import iter_sentences  # noqa: E402
 

@@ -81,6 +81,15 @@ def make_iri(kind: Kind, *key_parts: object, base: str = DEFAULT_BASE) -> str:
     return f"{base}{kind_path(kind)}/{local}"
 
 
+def document_iri(sha256: str, base: str = DEFAULT_BASE) -> str:
+    """THE IRI of a document: derived from the SHA-256 of its normalised text.
+
+    >>> document_iri("ab" * 32) == make_iri(Kind.DOCUMENT, "ab" * 32)
+    True
+    """
+    return make_iri(Kind.DOCUMENT, sha256, base=base)
+
+
 def span_iri_factory(kind: Kind, owner: str, base: str = DEFAULT_BASE) -> Callable[..., str]:
     """``make_iri(kind, owner, *offsets)`` for many integer offsets of one owner.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from graph.model import GraphData, Node, Relationship, make_iri
+from graph.model import GraphData, Node, Relationship, document_iri, make_iri
 from graph.schema import COMMITMENT_SCHEME, THREAT_SCHEME, Kind, Prop, Rel, concept_iri
 
 COMMUNIQUE_49 = (
@@ -28,7 +28,7 @@ COMMUNIQUE_54 = (
 
 
 def _doc_iri(text: str) -> str:
-    return make_iri(Kind.DOCUMENT, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return document_iri(hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def _mention(doc: str, text: str, fragment: str, paragraph: int, confidence: float) -> Node:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node as RDFNode
@@ -198,19 +197,3 @@ def validate_file(path: Path, fmt: str | None = None, inference: str = "none") -
     from ontology.rdf_import import read_rdf_file
 
     return validate(read_rdf_file(path, fmt), inference=inference)
-
-
-def as_rows(report: ValidationReport) -> list[dict[str, Any]]:
-    """The violations as plain rows (for tables and JSON)."""
-    return [
-        {
-            "severity": v.severity,
-            "node": v.focus,
-            "label": v.focus_label or "",
-            "shape": v.shape,
-            "path": v.path or "",
-            "message": v.message,
-            "value": v.value or "",
-        }
-        for v in report.violations
-    ]

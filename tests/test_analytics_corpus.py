@@ -26,7 +26,7 @@ STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 def _ingest(store: GraphStore) -> GraphStore:
-    from extractors.pipeline import ingest_paths
+    from alliancekg.ingest import ingest_paths
 
     report = ingest_paths([CORPUS], store, progress=False, save=False, on_error="raise")
     assert report.files, "the sample corpus holds no documents"

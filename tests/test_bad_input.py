@@ -12,8 +12,8 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
+from alliancekg.ingest import ingest_paths
 from extractors.document import SourceDocument
-from extractors.pipeline import ingest_paths
 from extractors.readers import read_document
 from extractors.segment import iter_sentences
 from graph.model import GraphData, Node, make_iri

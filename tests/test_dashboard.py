@@ -13,9 +13,9 @@ import rdflib
 from dash import html
 from dashboard_sample import SCRIPT_TEXT, iri_of, sample_graph
 
+from alliancekg.cli.serve import check_bind, is_local
 from dashboard import ids, styles
 from dashboard.app import create_app, nav_state, render_page, sync_query
-from dashboard.cli import check_bind, is_local
 from dashboard.context import AppContext
 from dashboard.elements import cap_graph, to_elements
 from dashboard.evidence import evidence_views, highlight, render_sentence

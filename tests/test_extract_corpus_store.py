@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from extractors.pipeline import expand_paths, ingest_paths
+from alliancekg.ingest import expand_paths, ingest_paths
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Rel
 

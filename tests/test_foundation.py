@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -61,12 +62,52 @@ def test_compose_data_volume(compose: dict[str, Any]) -> None:
     assert "neo4j-data" in compose["volumes"]
 
 
-def test_cli_help_lists_commands() -> None:
+README_COMMANDS = (
+    "ingest", "extract", "evaluate", "export", "validate", "import", "sparql", "trace", "lineage",
+    "in-force", "themes", "centrality", "stats", "cypher", "neo4j-check", "serve",
+)  # fmt: skip
+
+
+def test_cli_help_lists_every_command() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "alliancekg.cli", "--help"], capture_output=True, text=True, check=False, cwd=ROOT
-    )
+        [sys.executable, "-m", "alliancekg.cli", "--help"],
+        capture_output=True, text=True, check=False, cwd=ROOT, env={**os.environ, "COLUMNS": "200"},
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "Usage" in done.stdout
+    listed = {line.split()[1] for line in done.stdout.splitlines() if line.startswith("│ ") and len(line.split()) > 2}
+    assert set(README_COMMANDS) <= listed, set(README_COMMANDS) - listed
+
+
+def test_compose_commands_are_real_commands(compose: dict[str, Any]) -> None:
+    """The app service runs commands and options the CLI really has."""
+    script = compose["services"]["app"]["command"]
+    calls = [part.strip().strip('"') for part in script.split("&&")]
+    for call in calls:
+        words = call.replace('sh -c "', "").split()
+        assert words[0] == "alliancekg", call
+        done = subprocess.run(
+            [sys.executable, "-m", "alliancekg.cli", words[1], "--help"],
+            capture_output=True, text=True, check=False, cwd=ROOT, env={**os.environ, "COLUMNS": "200"},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        for option in (w for w in words[2:] if w.startswith("--")):
+            assert option in done.stdout, f"{call}: {option} is not an option of {words[1]}"
+
+
+def test_compose_environment_is_what_settings_read(compose: dict[str, Any]) -> None:
+    """The app's environment, with compose defaults filled in, configures a Neo4j store."""
+    from alliancekg.settings import Settings
+
+    env = {
+        name: str(value).replace("${NEO4J_PASSWORD:-alliancekg-change-me}", "alliancekg-change-me")
+        for name, value in compose["services"]["app"]["environment"].items()
+    }
+    settings = Settings.from_env(env)
+    assert settings.store == "neo4j"
+    assert settings.neo4j_uri == "bolt://neo4j:7687"
+    assert settings.neo4j_auth == ("neo4j", "alliancekg-change-me")
+    server_password = compose["services"]["neo4j"]["environment"]["NEO4J_AUTH"].split("/", 1)[1]
+    assert server_password == compose["services"]["app"]["environment"]["NEO4J_PASSWORD"]
 
 
 def test_bolt_probe_false_on_closed_port() -> None:

@@ -264,7 +264,7 @@ def test_cli_stats_and_cypher(store: NetworkXStore, tmp_path: Path) -> None:
 
 
 def test_cli_param_parsing() -> None:
-    from graph.cli import parse_param
+    from alliancekg.cli.store import parse_param
 
     assert parse_param("n=3") == ("n", 3)
     assert parse_param("$who=PRK") == ("who", "PRK")

@@ -276,14 +276,6 @@ def _has_valid_utf8_multibyte(data: bytes) -> bool:
     return valid_chars >= 2 and bad <= UTF8_DAMAGE_SHARE * high
 
 
-def _decodes(seq: bytes) -> bool:
-    try:
-        seq.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _detect(data: bytes) -> Decoded:
     sample = data[:DETECT_SAMPLE_BYTES]
     matches = list(charset_normalizer.from_bytes(sample))

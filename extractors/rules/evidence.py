@@ -18,7 +18,7 @@ from typing import Any
 
 from extractors.document import SourceDocument
 from extractors.rules.lexicon import EXTRACTOR, Concept
-from graph.model import GraphData, Node, Relationship, make_iri, span_iri_factory
+from graph.model import GraphData, Node, Relationship, document_iri, make_iri, span_iri_factory
 from graph.schema import DEFAULT_BASE, Kind, Prop, Rel, concept_iri
 
 _TEXT = Prop.TEXT.value
@@ -84,7 +84,7 @@ class GraphBuilder:
         self._par_starts = paragraph_starts
         self._par_numbers = paragraph_numbers
         self._paged = bool(doc.pages)
-        self.doc_iri = self.iri(Kind.DOCUMENT, doc.sha256)
+        self.doc_iri = document_iri(doc.sha256, self.base)
         self._mention_iri = span_iri_factory(Kind.MENTION, self.doc_iri, self.base)
         self._commitment_iri = span_iri_factory(Kind.COMMITMENT, self.doc_iri, self.base)
         props: dict[str, Any] = {

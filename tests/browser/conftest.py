@@ -109,7 +109,7 @@ def store(request: pytest.FixtureRequest, sample_store: Any) -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def corpus_graph() -> Any:
     """The sample corpus (``corpus/``) ingested by the real pipeline into an embedded store, as a batch."""
-    from extractors.pipeline import ingest_paths
+    from alliancekg.ingest import ingest_paths
     from graph.nx_store import NetworkXStore
 
     store = NetworkXStore()

@@ -1,22 +1,21 @@
-"""Store commands: what is in the graph, the read-only Cypher console, a Neo4j check."""
+"""Store commands: ``stats``, ``cypher`` (the read-only console), ``neo4j-check``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from alliancekg.cli.options import ROW_LIMIT, DataFile, StoreKind, opened
+from alliancekg.settings import Settings, open_store
 from graph.errors import ConfigurationError
 
 console = Console()
 
-STORE_HELP = "Store to use: embedded or neo4j (default: ALLIANCEKG_STORE, else embedded)."
-DATA_HELP = "Embedded store file (default: ALLIANCEKG_DATA, else data/graph.json.gz)."
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -62,13 +61,11 @@ def register(app: typer.Typer) -> None:
 
     @app.command("stats")
     def stats(
-        store: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
-        data: Annotated[Path | None, typer.Option("--data", help=DATA_HELP)] = None,
+        store: StoreKind = None,
+        data: DataFile = None,
     ) -> None:
         """Count the nodes by kind and the relationships by type."""
-        from alliancekg.settings import open_store
-
-        with open_store(store, path=data) as graph:
+        with opened(store, data) as graph:
             kinds = graph.count_by_kind()
             types = graph.count_by_type()
         table = Table(title=f"graph in the {graph.name} store")
@@ -92,11 +89,11 @@ def register(app: typer.Typer) -> None:
         param: Annotated[
             list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (JSON, or text; date:YYYY-MM-DD).")
         ] = None,
-        limit: Annotated[int, typer.Option("--limit", min=1, help="Maximum rows.")] = 100,
+        limit: Annotated[int, typer.Option("--limit", min=1, help="Maximum rows.")] = ROW_LIMIT,
         timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds before giving up.")] = 10.0,
         as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON lines.")] = False,
-        store: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
-        data: Annotated[Path | None, typer.Option("--data", help=DATA_HELP)] = None,
+        store: StoreKind = None,
+        data: DataFile = None,
     ) -> None:
         """Run a read-only Cypher query on the graph (writes are refused)."""
         from alliancekg.settings import open_store
@@ -118,14 +115,10 @@ def register(app: typer.Typer) -> None:
     @app.command("neo4j-check")
     def neo4j_check() -> None:
         """Connect to Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD) and report what is there."""
-        from alliancekg.settings import Settings, connect_neo4j
-        from graph.neo4j_store import Neo4jStore
-
         settings = Settings.from_env()
-        driver = connect_neo4j(settings)
-        with Neo4jStore(driver, database=settings.neo4j_database, owns_driver=True, uri=settings.neo4j_uri) as graph:
-            info = graph.server_info()
-            nodes, rels = graph.count_nodes(), graph.count_relationships()
+        with open_store("neo4j", settings=settings) as graph:
+            info = graph.server_info()  # type: ignore[attr-defined]
+            nodes, rels = graph.count_nodes(), graph.count_relationships()  # type: ignore[attr-defined]
         table = Table(title="Neo4j", show_header=False)
         table.add_row("URI", settings.neo4j_uri or "")
         table.add_row("user", settings.neo4j_username if settings.neo4j_auth else "(no authentication)")

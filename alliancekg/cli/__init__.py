@@ -1,8 +1,10 @@
-"""The ``alliancekg`` command line.
+"""The ``alliancekg`` command line: one typer app.
 
-Each package contributes its commands through a ``register(app)`` function in
-its own ``cli`` module, listed in :data:`COMMAND_MODULES`; this module only
-assembles them and turns the project's errors into clear one-line messages.
+The commands live in this package, one module per area (documents, store,
+linked data, analysis, the explorer), each with a ``register(app)`` function
+listed in :data:`COMMAND_MODULES`; the options they share are declared once in
+:mod:`alliancekg.cli.options`. This module assembles them and turns the
+project's errors into clear one-line messages.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from alliancekg import __version__
 from graph.errors import AllianceKGError, LookupAmbiguityError
 
 COMMAND_MODULES: tuple[str, ...] = (
-    "graph.cli",
-    "ontology.cli",
-    "analytics.cli",
-    "dashboard.cli",
-    "extractors.cli",
-    "extractors.evaluate_cli",
+    "alliancekg.cli.store",
+    "alliancekg.cli.rdf",
+    "alliancekg.cli.analysis",
+    "alliancekg.cli.serve",
+    "alliancekg.cli.documents",
+    "alliancekg.cli.evaluate",
 )
 """Modules whose ``register(app)`` adds commands, in help order."""
 

@@ -1,4 +1,4 @@
-"""Ingest orchestration: files -> documents -> graphs -> a store.
+"""Ingest: files -> documents -> graphs -> a store -> saved (the application's main job).
 
 :func:`ingest_paths` expands directories, reads and extracts each document
 *entirely in memory*, and only then writes the document's whole graph to the
@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,17 +29,15 @@ from typing import Literal
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from extractors.document import SourceDocument
+from alliancekg.settings import save_store
+from extractors.extract import ExtractFn, extract_checked
 from extractors.readers import read_document
 from graph.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError
-from graph.model import GraphData, make_iri
+from graph.model import GraphData, document_iri
 from graph.schema import DEFAULT_BASE, Kind
 from graph.store import GraphStore
 
 logger = logging.getLogger(__name__)
-
-ExtractFn = Callable[[SourceDocument, str], GraphData]
-"""A semantic extractor: ``(document, base IRI) -> GraphData``."""
 
 INGEST_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".pdf"})
 """Extensions picked up when a directory is expanded (files named explicitly are always read)."""
@@ -113,25 +111,6 @@ class _Outcome:
     unchanged: bool = False
 
 
-def default_extractor() -> ExtractFn:
-    """The project's rule-based extractor (:func:`extractors.rules.extract_document`).
-
-    Raises:
-        ExtractionError: the extractor cannot be imported.
-    """
-    try:
-        from extractors.rules import extract_document
-    except ImportError as e:
-        msg = f"the semantic extractor (extractors.rules.extract_document) is not available: {e}"
-        raise ExtractionError(msg) from e
-    return extract_document
-
-
-def document_iri(doc: SourceDocument, base: str = DEFAULT_BASE) -> str:
-    """The IRI of a document's node: derived from the hash of its normalised text."""
-    return make_iri(Kind.DOCUMENT, doc.sha256, base=base)
-
-
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files to ingest: named files as given, directories searched recursively.
 
@@ -165,37 +144,6 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-def extract_file(
-    path: str | os.PathLike[str],
-    *,
-    extract: ExtractFn | None = None,
-    base: str = DEFAULT_BASE,
-    encoding: str | None = None,
-    max_bytes: int | None = None,
-) -> GraphData:
-    """Read and extract one document, no store involved.
-
-    Raises:
-        ExtractionError: the file cannot be read or extracted.
-    """
-    doc = read_document(path, encoding=encoding, max_bytes=max_bytes)
-    return _extract(doc, extract or default_extractor(), base)
-
-
-def _extract(doc: SourceDocument, extract: ExtractFn, base: str) -> GraphData:
-    try:
-        data: object = extract(doc, base)
-    except AllianceKGError:
-        raise
-    except Exception as e:  # a defect in an extractor must not stop the run
-        msg = f"extraction failed: {type(e).__name__}: {e}"
-        raise ExtractionError(msg) from e
-    if not isinstance(data, GraphData):
-        msg = f"the extractor returned {type(data).__name__}, not GraphData"
-        raise ExtractionError(msg)
-    return data.merged()
-
-
 def _process(
     path: str,
     extract: ExtractFn | None,
@@ -210,12 +158,12 @@ def _process(
     try:
         outcome.size = Path(path).stat().st_size if Path(path).is_file() else 0
         doc = read_document(path, encoding=encoding, max_bytes=max_bytes)
-        outcome.document_iri = document_iri(doc, base)
+        outcome.document_iri = document_iri(doc.sha256, base)
         outcome.kind = doc.kind
         if outcome.document_iri in known:
             outcome.unchanged = True
         else:
-            outcome.data = _extract(doc, extract or default_extractor(), base)
+            outcome.data = extract_checked(doc, extract, base)
     except AllianceKGError as e:
         outcome.error = str(e)
     except Exception as e:  # unexpected: recorded, the run goes on
@@ -293,7 +241,8 @@ def ingest_paths(
         rdf_out: afterwards, export the store's graph as RDF to this file
             (format from the extension).
         workers: processes for reading and extraction (1: in this process).
-        extract: the semantic extractor (default :func:`default_extractor`).
+        extract: the semantic extractor (default
+            :func:`extractors.extract.default_extractor`).
         base: base of instance IRIs.
         force: re-extract documents already in the store.
         save: save the embedded store to its file at the end.
@@ -397,7 +346,6 @@ def ingest_paths(
 
 def _save(store: GraphStore) -> Path | None:
     """Save an embedded store that has a file; None otherwise (Neo4j persists by itself)."""
-    from alliancekg.settings import save_store
     from graph.nx_store import NetworkXStore
 
     if isinstance(store, NetworkXStore) and store.path is None:

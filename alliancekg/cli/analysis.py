@@ -1,11 +1,9 @@
-"""Analytics commands: ``trace``, ``lineage``, ``in-force``, ``themes``, ``centrality``."""
+"""Analysis commands: ``trace``, ``lineage``, ``in-force``, ``themes``, ``centrality``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +12,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from alliancekg.cli.options import CsvFile, DataFile, JsonFile, StoreKind, opened
 from analytics.frames import plain
 from analytics.tracer import DEFAULT_WINDOW_DAYS
 from graph.errors import ConfigurationError
-from graph.store import GraphStore
 
 
 class _LazyConsole:
@@ -37,21 +35,6 @@ _CHANGE_STYLE = {
     "dropped": "red",
 }
 
-StoreOption = typer.Option(None, "--store", help="Store to read: embedded or neo4j (default: ALLIANCEKG_STORE).")
-DataOption = typer.Option(None, "--data", help="Embedded store file (default: ALLIANCEKG_DATA).")
-CsvOption = typer.Option(None, "--csv", help="Also write the main table to this CSV file.")
-JsonOption = typer.Option(None, "--json", help="Also write the whole result to this JSON file.")
-
-
-@contextmanager
-def _store(kind: str | None, data: Path | None) -> Iterator[GraphStore]:
-    from alliancekg.settings import open_store
-
-    store = open_store(kind, path=data)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -118,15 +101,15 @@ def register(app: typer.Typer) -> None:
         incident: str = typer.Argument(..., help="Incident label, date (YYYY-MM-DD), catalogue id or IRI."),
         window: int = typer.Option(DEFAULT_WINDOW_DAYS, "--window", help="Days after the incident a meeting counts."),
         series: str | None = typer.Option(None, "--series", help="Only these meeting series (comma-separated)."),
-        store: str | None = StoreOption,
-        data: Path | None = DataOption,
-        csv: Path | None = CsvOption,
-        json_file: Path | None = JsonOption,
+        store: StoreKind = None,
+        data: DataFile = None,
+        csv: CsvFile = None,
+        json_file: JsonFile = None,
     ) -> None:
         """How the next meetings after an incident answered it: new, strengthened, reaffirmed, weakened, dropped."""
         from analytics.tracer import trace
 
-        with _store(store, data) as graph:
+        with opened(store, data) as graph:
             result = trace(graph, incident, window_days=window, series=series)
             when = result.date.isoformat() + (", estimated date" if result.estimated else "")
             console.print(f"[bold]{result.label}[/bold] ({when})  window {window} days")
@@ -194,16 +177,16 @@ def register(app: typer.Typer) -> None:
             "--write-reaffirms",
             help="First write the computed restatement chains of this type into the store (REAFFIRMS; idempotent).",
         ),
-        store: str | None = StoreOption,
-        data: Path | None = DataOption,
-        csv: Path | None = CsvOption,
-        json_file: Path | None = JsonOption,
+        store: StoreKind = None,
+        data: DataFile = None,
+        csv: CsvFile = None,
+        json_file: JsonFile = None,
     ) -> None:
         """First appearance, restatements and strength over time of a commitment type."""
         from analytics.lineage import lineage
         from analytics.lineage import write_reaffirms as write_chains
 
-        with _store(store, data) as graph:
+        with opened(store, data) as graph:
             if write_reaffirms:
                 from alliancekg.settings import save_store
 
@@ -244,16 +227,16 @@ def register(app: typer.Typer) -> None:
     def in_force_command(
         date: str = typer.Argument(..., help="The date (YYYY-MM-DD)."),
         party: str | None = typer.Option(None, "--party", help="Only commitments by this party."),
-        store: str | None = StoreOption,
-        data: Path | None = DataOption,
-        csv: Path | None = CsvOption,
-        json_file: Path | None = JsonOption,
+        store: StoreKind = None,
+        data: DataFile = None,
+        csv: CsvFile = None,
+        json_file: JsonFile = None,
     ) -> None:
         """Commitment types standing on a date: stated and not since dropped or suspended."""
         from analytics.frames import records
         from analytics.lineage import in_force
 
-        with _store(store, data) as graph:
+        with opened(store, data) as graph:
             table = in_force(graph, date, party=party)
             console.print(
                 _table(
@@ -276,15 +259,15 @@ def register(app: typer.Typer) -> None:
     @app.command("themes")
     def themes_command(
         bins: str = typer.Option("decade", "--bins", help="'decade' or first years of periods: 1990,2000,2010."),
-        store: str | None = StoreOption,
-        data: Path | None = DataOption,
-        csv: Path | None = CsvOption,
-        json_file: Path | None = JsonOption,
+        store: StoreKind = None,
+        data: DataFile = None,
+        csv: CsvFile = None,
+        json_file: JsonFile = None,
     ) -> None:
         """Commitment and threat types by period, and the first meeting at which each appears."""
         from analytics.themes import themes
 
-        with _store(store, data) as graph:
+        with opened(store, data) as graph:
             result = themes(graph, bins=bins)
             columns = [("scheme", "scheme"), ("label", "type")]
             columns += [(p, p) for p in result.periods]
@@ -298,17 +281,17 @@ def register(app: typer.Typer) -> None:
         end: str | None = typer.Option(None, "--end", help="Window end (YYYY-MM-DD)."),
         compare_start: str | None = typer.Option(None, "--compare-start", help="Start of a second window."),
         compare_end: str | None = typer.Option(None, "--compare-end", help="End of a second window."),
-        store: str | None = StoreOption,
-        data: Path | None = DataOption,
-        csv: Path | None = CsvOption,
-        json_file: Path | None = JsonOption,
+        store: StoreKind = None,
+        data: DataFile = None,
+        csv: CsvFile = None,
+        json_file: JsonFile = None,
     ) -> None:
         """Centrality of actors and commitment types in a window (optionally compared with a second one)."""
         from analytics.frames import records
         from analytics.network import centrality, compare_windows
 
         first = (_date(start, "--start"), _date(end, "--end"))
-        with _store(store, data) as graph:
+        with opened(store, data) as graph:
             if compare_start is None and compare_end is None:
                 table = centrality(graph, *first)
                 console.print(

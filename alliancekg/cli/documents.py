@@ -1,4 +1,4 @@
-"""Extraction commands: ``ingest`` (files into a store) and ``extract`` (one file, no store)."""
+"""Document commands: ``ingest`` (files into a store) and ``extract`` (one file, no store)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from extractors.pipeline import IngestReport
+from alliancekg.cli.options import DataFile, StoreKind, opened
+from alliancekg.ingest import IngestReport
+from alliancekg.settings import Settings
 from graph.errors import ConfigurationError, ExtractionError
 
 SUMMARY_ROWS = 200
@@ -71,10 +73,8 @@ def summary_table(report: IngestReport) -> Table:
 
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .pdf; recursive).")],
-    store_kind: Annotated[
-        str | None, typer.Option("--store", help="embedded or neo4j (default: ALLIANCEKG_STORE).")
-    ] = None,
-    data: Annotated[Path | None, typer.Option("--data", help="Embedded store file (default: ALLIANCEKG_DATA).")] = None,
+    store_kind: StoreKind = None,
+    data: DataFile = None,
     rdf: Annotated[
         Path | None,
         typer.Option("--rdf", help="Also export the store as RDF (.ttl, .nt, .jsonld)."),
@@ -95,8 +95,7 @@ def ingest_command(
     Bad files are reported and skipped; nothing of a failed document enters
     the store. Exits with status 1 when any file failed.
     """
-    from alliancekg.settings import Settings, open_store
-    from extractors.pipeline import INGEST_SUFFIXES, expand_paths, ingest_paths
+    from alliancekg.ingest import INGEST_SUFFIXES, expand_paths, ingest_paths
 
     settings = Settings.from_env()
     limit = _max_bytes(max_size_mb)
@@ -104,7 +103,7 @@ def ingest_command(
         shown = ", ".join(str(p) for p in paths)
         msg = f"no documents to ingest under {shown} (looked for {', '.join(sorted(INGEST_SUFFIXES))})"
         raise ExtractionError(msg)
-    with open_store(store_kind, path=data, settings=settings) as store:
+    with opened(store_kind, data, settings) as store:
         report = ingest_paths(
             paths,
             store,
@@ -141,8 +140,7 @@ def extract_command(
     ] = None,
 ) -> None:
     """Extract one document's graph and print it; no store is touched."""
-    from alliancekg.settings import Settings
-    from extractors.pipeline import extract_file
+    from extractors.extract import extract_file
 
     kind = fmt.strip().lower()
     if kind not in ("json", "ttl"):

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from pathlib import Path
 
 import typer
 from rich.console import Console
 
+from alliancekg.cli.options import DataFile, StoreKind
+from alliancekg.settings import open_store
 from dashboard.context import DEFAULT_MAX_ELEMENTS
 from graph.errors import ConfigurationError
 
 console = Console()
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-DATA_OPTION = typer.Option(None, "--data", help="Embedded store file (default: ALLIANCEKG_DATA).")
 
 
 def check_bind(host: str, port: int) -> None:
@@ -48,15 +48,14 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
         port: int = typer.Option(8050, "--port", help="TCP port."),
-        store: str | None = typer.Option(None, "--store", help="embedded or neo4j (default: ALLIANCEKG_STORE)."),
-        data: Path | None = DATA_OPTION,
+        store: StoreKind = None,
+        data: DataFile = None,
         max_elements: int = typer.Option(
             DEFAULT_MAX_ELEMENTS, "--max-elements", help="Most graph elements (nodes + links) sent to the browser."
         ),
         debug: bool = typer.Option(False, "--debug", help="Dash debug mode (reloader, error overlay)."),
     ) -> None:
         """Serve the explorer: graph, crisis tracer, timeline, Cypher console, exports."""
-        from alliancekg.settings import open_store
         from dashboard.app import create_app
 
         check_bind(host, port)

@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from alliancekg.cli.options import ROW_LIMIT, DataFile, StoreKind, opened
+from alliancekg.settings import Settings, save_store
 from ontology.validate import INFERENCE_MODES, ValidationReport
 
 
@@ -16,7 +18,6 @@ def _console() -> Console:
     """A console sized for the terminal at call time (``COLUMNS`` is honoured)."""
     return Console()
 
-STORE_HELP = "Store to use: embedded or neo4j (default: ALLIANCEKG_STORE)."
 FORMAT_HELP = "ttl, nt, jsonld or xml (default: from the file extension)."
 INFERENCE_HELP = ", ".join(INFERENCE_MODES)
 
@@ -45,17 +46,17 @@ def export_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
     fmt: Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
     validate: Annotated[bool, typer.Option("--validate", help="Validate the export with SHACL and report.")] = False,
-    store_kind: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
+    store_kind: StoreKind = None,
+    data_file: DataFile = None,
     base: Annotated[str | None, typer.Option("--base", help="Instance IRI base (ALLIANCEKG_BASE_IRI).")] = None,
     inference: Annotated[str, typer.Option("--inference", help=f"SHACL inference: {INFERENCE_HELP}.")] = "none",
 ) -> None:
     """Export the graph as RDF (N-Triples and Turtle are streamed)."""
-    from alliancekg.settings import Settings, open_store
     from ontology.rdf_export import export_file
     from ontology.validate import validate_file
 
     settings = Settings.from_env()
-    with open_store(store_kind, settings=settings) as store:
+    with opened(store_kind, data_file, settings) as store:
         report = export_file(store, out, fmt, base or settings.base_iri)
     table = Table(title=f"Exported {store.name} store")
     for column in ("file", "format", "triples", "nodes", "relationships", "seconds"):
@@ -73,13 +74,13 @@ def export_command(
 def import_command(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="RDF file (ttl, nt, jsonld, rdf/xml).")],
     fmt: Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
-    store_kind: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
+    store_kind: StoreKind = None,
+    data_file: DataFile = None,
 ) -> None:
     """Load an RDF file in the alliance ontology into the store (upsert)."""
-    from alliancekg.settings import open_store, save_store
     from ontology.rdf_import import import_file
 
-    with open_store(store_kind) as store:
+    with opened(store_kind, data_file) as store:
         _, report = import_file(file, store, fmt)
         saved = save_store(store)
     table = Table(title=f"Imported {file}")
@@ -120,12 +121,11 @@ def sparql_command(
         typer.Option("--data", "-d", exists=True, dir_okay=False,
                      help="RDF file to query (default: the current store's export)."),
     ] = None,
-    store_kind: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Rows to show at most.")] = 200,
+    store_kind: StoreKind = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Rows to show at most.")] = ROW_LIMIT,
     no_ontology: Annotated[bool, typer.Option("--no-ontology", help="Do not add the ontology and schemes.")] = False,
 ) -> None:
     """Run SPARQL over an RDF file or the current store's export (ontology included)."""
-    from alliancekg.settings import Settings, open_store
     from ontology.sparql import dataset, example_queries, read_query, run_query, show
 
     if query == "list":
@@ -137,7 +137,7 @@ def sparql_command(
     if data is not None:
         graph = dataset(data=data, include_ontology=not no_ontology)
     else:
-        with open_store(store_kind, settings=settings) as store:
+        with opened(store_kind, None, settings) as store:
             graph = dataset(store=store, include_ontology=not no_ontology, base=settings.base_iri)
     result = run_query(graph, text, limit=limit)
     table = Table(title=f"{len(result.rows)} row(s)" + (" (truncated)" if result.truncated else ""))
