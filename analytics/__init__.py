@@ -21,9 +21,9 @@ import from here only.
 
 from __future__ import annotations
 
-from analytics.aggregate import CHANGES, Statement, statements_at
+from analytics.aggregate import CHANGES, WORDINGS, Statement, statements_at, wording_of
 from analytics.frames import plain, records
-from analytics.lineage import LineageResult, in_force, lineage, reaffirms_relationships, write_reaffirms
+from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
 from analytics.loader import AnalyticsView, StoreOrView, view_of
 from analytics.network import CompareResult, centrality, compare_windows, response_paths
 from analytics.themes import ThemesResult, themes
@@ -42,6 +42,7 @@ __all__ = [
     "TraceResult",
     "centrality",
     "compare_windows",
+    "ended",
     "in_force",
     "incidents_answered",
     "lineage",
@@ -53,5 +54,7 @@ __all__ = [
     "themes",
     "trace",
     "view_of",
+    "wording_of",
+    "WORDINGS",
     "write_reaffirms",
 ]

@@ -22,9 +22,21 @@ from typing import Any
 
 import pandas as pd
 
-from analytics.aggregate import Statement, change_of, dated_meetings, series_index, statements_at
+from analytics.aggregate import (
+    END_CUES,
+    REFERENCE_SERIES,
+    Statement,
+    _ordinal_index,
+    classify_meeting,
+    dated_meetings,
+    ordinal_label,
+    reference,
+    reference_ordinal,
+    series_index,
+    statements_at,
+)
 from analytics.frames import frame, records
-from analytics.loader import AnalyticsView, StoreOrView, view_of
+from analytics.loader import AnalyticsView, MeetingRec, StoreOrView, view_of
 from analytics.resolve import resolve_party, resolve_type
 from graph.model import Relationship
 from graph.schema import Rel
@@ -36,9 +48,10 @@ CHAIN_COLUMNS: tuple[str, ...] = (
     "meeting_label",
     "ordinal",
     "party",
-    "stance",
+    "wording",
     "strength",
     "change",
+    "basis",
     "sentences",
     "commitment",
     "reaffirms",
@@ -59,10 +72,13 @@ IN_FORCE_COLUMNS: tuple[str, ...] = (
     "first_meeting",
     "last_stated",
     "last_meeting",
-    "stance",
+    "years_since_restated",
+    "wording",
     "strength",
     "statements",
 )
+
+ENDED_COLUMNS: tuple[str, ...] = ("commitment_type", "type_label", "party", "ended", "meeting", "wording", "evidence")
 
 
 @dataclass
@@ -87,6 +103,10 @@ class LineageResult:
     first_party: str | None
     chain: pd.DataFrame
     trajectory: pd.DataFrame
+    first_note: str | None = None
+    """``first stated in the loaded texts at the 11th SCM``, with the earlier meetings that have no text."""
+    missing_before: tuple[str, ...] = ()
+    """Earlier meetings of the first meeting's series (from the reference) with no text loaded."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the whole result."""
@@ -98,6 +118,8 @@ class LineageResult:
                 "meeting": self.first_meeting,
                 "date": self.first_date.isoformat() if self.first_date else None,
                 "party": self.first_party,
+                "note": self.first_note,
+                "missing_before": list(self.missing_before),
             },
             "chain": records(self.chain),
             "trajectory": records(self.trajectory),
@@ -121,6 +143,37 @@ def _chains(statements: list[Statement]) -> dict[str, list[Statement]]:
     for stmt in statements:
         chains[stmt.party].append(stmt)
     return chains
+
+
+def _classified(view: AnalyticsView, stmt: Statement) -> tuple[str, str]:
+    """The change of a statement as the tracer gives it (against the previous meeting of the record)."""
+    located = series_index(view, stmt.meeting.iri)
+    if located is None:
+        return "unknown", "meeting not in a dated series"
+    for item in classify_meeting(view, *located):
+        if item.statement is stmt or (
+            item.statement.meeting.iri == stmt.meeting.iri
+            and item.statement.ctype == stmt.ctype
+            and item.statement.party == stmt.party
+        ):
+            return item.change, item.basis
+    return "unknown", ""
+
+
+def _missing_before(view: AnalyticsView, meeting: MeetingRec) -> tuple[str, ...]:
+    """Meetings of the series before ``meeting`` in the reference that have no text loaded."""
+    if meeting.series not in REFERENCE_SERIES:
+        return ()
+    ordinal = reference_ordinal(meeting)
+    if ordinal is None:
+        return ()
+    loaded = _ordinal_index(view, view.series_meetings.get(meeting.series, ()))
+    rows = reference().meetings(meeting.series)  # type: ignore[arg-type]
+    return tuple(
+        ordinal_label(meeting.series, r.ordinal)
+        for r in rows
+        if r.ordinal is not None and r.ordinal < ordinal and r.ordinal not in loaded
+    )
 
 
 def lineage(
@@ -159,6 +212,7 @@ def lineage(
             else:
                 reaffirms, source = None, None
             ev = view.evidence(stmt.representative) if evidence else None
+            change, basis = _classified(view, stmt)
             rows.append(
                 {
                     "date": stmt.meeting.date,
@@ -166,9 +220,10 @@ def lineage(
                     "meeting_label": stmt.meeting.label,
                     "ordinal": stmt.meeting.ordinal,
                     "party": stmt.party,
-                    "stance": stmt.stance,
+                    "wording": stmt.stance,
                     "strength": stmt.strength,
-                    "change": change_of(stmt, previous),
+                    "change": change,
+                    "basis": basis,
                     "sentences": len(stmt.commitments),
                     "commitment": stmt.representative,
                     "reaffirms": reaffirms,
@@ -190,6 +245,14 @@ def lineage(
         TRAJECTORY_COLUMNS,
     )
     first = rows[0] if rows else None
+    missing: tuple[str, ...] = ()
+    note: str | None = None
+    if first is not None:
+        missing = _missing_before(view, view.meetings[first["meeting"]])
+        note = f"first stated in the loaded texts at the {first['meeting_label']}"
+        if missing:
+            shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+            note += f"; no text loaded for the earlier {shown}"
     return LineageResult(
         commitment_type=ctype,
         label=view.concept_label(ctype),
@@ -199,23 +262,45 @@ def lineage(
         first_party=first["party"] if first else None,
         chain=chain_df,
         trajectory=trajectory,
+        first_note=note,
+        missing_before=missing,
     )
 
 
-def in_force(store: StoreOrView, date: dt.date | str, party: str | None = None) -> pd.DataFrame:
-    """Commitment types (per party) standing on ``date``.
+def _ends(view: AnalyticsView, stmt: Statement) -> bool:
+    """The text ends the alliance's pledge: wording ``suspended`` or end cue words (alliance object only)."""
+    if stmt.stance == "suspended":
+        return True
+    if stmt.wording_note:
+        return False
+    return bool({c.casefold() for c in stmt.cues} & END_CUES)
 
-    A (type, party) stands when it was stated on or before ``date``, its last
-    statement was not a suspension, and it was not dropped since: the next
-    recorded meeting of the same series after that last statement (if one
-    came on or before ``date``) stated the type again, by that party or an
-    overlapping one (a joint ``KOR+USA`` restatement keeps a ``KOR`` pledge).
+
+def in_force(
+    store: StoreOrView, date: dt.date | str, party: str | None = None, within_years: float | None = None
+) -> pd.DataFrame:
+    """Commitment types (per party) in force on ``date``: stated, and not ended since.
+
+    A pledge stays in force until a text ends it: its latest statement on or
+    before ``date`` suspends it (the alliance's own pledge, see
+    :func:`analytics.aggregate.wording_of`) or carries end wording (ends,
+    terminates, replaces, lets expire). Silence never ends a pledge: a meeting
+    that does not restate it leaves it in force. Each row names the meeting
+    that last restated it and how long before ``date`` (``years_since_restated``).
+
+    Args:
+        within_years: keep only what was restated within this many years of ``date``.
 
     Raises:
-        ConfigurationError: ``date`` is not a date.
+        ConfigurationError: ``date`` is not a date, or ``within_years`` is negative.
         LookupAmbiguityError: the party is unknown.
     """
+    from graph.errors import ConfigurationError
+
     day = _parse_date(date)
+    if within_years is not None and within_years < 0:
+        msg = f"--within must be a positive number of years, got {within_years}"
+        raise ConfigurationError(msg)
     view = view_of(store)
     code = resolve_party(view, party) if party else None
     latest: dict[tuple[str, str], Statement] = {}
@@ -232,20 +317,12 @@ def in_force(store: StoreOrView, date: dt.date | str, party: str | None = None) 
             counts[key] += 1
     rows: list[dict[str, Any]] = []
     for key, stmt in sorted(latest.items()):
-        if stmt.stance == "suspended":
+        if _ends(view, stmt):
             continue
-        located = series_index(view, stmt.meeting.iri)
-        if located is not None:
-            sequence, index = located
-            following = sequence[index + 1] if index + 1 < len(sequence) else None
-            if following is not None and following.date is not None and following.date <= day:
-                still = [
-                    s
-                    for (t, _), s in statements_at(view, following.iri).items()
-                    if t == key[0] and s.parties & stmt.parties
-                ]
-                if not still:
-                    continue
+        assert stmt.meeting.date is not None  # dated_meetings holds dated meetings only
+        years = round((day - stmt.meeting.date).days / 365.25, 1)
+        if within_years is not None and years > within_years:
+            continue
         rows.append(
             {
                 "commitment_type": key[0],
@@ -255,12 +332,41 @@ def in_force(store: StoreOrView, date: dt.date | str, party: str | None = None) 
                 "first_meeting": first[key].meeting.label,
                 "last_stated": stmt.meeting.date,
                 "last_meeting": stmt.meeting.label,
-                "stance": stmt.stance,
+                "years_since_restated": years,
+                "wording": stmt.stance,
                 "strength": stmt.strength,
                 "statements": counts[key],
             }
         )
     return frame(rows, IN_FORCE_COLUMNS)
+
+
+def ended(store: StoreOrView, date: dt.date | str) -> pd.DataFrame:
+    """Pledges a text ended (suspended, ended, replaced, let expire) on or before ``date``, with the evidence."""
+    day = _parse_date(date)
+    view = view_of(store)
+    latest: dict[tuple[str, str], Statement] = {}
+    for meeting in dated_meetings(view):
+        if meeting.date is None or meeting.date > day:
+            break
+        latest.update(statements_at(view, meeting.iri))
+    rows: list[dict[str, Any]] = []
+    for key, stmt in sorted(latest.items()):
+        if not _ends(view, stmt):
+            continue
+        ev = view.evidence(stmt.representative)
+        rows.append(
+            {
+                "commitment_type": key[0],
+                "type_label": view.concept_label(key[0]),
+                "party": key[1],
+                "ended": stmt.meeting.date,
+                "meeting": stmt.meeting.label,
+                "wording": stmt.stance,
+                "evidence": ev.text if ev else None,
+            }
+        )
+    return frame(rows, ENDED_COLUMNS)
 
 
 def _parse_date(value: dt.date | str) -> dt.date:

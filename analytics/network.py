@@ -265,7 +265,10 @@ def response_graph(view: AnalyticsView, incident: IncidentRec, window_days: int 
             if threat in rec.responds_to or threat in rec.concerns:
                 add_commitment(rec)
                 graph.add_edge(threat, rec.iri, rel="addressed by")
-    for meeting, _lag in next_meetings(view, start, window_days, view.series_meetings):
+    for nxt in next_meetings(view, start, window_days, view.series_meetings):
+        meeting = nxt.loaded
+        if meeting is None:  # the record's next meeting has no text loaded: nothing it states is known
+            continue
         graph.add_node(meeting.iri, label=meeting.label, category="meeting")
         graph.add_edge(incident.iri, meeting.iri, rel="next meeting")
         for iri in view.by_meeting.get(meeting.iri, ()):

@@ -21,7 +21,20 @@ from typing import Any
 
 import pandas as pd
 
-from analytics.aggregate import CHANGES, Classified, Statement, classify_meeting, series_index
+from analytics.aggregate import (
+    CHANGES,
+    NOT_RESTATED,
+    REFERENCE_SERIES,
+    Classified,
+    Statement,
+    _ordinal_index,
+    classify_meeting,
+    ordinal_label,
+    previous_of,
+    reference,
+    series_index,
+    wording_of,
+)
 from analytics.errors import AnalysisError
 from analytics.frames import frame, records
 from analytics.loader import AnalyticsView, IncidentRec, MeetingRec, StoreOrView, view_of
@@ -41,6 +54,9 @@ MEETING_COLUMNS: tuple[str, ...] = (
     "previous",
     "previous_label",
     "previous_date",
+    "previous_loaded",
+    "text_loaded",
+    "note",
     "statements",
     "explicit",
 )
@@ -54,7 +70,10 @@ CHANGE_COLUMNS: tuple[str, ...] = (
     "type_label",
     "party",
     "change",
-    "stance",
+    "basis",
+    "wording",
+    "wording_note",
+    "cues",
     "strength",
     "previous_strength",
     "baseline_meeting",
@@ -77,7 +96,7 @@ EXPLICIT_COLUMNS: tuple[str, ...] = (
     "meeting_label",
     "date",
     "lag_days",
-    "stance",
+    "wording",
     "strength",
     "next_meeting",
     "evidence",
@@ -141,7 +160,7 @@ class TraceResult:
 
 
 def _series_filter(series: str | Iterable[str] | None, view: AnalyticsView) -> list[str]:
-    known = list(view.series_meetings)
+    known = list(dict.fromkeys([*view.series_meetings, *sorted(REFERENCE_SERIES)]))
     if series is None:
         return known
     wanted = [series] if isinstance(series, str) else list(series)
@@ -178,7 +197,7 @@ def _change_row(
     view: AnalyticsView, incident: IncidentRec, meeting: MeetingRec, lag: int, item: Classified
 ) -> dict[str, Any]:
     stmt = item.statement
-    dropped = item.change == "dropped"
+    dropped = item.change == NOT_RESTATED
     explicit = (not dropped) and incident.iri in stmt.responds_to
     base = item.baseline
     return {
@@ -190,7 +209,10 @@ def _change_row(
         "type_label": view.concept_label(stmt.ctype),
         "party": stmt.party,
         "change": item.change,
-        "stance": None if dropped else stmt.stance,
+        "basis": item.basis,
+        "wording": None if dropped else stmt.stance,
+        "wording_note": None if dropped else stmt.wording_note,
+        "cues": None if dropped else (", ".join(stmt.cues) or None),
         "strength": None if dropped else stmt.strength,
         "previous_strength": base.strength if base is not None else None,
         "baseline_meeting": base.meeting.label if base is not None else None,
@@ -204,20 +226,49 @@ def _change_row(
     }
 
 
-def next_meetings(
-    view: AnalyticsView, day: dt.date, window_days: int, series: Iterable[str]
-) -> list[tuple[MeetingRec, int]]:
-    """The first recorded meeting of each series strictly after ``day``, within the window."""
-    found: list[tuple[MeetingRec, int]] = []
+@dataclass(frozen=True)
+class NextMeeting:
+    """The next meeting of a series after a day: from the reference, with its text when loaded."""
+
+    series: str
+    label: str
+    ordinal: int | None
+    date: dt.date
+    lag: int
+    loaded: MeetingRec | None
+
+
+def next_meetings(view: AnalyticsView, day: dt.date, window_days: int, series: Iterable[str]) -> list[NextMeeting]:
+    """The first meeting of each series strictly after ``day``, within the window.
+
+    For a series the reference lists (SCM, 2+2, NCG, EDSCG) the next meeting
+    is the reference's, loaded or not (its date is the reference's: a loaded
+    text's misfiled date does not move it); for other series, the next
+    recorded (loaded) meeting.
+    """
+    found: list[NextMeeting] = []
     for name in series:
+        if name in REFERENCE_SERIES:
+            row = reference().next_after(name, day + dt.timedelta(days=1))  # type: ignore[arg-type]
+            if row is None or row.start_date is None:
+                continue
+            lag = (row.start_date - day).days
+            if lag > window_days:
+                continue
+            loaded_series = view.series_meetings.get(name, ())
+            j = _ordinal_index(view, loaded_series).get(row.ordinal) if row.ordinal is not None else None
+            loaded = loaded_series[j] if j is not None else None
+            label = loaded.label if loaded is not None else ordinal_label(name, row.ordinal or 0)
+            found.append(NextMeeting(name, label, row.ordinal, row.start_date, lag, loaded))
+            continue
         for rec in view.series_meetings.get(name, ()):
             if rec.date is None or rec.date <= day:
                 continue
             lag = (rec.date - day).days
             if lag <= window_days:
-                found.append((rec, lag))
+                found.append(NextMeeting(name, rec.label, rec.ordinal, rec.date, lag, rec))
             break
-    return sorted(found, key=lambda x: (x[1], x[0].series, x[0].iri))
+    return sorted(found, key=lambda x: (x.lag, x.series, x.label))
 
 
 def trace(
@@ -257,37 +308,56 @@ def trace(
     next_iris: set[str] = set()
     found = next_meetings(view, inc.date, window_days, names)
     to_read: list[str] = []
-    for meeting, _lag in found:
-        located = series_index(view, meeting.iri)
-        to_read.append(meeting.iri)
-        if located is not None and located[1] > 0:
-            to_read.append(located[0][located[1] - 1].iri)
+    for nxt in found:
+        if nxt.loaded is None:
+            continue
+        located = series_index(view, nxt.loaded.iri)
+        to_read.append(nxt.loaded.iri)
+        if located is not None:
+            prev, _ = previous_of(view, *located)
+            if prev.loaded is not None:
+                to_read.append(prev.loaded.iri)
     to_read.extend(rec.meeting for rec in view.commitments.values() if inc.iri in rec.responds_to and rec.meeting)
     view.prefetch_evidence(to_read)
-    for meeting, lag in found:
-        next_iris.add(meeting.iri)
-        located = series_index(view, meeting.iri)
-        if located is None:  # every recorded dated meeting is in its series list
-            continue
-        sequence, index = located
-        previous = sequence[index - 1] if index > 0 else None
-        classified = classify_meeting(view, sequence, index)
-        order = {c: i for i, c in enumerate(CHANGES)}
-        classified.sort(key=lambda c: (order[c.change], c.statement.ctype, c.statement.party))
-        rows = [_change_row(view, inc, meeting, lag, item) for item in classified]
-        change_rows.extend(rows)
+    order = {c: i for i, c in enumerate(CHANGES)}
+    for nxt in found:
+        meeting = nxt.loaded
+        located = series_index(view, meeting.iri) if meeting is not None else None
+        rows: list[dict[str, Any]] = []
+        previous = None
+        if meeting is not None and located is not None:
+            next_iris.add(meeting.iri)
+            previous, _ = previous_of(view, *located)
+            classified = classify_meeting(view, *located)
+            classified.sort(key=lambda c: (order[c.change], c.statement.ctype, c.statement.party))
+            rows = [_change_row(view, inc, meeting, nxt.lag, item) for item in classified]
+            change_rows.extend(rows)
+        elif nxt.ordinal is not None:
+            ref_prev = reference().previous(nxt.series, nxt.ordinal)  # type: ignore[arg-type]
+            if ref_prev is not None and ref_prev.ordinal is not None:
+                previous = None
+        note = None
+        if meeting is None:
+            note = f"no text for the {nxt.label} loaded"
+        elif previous is not None and previous.missing:
+            note = previous.note
+        elif previous is not None and previous.source == "loaded order":
+            note = "series not in the reference: compared with the previous loaded meeting"
         meeting_rows.append(
             {
-                "series": meeting.series,
-                "meeting": meeting.iri,
-                "meeting_label": meeting.label,
-                "ordinal": meeting.ordinal,
-                "date": meeting.date,
-                "lag_days": lag,
-                "previous": previous.iri if previous else None,
-                "previous_label": previous.label if previous else None,
-                "previous_date": previous.date if previous else None,
-                "statements": sum(1 for r in rows if r["change"] != "dropped"),
+                "series": nxt.series,
+                "meeting": meeting.iri if meeting is not None else None,
+                "meeting_label": nxt.label,
+                "ordinal": nxt.ordinal,
+                "date": nxt.date,
+                "lag_days": nxt.lag,
+                "previous": previous.loaded.iri if previous is not None and previous.loaded is not None else None,
+                "previous_label": previous.label if previous is not None else None,
+                "previous_date": previous.date if previous is not None else None,
+                "previous_loaded": bool(previous is not None and previous.loaded is not None),
+                "text_loaded": meeting is not None,
+                "note": note,
+                "statements": sum(1 for r in rows if r["change"] != NOT_RESTATED),
                 "explicit": sum(1 for r in rows if r["link"] == "explicit"),
             }
         )
@@ -305,7 +375,7 @@ def trace(
                 "meeting_label": meeting_rec.label if meeting_rec else None,
                 "date": rec.date,
                 "lag_days": (rec.date - inc.date).days if rec.date is not None else None,
-                "stance": rec.stance,
+                "wording": wording_of(view, rec)[0],
                 "strength": rec.strength,
                 "next_meeting": rec.meeting in next_iris,
                 "meeting": rec.meeting,

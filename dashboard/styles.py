@@ -63,10 +63,11 @@ UNKNOWN_STANCE_COLOUR = "#bfbfbf"
 
 CHANGE_COLOURS: dict[str, str] = {
     "new": STANCE_COLOURS["new"],
-    "strengthened": STANCE_COLOURS["strengthened"],
-    "reaffirmed": STANCE_COLOURS["reaffirmed"],
-    "weakened": STANCE_COLOURS["weakened"],
-    "dropped": STANCE_COLOURS["suspended"],
+    "stronger": STANCE_COLOURS["strengthened"],
+    "continued": STANCE_COLOURS["reaffirmed"],
+    "weaker": STANCE_COLOURS["weakened"],
+    "not restated": "#7f7f7f",
+    "unknown": "#bdbdbd",
 }
 """Colours of the tracer's change classes."""
 

@@ -105,8 +105,8 @@ def test_first_nuclear_test_is_answered_at_the_next_scm(store: GraphStore) -> No
     assert meeting["previous_label"] == "37th Security Consultative Meeting"
 
     ed = _row(result.changes, commitment_type="ExtendedDeterrence", party="USA")
-    assert ed["change"] in {"new", "strengthened"}
     assert ed["change"] == "new"
+    assert ed["wording"] == "strengthened"  # the text's own stance, a measure apart from the change
     assert ed["link"] == "explicit"
     assert ed["threat_link"]
     assert "extended deterrence" in ed["evidence"]
@@ -119,13 +119,13 @@ def test_trace_classifies_every_statement_against_the_previous_meeting(store: Gr
     got = {(r["commitment_type"], r["party"]): r["change"] for r in changes.to_dict(orient="records")}
     assert got == {
         ("ExtendedDeterrence", "USA"): "new",
-        ("NuclearUmbrella", "USA"): "strengthened",
-        ("CombinedExercises", "KOR+USA"): "strengthened",
-        ("ForcePresence", "USA"): "reaffirmed",
+        ("NuclearUmbrella", "USA"): "stronger",
+        ("CombinedExercises", "KOR+USA"): "stronger",
+        ("ForcePresence", "USA"): "continued",
         ("OpconTransition", "KOR+USA"): "new",
         ("Denuclearization", "KOR+USA"): "new",
-        ("MissileDefense", "KOR+USA"): "dropped",
-        ("CostSharing", "KOR"): "dropped",
+        ("MissileDefense", "KOR+USA"): "not restated",
+        ("CostSharing", "KOR"): "not restated",
     }
     umbrella = _row(changes, commitment_type="NuclearUmbrella")
     assert (umbrella["previous_strength"], umbrella["strength"]) == (0.6, 0.9)
@@ -140,18 +140,19 @@ def test_trace_classifies_every_statement_against_the_previous_meeting(store: Gr
         "NuclearUmbrella",
     }
     assert list(changes["change"]) == sorted(
-        changes["change"], key=["new", "strengthened", "reaffirmed", "weakened", "dropped"].index
+        changes["change"], key=list(ak.CHANGES).index
     )
 
 
-def test_a_commitment_stated_once_and_absent_next_is_dropped(store: GraphStore) -> None:
+def test_a_commitment_stated_once_and_absent_next_is_not_restated(store: GraphStore) -> None:
     # the 37th SCM stated missile defense and cost sharing; the 38th did not
-    dropped = ak.trace(store, "2006-10-09").changes.query("change == 'dropped'")
+    dropped = ak.trace(store, "2006-10-09").changes.query("change == 'not restated'")
     assert set(zip(dropped["commitment_type"], dropped["party"], strict=True)) == {
         ("MissileDefense", "KOR+USA"),
         ("CostSharing", "KOR"),
     }
     assert set(dropped["baseline_meeting"]) == {"37th Security Consultative Meeting"}
+    assert all("37th Security Consultative Meeting" in b and "not an end" in b for b in dropped["basis"])
     # the 39th SCM against the 38th: the nuclear umbrella and denuclearization are dropped
     view = ak.view_of(store)
     assert view.series_meetings["SCM"][-1].label == "39th Security Consultative Meeting"
@@ -159,11 +160,11 @@ def test_a_commitment_stated_once_and_absent_next_is_dropped(store: GraphStore) 
 
     classified = classify_meeting(view, view.series_meetings["SCM"], 3)
     changes = {(c.statement.ctype, c.statement.party): c.change for c in classified}
-    assert changes[("NuclearUmbrella", "USA")] == "dropped"
-    assert changes[("Denuclearization", "KOR+USA")] == "dropped"
-    assert changes[("ForcePresence", "USA")] == "weakened"
-    assert changes[("MissileDefense", "KOR+USA")] == "reaffirmed"  # back, stated at the 37th
-    assert changes[("ExtendedDeterrence", "USA")] == "reaffirmed"
+    assert changes[("NuclearUmbrella", "USA")] == "not restated"
+    assert changes[("Denuclearization", "KOR+USA")] == "not restated"
+    assert changes[("ForcePresence", "USA")] == "weaker"
+    assert changes[("MissileDefense", "KOR+USA")] == "continued"  # back, stated at the 37th
+    assert changes[("ExtendedDeterrence", "USA")] == "continued"
 
 
 def test_window_and_series_choose_the_next_meetings(store: GraphStore) -> None:
@@ -171,10 +172,14 @@ def test_window_and_series_choose_the_next_meetings(store: GraphStore) -> None:
     assert list(wide.meetings["series"]) == ["SCM", "Summit"]
     summit = wide.meetings.iloc[1]
     assert (summit["meeting_label"], summit["lag_days"]) == ("Camp David summit", 558)
-    assert _row(wide.changes, series="Summit", commitment_type="MutualDefense")["change"] == "strengthened"
+    assert _row(wide.changes, series="Summit", commitment_type="MutualDefense")["change"] == "stronger"
     only = ak.trace(store, "2006-10-09", window_days=600, series="summit")
     assert list(only.meetings["series"]) == ["Summit"]
-    assert ak.trace(store, "second nuclear test", window_days=5000).meetings.empty  # nothing recorded after 2009
+    # nothing loaded after 2009: the record's next meetings are named, with no text and no verdict
+    later = ak.trace(store, "second nuclear test", window_days=5000)
+    assert not later.meetings["text_loaded"].any() and later.changes.empty
+    assert _row(later.meetings, series="SCM")["meeting_label"] == "41st SCM"
+    assert _row(later.meetings, series="SCM")["note"] == "no text for the 41st SCM loaded"
     narrow = ak.trace(store, "2006-10-09", window_days=10)
     assert narrow.meetings.empty and narrow.changes.empty
     assert len(narrow.explicit) == 1  # the explicit response stays visible outside the window
@@ -261,7 +266,11 @@ def test_lineage_first_appearance_chain_and_trajectory(store: GraphStore, fx: Fi
         dt.date(2004, 10, 22),
         "USA",
     )
-    assert list(result.chain["change"]) == ["new", "reaffirmed", "strengthened"]
+    # the 35th SCM (before the first loaded one) has no text: no verdict against it
+    assert list(result.chain["change"]) == ["unknown", "continued", "stronger"]
+    assert "no text for the 35th SCM loaded" in result.chain.iloc[0]["basis"]
+    assert result.first_note.startswith("first stated in the loaded texts at the 36th Security")
+    assert "35th SCM" in result.missing_before and len(result.missing_before) == 35
     assert list(result.trajectory["strength"]) == [0.6, 0.6, 0.9]
     assert list(result.chain["reaffirms"])[1:] == list(result.chain["commitment"])[:-1]
     assert list(result.chain["reaffirms_source"])[1:] == ["computed", "computed"]
@@ -308,14 +317,20 @@ def test_in_force(store: GraphStore) -> None:
     late = ak.in_force(store, "2007-12-31")
     standing = set(zip(late["commitment_type"], late["party"], strict=True))
     assert ("ExtendedDeterrence", "USA") in standing
-    assert ("NuclearUmbrella", "USA") not in standing  # dropped at the 39th SCM
-    assert ("CostSharing", "KOR") not in standing  # dropped at the 38th SCM
+    # silence is not an end: not restated at the 39th (38th) SCM, still in force
+    assert ("NuclearUmbrella", "USA") in standing
+    assert ("CostSharing", "KOR") in standing
+    assert _row(late, commitment_type="CostSharing")["last_meeting"] == "37th Security Consultative Meeting"
+    assert _row(late, commitment_type="CostSharing")["years_since_restated"] == 2.2
+    recent = ak.in_force(store, "2007-12-31", within_years=1)
+    assert ("CostSharing", "KOR") not in set(zip(recent["commitment_type"], recent["party"], strict=True))
+    assert ("ExtendedDeterrence", "USA") in set(zip(recent["commitment_type"], recent["party"], strict=True))
     assert ("MissileDefense", "KOR+USA") in standing  # restated at the 39th
     early = ak.in_force(store, dt.date(2006, 1, 1))
     assert ("CostSharing", "KOR") in set(zip(early["commitment_type"], early["party"], strict=True))
     assert _row(early, commitment_type="NuclearUmbrella")["since"] == dt.date(2004, 10, 22)
     assert ak.in_force(store, "1990-01-01").empty
-    assert set(ak.in_force(store, "2007-12-31", party="KOR")["party"]) == {"KOR+USA"}
+    assert set(ak.in_force(store, "2007-12-31", party="KOR")["party"]) == {"KOR", "KOR+USA"}
     with pytest.raises(ConfigurationError):
         ak.in_force(store, "31/12/2007")
 

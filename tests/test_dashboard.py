@@ -251,7 +251,7 @@ def test_tracing_the_first_nuclear_test_finds_the_38th_scm(app_ctx: AppContext, 
     assert block.lag_days == 11
     types = {i.type_label for items in block.items.values() for i in items}
     assert {"extended deterrence", "nuclear umbrella", "combined exercises"} <= types
-    assert [i.type_label for i in block.items["dropped"]] == ["wartime OPCON transition"]
+    assert [i.type_label for i in block.items["not restated"]] == ["wartime OPCON transition"]
     assert all(i.evidence for items in block.items.values() for i in items)
     comparison = data.comparisons[0]
     assert comparison.before == "37th SCM" and comparison.after == "38th SCM"
@@ -274,7 +274,7 @@ def test_incident_options_filter_and_keep_current(app_ctx: AppContext, graph: Gr
 def test_trace_csv_parses(app_ctx: AppContext, graph: GraphData) -> None:
     test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
     rows = list(csv.DictReader(io.StringIO(tracer.changes_csv(app_ctx, test))))
-    assert {r["change"] for r in rows} >= {"new", "dropped"}
+    assert {r["change"] for r in rows} >= {"new", "not restated"}
 
 
 # -- timeline --------------------------------------------------------------

@@ -29,10 +29,11 @@ console = _LazyConsole()
 
 _CHANGE_STYLE = {
     "new": "bold green",
-    "strengthened": "green",
-    "reaffirmed": "",
-    "weakened": "yellow",
-    "dropped": "red",
+    "stronger": "green",
+    "continued": "",
+    "weaker": "yellow",
+    "not restated": "dim",
+    "unknown": "dim",
 }
 
 
@@ -106,7 +107,13 @@ def register(app: typer.Typer) -> None:
         csv: CsvFile = None,
         json_file: JsonFile = None,
     ) -> None:
-        """How the next meetings after an incident answered it: new, strengthened, reaffirmed, weakened, dropped."""
+        """How the next meetings after an incident answered it.
+
+        Two measures per pledge: its wording (the text's stance: new, reaffirmed,
+        strengthened, weakened, suspended) and its change against the previous
+        meeting of the series in the record (new, stronger, continued, weaker,
+        not restated; unknown when that meeting's text is not loaded).
+        """
         from analytics.tracer import trace
 
         with opened(store, data) as graph:
@@ -116,22 +123,25 @@ def register(app: typer.Typer) -> None:
             if result.meetings.empty:
                 console.print("No recorded meeting of any series followed within the window.")
             for meeting in result.meetings.to_dict(orient="records"):
-                prev = (
-                    f"; compared with {meeting['previous_label']} ({_cell(meeting['previous_date'])})"
-                    if _present(meeting["previous_label"])
-                    else "; first recorded meeting of its series"
-                )
+                if not meeting["text_loaded"]:
+                    prev = f"; {meeting['note']}"
+                elif not _present(meeting["previous_label"]):
+                    prev = "; first meeting of its series"
+                elif not meeting["previous_loaded"]:
+                    prev = f"; {meeting['note']}: no change verdict"
+                else:
+                    prev = f"; compared with {meeting['previous_label']} ({_cell(meeting['previous_date'])})"
                 console.print(
                     f"\n[bold]{meeting['series']}[/bold]: {meeting['meeting_label']} ({_cell(meeting['date'])}), "
                     f"lag {meeting['lag_days']} days{prev}"
                 )
                 rows = result.changes[result.changes["meeting"] == meeting["meeting"]]
                 table = Table(header_style="bold")
-                for header in ("change", "type", "party", "strength", "link", "evidence"):
+                for header in ("change", "wording", "type", "party", "strength", "basis", "link", "evidence"):
                     table.add_column(header, overflow="fold")
                 for row in rows.to_dict(orient="records"):
                     strength = _cell(row["strength"])
-                    if _present(row["previous_strength"]):
+                    if _present(row["previous_strength"]) and str(row["basis"]).startswith("cues:"):
                         before = _cell(row["previous_strength"])
                         if _present(row["baseline_party"]) and row["baseline_party"] != row["party"]:
                             before = f"{before} ({row['baseline_party']})"
@@ -143,9 +153,11 @@ def register(app: typer.Typer) -> None:
                     style = _CHANGE_STYLE.get(row["change"], "")
                     table.add_row(
                         f"[{style}]{row['change']}[/{style}]" if style else row["change"],
+                        _cell(row["wording"]) + (" *" if _present(row["wording_note"]) else ""),
                         row["type_label"],
                         row["party"],
                         strength,
+                        _short(row["basis"], 60),
                         row["link"] + (" (threat)" if row["threat_link"] else ""),
                         evidence,
                     )
@@ -160,7 +172,7 @@ def register(app: typer.Typer) -> None:
                             ("meeting_label", "meeting"),
                             ("commitment_types", "types"),
                             ("party", "party"),
-                            ("stance", "stance"),
+                            ("wording", "wording"),
                             ("evidence", "evidence"),
                         ],
                         title="Commitments whose text answers the incident (explicit)",
@@ -200,7 +212,7 @@ def register(app: typer.Typer) -> None:
                 console.print(f"[bold]{result.label}[/bold]{who}: never stated at a recorded meeting.")
             else:
                 console.print(
-                    f"[bold]{result.label}[/bold]{who}: first stated at {result.first_meeting} "
+                    f"[bold]{result.label}[/bold]{who}: {result.first_note} "
                     f"({result.first_date.isoformat()}) by {result.first_party}; "
                     f"{len(result.chain)} statements"
                 )
@@ -214,7 +226,7 @@ def register(app: typer.Typer) -> None:
                             ("meeting_label", "meeting"),
                             ("party", "party"),
                             ("change", "change"),
-                            ("stance", "stance"),
+                            ("wording", "wording"),
                             ("strength", "strength"),
                             ("reaffirms_source", "reaffirms"),
                             ("evidence", "evidence"),
@@ -227,17 +239,20 @@ def register(app: typer.Typer) -> None:
     def in_force_command(
         date: str = typer.Argument(..., help="The date (YYYY-MM-DD)."),
         party: str | None = typer.Option(None, "--party", help="Only commitments by this party."),
+        within: float | None = typer.Option(
+            None, "--within", metavar="YEARS", help="Only what was restated within this many years of DATE."
+        ),
         store: StoreKind = None,
         data: DataFile = None,
         csv: CsvFile = None,
         json_file: JsonFile = None,
     ) -> None:
-        """Commitment types standing on a date: stated and not since dropped or suspended."""
+        """Commitments in force on a date: stated and not ended by a text (silence does not end a pledge)."""
         from analytics.frames import records
         from analytics.lineage import in_force
 
         with opened(store, data) as graph:
-            table = in_force(graph, date, party=party)
+            table = in_force(graph, date, party=party, within_years=within)
             console.print(
                 _table(
                     table,
@@ -245,9 +260,10 @@ def register(app: typer.Typer) -> None:
                         ("type_label", "type"),
                         ("party", "party"),
                         ("since", "since"),
-                        ("last_meeting", "last stated at"),
+                        ("last_meeting", "last restated at"),
                         ("last_stated", "on"),
-                        ("stance", "stance"),
+                        ("years_since_restated", "years ago"),
+                        ("wording", "wording"),
                         ("strength", "strength"),
                         ("statements", "statements"),
                     ],

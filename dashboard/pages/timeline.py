@@ -227,7 +227,7 @@ def cell_details(app_ctx: AppContext, click: dict[str, Any] | None) -> list[Any]
     children: list[Any] = [
         html.H4(f"{cell.type_label} at {cell.meeting_label}", id="timeline-cell-title", style={"margin": "4px 0"}),
         html.Div(
-            f"{cell.date.isoformat()} \u00b7 stance {cell.stance} \u00b7 parties {cell.parties}",
+            f"{cell.date.isoformat()} \u00b7 wording {cell.stance} \u00b7 parties {cell.parties}",
             style={"fontSize": 13, "color": "#595959"},
         ),
     ]

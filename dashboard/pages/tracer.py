@@ -27,7 +27,7 @@ from graph.errors import AllianceKGError, NodeNotFoundError
 PAGE = "tracer"
 OPTION_LIMIT = 300
 """Most incidents listed at once (type to search the rest)."""
-EXPLICIT_SHOWN = ("meeting_label", "date", "lag_days", "commitment_types", "party", "stance", "evidence")
+EXPLICIT_SHOWN = ("meeting_label", "date", "lag_days", "commitment_types", "party", "wording", "evidence")
 EVIDENCE_ROWS = 40
 """Most statements whose evidence is read from the store per trace (when the analysis has none)."""
 
@@ -40,11 +40,15 @@ class ChangeItem:
     type_label: str
     party: str
     stance: str | None
+    """The wording (the text's own stance)."""
     strength: float | None
     link: str
     baseline: str | None
     commitment: str
     evidence: list[EvidenceView]
+    basis: str | None = None
+    """The rule that decided the change (the cues when they decided it)."""
+    wording_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class MeetingBlock:
     lag_days: int | None
     previous_label: str | None
     items: dict[str, list[ChangeItem]]
+    note: str | None = None
+    """``no text for the 37th SCM loaded`` and the like."""
 
 
 @dataclass(frozen=True)
@@ -188,10 +194,12 @@ def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
                     change=str(row["change"]),
                     type_label=str(row["type_label"]),
                     party=str(row["party"]),
-                    stance=_text(row["stance"]),
+                    stance=_text(row["wording"]),
                     strength=_number(row["strength"]),
                     link=str(row["link"]),
                     baseline=_text(row["baseline_meeting"]),
+                    basis=_text(row["basis"]),
+                    wording_note=_text(row["wording_note"]),
                     commitment=str(row["commitment"]),
                     evidence=evidence,
                 )
@@ -199,18 +207,20 @@ def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
         lag = meeting["lag_days"]
         data.blocks.append(
             MeetingBlock(
-                iri=str(meeting["meeting"]),
+                iri=_text(meeting["meeting"]) or "",
                 label=str(meeting["meeting_label"]),
                 series=str(meeting["series"]),
                 date=_text(meeting["date"]),
                 lag_days=int(lag) if lag is not None and not pd.isna(lag) else None,
                 previous_label=_text(meeting["previous_label"]),
                 items=items,
+                note=_text(meeting["note"]),
             )
         )
-        data.comparisons.append(
-            compare_meetings(app_ctx, _text(meeting["previous"]), str(meeting["meeting"]), str(meeting["series"]))
-        )
+        if _text(meeting["meeting"]):
+            data.comparisons.append(
+                compare_meetings(app_ctx, _text(meeting["previous"]), str(meeting["meeting"]), str(meeting["series"]))
+            )
     for row in result.explicit.to_dict("records"):
         data.explicit.append({k: _text(v) for k, v in row.items()})
     return data
@@ -274,9 +284,10 @@ def render_item(item: ChangeItem) -> html.Li:
     """One statement: type, party, change, link, and its evidence."""
     facts = [f"party {item.party}"]
     if item.stance:
-        facts.append(f"stance {item.stance}")
-    if item.strength is not None:
-        facts.append(f"strength {item.strength:.2f}")
+        note = f" (discounted: {item.wording_note})" if item.wording_note else ""
+        facts.append(f"wording {item.stance}{note}")
+    if item.basis:
+        facts.append(f"change basis: {item.basis}")
     if item.baseline:
         facts.append(f"compared with {item.baseline}")
     facts.append("explicit response" if item.link == "explicit" else "next meeting (temporal link)")
@@ -299,7 +310,8 @@ def render_block(block: MeetingBlock) -> html.Div:
         html.H4(f"{block.label} ({block.date or 'undated'})", className="meeting-title", style={"marginBottom": "2px"}),
         html.Div(
             f"{block.series} \u00b7 {lag}"
-            + (f" \u00b7 previous: {block.previous_label}" if block.previous_label else ""),
+            + (f" \u00b7 previous: {block.previous_label}" if block.previous_label else "")
+            + (f" \u00b7 {block.note}" if block.note else ""),
             style={"fontSize": 13, "color": "#595959"},
         ),
     ]
@@ -307,7 +319,9 @@ def render_block(block: MeetingBlock) -> html.Div:
         items = block.items.get(change) or []
         if not items:
             continue
-        children.append(html.H5(f"{change.capitalize()} ({len(items)})", style={"margin": "8px 0 4px 0"}))
+        children.append(
+            html.H5(f"Change: {change} ({len(items)})", style={"margin": "8px 0 4px 0"})
+        )
         children.append(html.Ul([render_item(i) for i in items], style={"listStyle": "none", "paddingLeft": "4px"}))
     if not any(block.items.values()):
         children.append(html.P("No commitments were extracted for this meeting."))

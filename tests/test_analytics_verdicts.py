@@ -1,0 +1,186 @@
+"""The five wrong verdicts of issue 10, each on a small graph that would have caught it.
+
+1. "dropped" inferred from silence, and ``in-force`` losing a pledge a meeting
+   merely did not restate;
+2. a comparison jumping over a meeting that exists in the record but has no
+   text loaded (the 38th SCM "compared with the 30th");
+3. the wording (the text's stance) and the change (against the previous
+   meeting) contradicting each other;
+4. a "suspended" stance aimed at North Korea's programme read as the alliance
+   suspending its own pledge;
+5. a secondary text's report of a pledge counted as a second pledge made at
+   the meeting (see ``test_source_roles`` below).
+
+Every test runs on the embedded store and on Neo4j.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import pytest
+from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture
+
+import analytics as ak
+from graph.model import GraphData, Node, Relationship
+from graph.nx_store import NetworkXStore
+from graph.schema import Prop, Rel
+from graph.store import GraphStore
+
+STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+
+
+def _open(kind: str, request: pytest.FixtureRequest, data: GraphData) -> GraphStore:
+    if kind == "embedded":
+        store: GraphStore = NetworkXStore()
+    else:
+        from graph.neo4j_store import Neo4jStore
+
+        store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
+        store.clear()
+        store.ensure_schema()
+    store.load(data)
+    return store
+
+
+def without_meeting(fx: Fixture, key: str) -> GraphData:
+    """The fixture with one meeting's text gone: its meeting, document and commitments."""
+    gone = {fx.meetings[key], fx.documents[key]} | {iri for (k, _), iri in fx.commitments.items() if k == key}
+    return GraphData(
+        nodes=[n for n in fx.data.nodes if n.iri not in gone],
+        relationships=[r for r in fx.data.relationships if r.source not in gone and r.target not in gone],
+    )
+
+
+def with_stance(fx: Fixture, key: str, ctype: str, stance: str, concerns_threat: bool) -> GraphData:
+    """The fixture with one pledge's stance changed (and, if asked, linked to North Korea's threat)."""
+    iri = fx.commitments[(key, ctype)]
+    nodes: list[Node] = []
+    for node in fx.data.nodes:
+        if node.iri == iri:
+            props = {**node.props, Prop.STANCE.value: stance, Prop.CUES.value: [stance]}
+            node = node.model_copy(update={"props": props})
+        nodes.append(node)
+    rels = list(fx.data.relationships)
+    if concerns_threat:
+        rels.append(Relationship(type=Rel.CONCERNS, source=iri, target=THREAT_IRI))
+    return GraphData(nodes=nodes, relationships=rels)
+
+
+@pytest.fixture(scope="module")
+def fx() -> Fixture:
+    return build_fixture()
+
+
+@pytest.fixture(params=STORE_KINDS)
+def make(request: pytest.FixtureRequest) -> Callable[[GraphData], GraphStore]:
+    def build(data: GraphData) -> GraphStore:
+        return _open(request.param, request, data)
+
+    return build
+
+
+def _pairs(df: pd.DataFrame) -> set[tuple[str, str]]:
+    return set(zip(df["commitment_type"], df["party"], strict=True))
+
+
+def _row(df: pd.DataFrame, **match: Any) -> dict[str, Any]:
+    rows = df
+    for column, value in match.items():
+        rows = rows[rows[column] == value]
+    assert len(rows) == 1, f"{len(rows)} rows match {match}"
+    return rows.iloc[0].to_dict()
+
+
+# 1. silence is "not restated", never an end
+
+
+def test_a_pledge_not_restated_is_named_so_with_its_rule_and_stays_in_force(fx: Fixture, make: Any) -> None:
+    store = make(fx.data)
+    view = ak.view_of(store)
+    from analytics.aggregate import classify_meeting
+
+    rows = {(c.statement.ctype, c.statement.party): c for c in classify_meeting(view, view.series_meetings["SCM"], 3)}
+    umbrella = rows[("NuclearUmbrella", "USA")]
+    assert umbrella.change == "not restated"
+    assert "38th Security Consultative Meeting" in umbrella.basis and "not an end" in umbrella.basis
+    assert "dropped" not in ak.CHANGES
+    standing = _pairs(ak.in_force(store, "2007-12-31"))
+    assert {("NuclearUmbrella", "USA"), ("ForcePresence", "USA"), ("Denuclearization", "KOR+USA")} <= standing
+    assert ak.ended(store, "2007-12-31").empty
+
+
+def test_a_pledge_ends_only_when_a_text_ends_it(fx: Fixture, make: Any) -> None:
+    store = make(with_stance(fx, "scm39", "ForcePresence", "suspended", concerns_threat=False))
+    assert ("ForcePresence", "USA") not in _pairs(ak.in_force(store, "2007-12-31"))
+    gone = _row(ak.ended(store, "2007-12-31"), commitment_type="ForcePresence")
+    assert gone["meeting"] == "39th Security Consultative Meeting" and gone["wording"] == "suspended"
+    assert "reduced" in gone["evidence"]
+    assert ("ForcePresence", "USA") in _pairs(ak.in_force(store, "2007-01-01"))  # before the text ended it
+
+
+# 2. no comparison across a meeting whose text is not loaded
+
+
+def test_no_verdict_across_a_missing_meeting(fx: Fixture, make: Any) -> None:
+    store = make(without_meeting(fx, "scm37"))
+    result = ak.trace(store, NT1)
+    meeting = _row(result.meetings, series="SCM")
+    assert meeting["meeting_label"] == "38th Security Consultative Meeting"
+    assert meeting["previous_label"] == "37th SCM" and not meeting["previous_loaded"]
+    assert meeting["note"] == "no text for the 37th SCM loaded"
+    changes = result.changes[result.changes["series"] == "SCM"]
+    assert set(changes["change"]) == {"unknown"}  # never "new" or "not restated" against the 36th
+    assert changes["baseline_meeting"].isna().all()
+    assert all("no text for the 37th SCM loaded" in b for b in changes["basis"])
+
+
+def test_the_previous_meeting_comes_from_the_record_not_the_loaded_order(fx: Fixture, make: Any) -> None:
+    # the 38th SCM's previous meeting is the 37th by the record, whatever date a text gave it
+    store = make(fx.data)
+    meeting = _row(ak.trace(store, NT1).meetings, series="SCM")
+    assert meeting["previous_label"] == "37th Security Consultative Meeting" and meeting["previous_loaded"]
+
+
+# 3. wording and change: two measures, each named once, never contradicting
+
+
+def test_wording_and_change_are_separate_measures_that_agree(fx: Fixture, make: Any) -> None:
+    store = make(fx.data)
+    changes = ak.trace(store, NT1, window_days=600).changes
+    assert {"wording", "change", "basis"} <= set(changes.columns) and "stance" not in changes.columns
+    assert set(changes["change"]) <= set(ak.CHANGES)
+    assert set(changes["wording"].dropna()) <= set(ak.WORDINGS)
+    for row in changes.to_dict(orient="records"):
+        if row["change"] == "stronger":
+            assert row["basis"].startswith(("wording: the text says 'strengthened'", "cues:"))
+            if row["basis"].startswith("cues:"):
+                assert row["strength"] > row["previous_strength"]  # never "stronger 0.5 -> 0.5" by cues
+            else:
+                assert row["wording"] == "strengthened"
+        if row["change"] == "continued":
+            assert row["wording"] not in {"strengthened", "weakened", "suspended"}
+        if row["change"] == "weaker":
+            assert row["wording"] in {"weakened", "suspended"}
+    umbrella = _row(changes, commitment_type="NuclearUmbrella")
+    assert umbrella["change"] == "stronger"
+
+
+# 4. a verb aimed at North Korea's programme is not the alliance's stance
+
+
+def test_suspended_aimed_at_north_koreas_programme_is_not_an_alliance_suspension(fx: Fixture, make: Any) -> None:
+    # "the second phase of the troop reduction will not proceed because of North Korea's nuclear program"
+    store = make(with_stance(fx, "scm39", "ForcePresence", "suspended", concerns_threat=True))
+    view = ak.view_of(store)
+    from analytics.aggregate import classify_meeting
+
+    rows = {(c.statement.ctype, c.statement.party): c for c in classify_meeting(view, view.series_meetings["SCM"], 3)}
+    presence = rows[("ForcePresence", "USA")]
+    assert presence.statement.stance == "reaffirmed"
+    assert "PRK" in (presence.statement.wording_note or "")
+    assert presence.change == "continued"
+    assert ("ForcePresence", "USA") in _pairs(ak.in_force(store, "2007-12-31"))
+    assert ak.ended(store, "2007-12-31").empty
