@@ -3,6 +3,7 @@
 Pure functions of a store that return pandas DataFrames (wrapped in small
 result dataclasses where an answer has several tables):
 
+* :func:`crises`: every incident against the next meeting of each series at once;
 * :func:`trace` and :func:`incidents_answered`: how the next meetings after an
   incident answered it, and which incidents a commitment answers;
 * :func:`lineage` and :func:`in_force`: a commitment type through time;
@@ -22,6 +23,7 @@ import from here only.
 from __future__ import annotations
 
 from analytics.aggregate import CHANGES, WORDINGS, Statement, statements_at, wording_of
+from analytics.crises import CRISES_COLUMNS, CrisesResult, crises
 from analytics.frames import plain, records
 from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
 from analytics.loader import AnalyticsView, StoreOrView, view_of
@@ -34,7 +36,9 @@ __all__ = [
     "CHANGE_COLUMNS",
     "DEFAULT_WINDOW_DAYS",
     "AnalyticsView",
+    "CRISES_COLUMNS",
     "CompareResult",
+    "CrisesResult",
     "LineageResult",
     "Statement",
     "StoreOrView",
@@ -42,6 +46,7 @@ __all__ = [
     "TraceResult",
     "centrality",
     "compare_windows",
+    "crises",
     "ended",
     "in_force",
     "incidents_answered",

@@ -21,7 +21,7 @@ from dash import ALL, Dash, Input, Output, State, dcc, html
 
 from dashboard import ids, styles
 from dashboard.context import DEFAULT_MAX_ELEMENTS, AppContext
-from dashboard.pages import console, explorer, exports, timeline, tracer
+from dashboard.pages import console, crises, explorer, exports, timeline, tracer
 from dashboard.serving import ServingStore
 from dashboard.state import PAGE_TITLES, PAGES, ViewState, encode_query, page_of, parse_query
 from graph.errors import AllianceKGError
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 PAGE_MODULES: dict[str, ModuleType] = {
     "explorer": explorer,
     "tracer": tracer,
+    "crises": crises,
     "timeline": timeline,
     "console": console,
     "exports": exports,

@@ -14,12 +14,13 @@ from urllib.parse import parse_qs, urlencode
 
 from graph.schema import Kind
 
-PAGES: tuple[str, ...] = ("explorer", "tracer", "timeline", "console", "exports")
+PAGES: tuple[str, ...] = ("explorer", "tracer", "crises", "timeline", "console", "exports")
 """Page names, in navigation order; the first is the home page."""
 
 PAGE_TITLES: dict[str, str] = {
     "explorer": "Graph explorer",
     "tracer": "Crisis tracer",
+    "crises": "Every crisis",
     "timeline": "Timeline",
     "console": "Cypher console",
     "exports": "Exports",

@@ -62,9 +62,7 @@ def _loaded(request: pytest.FixtureRequest, fx: Fixture) -> Iterator[GraphStore]
 
 
 @pytest.fixture
-def store(
-    _loaded: GraphStore, fx: Fixture, expected_counts: tuple[dict[str, int], dict[str, int]]
-) -> GraphStore:
+def store(_loaded: GraphStore, fx: Fixture, expected_counts: tuple[dict[str, int], dict[str, int]]) -> GraphStore:
     """The fixture graph, loaded once per module into each store (reloaded if a test changed the database)."""
     if _counts(_loaded) != expected_counts:
         _loaded.clear()
@@ -139,9 +137,7 @@ def test_trace_classifies_every_statement_against_the_previous_meeting(store: Gr
         "ExtendedDeterrence",
         "NuclearUmbrella",
     }
-    assert list(changes["change"]) == sorted(
-        changes["change"], key=list(ak.CHANGES).index
-    )
+    assert list(changes["change"]) == sorted(changes["change"], key=list(ak.CHANGES).index)
 
 
 def test_a_commitment_stated_once_and_absent_next_is_not_restated(store: GraphStore) -> None:
@@ -313,6 +309,29 @@ def test_lineage_by_party_and_by_label(store: GraphStore) -> None:
         ak.lineage(store, "ExtendedDeterrence", party="XYZ")
 
 
+def test_crises_table_has_every_incident_with_its_next_meetings(store: GraphStore) -> None:
+    every = ak.crises(store, window_days=600)
+    table = every.table
+    assert set(table["label"]) == {
+        "Taepodong-2 launch",
+        "First North Korean nuclear test",
+        "Second North Korean nuclear test",
+    }
+    first = _row(table, label="First North Korean nuclear test", series="SCM")
+    assert (first["meeting_label"], first["lag_days"], first["text_loaded"]) == (
+        "38th Security Consultative Meeting",
+        11,
+        True,
+    )
+    assert (first["explicit"], first["n_new"], first["n_stronger"], first["n_not_restated"]) == (2, 3, 2, 2)
+    assert first["explicit"] + first["temporal"] == first["statements"] == 6
+    # the record's next SCM after the second test has no text: named, no verdicts
+    second = _row(table, label="Second North Korean nuclear test", series="SCM")
+    assert (second["meeting_label"], second["text_loaded"], second["statements"]) == ("41st SCM", False, 0)
+    assert set(every.lags["decade"]) == {"2000s"} and "median_lag" in every.lags.columns
+    assert every.to_dict()["crises"]
+
+
 def test_in_force(store: GraphStore) -> None:
     late = ak.in_force(store, "2007-12-31")
     standing = set(zip(late["commitment_type"], late["party"], strict=True))
@@ -402,9 +421,10 @@ def test_response_paths_from_an_incident(store: GraphStore, fx: Fixture) -> None
     assert by_commitment.loc[fx.commitments[("scm38", "Denuclearization")], "link"] == "threat"
     restated = by_commitment.loc[fx.commitments[("scm39", "ExtendedDeterrence")]]
     assert (restated["hops"], restated["link"]) == (2, "lineage")
-    assert "-[next meeting]-> 38th Security Consultative Meeting" in by_commitment.loc[
-        fx.commitments[("scm38", "OpconTransition")], "path"
-    ]
+    assert (
+        "-[next meeting]-> 38th Security Consultative Meeting"
+        in by_commitment.loc[fx.commitments[("scm38", "OpconTransition")], "path"]
+    )
 
 
 def test_compare_windows(store: GraphStore) -> None:
@@ -426,14 +446,17 @@ def _all_tables(store: ak.StoreOrView, fx: Fixture) -> dict[str, pd.DataFrame]:
     trace = ak.trace(store, "2006-10-09", window_days=600)
     lin = ak.lineage(store, "NuclearUmbrella")
     themes = ak.themes(store, bins="2005,2007")
+    every = ak.crises(store, window_days=600)
     return {
+        "crises.table": every.table,
+        "crises.lags": every.lags,
+        "in_force": ak.in_force(store, "2007-12-31"),
         "trace.meetings": trace.meetings,
         "trace.changes": trace.changes,
         "trace.explicit": trace.explicit,
         "answered": ak.incidents_answered(store, fx.commitments[("scm38", "ExtendedDeterrence")]),
         "lineage.chain": lin.chain,
         "lineage.trajectory": lin.trajectory,
-        "in_force": ak.in_force(store, "2007-12-31"),
         "themes.table": themes.table,
         "themes.first": themes.first,
         "centrality": ak.centrality(store),

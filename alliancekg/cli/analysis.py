@@ -1,4 +1,4 @@
-"""Analysis commands: ``trace``, ``lineage``, ``in-force``, ``themes``, ``centrality``."""
+"""Analysis commands: ``trace``, ``crises``, ``lineage``, ``in-force``, ``themes``, ``centrality``."""
 
 from __future__ import annotations
 
@@ -179,6 +179,52 @@ def register(app: typer.Typer) -> None:
                     )
                 )
             _write(result.changes, result.to_dict(), csv, json_file)
+
+    @app.command("crises")
+    def crises_command(
+        window: int = typer.Option(DEFAULT_WINDOW_DAYS, "--window", help="Days after an incident a meeting counts."),
+        series: str | None = typer.Option(None, "--series", help="Only these meeting series (comma-separated)."),
+        store: StoreKind = None,
+        data: DataFile = None,
+        csv: CsvFile = None,
+        json_file: JsonFile = None,
+    ) -> None:
+        """Every incident at once: the next meeting of each series, the lag, explicit and temporal answers, changes."""
+        from analytics.crises import crises
+
+        with opened(store, data) as graph:
+            result = crises(graph, window_days=window, series=series)
+            shown = result.table.assign(label=result.table["label"].map(lambda t: _short(t, 45)))
+            console.print(
+                _table(
+                    shown,
+                    [
+                        ("date", "date"),
+                        ("label", "incident"),
+                        ("kind", "kind"),
+                        ("meeting_label", "next meeting"),
+                        ("lag_days", "lag"),
+                        ("text_loaded", "text"),
+                        ("explicit", "explicit"),
+                        ("temporal", "temporal"),
+                        ("n_new", "new"),
+                        ("n_stronger", "stronger"),
+                        ("n_continued", "continued"),
+                        ("n_weaker", "weaker"),
+                        ("n_not_restated", "not restated"),
+                        ("n_unknown", "unknown"),
+                    ],
+                    title=f"Every crisis: next meeting of each series within {window} days",
+                )
+            )
+            console.print(
+                _table(
+                    result.lags,
+                    [(c, c.replace("_", " ")) for c in result.lags.columns],
+                    title="Lag (days) by decade and incident kind",
+                )
+            )
+            _write(result.table, result.to_dict(), csv, json_file)
 
     @app.command("lineage")
     def lineage_command(

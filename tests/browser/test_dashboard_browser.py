@@ -36,6 +36,7 @@ PAGE_MARKERS = {
     "timeline": f"#{ids.TIMELINE_GRAPH} .main-svg",
     "console": f"#{ids.CONSOLE_QUERY}",
     "exports": f"#{ids.EXPORTS_RDF_BUTTON}",
+    "crises": "#crises-table",
 }
 
 CY_JS = """
@@ -190,6 +191,25 @@ def test_tracing_the_first_nuclear_test_shows_the_next_scm(dash_duo: Any, corpus
     # the URL is a shareable link: opening it again shows the same trace
     dash_duo.wait_for_page(url=dash_duo.driver.current_url)
     dash_duo.wait_for_contains_text("#tracer-meetings", "38th SCM", timeout=20)
+    assert _severe(dash_duo) == []
+
+
+def test_every_crisis_table_and_chart_open_the_tracer(dash_duo: Any, store: Any, artifacts: Path) -> None:
+    """The cross-incident table and its lag chart render; an incident's row opens the tracer for it."""
+    dash_duo.start_server(create_app(store))
+    _open(dash_duo, "/crises")
+    dash_duo.wait_for_element("#crises-lag-chart .main-svg", timeout=20)
+    table = dash_duo.wait_for_element("#crises-table", timeout=20).text
+    assert "First North Korean nuclear test" in table and "lag (days)" in table
+    _shot(dash_duo, artifacts, f"crises-{store.name}")
+    link = next(
+        a for a in dash_duo.find_elements("#crises-table a.crisis-link") if a.text == "First North Korean nuclear test"
+    )
+    link.click()
+    dash_duo.wait_for_element(f"#{ids.TRACER_INCIDENT}", timeout=20)
+    assert urlparse(dash_duo.driver.current_url).path == "/tracer"
+    assert _query(dash_duo)["incident"] == [NUCLEAR_TEST]
+    dash_duo.wait_for_contains_text("#tracer-meetings", "SCM", timeout=20)
     assert _severe(dash_duo) == []
 
 

@@ -1,0 +1,144 @@
+"""Every crisis at once: each incident with the next meeting of each series.
+
+:func:`crises` runs the tracer's logic over every dated incident: for each
+series, the next meeting after the incident (from the series reference for
+SCM, 2+2, NCG and EDSCG, loaded or not; the next loaded meeting for other
+series), the lag in days, how many of that meeting's statements answer the
+incident explicitly (``respondsTo``) or only temporally, and the counts by
+change (new, stronger, continued, weaker, not restated, unknown). ``lags``
+summarises the lag distribution by decade and incident kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from analytics.aggregate import CHANGES, NOT_RESTATED, classify_meeting, series_index
+from analytics.frames import frame, records
+from analytics.loader import StoreOrView, view_of
+from analytics.tracer import DEFAULT_WINDOW_DAYS, _series_filter, next_meetings
+
+CHANGE_COUNT_COLUMNS: tuple[str, ...] = tuple(f"n_{c.replace(' ', '_')}" for c in CHANGES)
+"""One count column per change class: ``n_new`` ... ``n_not_restated``, ``n_unknown``."""
+
+CRISES_COLUMNS: tuple[str, ...] = (
+    "incident",
+    "label",
+    "kind",
+    "date",
+    "decade",
+    "series",
+    "meeting",
+    "meeting_label",
+    "meeting_date",
+    "lag_days",
+    "text_loaded",
+    "statements",
+    "explicit",
+    "temporal",
+    *CHANGE_COUNT_COLUMNS,
+)
+
+LAG_COLUMNS: tuple[str, ...] = ("decade", "kind", "series", "incidents", "median_lag", "min_lag", "max_lag")
+
+
+@dataclass
+class CrisesResult:
+    """What :func:`crises` found: one row per (incident, series), and the lag summary."""
+
+    window_days: int
+    table: pd.DataFrame
+    lags: pd.DataFrame
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the whole result."""
+        return {"window_days": self.window_days, "crises": records(self.table), "lags": records(self.lags)}
+
+
+def crises(
+    store: StoreOrView,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    series: str | Iterable[str] | None = None,
+) -> CrisesResult:
+    """The cross-incident table: every dated incident against the next meeting of each series.
+
+    An incident with no meeting of any series within the window still has
+    one row (series empty), so no crisis is silently left out.
+    """
+    view = view_of(store)
+    names = _series_filter(series, view)
+    keys = {c: f"n_{c.replace(' ', '_')}" for c in CHANGES}
+    rows: list[dict[str, Any]] = []
+    incidents = sorted((i for i in view.incidents.values() if i.date is not None), key=lambda i: (i.date, i.iri))
+    for inc in incidents:
+        assert inc.date is not None
+        base = {
+            "incident": inc.iri,
+            "label": inc.label,
+            "kind": inc.kind,
+            "date": inc.date,
+            "decade": f"{inc.date.year // 10 * 10}s",
+        }
+        found = next_meetings(view, inc.date, window_days, names)
+        if not found:
+            rows.append({**base, "text_loaded": False, **dict.fromkeys(keys.values(), 0)})
+            continue
+        for nxt in found:
+            counts = dict.fromkeys(keys.values(), 0)
+            explicit = temporal = statements = 0
+            if nxt.loaded is not None:
+                located = series_index(view, nxt.loaded.iri)
+                if located is not None:
+                    for item in classify_meeting(view, *located):
+                        counts[keys[item.change]] += 1
+                        if item.change == NOT_RESTATED:
+                            continue
+                        statements += 1
+                        if inc.iri in item.statement.responds_to:
+                            explicit += 1
+                        else:
+                            temporal += 1
+            rows.append(
+                {
+                    **base,
+                    "series": nxt.series,
+                    "meeting": nxt.loaded.iri if nxt.loaded is not None else None,
+                    "meeting_label": nxt.label,
+                    "meeting_date": nxt.date,
+                    "lag_days": nxt.lag,
+                    "text_loaded": nxt.loaded is not None,
+                    "statements": statements,
+                    "explicit": explicit,
+                    "temporal": temporal,
+                    **counts,
+                }
+            )
+    table = frame(rows, CRISES_COLUMNS)
+    return CrisesResult(window_days=window_days, table=table, lags=_lags(table))
+
+
+def _lags(table: pd.DataFrame) -> pd.DataFrame:
+    dated = table.dropna(subset=["lag_days"])
+    out: list[dict[str, Any]] = []
+    if not dated.empty:
+        for (decade, kind, name), group in dated.groupby(["decade", "kind", "series"], sort=True):
+            lags = group["lag_days"].astype(int)
+            out.append(
+                {
+                    "decade": decade,
+                    "kind": kind,
+                    "series": name,
+                    "incidents": int(group["incident"].nunique()),
+                    "median_lag": float(lags.median()),
+                    "min_lag": int(lags.min()),
+                    "max_lag": int(lags.max()),
+                }
+            )
+    return frame(out, LAG_COLUMNS)
+
+
+__all__ = ["CRISES_COLUMNS", "CrisesResult", "crises"]

@@ -1,0 +1,132 @@
+"""Every crisis at once: the cross-incident table and the lag distribution.
+
+One row per incident and series: the next meeting (from the series
+reference, loaded or not), the lag, the explicit and temporal answers and the
+counts by change (see :func:`analytics.crises`). Each incident links to the
+crisis tracer for it through the URL state (``/tracer?incident=IRI``). The
+chart shows the lag distribution by decade, one box per incident kind.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from dash import Dash, dcc, html
+
+from analytics import CrisesResult, crises
+from dashboard import styles
+from dashboard.context import AppContext
+from dashboard.state import ViewState, encode_query
+
+TABLE_ID = "crises-table"
+CHART_ID = "crises-lag-chart"
+
+SHOWN: tuple[tuple[str, str], ...] = (
+    ("meeting_label", "next meeting"),
+    ("lag_days", "lag (days)"),
+    ("explicit", "explicit"),
+    ("temporal", "temporal"),
+    ("n_new", "new"),
+    ("n_stronger", "stronger"),
+    ("n_continued", "continued"),
+    ("n_weaker", "weaker"),
+    ("n_not_restated", "not restated"),
+    ("n_unknown", "unknown"),
+)
+
+
+def crises_data(app_ctx: AppContext) -> CrisesResult:
+    """The cross-incident table of the served graph (computed once per graph revision)."""
+    return app_ctx.cached("crises", lambda: crises(app_ctx.analytics()))
+
+
+def lag_figure(result: CrisesResult) -> dict[str, Any]:
+    """Box plots of the lag to the next meeting, by decade, one trace per incident kind."""
+    table = result.table.dropna(subset=["lag_days"])
+    traces: list[dict[str, Any]] = []
+    for kind, group in table.groupby("kind", sort=True):
+        traces.append(
+            {
+                "type": "box",
+                "name": str(kind),
+                "x": [str(d) for d in group["decade"]],
+                "y": [int(v) for v in group["lag_days"]],
+                "boxpoints": "all",
+                "text": [
+                    f"{label} \u2192 {meeting}"
+                    for label, meeting in zip(group["label"], group["meeting_label"], strict=True)
+                ],
+            }
+        )
+    return {
+        "data": traces,
+        "layout": {
+            "title": {"text": "Lag to the next meeting, by decade and incident kind"},
+            "boxmode": "group",
+            "xaxis": {"title": {"text": "decade of the incident"}, "categoryorder": "category ascending"},
+            "yaxis": {"title": {"text": "days"}},
+            "height": 420,
+            "margin": {"t": 50, "l": 60, "r": 20, "b": 50},
+        },
+    }
+
+
+def _cell(value: Any) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def table_rows(result: CrisesResult) -> list[Any]:
+    """Table rows: each incident links to the tracer for it."""
+    rows: list[Any] = []
+    for row in result.table.to_dict("records"):
+        href = "/tracer" + encode_query(ViewState(incident=str(row["incident"])))
+        meeting = _cell(row["meeting_label"])
+        if meeting and not row["text_loaded"]:
+            meeting += " (no text loaded)"
+        cells = [
+            html.Td(_cell(row["date"])),
+            html.Td(dcc.Link(str(row["label"]), href=href, className="crisis-link")),
+            html.Td(_cell(row["kind"])),
+            html.Td(_cell(row["series"])),
+            html.Td(meeting),
+            *[html.Td(_cell(row[name])) for name, _ in SHOWN[1:]],
+        ]
+        rows.append(html.Tr(cells))
+    return rows
+
+
+def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
+    """The crises page (the table and chart do not depend on the URL state)."""
+    del view
+    try:
+        result = crises_data(app_ctx)
+    except Exception as exc:  # a store error is shown, not raised into Dash
+        return html.Div([html.P(f"The cross-incident table failed: {exc}", style=styles.ERROR_STYLE)])
+    header = ["date", "incident", "kind", "series", *[title for _, title in SHOWN]]
+    return html.Div(
+        [
+            html.H3("Every crisis at once", style={"marginTop": "4px"}),
+            html.P(
+                f"{result.table['incident'].nunique()} incidents; the next meeting of each series within "
+                f"{result.window_days} days (from the series reference for SCM, 2+2, NCG and EDSCG). "
+                "Change is against the previous meeting of the series; click an incident to trace it.",
+                style={"fontSize": 13, "color": "#595959"},
+            ),
+            dcc.Graph(id=CHART_ID, figure=lag_figure(result), config={"displaylogo": False}),
+            html.Table(
+                [html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(table_rows(result))],
+                id=TABLE_ID,
+                style={"fontSize": 13, "borderCollapse": "collapse"},
+            ),
+        ]
+    )
+
+
+def register(app: Dash, app_ctx: AppContext) -> None:
+    """The page has no callbacks: its links change the URL, which the app routes."""
+    del app, app_ctx
