@@ -38,10 +38,12 @@ Every classified row carries its ``basis``: the rule that decided it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from analytics.loader import AnalyticsView, CommitmentRec, MeetingRec
 from graph.series import SeriesReference, load_reference
@@ -146,6 +148,22 @@ def ordinal_label(series: str, ordinal: int) -> str:
 def reference() -> SeriesReference:
     """The series reference (read once per process; it is package data)."""
     return load_reference()
+
+
+@lru_cache(maxsize=8)
+def _dated_rows(series: str) -> tuple[tuple[dt.date, ...], tuple[Any, ...]]:
+    rows = sorted(
+        (m for m in reference().rows if m.series == series and m.start_date is not None),
+        key=lambda m: m.start_date or dt.date.max,
+    )
+    return tuple(m.start_date for m in rows if m.start_date is not None), tuple(rows)
+
+
+def next_in_reference(series: str, day: dt.date) -> Any:
+    """The reference's first meeting of ``series`` starting on or after ``day`` (bisection; None if none)."""
+    dates, rows = _dated_rows(series)
+    i = bisect.bisect_left(dates, day)
+    return rows[i] if i < len(rows) else None
 
 
 def reference_ordinal(meeting: MeetingRec) -> int | None:
@@ -395,14 +413,12 @@ def classify_meeting(view: AnalyticsView, series: Sequence[MeetingRec], index: i
 
 def series_index(view: AnalyticsView, meeting_iri: str) -> tuple[tuple[MeetingRec, ...], int] | None:
     """The recorded meetings of a meeting's series and its position among them."""
-    rec = view.meetings.get(meeting_iri)
-    if rec is None:
-        return None
-    series = view.series_meetings.get(rec.series, ())
-    for i, m in enumerate(series):
-        if m.iri == meeting_iri:
-            return series, i
-    return None
+    positions = view.memo.get("series_positions")
+    if positions is None:
+        positions = {m.iri: (ms, i) for ms in view.series_meetings.values() for i, m in enumerate(ms)}
+        view.memo["series_positions"] = positions
+    found: tuple[tuple[MeetingRec, ...], int] | None = positions.get(meeting_iri)
+    return found
 
 
 def dated_meetings(view: AnalyticsView) -> list[MeetingRec]:

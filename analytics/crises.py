@@ -19,7 +19,7 @@ import pandas as pd
 
 from analytics.aggregate import CHANGES, NOT_RESTATED, classify_meeting, series_index
 from analytics.frames import frame, records
-from analytics.loader import StoreOrView, view_of
+from analytics.loader import AnalyticsView, StoreOrView, view_of
 from analytics.tracer import DEFAULT_WINDOW_DAYS, _series_filter, next_meetings
 
 CHANGE_COUNT_COLUMNS: tuple[str, ...] = tuple(f"n_{c.replace(' ', '_')}" for c in CHANGES)
@@ -73,6 +73,7 @@ def crises(
     names = _series_filter(series, view)
     keys = {c: f"n_{c.replace(' ', '_')}" for c in CHANGES}
     rows: list[dict[str, Any]] = []
+    per_meeting: dict[str, tuple[dict[str, int], list[frozenset[str]]]] = {}
     incidents = sorted((i for i in view.incidents.values() if i.date is not None), key=lambda i: (i.date, i.iri))
     for inc in incidents:
         assert inc.date is not None
@@ -91,17 +92,15 @@ def crises(
             counts = dict.fromkeys(keys.values(), 0)
             explicit = temporal = statements = 0
             if nxt.loaded is not None:
-                located = series_index(view, nxt.loaded.iri)
-                if located is not None:
-                    for item in classify_meeting(view, *located):
-                        counts[keys[item.change]] += 1
-                        if item.change == NOT_RESTATED:
-                            continue
-                        statements += 1
-                        if inc.iri in item.statement.responds_to:
-                            explicit += 1
-                        else:
-                            temporal += 1
+                summary = per_meeting.get(nxt.loaded.iri)
+                if summary is None:
+                    summary = _summary(view, nxt.loaded.iri, keys)
+                    per_meeting[nxt.loaded.iri] = summary
+                counts = dict(summary[0])
+                answers = summary[1]
+                statements = len(answers)
+                explicit = sum(1 for r in answers if inc.iri in r)
+                temporal = statements - explicit
             rows.append(
                 {
                     **base,
@@ -119,6 +118,19 @@ def crises(
             )
     table = frame(rows, CRISES_COLUMNS)
     return CrisesResult(window_days=window_days, table=table, lags=_lags(table))
+
+
+def _summary(view: AnalyticsView, meeting: str, keys: dict[str, str]) -> tuple[dict[str, int], list[frozenset[str]]]:
+    """Counts by change and the ``respondsTo`` targets of each statement of a meeting (once per meeting)."""
+    counts = dict.fromkeys(keys.values(), 0)
+    answers: list[frozenset[str]] = []
+    located = series_index(view, meeting)
+    if located is not None:
+        for item in classify_meeting(view, *located):
+            counts[keys[item.change]] += 1
+            if item.change != NOT_RESTATED:
+                answers.append(item.statement.responds_to)
+    return counts, answers
 
 
 def _lags(table: pd.DataFrame) -> pd.DataFrame:

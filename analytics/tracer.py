@@ -14,6 +14,7 @@ incidents it answers, explicitly or because its meeting was the next one.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from analytics.aggregate import (
     Statement,
     _ordinal_index,
     classify_meeting,
+    next_in_reference,
     ordinal_label,
     previous_of,
     reference,
@@ -249,7 +251,7 @@ def next_meetings(view: AnalyticsView, day: dt.date, window_days: int, series: I
     found: list[NextMeeting] = []
     for name in series:
         if name in REFERENCE_SERIES:
-            row = reference().next_after(name, day + dt.timedelta(days=1))  # type: ignore[arg-type]
+            row = next_in_reference(name, day + dt.timedelta(days=1))
             if row is None or row.start_date is None:
                 continue
             lag = (row.start_date - day).days
@@ -261,13 +263,16 @@ def next_meetings(view: AnalyticsView, day: dt.date, window_days: int, series: I
             label = loaded.label if loaded is not None else ordinal_label(name, row.ordinal or 0)
             found.append(NextMeeting(name, label, row.ordinal, row.start_date, lag, loaded))
             continue
-        for rec in view.series_meetings.get(name, ()):
-            if rec.date is None or rec.date <= day:
-                continue
-            lag = (rec.date - day).days
+        loaded_dates = view.memo.get(("series_dates", name))
+        if loaded_dates is None:
+            loaded_dates = [m.date or dt.date.min for m in view.series_meetings.get(name, ())]
+            view.memo[("series_dates", name)] = loaded_dates
+        i = bisect.bisect_right(loaded_dates, day)  # the series is in date order
+        if i < len(loaded_dates):
+            rec = view.series_meetings[name][i]
+            lag = (loaded_dates[i] - day).days
             if lag <= window_days:
-                found.append(NextMeeting(name, rec.label, rec.ordinal, rec.date, lag, rec))
-            break
+                found.append(NextMeeting(name, rec.label, rec.ordinal, loaded_dates[i], lag, rec))
     return sorted(found, key=lambda x: (x.lag, x.series, x.label))
 
 
