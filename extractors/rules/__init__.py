@@ -29,9 +29,12 @@ from extractors.rules.meetings import (
     MeetingMention,
     attach_date,
     attach_place,
+    choose_recorded,
+    complete_from_reference,
     find_meeting_mentions,
     refine_series,
 )
+from extractors.rules.reference import agreement
 from extractors.rules.scan import AnchoredPattern, Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
@@ -69,6 +72,8 @@ _CONDEMN_ANCHORED = AnchoredPattern(
 )
 
 
+_MCM_ONLY = re.compile(r"(?i)\bmilitary\s+committee\b|\bMCM\b")
+_SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
 _HEADING_MAX = 160
 """A paragraph shorter than this without closing punctuation is a heading line."""
 
@@ -104,7 +109,8 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
         if m.date is not None and m.date.precision == "day" and (meeting.recorded or not m.date.relative):
             return m.date.date
     if meeting.recorded:
-        for m in meeting.mentions:
+        # the sentence that says it "was held" dates it before a heading's dateline (often the release day)
+        for m in sorted(meeting.mentions, key=lambda x: not x.held):
             if m.near_date is not None and m.near_date.precision == "day":
                 return m.near_date.date
     return None
@@ -203,7 +209,8 @@ class _Extraction:
                     meeting.location = m.location
             else:
                 pending.append(m)
-        self._choose_recorded(ordered)
+        # a meeting presented as recorded (held, or in the heading) among the numbered ones first
+        self._choose_recorded(ordered, minimum=2)
         for meeting in ordered:
             meeting.date = _meeting_date(meeting)
         for m in pending:
@@ -230,6 +237,16 @@ class _Extraction:
         if self.recorded is None:
             self._choose_recorded(ordered)
             self._date_recorded()
+        if self.recorded is None and self.doc.kind in _JOINT_KINDS and self.doc.date is not None:
+            # "THE ANNUAL SECURITY CONSULTATIVE MEETING ... WAS HELD IN SEOUL": held, but neither numbered nor dated
+            own = self._held_unnumbered(pending)
+            if own is not None:
+                self.recorded = Meeting(
+                    own[0].series, None, self.doc.date, own[0].location, recorded=True, dated_by_document=True
+                )
+                self.recorded.mentions.extend(own)
+                ordered.append(self.recorded)
+        ordered, self.recorded = complete_from_reference(ordered, self.recorded)
         if self.recorded is not None and self.recorded.date is None:
             self.recorded.date = self.doc.date
         self.meetings = ordered
@@ -273,18 +290,51 @@ class _Extraction:
         if self.recorded is not None and self.recorded.date is None:
             self.recorded.date = _meeting_date(self.recorded)
 
-    def _choose_recorded(self, meetings: list[Meeting]) -> None:
+    def _choose_recorded(self, meetings: list[Meeting], minimum: int = 0) -> None:
+        """Mark the meeting the document records (see :func:`meetings.choose_recorded`)."""
         if self.doc.kind not in _JOINT_KINDS or self.recorded is not None or not meetings:
             return
         limit = self._opening_end(3) if self.pars else 1500
-        early = [m for m in meetings if min(x.start for x in m.mentions) <= limit]
-        if not early:
-            return
+        heading_end = self._heading_end()
+        preferred: str | None = None
         if self.doc.kind == "communique":
-            scm = [m for m in early if m.series == "SCM"]
-            early = scm or early
-        self.recorded = early[0]
-        self.recorded.recorded = True
+            heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
+            preferred = "MCM" if _MCM_ONLY.search(heading) and not _SCM_NAMED.search(heading) else "SCM"
+        text_date = self.doc.date
+
+        def consistency(meeting: Meeting) -> int:
+            own = next(
+                (m.date.date for m in meeting.mentions if m.date is not None and m.date.precision == "day"), None
+            )
+            return agreement(meeting.series, meeting.ordinal, own or text_date)
+
+        chosen = choose_recorded(
+            meetings,
+            preferred=preferred,
+            heading_end=heading_end,
+            opening_end=limit,
+            consistency=consistency,
+            minimum=minimum,
+        )
+        if chosen is not None:
+            self.recorded = chosen
+            chosen.recorded = True
+
+    def _held_unnumbered(self, pending: list[MeetingMention]) -> list[MeetingMention] | None:
+        """The un-numbered, undated mentions of the series the opening says "was held" (None if none)."""
+        limit = self._opening_end(2) if self.pars else 1500
+        held = next((m for m in pending if m.held and m.start <= limit and m.series not in ("?", "Other")), None)
+        if held is None:
+            return None
+        return [m for m in pending if m.series == held.series and m.date is None and not m.future]
+
+    def _heading_end(self) -> int:
+        """Start of the first body paragraph (the heading lines before it: title, "JOINT COMMUNIQUÉ", dateline)."""
+        for p in self.pars:
+            body = self.text[p.start : p.end].rstrip()
+            if len(body) >= _HEADING_MAX or body.endswith((".", "!", "?", ":", ";", '"', "”")):
+                return p.start
+        return 0
 
     def _opening_end(self, count: int) -> int:
         """End of the first ``count`` body paragraphs.
