@@ -34,7 +34,9 @@ from extractors.rules.meetings import (
     find_meeting_mentions,
     refine_series,
 )
+from extractors.rules.people import delegation_heads
 from extractors.rules.reference import agreement
+from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import AnchoredPattern, Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
@@ -44,7 +46,11 @@ from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel
 __all__ = ["EXTRACTOR", "extract_document"]
 
 _JOINT_KINDS = ("communique", "joint_statement")
-_DELEGATION_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met)\b", re.IGNORECASE)
+_DELEGATION_CUE = re.compile(
+    r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met|participated|took\s+part|presided)\b",
+    re.IGNORECASE,
+)
+_LEAD_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|presided)\b", re.IGNORECASE)
 _STRONG_CUE = re.compile(
     r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
     r"mindful\s+of|to\s+counter|to\s+respond\s+to)\b",
@@ -209,8 +215,14 @@ class _Extraction:
                     meeting.location = m.location
             else:
                 pending.append(m)
-        # a meeting presented as recorded (held, or in the heading) among the numbered ones first
-        self._choose_recorded(ordered, minimum=2)
+        # the meeting presented as recorded (held, or in the heading): numbered, or named without a number
+        # ("Joint Statement of the ... Foreign and Defense Ministers' Meeting")
+        provisional = self._unnumbered_record(pending)
+        self._choose_recorded([*ordered, *provisional], minimum=2)
+        if self.recorded is not None and self.recorded in provisional:
+            taken = {id(m) for m in self.recorded.mentions}
+            pending = [m for m in pending if id(m) not in taken]
+            ordered.append(self.recorded)
         for meeting in ordered:
             meeting.date = _meeting_date(meeting)
         for m in pending:
@@ -235,17 +247,11 @@ class _Extraction:
                 if target.location is None and m.location:
                     target.location = m.location
         if self.recorded is None:
-            self._choose_recorded(ordered)
+            self._choose_recorded(ordered, minimum=1)  # never one named only in passing ("since the 42nd SCM")
             self._date_recorded()
-        if self.recorded is None and self.doc.kind in _JOINT_KINDS and self.doc.date is not None:
-            # "THE ANNUAL SECURITY CONSULTATIVE MEETING ... WAS HELD IN SEOUL": held, but neither numbered nor dated
-            own = self._held_unnumbered(pending)
-            if own is not None:
-                self.recorded = Meeting(
-                    own[0].series, None, self.doc.date, own[0].location, recorded=True, dated_by_document=True
-                )
-                self.recorded.mentions.extend(own)
-                ordered.append(self.recorded)
+        if self.recorded is not None and self.recorded.date is None and self.recorded.ordinal is None:
+            self.recorded.date = self.doc.date
+            self.recorded.dated_by_document = True
         ordered, self.recorded = complete_from_reference(ordered, self.recorded)
         if self.recorded is not None and self.recorded.date is None:
             self.recorded.date = self.doc.date
@@ -292,8 +298,10 @@ class _Extraction:
 
     def _choose_recorded(self, meetings: list[Meeting], minimum: int = 0) -> None:
         """Mark the meeting the document records (see :func:`meetings.choose_recorded`)."""
-        if self.doc.kind not in _JOINT_KINDS or self.recorded is not None or not meetings:
+        if self.doc.kind not in (*_JOINT_KINDS, "other") or self.recorded is not None or not meetings:
             return
+        if self.doc.kind == "other":
+            minimum = max(minimum, 3)  # a readout records the meeting it says was held, or names in its heading
         limit = self._opening_end(3) if self.pars else 1500
         heading_end = self._heading_end()
         preferred: str | None = None
@@ -320,13 +328,31 @@ class _Extraction:
             self.recorded = chosen
             chosen.recorded = True
 
-    def _held_unnumbered(self, pending: list[MeetingMention]) -> list[MeetingMention] | None:
-        """The un-numbered, undated mentions of the series the opening says "was held" (None if none)."""
+    def _unnumbered_record(self, pending: list[MeetingMention]) -> list[Meeting]:
+        """A candidate for the recorded meeting among mentions without an ordinal: the first one the opening
+        says "was held" or the heading names, with the undated mentions of its series ("THE ANNUAL SECURITY
+        CONSULTATIVE MEETING ... WAS HELD IN SEOUL"). Dated by its text, else by the document."""
+        if self.doc.kind not in (*_JOINT_KINDS, "other") or self.doc.date is None:
+            return []
         limit = self._opening_end(2) if self.pars else 1500
-        held = next((m for m in pending if m.held and m.start <= limit and m.series not in ("?", "Other")), None)
-        if held is None:
-            return None
-        return [m for m in pending if m.series == held.series and m.date is None and not m.future]
+        heading_end = self._heading_end()
+        first = next(
+            (
+                m
+                for m in pending
+                if (m.held or (m.start < heading_end and not m.backward))
+                and not m.future
+                and m.start <= limit
+                and m.series not in ("?", "Other")
+            ),
+            None,
+        )
+        if first is None:
+            return []
+        own = [m for m in pending if m.series == first.series and (m is first or m.date is None) and not m.future]
+        meeting = Meeting(first.series, None, None, next((m.location for m in own if m.location), None))
+        meeting.mentions.extend(own)
+        return [meeting]
 
     def _heading_end(self) -> int:
         """Start of the first body paragraph (the heading lines before it: title, "JOINT COMMUNIQUÉ", dateline)."""
@@ -392,26 +418,29 @@ class _Extraction:
                     self.b.rel(Rel.PARTICIPANT, iri, state)
         return iri
 
-    def heads_of_delegation(self, actors: list[ActorMention]) -> dict[str, Actor]:
-        """Persons leading delegations at the recorded meeting, by country."""
-        heads: dict[str, Actor] = {}
+    def heads_of_delegation(self, actors: list[ActorMention]) -> list[Actor]:
+        """Persons leading delegations at the recorded meeting (see :func:`people.delegation_heads`)."""
         if self.recorded is None or not self.pars:
-            return heads
+            return []
         limit = self._opening_end(4)
         meeting_sents = {self.sindex.at(m.start) for m in self.recorded.mentions}
         cue_sents = set(meeting_sents)
         for m in _DELEGATION_CUE.finditer(self.text, 0, limit):
             cue_sents.add(self.sindex.at(m.start()))
-        for a in actors:
-            if a.start > limit or a.actor.kind != Kind.PERSON or a.actor.country is None:
-                continue
-            if self.sindex.at(a.start) not in cue_sents:
-                continue
-            role = (a.actor.role or "").lower()
-            if self.recorded.series in ("SCM", "MCM") and "defen" not in role and "chairman" not in role:
-                continue
-            heads.setdefault(a.actor.country, a.actor)
-        return heads
+        leading = {self.sindex.at(m.start()) for m in _LEAD_CUE.finditer(self.text, 0, limit)}
+        found = [
+            a
+            for a in actors
+            if a.start <= limit
+            and a.actor.kind == Kind.PERSON
+            and a.actor.country is not None
+            and self.sindex.at(a.start) in cue_sents
+        ]
+        # those of a sentence that says who led or co-chaired come first ("The meeting was co-chaired by ...")
+        found.sort(key=lambda a: self.sindex.at(a.start) not in leading)
+        candidates = [a.actor for a in found]
+        reference_heads = ref_heads(self.recorded.series, self.recorded.ordinal, self.recorded.date)
+        return delegation_heads(self.recorded.series, candidates, reference_heads)
 
     # -- incidents and threats -----------------------------------------------
 
@@ -480,13 +509,16 @@ class _Extraction:
         recorded_iri = self.meeting_node(self.recorded) if self.recorded is not None else None
         if recorded_iri is not None:
             self.b.rel(Rel.ISSUED_AT, self.b.doc_iri, recorded_iri)
-        heads = self.heads_of_delegation(actors)
+        delegation = self.heads_of_delegation(actors)
+        heads: dict[str, Actor] = {}
+        for person in delegation:
+            heads.setdefault(str(person.country), person)
         if recorded_iri is not None:
-            for country, person in heads.items():
+            for person in delegation:
                 piri = self.actor_node(person)
                 self.b.rel(Rel.HEAD_OF_DELEGATION, recorded_iri, piri, {Prop.ROLE.value: person.role})
                 self.b.rel(Rel.PARTICIPANT, recorded_iri, piri)
-                state = self.actor_id_node(country)
+                state = self.actor_id_node(str(person.country))
                 if state is not None:
                     self.b.rel(Rel.PARTICIPANT, recorded_iri, state)
 

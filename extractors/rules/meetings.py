@@ -275,6 +275,8 @@ def find_meeting_mentions(
                 continue  # the U.S.-Japan summit: not a meeting of this alliance
             if re.search(r"(?i)trilateral|camp\s+david", whole) or len(parties) >= 3:
                 series = "Trilateral"
+        if series in ("Summit", "Trilateral"):
+            ordinal = None  # "their first summit": summits are identified by date, not numbered
         mention_start = m.start("ord") if m.group("ord") else m.start()
         if m.group("ord") is None:
             lead = re.match(r"(?i:the|a|its|their|this)\s+", whole)
