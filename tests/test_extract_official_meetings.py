@@ -73,12 +73,17 @@ def test_official_name_forms(text: str, expected: tuple[str, int]) -> None:
     assert found == [expected]
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["the U.S.-DPRK Summit in Singapore", "three inter-Korean summits", "the U.S.-Japan summit", "previous SCMs"],
-)
-def test_no_alliance_meeting(text: str) -> None:
+@pytest.mark.parametrize("text", ["three inter-Korean summits", "previous SCMs", "the SCMs of the 1990s"])
+def test_a_series_named_in_the_plural_is_no_meeting(text: str) -> None:
     assert find_meeting_mentions(text) == []
+
+
+def test_summits_of_other_leaders_are_summits_and_three_allies_meet_trilaterally() -> None:
+    found = [
+        (m.series, sorted(m.parties)) for m in find_meeting_mentions("the U.S.-DPRK Summit and the U.S.-Japan summit")
+    ]
+    assert found == [("Summit", []), ("Summit", ["JPN", "USA"])]
+    assert [m.series for m in find_meeting_mentions("the U.S.-Japan-ROK summit")] == ["Trilateral"]
 
 
 SCM_2031 = """Joint Communique of the 63rd ROK-US Security Consultative Meeting
@@ -173,3 +178,49 @@ def test_a_document_records_the_ordinal_the_reference_dates_to_it() -> None:
     )
     rec = recorded(extract_document(make_doc(text, dt.date(2015, 11, 2))))
     assert rec is not None and rec.label == "47th SCM"
+
+
+def labels(text: str, date: dt.date, kind: str = "communique") -> dict[str, dt.date | None]:
+    found = meetings(extract_document(make_doc(text, date, kind)))
+    return {label: n.props.get(Prop.DATE.value) for label, n in found.items()}
+
+
+def test_numbered_meetings_named_by_their_body() -> None:
+    text = (
+        "1. The 60th SCM was held in Seoul on October 3, 2028. 2. The two sides marked the sixtieth meeting of the "
+        "SCM, held every year since the first meeting on May 28, 1968. The second NCG meeting of the year will "
+        "follow, and the Second Annual Meeting of the group was recalled."
+    )
+    found = labels(text, dt.date(2028, 10, 3))
+    assert found["1st SCM"] == dt.date(1968, 5, 28)
+    assert {"60th SCM", "2nd Other"} <= found.keys()
+    assert "2nd SCM" in found  # "Annual Meeting": the annual defence ministers' meeting
+
+
+def test_summits_from_their_leaders_with_the_leaders_own_date() -> None:
+    text = (
+        "1. The 3rd Annual Defense Ministers' Meeting took place in Honolulu on July 21, 1970, as decided by "
+        "President Park Chung-hee and President Lyndon B. Johnson when they met in Honolulu on April 17, 1968. "
+        "2. The resolve of the two Presidents, which they confirmed when they met in Seoul on March 25, 1970, "
+        "was recalled."
+    )
+    found = labels(text, dt.date(1970, 7, 22))
+    assert found["Summit 1968-04-17"] == dt.date(1968, 4, 17)
+    assert "Summit 1970-03-25" in found
+    assert "Summit 1970-07-21" not in found
+
+
+def test_a_summit_never_takes_an_ordinal_and_a_presidential_summit_is_one() -> None:
+    text = "The two presidents met in Seoul on May 21, 2022 for their first summit meeting, a presidential summit."
+    found = labels(text, dt.date(2022, 5, 21), kind="joint_statement")
+    assert list(found) == ["Summit 2022-05-21"]
+
+
+def test_a_date_without_its_year_takes_the_year_the_reference_holds_the_meeting() -> None:
+    # written on October 23, 2014, about the 2+2 "on October 24": the reference holds it on 2014-10-24
+    text = (
+        "1. The 46th SCM was held on October 23, 2014. The two sides will meet again at the 2+2 Meeting on October 24."
+    )
+    found = labels(text, dt.date(2014, 10, 23))
+    assert any(label.startswith("2+2") for label in found)
+    assert "2+2 2013-10-24" not in found

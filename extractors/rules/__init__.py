@@ -20,11 +20,13 @@ from extractors.document import SourceDocument
 from extractors.registry import register
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import BILATERAL, CommitmentFinding, PartyResolver, find_commitments, may_pledge
-from extractors.rules.dates import find_dates
+from extractors.rules.dates import DateMatch, find_dates
 from extractors.rules.evidence import GraphBuilder
 from extractors.rules.incidents import IncidentMention, IncidentResolver, NewIncident
 from extractors.rules.lexicon import EXTRACTOR, Actor, CatalogueIncident, Lexicon, default_lexicon
 from extractors.rules.meetings import (
+    LEADERS_MET,
+    NUMBERED_SERIES,
     Meeting,
     MeetingMention,
     attach_date,
@@ -68,8 +70,10 @@ _RESPONSE_CUE = re.compile(
     re.IGNORECASE,
 )
 _TOGETHER = re.compile(
-    r"\b(?:met|meet|meeting|summit|talks|decided|decision|agreed|adopted|issued|signed|announced|held)\b", re.IGNORECASE
+    r"\b(?:met|meet|meeting|summit|talks|decided|decision|agreed|adopted|issued|signed|announced|held|endorsed)\b",
+    re.IGNORECASE,
 )
+_LEADER_ROLES = ("president", "prime minister", "leader")
 _CONDEMN = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|protest\w*|provocation\w*|violation\w*|regrett\w*)\b", re.IGNORECASE
 )
@@ -179,8 +183,8 @@ class _Extraction:
         mentions = find_meeting_mentions(self.text, self.tokens)
         mentions.extend(self.leader_meetings(actors))
         mentions.sort(key=lambda m: m.start)
-        explicit = [m for m in mentions if m.series != "?"]
-        dominant = "SCM" if self.doc.kind == "communique" else (explicit[0].series if explicit else "Other")
+        numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
+        dominant = "SCM" if self.doc.kind == "communique" else (numbered[0].series if numbered else "Other")
         last_explicit: tuple[int, str] | None = None  # (paragraph, series) of the latest explicit mention
         for k, m in enumerate(mentions):
             si = self.sindex.at(m.start)
@@ -192,7 +196,7 @@ class _Extraction:
             if m.series == "?":
                 same_paragraph = last_explicit is not None and last_explicit[0] == s.paragraph
                 m.series = last_explicit[1] if last_explicit is not None and same_paragraph else dominant
-            else:
+            elif m.series in NUMBERED_SERIES:  # "the ninth meeting" never refers back to a summit
                 last_explicit = (s.paragraph, m.series)
             refine_series(m, self.text[s.start : s.end])
             if m.date is None:
@@ -267,7 +271,7 @@ class _Extraction:
         by_sentence: dict[int, list[ActorMention]] = {}
         for a in actors:
             role = (a.actor.role or "").lower()
-            if a.actor.kind == Kind.PERSON and a.actor.country and ("president" in role or "prime minister" in role):
+            if a.actor.kind == Kind.PERSON and a.actor.country and role.startswith(_LEADER_ROLES):
                 si = self.sindex.at(a.start)
                 if si is not None:
                     by_sentence.setdefault(si, []).append(a)
@@ -278,18 +282,33 @@ class _Extraction:
             s = self.sents[si]
             if not _TOGETHER.search(self.text, s.start, s.end):
                 continue
-            first = bisect.bisect_left(self._date_starts, s.start)
-            day = (
-                next((d for d in self.dates[first:] if d.start < s.end and d.precision == "day"), None)
-                if first < len(self.dates) and self.dates[first].start < s.end
-                else None
-            )
+            # the leaders' own date: the first after the last of them, else the first of the sentence
+            day = self._day_in(leaders[-1].end, s.end) or self._day_in(s.start, s.end)
             if day is None:
                 continue
-            series = "Trilateral" if len(countries) >= 3 else "Summit"
+            series = "Trilateral" if {"KOR", "USA", "JPN"} <= countries else "Summit"
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
             out.append(mention)
+        # "when the two Presidents met in Seoul on April 25, 2014": a summit whose leaders the sentence does not name
+        for m in LEADERS_MET.finditer(self.text):
+            si = self.sindex.at(m.start())
+            if si is None or si in by_sentence:
+                continue
+            s = self.sents[si]
+            day = self._day_in(m.end(), s.end)
+            if day is not None and day.start - m.end() < 80:
+                series = "Trilateral" if m.group(0).lower().startswith("the three") else "Summit"
+                out.append(MeetingMention(m.start(), m.end(), series, None, date=day))
         return out
+
+    def _day_in(self, start: int, end: int) -> DateMatch | None:
+        """The first day-precise date in ``[start, end)``."""
+        first = bisect.bisect_left(self._date_starts, start)
+        return (
+            next((d for d in self.dates[first:] if d.start < end and d.precision == "day"), None)
+            if first < len(self.dates) and self.dates[first].start < end
+            else None
+        )
 
     def _date_recorded(self) -> None:
         """Re-date a meeting chosen as recorded after the numbered meetings were dated."""

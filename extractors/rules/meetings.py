@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import RuleFile, first_word_prefixes, load_rules
-from extractors.rules.reference import date_of, ordinal_on
+from extractors.rules.reference import date_of, ordinal_on, same_day_other_year
 from extractors.rules.scan import AnchoredPattern, Tokens
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -148,8 +148,13 @@ _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
 _TITLE_BEFORE = _RULES.regex("title_before")
-_OTHER_SUMMIT_BEFORE = _RULES.regex("other_summit_before")
-_SERIES_OF_GROUP = {"scm": "SCM", "mcm": "MCM", "two": "2+2", "tri": "Trilateral", "summit": "Summit", "anaph": "?"}
+_OF_SERIES = _RULES.regex("of_series")
+LEADERS_MET = _RULES.regex("leaders_met")
+_SERIES_OF_GROUP = {
+    "scm": "SCM", "mcm": "MCM", "two": "2+2", "tri": "Trilateral", "summit": "Summit", "body": "Other", "anaph": "?",
+}  # fmt: skip
+NUMBERED_SERIES = frozenset({"SCM", "MCM", "2+2", "Other"})
+"""Series whose meetings are numbered (summits and trilateral meetings are identified by date)."""
 _THREE_PARTIES = _RULES.regex("three_parties")
 _CONTEXT = 90
 """Characters of context read on each side of a mention for its cues."""
@@ -244,8 +249,7 @@ def find_meeting_mentions(
     ``?``, to be resolved by the caller; "its first meeting" and "the first
     meeting of the Group" name some other body (series ``Other``). A bare
     "meeting" without an ordinal is not a mention, nor is a plural without
-    one ("previous SCMs"), nor a summit of others ("the U.S.-DPRK Summit",
-    "inter-Korean summits", "the U.S.-Japan summit").
+    one ("previous SCMs").
     """
     out: list[MeetingMention] = []
     toks = tokens if tokens is not None else Tokens.of(text)
@@ -260,7 +264,15 @@ def find_meeting_mentions(
             if ordinal is None:
                 continue
             det = (m.group("det") or "").strip().lower()
-            series = "Other" if det in ("its", "their") or m.group("of") else "?"
+            named = _OF_SERIES.match(text, m.end("anaph"))
+            if named is not None:
+                series = _SERIES_OF_GROUP[next(g for g in ("scm", "mcm", "two") if named.group(g))]
+            elif det in ("its", "their") or m.group("of"):
+                series = "Other"
+            elif re.search(r"(?i)\bannual\b", m.group("quals") or ""):
+                series = "SCM"  # "the Second Annual Meeting": the annual defence ministers' meeting
+            else:
+                series = "?"
         elif group == "scm" and head[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
             continue
         if (
@@ -270,11 +282,10 @@ def find_meeting_mentions(
             and not head.endswith(("MEETING", "meeting"))
         ):
             continue  # "SCMs", "Security Consultative Meetings": the series, not one meeting
-        if series in ("Summit", "SCM", "2+2"):
-            if "JPN" in parties and "KOR" not in parties:
-                continue  # the U.S.-Japan summit: not a meeting of this alliance
-            if re.search(r"(?i)trilateral|camp\s+david", whole) or len(parties) >= 3:
-                series = "Trilateral"
+        if series in ("Summit", "SCM", "2+2") and (
+            re.search(r"(?i)trilateral|camp\s+david", whole) or len(parties) >= 3
+        ):
+            series = "Trilateral"
         if series in ("Summit", "Trilateral"):
             ordinal = None  # "their first summit": summits are identified by date, not numbered
         mention_start = m.start("ord") if m.group("ord") else m.start()
@@ -282,12 +293,6 @@ def find_meeting_mentions(
             lead = re.match(r"(?i:the|a|its|their|this)\s+", whole)
             if lead:
                 mention_start += lead.end()
-        if (
-            series == "Summit"
-            and not parties
-            and _OTHER_SUMMIT_BEFORE.search(text, max(0, mention_start - 40), mention_start)
-        ):
-            continue
         mention_end = m.end("abbr") if m.group("abbr") else m.end(group)
         left = _left_context(text, m.start())
         after = text[mention_end : mention_end + 240]
@@ -460,28 +465,40 @@ def choose_recorded(
 def complete_from_reference(meetings: list[Meeting], recorded: Meeting | None) -> tuple[list[Meeting], Meeting | None]:
     """Complete what the text says of its meetings from the series reference (never adding a meeting).
 
-    * A meeting the text dates but does not number takes the ordinal the
-      reference gives that date ("the annual SCM held in Seoul, September
-      12-13, 1973" is the 6th SCM); if the text also numbers it elsewhere, the
-      two become one.
+    * The recorded meeting, dated but not numbered by its text, takes the
+      ordinal the reference gives that date ("the annual SCM held in Seoul,
+      September 12-13, 1973" is the 6th SCM); if the text also numbers it
+      elsewhere, the two become one. A meeting only mentioned keeps the
+      identity its text gives it.
     * The recorded meeting, numbered but not dated by its text, takes the
       reference's date rather than the document's (a reprint or a white paper
       is dated later than the meeting).
+    * A date the text gives without its year ("the 2+2 meeting on October
+      24") takes the year in which the reference holds a meeting of that
+      series on that day, when the year guessed from the document's date has
+      none.
     """
     by_key = {m.key: m for m in meetings}
     out: list[Meeting] = []
     for meeting in meetings:
         if meeting.ordinal is None and meeting.date is not None and not meeting.future:
+            own = next((m.date for m in meeting.mentions if m.date is not None and m.date.date == meeting.date), None)
+            if own is not None and own.relative and own.precision == "day":
+                shifted = same_day_other_year(meeting.series, meeting.date)
+                if shifted is not None and (meeting.series, shifted) not in by_key:
+                    by_key.pop(meeting.key, None)
+                    meeting.date = shifted
+                    by_key[meeting.key] = meeting
+        if meeting is recorded and meeting.ordinal is None and meeting.date is not None and not meeting.future:
             ordinal = ordinal_on(meeting.series, meeting.date)
             if ordinal is not None:
                 same = by_key.get((meeting.series, ordinal))
                 if same is not None and same is not meeting:
                     same.mentions.extend(meeting.mentions)
-                    same.recorded = same.recorded or meeting.recorded
+                    same.recorded = True
                     same.date = same.date or meeting.date
                     same.location = same.location or meeting.location
-                    if recorded is meeting:
-                        recorded = same
+                    recorded = same
                     continue
                 meeting.ordinal = ordinal
                 if meeting.dated_by_document:

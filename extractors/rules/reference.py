@@ -86,6 +86,21 @@ def ordinal_on(series: str, day: dt.date) -> int | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def same_day_other_year(series: str, day: dt.date) -> dt.date | None:
+    """The day a year before or after ``day`` on which the reference holds a meeting of ``series``,
+    when it holds none on ``day`` itself (a date written without its year was given the wrong one)."""
+    if ordinal_on(series, day) is not None:
+        return None
+    for years in (1, -1):
+        try:
+            other = day.replace(year=day.year + years)
+        except ValueError:
+            continue
+        if ordinal_on(series, other) is not None:
+            return other
+    return None
+
+
 def date_of(series: str, ordinal: int) -> dt.date | None:
     """The (first) day of meeting ``ordinal`` of ``series``, if the reference dates it."""
     ref = reference()
