@@ -161,3 +161,25 @@ def test_co_chairs_lead_a_working_group_not_the_presidents_named_before() -> Non
     )
     graph = extract_document(make_doc(text, dt.date(2023, 7, 18), kind="joint_statement"))
     assert heads(graph) == ["person:Kim Tae-hyo", "person:Kurt Campbell"]
+
+
+def states_and_bodies(text: str, year: int = 2022) -> list[str]:
+    return [a.actor.id for a in find_actors(text, default_lexicon(), year) if a.actor.kind != Kind.PERSON]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("peace and stability in the Taiwan Strait", [], id="strait"),
+        pytest.param("South Koreans and Americans fought side by side in Viet-Nam", ["KOR", "USA"], id="fought-in"),
+        pytest.param("the U.S. National Security Council coordinator", ["USA"], id="national-security-council"),
+        pytest.param("the UN Security Council condemned it", ["UNSC"], id="un-security-council"),
+        pytest.param(
+            "THE UNITED STATES AND THE REPUBLIC OF KOREA SUPPORT THE UNITED NATIONS COMMAND AGAINST NORTH KOREA",
+            ["USA", "KOR", "UNC", "PRK"],
+            id="upper-case-cable",
+        ),
+    ],
+)
+def test_places_are_not_actors_and_cables_name_theirs(text: str, expected: list[str]) -> None:
+    assert states_and_bodies(text) == expected

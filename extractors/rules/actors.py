@@ -28,7 +28,6 @@ _VENUE_WORDS = frozenset(
      "visited", "visiting", "visits", "via", "arrived", "returned", "left", "based"}
 )  # fmt: skip
 _VENUE_FILLERS = frozenset({"downtown"})
-_PLACE_WORDS = frozenset({"over", "across", "above"})
 _PLACE_FILLERS = frozenset({"the", "northern", "southern", "eastern", "western", "central"})
 
 
@@ -84,6 +83,9 @@ _ROLE_COUNTRY = {
 }
 _ROLE_ANCHORED = AnchoredPattern(_ROLE_PERSON, _prefix_anchor(first_word_prefixes(_ROLE_PERSON)))
 _TITLE_ANCHORED = AnchoredPattern(_TITLE_SURNAME, _prefix_anchor(first_word_prefixes(_TITLE_SURNAME)))
+_PLACE_NOUNS = _RULES.words("place_nouns")
+_STATE_PLACE_WORDS = frozenset(w.lower() for w in _RULES.word_list("place_before_state"))
+_OTHER_BODY_PREFIXES = _RULES.words("other_body_prefixes")
 _CAPS_LINE = re.compile(r"[^\n]+")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "a", "an"})
 
@@ -132,9 +134,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
     taken: list[tuple[int, int]] = []
     for start, end, ids in gaz.names.finditer(text, toks):
         actor = _pick(gaz.actors, ids, year)
-        if actor is not None and actor.kind == Kind.STATE and _after_words(text, start, _PLACE_WORDS, _PLACE_FILLERS):
-            continue
-        if actor is not None:
+        if actor is not None and not _as_place_or_part(text, start, end, actor):
             out.append(ActorMention(start, end, _dated(actor, year), "name"))
             taken.append((start, end))
     for start, end, ids in gaz.capitals.finditer(text, toks):
@@ -148,9 +148,10 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
         ttoks = Tokens.of(titled)
         for start, end, ids in gaz.names.finditer(titled, ttoks):
             actor = _pick(gaz.actors, ids, year)
-            if actor is not None and actor.kind == Kind.PERSON and not covered.overlaps(start, end):
-                out.append(ActorMention(start, end, _dated(actor, year), "name"))
-                covered.add(start, end)
+            if actor is None or covered.overlaps(start, end) or _as_place_or_part(titled, start, end, actor):
+                continue
+            out.append(ActorMention(start, end, _dated(actor, year), "name"))
+            covered.add(start, end)
         readings.append((titled, ttoks))
     keys = _name_keys(lex)
     for reading, rtoks in readings:
@@ -180,6 +181,20 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             out.append(ActorMention(m.start(), e, _dated(found, year), "title"))
     out.sort(key=lambda a: (a.start, -a.end))
     return out
+
+
+def _as_place_or_part(text: str, start: int, end: int, actor: Actor) -> bool:
+    """A state used as a place ("over Japan", "fought in Viet-Nam", "the Taiwan Strait"), or an alias at the end
+    of another body's name ("National Security Council")."""
+    if actor.kind == Kind.STATE:
+        if _after_words(text, start, _STATE_PLACE_WORDS, _PLACE_FILLERS):
+            return True
+        following = text[end : end + 20].split()
+        return bool(following) and following[0].strip(",.;:") in _PLACE_NOUNS
+    if actor.kind == Kind.ORGANIZATION:
+        before = text[max(0, start - 20) : start].split()
+        return bool(before) and before[-1] in _OTHER_BODY_PREFIXES
+    return False
 
 
 def _dated(actor: Actor, year: int | None) -> Actor:
