@@ -22,6 +22,7 @@ from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import BILATERAL, CommitmentFinding, PartyResolver, find_commitments, may_pledge
 from extractors.rules.dates import DateMatch, find_dates
 from extractors.rules.evidence import GraphBuilder
+from extractors.rules.exercises import PARTICIPANTS, find_exercises
 from extractors.rules.incidents import IncidentMention, IncidentResolver, NewIncident
 from extractors.rules.lexicon import EXTRACTOR, Actor, CatalogueIncident, Lexicon, default_lexicon
 from extractors.rules.meetings import (
@@ -461,6 +462,21 @@ class _Extraction:
         reference_heads = ref_heads(self.recorded.series, self.recorded.ordinal, self.recorded.date)
         return delegation_heads(self.recorded.series, candidates, reference_heads)
 
+    def exercises(self, bounds: list[tuple[int, int]]) -> None:
+        """An ``ak:Exercise`` per named exercise (and year, when the text dates it), held by its allies."""
+        for found in find_exercises(self.text, self.tokens, self.dates, bounds):
+            iri = self.b.shared_iri(Kind.EXERCISE, found.name, found.year)
+            label = f"{found.name} {found.year}" if found.year is not None else found.name
+            props: dict[str, Any] = {Prop.SERIES.value: found.name, Prop.DATE.value: found.day}
+            self.b.node(iri, Kind.EXERCISE, label, props)
+            self.b.evidence(iri, found.start, found.end, 0.85)
+            if found.date is not None:
+                self.b.evidence(iri, found.date.start, found.date.end, 0.7)
+            for party in PARTICIPANTS.get(found.name, ()):
+                state = self.actor_id_node(party)
+                if state is not None:
+                    self.b.rel(Rel.PARTICIPANT, iri, state)
+
     # -- incidents and threats -----------------------------------------------
 
     def incident_node(self, found: IncidentMention) -> str:
@@ -542,6 +558,7 @@ class _Extraction:
                     self.b.rel(Rel.PARTICIPANT, recorded_iri, state)
 
         bounds = [(s.start, s.end) for s in self.sents]
+        self.exercises(bounds)
         incidents = IncidentResolver(self.lex, self.doc.date).find(text, self.dates, bounds, self.tokens)
         incident_by_sentence: dict[int, list[str]] = {}
         incident_by_paragraph: dict[int, list[str]] = {}
