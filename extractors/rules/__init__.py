@@ -291,7 +291,7 @@ class _Extraction:
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
             out.append(mention)
         # "when the two Presidents met in Seoul on April 25, 2014": a summit whose leaders the sentence does not name
-        for m in LEADERS_MET.finditer(self.text):
+        for m in LEADERS_MET.finditer(self.text, self.tokens):
             si = self.sindex.at(m.start())
             if si is None or si in by_sentence:
                 continue
@@ -443,18 +443,15 @@ class _Extraction:
         if self.recorded is None or not self.pars:
             return []
         limit = self._opening_end(4)
-        meeting_sents = {self.sindex.at(m.start) for m in self.recorded.mentions}
-        cue_sents = set(meeting_sents)
+        cue_sents = {self.sindex.at(m.start) for m in self.recorded.mentions if m.start <= limit}
         for m in _DELEGATION_CUE.finditer(self.text, 0, limit):
             cue_sents.add(self.sindex.at(m.start()))
         leading = {self.sindex.at(m.start()) for m in _LEAD_CUE.finditer(self.text, 0, limit)}
+        opening = actors[: bisect.bisect_right([a.start for a in actors], limit)]
         found = [
             a
-            for a in actors
-            if a.start <= limit
-            and a.actor.kind == Kind.PERSON
-            and a.actor.country is not None
-            and self.sindex.at(a.start) in cue_sents
+            for a in opening
+            if a.actor.kind == Kind.PERSON and a.actor.country is not None and self.sindex.at(a.start) in cue_sents
         ]
         # those of a sentence that says who led or co-chaired come first ("The meeting was co-chaired by ...")
         found.sort(key=lambda a: self.sindex.at(a.start) not in leading)

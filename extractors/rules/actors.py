@@ -86,7 +86,8 @@ _TITLE_ANCHORED = AnchoredPattern(_TITLE_SURNAME, _prefix_anchor(first_word_pref
 _PLACE_NOUNS = _RULES.words("place_nouns")
 _STATE_PLACE_WORDS = frozenset(w.lower() for w in _RULES.word_list("place_before_state"))
 _OTHER_BODY_PREFIXES = _RULES.words("other_body_prefixes")
-_CAPS_LINE = re.compile(r"[^\n]+")
+_CAPS_LINE = re.compile(r"(?m)^(?=(?:[^\na-z]*?[A-Z]){12})[^\na-z]+$")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "a", "an"})
 
 
@@ -142,21 +143,23 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             continue
         out.append(ActorMention(start, end, gaz.actors[ids[0]], "capital"))
     covered = Coverage(taken)
-    readings = [(text, toks)]
-    titled = _title_cased_caps(text)
-    if titled is not None:
+    # upper-case lines (cables, headings) are read again title-cased, each on its own (offsets kept)
+    readings: list[tuple[str, Tokens, int]] = [(text, toks, 0)]
+    for line_start, _line_end, titled in _caps_lines(text):
         ttoks = Tokens.of(titled)
         for start, end, ids in gaz.names.finditer(titled, ttoks):
             actor = _pick(gaz.actors, ids, year)
-            if actor is None or covered.overlaps(start, end) or _as_place_or_part(titled, start, end, actor):
+            start, end = start + line_start, end + line_start
+            if actor is None or covered.overlaps(start, end) or _as_place_or_part(text, start, end, actor):
                 continue
             out.append(ActorMention(start, end, _dated(actor, year), "name"))
             covered.add(start, end)
-        readings.append((titled, ttoks))
+        readings.append((titled, ttoks, line_start))
     keys = _name_keys(lex)
-    for reading, rtoks in readings:
+    for reading, rtoks, offset in readings:
         for m in _ROLE_ANCHORED.finditer(reading, rtoks):
             s, e = m.span("name")
+            s, e = s + offset, e + offset
             if covered.overlaps(s, e):
                 continue
             raw = " ".join(m.group("name").split())
@@ -167,7 +170,8 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             if known is not None:
                 actor = _dated(known, year)
             else:
-                country = _role_country(role, reading[max(0, m.start() - 20) : m.start()], reading[e : e + 60], raw)
+                m_start = m.start() + offset
+                country = _role_country(role, text[max(0, m_start - 20) : m_start], text[e : e + 60], raw)
                 label = canonical_name(raw, country)
                 actor = Actor(id=person_id(label), kind=Kind.PERSON, label=label, role=role, country=country)
             out.append(ActorMention(s, e, actor, "role"))
@@ -221,21 +225,15 @@ def _name_keys(lex: Lexicon) -> dict[str, Actor]:
     return found
 
 
-def _title_cased_caps(text: str) -> str | None:
-    """``text`` with its upper-case lines title-cased (same length), or None when it has none."""
-    chars: list[str] | None = None
+def _caps_lines(text: str) -> list[tuple[int, int, str]]:
+    """Upper-case lines (no lower-case letter, at least 12 letters) with their title-cased form (same length)."""
+    out: list[tuple[int, int, str]] = []
     for m in _CAPS_LINE.finditer(text):
         line = m.group(0)
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.85 * len(letters):
-            continue
-        titled = re.sub(r"[A-Za-z]+(?:['’][A-Za-z]+)?", _title_word, line)
-        if len(titled) != len(line):
-            continue
-        if chars is None:
-            chars = list(text)
-        chars[m.start() : m.end()] = titled
-    return "".join(chars) if chars is not None else None
+        titled = _WORD.sub(_title_word, line)
+        if len(titled) == len(line):
+            out.append((m.start(), m.end(), titled))
+    return out
 
 
 def _title_word(m: re.Match[str]) -> str:

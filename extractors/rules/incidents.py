@@ -77,6 +77,10 @@ _PLACE_SPELLINGS: list[tuple[str, tuple[str, ...]]] = [
     (canon.strip(), tuple(v.strip() for v in variants.split("|") if v.strip() and v.strip() != canon.strip()))
     for canon, _, variants in (line.partition("=") for line in _RULES.word_list("place_spellings"))
 ]
+_PLACE_OF = {v.lower(): canon for canon, variants in _PLACE_SPELLINGS for v in (canon, *variants)}
+_PLACE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(v) for v in sorted(_PLACE_OF, key=len, reverse=True)) + r")\b", re.I
+)
 _DESCRIBED_KINDS = frozenset({Kind.AGREEMENT, Kind.CRISIS, Kind.ARMED_PROVOCATION})
 _MAX_AGE_DAYS = {
     Kind.NUCLEAR_TEST: 1500,
@@ -136,6 +140,7 @@ class IncidentResolver:
         self._latest = doc_date + dt.timedelta(days=1) if doc_date is not None else None
         self._key_cache: dict[str, tuple[str, ...]] = {}
         self._word_cache: dict[str, frozenset[str]] = {}
+        self._by_month: dict[int, list[CatalogueIncident]] | None = None
         self.by_kind: dict[Kind, list[CatalogueIncident]] = {}
         for inc in lex.catalogue:
             self.by_kind.setdefault(inc.kind, []).append(inc)
@@ -228,14 +233,11 @@ class IncidentResolver:
         return self._anaphora(text, out, toks)
 
     def _placed(self, text: str, start: int, end: int, pool: list[CatalogueIncident]) -> list[CatalogueIncident]:
-        """The incidents of ``pool`` at a place the sentence names, in any of its spellings ("near Kangnung")."""
-        sentence = text[start:end]
+        """The incidents of ``pool`` at a place the text names near a trigger, in any spelling ("near Kangnung")."""
         out: list[CatalogueIncident] = []
-        for canon, variants in _PLACE_SPELLINGS:
-            if not any(re.search(rf"\b{re.escape(v)}\b", sentence) for v in (canon, *variants)):
-                continue
-            key = norm_key(canon)
-            out.extend(c for c in pool if any(key in k for k in self._keys(c)) and c not in out)
+        for m in _PLACE_RE.finditer(text, start, end):
+            key = norm_key(_PLACE_OF[m.group(0).lower()])
+            out.extend(c for c in pool if c not in out and any(key in k for k in self._keys(c)))
         return out
 
     def _keys(self, incident: CatalogueIncident) -> tuple[str, ...]:
@@ -295,15 +297,11 @@ class IncidentResolver:
         for d in dates:
             if d.precision == "year":
                 continue
-            s_start, s_end = bounds.around(d.start)
-            if not _DESCRIBED_NOUN.search(text, s_start, s_end):
-                continue
             # a day written without its year ("on March 12") may be of another year than the one guessed for it
             candidates = [
                 c
-                for c in self.lex.catalogue
-                if c.kind in _DESCRIBED_KINDS
-                and self._known(c)
+                for c in self._described_pool(d)
+                if self._known(c)
                 and (
                     d.contains(c.date, slack_days=1)
                     or (
@@ -312,6 +310,9 @@ class IncidentResolver:
                 )
             ]
             if not candidates:
+                continue
+            s_start, s_end = bounds.around(d.start)
+            if not _DESCRIBED_NOUN.search(text, s_start, s_end):
                 continue
             words = set(toks.words_between(s_start, s_end))
             matched = [(c, w) for c in candidates for w in self._name_words(c) if w in words]
@@ -323,6 +324,19 @@ class IncidentResolver:
             if end - start <= 240:
                 out.append(IncidentMention(start, end, incident, 0.7))
         return out
+
+    def _described_pool(self, d: DateMatch) -> list[CatalogueIncident]:
+        """Agreements, crises and provocations of the catalogue in the months of ``d`` and the days next to it
+        (of any year: a day written without its year may have been given the wrong one)."""
+        if self._by_month is None:
+            self._by_month = {}
+            for c in self.lex.catalogue:
+                if c.kind in _DESCRIBED_KINDS:
+                    self._by_month.setdefault(c.date.month, []).append(c)
+        months = {d.date.month, (d.date - dt.timedelta(days=1)).month, (d.date + dt.timedelta(days=1)).month}
+        if d.end_date is not None:
+            months.add(d.end_date.month)
+        return [c for month in sorted(months) for c in self._by_month.get(month, [])]
 
     def _name_words(self, incident: CatalogueIncident) -> frozenset[str]:
         """The words of an incident's names that tell it from others ("geneva", "safeguards", "singapore")."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
-from extractors.rules.patterns import RuleFile, first_word_prefixes, load_rules
+from extractors.rules.patterns import RuleFile, load_rules
 from extractors.rules.reference import date_of, ordinal_on, same_day_other_year
 from extractors.rules.scan import AnchoredPattern, Tokens
 
@@ -112,30 +112,27 @@ def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> s
 
 _FILLS = {"word_ordinal": _WORD_ORD_RE}
 MEETING_RE = re.compile(compose(_RULES, "mention", _FILLS), _RULES.flags("mention"))
-_SERIES_PREFIXES = first_word_prefixes(compose(_RULES, "series", _FILLS)) or set()
-_LEAD_PREFIXES = tuple(
-    sorted(first_word_prefixes(compose(_RULES, "determiner") + "|" + compose(_RULES, "qualifier")) or ())
-)
+_LEAD_WORDS = frozenset(str(w).lower() for w in _RULES.patterns["mention"]["lead_words"])
 _WORD_ORD_FIRST = frozenset(w.split("-")[0].split()[0] for w in WORD_ORDINALS)
 _ROMAN_LOWER = frozenset("ivxlc")
 
 
-def _is_anchor(word: str) -> bool:
-    """Can this token be the head word of a series name? ("security", "scm", "summit", the "2" of "2+2")"""
-    return any(word == p if p[:1].isdigit() else word.startswith(p) for p in _SERIES_PREFIXES)
-
-
 def _is_lead(word: str) -> bool:
-    """Can a meeting name start with this word (determiner, ordinal, qualifier)?"""
+    """Can a meeting name start with this word (determiner, qualifier, series word, ordinal)?"""
     return (
-        word.startswith(_LEAD_PREFIXES)
+        word in _LEAD_WORDS
         or word[:1].isdigit()
         or word in _WORD_ORD_FIRST
         or (word.isalpha() and set(word) <= _ROMAN_LOWER)
     )
 
 
-_ANCHORED = AnchoredPattern(MEETING_RE, _is_anchor, lookback=18, lead=_is_lead)
+_ANCHORED = AnchoredPattern(
+    MEETING_RE,
+    frozenset(str(w) for w in _RULES.patterns["mention"]["anchors"]),
+    lookback=int(_RULES.patterns["mention"]["lookback"]),
+    lead=_is_lead,
+)
 _PARTY_WORDS = {
     country: frozenset(" ".join(w.split()) for w in _RULES.word_list(f"party_{country.lower()}"))
     for country in ("KOR", "USA", "JPN")
@@ -149,7 +146,7 @@ _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
 _TITLE_BEFORE = _RULES.regex("title_before")
 _OF_SERIES = _RULES.regex("of_series")
-LEADERS_MET = _RULES.regex("leaders_met")
+LEADERS_MET = _RULES.anchored("leaders_met")
 _SERIES_OF_GROUP = {
     "scm": "SCM", "mcm": "MCM", "two": "2+2", "tri": "Trilateral", "summit": "Summit", "body": "Other", "anaph": "?",
 }  # fmt: skip

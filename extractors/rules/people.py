@@ -18,8 +18,9 @@ Western name without middle initials ("Vincent K. Brooks" -> "Vincent Brooks").
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from extractors.rules.patterns import load_rules
@@ -38,6 +39,7 @@ _VOWELS = "aeiou"
 _CODAS = ("ng", "n", "m", "l", "k", "p", "t", "r")
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """One key for every spelling of a name: case, spaces, hyphens, commas, middle initials and suffixes folded.
 
@@ -185,7 +187,7 @@ _NOT_HEAD_ROLES = ("president", "prime minister", "leader")
 _PER_COUNTRY = {"2+2": 2}
 
 
-def delegation_heads(series: str, candidates: list[Actor], reference_heads: list[RefPerson]) -> list[Actor]:
+def delegation_heads(series: str, candidates: list[Actor], reference_heads: Sequence[RefPerson]) -> list[Actor]:
     """The heads of delegation among the persons the opening names with the recorded meeting.
 
     A person the series reference names as a head of that meeting is one;

@@ -64,25 +64,30 @@ def _near(day: dt.date, span: tuple[dt.date, dt.date], slack: int = SAME_DAY_SLA
     return span[0] - dt.timedelta(days=slack) <= day <= span[1] + dt.timedelta(days=slack)
 
 
-def ordinal_on(series: str, day: dt.date) -> int | None:
-    """The ordinal of the meeting of ``series`` held on (or within two days of) ``day``."""
+@functools.cache
+def _spans(series: str) -> tuple[tuple[int, dt.date, dt.date], ...]:
+    """``(ordinal, first day, last day)`` of every numbered, dated meeting of ``series`` (MCMs from the SCM rows)."""
     ref = reference()
     if ref is None:
-        return None
+        return ()
     if series == "MCM":
-        found = {
-            m.mcm.ordinal
-            for m in ref.meetings("SCM")
-            if m.mcm is not None
-            and m.mcm.ordinal is not None
-            and m.mcm.date is not None
-            and abs((m.mcm.date - day).days) <= SAME_DAY_SLACK
-        }
-        return found.pop() if len(found) == 1 else None
+        return tuple(
+            (m.mcm.ordinal, m.mcm.date, m.mcm.date)
+            for m in ref.rows
+            if m.series == "SCM" and m.mcm is not None and m.mcm.ordinal is not None and m.mcm.date is not None
+        )
     code = _SERIES.get(series)
-    if code is None:
-        return None
-    hits = {m.ordinal for m in ref.meetings(code) if m.ordinal is not None and (s := _span(m)) and _near(day, s)}  # type: ignore[arg-type]
+    return tuple(
+        (m.ordinal, span[0], span[1])
+        for m in ref.rows
+        if m.series == code and m.ordinal is not None and (span := _span(m)) is not None
+    )
+
+
+@functools.cache
+def ordinal_on(series: str, day: dt.date) -> int | None:
+    """The ordinal of the meeting of ``series`` held on (or within two days of) ``day``."""
+    hits = {n for n, first, last in _spans(series) if _near(day, (first, last))}
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -101,21 +106,10 @@ def same_day_other_year(series: str, day: dt.date) -> dt.date | None:
     return None
 
 
+@functools.cache
 def date_of(series: str, ordinal: int) -> dt.date | None:
     """The (first) day of meeting ``ordinal`` of ``series``, if the reference dates it."""
-    ref = reference()
-    if ref is None:
-        return None
-    if series == "MCM":
-        return next(
-            (m.mcm.date for m in ref.meetings("SCM") if m.mcm is not None and m.mcm.ordinal == ordinal and m.mcm.date),
-            None,
-        )
-    code = _SERIES.get(series)
-    if code is None:
-        return None
-    meeting = ref.get(code, ordinal)  # type: ignore[arg-type]
-    return meeting.start_date if meeting is not None else None
+    return next((first for n, first, _ in _spans(series) if n == ordinal), None)
 
 
 def agreement(series: str, ordinal: int | None, day: dt.date | None) -> int:
@@ -131,19 +125,20 @@ def agreement(series: str, ordinal: int | None, day: dt.date | None) -> int:
     return -1 if gap > FAR_DAYS else 0
 
 
-def heads(series: str, ordinal: int | None, day: dt.date | None = None) -> list[RefPerson]:
+@functools.cache
+def heads(series: str, ordinal: int | None, day: dt.date | None = None) -> tuple[RefPerson, ...]:
     """The heads of delegation the reference gives for a meeting (by ordinal, else by date)."""
     ref = reference()
     code = _SERIES.get(series)
     if ref is None or code is None:
-        return []
+        return ()
     meeting = ref.get(code, ordinal) if ordinal is not None else None  # type: ignore[arg-type]
     if meeting is None and day is not None:
         meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)  # type: ignore[arg-type]
     if meeting is None:
-        return []
+        return ()
     year = meeting.start_date.year if meeting.start_date else None
-    return [RefPerson(h.name, tuple(h.aliases), h.role, h.country, year) for h in meeting.heads]
+    return tuple(RefPerson(h.name, tuple(h.aliases), h.role, h.country, year) for h in meeting.heads)
 
 
 def mcm_chairs(scm_ordinal: int) -> list[RefPerson]:
