@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import PhraseMatcher
-from extractors.rules.meetings import MeetingMention, attach_date
+from extractors.rules.meetings import MeetingMention, attach_date, yearless
 from extractors.rules.patterns import load_rules
 from extractors.rules.scan import Tokens
 
@@ -83,9 +83,9 @@ def find_exercises(
 def _in_stated_year(date: DateMatch | None, dates: list[DateMatch], sent_start: int) -> DateMatch | None:
     """A day written without its year takes the year its sentence states before it ("in 2023 it was held as
     Vigilant Defense from October 30 to November 3"), not the year guessed from the document's date."""
-    if date is None or not date.relative or date.precision == "year":
+    if date is None or not yearless(date) or date.precision == "year":
         return date
-    stated = [d for d in dates if sent_start <= d.start < date.start and d.precision == "year" and not d.relative]
+    stated = [d for d in dates if sent_start <= d.start < date.start and d.precision == "year" and not yearless(d)]
     if not stated:
         return date
     year = stated[-1].date.year

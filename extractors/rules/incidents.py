@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from extractors.rules.dates import DateMatch, month_number
 from extractors.rules.lexicon import CatalogueIncident, Lexicon, PhraseMatcher, norm_key
-from extractors.rules.meetings import compose, ordinal_value
+from extractors.rules.meetings import compose, ordinal_value, yearless
 from extractors.rules.patterns import first_word_prefixes, load_rules
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.schema import Kind
@@ -305,7 +305,9 @@ class IncidentResolver:
                 and (
                     d.contains(c.date, slack_days=1)
                     or (
-                        d.relative and d.precision == "day" and (c.date.month, c.date.day) == (d.date.month, d.date.day)
+                        yearless(d)
+                        and d.precision == "day"
+                        and (c.date.month, c.date.day) == (d.date.month, d.date.day)
                     )
                 )
             ]

@@ -403,6 +403,14 @@ def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
         return
 
 
+def yearless(date: DateMatch) -> bool:
+    """Was the year of ``date`` guessed from the document's date ("on October 24", "last Friday")?
+
+    (``partial``: a day written without its year, where the date grammar tells it apart from a relative one.)
+    """
+    return date.relative or bool(getattr(date, "partial", False))
+
+
 def recorded_score(meeting: Meeting, heading_end: int, opening_end: int) -> int | None:
     """How strongly the text presents ``meeting`` as the one it records (None: not at all).
 
@@ -480,7 +488,7 @@ def complete_from_reference(meetings: list[Meeting], recorded: Meeting | None) -
     for meeting in meetings:
         if meeting.ordinal is None and meeting.date is not None and not meeting.future:
             own = next((m.date for m in meeting.mentions if m.date is not None and m.date.date == meeting.date), None)
-            if own is not None and own.relative and own.precision == "day":
+            if own is not None and yearless(own) and own.precision == "day":
                 shifted = same_day_other_year(meeting.series, meeting.date)
                 if shifted is not None and (meeting.series, shifted) not in by_key:
                     by_key.pop(meeting.key, None)
