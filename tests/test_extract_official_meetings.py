@@ -224,3 +224,16 @@ def test_a_date_without_its_year_takes_the_year_the_reference_holds_the_meeting(
     found = labels(text, dt.date(2014, 10, 23))
     assert any(label.startswith("2+2") for label in found)
     assert "2+2 2013-10-24" not in found
+
+
+def test_the_mcm_held_with_the_recorded_scm_takes_its_number_from_the_reference() -> None:
+    text = (
+        "JOINT COMMUNIQUE\n\n1. The 37th Republic of Korea-United States Security Consultative Meeting (SCM) was held "
+        "in Seoul on October 21, 2005. Before the SCM, the two Chairmen presided over the Military Committee Meeting "
+        "(MCM) on October 20, 2005.\n\n2. The Minister and the Secretary reaffirmed the Alliance.\n"
+    )
+    found = meetings(extract_document(make_doc(text, dt.date(2005, 10, 21))))
+    assert found["27th MCM"].props[Prop.DATE.value] == dt.date(2005, 10, 20)
+    undated = text.replace(" on October 20, 2005", "")
+    found = meetings(extract_document(make_doc(undated, dt.date(2005, 10, 21))))
+    assert found["27th MCM"].props[Prop.DATE.value] == dt.date(2005, 10, 20)

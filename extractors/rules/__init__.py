@@ -230,6 +230,7 @@ class _Extraction:
             ordered.append(self.recorded)
         for meeting in ordered:
             meeting.date = _meeting_date(meeting)
+        unplaced: list[MeetingMention] = []
         for m in pending:
             same_series = [x for x in ordered if x.series == m.series]
             target: Meeting | None = None
@@ -251,13 +252,16 @@ class _Extraction:
                 target.mentions.append(m)
                 if target.location is None and m.location:
                     target.location = m.location
+            else:
+                unplaced.append(m)
         if self.recorded is None:
             self._choose_recorded(ordered, minimum=1)  # never one named only in passing ("since the 42nd SCM")
             self._date_recorded()
         if self.recorded is not None and self.recorded.date is None and self.recorded.ordinal is None:
             self.recorded.date = self.doc.date
             self.recorded.dated_by_document = True
-        ordered, self.recorded = complete_from_reference(ordered, self.recorded)
+        opening = self._opening_end(2) if self.pars else 1500
+        ordered, self.recorded = complete_from_reference(ordered, self.recorded, unplaced, opening)
         if self.recorded is not None and self.recorded.date is None:
             self.recorded.date = self.doc.date
         self.meetings = ordered

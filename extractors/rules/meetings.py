@@ -19,13 +19,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import RuleFile, load_rules
-from extractors.rules.reference import date_of, ordinal_on, same_day_other_year
+from extractors.rules.reference import date_of, mcm_of, ordinal_on, same_day_other_year
 from extractors.rules.scan import AnchoredPattern, Tokens
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -467,7 +467,12 @@ def choose_recorded(
     return max(ranked, key=lambda r: r[0])[1]
 
 
-def complete_from_reference(meetings: list[Meeting], recorded: Meeting | None) -> tuple[list[Meeting], Meeting | None]:
+def complete_from_reference(
+    meetings: list[Meeting],
+    recorded: Meeting | None,
+    unplaced: Sequence[MeetingMention] = (),
+    opening_end: int = 0,
+) -> tuple[list[Meeting], Meeting | None]:
     """Complete what the text says of its meetings from the series reference (never adding a meeting).
 
     * The recorded meeting, dated but not numbered by its text, takes the
@@ -482,6 +487,10 @@ def complete_from_reference(meetings: list[Meeting], recorded: Meeting | None) -
       24") takes the year in which the reference holds a meeting of that
       series on that day, when the year guessed from the document's date has
       none.
+    * The MCM held with the recorded SCM, named without its number ("the
+      Chairmen presided over the Military Committee Meeting on October 20",
+      or undated in the opening paragraphs), takes the number and day the
+      reference gives it.
     """
     by_key = {m.key: m for m in meetings}
     out: list[Meeting] = []
@@ -511,4 +520,30 @@ def complete_from_reference(meetings: list[Meeting], recorded: Meeting | None) -
         out.append(meeting)
     if recorded is not None and recorded.ordinal is not None and recorded.date is None and not recorded.future:
         recorded.date = date_of(recorded.series, recorded.ordinal)
+    if recorded is not None and recorded.series == "SCM" and recorded.ordinal is not None:
+        _complete_mcm(out, recorded.ordinal, unplaced, opening_end)
     return out, recorded
+
+
+def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingMention], opening_end: int) -> None:
+    """Number the MCM held with SCM ``scm`` when the text names it without its number (see above)."""
+    held = mcm_of(scm)
+    if held is None or any(m.series == "MCM" and m.ordinal == held[0] for m in meetings):
+        return
+    ordinal, day = held
+    dated = next(
+        (
+            m
+            for m in meetings
+            if m.series == "MCM" and m.ordinal is None and m.date and day and abs((m.date - day).days) <= 2
+        ),
+        None,
+    )
+    if dated is not None:
+        dated.ordinal = ordinal
+        return
+    loose = [m for m in unplaced if m.series == "MCM" and m.date is None and not m.future and m.start <= opening_end]
+    if loose:
+        meeting = Meeting("MCM", ordinal, day)
+        meeting.mentions.extend(loose)
+        meetings.append(meeting)

@@ -141,6 +141,16 @@ def heads(series: str, ordinal: int | None, day: dt.date | None = None) -> tuple
     return tuple(RefPerson(h.name, tuple(h.aliases), h.role, h.country, year) for h in meeting.heads)
 
 
+@functools.cache
+def mcm_of(scm_ordinal: int) -> tuple[int, dt.date | None] | None:
+    """The ordinal and day of the MCM held with SCM ``scm_ordinal``, when the reference numbers it."""
+    ref = reference()
+    meeting = ref.get("SCM", scm_ordinal) if ref is not None else None
+    if meeting is None or meeting.mcm is None or meeting.mcm.ordinal is None:
+        return None
+    return meeting.mcm.ordinal, meeting.mcm.date
+
+
 def mcm_chairs(scm_ordinal: int) -> list[RefPerson]:
     """The chairmen of the MCM held with SCM ``scm_ordinal``."""
     ref = reference()
