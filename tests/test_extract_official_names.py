@@ -183,3 +183,13 @@ def states_and_bodies(text: str, year: int = 2022) -> list[str]:
 )
 def test_places_are_not_actors_and_cables_name_theirs(text: str, expected: list[str]) -> None:
     assert states_and_bodies(text) == expected
+
+
+def test_heads_named_across_a_line_break_are_found() -> None:
+    text = (
+        "Joint Communique of the 53rd ROK-U.S. Security Consultative Meeting\n\n"
+        "1. The 53rd SCM took place in Seoul on December 2, 2021. ROK Minister of National Defense Suh Wook and "
+        "U.S. Secretary of Defense Lloyd J. Austin\n\nIII led their respective delegations.\n\n"
+        "2. The Minister and the Secretary reaffirmed the Alliance.\n"
+    )
+    assert heads(extract_document(make_doc(text, dt.date(2021, 12, 2)))) == ["person:Lloyd Austin", "person:Suh Wook"]

@@ -53,6 +53,7 @@ _DELEGATION_CUE = re.compile(
     r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met|participated|took\s+part|presided)\b",
     re.IGNORECASE,
 )
+_CONTINUED = re.compile(r"[a-z]|(?:III|II|IV|Jr\.|Sr\.)\s")
 _LEAD_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|presided)\b", re.IGNORECASE)
 _STRONG_CUE = re.compile(
     r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
@@ -449,7 +450,11 @@ class _Extraction:
         limit = self._opening_end(4)
         cue_sents = {self.sindex.at(m.start) for m in self.recorded.mentions if m.start <= limit}
         for m in _DELEGATION_CUE.finditer(self.text, 0, limit):
-            cue_sents.add(self.sindex.at(m.start()))
+            si = self.sindex.at(m.start())
+            cue_sents.add(si)
+            # a sentence cut by a line break ("... Lloyd J. Austin" / "III led their delegations") reads on
+            if si is not None and si > 0 and _CONTINUED.match(self.text, self.sents[si].start):
+                cue_sents.add(si - 1)
         leading = {self.sindex.at(m.start()) for m in _LEAD_CUE.finditer(self.text, 0, limit)}
         opening = actors[: bisect.bisect_right([a.start for a in actors], limit)]
         found = [
