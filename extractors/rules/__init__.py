@@ -53,8 +53,14 @@ _DELEGATION_CUE = re.compile(
     r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met|participated|took\s+part|presided)\b",
     re.IGNORECASE,
 )
+_DELEGATION_ANCHORED = AnchoredPattern(
+    _DELEGATION_CUE,
+    {"led", "headed", "co", "cochaired", "chaired", "delegation", "delegations", "hosted", "attended", "met",
+     "participated", "took", "presided"},
+)  # fmt: skip
 _CONTINUED = re.compile(r"[a-z]|(?:III|II|IV|Jr\.|Sr\.)\s")
 _LEAD_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|presided)\b", re.IGNORECASE)
+_LEAD_ANCHORED = AnchoredPattern(_LEAD_CUE, {"led", "headed", "co", "cochaired", "chaired", "presided"})
 _STRONG_CUE = re.compile(
     r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
     r"mindful\s+of|to\s+counter|to\s+respond\s+to)\b",
@@ -449,13 +455,13 @@ class _Extraction:
             return []
         limit = self._opening_end(4)
         cue_sents = {self.sindex.at(m.start) for m in self.recorded.mentions if m.start <= limit}
-        for m in _DELEGATION_CUE.finditer(self.text, 0, limit):
+        for m in _DELEGATION_ANCHORED.finditer(self.text, self.tokens, 0, limit):
             si = self.sindex.at(m.start())
             cue_sents.add(si)
             # a sentence cut by a line break ("... Lloyd J. Austin" / "III led their delegations") reads on
             if si is not None and si > 0 and _CONTINUED.match(self.text, self.sents[si].start):
                 cue_sents.add(si - 1)
-        leading = {self.sindex.at(m.start()) for m in _LEAD_CUE.finditer(self.text, 0, limit)}
+        leading = {self.sindex.at(m.start()) for m in _LEAD_ANCHORED.finditer(self.text, self.tokens, 0, limit)}
         opening = actors[: bisect.bisect_right([a.start for a in actors], limit)]
         found = [
             a

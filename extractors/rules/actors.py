@@ -85,7 +85,8 @@ _ROLE_ANCHORED = AnchoredPattern(_ROLE_PERSON, _prefix_anchor(first_word_prefixe
 _TITLE_ANCHORED = AnchoredPattern(_TITLE_SURNAME, _prefix_anchor(first_word_prefixes(_TITLE_SURNAME)))
 _PLACE_NOUNS = _RULES.words("place_nouns")
 _STATE_PLACE_WORDS = frozenset(w.lower() for w in _RULES.word_list("place_before_state"))
-_OTHER_BODY_PREFIXES = _RULES.words("other_body_prefixes")
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_PLACE_NOUNS)) + r")\b")
+_OTHER_BODY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_RULES.words("other_body_prefixes"))) + r")\s+$")
 _CAPS_LINE = re.compile(r"(?m)^(?=(?:[^\na-z]*?[A-Z]){12})[^\na-z]+$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "a", "an"})
@@ -193,11 +194,9 @@ def _as_place_or_part(text: str, start: int, end: int, actor: Actor) -> bool:
     if actor.kind == Kind.STATE:
         if _after_words(text, start, _STATE_PLACE_WORDS, _PLACE_FILLERS):
             return True
-        following = text[end : end + 20].split()
-        return bool(following) and following[0].strip(",.;:") in _PLACE_NOUNS
+        return _PLACE_NOUN_AFTER.match(text, end) is not None
     if actor.kind == Kind.ORGANIZATION:
-        before = text[max(0, start - 20) : start].split()
-        return bool(before) and before[-1] in _OTHER_BODY_PREFIXES
+        return _OTHER_BODY_BEFORE.search(text, max(0, start - 30), start) is not None
     return False
 
 
