@@ -112,3 +112,23 @@ def test_described_agreements_and_crises_resolve_by_date_and_a_word_of_their_nam
     assert incidents(text, dt.date(2018, 10, 31)) == ["singapore-joint-statement-2018"]
     # a date alone is not enough: the group set up at the April 26 summit is not the declaration of that day
     assert incidents("The group was set up at the April 26 presidential summit.", dt.date(2023, 12, 19)) == []
+
+
+def test_every_catalogued_test_launch_and_provocation_is_found_from_a_generic_mention_with_its_date() -> None:
+    from graph.schema import Kind
+
+    phrase = {
+        Kind.NUCLEAR_TEST: "the nuclear test",
+        Kind.MISSILE_LAUNCH: "the missile launch",
+        Kind.ARMED_PROVOCATION: "the armed attack",
+        Kind.CYBER_OPERATION: "the cyberattack",
+    }
+    missed = []
+    for entry in default_lexicon().catalogue:
+        if entry.kind not in phrase:
+            continue
+        day = entry.date
+        text = f"The two sides condemned {phrase[entry.kind]} on {day.strftime('%B')} {day.day}, {day.year}."
+        if entry.id not in incidents(text, day + dt.timedelta(days=30)):
+            missed.append(entry.id)
+    assert missed == []

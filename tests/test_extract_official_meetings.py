@@ -64,6 +64,7 @@ def recorded(graph: GraphData) -> Node | None:
             id="lost-superscript",
         ),
         pytest.param("the 61[st] ROK–US SCM", ("SCM", 61), id="bracketed-superscript"),
+        pytest.param("the 47 th rOK-U.S. Security Consultative Meeting", ("SCM", 47), id="case-damaged-rok"),
         pytest.param("the Third Annual ROK-U.S. Defense Ministers' Meeting", ("SCM", 3), id="early-name"),
         pytest.param("the 44th US-ROK Military Committee Meeting (MCM)", ("MCM", 44), id="mcm"),
     ],
