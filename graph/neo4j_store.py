@@ -204,6 +204,16 @@ class Neo4jStore(GraphStore):
         self._guard(action)
         return names
 
+    @property
+    def revision(self) -> None:
+        """None: other clients may write to the same database, so this store cannot tell
+        whether the graph changed; callers compare the counts per kind and type instead."""
+        return None
+
+    def save(self) -> None:
+        """Nothing to do: every write is committed in its transaction."""
+        return None
+
     def close(self) -> None:
         """Close the driver if this store owns it."""
         if self.owns_driver:

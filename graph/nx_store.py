@@ -10,8 +10,8 @@ as :class:`CypherDate`, a :class:`datetime.date` that also compares with ISO
 strings, so the embedded Cypher subset can filter by date; everything handed
 out is a plain :class:`datetime.date`.
 
-The store does not save itself: call :meth:`NetworkXStore.save` (or
-:func:`alliancekg.settings.save_store`) after changing it.
+The store does not save itself: call :meth:`NetworkXStore.save` after
+changing it (every store has ``save()``; Neo4j's does nothing).
 
 File format (version 1)
 -----------------------
@@ -258,10 +258,14 @@ class NetworkXStore(GraphStore):
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self.path: Path | None = Path(path) if path is not None else None
         self._lock = threading.RLock()
-        self.revision = 0
+        self._revision = 0
+
+    @property
+    def revision(self) -> int:
         """Counts the writes made through this store (upserts, deletes, clear): readers that
         cache what they derive from the graph (the analytics view) compare it instead of
         counting nodes and relationships. Changes made to :attr:`graph` directly do not count."""
+        return self._revision
 
     # -- conversions -------------------------------------------------------
 
@@ -282,7 +286,7 @@ class NetworkXStore(GraphStore):
         """Create or update nodes by IRI (see :meth:`GraphStore.upsert_nodes`)."""
         sent = 0
         with self._lock:
-            self.revision += 1
+            self._revision += 1
             for batch in chunked(nodes, batch_size):
                 for node in batch:
                     attrs = self.graph.nodes[node.iri] if node.iri in self.graph else None
@@ -309,7 +313,7 @@ class NetworkXStore(GraphStore):
         """
         sent = 0
         with self._lock:
-            self.revision += 1
+            self._revision += 1
             for batch in chunked(relationships, batch_size):
                 missing = sorted(
                     {iri for rel in batch for iri in (rel.source, rel.target) if iri not in self.graph}
@@ -333,7 +337,7 @@ class NetworkXStore(GraphStore):
     def delete_nodes(self, iris: Sequence[str]) -> int:
         """Delete nodes and their relationships; return how many existed."""
         with self._lock:
-            self.revision += 1
+            self._revision += 1
             present = {iri for iri in iris if iri in self.graph}
             self.graph.remove_nodes_from(present)
             return len(present)
@@ -341,7 +345,7 @@ class NetworkXStore(GraphStore):
     def clear(self) -> None:
         """Remove every node and relationship."""
         with self._lock:
-            self.revision += 1
+            self._revision += 1
             self.graph.clear()
 
     # -- reading -----------------------------------------------------------
@@ -577,7 +581,7 @@ class NetworkXStore(GraphStore):
     # -- files -------------------------------------------------------------
 
     def save(self, path: str | Path | None = None) -> Path:
-        """Write the graph to ``path`` (default: the path it was loaded from).
+        """Write the graph to ``path`` (default: the file it was opened from; see :meth:`GraphWriter.save`).
 
         Returns:
             The path written.

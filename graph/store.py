@@ -1,4 +1,11 @@
-"""The store interface that extractors, analytics and the dashboard use.
+"""The store interface that ingest, analytics and the dashboard use.
+
+The interface has two halves, as :class:`typing.Protocol` classes:
+:class:`GraphReader` (every read, the analysts' Cypher console, ``revision``)
+and :class:`GraphWriter` (upserts, deletes, ``save``). Code that only reads
+(analytics, the dashboard, the exporters) asks for a :class:`GraphReader`;
+code that loads asks for a :class:`GraphWriter`. :class:`GraphStore` is both:
+the base class of every store, holding the shared defaults.
 
 Two implementations answer it identically (proven by one contract test
 suite): :class:`graph.nx_store.NetworkXStore`, embedded and the default, and
@@ -21,11 +28,13 @@ Semantics shared by both stores
 from __future__ import annotations
 
 import datetime as dt
-from abc import ABC, abstractmethod
+import time
+from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Protocol, Self, runtime_checkable
 
 from graph.errors import NodeNotFoundError
 from graph.model import CypherResult, Evidence, GraphData, Node, NodeDetail, Relationship
@@ -97,53 +106,25 @@ def prop_names(props: Iterable[Prop | str]) -> tuple[str, ...]:
     return tuple(Prop(p).value for p in props)
 
 
-class GraphStore(ABC):
-    """A graph of the alliance ontology that can be loaded and queried."""
+@runtime_checkable
+class GraphReader(Protocol):
+    """The reading half of the store interface (see the module notes)."""
 
-    name: str = "store"
+    name: str
     """Short name shown to users: ``embedded`` or ``neo4j``."""
 
-    # -- writing ---------------------------------------------------------
+    @property
+    def revision(self) -> int | None:
+        """A number that changes whenever the graph changes, or None when the store cannot tell.
 
-    @abstractmethod
-    def upsert_nodes(self, nodes: Iterable[Node], batch_size: int = DEFAULT_BATCH_SIZE) -> int:
-        """Create or update nodes by IRI; return how many records were sent.
-
-        An existing node keeps the properties the record does not name and
-        takes the values of those it does.
+        Readers that derive something costly from the graph (the analytics
+        view, the dashboard's caches) keep it while the revision is the same.
+        The embedded store counts the writes made through it. Neo4j answers
+        None: other clients may write to the same database, so no number held
+        here can promise that nothing changed; a caller then compares
+        :meth:`count_by_kind` and :meth:`count_by_type` instead.
         """
-
-    @abstractmethod
-    def upsert_relationships(
-        self, relationships: Iterable[Relationship], batch_size: int = DEFAULT_BATCH_SIZE
-    ) -> int:
-        """Create or update relationships by ``(source, type, target)``.
-
-        Both end nodes must exist already (load nodes first); a relationship
-        whose end is missing is an error, never a silently created empty node.
-        """
-
-    def load(self, data: GraphData, batch_size: int = DEFAULT_BATCH_SIZE) -> LoadReport:
-        """Upsert a batch: nodes first, then relationships. Idempotent."""
-        import time
-
-        t0 = time.perf_counter()
-        merged = data.merged()
-        report = LoadReport()
-        report.nodes = self.upsert_nodes(merged.nodes, batch_size=batch_size)
-        report.relationships = self.upsert_relationships(merged.relationships, batch_size=batch_size)
-        report.seconds = time.perf_counter() - t0
-        return report
-
-    @abstractmethod
-    def delete_nodes(self, iris: Sequence[str]) -> int:
-        """Delete nodes (and their relationships) by IRI; return how many existed."""
-
-    @abstractmethod
-    def clear(self) -> None:
-        """Remove every node and relationship."""
-
-    # -- reading ---------------------------------------------------------
+        ...
 
     @abstractmethod
     def get_node(self, iri: str) -> NodeDetail:
@@ -206,16 +187,9 @@ class GraphStore(ABC):
         """The evidence of many nodes at once: for each IRI asked, what
         :meth:`get_node` gives as ``evidence`` (mentions by IRI, each with its
         first document by IRI); an empty list for a node without evidence or
-        one that does not exist. This default asks :meth:`get_node` per node;
-        stores override it with one read.
+        one that does not exist.
         """
-        out: dict[str, list[Evidence]] = {}
-        for iri in dict.fromkeys(iris):
-            try:
-                out[iri] = list(self.get_node(iri).evidence)
-            except NodeNotFoundError:
-                out[iri] = []
-        return out
+        ...
 
     def projection(
         self,
@@ -228,21 +202,12 @@ class GraphStore(ABC):
 
         The same nodes and relationships as :meth:`nodes` and
         :meth:`relationships` with the same filters (None: all), in the same
-        order; relationship properties are not read. This default reads
-        through those two methods; stores override it with a cheaper read.
+        order; relationship properties are not read.
 
         Raises:
             ValueError: a kind, property or relationship type is not in the schema.
         """
-        names = prop_names(props)
-        kind_list = list(kinds) if kinds is not None else None
-        type_list = list(rel_types) if rel_types is not None else None
-        nodes = [
-            (n.iri, Kind(n.kind).value, n.label, tuple(n.props.get(p) for p in names))
-            for n in self.nodes(kinds=kind_list)
-        ]
-        rels = [(r.source, Rel(r.type).value, r.target) for r in self.relationships(types=type_list)]
-        return Projection(props=names, nodes=nodes, relationships=rels)
+        ...
 
     @abstractmethod
     def count_by_kind(self) -> dict[str, int]:
@@ -281,9 +246,7 @@ class GraphStore(ABC):
 
     def dump(self) -> GraphData:
         """The whole graph in memory (small graphs only)."""
-        return GraphData(nodes=list(self.iter_nodes()), relationships=list(self.iter_relationships()))
-
-    # -- analysts --------------------------------------------------------
+        ...
 
     @abstractmethod
     def run_cypher(
@@ -296,7 +259,8 @@ class GraphStore(ABC):
         """Run an analyst's read-only Cypher query with parameters.
 
         At most ``limit`` rows come back (``truncated`` says when more were
-        available); the query is cancelled after ``timeout`` seconds.
+        available); the caller gets its answer, or an error, within about
+        ``timeout`` seconds.
 
         Raises:
             WriteNotAllowedError: the query would change the graph.
@@ -304,9 +268,136 @@ class GraphStore(ABC):
             UnsupportedQueryError: the embedded store cannot answer it.
         """
 
-    # -- lifecycle -------------------------------------------------------
+    def close(self) -> None:
+        """Release connections or files."""
+        ...
 
-    def close(self) -> None:  # noqa: B027 - optional hook, most stores hold nothing
+
+@runtime_checkable
+class GraphWriter(Protocol):
+    """The writing half of the store interface: load, change, persist."""
+
+    name: str
+    """Short name shown to users: ``embedded`` or ``neo4j``."""
+
+    @abstractmethod
+    def upsert_nodes(self, nodes: Iterable[Node], batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+        """Create or update nodes by IRI; return how many records were sent.
+
+        An existing node keeps the properties the record does not name and
+        takes the values of those it does.
+        """
+
+    @abstractmethod
+    def upsert_relationships(
+        self, relationships: Iterable[Relationship], batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> int:
+        """Create or update relationships by ``(source, type, target)``.
+
+        Both end nodes must exist already (load nodes first); a relationship
+        whose end is missing is an error, never a silently created empty node.
+        """
+
+    def load(self, data: GraphData, batch_size: int = DEFAULT_BATCH_SIZE) -> LoadReport:
+        """Upsert a batch: nodes first, then relationships. Idempotent."""
+        ...
+
+    @abstractmethod
+    def delete_nodes(self, iris: Sequence[str]) -> int:
+        """Delete nodes (and their relationships) by IRI; return how many existed."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove every node and relationship."""
+
+    def save(self) -> Path | None:
+        """Make the writes so far durable.
+
+        Returns:
+            The file written (the embedded store writes the file it was
+            opened from), or None when the store persists every write itself
+            (Neo4j).
+
+        Raises:
+            StoreError: the writes cannot be persisted (an embedded store that
+                has no file, or a file that cannot be written).
+        """
+        ...
+
+    def close(self) -> None:
+        """Release connections or files."""
+        ...
+
+
+class GraphStore(GraphReader, GraphWriter):
+    """A graph of the alliance ontology that can be loaded and queried: both halves.
+
+    The base class of every store. Subclasses implement the abstract methods
+    of :class:`GraphReader` and :class:`GraphWriter`; the rest have defaults
+    here, written with those methods, which a store overrides when it can do
+    better (one query instead of many).
+    """
+
+    name: str = "store"
+
+    @property
+    def revision(self) -> int | None:
+        """None: this store cannot tell whether the graph changed (see :attr:`GraphReader.revision`)."""
+        return None
+
+    def save(self) -> Path | None:
+        """Nothing to do: this store persists every write (see :meth:`GraphWriter.save`)."""
+        return None
+
+    def load(self, data: GraphData, batch_size: int = DEFAULT_BATCH_SIZE) -> LoadReport:
+        """Upsert a batch: nodes first, then relationships. Idempotent."""
+        t0 = time.perf_counter()
+        merged = data.merged()
+        report = LoadReport()
+        report.nodes = self.upsert_nodes(merged.nodes, batch_size=batch_size)
+        report.relationships = self.upsert_relationships(merged.relationships, batch_size=batch_size)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def evidence_of(self, iris: Iterable[str]) -> dict[str, list[Evidence]]:
+        """The evidence of many nodes (see :meth:`GraphReader.evidence_of`).
+
+        This default asks :meth:`get_node` per node; stores override it with one read.
+        """
+        out: dict[str, list[Evidence]] = {}
+        for iri in dict.fromkeys(iris):
+            try:
+                out[iri] = list(self.get_node(iri).evidence)
+            except NodeNotFoundError:
+                out[iri] = []
+        return out
+
+    def projection(
+        self,
+        kinds: Iterable[Kind | str] | None,
+        props: Iterable[Prop | str],
+        rel_types: Iterable[Rel | str] | None,
+    ) -> Projection:
+        """Nodes and relationships as plain tuples (see :meth:`GraphReader.projection`).
+
+        This default reads through :meth:`nodes` and :meth:`relationships`;
+        stores override it with a cheaper read.
+        """
+        names = prop_names(props)
+        kind_list = list(kinds) if kinds is not None else None
+        type_list = list(rel_types) if rel_types is not None else None
+        nodes = [
+            (n.iri, Kind(n.kind).value, n.label, tuple(n.props.get(p) for p in names))
+            for n in self.nodes(kinds=kind_list)
+        ]
+        rels = [(r.source, Rel(r.type).value, r.target) for r in self.relationships(types=type_list)]
+        return Projection(props=names, nodes=nodes, relationships=rels)
+
+    def dump(self) -> GraphData:
+        """The whole graph in memory (small graphs only)."""
+        return GraphData(nodes=list(self.iter_nodes()), relationships=list(self.iter_relationships()))
+
+    def close(self) -> None:
         """Release connections or files. The default does nothing."""
 
     def __enter__(self) -> Self:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from alliancekg.settings import Settings, open_store, save_store
-from graph.errors import ConfigurationError, QueryError, StoreFormatError, UnsupportedQueryError
+from graph.errors import ConfigurationError, QueryError, StoreError, StoreFormatError, UnsupportedQueryError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import FORMAT_NAME, FORMAT_VERSION, NetworkXStore, prepare_query
 from graph.schema import Kind, Rel
@@ -73,6 +73,17 @@ def test_save_and_load_round_trip(store: NetworkXStore, tmp_path: Path, name: st
     assert loaded.relationships()[1].props == {"since": dt.date(2006, 10, 9)}
     assert loaded.path == path
     assert [p.name for p in path.parent.iterdir()] == [name]  # no temporary file left behind
+
+
+def test_save_without_a_file_is_refused_and_save_writes_the_file_it_was_opened_from(tmp_path: Path) -> None:
+    orphan = NetworkXStore()
+    orphan.load(small())
+    with pytest.raises(StoreError, match="no file to save"):
+        orphan.save()
+    opened = NetworkXStore(path=tmp_path / "graph.json")
+    opened.load(small())
+    assert opened.save() == tmp_path / "graph.json"
+    assert NetworkXStore.load_file(tmp_path / "graph.json").dump() == opened.dump()
 
 
 def test_file_has_a_documented_header(store: NetworkXStore, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ from graph.model import GraphData, Node, Relationship, make_iri
 from graph.neo4j_store import Neo4jStore
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Prop, Rel, concept_iri
-from graph.store import GraphStore
+from graph.store import GraphReader, GraphStore, GraphWriter
 from graph.synthetic import generate
 
 _SCHEMA_READY: set[int] = set()
@@ -36,9 +37,11 @@ def _neo4j_store(request: pytest.FixtureRequest) -> Neo4jStore:
 
 
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
-    """An empty store of each kind."""
-    made: GraphStore = NetworkXStore() if request.param == "embedded" else _neo4j_store(request)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    """An empty store of each kind (the embedded one with a file to save to)."""
+    made: GraphStore = (
+        NetworkXStore(path=tmp_path / "graph.json.gz") if request.param == "embedded" else _neo4j_store(request)
+    )
     yield made
     made.close()
 
@@ -367,6 +370,34 @@ def test_top_by_degree(loaded: GraphStore) -> None:
     assert [(n.iri, d) for n, d in top] == [(C1, 6), (SCM49, 5), (PRK, 4)]
     states = loaded.top_by_degree(kinds=[Kind.STATE], limit=10)
     assert [(n.iri, d) for n, d in states] == [(PRK, 4), (USA, 3), (KOR, 2)]
+
+
+def test_every_store_is_a_reader_and_a_writer(store: GraphStore) -> None:
+    assert isinstance(store, GraphReader) and isinstance(store, GraphWriter)
+
+
+def test_revision_changes_with_every_write_or_is_unknown(store: GraphStore) -> None:
+    seen = [store.revision]
+    store.upsert_nodes([Node(iri=KOR, kind=Kind.STATE, label="Korea"), Node(iri=PRK, kind=Kind.STATE, label="DPRK")])
+    seen.append(store.revision)
+    store.upsert_relationships([Relationship(type=Rel.POSED_BY, source=PRK, target=KOR)])
+    seen.append(store.revision)
+    store.get_node(KOR), store.count_by_kind(), store.projection(None, [Prop.DATE], None)  # reads change nothing
+    assert store.revision == seen[-1]
+    store.delete_nodes([PRK])
+    seen.append(store.revision)
+    store.clear()
+    seen.append(store.revision)
+    # an int that differs after every write, or None ("cannot tell": compare the counts)
+    assert all(r is None for r in seen) or (all(isinstance(r, int) for r in seen) and len(set(seen)) == len(seen))
+
+
+def test_save_makes_the_writes_durable_or_has_nothing_to_do(loaded: GraphStore) -> None:
+    saved = loaded.save()
+    if saved is None:
+        assert loaded.name == "neo4j"  # every write was committed already
+    else:
+        assert NetworkXStore.load_file(saved).dump() == loaded.dump()
 
 
 def test_delete_and_clear(loaded: GraphStore) -> None:
