@@ -66,10 +66,24 @@ def expand_kinds(kinds: Iterable[Kind | str] | None) -> set[str] | None:
     return out
 
 
-def in_window(value: Any, start: dt.date | None, end: dt.date | None) -> bool:
-    """True when an (optional) date value lies in the inclusive window."""
+def in_window(value: Any, start: dt.date | None, end: dt.date | None, undated: bool = True) -> bool:
+    """THE date-window rule: True when ``value`` lies in the inclusive window ``[start, end]``.
+
+    Either bound may be None (open). A value that is not a date (None, a
+    node without a ``date``) is *undated*: it passes when ``undated`` is True,
+    the stores' rule (a State or a Concept belongs to every period), and fails
+    when it is False, for questions about dated things only (which meetings
+    fall in the window).
+
+    >>> in_window(dt.date(2017, 9, 3), dt.date(2017, 1, 1), dt.date(2017, 12, 31))
+    True
+    >>> in_window(dt.date(2017, 9, 3), dt.date(2018, 1, 1), None)
+    False
+    >>> in_window(None, dt.date(2017, 1, 1), None), in_window(None, dt.date(2017, 1, 1), None, undated=False)
+    (True, False)
+    """
     if not isinstance(value, dt.date):
-        return True
+        return undated
     return (start is None or value >= start) and (end is None or value <= end)
 
 
