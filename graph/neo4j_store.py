@@ -467,11 +467,6 @@ class Neo4jStore(GraphStore):
         """Number of relationships per type."""
         return {r["type"]: int(r["count"]) for r in self._read(queries.COUNT_BY_TYPE)}
 
-    def commitments_at(self, meeting_iri: str) -> list[Node]:
-        """Commitments ``MADE_AT`` the meeting, sorted by IRI."""
-        kinds = sorted(k.value for k in subkinds(Kind.COMMITMENT))
-        return [node_from_record(r["n"]) for r in self._read(queries.COMMITMENTS_AT, iri=meeting_iri, kinds=kinds)]
-
     def incidents_between(self, start: dt.date | None, end: dt.date | None) -> list[Node]:
         """Incidents dated in the inclusive window, sorted by date then IRI."""
         kinds = sorted(k.value for k in subkinds(Kind.INCIDENT))
@@ -483,14 +478,6 @@ class Neo4jStore(GraphStore):
         kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
         records = self._read(queries.SEARCH, kinds=kind_list, needle=text.lower(), limit=max(limit, 0))
         return [node_from_record(r["n"]) for r in records]
-
-    def top_by_degree(
-        self, kinds: Iterable[Kind | str] | None = None, limit: int = 100
-    ) -> list[tuple[Node, int]]:
-        """Nodes of highest degree (ties by IRI)."""
-        kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
-        records = self._read(queries.TOP_BY_DEGREE, kinds=kind_list, limit=max(limit, 0))
-        return [(node_from_record(r["n"]), int(r["degree"])) for r in records]
 
     def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
         """Every node, in IRI order, read in pages of ``batch_size``."""

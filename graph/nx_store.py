@@ -516,18 +516,6 @@ class NetworkXStore(GraphStore):
         """Number of relationships per type."""
         return dict(Counter(k for _, _, k in self.graph.edges(keys=True)))
 
-    def commitments_at(self, meeting_iri: str) -> list[Node]:
-        """Commitments ``MADE_AT`` the meeting, sorted by IRI."""
-        if meeting_iri not in self.graph:
-            return []
-        commitment_kinds = {k.value for k in subkinds(Kind.COMMITMENT)}
-        found = {
-            s
-            for s, _, k in self.graph.in_edges(meeting_iri, keys=True)
-            if k == Rel.MADE_AT.value and self.graph.nodes[s][Prop.KIND.value] in commitment_kinds
-        }
-        return [self._node(i) for i in sorted(found)]
-
     def incidents_between(self, start: dt.date | None, end: dt.date | None) -> list[Node]:
         """Incidents dated in the inclusive window, sorted by date then IRI."""
         incident_kinds = {k.value for k in subkinds(Kind.INCIDENT)}
@@ -554,18 +542,6 @@ class NetworkXStore(GraphStore):
             rank = 0 if low == needle else 1 if low.startswith(needle) else 2
             ranked.append((rank, label, iri))
         return [self._node(i) for _, _, i in heapq.nsmallest(max(limit, 0), ranked)]
-
-    def top_by_degree(
-        self, kinds: Iterable[Kind | str] | None = None, limit: int = 100
-    ) -> list[tuple[Node, int]]:
-        """Nodes of highest degree (ties by IRI)."""
-        kind_set = expand_kinds(kinds)
-        scored = (
-            (-self._degree(i), i)
-            for i, k in self.graph.nodes(data=Prop.KIND.value)
-            if kind_set is None or k in kind_set
-        )
-        return [(self._node(i), -d) for d, i in heapq.nsmallest(max(limit, 0), scored)]
 
     def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
         """Every node, in IRI order."""

@@ -232,10 +232,6 @@ class GraphReader(Protocol):
         """Number of relationships per type."""
 
     @abstractmethod
-    def commitments_at(self, meeting_iri: str) -> list[Node]:
-        """Commitments ``MADE_AT`` the meeting, sorted by IRI."""
-
-    @abstractmethod
     def incidents_between(self, start: dt.date | None, end: dt.date | None) -> list[Node]:
         """Incidents dated in the inclusive window, sorted by date then IRI."""
 
@@ -243,12 +239,6 @@ class GraphReader(Protocol):
     def search(self, text: str, kinds: Iterable[Kind | str] | None = None, limit: int = 20) -> list[Node]:
         """Nodes whose label contains ``text`` (case-insensitive); exact and
         prefix matches first, then by label."""
-
-    @abstractmethod
-    def top_by_degree(
-        self, kinds: Iterable[Kind | str] | None = None, limit: int = 100
-    ) -> list[tuple[Node, int]]:
-        """Nodes of highest degree (ties by IRI)."""
 
     @abstractmethod
     def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
