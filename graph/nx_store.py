@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import networkx as nx
 
@@ -409,21 +409,26 @@ class NetworkXStore(GraphStore):
 
     # -- files -------------------------------------------------------------
 
-    def save(self, path: str | Path | None = None) -> Path:
+    @overload
+    def save(self, path: None = None) -> Path | None: ...
+
+    @overload
+    def save(self, path: str | Path) -> Path: ...
+
+    def save(self, path: str | Path | None = None) -> Path | None:
         """Write the graph to ``path`` (default: the file it was opened from; see :meth:`GraphWriter.save`),
         in the format of :mod:`graph.nx_file`.
 
         Returns:
-            The path written.
+            The path written, or None when no path was given and the store has
+            no file (it lives in memory only).
 
         Raises:
-            StoreError: no path was given and the store has none, or the file
-                cannot be written.
+            StoreError: the file cannot be written.
         """
         target = Path(path) if path is not None else self.path
         if target is None:
-            msg = "no file to save the embedded store to; pass a path"
-            raise StoreError(msg)
+            return None
         counts = {"nodes": self.graph.number_of_nodes(), "relationships": self.graph.number_of_edges()}
         nx_file.write(target, self.iter_nodes(), self.iter_relationships(), counts)
         self.path = target

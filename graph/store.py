@@ -315,16 +315,16 @@ class GraphWriter(Protocol):
         """Remove every node and relationship."""
 
     def save(self) -> Path | None:
-        """Make the writes so far durable.
+        """Make the writes so far durable, where the store can.
 
         Returns:
             The file written (the embedded store writes the file it was
-            opened from), or None when the store persists every write itself
-            (Neo4j).
+            opened from), or None when there is nothing to write: the store
+            persists every write itself (Neo4j), or it has no file (an
+            embedded store made in memory only).
 
         Raises:
-            StoreError: the writes cannot be persisted (an embedded store that
-                has no file, or a file that cannot be written).
+            StoreError: the file cannot be written.
         """
         ...
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from alliancekg.settings import Settings, open_store, save_store
-from graph.errors import ConfigurationError, QueryError, StoreError, StoreFormatError, UnsupportedQueryError
+from graph.errors import ConfigurationError, QueryError, StoreFormatError, UnsupportedQueryError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_cypher import CypherDate, prepare_query
 from graph.nx_file import FORMAT_NAME, FORMAT_VERSION
@@ -78,11 +78,11 @@ def test_save_and_load_round_trip(store: NetworkXStore, tmp_path: Path, name: st
     assert [p.name for p in path.parent.iterdir()] == [name]  # no temporary file left behind
 
 
-def test_save_without_a_file_is_refused_and_save_writes_the_file_it_was_opened_from(tmp_path: Path) -> None:
-    orphan = NetworkXStore()
-    orphan.load(small())
-    with pytest.raises(StoreError, match="no file to save"):
-        orphan.save()
+def test_save_writes_the_file_the_store_was_opened_from_and_nothing_without_one(tmp_path: Path) -> None:
+    in_memory = NetworkXStore()
+    in_memory.load(small())
+    assert in_memory.save() is None
+    assert list(tmp_path.iterdir()) == []
     opened = NetworkXStore(path=tmp_path / "graph.json")
     opened.load(small())
     assert opened.save() == tmp_path / "graph.json"

@@ -385,7 +385,7 @@ def test_revision_changes_with_every_write_or_is_unknown(store: GraphStore) -> N
 
 
 def test_save_makes_the_writes_durable_or_has_nothing_to_do(loaded: GraphStore) -> None:
-    saved = loaded.save()
+    saved = loaded.save()  # the embedded store of the fixture has a file
     if saved is None:
         assert loaded.name == "neo4j"  # every write was committed already
     else:
