@@ -71,7 +71,7 @@ def test_uniqueness_is_enforced_by_the_server(store: Neo4jStore, neo4j_clean: An
     iri = make_iri(Kind.STATE, "KOR")
     store.upsert_nodes([Node(iri=iri, kind=Kind.STATE, label="Korea")])
     with pytest.raises(neo4j.exceptions.ConstraintError):
-        neo4j_clean.execute_query("CREATE (:Node {iri: $iri})", iri=iri)
+        neo4j_clean.execute_query(f"CREATE (:{queries.label_of(NODE_LABEL)} {{iri: $iri}})", iri=iri)
 
 
 def test_batch_with_a_missing_end_is_rolled_back_whole(store: Neo4jStore) -> None:
