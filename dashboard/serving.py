@@ -164,10 +164,6 @@ class ServingStore(GraphStore):
         """Relationship counts (remembered)."""
         return dict(self._memo("count_by_type", None, self.inner.count_by_type))
 
-    def commitments_at(self, meeting_iri: str) -> list[Node]:
-        """Commitments made at a meeting (remembered)."""
-        return self._memo("commitments_at", meeting_iri, lambda: self.inner.commitments_at(meeting_iri))
-
     def incidents_between(self, start: dt.date | None, end: dt.date | None) -> list[Node]:
         """Incidents in a window (remembered)."""
         return self._memo("incidents_between", (start, end), lambda: self.inner.incidents_between(start, end))
@@ -176,13 +172,6 @@ class ServingStore(GraphStore):
         """Label search (remembered)."""
         kinds_l = None if kinds is None else list(kinds)
         return self._memo("search", (text, _kinds_key(kinds_l), limit), lambda: self.inner.search(text, kinds_l, limit))
-
-    def top_by_degree(self, kinds: Iterable[Kind | str] | None = None, limit: int = 100) -> list[tuple[Node, int]]:
-        """Most connected nodes (remembered)."""
-        kinds_l = None if kinds is None else list(kinds)
-        return self._memo(
-            "top_by_degree", (_kinds_key(kinds_l), limit), lambda: self.inner.top_by_degree(kinds_l, limit)
-        )
 
     def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
         """Every node, streamed from the real store."""

@@ -247,8 +247,25 @@ def prop_iri(prop: Prop) -> str:
 STANCES: tuple[str, ...] = ("new", "reaffirmed", "strengthened", "weakened", "suspended")
 """Allowed values of ``ak:stance``."""
 
-MEETING_SERIES: tuple[str, ...] = ("SCM", "MCM", "Summit", "2+2", "Trilateral", "Other")
-"""Values of the ``series`` property of meetings."""
+class Series(StrEnum):
+    """Values of the ``series`` property of meetings: which body or format met."""
+
+    SCM = "SCM"
+    """ROK-US Security Consultative Meeting (the defense ministers)."""
+    MCM = "MCM"
+    """ROK-US Military Committee Meeting (the chairmen of the joint chiefs)."""
+    SUMMIT = "Summit"
+    """The two heads of state or government."""
+    TWO_PLUS_TWO = "2+2"
+    """Foreign and defense ministers of both countries together."""
+    TRILATERAL = "Trilateral"
+    """With Japan (or another third party)."""
+    OTHER = "Other"
+    """Any other body (a working group, a consultative group)."""
+
+
+MEETING_SERIES: tuple[str, ...] = tuple(s.value for s in Series)
+"""The values of :class:`Series`, in order."""
 
 DOC_KINDS: tuple[str, ...] = ("communique", "joint_statement", "news", "study", "other")
 """Values of the ``docKind`` property of documents."""

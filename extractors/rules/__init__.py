@@ -24,6 +24,7 @@ from extractors.rules.evidence import GraphBuilder
 from extractors.rules.incidents import IncidentMention, IncidentResolver, NewIncident
 from extractors.rules.lexicon import EXTRACTOR, Actor, CatalogueIncident, Lexicon, default_lexicon
 from extractors.rules.meetings import (
+    UNRESOLVED,
     Meeting,
     MeetingMention,
     attach_date,
@@ -35,7 +36,7 @@ from extractors.rules.scan import AnchoredPattern, Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
 from graph.model import GraphData
-from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel
+from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel, Series
 
 __all__ = ["EXTRACTOR", "extract_document"]
 
@@ -165,8 +166,8 @@ class _Extraction:
         mentions = find_meeting_mentions(self.text, self.tokens)
         mentions.extend(self.leader_meetings(actors))
         mentions.sort(key=lambda m: m.start)
-        explicit = [m for m in mentions if m.series != "?"]
-        dominant = "SCM" if self.doc.kind == "communique" else (explicit[0].series if explicit else "Other")
+        explicit = [m for m in mentions if m.series != UNRESOLVED]
+        dominant = Series.SCM if self.doc.kind == "communique" else (explicit[0].series if explicit else Series.OTHER)
         last_explicit: tuple[int, str] | None = None  # (paragraph, series) of the latest explicit mention
         for k, m in enumerate(mentions):
             si = self.sindex.at(m.start)
@@ -175,7 +176,7 @@ class _Extraction:
             s = self.sents[si]
             # a place after the next meeting named in the sentence is that meeting's
             stop = min(s.end, mentions[k + 1].start) if k + 1 < len(mentions) else s.end
-            if m.series == "?":
+            if m.series == UNRESOLVED:
                 same_paragraph = last_explicit is not None and last_explicit[0] == s.paragraph
                 m.series = last_explicit[1] if last_explicit is not None and same_paragraph else dominant
             else:
@@ -261,7 +262,7 @@ class _Extraction:
             )
             if day is None:
                 continue
-            series = "Trilateral" if len(countries) >= 3 else "Summit"
+            series = Series.TRILATERAL if len(countries) >= 3 else Series.SUMMIT
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
             out.append(mention)
         return out
@@ -279,7 +280,7 @@ class _Extraction:
         if not early:
             return
         if self.doc.kind == "communique":
-            scm = [m for m in early if m.series == "SCM"]
+            scm = [m for m in early if m.series == Series.SCM]
             early = scm or early
         self.recorded = early[0]
         self.recorded.recorded = True
@@ -310,14 +311,14 @@ class _Extraction:
         if iri is not None:
             return iri
         ident = meeting.ordinal if meeting.ordinal is not None else meeting.date
-        if meeting.series == "SCM":
-            iri = self.b.shared_iri(Kind.SCM, "SCM", _ident(ident))
+        if meeting.series == Series.SCM:
+            iri = self.b.shared_iri(Kind.SCM, Series.SCM, _ident(ident))
             kind = Kind.SCM
         else:
             iri = self.b.shared_iri(Kind.MEETING, meeting.series, _ident(ident))
             kind = Kind.MEETING
         props: dict[str, Any] = {
-            Prop.SERIES.value: meeting.series,
+            Prop.SERIES.value: str(meeting.series),  # the plain text, never the enum member
             Prop.ORDINAL.value: meeting.ordinal,
             Prop.DATE.value: meeting.date,
             # a numbered meeting's place comes from the document that records it: a
@@ -333,7 +334,7 @@ class _Extraction:
                 self.b.evidence(iri, dated.start, dated.end, 0.8 if not dated.relative else 0.65)
             if m.location_span is not None and m.location == meeting.location and props[Prop.LOCATION.value]:
                 self.b.evidence(iri, m.location_span[0], m.location_span[1], 0.7)
-        if meeting.series == "SCM":
+        if meeting.series == Series.SCM:
             for party in ("KOR", "USA"):
                 state = self.actor_id_node(party)
                 if state is not None:
@@ -356,7 +357,7 @@ class _Extraction:
             if self.sindex.at(a.start) not in cue_sents:
                 continue
             role = (a.actor.role or "").lower()
-            if self.recorded.series in ("SCM", "MCM") and "defen" not in role and "chairman" not in role:
+            if self.recorded.series in (Series.SCM, Series.MCM) and "defen" not in role and "chairman" not in role:
                 continue
             heads.setdefault(a.actor.country, a.actor)
         return heads
@@ -470,7 +471,7 @@ class _Extraction:
     ) -> None:
         text = self.text
         both = BILATERAL
-        if self.recorded is not None and self.recorded.series == "Trilateral":
+        if self.recorded is not None and self.recorded.series == Series.TRILATERAL:
             both = BILATERAL | {"JPN"}
         resolver = PartyResolver(both=both)
         joint = self.doc.kind in _JOINT_KINDS

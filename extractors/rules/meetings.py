@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
 from extractors.rules.scan import AnchoredPattern, Tokens
+from graph.schema import Series
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _UNIT_ORD = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
@@ -159,7 +160,12 @@ _NOT_PLACE = re.compile(
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Security|Military|Korea-|ROK|U\.S\.|US|The|This|That|Both|Their|His|Her|Its)\b"
 )
-_SERIES_OF_GROUP = {"scm": "SCM", "mcm": "MCM", "two": "2+2", "tri": "Trilateral", "summit": "Summit", "anaph": "?"}
+UNRESOLVED = "?"
+"""Series of a mention such as "the ninth meeting", until the caller resolves it (never a property value)."""
+_SERIES_OF_GROUP: dict[str, str] = {
+    "scm": Series.SCM, "mcm": Series.MCM, "two": Series.TWO_PLUS_TWO, "tri": Series.TRILATERAL,
+    "summit": Series.SUMMIT, "anaph": UNRESOLVED,
+}
 _THREE_PARTIES = re.compile(r"(?i)\btrilateral\b|\bthree\s+(?:countries|leaders|nations|governments)\b")
 
 
@@ -230,11 +236,13 @@ def find_meeting_mentions(
             if ordinal is None:
                 continue
             det = (m.group("det") or "").strip().lower()
-            series = "Other" if det in ("its", "their") or m.group("of") else "?"
+            series = Series.OTHER if det in ("its", "their") or m.group("of") else UNRESOLVED
         elif group == "scm" and m.group("scm")[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
             continue
-        if series in ("Summit", "SCM") and re.search(r"(?i)trilateral|camp\s+david|[-–]\s*Japan|Japan\s*[-–]", whole):
-            series = "Trilateral"
+        if series in (Series.SUMMIT, Series.SCM) and re.search(
+            r"(?i)trilateral|camp\s+david|[-–]\s*Japan|Japan\s*[-–]", whole
+        ):
+            series = Series.TRILATERAL
         mention_start = m.start("ord") if m.group("ord") else m.start()
         mention_end = m.end(group)
         if m.group("ord") is None:
@@ -247,8 +255,8 @@ def find_meeting_mentions(
 
 def refine_series(mention: MeetingMention, sentence: str) -> None:
     """A summit of three parties is a trilateral meeting."""
-    if mention.series == "Summit" and _THREE_PARTIES.search(sentence):
-        mention.series = "Trilateral"
+    if mention.series == Series.SUMMIT and _THREE_PARTIES.search(sentence):
+        mention.series = Series.TRILATERAL
 
 
 _ASIDE = re.compile(r"\([^()]{0,80}\)|,[^,;()]{1,120},")
