@@ -17,7 +17,6 @@ import pandas as pd
 import pytest
 
 import analytics as ak
-from analytics.loader import invalidate
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Rel, concept_local_name
 from graph.store import GraphStore
@@ -47,7 +46,6 @@ def neo4j_corpus(neo4j_driver: Any) -> Iterator[GraphStore]:
     store.clear()
     store.ensure_schema()
     yield _ingest(store)
-    invalidate(store)
 
 
 @pytest.fixture(params=STORE_KINDS)
