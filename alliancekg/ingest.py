@@ -29,7 +29,6 @@ from typing import Literal
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from alliancekg.settings import save_store
 from extractors.extract import ExtractFn, extract_checked
 from extractors.readers import read_document
 from graph.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError
@@ -191,26 +190,15 @@ def _load(store: GraphStore, data: GraphData) -> None:
     """Load one document's graph in one call.
 
     The graph is checked first (:func:`check_closed`), so a store refuses it
-    only when the store itself fails. The embedded store then removes the
-    nodes this load created. For Neo4j, whose load is several transactions,
-    that lookup would cost a round trip per node, so a load cut short by a
-    lost server stays partial: running the ingest again completes it (upserts).
+    only when the store itself fails. The embedded store's load is one unit (a
+    failed load leaves nothing); a Neo4j load of up to its ``atomic_limit``
+    records is one transaction, a larger one may stay partial when the server
+    is lost: running the ingest again completes it (upserts).
     """
     check_closed(data, store)
-    from graph.nx_store import NetworkXStore
-
-    new = [n.iri for n in data.nodes if not store.has_node(n.iri)] if isinstance(store, NetworkXStore) else None
     try:
         store.load(data)
     except Exception as e:
-        if new is None:
-            msg = f"loading failed: {e}; the document may be partly loaded, run the ingest again to complete it"
-            raise StoreError(msg) from e
-        try:
-            store.delete_nodes(new)
-        except Exception as cleanup:  # report both failures
-            msg = f"loading failed ({e}) and its new nodes could not be removed ({cleanup})"
-            raise StoreError(msg) from e
         msg = f"loading failed: {e}"
         raise StoreError(msg) from e
 
@@ -334,7 +322,7 @@ def ingest_paths(
                     bar.advance(task)
 
     if save:
-        report.store_file = _save(store)
+        report.store_file = store.save()
     if rdf_out is not None:
         from ontology.rdf_export import export_file
 
@@ -342,12 +330,3 @@ def ingest_paths(
         export_file(store, report.rdf_file, base=base)
     report.seconds = time.perf_counter() - t0
     return report
-
-
-def _save(store: GraphStore) -> Path | None:
-    """Save an embedded store that has a file; None otherwise (Neo4j persists by itself)."""
-    from graph.nx_store import NetworkXStore
-
-    if isinstance(store, NetworkXStore) and store.path is None:
-        return None
-    return save_store(store)

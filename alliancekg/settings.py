@@ -18,7 +18,7 @@ Environment variables:
 =========================  ====================================================
 
 The embedded store does not save itself: whoever changes it calls
-:func:`save_store` (a no-op for Neo4j, which persists every write).
+:meth:`~graph.store.GraphWriter.save` (a no-op for Neo4j, which persists every write).
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def open_store(kind: str | None = None, path: str | Path | None = None, settings
         kind: ``embedded`` or ``neo4j``; default ``ALLIANCEKG_STORE``.
         path: embedded store file; default ``ALLIANCEKG_DATA``. The file is
             loaded when it exists; otherwise the store starts empty and
-            :func:`save_store` creates it.
+            :meth:`~graph.store.GraphWriter.save` creates it.
         settings: explicit settings (default: read from the environment).
 
     Raises:
@@ -154,16 +154,3 @@ def open_store(kind: str | None = None, path: str | Path | None = None, settings
     if file.exists():
         return NetworkXStore.load_file(file)
     return NetworkXStore(path=file)
-
-
-def save_store(store: GraphStore) -> Path | None:
-    """Persist the store if it needs it: saves the embedded store to its file.
-
-    Returns:
-        The file written, or None for Neo4j (which persists every write).
-    """
-    from graph.nx_store import NetworkXStore
-
-    if isinstance(store, NetworkXStore):
-        return store.save()
-    return None

@@ -61,6 +61,7 @@ from graph.store import (
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
     GraphStore,
+    LoadReport,
     Projection,
     expand_kinds,
     in_window,
@@ -179,6 +180,15 @@ class NetworkXStore(GraphStore):
                         data[key] = stored_value(value)
                     sent += 1
         return sent
+
+    def load(self, data: GraphData, batch_size: int = DEFAULT_BATCH_SIZE) -> LoadReport:
+        """Upsert a batch as one unit: when it fails, the nodes it created are removed again."""
+        new = [n.iri for n in data.nodes if not self.has_node(n.iri)]
+        try:
+            return super().load(data, batch_size=batch_size)
+        except Exception:
+            self.delete_nodes(new)
+            raise
 
     def delete_nodes(self, iris: Sequence[str]) -> int:
         """Delete nodes and their relationships; return how many existed."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from alliancekg.settings import Settings, open_store, save_store
+from alliancekg.settings import Settings, open_store
 from graph.errors import ConfigurationError, QueryError, StoreFormatError, UnsupportedQueryError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_cypher import CypherDate, prepare_query
@@ -284,7 +284,7 @@ def test_open_store_loads_and_save_store_writes(tmp_path: Path) -> None:
     assert isinstance(fresh, NetworkXStore)
     assert fresh.count_by_kind() == {}
     fresh.load(small())
-    assert save_store(fresh) == path
+    assert fresh.save() == path
     again = open_store(settings=settings)
     assert again.dump() == fresh.dump()
     other = open_store("embedded", path=tmp_path / "elsewhere.json")

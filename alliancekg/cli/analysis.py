@@ -188,10 +188,8 @@ def register(app: typer.Typer) -> None:
 
         with opened(store, data) as graph:
             if write_reaffirms:
-                from alliancekg.settings import save_store
-
                 written = write_chains(graph, commitment_type)
-                saved = save_store(graph) if written else None
+                saved = graph.save() if written else None
                 where = f" (saved to {saved})" if saved else ""
                 console.print(f"wrote {written} REAFFIRMS relationships{where}")
             result = lineage(graph, commitment_type, party=party, evidence=True)
