@@ -17,6 +17,10 @@ over :data:`STORE_KINDS`). A test that reaches Neo4j in another way, through
 does not fails, so ``-m "not neo4j"`` always deselects every Neo4j test.
 Without a reachable server those tests are skipped on a developer machine and
 FAIL when ``CI=true``: CI never passes by silently skipping Neo4j.
+
+The ``slow`` marker is opt-in: tests that assert on wall-clock or CPU time
+(which a loaded machine makes flaky) run only with ``--runslow`` or
+``ALLIANCEKG_SLOW=1``.
 """
 
 from __future__ import annotations
@@ -51,6 +55,12 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"Neo4j not available: {reason} (run `make test`, or set NEO4J_URI)")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--runslow", action="store_true", default=False, help="also run tests marked slow (or ALLIANCEKG_SLOW=1)"
+    )
+
+
 def _uses_neo4j(item: pytest.Item) -> bool:
     if NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
         return True
@@ -59,10 +69,14 @@ def _uses_neo4j(item: pytest.Item) -> bool:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark Neo4j tests ``neo4j`` (see the module notes)."""
+    """Mark Neo4j tests ``neo4j`` (see the module notes); skip ``slow`` ones unless asked for."""
+    run_slow = config.getoption("--runslow") or os.environ.get("ALLIANCEKG_SLOW", "").lower() in _TRUE
+    skip_slow = pytest.mark.skip(reason="slow (timing) test: run with --runslow or ALLIANCEKG_SLOW=1")
     for item in items:
         if _uses_neo4j(item):
             item.add_marker(pytest.mark.neo4j)
+        if not run_slow and item.get_closest_marker("slow") is not None:
+            item.add_marker(skip_slow)
 
 
 def _require_marker(request: pytest.FixtureRequest) -> None:
