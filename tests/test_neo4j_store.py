@@ -181,7 +181,6 @@ def test_driver_errors_map_to_project_errors() -> None:
 # -- a load interrupted by the server going away ---------------------------------------------
 
 
-@pytest.mark.slow
 def test_interrupted_load_can_be_rerun_to_completion(tmp_path: Path) -> None:
     from alliancekg import neo4j_local
 

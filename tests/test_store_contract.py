@@ -1,17 +1,15 @@
-"""One contract, two stores: every test here runs on the embedded store and on a real Neo4j.
+"""One contract, every store: each test here runs on the embedded store and on a real Neo4j.
 
-The ``store`` fixture is parametrised over both implementations; the Neo4j
-case uses the real local server of ``tests/conftest.py`` (emptied before each
-test). The tests state the expected answers for a small hand-built graph of
-the domain, and :func:`test_both_stores_answer_alike` also compares the two
-stores' answers directly on a larger synthetic graph.
+The ``store`` fixture of ``tests/conftest.py`` is parametrised over every
+GraphStore implementation; the Neo4j case uses the real local server
+(emptied before each test). The tests state the expected answers for a small
+hand-built graph of the domain, and :func:`test_both_stores_answer_alike` also
+compares the two stores' answers directly on a larger synthetic graph.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,28 +21,6 @@ from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Prop, Rel, concept_iri
 from graph.store import GraphReader, GraphStore, GraphWriter
 from graph.synthetic import generate
-
-_SCHEMA_READY: set[int] = set()
-
-
-def _neo4j_store(request: pytest.FixtureRequest) -> Neo4jStore:
-    driver = request.getfixturevalue("neo4j_clean")
-    store = Neo4jStore(driver)
-    if id(driver) not in _SCHEMA_READY:
-        store.ensure_schema()
-        _SCHEMA_READY.add(id(driver))
-    return store
-
-
-@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
-    """An empty store of each kind (the embedded one with a file to save to)."""
-    made: GraphStore = (
-        NetworkXStore(path=tmp_path / "graph.json.gz") if request.param == "embedded" else _neo4j_store(request)
-    )
-    yield made
-    made.close()
-
 
 # -- a small graph of the domain ------------------------------------------------
 
@@ -468,12 +444,11 @@ def test_run_cypher_row_limit(loaded: GraphStore) -> None:
 # -- the two stores, side by side -------------------------------------------------------
 
 
-@pytest.mark.neo4j
-def test_both_stores_answer_alike(request: pytest.FixtureRequest) -> None:
+def test_both_stores_answer_alike(neo4j_store: Neo4jStore) -> None:
     graph = generate(3000, seed=7)
     embedded = NetworkXStore()
     embedded.load(graph)
-    neo = _neo4j_store(request)
+    neo = neo4j_store
     neo.load(graph, batch_size=2000)
     assert neo.count_by_kind() == embedded.count_by_kind()
     assert neo.count_by_type() == embedded.count_by_type()
