@@ -17,7 +17,7 @@ from typing import Any
 import neo4j
 import pytest
 
-from alliancekg.settings import Settings, connect_neo4j, open_store
+from alliancekg.settings import Settings, open_store
 from graph import queries
 from graph.errors import (
     AuthenticationError,
@@ -147,10 +147,10 @@ def test_factory_connects_and_reports_bad_credentials_and_dead_servers(neo4j_uri
     if good.neo4j_password:
         wrong = Settings.from_env({**env, "NEO4J_PASSWORD": "definitely-wrong"})
         with pytest.raises(AuthenticationError, match="NEO4J_PASSWORD"):
-            connect_neo4j(wrong)
+            open_store("neo4j", settings=wrong)
     dead = Settings.from_env({**env, "NEO4J_URI": "bolt://127.0.0.1:9"})
     with pytest.raises(StoreUnavailableError, match="scripts/neo4j-local start"):
-        connect_neo4j(dead)
+        open_store("neo4j", settings=dead)
 
 
 def test_connect_opens_a_store_or_says_why_not(neo4j_uri: str, neo4j_auth: tuple[str, str] | None) -> None:
