@@ -38,6 +38,7 @@ from graph.schema import (
     Kind,
     Prop,
     Rel,
+    Series,
     concept_local_name,
     is_a,
 )
@@ -399,7 +400,7 @@ def _actor_code(iri: str, kind: str, label: str, notation: Any) -> str:
 
 def _series(kind: str, series: Any) -> str:
     if kind == Kind.SCM:
-        return "SCM"
+        return Series.SCM
     return _str(series) or "Other"
 
 
