@@ -10,30 +10,22 @@ into a store is the application's job (``alliancekg.ingest``).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 
 from extractors.document import SourceDocument
 from extractors.readers import read_document
+from extractors.registry import ExtractFn, get_extractor
 from graph.errors import AllianceKGError, ExtractionError
 from graph.model import GraphData
 from graph.schema import DEFAULT_BASE
 
-ExtractFn = Callable[[SourceDocument, str], GraphData]
-"""A semantic extractor: ``(document, base IRI) -> GraphData``."""
-
 
 def default_extractor() -> ExtractFn:
-    """The project's rule-based extractor (:func:`extractors.rules.extract_document`).
+    """The project's rule-based extractor in use (:func:`extractors.registry.get_extractor`).
 
     Raises:
-        ExtractionError: the extractor cannot be imported.
+        ExtractionError: the extractor cannot be found.
     """
-    try:
-        from extractors.rules import extract_document
-    except ImportError as e:
-        msg = f"the semantic extractor (extractors.rules.extract_document) is not available: {e}"
-        raise ExtractionError(msg) from e
-    return extract_document
+    return get_extractor()
 
 
 def extract_checked(doc: SourceDocument, extract: ExtractFn | None = None, base: str = DEFAULT_BASE) -> GraphData:

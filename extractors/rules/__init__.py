@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from extractors.document import SourceDocument
+from extractors.registry import register
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import BILATERAL, CommitmentFinding, PartyResolver, find_commitments, may_pledge
 from extractors.rules.dates import find_dates
@@ -73,6 +74,7 @@ _HEADING_MAX = 160
 """A paragraph shorter than this without closing punctuation is a heading line."""
 
 
+@register(EXTRACTOR)
 def extract_document(doc: SourceDocument, base: str = DEFAULT_BASE, lexicon: Lexicon | None = None) -> GraphData:
     """Extract the graph of one document.
 

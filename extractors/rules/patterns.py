@@ -1,0 +1,300 @@
+"""Rules as data: the extractor's patterns and word lists, read from versioned files.
+
+Each rule file (``extractors/data/rules/<name>.yaml``) holds the regular
+expressions and word lists of one part of the extractor, so that growing the
+rules to the whole record means editing data, not Python::
+
+    name: commitments
+    version: 2
+    patterns:
+      reaffirm_verbs:
+        flags: [IGNORECASE]        # any re flag name; IGNORECASE is the default
+        any:                       # alternatives, joined as \\b(?:a|b|...)\\b
+          - reaffirm(?:s|ed|ing)?
+          - reiterat(?:e|es|ed|ing)
+      owner_before:
+        regex: "(?:['’]s)?\\s+$"   # or one whole expression
+        flags: []
+    words:
+      cues: [ironclad, unwavering, firm]
+
+:meth:`RuleFile.anchored` compiles a pattern into an
+:class:`~extractors.rules.scan.AnchoredPattern` whose anchor words are
+*derived from the pattern* (:func:`first_word_prefixes`): the lower-cased
+literal beginnings of every way a match can start. A pattern whose start
+cannot be derived (it begins with ``\\w+`` or ``.``) must name its anchors
+(``anchors: [word, ...]``) in the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from re import _constants as _sre  # type: ignore[attr-defined]  # Python's own re parser gives the anchors
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+import yaml
+
+from extractors.rules.scan import AnchoredPattern
+from graph.errors import ExtractionError
+
+RULES_PACKAGE = "extractors"
+RULES_DIR = ("data", "rules")
+MAX_PREFIXES = 512
+"""Beyond this many distinct beginnings a pattern must name its anchors."""
+
+_FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DOTALL, "VERBOSE": re.VERBOSE}
+
+
+class RulesError(ExtractionError):
+    """A rule file is missing, malformed, or holds a pattern that does not compile."""
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """One rule file: its name, version, patterns (as text) and word lists."""
+
+    name: str
+    version: int
+    patterns: dict[str, dict[str, Any]] = field(default_factory=dict)
+    word_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def source(self, key: str) -> str:
+        """The expression of pattern ``key`` as written (alternatives joined).
+
+        Raises:
+            RulesError: no such pattern.
+        """
+        spec = self._spec(key)
+        if "regex" in spec:
+            return str(spec["regex"])
+        alternatives = [str(a) for a in spec["any"]]
+        body = "|".join(alternatives)
+        return rf"\b(?:{body})\b" if spec.get("bounded", True) else f"(?:{body})"
+
+    def flags(self, key: str) -> int:
+        """The ``re`` flags of pattern ``key`` (IGNORECASE unless the file says otherwise)."""
+        names = self._spec(key).get("flags", ["IGNORECASE"])
+        out = 0
+        for name in names:
+            if name not in _FLAGS:
+                msg = f"rule file {self.name!r}, pattern {key!r}: unknown flag {name!r} (known: {', '.join(_FLAGS)})"
+                raise RulesError(msg)
+            out |= _FLAGS[name]
+        return out
+
+    def regex(self, key: str) -> re.Pattern[str]:
+        """Pattern ``key``, compiled once.
+
+        Raises:
+            RulesError: no such pattern, or it does not compile.
+        """
+        found = self._compiled.get(key)
+        if found is None:
+            try:
+                found = re.compile(self.source(key), self.flags(key))
+            except re.error as e:
+                msg = f"rule file {self.name!r}, pattern {key!r} does not compile: {e}"
+                raise RulesError(msg) from e
+            self._compiled[key] = found
+        return found
+
+    def anchored(
+        self, key: str, lookback: int | None = None, lead: Callable[[str], bool] | None = None
+    ) -> AnchoredPattern:
+        """Pattern ``key`` tried only at tokens that can begin it (see the module notes).
+
+        ``lookback`` and ``lead`` default to the file's ``lookback`` and
+        ``lead_words`` for the pattern.
+        """
+        spec = self._spec(key)
+        pattern = self.regex(key)
+        anchors: Iterable[str] | Callable[[str], bool]
+        if "anchors" in spec:
+            anchors = frozenset(str(w).lower() for w in spec["anchors"])
+        else:
+            prefixes = first_word_prefixes(pattern)
+            if prefixes is None:
+                msg = (
+                    f"rule file {self.name!r}, pattern {key!r}: the words a match can begin with cannot be "
+                    "derived from the pattern; list them under 'anchors:'"
+                )
+                raise RulesError(msg)
+            anchors = _prefix_test(tuple(sorted(prefixes)))
+        if lead is None and "lead_words" in spec:
+            lead = frozenset(str(w).lower() for w in spec["lead_words"]).__contains__
+        back = int(spec.get("lookback", 0)) if lookback is None else lookback
+        return AnchoredPattern(pattern, anchors, lookback=back, lead=lead)
+
+    def words(self, key: str) -> frozenset[str]:
+        """Word list ``key`` as a set.
+
+        Raises:
+            RulesError: no such list.
+        """
+        return frozenset(self.word_list(key))
+
+    def word_list(self, key: str) -> tuple[str, ...]:
+        """Word list ``key`` in file order."""
+        try:
+            return self.word_lists[key]
+        except KeyError as e:
+            msg = f"rule file {self.name!r} has no word list {key!r}"
+            raise RulesError(msg) from e
+
+    def _spec(self, key: str) -> dict[str, Any]:
+        try:
+            return self.patterns[key]
+        except KeyError as e:
+            msg = f"rule file {self.name!r} has no pattern {key!r}"
+            raise RulesError(msg) from e
+
+
+def _prefix_test(prefixes: tuple[str, ...]) -> Callable[[str], bool]:
+    def starts(word: str) -> bool:
+        return word.startswith(prefixes)
+
+    return starts
+
+
+def parse_rule_file(text: str, origin: str) -> RuleFile:
+    """A :class:`RuleFile` from YAML text; every pattern is checked.
+
+    Raises:
+        RulesError: the YAML is malformed or a pattern is not usable.
+    """
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        msg = f"rule file {origin}: not valid YAML ({e})"
+        raise RulesError(msg) from e
+    if not isinstance(doc, dict) or not isinstance(doc.get("name"), str) or not isinstance(doc.get("version"), int):
+        msg = f"rule file {origin}: expected a mapping with 'name' (text) and 'version' (integer)"
+        raise RulesError(msg)
+    patterns = doc.get("patterns") or {}
+    words = doc.get("words") or {}
+    if not isinstance(patterns, dict) or not isinstance(words, dict):
+        msg = f"rule file {origin}: 'patterns' and 'words' must be mappings"
+        raise RulesError(msg)
+    for key, spec in patterns.items():
+        if not isinstance(spec, dict) or ("regex" in spec) == ("any" in spec):
+            msg = f"rule file {origin}, pattern {key!r}: give exactly one of 'regex' or 'any'"
+            raise RulesError(msg)
+        if "any" in spec and (not isinstance(spec["any"], list) or not spec["any"]):
+            msg = f"rule file {origin}, pattern {key!r}: 'any' must be a non-empty list"
+            raise RulesError(msg)
+    for key, values in words.items():
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            msg = f"rule file {origin}, word list {key!r}: expected a list of strings"
+            raise RulesError(msg)
+    rules = RuleFile(
+        name=doc["name"],
+        version=doc["version"],
+        patterns={str(k): dict(v) for k, v in patterns.items()},
+        word_lists={str(k): tuple(v) for k, v in words.items()},
+    )
+    for key in rules.patterns:
+        rules.regex(key)
+    return rules
+
+
+@functools.cache
+def load_rules(name: str) -> RuleFile:
+    """The rule file ``extractors/data/rules/<name>.yaml`` (read and checked once per process).
+
+    Raises:
+        RulesError: the file is missing or malformed.
+    """
+    ref = resources.files(RULES_PACKAGE).joinpath(*RULES_DIR, f"{name}.yaml")
+    try:
+        text = ref.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as e:
+        msg = f"no rule file named {name!r} ({ref})"
+        raise RulesError(msg) from e
+    rules = parse_rule_file(text, str(ref))
+    if rules.name != name:
+        msg = f"rule file {ref} calls itself {rules.name!r}, expected {name!r}"
+        raise RulesError(msg)
+    return rules
+
+
+def rule_files() -> dict[str, Path]:
+    """Every rule file shipped, by name."""
+    folder = resources.files(RULES_PACKAGE).joinpath(*RULES_DIR)
+    return {Path(str(p)).stem: Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml")}
+
+
+# -- anchors derived from patterns ----------------------------------------------------------
+
+
+
+def first_word_prefixes(pattern: re.Pattern[str] | str, flags: int = 0) -> set[str] | None:
+    """Lower-cased literal beginnings of the first word of every possible match.
+
+    None when some way to match begins with no literal character (``\\w+``,
+    ``.``, a class of many characters), so no anchor word can be derived.
+
+    >>> sorted(first_word_prefixes(r"\\b(?:reaffirm(?:s|ed)?|will\\s+continue|(?:the\\s+)?alliance)\\b"))
+    ['alliance', 'reaffirm', 'the', 'will']
+    >>> first_word_prefixes(r"\\w+ly committed") is None
+    True
+    """
+    if isinstance(pattern, re.Pattern):
+        text, flags = pattern.pattern, pattern.flags
+    else:
+        text = pattern
+    parsed = _sre_parse.parse(text, flags)
+    found = _starts(list(parsed), "")
+    if found is None or "" in found or len(found) > MAX_PREFIXES:
+        return None
+    return {p for p in found if not any(p != q and p.startswith(q) for q in found)}
+
+
+def _starts(items: list[Any], prefix: str) -> set[str] | None:
+    """Beginnings of a sequence of parsed items, after ``prefix`` was read."""
+    for index, (op, arg) in enumerate(items):
+        rest = items[index + 1 :]
+        if op is _sre.AT:
+            continue
+        if op is _sre.LITERAL:
+            ch = chr(arg)
+            if not (ch.isalnum() or ch == "_"):
+                return {prefix.lower()} if prefix else None
+            prefix += ch
+            continue
+        if op is _sre.IN:
+            chars = [chr(a) for o, a in arg if o is _sre.LITERAL]
+            if len(chars) != len(arg) or len(chars) > 4:
+                return {prefix.lower()} if prefix else None
+            return _union(_starts(rest, prefix + c) for c in chars)
+        if op is _sre.BRANCH:
+            return _union(_starts(list(branch) + rest, prefix) for branch in arg[1])
+        if op is _sre.SUBPATTERN:
+            return _starts(list(arg[-1]) + rest, prefix)
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+            low, _high, body = arg
+            once = _starts(list(body) + rest, prefix)
+            if low > 0:
+                return once
+            return _union([once, _starts(rest, prefix)])
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        return {prefix.lower()} if prefix else None
+    return {prefix.lower()} if prefix else None
+
+
+def _union(parts: Iterable[set[str] | None]) -> set[str] | None:
+    out: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+        if len(out) > MAX_PREFIXES:
+            return None
+    return out
