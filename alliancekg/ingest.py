@@ -31,7 +31,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from extractors.extract import ExtractFn, extract_checked
 from extractors.readers import read_document
-from graph.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError
+from graph.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError, StoreUnavailableError
 from graph.model import GraphData, document_iri
 from graph.schema import DEFAULT_BASE, Kind
 from graph.store import GraphStore
@@ -70,6 +70,10 @@ class IngestReport:
     seconds: float = 0.0
     store_file: Path | None = None
     rdf_file: Path | None = None
+    stopped: str | None = None
+    """Why the run stopped before the last file (the store was lost), else None."""
+    not_attempted: list[str] = field(default_factory=list)
+    """Files left unread because the run stopped."""
 
     def count(self, status: Status) -> int:
         """Files with the given status."""
@@ -122,14 +126,17 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: the file fails on its own when read
+            key = Path(os.path.abspath(path))
         if key not in seen:
             seen.add(key)
             out.append(path)
 
     for given in paths:
         path = Path(given)
-        if not path.is_dir():
+        if not _is_dir(path):
             add(path)
             continue
         found: list[Path] = []
@@ -198,6 +205,8 @@ def _load(store: GraphStore, data: GraphData) -> None:
     check_closed(data, store)
     try:
         store.load(data)
+    except StoreUnavailableError:
+        raise
     except Exception as e:
         msg = f"loading failed: {e}"
         raise StoreError(msg) from e
@@ -284,6 +293,9 @@ def ingest_paths(
             t_load = time.perf_counter()
             try:
                 _load(store, outcome.data)
+            except StoreUnavailableError as e:
+                result.error = str(e)
+                report.stopped = str(e)
             except AllianceKGError as e:
                 result.error = str(e)
             else:
@@ -303,16 +315,19 @@ def ingest_paths(
     with bar:
         task = bar.add_task("", total=len(files))
         if workers == 1 or len(files) < 2:
-            for file in files:
+            for n, file in enumerate(files):
                 bar.update(task, description=file.name)
                 settle(_process(str(file), extract, base, known, encoding, max_bytes))
                 bar.advance(task)
+                if report.stopped is not None:
+                    report.not_attempted = [str(f) for f in files[n + 1 :]]
+                    break
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 futures: list[Future[_Outcome]] = [
                     pool.submit(_process, str(file), extract, base, known, encoding, max_bytes) for file in files
                 ]
-                for file, future in zip(files, futures, strict=True):
+                for n, (file, future) in enumerate(zip(files, futures, strict=True)):
                     bar.update(task, description=file.name)
                     try:
                         outcome = future.result()
@@ -320,7 +335,14 @@ def ingest_paths(
                         outcome = _Outcome(path=str(file), error=f"worker failed: {type(e).__name__}: {e}")
                     settle(outcome)
                     bar.advance(task)
+                    if report.stopped is not None:
+                        report.not_attempted = [str(f) for f in files[n + 1 :]]
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        break
 
+    if report.stopped is not None:
+        report.seconds = time.perf_counter() - t0
+        return report  # nothing more can be written; a re-run resumes (loaded documents are skipped)
     if save:
         report.store_file = store.save()
     if rdf_out is not None:
@@ -330,3 +352,11 @@ def ingest_paths(
         export_file(store, report.rdf_file, base=base)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _is_dir(path: Path) -> bool:
+    """``path.is_dir()``, False for a path the system cannot follow (a symlink loop)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False

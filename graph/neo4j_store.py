@@ -66,6 +66,11 @@ from graph.store import (
 T = TypeVar("T")
 K = TypeVar("K", Kind, Rel)
 
+DRIVER_RETRY_SECONDS = 5.0
+"""How long the driver retries a failed write transaction (transient errors, a lost connection)."""
+DRIVER_CONNECT_SECONDS = 5.0
+"""How long the driver waits to open or borrow a connection."""
+
 START_HINT = (
     "start a local server with `scripts/neo4j-local start` (and export the NEO4J_URI it prints) "
     "or `docker compose up -d neo4j`"
@@ -621,7 +626,14 @@ def connect(uri: str | None, auth: tuple[str, str] | None = None, database: str 
         msg = f"NEO4J_URI is not set; {START_HINT}"
         raise ConfigurationError(msg)
     try:
-        driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+        driver = neo4j.GraphDatabase.driver(
+            uri,
+            auth=auth,
+            # a lost server must stop a run within seconds, not after the driver's 30 s of retries
+            max_transaction_retry_time=DRIVER_RETRY_SECONDS,
+            connection_timeout=DRIVER_CONNECT_SECONDS,
+            connection_acquisition_timeout=DRIVER_CONNECT_SECONDS,
+        )
     except (ValueError, neo4j_errors.ConfigurationError) as e:
         msg = f"NEO4J_URI={uri!r} is not a valid Neo4j URI: {e}"
         raise ConfigurationError(msg) from e

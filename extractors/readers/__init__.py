@@ -86,6 +86,9 @@ def read_document(
         raise ExtractionError("permission denied") from e
     except IsADirectoryError as e:
         raise ExtractionError("not a regular file") from e
+    except OSError as e:  # a symlink loop, an I/O error, a name too long ...
+        msg = f"cannot read the file: {e.strerror or e}"
+        raise ExtractionError(msg) from e
     return read_bytes(data, suffix=file.suffix.lower(), path=str(file), encoding=encoding)
 
 
