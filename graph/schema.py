@@ -225,6 +225,7 @@ class Prop(StrEnum):
     SCHEME = "scheme"
     NOTATION = "notation"
     CUES = "cues"
+    RETRIEVED = "retrieved"
 
 
 PROP_IRIS: dict[Prop, str] = {
@@ -232,6 +233,7 @@ PROP_IRIS: dict[Prop, str] = {
     Prop.SAME_AS: "http://www.w3.org/2002/07/owl#sameAs",
     Prop.TITLE: DCTERMS + "title",
     Prop.SOURCE: DCTERMS + "source",
+    Prop.RETRIEVED: PROV + "generatedAtTime",
     Prop.DESCRIPTION: DCTERMS + "description",
     Prop.ALT_LABELS: SKOS + "altLabel",
     Prop.NOTATION: SKOS + "notation",
