@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "alliancekg.cli.rdf",
     "alliancekg.cli.analysis",
     "alliancekg.cli.serve",
+    "alliancekg.cli.fetch",
     "alliancekg.cli.documents",
     "alliancekg.cli.evaluate",
 )
