@@ -557,6 +557,16 @@ def test_a_file_changed_behind_the_fetchers_back_is_fetched_again(tmp_path: Path
     assert again.file.read_bytes() == fixture("dod_release.html")
 
 
+def test_a_damaged_state_file_means_every_source_is_checked_again(tmp_path: Path, server: LocalServer) -> None:
+    entries = [manifest_entry("s0", article(server, etag='"v1"'))]
+    fetch(tmp_path, entries)
+    (tmp_path / "cache" / STATE_FILE).write_text("{not json", encoding="utf-8")
+    report = fetch(tmp_path, entries, max_age=3600)
+    assert report.notes and "could not be read" in report.notes[0]
+    assert by_id(report)["s0"].status == "fetched"
+    assert state(tmp_path)["s0"]["etag"] == '"v1"'
+
+
 # -- PDF ----------------------------------------------------------------------------
 
 
@@ -758,10 +768,21 @@ def test_a_dry_run_lists_the_plan_without_the_network(tmp_path: Path) -> None:
     assert "2 texts, 3 sources" in result.output
 
 
-def test_the_command_refuses_bad_options(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["fetch", "--lang", "fr", "--dry-run"])
-    assert result.exit_code != 0
-    assert "--lang 'fr'" in str(result.exception) or "--lang" in result.output
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lang", "fr"], "--lang 'fr': expected en, ko or all"),
+        (["--host-timeout", "mnd.go.kr"], "--host-timeout 'mnd.go.kr': expected HOST=SECONDS"),
+        (["--timeout", "0"], "--timeout must be positive"),
+        (["--retries", "-1"], "--retries must be 0 or more"),
+    ],
+)
+def test_the_command_refuses_bad_options(args: list[str], message: str) -> None:
+    from graph.errors import ConfigurationError
+
+    result = CliRunner().invoke(app, ["fetch", *args, "--dry-run"])
+    assert isinstance(result.exception, ConfigurationError)
+    assert str(result.exception).startswith(message)
 
 
 def test_the_sidecar_is_next_to_the_file(tmp_path: Path) -> None:

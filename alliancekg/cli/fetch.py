@@ -152,6 +152,7 @@ def fetch_command(
     if retries < 0:
         msg = f"--retries must be 0 or more, got {retries}"
         raise ConfigurationError(msg)
+    host_timeouts = _host_timeouts(host_timeout or [])
     selection = Selection(what=tuple(what or ()), since=since, languages=languages, all_copies=all_copies)
     console = Console()
     if dry_run:
@@ -160,7 +161,7 @@ def fetch_command(
     config = FetchConfig(
         out=out if out is not None else default_out(),
         timeout=timeout,
-        host_timeouts=_host_timeouts(host_timeout or []),
+        host_timeouts=host_timeouts,
         retries=retries,
         min_interval=rate,
         max_bytes=int(max_size_mb * MB),
