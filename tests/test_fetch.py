@@ -292,6 +292,21 @@ def test_a_500_then_success_is_retried(tmp_path: Path, server: LocalServer) -> N
     assert server.hits(ARTICLE) == 3
 
 
+def test_a_429_is_retried_after_the_wait_the_server_asks(tmp_path: Path, server: LocalServer) -> None:
+    url = article(server, script=[429])
+    result = by_id(fetch(tmp_path, [manifest_entry("busy", url)]))["busy"]
+    assert result.status == "fetched" and server.hits(ARTICLE) == 2
+
+
+def test_a_gzip_encoded_page_is_decompressed(tmp_path: Path, server: LocalServer) -> None:
+    import gzip
+
+    url = article(server, body=gzip.compress(fixture("dod_release.html")), headers={"Content-Encoding": "gzip"})
+    result = by_id(fetch(tmp_path, [manifest_entry("zipped", url)]))["zipped"]
+    assert result.status == "fetched" and result.file.read_bytes() == fixture("dod_release.html")
+    assert server.routes[ARTICLE].requests[0]["accept-encoding"] == "gzip, deflate"
+
+
 def test_a_lasting_500_fails_after_every_attempt(tmp_path: Path, server: LocalServer) -> None:
     url = article(server, script=[500, 500, 500, 500])
     result = by_id(fetch(tmp_path, [manifest_entry("scm-56-test", url)]))["scm-56-test"]
