@@ -11,32 +11,47 @@ result dataclasses where an answer has several tables):
   network analytics with networkx.
 
 They read the store through its interface only (see :mod:`analytics.loader`),
-so the embedded store and Neo4j give identical answers.
+so the embedded store and Neo4j give identical answers. Each takes a store or
+its :class:`AnalyticsView` (:func:`view_of`): a caller that asks many
+questions of a graph that does not change reads the view once and passes it.
+
+This module is the package's public API: callers outside ``analytics``
+import from here only.
 """
 
 from __future__ import annotations
 
+from analytics.aggregate import CHANGES, Statement, statements_at
+from analytics.frames import plain, records
 from analytics.lineage import LineageResult, in_force, lineage, reaffirms_relationships, write_reaffirms
-from analytics.loader import invalidate, load_view
+from analytics.loader import AnalyticsView, StoreOrView, view_of
 from analytics.network import CompareResult, centrality, compare_windows, response_paths
 from analytics.themes import ThemesResult, themes
-from analytics.tracer import TraceResult, incidents_answered, trace
+from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, incidents_answered, trace
 
 __all__ = [
+    "CHANGES",
+    "CHANGE_COLUMNS",
+    "DEFAULT_WINDOW_DAYS",
+    "AnalyticsView",
     "CompareResult",
     "LineageResult",
+    "Statement",
+    "StoreOrView",
     "ThemesResult",
     "TraceResult",
     "centrality",
     "compare_windows",
     "in_force",
     "incidents_answered",
-    "invalidate",
     "lineage",
-    "load_view",
+    "plain",
     "reaffirms_relationships",
+    "records",
     "response_paths",
+    "statements_at",
     "themes",
     "trace",
+    "view_of",
     "write_reaffirms",
 ]

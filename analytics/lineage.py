@@ -24,7 +24,7 @@ import pandas as pd
 
 from analytics.aggregate import Statement, change_of, dated_meetings, series_index, statements_at
 from analytics.frames import frame, records
-from analytics.loader import AnalyticsView, load_view
+from analytics.loader import AnalyticsView, StoreOrView, view_of
 from analytics.resolve import resolve_party, resolve_type
 from graph.model import Relationship
 from graph.schema import Rel
@@ -124,12 +124,12 @@ def _chains(statements: list[Statement]) -> dict[str, list[Statement]]:
 
 
 def lineage(
-    store: GraphStore, commitment_type: str, party: str | None = None, evidence: bool = False
+    store: StoreOrView, commitment_type: str, party: str | None = None, evidence: bool = False
 ) -> LineageResult:
     """The lineage of a commitment type.
 
     Args:
-        store: the graph.
+        store: the graph, or its analytics view (:func:`~analytics.loader.view_of`).
         commitment_type: local name or label, case-insensitive.
         party: keep statements whose committing parties include this code
             (``KOR`` keeps ``KOR`` and ``KOR+USA``); None keeps all.
@@ -139,7 +139,7 @@ def lineage(
     Raises:
         LookupAmbiguityError: the type or the party is unknown.
     """
-    view = load_view(store)
+    view = view_of(store)
     ctype = resolve_type(view, commitment_type)
     code = resolve_party(view, party) if party else None
     stmts = [s for s in type_statements(view, ctype) if code is None or code in s.parties]
@@ -202,7 +202,7 @@ def lineage(
     )
 
 
-def in_force(store: GraphStore, date: dt.date | str, party: str | None = None) -> pd.DataFrame:
+def in_force(store: StoreOrView, date: dt.date | str, party: str | None = None) -> pd.DataFrame:
     """Commitment types (per party) standing on ``date``.
 
     A (type, party) stands when it was stated on or before ``date``, its last
@@ -216,7 +216,7 @@ def in_force(store: GraphStore, date: dt.date | str, party: str | None = None) -
         LookupAmbiguityError: the party is unknown.
     """
     day = _parse_date(date)
-    view = load_view(store)
+    view = view_of(store)
     code = resolve_party(view, party) if party else None
     latest: dict[tuple[str, str], Statement] = {}
     first: dict[tuple[str, str], Statement] = {}
@@ -275,13 +275,13 @@ def _parse_date(value: dt.date | str) -> dt.date:
         raise ConfigurationError(msg) from exc
 
 
-def reaffirms_relationships(store: GraphStore, commitment_type: str | None = None) -> list[Relationship]:
+def reaffirms_relationships(store: StoreOrView, commitment_type: str | None = None) -> list[Relationship]:
     """``REAFFIRMS`` relationships of the computed chains not already in the graph.
 
     Each statement's representative commitment reaffirms the previous
     statement's representative of the same party and type.
     """
-    view = load_view(store)
+    view = view_of(store)
     if commitment_type is not None:
         types = [resolve_type(view, commitment_type)]
     else:

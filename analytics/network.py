@@ -33,11 +33,12 @@ import pandas as pd
 
 from analytics.errors import AnalysisError
 from analytics.frames import frame, records
-from analytics.loader import AnalyticsView, CommitmentRec, IncidentRec, load_view
+from analytics.loader import AnalyticsView, CommitmentRec, IncidentRec, StoreOrView, view_of
 from analytics.resolve import resolve_incident
 from analytics.tracer import DEFAULT_WINDOW_DAYS, next_meetings
 from graph.errors import ConfigurationError
-from graph.store import GraphStore
+from graph.labels import shorten
+from graph.store import in_window as graph_in_window
 
 ACTOR = "actor"
 COMMITMENT_TYPE = "commitment_type"
@@ -95,9 +96,7 @@ _LABEL_WIDTH = 60
 
 
 def _in(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
-    if day is None:
-        return False
-    return (start is None or day >= start) and (end is None or day <= end)
+    return graph_in_window(day, start, end, undated=False)
 
 
 def _check_window(start: dt.date | None, end: dt.date | None) -> None:
@@ -107,7 +106,7 @@ def _check_window(start: dt.date | None, end: dt.date | None) -> None:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1] + "\u2026"
+    return shorten(text, _LABEL_WIDTH, words=False)
 
 
 # -- actor-theme graph and centrality ---------------------------------------
@@ -206,7 +205,7 @@ def _measures(graph: nx.Graph) -> pd.DataFrame:
 
 
 def centrality(
-    store: GraphStore,
+    store: StoreOrView,
     start: dt.date | None = None,
     end: dt.date | None = None,
     categories: tuple[str, ...] = (ACTOR, COMMITMENT_TYPE),
@@ -223,7 +222,7 @@ def centrality(
     Raises:
         ConfigurationError: the window starts after it ends.
     """
-    view = load_view(store)
+    view = view_of(store)
     table = _measures(theme_graph(view, start, end))
     kept = table[table["category"].isin(categories)].reset_index(drop=True)
     kept["rank"] = range(1, len(kept) + 1)
@@ -288,7 +287,7 @@ def _path_text(graph: nx.DiGraph, path: list[str]) -> str:
     return " ".join(parts)
 
 
-def response_paths(store: GraphStore, incident: str, window_days: int = DEFAULT_WINDOW_DAYS) -> pd.DataFrame:
+def response_paths(store: StoreOrView, incident: str, window_days: int = DEFAULT_WINDOW_DAYS) -> pd.DataFrame:
     """Shortest paths from an incident to each commitment it led to.
 
     ``link`` is ``explicit`` when the path's first step is the text's own
@@ -299,7 +298,7 @@ def response_paths(store: GraphStore, incident: str, window_days: int = DEFAULT_
         LookupAmbiguityError: the incident is unknown or ambiguous.
         AnalysisError: the incident has no date.
     """
-    view = load_view(store)
+    view = view_of(store)
     inc = resolve_incident(view, incident)
     graph = response_graph(view, inc, window_days)
     return _paths(view, graph, inc)
@@ -393,7 +392,7 @@ def _response_summary(
 
 
 def compare_windows(
-    store: GraphStore,
+    store: StoreOrView,
     window_a: tuple[dt.date | None, dt.date | None],
     window_b: tuple[dt.date | None, dt.date | None],
     window_days: int = DEFAULT_WINDOW_DAYS,
@@ -403,7 +402,7 @@ def compare_windows(
     Raises:
         ConfigurationError: a window starts after it ends.
     """
-    view = load_view(store)
+    view = view_of(store)
     tables = []
     for start, end in (window_a, window_b):
         tables.append(_measures(theme_graph(view, start, end)))

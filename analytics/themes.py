@@ -20,9 +20,15 @@ import pandas as pd
 
 from analytics.aggregate import dated_meetings
 from analytics.frames import frame, records
-from analytics.loader import COMMITMENT_SCHEME_NAME, THREAT_SCHEME_NAME, AnalyticsView, MeetingRec, load_view
+from analytics.loader import (
+    COMMITMENT_SCHEME_NAME,
+    THREAT_SCHEME_NAME,
+    AnalyticsView,
+    MeetingRec,
+    StoreOrView,
+    view_of,
+)
 from graph.errors import ConfigurationError
-from graph.store import GraphStore
 
 FIRST_COLUMNS: tuple[str, ...] = (
     "scheme",
@@ -111,11 +117,11 @@ def meeting_themes(view: AnalyticsView, meeting: MeetingRec) -> set[tuple[str, s
     return found
 
 
-def themes(store: GraphStore, bins: str | Sequence[int] = "decade") -> ThemesResult:
+def themes(store: StoreOrView, bins: str | Sequence[int] = "decade") -> ThemesResult:
     """Commitment and threat types by period, and the first meeting of each.
 
     Args:
-        store: the graph.
+        store: the graph, or its analytics view (:func:`~analytics.loader.view_of`).
         bins: ``"decade"``, or the first years of the periods (``[1990, 2000,
             2010]`` or ``"1990,2000,2010"``); meetings before the first year
             form a ``before ...`` period.
@@ -123,7 +129,7 @@ def themes(store: GraphStore, bins: str | Sequence[int] = "decade") -> ThemesRes
     Raises:
         ConfigurationError: the bins are not ``decade`` or a list of years.
     """
-    view = load_view(store)
+    view = view_of(store)
     meetings = [m for m in dated_meetings(view) if m.date is not None]
     years = [m.date.year for m in meetings if m.date is not None]
     lows, labels = _bins(bins, years)

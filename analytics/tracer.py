@@ -24,10 +24,9 @@ import pandas as pd
 from analytics.aggregate import CHANGES, Classified, Statement, classify_meeting, series_index
 from analytics.errors import AnalysisError
 from analytics.frames import frame, records
-from analytics.loader import AnalyticsView, IncidentRec, MeetingRec, load_view
+from analytics.loader import AnalyticsView, IncidentRec, MeetingRec, StoreOrView, view_of
 from analytics.resolve import resolve_incident
 from graph.errors import ConfigurationError, LookupAmbiguityError
-from graph.store import GraphStore
 
 DEFAULT_WINDOW_DAYS = 400
 """Default window after an incident in which a series' next meeting counts."""
@@ -222,7 +221,7 @@ def next_meetings(
 
 
 def trace(
-    store: GraphStore,
+    store: StoreOrView,
     incident: str,
     window_days: int = DEFAULT_WINDOW_DAYS,
     series: str | Iterable[str] | None = None,
@@ -230,7 +229,7 @@ def trace(
     """Trace how the alliance's next meetings answered an incident.
 
     Args:
-        store: the graph.
+        store: the graph, or its analytics view (:func:`~analytics.loader.view_of`).
         incident: the incident's label, date (YYYY-MM-DD), catalogue id or IRI.
         window_days: how long after the incident a next meeting still counts.
         series: restrict to these meeting series (``SCM``, ``Summit``...); all when None.
@@ -246,7 +245,7 @@ def trace(
     if window_days <= 0:
         msg = f"the window must be a positive number of days, got {window_days}"
         raise ConfigurationError(msg)
-    view = load_view(store)
+    view = view_of(store)
     inc = resolve_incident(view, incident)
     if inc.date is None:
         msg = f"incident {inc.label!r} has no date; it cannot be traced"
@@ -328,7 +327,7 @@ def trace(
 
 
 def incidents_answered(
-    store: GraphStore, commitment_iri: str, window_days: int = DEFAULT_WINDOW_DAYS
+    store: StoreOrView, commitment_iri: str, window_days: int = DEFAULT_WINDOW_DAYS
 ) -> pd.DataFrame:
     """The incidents a commitment answers.
 
@@ -341,7 +340,7 @@ def incidents_answered(
     Raises:
         LookupAmbiguityError: no commitment has this IRI.
     """
-    view = load_view(store)
+    view = view_of(store)
     rec = view.commitments.get(commitment_iri)
     if rec is None:
         msg = f"no commitment has the IRI {commitment_iri!r}"

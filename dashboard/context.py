@@ -1,69 +1,144 @@
-"""What every page's callbacks share: the store, the element budget, cached facts.
+"""What every page's callbacks share: the store, the settings, and the dashboard's one cache.
 
-The dashboard reads a graph that does not change while it serves, so facts
-that need a full scan (the range of years, the concept labels, the timeline
-matrix) are computed once, on first use, and kept here.
+The cache holds what is worth computing once per state of the graph: facts
+that need a full scan (the analytics view, the range of years, the concept
+labels, the timeline matrix) and the pages' own results (a view of the
+explorer, a trace), remembered by the pages through :meth:`AppContext.cached`
+and :meth:`AppContext.remembered`. Nothing else in the dashboard, and nothing
+in the analytics, keeps answers between callbacks.
+
+Everything in it belongs to one state of the store and is dropped together
+when that state changes. The state is the store's ``revision`` (the embedded
+store counts the writes made through it) when it has one; otherwise (Neo4j)
+the node counts per kind and relationship counts per type, read again at most
+every :attr:`AppContext.recheck_seconds`, so a change that keeps every count
+(an edited property) is not seen until :meth:`AppContext.forget`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from analytics import AnalyticsView, view_of
 from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, concept_iri, concept_local_name
-from graph.store import GraphStore
+from graph.store import DEFAULT_ROW_LIMIT, GraphStore
 
 T = TypeVar("T")
 
 DEFAULT_MAX_ELEMENTS = 1500
 FALLBACK_YEARS = (1968, dt.date.today().year)
+RECHECK_SECONDS = 5.0
+"""How often the counts of a store without a revision are read again to see a change."""
+REMEMBERED = 64
+"""Default size of a :meth:`AppContext.remembered` family."""
 
 
 @dataclass
 class AppContext:
-    """The store and settings the callbacks close over.
+    """The store and settings the callbacks close over, and the one cache (see the module notes).
 
     Attributes:
         store: the graph (any :class:`graph.store.GraphStore`).
         max_elements: most cytoscape elements (nodes + edges) sent to a browser.
         query_timeout: seconds a console query may run.
         row_limit: most rows a console query returns.
+        recheck_seconds: for a store without a revision, how long its counts
+            are trusted before they are read again.
     """
 
     store: GraphStore
     max_elements: int = DEFAULT_MAX_ELEMENTS
     query_timeout: float = 10.0
-    row_limit: int = 500
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    row_limit: int = DEFAULT_ROW_LIMIT
+    recheck_seconds: float = RECHECK_SECONDS
+    _values: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    _families: dict[str, OrderedDict[Hashable, Any]] = field(default_factory=dict, repr=False)
+    _state: Hashable = field(default=None, repr=False)
+    _checked: float = field(default=-float("inf"), repr=False)
+    _generation: int = field(default=0, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def cached(self, key: str, compute: Callable[[], T]) -> T:
-        """The value under ``key``, computed once."""
+    # -- the cache -----------------------------------------------------------
+
+    def state(self) -> Hashable:
+        """What identifies the store's current state: its revision, else its counts."""
+        revision = self.store.revision
+        if revision is not None:
+            return ("revision", revision)
+        kinds = tuple(sorted(self.store.count_by_kind().items()))
+        types = tuple(sorted(self.store.count_by_type().items()))
+        return ("counts", kinds, types)
+
+    def _current(self) -> int:
+        """The generation of the cache for the store's current state (everything is dropped on a change)."""
+        revision = self.store.revision
+        if revision is not None:
+            state: Hashable = ("revision", revision)
+        else:
+            now = time.monotonic()
+            with self._lock:
+                if now - self._checked < self.recheck_seconds:
+                    return self._generation
+            state = self.state()
+            with self._lock:
+                self._checked = now
         with self._lock:
-            if key in self._cache:
-                return self._cache[key]
+            if state != self._state:
+                self._state = state
+                self._values.clear()
+                self._families.clear()
+                self._generation += 1
+            return self._generation
+
+    def forget(self) -> None:
+        """Drop everything remembered (after a change the state does not show)."""
+        with self._lock:
+            self._values.clear()
+            self._families.clear()
+            self._state = None
+            self._checked = -float("inf")
+            self._generation += 1
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The value under ``key``, computed once per state of the store."""
+        generation = self._current()
+        with self._lock:
+            if key in self._values:
+                return self._values[key]
         value = compute()
         with self._lock:
-            self._cache.setdefault(key, value)
-            return self._cache[key]
+            if generation != self._generation:  # the store changed meanwhile: do not keep a stale value
+                return value
+            return self._values.setdefault(key, value)
 
-    def remembered(self, family: str, key: str, compute: Callable[[], T], size: int = 64) -> T:
-        """``compute()`` remembered under ``key`` in a bounded LRU per ``family``."""
+    def remembered(self, family: str, key: Hashable, compute: Callable[[], T], size: int = REMEMBERED) -> T:
+        """``compute()`` remembered under ``key`` in a bounded LRU per ``family``, per state of the store."""
+        generation = self._current()
         with self._lock:
-            lru: OrderedDict[str, Any] = self._cache.setdefault(f"lru:{family}", OrderedDict())
+            lru = self._families.setdefault(family, OrderedDict())
             if key in lru:
                 lru.move_to_end(key)
                 return lru[key]
         value = compute()
         with self._lock:
+            if generation != self._generation:
+                return value
             lru[key] = value
             while len(lru) > size:
                 lru.popitem(last=False)
         return value
+
+    # -- per-graph facts -------------------------------------------------------
+
+    def analytics(self) -> AnalyticsView:
+        """The analytics view of the store (read once, then passed to every analysis)."""
+        return self.cached("analytics", lambda: view_of(self.store))
 
     def year_bounds(self) -> tuple[int, int]:
         """First and last year of any dated event or document."""
@@ -90,6 +165,10 @@ class AppContext:
             if name in labels and node.label:
                 labels[name] = node.label
         return labels
+
+    def counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Nodes per kind and relationships per type."""
+        return self.cached("counts", lambda: (self.store.count_by_kind(), self.store.count_by_type()))
 
     def concept_iri(self, local_name: str) -> str:
         """IRI of a concept by local name."""

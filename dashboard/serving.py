@@ -1,203 +1,104 @@
-"""A read-only, memoising view of a store for serving the dashboard.
+"""A read-only guard in front of the store the dashboard serves.
 
-The explorer reads a graph that does not change while it serves (``alliancekg
-serve`` opens the store after ``ingest``; restart it to see new data). So
-:class:`ServingStore` forwards every read to the real store and remembers the
-answers of the expensive, repeatable ones: the counts (which the analytics
-use as their cache key on every call), filtered subgraphs, neighbourhoods,
-node details and searches, in bounded LRU caches. It also refuses every write:
-the dashboard cannot change the graph, whatever a callback does.
+:class:`ServingStore` forwards every read to the real store and refuses
+every write, so the dashboard cannot change the graph, whatever a callback
+does. It remembers nothing: what the dashboard keeps between callbacks is in
+its one cache, :class:`dashboard.context.AppContext`, which follows the
+store's ``revision`` (forwarded here).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, NoReturn
 
 from graph.errors import StoreError
-from graph.model import CypherResult, Evidence, GraphData, Node, NodeDetail, Relationship
-from graph.schema import Kind, Prop, Rel
-from graph.store import DEFAULT_BATCH_SIZE, DEFAULT_QUERY_TIMEOUT, DEFAULT_ROW_LIMIT, GraphStore, Projection
-
-T = TypeVar("T")
-CACHE_SIZE = 256
-"""Answers kept per kind of read (least recently used dropped first)."""
-
-
-def _kinds_key(kinds: Iterable[Kind | str] | None) -> tuple[str, ...] | None:
-    return None if kinds is None else tuple(sorted({Kind(k).value for k in kinds}))
-
-
-def _rels_key(types: Iterable[Rel | str] | None) -> tuple[str, ...] | None:
-    return None if types is None else tuple(sorted({Rel(t).value for t in types}))
+from graph.store import GraphStore
 
 
 class ServingStore(GraphStore):
-    """Read-only, memoising front of ``inner`` (see the module notes).
+    """Read-only front of ``inner`` (see the module notes).
+
+    Reads take the real store's arguments and give its answers; writes raise
+    :class:`~graph.errors.StoreError`.
 
     Args:
         inner: the real store (its lifetime stays with the caller).
-        cache_size: answers kept per kind of read.
     """
 
-    def __init__(self, inner: GraphStore, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(self, inner: GraphStore) -> None:
         self.inner = inner
         self.name = inner.name
-        self._size = cache_size
-        self._caches: dict[str, OrderedDict[Hashable, Any]] = {}
-        self._lock = threading.Lock()
 
-    def _memo(self, family: str, key: Hashable, compute: Callable[[], T]) -> T:
-        with self._lock:
-            cache = self._caches.setdefault(family, OrderedDict())
-            if key in cache:
-                cache.move_to_end(key)
-                return cache[key]
-        value = compute()
-        with self._lock:
-            cache[key] = value
-            while len(cache) > self._size:
-                cache.popitem(last=False)
-        return value
-
-    def forget(self) -> None:
-        """Drop every remembered answer (after the underlying graph changed)."""
-        with self._lock:
-            self._caches.clear()
+    @property
+    def revision(self) -> int | None:
+        """The real store's write counter (None when it has none)."""
+        return self.inner.revision
 
     # -- writes are refused ------------------------------------------------
 
-    def _refuse(self) -> StoreError:
-        return StoreError("the dashboard reads the graph and never changes it")
+    def _refuse(self, *_args: Any, **_kwargs: Any) -> NoReturn:
+        raise StoreError("the dashboard reads the graph and never changes it")
 
-    def upsert_nodes(self, nodes: Iterable[Node], batch_size: int = DEFAULT_BATCH_SIZE) -> int:
-        """Refused."""
-        raise self._refuse()
+    upsert_nodes = upsert_relationships = delete_nodes = clear = _refuse
 
-    def upsert_relationships(self, relationships: Iterable[Relationship], batch_size: int = DEFAULT_BATCH_SIZE) -> int:
-        """Refused."""
-        raise self._refuse()
+    # -- reads: the real store's ------------------------------------------------
 
-    def delete_nodes(self, iris: Sequence[str]) -> int:
-        """Refused."""
-        raise self._refuse()
+    def get_node(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.get_node`."""
+        return self.inner.get_node(*args, **kwargs)
 
-    def clear(self) -> None:
-        """Refused."""
-        raise self._refuse()
+    def has_node(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.has_node`."""
+        return self.inner.has_node(*args, **kwargs)
 
-    # -- reads ---------------------------------------------------------------
+    def neighbours(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.neighbours`."""
+        return self.inner.neighbours(*args, **kwargs)
 
-    def get_node(self, iri: str) -> NodeDetail:
-        """The node's details (remembered)."""
-        return self._memo("get_node", iri, lambda: self.inner.get_node(iri))
+    def subgraph(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.subgraph`."""
+        return self.inner.subgraph(*args, **kwargs)
 
-    def has_node(self, iri: str) -> bool:
-        """True when the node exists (remembered)."""
-        return self._memo("has_node", iri, lambda: self.inner.has_node(iri))
+    def nodes(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.nodes`."""
+        return self.inner.nodes(*args, **kwargs)
 
-    def neighbours(
-        self,
-        iri: str,
-        hops: int = 1,
-        kinds: Iterable[Kind | str] | None = None,
-        rel_types: Iterable[Rel | str] | None = None,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        limit: int | None = None,
-    ) -> GraphData:
-        """A neighbourhood (remembered)."""
-        kinds_l = None if kinds is None else list(kinds)
-        rels_l = None if rel_types is None else list(rel_types)
-        key = (iri, hops, _kinds_key(kinds_l), _rels_key(rels_l), start, end, limit)
-        return self._memo(
-            "neighbours", key, lambda: self.inner.neighbours(iri, hops, kinds_l, rels_l, start, end, limit)
-        )
+    def relationships(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.relationships`."""
+        return self.inner.relationships(*args, **kwargs)
 
-    def subgraph(
-        self,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        kinds: Iterable[Kind | str] | None = None,
-        limit: int | None = None,
-    ) -> GraphData:
-        """A filtered subgraph (remembered)."""
-        kinds_l = None if kinds is None else list(kinds)
-        key = (start, end, _kinds_key(kinds_l), limit)
-        return self._memo("subgraph", key, lambda: self.inner.subgraph(start, end, kinds_l, limit))
+    def evidence_of(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.evidence_of`."""
+        return self.inner.evidence_of(*args, **kwargs)
 
-    def nodes(self, kinds: Iterable[Kind | str] | None = None, limit: int | None = None, offset: int = 0) -> list[Node]:
-        """Nodes of some kinds (remembered)."""
-        kinds_l = None if kinds is None else list(kinds)
-        return self._memo(
-            "nodes", (_kinds_key(kinds_l), limit, offset), lambda: self.inner.nodes(kinds_l, limit, offset)
-        )
+    def projection(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.projection`."""
+        return self.inner.projection(*args, **kwargs)
 
-    def relationships(self, types: Iterable[Rel | str] | None = None, limit: int | None = None) -> list[Relationship]:
-        """Relationships of some types (remembered)."""
-        types_l = None if types is None else list(types)
-        return self._memo(
-            "relationships", (_rels_key(types_l), limit), lambda: self.inner.relationships(types_l, limit)
-        )
+    def count_by_kind(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.count_by_kind`."""
+        return self.inner.count_by_kind(*args, **kwargs)
 
-    def projection(
-        self,
-        kinds: Iterable[Kind | str] | None,
-        props: Iterable[Prop | str],
-        rel_types: Iterable[Rel | str] | None,
-    ) -> Projection:
-        """The inner store's slim read (not remembered: the analytics view keeps what it builds)."""
-        return self.inner.projection(kinds, props, rel_types)
+    def count_by_type(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.count_by_type`."""
+        return self.inner.count_by_type(*args, **kwargs)
 
-    def evidence_of(self, iris: Iterable[str]) -> dict[str, list[Evidence]]:
-        """The inner store's evidence of many nodes (not remembered: the analytics view keeps it)."""
-        return self.inner.evidence_of(iris)
+    def incidents_between(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.incidents_between`."""
+        return self.inner.incidents_between(*args, **kwargs)
 
-    def count_by_kind(self) -> dict[str, int]:
-        """Node counts (remembered)."""
-        return dict(self._memo("count_by_kind", None, self.inner.count_by_kind))
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.search`."""
+        return self.inner.search(*args, **kwargs)
 
-    def count_by_type(self) -> dict[str, int]:
-        """Relationship counts (remembered)."""
-        return dict(self._memo("count_by_type", None, self.inner.count_by_type))
+    def iter_nodes(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.iter_nodes`."""
+        return self.inner.iter_nodes(*args, **kwargs)
 
-    def commitments_at(self, meeting_iri: str) -> list[Node]:
-        """Commitments made at a meeting (remembered)."""
-        return self._memo("commitments_at", meeting_iri, lambda: self.inner.commitments_at(meeting_iri))
+    def iter_relationships(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.iter_relationships`."""
+        return self.inner.iter_relationships(*args, **kwargs)
 
-    def incidents_between(self, start: dt.date | None, end: dt.date | None) -> list[Node]:
-        """Incidents in a window (remembered)."""
-        return self._memo("incidents_between", (start, end), lambda: self.inner.incidents_between(start, end))
-
-    def search(self, text: str, kinds: Iterable[Kind | str] | None = None, limit: int = 20) -> list[Node]:
-        """Label search (remembered)."""
-        kinds_l = None if kinds is None else list(kinds)
-        return self._memo("search", (text, _kinds_key(kinds_l), limit), lambda: self.inner.search(text, kinds_l, limit))
-
-    def top_by_degree(self, kinds: Iterable[Kind | str] | None = None, limit: int = 100) -> list[tuple[Node, int]]:
-        """Most connected nodes (remembered)."""
-        kinds_l = None if kinds is None else list(kinds)
-        return self._memo(
-            "top_by_degree", (_kinds_key(kinds_l), limit), lambda: self.inner.top_by_degree(kinds_l, limit)
-        )
-
-    def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
-        """Every node, streamed from the real store."""
-        return self.inner.iter_nodes(batch_size)
-
-    def iter_relationships(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Relationship]:
-        """Every relationship, streamed from the real store."""
-        return self.inner.iter_relationships(batch_size)
-
-    def run_cypher(
-        self,
-        query: str,
-        params: dict[str, Any] | None = None,
-        limit: int = DEFAULT_ROW_LIMIT,
-        timeout: float = DEFAULT_QUERY_TIMEOUT,
-    ) -> CypherResult:
-        """An analyst query, always run afresh (the store checks it is read-only)."""
-        return self.inner.run_cypher(query, params, limit=limit, timeout=timeout)
+    def run_cypher(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.run_cypher` (the real store checks the query is read-only)."""
+        return self.inner.run_cypher(*args, **kwargs)

@@ -16,7 +16,6 @@ import pytest
 from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture, incident_iri
 
 import analytics as ak
-from analytics.loader import build_view, invalidate, load_view
 from graph.errors import ConfigurationError, LookupAmbiguityError
 from graph.model import Relationship
 from graph.nx_store import NetworkXStore
@@ -70,7 +69,6 @@ def store(
     if _counts(_loaded) != expected_counts:
         _loaded.clear()
         _loaded.load(fx.data)
-        invalidate(_loaded)
     return _loaded
 
 
@@ -80,7 +78,6 @@ def fresh_store(request: pytest.FixtureRequest, fx: Fixture) -> Iterator[GraphSt
     graph = _open(request.param, request)
     graph.load(fx.data)
     yield graph
-    invalidate(graph)
     graph.close()
 
 
@@ -156,7 +153,7 @@ def test_a_commitment_stated_once_and_absent_next_is_dropped(store: GraphStore) 
     }
     assert set(dropped["baseline_meeting"]) == {"37th Security Consultative Meeting"}
     # the 39th SCM against the 38th: the nuclear umbrella and denuclearization are dropped
-    view = load_view(store)
+    view = ak.view_of(store)
     assert view.series_meetings["SCM"][-1].label == "39th Security Consultative Meeting"
     from analytics.aggregate import classify_meeting
 
@@ -279,12 +276,33 @@ def test_lineage_evidence_on_request(store: GraphStore) -> None:
 
 
 def test_prefetched_evidence_equals_evidence_read_node_by_node(store: GraphStore) -> None:
-    one_by_one = build_view(store)
+    one_by_one = ak.view_of(store)
     expected = {c: one_by_one.evidence(c) for c in one_by_one.commitments}
     assert all(rec is not None for rec in expected.values())
-    batched = build_view(store)
+    batched = ak.view_of(store)
     batched.prefetch_evidence(batched.meetings)
     assert {c: batched._evidence.get(c) for c in batched.commitments} == expected
+
+
+def test_the_view_does_not_depend_on_the_order_of_the_projection(fx: Fixture) -> None:
+    from graph.store import Projection
+
+    class Shuffled(NetworkXStore):
+        """Projects the nodes backwards and the relationships by target: no (source, type) in one run."""
+
+        def projection(self, kinds: Any, props: Any, rel_types: Any) -> Projection:
+            read = super().projection(kinds, props, rel_types)
+            rels = sorted(read.relationships, key=lambda r: (r[2], r[1], r[0]))
+            return Projection(props=read.props, nodes=read.nodes[::-1], relationships=rels)
+
+    ordered, shuffled = NetworkXStore(), Shuffled()
+    ordered.load(fx.data)
+    shuffled.load(fx.data)
+    a, b = ak.view_of(ordered), ak.view_of(shuffled)
+    for name in ("meetings", "incidents", "threats", "concepts", "actors", "commitments", "recorded", "by_meeting"):
+        assert getattr(a, name) == getattr(b, name), name
+    assert a.series_meetings == b.series_meetings
+    assert any(len(c.responds_to) > 1 or len(c.parties) > 1 for c in a.commitments.values())  # runs were merged
 
 
 def test_lineage_uses_the_extractors_reaffirms_link(store: GraphStore, fx: Fixture) -> None:
@@ -410,7 +428,7 @@ def test_compare_windows(store: GraphStore) -> None:
 # -- both stores -------------------------------------------------------------------
 
 
-def _all_tables(store: GraphStore, fx: Fixture) -> dict[str, pd.DataFrame]:
+def _all_tables(store: ak.StoreOrView, fx: Fixture) -> dict[str, pd.DataFrame]:
     trace = ak.trace(store, "2006-10-09", window_days=600)
     lin = ak.lineage(store, "NuclearUmbrella")
     themes = ak.themes(store, bins="2005,2007")
@@ -429,6 +447,15 @@ def _all_tables(store: GraphStore, fx: Fixture) -> dict[str, pd.DataFrame]:
     }
 
 
+def test_a_view_answers_like_its_store(store: GraphStore, fx: Fixture) -> None:
+    view = ak.view_of(store)
+    assert ak.view_of(view) is view
+    from_store = _all_tables(store, fx)
+    from_view = _all_tables(view, fx)
+    for name, table in from_store.items():
+        pd.testing.assert_frame_equal(table, from_view[name], obj=name)
+
+
 @pytest.mark.neo4j
 def test_both_stores_give_identical_answers(fx: Fixture, request: pytest.FixtureRequest) -> None:
     embedded = _open("embedded", request)
@@ -442,18 +469,14 @@ def test_both_stores_give_identical_answers(fx: Fixture, request: pytest.Fixture
             assert not table.empty, name
             pd.testing.assert_frame_equal(table, right[name], obj=name)
     finally:
-        invalidate(neo)
         neo.close()
 
 
-def test_the_view_is_cached_and_follows_changes(fresh_store: GraphStore, fx: Fixture) -> None:
-    first = load_view(fresh_store)
-    assert load_view(fresh_store) is first
+def test_a_store_is_read_as_it_is_now_and_a_view_is_a_snapshot(fresh_store: GraphStore, fx: Fixture) -> None:
+    before = ak.view_of(fresh_store)
     fresh_store.delete_nodes([fx.commitments[("scm38", "OpconTransition")]])
-    second = load_view(fresh_store)
-    assert second is not first
-    got = ak.trace(fresh_store, "2006-10-09").changes
-    assert "OpconTransition" not in set(got["commitment_type"])
+    assert "OpconTransition" not in set(ak.trace(fresh_store, "2006-10-09").changes["commitment_type"])
+    assert "OpconTransition" in set(ak.trace(before, "2006-10-09").changes["commitment_type"])
 
 
 def test_an_empty_graph_gives_empty_answers_or_clear_errors() -> None:
@@ -467,19 +490,3 @@ def test_an_empty_graph_gives_empty_answers_or_clear_errors() -> None:
     assert ak.centrality(empty).empty
     compared = ak.compare_windows(empty, (None, None), (None, None))
     assert compared.centrality.empty and list(compared.responses["incidents"]) == [0, 0]
-
-
-def test_embedded_view_sees_a_property_edit_without_invalidate(fx: Fixture) -> None:
-    """The embedded store's write counter keys the cache: an edit that keeps every count is seen."""
-    graph = NetworkXStore()
-    graph.load(fx.data)
-    view = load_view(graph)
-    assert load_view(graph) is view  # nothing written: the cached view
-    counts = _counts(graph)
-    meeting = next(n for n in fx.data.nodes if n.iri in view.meetings)
-    graph.upsert_nodes([meeting.model_copy(update={"label": "Renamed meeting"})])
-    assert _counts(graph) == counts  # the edit keeps every count
-    rebuilt = load_view(graph)
-    assert rebuilt is not view
-    assert rebuilt.meetings[meeting.iri].label == "Renamed meeting"
-    assert view.meetings[meeting.iri].label != "Renamed meeting"

@@ -17,7 +17,6 @@ import pandas as pd
 import pytest
 
 import analytics as ak
-from analytics.loader import invalidate
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Rel, concept_local_name
 from graph.store import GraphStore
@@ -29,7 +28,8 @@ STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 def _ingest(store: GraphStore) -> GraphStore:
     from alliancekg.ingest import ingest_paths
 
-    report = ingest_paths([CORPUS], store, progress=False, save=False, on_error="raise")
+    sample = [CORPUS / d for d in ("communiques", "statements", "news", "studies")]
+    report = ingest_paths(sample, store, progress=False, save=False, on_error="raise")
     assert report.files, "the sample corpus holds no documents"
     return store
 
@@ -47,7 +47,6 @@ def neo4j_corpus(neo4j_driver: Any) -> Iterator[GraphStore]:
     store.clear()
     store.ensure_schema()
     yield _ingest(store)
-    invalidate(store)
 
 
 @pytest.fixture(params=STORE_KINDS)

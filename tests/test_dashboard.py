@@ -430,7 +430,7 @@ def test_explorer_on_a_generated_graph_stays_within_budget() -> None:
     ctx = AppContext(store=store, max_elements=300)
     view = explorer.explorer_view(ctx, explorer.initial_state(ViewState(), ctx.year_bounds()))
     assert len(view.elements) <= 300 and view.notice
-    hub = store.top_by_degree(limit=1)[0][0].iri
+    hub = store.subgraph(limit=1).nodes[0].iri
     clicked = explorer.next_state(
         explorer.initial_state(ViewState(), ctx.year_bounds()), ids.EXPLORER_GRAPH, tapped={"id": hub}
     )
@@ -444,27 +444,76 @@ def test_make_iri_of_sample_is_stable() -> None:
     assert make_iri(Kind.STATE, "KOR") in sample_graph().node_map()
 
 
-# -- serving store -----------------------------------------------------------
+# -- serving store and the one cache --------------------------------------------
 
 
-def test_serving_store_refuses_writes_and_remembers_reads(app_ctx: AppContext) -> None:
+def _loaded(graph: GraphData) -> NetworkXStore:
+    store = NetworkXStore()
+    store.load(graph)
+    return store
+
+
+def test_serving_store_refuses_writes_and_remembers_nothing(graph: GraphData) -> None:
     from dashboard.serving import ServingStore
     from graph.errors import StoreError
 
-    serving = ServingStore(app_ctx.store, cache_size=2)
+    inner = _loaded(graph)
+    serving = ServingStore(inner)
+    counts = inner.count_by_kind()
     with pytest.raises(StoreError, match="never changes"):
         serving.clear()
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError, match="never changes"):
         serving.upsert_nodes([Node(iri="urn:x", kind=Kind.STATE, label="x")])
-    assert not app_ctx.store.has_node("urn:x")
-    first = serving.subgraph(kinds=["Event"])
-    assert serving.subgraph(kinds=[Kind.EVENT]) is first  # same filter, same answer
-    serving.subgraph(kinds=["Actor"])
-    serving.subgraph(kinds=["Threat"])
-    assert serving.subgraph(kinds=["Event"]) is not first  # evicted: the cache is bounded
-    assert serving.count_by_kind() == app_ctx.store.count_by_kind()
-    serving.forget()
-    assert serving.name == app_ctx.store.name
+    with pytest.raises(StoreError, match="never changes"):
+        serving.delete_nodes([graph.nodes[0].iri])
+    assert inner.count_by_kind() == counts and not inner.has_node("urn:x")
+    assert (serving.name, serving.revision) == (inner.name, inner.revision)
+    assert serving.subgraph(kinds=["Event"]) == inner.subgraph(kinds=["Event"])
+    assert serving.count_by_kind() == counts
+    inner.upsert_nodes([Node(iri="urn:x", kind=Kind.STATE, label="x")])  # a write the guard did not see
+    assert serving.has_node("urn:x")
+    assert serving.count_by_kind()[Kind.STATE.value] == counts[Kind.STATE.value] + 1
+    assert serving.revision == inner.revision
+
+
+def test_the_cache_follows_the_store_revision(graph: GraphData) -> None:
+    from dashboard.serving import ServingStore
+
+    inner = _loaded(graph)
+    ctx = AppContext(store=ServingStore(inner))
+    view = ctx.analytics()
+    cells = timeline.timeline_data(ctx)
+    assert ctx.analytics() is view and timeline.timeline_data(ctx) is cells  # nothing written: kept
+    meeting = next(iri for iri, rec in view.meetings.items() if rec.label == "38th SCM")
+    node = inner.get_node(meeting).node
+    inner.upsert_nodes([node.model_copy(update={"label": "Renamed meeting"})])  # every count stays the same
+    rebuilt = ctx.analytics()
+    assert rebuilt is not view and rebuilt.meetings[meeting].label == "Renamed meeting"
+    assert view.meetings[meeting].label == "38th SCM"
+    assert {c.meeting_label for c in timeline.timeline_data(ctx).cells} >= {"Renamed meeting"}
+
+
+def test_without_a_revision_the_cache_follows_the_counts(graph: GraphData) -> None:
+    from dashboard.serving import ServingStore
+
+    class CountsOnly(ServingStore):
+        """A store that keeps no write counter (as Neo4j): the cache falls back to the counts."""
+
+        revision = None  # type: ignore[assignment]
+
+    inner = _loaded(graph)
+    ctx = AppContext(store=CountsOnly(inner), recheck_seconds=0)
+    view = ctx.analytics()
+    assert ctx.analytics() is view
+    commitment = next(iter(view.commitments))
+    inner.delete_nodes([commitment])
+    assert commitment not in ctx.analytics().commitments
+    patient = AppContext(store=CountsOnly(inner), recheck_seconds=3600)
+    seen = patient.analytics()
+    inner.delete_nodes([next(iter(seen.commitments))])
+    assert patient.analytics() is seen  # the counts are trusted for an hour
+    patient.forget()
+    assert patient.analytics() is not seen
 
 
 def test_overview_applies_the_time_range_to_the_ranked_pool(app_ctx: AppContext) -> None:
@@ -483,7 +532,12 @@ def test_warm_up_fills_the_per_graph_caches(graph: GraphData) -> None:
     store.load(graph)
     ctx = AppContext(store=store)
     warm(ctx)
-    assert {"timeline", "incident-options", "years", "concepts"} <= set(ctx._cache)
+
+    def not_warmed() -> None:
+        raise AssertionError("warm() did not compute this")
+
+    for key in ("analytics", "timeline", "incident-options", "years", "concepts"):
+        ctx.cached(key, not_warmed)
 
 
 def test_ranked_pool_picks_kinds_from_the_overall_ranking() -> None:
@@ -493,7 +547,7 @@ def test_ranked_pool_picks_kinds_from_the_overall_ranking() -> None:
     pool, more = explorer.ranked_pool(ctx, ["Commitment"])
     assert more and pool.nodes
     assert {n.kind for n in pool.nodes} <= {Kind.COMMITMENT, Kind.AGREEMENT}
-    degree = {n.iri: d for n, d in store.top_by_degree(kinds=["Commitment"], limit=10**6)}
+    degree = {n.iri: store.get_node(n.iri).degree for n in store.nodes(kinds=["Commitment"])}
     chosen = {n.iri for n in pool.nodes}
     # the pool holds the most connected commitments: none left out is better connected than one kept
     assert min(degree[i] for i in chosen) >= max(d for i, d in degree.items() if i not in chosen)

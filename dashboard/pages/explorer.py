@@ -25,6 +25,7 @@ from graph.errors import NodeNotFoundError
 from graph.model import GraphData, NodeDetail
 from graph.schema import COMMITMENT_TYPES, Kind, Rel, is_a
 from graph.store import expand_kinds
+from graph.store import in_window as date_in_window
 
 PAGE = "explorer"
 DEFAULT_KINDS: tuple[str, ...] = (Kind.ACTOR.value, Kind.EVENT.value, Kind.COMMITMENT.value, Kind.THREAT.value)
@@ -143,18 +144,18 @@ def explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
 
 
 def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
-    store = app_ctx.store
     budget = app_ctx.max_elements
     start, end = _window(state)
     kinds = list(state.get("kinds") or DEFAULT_KINDS)
     base_key = json.dumps([state.get("from"), state.get("to"), sorted(kinds), sorted(state.get("types") or [])])
     base, over = app_ctx.remembered("explorer_base", base_key, lambda: _base_view(app_ctx, state))
     parts: list[GraphData] = [base]
-    expanded = [iri for iri in state.get("expanded") or [] if store.has_node(iri)]
-    for iri in expanded:
-        parts.append(store.neighbours(iri, hops=1, kinds=kinds, start=start, end=end, limit=EXPAND_LIMIT))
-        if not any(n.iri == iri for n in parts[-1].nodes):
-            parts.append(GraphData(nodes=[store.get_node(iri).node]))
+    expanded: list[str] = []
+    for iri in state.get("expanded") or []:
+        added = _expansion(app_ctx, iri, kinds, start, end)
+        if added is not None:
+            expanded.append(iri)
+            parts.extend(added)
     merged = merge_graphs(*parts)
     selected = state.get("node")
     pinned = [*reversed(expanded)]
@@ -172,6 +173,27 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     summary = f"{len(graph.nodes)} nodes, {len(graph.relationships)} links"
     elements = to_elements(graph, focus=[selected] if selected else [], hits=expanded)
     return ExplorerView(elements, notice, summary, graph)
+
+
+def _expansion(
+    app_ctx: AppContext, iri: str, kinds: list[str], start: dt.date | None, end: dt.date | None
+) -> tuple[GraphData, ...] | None:
+    """What an expanded node adds: its neighbourhood (and itself when filtered out); None when no node has this IRI.
+
+    Remembered: the neighbourhoods of the other expanded nodes are read once, not at each click.
+    """
+
+    def read() -> tuple[GraphData, ...] | None:
+        store = app_ctx.store
+        if not store.has_node(iri):
+            return None
+        around = store.neighbours(iri, hops=1, kinds=kinds, start=start, end=end, limit=EXPAND_LIMIT)
+        if any(n.iri == iri for n in around.nodes):
+            return (around,)
+        return (around, GraphData(nodes=[store.get_node(iri).node]))
+
+    key = (iri, tuple(sorted(kinds)), start, end)
+    return app_ctx.remembered("explorer_expansion", key, read, size=256)
 
 
 def _base_view(app_ctx: AppContext, state: dict[str, Any]) -> tuple[GraphData, bool]:
@@ -216,17 +238,22 @@ def ranked_pool(app_ctx: AppContext, kinds: list[str]) -> tuple[GraphData, bool]
     ``POOL_ENOUGH`` of them (the notice then says more exist); otherwise the
     store ranks the chosen kinds itself (also remembered).
     """
-    store = app_ctx.store
     size = app_ctx.max_elements * POOL_FACTOR
-    general = store.subgraph(limit=size + 1)
+    general = _ranked(app_ctx, None, size + 1)
     wanted = expand_kinds(kinds) or set()
     if len(general.nodes) <= size:
         return _only_kinds(general, wanted), False
     local = _only_kinds(general, wanted)
     if len(local.nodes) >= min(app_ctx.max_elements, POOL_ENOUGH):
         return local, True
-    specific = store.subgraph(kinds=kinds, limit=size + 1)
+    specific = _ranked(app_ctx, kinds, size + 1)
     return specific, len(specific.nodes) > size
+
+
+def _ranked(app_ctx: AppContext, kinds: list[str] | None, limit: int) -> GraphData:
+    """The ``limit`` most connected nodes of ``kinds`` (all when None), remembered."""
+    key = (None if kinds is None else tuple(sorted(kinds)), limit)
+    return app_ctx.remembered("ranked", key, lambda: app_ctx.store.subgraph(kinds=kinds, limit=limit))
 
 
 def _only_kinds(graph: GraphData, kinds: set[str]) -> GraphData:
@@ -246,7 +273,7 @@ def in_window(graph: GraphData, start: dt.date | None, end: dt.date | None, stri
     """
     if start is None and end is None:
         return graph
-    keep = [n for n in graph.nodes if _passes(n.date, start, end)]
+    keep = [n for n in graph.nodes if date_in_window(n.date, start, end)]
     iris = {n.iri for n in keep}
     rels = [r for r in graph.relationships if r.source in iris and r.target in iris]
     if strict:
@@ -256,10 +283,6 @@ def in_window(graph: GraphData, start: dt.date | None, end: dt.date | None, stri
         iris = {n.iri for n in keep}
         rels = [r for r in rels if r.source in iris and r.target in iris]
     return GraphData.model_construct(nodes=keep, relationships=rels)
-
-
-def _passes(date: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
-    return date is None or ((start is None or date >= start) and (end is None or date <= end))
 
 
 @dataclass(frozen=True)
@@ -286,7 +309,11 @@ def _show(value: Any) -> str:
 
 
 def node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
-    """Details of a node, or None when the store has no such node."""
+    """Details of a node, or None when the store has no such node (remembered per node)."""
+    return app_ctx.remembered("node_panel", iri, lambda: _node_panel_data(app_ctx, iri))
+
+
+def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
     try:
         detail: NodeDetail = app_ctx.store.get_node(iri)
     except NodeNotFoundError:
@@ -305,7 +332,11 @@ def node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
 
 
 def search_options(app_ctx: AppContext, text: str | None, current: str | None = None) -> list[Any]:
-    """Dropdown options for a search text (the current value always stays an option)."""
+    """Dropdown options for a search text (the current value always stays an option); remembered."""
+    return app_ctx.remembered("search", (text, current), lambda: _search_options(app_ctx, text, current))
+
+
+def _search_options(app_ctx: AppContext, text: str | None, current: str | None) -> list[Any]:
     options: list[Any] = []
     seen: set[str] = set()
     if current and app_ctx.store.has_node(current):

@@ -139,9 +139,9 @@ def export_outputs(
 def summary(app_ctx: AppContext, view: ViewState) -> list[Any]:
     """What each scope holds."""
     graph = view_graph(app_ctx, view)
-    counts = app_ctx.store.count_by_kind()
-    total_nodes = sum(counts.values())
-    total_rels = sum(app_ctx.store.count_by_type().values())
+    kinds, types = app_ctx.counts()
+    total_nodes = sum(kinds.values())
+    total_rels = sum(types.values())
     filters = encode_query(view.with_(incident=None, example=None)) or "(no filters: the default view)"
     return [
         html.Li(

@@ -15,8 +15,7 @@ from typing import Any
 
 from dash import Dash, Input, Output, dcc, html
 
-from analytics.aggregate import statements_at
-from analytics.loader import AnalyticsView, load_view
+from analytics import AnalyticsView, statements_at
 from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.evidence import evidence_views, render_evidence_list
@@ -115,7 +114,7 @@ def build_timeline(view: AnalyticsView) -> TimelineData:
 
 def timeline_data(app_ctx: AppContext) -> TimelineData:
     """The timeline of the served graph (computed once; the dashboard serves a snapshot)."""
-    return app_ctx.cached("timeline", lambda: build_timeline(load_view(app_ctx.store)))
+    return app_ctx.cached("timeline", lambda: build_timeline(app_ctx.analytics()))
 
 
 def _in_years(date: dt.date, years: list[int] | None) -> bool:

@@ -1,6 +1,6 @@
 """Crisis tracer: how the alliance's next meetings answered an incident.
 
-The analysis is :func:`analytics.tracer.trace` (one place for that logic);
+The analysis is :func:`analytics.trace` (one place for that logic);
 this page picks the incident, lays the result out by meeting and change class
 with the evidence of each statement, and compares the commitment types stated
 at each series' meeting before the incident with those of the meeting after.
@@ -17,9 +17,7 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 from dash.dash_table.DataTable import DataTable
 
-from analytics.aggregate import CHANGES, statements_at
-from analytics.loader import load_view
-from analytics.tracer import CHANGE_COLUMNS, TraceResult, trace
+from analytics import CHANGE_COLUMNS, CHANGES, TraceResult, statements_at, trace
 from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.evidence import EvidenceView, evidence_views, render_evidence_list
@@ -163,9 +161,9 @@ def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
 
     Raises:
         AllianceKGError: the incident is unknown or cannot be traced
-            (raised by :func:`analytics.tracer.trace`).
+            (raised by :func:`analytics.trace`).
     """
-    result: TraceResult = trace(app_ctx.store, incident)
+    result: TraceResult = trace(app_ctx.analytics(), incident)
     node = app_ctx.store.get_node(result.incident).node
     data = TracerData(
         iri=result.incident,
@@ -220,7 +218,7 @@ def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
 
 def compare_meetings(app_ctx: AppContext, before: str | None, after: str, series: str) -> Comparison:
     """Commitment types stated at the meeting before and the meeting after, side by side."""
-    view = load_view(app_ctx.store)
+    view = app_ctx.analytics()
     after_stmts = statements_at(view, after)
     before_stmts = statements_at(view, before) if before and before in view.meetings else {}
 
@@ -248,7 +246,7 @@ def compare_meetings(app_ctx: AppContext, before: str | None, after: str, series
 
 def changes_csv(app_ctx: AppContext, incident: str) -> str:
     """The trace's change table as CSV text."""
-    result = trace(app_ctx.store, incident)
+    result = trace(app_ctx.analytics(), incident)
     buffer = io.StringIO()
     result.changes.to_csv(buffer, index=False, columns=list(CHANGE_COLUMNS))
     return buffer.getvalue()
