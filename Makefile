@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8050
+# The sample corpus (corpus/official-shapes is a test set scored by `alliancekg evaluate`, not demo data).
+SAMPLE_CORPUS := corpus/communiques corpus/statements corpus/news corpus/studies
 
 .PHONY: demo test venv venv-dev browser-deps lint neo4j-start neo4j-stop bench serve clean
 
@@ -29,7 +31,7 @@ venv-dev: $(DEV_STAMP)
 # The main job on the embedded store (no server needed): ingest the sample
 # corpus, export validated RDF, then serve the explorer on http://$(HOST):$(PORT).
 demo: $(STAMP)
-	$(VENV)/bin/alliancekg ingest corpus --store embedded
+	$(VENV)/bin/alliancekg ingest $(SAMPLE_CORPUS) --store embedded
 	$(VENV)/bin/alliancekg export --format ttl --out out/alliancekg.ttl --validate
 	$(VENV)/bin/alliancekg serve --store embedded --host $(HOST) --port $(PORT)
 

@@ -29,10 +29,9 @@ from typing import Literal
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from alliancekg.settings import save_store
 from extractors.extract import ExtractFn, extract_checked
 from extractors.readers import read_document
-from graph.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError
+from graph.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError, StoreUnavailableError
 from graph.model import GraphData, document_iri
 from graph.schema import DEFAULT_BASE, Kind
 from graph.store import GraphStore
@@ -71,6 +70,10 @@ class IngestReport:
     seconds: float = 0.0
     store_file: Path | None = None
     rdf_file: Path | None = None
+    stopped: str | None = None
+    """Why the run stopped before the last file (the store was lost), else None."""
+    not_attempted: list[str] = field(default_factory=list)
+    """Files left unread because the run stopped."""
 
     def count(self, status: Status) -> int:
         """Files with the given status."""
@@ -123,14 +126,17 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: the file fails on its own when read
+            key = Path(os.path.abspath(path))
         if key not in seen:
             seen.add(key)
             out.append(path)
 
     for given in paths:
         path = Path(given)
-        if not path.is_dir():
+        if not _is_dir(path):
             add(path)
             continue
         found: list[Path] = []
@@ -191,26 +197,17 @@ def _load(store: GraphStore, data: GraphData) -> None:
     """Load one document's graph in one call.
 
     The graph is checked first (:func:`check_closed`), so a store refuses it
-    only when the store itself fails. The embedded store then removes the
-    nodes this load created. For Neo4j, whose load is several transactions,
-    that lookup would cost a round trip per node, so a load cut short by a
-    lost server stays partial: running the ingest again completes it (upserts).
+    only when the store itself fails. The embedded store's load is one unit (a
+    failed load leaves nothing); a Neo4j load of up to its ``atomic_limit``
+    records is one transaction, a larger one may stay partial when the server
+    is lost: running the ingest again completes it (upserts).
     """
     check_closed(data, store)
-    from graph.nx_store import NetworkXStore
-
-    new = [n.iri for n in data.nodes if not store.has_node(n.iri)] if isinstance(store, NetworkXStore) else None
     try:
         store.load(data)
+    except StoreUnavailableError:
+        raise
     except Exception as e:
-        if new is None:
-            msg = f"loading failed: {e}; the document may be partly loaded, run the ingest again to complete it"
-            raise StoreError(msg) from e
-        try:
-            store.delete_nodes(new)
-        except Exception as cleanup:  # report both failures
-            msg = f"loading failed ({e}) and its new nodes could not be removed ({cleanup})"
-            raise StoreError(msg) from e
         msg = f"loading failed: {e}"
         raise StoreError(msg) from e
 
@@ -296,6 +293,9 @@ def ingest_paths(
             t_load = time.perf_counter()
             try:
                 _load(store, outcome.data)
+            except StoreUnavailableError as e:
+                result.error = str(e)
+                report.stopped = str(e)
             except AllianceKGError as e:
                 result.error = str(e)
             else:
@@ -315,16 +315,19 @@ def ingest_paths(
     with bar:
         task = bar.add_task("", total=len(files))
         if workers == 1 or len(files) < 2:
-            for file in files:
+            for n, file in enumerate(files):
                 bar.update(task, description=file.name)
                 settle(_process(str(file), extract, base, known, encoding, max_bytes))
                 bar.advance(task)
+                if report.stopped is not None:
+                    report.not_attempted = [str(f) for f in files[n + 1 :]]
+                    break
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 futures: list[Future[_Outcome]] = [
                     pool.submit(_process, str(file), extract, base, known, encoding, max_bytes) for file in files
                 ]
-                for file, future in zip(files, futures, strict=True):
+                for n, (file, future) in enumerate(zip(files, futures, strict=True)):
                     bar.update(task, description=file.name)
                     try:
                         outcome = future.result()
@@ -332,9 +335,16 @@ def ingest_paths(
                         outcome = _Outcome(path=str(file), error=f"worker failed: {type(e).__name__}: {e}")
                     settle(outcome)
                     bar.advance(task)
+                    if report.stopped is not None:
+                        report.not_attempted = [str(f) for f in files[n + 1 :]]
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        break
 
+    if report.stopped is not None:
+        report.seconds = time.perf_counter() - t0
+        return report  # nothing more can be written; a re-run resumes (loaded documents are skipped)
     if save:
-        report.store_file = _save(store)
+        report.store_file = store.save()
     if rdf_out is not None:
         from ontology.rdf_export import export_file
 
@@ -344,10 +354,9 @@ def ingest_paths(
     return report
 
 
-def _save(store: GraphStore) -> Path | None:
-    """Save an embedded store that has a file; None otherwise (Neo4j persists by itself)."""
-    from graph.nx_store import NetworkXStore
-
-    if isinstance(store, NetworkXStore) and store.path is None:
-        return None
-    return save_store(store)
+def _is_dir(path: Path) -> bool:
+    """``path.is_dir()``, False for a path the system cannot follow (a symlink loop)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False

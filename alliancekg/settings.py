@@ -18,7 +18,7 @@ Environment variables:
 =========================  ====================================================
 
 The embedded store does not save itself: whoever changes it calls
-:func:`save_store` (a no-op for Neo4j, which persists every write).
+:meth:`~graph.store.GraphWriter.save` (a no-op for Neo4j, which persists every write).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from graph.errors import AuthenticationError, ConfigurationError, StoreUnavailableError
+from graph.errors import ConfigurationError
 from graph.schema import DEFAULT_BASE
 
 if TYPE_CHECKING:
@@ -36,11 +36,6 @@ if TYPE_CHECKING:
 
 STORE_KINDS: tuple[str, ...] = ("embedded", "neo4j")
 DEFAULT_DATA = Path("data") / "graph.json.gz"
-
-START_HINT = (
-    "start a local server with `scripts/neo4j-local start` (then export the NEO4J_URI it prints) "
-    "or `docker compose up -d neo4j`"
-)
 
 
 @dataclass(frozen=True)
@@ -83,45 +78,6 @@ class Settings:
         return (self.neo4j_username, self.neo4j_password) if self.neo4j_password else None
 
 
-def connect_neo4j(settings: Settings) -> Any:
-    """A connected ``neo4j.Driver`` (connectivity verified).
-
-    Raises:
-        ConfigurationError: ``NEO4J_URI`` is not set or malformed.
-        StoreUnavailableError: the server does not answer.
-        AuthenticationError: the server refused the credentials.
-    """
-    import neo4j
-    from neo4j import exceptions as neo4j_errors
-
-    if not settings.neo4j_uri:
-        msg = f"NEO4J_URI is not set; {START_HINT}"
-        raise ConfigurationError(msg)
-    try:
-        driver = neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth)
-    except (ValueError, neo4j_errors.ConfigurationError) as e:
-        msg = f"NEO4J_URI={settings.neo4j_uri!r} is not a valid Neo4j URI: {e}"
-        raise ConfigurationError(msg) from e
-    try:
-        driver.verify_connectivity()
-    except neo4j_errors.AuthError as e:
-        driver.close()
-        msg = (
-            f"Neo4j at {settings.neo4j_uri} refused the credentials of user {settings.neo4j_username!r}; "
-            "check NEO4J_USERNAME and NEO4J_PASSWORD"
-        )
-        raise AuthenticationError(msg) from e
-    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as e:
-        driver.close()
-        msg = f"Neo4j is not reachable at {settings.neo4j_uri}; {START_HINT}"
-        raise StoreUnavailableError(msg) from e
-    except neo4j_errors.Neo4jError as e:
-        driver.close()
-        msg = f"Neo4j at {settings.neo4j_uri} refused the connection: {e.message or e}"
-        raise StoreUnavailableError(msg) from e
-    return driver
-
-
 def open_store(kind: str | None = None, path: str | Path | None = None, settings: Settings | None = None) -> GraphStore:
     """THE store factory: the embedded store or Neo4j, as configured.
 
@@ -129,7 +85,7 @@ def open_store(kind: str | None = None, path: str | Path | None = None, settings
         kind: ``embedded`` or ``neo4j``; default ``ALLIANCEKG_STORE``.
         path: embedded store file; default ``ALLIANCEKG_DATA``. The file is
             loaded when it exists; otherwise the store starts empty and
-            :func:`save_store` creates it.
+            :meth:`~graph.store.GraphWriter.save` creates it.
         settings: explicit settings (default: read from the environment).
 
     Raises:
@@ -143,9 +99,9 @@ def open_store(kind: str | None = None, path: str | Path | None = None, settings
         msg = f"unknown store {chosen!r}: expected one of {', '.join(STORE_KINDS)}"
         raise ConfigurationError(msg)
     if chosen == "neo4j":
-        from graph.neo4j_store import Neo4jStore
+        from graph.neo4j_store import connect
 
-        store = Neo4jStore(connect_neo4j(conf), database=conf.neo4j_database, owns_driver=True, uri=conf.neo4j_uri)
+        store = connect(conf.neo4j_uri, conf.neo4j_auth, database=conf.neo4j_database)
         store.ensure_schema()
         return store
     from graph.nx_store import NetworkXStore
@@ -154,16 +110,3 @@ def open_store(kind: str | None = None, path: str | Path | None = None, settings
     if file.exists():
         return NetworkXStore.load_file(file)
     return NetworkXStore(path=file)
-
-
-def save_store(store: GraphStore) -> Path | None:
-    """Persist the store if it needs it: saves the embedded store to its file.
-
-    Returns:
-        The file written, or None for Neo4j (which persists every write).
-    """
-    from graph.nx_store import NetworkXStore
-
-    if isinstance(store, NetworkXStore):
-        return store.save()
-    return None

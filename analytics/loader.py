@@ -20,14 +20,14 @@ kept in the view with the tables derived from it (:attr:`AnalyticsView.memo`).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import threading
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from graph.errors import NodeNotFoundError, StoreError
@@ -38,6 +38,7 @@ from graph.schema import (
     Kind,
     Prop,
     Rel,
+    Series,
     concept_local_name,
     is_a,
 )
@@ -399,7 +400,7 @@ def _actor_code(iri: str, kind: str, label: str, notation: Any) -> str:
 
 def _series(kind: str, series: Any) -> str:
     if kind == Kind.SCM:
-        return "SCM"
+        return Series.SCM
     return _str(series) or "Other"
 
 
@@ -413,9 +414,8 @@ def _scheme(scheme_value: Any, local: str) -> str:
 
 
 def _build(store: GraphStore) -> AnalyticsView:
-    with _gc_paused():
-        projected = store.projection(list(VIEW_KINDS), VIEW_PROPS, list(VIEW_RELS))
-        return _assemble(store, projected)
+    projected = store.projection(list(VIEW_KINDS), VIEW_PROPS, list(VIEW_RELS))
+    return _assemble(store, projected)
 
 
 StoreOrView = GraphStore | AnalyticsView
@@ -432,24 +432,6 @@ def view_of(store: StoreOrView) -> AnalyticsView:
     if isinstance(store, AnalyticsView):
         return store
     return _build(store)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while ~10^5 small objects are made.
-
-    Building the view allocates many objects that all survive; each
-    automatic collection would rescan them and the store's own graph, which
-    costs more than the build itself on large graphs. The records made here
-    hold no reference cycles, so nothing is left for the collector later.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _bucket(kind: Kind) -> str | None:
@@ -481,6 +463,16 @@ _R_POSED_BY = Rel.POSED_BY.value
 _R_REAFFIRMS = Rel.REAFFIRMS.value
 _R_RESPONDS_TO = Rel.RESPONDS_TO.value
 _R_THREAT_TYPE = Rel.THREAT_TYPE.value
+_SOURCE_AND_TYPE = itemgetter(0, 1)
+
+
+def _sorted(values: Sequence[str]) -> tuple[str, ...]:
+    """``tuple(sorted(values))``, without the intermediate list when there is nothing to sort.
+
+    The view is ~10^5 small records: the fewer throw-away objects its
+    assembly makes, the smaller the garbage collector's share of a cold read.
+    """
+    return tuple(values) if len(values) < 2 else tuple(sorted(values))
 
 
 def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
@@ -493,14 +485,22 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
         if bucket is not None:
             by_kind[bucket].append(row)
 
-    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    # Targets of each relationship type by source, as sorted tuples. The projection lists the
+    # relationships sorted by (source, type, target), so each (source, type) comes as one run
+    # (out of order, runs of the same key are merged). No list outlives its run: ~10^5 lists
+    # alive through the whole read would reach the collector's oldest generation and bring on
+    # full collections, which scan the store's own objects too.
+    out: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)
     issued: set[str] = set()
-    issued_at = _R_ISSUED_AT
-    for source, rtype, target in projected.relationships:
-        if rtype == issued_at:
-            issued.add(target)
+    for (source, rtype), run in groupby(projected.relationships, key=_SOURCE_AND_TYPE):
+        targets = [rel[2] for rel in run]
+        if rtype == _R_ISSUED_AT:
+            issued.update(targets)
             continue
-        out[rtype][source].append(target)
+        by_source = out[rtype]
+        if source in by_source:
+            targets.extend(by_source[source])
+        by_source[source] = _sorted(targets)
 
     concepts: dict[str, ConceptRec] = {}
     for iri, _, label, values in by_kind["concept"]:
@@ -513,8 +513,14 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
             alt_labels=_strs(values[_ALT_LABELS]),
         )
 
-    def locals_of(targets: Iterable[str]) -> tuple[str, ...]:
+    def locals_of(targets: Sequence[str]) -> tuple[str, ...]:
+        if len(targets) == 1:  # most nodes have one type: no set, no list
+            rec = concepts.get(targets[0])
+            return (rec.local if rec is not None else concept_local_name(targets[0]),)
         return tuple(sorted({concepts[t].local if t in concepts else concept_local_name(t) for t in targets}))
+
+    def codes_of(targets: Sequence[str]) -> tuple[str, ...]:
+        return _sorted([actors[a][0] for a in targets if a in actors])
 
     actors = {
         iri: (_actor_code(iri, kind, label, values[_NOTATION]), label)
@@ -539,14 +545,14 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
             iri=iri,
             label=label,
             types=locals_of(threat_type_rels.get(iri, ())),
-            posed_by=tuple(sorted(actors[a][0] for a in out[_R_POSED_BY].get(iri, ()) if a in actors)),
+            posed_by=codes_of(out[_R_POSED_BY].get(iri, ())),
         )
         for iri, _, label, _ in by_kind["threat"]
     }
 
     incidents: dict[str, IncidentRec] = {}
     for iri, kind, label, values in by_kind["incident"]:
-        manifests = tuple(sorted(out[_R_MANIFESTS].get(iri, ())))
+        manifests = out[_R_MANIFESTS].get(iri, ())
         types = set(locals_of(threat_type_rels.get(iri, ())))
         for t in manifests:
             if t in threats:
@@ -560,7 +566,7 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
             alt_labels=_strs(values[_ALT_LABELS]),
             threat_types=tuple(sorted(types)),
             threats=manifests,
-            perpetrators=tuple(sorted(actors[a][0] for a in out[_R_PERPETRATOR].get(iri, ()) if a in actors)),
+            perpetrators=codes_of(out[_R_PERPETRATOR].get(iri, ())),
             notation=_str(values[_NOTATION]),
         )
 
@@ -568,12 +574,14 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
     by_meeting: dict[str, list[str]] = defaultdict(list)
     made_at = out[_R_MADE_AT]
     for iri, _, label, values in by_kind["commitment"]:
-        meeting_iris = sorted(m for m in made_at.get(iri, ()) if m in meetings)
+        meeting_iris = [m for m in made_at.get(iri, ()) if m in meetings]
         meeting = meeting_iris[0] if meeting_iris else None
         date = meetings[meeting].date if meeting is not None else None
         if date is None:
             date = _date(values[_DATE])
-        parties = sorted({actors[a][0] for a in out[_R_COMMITTED_BY].get(iri, ()) if a in actors})
+        parties = codes_of(out[_R_COMMITTED_BY].get(iri, ()))
+        if len(parties) > 1:  # one party code per party
+            parties = tuple(sorted(set(parties)))
         rec = CommitmentRec(
             iri=iri,
             label=label,
@@ -583,11 +591,11 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
             date=date,
             confidence=_float(values[_CONFIDENCE]),
             types=locals_of(out[_R_COMMITMENT_TYPE].get(iri, ())),
-            parties=tuple(parties),
+            parties=parties,
             meeting=meeting,
-            responds_to=tuple(sorted(out[_R_RESPONDS_TO].get(iri, ()))),
-            concerns=tuple(sorted(out[_R_CONCERNS].get(iri, ()))),
-            reaffirms=tuple(sorted(out[_R_REAFFIRMS].get(iri, ()))),
+            responds_to=out[_R_RESPONDS_TO].get(iri, ()),
+            concerns=out[_R_CONCERNS].get(iri, ()),
+            reaffirms=out[_R_REAFFIRMS].get(iri, ()),
         )
         commitments[iri] = rec
         for m in meeting_iris:

@@ -37,6 +37,8 @@ from analytics.loader import AnalyticsView, CommitmentRec, IncidentRec, StoreOrV
 from analytics.resolve import resolve_incident
 from analytics.tracer import DEFAULT_WINDOW_DAYS, next_meetings
 from graph.errors import ConfigurationError
+from graph.labels import shorten
+from graph.store import in_window as graph_in_window
 
 ACTOR = "actor"
 COMMITMENT_TYPE = "commitment_type"
@@ -94,9 +96,7 @@ _LABEL_WIDTH = 60
 
 
 def _in(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
-    if day is None:
-        return False
-    return (start is None or day >= start) and (end is None or day <= end)
+    return graph_in_window(day, start, end, undated=False)
 
 
 def _check_window(start: dt.date | None, end: dt.date | None) -> None:
@@ -106,7 +106,7 @@ def _check_window(start: dt.date | None, end: dt.date | None) -> None:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1] + "\u2026"
+    return shorten(text, _LABEL_WIDTH, words=False)
 
 
 # -- actor-theme graph and centrality ---------------------------------------

@@ -127,6 +127,7 @@ def main() -> int:
     import neo4j
 
     from alliancekg import neo4j_local
+    from graph import queries
     from graph.neo4j_store import Neo4jStore
     from graph.synthetic import generate
 
@@ -179,8 +180,7 @@ def main() -> int:
             sample = random.Random(args.seed).sample(graph.relationships, min(args.naive_sample, n_rels))
             with driver.session() as session:
                 session.run(
-                    "UNWIND $rows AS row MATCH (a:Node {iri: row.s})-[r]->(b:Node {iri: row.t}) "
-                    "WHERE type(r) = row.type DELETE r",
+                    queries.BENCH_DELETE_RELATIONSHIPS,
                     rows=[{"s": r.source, "t": r.target, "type": r.type.value} for r in sample],
                 ).consume()
             t_naive = naive_load(driver, sample, None)

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from analytics import AnalyticsView, view_of
 from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, concept_iri, concept_local_name
-from graph.store import GraphStore
+from graph.store import DEFAULT_ROW_LIMIT, GraphStore
 
 T = TypeVar("T")
 
@@ -37,17 +37,6 @@ RECHECK_SECONDS = 5.0
 """How often the counts of a store without a revision are read again to see a change."""
 REMEMBERED = 64
 """Default size of a :meth:`AppContext.remembered` family."""
-
-
-def store_revision(store: GraphStore) -> int | None:
-    """The store's write counter, or None when it has none.
-
-    SHIM (issue 12, drop at merge): ``revision`` is not yet in the
-    :class:`~graph.store.GraphStore` interface on this branch; once it is,
-    read ``store.revision`` directly.
-    """
-    revision = getattr(store, "revision", None)
-    return revision if isinstance(revision, int) and not isinstance(revision, bool) else None
 
 
 @dataclass
@@ -66,7 +55,7 @@ class AppContext:
     store: GraphStore
     max_elements: int = DEFAULT_MAX_ELEMENTS
     query_timeout: float = 10.0
-    row_limit: int = 500
+    row_limit: int = DEFAULT_ROW_LIMIT
     recheck_seconds: float = RECHECK_SECONDS
     _values: dict[Hashable, Any] = field(default_factory=dict, repr=False)
     _families: dict[str, OrderedDict[Hashable, Any]] = field(default_factory=dict, repr=False)
@@ -79,7 +68,7 @@ class AppContext:
 
     def state(self) -> Hashable:
         """What identifies the store's current state: its revision, else its counts."""
-        revision = store_revision(self.store)
+        revision = self.store.revision
         if revision is not None:
             return ("revision", revision)
         kinds = tuple(sorted(self.store.count_by_kind().items()))
@@ -88,7 +77,7 @@ class AppContext:
 
     def _current(self) -> int:
         """The generation of the cache for the store's current state (everything is dropped on a change)."""
-        revision = store_revision(self.store)
+        revision = self.store.revision
         if revision is not None:
             state: Hashable = ("revision", revision)
         else:

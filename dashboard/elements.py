@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from graph.labels import shorten
 from graph.model import GraphData, Node, Relationship
 from graph.schema import Prop
 
@@ -42,7 +43,7 @@ class CappedGraph:
 def short_label(text: str, width: int = SHORT_LABEL) -> str:
     """A label short enough to draw under a node."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
+    return shorten(text, width, words=False)
 
 
 def node_element(node: Node, classes: str = "") -> dict[str, Any]:

@@ -32,10 +32,7 @@ class ServingStore(GraphStore):
     @property
     def revision(self) -> int | None:
         """The real store's write counter (None when it has none)."""
-        # SHIM (issue 12, drop at merge): ``revision`` is not yet in the GraphStore interface on this
-        # branch; once it is, return ``self.inner.revision``.
-        revision = getattr(self.inner, "revision", None)
-        return revision if isinstance(revision, int) else None
+        return self.inner.revision
 
     # -- writes are refused ------------------------------------------------
 
@@ -86,11 +83,6 @@ class ServingStore(GraphStore):
         """See :meth:`GraphStore.count_by_type`."""
         return self.inner.count_by_type(*args, **kwargs)
 
-    def commitments_at(self, *args: Any, **kwargs: Any) -> Any:
-        """See :meth:`GraphStore.commitments_at`."""
-        # TODO(issue 12, at merge): drop with GraphStore.commitments_at, which leaves the interface.
-        return self.inner.commitments_at(*args, **kwargs)
-
     def incidents_between(self, *args: Any, **kwargs: Any) -> Any:
         """See :meth:`GraphStore.incidents_between`."""
         return self.inner.incidents_between(*args, **kwargs)
@@ -98,11 +90,6 @@ class ServingStore(GraphStore):
     def search(self, *args: Any, **kwargs: Any) -> Any:
         """See :meth:`GraphStore.search`."""
         return self.inner.search(*args, **kwargs)
-
-    def top_by_degree(self, *args: Any, **kwargs: Any) -> Any:
-        """See :meth:`GraphStore.top_by_degree`."""
-        # TODO(issue 12, at merge): drop with GraphStore.top_by_degree, which leaves the interface.
-        return self.inner.top_by_degree(*args, **kwargs)
 
     def iter_nodes(self, *args: Any, **kwargs: Any) -> Any:
         """See :meth:`GraphStore.iter_nodes`."""

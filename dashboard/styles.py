@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from graph.schema import STANCES, Kind
+from graph.schema import STANCES, Kind, Series
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def kind_label(kind: Kind | str) -> str:
     """Readable name of a kind: ``SecurityConsultativeMeeting`` -> ``SCM``."""
     value = Kind(kind).value if isinstance(kind, Kind) else str(kind)
     if value == Kind.SCM.value:
-        return "SCM"
+        return Series.SCM
     out: list[str] = []
     for ch in value:
         if ch.isupper() and out:

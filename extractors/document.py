@@ -79,6 +79,9 @@ class SourceDocument:
         media_type: ``text/plain``, ``text/html`` or ``application/pdf``.
         encoding: the detected source encoding (None for PDF).
         pages: for PDFs, the start offset of each page in ``text``.
+        source: where the text was published (a URL when it was fetched).
+        retrieved: when it was fetched from ``source`` (ISO 8601 date-time),
+            from the fetch's sidecar (:mod:`extractors.readers.sidecar`).
     """
 
     text: str
@@ -94,6 +97,7 @@ class SourceDocument:
     offset_map: OffsetMap = field(default_factory=OffsetMap)
     pages: list[int] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    retrieved: str | None = None
 
     def page_at(self, offset: int) -> int | None:
         """1-based page containing ``offset`` (PDF only)."""

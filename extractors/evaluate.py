@@ -32,7 +32,7 @@ import pandas as pd
 from extractors.document import SourceDocument
 from graph.errors import ExtractionError
 from graph.model import GraphData
-from graph.schema import Kind, Rel, concept_local_name, is_a
+from graph.schema import Kind, Prop, Rel, Series, concept_local_name, is_a
 
 CATEGORIES: tuple[str, ...] = ("meetings", "actors", "incidents", "commitments", "responses")
 """The categories scored, in report order."""
@@ -169,7 +169,7 @@ def predicted_keys(graph: GraphData) -> dict[str, set[Key]]:
         if node.iri not in evidenced:
             continue  # linked (a party of an agreement, an affiliation) but not named in the text
         if is_a(node.kind, Kind.MEETING):
-            series = node.props.get("series", "SCM" if node.kind == Kind.SCM else "Other")
+            series = node.props.get(Prop.SERIES.value, Series.SCM if node.kind == Kind.SCM else Series.OTHER)
             date = node.date
             out["meetings"].add(
                 _meeting_key(str(series), node.props.get("ordinal"), date.isoformat() if date else None)

@@ -51,6 +51,14 @@ class ExtractionError(AllianceKGError):
     """A document could not be read or extracted."""
 
 
+class FetchError(AllianceKGError):
+    """A public source could not be downloaded, or what came back is not the text.
+
+    Raised per source by :mod:`alliancekg.fetch` (the run goes on with the
+    next one) and for a manifest that does not validate.
+    """
+
+
 class RDFError(AllianceKGError):
     """RDF could not be parsed, validated or mapped to the ontology."""
 

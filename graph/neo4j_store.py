@@ -1,8 +1,10 @@
 """The Neo4j store, over the official ``neo4j`` driver.
 
-The driver is injected (:func:`alliancekg.settings.open_store` builds it), so
-this module never reads the environment. All Cypher comes from
-:mod:`graph.queries`.
+A store is made over a driver (the caller's), or by :func:`connect`, which
+opens a verified connection; this module never reads the environment (the
+application's store factory passes the URI and credentials). Every driver
+failure becomes one of the project's errors through one mapping,
+:func:`driver_error`. All Cypher comes from :mod:`graph.queries`.
 
 Writes are batched ``UNWIND $rows AS row MERGE ...`` statements, one batch per
 managed write transaction (``session.execute_write``, which the driver retries
@@ -33,6 +35,7 @@ from neo4j import exceptions as neo4j_errors
 from graph import cypher_guard, queries
 from graph.errors import (
     AuthenticationError,
+    ConfigurationError,
     NodeNotFoundError,
     QueryError,
     StoreError,
@@ -62,6 +65,11 @@ from graph.store import (
 
 T = TypeVar("T")
 K = TypeVar("K", Kind, Rel)
+
+DRIVER_RETRY_SECONDS = 5.0
+"""How long the driver retries a failed write transaction (transient errors, a lost connection)."""
+DRIVER_CONNECT_SECONDS = 5.0
+"""How long the driver waits to open or borrow a connection."""
 
 START_HINT = (
     "start a local server with `scripts/neo4j-local start` (and export the NEO4J_URI it prints) "
@@ -154,21 +162,11 @@ class Neo4jStore(GraphStore):
         return self.driver.session(database=self.database, default_access_mode=access_mode)
 
     def _guard(self, action: Callable[[], T]) -> T:
-        """Run ``action`` turning driver failures into the project's errors."""
+        """Run ``action`` turning driver failures into the project's errors (:func:`driver_error`)."""
         try:
             return action()
-        except neo4j_errors.AuthError as e:
-            msg = f"Neo4j at {self.uri} refused the credentials; check NEO4J_USERNAME and NEO4J_PASSWORD"
-            raise AuthenticationError(msg) from e
-        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as e:
-            msg = f"Neo4j is not reachable at {self.uri}; {START_HINT}"
-            raise StoreUnavailableError(msg) from e
-        except neo4j_errors.Neo4jError as e:
-            msg = f"Neo4j at {self.uri} failed: {_first_line(e)}"
-            raise StoreError(msg) from e
-        except neo4j_errors.DriverError as e:
-            msg = f"Neo4j driver error talking to {self.uri}: {e}"
-            raise StoreError(msg) from e
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
+            raise driver_error(e, self.uri) from e
 
     def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
         def work(tx: neo4j.ManagedTransaction) -> list[neo4j.Record]:
@@ -203,6 +201,16 @@ class Neo4jStore(GraphStore):
 
         self._guard(action)
         return names
+
+    @property
+    def revision(self) -> None:
+        """None: other clients may write to the same database, so this store cannot tell
+        whether the graph changed; callers compare the counts per kind and type instead."""
+        return None
+
+    def save(self) -> None:
+        """Nothing to do: every write is committed in its transaction."""
+        return None
 
     def close(self) -> None:
         """Close the driver if this store owns it."""
@@ -457,11 +465,6 @@ class Neo4jStore(GraphStore):
         """Number of relationships per type."""
         return {r["type"]: int(r["count"]) for r in self._read(queries.COUNT_BY_TYPE)}
 
-    def commitments_at(self, meeting_iri: str) -> list[Node]:
-        """Commitments ``MADE_AT`` the meeting, sorted by IRI."""
-        kinds = sorted(k.value for k in subkinds(Kind.COMMITMENT))
-        return [node_from_record(r["n"]) for r in self._read(queries.COMMITMENTS_AT, iri=meeting_iri, kinds=kinds)]
-
     def incidents_between(self, start: dt.date | None, end: dt.date | None) -> list[Node]:
         """Incidents dated in the inclusive window, sorted by date then IRI."""
         kinds = sorted(k.value for k in subkinds(Kind.INCIDENT))
@@ -473,14 +476,6 @@ class Neo4jStore(GraphStore):
         kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
         records = self._read(queries.SEARCH, kinds=kind_list, needle=text.lower(), limit=max(limit, 0))
         return [node_from_record(r["n"]) for r in records]
-
-    def top_by_degree(
-        self, kinds: Iterable[Kind | str] | None = None, limit: int = 100
-    ) -> list[tuple[Node, int]]:
-        """Nodes of highest degree (ties by IRI)."""
-        kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
-        records = self._read(queries.TOP_BY_DEGREE, kinds=kind_list, limit=max(limit, 0))
-        return [(node_from_record(r["n"]), int(r["degree"])) for r in records]
 
     def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
         """Every node, in IRI order, read in pages of ``batch_size``."""
@@ -548,12 +543,8 @@ class Neo4jStore(GraphStore):
                 if unresolved:
                     found = session.run(queries.IRIS_BY_ELEMENT_ID, ids=unresolved)
                     collector.resolve({r["id"]: r["iri"] for r in found})
-        except neo4j_errors.AuthError as e:
-            msg = f"Neo4j at {self.uri} refused the credentials; check NEO4J_USERNAME and NEO4J_PASSWORD"
-            raise AuthenticationError(msg) from e
-        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as e:
-            msg = f"Neo4j is not reachable at {self.uri}; {START_HINT}"
-            raise StoreUnavailableError(msg) from e
+        except (neo4j_errors.AuthError, neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as e:
+            raise driver_error(e, self.uri) from e
         except neo4j_errors.Neo4jError as e:
             raise _query_error(e, timeout) from e
         except neo4j_errors.DriverError as e:
@@ -613,6 +604,75 @@ def _upsert_work(
         return written
 
     return work
+
+
+def connect(uri: str | None, auth: tuple[str, str] | None = None, database: str | None = None) -> Neo4jStore:
+    """A store over a new connection to the server at ``uri``, checked to answer.
+
+    The store owns the driver (:meth:`Neo4jStore.close` closes it). The
+    constraints are not created here: call :meth:`Neo4jStore.ensure_schema`.
+
+    Args:
+        uri: e.g. ``bolt://127.0.0.1:7687`` (``NEO4J_URI``).
+        auth: ``(user, password)``, or None for a server without authentication.
+        database: the database to use (None: the server's default).
+
+    Raises:
+        ConfigurationError: no URI, or one the driver cannot use.
+        StoreUnavailableError: the server does not answer, or refuses the connection.
+        AuthenticationError: the server refused the credentials.
+    """
+    if not uri:
+        msg = f"NEO4J_URI is not set; {START_HINT}"
+        raise ConfigurationError(msg)
+    try:
+        driver = neo4j.GraphDatabase.driver(
+            uri,
+            auth=auth,
+            # a lost server must stop a run within seconds, not after the driver's 30 s of retries
+            max_transaction_retry_time=DRIVER_RETRY_SECONDS,
+            connection_timeout=DRIVER_CONNECT_SECONDS,
+            connection_acquisition_timeout=DRIVER_CONNECT_SECONDS,
+        )
+    except (ValueError, neo4j_errors.ConfigurationError) as e:
+        msg = f"NEO4J_URI={uri!r} is not a valid Neo4j URI: {e}"
+        raise ConfigurationError(msg) from e
+    try:
+        driver.verify_connectivity()
+    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as e:
+        driver.close()
+        raise driver_error(e, uri, user=auth[0] if auth else None, connecting=True) from e
+    return Neo4jStore(driver, database=database, owns_driver=True, uri=uri)
+
+
+def driver_error(error: Exception, uri: str, user: str | None = None, connecting: bool = False) -> StoreError:
+    """THE mapping of a Neo4j driver failure to the project's errors.
+
+    Args:
+        error: what the driver raised.
+        uri: the server's URI, for the message.
+        user: the user whose credentials were sent, for the message.
+        connecting: the failure came while opening the connection (a server
+            error then means the server refused it: the store is unavailable).
+
+    Returns:
+        :class:`~graph.errors.AuthenticationError` for refused credentials;
+        :class:`~graph.errors.StoreUnavailableError` when the server cannot be
+        reached (with how to start one) or refused the connection;
+        :class:`~graph.errors.StoreError` for any other failure.
+    """
+    if isinstance(error, neo4j_errors.AuthError):
+        whose = f" of user {user!r}" if user else ""
+        return AuthenticationError(
+            f"Neo4j at {uri} refused the credentials{whose}; check NEO4J_USERNAME and NEO4J_PASSWORD"
+        )
+    if isinstance(error, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired | OSError):
+        return StoreUnavailableError(f"Neo4j is not reachable at {uri}; {START_HINT}")
+    if isinstance(error, neo4j_errors.Neo4jError):
+        if connecting:
+            return StoreUnavailableError(f"Neo4j at {uri} refused the connection: {_first_line(error)}")
+        return StoreError(f"Neo4j at {uri} failed: {_first_line(error)}")
+    return StoreError(f"Neo4j driver error talking to {uri}: {error}")
 
 
 def _first_line(error: neo4j_errors.Neo4jError) -> str:

@@ -82,16 +82,26 @@ def upsert_relationships_query(rel: Rel) -> str:
     )
 
 
-NAIVE_MERGE_NODE = "MERGE (n:`Node` {iri: $iri}) SET n += $props"
-"""One node per statement, the way simple loading scripts do it (benchmark baseline)."""
-
-
 def naive_merge_relationship(rel: Rel) -> str:
-    """One relationship per statement (benchmark baseline)."""
+    """One relationship per statement, the way simple loading scripts do it.
+
+    Not used by the store: it is the baseline ``bench/bench_load.py`` compares
+    the batched :func:`upsert_relationships_query` with, kept here so that the
+    two differ only in batching (same labels, same ``MERGE``).
+    """
+    node = label_of(NODE_LABEL)
     return (
-        "MATCH (a:`Node` {iri: $source}) MATCH (b:`Node` {iri: $target}) "
+        f"MATCH (a:{node} {{iri: $source}}) MATCH (b:{node} {{iri: $target}}) "
         f"MERGE (a)-[r:{type_of(rel)}]->(b) SET r += $props"
     )
+
+
+BENCH_DELETE_RELATIONSHIPS = (
+    f"UNWIND $rows AS row MATCH (a:{label_of(NODE_LABEL)} {{iri: row.s}})"
+    f"-[r]->(b:{label_of(NODE_LABEL)} {{iri: row.t}}) WHERE type(r) = row.type DELETE r"
+)
+"""Delete relationships given as ``$rows`` of ``{s, type, t}`` (``bench/bench_load.py`` makes room for
+the naive baseline with it)."""
 
 
 MISSING_NODES = (
@@ -172,11 +182,6 @@ COUNT_BY_KIND = f"MATCH (n:{_N}) RETURN n.kind AS kind, count(*) AS count"
 
 COUNT_BY_TYPE = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count"
 
-COMMITMENTS_AT = (
-    f"MATCH (n:{_N})-[:{type_of(Rel.MADE_AT)}]->(:{_N} {{iri: $iri}}) "
-    "WHERE n.kind IN $kinds RETURN DISTINCT n ORDER BY n.iri"
-)
-
 INCIDENTS_BETWEEN = (
     f"MATCH (n:{label_of(Kind.INCIDENT)}) WHERE n.kind IN $kinds AND n.date IS :: DATE NOT NULL "
     "AND ($start IS NULL OR n.date >= $start) AND ($end IS NULL OR n.date <= $end) "
@@ -188,12 +193,6 @@ SEARCH = (
     "WITH n, toLower(n.label) AS low "
     "RETURN n ORDER BY CASE WHEN low = $needle THEN 0 WHEN low STARTS WITH $needle THEN 1 ELSE 2 END, "
     "n.label, n.iri LIMIT $limit"
-)
-
-TOP_BY_DEGREE = (
-    f"MATCH (n:{_N}) WHERE {_KIND_FILTER} "
-    f"WITH n, {_DEGREE} AS degree "
-    "RETURN n, degree ORDER BY degree DESC, n.iri LIMIT $limit"
 )
 
 ITER_NODES = f"MATCH (n:{_N}) WHERE n.iri > $after RETURN n ORDER BY n.iri LIMIT $batch"

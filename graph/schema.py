@@ -225,6 +225,7 @@ class Prop(StrEnum):
     SCHEME = "scheme"
     NOTATION = "notation"
     CUES = "cues"
+    RETRIEVED = "retrieved"
 
 
 PROP_IRIS: dict[Prop, str] = {
@@ -232,6 +233,7 @@ PROP_IRIS: dict[Prop, str] = {
     Prop.SAME_AS: "http://www.w3.org/2002/07/owl#sameAs",
     Prop.TITLE: DCTERMS + "title",
     Prop.SOURCE: DCTERMS + "source",
+    Prop.RETRIEVED: PROV + "generatedAtTime",
     Prop.DESCRIPTION: DCTERMS + "description",
     Prop.ALT_LABELS: SKOS + "altLabel",
     Prop.NOTATION: SKOS + "notation",
@@ -247,8 +249,25 @@ def prop_iri(prop: Prop) -> str:
 STANCES: tuple[str, ...] = ("new", "reaffirmed", "strengthened", "weakened", "suspended")
 """Allowed values of ``ak:stance``."""
 
-MEETING_SERIES: tuple[str, ...] = ("SCM", "MCM", "Summit", "2+2", "Trilateral", "Other")
-"""Values of the ``series`` property of meetings."""
+class Series(StrEnum):
+    """Values of the ``series`` property of meetings: which body or format met."""
+
+    SCM = "SCM"
+    """ROK-US Security Consultative Meeting (the defense ministers)."""
+    MCM = "MCM"
+    """ROK-US Military Committee Meeting (the chairmen of the joint chiefs)."""
+    SUMMIT = "Summit"
+    """The two heads of state or government."""
+    TWO_PLUS_TWO = "2+2"
+    """Foreign and defense ministers of both countries together."""
+    TRILATERAL = "Trilateral"
+    """With Japan (or another third party)."""
+    OTHER = "Other"
+    """Any other body (a working group, a consultative group)."""
+
+
+MEETING_SERIES: tuple[str, ...] = tuple(s.value for s in Series)
+"""The values of :class:`Series`, in order."""
 
 DOC_KINDS: tuple[str, ...] = ("communique", "joint_statement", "news", "study", "other")
 """Values of the ``docKind`` property of documents."""

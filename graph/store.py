@@ -1,4 +1,11 @@
-"""The store interface that extractors, analytics and the dashboard use.
+"""The store interface that ingest, analytics and the dashboard use.
+
+The interface has two halves, as :class:`typing.Protocol` classes:
+:class:`GraphReader` (every read, the analysts' Cypher console, ``revision``)
+and :class:`GraphWriter` (upserts, deletes, ``save``). Code that only reads
+(analytics, the dashboard, the exporters) asks for a :class:`GraphReader`;
+code that loads asks for a :class:`GraphWriter`. :class:`GraphStore` is both:
+the base class of every store, holding the shared defaults.
 
 Two implementations answer it identically (proven by one contract test
 suite): :class:`graph.nx_store.NetworkXStore`, embedded and the default, and
@@ -21,11 +28,13 @@ Semantics shared by both stores
 from __future__ import annotations
 
 import datetime as dt
-from abc import ABC, abstractmethod
+import time
+from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Protocol, Self, runtime_checkable
 
 from graph.errors import NodeNotFoundError
 from graph.model import CypherResult, Evidence, GraphData, Node, NodeDetail, Relationship
@@ -57,10 +66,24 @@ def expand_kinds(kinds: Iterable[Kind | str] | None) -> set[str] | None:
     return out
 
 
-def in_window(value: Any, start: dt.date | None, end: dt.date | None) -> bool:
-    """True when an (optional) date value lies in the inclusive window."""
+def in_window(value: Any, start: dt.date | None, end: dt.date | None, undated: bool = True) -> bool:
+    """THE date-window rule: True when ``value`` lies in the inclusive window ``[start, end]``.
+
+    Either bound may be None (open). A value that is not a date (None, a
+    node without a ``date``) is *undated*: it passes when ``undated`` is True,
+    the stores' rule (a State or a Concept belongs to every period), and fails
+    when it is False, for questions about dated things only (which meetings
+    fall in the window).
+
+    >>> in_window(dt.date(2017, 9, 3), dt.date(2017, 1, 1), dt.date(2017, 12, 31))
+    True
+    >>> in_window(dt.date(2017, 9, 3), dt.date(2018, 1, 1), None)
+    False
+    >>> in_window(None, dt.date(2017, 1, 1), None), in_window(None, dt.date(2017, 1, 1), None, undated=False)
+    (True, False)
+    """
     if not isinstance(value, dt.date):
-        return True
+        return undated
     return (start is None or value >= start) and (end is None or value <= end)
 
 
@@ -97,53 +120,25 @@ def prop_names(props: Iterable[Prop | str]) -> tuple[str, ...]:
     return tuple(Prop(p).value for p in props)
 
 
-class GraphStore(ABC):
-    """A graph of the alliance ontology that can be loaded and queried."""
+@runtime_checkable
+class GraphReader(Protocol):
+    """The reading half of the store interface (see the module notes)."""
 
-    name: str = "store"
+    name: str
     """Short name shown to users: ``embedded`` or ``neo4j``."""
 
-    # -- writing ---------------------------------------------------------
+    @property
+    def revision(self) -> int | None:
+        """A number that changes whenever the graph changes, or None when the store cannot tell.
 
-    @abstractmethod
-    def upsert_nodes(self, nodes: Iterable[Node], batch_size: int = DEFAULT_BATCH_SIZE) -> int:
-        """Create or update nodes by IRI; return how many records were sent.
-
-        An existing node keeps the properties the record does not name and
-        takes the values of those it does.
+        Readers that derive something costly from the graph (the analytics
+        view, the dashboard's caches) keep it while the revision is the same.
+        The embedded store counts the writes made through it. Neo4j answers
+        None: other clients may write to the same database, so no number held
+        here can promise that nothing changed; a caller then compares
+        :meth:`count_by_kind` and :meth:`count_by_type` instead.
         """
-
-    @abstractmethod
-    def upsert_relationships(
-        self, relationships: Iterable[Relationship], batch_size: int = DEFAULT_BATCH_SIZE
-    ) -> int:
-        """Create or update relationships by ``(source, type, target)``.
-
-        Both end nodes must exist already (load nodes first); a relationship
-        whose end is missing is an error, never a silently created empty node.
-        """
-
-    def load(self, data: GraphData, batch_size: int = DEFAULT_BATCH_SIZE) -> LoadReport:
-        """Upsert a batch: nodes first, then relationships. Idempotent."""
-        import time
-
-        t0 = time.perf_counter()
-        merged = data.merged()
-        report = LoadReport()
-        report.nodes = self.upsert_nodes(merged.nodes, batch_size=batch_size)
-        report.relationships = self.upsert_relationships(merged.relationships, batch_size=batch_size)
-        report.seconds = time.perf_counter() - t0
-        return report
-
-    @abstractmethod
-    def delete_nodes(self, iris: Sequence[str]) -> int:
-        """Delete nodes (and their relationships) by IRI; return how many existed."""
-
-    @abstractmethod
-    def clear(self) -> None:
-        """Remove every node and relationship."""
-
-    # -- reading ---------------------------------------------------------
+        ...
 
     @abstractmethod
     def get_node(self, iri: str) -> NodeDetail:
@@ -206,8 +201,172 @@ class GraphStore(ABC):
         """The evidence of many nodes at once: for each IRI asked, what
         :meth:`get_node` gives as ``evidence`` (mentions by IRI, each with its
         first document by IRI); an empty list for a node without evidence or
-        one that does not exist. This default asks :meth:`get_node` per node;
-        stores override it with one read.
+        one that does not exist.
+        """
+        ...
+
+    def projection(
+        self,
+        kinds: Iterable[Kind | str] | None,
+        props: Iterable[Prop | str],
+        rel_types: Iterable[Rel | str] | None,
+    ) -> Projection:
+        """Nodes of ``kinds`` (subclasses included) with the values of ``props``,
+        and the relationships of ``rel_types``, as plain tuples (see :class:`Projection`).
+
+        The same nodes and relationships as :meth:`nodes` and
+        :meth:`relationships` with the same filters (None: all), in the same
+        order; relationship properties are not read.
+
+        Raises:
+            ValueError: a kind, property or relationship type is not in the schema.
+        """
+        ...
+
+    @abstractmethod
+    def count_by_kind(self) -> dict[str, int]:
+        """Number of nodes per most specific kind."""
+
+    @abstractmethod
+    def count_by_type(self) -> dict[str, int]:
+        """Number of relationships per type."""
+
+    @abstractmethod
+    def incidents_between(self, start: dt.date | None, end: dt.date | None) -> list[Node]:
+        """Incidents dated in the inclusive window, sorted by date then IRI."""
+
+    @abstractmethod
+    def search(self, text: str, kinds: Iterable[Kind | str] | None = None, limit: int = 20) -> list[Node]:
+        """Nodes whose label contains ``text`` (case-insensitive); exact and
+        prefix matches first, then by label."""
+
+    @abstractmethod
+    def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
+        """Every node, streamed (for exports of any size)."""
+
+    @abstractmethod
+    def iter_relationships(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Relationship]:
+        """Every relationship, streamed."""
+
+    def dump(self) -> GraphData:
+        """The whole graph in memory (small graphs only)."""
+        ...
+
+    @abstractmethod
+    def run_cypher(
+        self,
+        query: str,
+        params: dict[str, Any] | None = None,
+        limit: int = DEFAULT_ROW_LIMIT,
+        timeout: float = DEFAULT_QUERY_TIMEOUT,
+    ) -> CypherResult:
+        """Run an analyst's read-only Cypher query with parameters.
+
+        At most ``limit`` rows come back (``truncated`` says when more were
+        available); the caller gets its answer, or an error, within about
+        ``timeout`` seconds.
+
+        Raises:
+            WriteNotAllowedError: the query would change the graph.
+            QueryError: the query is malformed or timed out.
+            UnsupportedQueryError: the embedded store cannot answer it.
+        """
+
+    def close(self) -> None:
+        """Release connections or files."""
+        ...
+
+
+@runtime_checkable
+class GraphWriter(Protocol):
+    """The writing half of the store interface: load, change, persist."""
+
+    name: str
+    """Short name shown to users: ``embedded`` or ``neo4j``."""
+
+    @abstractmethod
+    def upsert_nodes(self, nodes: Iterable[Node], batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+        """Create or update nodes by IRI; return how many records were sent.
+
+        An existing node keeps the properties the record does not name and
+        takes the values of those it does.
+        """
+
+    @abstractmethod
+    def upsert_relationships(
+        self, relationships: Iterable[Relationship], batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> int:
+        """Create or update relationships by ``(source, type, target)``.
+
+        Both end nodes must exist already (load nodes first); a relationship
+        whose end is missing is an error, never a silently created empty node.
+        """
+
+    def load(self, data: GraphData, batch_size: int = DEFAULT_BATCH_SIZE) -> LoadReport:
+        """Upsert a batch: nodes first, then relationships. Idempotent."""
+        ...
+
+    @abstractmethod
+    def delete_nodes(self, iris: Sequence[str]) -> int:
+        """Delete nodes (and their relationships) by IRI; return how many existed."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove every node and relationship."""
+
+    def save(self) -> Path | None:
+        """Make the writes so far durable, where the store can.
+
+        Returns:
+            The file written (the embedded store writes the file it was
+            opened from), or None when there is nothing to write: the store
+            persists every write itself (Neo4j), or it has no file (an
+            embedded store made in memory only).
+
+        Raises:
+            StoreError: the file cannot be written.
+        """
+        ...
+
+    def close(self) -> None:
+        """Release connections or files."""
+        ...
+
+
+class GraphStore(GraphReader, GraphWriter):
+    """A graph of the alliance ontology that can be loaded and queried: both halves.
+
+    The base class of every store. Subclasses implement the abstract methods
+    of :class:`GraphReader` and :class:`GraphWriter`; the rest have defaults
+    here, written with those methods, which a store overrides when it can do
+    better (one query instead of many).
+    """
+
+    name: str = "store"
+
+    @property
+    def revision(self) -> int | None:
+        """None: this store cannot tell whether the graph changed (see :attr:`GraphReader.revision`)."""
+        return None
+
+    def save(self) -> Path | None:
+        """Nothing to do: this store persists every write (see :meth:`GraphWriter.save`)."""
+        return None
+
+    def load(self, data: GraphData, batch_size: int = DEFAULT_BATCH_SIZE) -> LoadReport:
+        """Upsert a batch: nodes first, then relationships. Idempotent."""
+        t0 = time.perf_counter()
+        merged = data.merged()
+        report = LoadReport()
+        report.nodes = self.upsert_nodes(merged.nodes, batch_size=batch_size)
+        report.relationships = self.upsert_relationships(merged.relationships, batch_size=batch_size)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def evidence_of(self, iris: Iterable[str]) -> dict[str, list[Evidence]]:
+        """The evidence of many nodes (see :meth:`GraphReader.evidence_of`).
+
+        This default asks :meth:`get_node` per node; stores override it with one read.
         """
         out: dict[str, list[Evidence]] = {}
         for iri in dict.fromkeys(iris):
@@ -223,16 +382,10 @@ class GraphStore(ABC):
         props: Iterable[Prop | str],
         rel_types: Iterable[Rel | str] | None,
     ) -> Projection:
-        """Nodes of ``kinds`` (subclasses included) with the values of ``props``,
-        and the relationships of ``rel_types``, as plain tuples (see :class:`Projection`).
+        """Nodes and relationships as plain tuples (see :meth:`GraphReader.projection`).
 
-        The same nodes and relationships as :meth:`nodes` and
-        :meth:`relationships` with the same filters (None: all), in the same
-        order; relationship properties are not read. This default reads
-        through those two methods; stores override it with a cheaper read.
-
-        Raises:
-            ValueError: a kind, property or relationship type is not in the schema.
+        This default reads through :meth:`nodes` and :meth:`relationships`;
+        stores override it with a cheaper read.
         """
         names = prop_names(props)
         kind_list = list(kinds) if kinds is not None else None
@@ -244,69 +397,11 @@ class GraphStore(ABC):
         rels = [(r.source, Rel(r.type).value, r.target) for r in self.relationships(types=type_list)]
         return Projection(props=names, nodes=nodes, relationships=rels)
 
-    @abstractmethod
-    def count_by_kind(self) -> dict[str, int]:
-        """Number of nodes per most specific kind."""
-
-    @abstractmethod
-    def count_by_type(self) -> dict[str, int]:
-        """Number of relationships per type."""
-
-    @abstractmethod
-    def commitments_at(self, meeting_iri: str) -> list[Node]:
-        """Commitments ``MADE_AT`` the meeting, sorted by IRI."""
-
-    @abstractmethod
-    def incidents_between(self, start: dt.date | None, end: dt.date | None) -> list[Node]:
-        """Incidents dated in the inclusive window, sorted by date then IRI."""
-
-    @abstractmethod
-    def search(self, text: str, kinds: Iterable[Kind | str] | None = None, limit: int = 20) -> list[Node]:
-        """Nodes whose label contains ``text`` (case-insensitive); exact and
-        prefix matches first, then by label."""
-
-    @abstractmethod
-    def top_by_degree(
-        self, kinds: Iterable[Kind | str] | None = None, limit: int = 100
-    ) -> list[tuple[Node, int]]:
-        """Nodes of highest degree (ties by IRI)."""
-
-    @abstractmethod
-    def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
-        """Every node, streamed (for exports of any size)."""
-
-    @abstractmethod
-    def iter_relationships(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Relationship]:
-        """Every relationship, streamed."""
-
     def dump(self) -> GraphData:
         """The whole graph in memory (small graphs only)."""
         return GraphData(nodes=list(self.iter_nodes()), relationships=list(self.iter_relationships()))
 
-    # -- analysts --------------------------------------------------------
-
-    @abstractmethod
-    def run_cypher(
-        self,
-        query: str,
-        params: dict[str, Any] | None = None,
-        limit: int = DEFAULT_ROW_LIMIT,
-        timeout: float = DEFAULT_QUERY_TIMEOUT,
-    ) -> CypherResult:
-        """Run an analyst's read-only Cypher query with parameters.
-
-        At most ``limit`` rows come back (``truncated`` says when more were
-        available); the query is cancelled after ``timeout`` seconds.
-
-        Raises:
-            WriteNotAllowedError: the query would change the graph.
-            QueryError: the query is malformed or timed out.
-            UnsupportedQueryError: the embedded store cannot answer it.
-        """
-
-    # -- lifecycle -------------------------------------------------------
-
-    def close(self) -> None:  # noqa: B027 - optional hook, most stores hold nothing
+    def close(self) -> None:
         """Release connections or files. The default does nothing."""
 
     def __enter__(self) -> Self:

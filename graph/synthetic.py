@@ -30,6 +30,7 @@ from graph.schema import (
     Kind,
     Prop,
     Rel,
+    Series,
     concept_iri,
 )
 
@@ -144,9 +145,9 @@ def iter_generate(
         roll = rng.random()
         if roll < 0.03:  # a meeting and its communique
             scm_ordinal += 1
-            series = "SCM" if rng.random() < 0.7 else rng.choice(MEETING_SERIES[1:])
+            series = Series.SCM.value if rng.random() < 0.7 else rng.choice(MEETING_SERIES[1:])
             day = FIRST_SCM + dt.timedelta(days=int(365.25 * (scm_ordinal % 57)) + rng.randint(0, 300))
-            kind = Kind.SCM if series == "SCM" else Kind.MEETING
+            kind = Kind.SCM if series == Series.SCM else Kind.MEETING
             iri = make_iri(kind, series, scm_ordinal)
             add_node(Node(iri=iri, kind=kind, label=f"{scm_ordinal}th {series} meeting", props={
                 Prop.ORDINAL.value: scm_ordinal, Prop.SERIES.value: series, Prop.DATE.value: day,

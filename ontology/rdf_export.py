@@ -11,7 +11,8 @@ How the graph is written:
   instance base) and the properties hang off the statement;
 * literal datatypes: dates ``xsd:date``, ints ``xsd:integer``, bools
   ``xsd:boolean``, floats ``xsd:decimal`` for ``confidence`` and
-  ``xsd:double`` otherwise, strings are plain; lists are repeated triples;
+  ``xsd:double`` otherwise, strings are plain except a retrieval time
+  (``xsd:dateTime``); lists are repeated triples;
 * ``sameAs`` values (``"Q884"`` or an IRI) are written as ``owl:sameAs wd:Q884``.
 
 N-Triples and Turtle are streamed: triples are formatted one by one and
@@ -41,6 +42,7 @@ from graph.schema import DEFAULT_BASE, REL_SPECS, Kind, Prop, prop_iri
 from graph.store import GraphStore
 from ontology.vocabulary import (
     CONTEXT_IRI,
+    DATETIME_PROPS,
     DECIMAL_PROPS,
     IRI_VALUED_PROPS,
     PREFIXES,
@@ -52,6 +54,7 @@ from ontology.vocabulary import (
     RDFS,
     XSD_BOOLEAN,
     XSD_DATE,
+    XSD_DATETIME,
     XSD_DECIMAL,
     XSD_DOUBLE,
     XSD_INTEGER,
@@ -203,7 +206,7 @@ def literal(name: str, value: PropertyValue) -> Lit:
     if isinstance(value, dt.date):
         return Lit(value.isoformat(), XSD_DATE)
     if isinstance(value, str):
-        return Lit(value)
+        return Lit(value, XSD_DATETIME if name in DATETIME_PROPS else None)
     msg = f"property {name!r}: cannot write a value of type {type(value).__name__} as RDF"
     raise RDFError(msg)
 
@@ -323,6 +326,8 @@ def _nt_literal(name: str, value: str | int | float | bool | dt.date) -> str:
     """N-Triples spelling of one property value (the fast path of :func:`literal`)."""
     kind = type(value)
     if kind is str:
+        if name in DATETIME_PROPS:
+            return f"{quote(value)}^^<{XSD_DATETIME}>"  # type: ignore[arg-type]
         return quote(value)  # type: ignore[arg-type]
     if kind is int:
         return f'"{value}"^^<{XSD_INTEGER}>'

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 
 from graph.model import GraphData, Node, Relationship, document_iri, make_iri
-from graph.schema import COMMITMENT_SCHEME, THREAT_SCHEME, Kind, Prop, Rel, concept_iri
+from graph.schema import COMMITMENT_SCHEME, THREAT_SCHEME, Kind, Prop, Rel, Series, concept_iri
 
 COMMUNIQUE_49 = (
     "1. The 49th Security Consultative Meeting was held in Seoul on October 28, 2017. "
@@ -64,12 +64,12 @@ def sample_graph() -> GraphData:
     austin = Node(iri=make_iri(Kind.PERSON, "Lloyd J. Austin III"), kind=Kind.PERSON, label="Lloyd J. Austin III",
                   props={Prop.ROLE.value: "Secretary of Defense"})
 
-    scm49 = Node(iri=make_iri(Kind.SCM, "SCM", 49), kind=Kind.SCM, label="49th Security Consultative Meeting",
-                 props={Prop.ORDINAL.value: 49, Prop.SERIES.value: "SCM", Prop.DATE.value: dt.date(2017, 10, 28),
-                        Prop.LOCATION.value: "Seoul"})
-    scm54 = Node(iri=make_iri(Kind.SCM, "SCM", 54), kind=Kind.SCM, label="54th Security Consultative Meeting",
-                 props={Prop.ORDINAL.value: 54, Prop.SERIES.value: "SCM", Prop.DATE.value: dt.date(2022, 11, 3),
-                        Prop.LOCATION.value: "Washington, D.C."})
+    scm49 = Node(iri=make_iri(Kind.SCM, Series.SCM, 49), kind=Kind.SCM, label="49th Security Consultative Meeting",
+                 props={Prop.ORDINAL.value: 49, Prop.SERIES.value: Series.SCM.value,
+                        Prop.DATE.value: dt.date(2017, 10, 28), Prop.LOCATION.value: "Seoul"})
+    scm54 = Node(iri=make_iri(Kind.SCM, Series.SCM, 54), kind=Kind.SCM, label="54th Security Consultative Meeting",
+                 props={Prop.ORDINAL.value: 54, Prop.SERIES.value: Series.SCM.value,
+                        Prop.DATE.value: dt.date(2022, 11, 3), Prop.LOCATION.value: "Washington, D.C."})
 
     ed = Node(iri=concept_iri("ExtendedDeterrence"), kind=Kind.CONCEPT, label="Extended deterrence",
               props={Prop.SCHEME.value: COMMITMENT_SCHEME})

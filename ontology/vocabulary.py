@@ -67,6 +67,7 @@ XSD_DECIMAL = XSD + "decimal"
 XSD_DOUBLE = XSD + "double"
 XSD_BOOLEAN = XSD + "boolean"
 XSD_DATE = XSD + "date"
+XSD_DATETIME = XSD + "dateTime"
 
 PREFIXES: dict[str, str] = {
     "ak": AK,
@@ -90,6 +91,9 @@ LIST_PROPS: frozenset[str] = frozenset({Prop.ALT_LABELS.value, Prop.CUES.value})
 
 DECIMAL_PROPS: frozenset[str] = frozenset({Prop.CONFIDENCE.value})
 """Float properties written as ``xsd:decimal`` (the contract's datatype); other floats are ``xsd:double``."""
+
+DATETIME_PROPS: frozenset[str] = frozenset({Prop.RETRIEVED.value})
+"""String properties holding an ISO 8601 date-time, written as ``xsd:dateTime`` (and read back as the same string)."""
 
 IRI_VALUED_PROPS: frozenset[str] = frozenset({Prop.SAME_AS.value})
 """Properties whose values are written as IRIs, not literals."""

@@ -289,6 +289,27 @@ def test_prefetched_evidence_equals_evidence_read_node_by_node(store: GraphStore
     assert {c: batched._evidence.get(c) for c in batched.commitments} == expected
 
 
+def test_the_view_does_not_depend_on_the_order_of_the_projection(fx: Fixture) -> None:
+    from graph.store import Projection
+
+    class Shuffled(NetworkXStore):
+        """Projects the nodes backwards and the relationships by target: no (source, type) in one run."""
+
+        def projection(self, kinds: Any, props: Any, rel_types: Any) -> Projection:
+            read = super().projection(kinds, props, rel_types)
+            rels = sorted(read.relationships, key=lambda r: (r[2], r[1], r[0]))
+            return Projection(props=read.props, nodes=read.nodes[::-1], relationships=rels)
+
+    ordered, shuffled = NetworkXStore(), Shuffled()
+    ordered.load(fx.data)
+    shuffled.load(fx.data)
+    a, b = ak.view_of(ordered), ak.view_of(shuffled)
+    for name in ("meetings", "incidents", "threats", "concepts", "actors", "commitments", "recorded", "by_meeting"):
+        assert getattr(a, name) == getattr(b, name), name
+    assert a.series_meetings == b.series_meetings
+    assert any(len(c.responds_to) > 1 or len(c.parties) > 1 for c in a.commitments.values())  # runs were merged
+
+
 def test_lineage_uses_the_extractors_reaffirms_link(store: GraphStore, fx: Fixture) -> None:
     chain = ak.lineage(store, "ExtendedDeterrence").chain
     assert list(chain["meeting_label"]) == ["38th Security Consultative Meeting", "39th Security Consultative Meeting"]

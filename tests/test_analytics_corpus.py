@@ -28,7 +28,8 @@ STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 def _ingest(store: GraphStore) -> GraphStore:
     from alliancekg.ingest import ingest_paths
 
-    report = ingest_paths([CORPUS], store, progress=False, save=False, on_error="raise")
+    sample = [CORPUS / d for d in ("communiques", "statements", "news", "studies")]
+    report = ingest_paths(sample, store, progress=False, save=False, on_error="raise")
     assert report.files, "the sample corpus holds no documents"
     return store
 

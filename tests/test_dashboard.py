@@ -430,7 +430,7 @@ def test_explorer_on_a_generated_graph_stays_within_budget() -> None:
     ctx = AppContext(store=store, max_elements=300)
     view = explorer.explorer_view(ctx, explorer.initial_state(ViewState(), ctx.year_bounds()))
     assert len(view.elements) <= 300 and view.notice
-    hub = store.top_by_degree(limit=1)[0][0].iri
+    hub = store.subgraph(limit=1).nodes[0].iri
     clicked = explorer.next_state(
         explorer.initial_state(ViewState(), ctx.year_bounds()), ids.EXPLORER_GRAPH, tapped={"id": hub}
     )
@@ -547,7 +547,7 @@ def test_ranked_pool_picks_kinds_from_the_overall_ranking() -> None:
     pool, more = explorer.ranked_pool(ctx, ["Commitment"])
     assert more and pool.nodes
     assert {n.kind for n in pool.nodes} <= {Kind.COMMITMENT, Kind.AGREEMENT}
-    degree = {n.iri: d for n, d in store.top_by_degree(kinds=["Commitment"], limit=10**6)}
+    degree = {n.iri: store.get_node(n.iri).degree for n in store.nodes(kinds=["Commitment"])}
     chosen = {n.iri for n in pool.nodes}
     # the pool holds the most connected commitments: none left out is better connected than one kept
     assert min(degree[i] for i in chosen) >= max(d for i, d in degree.items() if i not in chosen)

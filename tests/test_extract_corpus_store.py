@@ -19,7 +19,7 @@ import pytest
 
 from alliancekg.ingest import expand_paths, ingest_paths
 from graph.nx_store import NetworkXStore
-from graph.schema import Kind, Rel
+from graph.schema import Kind, Prop, Rel, Series
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -36,7 +36,7 @@ def _recorded_gold() -> dict[str, dict[str, Any]]:
 
 
 def _ingest(reverse: bool) -> NetworkXStore:
-    files = [str(p) for p in expand_paths([CORPUS])]
+    files = [str(p) for p in expand_paths([CORPUS / d for d in ("communiques", "statements", "news", "studies")])]
     if reverse:
         files.reverse()
     store = NetworkXStore()
@@ -106,3 +106,9 @@ def test_the_42nd_and_43rd_scm_keep_their_own_dates(store: NetworkXStore) -> Non
     assert _iso(meetings[("SCM", 42)]["date"]) == "2010-10-08"
     assert _iso(meetings[("SCM", 43)]["date"]) == "2011-10-28"
     assert meetings[("SCM", 56)]["location"] == "Washington, D.C."
+
+
+def test_meeting_series_are_the_schema_values_as_plain_text(store: NetworkXStore) -> None:
+    found = {node.props.get(Prop.SERIES.value) for node in store.nodes(kinds=[Kind.MEETING])}
+    assert found <= set(Series) and Series.SCM in found
+    assert all(type(value) is str for value in found)  # what is stored and exported is the text, not the enum

@@ -155,6 +155,7 @@ def test_empty_document_gives_only_the_document_node() -> None:
         ),
     ],
 )
+@pytest.mark.slow
 def test_cost_grows_linearly_with_the_text(unit: str) -> None:
     """Pathological inputs (no sentence ends, dense keywords) must not make extraction quadratic.
 

@@ -17,17 +17,18 @@ from typing import Any
 import neo4j
 import pytest
 
-from alliancekg.settings import Settings, connect_neo4j, open_store
+from alliancekg.settings import Settings, open_store
 from graph import queries
 from graph.errors import (
     AuthenticationError,
+    ConfigurationError,
     QueryError,
     StoreError,
     StoreUnavailableError,
     WriteNotAllowedError,
 )
 from graph.model import GraphData, Node, Relationship, make_iri
-from graph.neo4j_store import Neo4jStore, _query_error
+from graph.neo4j_store import Neo4jStore, _query_error, connect, driver_error
 from graph.nx_store import NetworkXStore
 from graph.schema import NODE_LABEL, Kind, Rel
 from graph.synthetic import generate
@@ -70,7 +71,7 @@ def test_uniqueness_is_enforced_by_the_server(store: Neo4jStore, neo4j_clean: An
     iri = make_iri(Kind.STATE, "KOR")
     store.upsert_nodes([Node(iri=iri, kind=Kind.STATE, label="Korea")])
     with pytest.raises(neo4j.exceptions.ConstraintError):
-        neo4j_clean.execute_query("CREATE (:Node {iri: $iri})", iri=iri)
+        neo4j_clean.execute_query(f"CREATE (:{queries.label_of(NODE_LABEL)} {{iri: $iri}})", iri=iri)
 
 
 def test_batch_with_a_missing_end_is_rolled_back_whole(store: Neo4jStore) -> None:
@@ -146,16 +147,40 @@ def test_factory_connects_and_reports_bad_credentials_and_dead_servers(neo4j_uri
     if good.neo4j_password:
         wrong = Settings.from_env({**env, "NEO4J_PASSWORD": "definitely-wrong"})
         with pytest.raises(AuthenticationError, match="NEO4J_PASSWORD"):
-            connect_neo4j(wrong)
+            open_store("neo4j", settings=wrong)
     dead = Settings.from_env({**env, "NEO4J_URI": "bolt://127.0.0.1:9"})
     with pytest.raises(StoreUnavailableError, match="scripts/neo4j-local start"):
-        connect_neo4j(dead)
+        open_store("neo4j", settings=dead)
+
+
+def test_connect_opens_a_store_or_says_why_not(neo4j_uri: str, neo4j_auth: tuple[str, str] | None) -> None:
+    with connect(neo4j_uri, neo4j_auth) as opened:
+        assert opened.owns_driver
+        assert opened.server_info()["version"].startswith("5.")
+    if neo4j_auth:
+        with pytest.raises(AuthenticationError, match=f"user '{neo4j_auth[0]}'.*NEO4J_PASSWORD"):
+            connect(neo4j_uri, (neo4j_auth[0], "definitely-wrong"))
+    with pytest.raises(StoreUnavailableError, match="not reachable at bolt://127.0.0.1:9.*scripts/neo4j-local start"):
+        connect("bolt://127.0.0.1:9", neo4j_auth)
+    with pytest.raises(ConfigurationError, match="NEO4J_URI is not set"):
+        connect(None)
+    with pytest.raises(ConfigurationError, match="not a valid Neo4j URI"):
+        connect("ftp://127.0.0.1:7687")
+
+
+def test_driver_errors_map_to_project_errors() -> None:
+    uri = "bolt://example:7687"
+    unavailable = driver_error(neo4j.exceptions.ServiceUnavailable("gone"), uri)
+    assert type(unavailable) is StoreUnavailableError and "scripts/neo4j-local start" in str(unavailable)
+    assert type(driver_error(neo4j.exceptions.SessionExpired("gone"), uri)) is StoreUnavailableError
+    assert type(driver_error(ConnectionRefusedError(), uri)) is StoreUnavailableError
+    other = driver_error(neo4j.exceptions.DriverError("odd"), uri)
+    assert type(other) is StoreError and uri in str(other)
 
 
 # -- a load interrupted by the server going away ---------------------------------------------
 
 
-@pytest.mark.slow
 def test_interrupted_load_can_be_rerun_to_completion(tmp_path: Path) -> None:
     from alliancekg import neo4j_local
 

@@ -1,4 +1,4 @@
-"""The embedded store's file format, its Cypher subset and the store factory."""
+"""The embedded store's file format (graph.nx_file), its Cypher subset (graph.nx_cypher) and the store factory."""
 
 from __future__ import annotations
 
@@ -8,15 +8,18 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from alliancekg.settings import Settings, open_store, save_store
+from alliancekg.settings import Settings, open_store
 from graph.errors import ConfigurationError, QueryError, StoreFormatError, UnsupportedQueryError
 from graph.model import GraphData, Node, Relationship, make_iri
-from graph.nx_store import FORMAT_NAME, FORMAT_VERSION, NetworkXStore, prepare_query
-from graph.schema import Kind, Rel
+from graph.nx_cypher import CypherDate, prepare_query
+from graph.nx_file import FORMAT_NAME, FORMAT_VERSION
+from graph.nx_store import NetworkXStore
+from graph.schema import Kind, Prop, Rel
 from graph.synthetic import generate
 
 KOR = make_iri(Kind.STATE, "KOR")
@@ -73,6 +76,17 @@ def test_save_and_load_round_trip(store: NetworkXStore, tmp_path: Path, name: st
     assert loaded.relationships()[1].props == {"since": dt.date(2006, 10, 9)}
     assert loaded.path == path
     assert [p.name for p in path.parent.iterdir()] == [name]  # no temporary file left behind
+
+
+def test_save_writes_the_file_the_store_was_opened_from_and_nothing_without_one(tmp_path: Path) -> None:
+    in_memory = NetworkXStore()
+    in_memory.load(small())
+    assert in_memory.save() is None
+    assert list(tmp_path.iterdir()) == []
+    opened = NetworkXStore(path=tmp_path / "graph.json")
+    opened.load(small())
+    assert opened.save() == tmp_path / "graph.json"
+    assert NetworkXStore.load_file(tmp_path / "graph.json").dump() == opened.dump()
 
 
 def test_file_has_a_documented_header(store: NetworkXStore, tmp_path: Path) -> None:
@@ -156,6 +170,61 @@ def test_dates_compare_with_iso_strings_and_date_parameters(store: NetworkXStore
     assert by_text.rows == [[TEST]]
 
 
+def test_dates_equal_date_literals_and_group_as_dates(store: NetworkXStore) -> None:
+    for literal in ("date('2017-07-04')", "date('20170704')", "$day"):
+        query = f"MATCH (i:Incident) WHERE i.date = {literal} RETURN i.iri"
+        assert store.run_cypher(query, {"day": dt.date(2017, 7, 4)}).rows == [[LAUNCH]], literal
+    assert store.run_cypher("MATCH (i:Incident) WHERE i.date = '2017-7-4' RETURN i.iri").rows == []
+    store.upsert_nodes([Node(iri=make_iri(Kind.CRISIS, "same-day"), kind=Kind.CRISIS, label="same day",
+                             props={"date": dt.date(2017, 7, 4)})])
+    distinct = store.run_cypher("MATCH (i:Incident) RETURN DISTINCT i.date ORDER BY i.date")
+    assert distinct.rows == [[dt.date(2006, 10, 9)], [dt.date(2017, 7, 4)]]
+    grouped = store.run_cypher("MATCH (i:Incident) RETURN i.date, count(i) AS n ORDER BY i.date")
+    assert grouped.rows == [[dt.date(2006, 10, 9), 1], [dt.date(2017, 7, 4), 2]]
+
+
+def test_stored_dates_hash_as_they_compare() -> None:
+    values: list[object] = [
+        CypherDate(dt.date(2017, 7, 4)), CypherDate(dt.date(2017, 7, 4)), CypherDate(dt.date(2006, 10, 9)),
+        "2017-07-04", "20170704", "2006-10-09", dt.date(2017, 7, 4), None, 2017,
+    ]
+    for a in values:
+        for b in values:
+            if a == b:
+                assert hash(a) == hash(b), (a, b)
+    assert CypherDate(dt.date(2017, 7, 4)) == "2017-07-04" and CypherDate(dt.date(2017, 7, 4)) != dt.date(2017, 7, 4)
+    assert len({CypherDate(dt.date(2017, 7, 4)), "2017-07-04", CypherDate(dt.date(2017, 7, 4))}) == 1
+    assert CypherDate(dt.date(2006, 10, 9)) < "2017-07-04" < CypherDate(dt.date(2020, 1, 1))  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        CypherDate(dt.date(2006, 10, 9)) < "yesterday"  # type: ignore[operator]  # noqa: B015
+
+
+def test_a_query_that_timed_out_holds_up_no_later_read_or_write() -> None:
+    states = [Node(iri=make_iri(Kind.STATE, f"s{i}"), kind=Kind.STATE, label=f"state {i}") for i in range(50)]
+    store = NetworkXStore()
+    store.load(GraphData(nodes=states))
+    before = set(threading.enumerate())
+    slow = "MATCH (a:State) MATCH (b:State) MATCH (c:State) RETURN count(a) AS n"  # 125,000 rows: seconds
+    with pytest.raises(QueryError, match="timed out"):
+        store.run_cypher(slow, timeout=0.2)
+    [runaway] = [t for t in set(threading.enumerate()) - before if t.name == "grandcypher-query"]
+    try:
+        # while the runaway query still runs: reads, another query and writes all go ahead
+        assert store.get_node(states[0].iri).node.label == "state 0"
+        assert store.run_cypher("MATCH (s:State) WHERE s.label = 'state 7' RETURN s.iri", timeout=30).rows == [
+            [states[7].iri]
+        ]
+        assert len(store.projection([Kind.STATE], [Prop.LABEL], None).nodes) == 50
+        assert store.evidence_of([states[1].iri]) == {states[1].iri: []}
+        store.upsert_nodes([Node(iri=KOR, kind=Kind.STATE, label="Republic of Korea")])
+        store.delete_nodes([states[2].iri])
+        assert runaway.is_alive(), "the later calls should not have waited for the runaway query"
+        found = store.run_cypher("MATCH (s:State) RETURN count(s) AS n", timeout=30)
+        assert found.rows == [[50]]  # the write and the delete are seen; the runaway's graph was left alone
+    finally:
+        runaway.join()
+
+
 def test_single_quoted_strings_and_lower_case_aggregates(store: NetworkXStore) -> None:
     result = store.run_cypher("MATCH (s:State) WHERE s.label = 'North Korea' RETURN s.iri, count(s) AS n")
     assert result.columns == ["s.iri", "n"]
@@ -215,7 +284,7 @@ def test_open_store_loads_and_save_store_writes(tmp_path: Path) -> None:
     assert isinstance(fresh, NetworkXStore)
     assert fresh.count_by_kind() == {}
     fresh.load(small())
-    assert save_store(fresh) == path
+    assert fresh.save() == path
     again = open_store(settings=settings)
     assert again.dump() == fresh.dump()
     other = open_store("embedded", path=tmp_path / "elsewhere.json")

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,21 +72,6 @@ def sample() -> GraphData:
 def declared_terms() -> set[str]:
     onto = ontology_graph()
     return {str(s) for s in onto.subjects(RDF.type, None) if isinstance(s, URIRef)}
-
-
-@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
-    """An empty store of each kind (the Neo4j one on the test server)."""
-    if request.param == "embedded":
-        yield NetworkXStore()
-        return
-    driver = request.getfixturevalue("neo4j_clean")
-    from graph.neo4j_store import Neo4jStore
-
-    neo = Neo4jStore(driver)
-    neo.ensure_schema()
-    yield neo
-    neo.clear()
 
 
 # -- export --------------------------------------------------------------------

@@ -159,6 +159,7 @@ def test_pages_set_on_paragraphs() -> None:
     assert [p.page for p in paragraphs] == [1, 1, 2]
 
 
+@pytest.mark.slow
 def test_large_text_segments_in_linear_time() -> None:
     import time
 

@@ -10,6 +10,7 @@ project's errors into clear one-line messages.
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 
 import typer
@@ -23,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "alliancekg.cli.rdf",
     "alliancekg.cli.analysis",
     "alliancekg.cli.serve",
+    "alliancekg.cli.fetch",
     "alliancekg.cli.documents",
     "alliancekg.cli.evaluate",
 )
@@ -49,13 +51,30 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
+NOISY_LOGGERS: tuple[str, ...] = ("neo4j", "pypdf", "werkzeug", "waitress")
+"""Libraries whose warnings (driver retries, PDF repairs) reach the user only with --verbose."""
+
+
+def configure_logging(verbose: bool) -> None:
+    """Log to stderr: warnings of the project by default, everything with ``--verbose``.
+
+    Third-party chatter (:data:`NOISY_LOGGERS`) is shown only with ``--verbose``.
+    """
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
+    for name in NOISY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.ERROR)
+
+
 @app.callback()
 def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also show library warnings and progress logs."),
 ) -> None:
     """alliancekg: a knowledge-graph explorer of alliance events and commitments."""
+    configure_logging(verbose)
 
 
 for _module in COMMAND_MODULES:

@@ -16,6 +16,7 @@ from alliancekg.cli.options import CsvFile, DataFile, JsonFile, StoreKind, opene
 from analytics.frames import plain
 from analytics.tracer import DEFAULT_WINDOW_DAYS
 from graph.errors import ConfigurationError
+from graph.labels import shorten
 
 
 class _LazyConsole:
@@ -66,7 +67,7 @@ def _cell(value: Any) -> str:
 
 def _short(text: Any, width: int = 90) -> str:
     out = _cell(text).replace("\n", " ")
-    return out if len(out) <= width else out[: width - 1] + "\u2026"
+    return shorten(out, width, words=False)
 
 
 def _table(df: pd.DataFrame, columns: list[tuple[str, str]], title: str | None = None) -> Table:
@@ -246,10 +247,8 @@ def register(app: typer.Typer) -> None:
 
         with opened(store, data) as graph:
             if write_reaffirms:
-                from alliancekg.settings import save_store
-
                 written = write_chains(graph, commitment_type)
-                saved = save_store(graph) if written else None
+                saved = graph.save() if written else None
                 where = f" (saved to {saved})" if saved else ""
                 console.print(f"wrote {written} REAFFIRMS relationships{where}")
             result = lineage(graph, commitment_type, party=party, evidence=True)

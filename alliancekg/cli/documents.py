@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Annotated
 
@@ -31,11 +32,32 @@ def _max_bytes(max_size_mb: float | None) -> int | None:
 
 
 def _display_path(path: str) -> str:
-    """The path relative to the working directory when it lies below it."""
+    """The path relative to the working directory when it lies below it, printable.
+
+    Control and bidirectional-override characters in a file name are shown
+    escaped (``\\n``, ``\\u202e``), so a name cannot split a row of the summary
+    or reorder what the terminal shows.
+    """
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except (ValueError, OSError):
-        return path
+        shown = str(Path(path).resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError, RuntimeError):
+        shown = path
+    return printable(shown)
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control, format and bidi characters escaped.
+
+    >>> printable("a\nb\u202etxt.exe")
+    'a\\nb\\u202etxt.exe'
+    """
+    out = []
+    for ch in text:
+        if ch.isprintable() and unicodedata.category(ch) != "Cf":
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 def summary_table(report: IngestReport) -> Table:
@@ -64,7 +86,7 @@ def summary_table(report: IngestReport) -> Table:
             str(result.nodes),
             str(result.relationships),
             f"{result.seconds:.2f}",
-            result.error or "",
+            printable(result.error or ""),
         )
     if len(rows) < len(report.files):
         table.caption = f"{len(report.files) - len(rows)} more files not listed"
@@ -117,6 +139,15 @@ def ingest_command(
         )
     console = Console()
     console.print(summary_table(report))
+    if report.stopped is not None:
+        loaded = report.count("ok")
+        Console(stderr=True).print(
+            f"[red]error:[/red] the {store.name} store stopped answering ({report.stopped}); the run stopped after "
+            f"{loaded} document(s) were loaded, {len(report.not_attempted)} file(s) not read. "
+            "Run the same command again when the store is back: documents already loaded are skipped.",
+            highlight=False,
+        )
+        raise typer.Exit(code=1)
     line = (
         f"{report.count('ok')} ingested, {report.count('skipped-unchanged')} unchanged, "
         f"{report.count('failed')} failed in {report.seconds:.1f} s "

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from alliancekg.cli.options import ROW_LIMIT, DataFile, StoreKind, opened
-from alliancekg.settings import Settings, save_store
+from alliancekg.settings import Settings
 from ontology.validate import INFERENCE_MODES, ValidationReport
 
 
@@ -82,7 +82,7 @@ def import_command(
 
     with opened(store_kind, data_file) as store:
         _, report = import_file(file, store, fmt)
-        saved = save_store(store)
+        saved = store.save()
     table = Table(title=f"Imported {file}")
     for column in ("triples read", "nodes", "relationships", "store"):
         table.add_column(column)

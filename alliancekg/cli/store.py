@@ -13,6 +13,7 @@ from rich.table import Table
 from alliancekg.cli.options import ROW_LIMIT, DataFile, StoreKind, opened
 from alliancekg.settings import Settings, open_store
 from graph.errors import ConfigurationError
+from graph.labels import shorten
 
 console = Console()
 
@@ -53,7 +54,7 @@ def _cell(value: Any, width: int = 80) -> str:
         text = json.dumps(value, ensure_ascii=False, default=str)
     else:
         text = "null" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return shorten(text, width, words=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -25,6 +25,7 @@ from graph.errors import NodeNotFoundError
 from graph.model import GraphData, NodeDetail
 from graph.schema import COMMITMENT_TYPES, Kind, Rel, is_a
 from graph.store import expand_kinds
+from graph.store import in_window as date_in_window
 
 PAGE = "explorer"
 DEFAULT_KINDS: tuple[str, ...] = (Kind.ACTOR.value, Kind.EVENT.value, Kind.COMMITMENT.value, Kind.THREAT.value)
@@ -272,7 +273,7 @@ def in_window(graph: GraphData, start: dt.date | None, end: dt.date | None, stri
     """
     if start is None and end is None:
         return graph
-    keep = [n for n in graph.nodes if _passes(n.date, start, end)]
+    keep = [n for n in graph.nodes if date_in_window(n.date, start, end)]
     iris = {n.iri for n in keep}
     rels = [r for r in graph.relationships if r.source in iris and r.target in iris]
     if strict:
@@ -282,10 +283,6 @@ def in_window(graph: GraphData, start: dt.date | None, end: dt.date | None, stri
         iris = {n.iri for n in keep}
         rels = [r for r in rels if r.source in iris and r.target in iris]
     return GraphData.model_construct(nodes=keep, relationships=rels)
-
-
-def _passes(date: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
-    return date is None or ((start is None or date >= start) and (end is None or date <= end))
 
 
 @dataclass(frozen=True)

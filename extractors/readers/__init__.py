@@ -4,8 +4,10 @@
 the format from the content (and the extension), runs the format's reader,
 normalises the text (:mod:`extractors.readers.normalize`), segments it into
 paragraphs (:mod:`extractors.segment`) and infers the title, issuing date and
-kind (:mod:`extractors.metadata`). Every failure is an
-:class:`~graph.errors.ExtractionError` with a reason a user can act on.
+kind (:mod:`extractors.metadata`). A file saved by ``alliancekg fetch`` has
+a sidecar (:mod:`extractors.readers.sidecar`) that gives its source URL, its
+retrieval time and the encoding checked when it was retrieved. Every failure
+is an :class:`~graph.errors.ExtractionError` with a reason a user can act on.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from extractors.readers.detect import MEDIA_TYPES, Format, sniff_format
 from extractors.readers.html import read_html
 from extractors.readers.normalize import compose, normalise, to_normalised
 from extractors.readers.pdf import read_pdf
+from extractors.readers.sidecar import Sidecar, read_sidecar
 from extractors.readers.text import read_text
 from extractors.segment import join_wrapped_lines, split_paragraphs
 from graph.errors import ExtractionError
 
-__all__ = ["DEFAULT_MAX_BYTES", "Format", "max_bytes_from_env", "read_bytes", "read_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "Format", "apply_sidecar", "max_bytes_from_env", "read_bytes", "read_document"]
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 """Largest file read by default (100 MB); ``ALLIANCEKG_MAX_FILE_MB`` changes it."""
@@ -86,11 +89,45 @@ def read_document(
         raise ExtractionError("permission denied") from e
     except IsADirectoryError as e:
         raise ExtractionError("not a regular file") from e
-    return read_bytes(data, suffix=file.suffix.lower(), path=str(file), encoding=encoding)
+    except OSError as e:  # a symlink loop, an I/O error, a name too long ...
+        msg = f"cannot read the file: {e.strerror or e}"
+        raise ExtractionError(msg) from e
+    meta = read_sidecar(file)
+    if meta is not None and meta.sha256 and meta.sha256 != hashlib.sha256(data).hexdigest():
+        meta = None  # it describes another version of the file
+    if meta is None:
+        return read_bytes(data, suffix=file.suffix.lower(), path=str(file), encoding=encoding)
+    doc = read_bytes(
+        data, suffix=file.suffix.lower(), path=str(file), encoding=encoding or meta.encoding, url=meta.url
+    )
+    return apply_sidecar(doc, meta)
+
+
+def apply_sidecar(doc: SourceDocument, meta: Sidecar) -> SourceDocument:
+    """Give a document what its fetch recorded: source URL, retrieval time, and title/date when it shows none."""
+    if doc.source and doc.source != meta.url and doc.source != doc.path:
+        doc.metadata.setdefault("canonical_url", doc.source)
+    doc.source = meta.url
+    doc.retrieved = meta.retrieved
+    if doc.title is None and meta.title:
+        doc.title = meta.title
+    if doc.date is None and meta.date is not None:
+        doc.date = meta.date
+        doc.metadata["date_source"] = "fetch manifest"
+    for key in ("source_id", "document", "language", "final_url"):
+        value = getattr(meta, key)
+        if value:
+            doc.metadata[key] = str(value)
+    return doc
 
 
 def read_bytes(
-    data: bytes, *, suffix: str = "", path: str | None = None, encoding: str | None = None
+    data: bytes,
+    *,
+    suffix: str = "",
+    path: str | None = None,
+    encoding: str | None = None,
+    url: str | None = None,
 ) -> SourceDocument:
     """Like :func:`read_document` for bytes already in memory.
 
@@ -99,13 +136,14 @@ def read_bytes(
         suffix: the file name's extension (``.html``), a hint after the content.
         path: recorded as :attr:`SourceDocument.path` and default source.
         encoding: force a text encoding.
+        url: where the bytes were fetched from (selects an HTML page's publisher rules).
     """
     fmt = sniff_format(data, suffix)
     raw: RawText
     if fmt is Format.PDF:
         raw = read_pdf(data)
     elif fmt is Format.HTML:
-        raw = read_html(data, encoding=encoding)
+        raw = read_html(data, encoding=encoding, url=url)
     else:
         raw = read_text(data, encoding=encoding)
     raw.media_type = MEDIA_TYPES[fmt]

@@ -12,7 +12,8 @@ Steps:
    controls, comments) and page furniture: ``nav``, ``aside``, page
    ``header``/``footer``, ARIA navigation/banner/complementary regions,
    and elements whose class or id names a menu, share bar, cookie banner,
-   comment section, newsletter box, related-links list or advert;
+   comment section, newsletter box, related-links list or advert; and
+   the publisher's own furniture (:mod:`extractors.readers.sites`);
 4. choose the main node: the largest ``<article>``/``<main>``/``[role=main]``
    /``[itemprop=articleBody]`` candidate, else the element whose ``<p>``
    children hold the most text;
@@ -43,6 +44,7 @@ from extractors.document import OffsetMap
 from extractors.metadata import parse_date
 from extractors.readers.base import RawText
 from extractors.readers.detect import declared_charset, decode
+from extractors.readers.sites import site_for
 from graph.errors import ExtractionError
 
 
@@ -98,8 +100,11 @@ MIN_PROBE = 3
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014>\u00bb-]\s+|\s+::\s+")
 
 
-def read_html(data: bytes, *, encoding: str | None = None) -> RawText:
+def read_html(data: bytes, *, encoding: str | None = None, url: str | None = None) -> RawText:
     """Read an HTML page (see the module notes).
+
+    ``url`` is where the page was fetched from; with its canonical link or
+    ``og:url`` it selects the publisher's rules (:mod:`extractors.readers.sites`).
 
     Raises:
         ExtractionError: the encoding cannot be determined with confidence,
@@ -127,8 +132,13 @@ def read_html(data: bytes, *, encoding: str | None = None) -> RawText:
 
     _drop_never_text(root)
     body = next(root.iter("body"), root)
+    site = site_for(url or raw.source)
+    if site is not None:
+        raw.metadata["site"] = site.name
+        site.clean(body)
     _drop_furniture(body)
-    main = _main_node(body)
+    main = site.main_node(body) if site is not None else None
+    main = main if main is not None else _main_node(body)
     raw.article = raw.article or main.tag == "article"
     # The title heading: an <h1> of the main text, else one that survived the furniture
     # (a site logo in a page header is gone by now), else the page's metadata.

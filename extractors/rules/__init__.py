@@ -20,18 +20,26 @@ from extractors.document import SourceDocument
 from extractors.registry import register
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import BILATERAL, CommitmentFinding, PartyResolver, find_commitments, may_pledge
-from extractors.rules.dates import find_dates
+from extractors.rules.dates import DateMatch, find_dates
 from extractors.rules.evidence import GraphBuilder
+from extractors.rules.exercises import PARTICIPANTS, find_exercises
 from extractors.rules.incidents import IncidentMention, IncidentResolver, NewIncident
 from extractors.rules.lexicon import EXTRACTOR, Actor, CatalogueIncident, Lexicon, default_lexicon
 from extractors.rules.meetings import (
+    LEADERS_MET,
+    NUMBERED_SERIES,
     Meeting,
     MeetingMention,
     attach_date,
     attach_place,
+    choose_recorded,
+    complete_from_reference,
     find_meeting_mentions,
     refine_series,
 )
+from extractors.rules.people import delegation_heads
+from extractors.rules.reference import agreement
+from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import AnchoredPattern, Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
@@ -41,7 +49,18 @@ from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel
 __all__ = ["EXTRACTOR", "extract_document"]
 
 _JOINT_KINDS = ("communique", "joint_statement")
-_DELEGATION_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met)\b", re.IGNORECASE)
+_DELEGATION_CUE = re.compile(
+    r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met|participated|took\s+part|presided)\b",
+    re.IGNORECASE,
+)
+_DELEGATION_ANCHORED = AnchoredPattern(
+    _DELEGATION_CUE,
+    {"led", "headed", "co", "cochaired", "chaired", "delegation", "delegations", "hosted", "attended", "met",
+     "participated", "took", "presided"},
+)  # fmt: skip
+_CONTINUED = re.compile(r"[a-z]|(?:III|II|IV|Jr\.|Sr\.)\s")
+_LEAD_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|presided)\b", re.IGNORECASE)
+_LEAD_ANCHORED = AnchoredPattern(_LEAD_CUE, {"led", "headed", "co", "cochaired", "chaired", "presided"})
 _STRONG_CUE = re.compile(
     r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
     r"mindful\s+of|to\s+counter|to\s+respond\s+to)\b",
@@ -59,8 +78,10 @@ _RESPONSE_CUE = re.compile(
     re.IGNORECASE,
 )
 _TOGETHER = re.compile(
-    r"\b(?:met|meet|meeting|summit|talks|decided|decision|agreed|adopted|issued|signed|announced|held)\b", re.IGNORECASE
+    r"\b(?:met|meet|meeting|summit|talks|decided|decision|agreed|adopted|issued|signed|announced|held|endorsed)\b",
+    re.IGNORECASE,
 )
+_LEADER_ROLES = ("president", "prime minister", "leader")
 _CONDEMN = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|protest\w*|provocation\w*|violation\w*|regrett\w*)\b", re.IGNORECASE
 )
@@ -69,6 +90,8 @@ _CONDEMN_ANCHORED = AnchoredPattern(
 )
 
 
+_MCM_ONLY = re.compile(r"(?i)\bmilitary\s+committee\b|\bMCM\b")
+_SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
 _HEADING_MAX = 160
 """A paragraph shorter than this without closing punctuation is a heading line."""
 
@@ -104,7 +127,8 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
         if m.date is not None and m.date.precision == "day" and (meeting.recorded or not m.date.relative):
             return m.date.date
     if meeting.recorded:
-        for m in meeting.mentions:
+        # the sentence that says it "was held" dates it before a heading's dateline (often the release day)
+        for m in sorted(meeting.mentions, key=lambda x: not x.held):
             if m.near_date is not None and m.near_date.precision == "day":
                 return m.near_date.date
     return None
@@ -167,8 +191,8 @@ class _Extraction:
         mentions = find_meeting_mentions(self.text, self.tokens)
         mentions.extend(self.leader_meetings(actors))
         mentions.sort(key=lambda m: m.start)
-        explicit = [m for m in mentions if m.series != "?"]
-        dominant = "SCM" if self.doc.kind == "communique" else (explicit[0].series if explicit else "Other")
+        numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
+        dominant = "SCM" if self.doc.kind == "communique" else (numbered[0].series if numbered else "Other")
         last_explicit: tuple[int, str] | None = None  # (paragraph, series) of the latest explicit mention
         for k, m in enumerate(mentions):
             si = self.sindex.at(m.start)
@@ -180,7 +204,7 @@ class _Extraction:
             if m.series == "?":
                 same_paragraph = last_explicit is not None and last_explicit[0] == s.paragraph
                 m.series = last_explicit[1] if last_explicit is not None and same_paragraph else dominant
-            else:
+            elif m.series in NUMBERED_SERIES:  # "the ninth meeting" never refers back to a summit
                 last_explicit = (s.paragraph, m.series)
             refine_series(m, self.text[s.start : s.end])
             if m.date is None:
@@ -203,9 +227,17 @@ class _Extraction:
                     meeting.location = m.location
             else:
                 pending.append(m)
-        self._choose_recorded(ordered)
+        # the meeting presented as recorded (held, or in the heading): numbered, or named without a number
+        # ("Joint Statement of the ... Foreign and Defense Ministers' Meeting")
+        provisional = self._unnumbered_record(pending)
+        self._choose_recorded([*ordered, *provisional], minimum=2)
+        if self.recorded is not None and self.recorded in provisional:
+            taken = {id(m) for m in self.recorded.mentions}
+            pending = [m for m in pending if id(m) not in taken]
+            ordered.append(self.recorded)
         for meeting in ordered:
             meeting.date = _meeting_date(meeting)
+        unplaced: list[MeetingMention] = []
         for m in pending:
             same_series = [x for x in ordered if x.series == m.series]
             target: Meeting | None = None
@@ -227,9 +259,16 @@ class _Extraction:
                 target.mentions.append(m)
                 if target.location is None and m.location:
                     target.location = m.location
+            else:
+                unplaced.append(m)
         if self.recorded is None:
-            self._choose_recorded(ordered)
+            self._choose_recorded(ordered, minimum=1)  # never one named only in passing ("since the 42nd SCM")
             self._date_recorded()
+        if self.recorded is not None and self.recorded.date is None and self.recorded.ordinal is None:
+            self.recorded.date = self.doc.date
+            self.recorded.dated_by_document = True
+        opening = self._opening_end(2) if self.pars else 1500
+        ordered, self.recorded = complete_from_reference(ordered, self.recorded, unplaced, opening)
         if self.recorded is not None and self.recorded.date is None:
             self.recorded.date = self.doc.date
         self.meetings = ordered
@@ -244,7 +283,7 @@ class _Extraction:
         by_sentence: dict[int, list[ActorMention]] = {}
         for a in actors:
             role = (a.actor.role or "").lower()
-            if a.actor.kind == Kind.PERSON and a.actor.country and ("president" in role or "prime minister" in role):
+            if a.actor.kind == Kind.PERSON and a.actor.country and role.startswith(_LEADER_ROLES):
                 si = self.sindex.at(a.start)
                 if si is not None:
                     by_sentence.setdefault(si, []).append(a)
@@ -255,36 +294,104 @@ class _Extraction:
             s = self.sents[si]
             if not _TOGETHER.search(self.text, s.start, s.end):
                 continue
-            first = bisect.bisect_left(self._date_starts, s.start)
-            day = (
-                next((d for d in self.dates[first:] if d.start < s.end and d.precision == "day"), None)
-                if first < len(self.dates) and self.dates[first].start < s.end
-                else None
-            )
+            # the leaders' own date: the first after the last of them, else the first of the sentence
+            day = self._day_in(leaders[-1].end, s.end) or self._day_in(s.start, s.end)
             if day is None:
                 continue
-            series = "Trilateral" if len(countries) >= 3 else "Summit"
+            series = "Trilateral" if {"KOR", "USA", "JPN"} <= countries else "Summit"
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
             out.append(mention)
+        # "when the two Presidents met in Seoul on April 25, 2014": a summit whose leaders the sentence does not name
+        for m in LEADERS_MET.finditer(self.text, self.tokens):
+            si = self.sindex.at(m.start())
+            if si is None or si in by_sentence:
+                continue
+            s = self.sents[si]
+            day = self._day_in(m.end(), s.end)
+            if day is not None and day.start - m.end() < 80:
+                series = "Trilateral" if m.group(0).lower().startswith("the three") else "Summit"
+                out.append(MeetingMention(m.start(), m.end(), series, None, date=day))
         return out
+
+    def _day_in(self, start: int, end: int) -> DateMatch | None:
+        """The first day-precise date in ``[start, end)``."""
+        first = bisect.bisect_left(self._date_starts, start)
+        return (
+            next((d for d in self.dates[first:] if d.start < end and d.precision == "day"), None)
+            if first < len(self.dates) and self.dates[first].start < end
+            else None
+        )
 
     def _date_recorded(self) -> None:
         """Re-date a meeting chosen as recorded after the numbered meetings were dated."""
         if self.recorded is not None and self.recorded.date is None:
             self.recorded.date = _meeting_date(self.recorded)
 
-    def _choose_recorded(self, meetings: list[Meeting]) -> None:
-        if self.doc.kind not in _JOINT_KINDS or self.recorded is not None or not meetings:
+    def _choose_recorded(self, meetings: list[Meeting], minimum: int = 0) -> None:
+        """Mark the meeting the document records (see :func:`meetings.choose_recorded`)."""
+        if self.doc.kind not in (*_JOINT_KINDS, "other") or self.recorded is not None or not meetings:
             return
+        if self.doc.kind == "other":
+            minimum = max(minimum, 3)  # a readout records the meeting it says was held, or names in its heading
         limit = self._opening_end(3) if self.pars else 1500
-        early = [m for m in meetings if min(x.start for x in m.mentions) <= limit]
-        if not early:
-            return
+        heading_end = self._heading_end()
+        preferred: str | None = None
         if self.doc.kind == "communique":
-            scm = [m for m in early if m.series == "SCM"]
-            early = scm or early
-        self.recorded = early[0]
-        self.recorded.recorded = True
+            heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
+            preferred = "MCM" if _MCM_ONLY.search(heading) and not _SCM_NAMED.search(heading) else "SCM"
+        text_date = self.doc.date
+
+        def consistency(meeting: Meeting) -> int:
+            own = next(
+                (m.date.date for m in meeting.mentions if m.date is not None and m.date.precision == "day"), None
+            )
+            return agreement(meeting.series, meeting.ordinal, own or text_date)
+
+        chosen = choose_recorded(
+            meetings,
+            preferred=preferred,
+            heading_end=heading_end,
+            opening_end=limit,
+            consistency=consistency,
+            minimum=minimum,
+        )
+        if chosen is not None:
+            self.recorded = chosen
+            chosen.recorded = True
+
+    def _unnumbered_record(self, pending: list[MeetingMention]) -> list[Meeting]:
+        """A candidate for the recorded meeting among mentions without an ordinal: the first one the opening
+        says "was held" or the heading names, with the undated mentions of its series ("THE ANNUAL SECURITY
+        CONSULTATIVE MEETING ... WAS HELD IN SEOUL"). Dated by its text, else by the document."""
+        if self.doc.kind not in (*_JOINT_KINDS, "other") or self.doc.date is None:
+            return []
+        limit = self._opening_end(2) if self.pars else 1500
+        heading_end = self._heading_end()
+        first = next(
+            (
+                m
+                for m in pending
+                if (m.held or (m.start < heading_end and not m.backward))
+                and not m.future
+                and m.start <= limit
+                and m.series not in ("?", "Other")
+            ),
+            None,
+        )
+        if first is None:
+            return []
+        own = [m for m in pending if m.series == first.series and (m is first or m.date is None) and not m.future]
+        meeting = Meeting(first.series, None, None, next((m.location for m in own if m.location), None))
+        meeting.mentions.extend(own)
+        return [meeting]
+
+    def _heading_end(self) -> int:
+        """Start of the first body paragraph (the heading lines before it: title, "JOINT COMMUNIQUÉ", dateline)."""
+        for p in self.pars:
+            body = self.text[p.start : p.end].rstrip()
+            if len(body) >= _HEADING_MAX or body.endswith((".", "!", "?", ":", ";", '"', "”")):
+                return p.start
+        return 0
 
     def _opening_end(self, count: int) -> int:
         """End of the first ``count`` body paragraphs.
@@ -342,26 +449,45 @@ class _Extraction:
                     self.b.rel(Rel.PARTICIPANT, iri, state)
         return iri
 
-    def heads_of_delegation(self, actors: list[ActorMention]) -> dict[str, Actor]:
-        """Persons leading delegations at the recorded meeting, by country."""
-        heads: dict[str, Actor] = {}
+    def heads_of_delegation(self, actors: list[ActorMention]) -> list[Actor]:
+        """Persons leading delegations at the recorded meeting (see :func:`people.delegation_heads`)."""
         if self.recorded is None or not self.pars:
-            return heads
+            return []
         limit = self._opening_end(4)
-        meeting_sents = {self.sindex.at(m.start) for m in self.recorded.mentions}
-        cue_sents = set(meeting_sents)
-        for m in _DELEGATION_CUE.finditer(self.text, 0, limit):
-            cue_sents.add(self.sindex.at(m.start()))
-        for a in actors:
-            if a.start > limit or a.actor.kind != Kind.PERSON or a.actor.country is None:
-                continue
-            if self.sindex.at(a.start) not in cue_sents:
-                continue
-            role = (a.actor.role or "").lower()
-            if self.recorded.series in ("SCM", "MCM") and "defen" not in role and "chairman" not in role:
-                continue
-            heads.setdefault(a.actor.country, a.actor)
-        return heads
+        cue_sents = {self.sindex.at(m.start) for m in self.recorded.mentions if m.start <= limit}
+        for m in _DELEGATION_ANCHORED.finditer(self.text, self.tokens, 0, limit):
+            si = self.sindex.at(m.start())
+            cue_sents.add(si)
+            # a sentence cut by a line break ("... Lloyd J. Austin" / "III led their delegations") reads on
+            if si is not None and si > 0 and _CONTINUED.match(self.text, self.sents[si].start):
+                cue_sents.add(si - 1)
+        leading = {self.sindex.at(m.start()) for m in _LEAD_ANCHORED.finditer(self.text, self.tokens, 0, limit)}
+        opening = actors[: bisect.bisect_right([a.start for a in actors], limit)]
+        found = [
+            a
+            for a in opening
+            if a.actor.kind == Kind.PERSON and a.actor.country is not None and self.sindex.at(a.start) in cue_sents
+        ]
+        # those of a sentence that says who led or co-chaired come first ("The meeting was co-chaired by ...")
+        found.sort(key=lambda a: self.sindex.at(a.start) not in leading)
+        candidates = [a.actor for a in found]
+        reference_heads = ref_heads(self.recorded.series, self.recorded.ordinal, self.recorded.date)
+        return delegation_heads(self.recorded.series, candidates, reference_heads)
+
+    def exercises(self, bounds: list[tuple[int, int]]) -> None:
+        """An ``ak:Exercise`` per named exercise (and year, when the text dates it), held by its allies."""
+        for found in find_exercises(self.text, self.tokens, self.dates, bounds):
+            iri = self.b.shared_iri(Kind.EXERCISE, found.name, found.year)
+            label = f"{found.name} {found.year}" if found.year is not None else found.name
+            props: dict[str, Any] = {Prop.SERIES.value: found.name, Prop.DATE.value: found.day}
+            self.b.node(iri, Kind.EXERCISE, label, props)
+            self.b.evidence(iri, found.start, found.end, 0.85)
+            if found.date is not None:
+                self.b.evidence(iri, found.date.start, found.date.end, 0.7)
+            for party in PARTICIPANTS.get(found.name, ()):
+                state = self.actor_id_node(party)
+                if state is not None:
+                    self.b.rel(Rel.PARTICIPANT, iri, state)
 
     # -- incidents and threats -----------------------------------------------
 
@@ -430,17 +556,21 @@ class _Extraction:
         recorded_iri = self.meeting_node(self.recorded) if self.recorded is not None else None
         if recorded_iri is not None:
             self.b.rel(Rel.ISSUED_AT, self.b.doc_iri, recorded_iri)
-        heads = self.heads_of_delegation(actors)
+        delegation = self.heads_of_delegation(actors)
+        heads: dict[str, Actor] = {}
+        for person in delegation:
+            heads.setdefault(str(person.country), person)
         if recorded_iri is not None:
-            for country, person in heads.items():
+            for person in delegation:
                 piri = self.actor_node(person)
                 self.b.rel(Rel.HEAD_OF_DELEGATION, recorded_iri, piri, {Prop.ROLE.value: person.role})
                 self.b.rel(Rel.PARTICIPANT, recorded_iri, piri)
-                state = self.actor_id_node(country)
+                state = self.actor_id_node(str(person.country))
                 if state is not None:
                     self.b.rel(Rel.PARTICIPANT, recorded_iri, state)
 
         bounds = [(s.start, s.end) for s in self.sents]
+        self.exercises(bounds)
         incidents = IncidentResolver(self.lex, self.doc.date).find(text, self.dates, bounds, self.tokens)
         incident_by_sentence: dict[int, list[str]] = {}
         incident_by_paragraph: dict[int, list[str]] = {}

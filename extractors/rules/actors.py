@@ -13,9 +13,13 @@ new person, with the country the title implies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from extractors.rules.lexicon import Actor, Lexicon, person_id
+from extractors.rules.meetings import compose
+from extractors.rules.patterns import first_word_prefixes, load_rules
+from extractors.rules.people import KOREAN_SURNAMES, canonical_name, name_key
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.schema import Kind
 
@@ -24,8 +28,16 @@ _VENUE_WORDS = frozenset(
      "visited", "visiting", "visits", "via", "arrived", "returned", "left", "based"}
 )  # fmt: skip
 _VENUE_FILLERS = frozenset({"downtown"})
-_PLACE_WORDS = frozenset({"over", "across", "above"})
 _PLACE_FILLERS = frozenset({"the", "northern", "southern", "eastern", "western", "central"})
+
+
+def _prefix_anchor(prefixes: set[str] | None) -> Callable[[str], bool]:
+    found = tuple(sorted(prefixes or ()))
+
+    def anchor(word: str) -> bool:
+        return word.startswith(found)
+
+    return anchor
 
 
 def _after_words(text: str, start: int, words: frozenset[str], fillers: frozenset[str]) -> bool:
@@ -45,29 +57,18 @@ _NOT_GOVERNMENT_AFTER = re.compile(
     r"\s*(?:,\s*D\.\s?C\.|D\.\s?C\.|,\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d)|\s+(?:Declaration|National|Metropolitan|Post|Times|Summit|Forum|Agreement|"
     r"Treaty|Naval|Airport|Station|Office|Institute|University|Conference|Accord|Joint|Statement|Consensus)\b)"
 )
-_TITLE_SURNAME = re.compile(
-    r"\b(?P<title>Secretary|Minister|President|Prime\s+Minister|Chairman|Leader|Chairman|Gen\.|General|Adm\.|Admiral|Ambassador)"
-    r"\s+(?P<surname>[A-Z][a-z]+)\b(?!\s+[A-Z][a-z])(?!-)"
-)
-_NAME = r"[A-Z][a-z]+(?:-[a-z]+)?"
-_ROLE_PERSON = re.compile(
-    r"\b(?P<role>Minister\s+of\s+National\s+Defen[cs]e|Defen[cs]e\s+Minister|Minister\s+of\s+Defen[cs]e|"
-    r"Secretary\s+of\s+Defen[cs]e|Defen[cs]e\s+Secretary|Secretary\s+of\s+State|Foreign\s+Minister|"
-    r"Minister\s+of\s+Foreign\s+Affairs|Prime\s+Minister|President|Chairman\s+of\s+the\s+Joint\s+Chiefs\s+of\s+Staff|"
-    r"General|Gen\.|Admiral|Adm\.)"
-    r",?\s+(?P<name>" + _NAME + r"(?:\s+[A-Z]\.)*(?:\s+" + _NAME + r"){1,2}(?:\s+(?:Jr\.|III|II|IV))?)"
-)
-_COUNTRY_BEFORE = re.compile(
-    r"\b(?P<c>ROK|Korean|South\s+Korean|U\.S\.|US|American|United\s+States|Japanese|Chinese|North\s+Korean|DPRK)\s*$"
-)
-_COUNTRY_AFTER = re.compile(
-    r",?\s+(?:the\s+)?(?:Chairman|Chief|Commander|Minister|Secretary)\s+of\s+the\s+"
-    r"(?P<c>ROK|Korean|South\s+Korean|U\.S\.|US|American|United\s+States|Japanese)(?!\w)"
-)
-_KOREAN_NAME = re.compile(r"^[A-Z][a-z]{1,4}\s+[A-Z][a-z]+-[a-z]+$")
+_RULES = load_rules("actors")
+_ROLE_PERSON = re.compile(compose(_RULES, "role_person"), _RULES.flags("role_person"))
+_TITLE_SURNAME = re.compile(compose(_RULES, "title_surname"), _RULES.flags("title_surname"))
+_COUNTRY_BEFORE = _RULES.regex("country_before")
+_COUNTRY_AFTER = _RULES.regex("country_after")
+_COUNTRY_IN_ROLE = _RULES.regex("country_in_role")
+_KOREAN_NAME = _RULES.regex("korean_name")
+_NOT_NAME = _RULES.words("not_name_words")
+_NAME_SPLIT = re.compile(r"[\s,\-]+")
 _COUNTRY_WORDS = {
     "rok": "KOR", "korean": "KOR", "southkorean": "KOR", "u.s.": "USA", "us": "USA", "american": "USA",
-    "unitedstates": "USA", "japanese": "JPN", "chinese": "CHN", "northkorean": "PRK", "dprk": "PRK",
+    "unitedstates": "USA", "japanese": "JPN", "japan": "JPN", "chinese": "CHN", "northkorean": "PRK", "dprk": "PRK",
 }  # fmt: skip
 _ROLE_COUNTRY = {
     "national defense": "KOR",
@@ -75,30 +76,20 @@ _ROLE_COUNTRY = {
     "secretary of defense": "USA",
     "secretary of state": "USA",
     "defense secretary": "USA",
+    "secretary of war": "USA",
+    "u.s. forces korea": "USA",
+    "indo-pacific command": "USA",
+    "pacific command": "USA",
 }
-
-
-_ROLE_ANCHORED = AnchoredPattern(
-    _ROLE_PERSON,
-    {"minister", "defense", "defence", "secretary", "foreign", "prime", "president", "chairman", "general", "gen",
-     "admiral", "adm"},
-)  # fmt: skip
-_TITLE_ANCHORED = AnchoredPattern(
-    _TITLE_SURNAME,
-    {
-        "secretary",
-        "minister",
-        "president",
-        "prime",
-        "chairman",
-        "leader",
-        "gen",
-        "general",
-        "adm",
-        "admiral",
-        "ambassador",
-    },
-)
+_ROLE_ANCHORED = AnchoredPattern(_ROLE_PERSON, _prefix_anchor(first_word_prefixes(_ROLE_PERSON)))
+_TITLE_ANCHORED = AnchoredPattern(_TITLE_SURNAME, _prefix_anchor(first_word_prefixes(_TITLE_SURNAME)))
+_PLACE_NOUNS = _RULES.words("place_nouns")
+_STATE_PLACE_WORDS = frozenset(w.lower() for w in _RULES.word_list("place_before_state"))
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_PLACE_NOUNS)) + r")\b")
+_OTHER_BODY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_RULES.words("other_body_prefixes"))) + r")\s+$")
+_CAPS_LINE = re.compile(r"(?m)^(?=(?:[^\na-z]*?[A-Z]){12})[^\na-z]+$")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -113,10 +104,10 @@ class ActorMention:
 
 
 def _role_country(role: str, before: str, after: str = "", name: str = "") -> str | None:
-    m = _COUNTRY_BEFORE.search(before) or _COUNTRY_AFTER.match(after)
+    m = _COUNTRY_BEFORE.search(before) or _COUNTRY_AFTER.match(after) or _COUNTRY_IN_ROLE.search(role)
     if m:
         return _COUNTRY_WORDS.get(re.sub(r"\s+", "", m.group("c")).lower())
-    if _KOREAN_NAME.match(name):
+    if _KOREAN_NAME.match(name) and name.replace(",", " ").split()[0] in KOREAN_SURNAMES:
         return "KOR"
     lowered = " ".join(role.lower().split())
     for cue, country in _ROLE_COUNTRY.items():
@@ -125,43 +116,129 @@ def _role_country(role: str, before: str, after: str = "", name: str = "") -> st
     return None
 
 
+def is_name(name: str) -> bool:
+    """Could this be a person's name? ("General Officer Talks", "Minister Of Defense" and titles are not.)"""
+    words = [w for w in _NAME_SPLIT.split(name) if w]
+    if len(words) < 2 or any(w in _NOT_NAME for w in words):
+        return False
+    return "," not in name or words[0] in KOREAN_SURNAMES
+
+
 def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None = None) -> list[ActorMention]:
-    """Every actor mention of ``text``, in text order, without overlaps."""
+    """Every actor mention of ``text``, in text order, without overlaps.
+
+    Persons are also read in upper-case stretches (cables, headings): there
+    the text is read title-cased, for persons only ("SUH JYONG CHUL").
+    """
     toks = tokens if tokens is not None else Tokens.of(text)
     gaz = lex.gazetteer
     out: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
     for start, end, ids in gaz.names.finditer(text, toks):
         actor = _pick(gaz.actors, ids, year)
-        if actor is not None and actor.kind == Kind.STATE and _after_words(text, start, _PLACE_WORDS, _PLACE_FILLERS):
-            continue
-        if actor is not None:
-            out.append(ActorMention(start, end, actor, "name"))
+        if actor is not None and not _as_place_or_part(text, start, end, actor):
+            out.append(ActorMention(start, end, _dated(actor, year), "name"))
             taken.append((start, end))
     for start, end, ids in gaz.capitals.finditer(text, toks):
         if _after_words(text, start, _VENUE_WORDS, _VENUE_FILLERS) or _NOT_GOVERNMENT_AFTER.match(text, end):
             continue
         out.append(ActorMention(start, end, gaz.actors[ids[0]], "capital"))
     covered = Coverage(taken)
-    for m in _ROLE_ANCHORED.finditer(text, toks):
-        s, e = m.span("name")
-        if covered.overlaps(s, e):
-            continue
-        name = " ".join(m.group("name").split())
-        role = " ".join(m.group("role").split())
-        country = _role_country(role, text[max(0, m.start() - 20) : m.start()], text[e : e + 60], name)
-        actor = Actor(id=person_id(name), kind=Kind.PERSON, label=name, role=role, country=country)
-        out.append(ActorMention(s, e, actor, "role"))
-        covered.add(s, e)
+    # upper-case lines (cables, headings) are read again title-cased, each on its own (offsets kept)
+    readings: list[tuple[str, Tokens, int]] = [(text, toks, 0)]
+    for line_start, _line_end, titled in _caps_lines(text):
+        ttoks = Tokens.of(titled)
+        for start, end, ids in gaz.names.finditer(titled, ttoks):
+            actor = _pick(gaz.actors, ids, year)
+            start, end = start + line_start, end + line_start
+            if actor is None or covered.overlaps(start, end) or _as_place_or_part(text, start, end, actor):
+                continue
+            out.append(ActorMention(start, end, _dated(actor, year), "name"))
+            covered.add(start, end)
+        readings.append((titled, ttoks, line_start))
+    keys = _name_keys(lex)
+    for reading, rtoks, offset in readings:
+        for m in _ROLE_ANCHORED.finditer(reading, rtoks):
+            s, e = m.span("name")
+            s, e = s + offset, e + offset
+            if covered.overlaps(s, e):
+                continue
+            raw = " ".join(m.group("name").split())
+            if not is_name(raw):
+                continue
+            role = " ".join(m.group("role").split())
+            known = keys.get(name_key(raw))
+            if known is not None:
+                actor = _dated(known, year)
+            else:
+                m_start = m.start() + offset
+                country = _role_country(role, text[max(0, m_start - 20) : m_start], text[e : e + 60], raw)
+                label = canonical_name(raw, country)
+                actor = Actor(id=person_id(label), kind=Kind.PERSON, label=label, role=role, country=country)
+            out.append(ActorMention(s, e, actor, "role"))
+            covered.add(s, e)
     for m in _TITLE_ANCHORED.finditer(text, toks):
         s, e = m.span("surname")
         if covered.overlaps(s, e):
             continue
         found = gaz.person_by_surname(m.group("surname"), year, m.group("title"))
         if found is not None:
-            out.append(ActorMention(m.start(), e, found, "title"))
+            out.append(ActorMention(m.start(), e, _dated(found, year), "title"))
     out.sort(key=lambda a: (a.start, -a.end))
     return out
+
+
+def _as_place_or_part(text: str, start: int, end: int, actor: Actor) -> bool:
+    """A state used as a place ("over Japan", "fought in Viet-Nam", "the Taiwan Strait"), or an alias at the end
+    of another body's name ("National Security Council")."""
+    if actor.kind == Kind.STATE:
+        if _after_words(text, start, _STATE_PLACE_WORDS, _PLACE_FILLERS):
+            return True
+        return _PLACE_NOUN_AFTER.match(text, end) is not None
+    if actor.kind == Kind.ORGANIZATION:
+        return _OTHER_BODY_BEFORE.search(text, max(0, start - 30), start) is not None
+    return False
+
+
+def _dated(actor: Actor, year: int | None) -> Actor:
+    """A person as of the document's year: the office held then (a JCS chairman in 2017, minister in 2018)."""
+    if len(actor.offices) < 2:
+        return actor
+    role = actor.role_in(year)
+    return actor if role == actor.role else replace(actor, role=role)
+
+
+_KEYS: dict[int, dict[str, Actor]] = {}
+
+
+def _name_keys(lex: Lexicon) -> dict[str, Actor]:
+    """Gazetteer persons by :func:`name_key` of every spelling (built once per lexicon)."""
+    found = _KEYS.get(id(lex))
+    if found is None:
+        found = {}
+        for actor in lex.gazetteer.actors.values():
+            if actor.kind == Kind.PERSON:
+                found.setdefault(name_key(actor.label), actor)
+        _KEYS.clear()
+        _KEYS[id(lex)] = found
+    return found
+
+
+def _caps_lines(text: str) -> list[tuple[int, int, str]]:
+    """Upper-case lines (no lower-case letter, at least 12 letters) with their title-cased form (same length)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _CAPS_LINE.finditer(text):
+        line = m.group(0)
+        titled = _WORD.sub(_title_word, line)
+        if len(titled) == len(line):
+            out.append((m.start(), m.end(), titled))
+    return out
+
+
+def _title_word(m: re.Match[str]) -> str:
+    word = m.group(0)
+    low = word.lower()
+    return low if low in _SMALL_WORDS else word[:1].upper() + low[1:]
 
 
 def _pick(actors: dict[str, Actor], ids: tuple[str, ...], year: int | None) -> Actor | None:

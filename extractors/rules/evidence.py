@@ -92,6 +92,7 @@ class GraphBuilder:
             Prop.DATE.value: doc.date,
             Prop.DOC_KIND.value: doc.kind,
             Prop.SOURCE.value: doc.source or doc.path,
+            Prop.RETRIEVED.value: doc.retrieved,
         }
         self.node(self.doc_iri, Kind.DOCUMENT, doc.title or doc.path or doc.sha256[:12], props)
 

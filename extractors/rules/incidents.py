@@ -22,81 +22,66 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from extractors.rules.dates import DateMatch
-from extractors.rules.lexicon import CatalogueIncident, Lexicon, norm_key
-from extractors.rules.meetings import ordinal_value
+from extractors.rules.dates import DateMatch, month_number
+from extractors.rules.lexicon import CatalogueIncident, Lexicon, PhraseMatcher, norm_key
+from extractors.rules.meetings import compose, ordinal_value, yearless
+from extractors.rules.patterns import first_word_prefixes, load_rules
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.schema import Kind
 
-_ORD_WORDS = (
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"1st|2nd|3rd|[4-9]th|1[0-2]th"
-)
-_TRIGGERS: list[tuple[Kind, str]] = [
-    (
-        Kind.NUCLEAR_TEST,
-        r"(?:underground\s+)?nuclear\s+(?:weapons?\s+)?(?:test|detonation|explosion)(?P<pl1>s|es)?(?![\w-])(?!\s+(?:ban|site|moratorium))",
-    ),
-    (
-        Kind.MISSILE_LAUNCH,
-        r"(?:ICBM|IRBM|SLBM|intercontinental\s+ballistic\s+missile|(?:long|intermediate|medium|short)[\s-]range\s+"
-        r"(?:ballistic\s+)?(?:missile|rocket)|submarine[\s-]launched\s+ballistic\s+missile|ballistic\s+missile|missile|"
-        r"(?:long[\s-]range\s+)?rocket|satellite|space\s+launch\s+vehicle)\s+(?:test[\s-]?launch|test[\s-]?firing|launch|firing|test|launched|fired)"
-        r"(?P<pl2>es|s)?\b"
-        r"|(?:launch|firing)(?P<pl5>es|s)?\s+of\s+(?:a|an|the|its|two|three|several)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:ICBM|IRBM|SLBM|missile|rocket|satellite)s?\b"
-        r"|(?:fired|launched|test[\s-]fired)\s+(?P<pl6>two|three|four|several|multiple)?(?:an?|its|the)?\s*"
-        r"(?:[\w-]+\s+){0,3}?(?:ICBM|IRBM|SLBM|missile|rocket|satellite)s?\b",
-    ),
-    (
-        Kind.ARMED_PROVOCATION,
-        r"(?:artillery\s+(?:attack|shelling|bombardment)|shelling|bombardment|torpedo(?:ing)?\s+attack|sinking|"
-        r"armed\s+attack|commando\s+raid|(?:naval|border)\s+clash|mine\s+(?:blast|explosion)|drone\s+incursion)(?P<pl3>s|es)?\b",
-    ),
-    (Kind.CYBER_OPERATION, r"cyber[\s-]?attack(?P<pl4>s)?\b"),
+
+def _prefix_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Anchor words of a pattern: the literal beginnings of its matches (see :mod:`extractors.rules.patterns`)."""
+    prefixes = tuple(sorted(first_word_prefixes(pattern) or ()))
+
+    def starts(word: str) -> bool:
+        return word.startswith(prefixes)
+
+    return starts
+
+
+_RULES = load_rules("incidents")
+_KIND_PATTERNS: list[tuple[Kind, str]] = [
+    (Kind.NUCLEAR_TEST, "nuclear"),
+    (Kind.MISSILE_LAUNCH, "missile"),
+    (Kind.ARMED_PROVOCATION, "provocation"),
+    (Kind.CYBER_OPERATION, "cyber"),
 ]
+_TRIGGERS: list[tuple[Kind, str]] = [(kind, compose(_RULES, key)) for kind, key in _KIND_PATTERNS]
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE)
-_SYSTEM_RE = re.compile(
-    r"\b(?P<sys>Hwasong|Taepodong|Unha|Pukguksong|Kwangmyongsong|Malligyong|Chollima|Nodong|Musudan)[\s-]?(?P<num>\d{1,2})?\b"
-)
-_TRIGGER_ANCHORED = AnchoredPattern(
-    _TRIGGER_RE,
-    {"nuclear", "underground", "icbm", "irbm", "slbm", "intercontinental", "long", "intermediate", "medium", "short",
-     "submarine", "ballistic", "missile", "rocket", "satellite", "space", "launch", "launches", "firing", "firings",
-     "artillery", "shelling", "bombardment", "torpedo", "torpedoing", "sinking", "armed", "commando", "naval", "border",
-     "mine", "drone", "cyber", "cyberattack", "cyberattacks", "fired", "launched", "test"},
-)  # fmt: skip
-_SYSTEM_ANCHORED = AnchoredPattern(
-    _SYSTEM_RE,
-    {"hwasong", "taepodong", "unha", "pukguksong", "kwangmyongsong", "malligyong", "chollima", "nodong", "musudan"},
-)
+_PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7"), 2: ("pl3",), 3: ("pl4",)}
+_SYSTEM_RE = _RULES.regex("system")
+_TRIGGER_ANCHORED = AnchoredPattern(_TRIGGER_RE, _prefix_test(_TRIGGER_RE))
+_SYSTEM_ANCHORED = AnchoredPattern(_SYSTEM_RE, _prefix_test(_SYSTEM_RE))
+_ORD_WORDS = compose(_RULES, "ordinal_word")
 _ORDINALS_BEFORE = re.compile(
     r"\b(?P<a>" + _ORD_WORDS + r")(?:(?:,\s*|\s+and\s+|\s*,\s*and\s+)(?P<b>" + _ORD_WORDS + r"))?"
     r"(?:,?\s+and\s+(?P<c>" + _ORD_WORDS + r"))?\s+(?:(?:North\s+Korean|DPRK|[\w-]+)\s+){0,2}$",
     re.IGNORECASE,
 )
-_DEFINITE_BEFORE = re.compile(
-    r"\b(?:the|its|this|that|latest|recent|last|North\s+Korea['’]s|DPRK['’]s|Pyongyang['’]s|the\s+North['’]s)"
-    r"\s+(?:(?:latest|recent|most\s+recent|last|[\w-]+)\s+){0,3}$",
-    re.IGNORECASE,
-)
-_EVENT_VERB_BEFORE = re.compile(
-    r"\b(?:conducted|carried\s+out|staged|launched|fired|detonated|tested)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-_HYPOTHETICAL_BEFORE = re.compile(
-    r"\b(?:any|another|further|additional|future|possible|potential|next|more|no|new|other|such|frequent|repeated|"
-    r"continued|series\s+of|a\s+seventh|refrain\s+from|ban\s+on)\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
+_DEFINITE_BEFORE = _RULES.regex("definite_before")
+_EVENT_VERB_BEFORE = _RULES.regex("event_verb_before")
+_HYPOTHETICAL_BEFORE = _RULES.regex("hypothetical_before")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
-_PLURAL_BEFORE = re.compile(
-    r"\b(?:launches|tests|firings|two|three|four|several|both)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
+_PLURAL_BEFORE = _RULES.regex("plural_before")
+_BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
+_CLAUSE_DATE_GAP = _RULES.regex("clause_date_gap")
+_GROUPED = re.compile(compose(_RULES, "grouped"), _RULES.flags("grouped"))
+_GROUPED_ANCHORED = AnchoredPattern(_GROUPED, _prefix_test(_GROUPED))
+_DESCRIBED_NOUN = _RULES.regex("described_noun")
+_GENERIC_NAME_WORDS = _RULES.words("generic_name_words")
+_PLACE_SPELLINGS: list[tuple[str, tuple[str, ...]]] = [
+    (canon.strip(), tuple(v.strip() for v in variants.split("|") if v.strip() and v.strip() != canon.strip()))
+    for canon, _, variants in (line.partition("=") for line in _RULES.word_list("place_spellings"))
+]
+_PLACE_OF = {v.lower(): canon for canon, variants in _PLACE_SPELLINGS for v in (canon, *variants)}
+_PLACE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(v) for v in sorted(_PLACE_OF, key=len, reverse=True)) + r")\b", re.I
 )
-_BARE_YEAR_BEFORE = re.compile(r"\b(?P<y>19[4-9]\d|20\d\d)\s+(?:[\w-]+\s+){0,1}$")
+_DESCRIBED_KINDS = frozenset({Kind.AGREEMENT, Kind.CRISIS, Kind.ARMED_PROVOCATION})
 _MAX_AGE_DAYS = {
     Kind.NUCLEAR_TEST: 1500,
     Kind.MISSILE_LAUNCH: 400,
@@ -153,6 +138,9 @@ class IncidentResolver:
         self.doc_date = doc_date
         self._pools: dict[str, list[CatalogueIncident]] = {}
         self._latest = doc_date + dt.timedelta(days=1) if doc_date is not None else None
+        self._key_cache: dict[str, tuple[str, ...]] = {}
+        self._word_cache: dict[str, frozenset[str]] = {}
+        self._by_month: dict[int, list[CatalogueIncident]] | None = None
         self.by_kind: dict[Kind, list[CatalogueIncident]] = {}
         for inc in lex.catalogue:
             self.by_kind.setdefault(inc.kind, []).append(inc)
@@ -186,37 +174,180 @@ class IncidentResolver:
         out: list[IncidentMention] = []
         taken = Coverage()
         cat = self.lex.catalogue_by_id
-        for start, end, ids in self.lex.incident_names.finditer(text, toks):
+        named = [*self.lex.incident_names.finditer(text, toks), *_variant_names(self.lex).finditer(text, toks)]
+        for start, end, ids in sorted(named):
             candidates = [cat[i] for i in ids if self._known(cat[i])]
-            if not candidates:
+            if not candidates or taken.overlaps(start, end):
                 continue
             chosen = max(candidates, key=lambda c: c.date) if len(candidates) > 1 else candidates[0]
             out.append(IncidentMention(start, end, chosen, 0.9))
             taken.add(start, end)
         bounds = _Bounds(sentence_bounds)
+        grouped = [f for f in self._grouped(text, toks, bounds) if not taken.overlaps(f.start, f.end)]
+        out.extend(grouped)
+        for found in grouped:
+            taken.add(found.start, found.end)
         for m in _SYSTEM_ANCHORED.finditer(text, toks):
             if taken.overlaps(m.start(), m.end()):
                 continue
             pool = self._system_pool(norm_key(m.group(0)))
             s_start, _ = bounds.around(m.start())
-            resolved = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=False, named=True)
-            out.extend(resolved)
-            for r in resolved:
+            by_system = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=False, named=True)
+            out.extend(by_system)
+            for r in by_system:
                 taken.add(r.start, r.end)
+        earlier = sorted(out, key=lambda r: r.start)
         for m in _TRIGGER_ANCHORED.finditer(text, toks):
             if taken.overlaps(m.start(), m.end()):
                 continue
             index = _group_index(m)
             kind = _TRIGGERS[index][0]
-            plural = bool(m.group(f"pl{index + 1}")) or (index == 1 and bool(m.group("pl5") or m.group("pl6")))
-            s_start, _ = bounds.around(m.start())
+            plural = any(m.group(g) for g in _PLURAL_GROUPS[index])
+            s_start, s_end = bounds.around(m.start())
             pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
-            resolved = self._resolve(
-                text, dates, m.start(), m.end(), s_start, bounds, pool, plural=plural, named=False, kind=kind
-            )
+            # a place next to the trigger narrows the candidates ("the incursion ... near Kangnung")
+            placed = self._placed(text, max(s_start, m.start() - 80), min(s_end, m.end() + 80), pool)
+            resolved: list[IncidentMention] = []
+            for candidates in ([placed] if placed else []) + [pool]:
+                resolved = self._resolve(
+                    text,
+                    dates,
+                    m.start(),
+                    m.end(),
+                    s_start,
+                    bounds,
+                    candidates,
+                    plural=plural,
+                    named=candidates is placed,
+                    kind=kind,
+                    earlier=earlier,
+                )
+                if resolved and all(isinstance(r.incident, CatalogueIncident) for r in resolved):
+                    break
             out.extend(resolved)
+        for found in self._described(text, dates, toks, bounds):
+            if not taken.overlaps(found.start, found.end):
+                out.append(found)
+                taken.add(found.start, found.end)
         out.sort(key=lambda r: r.start)
         return self._anaphora(text, out, toks)
+
+    def _placed(self, text: str, start: int, end: int, pool: list[CatalogueIncident]) -> list[CatalogueIncident]:
+        """The incidents of ``pool`` at a place the text names near a trigger, in any spelling ("near Kangnung")."""
+        out: list[CatalogueIncident] = []
+        for m in _PLACE_RE.finditer(text, start, end):
+            key = norm_key(_PLACE_OF[m.group(0).lower()])
+            out.extend(c for c in pool if c not in out and any(key in k for k in self._keys(c)))
+        return out
+
+    def _keys(self, incident: CatalogueIncident) -> tuple[str, ...]:
+        keys = self._key_cache.get(incident.id)
+        if keys is None:
+            keys = tuple(norm_key(a) for a in (*incident.aliases, incident.label))
+            self._key_cache[incident.id] = keys
+        return keys
+
+    def _grouped(self, text: str, toks: Tokens, bounds: _Bounds) -> list[IncidentMention]:
+        """Incidents listed with one date each: "the missile and nuclear tests in April and May of 2009" (one
+        incident per kind and month, in order), "the tunnels discovered in November 1974 and March 1975"."""
+        out: list[IncidentMention] = []
+        for m in _GROUPED_ANCHORED.finditer(text, toks):
+            _, s_end = bounds.around(m.start())
+            if m.end() > s_end or _HYPOTHETICAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue
+            year2 = int(m.group("y2")) if m.group("y2") else None
+            year1 = int(m.group("y1")) if m.group("y1") else year2
+            whens = [
+                _listed_day(m.group("m1"), m.group("d1"), year1, self.doc_date),
+                _listed_day(m.group("m2"), m.group("d2"), year2 or year1, self.doc_date),
+            ]
+            if m.group("k1"):
+                kinds = [_GROUP_KIND[m.group("k1").split()[-1].lower()], _GROUP_KIND[m.group("k2").split()[-1].lower()]]
+            else:
+                noun = m.group("noun").lower()
+                kinds = [_GROUP_NOUN_KIND.get(noun, Kind.MISSILE_LAUNCH)] * 2
+                if noun == "tunnels":
+                    kinds = [Kind.ARMED_PROVOCATION] * 2
+            found: list[IncidentMention] = []
+            for kind, when in zip(kinds, whens, strict=True):
+                if when is None:
+                    found = []
+                    break
+                day, precise = when
+                pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
+                if m.group("noun") and m.group("noun").lower() == "tunnels":
+                    pool = [c for c in pool if "tunnel" in c.label.lower()]
+                hits = [
+                    c
+                    for c in pool
+                    if (c.date == day if precise else (c.date.year, c.date.month) == (day.year, day.month))
+                ]
+                if len(hits) != 1:
+                    found = []
+                    break
+                found.append(IncidentMention(m.start(), m.end(), hits[0], 0.8))
+            out.extend(found)
+        return out
+
+    def _described(self, text: str, dates: list[DateMatch], toks: Tokens, bounds: _Bounds) -> list[IncidentMention]:
+        """Agreements, crises and provocations the text describes by their date and a word of their name ("the
+        framework agreement signed in Geneva on October 21, 1994"; "on March 12, North Korea announced that it
+        would leave the Treaty on the Non-Proliferation of Nuclear Weapons")."""
+        out: list[IncidentMention] = []
+        for d in dates:
+            if d.precision == "year":
+                continue
+            # a day written without its year ("on March 12") may be of another year than the one guessed for it
+            candidates = [
+                c
+                for c in self._described_pool(d)
+                if self._known(c)
+                and (
+                    d.contains(c.date, slack_days=1)
+                    or (
+                        yearless(d)
+                        and d.precision == "day"
+                        and (c.date.month, c.date.day) == (d.date.month, d.date.day)
+                    )
+                )
+            ]
+            if not candidates:
+                continue
+            s_start, s_end = bounds.around(d.start)
+            if not _DESCRIBED_NOUN.search(text, s_start, s_end):
+                continue
+            words = set(toks.words_between(s_start, s_end))
+            matched = [(c, w) for c in candidates for w in self._name_words(c) if w in words]
+            if not matched:
+                continue
+            incident, word = matched[0]
+            at = text.lower().find(word, s_start, s_end)
+            start, end = (min(at, d.start), max(at + len(word), d.end)) if at >= 0 else (d.start, d.end)
+            if end - start <= 240:
+                out.append(IncidentMention(start, end, incident, 0.7))
+        return out
+
+    def _described_pool(self, d: DateMatch) -> list[CatalogueIncident]:
+        """Agreements, crises and provocations of the catalogue in the months of ``d`` and the days next to it
+        (of any year: a day written without its year may have been given the wrong one)."""
+        if self._by_month is None:
+            self._by_month = {}
+            for c in self.lex.catalogue:
+                if c.kind in _DESCRIBED_KINDS:
+                    self._by_month.setdefault(c.date.month, []).append(c)
+        months = {d.date.month, (d.date - dt.timedelta(days=1)).month, (d.date + dt.timedelta(days=1)).month}
+        if d.end_date is not None:
+            months.add(d.end_date.month)
+        return [c for month in sorted(months) for c in self._by_month.get(month, [])]
+
+    def _name_words(self, incident: CatalogueIncident) -> frozenset[str]:
+        """The words of an incident's names that tell it from others ("geneva", "safeguards", "singapore")."""
+        words = self._word_cache.get(incident.id)
+        if words is None:
+            tokens = Tokens.of(" ".join((incident.label, *incident.aliases))).lower
+            words = frozenset(w for w in tokens if w not in _GENERIC_NAME_WORDS and not w.isdigit() and len(w) > 2)
+            self._word_cache[incident.id] = words
+        return words
 
     def _anaphora(self, text: str, found: list[IncidentMention], toks: Tokens) -> list[IncidentMention]:
         """Resolve "the test", "these launches", "the ICBM launches" to incidents named earlier.
@@ -271,6 +402,7 @@ class IncidentResolver:
         plural: bool,
         named: bool,
         kind: Kind | None = None,
+        earlier: list[IncidentMention] | None = None,
     ) -> list[IncidentMention]:
         left_from = max(sent_start, start - 70)
         left = text[left_from:start]
@@ -287,8 +419,10 @@ class IncidentResolver:
                 if match is not None:
                     out.append(IncidentMention(left_from + om.start(), end, match, 0.95))
             return out
-        # a date next to the trigger
-        date = _adjacent_date(text, dates, start, end, sent_end, reach=60 if named else 30)
+        # a date next to the trigger, or the date of its own relative clause ("the fire that ... on August 20")
+        date = _adjacent_date(text, dates, start, end, sent_end, reach=60 if named else 30) or _clause_date(
+            text, dates, end, sent_end
+        )
         year_m = _BARE_YEAR_BEFORE.search(left)
         if date is None and year_m:
             year = int(year_m.group("y"))
@@ -299,6 +433,8 @@ class IncidentResolver:
             hits = [c for c in pool if date.contains(c.date, slack_days=1)]
             span_start = min(start, date.start)
             span_end = max(end, date.end)
+            if len(hits) > 1 and date.precision == "year" and not plural:
+                hits = []  # "the North's fifth ICBM launch this year": which of the year's launches is not said
             if hits:
                 many = plural or bool(_PLURAL_BEFORE.search(left))
                 found: list[IncidentMention] = []
@@ -324,25 +460,40 @@ class IncidentResolver:
         definite = _DEFINITE_BEFORE.search(left) or _EVENT_VERB_BEFORE.search(left)
         if not (definite or named) or self.doc_date is None:
             return []
+        # "the artillery shelling": the incident of that kind the text has named before, if any
+        # whose names share the trigger's own words ("the shelling" is not the sinking named just before)
+        if kind is not None and earlier:
+            allowed = {c.id for c in pool}
+            heads = {w for w in Tokens.of(text[start:end]).lower if w not in _GENERIC_NAME_WORDS}
+            before = [
+                f
+                for f in earlier
+                if f.start < start
+                and isinstance(f.incident, CatalogueIncident)
+                and f.incident.kind == kind
+                and f.incident.id in allowed
+                and heads & self._name_words(f.incident)
+            ]
+            if before:
+                return [IncidentMention(start, end, before[-1].incident, 0.7)]
         max_age = _MAX_AGE_DAYS.get(kind or Kind.MISSILE_LAUNCH, 400)
         recent = [c for c in pool if c.date <= self.doc_date and (self.doc_date - c.date).days <= max_age]
+        if kind is not None and not named:
+            # "the downing" is not the latest hijacking: the trigger's own words must be in the incident's names
+            heads = {w for w in Tokens.of(text[start:end]).lower if w not in _GENERIC_NAME_WORDS}
+            if heads:
+                recent = [c for c in recent if heads & self._name_words(c)]
         if not recent:
             return []
         best = max(recent, key=lambda c: c.date)
         return [IncidentMention(start, end, best, 0.6 if not named else 0.75)]
 
 
-_ANAPHOR_RE = re.compile(
-    r"\b(?:the|these|those|this|that|such|both)\s+(?P<mods>(?:(?:other|latest|recent|last|nuclear|missile|ballistic|ICBM|SLBM|"
-    r"IRBM|rocket|satellite|artillery|armed|two|three|North\s+Korean)\s+){0,3})"
-    r"(?P<noun>tests|test|launches|launch|attacks|attack|shelling|sinking|bombing|provocations|provocation|raid|incidents|"
-    r"incident|acts|events)\b(?!\s+(?:site|ban|range|pad|vehicle|facility))(?!-)",
-    re.IGNORECASE,
-)
+_ANAPHOR_RE = _RULES.regex("anaphor")
 _ANAPHOR_ANCHORED = AnchoredPattern(
     _ANAPHOR_RE,
     {"tests", "test", "launches", "launch", "attacks", "attack", "shelling", "sinking", "bombing", "provocations",
-     "provocation", "raid", "incidents", "incident", "acts", "events"},
+     "provocation", "raid", "incidents", "incident", "acts", "events", "incursion", "intrusion"},
     lookback=5,
     lead=frozenset({"the", "these", "those", "this", "that", "such", "both"}).__contains__,
 )  # fmt: skip
@@ -361,7 +512,7 @@ def _anaphor_kinds(mods: str, noun: str) -> frozenset[Kind]:
         return _MISSILE_KINDS
     if noun.startswith("test"):
         return frozenset({Kind.NUCLEAR_TEST, Kind.MISSILE_LAUNCH})
-    if noun in ("shelling", "sinking", "bombing", "raid", "attack", "attacks"):
+    if noun in ("shelling", "sinking", "bombing", "raid", "attack", "attacks", "incursion", "intrusion"):
         return frozenset({Kind.ARMED_PROVOCATION, Kind.CYBER_OPERATION})
     return _ALL_KINDS
 
@@ -409,6 +560,18 @@ def _adjacent_date(
     return None
 
 
+def _clause_date(text: str, dates: list[DateMatch], end: int, sent_end: int) -> DateMatch | None:
+    """The day of a relative clause that follows a trigger: "the artillery fire that the North directed across
+    the line on August 20"."""
+    i = _bisect_dates(dates, end)
+    if i >= len(dates):
+        return None
+    d = dates[i]
+    if d.start >= sent_end or d.precision != "day" or d.start - end > 140:
+        return None
+    return d if _CLAUSE_DATE_GAP.match(text[end : d.start]) else None
+
+
 def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end: int) -> list[DateMatch]:
     """Dates listed after ``first`` ("on July 4 and July 28, 2017")."""
     out: list[DateMatch] = []
@@ -424,7 +587,7 @@ def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end
     return out
 
 
-_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or|as\s+well\s+as)\s*(?:on\s+)?$")
+_LIST_GAP = _RULES.regex("list_gap")
 
 
 def _bisect_dates(dates: list[DateMatch], offset: int) -> int:
@@ -436,6 +599,59 @@ def _bisect_dates(dates: list[DateMatch], offset: int) -> int:
         else:
             hi = mid
     return lo
+
+
+_GROUP_KIND = {"missile": Kind.MISSILE_LAUNCH, "rocket": Kind.MISSILE_LAUNCH, "satellite": Kind.MISSILE_LAUNCH,
+               "nuclear": Kind.NUCLEAR_TEST}  # fmt: skip
+_GROUP_NOUN_KIND = {
+    "tunnels": Kind.ARMED_PROVOCATION,
+    "incursions": Kind.ARMED_PROVOCATION,
+    "infiltrations": Kind.ARMED_PROVOCATION,
+    "provocations": Kind.ARMED_PROVOCATION,
+    "tests": Kind.NUCLEAR_TEST,
+    "launches": Kind.MISSILE_LAUNCH,
+    "attempts": Kind.MISSILE_LAUNCH,
+}
+
+
+def _listed_day(month: str, day: str | None, year: int | None, doc_date: dt.date | None) -> tuple[dt.date, bool] | None:
+    """The date of one item of a list ("April", "May 31", "March 1975"): the year given, else the document's
+    (the year before when that would fall after the document). True when the day is known."""
+    try:
+        number = month_number(month)
+    except KeyError:
+        return None
+    if year is None:
+        if doc_date is None:
+            return None
+        year = doc_date.year
+        if (number, int(day or 1)) > (doc_date.month, doc_date.day):
+            year -= 1
+    try:
+        return dt.date(year, number, int(day) if day else 1), day is not None
+    except ValueError:
+        return None
+
+
+_VARIANTS: dict[int, PhraseMatcher] = {}
+
+
+def _variant_names(lex: Lexicon) -> PhraseMatcher:
+    """Catalogue names with their places spelled the other ways of the record ("Yeon-pyeong Island shelling",
+    "Kangnung submarine infiltration"), built once per lexicon."""
+    found = _VARIANTS.get(id(lex))
+    if found is None:
+        phrases: dict[str, list[str]] = {}
+        for inc in lex.catalogue:
+            for name in (*inc.aliases, inc.label):
+                for canon, variants in _PLACE_SPELLINGS:
+                    if canon in name:
+                        for variant in variants:
+                            phrases.setdefault(name.replace(canon, variant), []).append(inc.id)
+        found = PhraseMatcher(phrases, fold=True)
+        _VARIANTS.clear()
+        _VARIANTS[id(lex)] = found
+    return found
 
 
 class _Bounds:

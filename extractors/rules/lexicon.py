@@ -27,6 +27,7 @@ from typing import Any
 import rdflib
 from rdflib.namespace import RDF, SKOS
 
+from extractors.rules.people import merged_persons
 from extractors.rules.scan import Tokens
 from graph.errors import ExtractionError
 from graph.schema import COMMITMENT_SCHEME, COMMITMENT_TYPES, THREAT_SCHEME, THREAT_TYPES, Kind, concept_local_name
@@ -265,10 +266,20 @@ class Actor:
     role: str | None = None
     country: str | None = None
     terms: tuple[tuple[int, int], ...] = ()
+    offices: tuple[tuple[str, int, int], ...] = ()
+    """A person's offices as ``(role, from, to)``, in order (see :mod:`extractors.rules.people`)."""
 
     def in_office(self, year: int) -> bool:
         """True when a person held their office in ``year`` (always True without terms)."""
         return not self.terms or any(a <= year <= b for a, b in self.terms)
+
+    def role_in(self, year: int | None) -> str | None:
+        """The office held in ``year`` (a JCS chairman in 2017 is a minister in 2018); else the last one."""
+        if year is not None:
+            held = [r for r, a, b in self.offices if a <= year <= b]
+            if held:
+                return held[-1]
+        return self.role
 
     @property
     def surname(self) -> str:
@@ -321,7 +332,10 @@ class Gazetteer:
         """The one person of that family name in office in ``year`` (None if none or several)."""
         found = [a for a in self.by_surname.get(surname, []) if year is None or a.in_office(year)]
         if role_hint and len(found) > 1:
-            hinted = [a for a in found if a.role and role_hint.lower() in a.role.lower()]
+            hint = role_hint.lower()
+            roles = [(a, (a.role_in(year) or "").lower()) for a in found]
+            # "Minister Shin": the Minister of National Defense before a Vice Minister of that year
+            hinted = [a for a, r in roles if r.startswith(hint)] or [a for a, r in roles if hint in r]
             found = hinted or found
         return found[0] if len(found) == 1 else None
 
@@ -346,15 +360,16 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
                 for capital in entry.get("capitals", []):
                     capitals.setdefault(capital, []).append(actor.id)
         by_surname: dict[str, list[Actor]] = {}
-        for entry in data["persons"]:
-            terms = entry.get("terms") or [[entry["from"], entry["to"]]]
+        for entry in merged_persons(data["persons"]):
+            offices = tuple((str(o["role"]), int(o["from"]), int(o["to"])) for o in entry["offices"])
             actor = Actor(
                 id=person_id(entry["name"]),
                 kind=Kind.PERSON,
                 label=entry["name"],
-                role=entry.get("role"),
+                role=entry.get("role") or offices[-1][0],
                 country=entry.get("country"),
-                terms=tuple((int(a), int(b)) for a, b in terms),
+                terms=tuple((a, b) for _, a, b in offices),
+                offices=offices,
             )
             actors[actor.id] = actor
             by_surname.setdefault(actor.surname, []).append(actor)

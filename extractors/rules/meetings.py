@@ -19,10 +19,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
+from extractors.rules.patterns import RuleFile, load_rules
+from extractors.rules.reference import date_of, mcm_of, ordinal_on, same_day_other_year
 from extractors.rules.scan import AnchoredPattern, Tokens
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -76,7 +79,7 @@ def ordinal_value(text: str) -> int | None:
     [49, 49, 49, 38, 1]
     """
     t = text.strip()
-    digits = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", t, re.IGNORECASE)
+    digits = re.fullmatch(r"(\d{1,3})\s?\[?(?:st|nd|rd|th)?\]?", t, re.IGNORECASE)
     if digits:
         return int(digits.group(1))
     word = WORD_ORDINALS.get(" ".join(t.lower().replace("-", " - ").split()).replace(" - ", "-"))
@@ -88,79 +91,82 @@ def ordinal_value(text: str) -> int | None:
 
 
 _WORD_ORD_RE = trie_pattern(sorted({w.replace("-", " ") for w in WORD_ORDINALS}))
-ORDINAL_RE = r"(?:\d{1,3}(?:st|nd|rd|th)|(?i:" + _WORD_ORD_RE + r")|[IVXLC]{1,7})"
+_RULES = load_rules("meetings")
+_NAME_REF = re.compile(r"\{([a-z_]+)\}")
 
-_PARTY = (
-    r"(?:ROK|U\.?S\.?|US|Korea|Republic\s+of\s+Korea|United\s+States(?:\s+of\s+America)?|Japan|Korean|American)"
-    r"(?:\s*\([A-Z.]{2,6}\))?"
-)
-_QUAL = (
-    r"(?:(?i:annual)|" + _PARTY + r"(?:\s*[-–]\s*" + _PARTY + r")+|bilateral|Bilateral|"
-    r"(?i:ministerial|leaders['’]?|presidential|inaugural|regular)|Camp\s+David|Washington|Seoul|Tokyo)"
-)
-_SERIES = (
-    r"(?P<scm>Security\s+Consultative\s+Meetings?|SCM|[Dd]efen[sc]e\s+[Mm]inisters['’]?\s+[Mm]eeting)"
-    r"|(?P<mcm>Military\s+Committee\s+Meetings?|MCM)"
-    r"|(?P<two>2\s*\+\s*2(?:\s+(?:meeting|Meeting|talks|dialogue|Dialogue|Ministerial))?|"
-    r"(?:Foreign\s+and\s+Defen[sc]e|Defen[sc]e\s+and\s+Foreign)\s+Ministers['’]?\s+(?:\(2\s*\+\s*2\)\s+)?(?:Meeting|meeting))"
-    r"|(?P<tri>(?i:trilateral)\s+(?:(?:ministerial|Ministerial|defense|Defense|leaders['’]?|Leaders['’]?)\s+)?"
-    r"(?:meeting|Meeting|talks|Talks|summit|Summit)|Defense\s+Trilateral\s+Talks)"
-    r"|(?P<summit>(?i:summit)(?:\s+(?:meeting|Meeting|talks))?)"
-    r"|(?P<anaph>meeting)"
-)
-MEETING_RE = re.compile(
-    r"(?:(?P<det>\bthe\s+|\bThe\s+|\ba\s+|\bits\s+|\btheir\s+)?(?P<ord>\b"
-    + ORDINAL_RE
-    + r")\s+)?(?:(?:"
-    + _QUAL
-    + r")\s+)*"
-    r"(?<![\w])(?:" + _SERIES + r")(?![\w])(?P<of>\s+of\s+(?:the\s+)?[A-Z])?"
-)
-_LEAD_WORDS = frozenset(
-    {"the", "a", "its", "their", "annual", "rok", "u", "us", "korea", "republic", "united", "japan", "korean",
-     "american", "bilateral", "ministerial", "leaders", "presidential", "inaugural", "regular", "camp", "washington",
-     "seoul", "tokyo", "defense", "defence", "foreign", "trilateral"}
-    | {w.split("-")[0].split()[0] for w in WORD_ORDINALS}
-)  # fmt: skip
+
+def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> str:
+    """The expression of pattern ``key`` with every ``{name}`` replaced by pattern ``name`` (or ``fills[name]``)."""
+    extra = fills or {}
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in extra:
+            return "(?:" + extra[name] + ")"
+        if name in rules.patterns:
+            return "(?:" + compose(rules, name, extra) + ")"
+        return m.group(0)
+
+    return _NAME_REF.sub(fill, rules.source(key))
+
+
+_FILLS = {"word_ordinal": _WORD_ORD_RE}
+MEETING_RE = re.compile(compose(_RULES, "mention", _FILLS), _RULES.flags("mention"))
+_LEAD_WORDS = frozenset(str(w).lower() for w in _RULES.patterns["mention"]["lead_words"])
+_WORD_ORD_FIRST = frozenset(w.split("-")[0].split()[0] for w in WORD_ORDINALS)
+_ROMAN_LOWER = frozenset("ivxlc")
 
 
 def _is_lead(word: str) -> bool:
-    """Can a meeting name start with this word (determiner, ordinal, qualifier)?"""
-    return word in _LEAD_WORDS or word[:1].isdigit() or (word.isalpha() and set(word) <= _ROMAN_LOWER)
+    """Can a meeting name start with this word (determiner, qualifier, series word, ordinal)?"""
+    return (
+        word in _LEAD_WORDS
+        or word[:1].isdigit()
+        or word in _WORD_ORD_FIRST
+        or (word.isalpha() and set(word) <= _ROMAN_LOWER)
+    )
 
 
-_ROMAN_LOWER = frozenset("ivxlc")
 _ANCHORED = AnchoredPattern(
     MEETING_RE,
-    {
-        "security",
-        "scm",
-        "scms",
-        "ministers",
-        "military",
-        "mcm",
-        "mcms",
-        "2",
-        "trilateral",
-        "summit",
-        "summits",
-        "meeting",
-    },
-    lookback=12,
+    frozenset(str(w) for w in _RULES.patterns["mention"]["anchors"]),
+    lookback=int(_RULES.patterns["mention"]["lookback"]),
     lead=_is_lead,
 )
-_PLACE_AFTER = re.compile(
-    r"(?:\b(?:held|convened|took\s+place|met|meeting|hosted)\b[^.;]{0,40}?)?\b(?:in|at)\s+"
-    r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of))*?(?:,\s*(?:D\.\s?C\.|Hawaii|Korea|Japan|Virginia|California))?)"
-    r"(?=[\s,.;:)]|$)"
-)
-_NOT_PLACE = re.compile(
-    r"^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"Security|Military|Korea-|ROK|U\.S\.|US|The|This|That|Both|Their|His|Her|Its)\b"
-)
-_SERIES_OF_GROUP = {"scm": "SCM", "mcm": "MCM", "two": "2+2", "tri": "Trilateral", "summit": "Summit", "anaph": "?"}
-_THREE_PARTIES = re.compile(r"(?i)\btrilateral\b|\bthree\s+(?:countries|leaders|nations|governments)\b")
+_PARTY_WORDS = {
+    country: frozenset(" ".join(w.split()) for w in _RULES.word_list(f"party_{country.lower()}"))
+    for country in ("KOR", "USA", "JPN")
+}
+_PARTY_RE = re.compile(compose(_RULES, "party"), _RULES.flags("party"))
+_PLACE_AFTER = _RULES.regex("place_after")
+_NOT_PLACE = _RULES.regex("not_place")
+_BACKWARD = _RULES.regex("backward")
+_FUTURE = _RULES.regex("future")
+_FUTURE_AFTER = _RULES.regex("future_after")
+_HELD_AFTER = _RULES.regex("held_after")
+_TITLE_BEFORE = _RULES.regex("title_before")
+_OF_SERIES = _RULES.regex("of_series")
+LEADERS_MET = _RULES.anchored("leaders_met")
+_SERIES_OF_GROUP = {
+    "scm": "SCM", "mcm": "MCM", "two": "2+2", "tri": "Trilateral", "summit": "Summit", "body": "Other", "anaph": "?",
+}  # fmt: skip
+NUMBERED_SERIES = frozenset({"SCM", "MCM", "2+2", "Other"})
+"""Series whose meetings are numbered (summits and trilateral meetings are identified by date)."""
+_THREE_PARTIES = _RULES.regex("three_parties")
+_CONTEXT = 90
+"""Characters of context read on each side of a mention for its cues."""
+
+
+def parties_of(qualifiers: str) -> frozenset[str]:
+    """The states a name's qualifiers name ("Republic of Korea (ROK) and United States (U.S.)" -> KOR, USA)."""
+    found: set[str] = set()
+    for m in _PARTY_RE.finditer(qualifiers):
+        word = re.sub(r"\s*\(.*\)$", "", m.group(0))
+        word = " ".join(re.sub(r"^(?i:the)\s+", "", word).lower().split())
+        for country, words in _PARTY_WORDS.items():
+            if word in words:
+                found.add(country)
+    return frozenset(found)
 
 
 @dataclass
@@ -177,6 +183,14 @@ class MeetingMention:
     near_date: DateMatch | None = None
     """The nearest date of the sentence, which may be another event's: used
     only for the meeting the document records (see :func:`attach_date`)."""
+    parties: frozenset[str] = frozenset()
+    """The states its name's qualifiers name ("ROK-U.S." -> KOR, USA)."""
+    held: bool = False
+    """The mention is the subject of its own "was held" / "took place"."""
+    backward: bool = False
+    """Named in passing as an earlier meeting ("since the 42nd SCM", "signed at the 45th SCM")."""
+    future: bool = False
+    """A meeting still to come ("will co-host the 62nd SCM", "the next SCM will be held ...")."""
 
 
 @dataclass
@@ -189,6 +203,8 @@ class Meeting:
     location: str | None = None
     recorded: bool = False
     mentions: list[MeetingMention] = field(default_factory=list)
+    dated_by_document: bool = False
+    """The date is the document's, not one its text states (the series reference's date wins)."""
 
     @property
     def key(self) -> tuple[str, object]:
@@ -202,11 +218,23 @@ class Meeting:
             return f"{_ordinal_suffix(self.ordinal)} {self.series}"
         return f"{self.series} {self.date.isoformat() if self.date else ''}".strip()
 
+    @property
+    def future(self) -> bool:
+        """Every mention speaks of it as still to come."""
+        return bool(self.mentions) and all(m.future for m in self.mentions)
+
 
 def _ordinal_suffix(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }".replace(" ", "")
+
+
+def _left_context(text: str, start: int) -> str:
+    """The text before ``start`` back to the last sentence or line break (at most :data:`_CONTEXT` characters)."""
+    left = text[max(0, start - _CONTEXT) : start]
+    cut = max(left.rfind(". "), left.rfind(";"), left.rfind("\n\n"))
+    return left[cut + 1 :] if cut >= 0 else left
 
 
 def find_meeting_mentions(
@@ -217,7 +245,8 @@ def find_meeting_mentions(
     An ordinal with a bare "meeting" ("the ninth meeting") gets the series
     ``?``, to be resolved by the caller; "its first meeting" and "the first
     meeting of the Group" name some other body (series ``Other``). A bare
-    "meeting" without an ordinal is not a mention.
+    "meeting" without an ordinal is not a mention, nor is a plural without
+    one ("previous SCMs").
     """
     out: list[MeetingMention] = []
     toks = tokens if tokens is not None else Tokens.of(text)
@@ -226,22 +255,59 @@ def find_meeting_mentions(
         series = _SERIES_OF_GROUP[group]
         ordinal = ordinal_value(m.group("ord")) if m.group("ord") else None
         whole = m.group(0)
+        head = m.group(group)
+        parties = parties_of(m.group("quals") or "")
         if group == "anaph":
             if ordinal is None:
                 continue
             det = (m.group("det") or "").strip().lower()
-            series = "Other" if det in ("its", "their") or m.group("of") else "?"
-        elif group == "scm" and m.group("scm")[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
+            named = _OF_SERIES.match(text, m.end("anaph"))
+            if named is not None:
+                series = _SERIES_OF_GROUP[next(g for g in ("scm", "mcm", "two") if named.group(g))]
+            elif det in ("its", "their") or m.group("of"):
+                series = "Other"
+            elif re.search(r"(?i)\bannual\b", m.group("quals") or ""):
+                series = "SCM"  # "the Second Annual Meeting": the annual defence ministers' meeting
+            else:
+                series = "?"
+        elif group == "scm" and head[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
             continue
-        if series in ("Summit", "SCM") and re.search(r"(?i)trilateral|camp\s+david|[-–]\s*Japan|Japan\s*[-–]", whole):
+        if (
+            ordinal is None
+            and group in ("scm", "mcm")
+            and head[-1:] in "sS"
+            and not head.endswith(("MEETING", "meeting"))
+        ):
+            continue  # "SCMs", "Security Consultative Meetings": the series, not one meeting
+        if series in ("Summit", "SCM", "2+2") and (
+            re.search(r"(?i)trilateral|camp\s+david", whole) or len(parties) >= 3
+        ):
             series = "Trilateral"
+        if series in ("Summit", "Trilateral"):
+            ordinal = None  # "their first summit": summits are identified by date, not numbered
         mention_start = m.start("ord") if m.group("ord") else m.start()
-        mention_end = m.end(group)
         if m.group("ord") is None:
-            lead = re.match(r"(?:the|The|a|its|their)\s+", whole)
+            lead = re.match(r"(?i:the|a|its|their|this)\s+", whole)
             if lead:
                 mention_start += lead.end()
-        out.append(MeetingMention(mention_start, mention_end, series, ordinal))
+        mention_end = m.end("abbr") if m.group("abbr") else m.end(group)
+        left = _left_context(text, m.start())
+        after = text[mention_end : mention_end + 240]
+        held = _HELD_AFTER.match(after) is not None
+        future = not held and (_FUTURE.search(left) is not None or _FUTURE_AFTER.match(after) is not None)
+        backward = not held and not future and _BACKWARD.search(left) is not None
+        out.append(
+            MeetingMention(
+                mention_start,
+                mention_end,
+                series,
+                ordinal,
+                parties=parties,
+                held=held,
+                backward=backward,
+                future=future,
+            )
+        )
     return out
 
 
@@ -251,19 +317,12 @@ def refine_series(mention: MeetingMention, sentence: str) -> None:
         mention.series = "Trilateral"
 
 
-_ASIDE = re.compile(r"\([^()]{0,80}\)|,[^,;()]{1,120},")
-_OWN_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been|to\s+be)\s+)?"
-    r"(?:(?:held|convened|took\s+place|takes\s+place|met|hosted|opened|began|concluded|ended|chaired)\s+)?"
-    r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of))*(?:\s*,\s*[A-Z][\w.'’-]*)*\s*,?\s*)?"
-    r"(?:on|from|of|dated|in)?\s*"
-)
-_OWN_BEFORE = re.compile(r"\s*(?:[Oo]n|[Ii]n)?\s*")
-_ADJACENT = re.compile(r"\s*(?:['’]s)?\s*|\s*,\s*(?:the\s+)?")
+_ASIDE = _RULES.regex("own_aside")
+_OWN_AFTER = _RULES.regex("own_after")
+_OWN_BEFORE = _RULES.regex("own_before")
+_ADJACENT = _RULES.regex("own_adjacent")
 _OWN_GAP = 200
-_CONVENED = re.compile(
-    r"\b(?:presided\s+over|co-?chaired|chaired|held|convened|hosted|attended|opened)\s+(?:the\s+|their\s+)?$"
-)
+_CONVENED = _RULES.regex("convened_before")
 
 
 def attach_date(mention: MeetingMention, dates: list[DateMatch], text: str, sent_start: int, sent_end: int) -> None:
@@ -285,6 +344,9 @@ def attach_date(mention: MeetingMention, dates: list[DateMatch], text: str, sent
     ("... between the ROK and the U.S. was held in Seoul on May 9, 1984").
 
     """
+    if mention.future:
+        mention.date = mention.near_date = None
+        return
     best: tuple[int, DateMatch] | None = None
     own: DateMatch | None = None
     lo = bisect.bisect_left(dates, sent_start, key=lambda d: d.end)
@@ -339,3 +401,149 @@ def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
         mention.location = place
         mention.location_span = (m.start("place"), m.start("place") + len(m.group("place").rstrip(".,")))
         return
+
+
+def yearless(date: DateMatch) -> bool:
+    """Was the year of ``date`` guessed from the document's date ("on October 24", "last Friday")?
+
+    (``partial``: a day written without its year, where the date grammar tells it apart from a relative one.)
+    """
+    return date.relative or bool(getattr(date, "partial", False))
+
+
+def recorded_score(meeting: Meeting, heading_end: int, opening_end: int) -> int | None:
+    """How strongly the text presents ``meeting`` as the one it records (None: not at all).
+
+    4: the subject of its own "was held" in the opening; 3: named in the
+    heading; 2: named in the opening paragraphs; 0: named there only in
+    passing as an earlier meeting ("since the 42nd SCM"). A meeting still to
+    come ("will co-host the 62nd SCM") is never recorded.
+    """
+    best: int | None = None
+    for m in meeting.mentions:
+        if m.future or m.start > opening_end:
+            continue
+        if m.held:
+            score = 4
+        elif m.backward:
+            score = 0
+        elif m.start < heading_end:
+            score = 3
+        else:
+            score = 2
+        best = score if best is None else max(best, score)
+    return best
+
+
+def choose_recorded(
+    meetings: list[Meeting],
+    *,
+    preferred: str | None,
+    heading_end: int,
+    opening_end: int,
+    consistency: Callable[[Meeting], int] | None = None,
+    minimum: int = 0,
+) -> Meeting | None:
+    """The meeting a communiqué or joint statement records.
+
+    Among the meetings named in the heading or the opening paragraphs (see
+    :func:`recorded_score`), the ``preferred`` series wins (the SCM in an SCM
+    communiqué, the MCM in one whose heading names only the MCM), then the
+    stronger presentation, then agreement with the series reference
+    (``consistency``: 1 when the reference dates that ordinal to the text's
+    date, -1 when it dates it far from it), then the earlier mention.
+    """
+    ranked: list[tuple[tuple[int, int, int, int], Meeting]] = []
+    for meeting in meetings:
+        score = recorded_score(meeting, heading_end, opening_end)
+        if score is None or score < minimum:
+            continue
+        agree = consistency(meeting) if consistency is not None else 0
+        first = min(m.start for m in meeting.mentions)
+        pref = 1 if preferred is not None and meeting.series == preferred and score >= 2 else 0
+        ranked.append(((pref, score if agree >= 0 else -1, agree, -first), meeting))
+    if not ranked:
+        return None
+    return max(ranked, key=lambda r: r[0])[1]
+
+
+def complete_from_reference(
+    meetings: list[Meeting],
+    recorded: Meeting | None,
+    unplaced: Sequence[MeetingMention] = (),
+    opening_end: int = 0,
+) -> tuple[list[Meeting], Meeting | None]:
+    """Complete what the text says of its meetings from the series reference (never adding a meeting).
+
+    * The recorded meeting, dated but not numbered by its text, takes the
+      ordinal the reference gives that date ("the annual SCM held in Seoul,
+      September 12-13, 1973" is the 6th SCM); if the text also numbers it
+      elsewhere, the two become one. A meeting only mentioned keeps the
+      identity its text gives it.
+    * The recorded meeting, numbered but not dated by its text, takes the
+      reference's date rather than the document's (a reprint or a white paper
+      is dated later than the meeting).
+    * A date the text gives without its year ("the 2+2 meeting on October
+      24") takes the year in which the reference holds a meeting of that
+      series on that day, when the year guessed from the document's date has
+      none.
+    * The MCM held with the recorded SCM, named without its number ("the
+      Chairmen presided over the Military Committee Meeting on October 20",
+      or undated in the opening paragraphs), takes the number and day the
+      reference gives it.
+    """
+    by_key = {m.key: m for m in meetings}
+    out: list[Meeting] = []
+    for meeting in meetings:
+        if meeting.ordinal is None and meeting.date is not None and not meeting.future:
+            own = next((m.date for m in meeting.mentions if m.date is not None and m.date.date == meeting.date), None)
+            if own is not None and yearless(own) and own.precision == "day":
+                shifted = same_day_other_year(meeting.series, meeting.date)
+                if shifted is not None and (meeting.series, shifted) not in by_key:
+                    by_key.pop(meeting.key, None)
+                    meeting.date = shifted
+                    by_key[meeting.key] = meeting
+        if meeting is recorded and meeting.ordinal is None and meeting.date is not None and not meeting.future:
+            ordinal = ordinal_on(meeting.series, meeting.date)
+            if ordinal is not None:
+                same = by_key.get((meeting.series, ordinal))
+                if same is not None and same is not meeting:
+                    same.mentions.extend(meeting.mentions)
+                    same.recorded = True
+                    same.date = same.date or meeting.date
+                    same.location = same.location or meeting.location
+                    recorded = same
+                    continue
+                meeting.ordinal = ordinal
+                if meeting.dated_by_document:
+                    meeting.date = date_of(meeting.series, ordinal) or meeting.date
+        out.append(meeting)
+    if recorded is not None and recorded.ordinal is not None and recorded.date is None and not recorded.future:
+        recorded.date = date_of(recorded.series, recorded.ordinal)
+    if recorded is not None and recorded.series == "SCM" and recorded.ordinal is not None:
+        _complete_mcm(out, recorded.ordinal, unplaced, opening_end)
+    return out, recorded
+
+
+def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingMention], opening_end: int) -> None:
+    """Number the MCM held with SCM ``scm`` when the text names it without its number (see above)."""
+    held = mcm_of(scm)
+    if held is None or any(m.series == "MCM" and m.ordinal == held[0] for m in meetings):
+        return
+    ordinal, day = held
+    dated = next(
+        (
+            m
+            for m in meetings
+            if m.series == "MCM" and m.ordinal is None and m.date and day and abs((m.date - day).days) <= 2
+        ),
+        None,
+    )
+    if dated is not None:
+        dated.ordinal = ordinal
+        return
+    loose = [m for m in unplaced if m.series == "MCM" and m.date is None and not m.future and m.start <= opening_end]
+    if loose:
+        meeting = Meeting("MCM", ordinal, day)
+        meeting.mentions.extend(loose)
+        meetings.append(meeting)

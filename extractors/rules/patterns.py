@@ -272,7 +272,11 @@ def _starts(items: list[Any], prefix: str) -> set[str] | None:
             chars = [chr(a) for o, a in arg if o is _sre.LITERAL]
             if len(chars) != len(arg) or len(chars) > 4:
                 return {prefix.lower()} if prefix else None
-            return _union(_starts(rest, prefix + c) for c in chars)
+            # a non-word character ends the first word, as a LITERAL one does
+            return _union(
+                _starts(rest, prefix + c) if (c.isalnum() or c == "_") else ({prefix.lower()} if prefix else None)
+                for c in chars
+            )
         if op is _sre.BRANCH:
             return _union(_starts(list(branch) + rest, prefix) for branch in arg[1])
         if op is _sre.SUBPATTERN:

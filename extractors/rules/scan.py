@@ -92,23 +92,22 @@ class Tokens:
 
 
 _MEMO_LIMIT = 200_000
-_ACCEPT_MEMO: dict[object, dict[str, bool]] = {}
+_ACCEPT_MEMO: dict[object, tuple[set[str], set[str]]] = {}
 
 
-def _accepted(key: object, accept: Callable[[str], bool], index: dict[str, list[int]]) -> list[str]:
+def _accepted(key: object, accept: Callable[[str], bool], index: dict[str, list[int]]) -> AbstractSet[str]:
     """The words of ``index`` that ``accept`` takes, with the predicate's answers
-    memoised per ``key`` across documents (a vocabulary repeats from text to text)."""
+    memoised per ``key`` across documents (a vocabulary repeats from text to text):
+    the predicate runs only on words not seen before, the rest is set arithmetic."""
     memo = _ACCEPT_MEMO.get(key)
-    if memo is None or len(memo) > _MEMO_LIMIT:
-        memo = _ACCEPT_MEMO[key] = {}
-    out: list[str] = []
-    for w in index:
-        ok = memo.get(w)
-        if ok is None:
-            ok = memo[w] = accept(w)
-        if ok:
-            out.append(w)
-    return out
+    if memo is None or len(memo[0]) > _MEMO_LIMIT:
+        memo = _ACCEPT_MEMO[key] = (set(), set())
+    seen, taken = memo
+    fresh = index.keys() - seen
+    if fresh:
+        taken.update(w for w in fresh if accept(w))
+        seen |= fresh
+    return index.keys() & taken
 
 
 class AnchoredPattern:

@@ -4,7 +4,8 @@ Chromium and its driver come from Debian (``apt-get install chromium
 chromium-driver``); the tests skip when they are missing, and fail in CI
 (``CI=true``), where the Makefile installs them. Each test builds its app
 with :func:`dashboard.app.create_app` over a real store: the embedded store
-by default, and Neo4j too when the ``neo4j`` fixtures find a server.
+by default, and Neo4j too when the ``neo4j`` fixtures find a server (those
+cases carry the ``neo4j`` marker, so ``-m "not neo4j"`` leaves them out).
 """
 
 from __future__ import annotations
@@ -91,17 +92,17 @@ def sample_store() -> Any:
     return store
 
 
-@pytest.fixture(params=["embedded", "neo4j"])
+STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+"""The stores the browser tests run on (as ``tests/conftest.py``'s ``STORE_KINDS``)."""
+
+
+@pytest.fixture(params=STORE_KINDS)
 def store(request: pytest.FixtureRequest, sample_store: Any) -> Iterator[Any]:
     """The sample graph in each store: embedded, then Neo4j when a server is up."""
     if request.param == "embedded":
         yield sample_store
         return
-    driver = request.getfixturevalue("neo4j_clean")
-    from graph.neo4j_store import Neo4jStore
-
-    neo = Neo4jStore(driver)
-    neo.ensure_schema()
+    neo = request.getfixturevalue("neo4j_store")
     neo.load(sample_graph())
     yield neo
 
@@ -113,13 +114,14 @@ def corpus_graph() -> Any:
     from graph.nx_store import NetworkXStore
 
     store = NetworkXStore()
-    report = ingest_paths([TESTS.parent / "corpus"], store, progress=False, save=False)
+    sample = [TESTS.parent / "corpus" / d for d in ("communiques", "statements", "news", "studies")]
+    report = ingest_paths(sample, store, progress=False, save=False)
     if not report.ok:
         pytest.fail(f"ingesting the sample corpus failed: {report}")
     return store.dump()
 
 
-@pytest.fixture(params=["embedded", "neo4j"])
+@pytest.fixture(params=STORE_KINDS)
 def corpus_store(request: pytest.FixtureRequest, corpus_graph: Any) -> Iterator[Any]:
     """The ingested sample corpus in each store."""
     if request.param == "embedded":
@@ -129,10 +131,6 @@ def corpus_store(request: pytest.FixtureRequest, corpus_graph: Any) -> Iterator[
         store.load(corpus_graph)
         yield store
         return
-    driver = request.getfixturevalue("neo4j_clean")
-    from graph.neo4j_store import Neo4jStore
-
-    neo = Neo4jStore(driver)
-    neo.ensure_schema()
+    neo = request.getfixturevalue("neo4j_store")
     neo.load(corpus_graph)
     yield neo

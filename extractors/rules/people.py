@@ -1,0 +1,215 @@
+"""Persons: one node per person, however the record spells the name, in the office of the document's date.
+
+The gazetteer (``extractors/data/gazetteer.json``) names persons with the
+offices they held (``offices``: role, from, to). :func:`merged_persons` adds
+to it, at load time, every head of delegation and MCM chairman of the series
+reference (:mod:`graph.series`): a person the gazetteer knows gains the
+reference's spellings and offices; one it does not know becomes a new entry.
+The gazetteer's name is the canonical one.
+
+Spellings of one romanised Korean name are aliases of one person:
+"Kim Kwan-jin", "Kim Kwan Jin", "Kim Kwanjin", "Kim, Kwan Jin" (the comma
+form of older U.S. texts). :func:`name_key` folds them (and middle initials
+and suffixes of Western names) to one key; :func:`canonical_name` writes a
+name the gazetteer does not know in the canonical form: a Korean name family
+name first with a hyphenated given name ("Park Hanki" -> "Park Han-ki"), a
+Western name without middle initials ("Vincent K. Brooks" -> "Vincent Brooks").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from extractors.rules.patterns import load_rules
+from extractors.rules.reference import RefPerson, all_people
+
+if TYPE_CHECKING:
+    from extractors.rules.lexicon import Actor
+
+_RULES = load_rules("actors")
+KOREAN_SURNAMES = _RULES.words("korean_surnames")
+_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+_INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s*(?=[A-Z])")
+_FOLD = re.compile(r"[\s\-‐–,.’']+")
+_ROLE_NOTE = re.compile(r"\s*\(.*\)$")
+_VOWELS = "aeiou"
+_CODAS = ("ng", "n", "m", "l", "k", "p", "t", "r")
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """One key for every spelling of a name: case, spaces, hyphens, commas, middle initials and suffixes folded.
+
+    >>> name_key("Kim, Kwan Jin") == name_key("Kim Kwan-jin") == name_key("KIM KWANJIN")
+    True
+    >>> name_key("Joseph F. Dunford, Jr.") == name_key("Joseph Dunford")
+    True
+    """
+    bare = _SUFFIX.sub("", " ".join(name.split()))
+    bare = _INITIAL.sub("", bare)
+    return _FOLD.sub("", bare).casefold()
+
+
+def split_given(given: str) -> str | None:
+    """A joined two-syllable romanised Korean given name, hyphenated ("Hanki" -> "Han-ki"), or None.
+
+    >>> [split_given(g) for g in ("Hanki", "Inchoul", "Kyeongdoo", "Taeyoung", "Minkoo", "Wook")]
+    ['Han-ki', 'In-choul', 'Kyeong-doo', 'Tae-young', 'Min-koo', None]
+    """
+    low = given.lower()
+    i = 0
+    while i < len(low) and low[i] not in _VOWELS:
+        i += 1
+    j = i
+    while j < len(low) and low[j] in _VOWELS:
+        j += 1
+    if i == len(low) or j == len(low):
+        return None
+    for coda in (*_CODAS, ""):
+        rest = low[j + len(coda) :]
+        if low.startswith(coda, j) and re.fullmatch(r"[^aeiou]{1,3}[aeiou]+(?:ng|n|m|l|k|p|t)?", rest or "-"):
+            cut = j + len(coda)
+            return given[:cut] + "-" + given[cut:].lower()
+    return None
+
+
+def canonical_name(name: str, country: str | None = None) -> str:
+    """The canonical form of a name the gazetteer does not know.
+
+    >>> canonical_name("Kim, Dong Jin"), canonical_name("Yoon Yong Nam"), canonical_name("Park Hanki")
+    ('Kim Dong-jin', 'Yoon Yong-nam', 'Park Han-ki')
+    >>> canonical_name("Vincent K. Brooks"), canonical_name("Pat Example")
+    ('Vincent Brooks', 'Pat Example')
+    """
+    text = " ".join(name.replace(",", " , ").split()).replace(" , ", ", ")
+    tokens = text.replace(",", "").split()
+    korean = tokens[0] in KOREAN_SURNAMES and (country in (None, "KOR", "PRK")) and len(tokens) in (2, 3)
+    if korean and not any(t.endswith(".") for t in tokens):
+        family, given = tokens[0], tokens[1:]
+        if len(given) == 2:
+            return f"{family} {given[0]}-{given[1].lower()}"
+        if "-" in given[0]:
+            head, tail = given[0].split("-", 1)
+            return f"{family} {head}-{tail.lower()}"
+        split = split_given(given[0])
+        return f"{family} {split}" if split else f"{family} {given[0]}"
+    text = text.replace(",", "")
+    suffix = _SUFFIX.search(text)
+    bare = _SUFFIX.sub("", text)
+    bare = " ".join(t for k, t in enumerate(bare.split()) if k == 0 or not re.fullmatch(r"[A-Z]\.", t))
+    return bare + (suffix.group(0).replace(",", "") if suffix else "")
+
+
+def korean_spellings(name: str) -> set[str]:
+    """Spellings of a Korean name the record uses: spaced, joined, comma-inverted ("Kim, Tae Young")."""
+    tokens = name.split()
+    if len(tokens) != 2 or "-" not in tokens[1]:
+        return {name}
+    family = tokens[0]
+    a, b = tokens[1].split("-", 1)
+    givens = {f"{a}-{b}", f"{a} {b.capitalize()}", f"{a}{b}", f"{a}-{b.capitalize()}"}
+    out = {f"{family} {g}" for g in givens}
+    out |= {f"{family}, {g}" for g in givens}
+    return out
+
+
+def _role(text: str) -> str:
+    return _ROLE_NOTE.sub("", text).strip()
+
+
+def merged_persons(entries: Iterable[dict[str, Any]], people: list[RefPerson] | None = None) -> list[dict[str, Any]]:
+    """The gazetteer's person entries completed from the series reference (see the module notes).
+
+    Entries keep the gazetteer's format; each gets ``offices`` (role, from,
+    to) and the record's spellings as ``aliases``.
+    """
+    out: list[dict[str, Any]] = []
+    by_key: dict[tuple[str, str], dict[str, Any]] = {}
+    for entry in entries:
+        e = dict(entry)
+        if "offices" not in e:
+            terms = e.get("terms") or [[e["from"], e["to"]]]
+            e["offices"] = [{"role": e.get("role"), "from": a, "to": b} for a, b in terms]
+        e["aliases"] = list(e.get("aliases", []))
+        out.append(e)
+        for alias in (e["name"], *e["aliases"]):
+            by_key.setdefault((name_key(alias), e.get("country") or ""), e)
+    for person in people if people is not None else all_people():
+        keys = [(name_key(n), person.country) for n in (person.name, *person.aliases)]
+        found = next((by_key[k] for k in keys if k in by_key), None)
+        if found is None:
+            found = {"name": canonical_name(person.name, person.country), "aliases": [], "country": person.country}
+            found["role"] = _role(person.role)
+            found["offices"] = []
+            out.append(found)
+        for alias in (person.name, *person.aliases):
+            if alias != found["name"] and alias not in found["aliases"]:
+                found["aliases"].append(alias)
+        for k in keys:
+            by_key.setdefault(k, found)
+        if person.year is not None and not any(o["from"] <= person.year <= o["to"] for o in found["offices"]):
+            found["offices"].append({"role": _role(person.role), "from": person.year, "to": person.year})
+    for e in out:
+        e["offices"] = _joined(e["offices"])
+        if e.get("country") in ("KOR", "PRK"):
+            spellings: set[str] = set()
+            for n in (e["name"], *e["aliases"]):
+                spellings |= korean_spellings(n)
+            e["aliases"] = sorted((set(e["aliases"]) | spellings) - {e["name"]})
+    return out
+
+
+def _joined(offices: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Offices in order, consecutive years of one role joined into one term."""
+    out: list[dict[str, Any]] = []
+    for o in sorted(offices, key=lambda x: (x["from"], x["to"])):
+        if out and out[-1]["role"] == o["role"] and o["from"] <= out[-1]["to"] + 1:
+            out[-1]["to"] = max(out[-1]["to"], o["to"])
+        else:
+            out.append(dict(o))
+    return out
+
+
+_HEAD_ROLES: dict[str, tuple[str, ...]] = {
+    "SCM": ("minister of national defen", "minister of defen", "defense minister", "defence minister",
+            "secretary of defen", "defense secretary", "secretary of war"),
+    "MCM": ("chairman of the joint chiefs", "joint chiefs of staff", "senior u.s. military officer"),
+    "2+2": ("minister of national defen", "minister of defen", "defense minister", "secretary of defen",
+            "secretary of state", "foreign minister", "minister of foreign affairs", "minister for foreign affairs"),
+    "Summit": ("president", "prime minister"),
+    "Trilateral": ("president", "prime minister", "minister", "secretary"),
+}  # fmt: skip
+_NOT_HEAD_ROLES = ("president", "prime minister", "leader")
+"""Offices that do not lead a delegation to a working-level body (series ``Other``, e.g. the NCG)."""
+_PER_COUNTRY = {"2+2": 2}
+
+
+def delegation_heads(series: str, candidates: list[Actor], reference_heads: Sequence[RefPerson]) -> list[Actor]:
+    """The heads of delegation among the persons the opening names with the recorded meeting.
+
+    A person the series reference names as a head of that meeting is one;
+    otherwise the office decides (defence ministers for an SCM, chairmen of
+    the joint chiefs for an MCM, defence and foreign ministers for a 2+2,
+    leaders for a summit). One head per country (two for a 2+2), in text order.
+    """
+    wanted = {name_key(n) for h in reference_heads for n in (h.name, *h.aliases)}
+    roles = _HEAD_ROLES.get(series)
+    limit = _PER_COUNTRY.get(series, 1)
+    out: list[Actor] = []
+    counts: dict[str, int] = {}
+    by_reference = [a for a in candidates if wanted and name_key(a.label) in wanted]
+    if roles is None:
+        by_role = [a for a in candidates if not (a.role or "").lower().startswith(_NOT_HEAD_ROLES)]
+    else:
+        by_role = [a for a in candidates if any(r in (a.role or "").lower() for r in roles)]
+    for actor in [*by_reference, *by_role]:
+        if actor.country is None or any(a.id == actor.id for a in out):
+            continue
+        if counts.get(actor.country, 0) >= limit:
+            continue
+        counts[actor.country] = counts.get(actor.country, 0) + 1
+        out.append(actor)
+    return out

@@ -1,0 +1,594 @@
+"""Cypher on the embedded store: an analyst's read-only query, answered by grand-cypher.
+
+:func:`run` checks the query with :func:`graph.cypher_guard.check_read_only`,
+rewrites it for the :mod:`grandcypher` interpreter (:func:`prepare_query`),
+runs it over a graph laid out as described below, and shapes the answer as
+Neo4j's would be (:func:`shape`). The subset: ``MATCH`` (several), node labels
+(``:Incident`` matches every kind of incident; ``:A|B`` is either),
+relationship types, directed and variable-length patterns
+(``-[:REAFFIRMS*1..3]->``), ``WHERE`` with comparisons, ``AND``/``OR``/``NOT``,
+``IN``, ``CONTAINS``, ``STARTS WITH``, ``IS NULL``,
+``toLower``/``toUpper``/``size``/``type``/``coalesce``, ``RETURN`` with
+aliases, ``DISTINCT``, ``count``/``sum``/``avg``/``min``/``max``/``collect``
+(``count(*)`` included), ``ORDER BY``, ``SKIP``, ``LIMIT``.
+
+* Parameters: grand-cypher has no ``$param``; each parameter is replaced by
+  one literal built from its value (:func:`literal_of`): only ``None``,
+  bools, ints, finite floats, strings, dates and lists of those are accepted,
+  and strings are escaped so that nothing in them can end the literal. The
+  user's text is never pasted into the query.
+* Dates: ``date('2017-01-01')`` and date parameters become ISO strings, and
+  stored dates (:class:`CypherDate`) compare with ISO strings. Neo4j compares
+  a date with a string as null, so write ``date(...)`` or use a parameter to
+  get the same answer from both stores.
+* Undirected patterns (``(a)-[r]-(b)``) are refused: grand-cypher would
+  answer them with no rows. ``WITH``, ``OPTIONAL MATCH``, ``UNWIND``,
+  ``CALL``, list comprehensions and other clauses raise
+  :class:`~graph.errors.UnsupportedQueryError`, which says how to point
+  alliancekg at Neo4j (``NEO4J_URI``).
+* ``timeout``: the interpreter cannot be interrupted; after ``timeout``
+  seconds the call raises :class:`~graph.errors.QueryError` and the
+  worker thread finishes in the background, reading the graph it was given
+  (the store hands each query a graph that no write changes, see
+  :meth:`graph.nx_store.NetworkXStore.run_cypher`), holding no lock.
+
+The graph's layout
+------------------
+Grand-cypher matches labels and relationship types through a ``__labels__``
+attribute and compares property values with Python operators, so the
+embedded store keeps its graph in the shape this module reads: nodes keyed by
+IRI whose attributes are the node's flat properties (``iri``, ``kind``,
+``label`` and the rest) plus ``__labels__``, the set of the node's Neo4j
+labels; edges keyed by relationship type (at most one per ``(source, type,
+target)``) whose attributes are its properties plus ``__labels__``
+(``{type}``), ``__source__`` and ``__target__``. Dates are kept as
+:class:`CypherDate`; :func:`plain_value` gives the plain value back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import queue
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from functools import lru_cache
+from typing import Any
+
+import networkx as nx
+
+from graph import cypher_guard
+from graph.errors import QueryError, UnsupportedQueryError
+from graph.model import CypherResult, GraphData, Node, PropertyValue, Relationship
+from graph.schema import Kind, Prop, Rel, labels
+
+LABELS_ATTR = "__labels__"
+SOURCE_ATTR = "__source__"
+TARGET_ATTR = "__target__"
+HIDDEN_ATTRS = frozenset({LABELS_ATTR, SOURCE_ATTR, TARGET_ATTR})
+"""Attributes the layout adds for grand-cypher; not properties of the element."""
+STRUCTURAL_ATTRS = frozenset({Prop.IRI.value, Prop.KIND.value, Prop.LABEL.value})
+
+LABEL_SETS: dict[str, frozenset[str]] = {k.value: frozenset(labels(k)) for k in Kind}
+"""``__labels__`` of a node, by kind name."""
+TYPE_SETS: dict[str, frozenset[str]] = {r.value: frozenset({r.value}) for r in Rel}
+"""``__labels__`` of an edge, by relationship type."""
+
+NEEDS_NEO4J_HINT = (
+    "The embedded store answers a read-only subset of Cypher (MATCH ... WHERE ... RETURN ... ORDER BY/SKIP/LIMIT, "
+    "labels and relationship types, double- or single-quoted strings, $parameters). This query needs Neo4j: start "
+    "one (`scripts/neo4j-local start` or docker compose), then set NEO4J_URI (and NEO4J_USERNAME/NEO4J_PASSWORD) "
+    "and ALLIANCEKG_STORE=neo4j, or pass --store neo4j."
+)
+
+
+class CypherDate:
+    """A stored date: compares with other stored dates and with the ISO text of a day.
+
+    The embedded Cypher subset has no date values, so ``WHERE i.date >=
+    date('2017-01-01')`` (or a ``datetime.date`` parameter) reaches
+    grand-cypher as the string ``"2017-01-01"``. A stored date equals the
+    canonical ISO text of its day (``YYYY-MM-DD``) and hashes as that text,
+    so equality and hashing agree (``DISTINCT`` and grouping hash values). It
+    orders against stored dates and canonical ISO text; against anything
+    else it refuses (``TypeError``, which grand-cypher reads as null, as
+    Neo4j does). It is not a :class:`datetime.date`, and equals none: only
+    the store sees this class, and it hands out plain dates (``date``).
+
+    >>> d = CypherDate(dt.date(2017, 10, 28))
+    >>> d == "2017-10-28", d == CypherDate(dt.date(2017, 10, 28)), hash(d) == hash("2017-10-28")
+    (True, True, True)
+    >>> d < "2018-01-01", d > CypherDate(dt.date(2017, 1, 1)), d == "20171028", d == dt.date(2017, 10, 28)
+    (True, True, False, False)
+    """
+
+    __slots__ = ("date",)
+
+    def __init__(self, day: dt.date) -> None:
+        self.date = dt.date(day.year, day.month, day.day)
+        """The plain date."""
+
+    def __repr__(self) -> str:
+        return f"CypherDate({self.date.isoformat()!r})"
+
+    def __str__(self) -> str:
+        return self.date.isoformat()
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is CypherDate:
+            return self.date == other.date
+        if isinstance(other, str):
+            return self.date == _day_of_text(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.date.isoformat())
+
+    @staticmethod
+    def _day(other: object) -> dt.date | None:
+        """``other`` as a date when it is a stored date or canonical ISO text, else None."""
+        if type(other) is CypherDate:
+            return other.date
+        if isinstance(other, str):
+            return _day_of_text(other)
+        return None
+
+    def __lt__(self, other: object) -> bool:
+        day = self._day(other)
+        return NotImplemented if day is None else self.date < day
+
+    def __le__(self, other: object) -> bool:
+        day = self._day(other)
+        return NotImplemented if day is None else self.date <= day
+
+    def __gt__(self, other: object) -> bool:
+        day = self._day(other)
+        return NotImplemented if day is None else self.date > day
+
+    def __ge__(self, other: object) -> bool:
+        day = self._day(other)
+        return NotImplemented if day is None else self.date >= day
+
+
+@lru_cache(maxsize=4096)
+def _day_of_text(text: str) -> dt.date | None:
+    """The day whose canonical ISO text (``YYYY-MM-DD``) is ``text``, else None.
+
+    Remembered: a query compares every stored date with the same few literals.
+    """
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if day.isoformat() == text else None
+
+
+def stored_value(value: PropertyValue) -> Any:
+    """A property value as the graph keeps it (dates become :class:`CypherDate`, lists are copied)."""
+    if isinstance(value, dt.date):
+        return CypherDate(value)
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def plain_value(value: Any) -> Any:
+    """A value of the graph as handed out: plain dates, copied lists."""
+    if type(value) is CypherDate:
+        return value.date
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def node_from_attrs(attrs: dict[str, Any]) -> Node:
+    """The :class:`Node` whose attributes (in this layout) are ``attrs``."""
+    props = {k: plain_value(v) for k, v in attrs.items() if k not in STRUCTURAL_ATTRS and k not in HIDDEN_ATTRS}
+    return Node.model_construct(
+        iri=attrs[Prop.IRI.value], kind=Kind(attrs[Prop.KIND.value]), label=attrs[Prop.LABEL.value], props=props
+    )
+
+
+def rel_from_attrs(source: str, target: str, rtype: str, attrs: dict[str, Any]) -> Relationship:
+    """The :class:`Relationship` of an edge whose attributes (in this layout) are ``attrs``."""
+    props = {k: plain_value(v) for k, v in attrs.items() if k not in HIDDEN_ATTRS}
+    return Relationship.model_construct(type=Rel(rtype), source=source, target=target, props=props)
+
+
+# -- running -------------------------------------------------------------------------
+
+
+def run(
+    graph_for_query: Callable[[], AbstractContextManager[nx.MultiDiGraph]],
+    query: str,
+    params: dict[str, Any],
+    limit: int,
+    timeout: float,
+) -> CypherResult:
+    """Answer a read-only query with grand-cypher, within ``timeout`` seconds.
+
+    ``graph_for_query()`` is entered by the worker thread for the time of the
+    query: it gives the graph to read and keeps it unchanged until the
+    worker leaves it, which may be after this call gave up.
+
+    Raises:
+        WriteNotAllowedError: the query would change the graph.
+        QueryError: the query is malformed, a parameter is missing or not a
+            plain value, or no answer came within ``timeout`` seconds.
+        UnsupportedQueryError: grand-cypher cannot answer it (it needs Neo4j).
+    """
+    cypher_guard.check_read_only(query)
+    text, columns = prepare_query(query, params)
+    from grandcypher import GrandCypher
+
+    answers: queue.Queue[tuple[bool, Any]] = queue.Queue()
+
+    def work() -> None:
+        try:
+            with graph_for_query() as graph:
+                answers.put((True, GrandCypher(graph).run(text)))
+        except Exception as e:  # any failure of the interpreter is reported to the caller
+            answers.put((False, e))
+
+    worker = threading.Thread(target=work, name="grandcypher-query", daemon=True)
+    worker.start()
+    try:
+        ok, payload = answers.get(timeout=timeout)
+    except queue.Empty as e:
+        msg = f"query timed out after {timeout:g}s"
+        raise QueryError(msg) from e
+    if not ok:
+        first = str(payload).strip().splitlines()[0] if str(payload).strip() else type(payload).__name__
+        msg = f"the embedded store cannot answer this query ({type(payload).__name__}: {first}). {NEEDS_NEO4J_HINT}"
+        raise UnsupportedQueryError(msg) from payload
+    return shape(payload, columns, limit, type_columns(query))
+
+
+def shape(raw: dict[Any, list[Any]], wanted: list[str], limit: int, types: set[str]) -> CypherResult:
+    """Grand-cypher's answer (a list per column) as a :class:`CypherResult`, as Neo4j's would be.
+
+    Columns come in the order of the ``RETURN`` items, named as written;
+    nodes and relationships become plain dicts (and are gathered into the
+    result's graph); ``type(r)`` columns hold the type, not its label set;
+    at most ``limit`` rows.
+    """
+    keys = list(raw)
+    by_name = {_column_key(str(k)): k for k in keys}
+    ordered: list[Any] = []
+    for name in wanted:
+        key = by_name.get(_column_key(name))
+        if key is not None and key not in ordered:
+            ordered.append(key)
+    ordered.extend(k for k in keys if k not in ordered)
+    columns = [str(k) for k in ordered]
+    for pos, name in enumerate(wanted):
+        if pos < len(columns) and _column_key(columns[pos]) == _column_key(name):
+            columns[pos] = name
+    count = max((len(raw[k]) for k in ordered), default=0)
+    graph_nodes: dict[str, Node] = {}
+    graph_rels: dict[tuple[str, str, str], Relationship] = {}
+    rows: list[list[Any]] = []
+    for r in range(min(count, limit)):
+        row = []
+        for key in ordered:
+            values = raw[key]
+            cell = _plain_cell(values[r] if r < len(values) else None, graph_nodes, graph_rels)
+            if _column_key(str(key)) in types and isinstance(cell, list) and len(cell) == 1:
+                cell = cell[0]  # grand-cypher answers type(r) with the set of the edge's labels
+            row.append(cell)
+        rows.append(row)
+    graph = GraphData(
+        nodes=[graph_nodes[i] for i in sorted(graph_nodes)],
+        relationships=[graph_rels[k] for k in sorted(graph_rels)],
+    )
+    return CypherResult(columns=columns, rows=rows, truncated=count > limit, graph=graph)
+
+
+def _plain_cell(value: Any, nodes: dict[str, Node], rels: dict[tuple[str, str, str], Relationship]) -> Any:
+    if isinstance(value, dict):
+        if LABELS_ATTR in value and Prop.IRI.value in value and Prop.KIND.value in value:
+            node = node_from_attrs(value)
+            nodes[node.iri] = node
+            return {k: plain_value(v) for k, v in node.flat().items()}
+        if SOURCE_ATTR in value and TARGET_ATTR in value and LABELS_ATTR in value:
+            rtype = next(iter(value[LABELS_ATTR]))
+            rel = rel_from_attrs(value[SOURCE_ATTR], value[TARGET_ATTR], rtype, value)
+            rels[rel.key] = rel
+            return {"type": rtype, "source": rel.source, "target": rel.target, "props": dict(rel.props)}
+        return {str(k): _plain_cell(v, nodes, rels) for k, v in value.items() if k not in HIDDEN_ATTRS}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain_cell(v, nodes, rels) for v in value]
+    return plain_value(value)
+
+
+def _column_key(name: str) -> str:
+    return "".join(name.split()).lower()
+
+
+# -- query preparation ---------------------------------------------------------
+
+_AGGREGATES = frozenset({"count", "sum", "avg", "max", "min", "collect"})
+_CYPHER_ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", "'": "'", '"': '"', "\\": "\\"}
+
+
+def decode_cypher_string(literal: str) -> str:
+    """The value of a Cypher string literal (quotes included in ``literal``).
+
+    Raises:
+        QueryError: an escape sequence is invalid.
+
+    >>> decode_cypher_string("'it\\\\'s'")
+    "it's"
+    """
+    body = literal[1:-1]
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch != "\\":
+            out.append(ch)
+            i += 1
+            continue
+        nxt = body[i + 1 : i + 2]
+        if nxt in _CYPHER_ESCAPES:
+            out.append(_CYPHER_ESCAPES[nxt])
+            i += 2
+        elif nxt in ("u", "U"):
+            width = 4 if nxt == "u" else 8
+            digits = body[i + 2 : i + 2 + width]
+            try:
+                out.append(chr(int(digits, 16)))
+            except ValueError as e:
+                msg = f"invalid escape \\{nxt}{digits} in string literal {literal[:40]!r}"
+                raise QueryError(msg) from e
+            i += 2 + width
+        else:
+            msg = f"invalid escape \\{nxt} in string literal {literal[:40]!r}"
+            raise QueryError(msg)
+    return "".join(out)
+
+
+def string_literal(value: str) -> str:
+    """A double-quoted literal that grand-cypher reads back as ``value``.
+
+    Quotes, backslashes and control characters are escaped; nothing of the
+    value can end the literal early.
+    """
+    parts = ['"']
+    for ch in value:
+        if ch == '"':
+            parts.append('\\"')
+        elif ch == "\\":
+            parts.append("\\\\")
+        elif ord(ch) < 0x20 or ch in "\x7f\u2028\u2029\x85":
+            parts.append(f"\\u{ord(ch):04x}")
+        else:
+            parts.append(ch)
+    parts.append('"')
+    return "".join(parts)
+
+
+def literal_of(name: str, value: Any) -> str:
+    """The Cypher literal of a parameter value (plain scalars and lists of them only).
+
+    Raises:
+        QueryError: the value is not a plain scalar (str, int, float, bool,
+            date, None) or a list of them.
+    """
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            msg = f"parameter ${name}: {value} cannot be written in the embedded query language"
+            raise QueryError(msg)
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        msg = f"parameter ${name}: datetimes are not supported by the embedded store; pass a date"
+        raise QueryError(msg)
+    if isinstance(value, dt.date):
+        return string_literal(value.isoformat())
+    if isinstance(value, str):
+        return string_literal(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(literal_of(name, v) for v in value) + "]"
+    msg = f"parameter ${name}: a {type(value).__name__} is not a plain value (str, int, float, bool, date, list)"
+    raise QueryError(msg)
+
+
+def prepare_query(query: str, params: dict[str, Any]) -> tuple[str, list[str]]:
+    """Rewrite an analyst query into the dialect grand-cypher parses.
+
+    * ``$name`` parameters become literals (see :func:`literal_of`); values
+      are never pasted as text, each is written as one escaped literal.
+    * single-quoted strings become double-quoted ones;
+    * ``date("YYYY-MM-DD")`` becomes the string (stored dates compare with
+      ISO strings, see :class:`CypherDate`);
+    * aggregate names (``count``, ``collect``, ...) are upper-cased;
+    * comments are dropped.
+
+    Returns:
+        The rewritten text and the names of the ``RETURN`` columns, in order.
+
+    Raises:
+        QueryError: a parameter is missing or not a plain value.
+    """
+    tokens = cypher_guard.tokenize(query)
+    out: list[str] = []
+    code: list[str] = []  # original text of the code tokens, for the RETURN column names
+    code_tokens: list[cypher_guard.Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        text = tok.text
+        if tok.kind is cypher_guard.TokenKind.COMMENT:
+            out.append(" ")
+            i += 1
+            continue
+        if tok.kind is cypher_guard.TokenKind.PARAM:
+            name = text[1:].strip("`")
+            if name not in params:
+                msg = f"missing parameter ${name}"
+                raise QueryError(msg)
+            text = literal_of(name, params[name])
+        elif tok.kind is cypher_guard.TokenKind.STRING:
+            text = string_literal(decode_cypher_string(text))
+        elif tok.kind is cypher_guard.TokenKind.WORD:
+            nxt = _next_code(tokens, i)
+            if tok.text.lower() in _AGGREGATES and nxt is not None and tokens[nxt].text == "(":
+                text = tok.text.upper()
+                star = _next_code(tokens, nxt)
+                close = _next_code(tokens, star) if star is not None else None
+                variable = _first_match_variable(tokens)
+                if (
+                    text == "COUNT"
+                    and star is not None
+                    and close is not None
+                    and tokens[star].text == "*"
+                    and tokens[close].text == ")"
+                    and variable is not None
+                ):
+                    # count(*) counts rows; every row binds the first MATCH variable
+                    text = f"COUNT({variable})"
+                    i = close
+            elif tok.text.lower() == "date" and nxt is not None and tokens[nxt].text == "(":
+                arg = _next_code(tokens, nxt)
+                close = _next_code(tokens, arg) if arg is not None else None
+                if (
+                    arg is not None
+                    and close is not None
+                    and tokens[close].text == ")"
+                    and tokens[arg].kind in (cypher_guard.TokenKind.STRING, cypher_guard.TokenKind.PARAM)
+                ):
+                    if tokens[arg].kind is cypher_guard.TokenKind.STRING:
+                        inner = decode_cypher_string(tokens[arg].text)
+                    else:
+                        pname = tokens[arg].text[1:].strip("`")
+                        if pname not in params:
+                            msg = f"missing parameter ${pname}"
+                            raise QueryError(msg)
+                        inner = str(params[pname])
+                    text = string_literal(_iso_text(inner))
+                    i = close
+        out.append(text)
+        if tok.kind is not cypher_guard.TokenKind.SPACE:
+            code.append(tok.text)
+            code_tokens.append(tok)
+        i += 1
+    _refuse_undirected(code_tokens)
+    return "".join(out), _return_columns(code, code_tokens)
+
+
+def _iso_text(day: str) -> str:
+    """The canonical ``YYYY-MM-DD`` form of the text of a ``date(...)`` call (``20171028`` too), which a
+    stored date equals; text that is not a date is left as it is (it compares with no date)."""
+    try:
+        return dt.date.fromisoformat(day).isoformat()
+    except ValueError:
+        return day
+
+
+def _refuse_undirected(tokens: list[cypher_guard.Token]) -> None:
+    """Refuse undirected relationship patterns, which grand-cypher answers wrongly (with no rows).
+
+    A pattern segment is what lies between a node's ``)`` and the next
+    node's ``(``: arrows, dashes and one bracketed relationship; without a
+    ``<`` at its start or a ``>`` at its end it is undirected.
+    """
+    for i, tok in enumerate(tokens):
+        if tok.text != ")" or i + 1 >= len(tokens) or tokens[i + 1].text not in ("-", "<"):
+            continue
+        segment: list[str] = []
+        depth = 0
+        j = i + 1
+        is_pattern = False
+        while j < len(tokens):
+            text = tokens[j].text
+            if text == "[":
+                depth += 1
+            elif text == "]":
+                depth -= 1
+            elif depth == 0 and text == "(":
+                is_pattern = True
+                break
+            elif depth == 0 and text not in ("-", "<", ">"):
+                break
+            if depth == 0 or text in "[]":
+                segment.append(text)
+            j += 1
+        if is_pattern and segment and segment[0] != "<" and segment[-1] != ">":
+            msg = (
+                "the embedded store cannot answer undirected relationship patterns such as (a)-[r]-(b); "
+                f"give the direction, e.g. (a)-[r]->(b) or (a)<-[r]-(b), or use Neo4j. {NEEDS_NEO4J_HINT}"
+            )
+            raise UnsupportedQueryError(msg)
+
+
+def _first_match_variable(tokens: list[cypher_guard.Token]) -> str | None:
+    """The variable of the first node pattern after the first MATCH (``a`` in ``MATCH (a:X)``)."""
+    code = [t for t in tokens if t.kind not in (cypher_guard.TokenKind.SPACE, cypher_guard.TokenKind.COMMENT)]
+    for idx, tok in enumerate(code[:-2]):
+        if tok.kind is cypher_guard.TokenKind.WORD and tok.upper == "MATCH" and code[idx + 1].text == "(":
+            candidate = code[idx + 2]
+            return candidate.text if candidate.kind is cypher_guard.TokenKind.WORD else None
+    return None
+
+
+def _next_code(tokens: list[cypher_guard.Token], i: int) -> int | None:
+    j = i + 1
+    while j < len(tokens) and tokens[j].kind in (cypher_guard.TokenKind.SPACE, cypher_guard.TokenKind.COMMENT):
+        j += 1
+    return j if j < len(tokens) else None
+
+
+def _return_columns(code: list[str], tokens: list[cypher_guard.Token]) -> list[str]:
+    """Names of the RETURN items (alias, or the item's text), in order."""
+    return [name for name, _ in _return_items(code, tokens)]
+
+
+def type_columns(query: str) -> set[str]:
+    """Names of the RETURN columns whose expression is ``type(...)``."""
+    tokens = cypher_guard.code_tokens(cypher_guard.tokenize(query))
+    items = _return_items([t.text for t in tokens], tokens)
+    return {_column_key(name) for name, expr in items if _column_key(expr).startswith("type(")}
+
+
+def _return_items(code: list[str], tokens: list[cypher_guard.Token]) -> list[tuple[str, str]]:
+    """``(name, expression)`` of the RETURN items, in order."""
+    start = None
+    for idx, tok in enumerate(tokens):
+        if tok.kind is cypher_guard.TokenKind.WORD and tok.upper == "RETURN":
+            start = idx + 1
+    if start is None:
+        return []
+    if start < len(tokens) and tokens[start].upper == "DISTINCT":
+        start += 1
+    columns: list[tuple[str, str]] = []
+    item: list[str] = []
+    item_tokens: list[cypher_guard.Token] = []
+    depth = 0
+    for text, tok in zip(code[start:], tokens[start:], strict=True):
+        if tok.kind is cypher_guard.TokenKind.WORD and depth == 0 and tok.upper in ("ORDER", "SKIP", "LIMIT"):
+            break
+        if tok.text in "([{" and tok.kind is cypher_guard.TokenKind.SYMBOL:
+            depth += 1
+        elif tok.text in ")]}" and tok.kind is cypher_guard.TokenKind.SYMBOL:
+            depth -= 1
+        if depth == 0 and tok.text == "," and tok.kind is cypher_guard.TokenKind.SYMBOL:
+            columns.append(_item_name(item, item_tokens))
+            item, item_tokens = [], []
+            continue
+        item.append(text)
+        item_tokens.append(tok)
+    if item:
+        columns.append(_item_name(item, item_tokens))
+    return columns
+
+
+def _item_name(item: list[str], tokens: list[cypher_guard.Token]) -> tuple[str, str]:
+    if len(tokens) >= 3 and tokens[-2].upper == "AS":
+        return item[-1].strip("`"), "".join(item[:-2])
+    return "".join(item), "".join(item)

@@ -1,0 +1,240 @@
+"""Meetings in the shapes of the official record (issue 15, pattern 3; the series reference's use).
+
+Every text here is written for the tests, in the layouts and name forms of
+public copies of SCM communiqués (long names with parenthesised
+abbreviations, "U.S.-ROK" in parentheses, en dashes, "US" without periods,
+all-caps cable headings, the early "Annual ROK-U.S. Defense Ministers'
+Meeting"); none is copied from one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from extractors.document import SourceDocument
+from extractors.rules import extract_document
+from extractors.rules.meetings import find_meeting_mentions
+from extractors.rules.reference import agreement, date_of, ordinal_on
+from graph.model import GraphData, Node
+from graph.schema import Kind, Prop, Rel, is_a
+
+
+def make_doc(text: str, date: dt.date | None, kind: str = "communique", title: str | None = None) -> SourceDocument:
+    return SourceDocument(
+        text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind=kind, title=title
+    )
+
+
+def meetings(graph: GraphData) -> dict[str, Node]:
+    return {n.label: n for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
+
+
+def recorded(graph: GraphData) -> Node | None:
+    nodes = graph.node_map()
+    targets = [r.target for r in graph.relationships if r.type == Rel.ISSUED_AT]
+    return nodes[targets[0]] if targets else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The 61st Republic of Korea (ROK) and United States (U.S.) Security Consultative Meeting (SCM) was held",
+            ("SCM", 61),
+            id="long-name-and",
+        ),
+        pytest.param("the 61st United States (U.S.)-Republic of Korea (ROK) SCM", ("SCM", 61), id="long-name-hyphen"),
+        pytest.param(
+            "The 58th United States – Republic of Korea (U.S.-ROK) Security Consultative Meeting",
+            ("SCM", 58),
+            id="parenthesised-pair",
+        ),
+        pytest.param("the 63rd ROK–US SCM", ("SCM", 63), id="en-dash-us"),
+        pytest.param("the 64th U.S.-RoK Security Consultative Meeting", ("SCM", 64), id="rok-case"),
+        pytest.param("the 27th R.O.K.-U.S. Security Consultative Meeting", ("SCM", 27), id="dotted-rok"),
+        pytest.param("The 59th South Korea-U.S. Security Consultative Meeting", ("SCM", 59), id="south-korea"),
+        pytest.param("JOINT COMMUNIQUE THE 46TH SECURITY CONSULTATIVE MEETING", ("SCM", 46), id="all-caps"),
+        pytest.param("THE FORTY-SIXTH ROK-US SECURITY CONSULTATIVE MEETING", ("SCM", 46), id="all-caps-words"),
+        pytest.param(
+            "The 49 Republic of Korea (ROK) and United States (U.S.) Security Consultative Meeting (SCM) was held",
+            ("SCM", 49),
+            id="lost-superscript",
+        ),
+        pytest.param("the 61[st] ROK–US SCM", ("SCM", 61), id="bracketed-superscript"),
+        pytest.param("the 47 th rOK-U.S. Security Consultative Meeting", ("SCM", 47), id="case-damaged-rok"),
+        pytest.param("the Third Annual ROK-U.S. Defense Ministers' Meeting", ("SCM", 3), id="early-name"),
+        pytest.param("the 44th US-ROK Military Committee Meeting (MCM)", ("MCM", 44), id="mcm"),
+    ],
+)
+def test_official_name_forms(text: str, expected: tuple[str, int]) -> None:
+    found = [(m.series, m.ordinal) for m in find_meeting_mentions(text) if m.ordinal is not None]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize("text", ["three inter-Korean summits", "previous SCMs", "the SCMs of the 1990s"])
+def test_a_series_named_in_the_plural_is_no_meeting(text: str) -> None:
+    assert find_meeting_mentions(text) == []
+
+
+def test_summits_of_other_leaders_are_summits_and_three_allies_meet_trilaterally() -> None:
+    found = [
+        (m.series, sorted(m.parties)) for m in find_meeting_mentions("the U.S.-DPRK Summit and the U.S.-Japan summit")
+    ]
+    assert found == [("Summit", []), ("Summit", ["JPN", "USA"])]
+    assert [m.series for m in find_meeting_mentions("the U.S.-Japan-ROK summit")] == ["Trilateral"]
+
+
+SCM_2031 = """Joint Communique of the 63rd ROK-US Security Consultative Meeting
+
+1. The 63rd Republic of Korea (ROK) and United States (US) Security Consultative Meeting (SCM) was held in Busan \
+on October 14, 2031. ROK Minister of National Defense Hong Gil-dong and US Secretary of Defense Pat Example led \
+their respective delegations. On October 13, 2031, the two Chairmen of the Joint Chiefs of Staff presided over the \
+56th ROK-US Military Committee Meeting (MCM).
+
+2. The Minister and the Secretary recalled that the guidelines signed at the 42nd SCM have served the Alliance well \
+since the 45th SCM, and pledged to keep working together.
+
+3. Both sides decided that the 64th SCM will be held in Washington, D.C. on October 5, 2032.
+"""
+
+
+def test_recorded_meeting_is_the_one_held_not_the_mcm_or_an_earlier_scm() -> None:
+    graph = extract_document(make_doc(SCM_2031, dt.date(2031, 10, 14)))
+    rec = recorded(graph)
+    assert rec is not None and rec.label == "63rd SCM"
+    assert rec.props[Prop.DATE.value] == dt.date(2031, 10, 14)
+    assert rec.props[Prop.LOCATION.value] == "Busan"
+    found = meetings(graph)
+    assert found["56th MCM"].props[Prop.DATE.value] == dt.date(2031, 10, 13)
+    assert {"42nd SCM", "45th SCM"} <= found.keys()
+
+
+def test_a_future_meeting_gets_no_date() -> None:
+    found = meetings(extract_document(make_doc(SCM_2031, dt.date(2031, 10, 14))))
+    assert found["64th SCM"].props.get(Prop.DATE.value) is None
+    text = "1. The 62nd SCM was held in Seoul on May 2, 2030. 2. The Secretary will co-host the 63rd SCM in Busan."
+    nxt = meetings(extract_document(make_doc(text, dt.date(2030, 5, 2))))["63rd SCM"]
+    assert nxt.props.get(Prop.DATE.value) is None
+
+
+def test_a_reprint_whose_title_names_the_meeting_records_it_even_when_paragraph_one_names_an_mcm_first() -> None:
+    text = (
+        "Full text of the 62nd ROK-US SCM Joint Communique\n\n"
+        "1. On May 1, 2030, the Chairmen presided over the 55th ROK-US Military Committee Meeting (MCM). "
+        "The 62nd SCM took place in Seoul the next day.\n"
+    )
+    rec = recorded(extract_document(make_doc(text, dt.date(2030, 5, 2))))
+    assert rec is not None and rec.label == "62nd SCM"
+
+
+def test_an_mcm_communique_records_its_mcm() -> None:
+    text = (
+        "Joint Communique of the 55th ROK-US Military Committee Meeting\n\n"
+        "1. The 55th Republic of Korea-United States Military Committee Meeting (MCM) was held in Seoul on "
+        "May 1, 2030, ahead of the 62nd SCM.\n\n2. The Chairmen reviewed the combined defense posture.\n"
+    )
+    rec = recorded(extract_document(make_doc(text, dt.date(2030, 5, 1))))
+    assert rec is not None and rec.label == "55th MCM"
+
+
+CABLE_1973 = """UNCLASSIFIED
+SUBJ: ROK-US SECURITY CONSULTATIVE MEETING--JOINT STATEMENT
+
+1. THE ANNUAL SECURITY CONSULTATIVE MEETING BETWEEN THE REPUBLIC OF KOREA AND THE UNITED STATES WAS HELD IN \
+SEOUL ON SEPTEMBER 12 AND 13, 1973. THE DEFENSE MINISTER AND THE DEPUTY SECRETARY OF DEFENSE TOOK PART.
+
+2. THE TWO SIDES REVIEWED THE SITUATION ON THE PENINSULA.
+"""
+
+
+def test_a_meeting_the_text_dates_but_does_not_number_takes_its_ordinal_from_the_reference() -> None:
+    graph = extract_document(make_doc(CABLE_1973, dt.date(1973, 9, 13)))
+    rec = recorded(graph)
+    assert rec is not None and (rec.props[Prop.ORDINAL.value], rec.props[Prop.DATE.value]) == (6, dt.date(1973, 9, 12))
+
+
+def test_a_numbered_meeting_without_a_date_in_its_text_takes_the_reference_date() -> None:
+    text = "JOINT COMMUNIQUE\nThe 47th ROK-U.S. Security Consultative Meeting\n\n1. The two Ministers met.\n"
+    rec = recorded(extract_document(make_doc(text, dt.date(2018, 12, 31))))  # dated as a white-paper appendix
+    assert rec is not None and rec.props[Prop.DATE.value] == dt.date(2015, 11, 2)
+
+
+def test_the_reference_checks_ordinal_and_date() -> None:
+    assert ordinal_on("SCM", dt.date(2015, 11, 2)) == 47
+    assert ordinal_on("MCM", dt.date(2017, 10, 27)) == 42
+    assert date_of("SCM", 38) == dt.date(2006, 10, 20)
+    assert agreement("SCM", 47, dt.date(2015, 11, 2)) == 1
+    assert agreement("SCM", 42, dt.date(2015, 11, 2)) == -1
+    assert agreement("SCM", 99, dt.date(2015, 11, 2)) == 0
+
+
+def test_a_document_records_the_ordinal_the_reference_dates_to_it() -> None:
+    # both SCMs are named in the opening, neither "was held": the one the reference dates to the text wins
+    text = (
+        "JOINT COMMUNIQUE\n\n1. Building on the 42nd SCM, the 47th ROK-U.S. SCM reviewed the Alliance on "
+        "November 2, 2015. The Minister and the Secretary led their delegations.\n"
+    )
+    rec = recorded(extract_document(make_doc(text, dt.date(2015, 11, 2))))
+    assert rec is not None and rec.label == "47th SCM"
+
+
+def labels(text: str, date: dt.date, kind: str = "communique") -> dict[str, dt.date | None]:
+    found = meetings(extract_document(make_doc(text, date, kind)))
+    return {label: n.props.get(Prop.DATE.value) for label, n in found.items()}
+
+
+def test_numbered_meetings_named_by_their_body() -> None:
+    text = (
+        "1. The 60th SCM was held in Seoul on October 3, 2028. 2. The two sides marked the sixtieth meeting of the "
+        "SCM, held every year since the first meeting on May 28, 1968. The second NCG meeting of the year will "
+        "follow, and the Second Annual Meeting of the group was recalled."
+    )
+    found = labels(text, dt.date(2028, 10, 3))
+    assert found["1st SCM"] == dt.date(1968, 5, 28)
+    assert {"60th SCM", "2nd Other"} <= found.keys()
+    assert "2nd SCM" in found  # "Annual Meeting": the annual defence ministers' meeting
+
+
+def test_summits_from_their_leaders_with_the_leaders_own_date() -> None:
+    text = (
+        "1. The 3rd Annual Defense Ministers' Meeting took place in Honolulu on July 21, 1970, as decided by "
+        "President Park Chung-hee and President Lyndon B. Johnson when they met in Honolulu on April 17, 1968. "
+        "2. The resolve of the two Presidents, which they confirmed when they met in Seoul on March 25, 1970, "
+        "was recalled."
+    )
+    found = labels(text, dt.date(1970, 7, 22))
+    assert found["Summit 1968-04-17"] == dt.date(1968, 4, 17)
+    assert "Summit 1970-03-25" in found
+    assert "Summit 1970-07-21" not in found
+
+
+def test_a_summit_never_takes_an_ordinal_and_a_presidential_summit_is_one() -> None:
+    text = "The two presidents met in Seoul on May 21, 2022 for their first summit meeting, a presidential summit."
+    found = labels(text, dt.date(2022, 5, 21), kind="joint_statement")
+    assert list(found) == ["Summit 2022-05-21"]
+
+
+def test_a_date_without_its_year_takes_the_year_the_reference_holds_the_meeting() -> None:
+    # written on October 23, 2014, about the 2+2 "on October 24": the reference holds it on 2014-10-24
+    text = (
+        "1. The 46th SCM was held on October 23, 2014. The two sides will meet again at the 2+2 Meeting on October 24."
+    )
+    found = labels(text, dt.date(2014, 10, 23))
+    assert any(label.startswith("2+2") for label in found)
+    assert "2+2 2013-10-24" not in found
+
+
+def test_the_mcm_held_with_the_recorded_scm_takes_its_number_from_the_reference() -> None:
+    text = (
+        "JOINT COMMUNIQUE\n\n1. The 37th Republic of Korea-United States Security Consultative Meeting (SCM) was held "
+        "in Seoul on October 21, 2005. Before the SCM, the two Chairmen presided over the Military Committee Meeting "
+        "(MCM) on October 20, 2005.\n\n2. The Minister and the Secretary reaffirmed the Alliance.\n"
+    )
+    found = meetings(extract_document(make_doc(text, dt.date(2005, 10, 21))))
+    assert found["27th MCM"].props[Prop.DATE.value] == dt.date(2005, 10, 20)
+    undated = text.replace(" on October 20, 2005", "")
+    found = meetings(extract_document(make_doc(undated, dt.date(2005, 10, 21))))
+    assert found["27th MCM"].props[Prop.DATE.value] == dt.date(2005, 10, 20)
