@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.schema import DEFAULT_BASE, Kind, Prop, Rel, labels
+from graph.schema import DEFAULT_BASE, Kind, Prop, Rel
 
 Scalar = str | int | float | bool | dt.date
 PropertyValue = Scalar | list[str] | list[int] | list[float]
@@ -172,11 +172,6 @@ class Node(BaseModel):
         return out
 
     @property
-    def labels(self) -> list[str]:
-        """Neo4j labels, root class first."""
-        return labels(self.kind)
-
-    @property
     def date(self) -> dt.date | None:
         """The node's ``date`` property, if it has one."""
         value = self.props.get(Prop.DATE.value)
@@ -185,15 +180,6 @@ class Node(BaseModel):
     def flat(self) -> dict[str, PropertyValue]:
         """All properties including ``iri``, ``kind`` and ``label``."""
         return {Prop.IRI.value: self.iri, Prop.KIND.value: self.kind.value, Prop.LABEL.value: self.label, **self.props}
-
-    @classmethod
-    def from_flat(cls, flat: dict[str, Any]) -> Node:
-        """Inverse of :meth:`flat`."""
-        data = dict(flat)
-        iri = data.pop(Prop.IRI.value)
-        kind = Kind(data.pop(Prop.KIND.value))
-        label = data.pop(Prop.LABEL.value, "")
-        return cls(iri=iri, kind=kind, label=label, props=data)
 
 
 class Relationship(BaseModel):

@@ -76,8 +76,6 @@ START_HINT = (
     "or `docker compose up -d neo4j`"
 )
 
-_STRUCTURAL = (Prop.IRI.value, Prop.KIND.value, Prop.LABEL.value)
-
 
 def to_python(value: Any) -> Any:
     """A driver value as a plain Python value (``neo4j.time.Date`` -> ``datetime.date``)."""

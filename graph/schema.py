@@ -120,8 +120,6 @@ def subkinds(ancestor: Kind) -> list[Kind]:
     return [k for k in Kind if is_a(k, ancestor)]
 
 
-ROOT_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if PARENT[k] is None)
-
 NODE_LABEL = "Node"
 """Extra Neo4j label carried by every node of the graph (not an ontology class).
 

@@ -31,7 +31,7 @@ import datetime as dt
 import time
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
@@ -53,7 +53,6 @@ class LoadReport:
     relationships: int = 0
     batches: int = 0
     seconds: float = 0.0
-    notes: list[str] = field(default_factory=list)
 
 
 def expand_kinds(kinds: Iterable[Kind | str] | None) -> set[str] | None:
