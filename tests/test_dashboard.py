@@ -13,7 +13,7 @@ import rdflib
 from dash import html
 from dashboard_sample import SCRIPT_TEXT, iri_of, sample_graph
 
-from dashboard import ids, styles
+from dashboard import explorer_graph, ids, styles
 from dashboard.app import create_app, nav_state, render_page, sync_query
 from dashboard.cli import check_bind, is_local
 from dashboard.context import AppContext
@@ -544,7 +544,7 @@ def test_ranked_pool_picks_kinds_from_the_overall_ranking() -> None:
     store = NetworkXStore()
     store.load(generate(3000, seed=5))
     ctx = AppContext(store=store, max_elements=200)
-    pool, more = explorer.ranked_pool(ctx, ["Commitment"])
+    pool, more = explorer_graph.ranked_pool(ctx, ["Commitment"])
     assert more and pool.nodes
     assert {n.kind for n in pool.nodes} <= {Kind.COMMITMENT, Kind.AGREEMENT}
     degree = {n.iri: d for n, d in store.top_by_degree(kinds=["Commitment"], limit=10**6)}

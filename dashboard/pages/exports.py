@@ -18,7 +18,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, html
 
 from dashboard import ids, styles
 from dashboard.context import AppContext
-from dashboard.pages import explorer
+from dashboard.explorer_graph import explorer_view, initial_state
 from dashboard.state import ViewState, encode_query
 from graph.errors import AllianceKGError
 from graph.model import GraphData
@@ -49,8 +49,8 @@ class ExportFile:
 
 def view_graph(app_ctx: AppContext, view: ViewState) -> GraphData:
     """The explorer's view for a URL state (what the analyst sees there)."""
-    state = explorer.initial_state(view, app_ctx.year_bounds())
-    return explorer.explorer_view(app_ctx, state).graph
+    state = initial_state(view, app_ctx.year_bounds())
+    return explorer_view(app_ctx, state).graph
 
 
 def _scope_source(app_ctx: AppContext, scope: str, view: ViewState) -> GraphData | Any:
