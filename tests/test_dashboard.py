@@ -352,6 +352,23 @@ def test_console_row_limit(app_ctx: AppContext) -> None:
     assert "limit of 3" in outcome.message
 
 
+def test_the_console_asks_the_store_what_cypher_it_answers(app_ctx: AppContext) -> None:
+    assert console.full_cypher(app_ctx) is False  # the embedded store answers a subset
+    note = " ".join(_texts(console.layout(app_ctx, ViewState())))
+    assert "Embedded store: a read-only subset of Cypher" in note and "full read-only Cypher" not in note
+
+
+@pytest.mark.neo4j
+def test_the_console_on_neo4j_says_full_cypher(neo4j_clean: Any, graph: GraphData) -> None:
+    from graph.neo4j_store import Neo4jStore
+
+    neo = Neo4jStore(neo4j_clean)
+    neo.load(graph)
+    ctx = AppContext(store=neo)
+    assert console.full_cypher(ctx) is True
+    assert "Runs on Neo4j: full read-only Cypher." in " ".join(_texts(console.layout(ctx, ViewState())))
+
+
 def test_rows_csv_round_trip() -> None:
     text = console.rows_csv(["a", "b"], [{"a": "1", "b": "x,y"}])
     assert list(csv.DictReader(io.StringIO(text))) == [{"a": "1", "b": "x,y"}]
