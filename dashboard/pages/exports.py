@@ -160,12 +160,8 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             html.Div(
                 [
                     html.Label("What", style={"fontWeight": 600}),
-                    dcc.RadioItems(
-                        id=ids.EXPORTS_SCOPE,
-                        options=styles.options([(" the current explorer view", "view"), (" the whole graph", "all")]),
-                        value="view",
-                        inline=True,
-                        inputStyle={"marginLeft": "10px"},
+                    styles.inline_radio(
+                        ids.EXPORTS_SCOPE, [(" the current explorer view", "view"), (" the whole graph", "all")], "view"
                     ),
                 ],
                 style={"display": "flex", "gap": "8px", "alignItems": "center"},
@@ -173,12 +169,8 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             html.Div(
                 [
                     html.Label("RDF format", style={"fontWeight": 600}),
-                    dcc.RadioItems(
-                        id=ids.EXPORTS_FORMAT,
-                        options=styles.options((f" {name}", key) for key, (name, _, _) in RDF_FORMATS.items()),
-                        value="ttl",
-                        inline=True,
-                        inputStyle={"marginLeft": "10px"},
+                    styles.inline_radio(
+                        ids.EXPORTS_FORMAT, [(f" {name}", key) for key, (name, _, _) in RDF_FORMATS.items()], "ttl"
                     ),
                     html.Button(
                         "Download RDF",
