@@ -35,7 +35,7 @@ from analytics.errors import AnalysisError
 from analytics.frames import frame, records
 from analytics.loader import AnalyticsView, CommitmentRec, IncidentRec, StoreOrView, view_of
 from analytics.resolve import resolve_incident
-from analytics.tracer import DEFAULT_WINDOW_DAYS, next_meetings
+from analytics.tracer import DEFAULT_WINDOW_DAYS, commitment_cells, next_meetings
 from graph.errors import ConfigurationError
 from graph.labels import shorten
 from graph.store import in_window as graph_in_window
@@ -318,14 +318,9 @@ def _paths(view: AnalyticsView, graph: nx.DiGraph, inc: IncidentRec) -> pd.DataF
         link = {"answered by": "explicit", "manifests": "threat", "next meeting": "temporal"}.get(first_rel, "lineage")
         if any(graph.edges[a, b]["rel"] == "restated by" for a, b in zip(path, path[1:], strict=False)):
             link = "lineage"
-        meeting = view.meetings.get(rec.meeting) if rec.meeting else None
         rows.append(
             {
-                "commitment": rec.iri,
-                "commitment_types": ", ".join(rec.types),
-                "party": rec.party,
-                "meeting_label": meeting.label if meeting else None,
-                "date": rec.date,
+                **commitment_cells(view, rec),
                 "hops": len(path) - 1,
                 "link": link,
                 "path": _path_text(graph, path),

@@ -147,38 +147,21 @@ def themes(store: StoreOrView, bins: str | Sequence[int] = "decade") -> ThemesRe
                 counts[pair][labels[slot]] += 1
 
     order = sorted(first, key=lambda p: (p[0] != COMMITMENT_SCHEME_NAME, first[p].date or dt.date.min, p[1]))
-    first_rows = [
-        {
+    facts = {
+        (scheme, local): {
             "scheme": scheme,
             "type": local,
             "label": view.concept_label(local),
             "first_meeting": first[(scheme, local)].label,
             "first_date": first[(scheme, local)].date,
-            "first_series": first[(scheme, local)].series,
-            "meetings": total[(scheme, local)],
         }
         for scheme, local in order
-    ]
-    table_rows = [
-        {
-            "scheme": scheme,
-            "type": local,
-            "label": view.concept_label(local),
-            **{period: counts[(scheme, local)].get(period, 0) for period in labels},
-            "first_meeting": first[(scheme, local)].label,
-            "first_date": first[(scheme, local)].date,
-        }
-        for scheme, local in order
-    ]
+    }
+    first_rows = [{**facts[pair], "first_series": first[pair].series, "meetings": total[pair]} for pair in order]
+    table_rows = [{**facts[pair], **{period: counts[pair].get(period, 0) for period in labels}} for pair in order]
     long_rows = [
-        {
-            "scheme": scheme,
-            "type": local,
-            "label": view.concept_label(local),
-            "period": period,
-            "meetings": counts[(scheme, local)].get(period, 0),
-        }
-        for scheme, local in order
+        {**facts[pair], "period": period, "meetings": counts[pair].get(period, 0)}
+        for pair in order
         for period in labels
     ]
     return ThemesResult(

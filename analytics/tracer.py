@@ -39,7 +39,7 @@ from analytics.aggregate import (
 )
 from analytics.errors import AnalysisError
 from analytics.frames import frame, records
-from analytics.loader import AnalyticsView, IncidentRec, MeetingRec, StoreOrView, view_of
+from analytics.loader import AnalyticsView, CommitmentRec, IncidentRec, MeetingRec, StoreOrView, view_of
 from analytics.resolve import resolve_incident
 from graph.errors import ConfigurationError, LookupAmbiguityError
 
@@ -193,6 +193,19 @@ def _evidence_cells(view: AnalyticsView, iri: str) -> dict[str, Any]:
     if ev is None:
         return {"evidence": None, "document": None, "paragraph": None}
     return {"evidence": ev.text, "document": ev.document or ev.source or ev.document_iri, "paragraph": ev.paragraph}
+
+
+def commitment_cells(view: AnalyticsView, rec: CommitmentRec) -> dict[str, Any]:
+    """How a commitment shows in a table: IRI, types, party, series, meeting and date."""
+    meeting = view.meetings.get(rec.meeting) if rec.meeting else None
+    return {
+        "commitment": rec.iri,
+        "commitment_types": ", ".join(rec.types),
+        "party": rec.party,
+        "series": meeting.series if meeting else None,
+        "meeting_label": meeting.label if meeting else None,
+        "date": rec.date,
+    }
 
 
 def _change_row(
@@ -370,15 +383,9 @@ def trace(
     explicit_rows: list[dict[str, Any]] = []
     answering = [rec for rec in view.commitments.values() if inc.iri in rec.responds_to]
     for rec in answering:
-        meeting_rec = view.meetings.get(rec.meeting) if rec.meeting else None
         explicit_rows.append(
             {
-                "commitment": rec.iri,
-                "commitment_types": ", ".join(rec.types),
-                "party": rec.party,
-                "series": meeting_rec.series if meeting_rec else None,
-                "meeting_label": meeting_rec.label if meeting_rec else None,
-                "date": rec.date,
+                **commitment_cells(view, rec),
                 "lag_days": (rec.date - inc.date).days if rec.date is not None else None,
                 "wording": wording_of(view, rec)[0],
                 "strength": rec.strength,

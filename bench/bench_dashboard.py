@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard import ids  # noqa: E402
+from dashboard import explorer_graph, ids  # noqa: E402
 from dashboard.context import AppContext  # noqa: E402
 from dashboard.pages import console, explorer, timeline, tracer  # noqa: E402
 from dashboard.serving import ServingStore  # noqa: E402
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
                 ms, cpu_ms, out = timed_both(call)
                 times.append(ms)
                 cpu.append(cpu_ms)
-                if isinstance(out, explorer.ExplorerView):
+                if isinstance(out, explorer_graph.ExplorerView):
                     biggest = max(biggest, len(out.elements))
             if name != CONSOLE:
                 all_times.extend(times)

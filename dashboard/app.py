@@ -21,6 +21,7 @@ from dash import ALL, Dash, Input, Output, State, dcc, html
 
 from dashboard import ids, styles
 from dashboard.context import DEFAULT_MAX_ELEMENTS, AppContext
+from dashboard.explorer_graph import explorer_view, initial_state
 from dashboard.pages import console, crises, explorer, exports, timeline, tracer
 from dashboard.serving import ServingStore
 from dashboard.state import PAGE_TITLES, PAGES, ViewState, encode_query, page_of, parse_query
@@ -151,7 +152,7 @@ def create_app(
 def warm(app_ctx: AppContext) -> None:
     """Fill the per-graph caches (what the first visit of each page needs)."""
     try:
-        explorer.explorer_view(app_ctx, explorer.initial_state(ViewState(), app_ctx.year_bounds()))
+        explorer_view(app_ctx, initial_state(ViewState(), app_ctx.year_bounds()))
         app_ctx.concept_labels()
         tracer.incident_options(app_ctx)
         timeline.timeline_data(app_ctx)

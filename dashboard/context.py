@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from analytics import AnalyticsView, view_of
+from graph.errors import AllianceKGError
 from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, concept_iri, concept_local_name
 from graph.store import DEFAULT_ROW_LIMIT, GraphStore
 
@@ -85,7 +86,12 @@ class AppContext:
             with self._lock:
                 if now - self._checked < self.recheck_seconds:
                     return self._generation
-            state = self.state()
+            try:
+                state = self.state()
+            except AllianceKGError:  # the store cannot say now (Neo4j unreachable): keep what is remembered
+                with self._lock:
+                    self._checked = now
+                    return self._generation
             with self._lock:
                 self._checked = now
         with self._lock:

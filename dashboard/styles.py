@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from dash import dcc
+
 from graph.schema import STANCES, Kind, Series
 
 
@@ -79,6 +81,11 @@ if set(STANCE_COLOURS) != set(STANCES):  # pragma: no cover - guards the schema 
 def options(pairs: Iterable[tuple[str, Any]]) -> list[Any]:
     """Dropdown or radio options from ``(label, value)`` pairs."""
     return [{"label": label, "value": value} for label, value in pairs]
+
+
+def inline_radio(component_id: str, pairs: Iterable[tuple[str, Any]], value: Any) -> dcc.RadioItems:
+    """Radio buttons in a row from ``(label, value)`` pairs: how every page offers a choice."""
+    return dcc.RadioItems(id=component_id, options=options(pairs), value=value, inline=True, inputStyle=RADIO_INPUT)
 
 
 def year_marks(lo: int, hi: int) -> dict[Any, Any]:
@@ -194,6 +201,7 @@ def kind_label(kind: Kind | str) -> str:
     return "".join(out)
 
 
+RADIO_INPUT: dict[str, Any] = {"marginLeft": "10px"}
 PAGE_STYLE: dict[str, Any] = {"fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif", "margin": "0 12px"}
 PANEL_STYLE: dict[str, Any] = {
     "border": "1px solid #d9d9d9",

@@ -14,7 +14,7 @@ from dash import html
 from dashboard_sample import SCRIPT_TEXT, iri_of, sample_graph
 
 from alliancekg.cli.serve import check_bind, is_local
-from dashboard import ids, styles
+from dashboard import explorer_graph, ids, styles
 from dashboard.app import create_app, nav_state, render_page, sync_query
 from dashboard.context import AppContext
 from dashboard.elements import cap_graph, to_elements
@@ -352,6 +352,23 @@ def test_console_row_limit(app_ctx: AppContext) -> None:
     assert "limit of 3" in outcome.message
 
 
+def test_the_console_asks_the_store_what_cypher_it_answers(app_ctx: AppContext) -> None:
+    assert console.full_cypher(app_ctx) is False  # the embedded store answers a subset
+    note = " ".join(_texts(console.layout(app_ctx, ViewState())))
+    assert "Embedded store: a read-only subset of Cypher" in note and "full read-only Cypher" not in note
+
+
+@pytest.mark.neo4j
+def test_the_console_on_neo4j_says_full_cypher(neo4j_clean: Any, graph: GraphData) -> None:
+    from graph.neo4j_store import Neo4jStore
+
+    neo = Neo4jStore(neo4j_clean)
+    neo.load(graph)
+    ctx = AppContext(store=neo)
+    assert console.full_cypher(ctx) is True
+    assert "Runs on Neo4j: full read-only Cypher." in " ".join(_texts(console.layout(ctx, ViewState())))
+
+
 def test_rows_csv_round_trip() -> None:
     text = console.rows_csv(["a", "b"], [{"a": "1", "b": "x,y"}])
     assert list(csv.DictReader(io.StringIO(text))) == [{"a": "1", "b": "x,y"}]
@@ -544,7 +561,7 @@ def test_ranked_pool_picks_kinds_from_the_overall_ranking() -> None:
     store = NetworkXStore()
     store.load(generate(3000, seed=5))
     ctx = AppContext(store=store, max_elements=200)
-    pool, more = explorer.ranked_pool(ctx, ["Commitment"])
+    pool, more = explorer_graph.ranked_pool(ctx, ["Commitment"])
     assert more and pool.nodes
     assert {n.kind for n in pool.nodes} <= {Kind.COMMITMENT, Kind.AGREEMENT}
     degree = {n.iri: store.get_node(n.iri).degree for n in store.nodes(kinds=["Commitment"])}

@@ -94,6 +94,9 @@ def _examples() -> list[Example]:
 
 EXAMPLES: dict[str, Example] = {e.key: e for e in _examples()}
 DEFAULT_EXAMPLE = "nuclear-responses"
+CAPABILITY_QUERY = "RETURN 1 AS one"
+"""A read-only query that reads no node and lies outside the embedded store's subset of Cypher
+(it has no MATCH): a store answers it when it answers full Cypher (see :func:`full_cypher`)."""
 
 
 @dataclass
@@ -107,6 +110,25 @@ class ConsoleOutcome:
     elements: list[dict[str, Any]] = field(default_factory=list)
     truncated: bool = False
     seconds: float = 0.0
+
+
+def full_cypher(app_ctx: AppContext) -> bool:
+    """True when the store answers any read-only Cypher, False when only a subset (asked once).
+
+    The store says so itself: one that answers a subset raises
+    :class:`~graph.errors.UnsupportedQueryError` for :data:`CAPABILITY_QUERY`.
+    """
+    return app_ctx.cached("full-cypher", lambda: _answers(app_ctx, CAPABILITY_QUERY))
+
+
+def _answers(app_ctx: AppContext, query: str) -> bool:
+    try:
+        app_ctx.store.run_cypher(query, {}, limit=1, timeout=app_ctx.query_timeout)
+    except UnsupportedQueryError:
+        return False
+    except AllianceKGError:  # another failure (Neo4j unreachable) is no refusal of the query
+        return True
+    return True
 
 
 def parse_params(text: str | None) -> dict[str, Any]:
@@ -230,7 +252,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     example = EXAMPLES.get(view.example or DEFAULT_EXAMPLE, EXAMPLES[DEFAULT_EXAMPLE])
     note = (
         "Runs on Neo4j: full read-only Cypher."
-        if app_ctx.store.name == "neo4j"
+        if full_cypher(app_ctx)
         else "Embedded store: a read-only subset of Cypher (MATCH, WHERE, RETURN, ORDER BY, SKIP, LIMIT). "
         "Aggregations, OPTIONAL MATCH, WITH, UNWIND and procedures need Neo4j (--store neo4j)."
     )

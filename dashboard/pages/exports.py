@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, html
 
 from dashboard import ids, styles
 from dashboard.context import AppContext
-from dashboard.pages import explorer
+from dashboard.explorer_graph import explorer_view, initial_state
 from dashboard.state import ViewState, encode_query
 from graph.errors import AllianceKGError
 from graph.model import GraphData
@@ -49,8 +50,8 @@ class ExportFile:
 
 def view_graph(app_ctx: AppContext, view: ViewState) -> GraphData:
     """The explorer's view for a URL state (what the analyst sees there)."""
-    state = explorer.initial_state(view, app_ctx.year_bounds())
-    return explorer.explorer_view(app_ctx, state).graph
+    state = initial_state(view, app_ctx.year_bounds())
+    return explorer_view(app_ctx, state).graph
 
 
 def _scope_source(app_ctx: AppContext, scope: str, view: ViewState) -> GraphData | Any:
@@ -81,27 +82,25 @@ def _cell(value: Any) -> str:
 
 def nodes_csv(graph: GraphData) -> str:
     """Nodes as CSV: iri, kind, label, then every property seen (sorted)."""
-    props = sorted({k for n in graph.nodes for k in n.props})
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["iri", "kind", "label", *props])
-    for node in graph.nodes:
-        writer.writerow(
-            [node.iri, node.kind.value, node.label, *(_cell(node.props[p]) if p in node.props else "" for p in props)]
-        )
-    return buffer.getvalue()
+    return _csv(("iri", "kind", "label"), (((n.iri, n.kind.value, n.label), n.props) for n in graph.nodes))
 
 
 def relationships_csv(graph: GraphData) -> str:
     """Relationships as CSV: source, type, target, then their properties."""
-    props = sorted({k for r in graph.relationships for k in r.props})
+    return _csv(
+        ("source", "type", "target"), (((r.source, r.type.value, r.target), r.props) for r in graph.relationships)
+    )
+
+
+def _csv(columns: tuple[str, ...], records: Iterable[tuple[tuple[str, ...], dict[str, Any]]]) -> str:
+    """Records ``(cells, properties)`` as CSV: ``columns``, then every property seen (sorted)."""
+    rows = list(records)
+    props = sorted({k for _, record_props in rows for k in record_props})
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["source", "type", "target", *props])
-    for rel in graph.relationships:
-        writer.writerow(
-            [rel.source, rel.type.value, rel.target, *(_cell(rel.props[p]) if p in rel.props else "" for p in props)]
-        )
+    writer.writerow([*columns, *props])
+    for cells, record_props in rows:
+        writer.writerow([*cells, *(_cell(record_props[p]) if p in record_props else "" for p in props)])
     return buffer.getvalue()
 
 
@@ -160,12 +159,8 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             html.Div(
                 [
                     html.Label("What", style={"fontWeight": 600}),
-                    dcc.RadioItems(
-                        id=ids.EXPORTS_SCOPE,
-                        options=styles.options([(" the current explorer view", "view"), (" the whole graph", "all")]),
-                        value="view",
-                        inline=True,
-                        inputStyle={"marginLeft": "10px"},
+                    styles.inline_radio(
+                        ids.EXPORTS_SCOPE, [(" the current explorer view", "view"), (" the whole graph", "all")], "view"
                     ),
                 ],
                 style={"display": "flex", "gap": "8px", "alignItems": "center"},
@@ -173,12 +168,8 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             html.Div(
                 [
                     html.Label("RDF format", style={"fontWeight": 600}),
-                    dcc.RadioItems(
-                        id=ids.EXPORTS_FORMAT,
-                        options=styles.options((f" {name}", key) for key, (name, _, _) in RDF_FORMATS.items()),
-                        value="ttl",
-                        inline=True,
-                        inputStyle={"marginLeft": "10px"},
+                    styles.inline_radio(
+                        ids.EXPORTS_FORMAT, [(f" {name}", key) for key, (name, _, _) in RDF_FORMATS.items()], "ttl"
                     ),
                     html.Button(
                         "Download RDF",

@@ -271,12 +271,8 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                         ),
                         style={"flex": "1 1 auto"},
                     ),
-                    dcc.RadioItems(
-                        id=ids.TIMELINE_COLOUR,
-                        options=styles.options([(" stance", "stance"), (" strength", "strength")]),
-                        value="stance",
-                        inline=True,
-                        inputStyle={"marginLeft": "10px"},
+                    styles.inline_radio(
+                        ids.TIMELINE_COLOUR, [(" stance", "stance"), (" strength", "strength")], "stance"
                     ),
                 ],
                 style={"display": "flex", "gap": "12px", "alignItems": "center"},
