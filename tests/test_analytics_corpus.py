@@ -232,3 +232,20 @@ def test_a_meetings_text_is_loaded_only_when_a_primary_document_records_it(corpu
         everything = ak.statements_at(view, meeting.iri)
         mine = ak.statements_at(primary, meeting.iri)
         assert {k for k, s in everything.items() if s.source == "primary"} == set(mine)
+
+
+# the record's turning points (issue 10, item 6): right, or the answer names the missing text
+
+
+def test_the_nuclear_umbrella_first_stated_names_the_missing_11th_scm(corpus: GraphStore) -> None:
+    lin = ak.lineage(corpus, "NuclearUmbrella", sources="primary")
+    # the corpus holds the 10th SCM (1977) but not the 11th (1978), where the umbrella was first stated
+    assert lin.first_meeting == "38th SCM"
+    assert "11th SCM" in lin.missing_before and "10th SCM" not in lin.missing_before
+    assert lin.first_note is not None and lin.first_note.startswith("first stated in the loaded texts at the 38th SCM")
+
+
+def test_extended_deterrence_first_at_the_38th_and_its_means_at_the_41st(corpus: GraphStore) -> None:
+    lin = ak.lineage(corpus, "ExtendedDeterrence", sources="primary")
+    assert lin.first_meeting == "38th SCM" and lin.first_date == dt.date(2006, 10, 20)
+    assert ak.lineage(corpus, "MissileDefense", sources="primary").first_meeting == "41st SCM"
