@@ -26,7 +26,7 @@ from analytics.aggregate import CHANGES, WORDINGS, Statement, statements_at, wor
 from analytics.crises import CRISES_COLUMNS, CrisesResult, crises
 from analytics.frames import plain, records
 from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
-from analytics.loader import AnalyticsView, StoreOrView, view_of
+from analytics.loader import SOURCE_ROLES, AnalyticsView, StoreOrView, select, view_of
 from analytics.network import CompareResult, centrality, compare_windows, response_paths
 from analytics.themes import ThemesResult, themes
 from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, incidents_answered, trace
@@ -38,6 +38,7 @@ __all__ = [
     "AnalyticsView",
     "CRISES_COLUMNS",
     "CompareResult",
+    "SOURCE_ROLES",
     "CrisesResult",
     "LineageResult",
     "Statement",
@@ -55,6 +56,7 @@ __all__ = [
     "reaffirms_relationships",
     "records",
     "response_paths",
+    "select",
     "statements_at",
     "themes",
     "trace",

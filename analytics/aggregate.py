@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from analytics.loader import AnalyticsView, CommitmentRec, MeetingRec
+from analytics.loader import PRIMARY, REPORTED, AnalyticsView, CommitmentRec, MeetingRec
 from graph.series import SeriesReference, load_reference
 
 STRENGTH_STEP = 0.1
@@ -92,6 +92,11 @@ class Statement:
     """Strength cue words of the representative sentence."""
     wording_note: str | None = None
     """A discounted wording: ``suspended`` aimed at another party's programme, say."""
+    source: str = PRIMARY
+    """``primary``: a record of the meeting states it; ``reported``: only secondary texts say it was made there."""
+    reports: tuple[str, ...] = ()
+    """Reported commitments (a study's or a news report's) that are further evidence of this primary
+    statement: they are not sentences of the meeting and are not counted in ``commitments``."""
 
     @property
     def representative(self) -> str:
@@ -238,7 +243,12 @@ def statements_at(view: AnalyticsView, meeting_iri: str) -> dict[tuple[str, str]
         for ctype in rec.types:
             groups.setdefault((ctype, rec.party), []).append(rec)
     out: dict[tuple[str, str], Statement] = {}
-    for (ctype, party), recs in sorted(groups.items()):
+    for (ctype, party), members in sorted(groups.items()):
+        # a statement aggregates the primary sentences; reported ones are further evidence of it,
+        # or, when no record of the meeting states it, a separate statement flagged ``reported``
+        primary = [r for r in members if r.source == PRIMARY]
+        reported = [r for r in members if r.source != PRIMARY]
+        recs = primary or reported
         recs.sort(key=_rank)
         strengths = [r.strength for r in recs if r.strength is not None]
         wordings = [wording_of(view, r) for r in recs]
@@ -255,6 +265,8 @@ def statements_at(view: AnalyticsView, meeting_iri: str) -> dict[tuple[str, str]
             concerns=frozenset(t for r in recs for t in r.concerns),
             cues=recs[0].cues,
             wording_note="; ".join(notes) if notes else None,
+            source=PRIMARY if primary else REPORTED,
+            reports=tuple(sorted(r.iri for r in reported)) if primary else (),
         )
     view.memo[key] = out
     return dict(out)

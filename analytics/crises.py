@@ -19,7 +19,7 @@ import pandas as pd
 
 from analytics.aggregate import CHANGES, NOT_RESTATED, classify_meeting, series_index
 from analytics.frames import frame, records
-from analytics.loader import AnalyticsView, StoreOrView, view_of
+from analytics.loader import AnalyticsView, StoreOrView, select
 from analytics.tracer import DEFAULT_WINDOW_DAYS, _series_filter, next_meetings
 
 CHANGE_COUNT_COLUMNS: tuple[str, ...] = tuple(f"n_{c.replace(' ', '_')}" for c in CHANGES)
@@ -63,13 +63,17 @@ def crises(
     store: StoreOrView,
     window_days: int = DEFAULT_WINDOW_DAYS,
     series: str | Iterable[str] | None = None,
+    sources: str = "all",
+    min_confidence: float | None = None,
 ) -> CrisesResult:
     """The cross-incident table: every dated incident against the next meeting of each series.
 
     An incident with no meeting of any series within the window still has
-    one row (series empty), so no crisis is silently left out.
+    one row (series empty), so no crisis is silently left out. ``sources`` and
+    ``min_confidence`` choose which commitments count (:func:`analytics.loader.select`):
+    a meeting's text is loaded only when a primary document records it.
     """
-    view = view_of(store)
+    view = select(store, sources, min_confidence)
     names = _series_filter(series, view)
     keys = {c: f"n_{c.replace(' ', '_')}" for c in CHANGES}
     rows: list[dict[str, Any]] = []

@@ -36,7 +36,7 @@ from analytics.aggregate import (
     statements_at,
 )
 from analytics.frames import frame, records
-from analytics.loader import AnalyticsView, MeetingRec, StoreOrView, view_of
+from analytics.loader import AnalyticsView, MeetingRec, StoreOrView, select, view_of
 from analytics.resolve import resolve_party, resolve_type
 from graph.model import Relationship
 from graph.schema import Rel
@@ -48,6 +48,7 @@ CHAIN_COLUMNS: tuple[str, ...] = (
     "meeting_label",
     "ordinal",
     "party",
+    "source",
     "wording",
     "strength",
     "change",
@@ -177,7 +178,12 @@ def _missing_before(view: AnalyticsView, meeting: MeetingRec) -> tuple[str, ...]
 
 
 def lineage(
-    store: StoreOrView, commitment_type: str, party: str | None = None, evidence: bool = False
+    store: StoreOrView,
+    commitment_type: str,
+    party: str | None = None,
+    evidence: bool = False,
+    sources: str = "all",
+    min_confidence: float | None = None,
 ) -> LineageResult:
     """The lineage of a commitment type.
 
@@ -188,11 +194,13 @@ def lineage(
             (``KOR`` keeps ``KOR`` and ``KOR+USA``); None keeps all.
         evidence: fill the ``evidence``, ``document`` and ``paragraph``
             columns (one neighbourhood query per meeting of the chain).
+        sources, min_confidence: which commitments count (see :func:`analytics.loader.select`);
+            a statement only secondary texts report is flagged ``reported`` in ``source``.
 
     Raises:
         LookupAmbiguityError: the type or the party is unknown.
     """
-    view = view_of(store)
+    view = select(store, sources, min_confidence)
     ctype = resolve_type(view, commitment_type)
     code = resolve_party(view, party) if party else None
     stmts = [s for s in type_statements(view, ctype) if code is None or code in s.parties]
@@ -220,6 +228,7 @@ def lineage(
                     "meeting_label": stmt.meeting.label,
                     "ordinal": stmt.meeting.ordinal,
                     "party": stmt.party,
+                    "source": stmt.source,
                     "wording": stmt.stance,
                     "strength": stmt.strength,
                     "change": change,
@@ -277,7 +286,12 @@ def _ends(view: AnalyticsView, stmt: Statement) -> bool:
 
 
 def in_force(
-    store: StoreOrView, date: dt.date | str, party: str | None = None, within_years: float | None = None
+    store: StoreOrView,
+    date: dt.date | str,
+    party: str | None = None,
+    within_years: float | None = None,
+    sources: str = "all",
+    min_confidence: float | None = None,
 ) -> pd.DataFrame:
     """Commitment types (per party) in force on ``date``: stated, and not ended since.
 
@@ -301,7 +315,7 @@ def in_force(
     if within_years is not None and within_years < 0:
         msg = f"--within must be a positive number of years, got {within_years}"
         raise ConfigurationError(msg)
-    view = view_of(store)
+    view = select(store, sources, min_confidence)
     code = resolve_party(view, party) if party else None
     latest: dict[tuple[str, str], Statement] = {}
     first: dict[tuple[str, str], Statement] = {}

@@ -51,6 +51,7 @@ VIEW_KINDS: tuple[Kind, ...] = (
     Kind.CONCEPT,
     Kind.ACTOR,
     Kind.COMMITMENT,
+    Kind.DOCUMENT,
 )
 """Node kinds the view reads (subclasses included)."""
 
@@ -66,6 +67,7 @@ VIEW_RELS: tuple[Rel, ...] = (
     Rel.PERPETRATOR,
     Rel.POSED_BY,
     Rel.ISSUED_AT,
+    Rel.MENTIONS,
 )
 """Relationship types the view reads."""
 
@@ -82,6 +84,7 @@ VIEW_PROPS: tuple[Prop, ...] = (
     Prop.SERIES,
     Prop.STANCE,
     Prop.STRENGTH,
+    Prop.DOC_KIND,
 )
 """Node properties the view reads (the store's projection returns these values, in this order)."""
 
@@ -98,7 +101,16 @@ VIEW_PROPS: tuple[Prop, ...] = (
     _SERIES,
     _STANCE,
     _STRENGTH,
+    _DOC_KIND,
 ) = range(len(VIEW_PROPS))
+
+PRIMARY = "primary"
+REPORTED = "reported"
+SOURCE_ROLES: tuple[str, ...] = (PRIMARY, REPORTED)
+"""Source roles of a commitment: made in a text of its meeting, or reported by another text."""
+
+SECONDARY_DOC_KINDS: frozenset[str] = frozenset({"news", "study"})
+"""Document kinds that are never the record of a meeting: they report what others said."""
 
 COMMITMENT_SCHEME_NAME = "commitment"
 THREAT_SCHEME_NAME = "threat"
@@ -182,6 +194,10 @@ class CommitmentRec:
     responds_to: tuple[str, ...]
     concerns: tuple[str, ...]
     reaffirms: tuple[str, ...]
+    source: str = PRIMARY
+    """``primary``: a document that records its meeting (ISSUED_AT it, and not news or a study)
+    says it, or no document is linked; ``reported``: only secondary texts (news, studies, another
+    meeting's text) say it was made there."""
 
     @property
     def party(self) -> str:
@@ -215,8 +231,13 @@ class AnalyticsView:
     """Actor IRI -> (party code, label)."""
     commitments: dict[str, CommitmentRec]
     recorded: frozenset[str]
-    """Meetings that a document records or at which a commitment was made."""
+    """Meetings whose text is loaded: a primary document (ISSUED_AT it, not news or a study)
+    records it, or a primary commitment was made at it. A meeting that only a study or a news
+    report speaks of is not recorded."""
     by_meeting: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Commitments made at each meeting, primary and reported."""
+    documented: frozenset[str] = frozenset()
+    """Meetings a primary document (ISSUED_AT it, not news or a study) records."""
     series_meetings: dict[str, tuple[MeetingRec, ...]] = field(default_factory=dict)
     """Recorded, dated meetings of each series, oldest first."""
     memo: dict[Any, Any] = field(default_factory=dict)
@@ -442,6 +463,7 @@ def _bucket(kind: Kind) -> str | None:
         (Kind.ACTOR, "actor"),
         (Kind.THREAT, "threat"),
         (Kind.CONCEPT, "concept"),
+        (Kind.DOCUMENT, "document"),
     ):
         if is_a(kind, ancestor):
             return name
@@ -458,6 +480,7 @@ _R_CONCERNS = Rel.CONCERNS.value
 _R_ISSUED_AT = Rel.ISSUED_AT.value
 _R_MADE_AT = Rel.MADE_AT.value
 _R_MANIFESTS = Rel.MANIFESTS.value
+_R_MENTIONS = Rel.MENTIONS.value
 _R_PERPETRATOR = Rel.PERPETRATOR.value
 _R_POSED_BY = Rel.POSED_BY.value
 _R_REAFFIRMS = Rel.REAFFIRMS.value
@@ -473,6 +496,24 @@ def _sorted(values: Sequence[str]) -> tuple[str, ...]:
     assembly makes, the smaller the garbage collector's share of a cold read.
     """
     return tuple(values) if len(values) < 2 else tuple(sorted(values))
+
+
+def _source_role(
+    docs: Sequence[str], meeting: str | None, doc_kind: dict[str, str | None], issued_by: dict[str, set[str]]
+) -> str:
+    """``primary`` when one of the documents that say it is a record of its meeting, else ``reported``.
+
+    A record of the meeting is a document ISSUED_AT it that is not news or a
+    study; a commitment made at no meeting is primary when one of its
+    documents is neither news nor a study.
+    """
+    for doc in docs:
+        kind = doc_kind.get(doc)
+        if kind in SECONDARY_DOC_KINDS:
+            continue
+        if meeting is None or meeting in issued_by.get(doc, ()):
+            return PRIMARY
+    return REPORTED
 
 
 def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
@@ -491,11 +532,18 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
     # alive through the whole read would reach the collector's oldest generation and bring on
     # full collections, which scan the store's own objects too.
     out: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)
-    issued: set[str] = set()
+    doc_kind: dict[str, str | None] = {iri: _str(values[_DOC_KIND]) for iri, _, _, values in by_kind["document"]}
+    issued_by: dict[str, set[str]] = defaultdict(set)
+    mentioned_by: dict[str, list[str]] = defaultdict(list)
     for (source, rtype), run in groupby(projected.relationships, key=_SOURCE_AND_TYPE):
+        if rtype == _R_MENTIONS:
+            if source in doc_kind:
+                for rel in run:
+                    mentioned_by[rel[2]].append(source)
+            continue
         targets = [rel[2] for rel in run]
         if rtype == _R_ISSUED_AT:
-            issued.update(targets)
+            issued_by[source].update(targets)
             continue
         by_source = out[rtype]
         if source in by_source:
@@ -579,6 +627,8 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
         date = meetings[meeting].date if meeting is not None else None
         if date is None:
             date = _date(values[_DATE])
+        docs = mentioned_by.get(iri)
+        source = PRIMARY if not docs else _source_role(docs, meeting, doc_kind, issued_by)
         parties = codes_of(out[_R_COMMITTED_BY].get(iri, ()))
         if len(parties) > 1:  # one party code per party
             parties = tuple(sorted(set(parties)))
@@ -596,12 +646,18 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
             responds_to=out[_R_RESPONDS_TO].get(iri, ()),
             concerns=out[_R_CONCERNS].get(iri, ()),
             reaffirms=out[_R_REAFFIRMS].get(iri, ()),
+            source=source,
         )
         commitments[iri] = rec
         for m in meeting_iris:
             by_meeting[m].append(iri)
 
-    recorded = frozenset(issued | set(by_meeting))
+    documented = frozenset(
+        m for doc, ms in issued_by.items() if doc_kind.get(doc) not in SECONDARY_DOC_KINDS for m in ms
+    )
+    recorded = documented | frozenset(
+        m for m, cs in by_meeting.items() if any(commitments[c].source == PRIMARY for c in cs)
+    )
     series: dict[str, list[MeetingRec]] = defaultdict(list)
     for rec_m in meetings.values():
         if rec_m.iri in recorded and rec_m.date is not None:
@@ -621,5 +677,75 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
         recorded=recorded,
         by_meeting={m: tuple(sorted(c)) for m, c in by_meeting.items()},
         series_meetings={s: tuple(sorted(ms, key=lambda m: m.sort_key)) for s, ms in sorted(series.items())},
+        documented=documented,
         _store=ref,
     )
+
+
+SOURCE_FILTERS: tuple[str, ...] = ("all", PRIMARY)
+"""What :func:`select` keeps: every commitment (reported ones flagged), or primary ones only."""
+
+
+def select(store: StoreOrView, sources: str = "all", min_confidence: float | None = None) -> AnalyticsView:
+    """The view restricted by source role and confidence (memoised in the full view).
+
+    ``sources="primary"`` keeps the commitments a record of their meeting
+    states; ``"all"`` keeps reported ones too (statements made only of them
+    are flagged ``reported``). ``min_confidence`` drops commitments whose
+    extraction confidence is below it (a commitment without one is kept).
+    Meetings stay recorded only when something primary still holds them.
+
+    Raises:
+        ConfigurationError: an unknown ``sources`` value, or a confidence outside [0, 1].
+    """
+    from graph.errors import ConfigurationError
+
+    view = view_of(store)
+    if sources not in SOURCE_FILTERS:
+        msg = f"sources must be one of {', '.join(SOURCE_FILTERS)}, got {sources!r}"
+        raise ConfigurationError(msg)
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        msg = f"min_confidence must be between 0 and 1, got {min_confidence}"
+        raise ConfigurationError(msg)
+    if sources == "all" and not min_confidence:
+        return view
+    key = ("select", sources, min_confidence)
+    cached = view.memo.get(key)
+    if isinstance(cached, AnalyticsView):
+        return cached
+
+    def keep(rec: CommitmentRec) -> bool:
+        if sources == PRIMARY and rec.source != PRIMARY:
+            return False
+        return min_confidence is None or rec.confidence is None or rec.confidence >= min_confidence
+
+    commitments = {iri: rec for iri, rec in view.commitments.items() if keep(rec)}
+    by_meeting = {
+        m: kept for m, cs in view.by_meeting.items() if (kept := tuple(c for c in cs if c in commitments))
+    }
+    # a meeting a primary document records stays recorded; one held only by commitments needs one left
+    documented = view.documented
+    recorded = documented | frozenset(
+        m for m, cs in by_meeting.items() if any(commitments[c].source == PRIMARY for c in cs)
+    )
+    series: dict[str, tuple[MeetingRec, ...]] = {}
+    for name, ms in view.series_meetings.items():
+        still = tuple(m for m in ms if m.iri in recorded)
+        if still:
+            series[name] = still
+    out = AnalyticsView(
+        meetings=view.meetings,
+        incidents=view.incidents,
+        threats=view.threats,
+        concepts=view.concepts,
+        actors=view.actors,
+        commitments=commitments,
+        recorded=recorded,
+        by_meeting=by_meeting,
+        series_meetings=series,
+        documented=documented,
+        _store=view._store,
+        _evidence=view._evidence,
+    )
+    view.memo[key] = out
+    return out

@@ -26,7 +26,7 @@ from analytics.loader import (
     AnalyticsView,
     MeetingRec,
     StoreOrView,
-    view_of,
+    select,
 )
 from graph.errors import ConfigurationError
 
@@ -117,7 +117,12 @@ def meeting_themes(view: AnalyticsView, meeting: MeetingRec) -> set[tuple[str, s
     return found
 
 
-def themes(store: StoreOrView, bins: str | Sequence[int] = "decade") -> ThemesResult:
+def themes(
+    store: StoreOrView,
+    bins: str | Sequence[int] = "decade",
+    sources: str = "all",
+    min_confidence: float | None = None,
+) -> ThemesResult:
     """Commitment and threat types by period, and the first meeting of each.
 
     Args:
@@ -129,7 +134,7 @@ def themes(store: StoreOrView, bins: str | Sequence[int] = "decade") -> ThemesRe
     Raises:
         ConfigurationError: the bins are not ``decade`` or a list of years.
     """
-    view = view_of(store)
+    view = select(store, sources, min_confidence)
     meetings = [m for m in dated_meetings(view) if m.date is not None]
     years = [m.date.year for m in meetings if m.date is not None]
     lows, labels = _bins(bins, years)

@@ -39,7 +39,7 @@ from analytics.aggregate import (
 )
 from analytics.errors import AnalysisError
 from analytics.frames import frame, records
-from analytics.loader import AnalyticsView, CommitmentRec, IncidentRec, MeetingRec, StoreOrView, view_of
+from analytics.loader import AnalyticsView, CommitmentRec, IncidentRec, MeetingRec, StoreOrView, select, view_of
 from analytics.resolve import resolve_incident
 from graph.errors import ConfigurationError, LookupAmbiguityError
 
@@ -71,6 +71,7 @@ CHANGE_COLUMNS: tuple[str, ...] = (
     "commitment_type",
     "type_label",
     "party",
+    "source",
     "change",
     "basis",
     "wording",
@@ -223,6 +224,7 @@ def _change_row(
         "commitment_type": stmt.ctype,
         "type_label": view.concept_label(stmt.ctype),
         "party": stmt.party,
+        "source": stmt.source,
         "change": item.change,
         "basis": item.basis,
         "wording": None if dropped else stmt.stance,
@@ -294,6 +296,8 @@ def trace(
     incident: str,
     window_days: int = DEFAULT_WINDOW_DAYS,
     series: str | Iterable[str] | None = None,
+    sources: str = "all",
+    min_confidence: float | None = None,
 ) -> TraceResult:
     """Trace how the alliance's next meetings answered an incident.
 
@@ -302,6 +306,9 @@ def trace(
         incident: the incident's label, date (YYYY-MM-DD), catalogue id or IRI.
         window_days: how long after the incident a next meeting still counts.
         series: restrict to these meeting series (``SCM``, ``Summit``...); all when None.
+        sources: ``all`` (reported statements flagged in the ``source`` column) or ``primary``
+            (only what a record of the meeting states); see :func:`analytics.loader.select`.
+        min_confidence: drop commitments extracted with a lower confidence.
 
     Returns:
         The next meetings, their classified statements and the explicit responses.
@@ -314,7 +321,7 @@ def trace(
     if window_days <= 0:
         msg = f"the window must be a positive number of days, got {window_days}"
         raise ConfigurationError(msg)
-    view = view_of(store)
+    view = select(store, sources, min_confidence)
     inc = resolve_incident(view, incident)
     if inc.date is None:
         msg = f"incident {inc.label!r} has no date; it cannot be traced"

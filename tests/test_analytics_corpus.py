@@ -204,3 +204,48 @@ def test_cli_trace_on_the_corpus(
     assert "Summit 2023-04-26 (2023-04-26), lag 13 days" in out
     assert "55th SCM (2023-11-13), lag 214 days; compared with 54th SCM (2022-11-03)" in out
     assert not re.search(r"\bnan\b", out)
+
+
+def test_a_studys_paraphrase_of_the_38th_scm_is_not_a_second_pledge(corpus: GraphStore) -> None:
+    view = ak.view_of(corpus)
+    scm38 = next(m for m in view.series_meetings["SCM"] if m.ordinal == 38)
+    at38 = ak.statements_at(view, scm38.iri)
+    ed = at38[("ExtendedDeterrence", "USA")]
+    # one sentence of the communique; the study's paraphrase is further evidence of it
+    assert ed.source == "primary" and len(ed.commitments) == 1 and len(ed.reports) == 1
+    reported = [view.commitments[c] for c in ed.reports]
+    assert all(c.source == "reported" for c in reported)
+    rows = ak.trace(corpus, "2006-10-09", series="SCM").changes
+    ed_rows = rows[(rows["commitment_type"] == "ExtendedDeterrence") & (rows["party"] == "USA")]
+    assert len(ed_rows) == 1 and ed_rows.iloc[0]["source"] == "primary"
+    assert int(ed_rows.iloc[0]["sentences"]) == 1
+
+
+def test_a_meetings_text_is_loaded_only_when_a_primary_document_records_it(corpus: GraphStore) -> None:
+    view = ak.view_of(corpus)
+    assert view.recorded == view.documented  # every loaded meeting has its own record
+    assert any(c.source == "reported" for c in view.commitments.values())  # the studies and news report pledges
+    primary = ak.select(view, sources="primary")
+    assert [m.ordinal for m in primary.series_meetings["SCM"]] == [m.ordinal for m in view.series_meetings["SCM"]]
+    # counts do not double: a primary filter removes reports, never statements of a loaded meeting
+    for meeting in view.series_meetings["SCM"]:
+        everything = ak.statements_at(view, meeting.iri)
+        mine = ak.statements_at(primary, meeting.iri)
+        assert {k for k, s in everything.items() if s.source == "primary"} == set(mine)
+
+
+# the record's turning points (issue 10, item 6): right, or the answer names the missing text
+
+
+def test_the_nuclear_umbrella_first_stated_names_the_missing_11th_scm(corpus: GraphStore) -> None:
+    lin = ak.lineage(corpus, "NuclearUmbrella", sources="primary")
+    # the corpus holds the 10th SCM (1977) but not the 11th (1978), where the umbrella was first stated
+    assert lin.first_meeting == "38th SCM"
+    assert "11th SCM" in lin.missing_before and "10th SCM" not in lin.missing_before
+    assert lin.first_note is not None and lin.first_note.startswith("first stated in the loaded texts at the 38th SCM")
+
+
+def test_extended_deterrence_first_at_the_38th_and_its_means_at_the_41st(corpus: GraphStore) -> None:
+    lin = ak.lineage(corpus, "ExtendedDeterrence", sources="primary")
+    assert lin.first_meeting == "38th SCM" and lin.first_date == dt.date(2006, 10, 20)
+    assert ak.lineage(corpus, "MissileDefense", sources="primary").first_meeting == "41st SCM"

@@ -184,3 +184,99 @@ def test_suspended_aimed_at_north_koreas_programme_is_not_an_alliance_suspension
     assert presence.change == "continued"
     assert ("ForcePresence", "USA") in _pairs(ak.in_force(store, "2007-12-31"))
     assert ak.ended(store, "2007-12-31").empty
+
+
+# 5. a secondary text's report never makes a second pledge at the meeting
+
+STUDY_IRI = "https://w3id.org/alliancekg/id/document/study-words-under-pressure"
+SCM35_IRI = "https://w3id.org/alliancekg/id/security-consultative-meeting/scm-35-only-a-study-mentions"
+
+
+def with_study(fx: Fixture) -> GraphData:
+    """The fixture plus a study (no meeting of its own) that reports three pledges:
+
+    the U.S. extended deterrence at the 38th SCM (which the 38th's communique states),
+    U.S. missile defense at the 38th (which no record of it states), and a pledge at
+    the 35th SCM, a meeting no loaded document records.
+    """
+    from test_analytics_support import state_iri
+
+    from graph.model import make_iri
+    from graph.schema import Kind, concept_iri
+
+    nodes = list(fx.data.nodes)
+    rels = list(fx.data.relationships)
+    nodes.append(Node(iri=STUDY_IRI, kind=Kind.DOCUMENT, label="Words under pressure (a study)", props={
+        Prop.TITLE.value: "Words under pressure", Prop.DOC_KIND.value: "study", Prop.TEXT.value: "...",
+    }))
+    nodes.append(Node(iri=SCM35_IRI, kind=Kind.SCM, label="35th Security Consultative Meeting", props={
+        Prop.SERIES.value: "SCM", Prop.ORDINAL.value: 35, Prop.DATE.value: pd.Timestamp("2003-11-17").date(),
+    }))
+    for n, (meeting, ctype, strength) in enumerate(
+        [(fx.meetings["scm38"], "ExtendedDeterrence", 0.95), (fx.meetings["scm38"], "MissileDefense", 0.5),
+         (SCM35_IRI, "NuclearUmbrella", 0.6)]
+    ):
+        iri = make_iri(Kind.COMMITMENT, STUDY_IRI, n)
+        nodes.append(Node(iri=iri, kind=Kind.COMMITMENT, label=f"study: USA {ctype}", props={
+            Prop.STANCE.value: "reaffirmed", Prop.STRENGTH.value: strength, Prop.CONFIDENCE.value: 0.7,
+        }))
+        rels += [
+            Relationship(type=Rel.COMMITMENT_TYPE, source=iri, target=concept_iri(ctype)),
+            Relationship(type=Rel.COMMITTED_BY, source=iri, target=state_iri("USA")),
+            Relationship(type=Rel.MADE_AT, source=iri, target=meeting),
+            Relationship(type=Rel.MENTIONS, source=STUDY_IRI, target=iri),
+        ]
+    return GraphData(nodes=nodes, relationships=rels)
+
+
+def test_a_study_report_is_evidence_of_the_meetings_pledge_not_a_second_one(fx: Fixture, make: Any) -> None:
+    store = make(with_study(fx))
+    view = ak.view_of(store)
+    at38 = ak.statements_at(view, fx.meetings["scm38"])
+    ed = at38[("ExtendedDeterrence", "USA")]
+    assert ed.source == "primary"
+    assert ed.commitments == (fx.commitments[("scm38", "ExtendedDeterrence")],)  # one sentence of the meeting
+    assert len(ed.reports) == 1 and ed.strength == 0.9  # the study's paraphrase is evidence, not its strength
+    assert at38[("MissileDefense", "USA")].source == "reported"
+    trace = ak.trace(store, NT1, series="SCM").changes
+    ed_rows = trace[(trace["commitment_type"] == "ExtendedDeterrence") & (trace["party"] == "USA")]
+    assert len(ed_rows) == 1 and ed_rows.iloc[0]["source"] == "primary"
+    assert _row(trace, commitment_type="MissileDefense", party="USA")["source"] == "reported"
+    # the primary filter drops what only the study says; nothing is counted twice either way
+    primary = ak.trace(store, NT1, series="SCM", sources="primary").changes
+    assert set(primary["source"]) == {"primary"}
+    assert ("MissileDefense", "USA") not in _pairs(primary[primary["change"] != "not restated"])
+    chain = ak.lineage(store, "ExtendedDeterrence").chain
+    assert list(chain[chain["meeting_label"].str.startswith("38th")]["sentences"]) == [1]
+
+
+def test_a_meeting_only_a_study_mentions_has_no_text_loaded(fx: Fixture, make: Any) -> None:
+    store = make(with_study(fx))
+    view = ak.view_of(store)
+    assert SCM35_IRI not in view.recorded
+    assert [m.ordinal for m in view.series_meetings["SCM"]] == [36, 37, 38, 39]
+    assert view.commitments[next(iter(view.by_meeting[SCM35_IRI]))].source == "reported"
+    # the 36th SCM is still compared against a 35th SCM whose text is not loaded
+    row = _row(ak.crises(store, series="SCM").table, label="First North Korean nuclear test")
+    assert row["meeting_label"].startswith("38th") and row["text_loaded"]
+    lin = ak.lineage(store, "NuclearUmbrella")
+    assert lin.first_meeting is not None and lin.first_meeting.startswith("36th")
+    assert "35th SCM" in lin.missing_before  # the study speaks of it; no record of it is loaded
+
+
+def test_source_and_confidence_filters(fx: Fixture, make: Any) -> None:
+    store = make(with_study(fx))
+    full = ak.view_of(store)
+    primary = ak.select(full, sources="primary")
+    assert all(c.source == "primary" for c in primary.commitments.values())
+    assert len(primary.commitments) == len(full.commitments) - 3
+    assert ak.select(full, sources="primary") is primary  # memoised in the full view
+    confident = ak.select(full, min_confidence=0.8)
+    assert all((c.confidence or 1.0) >= 0.8 for c in confident.commitments.values())
+    assert ak.lineage(store, "MissileDefense", sources="primary").chain["source"].eq("primary").all()
+    from graph.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError):
+        ak.select(full, sources="secondary")
+    with pytest.raises(ConfigurationError):
+        ak.select(full, min_confidence=2.0)
