@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extractors.readers import read_bytes
+from extractors.readers.layout import line_breaks, repair
 from extractors.segment import (
     iter_sentences,
-    join_wrapped_lines,
-    line_breaks,
     paragraph_body,
     split_paragraphs,
     split_sentences,
@@ -134,13 +133,14 @@ def test_line_breaks_of_wrapped_prose() -> None:
     assert line_breaks(lines) == [False, False, True, False]
 
 
-def test_join_wrapped_lines_keeps_offsets() -> None:
+def test_joined_wrapped_lines_map_back_to_the_text() -> None:
     text = COMMUNIQUE.strip()
-    paragraphs = split_paragraphs(text)
-    joined = join_wrapped_lines(text, paragraphs)
-    assert len(joined) == len(text)
-    assert "Washington, D.C. on October 8, 2010." in joined
-    assert joined.count("\n\n") == text.count("\n\n")
+    layout = repair(text)
+    assert "Washington, D.C. on October 8, 2010." in layout.text
+    assert layout.text.count("\n\n") == text.count("\n\n")
+    at = layout.text.index("on October 8, 2010.")
+    start, end = layout.omap.span(at, at + len("on October 8, 2010."))
+    assert text[start:end] == "on\nOctober 8, 2010."
 
 
 def test_iter_sentences_on_a_document() -> None:

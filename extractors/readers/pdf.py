@@ -1,20 +1,15 @@
-"""PDF reader: the text layer, page by page, with wrapped lines joined.
+"""PDF reader: the text layer, page by page.
 
-The offset map points into the PDF's *text layer*: the pages' extracted text
-joined by form feeds (``metadata["offset_source"]`` says so). Processing:
+The document's text as read is the PDF's *text layer*: each page's text as
+pypdf extracts it, pages joined by form feeds (``metadata["offset_source"]``
+says so); Mention spans are offsets into it. A page that fails is noted in
+``metadata["failed_pages"]`` and left empty; if no page yields text the
+document is rejected as having no text layer (a scanned PDF).
 
-* each page's text comes from pypdf; a page that fails is noted in
-  ``metadata["failed_pages"]`` and left empty; if no page yields text the
-  document is rejected as having no text layer (a scanned PDF);
-* page furniture is dropped: lines that are only a page number ("7",
-  "- 7 -", "Page 7 of 12") and running headers or footers (the same first or
-  last line, digits aside, on at least half of three or more pages);
-* a word hyphenated at a line end is joined ("cooper-\\nation" ->
-  "cooperation") when the next line starts in lower case;
-* wrapped lines are joined into paragraphs with
-  :func:`extractors.segment.line_breaks`; paragraphs are separated by a blank
-  line; a paragraph cut by a page break continues when the page ends without
-  closing punctuation and the next page starts in lower case.
+Everything else is the layout repair every format goes through
+(:mod:`extractors.readers.layout`): page numbers and running headers
+dropped, wrapped lines joined into paragraphs, hyphenated words rejoined,
+split ordinal suffixes put back, a paragraph cut by a page break continued.
 
 Encrypted PDFs are opened with the empty password when that works (files
 that only restrict printing or copying); otherwise they are rejected.
@@ -24,29 +19,18 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, PyPdfError
 
-from extractors.document import OffsetMap
 from extractors.metadata import parse_date
 from extractors.readers.base import RawText
-from extractors.segment import line_breaks
 from graph.errors import ExtractionError
 
 MIN_TEXT_CHARS = 20
 """Fewer letters or digits than this in the whole text layer means no text layer."""
 
-FURNITURE_MAX_CHARS = 60
-"""Longest line that can be a running header or footer."""
-
-_PAGE_NUMBER = re.compile(
-    r"(?:page\s+)?[-\u2013\u2014]?\s*\d{1,4}\s*[-\u2013\u2014]?(?:\s*(?:of|/)\s*\d{1,4})?", re.IGNORECASE
-)
-_DIGITS = re.compile(r"\d+")
 _JUNK_TITLE = re.compile(r"^(?:microsoft word|untitled|document\d*|\S+\.(?:docx?|pdf|indd|tex))", re.IGNORECASE)
-_CLOSING = tuple(".!?:;\"')]\u201d")
 
 
 def read_pdf(data: bytes) -> RawText:
@@ -92,7 +76,7 @@ def read_pdf(data: bytes) -> RawText:
             raise ExtractionError(msg)
         raise ExtractionError("no text layer (scanned?): the PDF holds no extractable text; run OCR first")
 
-    raw = _join_pages(raw_pages)
+    raw = RawText(text="\f".join(raw_pages), media_type="application/pdf")
     raw.metadata["page_count"] = str(page_count)
     raw.metadata["offset_source"] = "PDF text layer, pages joined by form feeds"
     if failed:
@@ -142,67 +126,3 @@ def _info(reader: PdfReader, raw: RawText) -> None:
     subject = info.subject
     if isinstance(subject, str) and (found := parse_date(subject)) is not None:
         raw.metadata["pdf_subject_date"] = found.isoformat()
-
-
-def _furniture_lines(pages: list[list[tuple[str, int]]]) -> set[str]:
-    """Running headers/footers: first/last lines repeated (digits aside) on half the pages."""
-    if len(pages) < 3:
-        return set()
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        if len(lines) < 3:
-            continue
-        edges = {_DIGITS.sub("#", line) for line, _ in (lines[0], lines[-1]) if len(line) <= FURNITURE_MAX_CHARS}
-        counts.update(edges)
-    return {line for line, n in counts.items() if n >= max(2, len(pages) / 2)}
-
-
-def _join_pages(raw_pages: list[str]) -> RawText:
-    pages: list[list[tuple[str, int]]] = []
-    base = 0
-    for page_text in raw_pages:
-        lines: list[tuple[str, int]] = []
-        for match in re.finditer(r"[^\n\r]+", page_text):
-            line = match.group()
-            stripped = line.strip()
-            if not stripped or _PAGE_NUMBER.fullmatch(stripped):
-                continue
-            lines.append((stripped, base + match.start() + (len(line) - len(line.lstrip()))))
-        pages.append(lines)
-        base += len(page_text) + 1  # the form feed between pages
-    furniture = _furniture_lines(pages)
-
-    out: list[str] = []
-    omap = OffsetMap()
-    out_len = 0
-    page_starts: list[int] = []
-    for lines in pages:
-        kept = [(text, src) for text, src in lines if _DIGITS.sub("#", text) not in furniture]
-        if out and kept:
-            previous = out[-1]
-            if previous.endswith(_CLOSING) or not kept[0][0][:1].islower():
-                out.append("\n\n")
-                out_len += 2
-            else:
-                out.append(" ")
-                out_len += 1
-        page_starts.append(out_len)
-        breaks = line_breaks([text for text, _ in kept]) + [False]
-        for i, (text, src) in enumerate(kept):
-            omap.add(out_len, src)
-            if i + 1 < len(kept) and not breaks[i] and _hyphenated(text, kept[i + 1][0]):
-                text = text[:-1]
-                out.append(text)
-                out_len += len(text)
-                continue
-            out.append(text)
-            out_len += len(text)
-            if i + 1 < len(kept):
-                sep = "\n\n" if breaks[i] else " "
-                out.append(sep)
-                out_len += len(sep)
-    return RawText(text="".join(out), offset_map=omap, media_type="application/pdf", pages=page_starts)
-
-
-def _hyphenated(line: str, following: str) -> bool:
-    return len(line) > 2 and line.endswith("-") and line[-2].isalpha() and following[:1].islower()
