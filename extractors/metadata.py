@@ -269,12 +269,25 @@ def infer(
     date_hint: dt.date | None = None,
     html_article: bool = False,
 ) -> Inferred:
-    """Title, date and kind of a normalised text (hints from the reader win)."""
+    """Title, date and kind of a normalised text (hints from the reader win).
+
+    A reprint is dated by its dateline when it has one (the page that carries
+    a communique may be published the next day in another time zone); the
+    reader's date then only gives the dateline its year.
+    """
     result = Inferred()
     hint = title_hint if title_hint and not is_chrome(title_hint) else None
     result.title = hint or infer_title(text, paragraphs)
     result.notes["title_source"] = "reader" if hint else "text"
-    if date_hint is not None:
+    numbered = sum(1 for p in paragraphs if p.numbered)
+    result.kind, cue = infer_kind(text, result.title, html_article=html_article, numbered=numbered)
+    result.notes["kind_cue"] = cue
+    reprint_date = _dateline_date(text, date_hint) if cue.startswith("reprint") else None
+    if reprint_date is not None:
+        result.date = reprint_date
+        result.notes["date_source"] = "dateline of the reprint"
+        result.notes["date_precision"] = "day"
+    elif date_hint is not None:
         result.date = date_hint
         result.notes["date_source"] = "reader"
         result.notes["date_precision"] = "day"
@@ -284,7 +297,26 @@ def infer(
         if found is not None:
             result.notes["date_source"] = source
             result.notes["date_precision"] = precision
-    numbered = sum(1 for p in paragraphs if p.numbered)
-    result.kind, cue = infer_kind(text, result.title, html_article=html_article, numbered=numbered)
-    result.notes["kind_cue"] = cue
     return result
+
+
+def _dateline_date(text: str, hint: dt.date | None) -> dt.date | None:
+    """The date of a dateline near the top, its year from the dateline, the hint, or the text."""
+    top = text[:TOP_CHARS]
+    dateline = _pattern("dateline").search(top)
+    if dateline is None or dateline.start() >= 400:
+        return None
+    if dateline.group("year") is None and hint is not None:
+        from extractors.rules.dates import month_number
+
+        month_day = dateline.group("md").split()
+        for year in (hint.year, hint.year - 1):
+            try:
+                found = dt.date(year, month_number(month_day[0]), int(month_day[-1]))
+            except ValueError:
+                return None
+            if found <= hint:
+                return found
+        return None
+    dated, source, _ = infer_date(text)
+    return dated if source == "dateline" else None

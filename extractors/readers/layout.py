@@ -79,6 +79,9 @@ FURNITURE_MAX_CHARS = 60
 REPEATED_FURNITURE = 3
 """A short line repeated this often is a running header or footer."""
 
+WRAPPED_MIN_CHARS = 40
+"""Lines shorter than this are headings or paragraph ends, never evidence of hard wrapping."""
+
 DATE_LINE_MAX = 70
 """Longest line treated as a heading's date line (a paragraph of its own)."""
 
@@ -203,8 +206,8 @@ def _width(lines: Sequence[str]) -> int:
 
 def _is_wrapped(lines: Sequence[str], width: int) -> bool:
     """Hard-wrapped prose: most full-width lines end mid-sentence, whatever the width."""
-    body = [line for line in lines[:-1] if len(line) >= 25 and len(line) >= 0.5 * width]
-    if len(body) < 2:
+    body = [line for line in lines[:-1] if len(line) >= WRAPPED_MIN_CHARS and len(line) >= 0.5 * width]
+    if len(body) < 3:
         return False
     open_ends = sum(1 for line in body if not _terminal(line))
     return open_ends >= 0.5 * len(body)
@@ -230,13 +233,17 @@ def line_breaks(lines: Sequence[str], gaps: Sequence[str] | None = None) -> list
     numbered_re, alone_re, bullet_re = pats["numbered"], pats["enumerator_alone"], pats["bullet"]
     width = _width(lines)
     wrapped = _is_wrapped(lines, width)
-    blanks = sum(1 for g in gap_of[1:] if g == "blank")
-    double_spaced = wrapped and blanks >= 0.6 * (n - 1)
     short = SHORT_RATIO * width
+    # double spacing: blank lines even inside sentences, so a blank line is only a line break
+    open_lines = [i for i in range(n - 1) if len(lines[i]) >= short and not _terminal(lines[i])]
+    blank_after_open = sum(1 for i in open_lines if gap_of[i + 1] == "blank")
+    double_spaced = wrapped and len(open_lines) >= 3 and blank_after_open >= 0.6 * len(open_lines)
     last_number: int | None = None
     first = numbered_re.match(lines[0])
     if first is not None:
         last_number = int(first.group(1))
+    # inside a numbered paragraph of prose (a communique's "3. The Minister ..."), not a numbered heading
+    numbered_prose = first is not None and len(lines[0]) >= short
     out: list[bool] = []
     for i in range(n - 1):
         a, b = lines[i], lines[i + 1]
@@ -251,12 +258,25 @@ def line_breaks(lines: Sequence[str], gaps: Sequence[str] | None = None) -> list
             brk = False  # "3." alone on its line opens the paragraph below it
         elif continues_numbering or bullet_re.match(b):
             brk = True
+        elif _heading_goes_on(a, b, short if wrapped else DATE_LINE_MAX):
+            brk = False
+        elif wrapped:
+            brk = _wrapped_break(a, b, gap, short, numbered_prose and numbered is None)
         else:
-            brk = _wrapped_break(a, b, gap, short) if wrapped else _line_break(a, b, gap)
-        if brk and numbered is not None:
-            last_number = int(numbered.group(1))
+            brk = _line_break(a, b, gap)
+        if brk:
+            if numbered is not None:
+                last_number = int(numbered.group(1))
+            numbered_prose = numbered is not None and len(b) >= short
         out.append(brk)
     return out
+
+
+def _heading_goes_on(a: str, b: str, short: float) -> bool:
+    """A short heading line, then the rest of a meeting's name ("... ROK-US" / "Security Consultative Meeting")."""
+    if len(a) >= short or _terminal(a) or _is_date_line(a):
+        return False
+    return _compiled()["heading_tail"].match(b) is not None
 
 
 def _opens_lower(a: str, b: str) -> bool:
@@ -273,8 +293,14 @@ def _line_break(a: str, b: str, gap: str) -> bool:
     return not _connects(a)
 
 
-def _wrapped_break(a: str, b: str, gap: str, short: float) -> bool:
-    """Hard-wrapped lines: a paragraph ends after a short line or a blank line that close a sentence."""
+def _wrapped_break(a: str, b: str, gap: str, short: float, in_numbered: bool) -> bool:
+    """Hard-wrapped lines: a paragraph ends after a short line or a blank line that close a sentence.
+
+    Across a page break (or dropped page furniture) an unnumbered line goes on
+    with a numbered paragraph of prose: numbers open a communique's paragraphs.
+    """
+    if gap == "page" and in_numbered and (len(a) >= short or not _terminal(a)):
+        return False
     if (len(b) < short and _is_date_line(b)) or (len(a) < short and _is_date_line(a)):
         return True
     if _opens_lower(a, b):
@@ -312,12 +338,14 @@ def _mark_furniture(lines: list[_Line]) -> int:
     pats = _compiled()
     furniture = pats["furniture"]
     numbered = pats["numbered"]
+    suffix_line = pats["suffix_line"]
     counts: Counter[str] = Counter()
     keys: list[str | None] = []
     for ln in lines:
         key = None
         if (
             len(ln.text) <= FURNITURE_MAX_CHARS
+            and not suffix_line.fullmatch(ln.text)
             and not _terminal(ln.text)
             and numbered.match(ln.text) is None
             and any(ch.isalpha() for ch in ln.text)
@@ -462,7 +490,15 @@ def repair(text: str) -> Layout:
         kept = lines
         inline = []
     edits.extend((s, e, rep, 0, -1) for s, e, rep in inline)
-    gaps = [ln.gap if i == 0 or ln.page == kept[i - 1].page else "page" for i, ln in enumerate(kept)]
+    gaps: list[str] = []
+    dropped = False
+    for ln in lines:
+        if ln.role == "furniture":
+            dropped = True
+        elif ln.role == "text":
+            page_break = bool(gaps) and (dropped or ln.page != kept[len(gaps) - 1].page)
+            gaps.append("page" if page_break else ln.gap)
+            dropped = False
     breaks = line_breaks([ln.text for ln in kept], gaps)
     pages = text.count("\f") + 1 if "\f" in text else 0
     edits.append((0, kept[0].start, "", _FIRST, kept[0].page if pages else -1))
