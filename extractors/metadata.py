@@ -54,6 +54,7 @@ STUDY_SCAN_CHARS = 200_000
 """How much of the text is searched for study apparatus (abstract, references ...)."""
 
 REPRINT_WINDOW = 300
+_REPRINT_HINT = re.compile(r"(?:text|transcript|translation) of", re.IGNORECASE)
 """How far after a reprint's lead ("the full text of") the reprinted kind is named."""
 
 
@@ -204,7 +205,8 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
 def _reprinted_kind(top: str, title: str | None) -> str | None:
     """The kind a reprint's lead or title says it reprints (communique or joint statement)."""
     reprint = _pattern("reprint")
-    places = [m.end() for m in reprint.finditer(top[:1500])]
+    head = top[:1500]
+    places = [m.end() for m in reprint.finditer(head)] if _REPRINT_HINT.search(head) else []
     if title and reprint.search(title):
         places.append(-1)
     for end in places:

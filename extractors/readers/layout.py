@@ -61,8 +61,11 @@ if TYPE_CHECKING:
 
 _LINE = re.compile(r"[^\n\f]+")
 _DIGITS = re.compile(r"\d+")
-_TERMINAL = re.compile(r"(?:[.!?:;]|\.\.\.|\u2026)[\"')\]\u201d\u2019]*$")
-_ORDINAL_END = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)?$")
+_CLOSERS = "\"')]\u201d\u2019"
+_ENDS = (".", "!", "?", ":", ";", "\u2026")
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+_NUMBER = re.compile(r"\d{1,3}")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _LEAD_SUFFIX = re.compile(r"(st|nd|rd|th)\b(?=\s|$)")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'-]*)$")
 _DASHES = ("\u2014", "\u2013")
@@ -78,6 +81,13 @@ FURNITURE_MAX_CHARS = 60
 
 REPEATED_FURNITURE = 3
 """A short line repeated this often is a running header or footer."""
+
+MAX_PARAGRAPH = 20_000
+"""Longer "paragraphs" (a text with no paragraph structure at all) are cut at sentence ends, so that
+rules working per paragraph stay linear in the text."""
+
+CUT_WINDOW = 3000
+"""How far before :data:`MAX_PARAGRAPH` a sentence end to cut at is looked for."""
 
 WRAPPED_MIN_CHARS = 40
 """Lines shorter than this are headings or paragraph ends, never evidence of hard wrapping."""
@@ -175,22 +185,30 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _terminal(line: str) -> bool:
-    return _TERMINAL.search(line) is not None
+    """The line ends a sentence (closing quotes and brackets aside)."""
+    return line.rstrip(_CLOSERS).endswith(_ENDS)
+
+
+def _last_token(line: str) -> str:
+    return line[line.rfind(" ") + 1 :]
 
 
 def _connects(line: str) -> bool:
     """The line cannot end a heading or paragraph: a connecting word, a number waiting for more."""
     if line.endswith(("-", ",", "/", "(", *_DASHES)):
         return True
-    if _ORDINAL_END.search(line) is not None and not line[:-1].rstrip().endswith(","):
-        return len(line) > 4  # "of the 49th" goes on; a bare "314" is furniture, never reached here
-    word = _LAST_WORD.search(line)
-    return word is not None and word.group(1).lower() in _words("connectors")
+    token = _last_token(line)
+    if _ORDINAL.fullmatch(token):
+        return len(line) > len(token)  # "of the 49th" goes on
+    if _NUMBER.fullmatch(token):  # "of the 49" whose suffix went elsewhere
+        before = _last_token(line[: -len(token)].rstrip()).lower()
+        return before in _words("connectors")
+    return token.strip(".'").lower() in _words("connectors")
 
 
 def _is_date_line(line: str) -> bool:
     """A short line that carries a full date: a heading's dateline ("Seoul, May 28, 1968")."""
-    if len(line) > DATE_LINE_MAX or line.endswith("."):
+    if len(line) > DATE_LINE_MAX or line.endswith(".") or _YEAR.search(line) is None:
         return False
     from extractors.rules.dates import has_full_date
 
@@ -410,8 +428,13 @@ def _attach_suffixes(lines: list[_Line], edits: list[tuple[int, int, str]]) -> i
 def _inline_edits(text: str, edits: list[tuple[int, int, str]]) -> dict[str, int]:
     pats = _compiled()
     joined = 0
+    size = len(text)
     for m in pats["inline_suffix"].finditer(text):
         suffix = m.group(2) or m.group(3) or m.group(4)
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < size else " "
+        if before.isdigit() or before in ".," or after == "'" or after.isalnum():
+            continue
         if ordinal_suffix(int(m.group(1))) != suffix:
             continue
         if m.group(2):
@@ -424,26 +447,34 @@ def _inline_edits(text: str, edits: list[tuple[int, int, str]]) -> dict[str, int
     for m in pats["lost_capital"].finditer(text):
         edits.append((m.start(), m.start() + 1, m.group().upper()))
         capitals += 1
-    family = _family_pattern()
-    titles = _words("name_titles")
-    for m in family.finditer(text):
-        given = m.group(2)
-        before = text[max(0, m.start() - 15) : m.start()].split()
-        titled = bool(before) and before[-1].lower() in titles
-        if "-" in given or titled:
+    given_names, titled = _family_patterns()
+    families = _words("family_names")
+    for m in given_names.finditer(text):  # "han Min-koo": the word before a hyphenated given name
+        before = text[max(0, m.start() - 8) : m.start()]
+        stripped = before.rstrip()
+        head = _last_token(stripped)
+        at = m.start() - (len(before) - len(stripped)) - len(head)
+        if head in families and len(head) < len(stripped) + (m.start() < 8):
+            edits.append((at, at + 1, head[0].upper()))
+            capitals += 1
+    for m in titled.finditer(text):  # "General lee Sun-jin", "Minister han"
+        if m.group(1) in families:
             edits.append((m.start(1), m.start(1) + 1, m.group(1)[0].upper()))
             capitals += 1
     for m in pats["numbered_lower"].finditer(text):
-        if m.start() == 0 or text[m.start() - 1] in "\n\f":
-            edits.append((m.start(1), m.end(1), m.group(1).upper()))
-            capitals += 1
+        edits.append((m.start(1), m.end(1), m.group(1).upper()))
+        capitals += 1
     return {"suffixes_joined": joined, "capitals_restored": capitals}
 
 
 @functools.cache
-def _family_pattern() -> re.Pattern[str]:
-    names = "|".join(sorted(_words("family_names"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.'-])({names})\s+([A-Z][a-z]+(?:-[a-z]+)?)\b")
+def _family_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A lower-case short word before a hyphenated given name, or after a title: a family name's place."""
+    forms = {form for t in _words("name_titles") for form in (t, t.capitalize())}  # explicit cases: fast to scan
+    titles = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
+    hyphenated = re.compile(r"[A-Z][a-z]+-[a-z]+\b")
+    titled = re.compile(rf"(?:{titles})[ \n]+([a-z]{{1,5}})[ \n]+(?=[A-Z][a-z])")
+    return hyphenated, titled
 
 
 def _joiner(a: _Line, b: _Line) -> tuple[int, str]:
@@ -461,8 +492,8 @@ def _joiner(a: _Line, b: _Line) -> tuple[int, str]:
         return 0, ""
     lead = _LEAD_SUFFIX.match(b.text)
     if lead is not None:
-        number = _ORDINAL_END.search(line)
-        if number is not None and number.group().isdigit() and ordinal_suffix(int(number.group())) == lead.group(1):
+        number = _last_token(line)
+        if _NUMBER.fullmatch(number) and ordinal_suffix(int(number)) == lead.group(1):
             return 0, ""
     return 0, " "
 
@@ -553,7 +584,7 @@ def _number(text: str, spans: list[tuple[int, int]], pages: list[int]) -> list[P
     numbered_re = _compiled()["numbered"]
     out: list[Paragraph] = []
     last_number: int | None = None
-    for position, (start, end) in enumerate(spans, start=1):
+    for position, (start, end) in enumerate(_capped(text, spans), start=1):
         if end <= start:
             continue
         number, numbered = position, False
@@ -564,6 +595,24 @@ def _number(text: str, spans: list[tuple[int, int]], pages: list[int]) -> list[P
                 number, numbered, last_number = value, True, value
         page = bisect.bisect_right(pages, start) if pages else None
         out.append(Paragraph(number=number, start=start, end=end, page=page, numbered=numbered))
+    return out
+
+
+def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with every span longer than :data:`MAX_PARAGRAPH` cut after its last whole sentence."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_PARAGRAPH:
+            from extractors.segment import split_sentences  # the one splitter (it imports this module)
+
+            window = start + MAX_PARAGRAPH - CUT_WINDOW  # sentence ends are looked for near the limit only
+            sentences = split_sentences(text, window, start + MAX_PARAGRAPH)
+            cut = sentences[-2].end if len(sentences) > 1 else start + MAX_PARAGRAPH
+            out.append((start, cut))
+            while cut < end and text[cut].isspace():
+                cut += 1
+            start = cut
+        out.append((start, end))
     return out
 
 

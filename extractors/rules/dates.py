@@ -263,9 +263,18 @@ def _convert(m: re.Match[str], ref: dt.date | None) -> DateMatch | None:
     return None
 
 
+SHORT_TEXT = 400
+"""Texts shorter than this (a heading line, a metadata value) are scanned without tokens."""
+
+
 def full_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
     """The full dates (day, month and year all written) of ``text[start:end]``, in text order."""
-    return [m for m in find_dates(text, None, start, end) if m.precision == "day"]
+    stop = len(text) if end is None else end
+    if stop - start < SHORT_TEXT:
+        found = (_convert(m, None) for m in date_pattern().finditer(text, start, stop))
+    else:
+        found = iter(find_dates(text, None, start, end))
+    return [m for m in found if m is not None and m.precision == "day"]
 
 
 def has_full_date(text: str) -> bool:

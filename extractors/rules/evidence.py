@@ -41,6 +41,10 @@ _REL_FIELDS = frozenset({"type", "source", "target", "props"})
 
 
 _set = object.__setattr__
+_NODE_FIELDS_SET = set(_NODE_FIELDS)
+_REL_FIELDS_SET = set(_REL_FIELDS)
+"""One fields-set per record type, shared: every record sets all its fields, so pydantic's
+additions on assignment never change it, and a set per record was a fifth of extraction's memory."""
 
 
 def _new_node(iri: str, kind: Kind, label: str, props: dict[str, Any]) -> Node:
@@ -51,7 +55,7 @@ def _new_node(iri: str, kind: Kind, label: str, props: dict[str, Any]) -> Node:
     """
     node = Node.__new__(Node)
     _set(node, "__dict__", {"iri": iri, "kind": kind, "label": label, "props": props})
-    _set(node, "__pydantic_fields_set__", set(_NODE_FIELDS))
+    _set(node, "__pydantic_fields_set__", _NODE_FIELDS_SET)
     _set(node, "__pydantic_extra__", None)
     _set(node, "__pydantic_private__", None)
     return node
@@ -61,7 +65,7 @@ def _new_relationship(rel: Rel, source: str, target: str, props: dict[str, Any])
     """A Relationship built like :func:`_new_node`."""
     out = Relationship.__new__(Relationship)
     _set(out, "__dict__", {"type": rel, "source": source, "target": target, "props": props})
-    _set(out, "__pydantic_fields_set__", set(_REL_FIELDS))
+    _set(out, "__pydantic_fields_set__", _REL_FIELDS_SET)
     _set(out, "__pydantic_extra__", None)
     _set(out, "__pydantic_private__", None)
     return out
