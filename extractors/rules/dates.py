@@ -270,10 +270,11 @@ SHORT_TEXT = 400
 def full_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
     """The full dates (day, month and year all written) of ``text[start:end]``, in text order."""
     stop = len(text) if end is None else end
+    found: list[DateMatch | None]
     if stop - start < SHORT_TEXT:
-        found = (_convert(m, None) for m in date_pattern().finditer(text, start, stop))
+        found = [_convert(m, None) for m in date_pattern().finditer(text, start, stop)]
     else:
-        found = iter(find_dates(text, None, start, end))
+        found = list(find_dates(text, None, start, end))
     return [m for m in found if m is not None and m.precision == "day"]
 
 
