@@ -126,16 +126,16 @@ def infer_date(text: str) -> tuple[dt.date | None, str, str]:
     >>> infer_date("SEOUL, Oct. 30 (Yonhap) -- Talks on 2023 plans went on.")[0]
     datetime.date(2023, 10, 30)
     """
-    from extractors.rules.dates import find_dates, full_dates, month_number
+    from extractors.rules.dates import find_dates, iter_full_dates, month_number
 
     top = text[:TOP_CHARS]
-    full = full_dates(top)
     dateline = _pattern("dateline").search(top)
     if dateline is not None and dateline.start() < 400:
         year: int | None = int(dateline.group("year")) if dateline.group("year") else None
         month_day = dateline.group("md").split()
         month, day = month_number(month_day[0]), int(month_day[-1])
         if year is None:
+            full = list(iter_full_dates(top))
             same = [d.date.year for d in full if (d.date.month, d.date.day) == (month, day)]
             if same:
                 year = same[0]
@@ -149,8 +149,9 @@ def infer_date(text: str) -> tuple[dt.date | None, str, str]:
                 return dt.date(year, month, day), "dateline", "day"
             except ValueError:
                 pass
-    if full:
-        return full[0].date, "text", "day"
+    first = next(iter_full_dates(top), None)
+    if first is not None:
+        return first.date, "text", "day"
     for found in find_dates(top[:800]):
         if found.precision == "month" and not found.relative:
             return found.date, "text", "month"
@@ -167,7 +168,9 @@ def is_chrome(line: str) -> bool:
     from extractors.rules.dates import read_date
 
     stripped = line.strip()
-    return _pattern("chrome").fullmatch(stripped) is not None or read_date(stripped.rstrip(".")) is not None
+    if _pattern("chrome").fullmatch(stripped) is not None:
+        return True
+    return _pattern("year").search(stripped) is not None and read_date(stripped.rstrip(".")) is not None
 
 
 def _heading_like(line: str) -> bool:

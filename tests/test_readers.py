@@ -6,6 +6,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
@@ -400,11 +401,16 @@ def test_infer_kind(text: str, kind: str) -> None:
 def test_pdf_offsets_point_into_the_text_layer() -> None:
     data = make_pdf(_study_pages())
     doc = read_bytes(data, suffix=".pdf")
-    layer = "\f".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    pdf = pdfium.PdfDocument(data)
+    layer = "\f".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert doc.original == layer
     for phrase in ("Abstract", "This study examines", "Second page text", "References", "Doe, J."):
         i = doc.text.index(phrase)
-        j = doc.offset_map.to_source(i)
-        assert layer[j : j + len(phrase)] == phrase, phrase
+        start, end = doc.source_span(i, i + len(phrase))
+        assert layer[start:end] == phrase, phrase
+    at = doc.text.index("cooperation")
+    start, end = doc.source_span(at, at + len("cooperation"))
+    assert layer[start:end] == "cooper\ufffeation"  # PDFium's mark of a hyphenated word
 
 
 def test_bad_size_limit_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,9 @@ What the normaliser changes (and nothing else):
   inside a line becomes one ordinary space;
 * control characters (C0 and C1, such as a BEL after a paragraph number)
   count as spaces; invisible characters (zero-width spaces and joiners, word
-  joiners, soft hyphens, stray byte-order marks) are removed;
+  joiners, soft hyphens, stray byte-order marks) are removed; U+FFFE, with
+  which PDFium marks a word hyphenated at a line's end, is left for the layout
+  step, which knows compound words;
 * Unicode is put in NFC form (composed accents);
 * curly single and double quotes (and primes) become ``'`` and ``"``, so that
   patterns need one spelling of "Leaders' statement". Dashes, ellipses and
@@ -35,7 +37,7 @@ _SPACES = " \\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _OTHER_SPACES = "\\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _BREAK_CHARS = "\\n\\r\\x0b\\x0c\\x85\u2028\u2029"
 _CONTROL = "\\x00-\\x08\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f"
-_ZERO_WIDTH = "\u00ad\u200b-\u200d\u2060\ufeff\ufffe"
+_ZERO_WIDTH = "\u00ad\u200b-\u200d\u2060\ufeff"
 _INVISIBLE = _CONTROL + _ZERO_WIDTH
 _RUN = re.compile(f"[{_SPACES}{_BREAK_CHARS}{_INVISIBLE}]{{2,}}|[{_OTHER_SPACES}{_BREAK_CHARS}{_INVISIBLE}]")
 """Runs of white space and invisible characters (a lone ordinary space is never touched)."""

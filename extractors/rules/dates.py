@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -263,24 +264,26 @@ def _convert(m: re.Match[str], ref: dt.date | None) -> DateMatch | None:
     return None
 
 
-SHORT_TEXT = 400
-"""Texts shorter than this (a heading line, a metadata value) are scanned without tokens."""
+def iter_full_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[DateMatch]:
+    """The full dates (day, month and year all written) of ``text[start:end]``, lazily, in text order.
+
+    For metadata and headings: the grammar is scanned directly, without tokens.
+    """
+    stop = len(text) if end is None else end
+    for m in date_pattern().finditer(text, start, stop):
+        found = _convert(m, None)
+        if found is not None and found.precision == "day":
+            yield found
 
 
 def full_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
     """The full dates (day, month and year all written) of ``text[start:end]``, in text order."""
-    stop = len(text) if end is None else end
-    found: list[DateMatch | None]
-    if stop - start < SHORT_TEXT:
-        found = [_convert(m, None) for m in date_pattern().finditer(text, start, stop)]
-    else:
-        found = list(find_dates(text, None, start, end))
-    return [m for m in found if m is not None and m.precision == "day"]
+    return list(iter_full_dates(text, start, end))
 
 
 def has_full_date(text: str) -> bool:
     """True when ``text`` writes a full date ("Seoul, October 28, 2017")."""
-    return bool(full_dates(text))
+    return next(iter_full_dates(text), None) is not None
 
 
 def read_date(value: str) -> dt.date | None:
