@@ -210,3 +210,34 @@ def test_normalised_text_maps_every_span_back() -> None:
         at = text.index(word)
         start, end = omap.span(at, at + len(word))
         assert raw[start:end] == original
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Skip to main content",
+        "An official website of the United States government",
+        "Here's how you know",
+        "Home : Media : Newsroom : News",
+        "From",
+        "UNCLASSIFIED",
+        "Appendix 15",
+        "NEWS | Nov. 1, 2029",
+        "October 28, 2029",
+    ],
+)
+def test_chrome_is_never_the_title(chrome: str) -> None:
+    text = f"{chrome}\n\nJoint Communique of the 61st ROK-U.S. Security Consultative Meeting\n\n1. The Minister met."
+    doc = read_bytes(text.encode(), suffix=".txt")
+    assert doc.title == "Joint Communique of the 61st ROK-U.S. Security Consultative Meeting"
+
+
+def test_a_chrome_title_hint_gives_way_to_the_text() -> None:
+    page = (
+        "<html><head><title>From</title></head><body><main>"
+        "<h2>Joint Statement on the Alliance</h2><p>The two leaders met in Seoul and agreed to deepen the alliance.</p>"
+        "</main></body></html>"
+    )
+    doc = read_bytes(page.encode(), suffix=".html")
+    assert doc.title == "Joint Statement on the Alliance"
+    assert doc.kind == "joint_statement"

@@ -181,3 +181,53 @@ def test_number_alone_on_its_line_opens_the_next_paragraph() -> None:
     assert text[paragraphs[2].start : paragraphs[2].end] == "2.\n\nThey agreed to meet again."
     body = paragraph_body(text, paragraphs[2])
     assert text[body.start : body.end] == "They agreed to meet again."
+
+
+class _Spy(str):
+    """A text that records how many characters every slice of it copies."""
+
+    sliced: list[int]
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(len(self))
+            self.sliced.append(max(0, stop - start))
+        return str.__getitem__(self, key)
+
+
+def _spy(text: str) -> _Spy:
+    spy = _Spy(text)
+    spy.sliced = []
+    return spy
+
+
+@pytest.mark.parametrize("unit", ["U.S. ", "The U.S. side met Gen. Kim on Oct. 3. ", "Abc. "])
+def test_splitting_copies_a_bounded_window_per_candidate(unit: str) -> None:
+    """Work per candidate period is bounded: no slice reaches far, and the characters copied grow
+    linearly with the text (the rules' former splitter copied the rest of the text at every
+    abbreviation, so "U.S. " repeated 40,000 times took seconds)."""
+    copied = []
+    for repeat in (10_000, 40_000):
+        text = _spy(unit * repeat)
+        spans = split_sentences(text)
+        assert spans
+        assert max(text.sliced, default=0) <= 100
+        copied.append(sum(text.sliced))
+    assert copied[1] <= 4.5 * max(copied[0], 1)
+
+
+@pytest.mark.slow
+def test_pathological_input_splits_in_linear_cpu_time() -> None:
+    import time
+
+    def cpu(repeat: int) -> float:
+        text = "U.S. " * repeat
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            split_sentences(text)
+            best = min(best, time.process_time() - t0)
+        return best
+
+    small, large = cpu(40_000), cpu(160_000)
+    assert large < 8 * small  # linear: about 4x; quadratic would be 16x
