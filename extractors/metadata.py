@@ -47,7 +47,7 @@ TOP_CHARS = 2500
 
 TITLE_MAX_CHARS = 200
 
-TITLE_SCAN_PARAGRAPHS = 10
+TITLE_SCAN_PARAGRAPHS = 24
 """How many opening paragraphs (before the first numbered one) may hold the title."""
 
 STUDY_SCAN_CHARS = 200_000
@@ -184,6 +184,9 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         if p.numbered:
             break
         line = text[p.start : p.end].split("\n", 1)[0].strip()
+        subject = _pattern("subject_line").fullmatch(line)
+        if subject is not None:
+            line = subject.group("subject").strip()
         if line and not is_chrome(line):
             heads.append(line)
     if not heads and paragraphs:

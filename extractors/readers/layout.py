@@ -190,6 +190,12 @@ def _terminal(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith(_ENDS)
 
 
+def _capitals(line: str) -> bool:
+    """The line is written in capitals (a heading, a cable)."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
 def _last_token(line: str) -> str:
     return line[line.rfind(" ") + 1 :]
 
@@ -326,6 +332,8 @@ def _wrapped_break(a: str, b: str, gap: str, short: float, in_numbered: bool) ->
         return False
     if _connects(a) and not (_terminal(a) and gap == "blank"):
         return False
+    if _capitals(a) != _capitals(b) and not _terminal(a):
+        return True  # a heading in capitals and a line that is not ("MINISTERS' MEETING" / "Honolulu, Hawaii")
     if _terminal(a):
         return gap in ("blank", "page") or len(a) < short
     return len(a) < short and gap != "page"
