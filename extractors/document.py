@@ -194,7 +194,9 @@ class SourceDocument:
     Attributes:
         text: the view the rules read (normalised and repaired, see the module
             notes); paragraphs, pages and rule offsets refer to it.
-        sha256: hex digest of the source text (UTF-8); the document's identity.
+        sha256: hex digest (UTF-8) of the source text normalised (line endings, spaces,
+            quotes and Unicode form unified, before any layout repair): the document's
+            identity, the same for copies that differ only in those.
         kind: one of :data:`graph.schema.DOC_KINDS`.
         media_type: ``text/plain``, ``text/html`` or ``application/pdf``.
         encoding: the detected source encoding (None for PDF).

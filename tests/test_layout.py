@@ -241,3 +241,11 @@ def test_a_chrome_title_hint_gives_way_to_the_text() -> None:
     doc = read_bytes(page.encode(), suffix=".html")
     assert doc.title == "Joint Statement on the Alliance"
     assert doc.kind == "joint_statement"
+
+
+def test_a_suffix_opening_the_next_line_joins_its_number() -> None:
+    text = "1. The 47\nth Republic of Korea-United States Security Consultative Meeting was held in Seoul.\n"
+    doc = read_bytes(text.encode(), suffix=".txt")
+    assert doc.text == "1. The 47th Republic of Korea-United States Security Consultative Meeting was held in Seoul."
+    at = doc.text.index("47th")
+    assert doc.original[slice(*doc.source_span(at, at + len("47th Republic")))] == "47\nth Republic"

@@ -141,7 +141,7 @@ def build_document(raw: RawText, *, path: str | None = None, size: int | None = 
         metadata["size_bytes"] = str(size)
     return SourceDocument(
         text=text,
-        sha256=hashlib.sha256(raw.text.encode("utf-8", errors="surrogatepass")).hexdigest(),
+        sha256=hashlib.sha256(normal.encode("utf-8", errors="surrogatepass")).hexdigest(),
         path=path,
         title=inferred.title,
         date=inferred.date,

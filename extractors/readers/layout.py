@@ -80,6 +80,9 @@ SHORT_RATIO = 0.6
 FURNITURE_MAX_CHARS = 60
 """Longest line that can be a running header or footer found by repetition."""
 
+FURNITURE_LINE_MAX = 100
+"""Longest line the furniture patterns are tried on (a running header is short)."""
+
 REPEATED_FURNITURE = 3
 """A short line repeated this often is a running header or footer."""
 
@@ -146,7 +149,7 @@ class Layout:
     notes: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int
     end: int
@@ -391,7 +394,10 @@ def _mark_furniture(lines: list[_Line]) -> int:
     edge = {key for key, n in edge_keys.items() if n >= 2 and n >= pages / 2}
     marked = 0
     for ln, key in zip(lines, keys, strict=True):
-        if furniture.fullmatch(ln.text) or (key is not None and (counts[key] >= REPEATED_FURNITURE or key in edge)):
+        short = len(ln.text) <= FURNITURE_LINE_MAX
+        if (short and furniture.fullmatch(ln.text)) or (
+            key is not None and (counts[key] >= REPEATED_FURNITURE or key in edge)
+        ):
             ln.role = "furniture"
             marked += 1
     return marked
