@@ -249,3 +249,23 @@ def test_a_suffix_opening_the_next_line_joins_its_number() -> None:
     assert doc.text == "1. The 47th Republic of Korea-United States Security Consultative Meeting was held in Seoul."
     at = doc.text.index("47th")
     assert doc.original[slice(*doc.source_span(at, at + len("47th Republic")))] == "47\nth Republic"
+
+
+def test_a_text_in_capitals_is_read_in_ordinary_case_with_its_offsets() -> None:
+    text = (
+        "UNCLASSIFIED\n\nSUBJECT: SIXTY-FIRST ROK-US SECURITY CONSULTATIVE MEETING -- TEXT OF JOINT COMMUNIQUE\n\n"
+        "1. THE SIXTY-FIRST ANNUAL SECURITY CONSULTATIVE MEETING BETWEEN THE REPUBLIC OF KOREA AND THE UNITED\n"
+        "STATES TOOK PLACE IN BUSAN ON NOVEMBER 3 AND 4, 2029. MINISTER OF NATIONAL DEFENSE HAN MIN SU AND\n"
+        "SECRETARY OF DEFENSE JOHN Q. SAMPLE HEADED THEIR DELEGATIONS. THE TWO SIDES URGED NORTH KOREA TO\n"
+        "REFRAIN FROM PROVOCATIONS ALONG THE DMZ.\n"
+    )
+    doc = read_bytes(text.encode(), suffix=".txt")
+    assert "1. The Sixty-First Annual Security Consultative Meeting between the Republic of Korea" in doc.text
+    assert "took place in" in doc.text and "on November 3 and 4, 2029." in doc.text
+    assert "on November 3 and 4, 2029. Minister of National Defense Han Min Su and" in doc.text
+    assert "Secretary of Defense John Q. Sample headed their delegations." in doc.text
+    assert "urged North Korea to refrain from provocations along the DMZ." in doc.text
+    assert doc.date == dt.date(2029, 11, 3)
+    assert doc.title == "Sixty-First ROK-US Security Consultative Meeting -- text of Joint Communique"
+    at = doc.text.index("Han Min Su")
+    assert doc.original[slice(*doc.source_span(at, at + len("Han Min Su")))] == "HAN MIN SU"

@@ -440,6 +440,61 @@ def _attach_suffixes(lines: list[_Line], edits: list[tuple[int, int, str]]) -> i
     return moved
 
 
+CAPITALS_SHARE = 0.8
+"""A text whose letters are at least this share capitals (and 200 or more) is written in capitals."""
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'.]*(?:-[A-Za-z][A-Za-z'.]*)*")
+
+
+def _in_capitals(shape: bytes) -> bool:
+    upper, lower = shape.count(b"A"), shape.count(b"a")
+    return upper + lower >= 200 and upper >= CAPITALS_SHARE * (upper + lower)
+
+
+def truecase(text: str) -> str:
+    """A text in capitals in ordinary case, character for character (same length, same offsets).
+
+    Words of ``upper_words`` stay in capitals, words of ``capital_words``,
+    the first word of a sentence and up to three words of a name after a
+    title (``name_lead_words``, until a ``name_stop_words`` word) take a
+    capital; every other word is lower-cased.
+
+    >>> truecase("MINISTER SUH JYONG CHUL AND SECRETARY OF DEFENSE JAMES R. SCHLESINGER MET IN SEOUL ON AUGUST 26.")
+    'Minister Suh Jyong Chul and Secretary of Defense James R. Schlesinger met in Seoul on August 26.'
+    """
+    upper, capital = _words("upper_words"), _words("capital_words")
+    leads, stops = _words("name_lead_words"), _words("name_stop_words")
+    meeting_names = _words("meeting_name_words")
+    name_left = 0
+    previous = ""
+
+    def case(m: re.Match[str]) -> str:
+        nonlocal name_left, previous
+        word = m.group()
+        low = word.lower().rstrip(".")
+        before = text[max(0, m.start() - 8) : m.start()]
+        tail = before.rstrip()
+        start = not tail or tail[-1] in ".!?:" or "\n\n" in before[len(tail) :] or "\f" in before[len(tail) :]
+        in_name = name_left > 0 and low not in stops
+        name_left = name_left - 1 if in_name else 0
+        capitalised = low in capital or in_name or (low == "meeting" and previous in meeting_names)
+        parts = []
+        for part in word.split("-"):
+            bare = part.lower().rstrip(".")
+            if bare in upper:
+                parts.append(part.upper())
+            elif bare in capital or capitalised or (start and not parts):
+                parts.append(part[:1].upper() + part[1:].lower())
+            else:
+                parts.append(part.lower())
+        if low in leads:
+            name_left = 3
+        previous = low
+        return "-".join(parts)
+
+    return _WORD.sub(case, text)
+
+
 _SHAPE = bytes.maketrans(
     bytes(range(ord("a"), ord("z") + 1)) + bytes(range(ord("A"), ord("Z") + 1)) + b"0123456789",
     b"a" * 26 + b"A" * 26 + b"0" * 10,
@@ -539,10 +594,13 @@ paragraph, the text after the last one."""
 
 def repair(text: str) -> Layout:
     """The view of a normalised text (see the module notes)."""
+    notes: dict[str, int] = {}
+    if _in_capitals(text.encode("ascii", "replace").translate(_SHAPE)):
+        text = truecase(text)  # one character for one: offsets stay
+        notes["truecased"] = 1
     lines = _lines(text)
     if not lines:
         return Layout(text, OffsetMap(), [], [])
-    notes: dict[str, int] = {}
     notes["furniture_lines"] = _mark_furniture(lines)
     edits: list[tuple[int, int, str, int, int]] = []
     inline: list[tuple[int, int, str]] = []
