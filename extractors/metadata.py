@@ -2,86 +2,76 @@
 
 Real communiqués, statements, articles and studies carry no front matter, so
 everything here is read from the text (and from hints a reader found, such
-as an HTML page's ``<meta>`` date):
+as an HTML page's ``<meta>`` date). The patterns are data
+(``extractors/data/rules/metadata.yaml``) and dates are read with the one
+date grammar (:mod:`extractors.rules.dates`):
 
-* **title**: the reader's hint, else the first short line; a generic first
-  heading ("Joint Communiqué", "Joint Statement") is joined with the heading
-  that follows it;
-* **date**: the reader's hint, else the first full date near the top of the
-  text ("October 28, 2017", "28 October 2017", "2017-10-28", "2017. 10. 28."),
-  else a news dateline ("SEOUL, Oct. 30 (Yonhap) --") completed with a year
-  found near the top, else a month and year ("March 2023", day set to 1 and
-  ``date_precision`` = ``month``);
-* **kind**: one of :data:`graph.schema.DOC_KINDS` from cues: news datelines
-  and bylines, "Joint Communiqué" / "Security Consultative Meeting"
-  headings, "Joint Statement" / "Joint Declaration" / "Leaders' Statement"
-  headings, study apparatus (abstract, references, "this paper").
+* **title**: the reader's hint unless it is site chrome, else the first
+  heading of the text that is not chrome (navigation labels, "Skip to main
+  content", breadcrumbs, "From", "UNCLASSIFIED", "Appendix 15", a bare date),
+  a heading that names a document ("... Joint Communiqué", "Joint Statement
+  ...", "... Security Consultative Meeting") preferred; a generic first
+  heading ("Joint Communiqué") is joined with the heading that follows it;
+* **date**: the reader's hint, else a news dateline ("SEOUL, Oct. 30 (Agency)
+  --") completed with the year of a full date near the top (the one with the
+  dateline's month and day first), else the first full date near the top
+  ("October 28, 2017", "28 October 2017", "2017-10-28", "2017. 10. 28."),
+  else a month and year ("March 2023", day set to 1 and ``date_precision`` =
+  ``month``);
+* **kind**: one of :data:`graph.schema.DOC_KINDS` from cues: a reprint's lead
+  ("The following is the full text of the joint communique ...") makes the
+  document what it reprints; then news datelines and bylines, "Joint
+  Communiqué" / "Security Consultative Meeting" headings, "Joint Statement" /
+  "Joint Declaration" / "Leaders' Statement" headings, study apparatus
+  (abstract, references, "this paper").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dateutil import parser as date_parser
 
 from extractors.document import Paragraph
+
+if TYPE_CHECKING:
+    from extractors.rules.patterns import RuleFile
 
 TOP_CHARS = 2500
 """How far from the start the issuing date and kind cues are looked for."""
 
 TITLE_MAX_CHARS = 200
 
+TITLE_SCAN_PARAGRAPHS = 24
+"""How many opening paragraphs (before the first numbered one) may hold the title."""
+
 STUDY_SCAN_CHARS = 200_000
 """How much of the text is searched for study apparatus (abstract, references ...)."""
 
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
-    r"|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-FULL_DATE = re.compile(
-    rf"\b(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\b"
-    rf"|\b(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d)\b"
-    r"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
-    r"|\b(?P<dotted>(?:19|20)\d\d\.\s?[01]?\d\.\s?[0-3]?\d)\.?(?!\d)"
-)
-"""A full written date: "October 28, 2017", "28 Oct. 2017", "2017-10-28", "2017. 10. 28."."""
-_DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z .'-]{{1,40}},\s+(?P<md>{_MONTH}\s+\d{{1,2}})(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|\u2014|\u2013|-|:)",
-    re.MULTILINE,
-)
-_MONTH_YEAR = re.compile(rf"\b(?P<my>{_MONTH}\s+(?:19|20)\d\d)\b")
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
-_BYLINE = re.compile(r"^(?:By|BY|Written by|Reporter:?)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}", re.MULTILINE)
-_NEWS_WORDS = re.compile(
-    r"\((?:Yonhap|AP|AFP|Reuters|UPI|Kyodo|Xinhua)\)|\b(?:Posted|Updated|Published)\s*:?\s+"
-    r"|\b(?:told reporters|said in a statement|according to officials|news agency)\b",
-    re.IGNORECASE,
-)
+REPRINT_WINDOW = 300
+_REPRINT_HINT = re.compile(r"(?:text|transcript|translation) of", re.IGNORECASE)
+"""How far after a reprint's lead ("the full text of") the reprinted kind is named."""
 
-_COMMUNIQUE = re.compile(r"joint communiqu|security consultative meeting|\bSCM\b|consultative meeting", re.IGNORECASE)
-_JOINT_STATEMENT = re.compile(
-    r"joint (?:statement|declaration|press statement|fact sheet|vision statement)|leaders'? statement"
-    r"|\b(?:[A-Z][a-z]+ )?declaration of the|\bwashington declaration|\bjoint vision"
-    r"|joint leaders|joint press release",
-    re.IGNORECASE,
-)
-_STUDY_CUES = re.compile(
-    r"^(?:\d{1,2}\.?\s+)?(?:abstract|executive summary|keywords?|references|bibliography|endnotes|introduction|"
-    r"conclusions?|findings|literature review|methodology)\b"
-    r"|\bthis (?:paper|study|article|report|chapter) (?:argues|examines|analy[sz]es|finds|shows|explores|assesses|"
-    r"traces|reviews|compares|considers|investigates|asks|discusses)"
-    r"|\bet al\.|\b(?:working paper|policy brief|journal of|university press|doi:)",
-    re.MULTILINE,
-)
-_GENERIC_HEADINGS = re.compile(
-    r"^(?:joint communiqu[eé]|joint statement|joint declaration|press release|for immediate release|"
-    r"communiqu[eé]|statement|news release|fact sheet)$",
-    re.IGNORECASE,
-)
+
+@functools.cache
+def _rules() -> RuleFile:
+    # imported here: the rule files live in the rules package, which imports the readers' modules
+    from extractors.rules.patterns import load_rules
+
+    return load_rules("metadata")
+
+
+@functools.cache
+def _pattern(key: str) -> re.Pattern[str]:
+    from extractors.rules.dates import expand
+
+    rules = _rules()
+    return re.compile(expand(rules.source(key)), rules.flags(key))
 
 
 @dataclass
@@ -98,66 +88,25 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_WRITTEN = re.compile(
-    r"(?:(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]+)\.?,?\s+(?P<y2>\d{4})"
-    r"|(?P<y3>\d{4})\.\s?(?P<m3>\d{1,2})\.\s?(?P<d3>\d{1,2})\.?)"
-)
-
-
-def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def parse_date(value: str) -> dt.date | None:
     """A date from an ISO timestamp or a written date; None when it is not a full date.
 
-    Written forms are parsed directly ("Oct. 28, 2017", "28 October 2017",
-    "2017. 10. 28."); anything else goes to ``dateutil``.
+    Written forms are read with the date grammar ("Oct. 28, 2017", "28 October
+    2017", "2017. 10. 28."); anything else goes to ``dateutil``.
 
     >>> parse_date("2017-10-28T09:00:00+09:00")
     datetime.date(2017, 10, 28)
     >>> parse_date("Oct. 28, 2017"), parse_date("2017. 10. 28."), parse_date("soon")
     (datetime.date(2017, 10, 28), datetime.date(2017, 10, 28), None)
     """
+    from extractors.rules.dates import read_date
+
     cleaned = value.strip()
     if not cleaned:
         return None
-    written = _WRITTEN.fullmatch(cleaned)
+    written = read_date(cleaned)
     if written is not None:
-        if written.group("y3"):
-            return _date_or_none(int(written.group("y3")), int(written.group("m3")), int(written.group("d3")))
-        month_name = (written.group("m1") or written.group("m2")).lower()
-        month = _MONTHS.get(month_name)
-        if month is None:
-            return None
-        day = written.group("d1") or written.group("d2")
-        year = written.group("y1") or written.group("y2")
-        return _date_or_none(int(year), month, int(day))
+        return written
     try:
         return dt.datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
     except ValueError:
@@ -177,43 +126,105 @@ def infer_date(text: str) -> tuple[dt.date | None, str, str]:
     >>> infer_date("SEOUL, Oct. 30 (Yonhap) -- Talks on 2023 plans went on.")[0]
     datetime.date(2023, 10, 30)
     """
+    from extractors.rules.dates import find_dates, iter_full_dates, month_number
+
     top = text[:TOP_CHARS]
-    dateline = _DATELINE.search(top)
+    dateline = _pattern("dateline").search(top)
     if dateline is not None and dateline.start() < 400:
-        year = dateline.group("year")
+        year: int | None = int(dateline.group("year")) if dateline.group("year") else None
+        month_day = dateline.group("md").split()
+        month, day = month_number(month_day[0]), int(month_day[-1])
         if year is None:
-            year_match = _YEAR.search(top)
-            year = year_match.group() if year_match else None
+            full = list(iter_full_dates(top))
+            same = [d.date.year for d in full if (d.date.month, d.date.day) == (month, day)]
+            if same:
+                year = same[0]
+            elif full:
+                year = full[0].date.year
+            else:
+                found_year = _pattern("year").search(top)
+                year = int(found_year.group()) if found_year else None
         if year is not None:
-            found = parse_date(f"{dateline.group('md')} {year}")
-            if found is not None:
-                return found, "dateline", "day"
-    for match in FULL_DATE.finditer(top):
-        found = parse_date(match.group())
-        if found is not None:
-            return found, "text", "day"
-    month_year = _MONTH_YEAR.search(top[:800])
-    if month_year is not None:
-        found = parse_date(f"1 {month_year.group('my')}")
-        if found is not None:
-            return found, "text", "month"
+            try:
+                return dt.date(year, month, day), "dateline", "day"
+            except ValueError:
+                pass
+    first = next(iter_full_dates(top), None)
+    if first is not None:
+        return first.date, "text", "day"
+    for found in find_dates(top[:800]):
+        if found.precision == "month" and not found.relative:
+            return found.date, "text", "month"
     return None, "", ""
 
 
+def is_chrome(line: str) -> bool:
+    """True when ``line`` is site chrome, a label or a banner: never a document's title.
+
+    >>> [is_chrome(x) for x in ("Skip to main content", "Home : Media : News", "From", "Appendix 15",
+    ...                         "UNCLASSIFIED", "Joint Communique of the 50th SCM")]
+    [True, True, True, True, True, False]
+    """
+    from extractors.rules.dates import read_date
+
+    stripped = line.strip()
+    if _pattern("chrome").fullmatch(stripped) is not None:
+        return True
+    return _pattern("year").search(stripped) is not None and read_date(stripped.rstrip(".")) is not None
+
+
+def _heading_like(line: str) -> bool:
+    return len(line) <= TITLE_MAX_CHARS and not line.rstrip().endswith((".", "!", "?", ";", ","))
+
+
 def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
-    """The first heading: the first short paragraph's first line (see the module notes)."""
-    heads = [text[p.start : p.end].split("\n", 1)[0].strip() for p in paragraphs[:3]]
-    heads = [h for h in heads if h]
+    """The document's title: its first heading that is not chrome (see the module notes)."""
+    heads: list[str] = []
+    for p in paragraphs[:TITLE_SCAN_PARAGRAPHS]:
+        if p.numbered:
+            break
+        line = text[p.start : p.end].split("\n", 1)[0].strip()
+        subject = _pattern("subject_line").fullmatch(line)
+        if subject is not None:
+            line = subject.group("subject").strip()
+        if line and not is_chrome(line):
+            heads.append(line)
+    if not heads and paragraphs:
+        first_line = text[paragraphs[0].start : paragraphs[0].end].split("\n", 1)[0].strip()
+        heads = [first_line] if first_line else []
     if not heads:
         return None
-    first = heads[0]
+    cues = _pattern("title_cues")
+    at = next((i for i, h in enumerate(heads) if _heading_like(h) and cues.search(_fold(h))), None)
+    if at is None:
+        at = next((i for i, h in enumerate(heads) if _heading_like(h)), 0)
+    first = heads[at]
     if len(first) > TITLE_MAX_CHARS:
         return first[: TITLE_MAX_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
-    if _GENERIC_HEADINGS.match(_fold(first)) and len(heads) > 1:
-        second = heads[1]
-        if len(second) <= TITLE_MAX_CHARS and not second.endswith(".") and FULL_DATE.search(second) is None:
+    if _pattern("generic_headings").match(_fold(first)) and at + 1 < len(heads):
+        second = heads[at + 1]
+        if _heading_like(second):
             return f"{first}: {second}"
     return first
+
+
+def _reprinted_kind(top: str, title: str | None) -> str | None:
+    """The kind a reprint's lead or title says it reprints (communique or joint statement)."""
+    reprint = _pattern("reprint")
+    head = top[:1500]
+    places = [m.end() for m in reprint.finditer(head)] if _REPRINT_HINT.search(head) else []
+    if title and reprint.search(title):
+        places.append(-1)
+    for end in places:
+        window = _fold(title or "") if end < 0 else _fold(top[end : end + REPRINT_WINDOW])
+        first = window.split(".", 1)[0] if end >= 0 else window
+        if re.search("joint communiqu", first, re.IGNORECASE):
+            return "communique"
+        if _pattern("joint_statement").search(first):
+            return "joint_statement"
+        if _pattern("communique").search(first):
+            return "communique"
+    return None
 
 
 def infer_kind(text: str, title: str | None, *, html_article: bool = False, numbered: int = 0) -> tuple[str, str]:
@@ -227,26 +238,31 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
 
     >>> infer_kind("JOINT COMMUNIQUE\\n\\nThe 52nd Security Consultative Meeting ...", None)
     ('communique', 'communique heading')
+    >>> infer_kind("SEOUL, Nov. 4 (Agency) -- The following is the full text of the joint communique.", None)
+    ('communique', 'reprint of a communique')
     """
     top = text[:TOP_CHARS]
     first_lines = "\n".join(top.split("\n\n", 3)[:3])
     heading = _fold(" ".join(filter(None, [title or "", first_lines[:400]])))
-    if _DATELINE.search(top[:400]) or _BYLINE.search(top[:600]):
+    reprinted = _reprinted_kind(top, title)
+    if reprinted is not None:
+        return reprinted, f"reprint of a {reprinted.replace('_', ' ')}"
+    if _pattern("dateline").search(top[:400]) or _pattern("byline").search(top[:600]):
         return "news", "dateline or byline"
-    study_cues = len(_STUDY_CUES.findall(text[:STUDY_SCAN_CHARS].lower()))
+    study_cues = len(_pattern("study_cues").findall(text[:STUDY_SCAN_CHARS].lower()))
     if study_cues >= 2:
         return "study", "study apparatus"
     if re.search("joint communiqu", heading, re.IGNORECASE):
         return "communique", "communique heading"
-    if _COMMUNIQUE.search(heading) and numbered >= 3:
+    if _pattern("communique").search(heading) and numbered >= 3:
         return "communique", "meeting heading and numbered paragraphs"
-    if _JOINT_STATEMENT.search(heading):
+    if _pattern("joint_statement").search(heading):
         return "joint_statement", "joint statement heading"
-    if _NEWS_WORDS.search(top):
+    if _pattern("news_words").search(top):
         return "news", "news wording"
     if html_article:
         return "news", "HTML article page"
-    if _COMMUNIQUE.search(heading):
+    if _pattern("communique").search(heading):
         return "communique", "meeting heading"
     if study_cues == 1:
         return "study", "study cue"
@@ -261,11 +277,25 @@ def infer(
     date_hint: dt.date | None = None,
     html_article: bool = False,
 ) -> Inferred:
-    """Title, date and kind of a normalised text (hints from the reader win)."""
+    """Title, date and kind of a normalised text (hints from the reader win).
+
+    A reprint is dated by its dateline when it has one (the page that carries
+    a communique may be published the next day in another time zone); the
+    reader's date then only gives the dateline its year.
+    """
     result = Inferred()
-    result.title = title_hint or infer_title(text, paragraphs)
-    result.notes["title_source"] = "reader" if title_hint else "text"
-    if date_hint is not None:
+    hint = title_hint if title_hint and not is_chrome(title_hint) else None
+    result.title = hint or infer_title(text, paragraphs)
+    result.notes["title_source"] = "reader" if hint else "text"
+    numbered = sum(1 for p in paragraphs if p.numbered)
+    result.kind, cue = infer_kind(text, result.title, html_article=html_article, numbered=numbered)
+    result.notes["kind_cue"] = cue
+    reprint_date = _dateline_date(text, date_hint) if cue.startswith("reprint") else None
+    if reprint_date is not None:
+        result.date = reprint_date
+        result.notes["date_source"] = "dateline of the reprint"
+        result.notes["date_precision"] = "day"
+    elif date_hint is not None:
         result.date = date_hint
         result.notes["date_source"] = "reader"
         result.notes["date_precision"] = "day"
@@ -275,7 +305,26 @@ def infer(
         if found is not None:
             result.notes["date_source"] = source
             result.notes["date_precision"] = precision
-    numbered = sum(1 for p in paragraphs if p.numbered)
-    result.kind, cue = infer_kind(text, result.title, html_article=html_article, numbered=numbered)
-    result.notes["kind_cue"] = cue
     return result
+
+
+def _dateline_date(text: str, hint: dt.date | None) -> dt.date | None:
+    """The date of a dateline near the top, its year from the dateline, the hint, or the text."""
+    top = text[:TOP_CHARS]
+    dateline = _pattern("dateline").search(top)
+    if dateline is None or dateline.start() >= 400:
+        return None
+    if dateline.group("year") is None and hint is not None:
+        from extractors.rules.dates import month_number
+
+        month_day = dateline.group("md").split()
+        for year in (hint.year, hint.year - 1):
+            try:
+                found = dt.date(year, month_number(month_day[0]), int(month_day[-1]))
+            except ValueError:
+                return None
+            if found <= hint:
+                return found
+        return None
+    dated, source, _ = infer_date(text)
+    return dated if source == "dateline" else None

@@ -84,3 +84,22 @@ def test_spans_are_offsets_into_the_text() -> None:
 def test_may_as_a_verb_is_not_a_date() -> None:
     assert find_dates("North Korea may be preparing a test.", REF) == []
     assert month_number("Sept.") == 9
+
+
+def test_the_day_of_formula_is_a_date() -> None:
+    date, precision, span = only("Done at Busan, this 26th day of April, 2031, in duplicate.")
+    assert (date, precision) == (dt.date(2031, 4, 26), "day")
+    assert span == "this 26th day of April, 2031"
+
+
+def test_a_partial_date_takes_the_documents_year_and_is_not_relative() -> None:
+    [m] = find_dates("The September 22 trilateral meeting set the agenda.", dt.date(2031, 12, 5))
+    assert m.date == dt.date(2031, 9, 22)
+    assert m.partial and not m.relative
+
+
+def test_capitals_dotted_dates_and_times() -> None:
+    assert only("TOOK PLACE ON AUGUST 26 AND 27, 1975, IN SEOUL")[0] == dt.date(1975, 8, 26)
+    assert only("released 2017. 10. 28. in Seoul")[0] == dt.date(2017, 10, 28)
+    # the minutes of a time are not a day: "11:05 November 5, 2029" is November 5
+    assert only("All News 11:05 November 5, 2029", None)[0] == dt.date(2029, 11, 5)

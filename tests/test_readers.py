@@ -6,6 +6,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
@@ -216,13 +217,15 @@ def test_html_main_text_without_furniture() -> None:
     assert doc.metadata["date_source"] == "meta article:published_time"
 
 
-def test_html_offsets_point_into_the_markup() -> None:
+def test_html_offsets_point_into_the_extracted_text() -> None:
     doc = read_bytes(NEWS_PAGE.encode(), suffix=".html")
-    source = NEWS_PAGE
+    source = doc.original
+    assert source.startswith("Allies hold talks after launch\n\nBy Kim Min-ji")
+    assert "<" not in source.split("Writing", 1)[0]
     for phrase in ("SEOUL, Nov. 2", "Defense chiefs", "First point", "Second point of the deal", "By Kim"):
         i = doc.text.index(phrase)
-        j = doc.offset_map.to_source(i)
-        assert source[j : j + len(phrase)] == phrase, phrase
+        start, end = doc.source_span(i, i + len(phrase))
+        assert source[start:end] == phrase, phrase
 
 
 def test_html_declared_charset_and_densest_block() -> None:
@@ -398,11 +401,16 @@ def test_infer_kind(text: str, kind: str) -> None:
 def test_pdf_offsets_point_into_the_text_layer() -> None:
     data = make_pdf(_study_pages())
     doc = read_bytes(data, suffix=".pdf")
-    layer = "\f".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    pdf = pdfium.PdfDocument(data)
+    layer = "\f".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert doc.original == layer
     for phrase in ("Abstract", "This study examines", "Second page text", "References", "Doe, J."):
         i = doc.text.index(phrase)
-        j = doc.offset_map.to_source(i)
-        assert layer[j : j + len(phrase)] == phrase, phrase
+        start, end = doc.source_span(i, i + len(phrase))
+        assert layer[start:end] == phrase, phrase
+    at = doc.text.index("cooperation")
+    start, end = doc.source_span(at, at + len("cooperation"))
+    assert layer[start:end] == "cooper\ufffeation"  # PDFium's mark of a hyphenated word
 
 
 def test_bad_size_limit_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

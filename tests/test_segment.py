@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extractors.readers import read_bytes
+from extractors.readers.layout import line_breaks, repair
 from extractors.segment import (
     iter_sentences,
-    join_wrapped_lines,
-    line_breaks,
     paragraph_body,
     split_paragraphs,
     split_sentences,
@@ -134,13 +133,14 @@ def test_line_breaks_of_wrapped_prose() -> None:
     assert line_breaks(lines) == [False, False, True, False]
 
 
-def test_join_wrapped_lines_keeps_offsets() -> None:
+def test_joined_wrapped_lines_map_back_to_the_text() -> None:
     text = COMMUNIQUE.strip()
-    paragraphs = split_paragraphs(text)
-    joined = join_wrapped_lines(text, paragraphs)
-    assert len(joined) == len(text)
-    assert "Washington, D.C. on October 8, 2010." in joined
-    assert joined.count("\n\n") == text.count("\n\n")
+    layout = repair(text)
+    assert "Washington, D.C. on October 8, 2010." in layout.text
+    assert layout.text.count("\n\n") == text.count("\n\n")
+    at = layout.text.index("on October 8, 2010.")
+    start, end = layout.omap.span(at, at + len("on October 8, 2010."))
+    assert text[start:end] == "on\nOctober 8, 2010."
 
 
 def test_iter_sentences_on_a_document() -> None:
@@ -182,3 +182,53 @@ def test_number_alone_on_its_line_opens_the_next_paragraph() -> None:
     assert text[paragraphs[2].start : paragraphs[2].end] == "2.\n\nThey agreed to meet again."
     body = paragraph_body(text, paragraphs[2])
     assert text[body.start : body.end] == "They agreed to meet again."
+
+
+class _Spy(str):
+    """A text that records how many characters every slice of it copies."""
+
+    sliced: list[int]
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(len(self))
+            self.sliced.append(max(0, stop - start))
+        return str.__getitem__(self, key)
+
+
+def _spy(text: str) -> _Spy:
+    spy = _Spy(text)
+    spy.sliced = []
+    return spy
+
+
+@pytest.mark.parametrize("unit", ["U.S. ", "The U.S. side met Gen. Kim on Oct. 3. ", "Abc. "])
+def test_splitting_copies_a_bounded_window_per_candidate(unit: str) -> None:
+    """Work per candidate period is bounded: no slice reaches far, and the characters copied grow
+    linearly with the text (the rules' former splitter copied the rest of the text at every
+    abbreviation, so "U.S. " repeated 40,000 times took seconds)."""
+    copied = []
+    for repeat in (10_000, 40_000):
+        text = _spy(unit * repeat)
+        spans = split_sentences(text)
+        assert spans
+        assert max(text.sliced, default=0) <= 100
+        copied.append(sum(text.sliced))
+    assert copied[1] <= 4.5 * max(copied[0], 1)
+
+
+@pytest.mark.slow
+def test_pathological_input_splits_in_linear_cpu_time() -> None:
+    import time
+
+    def cpu(repeat: int) -> float:
+        text = "U.S. " * repeat
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            split_sentences(text)
+            best = min(best, time.process_time() - t0)
+        return best
+
+    small, large = cpu(40_000), cpu(160_000)
+    assert large < 8 * small  # linear: about 4x; quadratic would be 16x

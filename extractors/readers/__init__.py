@@ -1,13 +1,17 @@
 """Readers: files (plain text, HTML, PDF) to :class:`~extractors.document.SourceDocument`.
 
 :func:`read_document` is the entry point. It checks the size limit, sniffs
-the format from the content (and the extension), runs the format's reader,
-normalises the text (:mod:`extractors.readers.normalize`), segments it into
-paragraphs (:mod:`extractors.segment`) and infers the title, issuing date and
-kind (:mod:`extractors.metadata`). A file saved by ``alliancekg fetch`` has
-a sidecar (:mod:`extractors.readers.sidecar`) that gives its source URL, its
-retrieval time and the encoding checked when it was retrieved. Every failure
-is an :class:`~graph.errors.ExtractionError` with a reason a user can act on.
+the format from the content (and the extension), runs the format's reader
+(which gives the document's text as read: the decoded file, the extracted
+HTML text, the PDF text layer), normalises it
+(:mod:`extractors.readers.normalize`), repairs its layout into the view the
+rules read, with its paragraphs and pages (:mod:`extractors.readers.layout`),
+and infers the title, issuing date and kind (:mod:`extractors.metadata`).
+The view's offset map leads every span back to the text as read
+(:class:`~extractors.document.SourceDocument`). A file saved by ``alliancekg fetch``
+has a sidecar (:mod:`extractors.readers.sidecar`) that gives its source URL, its
+retrieval time and the encoding checked when it was retrieved. Every failure is an
+:class:`~graph.errors.ExtractionError` with a reason a user can act on.
 """
 
 from __future__ import annotations
@@ -21,11 +25,11 @@ from extractors.metadata import infer
 from extractors.readers.base import RawText
 from extractors.readers.detect import MEDIA_TYPES, Format, sniff_format
 from extractors.readers.html import read_html
-from extractors.readers.normalize import compose, normalise, to_normalised
+from extractors.readers.layout import repair
+from extractors.readers.normalize import normalise
 from extractors.readers.pdf import read_pdf
 from extractors.readers.sidecar import Sidecar, read_sidecar
 from extractors.readers.text import read_text
-from extractors.segment import join_wrapped_lines, split_paragraphs
 from graph.errors import ExtractionError
 
 __all__ = ["DEFAULT_MAX_BYTES", "Format", "apply_sidecar", "max_bytes_from_env", "read_bytes", "read_document"]
@@ -151,30 +155,31 @@ def read_bytes(
 
 
 def build_document(raw: RawText, *, path: str | None = None, size: int | None = None) -> SourceDocument:
-    """Normalise and segment a reader's output; infer its metadata.
+    """Normalise and repair a reader's output into its view; infer its metadata.
 
     Raises:
         ExtractionError: no text is left after normalisation.
     """
-    text, outer = normalise(raw.text)
-    if not text.strip():
+    normal, nmap = normalise(raw.text)
+    if not normal.strip():
         raise ExtractionError(
             "empty: the file holds no text" if raw.text.strip() == "" else "empty after normalisation"
         )
-    omap = compose(outer, raw.offset_map)
-    pages = [to_normalised(outer, start) for start in raw.pages]
-    paragraphs = split_paragraphs(text, pages or None)
-    text = join_wrapped_lines(text, paragraphs)
+    layout = repair(normal)
+    text = layout.text
+    paragraphs = layout.paragraphs
     inferred = infer(text, paragraphs, title_hint=raw.title, date_hint=raw.date, html_article=raw.article)
     metadata = dict(raw.metadata)
     for key, value in inferred.notes.items():
         metadata.setdefault(key, value)
+    for key, count in layout.notes.items():
+        metadata[f"layout_{key}"] = str(count)
     metadata["reader"] = raw.media_type
     if size is not None:
         metadata["size_bytes"] = str(size)
     return SourceDocument(
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=hashlib.sha256(normal.encode("utf-8", errors="surrogatepass")).hexdigest(),
         path=path,
         title=inferred.title,
         date=inferred.date,
@@ -183,7 +188,8 @@ def build_document(raw: RawText, *, path: str | None = None, size: int | None = 
         media_type=raw.media_type,
         encoding=raw.encoding,
         paragraphs=paragraphs,
-        offset_map=omap,
-        pages=pages,
+        offset_map=layout.omap.chained(nmap),
+        pages=layout.pages,
         metadata=metadata,
+        source_text=raw.text,
     )

@@ -24,9 +24,9 @@ Steps:
    logo, is neither the title nor text).
 
 Script and style contents never reach the text; markup written as visible
-text (``&lt;script&gt;``) stays as characters. Offsets map to the decoded
-HTML source: each text node is anchored where its text first appears in the
-markup after the previous one (exact unless entities are involved).
+text (``&lt;script&gt;``) stays as characters. The text built here (entities
+decoded, blocks separated by blank lines) is the document's text as read:
+Mention spans are offsets into it, not into the markup.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractors.document import OffsetMap
 from extractors.metadata import parse_date
 from extractors.readers.base import RawText
 from extractors.readers.detect import declared_charset, decode
@@ -94,9 +93,6 @@ DATE_META = tuple(
     )
 )
 _WS = re.compile(r"[\t\n\r\f\v]")
-_PROBE_STOP = re.compile(r"[\t\n\r\f\v&<>\"'\u0080-\U0010ffff]")
-MIN_PROBE = 3
-"""Shortest text-node prefix looked up in the markup to anchor offsets."""
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014>\u00bb-]\s+|\s+::\s+")
 
 
@@ -146,15 +142,13 @@ def read_html(data: bytes, *, encoding: str | None = None, url: str | None = Non
     title_h1 = next((h for h in kept if _inside(h, main)), kept[0] if kept else None)
     h1_text = _clean(title_h1.text_content()) if title_h1 is not None else ""
     raw.title = h1_text or meta.get("og:title") or _str(json_ld.get("headline")) or _page_title(root)
-    cursor = max(source.lower().find("<body"), 0)
-    builder = _TextBuilder(source, cursor)
+    builder = _TextBuilder()
     if title_h1 is not None and not _inside(title_h1, main):
         builder.walk(title_h1)
         builder.flush()
     builder.walk(main)
     builder.flush()
     raw.text = builder.text()
-    raw.offset_map = builder.omap
     return raw
 
 
@@ -347,17 +341,11 @@ def _inside(tag: HtmlElement, container: HtmlElement) -> bool:
 
 
 class _TextBuilder:
-    """Collects block texts and their source anchors in document order."""
+    """Collects block texts in document order."""
 
-    def __init__(self, source: str, cursor: int) -> None:
-        self.source = source
-        self.cursor = cursor
+    def __init__(self) -> None:
         self.blocks: list[str] = []
         self.current: list[str] = []
-        self.current_len = 0
-        self.out_len = 0
-        self.omap = OffsetMap()
-        self._pending: list[tuple[int, int]] = []
 
     def walk(self, node: HtmlElement) -> None:
         if node.text:
@@ -366,50 +354,28 @@ class _TextBuilder:
             if isinstance(child.tag, str):
                 name = child.tag
                 if name == "br":
-                    self.add_text("\n", anchor=False)
+                    self.current.append("\n")
                 elif name in BLOCK_TAGS:
                     self.flush()
                     self.walk(child)
                     self.flush()
                 elif name in CELL_TAGS:
-                    self.add_text(" ", anchor=False)
+                    self.current.append(" ")
                     self.walk(child)
-                    self.add_text(" ", anchor=False)
+                    self.current.append(" ")
                 else:
                     self.walk(child)
             if child.tail:
                 self.add_text(child.tail)
 
-    def add_text(self, text: str, *, anchor: bool = True) -> None:
-        if not text:
-            return
-        if anchor:
-            stripped = text.lstrip()
-            lead = len(text) - len(stripped)
-            text = _WS.sub(" ", text)
-            if stripped:
-                # The node's first characters as the markup spells them: stop at line breaks
-                # and tabs (the source may wrap there) and at characters often written as entities.
-                probe = _PROBE_STOP.split(stripped[:40], 1)[0]
-                pos = self.source.find(probe, self.cursor) if len(probe) >= MIN_PROBE else -1
-                if pos >= 0:
-                    offset_in_block = self.current_len + lead
-                    self._pending.append((offset_in_block, pos))
-                    self.cursor = pos + len(probe)
-        self.current.append(text)
-        self.current_len += len(text)
+    def add_text(self, text: str) -> None:
+        self.current.append(_WS.sub(" ", text))
 
     def flush(self) -> None:
         block = "".join(self.current)
-        pending = self._pending
-        self.current, self.current_len, self._pending = [], 0, []
-        if not block.strip():
-            return
-        start = self.out_len + (2 if self.blocks else 0)
-        for offset, src in pending:
-            self.omap.add(start + offset, src)
-        self.blocks.append(block)
-        self.out_len = start + len(block)
+        self.current = []
+        if block.strip():
+            self.blocks.append(block)
 
     def text(self) -> str:
         return "\n\n".join(self.blocks)

@@ -579,7 +579,9 @@ class _Extraction:
             si = self.sindex.at(found.start)
             if si is not None:
                 incident_by_sentence.setdefault(si, []).append(iri)
-                incident_by_paragraph.setdefault(self.sents[si].paragraph, []).append(iri)
+                bucket = incident_by_paragraph.setdefault(self.sents[si].paragraph, [])
+                if iri not in bucket:  # each incident once: a paragraph may name one a thousand times
+                    bucket.append(iri)
 
         threats = find_threats(text, self.lex, actors, self.sents, self.tokens)
         threat_by_sentence: dict[int, list[ThreatMention]] = {}
@@ -627,7 +629,8 @@ class _Extraction:
         for si, incs in incident_by_sentence.items():
             s = self.sents[si]
             if _STRONG_CUE.search(text, s.start, s.end):
-                answering.setdefault(s.paragraph, []).extend(incs)
+                bucket = answering.setdefault(s.paragraph, [])
+                bucket.extend(i for i in dict.fromkeys(incs) if i not in bucket)
         meeting_date = self.recorded.date if self.recorded is not None else None
         for si, hits in type_hits.items():
             s = self.sents[si]

@@ -1,20 +1,24 @@
-"""Dates in text: absolute, partial and relative, resolved against the document's date.
+"""The one date grammar: absolute, partial and relative dates, resolved against the document's date.
 
-Communiqués write full dates ("October 20, 2006"); news and studies lean on
-the reader's sense of the present ("on March 3", "last month", "earlier this
-year"). :func:`find_dates` scans a whole text once and returns every date
-expression with its span, its resolved calendar date and its precision; a
-partial or relative expression needs the document's date and is dropped
-without one.
+Communiqués write full dates ("October 20, 2006", "this 26th day of April,
+2031", "2017. 10. 28."); news and studies lean on the reader's sense of the
+present ("on March 3", "last month", "earlier this year"). :func:`find_dates`
+scans a whole text once and returns every date expression with its span, its
+resolved calendar date and its precision; a partial or relative expression
+needs the document's date and is dropped without one. The same grammar reads
+a document's issuing date and datelines (:mod:`extractors.metadata`) and a
+heading's date line (:mod:`extractors.readers.layout`); its patterns are
+data (``extractors/data/rules/dates.yaml``).
 
 Resolution rules (``ref`` is the document's date):
 
-* "March 3" takes ``ref``'s year, or the year before when that would put it
-  after ``ref`` (a text does not report what has not happened yet).
+* "March 3" (partial) takes ``ref``'s year, or the year before when that
+  would put it after ``ref`` (a text does not report what has not happened
+  yet). A partial date is not *relative*: the text states the day.
 * "March 2024" and "in 2024" have month and year precision; their date is the
   first day of the period.
 * "last month", "the previous year", "earlier this year", "yesterday", "last
-  week", "on Tuesday" count back from ``ref``.
+  week", "on Tuesday", "in July" count back from ``ref`` (relative).
 
 >>> import datetime as dt
 >>> [m.date.isoformat() for m in find_dates("on October 9 and on March 3", dt.date(2024, 3, 10))]
@@ -24,13 +28,18 @@ Resolution rules (``ref`` is the document's date):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from dateutil.relativedelta import relativedelta
 
 from extractors.rules.scan import AnchoredPattern, Tokens
+
+if TYPE_CHECKING:
+    from extractors.rules.patterns import RuleFile
 
 Precision = Literal["day", "month", "year"]
 
@@ -45,54 +54,43 @@ WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_RANGE_TAIL = r"(?:\s*(?:-|–|—|to|and|through)\s*(?P<{name}>" + _DAY + r"))?"
+_FRAGMENT = re.compile(r"<<(month|day|year)>>")
 
-_DATE_RE = re.compile(
-    "|".join(
-        [
-            # 2006-10-20
-            r"(?P<iso>\b" + _YEAR + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)",
-            # October 20, 2006 / October 20-21, 2006 / October 20 (partial)
-            r"(?P<mdy>\b(?P<m1>"
-            + _MONTH
-            + r")\s+(?P<d1>"
-            + _DAY
-            + r")\b"
-            + _RANGE_TAIL.format(name="d1e")
-            + r"(?:,?\s+(?P<y1>"
-            + _YEAR
-            + r")\b)?)",
-            # 20 October 2006 / 20-21 October 2006 / 20 October (partial)
-            r"(?P<dmy>\b(?P<d2>"
-            + _DAY
-            + r")"
-            + _RANGE_TAIL.format(name="d2e")
-            + r"\s+(?P<m2>"
-            + _MONTH
-            + r")(?:,?\s+(?P<y2>"
-            + _YEAR
-            + r")\b)?)",
-            # October 2006
-            r"(?P<my>\b(?P<m3>" + _MONTH + r"),?\s+(?P<y3>" + _YEAR + r")\b)",
-            # relative expressions
-            r"(?P<rel>\b(?:(?:last|past|previous|the\s+previous|the\s+preceding|earlier\s+this|this|the\s+same|next|the\s+following)"
-            r"\s+(?:year|month|week)|yesterday|today|the\s+previous\s+day|the\s+day\s+before)\b)",
-            r"(?P<wd>\b(?:on|last)\s+(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
-            # in July (the most recent July)
-            r"(?P<mo>\b(?:in|since|during|until|by|early|late|mid-?|last|this|earlier\s+in)\s+(?P<m4>"
-            + _MONTH
-            + r"))(?![\w-]|\s*\d|,?\s+(?:1[89]|20)\d\d)",
-            # in 2006 / of 2006 / since 2006 (year only)
-            r"(?P<yr>\b(?:in|of|since|during|until|by|early|late|mid-?)\s+(?P<y4>" + _YEAR + r")\b)",
-        ]
-    )
-)
+
+@functools.cache
+def _rules() -> RuleFile:
+    # imported here: the readers use this grammar, and the rules package imports the readers' modules
+    from extractors.rules.patterns import load_rules
+
+    return load_rules("dates")
+
+
+def expand(source: str) -> str:
+    """``source`` with the grammar's fragments spliced in where it writes ``<<month>>``, ``<<day>>``, ``<<year>>``.
+
+    >>> bool(re.fullmatch(expand("<<month>> <<year>>"), "Sept. 2017"))
+    True
+    """
+    rules = _rules()
+    return _FRAGMENT.sub(lambda m: rules.source(m.group(1)), source)
+
+
+@functools.cache
+def date_pattern() -> re.Pattern[str]:
+    """The grammar as one compiled expression (its alternatives in file order)."""
+    rules = _rules()
+    return re.compile(expand(rules.source("date")), rules.flags("date"))
+
+
+@functools.cache
+def _anchored() -> AnchoredPattern:
+    rules = _rules()
+    anchors = rules.words("anchor_words")
+
+    def is_anchor(word: str) -> bool:
+        return word in anchors or (word[:1].isdigit() and len(word) <= 10)
+
+    return AnchoredPattern(date_pattern(), is_anchor, lookback=2, lead=rules.words("lead_words").__contains__)
 
 
 @dataclass(frozen=True)
@@ -104,7 +102,12 @@ class DateMatch:
         date: the resolved date (first day of the period for coarser precisions).
         precision: ``day``, ``month`` or ``year``.
         end_date: last day of a range ("October 20-21, 2006"), else None.
-        relative: True when the expression needed the reference date.
+        relative: True when the expression counts from the reference date
+            ("last month", "on Tuesday", "in July").
+        partial: True for a month and day without a year ("on September 22"),
+            which takes the reference date's year (or the year before when that
+            would put it after the reference date). Not relative: the text
+            states the day.
     """
 
     start: int
@@ -113,6 +116,7 @@ class DateMatch:
     precision: Precision
     end_date: dt.date | None = None
     relative: bool = False
+    partial: bool = False
 
     def contains(self, day: dt.date, slack_days: int = 0) -> bool:
         """True when ``day`` lies in the period the expression denotes."""
@@ -184,23 +188,6 @@ def _weekday(name: str, ref: dt.date) -> dt.date:
     return ref - dt.timedelta(days=back)
 
 
-_ANCHOR_WORDS = frozenset(
-    [*MONTHS, *WEEKDAYS, "yesterday", "today", "last", "past", "previous", "preceding", "earlier", "this", "same",
-     "next", "following", "day"]
-)  # fmt: skip
-
-
-def _is_anchor(word: str) -> bool:
-    return word in _ANCHOR_WORDS or (word[:1].isdigit() and len(word) <= 10)
-
-
-_LEAD_WORDS = frozenset(
-    {"in", "of", "since", "during", "until", "by", "early", "late", "mid", "on", "last", "the", "earlier", "this",
-     "next", "past", "previous", "preceding", "same", "following"}
-)  # fmt: skip
-_ANCHORED = AnchoredPattern(_DATE_RE, _is_anchor, lookback=2, lead=_LEAD_WORDS.__contains__)
-
-
 def find_dates(
     text: str, ref: dt.date | None = None, start: int = 0, end: int | None = None, tokens: Tokens | None = None
 ) -> list[DateMatch]:
@@ -217,7 +204,7 @@ def find_dates(
     """
     out: list[DateMatch] = []
     toks = tokens if tokens is not None else Tokens.of(text)
-    for m in _ANCHORED.finditer(text, toks, start, end):
+    for m in _anchored().finditer(text, toks, start, end):
         found = _convert(m, ref)
         if found is not None:
             out.append(found)
@@ -226,23 +213,29 @@ def find_dates(
 
 def _convert(m: re.Match[str], ref: dt.date | None) -> DateMatch | None:
     s, e = m.span()
-    kind = m.lastgroup
-    if m.group("iso"):
-        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+    group = m.group
+    if group("iso"):
+        y, mo, d = (int(x) for x in group("iso").split("-"))
         day = _safe_date(y, mo, d)
         return DateMatch(s, e, day, "day") if day else None
-    if m.group("mdy") or m.group("dmy"):
-        is_mdy = bool(m.group("mdy"))
-        month = month_number(m.group("m1") if is_mdy else m.group("m2"))
-        day_n = _day(m.group("d1") if is_mdy else m.group("d2"))
-        tail = m.group("d1e") if is_mdy else m.group("d2e")
-        year_text = m.group("y1") if is_mdy else m.group("y2")
+    if group("dotted"):
+        day = _safe_date(int(group("y6")), int(group("m6")), int(group("d6")))
+        return DateMatch(s, e, day, "day") if day else None
+    if group("dayof"):
+        day = _safe_date(int(group("y5")), month_number(group("m5")), _day(group("d5")))
+        return DateMatch(s, e, day, "day") if day else None
+    if group("mdy") or group("dmy"):
+        is_mdy = bool(group("mdy"))
+        month = month_number(group("m1") if is_mdy else group("m2"))
+        day_n = _day(group("d1") if is_mdy else group("d2"))
+        tail = group("d1e") if is_mdy else group("d2e")
+        year_text = group("y1") if is_mdy else group("y2")
+        partial = False
         if year_text:
             first = _safe_date(int(year_text), month, day_n)
-            relative = False
         elif ref is not None:
             first = resolve_month_day(month, day_n, ref)
-            relative = True
+            partial = True
         else:
             return None
         if first is None:
@@ -250,22 +243,59 @@ def _convert(m: re.Match[str], ref: dt.date | None) -> DateMatch | None:
         last = _safe_date(first.year, month, _day(tail)) if tail else None
         if last is not None and last < first:
             last = None
-        return DateMatch(s, e, first, "day", last, relative)
-    if m.group("my"):
-        return DateMatch(s, e, dt.date(int(m.group("y3")), month_number(m.group("m3")), 1), "month")
-    if m.group("mo"):
+        return DateMatch(s, e, first, "day", last, partial=partial)
+    if group("my"):
+        return DateMatch(s, e, dt.date(int(group("y3")), month_number(group("m3")), 1), "month")
+    if group("mo"):
         if ref is None:
             return None
-        month = month_number(m.group("m4"))
+        month = month_number(group("m4"))
         year = ref.year if month <= ref.month else ref.year - 1
         return DateMatch(s, e, dt.date(year, month, 1), "month", relative=True)
-    if m.group("yr"):
-        return DateMatch(s, e, dt.date(int(m.group("y4")), 1, 1), "year")
+    if group("yr"):
+        return DateMatch(s, e, dt.date(int(group("y4")), 1, 1), "year")
     if ref is None:
         return None
-    if m.group("wd"):
-        return DateMatch(s, e, _weekday(m.group("wday"), ref), "day", relative=True)
-    if kind is not None or m.group("rel"):
-        day, precision = _relative(m.group("rel"), ref)
+    if group("wd"):
+        return DateMatch(s, e, _weekday(group("wday"), ref), "day", relative=True)
+    if group("rel"):
+        day, precision = _relative(group("rel"), ref)
         return DateMatch(s, e, day, precision, relative=True)
+    return None
+
+
+def iter_full_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[DateMatch]:
+    """The full dates (day, month and year all written) of ``text[start:end]``, lazily, in text order.
+
+    For metadata and headings: the grammar is scanned directly, without tokens.
+    """
+    stop = len(text) if end is None else end
+    for m in date_pattern().finditer(text, start, stop):
+        found = _convert(m, None)
+        if found is not None and found.precision == "day":
+            yield found
+
+
+def full_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
+    """The full dates (day, month and year all written) of ``text[start:end]``, in text order."""
+    return list(iter_full_dates(text, start, end))
+
+
+def has_full_date(text: str) -> bool:
+    """True when ``text`` writes a full date ("Seoul, October 28, 2017")."""
+    return next(iter_full_dates(text), None) is not None
+
+
+def read_date(value: str) -> dt.date | None:
+    """The date ``value`` is, when the whole of it (spaces aside) is one full date of the grammar.
+
+    >>> read_date(" Oct. 28, 2017 "), read_date("2017. 10. 28."), read_date("this 26th day of April, 2031")
+    (datetime.date(2017, 10, 28), datetime.date(2017, 10, 28), datetime.date(2031, 4, 26))
+    >>> read_date("October 28, 2017 and more") is None
+    True
+    """
+    cleaned = value.strip()
+    found = full_dates(cleaned)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(cleaned):
+        return found[0].date
     return None

@@ -1,9 +1,17 @@
 """Collects the nodes and relationships of one document, with their evidence.
 
 Every node the rules assert gets, for each span that supports it, a Mention
-node (the exact text, its character span in the normalised text, paragraph,
-page, extractor, confidence) linked from the node by ``EVIDENCE`` and to the
-Document by ``WAS_DERIVED_FROM``; the Document ``MENTIONS`` the node.
+node linked from the node by ``EVIDENCE`` and to the Document by
+``WAS_DERIVED_FROM``; the Document ``MENTIONS`` the node. The rules find
+spans in the document's view (:attr:`SourceDocument.text`); a Mention
+records the span of the document's text as read that produced it
+(:meth:`SourceDocument.source_span`): ``charStart``/``charEnd`` are offsets
+into :attr:`SourceDocument.original` and ``text`` is exactly
+``original[charStart:charEnd]``, whatever the layout repair changed (a line
+break read as a space, a page header dropped inside the span, a curly quote
+straightened). Its paragraph and page are those of the view. A Mention's IRI
+and a commitment's IRI are keyed by source offsets, so they do not move when
+the layout repair improves.
 
 Nodes are built with ``model_construct``: the builder only ever writes values
 of the types :class:`graph.model.Node` accepts, and skipping re-validation of
@@ -33,6 +41,10 @@ _REL_FIELDS = frozenset({"type", "source", "target", "props"})
 
 
 _set = object.__setattr__
+_NODE_FIELDS_SET = set(_NODE_FIELDS)
+_REL_FIELDS_SET = set(_REL_FIELDS)
+"""One fields-set per record type, shared: every record sets all its fields, so pydantic's
+additions on assignment never change it, and a set per record was a fifth of extraction's memory."""
 
 
 def _new_node(iri: str, kind: Kind, label: str, props: dict[str, Any]) -> Node:
@@ -43,7 +55,7 @@ def _new_node(iri: str, kind: Kind, label: str, props: dict[str, Any]) -> Node:
     """
     node = Node.__new__(Node)
     _set(node, "__dict__", {"iri": iri, "kind": kind, "label": label, "props": props})
-    _set(node, "__pydantic_fields_set__", set(_NODE_FIELDS))
+    _set(node, "__pydantic_fields_set__", _NODE_FIELDS_SET)
     _set(node, "__pydantic_extra__", None)
     _set(node, "__pydantic_private__", None)
     return node
@@ -53,7 +65,7 @@ def _new_relationship(rel: Rel, source: str, target: str, props: dict[str, Any])
     """A Relationship built like :func:`_new_node`."""
     out = Relationship.__new__(Relationship)
     _set(out, "__dict__", {"type": rel, "source": source, "target": target, "props": props})
-    _set(out, "__pydantic_fields_set__", set(_REL_FIELDS))
+    _set(out, "__pydantic_fields_set__", _REL_FIELDS_SET)
     _set(out, "__pydantic_extra__", None)
     _set(out, "__pydantic_private__", None)
     return out
@@ -84,6 +96,8 @@ class GraphBuilder:
         self._par_starts = paragraph_starts
         self._par_numbers = paragraph_numbers
         self._paged = bool(doc.pages)
+        self._source = doc.original
+        self._span = None if doc.source_text is None or doc.offset_map.identity else doc.offset_map.span
         self.doc_iri = document_iri(doc.sha256, self.base)
         self._mention_iri = span_iri_factory(Kind.MENTION, self.doc_iri, self.base)
         self._commitment_iri = span_iri_factory(Kind.COMMITMENT, self.doc_iri, self.base)
@@ -101,8 +115,10 @@ class GraphBuilder:
         return make_iri(kind, *key, base=self.base)
 
     def commitment_iri(self, start: int) -> str:
-        """IRI of the commitment read from the sentence (or clause) starting at ``start``:
-        ``make_iri(Kind.COMMITMENT, doc_iri, start)`` with the per-document parts computed once."""
+        """IRI of the commitment read from the sentence (or clause) starting at view offset ``start``:
+        ``make_iri(Kind.COMMITMENT, doc_iri, source_start)`` with the per-document parts computed once."""
+        if self._span is not None:
+            start = self._span(start, start)[0]
         return self._commitment_iri(start)
 
     def shared_iri(self, kind: Kind, *key: str | int | None) -> str:
@@ -110,9 +126,11 @@ class GraphBuilder:
         return _shared_iri(kind, key, self.base)
 
     def mention_iri(self, start: int, end: int) -> str:
-        """IRI of the Mention of ``[start, end)``: the same value as
-        ``make_iri(Kind.MENTION, doc_iri, start, end)``, with the parts that do
-        not depend on the span computed once per document."""
+        """IRI of the Mention of view ``[start, end)``: the same value as
+        ``make_iri(Kind.MENTION, doc_iri, source_start, source_end)``, with the
+        parts that do not depend on the span computed once per document."""
+        if self._span is not None:
+            start, end = self._span(start, end)
         return self._mention_iri(start, end)
 
     def node(self, iri: str, kind: Kind, label: str, props: dict[str, Any] | None = None) -> str:
@@ -141,19 +159,23 @@ class GraphBuilder:
         return self._par_numbers[i] if i >= 0 else None
 
     def evidence(self, subject: str, start: int, end: int, confidence: float) -> str:
-        """Record that ``doc.text[start:end]`` supports ``subject``; returns the Mention IRI."""
+        """Record that the view's ``[start, end)`` supports ``subject``; returns the Mention IRI.
+
+        The Mention holds the source span and text that produced it (see the module notes).
+        """
         # the hottest path of the builder: rel() is inlined
-        iri = self._mention_iri(start, end)
+        src_start, src_end = (start, end) if self._span is None else self._span(start, end)
+        iri = self._mention_iri(src_start, src_end)
         nodes = self.nodes
         rels = self.rels
         existing = nodes.get(iri)
         if existing is None:
-            text = self.doc.text[start:end]
+            text = self._source[src_start:src_end]
             label = text if len(text) <= 80 else text[:77] + "..."
             props: dict[str, Any] = {
                 _TEXT: text,
-                _CHAR_START: start,
-                _CHAR_END: end,
+                _CHAR_START: src_start,
+                _CHAR_END: src_end,
                 _EXTRACTOR: EXTRACTOR,
                 _CONFIDENCE: round(confidence, 3),
             }

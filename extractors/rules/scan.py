@@ -78,16 +78,25 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        """Tokenise ``text`` (runs of word characters)."""
+        """Tokenise ``text`` (runs of word characters).
+
+        A word that recurs is one string object in both lists (a text's
+        vocabulary is small next to its length), which keeps the tokens of a
+        long document to a few pointers each.
+        """
         parts = _WORD_SPLIT.split(text)
-        offsets = list(itertools.accumulate(map(len, parts), initial=0))
-        words = parts[1::2]
-        starts = offsets[1 : len(parts) : 2]
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            lower = [lowered[s : s + len(w)] for s, w in zip(starts, words, strict=True)]
-        else:
-            lower = [w.lower() for w in words]
+        starts = list(itertools.accumulate(map(len, parts), initial=0))[1 : len(parts) : 2]
+        shared: dict[str, str] = {}
+        words = [shared.setdefault(w, w) for w in itertools.islice(parts, 1, None, 2)]
+        del parts
+        lowered: dict[str, str] = {}
+        lower = []
+        for w in words:
+            low = lowered.get(w)
+            if low is None:
+                low = w.lower()
+                low = lowered[w] = shared.setdefault(low, low)
+            lower.append(low)
         return cls(words, lower, starts)
 
 
