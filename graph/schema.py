@@ -292,6 +292,12 @@ COMMITMENT_TYPES: tuple[str, ...] = (
     "SanctionsEnforcement",
     "Denuclearization",
     "DefenseIndustryCooperation",
+    "DeclaratoryPolicy",
+    "BridgingCapabilities",
+    "NuclearConsultation",
+    "ArmisticeSupport",
+    "GlobalSecurityCooperation",
+    "AllianceCooperation",
 )
 """Local names of the concepts of ``ak:CommitmentTypes`` (labels, alt labels
 and ``skos:broader`` live in ``ontology/alliance.ttl``)."""

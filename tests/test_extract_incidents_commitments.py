@@ -183,7 +183,7 @@ HEAD = ("1. The 45th Security Consultative Meeting (SCM) was held in Seoul on Oc
         ),
         pytest.param(
             "President Obama made clear that an attack on the ROK would be met with an overwhelming response.",
-            [("NuclearUmbrella", frozenset({"USA"}), "new")],
+            [("DeclaratoryPolicy", frozenset({"USA"}), "new"), ("NuclearUmbrella", frozenset({"USA"}), "new")],
             id="reported-speech-is-the-speakers",
         ),
     ],

@@ -14,12 +14,22 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from extractors.document import SourceDocument
 from extractors.registry import register
 from extractors.rules.actors import ActorMention, find_actors
-from extractors.rules.commitments import BILATERAL, CommitmentFinding, PartyResolver, find_commitments, may_pledge
+from extractors.rules.commitments import (
+    BILATERAL,
+    CommitmentFinding,
+    PartyResolver,
+    can_pledge,
+    find_commitments,
+    is_pledge_word,
+    sentence_verbs,
+    split_pledge,
+)
 from extractors.rules.dates import DateMatch, find_dates
 from extractors.rules.evidence import GraphBuilder
 from extractors.rules.exercises import PARTICIPANTS, find_exercises
@@ -37,6 +47,7 @@ from extractors.rules.meetings import (
     find_meeting_mentions,
     refine_series,
 )
+from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads
 from extractors.rules.reference import agreement
 from extractors.rules.reference import heads as ref_heads
@@ -61,34 +72,23 @@ _DELEGATION_ANCHORED = AnchoredPattern(
 _CONTINUED = re.compile(r"[a-z]|(?:III|II|IV|Jr\.|Sr\.)\s")
 _LEAD_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|presided)\b", re.IGNORECASE)
 _LEAD_ANCHORED = AnchoredPattern(_LEAD_CUE, {"led", "headed", "co", "cochaired", "chaired", "presided"})
-_STRONG_CUE = re.compile(
-    r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
-    r"mindful\s+of|to\s+counter|to\s+respond\s+to)\b",
-    re.IGNORECASE,
-)
-_THREAT_CUE = re.compile(
-    r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
-    r"to\s+counter|to\s+deter|to\s+respond\s+to|to\s+address|because\s+of|given|condemning|against)\b",
-    re.IGNORECASE,
-)
-_RESPONSE_CUE = re.compile(
-    r"\b(?:in\s+response\s+to|in\s+light\s+of|in\s+the\s+face\s+of|in\s+the\s+wake\s+of|in\s+reaction\s+to|"
-    r"in\s+the\s+aftermath\s+of|given|mindful\s+of|recalling|to\s+counter|to\s+deter|respond(?:s|ed|ing)?\s+to|"
-    r"answer(?:s|ed|ing)?|to\s+address|against|in\s+view\s+of|because\s+of)\b",
-    re.IGNORECASE,
-)
+_RESPONSES = load_rules("responses")
+_RESPONSE_CUE = _RESPONSES.anchored("response_cue")
+_THREAT_CUE = _RESPONSES.regex("threat_cue")
+_CONDEMN = _RESPONSES.anchored("condemn")
+_EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
+_IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
+_THREAT_WINDOW = 60
+"""How far before a threat its cue may stand (characters)."""
 _TOGETHER = re.compile(
     r"\b(?:met|meet|meeting|summit|talks|decided|decision|agreed|adopted|issued|signed|announced|held|endorsed)\b",
     re.IGNORECASE,
 )
 _LEADER_ROLES = ("president", "prime minister", "leader")
-_CONDEMN = re.compile(
-    r"\b(?:condemn\w*|denounc\w*|deplor\w*|protest\w*|provocation\w*|violation\w*|regrett\w*)\b", re.IGNORECASE
-)
-_CONDEMN_ANCHORED = AnchoredPattern(
-    _CONDEMN, lambda w: w.startswith(("condemn", "denounc", "deplor", "protest", "provocation", "violation", "regrett"))
-)
 
+# property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
+_STANCE, _STRENGTH, _CUES = Prop.STANCE.value, Prop.STRENGTH.value, Prop.CUES.value
+_CONFIDENCE, _DATE, _DESCRIPTION = Prop.CONFIDENCE.value, Prop.DATE.value, Prop.DESCRIPTION.value
 
 _MCM_ONLY = re.compile(r"(?i)\bmilitary\s+committee\b|\bMCM\b")
 _SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
@@ -134,6 +134,18 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
     return None
 
 
+@dataclass(frozen=True)
+class _SentenceIncidents:
+    """The incidents a sentence's pledges may answer (positions and IRIs)."""
+
+    named: list[tuple[int, str]]
+    """Named in the sentence (a cue of the pledge's clause or introduction must govern them)."""
+    condemned: list[tuple[int, str]]
+    """Named after a condemning word of the sentence."""
+    before: list[tuple[int, str]]
+    """Condemned, or answered in its introduction, by the sentence before (same paragraph)."""
+
+
 def _ident(value: int | dt.date | None) -> int | str | None:
     """A meeting's identifying value as an IRI key part (dates as ISO text, as ``make_iri`` writes them)."""
     return value.isoformat() if isinstance(value, dt.date) else value
@@ -160,6 +172,7 @@ class _Extraction:
         self.meetings: list[Meeting] = []
         self.threat_iris: dict[tuple[str, str], str] = {}
         self._near: tuple[dict[int, str], dict[int, str]] | None = None
+        self._cues: dict[int, list[re.Match[str]]] = {}
 
     # -- actors ------------------------------------------------------------
 
@@ -572,16 +585,12 @@ class _Extraction:
         bounds = [(s.start, s.end) for s in self.sents]
         self.exercises(bounds)
         incidents = IncidentResolver(self.lex, self.doc.date).find(text, self.dates, bounds, self.tokens)
-        incident_by_sentence: dict[int, list[str]] = {}
-        incident_by_paragraph: dict[int, list[str]] = {}
+        incident_by_sentence: dict[int, list[tuple[int, str]]] = {}
         for found in incidents:
             iri = self.incident_node(found)
             si = self.sindex.at(found.start)
             if si is not None:
-                incident_by_sentence.setdefault(si, []).append(iri)
-                bucket = incident_by_paragraph.setdefault(self.sents[si].paragraph, [])
-                if iri not in bucket:  # each incident once: a paragraph may name one a thousand times
-                    bucket.append(iri)
+                incident_by_sentence.setdefault(si, []).append((found.start, iri))
 
         threats = find_threats(text, self.lex, actors, self.sents, self.tokens)
         threat_by_sentence: dict[int, list[ThreatMention]] = {}
@@ -591,15 +600,13 @@ class _Extraction:
             if t.sentence is not None:
                 threat_by_sentence.setdefault(t.sentence, []).append(t)
 
-        self.commitments(actors, heads, incident_by_sentence, incident_by_paragraph, threat_by_sentence)
+        self.commitments(actors, incident_by_sentence, threat_by_sentence)
         return self.b.build()
 
     def commitments(
         self,
         actors: list[ActorMention],
-        heads: dict[str, Actor],
-        incident_by_sentence: dict[int, list[str]],
-        incident_by_paragraph: dict[int, list[str]],
+        incident_by_sentence: dict[int, list[tuple[int, str]]],
         threat_by_sentence: dict[int, list[ThreatMention]],
     ) -> None:
         text = self.text
@@ -613,28 +620,50 @@ class _Extraction:
         persons = [a for a in actors if a.actor.kind == Kind.PERSON and a.actor.country]
         person_starts = [a.start for a in persons]
         person_parties = [str(a.actor.country) for a in persons]
-        type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         starts = [s.start for s in self.sents]
+        # an organisation's name is no pledge ("linked with U.S. Forces Korea" is not "U.S. forces")
+        orgs = [(a.start, a.end) for a in actors if a.actor.kind == Kind.ORGANIZATION]
+        org_starts = [a for a, _ in orgs]
+        type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         for start, end, types in self.lex.commitment_types.finditer(text, self.tokens):
+            o = bisect.bisect_right(org_starts, start) - 1
+            if o >= 0 and orgs[o][1] >= end and orgs[o][1] - orgs[o][0] > end - start:
+                continue
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and start < self.sents[i].end:
                 type_hits.setdefault(i, []).append((start, end, types))
-        condemning: set[int] = set()
-        for m in _CONDEMN_ANCHORED.finditer(text, self.tokens):
+        # sentences that may pledge: a pledging verb or pledge noun (with or without a scheme phrase)
+        candidates: set[int] = set()
+        token_starts = self.tokens.starts
+        for k in self.tokens.candidates(is_pledge_word, is_pledge_word):
+            i = bisect.bisect_right(starts, token_starts[k]) - 1
+            if i >= 0 and token_starts[k] < self.sents[i].end:
+                candidates.add(i)
+        # sentences that condemn an incident: the incidents named after the condemning word
+        condemned: dict[int, list[tuple[int, str]]] = {}
+        for m in _CONDEMN.finditer(text, self.tokens):
             ci = self.sindex.at(m.start())
-            if ci is not None:
-                condemning.add(self.sents[ci].paragraph)
-        # paragraphs whose sentences tie the paragraph's pledges to incidents ("In response to the test, ...")
-        answering: dict[int, list[str]] = {}
-        for si, incs in incident_by_sentence.items():
-            s = self.sents[si]
-            if _STRONG_CUE.search(text, s.start, s.end):
-                bucket = answering.setdefault(s.paragraph, [])
-                bucket.extend(i for i in dict.fromkeys(incs) if i not in bucket)
+            if ci is not None and ci not in condemned:
+                condemned[ci] = [(p, inc) for p, inc in incident_by_sentence.get(ci, []) if p > m.start()]
+        # sentences whose introduction answers incidents ("In response to the test, ..."): the
+        # next sentence of the paragraph continues the answer when it has no cue of its own
+        framed: dict[int, list[tuple[int, str]]] = {}
         meeting_date = self.recorded.date if self.recorded is not None else None
-        for si, hits in type_hits.items():
+        # a scheme phrase without a pledging word pledges only through "is/are to" ("are to work toward")
+        for si in type_hits.keys() - candidates:
+            if _IS_TO.search(text, self.sents[si].start, self.sents[si].end):
+                candidates.add(si)
+        cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        for si in sorted(candidates):
             s = self.sents[si]
-            if not may_pledge(self.tokens.words_between(s.start, s.end)):
+            hits = type_hits.get(si, [])
+            if not hits:
+                # a sentence without a scheme phrase is typed only by a cue word (see commitment_types)
+                cue_words[si] = list(self.lex.commitment_cues.finditer(text, self.tokens, s.start, s.end))
+                if not cue_words[si]:
+                    continue
+            verbs = sentence_verbs(text, self.tokens, s.start, s.end)
+            if not can_pledge(verbs, text, s.start, s.end):
                 continue
             lo = bisect.bisect_left(actor_starts, s.start)
             hi = bisect.bisect_left(actor_starts, s.end)
@@ -642,7 +671,7 @@ class _Extraction:
             pronoun = frozenset({person_parties[pi]}) if pi >= 0 else None
             refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:hi], pronoun)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
-            findings = find_commitments(text, self.tokens, s.start, s.end, refs, default)
+            findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:
                 continue
             made_at = self._meeting_near(si)
@@ -653,29 +682,70 @@ class _Extraction:
                 and made_at == self.meeting_iris.get(self.recorded.key)
                 else None
             )
-            for n, found in enumerate(findings):
-                last = n + 1 == len(findings)
-                in_clause = {
-                    t
-                    for hs, he, ts in hits
-                    for t in ts
-                    if (n == 0 or hs >= found.start) and (last or he <= findings[n + 1].start)
-                }
-                if not in_clause:
+            framed[si] = self.lead_incidents(si, findings[0], incident_by_sentence.get(si, []))
+            previous: list[tuple[int, str]] = []
+            if si > 0 and self.sents[si - 1].paragraph == s.paragraph:
+                previous = [*condemned.get(si - 1, []), *framed.get(si - 1, [])]
+            context = _SentenceIncidents(incident_by_sentence.get(si, []), condemned.get(si, []), previous)
+            hit_starts = [hs for hs, _he, _ts in hits]
+
+            def names_field(a: int, b: int, starts: list[int] = hit_starts) -> bool:
+                return any(a <= h < b for h in starts)
+
+            pieces = [piece for found in findings for piece in split_pledge(text, self.tokens, found, names_field)]
+            for n, found in enumerate(pieces):
+                type_names = self.commitment_types(found, hits, cue_words, si)
+                if not type_names:
                     continue
                 key_start = s.start if n == 0 else found.start
                 iri = self.b.commitment_iri(key_start)
-                self.commitment_node(iri, found, sorted(in_clause), made_at, date or self.doc.date)
-                self.link_responses(
-                    iri,
-                    si,
-                    found,
-                    incident_by_sentence,
-                    answering,
-                    condemning,
-                    incident_by_paragraph,
-                    threat_by_sentence,
-                )
+                self.commitment_node(iri, found, type_names, made_at, date or self.doc.date)
+                self.link_responses(iri, si, found, context, threat_by_sentence)
+
+    def lead_incidents(
+        self, si: int, found: CommitmentFinding, incidents: list[tuple[int, str]]
+    ) -> list[tuple[int, str]]:
+        """The incidents a cue in the sentence's introduction answers ("In response to the test, ...")."""
+        s = self.sents[si]
+        if not incidents or found.lead_end <= s.start:
+            return []
+        cue = self._first_cue(si, s.start, found.lead_end)
+        if cue is None:
+            return []
+        return [(p, inc) for p, inc in incidents if cue.start() < p < found.lead_end]
+
+    def commitment_types(
+        self,
+        found: CommitmentFinding,
+        hits: list[tuple[int, int, tuple[str, ...]]],
+        cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]],
+        si: int,
+    ) -> list[str]:
+        """The scheme concepts of a commitment clause.
+
+        The phrases of the clause from its subject on (an introduction such as "With
+        2013 marking the anniversary of the Mutual Defense Treaty, ..." is a circumstance,
+        not the pledge); else, when the clause points back ("committed to its timely
+        implementation"), those of the same subject's earlier clauses of the sentence;
+        else, for a pledge a party states itself, the broad concept of its first cue word
+        (``skos:hiddenLabel``): a statement of will is a commitment even when no phrase
+        of the scheme names it. A pledge that names no field at all is not typed.
+        """
+        lo, hi = found.span
+        # the sentence's introduction ("With 2013 marking the anniversary of the Mutual Defense
+        # Treaty, they decided ...") types the pledge only when the pledge itself names nothing
+        names = {t for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi for t in ts}
+        if not names and found.anaphoric:
+            names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
+        if not names and found.explicit and not found.defaulted:
+            # the broad concept of the first cue word after the verb ("to hold prompt consultations")
+            if si not in cue_words:  # computed only for the sentences that need it
+                s = self.sents[si]
+                cue_words[si] = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
+            cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] < hi), None)
+            if cue is not None:
+                names = set(cue[2]) & self.lex.concepts.keys()
+        return sorted(names)
 
     def commitment_node(
         self, iri: str, found: CommitmentFinding, type_names: list[str], made_at: str | None, date: dt.date | None
@@ -686,12 +756,12 @@ class _Extraction:
         confidence = 0.85 - (0.2 if found.defaulted else 0.0) + (0.05 if found.cues else 0.0)
         label = f"{'+'.join(parties)} {found.stance}: {', '.join(type_names)}"
         props: dict[str, Any] = {
-            Prop.STANCE.value: found.stance,
-            Prop.STRENGTH.value: found.strength,
-            Prop.CUES.value: found.cues,
-            Prop.CONFIDENCE.value: round(confidence, 3),
-            Prop.DATE.value: date,
-            Prop.DESCRIPTION.value: text[found.start : found.end][:500],
+            _STANCE: found.stance,
+            _STRENGTH: found.strength,
+            _CUES: found.cues,
+            _CONFIDENCE: round(confidence, 3),
+            _DATE: date,
+            _DESCRIPTION: text[found.start : found.end][:500],
         }
         self.b.node(iri, Kind.COMMITMENT, label, props)
         self.b.evidence(iri, found.start, found.end, confidence)
@@ -713,32 +783,58 @@ class _Extraction:
         iri: str,
         si: int,
         found: CommitmentFinding,
-        incident_by_sentence: dict[int, list[str]],
-        answering: dict[int, list[str]],
-        condemning: set[int],
-        incident_by_paragraph: dict[int, list[str]],
+        context: _SentenceIncidents,
         threat_by_sentence: dict[int, list[ThreatMention]],
     ) -> None:
-        """RESPONDS_TO the incidents the sentence or its paragraph ties the pledge to; CONCERNS its threats."""
+        """RESPONDS_TO what a cue of the commitment's own clause ties it to; CONCERNS the sentence's threats.
+
+        A cue ("in response to", "in light of", "particularly given", "mindful of")
+        governs the incidents named after it in its clause; a cue in the sentence's
+        introduction ("In response to the test, the two sides agreed ..., and the
+        Secretary reaffirmed ...") governs every clause of the sentence. A pledge
+        also answers what its own subject condemned earlier in the sentence
+        ("condemned the launch and reaffirmed ..."), or, when it has no cue of its
+        own, what the sentence right before it condemned. Other incidents of the
+        paragraph, or another clause's, are not answered.
+        """
         s = self.sents[si]
+        scopes = [found.span]
+        if found.lead_end > s.start and found.span[0] > s.start:
+            scopes.append((s.start, found.lead_end))
         responded = False
-        tied = s.paragraph in condemning or _RESPONSE_CUE.search(self.text, s.start, s.end) is not None
-        for inc in incident_by_sentence.get(si, []) if tied else []:
+        named_event = False  # a cue names an event: no standing threat is answered in its stead
+        threats = threat_by_sentence.get(si, [])
+        for lo, hi in scopes if context.named or threats else ():
+            cue = self._first_cue(si, lo, hi)
+            if cue is None:
+                continue
+            named_event = named_event or _EVENT_AFTER_CUE.match(self.text, cue.end(), hi) is not None
+            for pos, inc in context.named:
+                if cue.start() < pos < hi and self._respondable(inc):
+                    self.b.rel(Rel.RESPONDS_TO, iri, inc)
+                    responded = True
+        answered = [inc for pos, inc in context.condemned if any(a <= pos < b for a, b in found.borrow)]
+        if not responded and not answered:
+            answered = [inc for _, inc in context.before]
+        for inc in answered:
             if self._respondable(inc):
                 self.b.rel(Rel.RESPONDS_TO, iri, inc)
                 responded = True
-        paragraph_incidents = answering.get(s.paragraph, [])
-        if s.paragraph in condemning:
-            paragraph_incidents = [*paragraph_incidents, *incident_by_paragraph.get(s.paragraph, [])]
-        for inc in paragraph_incidents:
-            if self._respondable(inc):
-                self.b.rel(Rel.RESPONDS_TO, iri, inc)
-                responded = True
-        for t in threat_by_sentence.get(si, []):
+        for t in threats:
             tiri = self.threat_node(t.poser, t.threat_type)
             self.b.rel(Rel.CONCERNS, iri, tiri)
-            if not responded and _THREAT_CUE.search(self.text, max(s.start, t.start - 60), t.start):
+            if responded or named_event or not any(lo <= t.start < hi for lo, hi in scopes):
+                continue
+            if _THREAT_CUE.search(self.text, max(s.start, t.start - _THREAT_WINDOW), t.start):
                 self.b.rel(Rel.RESPONDS_TO, iri, tiri)
+
+    def _first_cue(self, si: int, start: int, end: int) -> re.Match[str] | None:
+        """The first response cue of sentence ``si`` that starts in ``[start, end)``."""
+        cues = self._cues.get(si)
+        if cues is None:
+            s = self.sents[si]
+            cues = self._cues[si] = list(_RESPONSE_CUE.finditer(self.text, self.tokens, s.start, s.end))
+        return next((m for m in cues if start <= m.start() < end), None)
 
     def _respondable(self, iri: str) -> bool:
         """Only incidents are answered; outside agreements are not crises."""

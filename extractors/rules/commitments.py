@@ -1,147 +1,255 @@
-"""Commitments: sentences in which a party pledges, reaffirms, agrees or decides.
+"""Commitments: clauses in which a party pledges, reaffirms, agrees or decides.
 
-A sentence is a commitment when it has a commitment verb ("reaffirmed",
-"pledged", "agreed to", "will continue to", "remain committed", "expressed
-the firm commitment") and at least one phrase of the commitment-type scheme.
+The verbs, cue words and party references are data
+(``extractors/data/rules/commitments.yaml``); this module reads a sentence
+with them, clause by clause:
 
-* **Who commits** comes from the verb's subject: the reference closest to the
-  verb in its clause ("Noting the test, the Secretary reaffirmed"), else the
-  sentence's first reference ("The Minister, noting ..., pledged"). "The
-  Secretary" and "the Minister" resolve to the recorded meeting's heads of
-  delegation (by default the U.S. and the ROK); "the two Ministers", "both
-  sides", "the Alliance" to both parties; a named state or person to itself
-  or its country. A later coordinated clause (", and the Minister pledged")
-  adds its own subject.
-* **Stance** from the wording: suspend/postpone/halt -> suspended;
-  reduce/withdraw -> weakened; strengthen/enhance/expand -> strengthened;
-  reaffirm/reiterate/remain committed/continue -> reaffirmed; otherwise
-  (agree, decide, pledge, establish) -> new.
+* **Verbs by what they do.** A *pledging* verb ("reaffirmed", "pledged",
+  "agreed", "commits to", "announced the establishment of") states a pledge; an
+  *assessment* verb ("noted", "welcomed", "assessed", "shared the view",
+  "condemned", "highlighted") a view; a *demand* ("urged the DPRK to ...",
+  "called on North Korea to ...") asks something of another party; *reported
+  speech* ("stated", "made clear") passes on what its "that"-clause says; a
+  *modal* ("will", "would") is a statement of will at the top of a sentence.
+* **"That"-clauses decide.** "reaffirmed that the ROK and the United States
+  would continue ..." is a pledge (a modal, a commitment verb or a pledge noun
+  in the clause); "reaffirmed that its security is vital ...", "confirmed that
+  cost-sharing contributes to ..." state views; nothing in the "that"-clause of
+  an assessment verb is a pledge, except a declaratory statement ("any nuclear
+  attack ... will be met with ...").
+* **Objects decide.** "reiterated the firm view that ..." is an assessment,
+  "reaffirmed the commitment to ..." a pledge.
+* **Who commits**: the subject right before the verb (adverbs or one
+  parenthetical between: "The Minister, noting ..., pledged"), else the subject
+  of the sentence's previous reporting verb ("They urged the DPRK to ... and
+  reaffirmed ..."). A party after a preposition or a demand ("urged the DPRK")
+  or before a possessive ("North Korea's") is never a subject. "The Minister"
+  and "the Secretary" are the heads of delegation; "the two sides", "both",
+  "the Alliance" (also "US-ROK Alliance" with or without periods, hyphen or en
+  dash) are both parties. An adversary (North Korea, China, Russia, ...) never
+  shares an alliance pledge, and commits alone only as the subject of an
+  explicit commitment verb.
+* **Stance** from the change words the pledge governs: suspend/postpone ->
+  suspended; reduce/withdraw -> weakened; strengthen/enhance -> strengthened
+  (a restatement of a standing pledge to strengthen stays reaffirmed); a change
+  word owned by another party ("North Korea's freeze") does not count, and a
+  suspended or denied reduction ("the second phase of the reduction will not
+  proceed", "no plan to reduce its forces") keeps the forces: reaffirmed.
 * **Strength** from cue words ("ironclad", "unwavering", "firm").
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from extractors.rules.actors import ActorMention
-from extractors.rules.scan import AnchoredPattern, Tokens
+from extractors.rules.patterns import first_word_prefixes, load_rules
+from extractors.rules.scan import Tokens
 from graph.schema import Kind
 
-_VERBS = re.compile(
-    r"\b(?P<reaffirm>reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|recommit(?:s|ted)?|reconfirm(?:s|ed)?|"
-    r"confirm(?:s|ed)|restat(?:e|es|ed)|renew(?:s|ed)|remain(?:s|ed)?\s+(?:\w+ly\s+)?committed|"
-    r"(?:will|would|shall)\s+(?:\w+ly\s+)?continue|continu(?:e|es|ed|ing)\s+to)\b"
-    r"|\b(?P<new>pledg(?:e|es|ed|ing)|commit(?:s|ted|ting)?\s+to|(?:are|is|were|was)\s+committed|vow(?:s|ed)?|"
-    r"resolv(?:e|es|ed)\s+to|promis(?:e|es|ed)|assur(?:e|es|ed)|guarantee[sd]?|"
-    r"agre(?:e|es|ed|eing)\s+(?:to|that|on|upon)|agreed|agreeing|decid(?:e|es|ed|ing)\s+(?:to|not\s+to|that)|decided|"
-    r"determined\s+to|intend(?:s|ed)?\s+to|committed(?=,)|(?:signed|adopted|endorsed|approved)(?!\s+by\b)|"
-    r"(?:will|would|shall)\s+(?:not\s+)?(?:\w+ly\s+)?[a-z]+|"
-    r"establish(?:ed)?(?!\s+by\b)|(?:expressed|underscored|emphasized|stressed|highlighted|demonstrated|affirmed|declared|stated)"
-    r"\s+(?:\w+\s+){0,4}?(?:commitment|determination|resolve|intention|readiness|willingness))\b",
-    re.IGNORECASE,
+RULES = load_rules("commitments")
+
+_KINDS: tuple[str, ...] = ("reaffirm", "pledge", "demand", "speech", "assessment", "neutral", "modal")
+"""Verb classes, in the order they are tried at one position (see the rule file)."""
+_PLEDGING = frozenset({"reaffirm", "pledge", "modal"})
+_MAY_PLEDGE = _PLEDGING | {"speech"}
+_VERB_PREFIXES: tuple[str, ...] = tuple(
+    sorted(set().union(*(first_word_prefixes(RULES.regex(kind + "_verbs")) or set() for kind in _KINDS)))
 )
-_VERB_PREFIXES = (
-    "reaffirm", "reiterat", "recommit", "reconfirm", "confirm", "restat", "renew", "remain", "will", "would", "shall",
-    "continu", "pledg", "commit", "are", "is", "were", "was", "vow", "resolv", "promis", "assur", "guarantee", "agre",
-    "decid", "determined", "intend", "signed", "adopted", "endorsed", "approved", "establish", "expressed",
-    "underscored", "emphasized", "stressed", "highlighted", "demonstrated", "affirmed", "declared", "stated",
-)  # fmt: skip
+_PLEDGE_PREFIXES: tuple[str, ...] = tuple(
+    sorted(
+        set().union(*(first_word_prefixes(RULES.regex(k + "_verbs")) or set() for k in ("reaffirm", "pledge", "modal")))
+    )
+)
 
 
 def _is_verb_anchor(word: str) -> bool:
     return word.startswith(_VERB_PREFIXES)
 
 
-_VERBS_ANCHORED = AnchoredPattern(_VERBS, _is_verb_anchor)
+class _VerbPatterns:
+    """The verb classes as one pattern per first word: at a token, only the alternatives that
+    can begin with its word are tried (a handful instead of all), in the rule file's order."""
+
+    def __init__(self) -> None:
+        self.alternatives: list[tuple[str, str, tuple[str, ...]]] = []
+        for kind in _KINDS:
+            for alt in RULES.patterns[kind + "_verbs"]["any"]:
+                prefixes = first_word_prefixes(str(alt), re.IGNORECASE)
+                if prefixes is None:
+                    msg = f"verb pattern {alt!r} ({kind}) must begin with a literal word"
+                    raise ValueError(msg)
+                self.alternatives.append((kind, str(alt), tuple(sorted(prefixes))))
+        self._memo: dict[str, re.Pattern[str] | None] = {}
+        self._by_set: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def for_word(self, word: str) -> re.Pattern[str] | None:
+        """The pattern of the alternatives that may begin with ``word`` (lower-cased); None if none.
+
+        Words that share their alternatives ("agreed", "agree") share one compiled pattern.
+        """
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        chosen = tuple(k for k, (_kind, _alt, prefixes) in enumerate(self.alternatives) if word.startswith(prefixes))
+        pattern = self._by_set.get(chosen) if chosen else None
+        if chosen and pattern is None:
+            groups: dict[str, list[str]] = {}
+            for k in chosen:
+                kind, alt, _prefixes = self.alternatives[k]
+                groups.setdefault(kind, []).append(alt)
+            body = "|".join(f"(?P<{kind}>{'|'.join(alts)})" for kind, alts in groups.items())
+            pattern = self._by_set[chosen] = re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+        if len(self._memo) < 100_000:
+            self._memo[word] = pattern
+        return pattern
+
+    def finditer(self, text: str, tokens: Tokens, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Non-overlapping verb matches that start in ``[start, end)``, in text order."""
+        starts, lower = tokens.starts, tokens.lower
+        candidates = tokens.candidates(self, _is_verb_anchor)
+        last_end = start
+        for k in range(bisect.bisect_left(candidates, bisect.bisect_left(starts, start)), len(candidates)):
+            i = candidates[k]
+            pos = starts[i]
+            if pos >= end:
+                break
+            if pos < last_end:
+                continue
+            pattern = self.for_word(lower[i])
+            m = pattern.match(text, pos, end) if pattern is not None else None
+            if m is not None:
+                last_end = m.end()
+                yield m
+
+
+_VERBS_ANCHORED = _VerbPatterns()
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be"})
 _NOUN_WORDS = frozenset(
-    {"pledge", "pledges", "promise", "promises", "commitment", "commitments", "guarantee", "guarantees", "assurance",
-     "assurances"}
-)  # fmt: skip
-
-
-def may_pledge(words: list[str]) -> bool:
-    """Cheap test on a sentence's lower-cased words: can it hold a commitment verb or pledge noun?"""
-    return any(w in _NOUN_WORDS or w.startswith(_VERB_PREFIXES) for w in words)
-
-
-_NOUNS = re.compile(r"\b(?:pledge|promise|commitment|guarantee|assurance)s?\b", re.IGNORECASE)
-_OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?:\w+[-\w]*)\s+){0,2}$")
-_SUSPEND = re.compile(
-    r"\b(?:suspend\w*|postpon\w*|halt\w*|paus\w*|defer\w*|cancel\w*|freez\w*|scal\w+\s+down\s+exercise|"
-    r"not\s+(?:to\s+)?(?:proceed|go\s+ahead))",
-    re.IGNORECASE,
+    w + s for w in ("pledge", "promise", "commitment", "guarantee", "assurance", "committed") for s in ("", "s")
 )
-_WEAKEN = re.compile(
-    r"\b(?:reduc\w*|withdraw\w*|withdrew|scal\w+\s+back|draw\s?down|drawdown|cut\w*\s+(?:back|the\s+number))",
-    re.IGNORECASE,
-)
-_STRENGTHEN = re.compile(
-    r"\b(?:strengthen\w*|enhanc\w*|expand\w*|bolster\w*|deepen\w*|increas\w*|reinforc\w*|upgrad\w*|intensif\w*|step\w*\s+up|"
-    r"improv\w*|augment\w*|elevat\w*)",
-    re.IGNORECASE,
-)
+
+
+def is_pledge_word(word: str) -> bool:
+    """Can a sentence with this (lower-cased) word pledge? A pledging verb's first word (not a bare
+    "is", "are", "be": "are committed" is found by "committed") or a pledge noun."""
+    return word in _NOUN_WORDS or (word.startswith(_PLEDGE_PREFIXES) and word not in _AUXILIARIES)
+
+
+def can_pledge(verbs: list[Verb], text: str, start: int, end: int) -> bool:
+    """Can a sentence with these verbs pledge at all? Not with only assessments and demands
+    ("noted ...", "urged ...") and no pledge noun; the check spares reading its parties."""
+    return any(v.kind in _MAY_PLEDGE for v in verbs) or _NOUNS.search(text, start, end) is not None
+
+
+_NOUNS = RULES.regex("pledge_nouns")
+_EMBEDDED_NOUNS = RULES.regex("embedded_pledge_nouns")
+_SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
+_OWNER_BEFORE = RULES.regex("owner_before")
+_VIEW_OBJECT = RULES.regex("view_object")
+_THAT_FOLLOWS = RULES.regex("that_follows")
+_RELATIVES = RULES.words("relative_pronouns")
+_AUX_WORDS = RULES.words("auxiliaries")
+_SKIPPED_ADVERBS = RULES.words("skipped_adverbs")
+_ORGANIZATION = Kind.ORGANIZATION
+_PERSON = Kind.PERSON
+_SUSPEND = RULES.regex("suspend")
+_WEAKEN = RULES.regex("weaken")
+_STRENGTHEN = RULES.regex("strengthen")
+_OTHER_OWNER_BEFORE = RULES.regex("other_owner_before")
+_OTHER_OWNER_AFTER = RULES.regex("other_owner_after")
+_NEGATION_BEFORE = RULES.regex("negation_before")
+_DANGER_AFTER = RULES.regex("danger_after")
 _ANY_CHANGE = re.compile("|".join(f"(?:{p.pattern})" for p in (_SUSPEND, _WEAKEN, _STRENGTHEN)), re.IGNORECASE)
-CUES: tuple[str, ...] = (
-    "ironclad", "unwavering", "firm", "firmly", "steadfast", "unshakable", "unshakeable", "resolute", "strong",
-    "strongly", "full", "fully", "solemn", "unequivocal", "unconditional", "enduring", "absolute", "immediate",
-    "overwhelming", "decisive", "swift",
-)  # fmt: skip
+_CHANGE_PREFIXES: tuple[str, ...] = tuple(
+    sorted(set().union(*(first_word_prefixes(p) or set() for p in (_SUSPEND, _WEAKEN, _STRENGTHEN))))
+)
+CUES: tuple[str, ...] = RULES.word_list("cues")
 _CUE_WORDS = frozenset(CUES)
+_OBJECT_MARKERS = RULES.words("object_markers")
+_DETERMINERS = RULES.words("determiners")
+_IRREGULAR_PAST = RULES.words("irregular_past")
+ADVERSARIES: frozenset[str] = RULES.words("adversaries")
+"""States that never share an alliance pledge."""
+_ANAPHORS = RULES.words("anaphors")
+_ADVERSARY_VERBS: tuple[str, ...] = RULES.word_list("adversary_commit_verbs")
+_NAME_WORDS = RULES.words("name_words_before")
+_NOUN_FORMS = RULES.words("noun_forms")
+_SUBORDINATORS = RULES.words("subordinators")
+_GAPPED = RULES.words("after_gapped_verb")
+_SCHEDULE_ONLY = RULES.regex("schedule_only")
+_COORDINATED = re.compile(
+    r"(?:;|\b(?:" + "|".join(sorted(RULES.words("coordinators"))) + r"))\s*(?:\w+ly\s+)?$", re.IGNORECASE
+)
 
-# Generic references to the parties of a bilateral text.
-_REFS = re.compile(
-    r"\b(?P<both>(?:the\s+)?(?:two|three)\s+(?:sides|ministers|leaders|presidents|governments|countries|nations|allies|delegations|"
-    r"secretaries|heads\s+of\s+delegation|defense\s+chiefs)|both\s+(?:sides|ministers|leaders|presidents|governments|"
-    r"countries|nations|allies|delegations|the\s+ROK\s+and\s+(?:the\s+)?U\.?S\.?)|the\s+(?:ROK[-–]U\.?S\.?\s+|U\.?S\.?[-–]ROK\s+)?"
-    r"alliance|the\s+allies|the\s+ministers|the\s+leaders|the\s+delegations|they|we|both)\b"
-    r"|(?P<meeting>\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)\s+|[A-Z][a-z]+(?:-[a-z]+)?\s+)?(?:SCM|Security\s+Consultative\s+Meeting)\b"
-    r"|\b(?:the|its|later|their|each|every|these|those)\s+(?:\w+\s+)?communiqu[ée]s?|\bthe\s+meeting\b)"
-    r"|\b(?P<min>(?:the\s+)?(?:ROK\s+|Korean\s+)?(?:defen[sc]e\s+)?minister)\b(?!\s+of\s+foreign)"
-    r"|\b(?P<sec>(?:the\s+)?(?:U\.?S\.?\s+)?(?:defen[sc]e\s+)?secretary)\b(?!\s+of\s+state)"
-    r"|\b(?P<pron>[Hh]e|[Ss]he)\b",
-    re.IGNORECASE,
-)
-_REFS_ANCHORED = AnchoredPattern(
-    _REFS,
-    {"sides", "ministers", "leaders", "presidents", "governments", "countries", "nations", "allies", "delegations",
-     "secretaries", "heads", "chiefs", "both", "alliance", "they", "we", "scm", "security", "communiqué", "communiqués",
-     "communique", "communiques", "meeting", "minister", "secretary", "he", "she"},
-    lookback=4,
-)  # fmt: skip
-_COORD_GAP = re.compile(
-    r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with|along\s+with|,)\s*(?:the\s+)?$", re.IGNORECASE
-)
-_CLAUSE_GAP = re.compile(r"(?:[;]|,\s+(?:and|while|whereas|but)\s+|\band\s+)", re.IGNORECASE)
-_SAME_ACTOR_GAP = re.compile(r"[\s,()]*(?:of\s+(?:the\s+)?)?[\s,()]*$")
-_SPEECH = re.compile(
-    r"\b(?:said|says|stated|states|stating|made\s+clear|making\s+clear|warned|declared|announced|explained|noted|"
-    r"stressed|emphasized|underscored|assured|told\s+\w+|confirmed)\s+(?:\w+\s+){0,3}?that\b",
-    re.IGNORECASE,
-)
-_CLAUSE_LEAD = re.compile(r"[\s,;]*(?:(?:and|while|whereas|but)\s+)?", re.IGNORECASE)
-_ADVERBS_ONLY = re.compile(
-    r"^\s*(?:(?:also|further|again|jointly|once\s+again|each|both|side|sides|government|\w+ly|,)\s*)*$", re.IGNORECASE
-)
-_BENEFIT_KOR = re.compile(r"\b(?:to|for|of)\s+(?:the\s+)?(?:ROK|Republic\s+of\s+Korea|South\s+Korea)\b")
+
+def _ref_lead(word: str) -> bool:
+    """Can a reference begin with this word before its anchor ("the", "two", "49th", "forty")?"""
+    return word in _REF_LEAD_WORDS or word[:1].isdigit() or word.endswith(("th", "st", "nd", "rd", "ty"))
+
+
+_REF_LEAD_WORDS = frozenset(str(w).lower() for w in RULES.patterns["references"].get("lead_words", ()))
+_REFS_ANCHORED = RULES.anchored("references", lead=_ref_lead)
+_COORD_GAP = RULES.regex("coordination_gap")
+_ADVERBS_ONLY = RULES.regex("adverbs_only")
+_PARENTHETICAL_GAP = RULES.regex("parenthetical_gap")
+_CLAUSE_LEAD = RULES.regex("clause_lead")
+_SAME_ACTOR_GAP = RULES.regex("same_actor_gap")
+_BENEFIT_KOR = RULES.regex("benefit_kor")
+_DECLARATORY = RULES.regex("declaratory")
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w’']+")
+_BARE_SUBJECT = re.compile(r"\s*(?:(?:the|both|each|all|also|then|,)\s*)*$", re.IGNORECASE)
+_PAIR_DISTANCE = 90
+"""Characters within which a suspend word applies to a reduction ("postpone the second phase of the reduction")."""
+_PASSIVE_AFTER = re.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
+_NOT_A_VERB = r"(?!(?:the|a|an|its|their|this|these|those|all|any|each)\b)"
+_AND_TO = re.compile(r",?\s+and\s+(?:also\s+)?to\s+" + _NOT_A_VERB + r"(?=[a-z])")
+_TO_INFINITIVE = re.compile(r"\s+(?:\w+ly\s+)?to\s+(?:\w+ly\s+)?" + _NOT_A_VERB + r"[a-z]")
+_PLURAL_REF = re.compile(r"\b(?:they|we|both|\w+s)\s*$", re.IGNORECASE)
+_MODALS = frozenset({"will", "would", "shall", "must", "should"})
+_PROMISSORY: tuple[str, ...] = tuple(RULES.word_list("promissory"))
+_ONCE_AGAIN = re.compile(r"^\s*(?:once\s+(?:again|more)|again|anew)\s*,?\s*$", re.IGNORECASE)
 
 
 BILATERAL: frozenset[str] = frozenset({"KOR", "USA"})
 """The two parties of the alliance."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Ref:
-    """A reference to one or more parties."""
+    """A reference to one or more parties.
+
+    ``subject`` is False where the reference cannot be a verb's subject: after
+    a preposition or a demand ("urged the DPRK"), before a possessive
+    ("North Korea's"), or coordinated with such a reference.
+    """
 
     start: int
     end: int
     parties: frozenset[str]
+    subject: bool = True
+    meeting: bool = False
 
 
 @dataclass
 class CommitmentFinding:
-    """A commitment sentence as the rules read it."""
+    """One commitment clause as the rules read it.
+
+    ``start``/``end`` is the evidence span (the clause, trimmed); ``span`` the
+    window whose scheme phrases type it (to the next clause of the sentence);
+    ``lead_end`` the end of the sentence's introduction (a response cue there
+    applies to every clause); ``borrow`` windows of the same sentence and subject
+    whose phrases a clause without its own may borrow ("welcomed the conclusion
+    of the SMA and committed to its timely implementation"); ``explicit`` is True
+    when a party says it pledges (a subject of its own, not a default), which
+    lets a pledge without a scheme phrase take a broader concept.
+    """
 
     start: int
     end: int
@@ -152,25 +260,59 @@ class CommitmentFinding:
     verb_span: tuple[int, int]
     defaulted: bool
     beneficiaries: list[str] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)
+    lead_end: int = 0
+    borrow: list[tuple[int, int]] = field(default_factory=list)
+    explicit: bool = False
+    anaphoric: bool = False
+    group: str = "new"
 
 
-def stance_of(clause: str, verb_group: str) -> str:
-    """Stance of a commitment from its clause and the kind of its main verb.
+def _owned_by_other(text: str, start: int, end: int, lo: int) -> bool:
+    """A change word at ``text[start:end]`` whose object belongs to another party."""
+    return bool(
+        _OTHER_OWNER_BEFORE.search(text, max(lo, start - 60), start)
+        or _OTHER_OWNER_AFTER.match(text, end, min(len(text), end + 60))
+    )
+
+
+def stance_of(clause: str, verb_group: str, words: list[str] | None = None) -> str:
+    """Stance of a commitment from its clause (from the verb on) and the kind of its verb.
 
     >>> stance_of("reaffirmed its commitment to suspend the exercise", "reaffirm")
     'suspended'
     >>> stance_of("agreed to strengthen missile defense", "new")
     'strengthened'
+    >>> stance_of("decided that the second phase of the reduction will not proceed", "new")
+    'reaffirmed'
+    >>> stance_of("reaffirmed support for the framework that froze North Korea's program", "reaffirm")
+    'reaffirmed'
     """
-    if _ANY_CHANGE.search(clause) is None:  # one pass for the common case: no change word at all
-        return "reaffirmed" if verb_group == "reaffirm" else "new"
-    if _SUSPEND.search(clause):
+    base = "reaffirmed" if verb_group == "reaffirm" else "new"
+    if words is not None:
+        if not any(w.startswith(_CHANGE_PREFIXES) for w in words):
+            return base  # the common case: no word can begin a change word
+    elif _ANY_CHANGE.search(clause) is None:
+        return base
+    suspends = [m for m in _SUSPEND.finditer(clause) if not _owned_by_other(clause, m.start(), m.end(), 0)]
+    weakens = [
+        m
+        for m in _WEAKEN.finditer(clause)
+        if not _owned_by_other(clause, m.start(), m.end(), 0) and not _DANGER_AFTER.match(clause, m.end())
+    ]
+    kept = [m for m in weakens if not _NEGATION_BEFORE.search(clause, max(0, m.start() - 40), m.start())]
+    halted = any(abs(s.start() - w.start()) <= _PAIR_DISTANCE for s in suspends for w in weakens)
+    if weakens and (halted or len(kept) < len(weakens)):
+        # a reduction halted, postponed or denied: the forces stay
+        return "reaffirmed"
+    if suspends:
         return "suspended"
-    if _WEAKEN.search(clause):
+    if kept:
         return "weakened"
-    if _STRENGTHEN.search(clause):
-        return "strengthened"
-    return "reaffirmed" if verb_group == "reaffirm" else "new"
+    if any(not _owned_by_other(clause, m.start(), m.end(), 0) for m in _STRENGTHEN.finditer(clause)):
+        # "reaffirmed the commitment to provide and strengthen ..." restates a standing pledge
+        return base if verb_group == "reaffirm" else "strengthened"
+    return base
 
 
 def strength_of(cues: list[str]) -> float:
@@ -200,6 +342,13 @@ class PartyResolver:
         self.minister = minister
         self.secretary = secretary
         self.both = both
+        self._generic: dict[str, frozenset[str]] = {
+            "three": BILATERAL | {"JPN"},
+            "both": both,
+            "meeting": BILATERAL,
+            "min": frozenset({minister}),
+            "sec": frozenset({secretary}),
+        }
 
     def refs(
         self,
@@ -216,28 +365,36 @@ class PartyResolver:
             pronoun: the party "he" or "she" stands for (that of the last
                 person named before the sentence), if any.
         """
+        generic: list[Ref] = []
+        for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
+            group = m.lastgroup
+            parties = pronoun if group == "pron" else self._generic.get(group or "")
+            if parties:
+                generic.append(Ref(m.start(), m.end(), parties, meeting=group == "meeting"))
+        # "the U.S.-ROK Alliance", "both the ROK and the U.S.": one reference to both, not its parts
+        joint = [r for r in generic if r.parties == self.both and r.end - r.start > 12]
+        joint_ids = {id(r) for r in joint}
         out: list[Ref] = []
         for a in actors:
-            if a.start < start or a.end > end or a.actor.kind == Kind.ORGANIZATION:
+            if a.start < start or a.end > end or a.actor.kind is _ORGANIZATION:
                 continue
-            party = a.actor.country if a.actor.kind == Kind.PERSON else a.actor.id
+            if any(r.start <= a.start and a.end <= r.end for r in joint):
+                continue
+            party = a.actor.country if a.actor.kind is _PERSON else a.actor.id
             if party:
-                out.append(Ref(a.start, a.end, frozenset({party})))
-        for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
-            if any(r.start <= m.start() < r.end or m.start() <= r.start < m.end() for r in out):
-                continue
-            if m.group("both"):
-                out.append(Ref(m.start(), m.end(), self.both))
-            elif m.group("meeting"):
-                out.append(Ref(m.start(), m.end(), BILATERAL))
-            elif m.group("min"):
-                out.append(Ref(m.start(), m.end(), frozenset({self.minister})))
-            elif m.group("sec"):
-                out.append(Ref(m.start(), m.end(), frozenset({self.secretary})))
-            elif m.group("pron") and pronoun:
-                out.append(Ref(m.start(), m.end(), pronoun))
+                out.append(Ref(a.start, a.end, _single(party)))
+        for r in generic:
+            if id(r) not in joint_ids and any(x.start <= r.start < x.end or r.start <= x.start < r.end for x in out):
+                continue  # a gazetteer name wins over a title ("Secretary Austin")
+            out.append(r)
         out.sort(key=lambda r: r.start)
-        return _merge_titles(out, text)
+        return _mark_objects(_merge_titles(out, text), text, tokens, start)
+
+
+@functools.cache
+def _single(party: str) -> frozenset[str]:
+    """The one-party set of ``party`` (shared)."""
+    return frozenset({party})
 
 
 def _merge_titles(refs: list[Ref], text: str) -> list[Ref]:
@@ -245,53 +402,161 @@ def _merge_titles(refs: list[Ref], text: str) -> list[Ref]:
     merged: list[Ref] = []
     for r in refs:
         if merged and merged[-1].parties == r.parties and _SAME_ACTOR_GAP.match(text, merged[-1].end, r.start):
-            merged[-1] = Ref(merged[-1].start, r.end, r.parties)
+            merged[-1] = Ref(merged[-1].start, r.end, r.parties, meeting=merged[-1].meeting and r.meeting)
         else:
             merged.append(r)
     return merged
 
 
-def subject_before(text: str, refs: list[Ref], clause_start: int, verb_start: int) -> frozenset[str] | None:
-    """Parties of the verb's subject among ``refs`` (all inside the clause).
+def _word_before(tokens: Tokens, pos: int, lo: int) -> str:
+    """The lower-cased word before ``pos`` (skipping determiners), '' at ``lo``."""
+    i = bisect.bisect_left(tokens.starts, pos) - 1
+    while i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in _DETERMINERS:
+        i -= 1
+    return tokens.lower[i] if i >= 0 and tokens.starts[i] >= lo else ""
 
-    Reported speech is the speaker's pledge: in "President Biden made clear
-    that an attack on the ROK would be met with ...", the subject of "would"
-    is President Biden's party, not the ROK.
-    """
-    inside = [r for r in refs if clause_start <= r.start and r.end <= verb_start]
-    if not inside:
-        return None
-    speech = None
-    for m in _SPEECH.finditer(text, clause_start, verb_start):
-        speech = m
-    if speech is not None:
-        speakers = [r for r in inside if r.end <= speech.start()]
-        if speakers:
-            return subject_before(text, speakers, clause_start, speech.start())
-    last_comma = text.rfind(",", clause_start, verb_start)
-    near = [r for r in inside if r.start > last_comma] if last_comma >= 0 else inside
-    group: list[Ref]
-    if near:
-        # the reference group right before the verb (coordinated: "the Minister and the Secretary")
-        tail = near[-1]
-        group = [tail]
-        for r in reversed(near[:-1]):
-            if _COORD_GAP.match(text[r.end : group[0].start]):
-                group.insert(0, r)
-            else:
-                break
-    else:
-        first = inside[0]
-        group = [first]
-        for r in inside[1:]:
-            if _COORD_GAP.match(text[group[-1].end : r.start]):
-                group.append(r)
-            else:
-                break
+
+def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[Ref]:
+    """Mark references that cannot be subjects (see :class:`Ref`)."""
+    previous: Ref | None = None
+    for r in refs:
+        after = text[r.end : r.end + 2]
+        if after.startswith(("'s", "’s", "’ ", "' ")) or (text[r.end - 1 : r.end] in "’'" and r.end > r.start):
+            r.subject = False  # a possessive
+        elif previous is not None and _COORD_GAP.match(text, previous.end, r.start) is not None:
+            r.subject = previous.subject  # coordinated
+        else:
+            i = bisect.bisect_left(tokens.starts, r.start) - 1
+            article = i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in ("a", "an")
+            # "an American pledge": the name qualifies a noun
+            r.subject = not article and _word_before(tokens, r.start, lo) not in _OBJECT_MARKERS
+        previous = r
+    return refs
+
+
+def _group_before(text: str, refs: list[Ref], index: int) -> tuple[int, frozenset[str], bool]:
+    """The coordinated group ending with ``refs[index]``: (start, parties, is a meeting)."""
+    group = [refs[index]]
+    k = index - 1
+    while k >= 0 and _COORD_GAP.match(text[refs[k].end : group[0].start]):
+        group.insert(0, refs[k])
+        k -= 1
     parties: set[str] = set()
     for r in group:
         parties |= r.parties
-    return frozenset(parties)
+    return group[0].start, frozenset(parties), all(r.meeting for r in group)
+
+
+@dataclass(slots=True)
+class Verb:
+    """A verb of the rule file's classes: its span, class (``kind``) and lower-cased first word."""
+
+    start: int
+    end: int
+    kind: str
+    word: str
+
+    @property
+    def modal_like(self) -> bool:
+        """A modal ("will", "would"): a statement of will, not a reporting verb."""
+        return self.word in _MODALS
+
+    @property
+    def past(self) -> bool:
+        """A reporting verb in the past tense (starts a clause of the sentence)."""
+        if self.kind == "modal" or self.word.startswith(("continu", "remain")):
+            return False
+        return self.word.endswith("ed") or self.word in _IRREGULAR_PAST
+
+
+@dataclass(slots=True)
+class _Subject:
+    start: int
+    parties: frozenset[str]
+    meeting: bool = False
+    plural: bool = False
+
+
+@dataclass(slots=True)
+class _Clause:
+    """A top-level clause of a sentence while it is read."""
+
+    start: int
+    verb: Verb
+    subject: _Subject | None
+    pledge: bool
+    group: str
+    explicit: bool
+    embed: str | None = None  # "pledge", "speech", "assessment", "demand": what its "that"-clause or object is
+    embed_start: int = 0
+    anchor: Verb | None = None  # the verb that realised an embedded pledge
+    parties: frozenset[str] | None = None
+
+
+def _direct_subject(
+    text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int, parenthetical: bool = True
+) -> _Subject | None:
+    """The subject right before verb ``v``: adverbs or (when allowed) one parenthetical between."""
+    for k in range(len(refs) - 1, -1, -1):
+        r = refs[k]
+        if r.end > v.start or r.start < lo:
+            continue
+        if not r.subject:
+            continue
+        if any(r.end <= w.start < v.start for w in verbs):
+            return None
+        gap = text[r.end : v.start]
+        if _ADVERBS_ONLY.match(gap) or (parenthetical and _PARENTHETICAL_GAP.match(gap)):
+            start, parties, meeting = _group_before(text, refs, k)
+            plural = start < r.start or _PLURAL_REF.search(text, r.start, r.end) is not None
+            return _Subject(start, parties, meeting, plural)
+        return None
+    return None
+
+
+def _fallback_subject(text: str, refs: list[Ref], lo: int, v: Verb) -> _Subject | None:
+    """The nearest subject-capable group after the last comma before ``v``, else the first one."""
+    inside = [k for k, r in enumerate(refs) if lo <= r.start and r.end <= v.start and r.subject]
+    if not inside:
+        return None
+    last_comma = text.rfind(",", lo, v.start)
+    near = [k for k in inside if refs[k].start > last_comma]
+    if near:
+        start, parties, meeting = _group_before(text, refs, near[-1])
+        return _Subject(start, parties, meeting, plural=start < refs[near[-1]].start)
+    # the sentence's first subject, with those coordinated after it ("X of the ROK and Y of the U.S. met ...")
+    k = inside[0]
+    last = k
+    while (
+        last + 1 < len(refs)
+        and refs[last + 1].end <= v.start
+        and _COORD_GAP.match(text[refs[last].end : refs[last + 1].start])
+    ):
+        last += 1
+    parties = frozenset().union(*(r.parties for r in refs[k : last + 1]))
+    return _Subject(refs[k].start, parties, all(r.meeting for r in refs[k : last + 1]), plural=last > k)
+
+
+def sentence_verbs(text: str, tokens: Tokens, start: int, end: int) -> list[Verb]:
+    """The verbs of a sentence; a capitalised word inside a name ("United States") is none."""
+    out: list[Verb] = []
+    starts = tokens.starts
+    for m in _VERBS_ANCHORED.finditer(text, tokens, start, end):
+        if m.end() > end:
+            continue
+        i = bisect.bisect_left(starts, m.start())
+        if i >= len(starts) or starts[i] != m.start():
+            continue
+        first, word = tokens.words[i], tokens.lower[i]
+        before = tokens.lower[i - 1] if i > 0 and starts[i - 1] >= start else ""
+        if before and text[m.start() - 1] in "-‐–":
+            continue  # "submarine-launched"
+        if before in _NAME_WORDS or (before and first[0].isupper() and not first.isupper()):
+            continue  # "the United States", "... Will" inside a name
+        if word.endswith("ed") and _PASSIVE_AFTER.match(text, m.end(), end):
+            continue  # "the alliance endorsed again by the two Presidents": a participle
+        out.append(Verb(m.start(), m.end(), m.lastgroup or "pledge", word))
+    return out
 
 
 def find_commitments(
@@ -301,14 +566,10 @@ def find_commitments(
     end: int,
     refs: list[Ref],
     default: frozenset[str] | None,
+    both: frozenset[str] = BILATERAL,
+    verbs: list[Verb] | None = None,
 ) -> list[CommitmentFinding]:
     """Read one sentence ``text[start:end]`` into its commitment clauses (none when it pledges nothing).
-
-    A sentence is one clause unless a later commitment verb has a subject of
-    its own after a clause break ("Secretary Rumsfeld reaffirmed ..., and the
-    two sides agreed ..."): then each such clause is a commitment of its own
-    party. The first clause starts at the sentence start (an introductory
-    phrase belongs to it); each clause ends where the next begins.
 
     Args:
         text: the document text.
@@ -317,48 +578,293 @@ def find_commitments(
         refs: the party references of the sentence (:meth:`PartyResolver.refs`).
         default: parties to assume when no subject is found (both parties in
             a joint communiqué; None elsewhere).
+        both: the parties of "the two sides".
+        verbs: the sentence's verbs (:func:`sentence_verbs`), when already read.
     """
-    verbs = list(_VERBS_ANCHORED.finditer(text, tokens, start, end))
-    if verbs:
-        anchor_start, anchor_end = verbs[0].span()
-        group = "reaffirm" if verbs[0].group("reaffirm") else "new"
-        parties = subject_before(text, refs, start, anchor_start)
+    reader = _SentenceReader(text, tokens, start, end, refs, verbs)
+    clauses = reader.clauses()
+    if not clauses:
+        noun = _noun_pledge(text, tokens, start, end, refs, default)
+        return [noun] if noun is not None else []
+    # the sentence's introduction ("In response to the test, ..."): up to the first clause's subject
+    first = clauses[0]
+    lead_end = first.verb.start
+    if first.subject is not None and start <= first.subject.start < lead_end:
+        lead_end = first.subject.start
+    out: list[CommitmentFinding] = []
+    for n, c in enumerate(clauses):
+        finish = clauses[n + 1].start if n + 1 < len(clauses) else end
+        finding = reader.finding(c, finish, clauses[: n + 1], default, both)
+        if finding is not None:
+            finding.lead_end = lead_end
+            out.append(finding)
+    return out
+
+
+class _SentenceReader:
+    """One sentence read verb by verb into top-level clauses (see the module notes)."""
+
+    def __init__(
+        self, text: str, tokens: Tokens, start: int, end: int, refs: list[Ref], verbs: list[Verb] | None = None
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.start = start
+        self.end = end
+        self.refs = refs
+        self.verbs = sentence_verbs(text, tokens, start, end) if verbs is None else verbs
+
+    def clauses(self) -> list[_Clause]:
+        """The sentence's top-level clauses, each with its subject and what its verb makes of it."""
+        text, start = self.text, self.start
+        clauses: list[_Clause] = []
+        current: _Clause | None = None
+        for v in self.verbs:
+            before = self.word_before(v.start)
+            if v.modal_like:
+                if before in _RELATIVES:
+                    continue  # "..., which will direct ...": part of the noun it describes
+            elif before in _AUX_WORDS:
+                continue  # "has agreed", "to establish": part of the clause it stands in
+            local: _Subject | None = None
+            if v.word in _NOUN_FORMS:
+                # "an American pledge", "its plan to", "the American promise": a noun unless its own
+                # subject stands right before it, plural for the base form ("the two sides pledge")
+                local = self.subject_of(v, start, parenthetical=False)
+                if local is None or (not v.word.endswith("s")) != (len(local.parties) > 1 or local.plural):
+                    continue
+            if current is None:
+                top = True
+            elif current.embed is None and v.modal_like:
+                # "pledged to X and will Y" continues the pledge; "..., and the Alliance will Y" is a new clause
+                local = self.subject_of(v, start)
+                top = local is not None and (current.subject is None or local.parties != current.subject.parties)
+            else:
+                top = current.embed is None or v.past
+            if top:
+                if local is None:
+                    local = self.subject_of(v, start)
+                role = self.role(v, local, current)
+                if role == "none":
+                    continue
+                top = role == "clause"
+            if not top:
+                if current is not None:
+                    self.embedded(current, v)
+                continue
+            subject = local or (current.subject if current is not None else None) or self.fallback_subject(v)
+            clause_start = start if not clauses else (local.start if local is not None else v.start)
+            group = "reaffirm" if v.kind == "reaffirm" else "new"
+            current = _Clause(clause_start, v, subject, False, group, explicit=subject is not None)
+            clauses.append(current)
+            _open(text, current, v, self.end, self.refs)
+        return clauses
+
+    def role(self, v: Verb, local: _Subject | None, current: _Clause | None) -> str:
+        """What a verb that looks top-level is: "clause", "subordinate" (read as embedded), or "none"."""
+        text = self.text
+        coordinated = _COORDINATED.search(text, max(self.start, v.start - 30), v.start)
+        if local is None and current is not None and not coordinated:
+            return "none"  # "the missile launched on ...": a participle
+        following = _WORD.match(text, v.end + 1) if v.end < self.end else None
+        if v.kind in _PLEDGING and following is not None and following.group(0).lower() in _GAPPED:
+            return "none"  # "a resolve they confirmed when ...": the verb's object is the noun before it
+        if local is not None and _word_before(self.tokens, local.start, self.start) in _SUBORDINATORS:
+            return "subordinate"  # "since the 42nd SCM adopted ...", "the plan that the two Presidents endorsed"
+        return "clause"
+
+    def word_before(self, pos: int) -> str:
+        """The lower-cased word before ``pos`` in the sentence, adverbs ("also", "-ly") skipped."""
+        tokens = self.tokens
+        i = bisect.bisect_left(tokens.starts, pos) - 1
+        while i >= 0 and tokens.starts[i] >= self.start:
+            word = tokens.lower[i]
+            if word not in _SKIPPED_ADVERBS and not word.endswith("ly"):
+                return word
+            i -= 1
+        return ""
+
+    def subject_of(self, v: Verb, lo: int, parenthetical: bool = True) -> _Subject | None:
+        return _direct_subject(self.text, self.refs, self.verbs, v, lo, parenthetical)
+
+    def fallback_subject(self, v: Verb) -> _Subject | None:
+        return _fallback_subject(self.text, self.refs, self.start, v)
+
+    def embedded(self, clause: _Clause, v: Verb) -> None:
+        _embedded(self.text, clause, v, self.refs, self.verbs)
+
+    def finding(
+        self,
+        c: _Clause,
+        finish: int,
+        upto: list[_Clause],
+        default: frozenset[str] | None,
+        both: frozenset[str],
+    ) -> CommitmentFinding | None:
+        """Clause ``c`` (the last of ``upto``, ending at ``finish``) as a commitment, or None."""
+        text, refs = self.text, self.refs
+        if c.embed in ("pledge", "speech") and c.anchor is None and not c.pledge:
+            # a "that"-clause without a verb of will may still hold a pledge noun, whose owner
+            # pledges ("said that the U.S. commitment ... remains ironclad")
+            nouns = _SPEECH_NOUNS if c.embed == "speech" else _EMBEDDED_NOUNS
+            noun = nouns.search(text, c.embed_start, finish)
+            if noun is not None:
+                c.pledge = True
+                owner = [r for r in refs if c.embed_start <= r.start and r.end <= noun.start()
+                         and _OWNER_BEFORE.fullmatch(text, r.end, noun.start())]  # fmt: skip
+                if owner and not owner[-1].parties & ADVERSARIES:
+                    c.parties = owner[-1].parties
+        if not c.pledge:
+            return None
+        parties = c.parties if c.parties is not None else (c.subject.parties if c.subject else None)
+        if c.subject is not None and c.subject.meeting and c.parties is None and not c.verb.past:
+            parties = None  # "the SCM will ...": a meeting states nothing of its own but in the past tense
+        defaulted = False
+        if parties is None:
+            if default is None:
+                return None
+            parties, defaulted = default, True
+        allied = _alliance_parties(parties, c, defaulted, both)
+        if allied is None:
+            return None
+        # earlier clauses of the same subject that are not pledges ("welcomed X and committed to its ...")
+        who = c.subject.parties if c.subject is not None else None
+        borrow = [(k.start, upto[i + 1].start) for i, k in enumerate(upto[:-1])
+                  if not k.pledge and k.embed != "demand"
+                  and (k.subject.parties if k.subject is not None else None) == who]  # fmt: skip
+        anchor = c.anchor or c.verb
+        group = "reaffirm" if c.group == "reaffirm" or anchor.kind == "reaffirm" else "new"
+        found = _finding(text, self.tokens, c.start, finish, allied, (c.verb.start, c.verb.end), group, defaulted)
+        found.borrow = borrow
+        found.explicit = c.explicit and not defaulted
+        found.anaphoric = any(w in _ANAPHORS for w in self.tokens.words_between(c.verb.end, finish))
+        return found
+
+
+def _alliance_parties(
+    parties: frozenset[str], clause: _Clause, defaulted: bool, both: frozenset[str]
+) -> frozenset[str] | None:
+    """The parties of a pledge without an adversary; None when none is left.
+
+    An adversary never shares an alliance pledge ("the ROK and North Korea"
+    is an inter-Korean statement, not the alliance's); alone, it commits only
+    as the direct subject of an explicit commitment verb.
+    """
+    others = parties & ADVERSARIES
+    if not others:
+        return parties
+    if others == parties:
+        verb = clause.anchor or clause.verb
+        explicit = clause.explicit and verb.word.startswith(_ADVERSARY_VERBS) and not defaulted
+        return parties if explicit else None
+    rest = parties - ADVERSARIES
+    return rest if rest >= BILATERAL or rest >= both else None
+
+
+def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> None:
+    """Decide what a top-level verb makes of its clause, or what its "that"-clause will decide."""
+    that = _THAT_FOLLOWS.match(text, v.end, min(end, v.end + 80))
+    if v.kind in ("assessment", "neutral"):
+        clause.embed, clause.embed_start = "assessment", v.end
+        return
+    if v.kind == "demand":
+        clause.embed, clause.embed_start = "demand", v.end
+        return
+    if v.kind == "speech":
+        # what is said is the speaker's ("said the U.S. commitment ... remains ironclad": no "that" needed)
+        clause.embed, clause.embed_start = "speech", that.end() if that is not None else v.end
+        return
+    if _SCHEDULE_ONLY.match(text, v.end, end):
+        return  # the date of the next meeting
+    if v.kind == "modal":
+        clause.pledge = True
+        return
+    # a pledging verb: its object or its "that"-clause decides
+    if _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100)):
+        clause.embed, clause.embed_start = "assessment", v.end
+        return
+    if that is not None and not _object_before(text, v.end, that.end() - 4, refs):
+        clause.embed, clause.embed_start = "pledge", that.end()
+        # "assured the Minister that ...", "pledged that ...": a promise whatever the clause says
+        clause.pledge = v.word.startswith(_PROMISSORY)
+        return
+    clause.pledge = True
+
+
+def _object_before(text: str, start: int, end: int, refs: list[Ref]) -> bool:
+    """True when words other than adverbs and party names stand between a verb and "that":
+    the "that" then opens a relative clause of the verb's object ("signed a plan that ...",
+    "reaffirmed the mutual commitment that ..."), not the verb's complement."""
+    pos = start
+    for r in refs:
+        if start <= r.start and r.end <= end:
+            if _WORD.search(text, pos, r.start) and not _ADVERBS_ONLY.match(text, pos, r.start):
+                return True
+            pos = r.end
+    gap = text[pos:end]
+    return bool(_WORD.search(gap)) and not _ADVERBS_ONLY.match(gap) and not _ONCE_AGAIN.match(gap)
+
+
+def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[Verb]) -> None:
+    """A verb inside a clause's "that"-clause or object: realise an embedded pledge."""
+    if clause.embed in ("pledge", "speech"):
+        if v.kind not in _PLEDGING or clause.anchor is not None:
+            return
+        if not v.modal_like and v.word.startswith("continu"):
+            return  # "agreed that the threat continues to grow": a description, not a pledge
+        lo = clause.embed_start
+        for m in _THAT.finditer(text, clause.embed_start, v.start):
+            lo = m.end()  # the clause of this verb: after the last "that" ("..., and that the ROK will")
+        if _adversary_subject(text, refs, lo, v.start) and not _DECLARATORY.search(text, lo, v.start):
+            return  # "warned that North Korea would face ...", "agreed that North Korea's forces will ..."
+    elif clause.embed == "assessment":
+        # a declaratory statement reported as a view: "noted that any attack ... will be met with ..."
+        if v.kind != "modal" or clause.anchor is not None or not _DECLARATORY.search(text, clause.embed_start, v.start):
+            return
     else:
-        noun = _NOUNS.search(text, start, end)
-        if noun is None:
-            return []
-        anchor_start, anchor_end = noun.span()
-        group = "new"
-        owner = [r for r in refs if r.end <= anchor_start and _OWNER_BEFORE.fullmatch(text, r.end, anchor_start)]
-        parties = owner[-1].parties if owner else subject_before(text, refs, start, anchor_start)
+        return
+    local = _direct_subject(text, refs, verbs, v, clause.embed_start)
+    clause.anchor = v
+    clause.pledge = True
+    # the clause's own subject when it is a party ("reaffirmed that the ROK and the United States
+    # would ..."), not a name inside a longer subject ("that the carrier USS George Washington will")
+    if (
+        local is not None
+        and not local.meeting
+        and not local.parties & ADVERSARIES  # "warned that North Korea would face ...": the speaker's warning
+        and _BARE_SUBJECT.match(text, clause.embed_start, local.start)
+    ):
+        clause.parties = local.parties
+
+
+def _adversary_subject(text: str, refs: list[Ref], lo: int, hi: int) -> bool:
+    """True when the clause ``text[lo:hi]`` opens with an adversary ("that North Korea's forces ...")."""
+    first = next((r for r in refs if lo <= r.start < hi), None)
+    return first is not None and first.parties <= ADVERSARIES and _BARE_SUBJECT.match(text, lo, first.start) is not None
+
+
+def _noun_pledge(
+    text: str, tokens: Tokens, start: int, end: int, refs: list[Ref], default: frozenset[str] | None
+) -> CommitmentFinding | None:
+    """A sentence without a reporting verb: a pledge noun owned by a party ("the U.S. commitment ... remains")."""
+    noun = _NOUNS.search(text, start, end)
+    if noun is None:
+        return None
+    owner = [r for r in refs if r.end <= noun.start() and _OWNER_BEFORE.fullmatch(text, r.end, noun.start())]
+    parties = owner[-1].parties if owner else None
     defaulted = False
     if parties is None:
+        first = next((r for r in refs if r.subject and r.end <= noun.start()), None)
+        parties = first.parties if first is not None else None
+    if parties is None:
         if default is None:
-            return []
+            return None
         parties, defaulted = default, True
-    # (clause start, parties, verb span, verb group, defaulted)
-    clauses: list[tuple[int, frozenset[str], tuple[int, int], str, bool]] = [
-        (start, parties, (anchor_start, anchor_end), group, defaulted)
-    ]
-    prev_end = anchor_end
-    for v in verbs[1:]:
-        gap = text[prev_end : v.start()]
-        breaks = list(_CLAUSE_GAP.finditer(gap))
-        clause = breaks[-1] if breaks else None  # the last break before the verb
-        if clause is not None:
-            clause_start = prev_end + clause.end()
-            extra = subject_before(text, refs, clause_start, v.start())
-            last_end = max((r.end for r in refs if clause_start <= r.start and r.end <= v.start()), default=None)
-            if extra is not None and last_end is not None and _ADVERBS_ONLY.match(text[last_end : v.start()]):
-                begin = prev_end + clause.start()
-                verb_group = "reaffirm" if v.group("reaffirm") else "new"
-                clauses.append((begin, extra, v.span(), verb_group, False))
-        prev_end = v.end()
-    out: list[CommitmentFinding] = []
-    for n, (begin, who, verb, verb_group, was_defaulted) in enumerate(clauses):
-        finish = clauses[n + 1][0] if n + 1 < len(clauses) else end
-        out.append(_finding(text, tokens, begin, finish, who, verb, verb_group, was_defaulted))
-    return out
+    if parties & ADVERSARIES:
+        return None
+    finding = _finding(text, tokens, start, end, parties, noun.span(), "new", defaulted)
+    finding.lead_end = start
+    return finding
 
 
 def _finding(
@@ -372,7 +878,8 @@ def _finding(
     defaulted: bool,
 ) -> CommitmentFinding:
     clause_text = text[verb[0] : end]
-    cues = [w for w in tokens.words_between(start, end) if w in _CUE_WORDS]
+    words = tokens.words_between(start, end)
+    cues = [w for w in words if w in _CUE_WORDS]
     beneficiaries: list[str] = []
     if parties == {"USA"}:
         beneficiaries = ["KOR"]
@@ -380,6 +887,7 @@ def _finding(
         beneficiaries = ["USA"]
     elif _BENEFIT_KOR.search(clause_text) and "KOR" not in parties:
         beneficiaries = ["KOR"]
+    span = (start, end)
     # trim the clause of the joining punctuation and conjunction (", and ")
     lead = _CLAUSE_LEAD.match(text, start, end)
     if lead:
@@ -390,10 +898,41 @@ def _finding(
         start=start,
         end=end,
         parties=parties,
-        stance=stance_of(clause_text, group),
+        stance=stance_of(clause_text, group, words),
         cues=sorted(set(cues)),
         strength=strength_of(cues),
         verb_span=verb,
         defaulted=defaulted,
         beneficiaries=beneficiaries,
+        span=span,
+        group=group,
     )
+
+
+def split_pledge(
+    text: str, tokens: Tokens, found: CommitmentFinding, names_field: Callable[[int, int], bool]
+) -> list[CommitmentFinding]:
+    """One clause's coordinated pledges ("agreed to strengthen X and to widen Y") as one finding each.
+
+    A clause is cut at ", and to <verb>" only when every piece names a field of its own
+    (``names_field(start, end)``), so that each pledge keeps its own types and responses
+    ("strengthen cooperation against cyber threats ... and to widen space cooperation":
+    the cyber threat is not the space pledge's).
+    """
+    if not _TO_INFINITIVE.match(text, found.verb_span[1], found.span[1]):
+        return [found]  # "reaffirmed the commitment to X and to Y": one pledge of two objects
+    cuts = list(_AND_TO.finditer(text, found.verb_span[1], found.span[1]))
+    if not cuts:
+        return [found]
+    bounds = [found.span[0], *(m.start() for m in cuts), found.span[1]]
+    firsts = [max(found.span[0], found.lead_end), *(m.end() for m in cuts)]
+    if not all(names_field(a, b) for a, b in zip(firsts, bounds[1:], strict=True)):
+        return [found]
+    out: list[CommitmentFinding] = []
+    for k in range(len(bounds) - 1):
+        verb = found.verb_span if k == 0 else (cuts[k - 1].end(), cuts[k - 1].end())
+        piece = _finding(text, tokens, bounds[k], bounds[k + 1], found.parties, verb, found.group, found.defaulted)
+        piece.lead_end, piece.borrow = found.lead_end, found.borrow
+        piece.explicit, piece.anaphoric = found.explicit, found.anaphoric
+        out.append(piece)
+    return out

@@ -36,27 +36,35 @@ EXTRACTOR = "communique.rules.v1"
 """Name and version of this extractor, written on every mention."""
 
 _NORM_RE = re.compile(r"[\s\-‐–’']+")
+_NORM_LOOSE_RE = re.compile(r"[\s\-‐–’'.]+")
 
 
-def norm_key(text: str, fold: bool = True) -> str:
-    """Lookup key of a phrase: spaces, hyphens and apostrophes removed, case folded.
+def norm_key(text: str, fold: bool = True, periods: bool = True) -> str:
+    """Lookup key of a phrase: spaces, hyphens and apostrophes removed, case folded;
+    periods removed too unless ``periods`` ("U.S." and "US" one key).
 
     >>> norm_key("Co-Production  of")
     'coproductionof'
+    >>> norm_key("U.S. forces", periods=False) == norm_key("US forces", periods=False)
+    True
     """
-    key = _NORM_RE.sub("", text)
+    key = (_NORM_RE if periods else _NORM_LOOSE_RE).sub("", text)
     return key.casefold() if fold else key
 
 
 _SPACE_UNIT = r"[\s\-]+"
 
 
-def phrase_units(phrase: str) -> list[str]:
+def phrase_units(phrase: str, loose_periods: bool = False) -> list[str]:
     """Regex pieces of a phrase, one per character: a space matches any run of
     spaces or hyphens, a hyphen an optional space or hyphen, an apostrophe
-    either kind of quote."""
+    either kind of quote, and (with ``loose_periods``) a period an optional one
+    ("U.S. forces" also matches "US forces")."""
     parts: list[str] = []
     for ch in phrase.strip():
+        if loose_periods and ch == ".":
+            parts.append(r"\.?")
+            continue
         if ch.isspace():
             if not parts or parts[-1] != _SPACE_UNIT:
                 parts.append(_SPACE_UNIT)
@@ -69,7 +77,7 @@ def phrase_units(phrase: str) -> list[str]:
     return parts
 
 
-def trie_pattern(phrases: Iterable[str]) -> str:
+def trie_pattern(phrases: Iterable[str], loose_periods: bool = False) -> str:
     """One regex source matching any of ``phrases``, factored as a prefix trie.
 
     Python's regex engine tries alternatives one by one; a trie lets it drop
@@ -83,7 +91,7 @@ def trie_pattern(phrases: Iterable[str]) -> str:
     trie: dict[str, Any] = {}
     for phrase in phrases:
         node = trie
-        for unit in phrase_units(phrase):
+        for unit in phrase_units(phrase, loose_periods):
             node = node.setdefault(unit, {})
         node[""] = {}
 
@@ -100,6 +108,7 @@ def trie_pattern(phrases: Iterable[str]) -> str:
 
 
 _FIRST_WORD = re.compile(r"\w+")
+_ABBREV_DOTS = re.compile(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.")
 
 
 class PhraseMatcher:
@@ -112,27 +121,35 @@ class PhraseMatcher:
     Args:
         phrases: phrase -> the ids it stands for.
         fold: match case-insensitively.
+        loose_periods: a period in a phrase is optional in the text ("U.S."/"US").
     """
 
-    def __init__(self, phrases: Mapping[str, Iterable[str]], fold: bool = True) -> None:
+    def __init__(self, phrases: Mapping[str, Iterable[str]], fold: bool = True, loose_periods: bool = False) -> None:
         self.fold = fold
+        self.periods = not loose_periods
         self._ids: dict[str, tuple[str, ...]] = {}
         self._seen: dict[str, tuple[str, ...]] = {}
         groups: dict[str, set[str]] = {}
         for phrase, ids in phrases.items():
-            key = norm_key(phrase, fold)
+            key = norm_key(phrase, fold, self.periods)
             first = _FIRST_WORD.match(phrase.strip())
             if not key or first is None:
                 continue
             merged = list(self._ids.get(key, ()))
             merged.extend(i for i in ids if i not in merged)
             self._ids[key] = tuple(merged)
+            text = phrase.strip().lower() if fold else phrase.strip()
             word = first.group(0).lower() if fold else first.group(0)
-            groups.setdefault(word, set()).add(phrase.strip().lower() if fold else phrase.strip())
+            groups.setdefault(word, set()).add(text)
+            if loose_periods:
+                # "U.S. forces" is tried at "U" and, written "US forces", at "US"
+                bare = _FIRST_WORD.match(_ABBREV_DOTS.sub("", phrase.strip()))
+                if bare is not None:
+                    groups.setdefault(bare.group(0).lower() if fold else bare.group(0), set()).add(text)
         flags = re.IGNORECASE if fold else 0
         self._lower_words = frozenset(w.lower() for w in groups)
         self._by_word: dict[str, re.Pattern[str]] = {
-            word: re.compile(r"(?:" + trie_pattern(sorted(group)) + r")(?![\w])", flags)
+            word: re.compile(r"(?:" + trie_pattern(sorted(group), loose_periods) + r")(?![\w])", flags)
             for word, group in groups.items()
         }
 
@@ -140,7 +157,7 @@ class PhraseMatcher:
         """The ids of a phrase as it was matched."""
         found = self._seen.get(matched_text)
         if found is None:
-            found = self._ids.get(norm_key(matched_text, self.fold), ())
+            found = self._ids.get(norm_key(matched_text, self.fold, self.periods), ())
             if len(self._seen) < 100_000:
                 self._seen[matched_text] = found
         return found
@@ -197,6 +214,8 @@ class Concept:
     definition: str
     alt_labels: tuple[str, ...]
     broader: tuple[str, ...]
+    hidden_labels: tuple[str, ...] = ()
+    """Broad cue words (``skos:hiddenLabel``): they type only a pledge that no alt label types."""
 
 
 def _data_path(package: str, name: str) -> Path:
@@ -232,6 +251,7 @@ def load_concepts(path: Path = SCHEMES_PATH) -> dict[str, Concept]:
             definition=str(graph.value(concept, SKOS.definition) or ""),
             alt_labels=tuple(sorted(str(v) for v in graph.objects(concept, SKOS.altLabel))),
             broader=tuple(sorted(concept_local_name(str(v)) for v in graph.objects(concept, SKOS.broader))),
+            hidden_labels=tuple(sorted(str(v) for v in graph.objects(concept, SKOS.hiddenLabel))),
         )
     missing = [n for n in (*COMMITMENT_TYPES, *THREAT_TYPES) if n not in out]
     if missing:
@@ -240,14 +260,16 @@ def load_concepts(path: Path = SCHEMES_PATH) -> dict[str, Concept]:
     return out
 
 
-def _scheme_matcher(concepts: dict[str, Concept], scheme: str) -> PhraseMatcher:
+def _scheme_matcher(concepts: dict[str, Concept], scheme: str, hidden: bool = False) -> PhraseMatcher:
+    """The phrases of a scheme (alt and preferred labels), or, with ``hidden``, its broad cue words."""
     phrases: dict[str, list[str]] = {}
     for concept in concepts.values():
         if concept.scheme != scheme:
             continue
-        for phrase in (*concept.alt_labels, concept.pref_label):
+        labels = concept.hidden_labels if hidden else (*concept.alt_labels, concept.pref_label)
+        for phrase in labels:
             phrases.setdefault(phrase, []).append(concept.name)
-    return PhraseMatcher(phrases, fold=True)
+    return PhraseMatcher(phrases, fold=True, loose_periods=True)
 
 
 # ---------------------------------------------------------------------------
@@ -452,6 +474,8 @@ class Lexicon:
     gazetteer: Gazetteer
     catalogue: list[CatalogueIncident]
     incident_names: PhraseMatcher
+    commitment_cues: PhraseMatcher = field(default_factory=lambda: PhraseMatcher({}))
+    """Broad cue words of the commitment types (``skos:hiddenLabel``), for pledges no phrase types."""
 
     @cached_property
     def catalogue_by_id(self) -> dict[str, CatalogueIncident]:
@@ -482,6 +506,7 @@ def build_lexicon(
         gazetteer=load_gazetteer(gazetteer),
         catalogue=incidents,
         incident_names=PhraseMatcher(names, fold=True),
+        commitment_cues=_scheme_matcher(concepts, COMMITMENT_SCHEME, hidden=True),
     )
 
 

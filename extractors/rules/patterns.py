@@ -48,6 +48,9 @@ RULES_DIR = ("data", "rules")
 MAX_PREFIXES = 512
 """Beyond this many distinct beginnings a pattern must name its anchors."""
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML was built with it (eight times faster), else the pure-Python one."""
+
 _FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DOTALL, "VERBOSE": re.VERBOSE}
 
 
@@ -170,7 +173,7 @@ def parse_rule_file(text: str, origin: str) -> RuleFile:
         RulesError: the YAML is malformed or a pattern is not usable.
     """
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader, C-accelerated when libyaml is there
     except yaml.YAMLError as e:
         msg = f"rule file {origin}: not valid YAML ({e})"
         raise RulesError(msg) from e
