@@ -1,4 +1,4 @@
-"""Rule-based semantic extraction (``communique.rules.v1``).
+"""Rule-based semantic extraction (``communique.rules.v2``).
 
 :func:`extract_document` turns one :class:`~extractors.document.SourceDocument`
 into the ontology's nodes and relationships: the Document, the meetings it

@@ -32,7 +32,7 @@ from extractors.rules.scan import Tokens
 from graph.errors import ExtractionError
 from graph.schema import COMMITMENT_SCHEME, COMMITMENT_TYPES, THREAT_SCHEME, THREAT_TYPES, Kind, concept_local_name
 
-EXTRACTOR = "communique.rules.v1"
+EXTRACTOR = "communique.rules.v2"
 """Name and version of this extractor, written on every mention."""
 
 _NORM_RE = re.compile(r"[\s\-‐–’']+")
