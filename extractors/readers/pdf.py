@@ -63,7 +63,8 @@ def read_pdf(data: bytes) -> RawText:
         page_count = len(reader.pages)
     except ExtractionError:
         raise
-    except (PyPdfError, ValueError, TypeError, KeyError, AttributeError, IndexError, OSError) as e:
+    # NotImplementedError: pypdf's answer to a stream filter it does not know ("Unsupported filter")
+    except (PyPdfError, ValueError, TypeError, KeyError, AttributeError, IndexError, OSError, NotImplementedError) as e:
         msg = f"corrupt PDF: {_reason(e)}"
         raise ExtractionError(msg) from e
     if page_count == 0:
@@ -83,6 +84,7 @@ def read_pdf(data: bytes) -> RawText:
             IndexError,
             OSError,
             ZeroDivisionError,
+            NotImplementedError,
         ) as e:
             raw_pages.append("")
             failed.append(f"{number} ({_reason(e)})")
@@ -122,7 +124,7 @@ def _decrypt(reader: PdfReader) -> None:
 def _info(reader: PdfReader, raw: RawText) -> None:
     try:
         info = reader.metadata
-    except (PyPdfError, ValueError, TypeError, KeyError) as e:
+    except (PyPdfError, ValueError, TypeError, KeyError, NotImplementedError) as e:
         raw.metadata["info_error"] = _reason(e)
         return
     if info is None:
