@@ -20,6 +20,7 @@ from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.pages import explorer
 from dashboard.state import ViewState, encode_query
+from graph.csvsafe import safe_row
 from graph.errors import AllianceKGError
 from graph.model import GraphData
 from ontology.rdf_export import export_string
@@ -86,9 +87,9 @@ def nodes_csv(graph: GraphData) -> str:
     writer = csv.writer(buffer)
     writer.writerow(["iri", "kind", "label", *props])
     for node in graph.nodes:
-        writer.writerow(
-            [node.iri, node.kind.value, node.label, *(_cell(node.props[p]) if p in node.props else "" for p in props)]
-        )
+        values = (_cell(node.props[p]) if p in node.props else "" for p in props)
+        cells = [node.iri, node.kind.value, node.label, *values]
+        writer.writerow(safe_row(cells))
     return buffer.getvalue()
 
 
@@ -99,9 +100,9 @@ def relationships_csv(graph: GraphData) -> str:
     writer = csv.writer(buffer)
     writer.writerow(["source", "type", "target", *props])
     for rel in graph.relationships:
-        writer.writerow(
-            [rel.source, rel.type.value, rel.target, *(_cell(rel.props[p]) if p in rel.props else "" for p in props)]
-        )
+        values = (_cell(rel.props[p]) if p in rel.props else "" for p in props)
+        cells = [rel.source, rel.type.value, rel.target, *values]
+        writer.writerow(safe_row(cells))
     return buffer.getvalue()
 
 
