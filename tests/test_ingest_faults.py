@@ -137,6 +137,12 @@ def test_a_document_killed_mid_load_is_finished_by_one_plain_rerun(tmp_path: Pat
     from graph import queries
     from graph.neo4j_store import Neo4jStore
 
+    source = tmp_path / "long.txt"
+    source.write_text("A long document.\n", encoding="utf-8")
+    expected = NetworkXStore()
+    ingest_paths([source], expected, progress=False, save=False, extract=_big_document)
+    total_rels = sum(expected.count_by_type().values())
+    assert len(expected.nodes()) + total_rels > 20_000
     server = neo4j_local.LocalNeo4j(home=tmp_path / "neo4j", port=neo4j_local.free_port(), password="", heap="512m")
     try:
         uri = server.start()
@@ -144,12 +150,6 @@ def test_a_document_killed_mid_load_is_finished_by_one_plain_rerun(tmp_path: Pat
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
             raise
         pytest.skip(f"cannot start a dedicated Neo4j: {exc}")
-    source = tmp_path / "long.txt"
-    source.write_text("A long document.\n", encoding="utf-8")
-    expected = NetworkXStore()
-    ingest_paths([source], expected, progress=False, save=False, extract=_big_document)
-    total_rels = sum(expected.count_by_type().values())
-    assert len(expected.nodes()) + total_rels > 20_000
     try:
         driver = neo4j.GraphDatabase.driver(uri, auth=None, max_transaction_retry_time=1.0)
         first = Neo4jStore(driver, batch_size=500)
