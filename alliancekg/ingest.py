@@ -33,7 +33,7 @@ from extractors.extract import ExtractFn, extract_checked
 from extractors.readers import read_document
 from graph.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError, StoreUnavailableError
 from graph.model import GraphData, document_iri
-from graph.schema import DEFAULT_BASE, Kind
+from graph.schema import DEFAULT_BASE
 from graph.store import GraphStore
 
 logger = logging.getLogger(__name__)
@@ -200,7 +200,9 @@ def _load(store: GraphStore, data: GraphData) -> None:
     only when the store itself fails. The embedded store's load is one unit (a
     failed load leaves nothing); a Neo4j load of up to its ``atomic_limit``
     records is one transaction, a larger one may stay partial when the server
-    is lost: running the ingest again completes it (upserts).
+    is lost, but its document is counted loaded only by its last transaction
+    (:meth:`~graph.store.GraphStore.loaded_documents`), so the next plain run
+    loads it again and completes it (upserts).
     """
     check_closed(data, store)
     try:
@@ -260,7 +262,8 @@ def ingest_paths(
         raise ConfigurationError(msg)
     t0 = time.perf_counter()
     files = expand_paths(paths)
-    known: frozenset[str] = frozenset() if force else frozenset(n.iri for n in store.nodes(kinds=[Kind.DOCUMENT]))
+    # only documents whose load finished: one cut short is loaded again
+    known: frozenset[str] = frozenset() if force else frozenset(store.loaded_documents())
     report = IngestReport()
     loaded: dict[str, str] = {}
     bar = Progress(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from types import ModuleType
 from typing import Any
 
@@ -23,6 +24,7 @@ from dashboard import ids, styles
 from dashboard.context import DEFAULT_MAX_ELEMENTS, AppContext
 from dashboard.explorer_graph import explorer_view, initial_state
 from dashboard.pages import console, crises, explorer, exports, timeline, tracer
+from dashboard.security import harden
 from dashboard.serving import ServingStore
 from dashboard.state import PAGE_TITLES, PAGES, ViewState, encode_query, page_of, parse_query
 from graph.errors import AllianceKGError
@@ -94,7 +96,12 @@ def sync_query(page_states: list[dict[str, Any] | None], search: str | None) -> 
 
 
 def create_app(
-    store: GraphStore, *, max_elements: int = DEFAULT_MAX_ELEMENTS, warm_up: bool = False, **dash_kwargs: Any
+    store: GraphStore,
+    *,
+    max_elements: int = DEFAULT_MAX_ELEMENTS,
+    warm_up: bool = False,
+    allowed_hosts: Iterable[str] = (),
+    **dash_kwargs: Any,
 ) -> Dash:
     """Build the explorer over ``store``.
 
@@ -103,6 +110,8 @@ def create_app(
         max_elements: most cytoscape elements (nodes + edges) sent to the browser.
         warm_up: compute the per-graph caches (analytics view, timeline, overview ranking)
             in a background thread now, so the first visitor does not wait for them.
+        allowed_hosts: host names served besides 127.0.0.1 and localhost (any other
+            ``Host`` gets 400; see :mod:`dashboard.security`).
         **dash_kwargs: passed to :class:`dash.Dash` (e.g. ``requests_pathname_prefix``).
     """
     serving = store if isinstance(store, ServingStore) else ServingStore(store)
@@ -144,6 +153,7 @@ def create_app(
     for module in PAGE_MODULES.values():
         module.register(app, app_ctx)
     app.server.config["ALLIANCEKG_CONTEXT"] = app_ctx
+    harden(app, allowed_hosts)
     if warm_up:
         threading.Thread(target=warm, args=(app_ctx,), name="alliancekg-warm-up", daemon=True).start()
     return app

@@ -10,7 +10,9 @@ count.
 Refused: the clauses ``CREATE``, ``MERGE``, ``DELETE``, ``DETACH``, ``SET``,
 ``REMOVE``, ``DROP``, ``FOREACH``, ``LOAD CSV``, ``CALL { ... } IN
 TRANSACTIONS``, the administration commands (``ALTER``, ``GRANT``, ``DENY``,
-``REVOKE``, ``TERMINATE``, ``START``/``STOP DATABASE``) and procedures whose
+``REVOKE``, ``TERMINATE``, ``START``/``STOP DATABASE``), any statement that
+does not start as a reading query (``SHOW USERS``, ``SHOW TRANSACTIONS``: see
+:func:`find_admin`) and procedures whose
 name says they write or administer (``apoc.create.*``, ``apoc.periodic.*``,
 ``db.create*``, ``dbms.*`` apart from a few read-only ones, ...).
 
@@ -249,6 +251,51 @@ def find_database_switch(query: str) -> str | None:
     return None
 
 
+READ_STARTS = frozenset({"MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL"})
+"""Words a reading query may start with (after ``EXPLAIN``/``PROFILE`` and ``CYPHER`` options)."""
+
+
+def find_admin(query: str) -> str | None:
+    """A statement of ``query`` that does not start as a reading query (``SHOW USERS``...), or None.
+
+    Server commands (``SHOW``, ``TERMINATE``, ``ENABLE``, ``RENAME``...) can
+    only start a statement, so every statement must start with a word of
+    :data:`READ_STARTS`: an allow-list, not a list of commands to refuse.
+
+    >>> find_admin("SHOW TRANSACTIONS")
+    'SHOW TRANSACTIONS'
+    >>> find_admin("CYPHER 5 EXPLAIN MATCH (show) RETURN show")
+    """
+    tokens = code_tokens(tokenize(query))
+    statements: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.kind is TokenKind.SYMBOL and tok.text == ";":
+            statements.append([])
+        else:
+            statements[-1].append(tok)
+    for statement in statements:
+        i = 0
+        while i < len(statement):
+            tok = statement[i]
+            if tok.kind is TokenKind.WORD and tok.upper in ("EXPLAIN", "PROFILE", "CYPHER"):
+                i += 1
+            elif tok.kind is TokenKind.NUMBER or (tok.kind is TokenKind.SYMBOL and tok.text == "="):
+                i += 1  # CYPHER 5, CYPHER runtime=slotted
+            elif i + 1 < len(statement) and statement[i + 1].text == "=":
+                i += 2  # an option's name; its value is skipped by the next turn
+            elif i > 0 and statement[i - 1].text == "=":
+                i += 1
+            else:
+                break
+        if i >= len(statement):
+            continue
+        first = statement[i]
+        if first.kind is not TokenKind.WORD or first.upper not in READ_STARTS:
+            following = statement[i + 1] if i + 1 < len(statement) else None
+            return f"{first.upper} {following.upper}" if following is not None else first.upper
+    return None
+
+
 def check_read_only(query: str) -> None:
     """Refuse a query that would change the graph or the server.
 
@@ -269,5 +316,12 @@ def check_read_only(query: str) -> None:
         msg = (
             f"the query console is read-only: {found} would change the graph or the server; "
             "only reading queries (MATCH ... RETURN) are allowed"
+        )
+        raise WriteNotAllowedError(msg)
+    admin = find_admin(query)
+    if admin is not None:
+        msg = (
+            f"the query console runs reading queries over the graph only (MATCH ... RETURN): {admin} "
+            "is a server command"
         )
         raise WriteNotAllowedError(msg)

@@ -222,13 +222,14 @@ class Neo4jStore(GraphStore):
 
         A batch of at most :attr:`atomic_limit` records (a document's
         extraction, say) is written in ONE transaction, so a failure midway
-        leaves nothing of it behind; larger loads commit batch by batch and
-        are resumed by running them again (upserts make repeats harmless).
+        leaves nothing of it behind; larger loads commit batch by batch, with
+        their documents marked loaded last (:meth:`_load_in_steps`), and are
+        resumed by running them again (upserts make repeats harmless).
         """
         size = batch_size or self.batch_size
         merged = data.merged()
         if len(merged) > self.atomic_limit:
-            return super().load(merged, batch_size=size)
+            return self._load_in_steps(merged, size)
         t0 = time.perf_counter()
         steps = [
             *((query, rows, False) for query, rows in _node_batches(merged.nodes, size)),
@@ -247,6 +248,35 @@ class Neo4jStore(GraphStore):
             batches=1 if steps else 0,
             seconds=time.perf_counter() - t0,
         )
+
+    def _load_in_steps(self, merged: GraphData, size: int) -> LoadReport:
+        """A load above :attr:`atomic_limit`: batch by batch, its documents marked loaded last.
+
+        The Document nodes are written first, in one transaction, with the
+        :data:`~graph.schema.LOADING_LABEL` mark; the mark comes off in the
+        last transaction, after every record. A load cut short (the server
+        lost) leaves the mark, so :meth:`loaded_documents` does not count the
+        document and the next ingest loads it again (upserts).
+        """
+        documents = [n for n in merged.nodes if Kind(n.kind) == Kind.DOCUMENT]
+        iris = [n.iri for n in documents]
+        if iris:
+            steps = list(_node_batches(documents, size))
+
+            def mark(tx: neo4j.ManagedTransaction) -> None:
+                for query, rows in steps:
+                    _upsert_work(query, rows)(tx)
+                tx.run(queries.MARK_LOADING, iris=iris).consume()
+
+            self._write(mark)
+        report = super().load(merged, batch_size=size)
+        if iris:
+            self._write(lambda tx: tx.run(queries.MARK_LOADED, iris=iris).consume())
+        return report
+
+    def loaded_documents(self) -> set[str]:
+        """IRIs of the documents whose load finished (no :data:`~graph.schema.LOADING_LABEL` mark)."""
+        return {str(r["iri"]) for r in self._read(queries.LOADED_DOCUMENTS)}
 
     def upsert_nodes(self, nodes: Iterable[Node], batch_size: int | None = None) -> int:
         """Create or update nodes by IRI.

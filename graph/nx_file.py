@@ -16,7 +16,8 @@ back as :class:`datetime.date` (a number written with a fraction, such as
 file whose ``format`` is not ``alliancekg-graph`` or whose ``version`` is not
 in :data:`SUPPORTED_VERSIONS`, naming the version it found: a file is either
 read faithfully or refused, never misread. Files are written to a temporary
-name and renamed, so a crash never leaves half a file.
+name and renamed, so a crash never leaves half a file; the temp file a
+crash leaves behind is removed by the next save (:func:`remove_stale_temp_files`).
 
 The format knows nodes and relationships, not NetworkX:
 :meth:`graph.nx_store.NetworkXStore.save` and
@@ -31,7 +32,9 @@ import gzip
 import io
 import json
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -88,6 +91,35 @@ def decode_value(value: Any) -> PropertyValue:
     raise StoreFormatError(msg)
 
 
+_STARTED = time.time()
+"""When this module was imported: no temp file of this process is older."""
+
+
+def remove_stale_temp_files(target: Path) -> list[Path]:
+    """Remove the temp files a killed save of ``target`` left beside it; the ones removed.
+
+    Only names of :func:`write`'s own pattern (``.<name>.`` and the 8
+    characters ``tempfile.mkstemp`` adds) last modified before this process
+    started: a save under way in another process keeps writing to its file.
+    """
+    pattern = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}")
+    removed: list[Path] = []
+    try:
+        candidates = list(target.parent.iterdir())
+    except OSError:
+        return removed
+    for path in candidates:
+        if not pattern.fullmatch(path.name):
+            continue
+        try:
+            if path.is_file() and not path.is_symlink() and path.stat().st_mtime < _STARTED:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove: left alone
+    return removed
+
+
 def write(
     target: Path, nodes: Iterable[Node], relationships: Iterable[Relationship], counts: dict[str, int]
 ) -> Path:
@@ -103,6 +135,7 @@ def write(
         StoreError: the file cannot be written.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as raw:

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.schema import NODE_LABEL, Kind, Rel, labels
+from graph.schema import LOADING_LABEL, NODE_LABEL, Kind, Rel, labels
 
 ALL_LABELS: tuple[str, ...] = (NODE_LABEL, *(k.value for k in Kind))
 """Labels that get a uniqueness constraint on ``iri``."""
 
 
 def label_of(kind: Kind | str) -> str:
-    """A label from the enum (or ``Node``), backtick-quoted; anything else is refused."""
-    text = NODE_LABEL if kind == NODE_LABEL else Kind(kind).value
+    """A label from the enum (or ``Node``, ``Loading``), backtick-quoted; anything else is refused."""
+    text = kind if kind in (NODE_LABEL, LOADING_LABEL) else Kind(kind).value
     return f"`{text}`"
 
 
@@ -203,6 +203,15 @@ ITER_RELATIONSHIPS = (
     "RETURN a.iri AS source, type(r) AS type, b.iri AS target, properties(r) AS props"
 )
 """Relationships of the next ``$batch`` source nodes after ``$after`` (keyset paging)."""
+
+MARK_LOADING = f"UNWIND $iris AS iri MATCH (n:{_N} {{iri: iri}}) SET n:{label_of(LOADING_LABEL)}"
+"""Mark nodes (a large load's documents) as not completely loaded yet."""
+
+MARK_LOADED = f"UNWIND $iris AS iri MATCH (n:{_N} {{iri: iri}}) REMOVE n:{label_of(LOADING_LABEL)}"
+"""Take the mark off: the load of those documents finished."""
+
+LOADED_DOCUMENTS = f"MATCH (d:{label_of(Kind.DOCUMENT)}) WHERE NOT d:{label_of(LOADING_LABEL)} RETURN d.iri AS iri"
+"""IRIs of the documents whose load finished."""
 
 COUNT_NODES = f"MATCH (n:{_N}) RETURN count(n) AS count"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS count"

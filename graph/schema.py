@@ -120,6 +120,15 @@ def subkinds(ancestor: Kind) -> list[Kind]:
     return [k for k in Kind if is_a(k, ancestor)]
 
 
+LOADING_LABEL = "Loading"
+"""Extra Neo4j label of a Document node whose load has not finished (not an ontology class).
+
+A load too large for one transaction puts it on the document's nodes first
+and takes it off in its last transaction, so a load cut short leaves the mark
+and the next ingest loads the document again. Labels are not properties: the
+mark never reaches the graph model or the RDF export.
+"""
+
 NODE_LABEL = "Node"
 """Extra Neo4j label carried by every node of the graph (not an ontology class).
 

@@ -362,6 +362,15 @@ class GraphStore(GraphReader, GraphWriter):
         report.seconds = time.perf_counter() - t0
         return report
 
+    def loaded_documents(self) -> set[str]:
+        """IRIs of the documents whose load finished: ingest skips only these.
+
+        This default is every Document node (a store whose load is one unit,
+        as the embedded one's); a store that can be left with part of a
+        document (Neo4j, above its single-transaction limit) overrides it.
+        """
+        return {n.iri for n in self.nodes(kinds=[Kind.DOCUMENT])}
+
     def evidence_of(self, iris: Iterable[str]) -> dict[str, list[Evidence]]:
         """The evidence of many nodes (see :meth:`GraphReader.evidence_of`).
 

@@ -6,6 +6,7 @@ import pytest
 
 from graph.cypher_guard import TokenKind, check_read_only, find_write, tokenize
 from graph.errors import QueryError, WriteNotAllowedError
+from graph.store import GraphStore
 
 WRITES = [
     ("CREATE (n:State {iri: 'x'})", "CREATE"),
@@ -100,3 +101,43 @@ def test_switching_database_is_refused(query: str) -> None:
 
 def test_use_as_a_property_or_label_is_fine() -> None:
     check_read_only("MATCH (n:Use) WHERE n.use = 'USE system' RETURN n.use")
+
+
+ADMIN_QUERIES = [
+    "SHOW USERS",
+    "SHOW SETTINGS",
+    "show transactions",
+    "SHOW DATABASES",
+    "SHOW CURRENT USER",
+    "SHOW PROCEDURES YIELD name RETURN name",
+    "EXPLAIN SHOW USERS",
+    "CYPHER 5 SHOW USERS",
+    "CYPHER runtime=slotted SHOW SETTINGS",
+    "// a comment\nSHOW DATABASES",
+    "MATCH (n) RETURN n LIMIT 1; SHOW USERS",
+    "ENABLE SERVER 'x'",
+    "RENAME USER a TO b",
+]
+
+
+@pytest.mark.parametrize("query", ADMIN_QUERIES)
+def test_show_and_admin_commands_are_refused(query: str) -> None:
+    with pytest.raises(WriteNotAllowedError, match="reading queries"):
+        check_read_only(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["MATCH (show:Person) RETURN show.label AS show LIMIT 3", "EXPLAIN MATCH (n) RETURN n",
+     "CYPHER 5 MATCH (n) RETURN n",
+     "WITH 1 AS x RETURN x", "UNWIND [1] AS x RETURN x", "OPTIONAL MATCH (n) RETURN n", "RETURN 1",
+     "CALL db.labels() YIELD label RETURN label"],
+)  # fmt: skip
+def test_reading_queries_still_pass_the_admin_check(query: str) -> None:
+    check_read_only(query)
+
+
+def test_both_stores_refuse_show_commands(store: GraphStore) -> None:
+    for query in ("SHOW USERS", "SHOW SETTINGS", "SHOW TRANSACTIONS", "SHOW DATABASES"):
+        with pytest.raises(WriteNotAllowedError):
+            store.run_cypher(query)

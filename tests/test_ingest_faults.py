@@ -107,3 +107,84 @@ def test_the_cli_names_how_to_resume_when_the_store_is_lost(tmp_path: Path) -> N
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert "not reachable" in done.stderr
+
+
+def _big_document(doc: SourceDocument, base: str) -> GraphData:
+    """A document's graph above Neo4jStore's single-transaction limit (20,000 records): 3 x 9,000 + 1."""
+    from graph.model import Node, Relationship, document_iri
+    from graph.schema import Kind, Prop, Rel
+
+    doc_iri = document_iri(doc.sha256, base)
+    nodes = [Node(iri=doc_iri, kind=Kind.DOCUMENT, label="a long document", props={Prop.DOC_KIND.value: "text"})]
+    rels: list[Relationship] = []
+    for i in range(9_000):
+        mention = f"{base}mention/big-{i}"
+        nodes.append(Node(iri=mention, kind=Kind.MENTION, label=f"m{i}", props={Prop.TEXT.value: f"text {i}"}))
+        rels.append(Relationship(type=Rel.WAS_DERIVED_FROM, source=mention, target=doc_iri))
+        rels.append(Relationship(type=Rel.MENTIONS, source=doc_iri, target=mention))
+    return GraphData(nodes=nodes, relationships=rels)
+
+
+@pytest.mark.neo4j
+def test_a_document_killed_mid_load_is_finished_by_one_plain_rerun(tmp_path: Path) -> None:
+    """Item 3: a document above the single-transaction limit, its server killed mid-document, is not
+    'skipped-unchanged' by the next run: one plain re-run loads all of it."""
+    import threading
+
+    import neo4j
+
+    from alliancekg import neo4j_local
+    from graph import queries
+    from graph.neo4j_store import Neo4jStore
+
+    source = tmp_path / "long.txt"
+    source.write_text("A long document.\n", encoding="utf-8")
+    expected = NetworkXStore()
+    ingest_paths([source], expected, progress=False, save=False, extract=_big_document)
+    total_rels = sum(expected.count_by_type().values())
+    assert len(expected.nodes()) + total_rels > 20_000
+    server = neo4j_local.LocalNeo4j(home=tmp_path / "neo4j", port=neo4j_local.free_port(), password="", heap="512m")
+    try:
+        uri = server.start()
+    except neo4j_local.Neo4jLocalError as exc:
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            raise
+        pytest.skip(f"cannot start a dedicated Neo4j: {exc}")
+    try:
+        driver = neo4j.GraphDatabase.driver(uri, auth=None, max_transaction_retry_time=1.0)
+        first = Neo4jStore(driver, batch_size=500)
+        first.ensure_schema()
+        assert len(_big_document(read_document(source), "https://w3id.org/alliancekg/id/")) > first.atomic_limit
+        reports = []
+        worker = threading.Thread(
+            target=lambda: reports.append(ingest_paths([source], first, progress=False, extract=_big_document))
+        )
+        worker.start()
+        watcher = neo4j.GraphDatabase.driver(uri, auth=None)
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            records, _, _ = watcher.execute_query(queries.COUNT_RELATIONSHIPS)
+            if records[0]["count"] >= 1_000:
+                break
+            time.sleep(0.05)
+        watcher.close()
+        server.kill()  # mid-document, as a crash
+        worker.join(timeout=120)
+        driver.close()
+        assert not worker.is_alive()
+        assert reports and reports[0].files[0].status == "failed"
+
+        uri = server.start()
+        driver = neo4j.GraphDatabase.driver(uri, auth=None)
+        second = Neo4jStore(driver, batch_size=500)
+        partial = second.count_relationships()
+        assert 0 < partial < total_rels, "the kill did not land mid-document"
+        rerun = ingest_paths([source], second, progress=False, extract=_big_document)
+        assert [f.status for f in rerun.files] == ["ok"]
+        assert second.count_by_kind() == expected.count_by_kind()
+        assert second.count_by_type() == expected.count_by_type()
+        again = ingest_paths([source], second, progress=False, extract=_big_document)
+        assert [f.status for f in again.files] == ["skipped-unchanged"]
+        driver.close()
+    finally:
+        server.stop()

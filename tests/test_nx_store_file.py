@@ -344,3 +344,35 @@ def test_cli_param_parsing() -> None:
         parse_param("no-equals")
     with pytest.raises(ConfigurationError):
         parse_param("d=date:yesterday")
+
+
+def test_temp_files_left_by_a_save_killed_midway_are_removed_by_the_next_save(tmp_path: Path) -> None:
+    """kill -9 during a save leaves the hidden temp file; the next process's save removes it (its own
+    pattern only, and only files older than that process)."""
+    import signal
+    import time
+
+    target = tmp_path / "graph.json.gz"
+    saver = (
+        "import sys; from graph.nx_store import NetworkXStore; from graph.synthetic import generate\n"
+        "s = NetworkXStore(sys.argv[1]); s.load(generate(40_000, seed=3))\n"
+        "while True: s.save()\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", saver, str(target)])
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not list(tmp_path.glob(".graph.json.gz.*")):
+            time.sleep(0.02)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    left = list(tmp_path.glob(".graph.json.gz.*"))
+    assert left, "the kill did not land during a save"
+    other = tmp_path / ".notes.txt.abcd1234"  # not the store's own temp pattern: kept
+    other.write_text("x", encoding="utf-8")
+
+    time.sleep(0.05)
+    cleaner = "import sys; from graph.nx_store import NetworkXStore; NetworkXStore(sys.argv[1]).save()"
+    subprocess.run([sys.executable, "-c", cleaner, str(target)], check=True)
+    assert not list(tmp_path.glob(".graph.json.gz.*"))
+    assert other.exists()

@@ -15,6 +15,7 @@ from rich.table import Table
 from alliancekg.cli.options import CsvFile, DataFile, JsonFile, StoreKind, opened
 from analytics.frames import plain
 from analytics.tracer import DEFAULT_WINDOW_DAYS
+from graph.csvsafe import safe_frame
 from graph.errors import ConfigurationError
 from graph.labels import shorten
 
@@ -85,7 +86,7 @@ def _write(df: pd.DataFrame, payload: dict[str, Any], csv: Path | None, json_fil
         raise ConfigurationError(msg)
     try:
         if csv is not None:
-            df.to_csv(csv, index=False)
+            safe_frame(df).to_csv(csv, index=False)
             console.print(f"wrote {len(df)} rows to {csv}")
         if json_file is not None:
             json_file.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

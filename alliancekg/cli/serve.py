@@ -54,6 +54,12 @@ def register(app: typer.Typer) -> None:
             DEFAULT_MAX_ELEMENTS, "--max-elements", help="Most graph elements (nodes + links) sent to the browser."
         ),
         debug: bool = typer.Option(False, "--debug", help="Dash debug mode (reloader, error overlay)."),
+        allowed_host: list[str] = typer.Option(  # noqa: B008
+            [],
+            "--allowed-host",
+            help="A host name the browser uses to reach the explorer (behind a proxy, say), besides "
+            "127.0.0.1, localhost and --host; repeatable. Other Host headers get 400.",
+        ),
     ) -> None:
         """Serve the explorer: graph, crisis tracer, timeline, Cypher console, exports."""
         from dashboard.app import create_app
@@ -73,7 +79,9 @@ def register(app: typer.Typer) -> None:
                 )
             if not is_local(host):
                 console.print(f"[yellow]Listening on {host}: other machines can reach the explorer.[/yellow]")
-            application = create_app(graph, max_elements=max_elements, warm_up=True)
+            application = create_app(
+                graph, max_elements=max_elements, warm_up=True, allowed_hosts=[host, *allowed_host]
+            )
             console.print(
                 f"alliancekg explorer on [bold]http://{host}:{port}/[/bold] "
                 f"({graph.name} store, {total} nodes); Ctrl+C to stop"

@@ -24,6 +24,7 @@ from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.elements import cap_graph, to_elements
 from dashboard.state import ViewState
+from graph.csvsafe import safe_cell
 from graph.errors import AllianceKGError, QueryError, UnsupportedQueryError, WriteNotAllowedError
 from graph.model import CypherResult
 from graph.schema import Kind, Prop, Rel, concept_iri
@@ -218,7 +219,7 @@ def rows_csv(columns: list[str], rows: list[dict[str, str]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 

@@ -21,6 +21,7 @@ from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.explorer_graph import explorer_view, initial_state
 from dashboard.state import ViewState, encode_query
+from graph.csvsafe import safe_row
 from graph.errors import AllianceKGError
 from graph.model import GraphData
 from ontology.rdf_export import export_string
@@ -100,7 +101,7 @@ def _csv(columns: tuple[str, ...], records: Iterable[tuple[tuple[str, ...], dict
     writer = csv.writer(buffer)
     writer.writerow([*columns, *props])
     for cells, record_props in rows:
-        writer.writerow([*cells, *(_cell(record_props[p]) if p in record_props else "" for p in props)])
+        writer.writerow(safe_row([*cells, *(_cell(record_props[p]) if p in record_props else "" for p in props)]))
     return buffer.getvalue()
 
 

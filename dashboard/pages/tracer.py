@@ -22,6 +22,7 @@ from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.evidence import EvidenceView, evidence_views, render_evidence_list
 from dashboard.state import ViewState
+from graph.csvsafe import safe_frame
 from graph.errors import AllianceKGError, NodeNotFoundError
 
 PAGE = "tracer"
@@ -258,7 +259,7 @@ def changes_csv(app_ctx: AppContext, incident: str) -> str:
     """The trace's change table as CSV text."""
     result = trace(app_ctx.analytics(), incident)
     buffer = io.StringIO()
-    result.changes.to_csv(buffer, index=False, columns=list(CHANGE_COLUMNS))
+    safe_frame(result.changes[list(CHANGE_COLUMNS)]).to_csv(buffer, index=False)
     return buffer.getvalue()
 
 

@@ -96,6 +96,10 @@ _WS = re.compile(r"[\t\n\r\f\v]")
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014>\u00bb-]\s+|\s+::\s+")
 
 
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters an XML (and so lxml) text node cannot hold: C0 controls but tab, LF and CR; surrogates."""
+
+
 def read_html(data: bytes, *, encoding: str | None = None, url: str | None = None) -> RawText:
     """Read an HTML page (see the module notes).
 
@@ -107,7 +111,9 @@ def read_html(data: bytes, *, encoding: str | None = None, url: str | None = Non
             or the markup cannot be parsed at all.
     """
     decoded = decode(data, declared=declared_charset(data), encoding=encoding)
-    source, used = decoded.text, decoded.encoding
+    # lxml refuses to set text holding characters XML forbids (it raises ValueError midway):
+    # each becomes a space, one for one, so offsets into ``source`` stay those of the page
+    source, used = _XML_FORBIDDEN.sub(" ", decoded.text), decoded.encoding
     root = _parse(source)
     meta = _meta(root)
     headings = [h for h in root.iter("h1") if _clean(h.text_content())]

@@ -296,3 +296,18 @@ def test_export_downloads_and_parses(dash_duo: Any, store: Any, artifacts: Path)
     assert len(nodes.read_text(encoding="utf-8").splitlines()) == len(GRAPH.nodes) + 1
     _shot(dash_duo, artifacts, f"exports-{store.name}")
     assert _severe(dash_duo) == []
+
+
+def test_every_page_runs_under_the_content_security_policy(dash_duo: Any, store: Any, artifacts: Path) -> None:
+    """The CSP (dashboard/security.py) is sent, and Dash, Plotly and Cytoscape run under it: every page
+    draws and the browser's console log stays empty (a blocked script or style is logged there)."""
+    app = create_app(store)
+    dash_duo.start_server(app)
+    policy = app.server.test_client().get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    for page in PAGES:
+        _open(dash_duo, f"/{page}")
+        dash_duo.wait_for_element(PAGE_MARKERS[page], timeout=20)
+        time.sleep(1.0)
+        logs = dash_duo.driver.get_log("browser")
+        assert logs == [], (page, logs)
