@@ -294,6 +294,7 @@ class IncidentResolver:
         framework agreement signed in Geneva on October 21, 1994"; "on March 12, North Korea announced that it
         would leave the Treaty on the Non-Proliferation of Nuclear Weapons")."""
         out: list[IncidentMention] = []
+        lowered: str | None = None
         for d in dates:
             if d.precision == "year":
                 continue
@@ -320,8 +321,14 @@ class IncidentResolver:
             matched = [(c, w) for c in candidates for w in self._name_words(c) if w in words]
             if not matched:
                 continue
-            incident, word = matched[0]
-            at = text.lower().find(word, s_start, s_end)
+            incident = matched[0][0]
+            if lowered is None:
+                lowered = text.lower()
+            # the incident's name word that occurs first (a set's order must not decide the span)
+            at, word = min(
+                ((lowered.find(w, s_start, s_end), w) for c, w in matched if c is incident),
+                key=lambda found: (found[0] < 0, found[0], found[1]),
+            )
             start, end = (min(at, d.start), max(at + len(word), d.end)) if at >= 0 else (d.start, d.end)
             if end - start <= 240:
                 out.append(IncidentMention(start, end, incident, 0.7))
