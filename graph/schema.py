@@ -269,6 +269,10 @@ class Series(StrEnum):
     """Foreign and defense ministers of both countries together."""
     TRILATERAL = "Trilateral"
     """With Japan (or another third party)."""
+    NCG = "NCG"
+    """ROK-US Nuclear Consultative Group."""
+    EDSCG = "EDSCG"
+    """ROK-US Extended Deterrence Strategy and Consultation Group."""
     OTHER = "Other"
     """Any other body (a working group, a consultative group)."""
 

@@ -41,7 +41,8 @@ __all__ = [
     "load_reference",
 ]
 
-Series = Literal["SCM", "2+2", "NCG", "EDSCG"]
+ReferenceSeries = Literal["SCM", "2+2", "NCG", "EDSCG"]
+"""The series the reference lists (values of :class:`graph.schema.Series`; a test holds them equal)."""
 """Codes of the meeting series in the reference (the MCM lives inside SCM rows)."""
 
 Country = Literal["KOR", "USA"]
@@ -143,7 +144,7 @@ class Meeting(_Frozen):
     """
 
     id: str
-    series: Series
+    series: ReferenceSeries
     ordinal: int | None = Field(default=None, ge=1)
     start_date: dt.date | None = None
     end_date: dt.date | None = None
@@ -208,7 +209,7 @@ class SeriesReference(_Frozen):
             raise ValueError("duplicate meeting id in the reference")
         return self
 
-    def meetings(self, series: Series) -> list[Meeting]:
+    def meetings(self, series: str) -> list[Meeting]:
         """Meetings of one series, by ordinal (then date); unnumbered ones last by date.
 
         Args:
@@ -223,11 +224,11 @@ class SeriesReference(_Frozen):
 
         return sorted((m for m in self.rows if m.series == series), key=key)
 
-    def get(self, series: Series, ordinal: int) -> Meeting | None:
+    def get(self, series: str, ordinal: int) -> Meeting | None:
         """The meeting with this ordinal, or ``None`` if the reference lacks it."""
         return next((m for m in self.rows if m.series == series and m.ordinal == ordinal), None)
 
-    def previous(self, series: Series, ordinal: int) -> Meeting | None:
+    def previous(self, series: str, ordinal: int) -> Meeting | None:
         """The meeting of the series held before the one numbered ``ordinal``.
 
         This comes from the reference alone, so it works for a meeting whose
@@ -239,7 +240,7 @@ class SeriesReference(_Frozen):
         before = [m for m in self.meetings(series) if m.ordinal is not None and m.ordinal < ordinal]
         return before[-1] if before else None
 
-    def next_after(self, series: Series, day: dt.date | str) -> Meeting | None:
+    def next_after(self, series: str, day: dt.date | str) -> Meeting | None:
         """The first meeting of the series starting on or after ``day``.
 
         Meetings without an established start date are skipped.
@@ -252,12 +253,12 @@ class SeriesReference(_Frozen):
         dated = [m for m in self.rows if m.series == series and m.start_date is not None and m.start_date >= when]
         return min(dated, key=lambda m: m.start_date or dt.date.max, default=None)
 
-    def by_date(self, series: Series, day: dt.date | str) -> Meeting | None:
+    def by_date(self, series: str, day: dt.date | str) -> Meeting | None:
         """The meeting of the series in session on ``day``, if any."""
         when = _day(day)
         return next((m for m in self.meetings(series) if m.covers(when)), None)
 
-    def heads(self, series: Series, ordinal: int) -> tuple[Head, ...]:
+    def heads(self, series: str, ordinal: int) -> tuple[Head, ...]:
         """Heads of delegation of a meeting; empty if unknown or not in the reference."""
         meeting = self.get(series, ordinal)
         return meeting.heads if meeting is not None else ()

@@ -302,3 +302,13 @@ def test_duplicate_ids_are_rejected() -> None:
     doc = {"schema_version": 1, "description": "d", "compiled": "c", "rows": [_row(), _row()]}
     with pytest.raises(ValidationError):
         SeriesReference.model_validate(doc)
+
+
+def test_the_reference_series_are_the_schema_series() -> None:
+    """The reference's series codes are values of graph.schema.Series (one vocabulary)."""
+    from typing import get_args
+
+    from graph.schema import Series
+    from graph.series import ReferenceSeries
+
+    assert set(get_args(ReferenceSeries)) <= {s.value for s in Series}

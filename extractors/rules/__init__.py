@@ -55,7 +55,7 @@ from extractors.rules.scan import AnchoredPattern, Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
 from graph.model import GraphData
-from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel
+from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel, Series
 
 __all__ = ["EXTRACTOR", "extract_document"]
 
@@ -205,7 +205,7 @@ class _Extraction:
         mentions.extend(self.leader_meetings(actors))
         mentions.sort(key=lambda m: m.start)
         numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
-        dominant = "SCM" if self.doc.kind == "communique" else (numbered[0].series if numbered else "Other")
+        dominant = Series.SCM if self.doc.kind == "communique" else (numbered[0].series if numbered else Series.OTHER)
         last_explicit: tuple[int, str] | None = None  # (paragraph, series) of the latest explicit mention
         for k, m in enumerate(mentions):
             si = self.sindex.at(m.start)
@@ -311,7 +311,7 @@ class _Extraction:
             day = self._day_in(leaders[-1].end, s.end) or self._day_in(s.start, s.end)
             if day is None:
                 continue
-            series = "Trilateral" if {"KOR", "USA", "JPN"} <= countries else "Summit"
+            series = Series.TRILATERAL if {"KOR", "USA", "JPN"} <= countries else Series.SUMMIT
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
             out.append(mention)
         # "when the two Presidents met in Seoul on April 25, 2014": a summit whose leaders the sentence does not name
@@ -322,7 +322,7 @@ class _Extraction:
             s = self.sents[si]
             day = self._day_in(m.end(), s.end)
             if day is not None and day.start - m.end() < 80:
-                series = "Trilateral" if m.group(0).lower().startswith("the three") else "Summit"
+                series = Series.TRILATERAL if m.group(0).lower().startswith("the three") else Series.SUMMIT
                 out.append(MeetingMention(m.start(), m.end(), series, None, date=day))
         return out
 
@@ -351,7 +351,7 @@ class _Extraction:
         preferred: str | None = None
         if self.doc.kind == "communique":
             heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
-            preferred = "MCM" if _MCM_ONLY.search(heading) and not _SCM_NAMED.search(heading) else "SCM"
+            preferred = Series.MCM if _MCM_ONLY.search(heading) and not _SCM_NAMED.search(heading) else Series.SCM
         text_date = self.doc.date
 
         def consistency(meeting: Meeting) -> int:
@@ -432,8 +432,8 @@ class _Extraction:
         if iri is not None:
             return iri
         ident = meeting.ordinal if meeting.ordinal is not None else meeting.date
-        if meeting.series == "SCM":
-            iri = self.b.shared_iri(Kind.SCM, "SCM", _ident(ident))
+        if meeting.series == Series.SCM:
+            iri = self.b.shared_iri(Kind.SCM, Series.SCM, _ident(ident))
             kind = Kind.SCM
         else:
             iri = self.b.shared_iri(Kind.MEETING, meeting.series, _ident(ident))
@@ -455,7 +455,7 @@ class _Extraction:
                 self.b.evidence(iri, dated.start, dated.end, 0.8 if not dated.relative else 0.65)
             if m.location_span is not None and m.location == meeting.location and props[Prop.LOCATION.value]:
                 self.b.evidence(iri, m.location_span[0], m.location_span[1], 0.7)
-        if meeting.series == "SCM":
+        if meeting.series == Series.SCM:
             for party in ("KOR", "USA"):
                 state = self.actor_id_node(party)
                 if state is not None:
@@ -611,7 +611,7 @@ class _Extraction:
     ) -> None:
         text = self.text
         both = BILATERAL
-        if self.recorded is not None and self.recorded.series == "Trilateral":
+        if self.recorded is not None and self.recorded.series == Series.TRILATERAL:
             both = BILATERAL | {"JPN"}
         resolver = PartyResolver(both=both)
         joint = self.doc.kind in _JOINT_KINDS

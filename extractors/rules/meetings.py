@@ -27,6 +27,7 @@ from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import RuleFile, load_rules
 from extractors.rules.reference import date_of, mcm_of, ordinal_on, same_day_other_year
 from extractors.rules.scan import AnchoredPattern, Tokens
+from graph.schema import Series
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _UNIT_ORD = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
@@ -148,9 +149,10 @@ _TITLE_BEFORE = _RULES.regex("title_before")
 _OF_SERIES = _RULES.regex("of_series")
 LEADERS_MET = _RULES.anchored("leaders_met")
 _SERIES_OF_GROUP = {
-    "scm": "SCM", "mcm": "MCM", "two": "2+2", "tri": "Trilateral", "summit": "Summit", "body": "Other", "anaph": "?",
+    "scm": Series.SCM, "mcm": Series.MCM, "two": Series.TWO_PLUS_TWO, "tri": Series.TRILATERAL, "summit": Series.SUMMIT,
+    "body": Series.OTHER, "anaph": "?",
 }  # fmt: skip
-NUMBERED_SERIES = frozenset({"SCM", "MCM", "2+2", "Other"})
+NUMBERED_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.OTHER})
 """Series whose meetings are numbered (summits and trilateral meetings are identified by date)."""
 _THREE_PARTIES = _RULES.regex("three_parties")
 _CONTEXT = 90
@@ -267,7 +269,7 @@ def find_meeting_mentions(
             elif det in ("its", "their") or m.group("of"):
                 series = "Other"
             elif re.search(r"(?i)\bannual\b", m.group("quals") or ""):
-                series = "SCM"  # "the Second Annual Meeting": the annual defence ministers' meeting
+                series = Series.SCM  # "the Second Annual Meeting": the annual defence ministers' meeting
             else:
                 series = "?"
         elif group == "scm" and head[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
@@ -279,11 +281,11 @@ def find_meeting_mentions(
             and not head.endswith(("MEETING", "meeting"))
         ):
             continue  # "SCMs", "Security Consultative Meetings": the series, not one meeting
-        if series in ("Summit", "SCM", "2+2") and (
+        if series in (Series.SUMMIT, Series.SCM, Series.TWO_PLUS_TWO) and (
             re.search(r"(?i)trilateral|camp\s+david", whole) or len(parties) >= 3
         ):
-            series = "Trilateral"
-        if series in ("Summit", "Trilateral"):
+            series = Series.TRILATERAL
+        if series in (Series.SUMMIT, Series.TRILATERAL):
             ordinal = None  # "their first summit": summits are identified by date, not numbered
         mention_start = m.start("ord") if m.group("ord") else m.start()
         if m.group("ord") is None:
@@ -313,8 +315,8 @@ def find_meeting_mentions(
 
 def refine_series(mention: MeetingMention, sentence: str) -> None:
     """A summit of three parties is a trilateral meeting."""
-    if mention.series == "Summit" and _THREE_PARTIES.search(sentence):
-        mention.series = "Trilateral"
+    if mention.series == Series.SUMMIT and _THREE_PARTIES.search(sentence):
+        mention.series = Series.TRILATERAL
 
 
 _ASIDE = _RULES.regex("own_aside")
@@ -520,7 +522,7 @@ def complete_from_reference(
         out.append(meeting)
     if recorded is not None and recorded.ordinal is not None and recorded.date is None and not recorded.future:
         recorded.date = date_of(recorded.series, recorded.ordinal)
-    if recorded is not None and recorded.series == "SCM" and recorded.ordinal is not None:
+    if recorded is not None and recorded.series == Series.SCM and recorded.ordinal is not None:
         _complete_mcm(out, recorded.ordinal, unplaced, opening_end)
     return out, recorded
 
@@ -528,22 +530,24 @@ def complete_from_reference(
 def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingMention], opening_end: int) -> None:
     """Number the MCM held with SCM ``scm`` when the text names it without its number (see above)."""
     held = mcm_of(scm)
-    if held is None or any(m.series == "MCM" and m.ordinal == held[0] for m in meetings):
+    if held is None or any(m.series == Series.MCM and m.ordinal == held[0] for m in meetings):
         return
     ordinal, day = held
     dated = next(
         (
             m
             for m in meetings
-            if m.series == "MCM" and m.ordinal is None and m.date and day and abs((m.date - day).days) <= 2
+            if m.series == Series.MCM and m.ordinal is None and m.date and day and abs((m.date - day).days) <= 2
         ),
         None,
     )
     if dated is not None:
         dated.ordinal = ordinal
         return
-    loose = [m for m in unplaced if m.series == "MCM" and m.date is None and not m.future and m.start <= opening_end]
+    loose = [
+        m for m in unplaced if m.series == Series.MCM and m.date is None and not m.future and m.start <= opening_end
+    ]
     if loose:
-        meeting = Meeting("MCM", ordinal, day)
+        meeting = Meeting(Series.MCM, ordinal, day)
         meeting.mentions.extend(loose)
         meetings.append(meeting)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractors.rules.patterns import load_rules
 from extractors.rules.reference import RefPerson, all_people
+from graph.schema import Series
 
 if TYPE_CHECKING:
     from extractors.rules.lexicon import Actor
@@ -174,17 +175,17 @@ def _joined(offices: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _HEAD_ROLES: dict[str, tuple[str, ...]] = {
-    "SCM": ("minister of national defen", "minister of defen", "defense minister", "defence minister",
+    Series.SCM: ("minister of national defen", "minister of defen", "defense minister", "defence minister",
             "secretary of defen", "defense secretary", "secretary of war"),
-    "MCM": ("chairman of the joint chiefs", "joint chiefs of staff", "senior u.s. military officer"),
-    "2+2": ("minister of national defen", "minister of defen", "defense minister", "secretary of defen",
+    Series.MCM: ("chairman of the joint chiefs", "joint chiefs of staff", "senior u.s. military officer"),
+    Series.TWO_PLUS_TWO: ("minister of national defen", "minister of defen", "defense minister", "secretary of defen",
             "secretary of state", "foreign minister", "minister of foreign affairs", "minister for foreign affairs"),
-    "Summit": ("president", "prime minister"),
-    "Trilateral": ("president", "prime minister", "minister", "secretary"),
+    Series.SUMMIT: ("president", "prime minister"),
+    Series.TRILATERAL: ("president", "prime minister", "minister", "secretary"),
 }  # fmt: skip
 _NOT_HEAD_ROLES = ("president", "prime minister", "leader")
 """Offices that do not lead a delegation to a working-level body (series ``Other``, e.g. the NCG)."""
-_PER_COUNTRY = {"2+2": 2}
+_PER_COUNTRY: dict[str, int] = {Series.TWO_PLUS_TWO: 2}
 
 
 def delegation_heads(series: str, candidates: list[Actor], reference_heads: Sequence[RefPerson]) -> list[Actor]:

@@ -21,10 +21,11 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+from graph.schema import Series
 from graph.series import Meeting as RefMeeting
 from graph.series import SeriesReference, load_reference
 
-_SERIES = {"SCM": "SCM", "2+2": "2+2", "NCG": "NCG", "EDSCG": "EDSCG"}
+_SERIES: dict[str, str] = {s: s for s in (Series.SCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG)}
 """Extractor series -> reference series (the MCM lives inside SCM rows)."""
 
 SAME_DAY_SLACK = 2
@@ -70,11 +71,11 @@ def _spans(series: str) -> tuple[tuple[int, dt.date, dt.date], ...]:
     ref = reference()
     if ref is None:
         return ()
-    if series == "MCM":
+    if series == Series.MCM:
         return tuple(
             (m.mcm.ordinal, m.mcm.date, m.mcm.date)
             for m in ref.rows
-            if m.series == "SCM" and m.mcm is not None and m.mcm.ordinal is not None and m.mcm.date is not None
+            if m.series == Series.SCM and m.mcm is not None and m.mcm.ordinal is not None and m.mcm.date is not None
         )
     code = _SERIES.get(series)
     return tuple(
@@ -132,9 +133,9 @@ def heads(series: str, ordinal: int | None, day: dt.date | None = None) -> tuple
     code = _SERIES.get(series)
     if ref is None or code is None:
         return ()
-    meeting = ref.get(code, ordinal) if ordinal is not None else None  # type: ignore[arg-type]
+    meeting = ref.get(code, ordinal) if ordinal is not None else None
     if meeting is None and day is not None:
-        meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)  # type: ignore[arg-type]
+        meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)
     if meeting is None:
         return ()
     year = meeting.start_date.year if meeting.start_date else None
@@ -145,7 +146,7 @@ def heads(series: str, ordinal: int | None, day: dt.date | None = None) -> tuple
 def mcm_of(scm_ordinal: int) -> tuple[int, dt.date | None] | None:
     """The ordinal and day of the MCM held with SCM ``scm_ordinal``, when the reference numbers it."""
     ref = reference()
-    meeting = ref.get("SCM", scm_ordinal) if ref is not None else None
+    meeting = ref.get(Series.SCM, scm_ordinal) if ref is not None else None
     if meeting is None or meeting.mcm is None or meeting.mcm.ordinal is None:
         return None
     return meeting.mcm.ordinal, meeting.mcm.date
@@ -154,7 +155,7 @@ def mcm_of(scm_ordinal: int) -> tuple[int, dt.date | None] | None:
 def mcm_chairs(scm_ordinal: int) -> list[RefPerson]:
     """The chairmen of the MCM held with SCM ``scm_ordinal``."""
     ref = reference()
-    meeting = ref.get("SCM", scm_ordinal) if ref is not None else None
+    meeting = ref.get(Series.SCM, scm_ordinal) if ref is not None else None
     if meeting is None or meeting.mcm is None:
         return []
     year = meeting.mcm.date.year if meeting.mcm.date else (meeting.start_date.year if meeting.start_date else None)
