@@ -320,11 +320,6 @@ def change_and_basis(stmt: Statement, baseline: Statement | None) -> tuple[str, 
     return "continued", f"restated; {where}"
 
 
-def change_of(stmt: Statement, baseline: Statement | None) -> str:
-    """The change class alone (see :func:`change_and_basis`)."""
-    return change_and_basis(stmt, baseline)[0]
-
-
 def previous_of(view: AnalyticsView, series: Sequence[MeetingRec], index: int) -> tuple[Previous, int | None]:
     """The previous meeting of ``series[index]`` from the record, and its index in ``series`` if loaded.
 
