@@ -43,9 +43,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
 from analytics.loader import AnalyticsView, CommitmentRec, MeetingRec
+from graph.series import Series as ReferenceSeries
 from graph.series import SeriesReference, load_reference
 
 STRENGTH_STEP = 0.1
@@ -60,8 +61,8 @@ CHANGES: tuple[str, ...] = ("new", "stronger", "continued", "weaker", "not resta
 NOT_RESTATED = "not restated"
 UNKNOWN = "unknown"
 
-REFERENCE_SERIES: frozenset[str] = frozenset({"SCM", "2+2", "NCG", "EDSCG"})
-"""Series the reference (:mod:`graph.series`) lists meeting by meeting."""
+REFERENCE_SERIES: frozenset[str] = frozenset(get_args(ReferenceSeries))
+"""Series the reference (:mod:`graph.series`) lists meeting by meeting: SCM, 2+2, NCG, EDSCG."""
 
 END_CUES: frozenset[str] = frozenset(
     {"end", "ended", "ends", "terminate", "terminated", "expire", "expired", "replace", "replaced", "withdraw",

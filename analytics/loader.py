@@ -386,8 +386,8 @@ def _actor_code(iri: str, kind: str, label: str, notation: Any) -> str:
 
 def _series(kind: str, series: Any) -> str:
     if kind == Kind.SCM:
-        return Series.SCM
-    return _str(series) or "Other"
+        return Series.SCM.value
+    return _str(series) or Series.OTHER.value
 
 
 def _scheme(scheme_value: Any, local: str) -> str:
