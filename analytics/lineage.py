@@ -319,7 +319,8 @@ def in_force(
     for key, stmt in sorted(latest.items()):
         if _ends(view, stmt):
             continue
-        assert stmt.meeting.date is not None  # dated_meetings holds dated meetings only
+        if stmt.meeting.date is None:  # never: dated_meetings holds dated meetings only
+            continue
         years = round((day - stmt.meeting.date).days / 365.25, 1)
         if within_years is not None and years > within_years:
             continue
