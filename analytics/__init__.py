@@ -23,7 +23,7 @@ import from here only.
 from __future__ import annotations
 
 from analytics.aggregate import CHANGES, WORDINGS, Statement, statements_at, wording_of
-from analytics.crises import CRISES_COLUMNS, CrisesResult, crises
+from analytics.crises import CHANGE_COUNT_COLUMNS, CRISES_COLUMNS, CrisesResult, crises
 from analytics.frames import plain, records
 from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
 from analytics.loader import SOURCE_ROLES, AnalyticsView, StoreOrView, select, view_of
@@ -33,6 +33,7 @@ from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, i
 
 __all__ = [
     "CHANGES",
+    "CHANGE_COUNT_COLUMNS",
     "CHANGE_COLUMNS",
     "DEFAULT_WINDOW_DAYS",
     "AnalyticsView",

@@ -43,10 +43,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
 from analytics.loader import PRIMARY, REPORTED, AnalyticsView, CommitmentRec, MeetingRec
-from graph.series import SeriesReference, load_reference
+from graph.series import ReferenceSeries, SeriesReference, load_reference
 
 STRENGTH_STEP = 0.1
 """Smallest rise of strength that counts as stronger."""
@@ -60,8 +60,8 @@ CHANGES: tuple[str, ...] = ("new", "stronger", "continued", "weaker", "not resta
 NOT_RESTATED = "not restated"
 UNKNOWN = "unknown"
 
-REFERENCE_SERIES: frozenset[str] = frozenset({"SCM", "2+2", "NCG", "EDSCG"})
-"""Series the reference (:mod:`graph.series`) lists meeting by meeting."""
+REFERENCE_SERIES: frozenset[str] = frozenset(get_args(ReferenceSeries))
+"""Series the reference (:mod:`graph.series`) lists meeting by meeting: SCM, 2+2, NCG, EDSCG."""
 
 END_CUES: frozenset[str] = frozenset(
     {"end", "ended", "ends", "terminate", "terminated", "expire", "expired", "replace", "replaced", "withdraw",
@@ -180,7 +180,7 @@ def reference_ordinal(meeting: MeetingRec) -> int | None:
     if meeting.date is None:
         return None
     ref = reference()
-    for row in ref.meetings(meeting.series):  # type: ignore[arg-type]
+    for row in ref.meetings(meeting.series):
         if row.start_date is not None and abs((row.start_date - meeting.date).days) <= 3:
             return row.ordinal
         if row.covers(meeting.date):
@@ -332,11 +332,6 @@ def change_and_basis(stmt: Statement, baseline: Statement | None) -> tuple[str, 
     return "continued", f"restated; {where}"
 
 
-def change_of(stmt: Statement, baseline: Statement | None) -> str:
-    """The change class alone (see :func:`change_and_basis`)."""
-    return change_and_basis(stmt, baseline)[0]
-
-
 def previous_of(view: AnalyticsView, series: Sequence[MeetingRec], index: int) -> tuple[Previous, int | None]:
     """The previous meeting of ``series[index]`` from the record, and its index in ``series`` if loaded.
 
@@ -349,7 +344,7 @@ def previous_of(view: AnalyticsView, series: Sequence[MeetingRec], index: int) -
     meeting = series[index]
     ordinal = reference_ordinal(meeting)
     if meeting.series in REFERENCE_SERIES and ordinal is not None:
-        row = reference().previous(meeting.series, ordinal)  # type: ignore[arg-type]
+        row = reference().previous(meeting.series, ordinal)
         if row is None or row.ordinal is None:
             return Previous(label=None, date=None, loaded=None, source="reference"), None
         j = _ordinal_index(view, series).get(row.ordinal)

@@ -75,20 +75,19 @@ def crises(
     """
     view = select(store, sources, min_confidence)
     names = _series_filter(series, view)
-    keys = {c: f"n_{c.replace(' ', '_')}" for c in CHANGES}
+    keys = dict(zip(CHANGES, CHANGE_COUNT_COLUMNS, strict=True))
     rows: list[dict[str, Any]] = []
     per_meeting: dict[str, tuple[dict[str, int], list[frozenset[str]]]] = {}
-    incidents = sorted((i for i in view.incidents.values() if i.date is not None), key=lambda i: (i.date, i.iri))
-    for inc in incidents:
-        assert inc.date is not None
+    dated = sorted(((i, i.date) for i in view.incidents.values() if i.date is not None), key=lambda p: (p[1], p[0].iri))
+    for inc, day in dated:
         base = {
             "incident": inc.iri,
             "label": inc.label,
             "kind": inc.kind,
-            "date": inc.date,
-            "decade": f"{inc.date.year // 10 * 10}s",
+            "date": day,
+            "decade": f"{day.year // 10 * 10}s",
         }
-        found = next_meetings(view, inc.date, window_days, names)
+        found = next_meetings(view, day, window_days, names)
         if not found:
             rows.append({**base, "text_loaded": False, **dict.fromkeys(keys.values(), 0)})
             continue
@@ -157,4 +156,4 @@ def _lags(table: pd.DataFrame) -> pd.DataFrame:
     return frame(out, LAG_COLUMNS)
 
 
-__all__ = ["CRISES_COLUMNS", "CrisesResult", "crises"]
+__all__ = ["CHANGE_COUNT_COLUMNS", "CRISES_COLUMNS", "CrisesResult", "crises"]

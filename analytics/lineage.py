@@ -169,7 +169,7 @@ def _missing_before(view: AnalyticsView, meeting: MeetingRec) -> tuple[str, ...]
     if ordinal is None:
         return ()
     loaded = _ordinal_index(view, view.series_meetings.get(meeting.series, ()))
-    rows = reference().meetings(meeting.series)  # type: ignore[arg-type]
+    rows = reference().meetings(meeting.series)
     return tuple(
         ordinal_label(meeting.series, r.ordinal)
         for r in rows
@@ -333,7 +333,8 @@ def in_force(
     for key, stmt in sorted(latest.items()):
         if _ends(view, stmt):
             continue
-        assert stmt.meeting.date is not None  # dated_meetings holds dated meetings only
+        if stmt.meeting.date is None:  # never: dated_meetings holds dated meetings only
+            continue
         years = round((day - stmt.meeting.date).days / 365.25, 1)
         if within_years is not None and years > within_years:
             continue

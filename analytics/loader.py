@@ -255,15 +255,6 @@ class AnalyticsView:
         rec = self.concepts.get(concept_iri(local))
         return rec.label if rec is not None and rec.label else local
 
-    def party_label(self, code: str) -> str:
-        """The party code itself (codes are what analysts read: ``KOR``, ``USA``)."""
-        return code
-
-    def series_of(self, meeting_iri: str) -> str | None:
-        """Series name of a meeting."""
-        rec = self.meetings.get(meeting_iri)
-        return rec.series if rec is not None else None
-
     def _live_store(self) -> GraphStore:
         store = self._store() if self._store is not None else None
         if store is None:
@@ -391,22 +382,17 @@ def _strs(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def actor_code(node: Node) -> str:
-    """The party code of an actor node: its gazetteer id where it can be recovered.
+def _actor_code(iri: str, kind: str, label: str, notation: Any) -> str:
+    """The party code of an actor: its gazetteer id where it can be recovered.
 
     States and organisations get IRIs from their gazetteer id (``KOR``,
     ``UNSC``); the id is recovered from the IRI's readable part and checked
     against the IRI's hash, so a label never masquerades as an id. A
     ``notation`` property wins when present. Persons are ``person:<label>``.
 
-    >>> from graph.model import Node, make_iri
-    >>> actor_code(Node(iri=make_iri(Kind.STATE, "KOR"), kind=Kind.STATE, label="Republic of Korea"))
+    >>> _actor_code(make_iri(Kind.STATE, "KOR"), Kind.STATE, "Republic of Korea", None)
     'KOR'
     """
-    return _actor_code(node.iri, node.kind, node.label, node.props.get(Prop.NOTATION.value))
-
-
-def _actor_code(iri: str, kind: str, label: str, notation: Any) -> str:
     if isinstance(notation, str) and notation:
         return notation
     if kind == Kind.PERSON:
@@ -421,8 +407,8 @@ def _actor_code(iri: str, kind: str, label: str, notation: Any) -> str:
 
 def _series(kind: str, series: Any) -> str:
     if kind == Kind.SCM:
-        return Series.SCM
-    return _str(series) or "Other"
+        return Series.SCM.value
+    return _str(series) or Series.OTHER.value
 
 
 def _scheme(scheme_value: Any, local: str) -> str:

@@ -358,7 +358,7 @@ def trace(
             rows = [_change_row(view, inc, meeting, nxt.lag, item) for item in classified]
             change_rows.extend(rows)
         elif nxt.ordinal is not None:
-            ref_prev = reference().previous(nxt.series, nxt.ordinal)  # type: ignore[arg-type]
+            ref_prev = reference().previous(nxt.series, nxt.ordinal)
             if ref_prev is not None and ref_prev.ordinal is not None:
                 previous = None
         note = None

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from analytics import AnalyticsView, view_of
 from graph.errors import AllianceKGError
-from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, concept_iri, concept_local_name
+from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, concept_local_name
 from graph.store import DEFAULT_ROW_LIMIT, GraphStore
 
 T = TypeVar("T")
@@ -175,10 +175,6 @@ class AppContext:
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Nodes per kind and relationships per type."""
         return self.cached("counts", lambda: (self.store.count_by_kind(), self.store.count_by_type()))
-
-    def concept_iri(self, local_name: str) -> str:
-        """IRI of a concept by local name."""
-        return concept_iri(local_name)
 
 
 def _spaced(name: str) -> str:

@@ -62,18 +62,6 @@ class EvidenceView:
         """The highlighted parts."""
         return [t for t, marked in self.segments if marked]
 
-    def as_row(self) -> dict[str, Any]:
-        """Flat record (for tables and CSV)."""
-        return {
-            "text": self.text,
-            "span": " | ".join(self.spans),
-            "document": self.document,
-            "date": self.date,
-            "paragraph": self.paragraph,
-            "confidence": self.confidence,
-            "mention": self.mention_iri,
-        }
-
 
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
@@ -107,13 +95,6 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         left = max(left, start - half)
         right = min(right, end + half)
     return left, right
-
-
-def split_span(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """``text`` cut at ``[start, end)`` (offsets clamped into the text)."""
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
-    return text[:start], text[start:end], text[end:]
 
 
 def highlight(text: str, ranges: list[tuple[int, int]]) -> tuple[tuple[str, bool], ...]:
@@ -197,7 +178,16 @@ def _enclosing(store: GraphStore | None, m: _Mention) -> tuple[str, int] | None:
 def _segments(
     m: _Mention, inner: list[_Mention], subject: Node | None, store: GraphStore | None = None
 ) -> tuple[tuple[str, bool], ...]:
-    """Context and highlights for one mention (see :func:`evidence_view`)."""
+    """Context and highlights for one mention.
+
+    The sentence is taken, in order of preference, from the document's text
+    when the store keeps it (cut at sentence bounds around the mention's
+    offsets); from the mention's own text with the mentions inside it
+    highlighted; from the subject's own ``text`` (a commitment's sentence)
+    when the mention lies in it; from the sentence of another mention of the
+    document that contains it (with ``store``); otherwise the mention's text
+    is the sentence and is highlighted whole.
+    """
     doc = m.evidence.document
     doc_text = doc.props.get(Prop.TEXT.value) if doc is not None else None
     if (
@@ -250,19 +240,6 @@ def _view(m: _Mention, segments: tuple[tuple[str, bool], ...]) -> EvidenceView:
         char_end=m.end,
         mention_iri=m.evidence.mention.iri,
     )
-
-
-def evidence_view(evidence: Evidence, subject: Node | None = None) -> EvidenceView:
-    """Shape one evidence record on its own.
-
-    The sentence is taken, in order of preference, from the document's text
-    when the store keeps it (cut at sentence bounds around the mention's
-    offsets); from the subject's own ``text`` (a commitment's sentence) when
-    the mention lies in it; otherwise the mention's text is the sentence and
-    is highlighted whole.
-    """
-    m = _mention(evidence)
-    return _view(m, _segments(m, [], subject))
 
 
 def evidence_views(detail: NodeDetail, limit: int = 20, store: GraphStore | None = None) -> list[EvidenceView]:

@@ -17,7 +17,7 @@ from dashboard.context import AppContext
 from dashboard.elements import cap_graph, merge_graphs, to_elements
 from dashboard.state import ViewState
 from graph.model import GraphData
-from graph.schema import COMMITMENT_TYPES, Kind, Rel
+from graph.schema import COMMITMENT_TYPES, Kind, Rel, concept_iri
 from graph.store import expand_kinds
 from graph.store import in_window as date_in_window
 
@@ -150,7 +150,7 @@ def _base_view(app_ctx: AppContext, state: dict[str, Any]) -> tuple[GraphData, b
     if types:
         concept_kinds = [*kinds, Kind.CONCEPT.value]
         for name in types:
-            iri = app_ctx.concept_iri(name)
+            iri = concept_iri(name)
             if not store.has_node(iri):
                 continue
             rel = Rel.COMMITMENT_TYPE if name in COMMITMENT_TYPES else Rel.THREAT_TYPE

@@ -226,7 +226,7 @@ def test_an_incident_is_named_by_its_iri(store: GraphStore) -> None:
         ("nuclear test", "Second North Korean nuclear test"),  # ambiguous
         ("Frist Nortth Korean nuclear tset", "First North Korean nuclear test"),  # misspelt
         ("2006-10-10", "First North Korean nuclear test"),  # no incident that day: nearest ones
-        ("2006-13-45", None),
+        ("2006-13-45", None),  # not a date
     ],
 )
 def test_unknown_or_ambiguous_incidents_list_close_matches(
@@ -236,6 +236,8 @@ def test_unknown_or_ambiguous_incidents_list_close_matches(
         ak.trace(store, name)
     if expected_candidate is not None:
         assert any(c.startswith(expected_candidate) for c in err.value.candidates), err.value.candidates
+    else:
+        assert "'2006-13-45' is not a valid date (YYYY-MM-DD)" in str(err.value)
 
 
 def test_incidents_answered_by_a_commitment(store: GraphStore, fx: Fixture) -> None:

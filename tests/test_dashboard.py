@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import Any
@@ -19,7 +20,7 @@ from dashboard.app import create_app, nav_state, render_page, sync_query
 from dashboard.context import AppContext
 from dashboard.elements import cap_graph, to_elements
 from dashboard.evidence import evidence_views, highlight, render_sentence
-from dashboard.pages import console, explorer, exports, timeline, tracer
+from dashboard.pages import console, crises, explorer, exports, timeline, tracer
 from dashboard.state import PAGES, ViewState, encode_query, page_of, parse_query
 from graph.errors import ConfigurationError
 from graph.model import GraphData, Node, Relationship, make_iri
@@ -305,13 +306,23 @@ def test_timeline_click_opens_evidence(app_ctx: AppContext) -> None:
 # -- console ---------------------------------------------------------------
 
 
+EXAMPLE_ANSWERS = {  # columns, and rows on the sample graph
+    "nuclear-responses": (["incident", "tested", "meeting", "commitment", "stance"], 2),
+    "extended-deterrence": (["later", "r", "earlier"], 1),
+    "extended-deterrence-table": (["scm", "date", "stance", "commitment"], 2),
+    "heads-of-delegation": (["m", "r", "p"], 2),
+}
+
+
 @pytest.mark.parametrize("key", sorted(console.EXAMPLES))
 def test_every_example_runs_on_the_embedded_store(app_ctx: AppContext, key: str) -> None:
     example = console.EXAMPLES[key]
     assert "$" in example.query  # parameterised, values never spliced in
     outcome = console.run_query(app_ctx, example.query, json.dumps(example.params))
     assert outcome.ok, outcome.message
-    assert outcome.rows
+    columns, rows = EXAMPLE_ANSWERS[key]
+    assert (outcome.columns, len(outcome.rows)) == (columns, rows)
+    assert all(row[c] for row in outcome.rows for c in columns)  # no empty cell
 
 
 def test_console_graph_for_node_results(app_ctx: AppContext) -> None:
@@ -398,9 +409,9 @@ def test_rdf_exports_parse(app_ctx: AppContext, fmt: str, rdflib_format: str, sc
 def test_view_export_follows_the_url_filters(app_ctx: AppContext) -> None:
     view = parse_query("?from=2007&to=2007&kinds=Event")
     graph = exports.view_graph(app_ctx, view)
-    assert graph.nodes and all(
-        n.kind in (Kind.SCM, Kind.MEETING) or n.date is None or n.date.year == 2007 for n in graph.nodes
-    )
+    assert [(n.kind, n.label, n.date) for n in graph.nodes] == [(Kind.SCM, "39th SCM", dt.date(2007, 11, 7))]
+    everything = exports.view_graph(app_ctx, ViewState())
+    assert len(everything.nodes) > len(graph.nodes)  # the filters, not the graph, made it this small
 
 
 def test_csv_tables_parse(app_ctx: AppContext) -> None:
@@ -414,16 +425,46 @@ def test_csv_tables_parse(app_ctx: AppContext) -> None:
 def test_export_outputs_reports_bad_trigger_quietly(app_ctx: AppContext) -> None:
     assert exports.export_outputs(app_ctx, None, "view", "ttl", "") == (None, None)
     data, message = exports.export_outputs(app_ctx, ids.EXPORTS_RDF_BUTTON, "bogus", "nt", "")
-    assert data is not None and data["filename"].startswith("alliancekg-view-")
+    assert data is not None and data["filename"].startswith("alliancekg-view-")  # an unknown scope is the view
+    assert data["filename"].endswith(".nt") and data["type"] == "application/n-triples"
+    assert " ".join(_texts(message)).startswith(f"Prepared {data['filename']} (")
 
 
 # -- app and cli -----------------------------------------------------------
 
 
+def _with_ids(component: Any) -> list[Any]:
+    """Every component in a tree that has an id, depth first."""
+    if isinstance(component, list | tuple):
+        return [c for child in component for c in _with_ids(child)]
+    if isinstance(component, str) or component is None:
+        return []
+    own = [component] if getattr(component, "id", None) is not None else []
+    return own + _with_ids(getattr(component, "children", None))
+
+
 def test_every_page_renders(app_ctx: AppContext) -> None:
-    for page in PAGES:
-        content = render_page(app_ctx, f"/{page}", "?from=2006&to=2007")
-        assert content, page
+    own = {  # a component only that page has, and the URL state its state store keeps
+        "explorer": (ids.EXPLORER_GRAPH, {"from": 2006, "to": 2007}),
+        "tracer": (ids.TRACER_INCIDENT, {"incident": None}),
+        "crises": (crises.TABLE_ID, None),
+        "timeline": (ids.TIMELINE_GRAPH, {"from": 2006, "to": 2007}),
+        "console": (ids.CONSOLE_QUERY, {"example": console.DEFAULT_EXAMPLE}),
+        "exports": (ids.EXPORTS_SUMMARY, None),
+    }
+    assert set(own) == set(PAGES)
+    for page, (marker, state) in own.items():
+        (content,) = render_page(app_ctx, f"/{page}", "?from=2006&to=2007")
+        found = _with_ids(content)
+        markers = {c.id for c in found if isinstance(c.id, str) and c.id in {m for m, _ in own.values()}}
+        assert markers == {marker}, page  # this page, and no other
+        stores = [c.data for c in found if c.id == ids.url_state(page)]
+        if state is None:
+            assert stores == [], page
+        else:
+            assert len(stores) == 1 and {k: stores[0].get(k) for k in state} == state, (page, stores)
+    (home,) = render_page(app_ctx, "/nowhere", "")
+    assert ids.EXPLORER_GRAPH in {c.id for c in _with_ids(home) if isinstance(c.id, str)}
 
 
 def test_create_app_builds_independent_apps(app_ctx: AppContext) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 from dash import Dash, dcc, html
 
-from analytics import CrisesResult, crises
+from analytics import CHANGE_COUNT_COLUMNS, CHANGES, CrisesResult, crises
 from dashboard import styles
 from dashboard.context import AppContext
 from dashboard.state import ViewState, encode_query
@@ -27,12 +27,7 @@ SHOWN: tuple[tuple[str, str], ...] = (
     ("lag_days", "lag (days)"),
     ("explicit", "explicit"),
     ("temporal", "temporal"),
-    ("n_new", "new"),
-    ("n_stronger", "stronger"),
-    ("n_continued", "continued"),
-    ("n_weaker", "weaker"),
-    ("n_not_restated", "not restated"),
-    ("n_unknown", "unknown"),
+    *zip(CHANGE_COUNT_COLUMNS, CHANGES, strict=True),  # one count per change class, titled by it
 )
 
 
