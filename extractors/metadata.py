@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from dateutil import parser as date_parser
 
 from extractors.document import Paragraph
+from graph.labels import shorten
 
 if TYPE_CHECKING:
     from extractors.rules.patterns import RuleFile
@@ -200,7 +201,7 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         at = next((i for i, h in enumerate(heads) if _heading_like(h)), 0)
     first = heads[at]
     if len(first) > TITLE_MAX_CHARS:
-        return first[: TITLE_MAX_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
+        return shorten(first, TITLE_MAX_CHARS)
     if _pattern("generic_headings").match(_fold(first)) and at + 1 < len(heads):
         second = heads[at + 1]
         if _heading_like(second):
