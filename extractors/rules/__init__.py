@@ -433,13 +433,13 @@ class _Extraction:
             return iri
         ident = meeting.ordinal if meeting.ordinal is not None else meeting.date
         if meeting.series == Series.SCM:
-            iri = self.b.shared_iri(Kind.SCM, Series.SCM, _ident(ident))
+            iri = self.b.shared_iri(Kind.SCM, Series.SCM.value, _ident(ident))
             kind = Kind.SCM
         else:
-            iri = self.b.shared_iri(Kind.MEETING, meeting.series, _ident(ident))
+            iri = self.b.shared_iri(Kind.MEETING, str(meeting.series), _ident(ident))
             kind = Kind.MEETING
         props: dict[str, Any] = {
-            Prop.SERIES.value: meeting.series,
+            Prop.SERIES.value: str(meeting.series),  # the text, never the enum (stored and exported as is)
             Prop.ORDINAL.value: meeting.ordinal,
             Prop.DATE.value: meeting.date,
             # a numbered meeting's place comes from the document that records it: a
