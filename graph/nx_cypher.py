@@ -105,7 +105,7 @@ class CypherDate:
     __slots__ = ("date",)
 
     def __init__(self, day: dt.date) -> None:
-        self.date = dt.date(day.year, day.month, day.day)
+        self.date = day if type(day) is dt.date else dt.date(day.year, day.month, day.day)
         """The plain date."""
 
     def __repr__(self) -> str:
