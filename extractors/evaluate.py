@@ -18,7 +18,7 @@ commitments    ``(commitment type, committing party)``; a joint pledge's
 responses      ``(commitment type, incident id)`` or ``(type, threat type)``
 meeting facts  per gold meeting: ``(meeting, "recorded")`` when the document
                is filed under it (``ISSUED_AT``), ``(meeting, "date", d)``,
-               ``(meeting, "end", d)``, ``(meeting, "place", p)`` and
+               ``(meeting, "end", d)``, ``(meeting, "place", city)`` and
                ``(meeting, "head", person)``
 =============  ======================================================
 
@@ -162,11 +162,19 @@ def _gold_facts(mk: Key, meeting: dict[str, Any]) -> set[Key]:
     facts: set[Key] = set()
     if meeting.get("recorded"):
         facts.add((name, "recorded"))
-    for field_name, fact in (("date", "date"), ("end_date", "end"), ("location", "place")):
+    for field_name, fact in (("date", "date"), ("end_date", "end")):
         if meeting.get(field_name):
             facts.add((name, fact, str(meeting[field_name])))
+    if meeting.get("location"):
+        facts.add((name, "place", _city(str(meeting["location"]))))
     facts.update((name, "head", str(h)) for h in meeting.get("heads", []))
     return facts
+
+
+def _city(place: str) -> str:
+    """The city of a place as written ("Washington, D.C.", "Honolulu, Hawaii" -> its first part)."""
+    city = place.split(",")[0].strip()
+    return city[4:] if city.lower().startswith("the ") else city
 
 
 def _fact_scope(gold: dict[str, Any]) -> dict[str, set[str]]:
@@ -221,7 +229,7 @@ def predicted_keys(graph: GraphData) -> dict[str, set[Key]]:
                 out["meeting facts"].add((name, "end", str(end)))
             place = node.props.get(Prop.LOCATION.value)
             if place:
-                out["meeting facts"].add((name, "place", str(place)))
+                out["meeting facts"].add((name, "place", _city(str(place))))
             for t, target in outgoing.get(node.iri, []):
                 if t == Rel.HEAD_OF_DELEGATION and (person := nodes.get(target)) is not None:
                     out["meeting facts"].add((name, "head", notation(target) or "person:" + person.label))

@@ -43,6 +43,7 @@ from extractors.rules.meetings import (
     attach_date,
     attach_place,
     choose_recorded,
+    yearless,
     complete_from_reference,
     find_meeting_mentions,
     refine_series,
@@ -123,9 +124,12 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
     Wednesday"): the document that records the meeting is the better source,
     and a graph store lets the last loaded value win.
     """
-    for m in meeting.mentions:
-        if m.date is not None and m.date.precision == "day" and (meeting.recorded or not m.date.relative):
-            return m.date.date
+    own = [m.date for m in meeting.mentions if m.date is not None and m.date.precision == "day"]
+    # a date written with its year wins over one whose year is guessed ("released August 27 at the
+    # close of the Eighth Annual Meeting" in a cable whose meeting "took place on August 26 and 27, 1975")
+    for d in sorted(own, key=yearless):
+        if meeting.recorded or not d.relative:
+            return d.date
     if meeting.recorded:
         # the sentence that says it "was held" dates it before a heading's dateline (often the release day)
         for m in sorted(meeting.mentions, key=lambda x: not x.held):
@@ -446,6 +450,18 @@ class _Extraction:
             # mention elsewhere ("the 56th SCM in Washington") must not overwrite it
             Prop.LOCATION.value: meeting.location if meeting.recorded or meeting.ordinal is None else None,
         }
+        span = next(
+            (
+                d
+                for m in meeting.mentions
+                if (d := m.date or (m.near_date if meeting.recorded else None)) is not None
+                and d.date == meeting.date
+                and d.end_date is not None
+            ),
+            None,
+        )
+        if span is not None:  # a meeting of several days ("on August 26 and 27, 1975"): its last day
+            props[Prop.END_DATE.value] = span.end_date
         self.b.node(iri, kind, meeting.label, props)
         self.meeting_iris[key] = iri
         for m in meeting.mentions:
