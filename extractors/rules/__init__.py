@@ -127,7 +127,17 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
     own = [m.date for m in meeting.mentions if m.date is not None and m.date.precision == "day"]
     # a date written with its year wins over one whose year is guessed ("released August 27 at the
     # close of the Eighth Annual Meeting" in a cable whose meeting "took place on August 26 and 27, 1975")
-    for d in sorted(own, key=yearless):
+    for d in own:
+        if not yearless(d):
+            return d.date
+    if meeting.recorded:
+        held = next(
+            (m.near_date for m in meeting.mentions if m.held and m.near_date is not None and not yearless(m.near_date)),
+            None,
+        )
+        if held is not None and held.precision == "day":
+            return held.date
+    for d in own:
         if meeting.recorded or not d.relative:
             return d.date
     if meeting.recorded:
