@@ -81,10 +81,7 @@ _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
-_TOGETHER = re.compile(
-    r"\b(?:met|meet|meeting|summit|talks|decided|decision|agreed|adopted|issued|signed|announced|held|endorsed)\b",
-    re.IGNORECASE,
-)
+_TOGETHER = load_rules("meetings").regex("together")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
