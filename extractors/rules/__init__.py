@@ -52,7 +52,7 @@ from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads
 from extractors.rules.reference import agreement
 from extractors.rules.reference import heads as ref_heads
-from extractors.rules.scan import AnchoredPattern, Tokens
+from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
 from graph.model import GraphData
@@ -61,18 +61,10 @@ from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel, Series
 __all__ = ["EXTRACTOR", "extract_document"]
 
 _JOINT_KINDS = ("communique", "joint_statement")
-_DELEGATION_CUE = re.compile(
-    r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met|participated|took\s+part|presided)\b",
-    re.IGNORECASE,
-)
-_DELEGATION_ANCHORED = AnchoredPattern(
-    _DELEGATION_CUE,
-    {"led", "headed", "co", "cochaired", "chaired", "delegation", "delegations", "hosted", "attended", "met",
-     "participated", "took", "presided"},
-)  # fmt: skip
+_ACTOR_RULES = load_rules("actors")
+_DELEGATION_ANCHORED = _ACTOR_RULES.anchored("delegation_cue")
 _CONTINUED = re.compile(r"[a-z]|(?:III|II|IV|Jr\.|Sr\.)\s")
-_LEAD_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|presided)\b", re.IGNORECASE)
-_LEAD_ANCHORED = AnchoredPattern(_LEAD_CUE, {"led", "headed", "co", "cochaired", "chaired", "presided"})
+_LEAD_ANCHORED = _ACTOR_RULES.anchored("lead_cue")
 _RESPONSES = load_rules("responses")
 _RESPONSE_CUE = _RESPONSES.anchored("response_cue")
 _THREAT_CUE = _RESPONSES.regex("threat_cue")
