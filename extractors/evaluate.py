@@ -354,9 +354,7 @@ def evaluate(
         expected = gold_keys(gold)
         got = predicted_keys(extract(read(doc_path)))
         scope = _fact_scope(gold)
-        got["meeting facts"] = {
-            f for f in got["meeting facts"] if f[1] in scope.get(f[0], set()) or f[1] == "recorded"
-        }
+        got["meeting facts"] = {f for f in got["meeting facts"] if f[1] in scope.get(f[0], set()) or f[1] == "recorded"}
         result = DocumentResult(gold_file=str(gold_file), document=str(gold["document"]))
         for c in CATEGORIES:
             tp = len(expected[c] & got[c])

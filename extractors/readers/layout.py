@@ -565,8 +565,8 @@ def _inline_edits(text: str, edits: list[tuple[int, int, str]]) -> dict[str, int
     spaced = 0
     for m in pats["spaced_punctuation"].finditer(text):  # "Seoul , October 2 , 2013 ." -> "Seoul, October 2, 2013."
         at = m.start()
-        before = text[at - 1 : at]
-        if before == "(" or (before and not before.isspace() and (before not in ".,;:" or text[at + 1] == ")")):
+        prev = text[at - 1 : at]
+        if prev == "(" or (prev and not prev.isspace() and (prev not in ".,;:" or text[at + 1] == ")")):
             edits.append((at, at + 1, ""))
             spaced += 1
     for m in pats["numbered_lower"].finditer(text):

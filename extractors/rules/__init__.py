@@ -43,10 +43,10 @@ from extractors.rules.meetings import (
     attach_date,
     attach_place,
     choose_recorded,
-    yearless,
     complete_from_reference,
     find_meeting_mentions,
     refine_series,
+    yearless,
 )
 from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads

@@ -14,7 +14,8 @@ Resolution rules (``ref`` is the document's date):
 
 * "March 3" (partial) takes ``ref``'s year, or the year before when that
   would put it more than a week after ``ref`` (a text does not report what has
-  not happened yet; a document is often dated by a meeting's first day). A partial date is not *relative*: the text states the day.
+  not happened yet; a document is often dated by a meeting's first day). A
+  partial date is not *relative*: the text states the day.
 * "March 2024" and "in 2024" have month and year precision; their date is the
   first day of the period.
 * "last month", "the previous year", "earlier this year", "yesterday", "last
