@@ -316,6 +316,11 @@ class _Extraction:
                 continue
             series = Series.TRILATERAL if {"KOR", "USA", "JPN"} <= countries else Series.SUMMIT
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
+            # the place is read after the last leader ("... and President Obama met in Washington on ...")
+            probe = MeetingMention(leaders[-1].end, leaders[-1].end, series, None)
+            # (before the date when the date follows them: a place after it belongs to something else)
+            attach_place(probe, self.text, day.start if day.start >= probe.end else min(s.end, probe.end + 60))
+            mention.location, mention.location_span = probe.location, probe.location_span
             out.append(mention)
         # "when the two Presidents met in Seoul on April 25, 2014": a summit whose leaders the sentence does not name
         for m in LEADERS_MET.finditer(self.text, self.tokens):

@@ -142,6 +142,9 @@ _PARTY_RE = re.compile(compose(_RULES, "party"), _RULES.flags("party"))
 _PLACE_AFTER = _RULES.regex("place_after")
 _NOT_PLACE = _RULES.regex("not_place")
 _VENUE_CITY = _RULES.regex("venue_city")
+_VENUE_CITIES = dict(
+    (venue.strip(), city.strip()) for venue, _, city in (str(w).partition("=") for w in _RULES.word_list("venue_cities"))
+)
 _BACKWARD = _RULES.regex("backward")
 _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
@@ -405,7 +408,7 @@ def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
         if _NOT_PLACE.match(place) or len(place) < 3:
             continue
         place = re.sub(r"^the\s+", "", place)
-        mention.location = place
+        mention.location = _VENUE_CITIES.get(place, place)
         mention.location_span = (m.start("place"), m.start("place") + len(m.group("place").rstrip(".,")))
         return
 
