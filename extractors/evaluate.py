@@ -26,7 +26,11 @@ Meeting facts are scored only for meetings the gold names. A date given to a
 gold meeting without one (a future meeting) is a false fact, and so is a
 document filed under a meeting it does not record; an end date, a place or a
 head of delegation is scored only where the gold states that field (``heads``
-on the recorded meeting of ``corpus/official-shapes``).
+on the recorded meeting of ``corpus/official-shapes``). A place is scored for
+the recorded meeting and for meetings without an ordinal (summits): the
+extractor leaves the place of a numbered meeting only mentioned to the
+document that records it, so that a passing mention cannot overwrite it in a
+store.
 """
 
 from __future__ import annotations
@@ -165,7 +169,7 @@ def _gold_facts(mk: Key, meeting: dict[str, Any]) -> set[Key]:
     for field_name, fact in (("date", "date"), ("end_date", "end")):
         if meeting.get(field_name):
             facts.add((name, fact, str(meeting[field_name])))
-    if meeting.get("location"):
+    if meeting.get("location") and (meeting.get("recorded") or meeting.get("ordinal") in (None, "")):
         facts.add((name, "place", _city(str(meeting["location"]))))
     facts.update((name, "head", str(h)) for h in meeting.get("heads", []))
     return facts
@@ -184,8 +188,8 @@ def _fact_scope(gold: dict[str, Any]) -> dict[str, set[str]]:
         kinds = {"recorded", "date"}
         if m.get("end_date"):
             kinds.add("end")
-        if m.get("location"):
-            kinds.add("place")
+        if m.get("location") and (m.get("recorded") or m.get("ordinal") in (None, "")):
+            kinds.add("place")  # a numbered meeting's place comes from the document that records it
         if "heads" in m:
             kinds.add("head")
         scope[" ".join(_meeting_key(m["series"], m.get("ordinal"), m.get("date")))] = kinds

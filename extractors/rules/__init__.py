@@ -316,8 +316,10 @@ class _Extraction:
                 continue
             series = Series.TRILATERAL if {"KOR", "USA", "JPN"} <= countries else Series.SUMMIT
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
-            # the place is read after the last leader ("... and President Obama met in Washington on ...")
-            probe = MeetingMention(leaders[-1].end, leaders[-1].end, series, None)
+            # the place is read after the last leader before the date ("... and President Obama met in
+            # Washington on ...")
+            last = max((a.end for a in leaders if a.end <= day.start), default=leaders[-1].end)
+            probe = MeetingMention(last, last, series, None)
             # (before the date when the date follows them: a place after it belongs to something else)
             attach_place(probe, self.text, day.start if day.start >= probe.end else min(s.end, probe.end + 60))
             mention.location, mention.location_span = probe.location, probe.location_span
