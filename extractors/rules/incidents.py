@@ -52,7 +52,7 @@ _KIND_PATTERNS: list[tuple[Kind, str]] = [
 ]
 _TRIGGERS: list[tuple[Kind, str]] = [(kind, compose(_RULES, key)) for kind, key in _KIND_PATTERNS]
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE)
-_PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7"), 2: ("pl3",), 3: ("pl4",)}
+_PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9"), 2: ("pl3",), 3: ("pl4",)}
 _SYSTEM_RE = _RULES.regex("system")
 _TRIGGER_ANCHORED = AnchoredPattern(_TRIGGER_RE, _prefix_test(_TRIGGER_RE))
 _SYSTEM_ANCHORED = AnchoredPattern(_SYSTEM_RE, _prefix_test(_SYSTEM_RE))
