@@ -185,7 +185,9 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         if p.numbered:
             break
         line = text[p.start : p.end].split("\n", 1)[0].strip()
-        subject = _pattern("subject_line").fullmatch(line)
+        subject = _pattern("subject_line").fullmatch(line) or _pattern("subject_in_header").search(
+            " ".join(text[p.start : p.end].split())
+        )
         if subject is not None:
             line = subject.group("subject").strip()
         if line and not is_chrome(line):

@@ -180,3 +180,42 @@ def test_meeting_facts_score_date_place_and_heads_of_the_gold_meetings() -> None
     got = predicted_keys(extract_document(make_doc(repair(text).text, dt.date(1976, 5, 27))))["meeting facts"]
     assert expected <= got
     assert not any(f[0] == "SCM #10" and f[1] == "date" for f in got)  # a future meeting has no date
+
+
+def test_an_introductory_phrase_before_the_date_keeps_it_the_mcms() -> None:
+    text = (
+        "1. The 44th United States-Republic of Korea Security Consultative Meeting (SCM) met in Washington on "
+        "October 24, 2012. Ahead of the SCM, on October 23, 2012, General Martin E. Dempsey, Chairman of the "
+        "U.S. Joint Chiefs of Staff, and General Jung, Seung Jo, Chairman of the ROK Joint Chiefs of Staff, "
+        "presided over the 36th U.S.-ROK Military Committee Meeting (MCM).\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2012, 10, 24)))
+    mcm = next(n for n in graph.nodes if is_a(n.kind, Kind.MEETING) and n.label == "36th MCM")
+    assert mcm.date == dt.date(2012, 10, 23)
+
+
+def test_a_summit_named_in_passing_takes_the_place_before_its_date_only() -> None:
+    text = (
+        "1. The 43rd SCM was held in Seoul on October 28, 2011. The two sides recalled the vision confirmed "
+        "when President Lee Myung-bak and President Barack Obama met in Washington on October 13, 2011.\n\n"
+        "2. They welcomed the declaration adopted by President Yoon Suk Yeol and President Joe Biden on "
+        "April 26, 2023, and the group that held its first meeting in Seoul on July 18, 2023.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2023, 11, 13)))
+    summits = {n.date: n.props.get(Prop.LOCATION.value) for n in graph.nodes if n.label.startswith("Summit")}
+    assert summits[dt.date(2011, 10, 13)] == "Washington"
+    assert summits[dt.date(2023, 4, 26)] is None  # "in Seoul" after the date is the other meeting's
+
+
+def test_a_cable_is_titled_by_its_subject_line_and_a_site_label_is_no_title() -> None:
+    from extractors.metadata import infer_title, is_chrome
+
+    cable = (
+        "ACTION EA-09\nINFO OCT-01 ISO-00 PM-04\nR 281900Z MAY 76\nFM AMCONSUL HONOLULU\nTO SECSTATE WASHDC\n"
+        "E.O. 11652: N/A\nTAGS: MASS, PFOR, KS, US\nSUBJECT: NINTH ANNUAL ROK-US SECURITY CONSULTATIVE MEETING --\n"
+        "JOINT COMMUNIQUE\n\n1. THERE FOLLOWS THE TEXT OF THE JOINT COMMUNIQUE.\n"
+    )
+    layout = repair(cable)
+    title = infer_title(layout.text, layout.paragraphs)
+    assert title is not None and title.lower().startswith("ninth annual rok-us security consultative meeting")
+    assert is_chrome("STATEMENTS AND RELEASES") and is_chrome("Briefing Room")

@@ -142,9 +142,9 @@ _PARTY_RE = re.compile(compose(_RULES, "party"), _RULES.flags("party"))
 _PLACE_AFTER = _RULES.regex("place_after")
 _NOT_PLACE = _RULES.regex("not_place")
 _VENUE_CITY = _RULES.regex("venue_city")
-_VENUE_CITIES = dict(
-    (venue.strip(), city.strip()) for venue, _, city in (str(w).partition("=") for w in _RULES.word_list("venue_cities"))
-)
+_VENUE_CITIES = {
+    venue.strip(): city.strip() for venue, _, city in (str(w).partition("=") for w in _RULES.word_list("venue_cities"))
+}
 _BACKWARD = _RULES.regex("backward")
 _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
