@@ -83,3 +83,26 @@ def test_a_missile_that_flew_over_japan_and_the_dprks_launch_are_the_catalogue_l
     incidents = {n.props.get("notation") for n in graph.nodes if is_a(n.kind, Kind.INCIDENT)}
     assert {"irbm-overflight-japan-2022", "srbm-nll-crossing-2022-11-02"} <= incidents
     assert ({"CombinedExercises"}, "KOR+USA", {"irbm-overflight-japan-2022"}) in pledges(graph)
+
+
+def test_ready_to_defend_and_committing_ones_government_are_pledges() -> None:
+    graph = extract(
+        "1. The 46th SCM was held in Washington on October 23, 2014. The Secretary assured the Minister that "
+        "the United States stands ready to defend the ROK.\n\n"
+        "2. The Minister committed the ROK to acquiring the capabilities needed for the transition of wartime "
+        "operational control.\n",
+        dt.date(2014, 10, 23),
+    )
+    found = {(frozenset(t), p) for t, p, _ in pledges(graph)}
+    assert (frozenset({"MutualDefense"}), "USA") in found
+    assert (frozenset({"OpconTransition"}), "KOR") in found
+
+
+def test_exercises_held_each_year_are_a_pledge_and_the_next_meetings_date_is_not() -> None:
+    graph = extract(
+        "1. The 11th SCM was held in San Diego on July 27, 1978. They agreed that combined exercises, including "
+        "Team Spirit, will be held each year to keep the combined forces ready.\n\n"
+        "2. Both sides agreed that the 12th SCM will be held in Seoul in 1979 at a mutually convenient time.\n",
+        dt.date(1978, 7, 27),
+    )
+    assert [(t, p) for t, p, _ in pledges(graph)] == [({"CombinedExercises"}, "KOR+USA")]
