@@ -99,16 +99,13 @@ class Tokens:
         parts = _WORD_SPLIT.split(text)
         starts = list(itertools.accumulate(map(len, parts), initial=0))[1 : len(parts) : 2]
         shared: dict[str, str] = {}
-        words = [shared.setdefault(w, w) for w in itertools.islice(parts, 1, None, 2)]
+        raw = parts[1::2]
         del parts
-        lowered: dict[str, str] = {}
-        lower = []
-        for w in words:
-            low = lowered.get(w)
-            if low is None:
-                low = w.lower()
-                low = lowered[w] = shared.setdefault(low, low)
-            lower.append(low)
+        words = list(map(shared.setdefault, raw, raw))
+        del raw
+        # each distinct word lower-cased once, as the word itself when it is already in lower case
+        lowered = {w: shared.setdefault(low, low) for w in list(shared) for low in (w.lower(),)}
+        lower = list(map(lowered.__getitem__, words))
         return cls(words, lower, starts)
 
 
