@@ -197,8 +197,8 @@ def _terminal(line: str) -> bool:
 
 def _capitals(line: str) -> bool:
     """The line is written in capitals (a heading, a cable)."""
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _last_token(line: str) -> str:
