@@ -85,6 +85,7 @@ VIEW_PROPS: tuple[Prop, ...] = (
     Prop.STANCE,
     Prop.STRENGTH,
     Prop.DOC_KIND,
+    Prop.SOURCE,
 )
 """Node properties the view reads (the store's projection returns these values, in this order)."""
 
@@ -102,6 +103,7 @@ VIEW_PROPS: tuple[Prop, ...] = (
     _STANCE,
     _STRENGTH,
     _DOC_KIND,
+    _SOURCE,
 ) = range(len(VIEW_PROPS))
 
 PRIMARY = "primary"
@@ -240,6 +242,10 @@ class AnalyticsView:
     """Meetings a primary document (ISSUED_AT it, not news or a study) records."""
     series_meetings: dict[str, tuple[MeetingRec, ...]] = field(default_factory=dict)
     """Recorded, dated meetings of each series, oldest first."""
+    records_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Primary documents (ISSUED_AT it, not news or a study) of each meeting: the texts that record it."""
+    documents: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """Document IRI -> (label, source path or URL)."""
     memo: dict[Any, Any] = field(default_factory=dict)
     """Derived tables computed from the view (statements per meeting...), kept with it."""
     _store: weakref.ReferenceType[GraphStore] | None = None
@@ -638,9 +644,12 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
         for m in meeting_iris:
             by_meeting[m].append(iri)
 
-    documented = frozenset(
-        m for doc, ms in issued_by.items() if doc_kind.get(doc) not in SECONDARY_DOC_KINDS for m in ms
-    )
+    records_of: dict[str, list[str]] = defaultdict(list)
+    for doc, ms in issued_by.items():
+        if doc_kind.get(doc) not in SECONDARY_DOC_KINDS:
+            for m in ms:
+                records_of[m].append(doc)
+    documented = frozenset(records_of)
     recorded = documented | frozenset(
         m for m, cs in by_meeting.items() if any(commitments[c].source == PRIMARY for c in cs)
     )
@@ -664,6 +673,8 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
         by_meeting={m: tuple(sorted(c)) for m, c in by_meeting.items()},
         series_meetings={s: tuple(sorted(ms, key=lambda m: m.sort_key)) for s, ms in sorted(series.items())},
         documented=documented,
+        records_of={m: tuple(sorted(docs)) for m, docs in records_of.items()},
+        documents={iri: (label, _str(values[_SOURCE])) for iri, _, label, values in by_kind["document"]},
         _store=ref,
     )
 
@@ -730,6 +741,8 @@ def select(store: StoreOrView, sources: str = "all", min_confidence: float | Non
         by_meeting=by_meeting,
         series_meetings=series,
         documented=documented,
+        records_of=view.records_of,
+        documents=view.documents,
         _store=view._store,
         _evidence=view._evidence,
     )
