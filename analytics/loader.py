@@ -679,15 +679,15 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
     )
 
 
-SOURCE_FILTERS: tuple[str, ...] = ("all", PRIMARY)
-"""What :func:`select` keeps: every commitment (reported ones flagged), or primary ones only."""
+SOURCE_FILTERS: tuple[str, ...] = ("all", PRIMARY, REPORTED)
+"""What :func:`select` keeps: every commitment (reported ones flagged), primary ones only, or reported ones only."""
 
 
 def select(store: StoreOrView, sources: str = "all", min_confidence: float | None = None) -> AnalyticsView:
     """The view restricted by source role and confidence (memoised in the full view).
 
     ``sources="primary"`` keeps the commitments a record of their meeting
-    states; ``"all"`` keeps reported ones too (statements made only of them
+    states; ``"reported"`` only those secondary texts report; ``"all"`` keeps both (statements made only of them
     are flagged ``reported``). ``min_confidence`` drops commitments whose
     extraction confidence is below it (a commitment without one is kept).
     Meetings stay recorded only when something primary still holds them.
@@ -712,7 +712,7 @@ def select(store: StoreOrView, sources: str = "all", min_confidence: float | Non
         return cached
 
     def keep(rec: CommitmentRec) -> bool:
-        if sources == PRIMARY and rec.source != PRIMARY:
+        if sources in (PRIMARY, REPORTED) and rec.source != sources:
             return False
         return min_confidence is None or rec.confidence is None or rec.confidence >= min_confidence
 

@@ -359,7 +359,7 @@ def stated(
         else:
             pat = pattern if pattern is not None else phrase_pattern(what)
             hit = _hit_by_phrase(view, meeting, pat, code)
-            if hit is None and read_text is not None and code is None:
+            if hit is None and read_text is not None and code is None and sources != "reported":
                 hit, unread = _hit_in_texts(view, meeting, pat, read_text)
                 if hit is None and unread:
                     scope_note = f"pledge sentences only: the text of {', '.join(unread)} could not be read"

@@ -130,3 +130,35 @@ def test_both_stores_give_the_same_record(request: pytest.FixtureRequest) -> Non
         a = stated(embedded, what).table.drop(columns=["meeting"])
         b = stated(neo4j, what).table.drop(columns=["meeting"])
         assert a.equals(b), what
+
+
+def test_the_reading_commands_filter_by_source_role_and_confidence(
+    embedded_sample: NetworkXStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+    import sys
+
+    from alliancekg import cli
+
+    data = embedded_sample.save(tmp_path / "graph.json.gz")
+    roles: dict[str, set[str]] = {}
+    for sources in ("all", "primary", "reported"):
+        out = tmp_path / f"{sources}.json"
+        argv = ["lineage", "ExtendedDeterrence", "--sources", sources, "--data", str(data), "--json", str(out)]
+        monkeypatch.setattr(sys, "argv", ["alliancekg", *argv])
+        cli.main()
+        roles[sources] = {row["source"] for row in json.loads(out.read_text())["chain"]}
+    # alone, the reports of the studies and the news make their own (flagged) statements; with the
+    # records loaded too, each is further evidence of the meeting's own statement, never a second one
+    assert roles == {"all": {"primary"}, "primary": {"primary"}, "reported": {"reported"}}
+    capsys.readouterr()
+    for argv in (["crises", "--min-confidence", "2"], ["themes", "--sources", "news"]):
+        monkeypatch.setattr(sys, "argv", ["alliancekg", *argv, "--data", str(data)])
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main()
+        assert exit_info.value.code != 0
+        err = capsys.readouterr().err
+        assert err.startswith("error:") and "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -53,5 +53,7 @@ Sources = Annotated[
 ]
 MinConfidence = Annotated[
     float | None,
-    typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop commitments extracted with a lower confidence."),
+    typer.Option(
+        "--min-confidence", metavar="0-1", help="Drop commitments extracted with a lower confidence (0 to 1)."
+    ),
 ]
