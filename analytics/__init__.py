@@ -30,6 +30,7 @@ from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms
 from analytics.loader import SOURCE_ROLES, AnalyticsView, StoreOrView, select, view_of
 from analytics.network import CompareResult, centrality, compare_windows, response_paths
 from analytics.record import RECORD_COLUMNS, STATUSES, StatedResult, TextReader, stated
+from analytics.sources import reports_relationships, write_reports
 from analytics.themes import ThemesResult, themes
 from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, incidents_answered, trace
 
@@ -57,6 +58,7 @@ __all__ = [
     "lineage",
     "plain",
     "reaffirms_relationships",
+    "reports_relationships",
     "records",
     "response_paths",
     "RECORD_COLUMNS",
@@ -72,4 +74,5 @@ __all__ = [
     "wording_of",
     "WORDINGS",
     "write_reaffirms",
+    "write_reports",
 ]
