@@ -67,7 +67,7 @@ class MeetingBlock:
     """``no text for the 37th SCM loaded`` and the like."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Comparison:
     """Commitment types at a series' meeting before and after the incident."""
 
@@ -75,6 +75,8 @@ class Comparison:
     before: str | None
     after: str
     rows: list[dict[str, str]]
+    before_note: str | None = None
+    """Why there is no "before" side: ``no text for the 37th SCM loaded``."""
 
 
 @dataclass
@@ -219,9 +221,13 @@ def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
             )
         )
         if _text(meeting["meeting"]):
-            data.comparisons.append(
-                compare_meetings(app_ctx, _text(meeting["previous"]), str(meeting["meeting"]), str(meeting["series"]))
+            comparison = compare_meetings(
+                app_ctx, _text(meeting["previous"]), str(meeting["meeting"]), str(meeting["series"])
             )
+            if comparison.before is None and _text(meeting["previous_label"]) and not bool(meeting["previous_loaded"]):
+                # the record's previous meeting has no text: say so, never compare with an older one
+                comparison.before_note = _text(meeting["note"]) or f"no text for the {meeting['previous_label']} loaded"
+            data.comparisons.append(comparison)
     for row in result.explicit.to_dict("records"):
         data.explicit.append({k: _text(v) for k, v in row.items()})
     return data
@@ -338,11 +344,21 @@ def render_comparison(comparisons: list[Comparison]) -> list[Any]:
     """Before/after tables, one per series."""
     out: list[Any] = [html.H4("Before and after", style={"marginTop": 0})]
     for comp in comparisons:
+        before = comp.before or comp.before_note or "(first meeting of its series)"
         out.append(
             html.Div(
-                f"{comp.series}: {comp.before or '(no earlier meeting)'} \u2192 {comp.after}", style={"fontWeight": 600}
+                f"{comp.series}: {before} \u2192 {comp.after}", className="comparison-title", style={"fontWeight": 600}
             )
         )
+        if comp.before_note:
+            out.append(
+                html.P(
+                    f"{comp.before_note[:1].upper()}{comp.before_note[1:]}: the types below are those of the "
+                    f"{comp.after} alone, not a comparison.",
+                    className="comparison-note",
+                    style={"fontSize": 12, "color": "#595959", "margin": "2px 0 4px 0"},
+                )
+            )
         out.append(
             DataTable(
                 data=_rows(comp.rows),

@@ -184,7 +184,9 @@ def test_tracing_the_first_nuclear_test_shows_the_next_scm(dash_duo: Any, corpus
     assert "Rumsfeld" in meetings  # the evidence sentence of the 38th SCM communique
     assert dash_duo.find_elements("#tracer-meetings mark.ev-span")
     comparison = dash_duo.find_element(f"#{ids.TRACER_COMPARISON}").text
-    assert "\u2192 38th SCM" in comparison and "only after" in comparison  # the previous recorded SCM, then the 38th
+    assert "\u2192 38th SCM" in comparison and "only after" in comparison
+    # the record's previous meeting, the 37th SCM, has no text: the panel says so and compares with no older one
+    assert "no text for the 37th SCM loaded" in comparison and "30th" not in comparison
     incident = _query(dash_duo)["incident"][0]
     assert "prk-nuclear-test-1" in incident
     _shot(dash_duo, artifacts, f"tracer-{corpus_store.name}")
