@@ -17,10 +17,11 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 from dash.dash_table.DataTable import DataTable
 
-from analytics import CHANGE_COLUMNS, CHANGES, TraceResult, statements_at, trace
+from analytics import CHANGE_COLUMNS, CHANGES, TraceResult, select, statements_at, trace
 from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.evidence import EvidenceView, evidence_views, render_evidence_list
+from dashboard.filters import chosen, filter_bar
 from dashboard.state import ViewState
 from graph.csvsafe import safe_frame
 from graph.errors import AllianceKGError, NodeNotFoundError
@@ -165,14 +166,19 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
+def tracer_data(
+    app_ctx: AppContext, incident: str, sources: str = "all", min_confidence: float | None = None
+) -> TracerData:
     """Trace an incident and shape the result for the page.
 
+    ``sources`` and ``min_confidence`` restrict which commitments count (see
+    :func:`analytics.select`).
+
     Raises:
-        AllianceKGError: the incident is unknown or cannot be traced
-            (raised by :func:`analytics.trace`).
+        AllianceKGError: the incident is unknown or cannot be traced, or a filter
+            value is refused (raised by :func:`analytics.trace`).
     """
-    result: TraceResult = trace(app_ctx.analytics(), incident)
+    result: TraceResult = trace(app_ctx.analytics(), incident, sources=sources, min_confidence=min_confidence)
     node = app_ctx.store.get_node(result.incident).node
     data = TracerData(
         iri=result.incident,
@@ -222,7 +228,12 @@ def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
         )
         if _text(meeting["meeting"]):
             comparison = compare_meetings(
-                app_ctx, _text(meeting["previous"]), str(meeting["meeting"]), str(meeting["series"])
+                app_ctx,
+                _text(meeting["previous"]),
+                str(meeting["meeting"]),
+                str(meeting["series"]),
+                sources=sources,
+                min_confidence=min_confidence,
             )
             if comparison.before is None and _text(meeting["previous_label"]) and not bool(meeting["previous_loaded"]):
                 # the record's previous meeting has no text: say so, never compare with an older one
@@ -233,9 +244,16 @@ def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
     return data
 
 
-def compare_meetings(app_ctx: AppContext, before: str | None, after: str, series: str) -> Comparison:
+def compare_meetings(
+    app_ctx: AppContext,
+    before: str | None,
+    after: str,
+    series: str,
+    sources: str = "all",
+    min_confidence: float | None = None,
+) -> Comparison:
     """Commitment types stated at the meeting before and the meeting after, side by side."""
-    view = app_ctx.analytics()
+    view = select(app_ctx.analytics(), sources, min_confidence)
     after_stmts = statements_at(view, after)
     before_stmts = statements_at(view, before) if before and before in view.meetings else {}
 
@@ -261,9 +279,11 @@ def compare_meetings(app_ctx: AppContext, before: str | None, after: str, series
     return Comparison(series=series, before=before_label, after=view.meetings[after].label, rows=rows)
 
 
-def changes_csv(app_ctx: AppContext, incident: str) -> str:
+def changes_csv(
+    app_ctx: AppContext, incident: str, sources: str = "all", min_confidence: float | None = None
+) -> str:
     """The trace's change table as CSV text."""
-    result = trace(app_ctx.analytics(), incident)
+    result = trace(app_ctx.analytics(), incident, sources=sources, min_confidence=min_confidence)
     buffer = io.StringIO()
     safe_frame(result.changes[list(CHANGE_COLUMNS)]).to_csv(buffer, index=False)
     return buffer.getvalue()
@@ -449,6 +469,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 ],
                 style={"display": "flex", "gap": "10px", "alignItems": "center", "marginBottom": "10px"},
             ),
+            filter_bar(ids.TRACER_SOURCES, ids.TRACER_MIN_CONFIDENCE),
             html.Div(
                 [
                     dcc.Loading(html.Div(id=ids.TRACER_RESULT, style={"flex": "1 1 auto"}), type="dot"),
@@ -463,17 +484,22 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     )
 
 
-def tracer_outputs(app_ctx: AppContext, incident: str | None) -> tuple[list[Any], list[Any]]:
+def tracer_outputs(
+    app_ctx: AppContext, incident: str | None, sources: str = "all", min_confidence: float | None = None
+) -> tuple[list[Any], list[Any]]:
     """The result and comparison panels for an incident (the callback's body)."""
     if not incident:
         hint = [html.P("Choose an incident to see how the next meetings answered it.", style={"color": "#7f7f7f"})]
         return hint, [html.H4("Before and after", style={"marginTop": 0}), html.P("\u2014")]
-    return app_ctx.remembered("tracer", incident, lambda: _tracer_outputs(app_ctx, incident))
+    key = (incident, sources, min_confidence)
+    return app_ctx.remembered("tracer", key, lambda: _tracer_outputs(app_ctx, incident, sources, min_confidence))
 
 
-def _tracer_outputs(app_ctx: AppContext, incident: str) -> tuple[list[Any], list[Any]]:
+def _tracer_outputs(
+    app_ctx: AppContext, incident: str, sources: str, min_confidence: float | None
+) -> tuple[list[Any], list[Any]]:
     try:
-        data = tracer_data(app_ctx, incident)
+        data = tracer_data(app_ctx, incident, sources, min_confidence)
     except AllianceKGError as e:
         return render_error(str(e)), []
     return render_result(data), render_comparison(data.comparisons)
@@ -488,9 +514,11 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.TRACER_COMPARISON, "children"),
         Output(state_id, "data"),
         Input(ids.TRACER_INCIDENT, "value"),
+        Input(ids.TRACER_SOURCES, "value"),
+        Input(ids.TRACER_MIN_CONFIDENCE, "value"),
     )
-    def _trace(incident):
-        result, comparison = tracer_outputs(app_ctx, incident)
+    def _trace(incident, sources, min_confidence):
+        result, comparison = tracer_outputs(app_ctx, incident, *chosen(sources, min_confidence))
         return result, comparison, {"incident": incident}
 
     @app.callback(
@@ -506,9 +534,15 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.TRACER_CSV, "data"),
         Input(ids.TRACER_CSV_BUTTON, "n_clicks"),
         State(ids.TRACER_INCIDENT, "value"),
+        State(ids.TRACER_SOURCES, "value"),
+        State(ids.TRACER_MIN_CONFIDENCE, "value"),
         prevent_initial_call=True,
     )
-    def _csv(_clicks, incident):
+    def _csv(_clicks, incident, sources, min_confidence):
         if not incident:
             return None
-        return {"content": changes_csv(app_ctx, incident), "filename": "trace-changes.csv", "type": "text/csv"}
+        try:
+            content = changes_csv(app_ctx, incident, *chosen(sources, min_confidence))
+        except AllianceKGError:
+            return None
+        return {"content": content, "filename": "trace-changes.csv", "type": "text/csv"}

@@ -313,3 +313,27 @@ def test_every_page_runs_under_the_content_security_policy(dash_duo: Any, store:
         time.sleep(1.0)
         logs = dash_duo.driver.get_log("browser")
         assert logs == [], (page, logs)
+
+
+def test_crises_filters_redraw_the_table(dash_duo: Any, store: Any, artifacts: Path) -> None:
+    """Sources and minimum confidence redraw the cross-incident table (the page is not reloaded)."""
+    dash_duo.start_server(create_app(store))
+    _open(dash_duo, "/crises")
+    dash_duo.wait_for_element("#crises-table", timeout=20)
+    radio = next(
+        r for r in dash_duo.find_elements(f"#{ids.CRISES_SOURCES} label") if "records of the meeting" in r.text
+    )
+    radio.click()
+    dash_duo.wait_for_contains_text("#crises-table", "First North Korean nuclear test", timeout=20)
+    before = dash_duo.find_element("#crises-table").text
+    # every commitment of the sample graph was extracted with confidence 0.9: above it, none counts
+    box = dash_duo.find_element(f"#{ids.CRISES_MIN_CONFIDENCE}")
+    box.send_keys("0.95")
+    box.send_keys(Keys.ENTER)
+    deadline = time.monotonic() + 20
+    while dash_duo.find_element("#crises-table").text == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    after = dash_duo.find_element("#crises-table").text
+    assert after != before and "First North Korean nuclear test" in after  # the incidents stay, their counts fall
+    _shot(dash_duo, artifacts, f"crises-filters-{store.name}")
+    assert _severe(dash_duo) == []
