@@ -50,6 +50,7 @@ from graph.nx_cypher import (
     SOURCE_ATTR,
     TARGET_ATTR,
     TYPE_SETS,
+    CypherDate,
     node_from_attrs,
     plain_value,
     rel_from_attrs,
@@ -67,6 +68,18 @@ from graph.store import (
     in_window,
     prop_names,
 )
+
+_STORED_TYPES: frozenset[type] = frozenset({CypherDate, list})
+"""Types of stored values that :func:`plain_value` changes (the rest are handed out as they are)."""
+
+
+def _plain_values(attrs: dict[str, Any], names: tuple[str, ...]) -> tuple[Any, ...]:
+    """``tuple(plain_value(attrs.get(p)) for p in names)``, with the look-ups and the type test done in C
+    (a projection reads ~10^5 nodes, most of whose values need no change)."""
+    raw = tuple(map(attrs.get, names))
+    if _STORED_TYPES.isdisjoint(map(type, raw)):
+        return raw
+    return tuple(map(plain_value, raw))
 
 
 def _first(row: tuple[Any, ...]) -> Any:
@@ -358,12 +371,18 @@ class NetworkXStore(GraphStore):
         kind_key, label_key = Prop.KIND.value, Prop.LABEL.value
         with self._lock:
             nodes = [
-                (iri, attrs[kind_key], attrs[label_key], tuple(plain_value(attrs.get(p)) for p in names))
+                (iri, attrs[kind_key], attrs[label_key], _plain_values(attrs, names))
                 for iri, attrs in self.graph.nodes(data=True)
                 if kind_set is None or attrs[kind_key] in kind_set
             ]
+            # the adjacency dicts directly: the edge view costs a third more on ~10^5 edges
+            adjacency: dict[str, dict[str, dict[str, Any]]] = self.graph._adj
             rels = [
-                (s, k, t) for s, t, k in self.graph.edges(keys=True) if type_set is None or k in type_set
+                (s, k, t)
+                for s, targets in adjacency.items()
+                for t, keys in targets.items()
+                for k in keys
+                if type_set is None or k in type_set
             ]
         nodes.sort(key=_first)
         rels.sort()
