@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import http.client
 import json
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -199,3 +205,36 @@ def test_the_production_server_keeps_the_security_headers_and_the_host_check(por
     assert headers.get("Server") == "alliancekg"
     status, headers, _ = request(port, "GET", "/", headers={"Host": "evil.example"})
     assert status == 400
+
+
+def test_the_serve_command_answers_through_waitress(tmp_path: Path) -> None:
+    data = tmp_path / "graph.json.gz"
+    with NetworkXStore(path=data) as store:
+        store.load(generate(100, seed=4))
+        store.save()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = probe.getsockname()[1]
+    cli = Path(sys.executable).with_name("alliancekg")
+    proc = subprocess.Popen([str(cli), "serve", "--store", "embedded", "--data", str(data), "--port", str(free)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                status, headers, _ = request(free, "GET", "/")
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
+                assert time.monotonic() < deadline, "serve did not answer within 120 s"
+                time.sleep(0.3)
+        assert status == 200 and headers.get("Server") == "alliancekg"  # waitress, named; not Werkzeug
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert request(free, "GET", "/", headers={"Host": "evil.example"})[0] == 400
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
