@@ -50,6 +50,7 @@ target)``) whose attributes are its properties plus ``__labels__``
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import os
 import pickle
@@ -283,6 +284,9 @@ def _answer_in_worker(
     """The worker's whole life: cap itself, run the query, write the pickled outcome to ``fd``, exit."""
     status = _CHILD_FAILED
     try:
+        # The collector would walk every object the worker shares with the server, copying each page it
+        # touches; a worker lives for one query, so reference counting alone frees its garbage.
+        gc.disable()
         try:
             _cap_worker(memory, timeout)
             answer: tuple[Any, ...] = ("ok", shape(_grand_cypher(graph, text, limit + 1), columns, limit, types))
