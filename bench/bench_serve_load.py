@@ -305,6 +305,13 @@ def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen[bytes], int
     sys.exit("serve did not answer within 180 s")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds of a process and its reaped children (console query workers), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(fields[i]) for i in (11, 12, 13, 14))  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))]
@@ -394,7 +401,7 @@ def main() -> None:
         pipes, procs = [], []
         per = [args.clients // args.processes + (1 if n < args.clients % args.processes else 0)
                for n in range(args.processes)]
-        t0 = time.monotonic()
+        t0, cpu0 = time.monotonic(), cpu_seconds(server.pid)
         for n, count in enumerate(per):
             receive, send = context.Pipe(duplex=False)
             budget = args.max_requests // args.processes
@@ -415,11 +422,14 @@ def main() -> None:
             for k, v in e.items():
                 errors[k] += v
             scenarios += s
-        elapsed = time.monotonic() - t0
+        elapsed, used = time.monotonic() - t0, cpu_seconds(server.pid) - cpu0
         for proc in procs:
             proc.join(30)
         load = os.getloadavg()
         report(timings, errors, scenarios, elapsed)
+        answered = sum(len(v) for v in timings.values())
+        print(f"server CPU: {used:.1f} s in {elapsed:.0f} s ({used / elapsed:.2f} cores),"
+              f" {1000 * used / max(1, answered):.1f} ms per request")
         print(f"# load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} CPUs")
     finally:
         server.send_signal(signal.SIGINT)
