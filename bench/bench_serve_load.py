@@ -10,7 +10,8 @@ of the page's callbacks once with a body built the way Dash builds it, from
 the values the page shows (a node of the explorer's graph tapped, a cell of
 the timeline clicked, an incident traced, a console example run, a CSV export
 asked for, a search typed); then think for ``--think`` seconds on average
-(0: no pause, a closed loop).
+(0: no pause, a closed loop). One visit of every page warms the server's
+caches before the clock starts.
 
     .venv/bin/python bench/bench_serve_load.py --store embedded --data data/graph.json.gz
     .venv/bin/python bench/bench_serve_load.py --store neo4j          # NEO4J_URI, ... set
@@ -394,6 +395,13 @@ def main() -> None:
         return
     server, port = start_server(args)
     try:
+        # one visit of every page first: a server that has been up has filled its per-graph caches
+        warm = Client(port, defaultdict(list), defaultdict(int))
+        deps = json.loads(http_get(port, "/_dash-dependencies"))
+        for page in PAGES:
+            scenario(warm, page, deps, random.Random(0))
+        if warm.errors:
+            print(f"# warm-up errors: {dict(warm.errors)}")
         print(f"# {args.store} store; {args.clients} clients in {args.processes} processes for {args.seconds:g} s,"
               f" think {args.think:g} s; server threads {args.threads}")
         print(f"# load average at the start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
@@ -425,11 +433,13 @@ def main() -> None:
         elapsed, used = time.monotonic() - t0, cpu_seconds(server.pid) - cpu0
         for proc in procs:
             proc.join(30)
+        mine = os.times()
+        clients_cpu = mine.children_user + mine.children_system  # the client processes, reaped above
         load = os.getloadavg()
         report(timings, errors, scenarios, elapsed)
         answered = sum(len(v) for v in timings.values())
         print(f"server CPU: {used:.1f} s in {elapsed:.0f} s ({used / elapsed:.2f} cores),"
-              f" {1000 * used / max(1, answered):.1f} ms per request")
+              f" {1000 * used / max(1, answered):.1f} ms per request; the clients used {clients_cpu:.1f} CPU s")
         print(f"# load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} CPUs")
     finally:
         server.send_signal(signal.SIGINT)
