@@ -100,9 +100,11 @@ def main() -> None:
                 outcome = f"{len(result.rows)} rows{' (truncated)' if result.truncated else ''}"
             except QueryError as e:
                 outcome = str(e)
+            wall, used = (time.perf_counter() - t0) * 1000, (cpu() - c0) * 1000
+            t1 = time.perf_counter()
             after = store.run_cypher(QUERIES["3 people"], timeout=30)
-            print(f"{name:32s} {(time.perf_counter() - t0) * 1000:10.0f} ms wall {(cpu() - c0) * 1000:8.0f} ms cpu"
-                  f"  -> {outcome}; next query: {len(after.rows)} rows")
+            print(f"{name:32s} {wall:10.0f} ms wall {used:8.0f} ms cpu  -> {outcome};"
+                  f" next query: {len(after.rows)} rows in {(time.perf_counter() - t1) * 1000:.0f} ms")
     print(f"\n# load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
 
 
