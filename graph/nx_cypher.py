@@ -254,9 +254,15 @@ def run(
     try:
         with snapshot(max(0.0, deadline - time.monotonic())) as graph:
             read_end, write_end = os.pipe()
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", DeprecationWarning)  # fork of a threaded server: the child only reads
-                pid = os.fork()
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", DeprecationWarning)  # threaded server: the child only reads
+                    pid = os.fork()
+            except OSError as e:  # no memory or process slot for a worker
+                os.close(read_end)
+                os.close(write_end)
+                msg = f"could not start a worker for the query ({e.strerror or e}); try again"
+                raise QueryError(msg) from e
             if pid == 0:  # the worker: answer, report, and never return into the caller's code
                 os.close(read_end)
                 _answer_in_worker(write_end, graph, text, columns, limit, types, memory, timeout)
