@@ -118,7 +118,7 @@ class NetworkXStore(GraphStore):
             QueryError: a write held the store for longer than ``wait``.
         """
         if not self._lock.acquire(timeout=wait):
-            msg = f"query timed out after {wait:g}s waiting for a write to finish"
+            msg = "query timed out waiting for a write to the store to finish"
             raise QueryError(msg)
         try:
             yield self.graph
