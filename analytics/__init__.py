@@ -17,19 +17,61 @@ its :class:`AnalyticsView` (:func:`view_of`): a caller that asks many
 questions of a graph that does not change reads the view once and passes it.
 
 This module is the package's public API: callers outside ``analytics``
-import from here only.
+import from here only. Its names are imported on first use, so importing the
+package (or :mod:`analytics.defaults`) does not load pandas or networkx.
 """
 
 from __future__ import annotations
 
-from analytics.aggregate import CHANGES, WORDINGS, Statement, statements_at, wording_of
-from analytics.crises import CHANGE_COUNT_COLUMNS, CRISES_COLUMNS, CrisesResult, crises
-from analytics.frames import plain, records
-from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
-from analytics.loader import SOURCE_ROLES, AnalyticsView, StoreOrView, select, view_of
-from analytics.network import CompareResult, centrality, compare_windows, response_paths
-from analytics.themes import ThemesResult, themes
-from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, incidents_answered, trace
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from analytics.aggregate import CHANGES, WORDINGS, Statement, statements_at, wording_of
+    from analytics.crises import CHANGE_COUNT_COLUMNS, CRISES_COLUMNS, CrisesResult, crises
+    from analytics.frames import plain, records
+    from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
+    from analytics.loader import SOURCE_ROLES, AnalyticsView, StoreOrView, select, view_of
+    from analytics.network import CompareResult, centrality, compare_windows, response_paths
+    from analytics.themes import ThemesResult, themes
+    from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, incidents_answered, trace
+
+_EXPORTS: dict[str, str] = {
+    "CHANGES": "analytics.aggregate",
+    "WORDINGS": "analytics.aggregate",
+    "Statement": "analytics.aggregate",
+    "statements_at": "analytics.aggregate",
+    "wording_of": "analytics.aggregate",
+    "CHANGE_COUNT_COLUMNS": "analytics.crises",
+    "CRISES_COLUMNS": "analytics.crises",
+    "CrisesResult": "analytics.crises",
+    "crises": "analytics.crises",
+    "plain": "analytics.frames",
+    "records": "analytics.frames",
+    "LineageResult": "analytics.lineage",
+    "ended": "analytics.lineage",
+    "in_force": "analytics.lineage",
+    "lineage": "analytics.lineage",
+    "reaffirms_relationships": "analytics.lineage",
+    "write_reaffirms": "analytics.lineage",
+    "SOURCE_ROLES": "analytics.loader",
+    "AnalyticsView": "analytics.loader",
+    "StoreOrView": "analytics.loader",
+    "select": "analytics.loader",
+    "view_of": "analytics.loader",
+    "CompareResult": "analytics.network",
+    "centrality": "analytics.network",
+    "compare_windows": "analytics.network",
+    "response_paths": "analytics.network",
+    "ThemesResult": "analytics.themes",
+    "themes": "analytics.themes",
+    "CHANGE_COLUMNS": "analytics.tracer",
+    "DEFAULT_WINDOW_DAYS": "analytics.defaults",
+    "TraceResult": "analytics.tracer",
+    "incidents_answered": "analytics.tracer",
+    "trace": "analytics.tracer",
+}
+"""Where each public name lives; imported on first use, so importing the package costs nothing."""
 
 __all__ = [
     "CHANGES",
@@ -66,3 +108,14 @@ __all__ = [
     "WORDINGS",
     "write_reaffirms",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use (``import analytics`` stays cheap for the command line)."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        msg = f"module 'analytics' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
