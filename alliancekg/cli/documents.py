@@ -125,7 +125,7 @@ def ingest_command(
         shown = ", ".join(str(p) for p in paths)
         msg = f"no documents to ingest under {shown} (looked for {', '.join(sorted(INGEST_SUFFIXES))})"
         raise ExtractionError(msg)
-    with opened(store_kind, data, settings) as store:
+    with opened(store_kind, data, settings, create=True) as store:
         report = ingest_paths(
             paths,
             store,
