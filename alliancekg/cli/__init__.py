@@ -17,7 +17,6 @@ from typing import NoReturn
 
 import typer
 
-from alliancekg import __version__
 from graph.errors import AllianceKGError, EmptyStoreError, LookupAmbiguityError, MissingFileError
 
 PROG = "alliancekg"
@@ -52,6 +51,8 @@ USAGE_EXIT = 2
 
 def _version(value: bool) -> None:
     if value:
+        from alliancekg import __version__
+
         typer.echo(f"alliancekg {__version__}")
         raise typer.Exit
 

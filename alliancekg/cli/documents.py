@@ -5,16 +5,18 @@ from __future__ import annotations
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from alliancekg.cli.options import DataFile, StoreKind, opened
-from alliancekg.ingest import IngestReport
 from alliancekg.settings import Settings
 from graph.errors import ConfigurationError, ExtractionError
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from alliancekg.ingest import IngestReport
 
 SUMMARY_ROWS = 200
 """Above this many files, the summary lists failures and the first rows only."""
@@ -62,6 +64,8 @@ def printable(text: str) -> str:
 
 def summary_table(report: IngestReport) -> Table:
     """The per-file summary of an ingest run."""
+    from rich.table import Table
+
     table = Table(title="Ingest summary", show_lines=False)
     for name, justify in (
         ("file", "left"),
@@ -117,6 +121,8 @@ def ingest_command(
     Bad files are reported and skipped; nothing of a failed document enters
     the store. Exits with status 1 when any file failed.
     """
+    from rich.console import Console
+
     from alliancekg.ingest import INGEST_SUFFIXES, expand_paths, ingest_paths
 
     settings = Settings.from_env()
@@ -192,6 +198,8 @@ def extract_command(
     if output is None:
         sys.stdout.write(text)
     else:
+        from rich.console import Console
+
         output.write_text(text, encoding="utf-8")
         Console(stderr=True).print(
             f"{len(graph.nodes)} nodes, {len(graph.relationships)} relationships written to {output}"
