@@ -61,6 +61,9 @@ MISTAKES: list[tuple[str, list[str], tuple[str, ...]]] = [
     ("sparql over a missing file", ["sparql", "list", "--data", "no-such.ttl"], ("no-such.ttl", "does not exist")),
     ("unknown output format", ["crises", "--format", "xml"], ("'--format'", "xml")),
     ("unknown store", ["stats", "--store", "mongo"], ("'--store'", "'mongo' is not one of embedded, neo4j")),
+    ("unknown extract format", ["extract", "doc.txt", "--format", "xml"], ("--format 'xml'", "json or ttl")),
+    ("not a date", ["centrality", "--start", "2020-13-45"], ("--start '2020-13-45' is not a date",)),
+    ("a parameter without a value", ["cypher", "RETURN 1", "--param", "oops"], ("--param 'oops'", "NAME=VALUE")),
 ]
 
 

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import typer
 
-from graph.errors import AllianceKGError, EmptyStoreError, LookupAmbiguityError, MissingFileError
+from graph.errors import AllianceKGError, ConfigurationError, EmptyStoreError, LookupAmbiguityError
 
 PROG = "alliancekg"
 
@@ -143,8 +143,8 @@ def main() -> None:
 
     Exit status: 0 done; 1 the command failed (a store unavailable, a file that failed
     to ingest, an export that does not conform); 2 a usage error (unknown command or
-    option, a bad or missing value, a missing input or store file, a name that matches
-    nothing); 130 interrupted.
+    option, a bad or missing value or setting (:class:`~graph.errors.ConfigurationError`),
+    a missing input or store file, a name that matches nothing); 130 interrupted.
     """
     click_errors, aborts = _click_exception_types()
     interrupts: tuple[type[BaseException], ...] = (typer.Abort, KeyboardInterrupt, *aborts)
@@ -163,7 +163,7 @@ def main() -> None:
     except LookupAmbiguityError as exc:
         more = ["Close matches:", *(f"  - {c}" for c in exc.candidates)] if exc.candidates else None
         _fail(str(exc), USAGE_EXIT, more)
-    except MissingFileError as exc:
+    except ConfigurationError as exc:  # a wrong option or setting, a missing input or store file
         _fail(str(exc), USAGE_EXIT)
     except AllianceKGError as exc:
         _fail(str(exc), 1)
