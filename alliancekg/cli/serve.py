@@ -7,7 +7,7 @@ import logging
 
 import typer
 
-from alliancekg.cli.options import DataFile, StoreKind, _cap, describe, opened
+from alliancekg.cli.options import DataFile, StoreKind, _cap, describe, opened, store_file
 from alliancekg.cli.output import show
 from dashboard.defaults import DEFAULT_MAX_ELEMENTS
 from graph.errors import ConfigurationError
@@ -66,10 +66,16 @@ def register(app: typer.Typer) -> None:
         if max_elements < 10:
             msg = f"--max-elements {max_elements} is too small to show a graph (use at least 10)"
             raise ConfigurationError(msg)
-        with opened(store, data) as graph:
+        file = store_file(store, data)
+        if file is not None and not file.exists():  # the explorer still starts (a container's default command)
+            show(
+                f"[yellow]No store file at {file.resolve()}:[/yellow] the explorer starts empty. "
+                "Load the sample corpus first: [bold]alliancekg ingest corpus/[/bold] (or point --data at a store)"
+            )
+        with opened(store, data, create=True) as graph:
             counts = graph.count_by_kind()
             total = sum(counts.values())
-            if total == 0:
+            if total == 0 and (file is None or file.exists()):
                 show(
                     f"[yellow]{_cap(describe(graph))} is empty.[/yellow] Load the sample corpus first: "
                     "[bold]alliancekg ingest corpus/[/bold]"
