@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from alliancekg.cli.options import DataFile, StoreKind, opened
+from alliancekg.cli.output import Printer
 from alliancekg.settings import Settings
 from graph.errors import ConfigurationError, ExtractionError
 
@@ -143,7 +144,7 @@ def ingest_command(
             encoding=encoding,
             max_bytes=limit,
         )
-    console = Console()
+    console = Printer()
     console.print(summary_table(report))
     if report.stopped is not None:
         loaded = report.count("ok")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from alliancekg.cli.output import Printer
 from alliancekg.settings import Settings
 from graph.errors import ConfigurationError
 
@@ -166,7 +167,7 @@ def fetch_command(
         raise ConfigurationError(msg)
     host_timeouts = _host_timeouts(host_timeout or [])
     selection = Selection(what=tuple(what or ()), since=since, languages=languages, all_copies=all_copies)
-    console = Console()
+    console = Printer()
     if dry_run:
         _print_plan(console, manifest, selection)
         return
@@ -229,7 +230,7 @@ def _languages(lang: str) -> tuple[str, ...]:
     return chosen
 
 
-def _print_plan(console: Console, manifest: Path | None, selection: Selection) -> None:
+def _print_plan(console: Printer, manifest: Path | None, selection: Selection) -> None:
     from rich.table import Table
 
     from alliancekg.fetch import plan

@@ -63,6 +63,13 @@ def show(*renderables: RenderableType) -> None:
         Console(width=max(80, min(natural, MAX_PIPED_WIDTH)), soft_wrap=True, highlight=False).print(renderable)
 
 
+class Printer:
+    """A stand-in for a rich console whose ``print`` goes through :func:`show`."""
+
+    def print(self, *objects: RenderableType) -> None:
+        show(*objects)
+
+
 def note(text: str, fmt: OutputFormat = OutputFormat.TABLE) -> None:
     """A message for a person: standard output with tables, standard error when stdout holds data."""
     if fmt is OutputFormat.TABLE:

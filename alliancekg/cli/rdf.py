@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from alliancekg.cli.options import ROW_LIMIT, DataFile, OutputFormat, OutputFormatOption, StoreKind, opened
-from alliancekg.cli.output import emit_rows, show
+from alliancekg.cli.output import Printer, emit_rows
 from alliancekg.settings import Settings
 from ontology.inference import INFERENCE_MODES
 
@@ -18,15 +18,9 @@ if TYPE_CHECKING:
     from ontology.validate import ValidationReport
 
 
-class _Console:
-    """Prints to standard output through :func:`alliancekg.cli.output.show` (fits the terminal, no wrap in a pipe)."""
-
-    def print(self, *objects: object) -> None:
-        show(*objects)  # type: ignore[arg-type]
-
-
-def _console() -> _Console:
-    return _Console()
+def _console() -> Printer:
+    """Standard output through :func:`alliancekg.cli.output.show` (fits the terminal, no wrap in a pipe)."""
+    return Printer()
 
 
 def _new_table(**kwargs: object) -> Table:
