@@ -24,6 +24,8 @@ package (or :mod:`analytics.defaults`) does not load pandas or networkx.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -119,3 +121,23 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+class _PublicAPI(types.ModuleType):
+    """The package module, whose public functions keep their names over same-named submodules.
+
+    Importing a submodule sets it as an attribute of its package: ``import analytics.lineage``
+    would make ``analytics.lineage`` the module, not the :func:`lineage` function. The eager
+    imports this package had hid that by assigning the function afterwards; with names imported
+    on first use, a submodule named like a public function is kept out of the package's
+    attributes instead (it stays in ``sys.modules``, where ``from analytics.lineage import ...``
+    finds it).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == f"{__name__}.{name}":
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _PublicAPI
