@@ -23,16 +23,66 @@ import from here only.
 
 from __future__ import annotations
 
-from analytics.aggregate import CHANGES, WORDINGS, Statement, statements_at, wording_of
-from analytics.crises import CHANGE_COUNT_COLUMNS, CRISES_COLUMNS, CrisesResult, crises
-from analytics.frames import plain, records
-from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
-from analytics.loader import SOURCE_ROLES, AnalyticsView, StoreOrView, select, view_of
-from analytics.network import CompareResult, centrality, compare_windows, response_paths
-from analytics.record import RECORD_COLUMNS, STATUSES, StatedResult, TextReader, stated
-from analytics.sources import reports_relationships, write_reports
-from analytics.themes import ThemesResult, themes
-from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, incidents_answered, trace
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from analytics.aggregate import CHANGES, WORDINGS, Statement, statements_at, wording_of
+    from analytics.crises import CHANGE_COUNT_COLUMNS, CRISES_COLUMNS, CrisesResult, crises
+    from analytics.frames import plain, records
+    from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
+    from analytics.loader import SOURCE_ROLES, AnalyticsView, StoreOrView, select, view_of
+    from analytics.network import CompareResult, centrality, compare_windows, response_paths
+    from analytics.record import RECORD_COLUMNS, STATUSES, StatedResult, TextReader, stated
+    from analytics.sources import reports_relationships, write_reports
+    from analytics.themes import ThemesResult, themes
+    from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, incidents_answered, trace
+
+_EXPORTS: dict[str, str] = {
+    "CHANGES": "analytics.aggregate",
+    "WORDINGS": "analytics.aggregate",
+    "Statement": "analytics.aggregate",
+    "statements_at": "analytics.aggregate",
+    "wording_of": "analytics.aggregate",
+    "CHANGE_COUNT_COLUMNS": "analytics.crises",
+    "CRISES_COLUMNS": "analytics.crises",
+    "CrisesResult": "analytics.crises",
+    "crises": "analytics.crises",
+    "plain": "analytics.frames",
+    "records": "analytics.frames",
+    "LineageResult": "analytics.lineage",
+    "ended": "analytics.lineage",
+    "in_force": "analytics.lineage",
+    "lineage": "analytics.lineage",
+    "reaffirms_relationships": "analytics.lineage",
+    "write_reaffirms": "analytics.lineage",
+    "SOURCE_ROLES": "analytics.loader",
+    "AnalyticsView": "analytics.loader",
+    "StoreOrView": "analytics.loader",
+    "select": "analytics.loader",
+    "view_of": "analytics.loader",
+    "CompareResult": "analytics.network",
+    "centrality": "analytics.network",
+    "compare_windows": "analytics.network",
+    "response_paths": "analytics.network",
+    "RECORD_COLUMNS": "analytics.record",
+    "STATUSES": "analytics.record",
+    "StatedResult": "analytics.record",
+    "TextReader": "analytics.record",
+    "stated": "analytics.record",
+    "reports_relationships": "analytics.sources",
+    "write_reports": "analytics.sources",
+    "ThemesResult": "analytics.themes",
+    "themes": "analytics.themes",
+    "CHANGE_COLUMNS": "analytics.tracer",
+    "DEFAULT_WINDOW_DAYS": "analytics.defaults",
+    "TraceResult": "analytics.tracer",
+    "incidents_answered": "analytics.tracer",
+    "trace": "analytics.tracer",
+}
+"""Where each public name lives; imported on first use, so importing the package costs nothing."""
 
 __all__ = [
     "CHANGES",
@@ -76,3 +126,34 @@ __all__ = [
     "write_reaffirms",
     "write_reports",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use (``import analytics`` stays cheap for the command line)."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        msg = f"module 'analytics' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+class _PublicAPI(types.ModuleType):
+    """The package module, whose public functions keep their names over same-named submodules.
+
+    Importing a submodule sets it as an attribute of its package: ``import analytics.lineage``
+    would make ``analytics.lineage`` the module, not the :func:`lineage` function. The eager
+    imports this package had hid that by assigning the function afterwards; with names imported
+    on first use, a submodule named like a public function is kept out of the package's
+    attributes instead (it stays in ``sys.modules``, where ``from analytics.lineage import ...``
+    finds it).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == f"{__name__}.{name}":
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _PublicAPI

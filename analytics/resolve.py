@@ -18,7 +18,7 @@ import re
 from importlib import resources
 
 from analytics.loader import COMMITMENT_SCHEME_NAME, THREAT_SCHEME_NAME, AnalyticsView, IncidentRec
-from graph.errors import LookupAmbiguityError
+from graph.errors import EmptyStoreError, LookupAmbiguityError
 from graph.model import make_iri
 from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, subkinds
 
@@ -82,8 +82,7 @@ def resolve_incident(view: AnalyticsView, name: str) -> IncidentRec:
     """
     text = name.strip()
     if not view.incidents:
-        msg = "the store holds no incidents yet: ingest documents first (alliancekg ingest corpus)"
-        raise LookupAmbiguityError(msg)
+        raise EmptyStoreError("incidents")
     if not text:
         msg = "no incident named: give a label, a date (YYYY-MM-DD) or an IRI"
         raise LookupAmbiguityError(msg, _some_incidents(view))

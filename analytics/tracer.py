@@ -37,14 +37,12 @@ from analytics.aggregate import (
     series_index,
     wording_of,
 )
+from analytics.defaults import DEFAULT_WINDOW_DAYS
 from analytics.errors import AnalysisError
 from analytics.frames import frame, records
 from analytics.loader import AnalyticsView, CommitmentRec, IncidentRec, MeetingRec, StoreOrView, select, view_of
 from analytics.resolve import resolve_incident
 from graph.errors import ConfigurationError, LookupAmbiguityError
-
-DEFAULT_WINDOW_DAYS = 400
-"""Default window after an incident in which a series' next meeting counts."""
 
 MEETING_COLUMNS: tuple[str, ...] = (
     "series",

@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from analytics import AnalyticsView, view_of
+from dashboard.defaults import DEFAULT_MAX_ELEMENTS
 from graph.errors import AllianceKGError
 from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, concept_local_name
 from graph.store import DEFAULT_ROW_LIMIT, GraphStore
 
 T = TypeVar("T")
 
-DEFAULT_MAX_ELEMENTS = 1500
 FALLBACK_YEARS = (1968, dt.date.today().year)
 RECHECK_SECONDS = 5.0
 """How often the counts of a store without a revision are read again to see a change."""

@@ -19,13 +19,11 @@ from typing import Any, NoReturn
 
 from dash import Dash
 
+from dashboard.defaults import SERVER_THREADS
 from dashboard.security import MAX_BODY_BYTES
 from graph.errors import StoreError
 from graph.store import GraphStore
 
-SERVER_THREADS = 8
-"""Threads answering requests. Callbacks mostly hold the GIL, so more threads add little on a few cores;
-eight keep slow callbacks (a console query) from holding up page loads."""
 CONNECTION_LIMIT = 256
 """Open connections accepted at once (browsers keep several each)."""
 

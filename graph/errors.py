@@ -15,6 +15,13 @@ class ConfigurationError(AllianceKGError):
     """A setting is missing or wrong (environment, command-line option)."""
 
 
+class MissingFileError(ConfigurationError):
+    """A file the command needs does not exist (a store file to read, an input file).
+
+    The command line reports it as a usage error (exit status 2), naming the path.
+    """
+
+
 class StoreError(AllianceKGError):
     """A graph store could not do what was asked."""
 
@@ -73,3 +80,15 @@ class LookupAmbiguityError(AllianceKGError):
     def __init__(self, message: str, candidates: list[str] | None = None) -> None:
         super().__init__(message)
         self.candidates = candidates or []
+
+
+class EmptyStoreError(LookupAmbiguityError):
+    """The store holds nothing of the kind asked for yet (no incidents before any ingest).
+
+    Attributes:
+        what: the kind of thing missing, in the plural ("incidents").
+    """
+
+    def __init__(self, what: str, message: str | None = None) -> None:
+        super().__init__(message or f"the store holds no {what} yet: ingest documents first (alliancekg ingest corpus)")
+        self.what = what

@@ -37,12 +37,11 @@ from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
 
 from graph.errors import NodeNotFoundError
+from graph.limits import DEFAULT_QUERY_TIMEOUT, DEFAULT_ROW_LIMIT
 from graph.model import CypherResult, Evidence, GraphData, Node, NodeDetail, Relationship
 from graph.schema import Kind, Prop, Rel, subkinds
 
 DEFAULT_BATCH_SIZE = 1000
-DEFAULT_ROW_LIMIT = 1000
-DEFAULT_QUERY_TIMEOUT = 10.0
 
 
 @dataclass

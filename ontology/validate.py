@@ -18,9 +18,8 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node as RDFNode
 
 from graph.errors import RDFError
+from ontology.inference import INFERENCE_MODES
 from ontology.vocabulary import RDF, RDF_TYPE, RDFS, SH, SHAPES_IRI, curie, ontology_graph, shapes_graph
-
-INFERENCE_MODES: tuple[str, ...] = ("none", "rdfs", "owlrl", "both")
 
 
 @dataclass(frozen=True)

@@ -92,15 +92,15 @@ def test_unknown_names_exit_2_with_close_matches(
     assert "Traceback" not in err
 
 
-def test_bad_options_exit_1_without_traceback(
+def test_bad_options_are_usage_errors_without_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_file: Path
 ) -> None:
     code, _, err = run(monkeypatch, capsys, "themes", "--bins", "every-year", "--data", str(data_file))
-    assert code == 1 and "bins must be" in err and "Traceback" not in err
+    assert code == 2 and "bins must be" in err and "Traceback" not in err
     code, _, err = run(monkeypatch, capsys, "centrality", "--start", "2007", "--data", str(data_file))
-    assert code == 1 and "not a date" in err
+    assert code == 2 and "not a date" in err
     code, _, err = run(monkeypatch, capsys, "trace", "2006-10-09", "--window", "-3", "--data", str(data_file))
-    assert code == 1 and "positive" in err
+    assert code == 2 and "positive" in err
 
 
 def test_lineage_themes_in_force_and_centrality(

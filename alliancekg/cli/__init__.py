@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
+from typing import NoReturn
 
 import typer
-from rich.console import Console
 
-from alliancekg import __version__
-from graph.errors import AllianceKGError, LookupAmbiguityError
+from graph.errors import AllianceKGError, ConfigurationError, EmptyStoreError, LookupAmbiguityError
+
+PROG = "alliancekg"
 
 COMMAND_MODULES: tuple[str, ...] = (
     "alliancekg.cli.store",
@@ -41,13 +43,17 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
-err_console = Console(stderr=True)
+USAGE_EXIT = 2
+"""Exit status of a usage error: unknown command or option, bad or missing value, missing file."""
 
 
 def _version(value: bool) -> None:
     if value:
+        from alliancekg import __version__
+
         typer.echo(f"alliancekg {__version__}")
         raise typer.Exit
 
@@ -56,11 +62,16 @@ NOISY_LOGGERS: tuple[str, ...] = ("neo4j", "pypdf", "werkzeug", "waitress")
 """Libraries whose warnings (driver retries, PDF repairs) reach the user only with --verbose."""
 
 
+_verbose = False
+
+
 def configure_logging(verbose: bool) -> None:
     """Log to stderr: warnings of the project by default, everything with ``--verbose``.
 
     Third-party chatter (:data:`NOISY_LOGGERS`) is shown only with ``--verbose``.
     """
+    global _verbose
+    _verbose = verbose
     level = logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
     for name in NOISY_LOGGERS:
@@ -82,34 +93,98 @@ for _module in COMMAND_MODULES:
     importlib.import_module(_module).register(app)
 
 
-def main() -> None:
-    """Entry point: run the app, report project errors without a traceback."""
+def _click_exception_types() -> tuple[tuple[type[Exception], ...], tuple[type[BaseException], ...]]:
+    """The click ``ClickException`` and ``Abort`` classes typer raises (its own copy of click, or click)."""
+    modules = [importlib.import_module(typer.BadParameter.__module__)]
+    if "click.exceptions" in sys.modules:  # raised only by code that imported click itself
+        modules.append(sys.modules["click.exceptions"])
+    errors = tuple(m.ClickException for m in modules)
+    aborts = tuple(a for a in (getattr(m, "Abort", None) for m in modules) if isinstance(a, type))
+    return errors, aborts
+
+
+def error_line(message: str) -> str:
+    """One line ``alliancekg: error: ...``: newlines folded, so the message never spans lines."""
+    return f"{PROG}: error: {' '.join(str(message).split())}"
+
+
+def _fail(message: str, code: int, more: list[str] | None = None) -> NoReturn:
+    sys.stderr.write(error_line(message) + "\n")
+    for line in more or []:
+        sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+    sys.exit(code)
+
+
+def usage_message(exc: Exception) -> str:
+    """A click usage error as one line, with the command whose ``--help`` explains it.
+
+    >>> usage_message(typer.BadParameter("nope"))
+    'invalid value: nope (see alliancekg --help)'
+    """
+    text = " ".join(exc.format_message().split()).rstrip(".")  # type: ignore[attr-defined]
+    text = text[:1].lower() + text[1:]
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None and ctx.command_path else PROG
+    return f"{text} (see {where} --help)"
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    """Standard output was closed by the reader (``| head``): stop without a traceback."""
     try:
-        code = app(standalone_mode=False)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(1)
+
+
+def main() -> None:
+    """Entry point: run the app; every error is one line on standard error, never a traceback.
+
+    Exit status: 0 done; 1 the command failed (a store unavailable, a file that failed
+    to ingest, an export that does not conform); 2 a usage error (unknown command or
+    option, a bad or missing value or setting (:class:`~graph.errors.ConfigurationError`),
+    a missing input or store file, a name that matches nothing); 130 interrupted.
+    """
+    click_errors, aborts = _click_exception_types()
+    interrupts: tuple[type[BaseException], ...] = (typer.Abort, KeyboardInterrupt, *aborts)
+    try:
+        code = app(standalone_mode=False, prog_name=PROG)
         if isinstance(code, int) and code != 0:  # typer.Exit(code) is returned, not raised, in this mode
             sys.exit(code)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except EmptyStoreError as exc:
+        from alliancekg.cli.options import store_in_use
+
+        where = store_in_use() or "the store"
+        _fail(f"{where} holds no {exc.what} yet: run `alliancekg ingest corpus/` first", USAGE_EXIT)
     except LookupAmbiguityError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        if exc.candidates:
-            err_console.print("Close matches:")
-            for candidate in exc.candidates:
-                err_console.print(f"  - {candidate}")
-        sys.exit(2)
+        more = ["Close matches:", *(f"  - {c}" for c in exc.candidates)] if exc.candidates else None
+        _fail(str(exc), USAGE_EXIT, more)
+    except ConfigurationError as exc:  # a wrong option or setting, a missing input or store file
+        _fail(str(exc), USAGE_EXIT)
     except AllianceKGError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        sys.exit(1)
+        _fail(str(exc), 1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except typer.Abort:
-        err_console.print("Aborted.")
+    except interrupts:
+        sys.stderr.write("Aborted.\n")
         sys.exit(130)
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+    except click_errors as exc:
+        code = getattr(exc, "exit_code", 1)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `alliancekg`: the help, as click shows it
+            exc.show()  # type: ignore[attr-defined]
+            sys.exit(USAGE_EXIT)
+        if code == USAGE_EXIT:
+            _fail(usage_message(exc), USAGE_EXIT)
+        _fail(" ".join(exc.format_message().split()), code)  # type: ignore[attr-defined]
+    except Exception as exc:
+        if _verbose:
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (run with --verbose for the traceback)", 1)
 
 
 if __name__ == "__main__":

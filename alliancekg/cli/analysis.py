@@ -5,29 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from alliancekg.cli.options import CsvFile, DataFile, JsonFile, MinConfidence, Sources, StoreKind, opened
-from analytics.frames import plain
-from analytics.tracer import DEFAULT_WINDOW_DAYS
-from graph.csvsafe import safe_frame
+from alliancekg.cli.options import (
+    CsvFile,
+    DataFile,
+    JsonFile,
+    MinConfidence,
+    OutputFormat,
+    OutputFormatOption,
+    Sources,
+    StoreKind,
+    opened,
+)
+from alliancekg.cli.output import emit_frame, note, show
+from analytics.defaults import DEFAULT_WINDOW_DAYS
 from graph.errors import ConfigurationError
 from graph.labels import shorten
 
-
-class _LazyConsole:
-    """Prints through a rich console made for each call, so it sees the current stdout and width."""
-
-    def print(self, *objects: Any) -> None:
-        Console().print(*objects)
-
-
-console = _LazyConsole()
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.table import Table
 
 _CHANGE_STYLE = {
     "new": "bold green",
@@ -52,12 +52,16 @@ def _date(value: str | None, option: str) -> dt.date | None:
 
 def _present(value: Any) -> bool:
     """True for a real value (not None, not a pandas missing value, not empty)."""
+    import pandas as pd
+
     if value is None or (not isinstance(value, str | list | tuple) and pd.isna(value)):
         return False
     return value != ""
 
 
 def _cell(value: Any) -> str:
+    from analytics import plain
+
     value = plain(value)
     if value is None:
         return ""
@@ -72,6 +76,8 @@ def _short(text: Any, width: int = 90) -> str:
 
 
 def _table(df: pd.DataFrame, columns: list[tuple[str, str]], title: str | None = None) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False, header_style="bold")
     for _, header in columns:
         table.add_column(header, overflow="fold")
@@ -80,17 +86,34 @@ def _table(df: pd.DataFrame, columns: list[tuple[str, str]], title: str | None =
     return table
 
 
-def _write(df: pd.DataFrame, payload: dict[str, Any], csv: Path | None, json_file: Path | None) -> None:
+def _new_table() -> Table:
+    from rich.table import Table
+
+    return Table(header_style="bold")
+
+
+def _write(
+    df: pd.DataFrame,
+    payload: dict[str, Any],
+    csv: Path | None,
+    json_file: Path | None,
+    fmt: OutputFormat = OutputFormat.TABLE,
+) -> None:
+    """``--csv FILE`` / ``--json FILE``; with ``--format csv|json`` also the data on standard output."""
+    from graph.csvsafe import safe_frame
+
+    if fmt is not OutputFormat.TABLE:
+        emit_frame(fmt, df, payload)
     if csv is not None and json_file is not None:
         msg = "give either --csv or --json, not both"
         raise ConfigurationError(msg)
     try:
         if csv is not None:
             safe_frame(df).to_csv(csv, index=False)
-            console.print(f"wrote {len(df)} rows to {csv}")
+            note(f"wrote {len(df)} rows to {csv}", fmt)
         if json_file is not None:
             json_file.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            console.print(f"wrote {json_file}")
+            note(f"wrote {json_file}", fmt)
     except OSError as exc:
         msg = f"cannot write {csv or json_file}: {exc.strerror or exc}"
         raise ConfigurationError(msg) from exc
@@ -110,6 +133,7 @@ def register(app: typer.Typer) -> None:
         data: DataFile = None,
         csv: CsvFile = None,
         json_file: JsonFile = None,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """How the next meetings after an incident answered it.
 
@@ -124,10 +148,13 @@ def register(app: typer.Typer) -> None:
             result = trace(
                 graph, incident, window_days=window, series=series, sources=sources, min_confidence=min_confidence
             )
+            if fmt is not OutputFormat.TABLE:
+                _write(result.changes, result.to_dict(), csv, json_file, fmt)
+                return
             when = result.date.isoformat() + (", estimated date" if result.estimated else "")
-            console.print(f"[bold]{result.label}[/bold] ({when})  window {window} days")
+            show(f"[bold]{result.label}[/bold] ({when})  window {window} days")
             if result.meetings.empty:
-                console.print("No recorded meeting of any series followed within the window.")
+                show("No recorded meeting of any series followed within the window.")
             for meeting in result.meetings.to_dict(orient="records"):
                 if not meeting["text_loaded"]:
                     prev = f"; {meeting['note']}"
@@ -137,12 +164,12 @@ def register(app: typer.Typer) -> None:
                     prev = f"; {meeting['note']}: no change verdict"
                 else:
                     prev = f"; compared with {meeting['previous_label']} ({_cell(meeting['previous_date'])})"
-                console.print(
+                show(
                     f"\n[bold]{meeting['series']}[/bold]: {meeting['meeting_label']} ({_cell(meeting['date'])}), "
                     f"lag {meeting['lag_days']} days{prev}"
                 )
                 rows = result.changes[result.changes["meeting"] == meeting["meeting"]]
-                table = Table(header_style="bold")
+                table = _new_table()
                 for header in ("change", "wording", "type", "party", "strength", "basis", "link", "evidence"):
                     table.add_column(header, overflow="fold")
                 for row in rows.to_dict(orient="records"):
@@ -167,9 +194,9 @@ def register(app: typer.Typer) -> None:
                         row["link"] + (" (threat)" if row["threat_link"] else ""),
                         evidence,
                     )
-                console.print(table)
+                show(table)
             if not result.explicit.empty:
-                console.print(
+                show(
                     _table(
                         result.explicit,
                         [
@@ -196,14 +223,18 @@ def register(app: typer.Typer) -> None:
         data: DataFile = None,
         csv: CsvFile = None,
         json_file: JsonFile = None,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """Every incident at once: the next meeting of each series, the lag, explicit and temporal answers, changes."""
         from analytics.crises import crises
 
         with opened(store, data) as graph:
             result = crises(graph, window_days=window, series=series, sources=sources, min_confidence=min_confidence)
+            if fmt is not OutputFormat.TABLE:
+                _write(result.table, result.to_dict(), csv, json_file, fmt)
+                return
             shown = result.table.assign(label=result.table["label"].map(lambda t: _short(t, 45)))
-            console.print(
+            show(
                 _table(
                     shown,
                     [
@@ -225,7 +256,7 @@ def register(app: typer.Typer) -> None:
                     title=f"Every crisis: next meeting of each series within {window} days",
                 )
             )
-            console.print(
+            show(
                 _table(
                     result.lags,
                     [(c, c.replace("_", " ")) for c in result.lags.columns],
@@ -249,6 +280,7 @@ def register(app: typer.Typer) -> None:
         data: DataFile = None,
         csv: CsvFile = None,
         json_file: JsonFile = None,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """First appearance, restatements and strength over time of a commitment type."""
         from analytics.lineage import lineage
@@ -259,21 +291,24 @@ def register(app: typer.Typer) -> None:
                 written = write_chains(graph, commitment_type)
                 saved = graph.save() if written else None
                 where = f" (saved to {saved})" if saved else ""
-                console.print(f"wrote {written} REAFFIRMS relationships{where}")
+                note(f"wrote {written} REAFFIRMS relationships{where}", fmt)
             result = lineage(
                 graph, commitment_type, party=party, evidence=True, sources=sources, min_confidence=min_confidence
             )
+            if fmt is not OutputFormat.TABLE:
+                _write(result.chain, result.to_dict(), csv, json_file, fmt)
+                return
             who = f" by {result.party}" if result.party else ""
             if result.first_date is None:
-                console.print(f"[bold]{result.label}[/bold]{who}: never stated at a recorded meeting.")
+                show(f"[bold]{result.label}[/bold]{who}: never stated at a recorded meeting.")
             else:
-                console.print(
+                show(
                     f"[bold]{result.label}[/bold]{who}: {result.first_note} "
                     f"({result.first_date.isoformat()}) by {result.first_party}; "
                     f"{len(result.chain)} statements"
                 )
                 chain = result.chain.assign(evidence=result.chain["evidence"].map(lambda t: _short(t, 70)))
-                console.print(
+                show(
                     _table(
                         chain,
                         [
@@ -304,6 +339,7 @@ def register(app: typer.Typer) -> None:
         data: DataFile = None,
         csv: CsvFile = None,
         json_file: JsonFile = None,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """Commitments in force on a date: stated and not ended by a text (silence does not end a pledge)."""
         from analytics.frames import records
@@ -313,7 +349,10 @@ def register(app: typer.Typer) -> None:
             table = in_force(
                 graph, date, party=party, within_years=within, sources=sources, min_confidence=min_confidence
             )
-            console.print(
+            if fmt is not OutputFormat.TABLE:
+                _write(table, {"date": date, "in_force": records(table)}, csv, json_file, fmt)
+                return
+            show(
                 _table(
                     table,
                     [
@@ -341,16 +380,20 @@ def register(app: typer.Typer) -> None:
         data: DataFile = None,
         csv: CsvFile = None,
         json_file: JsonFile = None,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """Commitment and threat types by period, and the first meeting at which each appears."""
         from analytics.themes import themes
 
         with opened(store, data) as graph:
             result = themes(graph, bins=bins, sources=sources, min_confidence=min_confidence)
+            if fmt is not OutputFormat.TABLE:
+                _write(result.table, result.to_dict(), csv, json_file, fmt)
+                return
             columns = [("scheme", "scheme"), ("label", "type")]
             columns += [(p, p) for p in result.periods]
             columns += [("first_meeting", "first meeting"), ("first_date", "first date")]
-            console.print(_table(result.table, columns, title="Meetings at which each type appears, by period"))
+            show(_table(result.table, columns, title="Meetings at which each type appears, by period"))
             _write(result.table, result.to_dict(), csv, json_file)
 
     @app.command("centrality")
@@ -363,6 +406,7 @@ def register(app: typer.Typer) -> None:
         data: DataFile = None,
         csv: CsvFile = None,
         json_file: JsonFile = None,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """Centrality of actors and commitment types in a window (optionally compared with a second one)."""
         from analytics.frames import records
@@ -372,7 +416,10 @@ def register(app: typer.Typer) -> None:
         with opened(store, data) as graph:
             if compare_start is None and compare_end is None:
                 table = centrality(graph, *first)
-                console.print(
+                if fmt is not OutputFormat.TABLE:
+                    _write(table, {"centrality": records(table)}, csv, json_file, fmt)
+                    return
+                show(
                     _table(
                         table,
                         [
@@ -391,7 +438,10 @@ def register(app: typer.Typer) -> None:
                 return
             second = (_date(compare_start, "--compare-start"), _date(compare_end, "--compare-end"))
             result = compare_windows(graph, first, second)
-            console.print(
+            if fmt is not OutputFormat.TABLE:
+                _write(result.centrality, result.to_dict(), csv, json_file, fmt)
+                return
+            show(
                 _table(
                     result.centrality,
                     [
@@ -406,7 +456,7 @@ def register(app: typer.Typer) -> None:
                     title="Centrality in window A and window B",
                 )
             )
-            console.print(
+            show(
                 _table(
                     result.responses,
                     [

@@ -5,16 +5,19 @@ from __future__ import annotations
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from alliancekg.cli.options import DataFile, StoreKind, opened
-from alliancekg.ingest import IngestReport
+from alliancekg.cli.output import Printer
 from alliancekg.settings import Settings
 from graph.errors import ConfigurationError, ExtractionError
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from alliancekg.ingest import IngestReport
 
 SUMMARY_ROWS = 200
 """Above this many files, the summary lists failures and the first rows only."""
@@ -62,6 +65,8 @@ def printable(text: str) -> str:
 
 def summary_table(report: IngestReport) -> Table:
     """The per-file summary of an ingest run."""
+    from rich.table import Table
+
     table = Table(title="Ingest summary", show_lines=False)
     for name, justify in (
         ("file", "left"),
@@ -117,6 +122,8 @@ def ingest_command(
     Bad files are reported and skipped; nothing of a failed document enters
     the store. Exits with status 1 when any file failed.
     """
+    from rich.console import Console
+
     from alliancekg.ingest import INGEST_SUFFIXES, expand_paths, ingest_paths
 
     settings = Settings.from_env()
@@ -125,7 +132,7 @@ def ingest_command(
         shown = ", ".join(str(p) for p in paths)
         msg = f"no documents to ingest under {shown} (looked for {', '.join(sorted(INGEST_SUFFIXES))})"
         raise ExtractionError(msg)
-    with opened(store_kind, data, settings) as store:
+    with opened(store_kind, data, settings, create=True) as store:
         report = ingest_paths(
             paths,
             store,
@@ -137,7 +144,7 @@ def ingest_command(
             encoding=encoding,
             max_bytes=limit,
         )
-    console = Console()
+    console = Printer()
     console.print(summary_table(report))
     if report.stopped is not None:
         loaded = report.count("ok")
@@ -192,6 +199,8 @@ def extract_command(
     if output is None:
         sys.stdout.write(text)
     else:
+        from rich.console import Console
+
         output.write_text(text, encoding="utf-8")
         Console(stderr=True).print(
             f"{len(graph.nodes)} nodes, {len(graph.relationships)} relationships written to {output}"

@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from extractors.evaluate import CATEGORIES, evaluate
+from alliancekg.cli.options import OutputFormat, OutputFormatOption
+from alliancekg.cli.output import emit_rows, show
 
 
 def register(app: typer.Typer) -> None:
@@ -28,10 +27,20 @@ def register(app: typer.Typer) -> None:
         details: Annotated[
             bool, typer.Option("--details", help="Also list each document's misses and spurious keys.")
         ] = False,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """Print precision, recall and F1 of the extractor per category (micro-averaged over documents)."""
+        from rich.table import Table
+
+        from extractors.evaluate import CATEGORIES, evaluate
+
         report = evaluate(gold, corpus)
-        console = Console()
+        if fmt is not OutputFormat.TABLE:
+            records = report.records()
+            columns = ("category", "tp", "fp", "fn", "precision", "recall", "f1")
+            rows = [[row[c] for c in columns] for row in records]
+            emit_rows(fmt, columns, rows, {"documents": len(report.documents), "categories": records})
+            return
         table = Table(title=f"Extraction quality on {len(report.documents)} gold documents (micro-averaged)")
         for column in ("category", "TP", "FP", "FN", "precision", "recall", "F1"):
             table.add_column(column, justify="left" if column == "category" else "right")
@@ -40,7 +49,7 @@ def register(app: typer.Typer) -> None:
                 row["category"], str(row["tp"]), str(row["fp"]), str(row["fn"]),
                 f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
             )  # fmt: skip
-        console.print(table)
+        show(table)
         if details:
             for doc in report.documents:
                 lines = []
@@ -50,6 +59,4 @@ def register(app: typer.Typer) -> None:
                     for key in doc.spurious[c]:
                         lines.append(f"  [yellow]spurious[/yellow] {c}: {' / '.join(key)}")
                 if lines:
-                    console.print(f"[bold]{doc.document}[/bold]")
-                    for line in lines:
-                        console.print(line, highlight=False)
+                    show(f"[bold]{doc.document}[/bold]", *lines)

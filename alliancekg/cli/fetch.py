@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from alliancekg.fetch import MB, FetchConfig, FetchEvent, FetchReport, Selection, fetch_sources, plan
-from alliancekg.manifest import LANGUAGES, load_manifest
+from alliancekg.cli.output import Printer
 from alliancekg.settings import Settings
 from graph.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import TaskID
+    from rich.table import Table
+
+    from alliancekg.fetch import FetchEvent, FetchReport, Selection
 
 SOURCES_DIR = "sources"
 """The default cache: this directory beside the embedded store's file (``data/sources``)."""
@@ -28,6 +31,8 @@ def default_out(settings: Settings | None = None) -> Path:
 
 
 def _size(value: int | None) -> str:
+    from alliancekg.fetch import MB
+
     if value is None:
         return ""
     if value >= MB:
@@ -37,6 +42,8 @@ def _size(value: int | None) -> str:
 
 def summary_table(report: FetchReport) -> Table:
     """One row per source: what happened and why."""
+    from rich.table import Table
+
     table = Table(title="Fetch summary", show_lines=False)
     for name, justify in (("source", "left"), ("status", "left"), ("size", "right"), ("detail", "left")):
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
@@ -55,6 +62,8 @@ class _Bar:
     """A rich progress bar fed by the fetcher's events: the sources done, and the current download's bytes."""
 
     def __init__(self, console: Console, enabled: bool) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -144,6 +153,10 @@ def fetch_command(
     interrupted one stopped. Then build the graph with
     `alliancekg ingest <cache>`. Exits with status 1 when a text has no copy.
     """
+    from rich.console import Console
+
+    from alliancekg.fetch import MB, FetchConfig, Selection, fetch_sources
+
     languages = _languages(lang)
     for name, value in (("--rate", rate), ("--timeout", timeout), ("--max-size-mb", max_size_mb)):
         if value < 0 or (value == 0 and name != "--rate"):
@@ -154,7 +167,7 @@ def fetch_command(
         raise ConfigurationError(msg)
     host_timeouts = _host_timeouts(host_timeout or [])
     selection = Selection(what=tuple(what or ()), since=since, languages=languages, all_copies=all_copies)
-    console = Console()
+    console = Printer()
     if dry_run:
         _print_plan(console, manifest, selection)
         return
@@ -204,6 +217,8 @@ def _host_timeouts(values: list[str]) -> dict[str, float]:
 
 
 def _languages(lang: str) -> tuple[str, ...]:
+    from alliancekg.manifest import LANGUAGES
+
     value = lang.strip().lower()
     if value == "all":
         return ()
@@ -215,7 +230,12 @@ def _languages(lang: str) -> tuple[str, ...]:
     return chosen
 
 
-def _print_plan(console: Console, manifest: Path | None, selection: Selection) -> None:
+def _print_plan(console: Printer, manifest: Path | None, selection: Selection) -> None:
+    from rich.table import Table
+
+    from alliancekg.fetch import plan
+    from alliancekg.manifest import load_manifest
+
     groups = plan(load_manifest(manifest), selection)
     table = Table(title="Fetch plan (nothing is downloaded)")
     for column in ("text", "try", "source", "format", "url"):

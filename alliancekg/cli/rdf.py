@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from alliancekg.cli.options import ROW_LIMIT, DataFile, StoreKind, opened
+from alliancekg.cli.options import ROW_LIMIT, DataFile, OutputFormat, OutputFormatOption, StoreKind, opened
+from alliancekg.cli.output import Printer, emit_rows
 from alliancekg.settings import Settings
-from ontology.validate import INFERENCE_MODES, ValidationReport
+from ontology.inference import INFERENCE_MODES
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from ontology.validate import ValidationReport
 
 
-def _console() -> Console:
-    """A console sized for the terminal at call time (``COLUMNS`` is honoured)."""
-    return Console()
+def _console() -> Printer:
+    """Standard output through :func:`alliancekg.cli.output.show` (fits the terminal, no wrap in a pipe)."""
+    return Printer()
+
+
+def _new_table(**kwargs: object) -> Table:
+    from rich.table import Table
+
+    return Table(**kwargs)  # type: ignore[arg-type]
 
 FORMAT_HELP = "ttl, nt, jsonld or xml (default: from the file extension)."
 INFERENCE_HELP = ", ".join(INFERENCE_MODES)
 
 
 def _violations_table(report: ValidationReport, limit: int = 50) -> Table:
-    table = Table(title="SHACL results", show_lines=False)
+    table = _new_table(title="SHACL results", show_lines=False)
     for column in ("severity", "node", "label", "shape / path", "why"):
         table.add_column(column, overflow="fold")
     for violation in report.violations[:limit]:
@@ -58,7 +68,7 @@ def export_command(
     settings = Settings.from_env()
     with opened(store_kind, data_file, settings) as store:
         report = export_file(store, out, fmt, base or settings.base_iri)
-    table = Table(title=f"Exported {store.name} store")
+    table = _new_table(title=f"Exported {store.name} store")
     for column in ("file", "format", "triples", "nodes", "relationships", "seconds"):
         table.add_column(column)
     table.add_row(str(out), report.format, f"{report.triples:,}", f"{report.nodes:,}",
@@ -80,10 +90,10 @@ def import_command(
     """Load an RDF file in the alliance ontology into the store (upsert)."""
     from ontology.rdf_import import import_file
 
-    with opened(store_kind, data_file) as store:
+    with opened(store_kind, data_file, create=True) as store:
         _, report = import_file(file, store, fmt)
         saved = store.save()
-    table = Table(title=f"Imported {file}")
+    table = _new_table(title=f"Imported {file}")
     for column in ("triples read", "nodes", "relationships", "store"):
         table.add_column(column)
     table.add_row(f"{report.triples:,}", f"{report.nodes:,}", f"{report.relationships:,}",
@@ -92,7 +102,7 @@ def import_command(
     for what, count in report.added.items():
         _console().print(f"{what}: {count}")
     if report.skipped:
-        skipped = Table(title="Triples not mapped to the graph")
+        skipped = _new_table(title="Triples not mapped to the graph")
         skipped.add_column("reason", overflow="fold")
         skipped.add_column("count", justify="right")
         for reason, count in report.skipped.most_common(20):
@@ -124,9 +134,11 @@ def sparql_command(
     store_kind: StoreKind = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Rows to show at most.")] = ROW_LIMIT,
     no_ontology: Annotated[bool, typer.Option("--no-ontology", help="Do not add the ontology and schemes.")] = False,
+    out_format: OutputFormatOption = OutputFormat.TABLE,
 ) -> None:
     """Run SPARQL over an RDF file or the current store's export (ontology included)."""
-    from ontology.sparql import dataset, example_queries, read_query, run_query, show
+    from ontology.sparql import dataset, example_queries, read_query, run_query
+    from ontology.sparql import show as show_term
 
     if query == "list":
         for name, path in example_queries().items():
@@ -140,11 +152,15 @@ def sparql_command(
         with opened(store_kind, None, settings) as store:
             graph = dataset(store=store, include_ontology=not no_ontology, base=settings.base_iri)
     result = run_query(graph, text, limit=limit)
-    table = Table(title=f"{len(result.rows)} row(s)" + (" (truncated)" if result.truncated else ""))
+    if out_format is not OutputFormat.TABLE:
+        rows = [[None if term is None else str(term) for term in row] for row in result.rows]  # full IRIs
+        emit_rows(out_format, result.columns, rows)
+        return
+    table = _new_table(title=f"{len(result.rows)} row(s)" + (" (truncated)" if result.truncated else ""))
     for column in result.columns:
         table.add_column(column, overflow="fold")
     for row in result.rows:
-        table.add_row(*(show(term, settings.base_iri) for term in row))
+        table.add_row(*(show_term(term, settings.base_iri) for term in row))
     _console().print(table)
 
 

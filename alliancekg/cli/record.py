@@ -6,9 +6,19 @@ from pathlib import Path
 
 import typer
 
-from alliancekg.cli.analysis import _short, _table, _write, console
-from alliancekg.cli.options import CsvFile, DataFile, JsonFile, MinConfidence, Sources, StoreKind, opened
-from extractors.readers import read_document
+from alliancekg.cli.analysis import _short, _table, _write
+from alliancekg.cli.options import (
+    CsvFile,
+    DataFile,
+    JsonFile,
+    MinConfidence,
+    OutputFormat,
+    OutputFormatOption,
+    Sources,
+    StoreKind,
+    opened,
+)
+from alliancekg.cli.output import show
 from graph.errors import AllianceKGError
 from graph.model import document_iri
 
@@ -26,6 +36,8 @@ def read_recorded_text(doc_iri: str, source: str) -> str | None:
     None when ``source`` is no local file (a URL), cannot be read, or no longer holds
     the text that was loaded (its digest gives another document IRI).
     """
+    from extractors.readers import read_document
+
     path = Path(source)
     if "://" in source or not path.is_file():
         return None
@@ -55,6 +67,7 @@ def register(app: typer.Typer) -> None:
         data: DataFile = None,
         csv: CsvFile = None,
         json_file: JsonFile = None,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """When WHAT was first stated at a series' meetings, left out and stated again.
 
@@ -77,12 +90,15 @@ def register(app: typer.Typer) -> None:
                 min_confidence=min_confidence,
                 read_text=read_recorded_text,
             )
+            if fmt is not OutputFormat.TABLE:
+                _write(result.table, result.to_dict(), csv, json_file, fmt)
+                return
             kind = "commitment type" if result.kind == "type" else "phrase"
             head = f"[bold]{result.label}[/bold] ({kind}) at the {result.series} meetings: "
             if result.first_meeting is None:
-                console.print(head + "not stated in any loaded text.")
+                show(head + "not stated in any loaded text.")
             else:
-                console.print(head + f"{result.first_note} ({result.first_date})")
+                show(head + f"{result.first_note} ({result.first_date})")
             table = result.table if all_meetings else result.table[result.table["text_loaded"]]
             missing = int((~result.table["text_loaded"]).sum())
             shown = table.assign(
@@ -90,7 +106,7 @@ def register(app: typer.Typer) -> None:
                 note=table["note"].map(lambda t: _short(t, 60)),
                 evidence=table["evidence"].map(lambda t: _short(t, 70)),
             )
-            console.print(
+            show(
                 _table(
                     shown,
                     [
@@ -104,7 +120,7 @@ def register(app: typer.Typer) -> None:
                 )
             )
             if missing and not all_meetings:
-                console.print(f"{missing} meetings of the record have no text loaded (--all lists them).")
+                show(f"{missing} meetings of the record have no text loaded (--all lists them).")
             _write(result.table, result.to_dict(), csv, json_file)
 
     app.command("stated")(stated_command)

@@ -6,15 +6,12 @@ import ipaddress
 import logging
 
 import typer
-from rich.console import Console
 
-from alliancekg.cli.options import DataFile, StoreKind
-from alliancekg.settings import open_store
-from dashboard.context import DEFAULT_MAX_ELEMENTS
-from dashboard.serving import SERVER_THREADS
+from alliancekg.cli.options import DataFile, StoreKind, _cap, describe, opened, store_file
+from alliancekg.cli.output import show
+from dashboard.defaults import DEFAULT_MAX_ELEMENTS, SERVER_THREADS
 from graph.errors import ConfigurationError
 
-console = Console()
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
@@ -77,21 +74,26 @@ def register(app: typer.Typer) -> None:
         if max_elements < 10:
             msg = f"--max-elements {max_elements} is too small to show a graph (use at least 10)"
             raise ConfigurationError(msg)
-        graph = open_store(store, path=data)
-        try:
+        file = store_file(store, data)
+        if file is not None and not file.exists():  # the explorer still starts (a container's default command)
+            show(
+                f"[yellow]No store file at {file.resolve()}:[/yellow] the explorer starts empty. "
+                "Load the sample corpus first: [bold]alliancekg ingest corpus/[/bold] (or point --data at a store)"
+            )
+        with opened(store, data, create=True) as graph:
             counts = graph.count_by_kind()
             total = sum(counts.values())
-            if total == 0:
-                console.print(
-                    "[yellow]The graph is empty.[/yellow] Load the sample corpus first: "
+            if total == 0 and (file is None or file.exists()):
+                show(
+                    f"[yellow]{_cap(describe(graph))} is empty.[/yellow] Load the sample corpus first: "
                     "[bold]alliancekg ingest corpus/[/bold]"
                 )
             if not is_local(host):
-                console.print(f"[yellow]Listening on {host}: other machines can reach the explorer.[/yellow]")
+                show(f"[yellow]Listening on {host}: other machines can reach the explorer.[/yellow]")
             application = create_app(
                 graph, max_elements=max_elements, warm_up=True, allowed_hosts=[host, *allowed_host]
             )
-            console.print(
+            show(
                 f"alliancekg explorer on [bold]http://{host}:{port}/[/bold] "
                 f"({graph.name} store, {total} nodes); Ctrl+C to stop"
             )
@@ -107,8 +109,6 @@ def register(app: typer.Typer) -> None:
             try:
                 server.run()
             except KeyboardInterrupt:
-                console.print("explorer stopped")
+                show("explorer stopped")
             finally:
                 server.close()
-        finally:
-            graph.close()

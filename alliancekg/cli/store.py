@@ -7,16 +7,21 @@ import json
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from alliancekg.cli.options import ROW_LIMIT, DataFile, StoreKind, opened
+from alliancekg.cli.options import (
+    ROW_LIMIT,
+    DataFile,
+    OutputFormat,
+    OutputFormatOption,
+    StoreKind,
+    _cap,
+    describe,
+    opened,
+)
+from alliancekg.cli.output import emit_rows, note, show
 from alliancekg.settings import Settings, open_store
 from graph.errors import ConfigurationError
 from graph.labels import shorten
-
-console = Console()
-
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -45,7 +50,8 @@ def parse_param(text: str) -> tuple[str, Any]:
         return name, raw
 
 
-def _cell(value: Any, width: int = 80) -> str:
+def _text(value: Any) -> str:
+    """A Cypher value as text: a node as ``(Kind) label <iri>``, a date in ISO, a map or list as JSON."""
     if isinstance(value, dict) and "iri" in value and "kind" in value:
         text = f"({value['kind']}) {value.get('label', '')} <{value['iri']}>"
     elif isinstance(value, dt.date):
@@ -54,7 +60,11 @@ def _cell(value: Any, width: int = 80) -> str:
         text = json.dumps(value, ensure_ascii=False, default=str)
     else:
         text = "null" if value is None else str(value)
-    return shorten(text, width, words=False)
+    return text
+
+
+def _cell(value: Any, width: int = 80) -> str:
+    return shorten(_text(value), width, words=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -64,12 +74,21 @@ def register(app: typer.Typer) -> None:
     def stats(
         store: StoreKind = None,
         data: DataFile = None,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """Count the nodes by kind and the relationships by type."""
+        from rich.table import Table
+
         with opened(store, data) as graph:
             kinds = graph.count_by_kind()
             types = graph.count_by_type()
-        table = Table(title=f"graph in the {graph.name} store")
+        if fmt is not OutputFormat.TABLE:
+            rows = [("node", k, n) for k, n in sorted(kinds.items())]
+            rows += [("relationship", t, n) for t, n in sorted(types.items())]
+            payload = {"store": describe(graph).removeprefix("the "), "nodes": kinds, "relationships": types}
+            emit_rows(fmt, ("element", "name", "count"), rows, payload)
+            return
+        table = Table(title=f"graph in {describe(graph)}")
         table.add_column("nodes by kind")
         table.add_column("count", justify="right")
         table.add_column("relationships by type")
@@ -82,7 +101,9 @@ def register(app: typer.Typer) -> None:
             table.add_row(k[0], f"{k[1]:,}" if k[1] != "" else "", t[0], f"{t[1]:,}" if t[1] != "" else "")
         total_nodes, total_rels = sum(kinds.values()), sum(types.values())
         table.add_row("[b]total[/b]", f"[b]{total_nodes:,}[/b]", "[b]total[/b]", f"[b]{total_rels:,}[/b]")
-        console.print(table)
+        show(table)
+        if not kinds:
+            show(f"{_cap(describe(graph))} is empty: run `alliancekg ingest corpus/` to load the sample corpus.")
 
     @app.command("cypher")
     def cypher(
@@ -95,13 +116,20 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON lines.")] = False,
         store: StoreKind = None,
         data: DataFile = None,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """Run a read-only Cypher query on the graph (writes are refused)."""
-        from alliancekg.settings import open_store
+        from rich.table import Table
 
         params = dict(parse_param(p) for p in (param or []))
-        with open_store(store, path=data) as graph:
+        with opened(store, data) as graph:
             result = graph.run_cypher(query, params, limit=limit, timeout=timeout)
+        if fmt is not OutputFormat.TABLE:
+            rows = [[_text(v) for v in row] for row in result.rows] if fmt is OutputFormat.CSV else result.rows
+            emit_rows(fmt, result.columns, rows)
+            if result.truncated:
+                note(f"only the first {limit} rows were written; raise --limit to get more", fmt)
+            return
         if as_json:
             for row in result.rows:
                 typer.echo(json.dumps(dict(zip(result.columns, row, strict=True)), ensure_ascii=False, default=str))
@@ -109,13 +137,15 @@ def register(app: typer.Typer) -> None:
         table = Table(*result.columns, title=f"{len(result.rows)} row(s) from the {graph.name} store")
         for row in result.rows:
             table.add_row(*(_cell(v) for v in row))
-        console.print(table)
+        show(table)
         if result.truncated:
-            console.print(f"[yellow]only the first {limit} rows are shown; raise --limit to see more[/yellow]")
+            show(f"[yellow]only the first {limit} rows are shown; raise --limit to see more[/yellow]")
 
     @app.command("neo4j-check")
     def neo4j_check() -> None:
         """Connect to Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD) and report what is there."""
+        from rich.table import Table
+
         settings = Settings.from_env()
         with open_store("neo4j", settings=settings) as graph:
             info = graph.server_info()  # type: ignore[attr-defined]
@@ -127,5 +157,5 @@ def register(app: typer.Typer) -> None:
         table.add_row("server", f"{info['name']} {info['version']} {info['edition']}")
         table.add_row("nodes", f"{nodes:,}")
         table.add_row("relationships", f"{rels:,}")
-        console.print(table)
-        console.print("[green]Neo4j is reachable[/green]")
+        show(table)
+        show("[green]Neo4j is reachable[/green]")

@@ -24,10 +24,8 @@ from extractors.document import SourceDocument
 from extractors.metadata import infer
 from extractors.readers.base import RawText
 from extractors.readers.detect import MEDIA_TYPES, Format, sniff_format
-from extractors.readers.html import read_html
 from extractors.readers.layout import repair
 from extractors.readers.normalize import normalise
-from extractors.readers.pdf import read_pdf
 from extractors.readers.sidecar import Sidecar, read_sidecar
 from extractors.readers.text import read_text
 from graph.errors import ExtractionError
@@ -145,8 +143,12 @@ def read_bytes(
     fmt = sniff_format(data, suffix)
     raw: RawText
     if fmt is Format.PDF:
+        from extractors.readers.pdf import read_pdf  # pypdfium2 is loaded for PDFs only
+
         raw = read_pdf(data)
     elif fmt is Format.HTML:
+        from extractors.readers.html import read_html  # lxml, BeautifulSoup and the site rules for HTML only
+
         raw = read_html(data, encoding=encoding, url=url)
     else:
         raw = read_text(data, encoding=encoding)

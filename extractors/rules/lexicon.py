@@ -116,7 +116,9 @@ class PhraseMatcher:
 
     Phrases are grouped by their first word; at each token of the text only
     the phrases starting with that word are tried (one trie regex per word),
-    so a text is scanned in time proportional to its number of words.
+    so a text is scanned in time proportional to its number of words. A
+    word's regex is compiled the first time the word is seen in a text:
+    compiling all of them up front cost most of a one-document ``extract``.
 
     Args:
         phrases: phrase -> the ids it stands for.
@@ -146,12 +148,25 @@ class PhraseMatcher:
                 bare = _FIRST_WORD.match(_ABBREV_DOTS.sub("", phrase.strip()))
                 if bare is not None:
                     groups.setdefault(bare.group(0).lower() if fold else bare.group(0), set()).add(text)
-        flags = re.IGNORECASE if fold else 0
+        self._flags = re.IGNORECASE if fold else 0
+        self._loose_periods = loose_periods
         self._lower_words = frozenset(w.lower() for w in groups)
-        self._by_word: dict[str, re.Pattern[str]] = {
-            word: re.compile(r"(?:" + trie_pattern(sorted(group), loose_periods) + r")(?![\w])", flags)
-            for word, group in groups.items()
-        }
+        self._groups = groups
+        self._by_word: dict[str, re.Pattern[str] | None] = {}
+
+    def _regex(self, word: str) -> re.Pattern[str] | None:
+        """The trie regex of the phrases that start with ``word`` (compiled on first use), None if none do."""
+        try:
+            return self._by_word[word]
+        except KeyError:
+            pass
+        group = self._groups.get(word)
+        rx = None
+        if group is not None:
+            source = trie_pattern(sorted(group), self._loose_periods)
+            rx = re.compile(r"(?:" + source + r")(?![\w])", self._flags)
+        self._by_word[word] = rx
+        return rx
 
     def ids(self, matched_text: str) -> tuple[str, ...]:
         """The ids of a phrase as it was matched."""
@@ -176,7 +191,7 @@ class PhraseMatcher:
         words = toks.lower if self.fold else toks.words
         starts = toks.starts
         stop = len(text) if end is None else end
-        by_word = self._by_word
+        regex = self._regex
         last_end = start
         candidates = toks.candidates(self, self._lower_words)
         first = bisect.bisect_left(starts, start)
@@ -187,7 +202,7 @@ class PhraseMatcher:
                 break
             if pos < last_end:
                 continue
-            rx = by_word.get(words[i])
+            rx = regex(words[i])
             if rx is None:
                 continue
             m = rx.match(text, pos, stop)

@@ -1,0 +1,119 @@
+"""Standard output of the reading commands: a table that fits, or CSV, or JSON.
+
+``--format table`` (the default) prints rich tables: on a terminal they fit its
+width (long cells fold); piped into a file or another program they are printed
+at their natural width, one line per row, instead of being wrapped one word
+per line at 80 columns (``COLUMNS`` set in the environment still wins).
+``--format csv`` prints the command's main table, every text cell through
+:func:`graph.csvsafe.safe_cell` (a spreadsheet never reads it as a formula);
+``--format json`` prints the whole result, the same document ``--json FILE``
+writes. With csv or json, messages meant for a person go to standard error,
+so standard output holds only the data.
+
+Rich and pandas are imported when something is printed, not when the command
+line starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from alliancekg.cli.options import OutputFormat
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.console import Console, RenderableType
+
+MAX_PIPED_WIDTH = 4000
+"""Widest line a table printed into a pipe may take (a cap, not a target)."""
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stdout
+        return False
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console for standard output (or error) as it is now, sized for the terminal."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def show(*renderables: RenderableType) -> None:
+    """Print tables and text (each on its own lines) to standard output, fitting the terminal or, piped, unwrapped."""
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    if _stdout_is_terminal() or os.environ.get("COLUMNS"):
+        out = Console(highlight=False)
+        for renderable in renderables:
+            out.print(renderable)
+        return
+    wide = Console(width=MAX_PIPED_WIDTH, highlight=False)
+    for renderable in renderables:
+        natural = Measurement.get(wide, wide.options, renderable).maximum
+        Console(width=max(80, min(natural, MAX_PIPED_WIDTH)), soft_wrap=True, highlight=False).print(renderable)
+
+
+class Printer:
+    """A stand-in for a rich console whose ``print`` goes through :func:`show`."""
+
+    def print(self, *objects: RenderableType) -> None:
+        show(*objects)
+
+
+def note(text: str, fmt: OutputFormat = OutputFormat.TABLE) -> None:
+    """A message for a person: standard output with tables, standard error when stdout holds data."""
+    if fmt is OutputFormat.TABLE:
+        show(text)
+    else:
+        console(stderr=True).print(text, soft_wrap=True)
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return str(value)
+
+
+def emit_json(payload: Any) -> None:
+    """``payload`` as indented JSON on standard output."""
+    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, default=_json_default) + "\n")
+
+
+def emit_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A header and rows as CSV on standard output, every cell formula-safe."""
+    from graph.csvsafe import safe_row
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(safe_row(list(columns)))
+    for row in rows:
+        writer.writerow(safe_row(["" if v is None else v for v in row]))
+
+
+def emit_frame(fmt: OutputFormat, frame: pd.DataFrame, payload: Any) -> None:
+    """A command's main table (csv, as ``--csv FILE`` writes it) or whole result (json) on standard output."""
+    if fmt is OutputFormat.JSON:
+        emit_json(payload)
+        return
+    from graph.csvsafe import safe_frame
+
+    safe_frame(frame).to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+def emit_rows(fmt: OutputFormat, columns: Sequence[str], rows: Sequence[Sequence[Any]], payload: Any = None) -> None:
+    """Rows as csv, or as json (``payload``, else one object per row)."""
+    if fmt is OutputFormat.JSON:
+        emit_json(payload if payload is not None else [dict(zip(columns, row, strict=True)) for row in rows])
+    else:
+        emit_csv(columns, rows)

@@ -1,0 +1,86 @@
+"""``--format table|csv|json`` of the reading commands, as a user pipes them (real processes)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_analytics_support import build_fixture
+
+from graph.model import GraphData, Node
+from graph.nx_store import NetworkXStore
+from graph.schema import Kind
+
+
+@pytest.fixture(scope="module")
+def saved_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = NetworkXStore()
+    store.load(build_fixture().data)
+    return store.save(tmp_path_factory.mktemp("cli-output") / "graph.json.gz")
+
+
+def alliancekg(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Standard output is a pipe here, as in ``alliancekg ... | less``; no COLUMNS is set."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS" and not k.startswith(("ALLIANCEKG_", "NEO4J_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "alliancekg.cli", *args],
+        capture_output=True, text=True, check=False, cwd=cwd, env=env, timeout=120,
+    )  # fmt: skip
+
+
+def test_crises_as_csv_is_the_table_the_csv_option_writes(tmp_path: Path, saved_store: Path) -> None:
+    done = alliancekg(tmp_path, "crises", "--data", str(saved_store), "--format", "csv", "--csv", "also.csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (tmp_path / "also.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert {"First North Korean nuclear test", "Taepodong-2 launch"} <= {r["label"] for r in rows}
+    assert "wrote" in done.stderr  # the message is for the person, on stderr
+
+
+def test_trace_as_json_is_the_whole_result(tmp_path: Path, saved_store: Path) -> None:
+    done = alliancekg(tmp_path, "trace", "2006-10-09", "--data", str(saved_store), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["incident"]["label"] == "First North Korean nuclear test"
+    assert result["meetings"][0]["meeting_label"] == "38th Security Consultative Meeting"
+    assert {"changes", "explicit", "window_days"} <= set(result)
+
+
+def test_stats_in_every_format(tmp_path: Path, saved_store: Path) -> None:
+    as_json = json.loads(alliancekg(tmp_path, "stats", "--data", str(saved_store), "--format", "json").stdout)
+    assert as_json["store"] == f"embedded store {saved_store.resolve()}"
+    as_csv = alliancekg(tmp_path, "stats", "--data", str(saved_store), "--format", "CSV").stdout
+    rows = list(csv.DictReader(io.StringIO(as_csv)))
+    assert {r["name"]: int(r["count"]) for r in rows if r["element"] == "node"} == as_json["nodes"]
+    table = alliancekg(tmp_path, "stats", "--data", str(saved_store)).stdout
+    assert str(saved_store.resolve()) in table
+
+
+def test_a_piped_table_keeps_each_row_on_one_line(tmp_path: Path, saved_store: Path) -> None:
+    done = alliancekg(tmp_path, "crises", "--data", str(saved_store))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    rows = [line for line in lines if "First North Korean nuclear test" in line]
+    assert rows, done.stdout
+    assert "38th Security Consultative Meeting" in rows[0]  # same line: nothing folded at 80 columns
+    assert max(len(line) for line in lines) > 80
+    assert "\x1b[" not in done.stdout  # no colour codes into a pipe
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path) -> None:
+    store = NetworkXStore()
+    store.load(GraphData(nodes=[Node(iri="urn:x:1", kind=Kind.ACTOR, label='=HYPERLINK("http://x","y")')]))
+    path = store.save(tmp_path / "g.json.gz")
+    query = "MATCH (a:Actor) RETURN a.label AS label"
+    done = alliancekg(tmp_path, "cypher", query, "--data", str(path), "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.reader(io.StringIO(done.stdout)))
+    assert rows == [["label"], ['\'=HYPERLINK("http://x","y")']]
+    as_json = alliancekg(tmp_path, "cypher", query, "--data", str(path), "--format", "json")
+    assert json.loads(as_json.stdout) == [{"label": '=HYPERLINK("http://x","y")'}]  # JSON is data, kept as it is
