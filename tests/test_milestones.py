@@ -161,4 +161,4 @@ def test_the_reading_commands_filter_by_source_role_and_confidence(
             cli.main()
         assert exit_info.value.code != 0
         err = capsys.readouterr().err
-        assert err.startswith("error:") and "Traceback" not in err and len(err.strip().splitlines()) == 1
+        assert err.startswith("alliancekg: error:") and "Traceback" not in err and len(err.strip().splitlines()) == 1
