@@ -57,8 +57,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph import cypher_guard
-from graph.errors import QueryError, UnsupportedQueryError
+from graph import cypher_diagnose, cypher_guard
+from graph.errors import QueryError, QueryTimeoutError, UnsupportedQueryError
 from graph.model import CypherResult, GraphData, Node, PropertyValue, Relationship
 from graph.schema import Kind, Prop, Rel, labels
 
@@ -219,7 +219,7 @@ def run(
     """
     cypher_guard.check_read_only(query)
     text, columns = prepare_query(query, params)
-    from grandcypher import GrandCypher
+    GrandCypher = interpreter()  # noqa: N806 - the interpreter's class
 
     answers: queue.Queue[tuple[bool, Any]] = queue.Queue()
 
@@ -236,11 +236,9 @@ def run(
         ok, payload = answers.get(timeout=timeout)
     except queue.Empty as e:
         msg = f"query timed out after {timeout:g}s"
-        raise QueryError(msg) from e
+        raise QueryTimeoutError(msg, timeout=timeout) from e
     if not ok:
-        first = str(payload).strip().splitlines()[0] if str(payload).strip() else type(payload).__name__
-        msg = f"the embedded store cannot answer this query ({type(payload).__name__}: {first}). {NEEDS_NEO4J_HINT}"
-        raise UnsupportedQueryError(msg) from payload
+        raise cypher_diagnose.interpreter_error(query, text, payload) from payload
     return shape(payload, columns, limit, type_columns(query))
 
 
@@ -303,6 +301,89 @@ def _plain_cell(value: Any, nodes: dict[str, Node], rels: dict[tuple[str, str, s
 
 def _column_key(name: str) -> str:
     return "".join(name.split()).lower()
+
+
+# -- ordering ------------------------------------------------------------------
+
+_TYPE_RANKS: tuple[tuple[Any, int], ...] = (
+    (dict, 0),
+    (list | tuple | set | frozenset, 3),
+    (CypherDate, 7),
+    (dt.date, 7),
+    (str, 11),
+    (bool, 12),
+    (int | float, 13),
+)
+"""Neo4j's order of value types (maps, ..., lists, ..., dates, ..., strings, booleans, numbers; null last)."""
+_NULL_RANK = 99
+
+
+def order_key(value: Any) -> tuple[int, Any]:
+    """A sort key that orders any stored values as Neo4j's ``ORDER BY`` does.
+
+    Values of one type compare as themselves; values of different types
+    follow Neo4j's order of types; null (a missing property) sorts after
+    everything, so it comes last in ascending order and first in descending
+    order, as in Neo4j. Nothing raises ``TypeError``.
+
+    >>> sorted([None, "b", 3, "a", 1.5], key=order_key)
+    ['a', 'b', 1.5, 3, None]
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return (_NULL_RANK, 0)
+    for types, rank in _TYPE_RANKS:
+        if isinstance(value, types):
+            if rank == 7:
+                return (rank, value.date if type(value) is CypherDate else value)
+            if rank in (0, 3):
+                return (rank, str(value))
+            return (rank, value)
+    return (50, str(value))
+
+
+def _apply_order_by(self: Any, results: dict[Any, list[Any]]) -> dict[Any, list[Any]]:
+    """``ORDER BY`` for grand-cypher's executor, with :func:`order_key` (nulls last, as in Neo4j).
+
+    Grand-cypher's own method sorts a missing value as ``float("inf")``,
+    which cannot be compared with a date or a string (``TypeError``); this
+    one keeps its behaviour otherwise: keys from last to first, a stable sort
+    each, edge attributes (one dict per row) by their first value.
+    """
+    if not self._order_by:
+        return results
+    count = len(next(iter(results.values()))) if results else 0
+    indices = list(range(count))
+    for field_name, direction in reversed(self._order_by):
+        column = self._entity2alias.get(field_name, field_name)
+        values = results[column]
+        descending = direction == "DESC"
+        if values and all(isinstance(v, dict) for v in values):
+            values = [
+                dict(sorted(v.items(), key=lambda kv: order_key(kv[1]), reverse=descending)) for v in values
+            ]
+            results[column] = values
+            keys = [order_key(next(iter(v.values()), None)) for v in values]
+        else:
+            keys = [order_key(v) for v in values]
+        indices.sort(key=keys.__getitem__, reverse=descending)
+    return {key: [column[i] for i in indices] for key, column in results.items()}
+
+
+@lru_cache(maxsize=1)
+def interpreter() -> type[Any]:
+    """Grand-cypher's :class:`GrandCypher`, its ``ORDER BY`` made to order as Neo4j's (imported on first use).
+
+    Its executor's ``_apply_order_by`` is replaced by :func:`_apply_order_by`
+    (grand-cypher is pinned in ``pyproject.toml``; a test of this module
+    checks the method still exists under that name).
+    """
+    import grandcypher
+
+    if not hasattr(grandcypher.GrandCypherExecutor, "_apply_order_by"):  # pragma: no cover - pinned version
+        msg = "grand-cypher changed: GrandCypherExecutor._apply_order_by is gone; update graph.nx_cypher"
+        raise RuntimeError(msg)
+    grandcypher.GrandCypherExecutor._apply_order_by = _apply_order_by
+    return grandcypher.GrandCypher
 
 
 # -- query preparation ---------------------------------------------------------
@@ -414,8 +495,11 @@ def prepare_query(query: str, params: dict[str, Any]) -> tuple[str, list[str]]:
         The rewritten text and the names of the ``RETURN`` columns, in order.
 
     Raises:
+        CypherSyntaxError: the query is not valid Cypher (see :func:`graph.cypher_diagnose.check_subset`).
+        UnsupportedQueryError: the query is Cypher outside the subset (the construct is named).
         QueryError: a parameter is missing or not a plain value.
     """
+    cypher_diagnose.check_subset(query)
     tokens = cypher_guard.tokenize(query)
     out: list[str] = []
     code: list[str] = []  # original text of the code tokens, for the RETURN column names
