@@ -64,6 +64,8 @@ CONSOLE_GRAPH_WRAP = "console-graph-wrap"
 CONSOLE_CSV_BUTTON = "console-csv-button"
 CONSOLE_CSV = "console-csv"
 CONSOLE_RESULT = "console-result"
+CONSOLE_SUBSET = "console-subset"
+CONSOLE_EXAMPLE_NOTE = "console-example-note"
 
 # -- exports -----------------------------------------------------------
 EXPORTS_SCOPE = "exports-scope"

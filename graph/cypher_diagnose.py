@@ -176,7 +176,7 @@ def _dotted_call(tokens: list[Token], i: int) -> str | None:
 def check_subset(query: str) -> None:
     """Refuse a query the embedded store cannot answer, saying why, before it runs.
 
-    Checks, in order: brackets are balanced; no word is a misspelt clause
+    Checks, in order: brackets are balanced; one pattern per ``MATCH``; no word is a misspelt clause
     keyword (``RETRUN``); no bare word is an undefined name; the query has a
     ``MATCH`` and a ``RETURN``; no clause, operator or function lies outside
     the subset.
@@ -190,9 +190,17 @@ def check_subset(query: str) -> None:
         raise syntax_error(query, 0, "the query is empty")
     _check_brackets(query, tokens)
     names = _names(tokens)
+    clause = ""
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.kind is TokenKind.WORD and tok.upper in CLAUSES and (prev is None or prev.text not in (".", ":")):
+            clause = tok.upper
+        in_match = tok.text == "," and clause == "MATCH" and prev is not None and prev.text == ")"
+        if in_match and nxt is not None:
+            path = nxt.kind is TokenKind.WORD and i + 2 < len(tokens) and tokens[i + 2].text == "="
+            if nxt.text == "(" or path:
+                raise unsupported(query, tok.start, "several comma-separated patterns in one MATCH")
         if tok.kind is TokenKind.SYMBOL and tok.text == "=" and nxt is not None and nxt.text == "~":
             raise unsupported(query, tok.start, "the regular-expression match =~")
         if tok.kind is not TokenKind.WORD:

@@ -117,6 +117,7 @@ def test_embedded_syntax_errors_name_the_place(embedded: NetworkXStore, query: s
         ("MATCH (n:Incident) RETURN toString(n.date) AS d", "the function toString()"),
         ("MATCH (n:Incident) RETURN apoc.text.join([n.label], ',') AS d", "the function apoc.text.join()"),
         ("RETURN 1 AS one", "a query without MATCH"),
+        ("MATCH (a:Incident), (b:State) RETURN a, b", "several comma-separated patterns in one MATCH"),
         ("CALL db.labels()", "CALL (procedures and subqueries)"),
     ],
 )

@@ -338,7 +338,7 @@ def test_console_graph_for_node_results(app_ctx: AppContext) -> None:
     [
         pytest.param("MATCH (n) DETACH DELETE n", "{}", "Refused", id="write"),
         pytest.param("CREATE (n:State {label: 'x'}) RETURN n", "{}", "Refused", id="create"),
-        pytest.param("MATCH (n RETURN n", "{}", "embedded store", id="syntax"),
+        pytest.param("MATCH (n RETURN n", "{}", "Syntax error", id="syntax"),
         pytest.param("MATCH (n) RETURN n LIMIT 1", "{not json", "not valid JSON", id="bad-json"),
         pytest.param("MATCH (n) RETURN n LIMIT 1", "[1, 2]", "JSON object", id="not-object"),
         pytest.param("   ", "{}", "Type a Cypher query", id="empty"),
@@ -360,7 +360,7 @@ def test_console_write_leaves_graph_unchanged(app_ctx: AppContext) -> None:
 def test_console_row_limit(app_ctx: AppContext) -> None:
     outcome = console.run_query(app_ctx, "MATCH (n:Mention) RETURN n.label", "{}", limit=3)
     assert outcome.ok and len(outcome.rows) == 3 and outcome.truncated
-    assert "limit of 3" in outcome.message
+    assert "Row limit reached: showing the first 3 rows" in outcome.message
 
 
 def test_the_console_asks_the_store_what_cypher_it_answers(app_ctx: AppContext) -> None:
