@@ -12,6 +12,8 @@ URL = "url"
 PAGE = "page-content"
 NAV = "nav"
 STORE_NAME = "store-name"
+PAGE_LOADING = "page-loading"
+NOT_FOUND = "not-found"
 URL_STATE_TYPE = "url-state"
 """Pattern-matching type of each page's state store: ``{"type": URL_STATE_TYPE, "page": <page>}``."""
 
@@ -44,12 +46,14 @@ TRACER_RESULT = "tracer-result"
 TRACER_COMPARISON = "tracer-comparison"
 TRACER_CSV_BUTTON = "tracer-csv-button"
 TRACER_CSV = "tracer-csv"
+TRACER_NOTICE = "tracer-notice"
 
 # -- timeline ----------------------------------------------------------
 TIMELINE_GRAPH = "timeline-graph"
 TIMELINE_YEARS = "timeline-years"
 TIMELINE_COLOUR = "timeline-colour"
 TIMELINE_EVIDENCE = "timeline-evidence"
+TIMELINE_GRAPH_BOX = "timeline-graph-box"
 
 # -- console -----------------------------------------------------------
 CONSOLE_QUERY = "console-query"
