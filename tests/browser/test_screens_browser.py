@@ -224,7 +224,8 @@ def test_keyboard_reaches_the_navigation_with_a_visible_focus(dash_duo: Any, sam
     focused: list[str] = []
     for _ in range(len(PAGES) + 1):
         ActionChains(dash_duo.driver).send_keys(Keys.TAB).perform()
-        focused.append(dash_duo.driver.execute_script("return document.activeElement.id || document.activeElement.className;"))
+        active = "return document.activeElement.id || document.activeElement.className;"
+        focused.append(dash_duo.driver.execute_script(active))
     assert [f for f in focused if f.startswith("nav-")] == [ids.nav_link(p) for p in PAGES], focused
     outline = dash_duo.driver.execute_script("return getComputedStyle(document.activeElement).outlineStyle;")
     assert outline not in ("", "none"), outline
