@@ -24,7 +24,8 @@ from graph.errors import NodeNotFoundError
 from graph.schema import STANCES
 
 PAGE = "timeline"
-INCIDENT_ROW = "\u25b2 incidents"
+INCIDENT_ROW = "\u25bc incidents"
+"""Title of the incident strip."""
 STANCE_ORDER: tuple[str, ...] = ("suspended", "weakened", "strengthened", "new", "reaffirmed")
 """Most telling stance first: a cell shows the first its statements carry."""
 WEBGL_POINTS = 4000
@@ -260,7 +261,7 @@ def timeline_figure(
         traces.append(
             {
                 "type": "scatter",
-                "name": styles.kind_label(incident_kind),
+                "name": f"\u25bc {styles.kind_label(incident_kind)}",
                 "mode": "markers+text" if labelled else "markers",
                 "x": [m.date.isoformat() for m, _, _ in placed],
                 "y": [lane for _, lane, _ in placed],
@@ -286,9 +287,18 @@ def timeline_figure(
     plot_px = cells_px + strip_px
     strip = strip_px / plot_px if plot_px else 0.0
     layout: dict[str, Any] = {
-        "height": plot_px + 150,
-        "margin": {"l": 10, "r": 20, "t": 36, "b": 10},
-        "legend": {"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top", "title": {"text": "wording "}},
+        "height": plot_px + 170,
+        "margin": {"l": 10, "r": 20, "t": 36, "b": 90},
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 0,
+            "yanchor": "bottom",
+            "yref": "container",
+            "traceorder": "normal",
+        },
         "plot_bgcolor": "#ffffff",
         "clickmode": "event",
         "hovermode": "closest",
@@ -302,8 +312,8 @@ def timeline_figure(
         "xaxis": {
             "type": "date",
             "gridcolor": "#eeeeee",
-            "title": {"text": "meeting date"},
             "anchor": "y",
+            "automargin": True,
             "side": "bottom",
         },
         "shapes": _guide_lines(marks),
@@ -444,6 +454,14 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 ],
                 className="akg-wrap",
                 style={"display": "flex", "gap": "12px", "alignItems": "center"},
+            ),
+            html.P(
+                "Each square is what one meeting said of one commitment type, coloured by its wording; "
+                "\u22a0 mixed: the parties worded it differently. \u25bc incidents sit above, each with a dotted "
+                "line at its date: read down the line to see what the meetings after it said. Click a square "
+                "for its evidence, an incident for its trace.",
+                className="timeline-guide",
+                style={"fontSize": 12, "color": "#595959", "margin": "4px 0"},
             ),
             html.Div(
                 [
