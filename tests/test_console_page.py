@@ -120,3 +120,9 @@ def test_the_lineage_example_is_quiet_when_links_exist(app_ctx: AppContext) -> N
     example = console.EXAMPLES["extended-deterrence"]
     assert console.derived_missing(app_ctx, example) is None
     assert "lineage --write-reaffirms" not in " ".join(_texts(console.layout(app_ctx, ViewState(example=example.key))))
+
+
+def test_an_unknown_example_link_says_so(app_ctx: AppContext) -> None:
+    text = " ".join(_texts(console.layout(app_ctx, ViewState(example="no-such-example"))))
+    assert "names an example the console does not have (no-such-example)" in text
+    assert "does not have" not in " ".join(_texts(console.layout(app_ctx, ViewState(example="heads-of-delegation"))))

@@ -463,8 +463,11 @@ def test_every_page_renders(app_ctx: AppContext) -> None:
             assert stores == [], page
         else:
             assert len(stores) == 1 and {k: stores[0].get(k) for k in state} == state, (page, stores)
-    (home,) = render_page(app_ctx, "/nowhere", "")
+    (home,) = render_page(app_ctx, "/", "")
     assert ids.EXPLORER_GRAPH in {c.id for c in _with_ids(home) if isinstance(c.id, str)}
+    (missing,) = render_page(app_ctx, "/nowhere", "")  # a path that names no page: the 404 page, not the explorer
+    found = {c.id for c in _with_ids(missing) if isinstance(c.id, str)}
+    assert ids.NOT_FOUND in found and ids.EXPLORER_GRAPH not in found
 
 
 def test_create_app_builds_independent_apps(app_ctx: AppContext) -> None:

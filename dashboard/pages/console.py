@@ -353,6 +353,14 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 className="akg-wrap",
                 style={"display": "flex", "gap": "10px", "alignItems": "center"},
             ),
+            html.Div(
+                f"This link names an example the console does not have ({view.example}); "
+                f"showing \u201c{example.title}\u201d.",
+                className="console-unknown-example",
+                style=styles.NOTICE_STYLE,
+            )
+            if view.example and view.example not in EXAMPLES
+            else None,
             html.Div(example_note(app_ctx, example), id=ids.CONSOLE_EXAMPLE_NOTE),
             html.Div(
                 [
