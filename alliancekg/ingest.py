@@ -32,8 +32,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from extractors.extract import ExtractFn, extract_checked
 from extractors.readers import read_document
 from graph.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError, StoreUnavailableError
-from graph.model import GraphData, document_iri
-from graph.schema import DEFAULT_BASE
+from graph.model import GraphData, Node, document_iri, source_role
+from graph.schema import DEFAULT_BASE, PRIMARY_ROLE, REPORTED_ROLE, Kind, Prop, Rel, is_a
 from graph.store import GraphStore
 
 logger = logging.getLogger(__name__)
@@ -193,6 +193,42 @@ def check_closed(data: GraphData, store: GraphStore) -> None:
         raise ExtractionError(msg)
 
 
+def stamp_source_roles(data: GraphData, store: GraphStore) -> GraphData:
+    """``data`` with the ``sourceRole`` of each of its commitments (:func:`graph.model.source_role`).
+
+    A commitment is made in the document that mentions it, so its role comes
+    from that document: primary when it records the commitment's meeting,
+    reported otherwise. A commitment already stored as primary (a catalogue
+    agreement another record named) stays primary; one stored without a role
+    (a graph loaded before roles were stored) is left without one, so the
+    analytics derive it from all the documents that mention it.
+    """
+    doc_kind = {n.iri: n.props.get(Prop.DOC_KIND.value) for n in data.nodes if n.kind == Kind.DOCUMENT}
+    issued: dict[str, set[str]] = {}
+    made_at: dict[str, str] = {}
+    mentioned_by: dict[str, list[str]] = {}
+    for rel in data.relationships:
+        if rel.type == Rel.ISSUED_AT:
+            issued.setdefault(rel.source, set()).add(rel.target)
+        elif rel.type == Rel.MADE_AT:
+            made_at.setdefault(rel.source, rel.target)
+        elif rel.type == Rel.MENTIONS and rel.source in doc_kind:
+            mentioned_by.setdefault(rel.target, []).append(rel.source)
+    nodes: list[Node] = []
+    for node in data.nodes:
+        if is_a(node.kind, Kind.COMMITMENT):
+            docs = mentioned_by.get(node.iri, ())
+            kinds = [(k if isinstance(k := doc_kind.get(d), str) else None, issued.get(d, set())) for d in docs]
+            role: str | None = source_role(kinds, made_at.get(node.iri))
+            if role == REPORTED_ROLE and store.has_node(node.iri):
+                stored = store.get_node(node.iri).node.props.get(Prop.SOURCE_ROLE.value)
+                role = PRIMARY_ROLE if stored == PRIMARY_ROLE else role if stored == REPORTED_ROLE else None
+            if role is not None:
+                node = node.model_copy(update={"props": {**node.props, Prop.SOURCE_ROLE.value: role}})
+        nodes.append(node)
+    return GraphData(nodes=nodes, relationships=data.relationships)
+
+
 def _load(store: GraphStore, data: GraphData) -> None:
     """Load one document's graph in one call.
 
@@ -205,6 +241,7 @@ def _load(store: GraphStore, data: GraphData) -> None:
     loads it again and completes it (upserts).
     """
     check_closed(data, store)
+    data = stamp_source_roles(data, store)
     try:
         store.load(data)
     except StoreUnavailableError:
@@ -346,6 +383,10 @@ def ingest_paths(
     if report.stopped is not None:
         report.seconds = time.perf_counter() - t0
         return report  # nothing more can be written; a re-run resumes (loaded documents are skipped)
+    if any(f.status == "ok" for f in report.files):
+        from analytics import write_reports
+
+        write_reports(store)  # reported commitments -> the primary ones they report (counts never double)
     if save:
         report.store_file = store.save()
     if rdf_out is not None:

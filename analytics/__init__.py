@@ -7,6 +7,7 @@ result dataclasses where an answer has several tables):
 * :func:`trace` and :func:`incidents_answered`: how the next meetings after an
   incident answered it, and which incidents a commitment answers;
 * :func:`lineage` and :func:`in_force`: a commitment type through time;
+* :func:`stated`: when a pledge or a phrase was first stated, left out, stated again;
 * :func:`themes`: commitment and threat types by period, first appearances;
 * :func:`centrality`, :func:`response_paths`, :func:`compare_windows`:
   network analytics with networkx.
@@ -28,6 +29,8 @@ from analytics.frames import plain, records
 from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
 from analytics.loader import SOURCE_ROLES, AnalyticsView, StoreOrView, select, view_of
 from analytics.network import CompareResult, centrality, compare_windows, response_paths
+from analytics.record import RECORD_COLUMNS, STATUSES, StatedResult, TextReader, stated
+from analytics.sources import reports_relationships, write_reports
 from analytics.themes import ThemesResult, themes
 from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, incidents_answered, trace
 
@@ -55,9 +58,15 @@ __all__ = [
     "lineage",
     "plain",
     "reaffirms_relationships",
+    "reports_relationships",
     "records",
     "response_paths",
+    "RECORD_COLUMNS",
+    "STATUSES",
+    "StatedResult",
+    "TextReader",
     "select",
+    "stated",
     "statements_at",
     "themes",
     "trace",
@@ -65,4 +74,5 @@ __all__ = [
     "wording_of",
     "WORDINGS",
     "write_reaffirms",
+    "write_reports",
 ]

@@ -31,9 +31,12 @@ from operator import itemgetter
 from typing import Any
 
 from graph.errors import NodeNotFoundError, StoreError
-from graph.model import Node, kind_path, make_iri
+from graph.model import Node, kind_path, make_iri, source_role
 from graph.schema import (
     COMMITMENT_TYPES,
+    PRIMARY_ROLE,
+    REPORTED_ROLE,
+    SECONDARY_DOC_KINDS,
     THREAT_TYPES,
     Kind,
     Prop,
@@ -67,9 +70,8 @@ VIEW_RELS: tuple[Rel, ...] = (
     Rel.PERPETRATOR,
     Rel.POSED_BY,
     Rel.ISSUED_AT,
-    Rel.MENTIONS,
 )
-"""Relationship types the view reads."""
+"""Relationship types the view reads (``MENTIONS`` too, only for commitments with no stored ``sourceRole``)."""
 
 VIEW_PROPS: tuple[Prop, ...] = (
     Prop.ALT_LABELS,
@@ -85,6 +87,8 @@ VIEW_PROPS: tuple[Prop, ...] = (
     Prop.STANCE,
     Prop.STRENGTH,
     Prop.DOC_KIND,
+    Prop.SOURCE,
+    Prop.SOURCE_ROLE,
 )
 """Node properties the view reads (the store's projection returns these values, in this order)."""
 
@@ -102,15 +106,14 @@ VIEW_PROPS: tuple[Prop, ...] = (
     _STANCE,
     _STRENGTH,
     _DOC_KIND,
+    _SOURCE,
+    _SOURCE_ROLE,
 ) = range(len(VIEW_PROPS))
 
-PRIMARY = "primary"
-REPORTED = "reported"
+PRIMARY = PRIMARY_ROLE
+REPORTED = REPORTED_ROLE
 SOURCE_ROLES: tuple[str, ...] = (PRIMARY, REPORTED)
 """Source roles of a commitment: made in a text of its meeting, or reported by another text."""
-
-SECONDARY_DOC_KINDS: frozenset[str] = frozenset({"news", "study"})
-"""Document kinds that are never the record of a meeting: they report what others said."""
 
 COMMITMENT_SCHEME_NAME = "commitment"
 THREAT_SCHEME_NAME = "threat"
@@ -240,6 +243,10 @@ class AnalyticsView:
     """Meetings a primary document (ISSUED_AT it, not news or a study) records."""
     series_meetings: dict[str, tuple[MeetingRec, ...]] = field(default_factory=dict)
     """Recorded, dated meetings of each series, oldest first."""
+    records_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Primary documents (ISSUED_AT it, not news or a study) of each meeting: the texts that record it."""
+    documents: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """Document IRI -> (label, source path or URL)."""
     memo: dict[Any, Any] = field(default_factory=dict)
     """Derived tables computed from the view (statements per meeting...), kept with it."""
     _store: weakref.ReferenceType[GraphStore] | None = None
@@ -484,22 +491,14 @@ def _sorted(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(values) if len(values) < 2 else tuple(sorted(values))
 
 
-def _source_role(
-    docs: Sequence[str], meeting: str | None, doc_kind: dict[str, str | None], issued_by: dict[str, set[str]]
-) -> str:
-    """``primary`` when one of the documents that say it is a record of its meeting, else ``reported``.
-
-    A record of the meeting is a document ISSUED_AT it that is not news or a
-    study; a commitment made at no meeting is primary when one of its
-    documents is neither news nor a study.
-    """
-    for doc in docs:
-        kind = doc_kind.get(doc)
-        if kind in SECONDARY_DOC_KINDS:
-            continue
-        if meeting is None or meeting in issued_by.get(doc, ()):
-            return PRIMARY
-    return REPORTED
+def _mentioned_by(store: GraphStore, doc_kind: dict[str, str | None]) -> dict[str, list[str]]:
+    """Documents that mention each node, read only when a commitment has no stored ``sourceRole``."""
+    projected = store.projection([Kind.DOCUMENT], (), [Rel.MENTIONS])
+    out: dict[str, list[str]] = defaultdict(list)
+    for source, rtype, target in projected.relationships:
+        if rtype == _R_MENTIONS and source in doc_kind:
+            out[target].append(source)
+    return out
 
 
 def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
@@ -520,13 +519,7 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
     out: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)
     doc_kind: dict[str, str | None] = {iri: _str(values[_DOC_KIND]) for iri, _, _, values in by_kind["document"]}
     issued_by: dict[str, set[str]] = defaultdict(set)
-    mentioned_by: dict[str, list[str]] = defaultdict(list)
     for (source, rtype), run in groupby(projected.relationships, key=_SOURCE_AND_TYPE):
-        if rtype == _R_MENTIONS:
-            if source in doc_kind:
-                for rel in run:
-                    mentioned_by[rel[2]].append(source)
-            continue
         targets = [rel[2] for rel in run]
         if rtype == _R_ISSUED_AT:
             issued_by[source].update(targets)
@@ -607,14 +600,20 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
     commitments: dict[str, CommitmentRec] = {}
     by_meeting: dict[str, list[str]] = defaultdict(list)
     made_at = out[_R_MADE_AT]
+    # the source role is stored at ingest; a graph written before (or a catalogue agreement only
+    # news names) has none, and only then are the documents that mention commitments read
+    unstamped = any(values[_SOURCE_ROLE] not in SOURCE_ROLES for _, _, _, values in by_kind["commitment"])
+    mentioned_by = _mentioned_by(store, doc_kind) if unstamped else {}
     for iri, _, label, values in by_kind["commitment"]:
         meeting_iris = [m for m in made_at.get(iri, ()) if m in meetings]
         meeting = meeting_iris[0] if meeting_iris else None
         date = meetings[meeting].date if meeting is not None else None
         if date is None:
             date = _date(values[_DATE])
-        docs = mentioned_by.get(iri)
-        source = PRIMARY if not docs else _source_role(docs, meeting, doc_kind, issued_by)
+        source = values[_SOURCE_ROLE]
+        if source not in SOURCE_ROLES:
+            docs = mentioned_by.get(iri, ())
+            source = source_role(((doc_kind.get(d), issued_by.get(d, ())) for d in docs), meeting)
         parties = codes_of(out[_R_COMMITTED_BY].get(iri, ()))
         if len(parties) > 1:  # one party code per party
             parties = tuple(sorted(set(parties)))
@@ -638,9 +637,12 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
         for m in meeting_iris:
             by_meeting[m].append(iri)
 
-    documented = frozenset(
-        m for doc, ms in issued_by.items() if doc_kind.get(doc) not in SECONDARY_DOC_KINDS for m in ms
-    )
+    records_of: dict[str, list[str]] = defaultdict(list)
+    for doc, ms in issued_by.items():
+        if doc_kind.get(doc) not in SECONDARY_DOC_KINDS:
+            for m in ms:
+                records_of[m].append(doc)
+    documented = frozenset(records_of)
     recorded = documented | frozenset(
         m for m, cs in by_meeting.items() if any(commitments[c].source == PRIMARY for c in cs)
     )
@@ -664,19 +666,21 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
         by_meeting={m: tuple(sorted(c)) for m, c in by_meeting.items()},
         series_meetings={s: tuple(sorted(ms, key=lambda m: m.sort_key)) for s, ms in sorted(series.items())},
         documented=documented,
+        records_of={m: tuple(sorted(docs)) for m, docs in records_of.items()},
+        documents={iri: (label, _str(values[_SOURCE])) for iri, _, label, values in by_kind["document"]},
         _store=ref,
     )
 
 
-SOURCE_FILTERS: tuple[str, ...] = ("all", PRIMARY)
-"""What :func:`select` keeps: every commitment (reported ones flagged), or primary ones only."""
+SOURCE_FILTERS: tuple[str, ...] = ("all", PRIMARY, REPORTED)
+"""What :func:`select` keeps: every commitment (reported ones flagged), primary ones only, or reported ones only."""
 
 
 def select(store: StoreOrView, sources: str = "all", min_confidence: float | None = None) -> AnalyticsView:
     """The view restricted by source role and confidence (memoised in the full view).
 
     ``sources="primary"`` keeps the commitments a record of their meeting
-    states; ``"all"`` keeps reported ones too (statements made only of them
+    states; ``"reported"`` only those secondary texts report; ``"all"`` keeps both (statements made only of them
     are flagged ``reported``). ``min_confidence`` drops commitments whose
     extraction confidence is below it (a commitment without one is kept).
     Meetings stay recorded only when something primary still holds them.
@@ -701,7 +705,7 @@ def select(store: StoreOrView, sources: str = "all", min_confidence: float | Non
         return cached
 
     def keep(rec: CommitmentRec) -> bool:
-        if sources == PRIMARY and rec.source != PRIMARY:
+        if sources in (PRIMARY, REPORTED) and rec.source != sources:
             return False
         return min_confidence is None or rec.confidence is None or rec.confidence >= min_confidence
 
@@ -730,6 +734,8 @@ def select(store: StoreOrView, sources: str = "all", min_confidence: float | Non
         by_meeting=by_meeting,
         series_meetings=series,
         documented=documented,
+        records_of=view.records_of,
+        documents=view.documents,
         _store=view._store,
         _evidence=view._evidence,
     )

@@ -47,6 +47,14 @@ TRACER_COMPARISON = "tracer-comparison"
 TRACER_CSV_BUTTON = "tracer-csv-button"
 TRACER_CSV = "tracer-csv"
 TRACER_NOTICE = "tracer-notice"
+TRACER_SOURCES = "tracer-sources"
+TRACER_MIN_CONFIDENCE = "tracer-min-confidence"
+
+# -- crises ------------------------------------------------------------
+CRISES_SOURCES = "crises-sources"
+CRISES_MIN_CONFIDENCE = "crises-min-confidence"
+CRISES_BODY = "crises-body"
+CRISES_NOTICE = "crises-notice"
 
 # -- timeline ----------------------------------------------------------
 TIMELINE_GRAPH = "timeline-graph"

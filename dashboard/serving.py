@@ -1,18 +1,53 @@
-"""A read-only guard in front of the store the dashboard serves.
+"""Serving the explorer: a read-only guard in front of the store, and the production WSGI server.
 
 :class:`ServingStore` forwards every read to the real store and refuses
 every write, so the dashboard cannot change the graph, whatever a callback
 does. It remembers nothing: what the dashboard keeps between callbacks is in
 its one cache, :class:`dashboard.context.AppContext`, which follows the
 store's ``revision`` (forwarded here).
+
+:func:`make_server` puts the app behind waitress, a production WSGI server
+(a pool of :data:`SERVER_THREADS` threads answering up to
+:data:`CONNECTION_LIMIT` open connections; request bodies bounded as in
+:mod:`dashboard.security`). ``alliancekg serve`` runs it; Werkzeug's
+development server is used only with ``serve --debug``.
 """
 
 from __future__ import annotations
 
 from typing import Any, NoReturn
 
+from dash import Dash
+
+from dashboard.security import MAX_BODY_BYTES
 from graph.errors import StoreError
 from graph.store import GraphStore
+
+SERVER_THREADS = 8
+"""Threads answering requests. Callbacks mostly hold the GIL, so more threads add little on a few cores;
+eight keep slow callbacks (a console query) from holding up page loads."""
+CONNECTION_LIMIT = 256
+"""Open connections accepted at once (browsers keep several each)."""
+
+
+def make_server(app: Dash, host: str, port: int, threads: int = SERVER_THREADS) -> Any:
+    """A waitress server for ``app`` bound to ``host:port`` (port 0: any free port, see ``effective_port``).
+
+    Call ``run()`` to serve until ``close()``.
+    """
+    from waitress.server import create_server
+
+    return create_server(
+        app.server,
+        host=host,
+        port=port,
+        threads=threads,
+        connection_limit=CONNECTION_LIMIT,
+        max_request_body_size=MAX_BODY_BYTES,
+        ident="alliancekg",
+        expose_tracebacks=False,
+        clear_untrusted_proxy_headers=True,
+    )
 
 
 class ServingStore(GraphStore):

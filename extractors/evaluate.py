@@ -16,7 +16,21 @@ incidents      catalogue id (a new, estimated incident never matches)
 commitments    ``(commitment type, committing party)``; a joint pledge's
                party is ``KOR+USA`` (ids sorted, joined by ``+``)
 responses      ``(commitment type, incident id)`` or ``(type, threat type)``
+meeting facts  per gold meeting: ``(meeting, "recorded")`` when the document
+               is filed under it (``ISSUED_AT``), ``(meeting, "date", d)``,
+               ``(meeting, "end", d)``, ``(meeting, "place", city)`` and
+               ``(meeting, "head", person)``
 =============  ======================================================
+
+Meeting facts are scored only for meetings the gold names. A date given to a
+gold meeting without one (a future meeting) is a false fact, and so is a
+document filed under a meeting it does not record; an end date, a place or a
+head of delegation is scored only where the gold states that field (``heads``
+on the recorded meeting of ``corpus/official-shapes``). A place is scored for
+the recorded meeting and for meetings without an ordinal (summits): the
+extractor leaves the place of a numbered meeting only mentioned to the
+document that records it, so that a passing mention cannot overwrite it in a
+store.
 """
 
 from __future__ import annotations
@@ -34,7 +48,7 @@ from graph.errors import ExtractionError
 from graph.model import GraphData
 from graph.schema import Kind, Prop, Rel, Series, concept_local_name, is_a
 
-CATEGORIES: tuple[str, ...] = ("meetings", "actors", "incidents", "commitments", "responses")
+CATEGORIES: tuple[str, ...] = ("meetings", "actors", "incidents", "commitments", "responses", "meeting facts")
 """The categories scored, in report order."""
 
 Key = tuple[str, ...]
@@ -126,7 +140,9 @@ def gold_keys(gold: dict[str, Any]) -> dict[str, set[Key]]:
     try:
         out: dict[str, set[Key]] = {c: set() for c in CATEGORIES}
         for m in gold.get("meetings", []):
-            out["meetings"].add(_meeting_key(m["series"], m.get("ordinal"), m.get("date")))
+            mk = _meeting_key(m["series"], m.get("ordinal"), m.get("date"))
+            out["meetings"].add(mk)
+            out["meeting facts"].update(_gold_facts(mk, m))
         out["actors"] = {(str(a),) for a in gold.get("actors", [])}
         out["incidents"] = {(str(i),) for i in gold.get("incidents", [])}
         for c in gold.get("commitments", []):
@@ -143,6 +159,41 @@ def gold_keys(gold: dict[str, Any]) -> dict[str, set[Key]]:
         msg = f"malformed gold annotation: {e}"
         raise ExtractionError(msg) from e
     return out
+
+
+def _gold_facts(mk: Key, meeting: dict[str, Any]) -> set[Key]:
+    name = " ".join(mk)
+    facts: set[Key] = set()
+    if meeting.get("recorded"):
+        facts.add((name, "recorded"))
+    for field_name, fact in (("date", "date"), ("end_date", "end")):
+        if meeting.get(field_name):
+            facts.add((name, fact, str(meeting[field_name])))
+    if meeting.get("location") and (meeting.get("recorded") or meeting.get("ordinal") in (None, "")):
+        facts.add((name, "place", _city(str(meeting["location"]))))
+    facts.update((name, "head", str(h)) for h in meeting.get("heads", []))
+    return facts
+
+
+def _city(place: str) -> str:
+    """The city of a place as written ("Washington, D.C.", "Honolulu, Hawaii" -> its first part)."""
+    city = place.split(",")[0].strip()
+    return city[4:] if city.lower().startswith("the ") else city
+
+
+def _fact_scope(gold: dict[str, Any]) -> dict[str, set[str]]:
+    """Per gold meeting (its key joined by a space), the fact kinds that are scored."""
+    scope: dict[str, set[str]] = {}
+    for m in gold.get("meetings", []):
+        kinds = {"recorded", "date"}
+        if m.get("end_date"):
+            kinds.add("end")
+        if m.get("location") and (m.get("recorded") or m.get("ordinal") in (None, "")):
+            kinds.add("place")  # a numbered meeting's place comes from the document that records it
+        if "heads" in m:
+            kinds.add("head")
+        scope[" ".join(_meeting_key(m["series"], m.get("ordinal"), m.get("date")))] = kinds
+    return scope
 
 
 def _party(text: str) -> str:
@@ -162,6 +213,7 @@ def predicted_keys(graph: GraphData) -> dict[str, set[Key]]:
         value = node.props.get("notation") if node is not None else None
         return value if isinstance(value, str) else None
 
+    recorded = {rel.target for rel in graph.relationships if rel.type == Rel.ISSUED_AT}
     evidenced = {rel.source for rel in graph.relationships if rel.type == Rel.EVIDENCE}
     # an incident named in the text involves its perpetrator even when the text does not name it
     evidenced |= {rel.target for rel in graph.relationships if rel.type == Rel.PERPETRATOR and rel.source in evidenced}
@@ -171,9 +223,22 @@ def predicted_keys(graph: GraphData) -> dict[str, set[Key]]:
         if is_a(node.kind, Kind.MEETING):
             series = node.props.get(Prop.SERIES.value, Series.SCM if node.kind == Kind.SCM else Series.OTHER)
             date = node.date
-            out["meetings"].add(
-                _meeting_key(str(series), node.props.get("ordinal"), date.isoformat() if date else None)
-            )
+            mk = _meeting_key(str(series), node.props.get("ordinal"), date.isoformat() if date else None)
+            out["meetings"].add(mk)
+            name = " ".join(mk)
+            if date is not None:
+                out["meeting facts"].add((name, "date", date.isoformat()))
+            end = node.props.get(Prop.END_DATE.value)
+            if end:
+                out["meeting facts"].add((name, "end", str(end)))
+            place = node.props.get(Prop.LOCATION.value)
+            if place:
+                out["meeting facts"].add((name, "place", _city(str(place))))
+            for t, target in outgoing.get(node.iri, []):
+                if t == Rel.HEAD_OF_DELEGATION and (person := nodes.get(target)) is not None:
+                    out["meeting facts"].add((name, "head", notation(target) or "person:" + person.label))
+            if node.iri in recorded:
+                out["meeting facts"].add((name, "recorded"))
         elif is_a(node.kind, Kind.ACTOR):
             ident = notation(node.iri)
             out["actors"].add((ident or node.label,))
@@ -292,6 +357,8 @@ def evaluate(
             raise ExtractionError(msg)
         expected = gold_keys(gold)
         got = predicted_keys(extract(read(doc_path)))
+        scope = _fact_scope(gold)
+        got["meeting facts"] = {f for f in got["meeting facts"] if f[1] in scope.get(f[0], set()) or f[1] == "recorded"}
         result = DocumentResult(gold_file=str(gold_file), document=str(gold["document"]))
         for c in CATEGORIES:
             tp = len(expected[c] & got[c])

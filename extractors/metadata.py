@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -185,7 +186,9 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         if p.numbered:
             break
         line = text[p.start : p.end].split("\n", 1)[0].strip()
-        subject = _pattern("subject_line").fullmatch(line)
+        subject = _pattern("subject_line").fullmatch(line) or _pattern("subject_in_header").search(
+            " ".join(text[p.start : p.end].split())
+        )
         if subject is not None:
             line = subject.group("subject").strip()
         if line and not is_chrome(line):
@@ -228,6 +231,25 @@ def _reprinted_kind(top: str, title: str | None) -> str | None:
     return None
 
 
+@functools.cache
+def _study_literals() -> tuple[str, ...] | None:
+    from extractors.rules.patterns import required_literals
+
+    return required_literals(_pattern("study_cues"))
+
+
+def _study_cues(lowered: str) -> int:
+    """How many study cues the (lower-cased) text holds, counted up to two (all :func:`infer_kind` tells apart).
+
+    A text without any literal every cue contains has none, which spares the
+    scan of the cue pattern at every character of a text that is no study.
+    """
+    literals = _study_literals()
+    if literals is not None and not any(literal in lowered for literal in literals):
+        return 0
+    return sum(1 for _ in itertools.islice(_pattern("study_cues").finditer(lowered), 2))
+
+
 def infer_kind(text: str, title: str | None, *, html_article: bool = False, numbered: int = 0) -> tuple[str, str]:
     """The document kind and the cue that decided it.
 
@@ -250,7 +272,7 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
         return reprinted, f"reprint of a {reprinted.replace('_', ' ')}"
     if _pattern("dateline").search(top[:400]) or _pattern("byline").search(top[:600]):
         return "news", "dateline or byline"
-    study_cues = len(_pattern("study_cues").findall(text[:STUDY_SCAN_CHARS].lower()))
+    study_cues = _study_cues(text[:STUDY_SCAN_CHARS].lower())
     if study_cues >= 2:
         return "study", "study apparatus"
     if re.search("joint communiqu", heading, re.IGNORECASE):

@@ -243,17 +243,27 @@ def check_subset(query: str) -> None:
 
 
 def interpreter_error(query: str, rewritten: str, error: BaseException) -> QueryError:
-    """What an error raised by the embedded interpreter means for the analyst.
-
-    A parse error (the interpreter's parser stopped at a position of the
-    ``rewritten`` text it was given) that :func:`check_subset` did not
-    foresee is reported with its line and the text there, as Cypher the
-    embedded store cannot read; the column is given when that line reads as
-    the analyst wrote it (parameters and quotes are rewritten). Any other
-    failure is the interpreter's own limit, reported as unsupported.
-    """
+    """:func:`interpreter_failure` for an exception the interpreter raised in this process."""
     line: Any = getattr(error, "line", None)
     column: Any = getattr(error, "column", None)
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return interpreter_failure(query, rewritten, type(error).__name__, first, line, column)
+
+
+def interpreter_failure(
+    query: str, rewritten: str, name: str, first: str, line: int | None = None, column: int | None = None
+) -> QueryError:
+    """What a failure of the embedded interpreter means for the analyst.
+
+    ``name`` and ``first`` are the failure's class name and first line (a
+    worker process reports them); ``line`` and ``column`` the position its
+    parser stopped at in the ``rewritten`` text it was given, for a parse
+    error. A parse error that :func:`check_subset` did not foresee is
+    reported with its line and the text there, as Cypher the embedded store
+    cannot read; the column is given when that line reads as the analyst
+    wrote it (parameters and quotes are rewritten). Any other failure is the
+    interpreter's own limit, reported as unsupported.
+    """
     if isinstance(line, int) and isinstance(column, int) and line > 0 and column > 0:
         given = rewritten.splitlines() or [""]
         text = given[line - 1] if line <= len(given) else ""
@@ -268,7 +278,6 @@ def interpreter_error(query: str, rewritten: str, error: BaseException) -> Query
             "if the query is valid Cypher beyond that, Neo4j answers it (--store neo4j)."
         )
         return CypherSyntaxError(msg, line=line, column=column if same else None)
-    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    detail = f"{type(error).__name__}: {first}" if first else type(error).__name__
+    detail = f"{name}: {first}" if first else name
     msg = f"the embedded store's interpreter failed on this query ({detail}). {NEO4J_HINT}"
     return UnsupportedQueryError(msg)

@@ -18,12 +18,12 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.schema import DEFAULT_BASE, Kind, Prop, Rel
+from graph.schema import DEFAULT_BASE, PRIMARY_ROLE, REPORTED_ROLE, SECONDARY_DOC_KINDS, Kind, Prop, Rel
 
 Scalar = str | int | float | bool | dt.date
 PropertyValue = Scalar | list[str] | list[int] | list[float]
@@ -113,6 +113,33 @@ def span_iri_factory(kind: Kind, owner: str, base: str = DEFAULT_BASE) -> Callab
         return iri_prefix + sha256(key.encode("utf-8")).hexdigest()[:12]
 
     return iri
+
+
+def source_role(documents: Iterable[tuple[str | None, Collection[str]]], meeting: str | None) -> str:
+    """THE rule of a commitment's source role, from the documents that state it.
+
+    Args:
+        documents: ``(docKind, meetings it is ISSUED_AT)`` of each document that mentions it.
+        meeting: the meeting it was made at (None: none).
+
+    Returns:
+        ``primary`` when one of the documents records its meeting (ISSUED_AT it and not
+        news or a study), or, made at no meeting, is neither news nor a study, or when no
+        document is linked; ``reported`` otherwise.
+
+    >>> source_role([("study", ()), ("communique", {"m38"})], "m38")
+    'primary'
+    >>> source_role([("communique", {"m39"})], "m38")
+    'reported'
+    """
+    seen = False
+    for kind, issued_at in documents:
+        seen = True
+        if kind in SECONDARY_DOC_KINDS:
+            continue
+        if meeting is None or meeting in issued_at:
+            return PRIMARY_ROLE
+    return REPORTED_ROLE if seen else PRIMARY_ROLE
 
 
 def kind_path(kind: Kind) -> str:

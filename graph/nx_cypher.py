@@ -26,11 +26,13 @@ aliases, ``DISTINCT``, ``count``/``sum``/``avg``/``min``/``max``/``collect``
   ``CALL``, list comprehensions and other clauses raise
   :class:`~graph.errors.UnsupportedQueryError`, which says how to point
   alliancekg at Neo4j (``NEO4J_URI``).
-* ``timeout``: the interpreter cannot be interrupted; after ``timeout``
-  seconds the call raises :class:`~graph.errors.QueryError` and the
-  worker thread finishes in the background, reading the graph it was given
-  (the store hands each query a graph that no write changes, see
-  :meth:`graph.nx_store.NetworkXStore.run_cypher`), holding no lock.
+* Bounds: the interpreter cannot be interrupted, so each query runs in a
+  worker process forked for it (:func:`run`), which shares the graph
+  copy-on-write, may allocate a bounded amount of memory
+  (:data:`DEFAULT_QUERY_MEMORY`) and is killed at the timeout. The store is
+  held only for the fork. Matching stops after the row limit (plus one row,
+  to tell that more exist) unless the query sorts, aggregates or asks for
+  distinct rows. At most :data:`MAX_QUERY_WORKERS` queries run at once.
 
 The graph's layout
 ------------------
@@ -48,12 +50,19 @@ target)``) whose attributes are its properties plus ``__labels__``
 from __future__ import annotations
 
 import datetime as dt
-import queue
+import gc
+import itertools
+import os
+import pickle
+import select
+import signal
 import threading
-from collections.abc import Callable
+import time
+import warnings
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from functools import lru_cache
-from typing import Any
+from typing import Any, NoReturn
 
 import networkx as nx
 
@@ -197,49 +206,242 @@ def rel_from_attrs(source: str, target: str, rtype: str, attrs: dict[str, Any]) 
 
 # -- running -------------------------------------------------------------------------
 
+DEFAULT_QUERY_MEMORY = 1 << 30
+"""Bytes a query's worker may allocate beyond what the server already holds (1 GiB)."""
+MAX_QUERY_WORKERS = 4
+"""Queries answered at once by one server process; a further query waits for a free worker within its timeout."""
+
+_WORKERS = threading.BoundedSemaphore(MAX_QUERY_WORKERS)
+_CHILD_FAILED = 70
+"""Exit status of a worker that could not even report its failure."""
+
 
 def run(
-    graph_for_query: Callable[[], AbstractContextManager[nx.MultiDiGraph]],
+    snapshot: Callable[[float], AbstractContextManager[nx.MultiDiGraph]],
     query: str,
     params: dict[str, Any],
     limit: int,
     timeout: float,
+    memory: int = DEFAULT_QUERY_MEMORY,
 ) -> CypherResult:
-    """Answer a read-only query with grand-cypher, within ``timeout`` seconds.
+    """Answer a read-only query with grand-cypher in a worker process, within ``timeout`` seconds.
 
-    ``graph_for_query()`` is entered by the worker thread for the time of the
-    query: it gives the graph to read and keeps it unchanged until the
-    worker leaves it, which may be after this call gave up.
+    The worker is a fork of this process: it reads the graph as it was at the
+    fork (the operating system shares its pages copy-on-write), so the store
+    is held only for the fork itself. ``snapshot(wait)`` gives the graph and
+    keeps every write out while it is held; it gives up after ``wait``
+    seconds. The worker may allocate ``memory`` bytes beyond the server's
+    size (``RLIMIT_AS``) and is killed at the timeout, so no query outlives
+    its answer. Matching stops after ``limit + 1`` rows unless the query
+    sorts, aggregates or asks for distinct rows (those need every match): the
+    row limit bounds the work, not only the answer.
 
     Raises:
         WriteNotAllowedError: the query would change the graph.
         QueryError: the query is malformed, a parameter is missing or not a
-            plain value, or no answer came within ``timeout`` seconds.
+            plain value, the worker needed more than ``memory`` bytes, or no
+            answer came within ``timeout`` seconds.
         UnsupportedQueryError: grand-cypher cannot answer it (it needs Neo4j).
     """
     cypher_guard.check_read_only(query)
     text, columns = prepare_query(query, params)
-    GrandCypher = interpreter()  # noqa: N806 - the interpreter's class
-
-    answers: queue.Queue[tuple[bool, Any]] = queue.Queue()
-
-    def work() -> None:
-        try:
-            with graph_for_query() as graph:
-                answers.put((True, GrandCypher(graph).run(text)))
-        except Exception as e:  # any failure of the interpreter is reported to the caller
-            answers.put((False, e))
-
-    worker = threading.Thread(target=work, name="grandcypher-query", daemon=True)
-    worker.start()
+    types = type_columns(query)
+    deadline = time.monotonic() + timeout
+    _interpreter()  # imported here: a worker must not import (another thread may hold the import lock at the fork)
+    if not _WORKERS.acquire(timeout=timeout):
+        msg = f"query timed out after {timeout:g}s: {MAX_QUERY_WORKERS} other queries held every worker"
+        raise QueryTimeoutError(msg, timeout=timeout)
     try:
-        ok, payload = answers.get(timeout=timeout)
-    except queue.Empty as e:
+        with snapshot(max(0.0, deadline - time.monotonic())) as graph:
+            read_end, write_end = os.pipe()
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", DeprecationWarning)  # threaded server: the child only reads
+                    pid = os.fork()
+            except OSError as e:  # no memory or process slot for a worker
+                os.close(read_end)
+                os.close(write_end)
+                msg = f"could not start a worker for the query ({e.strerror or e}); try again"
+                raise QueryError(msg) from e
+            if pid == 0:  # the worker: answer, report, and never return into the caller's code
+                os.close(read_end)
+                _answer_in_worker(write_end, graph, text, columns, limit, types, memory, timeout)
+        os.close(write_end)
+        try:
+            payload = _read_answer(read_end, deadline, memory)
+        finally:
+            os.close(read_end)
+            status = _reap(pid)
+    finally:
+        _WORKERS.release()
+    return _outcome(payload, status, timeout, memory, query, text)
+
+
+def _answer_in_worker(
+    fd: int,
+    graph: nx.MultiDiGraph,
+    text: str,
+    columns: list[str],
+    limit: int,
+    types: set[str],
+    memory: int,
+    timeout: float,
+) -> NoReturn:
+    """The worker's whole life: cap itself, run the query, write the pickled outcome to ``fd``, exit."""
+    status = _CHILD_FAILED
+    try:
+        # The collector would walk every object the worker shares with the server, copying each page it
+        # touches; a worker lives for one query, so reference counting alone frees its garbage.
+        gc.disable()
+        try:
+            _cap_worker(memory, timeout)
+            answer: tuple[Any, ...] = ("ok", shape(_grand_cypher(graph, text, limit + 1), columns, limit, types))
+            payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            payload = _MEMORY_PAYLOAD
+        except Exception as e:  # any failure of the interpreter is reported to the caller
+            first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+            line, column = getattr(e, "line", None), getattr(e, "column", None)
+            where = (line, column) if isinstance(line, int) and isinstance(column, int) else (None, None)
+            payload = pickle.dumps(("error", type(e).__name__, first[:500], *where))
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        status = 0
+    finally:
+        os._exit(status)
+
+
+_MEMORY_PAYLOAD = pickle.dumps(("memory",))
+"""Built before any worker runs: a worker out of memory may not be able to build it."""
+
+
+def _cap_worker(memory: int, timeout: float) -> None:
+    """Bound the worker: address space (its size at the fork plus ``memory``) and CPU time (a backstop
+    should the server die before it can kill the worker at the timeout)."""
+    import resource
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+    except (OSError, StopIteration, ValueError):
+        return  # no /proc: the timeout still bounds the worker
+    resource.setrlimit(resource.RLIMIT_AS, (size + memory, size + memory))
+    cpu = int(timeout) + 2
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+def _read_answer(fd: int, deadline: float, memory: int) -> bytes | None:
+    """Everything the worker writes to ``fd``, or None when it did not finish by ``deadline``
+    (or wrote more than ``memory`` bytes)."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not poller.poll(remaining * 1000):
+            return None
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > memory:
+            return None
+        chunks.append(chunk)
+
+
+def _reap(pid: int) -> int:
+    """Kill the worker if it still runs and collect it; its wait status."""
+    try:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        os.kill(pid, signal.SIGKILL)
+    except (ChildProcessError, ProcessLookupError):
+        return 0
+    return os.waitpid(pid, 0)[1]
+
+
+def _outcome(
+    payload: bytes | None, status: int, timeout: float, memory: int, query: str, text: str
+) -> CypherResult:
+    """The result the worker reported, or the error its end means (``query`` as typed, ``text`` as run)."""
+    if payload is None:
         msg = f"query timed out after {timeout:g}s"
-        raise QueryTimeoutError(msg, timeout=timeout) from e
-    if not ok:
-        raise cypher_diagnose.interpreter_error(query, text, payload) from payload
-    return shape(payload, columns, limit, type_columns(query))
+        raise QueryTimeoutError(msg, timeout=timeout)
+    answer: Any
+    try:
+        answer = pickle.loads(payload) if payload else ("died", status)
+    except Exception:  # a worker killed while writing leaves a cut pickle
+        answer = ("died", status)
+    if answer[0] == "ok":
+        result: CypherResult = answer[1]
+        return result
+    failed = answer[0] == "died" and os.WIFEXITED(status) and os.WEXITSTATUS(status) == _CHILD_FAILED
+    if answer[0] == "memory" or failed:
+        msg = (
+            f"the query needed more than the {memory // (1 << 20)} MB a query may use; "
+            "narrow it (a WHERE, a LIMIT) or use Neo4j"
+        )
+        raise QueryError(msg)
+    if answer[0] == "died":
+        msg = f"the query's worker stopped before answering (wait status {status})"
+        raise QueryError(msg)
+    _kind, name, first, line, column = answer
+    raise cypher_diagnose.interpreter_failure(query, text, name, first, line, column)
+
+
+def _grand_cypher(graph: nx.MultiDiGraph, text: str, cap: int) -> dict[Any, list[Any]]:
+    """Grand-cypher's answer to ``text``, matching at most ``cap`` rows when the query allows it.
+
+    The cap is set on the parsed query, never written into its text: a
+    query's own ``LIMIT`` stays when it is lower. Queries that aggregate or
+    ask for distinct rows need every match and are not capped; grand-cypher
+    itself keeps matching past the cap when the query sorts.
+    """
+    grand_cypher, grammar, streaming = _interpreter()
+    transformer = grand_cypher(graph)._transformer
+    executor = transformer._executors[0]
+    executor.__class__ = streaming
+    transformer.transform(grammar.parse(text))
+    if not executor._aggregate_functions and not executor._distinct:
+        executor._limit = cap if executor._limit is None else min(executor._limit, cap)
+    answer: dict[Any, list[Any]] = executor.returns()
+    return answer
+
+
+@lru_cache(maxsize=1)
+def _interpreter() -> tuple[Any, Any, type]:
+    """Grand-cypher's entry class, its grammar, and its executor with unconnected patterns joined lazily.
+
+    Grand-cypher lists the matches of each unconnected pattern
+    (``MATCH (a:X) MATCH (b:Y)``) up to its limit, then builds their whole
+    product before ``WHERE`` sees a row: wrong when the ``WHERE`` joins the
+    patterns (rows past the limit of one pattern are lost) and as large as
+    the product. Here the first pattern's matches stream, the others are
+    listed once, and rows are made one at a time, so matching stops after
+    the limit.
+    """
+    from grandcypher import GrandCypher, GrandCypherExecutor, _GrandCypherGrammar
+
+    class StreamingExecutor(GrandCypherExecutor):
+        def _matches_iter(self, motif: nx.MultiDiGraph) -> Iterator[dict[Any, Any]]:
+            parts = [motif.subgraph(c) for c in nx.weakly_connected_components(motif)]
+            if len(parts) <= 1:
+                yield from super()._matches_iter(motif)
+                return
+            later = [list(super(StreamingExecutor, self)._matches_iter(part)) for part in parts[1:]]
+            for first in super()._matches_iter(parts[0]):
+                for combination in itertools.product(*later):
+                    row = dict(first)
+                    for match in combination:
+                        row.update(match)
+                    yield row
+
+        _apply_order_by = _apply_order_by  # missing values sort last, as in Neo4j (see order_key)
+
+    return GrandCypher, _GrandCypherGrammar, StreamingExecutor
 
 
 def shape(raw: dict[Any, list[Any]], wanted: list[str], limit: int, types: set[str]) -> CypherResult:
@@ -342,7 +544,8 @@ def order_key(value: Any) -> tuple[int, Any]:
 
 
 def _apply_order_by(self: Any, results: dict[Any, list[Any]]) -> dict[Any, list[Any]]:
-    """``ORDER BY`` for grand-cypher's executor, with :func:`order_key` (nulls last, as in Neo4j).
+    """``ORDER BY`` for grand-cypher's executor (a method of the executor :func:`_interpreter` makes),
+    with :func:`order_key` (nulls last, as in Neo4j).
 
     Grand-cypher's own method sorts a missing value as ``float("inf")``,
     which cannot be compared with a date or a string (``TypeError``); this
@@ -367,23 +570,6 @@ def _apply_order_by(self: Any, results: dict[Any, list[Any]]) -> dict[Any, list[
             keys = [order_key(v) for v in values]
         indices.sort(key=keys.__getitem__, reverse=descending)
     return {key: [column[i] for i in indices] for key, column in results.items()}
-
-
-@lru_cache(maxsize=1)
-def interpreter() -> type[Any]:
-    """Grand-cypher's :class:`GrandCypher`, its ``ORDER BY`` made to order as Neo4j's (imported on first use).
-
-    Its executor's ``_apply_order_by`` is replaced by :func:`_apply_order_by`
-    (grand-cypher is pinned in ``pyproject.toml``; a test of this module
-    checks the method still exists under that name).
-    """
-    import grandcypher
-
-    if not hasattr(grandcypher.GrandCypherExecutor, "_apply_order_by"):  # pragma: no cover - pinned version
-        msg = "grand-cypher changed: GrandCypherExecutor._apply_order_by is gone; update graph.nx_cypher"
-        raise RuntimeError(msg)
-    grandcypher.GrandCypherExecutor._apply_order_by = _apply_order_by
-    return grandcypher.GrandCypher
 
 
 # -- query preparation ---------------------------------------------------------

@@ -164,6 +164,8 @@ class Rel(StrEnum):
     """Person -> the State or Organization they act for."""
     BROADER = "BROADER"
     """Concept -> broader Concept (``skos:broader``)."""
+    REPORTS = "REPORTS"
+    """Reported Commitment -> the primary Commitment of the same meeting, type and party it reports."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,7 @@ REL_SPECS: dict[Rel, RelSpec] = {
     Rel.HEAD_OF_DELEGATION: RelSpec(AK + "headOfDelegation", (Kind.MEETING,), (Kind.PERSON,)),
     Rel.AFFILIATION: RelSpec(AK + "affiliation", (Kind.PERSON,), (Kind.STATE, Kind.ORGANIZATION)),
     Rel.BROADER: RelSpec(SKOS + "broader", (Kind.CONCEPT,), (Kind.CONCEPT,)),
+    Rel.REPORTS: RelSpec(AK + "reports", (Kind.COMMITMENT,), (Kind.COMMITMENT,)),
 }
 
 
@@ -233,6 +236,8 @@ class Prop(StrEnum):
     NOTATION = "notation"
     CUES = "cues"
     RETRIEVED = "retrieved"
+    SOURCE_ROLE = "sourceRole"
+    """Commitment: ``primary`` (a record of its meeting states it) or ``reported`` (only secondary texts)."""
 
 
 PROP_IRIS: dict[Prop, str] = {
@@ -282,6 +287,14 @@ MEETING_SERIES: tuple[str, ...] = tuple(s.value for s in Series)
 
 DOC_KINDS: tuple[str, ...] = ("communique", "joint_statement", "news", "study", "other")
 """Values of the ``docKind`` property of documents."""
+
+SECONDARY_DOC_KINDS: frozenset[str] = frozenset({"news", "study"})
+"""Document kinds that are never the record of a meeting: they report what others said."""
+
+PRIMARY_ROLE = "primary"
+REPORTED_ROLE = "reported"
+SOURCE_ROLES: tuple[str, ...] = (PRIMARY_ROLE, REPORTED_ROLE)
+"""Values of ``sourceRole``: made in a record of its meeting, or reported by another text."""
 
 COMMITMENT_SCHEME = AK + "CommitmentTypes"
 THREAT_SCHEME = AK + "ThreatTypes"

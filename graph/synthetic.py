@@ -20,7 +20,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from graph.model import GraphData, Node, Relationship, make_iri
+from graph.model import GraphData, Node, Relationship, make_iri, source_role
 from graph.schema import (
     COMMITMENT_TYPES,
     DOC_KINDS,
@@ -97,6 +97,8 @@ def iter_generate(
     threats: list[str] = []
     commitments: list[str] = []
     documents: list[str] = []
+    doc_records: dict[str, tuple[str, tuple[str, ...]]] = {}
+    """Document -> (docKind, meetings it is ISSUED_AT): a commitment's source role comes from its document."""
     commitment_concepts = [concept_iri(c) for c in COMMITMENT_TYPES]
     threat_concepts = {t: concept_iri(t) for t in THREAT_TYPES}
 
@@ -105,12 +107,13 @@ def iter_generate(
         pending.nodes.append(node)
         made_nodes += 1
 
-    def add_rel(rtype: Rel, source: str, target: str, **props: float | str) -> None:
+    def add_rel(rtype: Rel, source: str, target: str, **props: float | str) -> bool:
         nonlocal made_rels
         if made_rels >= target_rels or source == target:
-            return
+            return False
         pending.relationships.append(Relationship(type=rtype, source=source, target=target, props=dict(props)))
         made_rels += 1
+        return True
 
     def room() -> bool:
         return made_nodes < n_nodes
@@ -166,7 +169,8 @@ def iter_generate(
                                      Prop.DOC_KIND.value: "communique", Prop.SOURCE.value: "https://example.org/scm",
                                      Prop.TEXT.value: text}))
                 documents.append(doc)
-                add_rel(Rel.ISSUED_AT, doc, iri)
+                issued = add_rel(Rel.ISSUED_AT, doc, iri)
+                doc_records[doc] = ("communique", (iri,) if issued else ())
         elif roll < 0.06:  # a person
             name = f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)} {step}"
             iri = make_iri(Kind.PERSON, name)
@@ -206,30 +210,36 @@ def iter_generate(
                 Prop.DOC_KIND.value: kind_of_doc, Prop.TEXT.value: text,
             }))
             documents.append(doc)
+            doc_records[doc] = (kind_of_doc, ())
         elif roll < 0.55:  # a commitment (with its evidence mention when there is room)
             ctype = rng.choice(commitment_concepts)
             kind = Kind.AGREEMENT if rng.random() < 0.05 else Kind.COMMITMENT
             day = _day(rng)
             iri = make_iri(kind, f"commitment-{seed}-{step}")
-            add_node(Node(iri=iri, kind=kind, label=_sentence(rng, rng.randint(40, 90)), props={
+            commitment_node = Node(iri=iri, kind=kind, label=_sentence(rng, rng.randint(40, 90)), props={
                 Prop.STANCE.value: rng.choice(STANCES), Prop.CONFIDENCE.value: round(rng.uniform(0.4, 1.0), 3),
                 Prop.DATE.value: day, Prop.STRENGTH.value: rng.randint(1, 5),
-            }))
+            })
+            add_node(commitment_node)
             commitments.append(iri)
+            made_at: str | None = None
             if actors:
                 add_rel(Rel.COMMITTED_BY, iri, rng.choice(kor_usa or actors))
                 add_rel(Rel.BENEFICIARY, iri, rng.choice(kor_usa or actors))
             add_rel(Rel.COMMITMENT_TYPE, iri, ctype)
             if meetings:
-                add_rel(Rel.MADE_AT, iri, rng.choice(meetings[-5:]))
+                chosen = rng.choice(meetings[-5:])
+                made_at = chosen if add_rel(Rel.MADE_AT, iri, chosen) else None
             if incidents and rng.random() < 0.6:
                 add_rel(Rel.RESPONDS_TO, iri, rng.choice(incidents[-20:]))
             if threats and rng.random() < 0.4:
                 add_rel(Rel.CONCERNS, iri, rng.choice(threats))
             if len(commitments) > 1 and rng.random() < 0.3:
                 add_rel(Rel.REAFFIRMS, iri, rng.choice(commitments[:-1]))
+            own_docs: list[tuple[str, tuple[str, ...]]] = []
             if documents and room():
                 doc = rng.choice(documents[-10:])
+                own_docs.append(doc_records[doc])
                 start = rng.randint(0, 3000)
                 length = rng.randint(150, 260)
                 mention = make_iri(Kind.MENTION, doc, start, start + length)
@@ -240,7 +250,10 @@ def iter_generate(
                 }))
                 add_rel(Rel.EVIDENCE, iri, mention)
                 add_rel(Rel.WAS_DERIVED_FROM, mention, doc)
-                add_rel(Rel.MENTIONS, doc, iri)
+                if not add_rel(Rel.MENTIONS, doc, iri):
+                    own_docs.clear()
+            # stamped from its own document, as ingest does (graph.model.source_role)
+            commitment_node.props[Prop.SOURCE_ROLE.value] = source_role(own_docs, made_at)
         elif documents and made_nodes > 50:  # extra mentions linking documents to what they speak of
             doc = rng.choice(documents)
             start = rng.randint(0, 3000)

@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_cypher import CypherDate, prepare_query
 from graph.nx_file import FORMAT_NAME, FORMAT_VERSION
 from graph.nx_store import NetworkXStore
-from graph.schema import Kind, Prop, Rel
+from graph.schema import Kind, Rel
 from graph.synthetic import generate
 
 KOR = make_iri(Kind.STATE, "KOR")
@@ -197,32 +196,6 @@ def test_stored_dates_hash_as_they_compare() -> None:
     assert CypherDate(dt.date(2006, 10, 9)) < "2017-07-04" < CypherDate(dt.date(2020, 1, 1))  # type: ignore[operator]
     with pytest.raises(TypeError):
         CypherDate(dt.date(2006, 10, 9)) < "yesterday"  # type: ignore[operator]  # noqa: B015
-
-
-def test_a_query_that_timed_out_holds_up_no_later_read_or_write() -> None:
-    states = [Node(iri=make_iri(Kind.STATE, f"s{i}"), kind=Kind.STATE, label=f"state {i}") for i in range(50)]
-    store = NetworkXStore()
-    store.load(GraphData(nodes=states))
-    before = set(threading.enumerate())
-    slow = "MATCH (a:State) MATCH (b:State) MATCH (c:State) RETURN count(a) AS n"  # 125,000 rows: seconds
-    with pytest.raises(QueryError, match="timed out"):
-        store.run_cypher(slow, timeout=0.2)
-    [runaway] = [t for t in set(threading.enumerate()) - before if t.name == "grandcypher-query"]
-    try:
-        # while the runaway query still runs: reads, another query and writes all go ahead
-        assert store.get_node(states[0].iri).node.label == "state 0"
-        assert store.run_cypher("MATCH (s:State) WHERE s.label = 'state 7' RETURN s.iri", timeout=30).rows == [
-            [states[7].iri]
-        ]
-        assert len(store.projection([Kind.STATE], [Prop.LABEL], None).nodes) == 50
-        assert store.evidence_of([states[1].iri]) == {states[1].iri: []}
-        store.upsert_nodes([Node(iri=KOR, kind=Kind.STATE, label="Republic of Korea")])
-        store.delete_nodes([states[2].iri])
-        assert runaway.is_alive(), "the later calls should not have waited for the runaway query"
-        found = store.run_cypher("MATCH (s:State) RETURN count(s) AS n", timeout=30)
-        assert found.rows == [[50]]  # the write and the delete are seen; the runaway's graph was left alone
-    finally:
-        runaway.join()
 
 
 def test_single_quoted_strings_and_lower_case_aggregates(store: NetworkXStore) -> None:

@@ -85,3 +85,47 @@ def test_extractors_are_found_by_versioned_name() -> None:
     assert EXTRACTOR in registered()
     with pytest.raises(ExtractionError, match="no extractor named 'communique.rules.v0'"):
         get_extractor("communique.rules.v0")
+
+
+def _corpus_texts() -> list[str]:
+    from pathlib import Path
+
+    from extractors.readers import read_document
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    paths = sorted(p for p in root.rglob("*") if p.suffix in (".txt", ".html", ".pdf") and "_pdf_src" not in p.parts)
+    return [read_document(p).text for p in paths]
+
+
+def test_required_literals_hold_for_every_rule_pattern_on_the_corpus() -> None:
+    """A text without any of a pattern's required literals has no match (the premise of the cheap pre-test)."""
+    from extractors.metadata import _pattern
+    from extractors.rules.patterns import required_literals
+
+    texts = _corpus_texts()
+    texts += [t.lower() for t in texts]
+    patterns = [load_rules(name).regex(key) for name in sorted(rule_files()) for key in load_rules(name).patterns]
+    patterns.append(_pattern("study_cues"))
+    derived = 0
+    for pattern in patterns:
+        literals = required_literals(pattern)
+        if literals is None:
+            continue
+        derived += 1
+        for text in texts:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    assert any(lit in m.group(0) for lit in literals), (pattern.pattern[:60], m.group(0))
+    assert derived >= 5
+
+
+def test_required_literals_of_the_study_cues_spare_a_communique() -> None:
+    from extractors.metadata import _pattern, _study_cues
+    from extractors.rules.patterns import required_literals
+
+    literals = required_literals(_pattern("study_cues"))
+    assert literals is not None and "abstract" in literals
+    assert _study_cues("the two sides met in seoul. the minister and the secretary agreed.") == 0
+    assert _study_cues("abstract\n\nthis paper argues that drills signal resolve. see smith et al. 2019.") == 2
+    assert required_literals(re.compile(r"(?i)abstract")) is None
+    assert required_literals(re.compile(r"x(?i:abstract)")) == ("x",)

@@ -518,3 +518,67 @@ ANALYST_QUERIES = [
     "MATCH (n:Meeting) RETURN n.iri, n.date ORDER BY n.date DESC, n.iri LIMIT 3",
 ]
 """Read-only queries of the embedded subset: both stores must give the same rows."""
+
+
+# -- source roles and REPORTS (issue 10): counts over primary commitments never double --------
+
+
+def _reported_and_primary() -> GraphData:
+    """The 38th SCM's record pledges extended deterrence; a study reports it and a pledge the record lacks."""
+    meeting = make_iri(Kind.SCM, "SCM", 38)
+    usa = make_iri(Kind.STATE, "USA")
+    record = make_iri(Kind.DOCUMENT, "record-38")
+    study = make_iri(Kind.DOCUMENT, "study-38")
+    made = make_iri(Kind.COMMITMENT, "record-38", 10)
+    reported = make_iri(Kind.COMMITMENT, "study-38", 10)
+    alone = make_iri(Kind.COMMITMENT, "study-38", 90)
+    nodes = [
+        Node(iri=meeting, kind=Kind.SCM, label="38th SCM",
+             props={Prop.ORDINAL.value: 38, Prop.DATE.value: dt.date(2006, 10, 20), Prop.SERIES.value: "SCM"}),
+        Node(iri=usa, kind=Kind.STATE, label="United States"),
+        Node(iri=concept_iri("ExtendedDeterrence"), kind=Kind.CONCEPT, label="Extended deterrence"),
+        Node(iri=concept_iri("NuclearUmbrella"), kind=Kind.CONCEPT, label="Nuclear umbrella"),
+        Node(iri=record, kind=Kind.DOCUMENT, label="Joint communique", props={Prop.DOC_KIND.value: "communique"}),
+        Node(iri=study, kind=Kind.DOCUMENT, label="A study", props={Prop.DOC_KIND.value: "study"}),
+        Node(iri=made, kind=Kind.COMMITMENT, label="USA new: ExtendedDeterrence", props={Prop.STANCE.value: "new"}),
+        Node(iri=reported, kind=Kind.COMMITMENT, label="USA new: ExtendedDeterrence", props={Prop.STANCE.value: "new"}),
+        Node(iri=alone, kind=Kind.COMMITMENT, label="USA new: NuclearUmbrella", props={Prop.STANCE.value: "new"}),
+    ]
+    rels = [Relationship(type=Rel.ISSUED_AT, source=record, target=meeting),
+            Relationship(type=Rel.MENTIONS, source=record, target=made),
+            Relationship(type=Rel.MENTIONS, source=study, target=reported),
+            Relationship(type=Rel.MENTIONS, source=study, target=alone)]
+    typed = ((made, "ExtendedDeterrence"), (reported, "ExtendedDeterrence"), (alone, "NuclearUmbrella"))
+    for commitment, ctype in typed:
+        rels += [Relationship(type=Rel.MADE_AT, source=commitment, target=meeting),
+                 Relationship(type=Rel.COMMITTED_BY, source=commitment, target=usa),
+                 Relationship(type=Rel.COMMITMENT_TYPE, source=commitment, target=concept_iri(ctype))]
+    return GraphData(nodes=nodes, relationships=rels)
+
+
+def test_a_report_of_a_meetings_pledge_links_to_it_and_counts_do_not_double(store: GraphStore) -> None:
+    import analytics as ak
+    from alliancekg.ingest import stamp_source_roles
+
+    data = _reported_and_primary()
+    store.load(stamp_source_roles(data, store))
+    keys = (("record-38", 10), ("study-38", 10), ("study-38", 90))
+    made, reported, alone = (make_iri(Kind.COMMITMENT, *k) for k in keys)
+    roles = {iri: store.get_node(iri).node.props.get(Prop.SOURCE_ROLE.value) for iri in (made, reported, alone)}
+    assert roles == {made: "primary", reported: "reported", alone: "reported"}
+
+    assert ak.write_reports(store) == 1
+    assert ak.write_reports(store) == 0  # idempotent
+    links = store.run_cypher("MATCH (r:Commitment)-[:REPORTS]->(p:Commitment) RETURN r.iri AS r, p.iri AS p")
+    assert links.rows == [[reported, made]]
+    # the meeting's pledges, counted over primary commitments: one, not two
+    primary = store.run_cypher(
+        "MATCH (c:Commitment)-[:MADE_AT]->(m:Meeting) WHERE c.sourceRole = 'primary' RETURN count(c) AS n"
+    )
+    assert primary.rows == [[1]]
+    # the analytics agree: one primary statement with the report as its evidence, one reported statement
+    view = ak.view_of(store)
+    at38 = ak.statements_at(view, make_iri(Kind.SCM, "SCM", 38))
+    ed, nu = at38[("ExtendedDeterrence", "USA")], at38[("NuclearUmbrella", "USA")]
+    assert (ed.source, ed.commitments, ed.reports) == ("primary", (made,), (reported,))
+    assert (nu.source, nu.commitments) == ("reported", (alone,))

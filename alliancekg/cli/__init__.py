@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "alliancekg.cli.store",
     "alliancekg.cli.rdf",
     "alliancekg.cli.analysis",
+    "alliancekg.cli.record",
     "alliancekg.cli.serve",
     "alliancekg.cli.fetch",
     "alliancekg.cli.documents",

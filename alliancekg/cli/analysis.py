@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from alliancekg.cli.options import CsvFile, DataFile, JsonFile, StoreKind, opened
+from alliancekg.cli.options import CsvFile, DataFile, JsonFile, MinConfidence, Sources, StoreKind, opened
 from analytics.frames import plain
 from analytics.tracer import DEFAULT_WINDOW_DAYS
 from graph.csvsafe import safe_frame
@@ -104,6 +104,8 @@ def register(app: typer.Typer) -> None:
         incident: str = typer.Argument(..., help="Incident label, date (YYYY-MM-DD), catalogue id or IRI."),
         window: int = typer.Option(DEFAULT_WINDOW_DAYS, "--window", help="Days after the incident a meeting counts."),
         series: str | None = typer.Option(None, "--series", help="Only these meeting series (comma-separated)."),
+        sources: Sources = "all",
+        min_confidence: MinConfidence = None,
         store: StoreKind = None,
         data: DataFile = None,
         csv: CsvFile = None,
@@ -119,7 +121,9 @@ def register(app: typer.Typer) -> None:
         from analytics.tracer import trace
 
         with opened(store, data) as graph:
-            result = trace(graph, incident, window_days=window, series=series)
+            result = trace(
+                graph, incident, window_days=window, series=series, sources=sources, min_confidence=min_confidence
+            )
             when = result.date.isoformat() + (", estimated date" if result.estimated else "")
             console.print(f"[bold]{result.label}[/bold] ({when})  window {window} days")
             if result.meetings.empty:
@@ -186,6 +190,8 @@ def register(app: typer.Typer) -> None:
     def crises_command(
         window: int = typer.Option(DEFAULT_WINDOW_DAYS, "--window", help="Days after an incident a meeting counts."),
         series: str | None = typer.Option(None, "--series", help="Only these meeting series (comma-separated)."),
+        sources: Sources = "all",
+        min_confidence: MinConfidence = None,
         store: StoreKind = None,
         data: DataFile = None,
         csv: CsvFile = None,
@@ -195,7 +201,7 @@ def register(app: typer.Typer) -> None:
         from analytics.crises import crises
 
         with opened(store, data) as graph:
-            result = crises(graph, window_days=window, series=series)
+            result = crises(graph, window_days=window, series=series, sources=sources, min_confidence=min_confidence)
             shown = result.table.assign(label=result.table["label"].map(lambda t: _short(t, 45)))
             console.print(
                 _table(
@@ -237,6 +243,8 @@ def register(app: typer.Typer) -> None:
             "--write-reaffirms",
             help="First write the computed restatement chains of this type into the store (REAFFIRMS; idempotent).",
         ),
+        sources: Sources = "all",
+        min_confidence: MinConfidence = None,
         store: StoreKind = None,
         data: DataFile = None,
         csv: CsvFile = None,
@@ -252,7 +260,9 @@ def register(app: typer.Typer) -> None:
                 saved = graph.save() if written else None
                 where = f" (saved to {saved})" if saved else ""
                 console.print(f"wrote {written} REAFFIRMS relationships{where}")
-            result = lineage(graph, commitment_type, party=party, evidence=True)
+            result = lineage(
+                graph, commitment_type, party=party, evidence=True, sources=sources, min_confidence=min_confidence
+            )
             who = f" by {result.party}" if result.party else ""
             if result.first_date is None:
                 console.print(f"[bold]{result.label}[/bold]{who}: never stated at a recorded meeting.")
@@ -288,6 +298,8 @@ def register(app: typer.Typer) -> None:
         within: float | None = typer.Option(
             None, "--within", metavar="YEARS", help="Only what was restated within this many years of DATE."
         ),
+        sources: Sources = "all",
+        min_confidence: MinConfidence = None,
         store: StoreKind = None,
         data: DataFile = None,
         csv: CsvFile = None,
@@ -298,7 +310,9 @@ def register(app: typer.Typer) -> None:
         from analytics.lineage import in_force
 
         with opened(store, data) as graph:
-            table = in_force(graph, date, party=party, within_years=within)
+            table = in_force(
+                graph, date, party=party, within_years=within, sources=sources, min_confidence=min_confidence
+            )
             console.print(
                 _table(
                     table,
@@ -321,6 +335,8 @@ def register(app: typer.Typer) -> None:
     @app.command("themes")
     def themes_command(
         bins: str = typer.Option("decade", "--bins", help="'decade' or first years of periods: 1990,2000,2010."),
+        sources: Sources = "all",
+        min_confidence: MinConfidence = None,
         store: StoreKind = None,
         data: DataFile = None,
         csv: CsvFile = None,
@@ -330,7 +346,7 @@ def register(app: typer.Typer) -> None:
         from analytics.themes import themes
 
         with opened(store, data) as graph:
-            result = themes(graph, bins=bins)
+            result = themes(graph, bins=bins, sources=sources, min_confidence=min_confidence)
             columns = [("scheme", "scheme"), ("label", "type")]
             columns += [(p, p) for p in result.periods]
             columns += [("first_meeting", "first meeting"), ("first_date", "first date")]

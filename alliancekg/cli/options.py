@@ -41,3 +41,19 @@ def opened(kind: str | None, data: Path | None, settings: Settings | None = None
         yield store
     finally:
         store.close()
+
+
+Sources = Annotated[
+    str,
+    typer.Option(
+        "--sources",
+        help="Which commitments count: all (reported ones flagged), primary (the records of their meetings) "
+        "or reported (only what secondary texts report).",
+    ),
+]
+MinConfidence = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence", metavar="0-1", help="Drop commitments extracted with a lower confidence (0 to 1)."
+    ),
+]

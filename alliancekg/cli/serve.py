@@ -11,6 +11,7 @@ from rich.console import Console
 from alliancekg.cli.options import DataFile, StoreKind
 from alliancekg.settings import open_store
 from dashboard.context import DEFAULT_MAX_ELEMENTS
+from dashboard.serving import SERVER_THREADS
 from graph.errors import ConfigurationError
 
 console = Console()
@@ -53,7 +54,10 @@ def register(app: typer.Typer) -> None:
         max_elements: int = typer.Option(
             DEFAULT_MAX_ELEMENTS, "--max-elements", help="Most graph elements (nodes + links) sent to the browser."
         ),
-        debug: bool = typer.Option(False, "--debug", help="Dash debug mode (reloader, error overlay)."),
+        debug: bool = typer.Option(
+            False, "--debug", help="Dash debug mode (reloader, error overlay) on Werkzeug's development server."
+        ),
+        threads: int = typer.Option(SERVER_THREADS, "--threads", min=1, max=64, help="Threads answering requests."),
         allowed_host: list[str] = typer.Option(  # noqa: B008
             [],
             "--allowed-host",
@@ -61,8 +65,13 @@ def register(app: typer.Typer) -> None:
             "127.0.0.1, localhost and --host; repeatable. Other Host headers get 400.",
         ),
     ) -> None:
-        """Serve the explorer: graph, crisis tracer, timeline, Cypher console, exports."""
+        """Serve the explorer: graph, crisis tracer, timeline, Cypher console, exports.
+
+        The explorer is served by waitress, a production WSGI server; ``--debug`` uses Werkzeug's
+        development server instead (reloader, error overlay), for development only.
+        """
         from dashboard.app import create_app
+        from dashboard.serving import make_server
 
         check_bind(host, port)
         if max_elements < 10:
@@ -86,7 +95,20 @@ def register(app: typer.Typer) -> None:
                 f"alliancekg explorer on [bold]http://{host}:{port}/[/bold] "
                 f"({graph.name} store, {total} nodes); Ctrl+C to stop"
             )
-            logging.getLogger("werkzeug").setLevel(logging.WARNING)
-            application.run(host=host, port=port, debug=debug)
+            if debug:
+                logging.getLogger("werkzeug").setLevel(logging.WARNING)
+                application.run(host=host, port=port, debug=True)
+                return
+            try:
+                server = make_server(application, host, port, threads=threads)
+            except OSError as e:
+                msg = f"cannot listen on {host}:{port}: {e.strerror or e}"
+                raise ConfigurationError(msg) from e
+            try:
+                server.run()
+            except KeyboardInterrupt:
+                console.print("explorer stopped")
+            finally:
+                server.close()
         finally:
             graph.close()

@@ -23,6 +23,7 @@ from dash.dash_table.DataTable import DataTable
 from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.elements import cap_graph, to_elements
+from dashboard.security import json_depth
 from dashboard.state import ViewState
 from graph.csvsafe import safe_cell
 from graph.errors import (
@@ -149,19 +150,55 @@ def _answers(app_ctx: AppContext, query: str) -> bool:
     return True
 
 
-def parse_params(text: str | None) -> dict[str, Any]:
-    """The parameters box as a dict.
+MAX_PARAMS_CHARS = 100_000
+MAX_PARAMS_DEPTH = 20
+MAX_QUERY_CHARS = 100_000
+
+
+def row_limit(value: Any, most: int) -> int | None:
+    """The row limit box as a number of rows within ``[1, most]`` (``most`` when empty), or None when it is
+    not a whole number."""
+    if value is None or value == "":
+        return most
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int):
+        return None
+    return max(1, min(value, most))
+
+
+def parse_params(text: object) -> dict[str, Any]:
+    """The parameters box as a dict (whatever the browser sent: text is expected).
 
     Raises:
         QueryError: the text is not a JSON object.
     """
+    if text is not None and not isinstance(text, str):
+        msg = "the parameters must be JSON text"
+        raise QueryError(msg)
     if not text or not text.strip():
         return {}
+    if len(text) > MAX_PARAMS_CHARS:
+        msg = f"the parameters are longer than {MAX_PARAMS_CHARS:,} characters"
+        raise QueryError(msg)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as e:
         msg = f"the parameters are not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"
         raise QueryError(msg) from e
+    except RecursionError as e:
+        msg = f"the parameters are nested deeper than {MAX_PARAMS_DEPTH} levels"
+        raise QueryError(msg) from e
+    if json_depth(value, MAX_PARAMS_DEPTH) > MAX_PARAMS_DEPTH:
+        msg = f"the parameters are nested deeper than {MAX_PARAMS_DEPTH} levels"
+        raise QueryError(msg)
     if not isinstance(value, dict):
         msg = 'the parameters must be a JSON object, e.g. {"first_scm": 38}'
         raise QueryError(msg)
@@ -195,13 +232,23 @@ def _column_ids(columns: list[str]) -> list[str]:
     return out
 
 
-def run_query(
-    app_ctx: AppContext, query: str | None, params_text: str | None, limit: int | None = None
-) -> ConsoleOutcome:
-    """Run an analyst query; every failure becomes a message (the callback's body)."""
+def run_query(app_ctx: AppContext, query: object, params_text: object, limit: object = None) -> ConsoleOutcome:
+    """Run an analyst query; every failure becomes a message (the callback's body).
+
+    The arguments are what the browser sent, checked here: a query that is not text or a row limit that is
+    not a whole number gets a message, as a malformed query does.
+    """
+    if query is not None and not isinstance(query, str):
+        return ConsoleOutcome(False, "Query error: the query must be text.")
     if not query or not query.strip():
         return ConsoleOutcome(False, "Type a Cypher query, or pick an example.")
-    rows_wanted = row_limit(app_ctx, limit)
+    if len(query) > MAX_QUERY_CHARS:
+        return ConsoleOutcome(False, f"Query error: the query is longer than {MAX_QUERY_CHARS:,} characters.")
+    wanted = row_limit(limit, app_ctx.row_limit)
+    if wanted is None:
+        most = app_ctx.row_limit
+        return ConsoleOutcome(False, f"Query error: the row limit must be a whole number from 1 to {most}.")
+    rows_wanted = wanted
     t0 = time.perf_counter()
     try:
         params = parse_params(params_text)
@@ -244,20 +291,6 @@ def run_query(
     return ConsoleOutcome(
         True, note, columns=col_ids, rows=rows, elements=elements, truncated=result.truncated, seconds=seconds
     )
-
-
-def row_limit(app_ctx: AppContext, asked: Any) -> int:
-    """The rows a run returns at most: what the analyst asked, within 1 and the console's one limit.
-
-    The limit is :data:`graph.store.DEFAULT_ROW_LIMIT` unless the app was
-    built with another (``AppContext.row_limit``); examples carry no ``LIMIT``
-    of their own.
-    """
-    try:
-        wanted = int(asked) if asked not in (None, "") else app_ctx.row_limit
-    except (TypeError, ValueError):
-        wanted = app_ctx.row_limit
-    return max(1, min(wanted, app_ctx.row_limit))
 
 
 def _syntax_message(text: str) -> str:

@@ -12,12 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from dash import Dash, dcc, html
+from dash import Dash, Input, Output, dcc, html
 
 from analytics import CHANGE_COUNT_COLUMNS, CHANGES, CrisesResult, crises
-from dashboard import styles
+from dashboard import ids, styles
 from dashboard.context import AppContext
+from dashboard.filters import chosen, filter_bar
 from dashboard.state import ViewState, encode_query
+from graph.errors import AllianceKGError
 
 TABLE_ID = "crises-table"
 CHART_ID = "crises-lag-chart"
@@ -31,9 +33,16 @@ SHOWN: tuple[tuple[str, str], ...] = (
 )
 
 
-def crises_data(app_ctx: AppContext) -> CrisesResult:
-    """The cross-incident table of the served graph (computed once per graph revision)."""
-    return app_ctx.cached("crises", lambda: crises(app_ctx.analytics()))
+def crises_data(app_ctx: AppContext, sources: str = "all", min_confidence: float | None = None) -> CrisesResult:
+    """The cross-incident table of the served graph (computed once per graph revision and filter).
+
+    Raises:
+        ConfigurationError: a filter value is refused (see :func:`analytics.select`).
+    """
+    return app_ctx.cached(
+        ("crises", sources, min_confidence),
+        lambda: crises(app_ctx.analytics(), sources=sources, min_confidence=min_confidence),
+    )
 
 
 def lag_figure(result: CrisesResult) -> dict[str, Any]:
@@ -95,8 +104,16 @@ def table_rows(result: CrisesResult) -> list[Any]:
     return rows
 
 
+def _summary(result: CrisesResult) -> str:
+    return (
+        f"{result.table['incident'].nunique()} incidents; the next meeting of each series within "
+        f"{result.window_days} days (from the series reference for SCM, 2+2, NCG and EDSCG). "
+        "Change is against the previous meeting of the series; click an incident to trace it."
+    )
+
+
 def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
-    """The crises page (the table and chart do not depend on the URL state)."""
+    """The crises page (the table and chart do not depend on the URL state; the filters redraw them)."""
     del view
     try:
         result = crises_data(app_ctx)
@@ -106,15 +123,11 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     return html.Div(
         [
             html.H3("Every crisis at once", style={"marginTop": "4px"}),
-            html.P(
-                f"{result.table['incident'].nunique()} incidents; the next meeting of each series within "
-                f"{result.window_days} days (from the series reference for SCM, 2+2, NCG and EDSCG). "
-                "Change is against the previous meeting of the series; click an incident to trace it.",
-                style={"fontSize": 13, "color": "#595959"},
-            ),
+            filter_bar(ids.CRISES_SOURCES, ids.CRISES_MIN_CONFIDENCE),
+            html.P(_summary(result), id=ids.CRISES_NOTICE, style={"fontSize": 13, "color": "#595959"}),
             dcc.Graph(id=CHART_ID, figure=lag_figure(result), config={"displaylogo": False}),
             html.Table(
-                [html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(table_rows(result))],
+                [html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(table_rows(result), id=ids.CRISES_BODY)],
                 id=TABLE_ID,
                 style={"fontSize": 13, "borderCollapse": "collapse"},
             ),
@@ -122,6 +135,26 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     )
 
 
+def crises_outputs(app_ctx: AppContext, sources: Any, min_confidence: Any) -> tuple[Any, dict[str, Any], list[Any]]:
+    """The summary (or the refusal of a filter value), the chart and the table rows (the callback's body)."""
+    role, confidence = chosen(sources, min_confidence)
+    try:
+        result = crises_data(app_ctx, role, confidence)
+    except AllianceKGError as exc:
+        return html.Span(str(exc), style=styles.ERROR_STYLE), {"data": [], "layout": {}}, []
+    return _summary(result), lag_figure(result), table_rows(result)
+
+
 def register(app: Dash, app_ctx: AppContext) -> None:
-    """The page has no callbacks: its links change the URL, which the app routes."""
-    del app, app_ctx
+    """The filters redraw the summary, the chart and the table; the incident links change the URL."""
+
+    @app.callback(
+        Output(ids.CRISES_NOTICE, "children"),
+        Output(CHART_ID, "figure"),
+        Output(ids.CRISES_BODY, "children"),
+        Input(ids.CRISES_SOURCES, "value"),
+        Input(ids.CRISES_MIN_CONFIDENCE, "value"),
+        prevent_initial_call=True,
+    )
+    def _filter(sources, min_confidence):
+        return crises_outputs(app_ctx, sources, min_confidence)

@@ -17,10 +17,11 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 from dash.dash_table.DataTable import DataTable
 
-from analytics import CHANGE_COLUMNS, CHANGES, TraceResult, statements_at, trace
+from analytics import CHANGE_COLUMNS, CHANGES, TraceResult, select, statements_at, trace
 from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.evidence import EvidenceView, evidence_views, render_evidence_list
+from dashboard.filters import chosen, filter_bar
 from dashboard.state import ViewState
 from graph.csvsafe import safe_frame
 from graph.errors import AllianceKGError, NodeNotFoundError
@@ -67,7 +68,7 @@ class MeetingBlock:
     """``no text for the 37th SCM loaded`` and the like."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Comparison:
     """Commitment types at a series' meeting before and after the incident."""
 
@@ -75,6 +76,8 @@ class Comparison:
     before: str | None
     after: str
     rows: list[dict[str, str]]
+    before_note: str | None = None
+    """Why there is no "before" side: ``no text for the 37th SCM loaded``."""
 
 
 @dataclass
@@ -184,14 +187,19 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
+def tracer_data(
+    app_ctx: AppContext, incident: str, sources: str = "all", min_confidence: float | None = None
+) -> TracerData:
     """Trace an incident and shape the result for the page.
 
+    ``sources`` and ``min_confidence`` restrict which commitments count (see
+    :func:`analytics.select`).
+
     Raises:
-        AllianceKGError: the incident is unknown or cannot be traced
-            (raised by :func:`analytics.trace`).
+        AllianceKGError: the incident is unknown or cannot be traced, or a filter
+            value is refused (raised by :func:`analytics.trace`).
     """
-    result: TraceResult = trace(app_ctx.analytics(), incident)
+    result: TraceResult = trace(app_ctx.analytics(), incident, sources=sources, min_confidence=min_confidence)
     node = app_ctx.store.get_node(result.incident).node
     data = TracerData(
         iri=result.incident,
@@ -240,17 +248,33 @@ def tracer_data(app_ctx: AppContext, incident: str) -> TracerData:
             )
         )
         if _text(meeting["meeting"]):
-            data.comparisons.append(
-                compare_meetings(app_ctx, _text(meeting["previous"]), str(meeting["meeting"]), str(meeting["series"]))
+            comparison = compare_meetings(
+                app_ctx,
+                _text(meeting["previous"]),
+                str(meeting["meeting"]),
+                str(meeting["series"]),
+                sources=sources,
+                min_confidence=min_confidence,
             )
+            if comparison.before is None and _text(meeting["previous_label"]) and not bool(meeting["previous_loaded"]):
+                # the record's previous meeting has no text: say so, never compare with an older one
+                comparison.before_note = _text(meeting["note"]) or f"no text for the {meeting['previous_label']} loaded"
+            data.comparisons.append(comparison)
     for row in result.explicit.to_dict("records"):
         data.explicit.append({k: _text(v) for k, v in row.items()})
     return data
 
 
-def compare_meetings(app_ctx: AppContext, before: str | None, after: str, series: str) -> Comparison:
+def compare_meetings(
+    app_ctx: AppContext,
+    before: str | None,
+    after: str,
+    series: str,
+    sources: str = "all",
+    min_confidence: float | None = None,
+) -> Comparison:
     """Commitment types stated at the meeting before and the meeting after, side by side."""
-    view = app_ctx.analytics()
+    view = select(app_ctx.analytics(), sources, min_confidence)
     after_stmts = statements_at(view, after)
     before_stmts = statements_at(view, before) if before and before in view.meetings else {}
 
@@ -276,9 +300,11 @@ def compare_meetings(app_ctx: AppContext, before: str | None, after: str, series
     return Comparison(series=series, before=before_label, after=view.meetings[after].label, rows=rows)
 
 
-def changes_csv(app_ctx: AppContext, incident: str) -> str:
+def changes_csv(
+    app_ctx: AppContext, incident: str, sources: str = "all", min_confidence: float | None = None
+) -> str:
     """The trace's change table as CSV text."""
-    result = trace(app_ctx.analytics(), incident)
+    result = trace(app_ctx.analytics(), incident, sources=sources, min_confidence=min_confidence)
     buffer = io.StringIO()
     safe_frame(result.changes[list(CHANGE_COLUMNS)]).to_csv(buffer, index=False)
     return buffer.getvalue()
@@ -359,11 +385,21 @@ def render_comparison(comparisons: list[Comparison]) -> list[Any]:
     """Before/after tables, one per series."""
     out: list[Any] = [html.H4("Before and after", style={"marginTop": 0})]
     for comp in comparisons:
+        before = comp.before or comp.before_note or "(first meeting of its series)"
         out.append(
             html.Div(
-                f"{comp.series}: {comp.before or '(no earlier meeting)'} \u2192 {comp.after}", style={"fontWeight": 600}
+                f"{comp.series}: {before} \u2192 {comp.after}", className="comparison-title", style={"fontWeight": 600}
             )
         )
+        if comp.before_note:
+            out.append(
+                html.P(
+                    f"{comp.before_note[:1].upper()}{comp.before_note[1:]}: the types below are those of the "
+                    f"{comp.after} alone, not a comparison.",
+                    className="comparison-note",
+                    style={"fontSize": 12, "color": "#595959", "margin": "2px 0 4px 0"},
+                )
+            )
         out.append(
             DataTable(
                 data=_rows(comp.rows),
@@ -459,6 +495,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 className="akg-wrap",
                 style={"display": "flex", "gap": "10px", "alignItems": "center", "marginBottom": "10px"},
             ),
+            filter_bar(ids.TRACER_SOURCES, ids.TRACER_MIN_CONFIDENCE),
             html.Div(
                 [
                     dcc.Loading(
@@ -478,17 +515,22 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     )
 
 
-def tracer_outputs(app_ctx: AppContext, incident: str | None) -> tuple[list[Any], list[Any]]:
+def tracer_outputs(
+    app_ctx: AppContext, incident: str | None, sources: str = "all", min_confidence: float | None = None
+) -> tuple[list[Any], list[Any]]:
     """The result and comparison panels for an incident (the callback's body)."""
     if not incident:
         hint = [html.P("Choose an incident to see how the next meetings answered it.", style={"color": "#7f7f7f"})]
         return hint, [html.H4("Before and after", style={"marginTop": 0}), html.P("\u2014")]
-    return app_ctx.remembered("tracer", incident, lambda: _tracer_outputs(app_ctx, incident))
+    key = (incident, sources, min_confidence)
+    return app_ctx.remembered("tracer", key, lambda: _tracer_outputs(app_ctx, incident, sources, min_confidence))
 
 
-def _tracer_outputs(app_ctx: AppContext, incident: str) -> tuple[list[Any], list[Any]]:
+def _tracer_outputs(
+    app_ctx: AppContext, incident: str, sources: str, min_confidence: float | None
+) -> tuple[list[Any], list[Any]]:
     try:
-        data = tracer_data(app_ctx, incident)
+        data = tracer_data(app_ctx, incident, sources, min_confidence)
     except AllianceKGError as e:
         return render_error(str(e)), []
     return render_result(data), render_comparison(data.comparisons)
@@ -503,9 +545,11 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.TRACER_COMPARISON, "children"),
         Output(state_id, "data"),
         Input(ids.TRACER_INCIDENT, "value"),
+        Input(ids.TRACER_SOURCES, "value"),
+        Input(ids.TRACER_MIN_CONFIDENCE, "value"),
     )
-    def _trace(incident):
-        result, comparison = tracer_outputs(app_ctx, incident)
+    def _trace(incident, sources, min_confidence):
+        result, comparison = tracer_outputs(app_ctx, incident, *chosen(sources, min_confidence))
         return result, comparison, {"incident": incident}
 
     @app.callback(
@@ -521,9 +565,15 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.TRACER_CSV, "data"),
         Input(ids.TRACER_CSV_BUTTON, "n_clicks"),
         State(ids.TRACER_INCIDENT, "value"),
+        State(ids.TRACER_SOURCES, "value"),
+        State(ids.TRACER_MIN_CONFIDENCE, "value"),
         prevent_initial_call=True,
     )
-    def _csv(_clicks, incident):
+    def _csv(_clicks, incident, sources, min_confidence):
         if not incident:
             return None
-        return {"content": changes_csv(app_ctx, incident), "filename": "trace-changes.csv", "type": "text/csv"}
+        try:
+            content = changes_csv(app_ctx, incident, *chosen(sources, min_confidence))
+        except AllianceKGError:
+            return None
+        return {"content": content, "filename": "trace-changes.csv", "type": "text/csv"}

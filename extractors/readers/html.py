@@ -31,10 +31,11 @@ Mention spans are offsets into it, not into the markup.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import lxml.html
 from lxml import etree
@@ -45,6 +46,9 @@ from extractors.readers.base import RawText
 from extractors.readers.detect import declared_charset, decode
 from extractors.readers.sites import site_for
 from graph.errors import ExtractionError
+
+if TYPE_CHECKING:
+    from extractors.rules.patterns import RuleFile
 
 
 def _words(text: str) -> list[str]:
@@ -60,23 +64,20 @@ NEVER_TEXT = tuple(
 )
 """Elements whose content is never part of the text."""
 
-FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu"})
-FURNITURE_ROLES = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alertdialog"}
-)
-_FURNITURE_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menus|breadcrumbs?|share|sharing|social|sns|comments?|"
-    r"comment-form|respond|cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|related|"
-    r"recommended|popular|trending|most-read|sidebar|side-bar|widget|advert|advertisement|ads|ad|"
-    r"sponsor|promo|banner|popup|modal|skip|toolbar|print|tags|tag-list|footer|masthead|site-header|"
-    r"utility|login|search)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-_CONTENT_NAMES = re.compile(
-    r"article-body|articlebody|story-body|entry-content|post-content|article-content|content-body|"
-    r"main-content|article__body|news-content|view-content|text-content|press-release|field-body",
-    re.IGNORECASE,
-)
+
+@functools.cache
+def _html_rules() -> RuleFile:
+    # imported here: the rule files live in the rules package, which imports the readers' modules
+    from extractors.rules.patterns import load_rules
+
+    return load_rules("html")
+
+
+FURNITURE_TAGS = frozenset(_html_rules().word_list("furniture_tags"))
+"""Elements that are page furniture by their tag (``extractors/data/rules/html.yaml``)."""
+FURNITURE_ROLES = frozenset(_html_rules().word_list("furniture_roles"))
+_FURNITURE_NAMES = _html_rules().regex("furniture_names")
+_CONTENT_NAMES = _html_rules().regex("content_names")
 BLOCK_TAGS = frozenset(
     _words(
         "p div section article main li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table thead tbody tfoot tr dd "

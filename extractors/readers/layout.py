@@ -24,7 +24,9 @@ What it does, in order (the patterns and word lists are data:
 3. **Capitals** lost in conversion are restored where the damage is
    unambiguous: "rOK" -> "ROK", a Korean family name before a hyphenated
    given name or after a title ("han Min-koo" -> "Han Min-koo"), a numbered
-   paragraph's first word ("3. the" -> "3. The").
+   paragraph's first word ("3. the" -> "3. The"); a space set before
+   punctuation by a translation's typesetting is dropped ("Seoul , October
+   2 , 2013 ." -> "Seoul, October 2, 2013.", "( ROK )" -> "(ROK)").
 4. **Paragraphs** come from the layout, not from raw line breaks
    (:func:`line_breaks`, the one paragraph rule): a numbered line continuing
    the paragraph numbering, a bullet or a heading's date line opens a
@@ -195,8 +197,8 @@ def _terminal(line: str) -> bool:
 
 def _capitals(line: str) -> bool:
     """The line is written in capitals (a heading, a cable)."""
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _last_token(line: str) -> str:
@@ -560,10 +562,17 @@ def _inline_edits(text: str, edits: list[tuple[int, int, str]]) -> dict[str, int
             if given or (before and before[-1].lower() in titles):
                 edits.append((first, first + 1, word[0].upper()))
                 capitals += 1
+    spaced = 0
+    for m in pats["spaced_punctuation"].finditer(text):  # "Seoul , October 2 , 2013 ." -> "Seoul, October 2, 2013."
+        at = m.start()
+        prev = text[at - 1 : at]
+        if prev == "(" or (prev and not prev.isspace() and (prev not in ".,;:" or text[at + 1] == ")")):
+            edits.append((at, at + 1, ""))
+            spaced += 1
     for m in pats["numbered_lower"].finditer(text):
         edits.append((m.start(1), m.end(1), m.group(1).upper()))
         capitals += 1
-    return {"suffixes_joined": joined, "capitals_restored": capitals}
+    return {"suffixes_joined": joined, "capitals_restored": capitals, "spaces_before_punctuation": spaced}
 
 
 def _joiner(a: _Line, b: _Line) -> tuple[int, str]:

@@ -46,12 +46,13 @@ from extractors.rules.meetings import (
     complete_from_reference,
     find_meeting_mentions,
     refine_series,
+    yearless,
 )
 from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads
 from extractors.rules.reference import agreement
 from extractors.rules.reference import heads as ref_heads
-from extractors.rules.scan import AnchoredPattern, Tokens
+from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
 from graph.model import GraphData
@@ -60,18 +61,10 @@ from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel, Series
 __all__ = ["EXTRACTOR", "extract_document"]
 
 _JOINT_KINDS = ("communique", "joint_statement")
-_DELEGATION_CUE = re.compile(
-    r"\b(?:led|headed|co-?chaired|chaired|delegations?|hosted|attended|met|participated|took\s+part|presided)\b",
-    re.IGNORECASE,
-)
-_DELEGATION_ANCHORED = AnchoredPattern(
-    _DELEGATION_CUE,
-    {"led", "headed", "co", "cochaired", "chaired", "delegation", "delegations", "hosted", "attended", "met",
-     "participated", "took", "presided"},
-)  # fmt: skip
+_ACTOR_RULES = load_rules("actors")
+_DELEGATION_ANCHORED = _ACTOR_RULES.anchored("delegation_cue")
 _CONTINUED = re.compile(r"[a-z]|(?:III|II|IV|Jr\.|Sr\.)\s")
-_LEAD_CUE = re.compile(r"\b(?:led|headed|co-?chaired|chaired|presided)\b", re.IGNORECASE)
-_LEAD_ANCHORED = AnchoredPattern(_LEAD_CUE, {"led", "headed", "co", "cochaired", "chaired", "presided"})
+_LEAD_ANCHORED = _ACTOR_RULES.anchored("lead_cue")
 _RESPONSES = load_rules("responses")
 _RESPONSE_CUE = _RESPONSES.anchored("response_cue")
 _THREAT_CUE = _RESPONSES.regex("threat_cue")
@@ -80,10 +73,7 @@ _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
-_TOGETHER = re.compile(
-    r"\b(?:met|meet|meeting|summit|talks|decided|decision|agreed|adopted|issued|signed|announced|held|endorsed)\b",
-    re.IGNORECASE,
-)
+_TOGETHER = load_rules("meetings").regex("together")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
@@ -123,9 +113,22 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
     Wednesday"): the document that records the meeting is the better source,
     and a graph store lets the last loaded value win.
     """
-    for m in meeting.mentions:
-        if m.date is not None and m.date.precision == "day" and (meeting.recorded or not m.date.relative):
-            return m.date.date
+    own = [m.date for m in meeting.mentions if m.date is not None and m.date.precision == "day"]
+    # a date written with its year wins over one whose year is guessed ("released August 27 at the
+    # close of the Eighth Annual Meeting" in a cable whose meeting "took place on August 26 and 27, 1975")
+    for d in own:
+        if not yearless(d):
+            return d.date
+    if meeting.recorded:
+        held = next(
+            (m.near_date for m in meeting.mentions if m.held and m.near_date is not None and not yearless(m.near_date)),
+            None,
+        )
+        if held is not None and held.precision == "day":
+            return held.date
+    for d in own:
+        if meeting.recorded or not d.relative:
+            return d.date
     if meeting.recorded:
         # the sentence that says it "was held" dates it before a heading's dateline (often the release day)
         for m in sorted(meeting.mentions, key=lambda x: not x.held):
@@ -313,6 +316,13 @@ class _Extraction:
                 continue
             series = Series.TRILATERAL if {"KOR", "USA", "JPN"} <= countries else Series.SUMMIT
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
+            # the place is read after the last leader before the date ("... and President Obama met in
+            # Washington on ...")
+            last = max((a.end for a in leaders if a.end <= day.start), default=leaders[-1].end)
+            probe = MeetingMention(last, last, series, None)
+            # (before the date when the date follows them: a place after it belongs to something else)
+            attach_place(probe, self.text, day.start if day.start >= probe.end else min(s.end, probe.end + 60))
+            mention.location, mention.location_span = probe.location, probe.location_span
             out.append(mention)
         # "when the two Presidents met in Seoul on April 25, 2014": a summit whose leaders the sentence does not name
         for m in LEADERS_MET.finditer(self.text, self.tokens):
@@ -446,6 +456,18 @@ class _Extraction:
             # mention elsewhere ("the 56th SCM in Washington") must not overwrite it
             Prop.LOCATION.value: meeting.location if meeting.recorded or meeting.ordinal is None else None,
         }
+        span = next(
+            (
+                d
+                for m in meeting.mentions
+                if (d := m.date or (m.near_date if meeting.recorded else None)) is not None
+                and d.date == meeting.date
+                and d.end_date is not None
+            ),
+            None,
+        )
+        if span is not None:  # a meeting of several days ("on August 26 and 27, 1975"): its last day
+            props[Prop.END_DATE.value] = span.end_date
         self.b.node(iri, kind, meeting.label, props)
         self.meeting_iris[key] = iri
         for m in meeting.mentions:

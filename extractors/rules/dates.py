@@ -13,8 +13,9 @@ data (``extractors/data/rules/dates.yaml``).
 Resolution rules (``ref`` is the document's date):
 
 * "March 3" (partial) takes ``ref``'s year, or the year before when that
-  would put it after ``ref`` (a text does not report what has not happened
-  yet). A partial date is not *relative*: the text states the day.
+  would put it more than a week after ``ref`` (a text does not report what has
+  not happened yet; a document is often dated by a meeting's first day). A
+  partial date is not *relative*: the text states the day.
 * "March 2024" and "in 2024" have month and year precision; their date is the
   first day of the period.
 * "last month", "the previous year", "earlier this year", "yesterday", "last
@@ -137,18 +138,26 @@ def _day(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
+PARTIAL_GRACE = dt.timedelta(days=7)
+"""How far after the document's date a partial date may fall and keep its year: a document is often dated by
+the first day of the meeting it reports ("released August 27" in a cable dated August 26)."""
+
+
 def resolve_month_day(month: int, day: int, ref: dt.date) -> dt.date | None:
-    """The most recent ``month``/``day`` on or before ``ref`` (same or previous year).
+    """The most recent ``month``/``day`` on or before ``ref`` (same or previous year), allowing
+    :data:`PARTIAL_GRACE` after it.
 
     >>> resolve_month_day(10, 9, dt.date(2024, 3, 10)).isoformat()
     '2023-10-09'
+    >>> resolve_month_day(8, 27, dt.date(1975, 8, 26)).isoformat()
+    '1975-08-27'
     """
     for year in (ref.year, ref.year - 1):
         try:
             candidate = dt.date(year, month, day)
         except ValueError:
             continue
-        if candidate <= ref:
+        if candidate <= ref + PARTIAL_GRACE:
             return candidate
     return None
 

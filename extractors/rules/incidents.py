@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ _KIND_PATTERNS: list[tuple[Kind, str]] = [
 ]
 _TRIGGERS: list[tuple[Kind, str]] = [(kind, compose(_RULES, key)) for kind, key in _KIND_PATTERNS]
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE)
-_PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7"), 2: ("pl3",), 3: ("pl4",)}
+_PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9"), 2: ("pl3",), 3: ("pl4",)}
 _SYSTEM_RE = _RULES.regex("system")
 _TRIGGER_ANCHORED = AnchoredPattern(_TRIGGER_RE, _prefix_test(_TRIGGER_RE))
 _SYSTEM_ANCHORED = AnchoredPattern(_SYSTEM_RE, _prefix_test(_SYSTEM_RE))
@@ -295,23 +296,22 @@ class IncidentResolver:
         would leave the Treaty on the Non-Proliferation of Nuclear Weapons")."""
         out: list[IncidentMention] = []
         lowered: str | None = None
+        latest = self._latest
         for d in dates:
             if d.precision == "year":
                 continue
+            pool = self._described_pool(d)
+            if latest is not None:
+                pool = [c for c in pool if c.date <= latest]
+            if not pool:
+                continue
             # a day written without its year ("on March 12") may be of another year than the one guessed for it
-            candidates = [
-                c
-                for c in self._described_pool(d)
-                if self._known(c)
-                and (
-                    d.contains(c.date, slack_days=1)
-                    or (
-                        yearless(d)
-                        and d.precision == "day"
-                        and (c.date.month, c.date.day) == (d.date.month, d.date.day)
-                    )
-                )
-            ]
+            within = _within(d, slack_days=1)
+            if yearless(d) and d.precision == "day":
+                month_day = (d.date.month, d.date.day)
+                candidates = [c for c in pool if within(c.date) or (c.date.month, c.date.day) == month_day]
+            else:
+                candidates = [c for c in pool if within(c.date)]
             if not candidates:
                 continue
             s_start, s_end = bounds.around(d.start)
@@ -338,10 +338,7 @@ class IncidentResolver:
         """Agreements, crises and provocations of the catalogue in the months of ``d`` and the days next to it
         (of any year: a day written without its year may have been given the wrong one)."""
         if self._by_month is None:
-            self._by_month = {}
-            for c in self.lex.catalogue:
-                if c.kind in _DESCRIBED_KINDS:
-                    self._by_month.setdefault(c.date.month, []).append(c)
+            self._by_month = _described_by_month(self.lex)
         months = {d.date.month, (d.date - dt.timedelta(days=1)).month, (d.date + dt.timedelta(days=1)).month}
         if d.end_date is not None:
             months.add(d.end_date.month)
@@ -641,6 +638,35 @@ def _listed_day(month: str, day: str | None, year: int | None, doc_date: dt.date
 
 
 _VARIANTS: dict[int, PhraseMatcher] = {}
+_BY_MONTH: dict[int, tuple[Lexicon, dict[int, list[CatalogueIncident]]]] = {}
+
+
+def _described_by_month(lex: Lexicon) -> dict[int, list[CatalogueIncident]]:
+    """The catalogue's agreements, crises and provocations by month (of any year), built once per lexicon."""
+    found = _BY_MONTH.get(id(lex))
+    if found is None or found[0] is not lex:
+        by_month: dict[int, list[CatalogueIncident]] = {}
+        for c in lex.catalogue:
+            if c.kind in _DESCRIBED_KINDS:
+                by_month.setdefault(c.date.month, []).append(c)
+        found = _BY_MONTH[id(lex)] = (lex, by_month)
+    return found[1]
+
+
+def _within(d: DateMatch, slack_days: int) -> Callable[[dt.date], bool]:
+    """``d.contains`` as a test of one day, its bounds computed once for the many days it is asked about."""
+    if d.precision == "day":
+        try:
+            lo = d.date - dt.timedelta(days=slack_days)
+            hi = (d.end_date or d.date) + dt.timedelta(days=slack_days)
+        except OverflowError:  # a period at the calendar's edge: as DateMatch.contains answers
+            return functools.partial(d.contains, slack_days=slack_days)
+        return lambda day: lo <= day <= hi
+    if d.precision == "month":
+        year, month = d.date.year, d.date.month
+        return lambda day: day.year == year and day.month == month
+    year = d.date.year
+    return lambda day: day.year == year
 
 
 def _variant_names(lex: Lexicon) -> PhraseMatcher:

@@ -141,6 +141,10 @@ _PARTY_WORDS = {
 _PARTY_RE = re.compile(compose(_RULES, "party"), _RULES.flags("party"))
 _PLACE_AFTER = _RULES.regex("place_after")
 _NOT_PLACE = _RULES.regex("not_place")
+_VENUE_CITY = _RULES.regex("venue_city")
+_VENUE_CITIES = {
+    venue.strip(): city.strip() for venue, _, city in (str(w).partition("=") for w in _RULES.word_list("venue_cities"))
+}
 _BACKWARD = _RULES.regex("backward")
 _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
@@ -394,13 +398,17 @@ def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
     """Give a mention the "in/at <Place>" phrase that follows it in its sentence."""
     window_end = min(sent_end, mention.end + 140)
     for m in _PLACE_AFTER.finditer(text, mention.end, window_end):
+        city = _VENUE_CITY.match(text, m.end("place"), window_end)  # "at the Pentagon in Washington, D.C."
+        at = city.end() - 3 if city is not None else -1  # the "in " before the city
+        if city is not None and (inner := _PLACE_AFTER.match(text, at, window_end)) is not None:
+            m = inner
         place = m.group("place").strip().rstrip(".,")
         if place.endswith((" D.C", ",D.C")):
             place += "."
         if _NOT_PLACE.match(place) or len(place) < 3:
             continue
         place = re.sub(r"^the\s+", "", place)
-        mention.location = place
+        mention.location = _VENUE_CITIES.get(place, place)
         mention.location_span = (m.start("place"), m.start("place") + len(m.group("place").rstrip(".,")))
         return
 

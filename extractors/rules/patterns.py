@@ -236,7 +236,6 @@ def rule_files() -> dict[str, Path]:
 # -- anchors derived from patterns ----------------------------------------------------------
 
 
-
 def first_word_prefixes(pattern: re.Pattern[str] | str, flags: int = 0) -> set[str] | None:
     """Lower-cased literal beginnings of the first word of every possible match.
 
@@ -305,3 +304,110 @@ def _union(parts: Iterable[set[str] | None]) -> set[str] | None:
         if len(out) > MAX_PREFIXES:
             return None
     return out
+
+
+MAX_LITERALS = 64
+"""Most strings :func:`required_literals` gives for one pattern."""
+_CASE_FLAGS = re.IGNORECASE | re.LOCALE
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` contains, for a cheap test before a scan.
+
+    A text holding none of them has no match, and ``str.__contains__`` finds a
+    literal far faster than the regex engine tries a pattern that begins with
+    anchors or optional parts at every character. None when no such strings
+    can be derived (a match may consist of classes and wildcards only) or the
+    pattern ignores case (its case folding is not the strings' own).
+
+    >>> required_literals(re.compile(r"^(?:\\d+\\.\\s+)?(?:abstract|references)\\b|\\bet al\\."))
+    ('abstract', 'et al.', 'references')
+    >>> required_literals(re.compile(r"\\bthis (?:paper|study) (?:argues|finds)"))
+    ('this paper argues', 'this paper finds', 'this study argues', 'this study finds')
+    >>> required_literals(re.compile(r"\\w+ly"))
+    ('ly',)
+    >>> required_literals(re.compile(r"\\d+\\s\\w*")) is None
+    True
+    """
+    if pattern.flags & _CASE_FLAGS:
+        return None
+    found = _required(list(_sre_parse.parse(pattern.pattern, pattern.flags)))
+    if not found or "" in found:
+        return None
+    # a string that holds another of the set adds nothing to the test
+    return tuple(sorted(s for s in found if not any(t != s and t in s for t in found)))
+
+
+def _exact(items: list[Any]) -> set[str] | None:
+    """Every string a sequence of parsed items matches, when it is a small set of literals (else None)."""
+    out = {""}
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            part: set[str] | None = {chr(arg)}
+        elif op is _sre.IN and arg and all(o is _sre.LITERAL for o, _a in arg):
+            part = {chr(a) for _o, a in arg}
+        elif op is _sre.SUBPATTERN:
+            part = None if arg[1] & _CASE_FLAGS else _exact(list(arg[-1]))
+        elif op is _sre.BRANCH:
+            part = _union_exact(_exact(list(branch)) for branch in arg[1])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:
+            body = _exact(list(arg[2]))
+            part = None if body is None else {"", *body}
+        else:
+            return None
+        if part is None:
+            return None
+        out = {a + b for a in out for b in part}
+        if len(out) > MAX_LITERALS:
+            return None
+    return out
+
+
+def _union_exact(parts: Iterable[set[str] | None]) -> set[str] | None:
+    out: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+    return out
+
+
+def _required(items: list[Any]) -> set[str] | None:
+    """Strings one of which every match of a sequence of parsed items contains (the longest such set found).
+
+    Runs of items that match a small set of literals (:func:`_exact`) are
+    joined while the set stays small; a mandatory group, branch or repeat
+    gives its own requirement; anything else (a class, a wildcard, an
+    assertion, an optional part) ends a run and gives nothing.
+    """
+    options: list[set[str]] = []
+    run: set[str] = {""}
+    for op, arg in items:
+        exact = _exact([(op, arg)])
+        if exact is not None and "" not in exact:
+            joined = {a + b for a in run for b in exact}
+            if len(joined) <= MAX_LITERALS:
+                run = joined
+                continue
+        if run != {""}:
+            options.append(run)
+        run = {""}
+        if exact is not None and "" not in exact:
+            run = exact  # too many with the run before it: starts a run of its own
+            continue
+        if op is _sre.SUBPATTERN:
+            sub = None if arg[1] & _CASE_FLAGS else _required(list(arg[-1]))
+        elif op is _sre.BRANCH:
+            branches = [_required(list(branch)) for branch in arg[1]]
+            sub = None if any(b is None or "" in b for b in branches) else _union_exact(branches)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
+            sub = _required(list(arg[2]))
+        else:
+            sub = None
+        if sub and "" not in sub and len(sub) <= MAX_LITERALS:
+            options.append(sub)
+    if run != {""}:
+        options.append(run)
+    if not options:
+        return None
+    return max(options, key=lambda o: min(len(s) for s in o))  # the first of the most specific

@@ -38,6 +38,7 @@ class Tokens:
     starts: list[int]
     _indices: dict[bool, dict[str, list[int]]] | None = None
     _cache: dict[object, list[int]] | None = None
+    _learned: dict[bool, int] | None = None
 
     def words_between(self, start: int, end: int) -> list[str]:
         """Lower-cased words of the tokens starting in ``[start, end)``."""
@@ -69,9 +70,20 @@ class Tokens:
         if found is None:
             index = self.index(fold)
             if isinstance(accept, AbstractSet):
-                words: Iterable[str] = index.keys() & accept
+                # a set operation walks its right side: the smaller of the text's words and the set
+                words: Iterable[str] = (
+                    accept.intersection(index)
+                    if isinstance(accept, set | frozenset) and len(accept) > len(index)
+                    else index.keys() & accept
+                )
             else:
-                words = _accepted(key, accept, index)
+                taken = _VOCABULARY.register(key, accept)
+                if self._learned is None:
+                    self._learned = {}
+                if self._learned.get(fold) != _VOCABULARY.generation:
+                    _VOCABULARY.learn(index.keys())
+                    self._learned[fold] = _VOCABULARY.generation
+                words = index.keys() & taken
             found = sorted(itertools.chain.from_iterable(index[w] for w in words))
             self._cache[(key, fold)] = found
         return found
@@ -87,36 +99,61 @@ class Tokens:
         parts = _WORD_SPLIT.split(text)
         starts = list(itertools.accumulate(map(len, parts), initial=0))[1 : len(parts) : 2]
         shared: dict[str, str] = {}
-        words = [shared.setdefault(w, w) for w in itertools.islice(parts, 1, None, 2)]
+        raw = parts[1::2]
         del parts
-        lowered: dict[str, str] = {}
-        lower = []
-        for w in words:
-            low = lowered.get(w)
-            if low is None:
-                low = w.lower()
-                low = lowered[w] = shared.setdefault(low, low)
-            lower.append(low)
+        words = list(map(shared.setdefault, raw, raw))
+        del raw
+        # each distinct word lower-cased once, as the word itself when it is already in lower case
+        lowered = {w: shared.setdefault(low, low) for w in list(shared) for low in (w.lower(),)}
+        lower = list(map(lowered.__getitem__, words))
         return cls(words, lower, starts)
 
 
 _MEMO_LIMIT = 200_000
-_ACCEPT_MEMO: dict[object, tuple[set[str], set[str]]] = {}
 
 
-def _accepted(key: object, accept: Callable[[str], bool], index: dict[str, list[int]]) -> AbstractSet[str]:
-    """The words of ``index`` that ``accept`` takes, with the predicate's answers
-    memoised per ``key`` across documents (a vocabulary repeats from text to text):
-    the predicate runs only on words not seen before, the rest is set arithmetic."""
-    memo = _ACCEPT_MEMO.get(key)
-    if memo is None or len(memo[0]) > _MEMO_LIMIT:
-        memo = _ACCEPT_MEMO[key] = (set(), set())
-    seen, taken = memo
-    fresh = index.keys() - seen
-    if fresh:
-        taken.update(w for w in fresh if accept(w))
-        seen |= fresh
-    return index.keys() & taken
+class _Vocabulary:
+    """Every word met so far with the answers of every word predicate keyed in :meth:`Tokens.candidates`.
+
+    A text's words are checked against what is known once per text
+    (:meth:`learn`), not once per predicate: only the words no text had
+    before are put to the predicates, and each predicate's accepted words
+    are then one set intersection away (a vocabulary repeats from text to
+    text). Past :data:`_MEMO_LIMIT` words everything is forgotten and the
+    ``generation`` moves on, so that a text learns its words again.
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.taken: dict[object, set[str]] = {}
+        self.predicates: dict[object, Callable[[str], bool]] = {}
+        self.generation = 0
+
+    def register(self, key: object, accept: Callable[[str], bool]) -> set[str]:
+        """The words known so far that ``accept`` (the predicate kept under ``key``) takes."""
+        taken = self.taken.get(key)
+        if taken is None:
+            self.predicates[key] = accept
+            taken = self.taken[key] = {w for w in self.seen if accept(w)}
+        return taken
+
+    def learn(self, words: AbstractSet[str]) -> None:
+        """Put the words not met before to every predicate."""
+        fresh = words - self.seen
+        if not fresh:
+            return
+        if len(self.seen) + len(fresh) > _MEMO_LIMIT:
+            self.seen = set()
+            for taken in self.taken.values():
+                taken.clear()
+            self.generation += 1
+            fresh = set(words)
+        for key, accept in self.predicates.items():
+            self.taken[key].update(w for w in fresh if accept(w))
+        self.seen |= fresh
+
+
+_VOCABULARY = _Vocabulary()
 
 
 class AnchoredPattern:

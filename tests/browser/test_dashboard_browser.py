@@ -184,7 +184,9 @@ def test_tracing_the_first_nuclear_test_shows_the_next_scm(dash_duo: Any, corpus
     assert "Rumsfeld" in meetings  # the evidence sentence of the 38th SCM communique
     assert dash_duo.find_elements("#tracer-meetings mark.ev-span")
     comparison = dash_duo.find_element(f"#{ids.TRACER_COMPARISON}").text
-    assert "\u2192 38th SCM" in comparison and "only after" in comparison  # the previous recorded SCM, then the 38th
+    assert "\u2192 38th SCM" in comparison and "only after" in comparison
+    # the record's previous meeting, the 37th SCM, has no text: the panel says so and compares with no older one
+    assert "no text for the 37th SCM loaded" in comparison and "30th" not in comparison
     incident = _query(dash_duo)["incident"][0]
     assert "prk-nuclear-test-1" in incident
     _shot(dash_duo, artifacts, f"tracer-{corpus_store.name}")
@@ -311,3 +313,27 @@ def test_every_page_runs_under_the_content_security_policy(dash_duo: Any, store:
         time.sleep(1.0)
         logs = dash_duo.driver.get_log("browser")
         assert logs == [], (page, logs)
+
+
+def test_crises_filters_redraw_the_table(dash_duo: Any, store: Any, artifacts: Path) -> None:
+    """Sources and minimum confidence redraw the cross-incident table (the page is not reloaded)."""
+    dash_duo.start_server(create_app(store))
+    _open(dash_duo, "/crises")
+    dash_duo.wait_for_element("#crises-table", timeout=20)
+    radio = next(
+        r for r in dash_duo.find_elements(f"#{ids.CRISES_SOURCES} label") if "records of the meeting" in r.text
+    )
+    radio.click()
+    dash_duo.wait_for_contains_text("#crises-table", "First North Korean nuclear test", timeout=20)
+    before = dash_duo.find_element("#crises-table").text
+    # every commitment of the sample graph was extracted with confidence 0.9: above it, none counts
+    box = dash_duo.find_element(f"#{ids.CRISES_MIN_CONFIDENCE}")
+    box.send_keys("0.95")
+    box.send_keys(Keys.ENTER)
+    deadline = time.monotonic() + 20
+    while dash_duo.find_element("#crises-table").text == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    after = dash_duo.find_element("#crises-table").text
+    assert after != before and "First North Korean nuclear test" in after  # the incidents stay, their counts fall
+    _shot(dash_duo, artifacts, f"crises-filters-{store.name}")
+    assert _severe(dash_duo) == []

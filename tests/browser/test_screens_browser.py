@@ -9,7 +9,6 @@ Screenshots at 1440, 900 and 390 px go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -66,13 +65,6 @@ def _severe(dash_duo: Any, allow: tuple[str, ...] = ()) -> list[Any]:
 
 def _shot(dash_duo: Any, artifacts: Path, name: str) -> None:
     dash_duo.driver.save_screenshot(str(artifacts / f"{name}.png"))
-
-
-def _queries_finished(wait: float = 60.0) -> None:
-    """Wait for the embedded store's query threads that outlived their timeout (they cannot be stopped)."""
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline and any(t.name == "grandcypher-query" for t in threading.enumerate()):
-        time.sleep(0.2)
 
 
 def _fully_inside(box: dict[str, Any]) -> bool:
@@ -184,7 +176,7 @@ def _run(dash_duo: Any, query: str) -> str:
 
 def test_console_messages_say_what_is_wrong(dash_duo: Any, sample_store: Any, artifacts: Path) -> None:
     """A typo, a construct the embedded store lacks, a slow query: each says which it is."""
-    dash_duo.start_server(create_app(sample_store, query_timeout=0.3))
+    dash_duo.start_server(create_app(sample_store, query_timeout=1.0))
     _open(dash_duo, "/console")
     dash_duo.wait_for_element(PAGE_READY["console"], timeout=20)
     typo = _run(dash_duo, "MATCH (n:Incident) RETRUN n")
@@ -192,9 +184,8 @@ def test_console_messages_say_what_is_wrong(dash_duo: Any, sample_store: Any, ar
     _shot(dash_duo, artifacts, "console-syntax-error")
     unsupported = _run(dash_duo, "MATCH (n:Incident) WITH n RETURN n")
     assert unsupported.startswith("Not available on the embedded store: WITH"), unsupported
-    slow = _run(dash_duo, "MATCH (a)-[*1..4]->(b) RETURN count(a) AS n")
-    assert slow.startswith("Timeout: the query was stopped after 0.3 s"), slow
-    _queries_finished()
+    slow = _run(dash_duo, "MATCH (a)-[*1..12]->(b) RETURN count(a) AS n")
+    assert slow.startswith("Timeout: the query was stopped after 1 s"), slow
     ordered = _run(dash_duo, "MATCH (c:Commitment) RETURN c.label AS c ORDER BY c.nosuch")
     assert "rows in" in ordered, ordered  # nulls sort, no TypeError
     assert _severe(dash_duo) == []
@@ -204,14 +195,13 @@ def test_a_slow_wait_shows_a_loading_indicator(dash_duo: Any, sample_store: Any)
     dash_duo.start_server(create_app(sample_store, query_timeout=3))
     _open(dash_duo, "/console")
     dash_duo.wait_for_element(PAGE_READY["console"], timeout=20)
-    _type(dash_duo, f"#{ids.CONSOLE_QUERY}", "MATCH (a)-[*1..4]->(b) RETURN count(a) AS n")
+    _type(dash_duo, f"#{ids.CONSOLE_QUERY}", "MATCH (a)-[*1..12]->(b) RETURN count(a) AS n")
     dash_duo.find_element(f"#{ids.CONSOLE_RUN}").click()
     seen = False
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline and not seen:
         seen = bool(dash_duo.driver.execute_script("return document.querySelector('.dash-spinner') !== null;"))
         time.sleep(0.05)
-    _queries_finished()
     assert seen, "no loading indicator while the console waited"
     assert _severe(dash_duo) == []
 
