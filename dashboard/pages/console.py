@@ -482,20 +482,14 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.CONSOLE_QUERY, "value"),
         Output(ids.CONSOLE_PARAMS, "value"),
         Output(ids.url_state(PAGE), "data"),
+        Output(ids.CONSOLE_EXAMPLE_NOTE, "children"),
         Input(ids.CONSOLE_EXAMPLES, "value"),
         prevent_initial_call=True,
     )
     def _example(key):
         example = EXAMPLES.get(key or DEFAULT_EXAMPLE, EXAMPLES[DEFAULT_EXAMPLE])
-        return example.query, json.dumps(example.params, indent=1), {"example": example.key}
-
-    @app.callback(
-        Output(ids.CONSOLE_EXAMPLE_NOTE, "children"),
-        Input(ids.CONSOLE_EXAMPLES, "value"),
-        prevent_initial_call=True,
-    )
-    def _example_note(key):
-        return example_note(app_ctx, EXAMPLES.get(key or DEFAULT_EXAMPLE, EXAMPLES[DEFAULT_EXAMPLE]))
+        note = example_note(app_ctx, example)
+        return example.query, json.dumps(example.params, indent=1), {"example": example.key}, note
 
     @app.callback(
         Output(ids.CONSOLE_MESSAGE, "children"),
