@@ -203,6 +203,8 @@ def test_a_slow_wait_shows_a_loading_indicator(dash_duo: Any, sample_store: Any)
         seen = bool(dash_duo.driver.execute_script("return document.querySelector('.dash-spinner') !== null;"))
         time.sleep(0.05)
     assert seen, "no loading indicator while the console waited"
+    # the answer (a timeout) arrives before the test ends, so no request is cut off when the server stops
+    dash_duo.wait_for_contains_text(f"#{ids.CONSOLE_MESSAGE}", "Timeout", timeout=30)
     assert _severe(dash_duo) == []
 
 
