@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any
 
 import dash
+import flask
 from dash import ALL, Dash, Input, Output, State, dcc, html
 
 from dashboard import ids, styles
@@ -26,7 +27,7 @@ from dashboard.explorer_graph import explorer_view, initial_state
 from dashboard.pages import console, crises, explorer, exports, timeline, tracer
 from dashboard.security import harden
 from dashboard.serving import ServingStore
-from dashboard.state import PAGE_TITLES, PAGES, ViewState, encode_query, page_of, parse_query
+from dashboard.state import PAGE_TITLES, PAGES, ViewState, encode_query, known_page, page_of, parse_query
 from graph.errors import AllianceKGError
 from graph.store import GraphStore
 
@@ -72,8 +73,8 @@ def _nav(store_name: str) -> html.Nav:
 
 
 def nav_state(pathname: str | None, search: str | None) -> list[Any]:
-    """Hrefs (carrying the view state) and styles of the navigation links."""
-    active = page_of(pathname)
+    """Hrefs (carrying the view state) and styles of the navigation links (none active on the 404 page)."""
+    active = known_page(pathname)
     query = encode_query(parse_query(search))
     hrefs = [f"/{page}{query}" for page in PAGES]
     looks = [NAV_ACTIVE if page == active else NAV_IDLE for page in PAGES]
@@ -81,10 +82,25 @@ def nav_state(pathname: str | None, search: str | None) -> list[Any]:
 
 
 def render_page(app_ctx: AppContext, pathname: str | None, search: str | None) -> list[Any]:
-    """Content of the page a URL names."""
+    """Content of the page a URL names (the 404 page for a path that names none)."""
+    if known_page(pathname) is None:
+        return [not_found(pathname)]
     page = page_of(pathname)
     view = parse_query(search)
     return [PAGE_MODULES[page].layout(app_ctx, view)]
+
+
+def not_found(pathname: str | None) -> html.Div:
+    """The page for a path that names no page: what was asked, and a link to every page."""
+    return html.Div(
+        [
+            html.H2("Page not found", style={"marginTop": "8px"}),
+            html.P(["There is no page at ", html.Code(pathname or "/"), ". The explorer has these pages:"]),
+            html.Ul([html.Li(dcc.Link(PAGE_TITLES[page], href=f"/{page}")) for page in PAGES]),
+        ],
+        id=ids.NOT_FOUND,
+        className="akg-not-found",
+    )
 
 
 def sync_query(page_states: list[dict[str, Any] | None], search: str | None) -> str:
@@ -101,6 +117,7 @@ def create_app(
     max_elements: int = DEFAULT_MAX_ELEMENTS,
     warm_up: bool = False,
     allowed_hosts: Iterable[str] = (),
+    query_timeout: float | None = None,
     **dash_kwargs: Any,
 ) -> Dash:
     """Build the explorer over ``store``.
@@ -112,10 +129,13 @@ def create_app(
             in a background thread now, so the first visitor does not wait for them.
         allowed_hosts: host names served besides 127.0.0.1 and localhost (any other
             ``Host`` gets 400; see :mod:`dashboard.security`).
+        query_timeout: seconds a console query may run (None: the default of :class:`AppContext`).
         **dash_kwargs: passed to :class:`dash.Dash` (e.g. ``requests_pathname_prefix``).
     """
     serving = store if isinstance(store, ServingStore) else ServingStore(store)
     app_ctx = AppContext(store=serving, max_elements=max_elements)
+    if query_timeout is not None:
+        app_ctx.query_timeout = query_timeout
     app = Dash(
         __name__,
         title="alliancekg explorer",
@@ -124,7 +144,18 @@ def create_app(
         **dash_kwargs,
     )
     app.layout = html.Div(
-        [dcc.Location(id=ids.URL, refresh=False), _nav(store.name), html.Div(id=ids.PAGE)],
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            html.A("Skip to the page", href=f"#{ids.PAGE}", className="akg-skip"),
+            _nav(store.name),
+            dcc.Loading(
+                html.Div(id=ids.PAGE),
+                id=ids.PAGE_LOADING,
+                type="dot",
+                delay_show=300,
+                target_components={ids.PAGE: "children"},
+            ),
+        ],
         style=styles.PAGE_STYLE,
     )
 
@@ -150,6 +181,7 @@ def create_app(
         query = sync_query(states, search)
         return dash.no_update if query == (search or "") else query
 
+    _answer_404(app)
     for module in PAGE_MODULES.values():
         module.register(app, app_ctx)
     app.server.config["ALLIANCEKG_CONTEXT"] = app_ctx
@@ -157,6 +189,26 @@ def create_app(
     if warm_up:
         threading.Thread(target=warm, args=(app_ctx,), name="alliancekg-warm-up", daemon=True).start()
     return app
+
+
+def _answer_404(app: Dash) -> None:
+    """A path that names no page is answered with status 404 (the page itself says so, see :func:`not_found`).
+
+    Dash answers every path with its single page; this hook only changes the
+    status of that HTML answer, so a link checker or a crawler sees the 404.
+    """
+    prefix = str(app.config.requests_pathname_prefix or "/")
+
+    @app.server.after_request
+    def _status(response: Any) -> Any:
+        path = flask.request.path
+        if flask.request.method != "GET" or response.status_code != 200 or response.mimetype != "text/html":
+            return response
+        if not path.startswith(prefix) or path.startswith((f"{prefix}_", f"{prefix}assets/")):
+            return response
+        if known_page("/" + path[len(prefix) :]) is None:
+            response.status_code = 404
+        return response
 
 
 def warm(app_ctx: AppContext) -> None:

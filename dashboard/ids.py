@@ -12,6 +12,8 @@ URL = "url"
 PAGE = "page-content"
 NAV = "nav"
 STORE_NAME = "store-name"
+PAGE_LOADING = "page-loading"
+NOT_FOUND = "not-found"
 URL_STATE_TYPE = "url-state"
 """Pattern-matching type of each page's state store: ``{"type": URL_STATE_TYPE, "page": <page>}``."""
 
@@ -44,6 +46,7 @@ TRACER_RESULT = "tracer-result"
 TRACER_COMPARISON = "tracer-comparison"
 TRACER_CSV_BUTTON = "tracer-csv-button"
 TRACER_CSV = "tracer-csv"
+TRACER_NOTICE = "tracer-notice"
 TRACER_SOURCES = "tracer-sources"
 TRACER_MIN_CONFIDENCE = "tracer-min-confidence"
 
@@ -58,6 +61,7 @@ TIMELINE_GRAPH = "timeline-graph"
 TIMELINE_YEARS = "timeline-years"
 TIMELINE_COLOUR = "timeline-colour"
 TIMELINE_EVIDENCE = "timeline-evidence"
+TIMELINE_GRAPH_BOX = "timeline-graph-box"
 
 # -- console -----------------------------------------------------------
 CONSOLE_QUERY = "console-query"
@@ -72,6 +76,8 @@ CONSOLE_GRAPH_WRAP = "console-graph-wrap"
 CONSOLE_CSV_BUTTON = "console-csv-button"
 CONSOLE_CSV = "console-csv"
 CONSOLE_RESULT = "console-result"
+CONSOLE_SUBSET = "console-subset"
+CONSOLE_EXAMPLE_NOTE = "console-example-note"
 
 # -- exports -----------------------------------------------------------
 EXPORTS_SCOPE = "exports-scope"

@@ -149,3 +149,11 @@ def page_of(pathname: str | None) -> str:
     """Page name of a URL path (unknown paths go to the home page)."""
     name = (pathname or "/").strip("/").split("/")[-1]
     return name if name in PAGES else PAGES[0]
+
+
+def known_page(pathname: str | None) -> str | None:
+    """Page name of a URL path, the home page for ``/``, or None for a path that names no page."""
+    parts = [p for p in (pathname or "/").split("/") if p]
+    if not parts:
+        return PAGES[0]
+    return parts[-1] if parts[-1] in PAGES else None

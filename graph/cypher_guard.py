@@ -22,11 +22,12 @@ read-access session, where the server itself refuses writes.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from enum import Enum
 
-from graph.errors import QueryError, WriteNotAllowedError
+from graph.errors import CypherSyntaxError, QueryError, WriteNotAllowedError
 
 
 class TokenKind(Enum):
@@ -255,6 +256,15 @@ READ_STARTS = frozenset({"MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL"
 """Words a reading query may start with (after ``EXPLAIN``/``PROFILE`` and ``CYPHER`` options)."""
 
 
+SERVER_COMMANDS = frozenset(
+    {"SHOW", "TERMINATE", "ENABLE", "DISABLE", "RENAME", "ALTER", "GRANT", "DENY", "REVOKE", "START", "STOP",
+     "CREATE", "DROP", "USE", "DEALLOCATE", "REALLOCATE", "SET", "DELETE", "MERGE", "REMOVE", "DETACH", "LOAD",
+     "FOREACH", "FINISH", "INSERT"}
+)  # fmt: skip
+"""Words that start a server command or a writing statement: refused as such (any other first word that is
+not in :data:`READ_STARTS` is a syntax error, refused all the same)."""
+
+
 def find_admin(query: str) -> str | None:
     """A statement of ``query`` that does not start as a reading query (``SHOW USERS``...), or None.
 
@@ -301,6 +311,7 @@ def check_read_only(query: str) -> None:
 
     Raises:
         WriteNotAllowedError: the query holds a write clause or procedure.
+        CypherSyntaxError: the query starts with a word that is no clause (``MATCHH``).
         QueryError: the query cannot even be split into tokens (an
             unterminated string, comment or quoted name).
     """
@@ -319,6 +330,16 @@ def check_read_only(query: str) -> None:
         )
         raise WriteNotAllowedError(msg)
     admin = find_admin(query)
+    if admin is not None and admin.split()[0] not in SERVER_COMMANDS:
+        first = code_tokens(tokenize(query))[0] if admin else None
+        word = admin.split()[0]
+        close = difflib.get_close_matches(word, sorted(READ_STARTS), n=1, cutoff=0.7)
+        hint = f"did you mean {close[0]}?" if close else "a reading query starts with MATCH"
+        start = first.start if first is not None and first.upper == word else 0
+        line = query.count("\n", 0, start) + 1
+        column = start - (query.rfind("\n", 0, start) + 1) + 1
+        msg = f"syntax error at line {line}, column {column}: '{word}' is not a Cypher clause; {hint}"
+        raise CypherSyntaxError(msg, line=line, column=column)
     if admin is not None:
         msg = (
             f"the query console runs reading queries over the graph only (MATCH ... RETURN): {admin} "

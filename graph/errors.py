@@ -51,7 +51,41 @@ class WriteNotAllowedError(QueryError):
 
 
 class UnsupportedQueryError(QueryError):
-    """The embedded store cannot answer this Cypher; it needs Neo4j."""
+    """The embedded store cannot answer this Cypher; it needs Neo4j.
+
+    Attributes:
+        construct: the Cypher construct outside the embedded subset (``WITH``,
+            ``OPTIONAL MATCH``, ``the function toString()``), when known.
+    """
+
+    def __init__(self, message: str, construct: str | None = None) -> None:
+        super().__init__(message)
+        self.construct = construct
+
+
+class CypherSyntaxError(QueryError):
+    """An analyst query is not valid Cypher (a typo, an unclosed bracket).
+
+    Attributes:
+        line, column: where the problem starts (1-based), when known.
+    """
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+class QueryTimeoutError(QueryError):
+    """An analyst query ran past its timeout and was stopped.
+
+    Attributes:
+        timeout: the limit, in seconds.
+    """
+
+    def __init__(self, message: str, timeout: float | None = None) -> None:
+        super().__init__(message)
+        self.timeout = timeout
 
 
 class ExtractionError(AllianceKGError):

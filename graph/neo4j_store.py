@@ -36,8 +36,10 @@ from graph import cypher_guard, queries
 from graph.errors import (
     AuthenticationError,
     ConfigurationError,
+    CypherSyntaxError,
     NodeNotFoundError,
     QueryError,
+    QueryTimeoutError,
     StoreError,
     StoreUnavailableError,
     WriteNotAllowedError,
@@ -711,7 +713,9 @@ def _first_line(error: neo4j_errors.Neo4jError) -> str:
 def _query_error(error: neo4j_errors.Neo4jError, timeout: float) -> QueryError:
     code = error.code or ""
     if "TransactionTimedOut" in code or "Transaction.Terminated" in code:
-        return QueryError(f"the query timed out after {timeout:g}s")
+        return QueryTimeoutError(f"the query timed out after {timeout:g}s", timeout=timeout)
+    if code.endswith("Statement.SyntaxError"):
+        return CypherSyntaxError(f"syntax error: {_first_line(error)}")
     if (
         isinstance(error, neo4j_errors.Forbidden)
         or "AccessMode" in code

@@ -66,8 +66,8 @@ from typing import Any, NoReturn
 
 import networkx as nx
 
-from graph import cypher_guard
-from graph.errors import QueryError, UnsupportedQueryError
+from graph import cypher_diagnose, cypher_guard
+from graph.errors import QueryError, QueryTimeoutError, UnsupportedQueryError
 from graph.model import CypherResult, GraphData, Node, PropertyValue, Relationship
 from graph.schema import Kind, Prop, Rel, labels
 
@@ -250,7 +250,7 @@ def run(
     _interpreter()  # imported here: a worker must not import (another thread may hold the import lock at the fork)
     if not _WORKERS.acquire(timeout=timeout):
         msg = f"query timed out after {timeout:g}s: {MAX_QUERY_WORKERS} other queries held every worker"
-        raise QueryError(msg)
+        raise QueryTimeoutError(msg, timeout=timeout)
     try:
         with snapshot(max(0.0, deadline - time.monotonic())) as graph:
             read_end, write_end = os.pipe()
@@ -274,7 +274,7 @@ def run(
             status = _reap(pid)
     finally:
         _WORKERS.release()
-    return _outcome(payload, status, timeout, memory)
+    return _outcome(payload, status, timeout, memory, query, text)
 
 
 def _answer_in_worker(
@@ -301,7 +301,9 @@ def _answer_in_worker(
             payload = _MEMORY_PAYLOAD
         except Exception as e:  # any failure of the interpreter is reported to the caller
             first = str(e).strip().splitlines()[0] if str(e).strip() else ""
-            payload = pickle.dumps(("error", type(e).__name__, first[:500]))
+            line, column = getattr(e, "line", None), getattr(e, "column", None)
+            where = (line, column) if isinstance(line, int) and isinstance(column, int) else (None, None)
+            payload = pickle.dumps(("error", type(e).__name__, first[:500], *where))
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view) :]
@@ -361,11 +363,13 @@ def _reap(pid: int) -> int:
     return os.waitpid(pid, 0)[1]
 
 
-def _outcome(payload: bytes | None, status: int, timeout: float, memory: int) -> CypherResult:
-    """The result the worker reported, or the error its end means."""
+def _outcome(
+    payload: bytes | None, status: int, timeout: float, memory: int, query: str, text: str
+) -> CypherResult:
+    """The result the worker reported, or the error its end means (``query`` as typed, ``text`` as run)."""
     if payload is None:
         msg = f"query timed out after {timeout:g}s"
-        raise QueryError(msg)
+        raise QueryTimeoutError(msg, timeout=timeout)
     answer: Any
     try:
         answer = pickle.loads(payload) if payload else ("died", status)
@@ -384,9 +388,8 @@ def _outcome(payload: bytes | None, status: int, timeout: float, memory: int) ->
     if answer[0] == "died":
         msg = f"the query's worker stopped before answering (wait status {status})"
         raise QueryError(msg)
-    _kind, name, first = answer
-    msg = f"the embedded store cannot answer this query ({name}: {first}). {NEEDS_NEO4J_HINT}"
-    raise UnsupportedQueryError(msg)
+    _kind, name, first, line, column = answer
+    raise cypher_diagnose.interpreter_failure(query, text, name, first, line, column)
 
 
 def _grand_cypher(graph: nx.MultiDiGraph, text: str, cap: int) -> dict[Any, list[Any]]:
@@ -435,6 +438,8 @@ def _interpreter() -> tuple[Any, Any, type]:
                     for match in combination:
                         row.update(match)
                     yield row
+
+        _apply_order_by = _apply_order_by  # missing values sort last, as in Neo4j (see order_key)
 
     return GrandCypher, _GrandCypherGrammar, StreamingExecutor
 
@@ -498,6 +503,73 @@ def _plain_cell(value: Any, nodes: dict[str, Node], rels: dict[tuple[str, str, s
 
 def _column_key(name: str) -> str:
     return "".join(name.split()).lower()
+
+
+# -- ordering ------------------------------------------------------------------
+
+_TYPE_RANKS: tuple[tuple[Any, int], ...] = (
+    (dict, 0),
+    (list | tuple | set | frozenset, 3),
+    (CypherDate, 7),
+    (dt.date, 7),
+    (str, 11),
+    (bool, 12),
+    (int | float, 13),
+)
+"""Neo4j's order of value types (maps, ..., lists, ..., dates, ..., strings, booleans, numbers; null last)."""
+_NULL_RANK = 99
+
+
+def order_key(value: Any) -> tuple[int, Any]:
+    """A sort key that orders any stored values as Neo4j's ``ORDER BY`` does.
+
+    Values of one type compare as themselves; values of different types
+    follow Neo4j's order of types; null (a missing property) sorts after
+    everything, so it comes last in ascending order and first in descending
+    order, as in Neo4j. Nothing raises ``TypeError``.
+
+    >>> sorted([None, "b", 3, "a", 1.5], key=order_key)
+    ['a', 'b', 1.5, 3, None]
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return (_NULL_RANK, 0)
+    for types, rank in _TYPE_RANKS:
+        if isinstance(value, types):
+            if rank == 7:
+                return (rank, value.date if type(value) is CypherDate else value)
+            if rank in (0, 3):
+                return (rank, str(value))
+            return (rank, value)
+    return (50, str(value))
+
+
+def _apply_order_by(self: Any, results: dict[Any, list[Any]]) -> dict[Any, list[Any]]:
+    """``ORDER BY`` for grand-cypher's executor (a method of the executor :func:`_interpreter` makes),
+    with :func:`order_key` (nulls last, as in Neo4j).
+
+    Grand-cypher's own method sorts a missing value as ``float("inf")``,
+    which cannot be compared with a date or a string (``TypeError``); this
+    one keeps its behaviour otherwise: keys from last to first, a stable sort
+    each, edge attributes (one dict per row) by their first value.
+    """
+    if not self._order_by:
+        return results
+    count = len(next(iter(results.values()))) if results else 0
+    indices = list(range(count))
+    for field_name, direction in reversed(self._order_by):
+        column = self._entity2alias.get(field_name, field_name)
+        values = results[column]
+        descending = direction == "DESC"
+        if values and all(isinstance(v, dict) for v in values):
+            values = [
+                dict(sorted(v.items(), key=lambda kv: order_key(kv[1]), reverse=descending)) for v in values
+            ]
+            results[column] = values
+            keys = [order_key(next(iter(v.values()), None)) for v in values]
+        else:
+            keys = [order_key(v) for v in values]
+        indices.sort(key=keys.__getitem__, reverse=descending)
+    return {key: [column[i] for i in indices] for key, column in results.items()}
 
 
 # -- query preparation ---------------------------------------------------------
@@ -609,8 +681,11 @@ def prepare_query(query: str, params: dict[str, Any]) -> tuple[str, list[str]]:
         The rewritten text and the names of the ``RETURN`` columns, in order.
 
     Raises:
+        CypherSyntaxError: the query is not valid Cypher (see :func:`graph.cypher_diagnose.check_subset`).
+        UnsupportedQueryError: the query is Cypher outside the subset (the construct is named).
         QueryError: a parameter is missing or not a plain value.
     """
+    cypher_diagnose.check_subset(query)
     tokens = cypher_guard.tokenize(query)
     out: list[str] = []
     code: list[str] = []  # original text of the code tokens, for the RETURN column names

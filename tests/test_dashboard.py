@@ -285,7 +285,7 @@ def test_timeline_cells_and_incident_markers(app_ctx: AppContext) -> None:
     fig = timeline.timeline_figure(app_ctx, None, "stance")
     go.Figure(fig)  # a valid plotly figure
     names = {t["name"] for t in fig["data"]}
-    assert {"Nuclear Test", "Missile Launch"} <= names
+    assert {"\u25bc Nuclear Test", "\u25bc Missile Launch"} <= names
     points = sum(len(t["x"]) for t in fig["data"] if t["name"] in ("new", "reaffirmed", "strengthened"))
     assert points == len(timeline.timeline_data(app_ctx).cells) > 0
     only_2007 = timeline.timeline_figure(app_ctx, [2007, 2007], "strength")
@@ -338,7 +338,7 @@ def test_console_graph_for_node_results(app_ctx: AppContext) -> None:
     [
         pytest.param("MATCH (n) DETACH DELETE n", "{}", "Refused", id="write"),
         pytest.param("CREATE (n:State {label: 'x'}) RETURN n", "{}", "Refused", id="create"),
-        pytest.param("MATCH (n RETURN n", "{}", "embedded store", id="syntax"),
+        pytest.param("MATCH (n RETURN n", "{}", "Syntax error", id="syntax"),
         pytest.param("MATCH (n) RETURN n LIMIT 1", "{not json", "not valid JSON", id="bad-json"),
         pytest.param("MATCH (n) RETURN n LIMIT 1", "[1, 2]", "JSON object", id="not-object"),
         pytest.param("   ", "{}", "Type a Cypher query", id="empty"),
@@ -360,7 +360,7 @@ def test_console_write_leaves_graph_unchanged(app_ctx: AppContext) -> None:
 def test_console_row_limit(app_ctx: AppContext) -> None:
     outcome = console.run_query(app_ctx, "MATCH (n:Mention) RETURN n.label", "{}", limit=3)
     assert outcome.ok and len(outcome.rows) == 3 and outcome.truncated
-    assert "limit of 3" in outcome.message
+    assert "Row limit reached: showing the first 3 rows" in outcome.message
 
 
 def test_the_console_asks_the_store_what_cypher_it_answers(app_ctx: AppContext) -> None:
@@ -463,8 +463,11 @@ def test_every_page_renders(app_ctx: AppContext) -> None:
             assert stores == [], page
         else:
             assert len(stores) == 1 and {k: stores[0].get(k) for k in state} == state, (page, stores)
-    (home,) = render_page(app_ctx, "/nowhere", "")
+    (home,) = render_page(app_ctx, "/", "")
     assert ids.EXPLORER_GRAPH in {c.id for c in _with_ids(home) if isinstance(c.id, str)}
+    (missing,) = render_page(app_ctx, "/nowhere", "")  # a path that names no page: the 404 page, not the explorer
+    found = {c.id for c in _with_ids(missing) if isinstance(c.id, str)}
+    assert ids.NOT_FOUND in found and ids.EXPLORER_GRAPH not in found
 
 
 def test_create_app_builds_independent_apps(app_ctx: AppContext) -> None:

@@ -26,7 +26,14 @@ from dashboard.elements import cap_graph, to_elements
 from dashboard.security import json_depth
 from dashboard.state import ViewState
 from graph.csvsafe import safe_cell
-from graph.errors import AllianceKGError, QueryError, UnsupportedQueryError, WriteNotAllowedError
+from graph.errors import (
+    AllianceKGError,
+    CypherSyntaxError,
+    QueryError,
+    QueryTimeoutError,
+    UnsupportedQueryError,
+    WriteNotAllowedError,
+)
 from graph.model import CypherResult
 from graph.schema import Kind, Prop, Rel, concept_iri
 
@@ -42,6 +49,8 @@ class Example:
     title: str
     query: str
     params: dict[str, Any]
+    needs: Rel | None = None
+    """A derived relationship the example reads, which a command must write first (else it returns no rows)."""
 
 
 def _examples() -> list[Example]:
@@ -62,8 +71,8 @@ def _examples() -> list[Example]:
             f"WHERE m.{ordinal} >= $first_scm\n"
             f"RETURN i.{label} AS incident, i.{date} AS tested, m.{label} AS meeting,\n"
             f"       c.{label} AS commitment, c.{stance} AS stance\n"
-            f"ORDER BY m.{ordinal}\nLIMIT $rows",
-            {"first_scm": 1, "rows": 200},
+            f"ORDER BY m.{ordinal}",
+            {"first_scm": 1},
         ),
         Example(
             "extended-deterrence",
@@ -71,8 +80,9 @@ def _examples() -> list[Example]:
             f"MATCH (later:{commitment})-[r:{Rel.REAFFIRMS.value}]->(earlier:{commitment})\n"
             f"      -[:{Rel.COMMITMENT_TYPE.value}]->(t:{concept})\n"
             f"WHERE t.{iri} = $type\n"
-            f"RETURN later, r, earlier\nLIMIT $rows",
-            {"type": concept_iri("ExtendedDeterrence"), "rows": 100},
+            f"RETURN later, r, earlier",
+            {"type": concept_iri("ExtendedDeterrence")},
+            needs=Rel.REAFFIRMS,
         ),
         Example(
             "extended-deterrence-table",
@@ -80,22 +90,29 @@ def _examples() -> list[Example]:
             f"MATCH (t:{concept})<-[:{Rel.COMMITMENT_TYPE.value}]-(c:{commitment})-[:{Rel.MADE_AT.value}]->(m:{scm})\n"
             f"WHERE t.{iri} = $type\n"
             f"RETURN m.{ordinal} AS scm, m.{date} AS date, c.{stance} AS stance, c.{label} AS commitment\n"
-            f"ORDER BY m.{ordinal}\nLIMIT $rows",
-            {"type": concept_iri("ExtendedDeterrence"), "rows": 200},
+            f"ORDER BY m.{ordinal}",
+            {"type": concept_iri("ExtendedDeterrence")},
         ),
         Example(
             "heads-of-delegation",
             "Meetings and their heads of delegation",
             f"MATCH (m:{scm})-[r:{Rel.HEAD_OF_DELEGATION.value}]->(p:{person})\n"
             f"WHERE m.{ordinal} >= $first_scm\n"
-            f"RETURN m, r, p\nORDER BY m.{ordinal}\nLIMIT $rows",
-            {"first_scm": 1, "rows": 100},
+            f"RETURN m, r, p\nORDER BY m.{ordinal}",
+            {"first_scm": 1},
         ),
     ]
 
 
 EXAMPLES: dict[str, Example] = {e.key: e for e in _examples()}
 DEFAULT_EXAMPLE = "nuclear-responses"
+DERIVED_BY: dict[Rel, str] = {Rel.REAFFIRMS: "alliancekg lineage --write-reaffirms"}
+"""The command that writes each derived relationship an example may read."""
+EMBEDDED_SUBSET = (
+    "Embedded store: a read-only subset of Cypher: MATCH (one or several, directed and variable-length patterns), "
+    "WHERE, RETURN [DISTINCT] with count/sum/avg/min/max/collect, ORDER BY, SKIP, LIMIT and $parameters. "
+    "WITH, OPTIONAL MATCH, UNWIND, CALL, CASE and most functions need Neo4j (--store neo4j)."
+)
 CAPABILITY_QUERY = "RETURN 1 AS one"
 """A read-only query that reads no node and lies outside the embedded store's subset of Cypher
 (it has no MATCH): a store answers it when it answers full Cypher (see :func:`full_cypher`)."""
@@ -238,8 +255,16 @@ def run_query(app_ctx: AppContext, query: object, params_text: object, limit: ob
         result: CypherResult = app_ctx.store.run_cypher(query, params, limit=rows_wanted, timeout=app_ctx.query_timeout)
     except WriteNotAllowedError as e:
         return ConsoleOutcome(False, f"Refused: {e}. The console only reads the graph.")
+    except CypherSyntaxError as e:
+        return ConsoleOutcome(False, _syntax_message(str(e)))
     except UnsupportedQueryError as e:
         return ConsoleOutcome(False, f"Not available on the {app_ctx.store.name} store: {e}")
+    except QueryTimeoutError:
+        return ConsoleOutcome(
+            False,
+            f"Timeout: the query was stopped after {app_ctx.query_timeout:g} s, the console's limit. Narrow it: "
+            "give labels to the nodes, add a WHERE on a property, or match fewer patterns at once.",
+        )
     except QueryError as e:
         return ConsoleOutcome(False, f"Query error: {e}")
     except AllianceKGError as e:
@@ -255,10 +280,46 @@ def run_query(app_ctx: AppContext, query: object, params_text: object, limit: ob
         elements = to_elements(cap_graph(result.graph, app_ctx.max_elements).graph)
     note = f"{len(rows)} row{'s' if len(rows) != 1 else ''} in {seconds * 1000:.0f} ms"
     if result.truncated:
-        note += f" (stopped at the limit of {rows_wanted}; raise the limit or narrow the query)"
+        note = (
+            f"Row limit reached: showing the first {rows_wanted} rows ({seconds * 1000:.0f} ms); there are more. "
+            f"Narrow the query, or raise the row limit (up to {app_ctx.row_limit})."
+        )
+    elif not rows:
+        missing = missing_derivations(app_ctx, query)
+        if missing:
+            note += f". {missing}"
     return ConsoleOutcome(
         True, note, columns=col_ids, rows=rows, elements=elements, truncated=result.truncated, seconds=seconds
     )
+
+
+def _syntax_message(text: str) -> str:
+    """``Syntax error at line 1, column 20: ...`` (the store's wording, capitalised), or what could not be read."""
+    if text.lower().startswith("syntax error"):
+        return "Syntax error" + text[len("syntax error") :]
+    return f"Cannot read the query: {text}"
+
+
+def derived_missing(app_ctx: AppContext, example: Example) -> str | None:
+    """What to run before ``example`` gives rows, when the relationship it reads is not in the graph yet."""
+    if example.needs is None:
+        return None
+    count = app_ctx.cached("rel-counts", app_ctx.store.count_by_type).get(example.needs.value, 0)
+    if count:
+        return None
+    return (
+        f"This example reads {example.needs.value} links, which are derived, not extracted: the graph has none yet. "
+        f"Run `{DERIVED_BY[example.needs]}` (then restart `alliancekg serve`) to derive them; "
+        "until then it returns no rows."
+    )
+
+
+def missing_derivations(app_ctx: AppContext, query: str) -> str | None:
+    """The derivation hint of the first derived relationship ``query`` names that the graph lacks."""
+    for example in EXAMPLES.values():
+        if example.needs is not None and example.needs.value in query:
+            return derived_missing(app_ctx, example)
+    return None
 
 
 def rows_csv(columns: list[str], rows: list[dict[str, str]]) -> str:
@@ -295,15 +356,16 @@ def render_outcome(outcome: ConsoleOutcome) -> tuple[Any, list[dict[str, str]], 
     return message, outcome.rows, columns, graph
 
 
+def example_note(app_ctx: AppContext, example: Example) -> Any:
+    """The notice under the examples when the chosen one reads links the graph does not have yet."""
+    missing = derived_missing(app_ctx, example)
+    return html.Div(missing, className="console-example-note", style=styles.NOTICE_STYLE) if missing else None
+
+
 def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     """The console page for a URL state."""
     example = EXAMPLES.get(view.example or DEFAULT_EXAMPLE, EXAMPLES[DEFAULT_EXAMPLE])
-    note = (
-        "Runs on Neo4j: full read-only Cypher."
-        if full_cypher(app_ctx)
-        else "Embedded store: a read-only subset of Cypher (MATCH, WHERE, RETURN, ORDER BY, SKIP, LIMIT). "
-        "Aggregations, OPTIONAL MATCH, WITH, UNWIND and procedures need Neo4j (--store neo4j)."
-    )
+    note = "Runs on Neo4j: full read-only Cypher." if full_cypher(app_ctx) else EMBEDDED_SUBSET
     area = {"width": "100%", "fontFamily": "ui-monospace, SFMono-Regular, Menlo, monospace", "fontSize": 13}
     return html.Div(
         [
@@ -319,10 +381,20 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                         clearable=False,
                         style={"width": "420px"},
                     ),
-                    html.Span(note, style={"fontSize": 12, "color": "#595959"}),
+                    html.Span(note, id=ids.CONSOLE_SUBSET, style={"fontSize": 12, "color": "#595959"}),
                 ],
+                className="akg-wrap",
                 style={"display": "flex", "gap": "10px", "alignItems": "center"},
             ),
+            html.Div(
+                f"This link names an example the console does not have ({view.example}); "
+                f"showing \u201c{example.title}\u201d.",
+                className="console-unknown-example",
+                style=styles.NOTICE_STYLE,
+            )
+            if view.example and view.example not in EXAMPLES
+            else None,
+            html.Div(example_note(app_ctx, example), id=ids.CONSOLE_EXAMPLE_NOTE),
             html.Div(
                 [
                     html.Div(
@@ -350,6 +422,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                         style={"flex": "1 1 0"},
                     ),
                 ],
+                className="akg-wrap",
                 style={"display": "flex", "gap": "10px", "marginTop": "8px"},
             ),
             html.Div(
@@ -361,19 +434,27 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                         type="number",
                         min=1,
                         max=app_ctx.row_limit,
-                        value=min(200, app_ctx.row_limit),
+                        value=app_ctx.row_limit,
                         style={"width": "80px"},
                     ),
                     html.Span(
-                        f"timeout {app_ctx.query_timeout:g} s, read-only", style={"fontSize": 12, "color": "#595959"}
+                        f"at most {app_ctx.row_limit} rows, timeout {app_ctx.query_timeout:g} s, read-only",
+                        style={"fontSize": 12, "color": "#595959"},
                     ),
                     html.Button("Rows as CSV", id=ids.CONSOLE_CSV_BUTTON, n_clicks=0, style={"marginLeft": "auto"}),
                     dcc.Download(id=ids.CONSOLE_CSV),
                 ],
+                className="akg-wrap",
                 style={"display": "flex", "gap": "8px", "alignItems": "center", "margin": "6px 0"},
             ),
-            html.Div(id=ids.CONSOLE_MESSAGE, style={"margin": "6px 0"}),
-            html.Div(id=ids.CONSOLE_GRAPH_WRAP),
+            dcc.Loading(
+                [
+                    html.Div(id=ids.CONSOLE_MESSAGE, style={"margin": "6px 0"}),
+                    html.Div(id=ids.CONSOLE_GRAPH_WRAP),
+                ],
+                type="dot",
+                delay_show=300,
+            ),
             DataTable(
                 id=ids.CONSOLE_TABLE,
                 data=[],
@@ -401,12 +482,14 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.CONSOLE_QUERY, "value"),
         Output(ids.CONSOLE_PARAMS, "value"),
         Output(ids.url_state(PAGE), "data"),
+        Output(ids.CONSOLE_EXAMPLE_NOTE, "children"),
         Input(ids.CONSOLE_EXAMPLES, "value"),
         prevent_initial_call=True,
     )
     def _example(key):
         example = EXAMPLES.get(key or DEFAULT_EXAMPLE, EXAMPLES[DEFAULT_EXAMPLE])
-        return example.query, json.dumps(example.params, indent=1), {"example": example.key}
+        note = example_note(app_ctx, example)
+        return example.query, json.dumps(example.params, indent=1), {"example": example.key}, note
 
     @app.callback(
         Output(ids.CONSOLE_MESSAGE, "children"),

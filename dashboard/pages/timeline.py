@@ -24,7 +24,8 @@ from graph.errors import NodeNotFoundError
 from graph.schema import STANCES
 
 PAGE = "timeline"
-INCIDENT_ROW = "\u25b2 incidents"
+INCIDENT_ROW = "\u25bc incidents"
+"""Title of the incident strip."""
 STANCE_ORDER: tuple[str, ...] = ("suspended", "weakened", "strengthened", "new", "reaffirmed")
 """Most telling stance first: a cell shows the first its statements carry."""
 WEBGL_POINTS = 4000
@@ -45,6 +46,8 @@ class Cell:
     strength: float | None
     parties: str
     commitments: tuple[str, ...]
+    wordings: tuple[tuple[str, str], ...] = ()
+    """``(party, stance)`` of each statement: a cell whose statements differ is :data:`MIXED`."""
 
 
 @dataclass(frozen=True)
@@ -66,11 +69,86 @@ class TimelineData:
     type_order: tuple[str, ...]
 
 
+MIXED = "mixed"
+"""The stance of a cell whose statements are worded differently (one party reaffirms, another strengthens)."""
+MIXED_MARKER: dict[str, Any] = {
+    "symbol": "square-x",
+    "color": "#ffffff",
+    "line": {"width": 2, "color": "#404040"},
+}
+"""A mixed cell: no stance colour (it has several), a crossed square."""
+GUIDE_LIMIT = 150
+"""Most incident guide lines drawn at once (above it, the busiest years would be a solid wall)."""
+LABEL_LIMIT = 40
+"""Incident labels are written beside the markers when at most this many incidents are shown."""
+LANE_PX = 20
+"""Height of one lane of the incident strip."""
+LABEL_CHARS = 26
+"""Incident labels are cut to this many characters (the hover has the whole label)."""
+LABEL_PX_PER_CHAR = 7.0
+"""Estimated width of a label character (11 px text), with room to spare."""
+PLOT_PX = 640
+"""Width of the plotting area the lanes are planned for (the chart's at 900 px, the narrow case)."""
+MAX_LANES = 8
+"""Most lanes of the incident strip; an incident that finds no room is a marker without a label."""
+
+
 def _stance_of(stances: set[str | None]) -> str:
+    """The cell's stance: the one its statements share, :data:`MIXED` when they differ."""
+    stated = {s for s in stances if s is not None}
+    if len(stated) > 1:
+        return MIXED
     for stance in STANCE_ORDER:
-        if stance in stances:
+        if stance in stated:
             return stance
     return styles.UNKNOWN_STANCE
+
+
+def _short(label: str, chars: int = LABEL_CHARS) -> str:
+    """``label`` cut at a word boundary to at most ``chars`` characters (with an ellipsis)."""
+    if len(label) <= chars:
+        return label
+    cut = label[: chars - 1].rsplit(" ", 1)[0] or label[: chars - 1]
+    return cut.rstrip(" ,;:") + "\u2026"
+
+
+def incident_lanes(
+    marks: list[IncidentMark], span_days: float, width_px: int = PLOT_PX, max_lanes: int = MAX_LANES
+) -> list[tuple[int, bool]]:
+    """``(lane, labelled)`` for each incident: markers and labels in lanes so that none overlap.
+
+    Incidents are taken in date order; each goes to the first lane whose
+    last label ends before its date, with its label (a label's width in days
+    is estimated from its length at ``width_px`` pixels for ``span_days``
+    days). When all ``max_lanes`` lanes are taken there, it goes to one more
+    lane under them, as a marker without a label (its hover names it).
+    Deterministic: the same incidents always get the same places.
+
+    >>> import datetime as dt
+    >>> day = dt.date(2006, 10, 9)
+    >>> marks = [IncidentMark(i, i, "NuclearTest", day) for i in "abc"]
+    >>> incident_lanes(marks, 365, max_lanes=2)
+    [(0, True), (1, True), (2, False)]
+    """
+    days_per_px = max(span_days, 1.0) / max(width_px, 100)
+    ends: list[float] = []
+    placed: list[tuple[int, bool]] = []
+    for mark in marks:
+        day = mark.date.toordinal()
+        label = (16 + LABEL_PX_PER_CHAR * len(_short(mark.label))) * days_per_px
+        left = _text_side(mark, marks) == "middle left"
+        start, stop = (day - label, day + 8 * days_per_px) if left else (day - 8 * days_per_px, day + label)
+        lane = next((i for i, end in enumerate(ends) if end < start), None)
+        labelled = True
+        if lane is None and len(ends) < max_lanes:
+            lane = len(ends)
+            ends.append(0.0)
+        elif lane is None:
+            placed.append((max_lanes, False))
+            continue
+        ends[lane] = stop
+        placed.append((lane, labelled))
+    return placed
 
 
 def build_timeline(view: AnalyticsView) -> TimelineData:
@@ -85,6 +163,7 @@ def build_timeline(view: AnalyticsView) -> TimelineData:
             grouped.setdefault(ctype, []).append(stmt)
         for ctype, stmts in grouped.items():
             strengths = [s.strength for s in stmts if s.strength is not None]
+            wordings = tuple(sorted((s.party, s.stance or styles.UNKNOWN_STANCE) for s in stmts))
             cells.append(
                 Cell(
                     meeting=meeting.iri,
@@ -96,6 +175,7 @@ def build_timeline(view: AnalyticsView) -> TimelineData:
                     strength=max(strengths) if strengths else None,
                     parties=", ".join(sorted(s.party for s in stmts)),
                     commitments=tuple(c for s in stmts for c in s.commitments),
+                    wordings=wordings,
                 )
             )
     cells.sort(key=lambda c: (c.date, c.type_label, c.meeting))
@@ -123,9 +203,17 @@ def _in_years(date: dt.date, years: list[int] | None) -> bool:
     return min(years) <= date.year <= max(years)
 
 
-def timeline_figure(app_ctx: AppContext, years: list[int] | None, colour: str = "stance") -> dict[str, Any]:
+def timeline_figure(
+    app_ctx: AppContext, years: list[int] | None, colour: str = "stance", width_px: int = PLOT_PX
+) -> dict[str, Any]:
     """The chart for a year range, coloured by ``stance`` or ``strength``.
 
+    Cells (commitment type x meeting) fill the lower panel; incidents sit in
+    a strip above it, each in a lane so no two markers or labels overlap
+    (:func:`incident_lanes`), with a dotted guide line down through the
+    cells at its date, so what the meetings said after it reads straight
+    down. Cells whose statements are worded differently are drawn as
+    :data:`MIXED`. The legend sits under the chart, clear of the tool bar.
     Built as a plain plotly figure dict (what ``dcc.Graph`` receives): no
     per-point validation, so large graphs stay fast.
     """
@@ -143,7 +231,7 @@ def timeline_figure(app_ctx: AppContext, years: list[int] | None, colour: str = 
             "mode": "markers",
             "x": [c.date.isoformat() for c in group],
             "y": [c.type_label for c in group],
-            "customdata": [[c.meeting, c.ctype, c.meeting_label, c.parties] for c in group],
+            "customdata": [[c.meeting, c.ctype, c.meeting_label, _wording_text(c)] for c in group],
             "hovertemplate": hover,
             "marker": {"symbol": "square", "size": 11, **marker},
         }
@@ -153,26 +241,39 @@ def timeline_figure(app_ctx: AppContext, years: list[int] | None, colour: str = 
         scale = {"colorscale": "Viridis", "cmin": 0, "cmax": 1, "colorbar": {"title": {"text": "strength"}}}
         traces.append(cell_trace("strength", cells, {"color": strengths, **scale}))
     else:
-        for stance in (*STANCES, styles.UNKNOWN_STANCE):
+        for stance in (*STANCES, MIXED, styles.UNKNOWN_STANCE):
             group = [c for c in cells if c.stance == stance]
-            if group:
-                colour_of = styles.stance_colour(stance if stance in STANCES else None)
-                traces.append(cell_trace(stance, group, {"color": colour_of}))
-    by_kind: dict[str, list[IncidentMark]] = {}
-    for mark in marks:
-        by_kind.setdefault(mark.kind, []).append(mark)
-    for incident_kind, incidents in sorted(by_kind.items()):
+            if not group:
+                continue
+            if stance == MIXED:
+                traces.append(cell_trace(f"{MIXED} (parties differ)", group, MIXED_MARKER))
+                continue
+            colour_of = styles.stance_colour(stance if stance in STANCES else None)
+            traces.append(cell_trace(stance, group, {"color": colour_of}))
+    span = _span_days(cells, marks)
+    labelled = len(marks) <= LABEL_LIMIT
+    lanes = incident_lanes(marks, span, width_px) if labelled else [(0, False)] * len(marks)
+    lane_count = max((lane for lane, _ in lanes), default=-1) + 1
+    by_kind: dict[str, list[tuple[IncidentMark, int, bool]]] = {}
+    for mark, (lane, with_label) in zip(marks, lanes, strict=True):
+        by_kind.setdefault(mark.kind, []).append((mark, lane, with_label))
+    for incident_kind, placed in sorted(by_kind.items()):
         traces.append(
             {
-                "type": kind,
-                "name": styles.kind_label(incident_kind),
-                "mode": "markers",
-                "x": [m.date.isoformat() for m in incidents],
-                "y": [INCIDENT_ROW] * len(incidents),
-                "customdata": [[m.iri, "", m.label, ""] for m in incidents],
+                "type": "scatter",
+                "name": f"\u25bc {styles.kind_label(incident_kind)}",
+                "mode": "markers+text" if labelled else "markers",
+                "x": [m.date.isoformat() for m, _, _ in placed],
+                "y": [lane for _, lane, _ in placed],
+                "yaxis": "y2",
+                "text": [_short(m.label) if t else "" for m, _, t in placed] if labelled else None,
+                "textposition": [_text_side(m, marks) for m, _, _ in placed],
+                "textfont": {"size": 11, "color": "#404040"},
+                "cliponaxis": False,
+                "customdata": [[m.iri, "", m.label, ""] for m, _, _ in placed],
                 "hovertemplate": "%{customdata[2]}<br>%{x|%Y-%m-%d}<extra>incident</extra>",
                 "marker": {
-                    "symbol": "triangle-up",
+                    "symbol": "triangle-down",
                     "size": 12,
                     "color": styles.kind_style(incident_kind).colour,
                     "line": {"width": 0.5, "color": "#fff"},
@@ -181,17 +282,53 @@ def timeline_figure(app_ctx: AppContext, years: list[int] | None, colour: str = 
         )
     shown = {c.type_label for c in cells}
     types = [t for t in data.type_order if t in shown]
-    rows = [INCIDENT_ROW, *types] if marks else types
+    cells_px = max(220, 28 * len(types) + 60)
+    strip_px = lane_count * LANE_PX + 16 if marks else 0
+    plot_px = cells_px + strip_px
+    strip = strip_px / plot_px if plot_px else 0.0
     layout: dict[str, Any] = {
-        "height": max(360, 28 * len(rows) + 140),
-        "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
-        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        "height": plot_px + 170,
+        "margin": {"l": 10, "r": 20, "t": 36, "b": 90},
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 0,
+            "yanchor": "bottom",
+            "yref": "container",
+            "traceorder": "normal",
+        },
         "plot_bgcolor": "#ffffff",
         "clickmode": "event",
         "hovermode": "closest",
-        "yaxis": {"categoryorder": "array", "categoryarray": rows, "gridcolor": "#eeeeee", "automargin": True},
-        "xaxis": {"type": "date", "gridcolor": "#eeeeee", "title": {"text": "meeting date"}},
+        "yaxis": {
+            "categoryorder": "array",
+            "categoryarray": types,
+            "gridcolor": "#eeeeee",
+            "automargin": True,
+            "domain": [0, 1 - strip - (0.02 if marks else 0)],
+        },
+        "xaxis": {
+            "type": "date",
+            "gridcolor": "#eeeeee",
+            "anchor": "y",
+            "automargin": True,
+            "side": "bottom",
+        },
+        "shapes": _guide_lines(marks),
     }
+    if marks:
+        layout["yaxis2"] = {
+            "domain": [1 - strip, 1],
+            "range": [lane_count - 0.5, -0.5],
+            "showgrid": False,
+            "zeroline": False,
+            "showticklabels": False,
+            "fixedrange": True,
+            "title": {"text": INCIDENT_ROW, "standoff": 4},
+            "automargin": True,
+        }
     if not cells and not marks:
         layout["annotations"] = [
             {
@@ -204,6 +341,45 @@ def timeline_figure(app_ctx: AppContext, years: list[int] | None, colour: str = 
             }
         ]
     return {"data": traces, "layout": layout}
+
+
+def _text_side(mark: IncidentMark, marks: list[IncidentMark]) -> str:
+    """Labels of the last fifth of the time span go left of their marker, so they stay inside the chart."""
+    first, last = marks[0].date.toordinal(), marks[-1].date.toordinal()
+    return "middle left" if last > first and mark.date.toordinal() > first + 0.8 * (last - first) else "middle right"
+
+
+def _span_days(cells: list[Cell], marks: list[IncidentMark]) -> float:
+    days = [c.date.toordinal() for c in cells] + [m.date.toordinal() for m in marks]
+    return float(max(days) - min(days)) if days else 1.0
+
+
+def _guide_lines(marks: list[IncidentMark]) -> list[dict[str, Any]]:
+    """A dotted vertical line through the whole chart at each incident's date (at most :data:`GUIDE_LIMIT`)."""
+    if len(marks) > GUIDE_LIMIT:
+        return []
+    return [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": m.date.isoformat(),
+            "x1": m.date.isoformat(),
+            "y0": 0,
+            "y1": 1,
+            "layer": "below",
+            "line": {"color": styles.kind_style(m.kind).colour, "width": 1, "dash": "dot"},
+            "opacity": 0.55,
+        }
+        for m in marks
+    ]
+
+
+def _wording_text(cell: Cell) -> str:
+    """``ROK: strengthened, U.S.: reaffirmed`` for a mixed cell; the parties otherwise."""
+    if cell.stance != MIXED:
+        return cell.parties
+    return ", ".join(f"{party}: {stance}" for party, stance in cell.wordings)
 
 
 def cell_details(app_ctx: AppContext, click: dict[str, Any] | None) -> list[Any]:
@@ -227,7 +403,8 @@ def cell_details(app_ctx: AppContext, click: dict[str, Any] | None) -> list[Any]
     children: list[Any] = [
         html.H4(f"{cell.type_label} at {cell.meeting_label}", id="timeline-cell-title", style={"margin": "4px 0"}),
         html.Div(
-            f"{cell.date.isoformat()} \u00b7 wording {cell.stance} \u00b7 parties {cell.parties}",
+            f"{cell.date.isoformat()} \u00b7 wording {cell.stance} \u00b7 parties {cell.parties}"
+            + (f" ({_wording_text(cell)})" if cell.stance == MIXED else ""),
             style={"fontSize": 13, "color": "#595959"},
         ),
     ]
@@ -275,12 +452,26 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                         ids.TIMELINE_COLOUR, [(" stance", "stance"), (" strength", "strength")], "stance"
                     ),
                 ],
+                className="akg-wrap",
                 style={"display": "flex", "gap": "12px", "alignItems": "center"},
+            ),
+            html.P(
+                "Each square is what one meeting said of one commitment type, coloured by its wording; "
+                "\u22a0 mixed: the parties worded it differently. \u25bc incidents sit above, each with a dotted "
+                "line at its date: read down the line to see what the meetings after it said. Click a square "
+                "for its evidence, an incident for its trace.",
+                className="timeline-guide",
+                style={"fontSize": 12, "color": "#595959", "margin": "4px 0"},
             ),
             html.Div(
                 [
                     html.Div(
-                        dcc.Graph(id=ids.TIMELINE_GRAPH, config={"displaylogo": False}),
+                        dcc.Loading(
+                            dcc.Graph(id=ids.TIMELINE_GRAPH, config={"displaylogo": False, "responsive": True}),
+                            type="dot",
+                            delay_show=300,
+                        ),
+                        id=ids.TIMELINE_GRAPH_BOX,
                         style={"flex": "1 1 auto", "minWidth": "400px"},
                     ),
                     html.Div(

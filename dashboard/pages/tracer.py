@@ -113,6 +113,27 @@ def incident_options(app_ctx: AppContext, text: str | None = None, current: str 
     return out
 
 
+def is_incident(app_ctx: AppContext, iri: str) -> bool:
+    """True when ``iri`` names an incident of the served graph."""
+    every: list[dict[str, str]] = app_ctx.cached("incident-options", lambda: _all_incidents(app_ctx))
+    return any(o["value"] == iri for o in every)
+
+
+def unknown_link_notice(iri: str) -> html.Div:
+    """What an unknown deep link (``/tracer?incident=<iri>``) shows instead of an empty page."""
+    return html.Div(
+        [
+            "This link names an incident that is not in the graph: ",
+            html.Code(iri, style={"wordBreak": "break-all"}),
+            ". It may come from another graph, or the incident was merged or removed. "
+            "Choose an incident below, or search for it by name or date.",
+        ],
+        id=ids.TRACER_NOTICE,
+        className="tracer-unknown-link",
+        style={**styles.NOTICE_STYLE, "marginBottom": "8px"},
+    )
+
+
 def _all_incidents(app_ctx: AppContext) -> list[dict[str, str]]:
     nodes = app_ctx.store.incidents_between(None, None)
     options = []
@@ -449,11 +470,15 @@ def render_error(message: str) -> list[Any]:
 
 
 def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
-    """The tracer page for a URL state."""
+    """The tracer page for a URL state (an incident the graph does not hold is said so)."""
     incident = view.incident
+    notice = None
+    if incident and not is_incident(app_ctx, incident):
+        notice, incident = unknown_link_notice(incident), None
     return html.Div(
         [
             dcc.Store(id=ids.url_state(PAGE), data={"incident": incident}),
+            notice,
             html.Div(
                 [
                     html.Label("Incident", htmlFor=ids.TRACER_INCIDENT, style={"fontWeight": 600}),
@@ -467,12 +492,18 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                     html.Button("Changes as CSV", id=ids.TRACER_CSV_BUTTON, n_clicks=0),
                     dcc.Download(id=ids.TRACER_CSV),
                 ],
+                className="akg-wrap",
                 style={"display": "flex", "gap": "10px", "alignItems": "center", "marginBottom": "10px"},
             ),
             filter_bar(ids.TRACER_SOURCES, ids.TRACER_MIN_CONFIDENCE),
             html.Div(
                 [
-                    dcc.Loading(html.Div(id=ids.TRACER_RESULT, style={"flex": "1 1 auto"}), type="dot"),
+                    dcc.Loading(
+                        html.Div(id=ids.TRACER_RESULT),
+                        type="dot",
+                        delay_show=300,
+                        parent_style={"flex": "1 1 auto", "minWidth": 0},
+                    ),
                     html.Div(
                         id=ids.TRACER_COMPARISON,
                         style={**styles.PANEL_STYLE, "width": "460px", "flex": "0 0 460px", "alignSelf": "flex-start"},

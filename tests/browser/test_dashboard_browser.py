@@ -173,7 +173,7 @@ def test_tracing_the_first_nuclear_test_shows_the_next_scm(dash_duo: Any, corpus
     """On the ingested sample corpus: the 2006-10-09 test, answered by the 38th SCM eleven days later."""
     dash_duo.start_server(create_app(corpus_store))
     _open(dash_duo, "/tracer")
-    box = dash_duo.find_element(f"#{ids.TRACER_INCIDENT} input")
+    box = dash_duo.wait_for_element(f"#{ids.TRACER_INCIDENT} input", timeout=20)
     box.send_keys("2006-10-09")
     dash_duo.wait_for_contains_text(f"#{ids.TRACER_INCIDENT}", "First North Korean nuclear test", timeout=10)
     box.send_keys(Keys.ENTER)
