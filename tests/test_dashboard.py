@@ -71,7 +71,7 @@ def test_stylesheet_has_a_selector_per_kind() -> None:
 
 def test_kind_label_is_readable() -> None:
     assert styles.kind_label(Kind.SCM) == "SCM"
-    assert styles.kind_label(Kind.NUCLEAR_TEST) == "Nuclear Test"
+    assert styles.kind_label(Kind.NUCLEAR_TEST) == "Nuclear test"
 
 
 # -- state -----------------------------------------------------------------
@@ -285,7 +285,7 @@ def test_timeline_cells_and_incident_markers(app_ctx: AppContext) -> None:
     fig = timeline.timeline_figure(app_ctx, None, "stance")
     go.Figure(fig)  # a valid plotly figure
     names = {t["name"] for t in fig["data"]}
-    assert {"Nuclear Test", "Missile Launch"} <= names
+    assert {"Nuclear test", "Missile launch"} <= names
     points = sum(len(t["x"]) for t in fig["data"] if t["name"] in ("new", "reaffirmed", "strengthened"))
     assert points == len(timeline.timeline_data(app_ctx).cells) > 0
     only_2007 = timeline.timeline_figure(app_ctx, [2007, 2007], "strength")
