@@ -22,7 +22,7 @@ import from here only.
 
 from __future__ import annotations
 
-from analytics.aggregate import CHANGES, WORDINGS, Statement, statements_at, wording_of
+from analytics.aggregate import CHANGES, WORDINGS, Statement, changes_at, statements_at, wording_of
 from analytics.crises import CHANGE_COUNT_COLUMNS, CRISES_COLUMNS, CrisesResult, crises
 from analytics.frames import plain, records
 from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
@@ -47,6 +47,7 @@ __all__ = [
     "ThemesResult",
     "TraceResult",
     "centrality",
+    "changes_at",
     "compare_windows",
     "crises",
     "ended",

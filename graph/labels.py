@@ -130,6 +130,27 @@ def relationship_label(rel: str) -> str:
     return _table()["relationships"].get(value) or value.lower().replace("_", " ")
 
 
+def link_label(rel: str, outgoing: bool) -> str:
+    """The heading of a node's links of one type and direction (``MADE_AT`` in: ``Commitments``).
+
+    >>> link_label("MADE_AT", outgoing=True), link_label("RESPONDS_TO", outgoing=False)
+    ('Meeting', 'Commitments that answer it')
+    """
+    value = str(getattr(rel, "value", rel))
+    found = _table()["links"].get(value + (">" if outgoing else "<"))
+    if found:
+        return found
+    words = relationship_label(value)
+    return words[:1].upper() + words[1:] + ("" if outgoing else " (from)")
+
+
+def change_label(change: str | None) -> str:
+    """A commitment's change against the previous meeting, in words (``unknown`` -> ``change unknown``)."""
+    if not change:
+        return "change unknown"
+    return _table()["changes"].get(change, change)
+
+
 def stance_label(stance: str | None) -> str:
     """A commitment's wording (its stance) in words; ``unstated`` when missing."""
     if not stance:

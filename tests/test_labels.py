@@ -135,6 +135,7 @@ def test_the_table_covers_every_code_of_the_schema() -> None:
     assert set(data["kinds"]) == set(data["kinds_plural"]) == {k.value for k in Kind}
     assert set(data["relationships"]) == {r.value for r in Rel}
     assert set(data["stances"]) == set(STANCES)
+    assert set(data["links"]) == {f"{r.value}{d}" for r in Rel for d in "<>"}
     assert set(data["types"]) == {*COMMITMENT_TYPES, *THREAT_TYPES}
     for prop in Prop:
         assert column_label(prop.value)[:1].isupper(), prop
