@@ -456,3 +456,69 @@ def in_window(graph: GraphData, start: dt.date | None, end: dt.date | None, stri
         iris = {n.iri for n in keep}
         rels = [r for r in rels if r.source in iris and r.target in iris]
     return GraphData.model_construct(nodes=keep, relationships=rels)
+
+
+# -- what a view export needs -------------------------------------------------------
+
+NEEDED_LINKS: dict[Kind, tuple[Rel, ...]] = {
+    Kind.COMMITMENT: (Rel.COMMITTED_BY, Rel.COMMITMENT_TYPE, Rel.MADE_AT, Rel.EVIDENCE),
+    Kind.MENTION: (Rel.WAS_DERIVED_FROM,),
+}
+"""Links (and the nodes at their ends) a node of a kind needs to pass the SHACL shapes of
+``ontology/shapes.ttl`` (a commitment: its party, type, meeting and evidence; evidence: its document)."""
+
+
+@dataclass(frozen=True)
+class ExportGraph:
+    """A view made whole for export: the view plus what its nodes need, and what was added.
+
+    Attributes:
+        graph: the view's nodes and links, and the nodes and links added.
+        added: how many nodes of each kind were added (kind name -> count).
+    """
+
+    graph: GraphData
+    added: dict[str, int]
+
+
+def export_graph(app_ctx: AppContext, graph: GraphData) -> ExportGraph:
+    """The view ``graph`` with what its commitments need to validate: party, type, meeting, evidence and its documents.
+
+    For every node of a kind in :data:`NEEDED_LINKS`, the links of those
+    types and the nodes at their other end are added (then again for the
+    nodes added, so a commitment's evidence brings its documents).
+    """
+    store = app_ctx.store
+    nodes = dict(graph.node_map())
+    rels = {r.key: r for r in graph.relationships}
+    todo = [n for n in nodes.values() if _needs(n.kind)]
+    done: set[str] = set()
+    while todo:
+        node = todo.pop()
+        if node.iri in done:
+            continue
+        done.add(node.iri)
+        wanted = NEEDED_LINKS[Kind.COMMITMENT if is_a(node.kind, Kind.COMMITMENT) else node.kind]
+        try:
+            around = store.neighbours(node.iri, hops=1, rel_types=list(wanted))
+        except NodeNotFoundError:
+            continue
+        others = around.node_map()
+        for rel in around.relationships:
+            if rel.source != node.iri or rel.type not in wanted or rel.target not in others:
+                continue
+            rels.setdefault(rel.key, rel)
+            if rel.target not in nodes:
+                nodes[rel.target] = others[rel.target]
+                if _needs(others[rel.target].kind):
+                    todo.append(others[rel.target])
+    added: dict[str, int] = {}
+    shown = set(graph.node_map())
+    for iri, node in nodes.items():
+        if iri not in shown:
+            added[node.kind.value] = added.get(node.kind.value, 0) + 1
+    return ExportGraph(GraphData.model_construct(nodes=list(nodes.values()), relationships=list(rels.values())), added)
+
+
+def _needs(kind: Kind) -> bool:
+    return is_a(kind, Kind.COMMITMENT) or kind in NEEDED_LINKS

@@ -464,7 +464,35 @@ def test_csv_tables_parse(app_ctx: AppContext) -> None:
     assert len(nodes) == sum(app_ctx.store.count_by_kind().values())
     assert any(r["kind"] == "NuclearTest" and r["date"] == "2006-10-09" for r in nodes)
     rels = list(csv.DictReader(io.StringIO(exports.table_file(app_ctx, "view", "relationships", ViewState()).content)))
-    assert rels and set(rels[0]) >= {"source", "type", "target"}
+    assert rels and list(rels[0]) == ["Source", "Relationship", "Target", "Source IRI", "Target IRI"]
+    assert {r["Relationship"] for r in rels} >= {"made at"}
+
+
+def test_view_csv_has_the_analysts_columns(app_ctx: AppContext) -> None:
+    rows = list(csv.DictReader(io.StringIO(exports.table_file(app_ctx, "view", "nodes", ViewState()).content)))
+    assert list(rows[0]) == [
+        *("Label", "Kind", "Type", "Party", "Meeting", "Date"),
+        *("Change", "Wording", "Evidence", "Document", "IRI"),
+    ]
+    graph = exports.view_graph(app_ctx, ViewState())
+    assert sorted(r["IRI"] for r in rows) == sorted(n.iri for n in graph.nodes)
+    commitments = [r for r in rows if r["Kind"] == "Commitment"]
+    assert commitments and all(r["Party"] and r["Type"] and r["Meeting"] and r["Wording"] for r in commitments)
+    assert all("+" not in r["Party"] and "Security Consultative Meeting (" in r["Meeting"] for r in commitments)
+    assert all(r["Evidence"] and r["Document"] for r in commitments)
+
+
+@pytest.mark.parametrize("query", ["", "?mode=connected", "?from=2005&to=2007", "?types=OpconTransition"])
+def test_view_export_passes_shacl(app_ctx: AppContext, query: str) -> None:
+    from ontology.validate import validate
+
+    file = exports.rdf_file(app_ctx, "view", "ttl", parse_query(query))
+    report = validate(parse_rdf(file.content, "turtle"))
+    assert report.conforms, report.describe()
+    assert "passes the project's SHACL validation" in file.note
+    shown = exports.view_graph(app_ctx, parse_query(query))
+    if any(n.kind == Kind.COMMITMENT for n in shown.nodes):
+        assert "Added what the view's commitments need" in file.note
 
 
 def test_export_outputs_reports_bad_trigger_quietly(app_ctx: AppContext) -> None:
