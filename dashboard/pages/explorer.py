@@ -283,8 +283,8 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             dcc.Input(
                 id=ids.EXPLORER_SEARCH,
                 type="search",
-                debounce=0.4,
-                placeholder="THAAD, 2017-09, Nuclear Consultative\u2026",
+                debounce=True,
+                placeholder="THAAD, 2017-09, Nuclear Consultative\u2026 then Enter",
                 autoComplete="off",
                 style={"width": "100%", "padding": "4px 6px", "boxSizing": "border-box"},
             ),
