@@ -149,6 +149,7 @@ def to_elements(
     names: Callable[[Node], str] | None = None,
     positions: Mapping[str, tuple[float, float]] | None = None,
     shorts: Callable[[Node, str], str] | None = None,
+    also_near: Iterable[str] = (),
 ) -> list[dict[str, Any]]:
     """Cytoscape elements of a graph.
 
@@ -156,7 +157,9 @@ def to_elements(
     With a focus, the focus's neighbours and the links that touch it get
     ``near`` and everything else ``faded``, so the neighbourhood stands out.
     ``names`` gives each node's display name, ``shorts`` the text drawn
-    under it, ``positions`` the preset positions.
+    under it, ``positions`` the preset positions. ``also_near`` nodes (what a
+    meeting's commitments answer, two links away) are highlighted with the
+    neighbours, and so are the links that reach them from a neighbour.
     """
     focus_set, hit_set = set(focus), set(hits)
     nodes = graph.node_map()
@@ -167,7 +170,9 @@ def to_elements(
             near.add(rel.target)
         if rel.target in focus_set:
             near.add(rel.source)
-    near -= focus_set
+    first = set(near)
+    extra = (set(also_near) & set(nodes)) if focus_set else set()
+    near = (near | extra) - focus_set
     out: list[dict[str, Any]] = []
     for node in graph.nodes:
         marks = [c for c, s in (("focus", focus_set), ("hit", hit_set), ("near", near)) if node.iri in s]
@@ -180,7 +185,9 @@ def to_elements(
     for rel in graph.relationships:
         element = edge_element(rel)
         if focus_set:
-            element["classes"] = "near" if rel.source in focus_set or rel.target in focus_set else "faded"
+            touches = rel.source in focus_set or rel.target in focus_set
+            reaches = rel.source in first and rel.target in extra
+            element["classes"] = "near" if touches or reaches else "faded"
         out.append(element)
     return out
 

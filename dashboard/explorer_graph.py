@@ -69,9 +69,10 @@ class ExplorerView:
 def initial_state(view: ViewState, bounds: tuple[int, int]) -> dict[str, Any]:
     """The page's state store from the URL state (years clamped into the data's range).
 
-    A link with a node opens that node; a link with a type filter or a
-    narrowed time range shows the filtered graph (mode ``connected``); a bare
-    link opens on the latest meeting (see :func:`resolved`).
+    A link with a node opens that node; a link with a filter (types, a
+    narrowed time range, other kinds than the default) shows the filtered
+    graph (mode ``connected``); a bare link opens on the latest meeting (see
+    :func:`resolved`).
     """
     lo, hi = bounds
     year_from = min(max(view.year_from if view.year_from is not None else lo, lo), hi)
@@ -80,7 +81,8 @@ def initial_state(view: ViewState, bounds: tuple[int, int]) -> dict[str, Any]:
     if view.node and view.node not in opened:
         opened.append(view.node)
     narrowed = year_from > lo or year_to < hi
-    mode = view.mode if view.mode in MODES else (CONNECTED if view.types or narrowed else FOCUS)
+    filtered = bool(view.types) or narrowed or bool(view.kinds and set(view.kinds) != set(DEFAULT_KINDS))
+    mode = view.mode if view.mode in MODES else (CONNECTED if filtered else FOCUS)
     return {
         "from": year_from,
         "to": year_to,
@@ -199,8 +201,17 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
         names=names,
         positions=positions(graph, centres),
         shorts=short_name,
+        also_near=_answered_in(graph, selected),
     )
     return ExplorerView(elements, notice, summary, graph)
+
+
+def _answered_in(graph: GraphData, selected: str | None) -> set[str]:
+    """What the commitments made at ``selected`` (a meeting) respond to, among the nodes of ``graph``."""
+    if not selected:
+        return set()
+    made = {r.source for r in graph.relationships if r.type == Rel.MADE_AT and r.target == selected}
+    return {r.target for r in graph.relationships if r.type == Rel.RESPONDS_TO and r.source in made}
 
 
 def _without(graph: GraphData, hidden: set[str]) -> GraphData:

@@ -156,7 +156,7 @@ def render_results(groups: list[Group], text: str | None) -> list[Any]:
     """The search results: one list per kind, each result a link that opens its node."""
     query = (text or "").strip()
     if not query:
-        return [html.Div("Names, dates (2017-09), types (THAAD) or words of the sources.", style=MUTED)]
+        return [html.Div("Names, dates (2017-09), types (THAAD) or words of the sources, then Enter.", style=MUTED)]
     if len(query) < 2:
         return [html.Div("Type at least two characters.", style=MUTED)]
     if not groups:
@@ -284,7 +284,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 id=ids.EXPLORER_SEARCH,
                 type="search",
                 debounce=True,
-                placeholder="THAAD, 2017-09, Nuclear Consultative\u2026 then Enter",
+                placeholder="THAAD, 2017-09, NCG\u2026",
                 autoComplete="off",
                 style={"width": "100%", "padding": "4px 6px", "boxSizing": "border-box"},
             ),

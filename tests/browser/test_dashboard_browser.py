@@ -143,7 +143,7 @@ def test_cytoscape_draws_a_real_graph(dash_duo: Any, store: Any, artifacts: Path
 
 def test_clicking_a_node_shows_its_evidence(dash_duo: Any, store: Any, artifacts: Path) -> None:
     dash_duo.start_server(create_app(store))
-    _open(dash_duo, "/explorer")
+    _open(dash_duo, "/explorer?mode=connected")
     _cy_state(dash_duo, ids.EXPLORER_GRAPH)
     time.sleep(0.5)  # the layout has settled
     _click_node(dash_duo, ids.EXPLORER_GRAPH, NUCLEAR_TEST)
@@ -286,7 +286,7 @@ def _wait_for_download(folder: Path, suffix: str, timeout: float = 20.0) -> Path
 def test_export_downloads_and_parses(dash_duo: Any, store: Any, artifacts: Path) -> None:
     dash_duo.start_server(create_app(store))
     _open(dash_duo, "/exports?kinds=Event")
-    dash_duo.find_element(f"#{ids.EXPORTS_RDF_BUTTON}").click()
+    dash_duo.wait_for_element(f"#{ids.EXPORTS_RDF_BUTTON}", timeout=20).click()
     folder = Path(dash_duo.download_path)
     turtle = _wait_for_download(folder, ".ttl")
     parsed = rdflib.Graph().parse(turtle, format="turtle")
@@ -456,7 +456,7 @@ def test_a_view_export_validates(dash_duo: Any, store: Any, artifacts: Path) -> 
 
     dash_duo.start_server(create_app(store))
     _open(dash_duo, "/exports")
-    dash_duo.find_element(f"#{ids.EXPORTS_RDF_BUTTON}").click()
+    dash_duo.wait_for_element(f"#{ids.EXPORTS_RDF_BUTTON}", timeout=20).click()
     turtle = _wait_for_download(Path(dash_duo.download_path), ".ttl")
     report = validate(rdflib.Graph().parse(turtle, format="turtle"))
     assert report.conforms, report.describe()
