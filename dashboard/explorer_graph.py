@@ -318,9 +318,9 @@ def short_name(node: Node, full: str) -> str:
 
 SHORT_NAME = 44
 """Longest name drawn under a node (cut at a word, never inside one)."""
-RING = 170.0
+RING = 125.0
 """Distance between the rings of :func:`positions`, in model pixels."""
-SPACING = 90.0
+SPACING = 80.0
 """Least distance between two nodes on one ring."""
 
 
@@ -349,7 +349,7 @@ def positions(graph: GraphData, centres: Iterable[str]) -> dict[str, tuple[float
     kind_order = {k.value: i for i, k in enumerate(Kind)}
     angle: dict[str, float] = {}
     out: dict[str, tuple[float, float]] = {}
-    inner = 0.0 if len(middle) == 1 else max(RING / 2, len(middle) * SPACING / (2 * math.pi))
+    inner = 0.0 if len(middle) == 1 else max(RING, len(middle) * SPACING / (2 * math.pi))
     for i, iri in enumerate(middle):
         a = 2 * math.pi * i / len(middle)
         angle[iri] = a

@@ -256,6 +256,7 @@ def stylesheet() -> list[dict[str, Any]]:
     """The graph's stylesheet: the kinds' (:func:`styles.cytoscape_stylesheet`), then focus and fading."""
     return [
         *styles.cytoscape_stylesheet(),
+        {"selector": "node", "style": {"font-size": 12, "min-zoomed-font-size": 4}},
         {"selector": "node.near", "style": {"border-width": 3, "border-color": "#1a1a1a"}},
         {"selector": "node.faded", "style": {"opacity": 0.25}},
         {"selector": "edge.faded", "style": {"opacity": 0.12}},
