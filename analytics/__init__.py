@@ -29,7 +29,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from analytics.aggregate import CHANGES, WORDINGS, Statement, statements_at, wording_of
+    from analytics.aggregate import CHANGES, WORDINGS, Statement, changes_at, statements_at, wording_of
     from analytics.crises import CHANGE_COUNT_COLUMNS, CRISES_COLUMNS, CrisesResult, crises
     from analytics.frames import plain, records
     from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
@@ -44,6 +44,7 @@ _EXPORTS: dict[str, str] = {
     "CHANGES": "analytics.aggregate",
     "WORDINGS": "analytics.aggregate",
     "Statement": "analytics.aggregate",
+    "changes_at": "analytics.aggregate",
     "statements_at": "analytics.aggregate",
     "wording_of": "analytics.aggregate",
     "CHANGE_COUNT_COLUMNS": "analytics.crises",
@@ -100,6 +101,7 @@ __all__ = [
     "ThemesResult",
     "TraceResult",
     "centrality",
+    "changes_at",
     "compare_windows",
     "crises",
     "ended",

@@ -438,3 +438,23 @@ def dated_meetings(view: AnalyticsView) -> list[MeetingRec]:
         )
         view.memo["dated_meetings"] = cached
     return list(cached)
+
+
+def changes_at(view: AnalyticsView, meeting_iri: str) -> dict[str, str]:
+    """The change of each commitment made at a meeting, against the previous meeting of its series.
+
+    Each commitment gets the change of the statement it belongs to (see
+    :func:`classify_meeting`); a meeting outside the recorded series gives
+    an empty mapping.
+    """
+    found = series_index(view, meeting_iri)
+    if found is None:
+        return {}
+    series, index = found
+    out: dict[str, str] = {}
+    for row in classify_meeting(view, series, index):
+        if row.change == NOT_RESTATED:
+            continue
+        for iri in (*row.statement.commitments, *row.statement.reports):
+            out.setdefault(iri, row.change)
+    return out

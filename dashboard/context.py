@@ -28,7 +28,8 @@ from typing import Any, TypeVar
 from analytics import AnalyticsView, view_of
 from dashboard.defaults import DEFAULT_MAX_ELEMENTS
 from graph.errors import AllianceKGError
-from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, concept_local_name
+from graph.labels import type_label
+from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind
 from graph.store import DEFAULT_ROW_LIMIT, GraphStore
 
 T = TypeVar("T")
@@ -165,22 +166,8 @@ class AppContext:
         return self.cached("concepts", self._compute_concepts)
 
     def _compute_concepts(self) -> dict[str, str]:
-        labels = {name: _spaced(name) for name in (*COMMITMENT_TYPES, *THREAT_TYPES)}
-        for node in self.store.nodes(kinds=[Kind.CONCEPT]):
-            name = concept_local_name(node.iri)
-            if name in labels and node.label:
-                labels[name] = node.label
-        return labels
+        return {name: type_label(name) for name in (*COMMITMENT_TYPES, *THREAT_TYPES)}
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Nodes per kind and relationships per type."""
         return self.cached("counts", lambda: (self.store.count_by_kind(), self.store.count_by_type()))
-
-
-def _spaced(name: str) -> str:
-    out: list[str] = []
-    for ch in name:
-        if ch.isupper() and out and not out[-1].isupper():
-            out.append(" ")
-        out.append(ch)
-    return "".join(out)

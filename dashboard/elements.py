@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from graph.labels import shorten
+from graph.labels import relationship_label, shorten
 from graph.model import GraphData, Node, Relationship
 from graph.schema import Prop
 
@@ -41,23 +41,37 @@ class CappedGraph:
 
 
 def short_label(text: str, width: int = SHORT_LABEL) -> str:
-    """A label short enough to draw under a node."""
+    """A label short enough to draw under a node (cut at a word, never inside one when a space allows)."""
     text = " ".join(text.split())
-    return shorten(text, width, words=False)
+    return shorten(text, width)
 
 
-def node_element(node: Node, classes: str = "") -> dict[str, Any]:
-    """Cytoscape element of a node (the IRI is the element id)."""
+def node_element(
+    node: Node,
+    classes: str = "",
+    name: str | None = None,
+    short: str | None = None,
+    position: tuple[float, float] | None = None,
+) -> dict[str, Any]:
+    """Cytoscape element of a node (the IRI is the element id).
+
+    ``name`` is the node's display name (default: its label), ``short`` the
+    text drawn under it (default: the name, shortened at a word), and
+    ``position`` its preset position.
+    """
+    label = name or node.label or node.iri.rsplit("/", 1)[-1]
     data: dict[str, Any] = {
         "id": node.iri,
         "kind": node.kind.value,
-        "label": node.label,
-        "short": short_label(node.label or node.iri.rsplit("/", 1)[-1]),
+        "label": label,
+        "short": short or short_label(label),
     }
     date = node.props.get(Prop.DATE.value)
     if isinstance(date, dt.date):
         data["date"] = date.isoformat()
     element: dict[str, Any] = {"data": data}
+    if position is not None:
+        element["position"] = {"x": position[0], "y": position[1]}
     if classes:
         element["classes"] = classes
     return element
@@ -76,7 +90,7 @@ def edge_element(rel: Relationship) -> dict[str, Any]:
             "source": rel.source,
             "target": rel.target,
             "type": rel.type.value,
-            "short": rel.type.value.lower().replace("_", " "),
+            "short": relationship_label(rel.type.value),
         }
     }
 
@@ -128,14 +142,53 @@ def cap_graph(graph: GraphData, max_elements: int, pinned: Iterable[str] = ()) -
     )
 
 
-def to_elements(graph: GraphData, focus: Iterable[str] = (), hits: Iterable[str] = ()) -> list[dict[str, Any]]:
-    """Cytoscape elements of a graph; ``focus`` and ``hits`` nodes get a CSS class."""
+def to_elements(
+    graph: GraphData,
+    focus: Iterable[str] = (),
+    hits: Iterable[str] = (),
+    names: Callable[[Node], str] | None = None,
+    positions: Mapping[str, tuple[float, float]] | None = None,
+    shorts: Callable[[Node, str], str] | None = None,
+    also_near: Iterable[str] = (),
+) -> list[dict[str, Any]]:
+    """Cytoscape elements of a graph.
+
+    ``focus`` nodes get the class ``focus``, ``hits`` (opened nodes) ``hit``.
+    With a focus, the focus's neighbours and the links that touch it get
+    ``near`` and everything else ``faded``, so the neighbourhood stands out.
+    ``names`` gives each node's display name, ``shorts`` the text drawn
+    under it, ``positions`` the preset positions. ``also_near`` nodes (what a
+    meeting's commitments answer, two links away) are highlighted with the
+    neighbours, and so are the links that reach them from a neighbour.
+    """
     focus_set, hit_set = set(focus), set(hits)
+    nodes = graph.node_map()
+    focus_set &= set(nodes)
+    near: set[str] = set()
+    for rel in graph.relationships:
+        if rel.source in focus_set:
+            near.add(rel.target)
+        if rel.target in focus_set:
+            near.add(rel.source)
+    first = set(near)
+    extra = (set(also_near) & set(nodes)) if focus_set else set()
+    near = (near | extra) - focus_set
     out: list[dict[str, Any]] = []
     for node in graph.nodes:
-        classes = " ".join(c for c, s in (("focus", focus_set), ("hit", hit_set)) if node.iri in s)
-        out.append(node_element(node, classes))
-    out.extend(edge_element(rel) for rel in graph.relationships)
+        marks = [c for c, s in (("focus", focus_set), ("hit", hit_set), ("near", near)) if node.iri in s]
+        if focus_set and node.iri not in focus_set and node.iri not in near:
+            marks.append("faded")
+        name = names(node) if names is not None else None
+        short = shorts(node, name or node.label) if shorts is not None else None
+        where = positions.get(node.iri) if positions is not None else None
+        out.append(node_element(node, " ".join(marks), name=name, short=short, position=where))
+    for rel in graph.relationships:
+        element = edge_element(rel)
+        if focus_set:
+            touches = rel.source in focus_set or rel.target in focus_set
+            reaches = rel.source in first and rel.target in extra
+            element["classes"] = "near" if touches or reaches else "faded"
+        out.append(element)
     return out
 
 

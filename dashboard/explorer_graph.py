@@ -1,28 +1,48 @@
-"""The explorer's graph for a state of the page: filters, degree ranking, expansions, element budget.
+"""The explorer's graph for a state of the page: a focus, expansions, filters, element budget.
 
 What the explorer draws and what the exports page exports as "the current
 view" (the same graph for the same link): :func:`initial_state` turns the
 URL state into the page's state, :func:`explorer_view` shapes the graph for
 it, remembered per state in the dashboard's one cache.
+
+The page opens on a small view that means something: the latest meeting
+with commitments (:func:`home_node`), its commitments and the incidents they
+answer. Each node the analyst opens ("expands") adds its neighbourhood;
+hidden nodes stay out. The whole graph's most connected nodes are one click
+away (mode ``connected``), and a type filter shows the typed nodes. Node
+positions are computed here (:func:`positions`), so the same data always
+gives the same picture.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from dashboard.context import AppContext
 from dashboard.elements import cap_graph, merge_graphs, to_elements
 from dashboard.state import ViewState
-from graph.model import GraphData
-from graph.schema import COMMITMENT_TYPES, Kind, Rel, concept_iri
+from graph import labels
+from graph.errors import NodeNotFoundError
+from graph.model import GraphData, Node
+from graph.schema import COMMITMENT_TYPES, Kind, Prop, Rel, Series, concept_iri, is_a
 from graph.store import expand_kinds
 from graph.store import in_window as date_in_window
 
 DEFAULT_KINDS: tuple[str, ...] = (Kind.ACTOR.value, Kind.EVENT.value, Kind.COMMITMENT.value, Kind.THREAT.value)
 """Kinds shown when the link names none (documents, mentions, concepts on demand)."""
+FOCUS = "focus"
+"""Mode of the page: the opened nodes' neighbourhoods (the latest meeting when none is open)."""
+CONNECTED = "connected"
+"""Mode of the page: the most connected nodes of the whole graph, and the opened neighbourhoods."""
+MODES = (FOCUS, CONNECTED)
+MAX_EXPANDED = 12
+"""Opened nodes whose neighbourhoods stay open (older ones close first)."""
 EXPAND_LIMIT = 150
 """Most neighbours one click adds."""
 POOL_FACTOR = 3
@@ -47,18 +67,65 @@ class ExplorerView:
 
 
 def initial_state(view: ViewState, bounds: tuple[int, int]) -> dict[str, Any]:
-    """The page's state store from the URL state (years clamped into the data's range)."""
+    """The page's state store from the URL state (years clamped into the data's range).
+
+    A link with a node opens that node; a link with a filter (types, a
+    narrowed time range, other kinds than the default) shows the filtered
+    graph (mode ``connected``); a bare link opens on the latest meeting (see
+    :func:`resolved`).
+    """
     lo, hi = bounds
     year_from = min(max(view.year_from if view.year_from is not None else lo, lo), hi)
     year_to = max(min(view.year_to if view.year_to is not None else hi, hi), year_from)
+    opened = list(dict.fromkeys(view.opened))[-MAX_EXPANDED:]
+    if view.node and view.node not in opened:
+        opened.append(view.node)
+    narrowed = year_from > lo or year_to < hi
+    filtered = bool(view.types) or narrowed or bool(view.kinds and set(view.kinds) != set(DEFAULT_KINDS))
+    mode = view.mode if view.mode in MODES else (CONNECTED if filtered else FOCUS)
     return {
         "from": year_from,
         "to": year_to,
         "kinds": list(view.kinds or DEFAULT_KINDS),
         "types": list(view.types),
         "node": view.node,
-        "expanded": [view.node] if view.node else [],
+        "expanded": opened,
+        "hidden": list(dict.fromkeys(view.hidden)),
+        "mode": mode,
     }
+
+
+def home_node(app_ctx: AppContext) -> str | None:
+    """The node a bare link opens on: the latest dated meeting with commitments (remembered).
+
+    Ties go by IRI; without such a meeting, the latest meeting; in a graph
+    without meetings, the most connected node; None for an empty graph.
+    """
+    return app_ctx.cached("explorer_home", lambda: _home_node(app_ctx))
+
+
+def _home_node(app_ctx: AppContext) -> str | None:
+    view = app_ctx.analytics()
+    dated = [m for m in view.meetings.values() if m.date is not None]
+    with_commitments = [m for m in dated if view.by_meeting.get(m.iri)]
+    pool = with_commitments or dated
+    if pool:
+        return max(pool, key=lambda m: (m.date or dt.date.min, m.iri)).iri
+    top = app_ctx.store.subgraph(limit=1).nodes
+    return top[0].iri if top else None
+
+
+def resolved(app_ctx: AppContext, state: dict[str, Any]) -> dict[str, Any]:
+    """The state with its defaults filled: in focus mode with nothing open, the home node is open and selected."""
+    new = dict(state)
+    new.setdefault("mode", FOCUS)
+    new.setdefault("hidden", [])
+    if new["mode"] == FOCUS and not new.get("expanded") and not new.get("types"):
+        home = home_node(app_ctx)
+        if home is not None:
+            new["expanded"] = [home]
+            new["node"] = new.get("node") or home
+    return new
 
 
 def _window(state: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
@@ -73,14 +140,18 @@ def _window(state: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
 def explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     """The graph to draw for a state, within the element budget (remembered per state).
 
-    Without a type filter the base view is the most connected nodes passing
-    the kind and time filters (``store.subgraph(limit=...)``); with one, the
-    nodes typed by the chosen concepts and their own neighbours. Every
-    expanded node adds its neighbourhood. Whatever does not fit is left out
-    and the notice says so.
+    In focus mode (the default) the view is the neighbourhoods of the opened
+    nodes (:func:`neighbourhood`); in ``connected`` mode, or with a type
+    filter, the base view comes first: the most connected nodes passing the
+    kind and time filters (``store.subgraph(limit=...)``), or the nodes typed
+    by the chosen concepts and their own neighbours. Hidden nodes are left
+    out. Whatever does not fit is left out and the notice says so.
     """
+    state = resolved(app_ctx, state)
     key = json.dumps(
-        {k: state.get(k) for k in ("from", "to", "kinds", "types", "node", "expanded")}, sort_keys=True, default=str
+        {k: state.get(k) for k in ("from", "to", "kinds", "types", "node", "expanded", "hidden", "mode")},
+        sort_keys=True,
+        default=str,
     )
     return app_ctx.remembered("explorer_view", key, lambda: _explorer_view(app_ctx, state))
 
@@ -89,18 +160,24 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     budget = app_ctx.max_elements
     start, end = _window(state)
     kinds = list(state.get("kinds") or DEFAULT_KINDS)
-    base_key = json.dumps([state.get("from"), state.get("to"), sorted(kinds), sorted(state.get("types") or [])])
-    base, over = app_ctx.remembered("explorer_base", base_key, lambda: _base_view(app_ctx, state))
-    parts: list[GraphData] = [base]
+    parts: list[GraphData] = []
+    over = False
+    if state.get("mode") == CONNECTED or state.get("types"):
+        base_key = json.dumps([state.get("from"), state.get("to"), sorted(kinds), sorted(state.get("types") or [])])
+        base, over = app_ctx.remembered("explorer_base", base_key, lambda: _base_view(app_ctx, state))
+        parts.append(base)
     expanded: list[str] = []
     for iri in state.get("expanded") or []:
         added = _expansion(app_ctx, iri, kinds, start, end)
         if added is not None:
             expanded.append(iri)
             parts.extend(added)
-    merged = merge_graphs(*parts)
     selected = state.get("node")
-    pinned = [*reversed(expanded)]
+    if selected and selected not in expanded and app_ctx.store.has_node(selected):
+        parts.append(GraphData(nodes=[app_ctx.store.get_node(selected).node]))
+    hidden = set(state.get("hidden") or [])
+    merged = _without(merge_graphs(*parts), hidden) if parts else GraphData()
+    pinned = [*([selected] if selected and selected not in hidden else []), *reversed(expanded)]
     capped = cap_graph(merged, budget, pinned=pinned)
     graph = capped.graph
     notice = ""
@@ -113,29 +190,194 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     elif not graph.nodes:
         notice = "Nothing matches these filters. Widen the years or choose more kinds."
     summary = f"{len(graph.nodes)} nodes, {len(graph.relationships)} links"
-    elements = to_elements(graph, focus=[selected] if selected else [], hits=expanded)
+    if hidden:
+        summary += f"; {len(hidden)} hidden"
+    names = display_names(app_ctx)
+    centres = [i for i in pinned if i in graph.node_map()]
+    elements = to_elements(
+        graph,
+        focus=[selected] if selected else [],
+        hits=expanded,
+        names=names,
+        positions=positions(graph, centres),
+        shorts=short_name,
+        also_near=_answered_in(graph, selected),
+    )
     return ExplorerView(elements, notice, summary, graph)
+
+
+def _answered_in(graph: GraphData, selected: str | None) -> set[str]:
+    """What the commitments made at ``selected`` (a meeting) respond to, among the nodes of ``graph``."""
+    if not selected:
+        return set()
+    made = {r.source for r in graph.relationships if r.type == Rel.MADE_AT and r.target == selected}
+    return {r.target for r in graph.relationships if r.type == Rel.RESPONDS_TO and r.source in made}
+
+
+def _without(graph: GraphData, hidden: set[str]) -> GraphData:
+    if not hidden:
+        return graph
+    keep = [n for n in graph.nodes if n.iri not in hidden]
+    rels = [r for r in graph.relationships if r.source not in hidden and r.target not in hidden]
+    return GraphData.model_construct(nodes=keep, relationships=rels)
+
+
+def neighbourhood(
+    app_ctx: AppContext, iri: str, kinds: list[str], start: dt.date | None = None, end: dt.date | None = None
+) -> GraphData:
+    """What opening a node shows: its neighbours; for a meeting also the incidents its commitments answer.
+
+    Raises:
+        NodeNotFoundError: no node has this IRI.
+    """
+    store = app_ctx.store
+    node = store.get_node(iri).node
+    parts = [store.neighbours(iri, hops=1, kinds=kinds, start=start, end=end, limit=EXPAND_LIMIT)]
+    if is_a(node.kind, Kind.MEETING):
+        answered = store.neighbours(
+            iri, hops=2, kinds=kinds, rel_types=[Rel.MADE_AT, Rel.RESPONDS_TO], start=start, end=end, limit=EXPAND_LIMIT
+        )
+        parts.append(answered)
+    if not any(n.iri == iri for n in parts[0].nodes):
+        parts.append(GraphData(nodes=[node]))
+    return merge_graphs(*parts)
 
 
 def _expansion(
     app_ctx: AppContext, iri: str, kinds: list[str], start: dt.date | None, end: dt.date | None
 ) -> tuple[GraphData, ...] | None:
-    """What an expanded node adds: its neighbourhood (and itself when filtered out); None when no node has this IRI.
+    """What an opened node adds (:func:`neighbourhood`); None when no node has this IRI.
 
-    Remembered: the neighbourhoods of the other expanded nodes are read once, not at each click.
+    Remembered: the neighbourhoods of the other opened nodes are read once, not at each click.
     """
 
     def read() -> tuple[GraphData, ...] | None:
-        store = app_ctx.store
-        if not store.has_node(iri):
+        try:
+            return (neighbourhood(app_ctx, iri, kinds, start, end),)
+        except NodeNotFoundError:
             return None
-        around = store.neighbours(iri, hops=1, kinds=kinds, start=start, end=end, limit=EXPAND_LIMIT)
-        if any(n.iri == iri for n in around.nodes):
-            return (around,)
-        return (around, GraphData(nodes=[store.get_node(iri).node]))
 
     key = (iri, tuple(sorted(kinds)), start, end)
     return app_ctx.remembered("explorer_expansion", key, read, size=256)
+
+
+# -- names and positions ------------------------------------------------------------
+
+
+def display_names(app_ctx: AppContext) -> Callable[[Node], str]:
+    """The function that names a node as the analyst reads it (see :func:`display_name`)."""
+    view = app_ctx.analytics()
+
+    def name(node: Node) -> str:
+        return display_name(node, view)
+
+    return name
+
+
+def display_name(node: Node, view: Any = None) -> str:
+    """A node's name in the analyst's words (:mod:`graph.labels`).
+
+    Meetings by their series name, number, place and date; commitments by
+    party, wording and type (from ``view``, the analytics view, when it
+    knows them); types by their SKOS prefLabel; anything else by its label.
+    """
+    if is_a(node.kind, Kind.MEETING):
+        series, ordinal, day, place = meeting_parts(node)
+        return labels.meeting_label(series, ordinal, day, place)
+    if node.kind == Kind.COMMITMENT and view is not None:
+        rec = view.commitments.get(node.iri)
+        if rec is not None:
+            return labels.commitment_label(rec.parties, rec.stance, rec.types)
+    if node.kind == Kind.CONCEPT:
+        return labels.type_label(node.iri)
+    return node.label or node.iri.rsplit("/", 1)[-1]
+
+
+def meeting_parts(node: Node) -> tuple[str, int | None, dt.date | None, str | None]:
+    """A meeting node's series, ordinal, date and place (None where it has none)."""
+    props = node.props
+    series = props.get(Prop.SERIES.value)
+    ordinal = props.get(Prop.ORDINAL.value)
+    day = props.get(Prop.DATE.value)
+    place = props.get(Prop.LOCATION.value)
+    return (
+        str(series) if series else (Series.SCM.value if node.kind == Kind.SCM else Series.OTHER.value),
+        ordinal if isinstance(ordinal, int) else None,
+        day if isinstance(day, dt.date) else None,
+        str(place) if place else None,
+    )
+
+
+def short_name(node: Node, full: str) -> str:
+    """The name drawn under a node: a meeting's short form (``49th SCM``), else the full name cut at a word."""
+    if is_a(node.kind, Kind.MEETING):
+        series, ordinal, day, _ = meeting_parts(node)
+        return labels.short_meeting_label(series, ordinal, day)
+    return labels.shorten(" ".join(full.split()), SHORT_NAME)
+
+
+SHORT_NAME = 44
+"""Longest name drawn under a node (cut at a word, never inside one)."""
+RING = 125.0
+"""Distance between the rings of :func:`positions`, in model pixels."""
+SPACING = 80.0
+"""Least distance between two nodes on one ring."""
+
+
+def positions(graph: GraphData, centres: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """Deterministic positions: the centres in the middle, every other node on the ring of its distance from them.
+
+    Nodes of one ring are ordered by the angle of the nodes that brought
+    them in (so neighbours stay near), then by kind and IRI; a ring widens
+    until its nodes are :data:`SPACING` apart. Nodes not reachable from the
+    centres go on the outermost ring. The same graph and centres always
+    give the same positions.
+    """
+    nodes = sorted(graph.node_map())
+    if not nodes:
+        return {}
+    adjacent: dict[str, set[str]] = defaultdict(set)
+    for rel in graph.relationships:
+        if rel.source != rel.target:
+            adjacent[rel.source].add(rel.target)
+            adjacent[rel.target].add(rel.source)
+    known = set(nodes)
+    middle = [c for c in dict.fromkeys(centres) if c in known]
+    if not middle:
+        middle = [max(nodes, key=lambda i: (len(adjacent[i]), [-ord(ch) for ch in i]))]
+    kinds = {n.iri: n.kind.value for n in graph.nodes}
+    kind_order = {k.value: i for i, k in enumerate(Kind)}
+    angle: dict[str, float] = {}
+    out: dict[str, tuple[float, float]] = {}
+    inner = 0.0 if len(middle) == 1 else max(RING, len(middle) * SPACING / (2 * math.pi))
+    for i, iri in enumerate(middle):
+        a = 2 * math.pi * i / len(middle)
+        angle[iri] = a
+        out[iri] = (inner * math.cos(a), inner * math.sin(a))
+    ring = list(middle)
+    placed = set(middle)
+    radius = inner
+    while len(placed) < len(nodes):
+        nxt = sorted({j for i in ring for j in adjacent[i] if j not in placed})
+        if not nxt:
+            nxt = [i for i in nodes if i not in placed]
+        def parent_angle(iri: str) -> float:
+            around = [angle[j] for j in adjacent[iri] if j in angle]
+            if not around:
+                return 2 * math.pi
+            x = sum(math.cos(a) for a in around)
+            y = sum(math.sin(a) for a in around)
+            return math.atan2(y, x) % (2 * math.pi) if (x, y) != (0, 0) else min(around)
+        nxt.sort(key=lambda i: (round(parent_angle(i), 6), kind_order.get(kinds[i], 99), i))
+        radius = max(radius + RING, len(nxt) * SPACING / (2 * math.pi))
+        start = parent_angle(nxt[0]) if parent_angle(nxt[0]) < 2 * math.pi else 0.0
+        for k, iri in enumerate(nxt):
+            a = start + 2 * math.pi * k / len(nxt)
+            angle[iri] = a % (2 * math.pi)
+            out[iri] = (round(radius * math.cos(a), 1), round(radius * math.sin(a), 1))
+        placed.update(nxt)
+        ring = nxt
+    return out
 
 
 def _base_view(app_ctx: AppContext, state: dict[str, Any]) -> tuple[GraphData, bool]:
@@ -225,3 +467,69 @@ def in_window(graph: GraphData, start: dt.date | None, end: dt.date | None, stri
         iris = {n.iri for n in keep}
         rels = [r for r in rels if r.source in iris and r.target in iris]
     return GraphData.model_construct(nodes=keep, relationships=rels)
+
+
+# -- what a view export needs -------------------------------------------------------
+
+NEEDED_LINKS: dict[Kind, tuple[Rel, ...]] = {
+    Kind.COMMITMENT: (Rel.COMMITTED_BY, Rel.COMMITMENT_TYPE, Rel.MADE_AT, Rel.EVIDENCE),
+    Kind.MENTION: (Rel.WAS_DERIVED_FROM,),
+}
+"""Links (and the nodes at their ends) a node of a kind needs to pass the SHACL shapes of
+``ontology/shapes.ttl`` (a commitment: its party, type, meeting and evidence; evidence: its document)."""
+
+
+@dataclass(frozen=True)
+class ExportGraph:
+    """A view made whole for export: the view plus what its nodes need, and what was added.
+
+    Attributes:
+        graph: the view's nodes and links, and the nodes and links added.
+        added: how many nodes of each kind were added (kind name -> count).
+    """
+
+    graph: GraphData
+    added: dict[str, int]
+
+
+def export_graph(app_ctx: AppContext, graph: GraphData) -> ExportGraph:
+    """The view ``graph`` with what its commitments need to validate: party, type, meeting, evidence and its documents.
+
+    For every node of a kind in :data:`NEEDED_LINKS`, the links of those
+    types and the nodes at their other end are added (then again for the
+    nodes added, so a commitment's evidence brings its documents).
+    """
+    store = app_ctx.store
+    nodes = dict(graph.node_map())
+    rels = {r.key: r for r in graph.relationships}
+    todo = [n for n in nodes.values() if _needs(n.kind)]
+    done: set[str] = set()
+    while todo:
+        node = todo.pop()
+        if node.iri in done:
+            continue
+        done.add(node.iri)
+        wanted = NEEDED_LINKS[Kind.COMMITMENT if is_a(node.kind, Kind.COMMITMENT) else node.kind]
+        try:
+            around = store.neighbours(node.iri, hops=1, rel_types=list(wanted))
+        except NodeNotFoundError:
+            continue
+        others = around.node_map()
+        for rel in around.relationships:
+            if rel.source != node.iri or rel.type not in wanted or rel.target not in others:
+                continue
+            rels.setdefault(rel.key, rel)
+            if rel.target not in nodes:
+                nodes[rel.target] = others[rel.target]
+                if _needs(others[rel.target].kind):
+                    todo.append(others[rel.target])
+    added: dict[str, int] = {}
+    shown = set(graph.node_map())
+    for iri, node in nodes.items():
+        if iri not in shown:
+            added[node.kind.value] = added.get(node.kind.value, 0) + 1
+    return ExportGraph(GraphData.model_construct(nodes=list(nodes.values()), relationships=list(rels.values())), added)
+
+
+def _needs(kind: Kind) -> bool:
+    return is_a(kind, Kind.COMMITMENT) or kind in NEEDED_LINKS

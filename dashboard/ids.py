@@ -38,7 +38,26 @@ EXPLORER_NOTICE = "explorer-notice"
 EXPLORER_DETAILS = "explorer-details"
 EXPLORER_LEGEND = "explorer-legend"
 EXPLORER_RESET = "explorer-reset"
+"""The "Latest meeting" button: back to the page's opening view."""
 EXPLORER_COUNTS = "explorer-counts"
+EXPLORER_RESULTS = "explorer-results"
+"""Search results, grouped by kind."""
+EXPLORER_CONNECTED = "explorer-connected"
+"""The "Most connected" button: the whole graph's best-connected nodes."""
+EXPLORER_EXPAND = "explorer-expand"
+EXPLORER_COLLAPSE = "explorer-collapse"
+EXPLORER_HIDE = "explorer-hide"
+EXPLORER_UNHIDE = "explorer-unhide"
+EXPLORER_ZOOM = "explorer-zoom"
+"""Holds the node the graph last zoomed to (written by the page's client-side zoom)."""
+EXPLORER_OPEN_TYPE = "explorer-open"
+"""Pattern-matching type of every link that opens a node (search results, the panel's lists):
+``{"type": EXPLORER_OPEN_TYPE, "iri": <iri>}``."""
+
+
+def explorer_open(iri: str) -> dict[str, Any]:
+    """Id of a link that opens the node ``iri`` in the explorer."""
+    return {"type": EXPLORER_OPEN_TYPE, "iri": iri}
 
 # -- tracer ------------------------------------------------------------
 TRACER_INCIDENT = "tracer-incident"

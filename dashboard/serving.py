@@ -124,6 +124,10 @@ class ServingStore(GraphStore):
         """See :meth:`GraphStore.search`."""
         return self.inner.search(*args, **kwargs)
 
+    def find_text(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphReader.find_text`."""
+        return self.inner.find_text(*args, **kwargs)
+
     def iter_nodes(self, *args: Any, **kwargs: Any) -> Any:
         """See :meth:`GraphStore.iter_nodes`."""
         return self.inner.iter_nodes(*args, **kwargs)

@@ -27,7 +27,9 @@ PAGE_TITLES: dict[str, str] = {
 }
 
 _LIST_KEYS = ("kinds", "types")
-_TEXT_KEYS = ("node", "incident", "example")
+_IRI_LIST_KEYS = ("expanded", "hidden")
+"""Lists of IRIs, joined by ``|`` in the link (an IRI may hold a comma, never a ``|``)."""
+_TEXT_KEYS = ("node", "incident", "example", "mode")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class ViewState:
         node: IRI of the selected node.
         incident: IRI of the incident traced.
         example: key of the console example loaded.
+        opened: IRIs of the nodes the explorer opened (their neighbourhoods are shown).
+        hidden: IRIs of the nodes the explorer hides.
+        mode: the explorer's view: ``focus`` (opened nodes; the default) or ``connected``.
     """
 
     year_from: int | None = None
@@ -50,6 +55,9 @@ class ViewState:
     node: str | None = None
     incident: str | None = None
     example: str | None = None
+    opened: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
+    mode: str | None = None
 
     def with_(self, **changes: Any) -> ViewState:
         """A copy with some fields changed."""
@@ -65,6 +73,9 @@ class ViewState:
             "node": self.node,
             "incident": self.incident,
             "example": self.example,
+            "expanded": list(self.opened),
+            "hidden": list(self.hidden),
+            "mode": self.mode,
         }
 
     @classmethod
@@ -80,6 +91,9 @@ class ViewState:
             node=_text_or_none(data.get("node")),
             incident=_text_or_none(data.get("incident")),
             example=_text_or_none(data.get("example")),
+            opened=_texts(data.get("expanded")),
+            hidden=_texts(data.get("hidden")),
+            mode=_text_or_none(data.get("mode")),
         )
 
     def merged(self, data: dict[str, Any] | None) -> ViewState:
@@ -107,6 +121,12 @@ def _text_or_none(value: Any) -> str | None:
     return text or None
 
 
+def _texts(values: Any) -> tuple[str, ...]:
+    if not isinstance(values, list | tuple):
+        return ()
+    return tuple(dict.fromkeys(t for t in (_text_or_none(v) for v in values) if t))
+
+
 def _valid_kinds(values: Any) -> tuple[str, ...]:
     names = {k.value for k in Kind}
     return tuple(v for v in (str(x) for x in values) if v in names)
@@ -122,6 +142,8 @@ def parse_query(search: str | None) -> ViewState:
         value = values[-1]
         if key in _LIST_KEYS:
             data[key] = [v for v in value.split(",") if v]
+        elif key in _IRI_LIST_KEYS:
+            data[key] = [v for v in value.split("|") if v]
         elif key in ("from", "to") or key in _TEXT_KEYS:
             data[key] = value
     return ViewState.from_dict(data)
@@ -140,8 +162,12 @@ def encode_query(state: ViewState) -> str:
         pairs.append(("types", ",".join(state.types)))
     for key in _TEXT_KEYS:
         value = getattr(state, key)
-        if value:
+        if value and not (key == "mode" and value == "focus"):
             pairs.append((key, value))
+    if state.opened:
+        pairs.append(("expanded", "|".join(state.opened)))
+    if state.hidden:
+        pairs.append(("hidden", "|".join(state.hidden)))
     return "?" + urlencode(pairs) if pairs else ""
 
 

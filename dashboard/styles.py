@@ -15,7 +15,8 @@ from typing import Any
 
 from dash import dcc
 
-from graph.schema import STANCES, Kind, Series
+from graph import labels
+from graph.schema import STANCES, Kind
 
 
 @dataclass(frozen=True)
@@ -189,16 +190,8 @@ def legend_elements(columns: int = 4, dx: int = 95, dy: int = 70) -> list[dict[s
 
 
 def kind_label(kind: Kind | str) -> str:
-    """Readable name of a kind: ``SecurityConsultativeMeeting`` -> ``SCM``."""
-    value = Kind(kind).value if isinstance(kind, Kind) else str(kind)
-    if value == Kind.SCM.value:
-        return Series.SCM
-    out: list[str] = []
-    for ch in value:
-        if ch.isupper() and out:
-            out.append(" ")
-        out.append(ch)
-    return "".join(out)
+    """Readable name of a kind (``SecurityConsultativeMeeting`` -> ``SCM``): :func:`graph.labels.kind_label`."""
+    return labels.kind_label(Kind(kind).value if isinstance(kind, Kind) else str(kind))
 
 
 RADIO_INPUT: dict[str, Any] = {"marginLeft": "10px"}

@@ -55,13 +55,16 @@ from graph.model import (
 )
 from graph.schema import Kind, Prop, Rel, subkinds
 from graph.store import (
+    DATE_PREFIX,
     DEFAULT_BATCH_SIZE,
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
     GraphStore,
     LoadReport,
     Projection,
+    TextMatch,
     expand_kinds,
+    merge_matches,
     prop_names,
 )
 
@@ -506,6 +509,24 @@ class Neo4jStore(GraphStore):
         kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
         records = self._read(queries.SEARCH, kinds=kind_list, needle=text.lower(), limit=max(limit, 0))
         return [node_from_record(r["n"]) for r in records]
+
+    def find_text(self, text: str, limit: int = 20) -> list[TextMatch]:
+        """Nodes a text finds by name, alias, date and evidence (see :meth:`GraphReader.find_text`)."""
+        needle = text.strip().lower()
+        if not needle or limit < 1:
+            return []
+        fields = [("name", queries.FIND_BY_NAME), ("alias", queries.FIND_BY_ALIAS)]
+        if DATE_PREFIX.match(needle):
+            fields.append(("date", queries.FIND_BY_DATE))
+        fields.append(("evidence", queries.FIND_BY_EVIDENCE))
+        found: list[tuple[str, list[tuple[Node, str]]]] = []
+        listed = 0
+        for field, query in fields:
+            records = self._read(query, needle=needle, limit=limit + listed)
+            pairs = [(node_from_record(r["n"]), str(r["text"])) for r in records]
+            found.append((field, pairs))
+            listed += min(len(pairs), limit)
+        return merge_matches(found, limit)
 
     def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
         """Every node, in IRI order, read in pages of ``batch_size``."""

@@ -57,14 +57,17 @@ from graph.nx_cypher import (
 )
 from graph.schema import Kind, Prop, Rel, subkinds
 from graph.store import (
+    DATE_PREFIX,
     DEFAULT_BATCH_SIZE,
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
     GraphStore,
     LoadReport,
     Projection,
+    TextMatch,
     expand_kinds,
     in_window,
+    merge_matches,
     prop_names,
 )
 
@@ -418,6 +421,47 @@ class NetworkXStore(GraphStore):
             rank = 0 if low == needle else 1 if low.startswith(needle) else 2
             ranked.append((rank, label, iri))
         return [self._node(i) for _, _, i in heapq.nsmallest(max(limit, 0), ranked)]
+
+    def find_text(self, text: str, limit: int = 20) -> list[TextMatch]:
+        """Nodes a text finds by name, alias, date and evidence (see :meth:`GraphReader.find_text`)."""
+        needle = text.strip().lower()
+        if not needle or limit < 1:
+            return []
+        mention = Kind.MENTION.value
+        graph = self.graph
+        names: list[tuple[int, str, str]] = []
+        aliases: list[tuple[str, str, str]] = []
+        dates: list[tuple[dt.date, str, str]] = []
+        evidence: list[tuple[str, str, str]] = []
+        by_date = DATE_PREFIX.match(needle) is not None
+        for iri, attrs in graph.nodes(data=True):
+            if attrs[Prop.KIND.value] == mention:
+                continue
+            label = attrs[Prop.LABEL.value]
+            low = label.lower()
+            if needle in low:
+                names.append((0 if low == needle else 1 if low.startswith(needle) else 2, label, iri))
+            alt = plain_value(attrs.get(Prop.ALT_LABELS.value))
+            if isinstance(alt, list):
+                hit = next((a for a in alt if isinstance(a, str) and needle in a.lower()), None)
+                if hit is not None:
+                    aliases.append((label, iri, hit))
+            day = plain_value(attrs.get(Prop.DATE.value))
+            if by_date and isinstance(day, dt.date) and day.isoformat().startswith(needle):
+                dates.append((day, iri, day.isoformat()))
+            for target in sorted(t for _, t, k in graph.out_edges(iri, keys=True) if k == Rel.EVIDENCE.value):
+                said = graph.nodes[target].get(Prop.TEXT.value)
+                if graph.nodes[target][Prop.KIND.value] == mention and isinstance(said, str) and needle in said.lower():
+                    evidence.append((label, iri, said))
+                    break
+        found: list[tuple[str, list[tuple[Node, str]]]] = [
+            ("name", [(self._node(i), lab) for _, lab, i in sorted(names)]),
+            ("alias", [(self._node(i), a) for _, i, a in sorted(aliases)]),
+        ]
+        if by_date:
+            found.append(("date", [(self._node(i), d) for _, i, d in sorted(dates)]))
+        found.append(("evidence", [(self._node(i), t) for _, i, t in sorted(evidence)]))
+        return merge_matches(found, limit)
 
     def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
         """Every node, in IRI order."""

@@ -195,6 +195,38 @@ SEARCH = (
     "n.label, n.iri LIMIT $limit"
 )
 
+_NOT_MENTION = f"n.kind <> '{Kind.MENTION.value}'"
+
+FIND_BY_NAME = (
+    f"MATCH (n:{_N}) WHERE {_NOT_MENTION} AND toLower(n.label) CONTAINS $needle "
+    "WITH n, toLower(n.label) AS low "
+    "RETURN n, n.label AS text ORDER BY CASE WHEN low = $needle THEN 0 WHEN low STARTS WITH $needle THEN 1 ELSE 2 END, "
+    "n.label, n.iri LIMIT $limit"
+)
+"""Nodes whose label contains ``$needle`` (lower-cased), exact and prefix matches first."""
+
+FIND_BY_ALIAS = (
+    f"MATCH (n:{_N}) WHERE {_NOT_MENTION} AND n.altLabels IS NOT NULL "
+    "WITH n, [a IN n.altLabels WHERE toLower(a) CONTAINS $needle] AS hits WHERE size(hits) > 0 "
+    "RETURN n, hits[0] AS text ORDER BY n.label, n.iri LIMIT $limit"
+)
+"""Nodes one of whose ``altLabels`` contains ``$needle`` (the first such alias)."""
+
+FIND_BY_DATE = (
+    f"MATCH (n:{_N}) WHERE {_NOT_MENTION} AND n.date IS :: DATE NOT NULL "
+    "AND toString(n.date) STARTS WITH $needle "
+    "RETURN n, toString(n.date) AS text ORDER BY n.date, n.iri LIMIT $limit"
+)
+"""Dated nodes whose ISO date starts with ``$needle`` (a year, month or day)."""
+
+FIND_BY_EVIDENCE = (
+    f"MATCH (n:{_N})-[:{type_of(Rel.EVIDENCE)}]->(m:{label_of(Kind.MENTION)}) "
+    f"WHERE {_NOT_MENTION} AND toLower(m.text) CONTAINS $needle "
+    "WITH n, m ORDER BY m.iri WITH n, collect(m.text)[0] AS text "
+    "RETURN n, text ORDER BY n.label, n.iri LIMIT $limit"
+)
+"""Nodes one of whose evidence mentions' text contains ``$needle`` (the first mention by IRI)."""
+
 ITER_NODES = f"MATCH (n:{_N}) WHERE n.iri > $after RETURN n ORDER BY n.iri LIMIT $batch"
 
 ITER_RELATIONSHIPS = (

@@ -28,6 +28,7 @@ Semantics shared by both stores
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
@@ -83,6 +84,52 @@ def in_window(value: Any, start: dt.date | None, end: dt.date | None, undated: b
     if not isinstance(value, dt.date):
         return undated
     return (start is None or value >= start) and (end is None or value <= end)
+
+
+DATE_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+"""A search text that names a year, a month or a day (``2017``, ``2017-09``, ``2017-09-03``)."""
+
+MATCH_FIELDS: tuple[str, ...] = ("name", "alias", "date", "evidence")
+"""What a :class:`TextMatch` matched, in the order :meth:`GraphReader.find_text` lists them."""
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """A node found by :meth:`GraphReader.find_text`, and what matched.
+
+    Attributes:
+        node: the node (never a Mention: a matching mention gives the node it evidences).
+        field: ``name`` (its label), ``alias`` (one of its ``altLabels``),
+            ``date`` (its ISO date starts with the text) or ``evidence`` (the
+            text of one of its evidence mentions).
+        text: what matched: the label, the alias, the ISO date or the mention's text.
+    """
+
+    node: Node
+    field: str
+    text: str
+
+
+def merge_matches(found: Iterable[tuple[str, Iterable[tuple[Node, str]]]], limit: int) -> list[TextMatch]:
+    """THE rule that joins the four matches of :meth:`GraphReader.find_text`: first field wins, ``limit`` per field.
+
+    ``found`` gives, per field in order, ``(node, matched text)`` pairs already
+    sorted as the field sorts them (each store reads ``limit`` plus the number
+    listed so far, so enough remain after dropping repeats).
+    """
+    out: list[TextMatch] = []
+    seen: set[str] = set()
+    for field, pairs in found:
+        taken = 0
+        for node, text in pairs:
+            if taken >= limit:
+                break
+            if node.iri in seen:
+                continue
+            seen.add(node.iri)
+            out.append(TextMatch(node, field, text))
+            taken += 1
+    return out
 
 
 ProjectedNode = tuple[str, str, str, tuple[Any, ...]]
@@ -237,6 +284,21 @@ class GraphReader(Protocol):
     def search(self, text: str, kinds: Iterable[Kind | str] | None = None, limit: int = 20) -> list[Node]:
         """Nodes whose label contains ``text`` (case-insensitive); exact and
         prefix matches first, then by label."""
+
+    def find_text(self, text: str, limit: int = 20) -> list[TextMatch]:
+        """Nodes a search text finds, by name, alias, date and evidence text (case-insensitive).
+
+        Four matches, each node listed once (for its first field in this
+        order), each field listing at most ``limit`` nodes besides those an
+        earlier field listed: the label contains ``text`` (exact,
+        then prefix, then other matches; then by label); an ``altLabels``
+        value contains it (by label); when ``text`` is a date prefix (``2017``,
+        ``2017-09``, ``2017-09-03``), the node's ``date`` starts with it (by
+        date); the ``text`` of one of its evidence mentions contains it (by
+        label; the first such mention by IRI is given). Mentions themselves
+        are never listed; ties go by IRI. A blank text finds nothing.
+        """
+        ...
 
     @abstractmethod
     def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:

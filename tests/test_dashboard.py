@@ -71,7 +71,7 @@ def test_stylesheet_has_a_selector_per_kind() -> None:
 
 def test_kind_label_is_readable() -> None:
     assert styles.kind_label(Kind.SCM) == "SCM"
-    assert styles.kind_label(Kind.NUCLEAR_TEST) == "Nuclear Test"
+    assert styles.kind_label(Kind.NUCLEAR_TEST) == "Nuclear test"
 
 
 # -- state -----------------------------------------------------------------
@@ -100,7 +100,7 @@ def test_sync_query_keeps_other_pages_keys() -> None:
     query = sync_query([{"from": 2006, "to": 2007, "kinds": ["Event"], "expanded": ["x"]}], "?incident=abc")
     view = parse_query(query)
     assert (view.incident, view.year_from, view.year_to, view.kinds) == ("abc", 2006, 2007, ("Event",))
-    assert "expanded" not in query
+    assert view.opened == ("x",)  # the opened nodes are part of the link: it restores the same view
 
 
 def test_nav_links_carry_the_view() -> None:
@@ -190,11 +190,56 @@ def _state(app_ctx: AppContext, **view: Any) -> dict[str, Any]:
     return explorer.initial_state(ViewState(**view), app_ctx.year_bounds())
 
 
-def test_explorer_default_view_hides_mentions(app_ctx: AppContext) -> None:
-    view = explorer.explorer_view(app_ctx, _state(app_ctx))
+def test_explorer_connected_view_hides_mentions(app_ctx: AppContext) -> None:
+    view = explorer.explorer_view(app_ctx, _state(app_ctx, mode="connected"))
     kinds = {e["data"]["kind"] for e in view.elements if "kind" in e["data"]}
     assert Kind.MENTION.value not in kinds and Kind.NUCLEAR_TEST.value in kinds
     assert not view.notice
+
+
+def test_explorer_opens_on_the_latest_meeting_and_what_its_commitments_answer(
+    app_ctx: AppContext, graph: GraphData
+) -> None:
+    state = _state(app_ctx)
+    view = explorer.explorer_view(app_ctx, state)
+    analytics = app_ctx.analytics()
+    latest = max((m for m in analytics.meetings.values() if analytics.by_meeting.get(m.iri)), key=lambda m: m.date)
+    drawn = {e["data"]["id"]: e for e in view.elements if "source" not in e["data"]}
+    assert explorer_graph.home_node(app_ctx) == latest.iri
+    assert "focus" in drawn[latest.iri]["classes"]
+    made_there = set(analytics.by_meeting[latest.iri])
+    assert made_there <= set(drawn)
+    assert {t for c in made_there for t in analytics.commitments[c].responds_to} <= set(drawn)
+    assert len(drawn) < len(graph.nodes) / 2  # a small view, not the whole graph
+    assert all("position" in e for e in drawn.values())
+    again = explorer_graph._explorer_view(app_ctx, explorer_graph.resolved(app_ctx, state))
+    assert again.elements == view.elements  # same data, same picture
+    # opening a meeting draws the incidents its commitments answer (two links away)
+    answering = [m for m, cs in analytics.by_meeting.items() if any(analytics.commitments[c].responds_to for c in cs)]
+    meeting = sorted(answering)[0]
+    opened = explorer.next_state(state, ids.EXPLORER_OPEN_TYPE, opened=meeting)
+    drawn = {e["data"]["id"] for e in explorer.explorer_view(app_ctx, opened).elements}
+    answered = {t for c in analytics.by_meeting[meeting] for t in analytics.commitments[c].responds_to}
+    assert answered and answered <= drawn
+
+
+def test_explorer_open_close_hide(app_ctx: AppContext, graph: GraphData) -> None:
+    test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
+    prk = iri_of(graph, Kind.STATE, "Democratic People's Republic of Korea")
+    state = explorer.next_state(_state(app_ctx), ids.EXPLORER_OPEN_TYPE, opened=test)
+    drawn = {e["data"]["id"] for e in explorer.explorer_view(app_ctx, state).elements}
+    assert state["node"] == test and {test, prk} <= drawn
+    closed = explorer.next_state(state, ids.EXPLORER_COLLAPSE)
+    assert test not in closed["expanded"] and closed["node"] == test
+    hidden = explorer.next_state(state, ids.EXPLORER_HIDE)
+    assert hidden["hidden"] == [test] and hidden["node"] is None
+    assert test not in {e["data"]["id"] for e in explorer.explorer_view(app_ctx, hidden).elements}
+    shown = explorer.next_state(hidden, ids.EXPLORER_UNHIDE)
+    assert shown["hidden"] == []
+    view = explorer.explorer_view(app_ctx, state)
+    faded = {e["data"]["id"] for e in view.elements if "faded" in e.get("classes", "")}
+    near = {e["data"]["id"] for e in view.elements if "near" in e.get("classes", "")}
+    assert prk in near and test not in faded and faded  # the neighbourhood stands out, the rest fades
 
 
 def test_explorer_stays_within_budget_and_says_so(app_ctx: AppContext) -> None:
@@ -216,7 +261,7 @@ def test_explorer_time_window_filters(app_ctx: AppContext) -> None:
 def test_explorer_type_filter(app_ctx: AppContext) -> None:
     view = explorer.explorer_view(app_ctx, _state(app_ctx, types=("OpconTransition",)))
     labels = {e["data"]["label"] for e in view.elements if "kind" in e["data"]}
-    assert "wartime OPCON transition" in labels
+    assert "Wartime OPCON transition" in labels
     assert not any(label.startswith("Responding to the test") for label in labels)
 
 
@@ -234,11 +279,11 @@ def test_node_panel_and_search(app_ctx: AppContext, graph: GraphData) -> None:
     test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
     panel = explorer.node_panel_data(app_ctx, test)
     assert panel is not None and panel.is_incident and panel.evidence
-    assert ("location", "Punggye-ri") in panel.properties
+    assert ("Place", "Punggye-ri") in panel.facts
     assert explorer.node_panel_data(app_ctx, "urn:missing") is None
-    options = explorer.search_options(app_ctx, "nuclear")
-    assert any(o["value"] == test for o in options)
-    assert explorer.search_options(app_ctx, "n") == []
+    groups = explorer.search_results(app_ctx, "nuclear")
+    assert any(h.iri == test for g in groups for h in g.hits)
+    assert explorer.search_results(app_ctx, "n") == []
 
 
 # -- tracer ----------------------------------------------------------------
@@ -285,7 +330,7 @@ def test_timeline_cells_and_incident_markers(app_ctx: AppContext) -> None:
     fig = timeline.timeline_figure(app_ctx, None, "stance")
     go.Figure(fig)  # a valid plotly figure
     names = {t["name"] for t in fig["data"]}
-    assert {"\u25bc Nuclear Test", "\u25bc Missile Launch"} <= names
+    assert {"\u25bc Nuclear test", "\u25bc Missile launch"} <= names
     points = sum(len(t["x"]) for t in fig["data"] if t["name"] in ("new", "reaffirmed", "strengthened"))
     assert points == len(timeline.timeline_data(app_ctx).cells) > 0
     only_2007 = timeline.timeline_figure(app_ctx, [2007, 2007], "strength")
@@ -419,7 +464,35 @@ def test_csv_tables_parse(app_ctx: AppContext) -> None:
     assert len(nodes) == sum(app_ctx.store.count_by_kind().values())
     assert any(r["kind"] == "NuclearTest" and r["date"] == "2006-10-09" for r in nodes)
     rels = list(csv.DictReader(io.StringIO(exports.table_file(app_ctx, "view", "relationships", ViewState()).content)))
-    assert rels and set(rels[0]) >= {"source", "type", "target"}
+    assert rels and list(rels[0]) == ["Source", "Relationship", "Target", "Source IRI", "Target IRI"]
+    assert {r["Relationship"] for r in rels} >= {"made at"}
+
+
+def test_view_csv_has_the_analysts_columns(app_ctx: AppContext) -> None:
+    rows = list(csv.DictReader(io.StringIO(exports.table_file(app_ctx, "view", "nodes", ViewState()).content)))
+    assert list(rows[0]) == [
+        *("Label", "Kind", "Type", "Party", "Meeting", "Date"),
+        *("Change", "Wording", "Evidence", "Document", "IRI"),
+    ]
+    graph = exports.view_graph(app_ctx, ViewState())
+    assert sorted(r["IRI"] for r in rows) == sorted(n.iri for n in graph.nodes)
+    commitments = [r for r in rows if r["Kind"] == "Commitment"]
+    assert commitments and all(r["Party"] and r["Type"] and r["Meeting"] and r["Wording"] for r in commitments)
+    assert all("+" not in r["Party"] and "Security Consultative Meeting (" in r["Meeting"] for r in commitments)
+    assert all(r["Evidence"] and r["Document"] for r in commitments)
+
+
+@pytest.mark.parametrize("query", ["", "?mode=connected", "?from=2005&to=2007", "?types=OpconTransition"])
+def test_view_export_passes_shacl(app_ctx: AppContext, query: str) -> None:
+    from ontology.validate import validate
+
+    file = exports.rdf_file(app_ctx, "view", "ttl", parse_query(query))
+    report = validate(parse_rdf(file.content, "turtle"))
+    assert report.conforms, report.describe()
+    assert "passes the project's SHACL validation" in file.note
+    shown = exports.view_graph(app_ctx, parse_query(query))
+    if any(n.kind == Kind.COMMITMENT for n in shown.nodes):
+        assert "Added what the view's commitments need" in file.note
 
 
 def test_export_outputs_reports_bad_trigger_quietly(app_ctx: AppContext) -> None:
@@ -489,7 +562,7 @@ def test_explorer_on_a_generated_graph_stays_within_budget() -> None:
     store = NetworkXStore()
     store.load(generate(3000, seed=3))
     ctx = AppContext(store=store, max_elements=300)
-    view = explorer.explorer_view(ctx, explorer.initial_state(ViewState(), ctx.year_bounds()))
+    view = explorer.explorer_view(ctx, explorer.initial_state(ViewState(mode="connected"), ctx.year_bounds()))
     assert len(view.elements) <= 300 and view.notice
     hub = store.subgraph(limit=1).nodes[0].iri
     clicked = explorer.next_state(
@@ -578,8 +651,8 @@ def test_without_a_revision_the_cache_follows_the_counts(graph: GraphData) -> No
 
 
 def test_overview_applies_the_time_range_to_the_ranked_pool(app_ctx: AppContext) -> None:
-    full = explorer.explorer_view(app_ctx, _state(app_ctx))
-    narrow = explorer.explorer_view(app_ctx, _state(app_ctx, year_from=2005, year_to=2005))
+    full = explorer.explorer_view(app_ctx, _state(app_ctx, mode="connected"))
+    narrow = explorer.explorer_view(app_ctx, _state(app_ctx, year_from=2005, year_to=2005, mode="connected"))
     ids_full = {e["data"]["id"] for e in full.elements}
     ids_narrow = {e["data"]["id"] for e in narrow.elements}
     assert ids_narrow < ids_full

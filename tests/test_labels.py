@@ -1,10 +1,31 @@
-"""graph.labels.shorten: the one rule for shortening a label (its doctests show the common cases)."""
+"""graph.labels: the one rule for shortening a label, and the one mapping from codes to display labels."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from graph.labels import ELLIPSIS, shorten
+import graph
+from graph.labels import (
+    ELLIPSIS,
+    column_label,
+    commitment_label,
+    kind_label,
+    meeting_label,
+    ordinal_text,
+    party_label,
+    relationship_label,
+    short_meeting_label,
+    shorten,
+    type_label,
+)
+from graph.schema import AK, COMMITMENT_TYPES, STANCES, THREAT_TYPES, Kind, Prop, Rel, Series
+
+ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
 
 TEXTS = [
     "",
@@ -41,3 +62,103 @@ def test_words_are_not_cut_when_a_space_allows_it() -> None:
 def test_width_below_one_is_refused() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         shorten("text", 0)
+
+
+# -- the display-label mapping (graph/data/labels.json) --------------------------------------
+
+
+def _pref_labels() -> dict[str, str]:
+    import rdflib
+
+    graph = rdflib.Graph()
+    graph.parse(ONTOLOGY / "schemes.ttl")
+    out: dict[str, str] = {}
+    for concept, label in graph.subject_objects(rdflib.SKOS.prefLabel):
+        name = str(concept).removeprefix(AK)
+        if name in COMMITMENT_TYPES or name in THREAT_TYPES:
+            out[name] = str(label)
+    return out
+
+
+@pytest.mark.parametrize("code", [*COMMITMENT_TYPES, *THREAT_TYPES])
+def test_every_type_label_is_the_skos_pref_label(code: str) -> None:
+    assert type_label(code) == _pref_labels()[code]
+    assert type_label(AK + code) == _pref_labels()[code]
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("KOR", "ROK"),
+        ("USA", "U.S."),
+        ("PRK", "DPRK"),
+        ("KOR+USA", "ROK and U.S."),
+        ("JPN+KOR+USA", "Japan, ROK and U.S."),
+    ],
+)
+def test_parties_in_the_analysts_words(code: str, label: str) -> None:
+    assert party_label(code) == label
+
+
+@pytest.mark.parametrize(
+    ("args", "label"),
+    [
+        (("Other", 1, dt.date(2023, 7, 18)), "1st Nuclear Consultative Group meeting (Seoul, 2023-07-18)"),
+        (("SCM", 49, dt.date(2017, 10, 28), "Seoul"), "49th Security Consultative Meeting (Seoul, 2017-10-28)"),
+        (("SCM", 48, dt.date(2016, 10, 20), "Pentagon"), "48th Security Consultative Meeting (Washington, 2016-10-20)"),
+        (("SCM", 23), "23rd Security Consultative Meeting (Seoul, 1991-11-20)"),
+        (("Summit", None, dt.date(2023, 4, 26)), "ROK-U.S. summit (2023-04-26)"),
+        (("MCM", None, dt.date(1988, 6, 7)), "Military Committee Meeting (1988-06-07)"),
+        (("2+2", 1, "2010-07-21"), "1st 2+2 Foreign and Defense Ministers' Meeting (Seoul, 2010-07-21)"),
+        (("Trilateral", None, "2023-08-18"), "Trilateral summit (2023-08-18)"),
+        (("Other", None, None), "Meeting"),
+    ],
+)
+def test_meetings_are_named_as_an_analyst_names_them(args: tuple[Any, ...], label: str) -> None:
+    assert meeting_label(*args) == label
+
+
+def test_no_meeting_is_named_by_its_code() -> None:
+    for series in Series:
+        for ordinal in (None, 1, 2):
+            label = meeting_label(series.value, ordinal, dt.date(2001, 2, 3))
+            assert "Other" not in label
+            assert label != f"{series.value} 2001-02-03"
+            if ordinal is not None:
+                assert not label.startswith(f"{ordinal_text(ordinal)} {series.value} (")
+            assert short_meeting_label(series.value, ordinal, dt.date(2001, 2, 3)) != f"{series.value} 2001-02-03"
+
+
+def test_the_table_covers_every_code_of_the_schema() -> None:
+    data = json.loads((Path(graph.__file__).parent / "data" / "labels.json").read_text(encoding="utf-8"))
+    assert set(data["series"]) == {s.value for s in Series}
+    assert set(data["kinds"]) == set(data["kinds_plural"]) == {k.value for k in Kind}
+    assert set(data["relationships"]) == {r.value for r in Rel}
+    assert set(data["stances"]) == set(STANCES)
+    assert set(data["links"]) == {f"{r.value}{d}" for r in Rel for d in "<>"}
+    assert set(data["types"]) == {*COMMITMENT_TYPES, *THREAT_TYPES}
+    for prop in Prop:
+        assert column_label(prop.value)[:1].isupper(), prop
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("meeting_label", "Meeting"),
+        ("lag_days", "Days after"),
+        ("iri", "IRI"),
+        ("party", "Party"),
+        ("new_thing", "New thing"),
+    ],
+)
+def test_columns_have_readable_headers(name: str, label: str) -> None:
+    assert column_label(name) == label
+
+
+def test_kinds_relationships_commitments_in_words() -> None:
+    assert kind_label(Kind.NUCLEAR_TEST.value) == "Nuclear test"
+    assert kind_label(Kind.SCM.value) == "SCM"
+    assert kind_label(Kind.CRISIS.value, plural=True) == "Crises"
+    assert relationship_label(Rel.RESPONDS_TO.value) == "responds to"
+    label = commitment_label(["USA"], "reaffirmed", ["ExtendedDeterrence"])
+    assert label == "U.S. reaffirmed: Extended deterrence"

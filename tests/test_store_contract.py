@@ -19,7 +19,7 @@ from graph.model import GraphData, Node, Relationship, make_iri
 from graph.neo4j_store import Neo4jStore
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Prop, Rel, concept_iri
-from graph.store import GraphReader, GraphStore, GraphWriter
+from graph.store import GraphReader, GraphStore, GraphWriter, TextMatch
 from graph.synthetic import generate
 
 # -- a small graph of the domain ------------------------------------------------
@@ -338,6 +338,49 @@ def test_search_ranks_exact_then_prefix(loaded: GraphStore) -> None:
     assert iris(loaded.search("korea", kinds=[Kind.THREAT])) == [NUKES]
     assert loaded.search("no such label") == []
     assert len(loaded.search("e", limit=3)) == 3
+
+
+def found(matches: list[TextMatch]) -> list[tuple[str, str, str]]:
+    return [(m.field, m.node.iri, m.text) for m in matches]
+
+
+def test_find_text_by_name_alias_date_and_evidence(loaded: GraphStore) -> None:
+    alias = {"altLabels": ["DPRK", "Pyongyang"]}
+    loaded.upsert_nodes([Node(iri=PRK, kind=Kind.STATE, label="North Korea", props=alias)])
+    # a month finds what happened in it (same day: by IRI); a day and a year too
+    october = sorted([SCM49, C1, DOC49])
+    assert found(loaded.find_text("2017-10")) == [("date", iri, "2017-10-28") for iri in october]
+    assert found(loaded.find_text("2017-09")) == [("date", TEST6, "2017-09-03")]
+    assert found(loaded.find_text("2017-09-03")) == [("date", TEST6, "2017-09-03")]
+    assert [m.node.iri for m in loaded.find_text("2017")] == [TEST6, *october, ICBM]
+    # a phrase of the evidence finds the node the mention evidences, never the mention
+    sentence = "The US reaffirmed its commitment to provide extended deterrence."
+    assert found(loaded.find_text("Provide Extended")) == [("evidence", C1, sentence)]
+    # an alias, in any case
+    assert found(loaded.find_text("dprk")) == [("alias", PRK, "DPRK")]
+    # names: exact, then prefix, then by label; a node is listed once, for its first field
+    assert found(loaded.find_text("extended deterrence")) == [
+        ("name", ED, "extended deterrence"),
+        ("name", C2, "Strengthened extended deterrence"),
+        ("name", C1, "US extended deterrence commitment"),
+    ]
+    assert loaded.find_text("   ") == []
+    assert loaded.find_text("no such words anywhere") == []
+
+
+def test_find_text_limits_each_field(loaded: GraphStore) -> None:
+    everything = loaded.find_text("e", limit=100)
+    assert len({m.node.iri for m in everything}) == len(everything)
+    assert all(m.node.kind != Kind.MENTION for m in everything)
+    names = [m for m in everything if m.field == "name"]
+    assert len(names) > 2
+    two = loaded.find_text("e", limit=2)
+    sentence = "The US reaffirmed its commitment to provide extended deterrence."
+    # two names; the commitment named third is then listed for its evidence
+    assert C1 not in [m.node.iri for m in names[:2]]
+    assert found(two) == [*found(names[:2]), ("evidence", C1, sentence)]
+    dated = loaded.find_text("2017", limit=2)
+    assert [m.node.iri for m in dated] == [TEST6, sorted([SCM49, C1, DOC49])[0]]
 
 
 def test_every_store_is_a_reader_and_a_writer(store: GraphStore) -> None:

@@ -1,39 +1,47 @@
-"""Graph explorer: filter by years, kinds and types; search; click to expand; evidence.
+"""Graph explorer: search first, focus on a node, open and close neighbourhoods, evidence.
 
-The data shaping is in plain functions (:func:`dashboard.explorer_graph.explorer_view`,
-:func:`next_state`, :func:`node_panel_data`, :func:`search_options`) that the
-callbacks call and the benchmark times; the callbacks only move values
-between components.
+The page opens on the latest meeting with its commitments and the incidents
+they answer. One search box finds nodes by name, alias, date, type and
+evidence text (:func:`dashboard.explorer_panel.search_results`); a result, a
+click on the graph or an item of the details panel opens that node: the
+graph zooms to it, its neighbourhood is drawn and highlighted, the rest
+fades. The data shaping is in plain functions (:func:`next_state`,
+:func:`dashboard.explorer_graph.explorer_view`,
+:func:`dashboard.explorer_panel.node_panel_data`) that the callbacks call and
+the benchmark times; the callbacks only move values between components.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+from collections import Counter
 from typing import Any
 
+import dash
 import dash_cytoscape as cyto
-from dash import Dash, Input, Output, State, ctx, dcc, html
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html
 
 from dashboard import ids, styles
 from dashboard.context import AppContext
-from dashboard.evidence import EvidenceView, evidence_views, render_evidence_list
-from dashboard.explorer_graph import DEFAULT_KINDS, explorer_view, initial_state
+from dashboard.evidence import render_evidence_list
+from dashboard.explorer_graph import (
+    CONNECTED,
+    DEFAULT_KINDS,
+    FOCUS,
+    MAX_EXPANDED,
+    explorer_view,
+    initial_state,
+    resolved,
+)
+from dashboard.explorer_panel import Group, NodePanel, node_panel_data, search_results
 from dashboard.state import ViewState
-from graph.errors import NodeNotFoundError
-from graph.model import NodeDetail
-from graph.schema import Kind, is_a
+from graph import labels
+from graph.schema import Kind
 
 PAGE = "explorer"
-MAX_EXPANDED = 12
-"""Clicked nodes whose neighbourhoods stay open (older ones close first)."""
-GRAPH_LAYOUT: dict[str, Any] = {
-    "name": "cose",
-    "animate": False,
-    "randomize": False,
-    "nodeRepulsion": 9000,
-    "idealEdgeLength": 70,
-}
+GRAPH_LAYOUT: dict[str, Any] = {"name": "preset", "fit": True, "padding": 30, "animate": False}
+"""Positions come from the server (:func:`dashboard.explorer_graph.positions`): same data, same picture."""
+
+__all__ = ["MAX_EXPANDED", "explorer_view", "initial_state", "next_state", "node_panel_data", "search_results"]
 
 
 # -- state ---------------------------------------------------------------
@@ -46,14 +54,24 @@ def next_state(
     kinds: list[str] | None = None,
     types: list[str] | None = None,
     tapped: dict[str, Any] | None = None,
-    searched: str | None = None,
+    opened: str | None = None,
 ) -> dict[str, Any]:
-    """The state after one interaction (``trigger`` is the id of the component that fired)."""
+    """The state after one interaction (``trigger`` is the id of the component that fired).
+
+    Tapping a node on the graph, or following a link to it (``opened``: a
+    search result or an item of the details panel), selects it and opens its
+    neighbourhood. The toolbar opens or closes the selected node's
+    neighbourhood, hides it, or shows the hidden nodes again.
+    """
     new = dict(state)
     expanded = list(state.get("expanded") or [])
+    hidden = list(state.get("hidden") or [])
+    selected = state.get("node")
 
     def select(iri: str) -> None:
         new["node"] = iri
+        if iri in hidden:
+            hidden.remove(iri)
         if iri in expanded:
             expanded.remove(iri)
         expanded.append(iri)
@@ -67,84 +85,83 @@ def next_state(
         new["types"] = list(types)
     elif trigger == ids.EXPLORER_GRAPH and tapped and tapped.get("id"):
         select(str(tapped["id"]))
-    elif trigger == ids.EXPLORER_SEARCH and searched:
-        select(searched)
+    elif trigger == ids.EXPLORER_OPEN_TYPE and opened:
+        select(opened)
+    elif trigger == ids.EXPLORER_EXPAND and selected:
+        select(selected)
+    elif trigger == ids.EXPLORER_COLLAPSE and selected and selected in expanded:
+        expanded.remove(selected)
+    elif trigger == ids.EXPLORER_HIDE and selected:
+        if selected in expanded:
+            expanded.remove(selected)
+        hidden.append(selected)
+        new["node"] = None
+    elif trigger == ids.EXPLORER_UNHIDE:
+        hidden = []
+    elif trigger == ids.EXPLORER_CONNECTED:
+        new["mode"] = CONNECTED
     elif trigger == ids.EXPLORER_RESET:
         new["node"] = None
         expanded = []
+        hidden = []
         new["types"] = []
         new["kinds"] = list(DEFAULT_KINDS)
+        new["mode"] = FOCUS
     new["expanded"] = expanded
+    new["hidden"] = list(dict.fromkeys(hidden))
     return new
 
 
-@dataclass(frozen=True)
-class NodePanel:
-    """The details panel's content, before rendering."""
+# -- rendering -------------------------------------------------------------
 
-    iri: str
-    label: str
-    kind: str
-    degree: int
-    properties: list[tuple[str, str]]
-    evidence: list[EvidenceView]
-    is_incident: bool
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:.3g}"
-    return str(value)
+LINK_STYLE: dict[str, Any] = {
+    "background": "none",
+    "border": "none",
+    "padding": "1px 0",
+    "color": "#1f4e79",
+    "textDecoration": "underline",
+    "cursor": "pointer",
+    "textAlign": "left",
+    "font": "inherit",
+    "verticalAlign": "top",
+}
+MUTED: dict[str, Any] = {"color": "#595959", "fontSize": 12}
 
 
-def node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
-    """Details of a node, or None when the store has no such node (remembered per node)."""
-    return app_ctx.remembered("node_panel", iri, lambda: _node_panel_data(app_ctx, iri))
+def _open_link(iri: str, text: str) -> html.Button:
+    """A link-looking button that opens a node (pattern-matching id, see :func:`ids.explorer_open`)."""
+    return html.Button(text, id=ids.explorer_open(iri), n_clicks=0, className="open-link", style=LINK_STYLE)
 
 
-def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
-    try:
-        detail: NodeDetail = app_ctx.store.get_node(iri)
-    except NodeNotFoundError:
-        return None
-    node = detail.node
-    props = sorted((k, _show(v)) for k, v in node.props.items())
-    return NodePanel(
-        iri=node.iri,
-        label=node.label,
-        kind=node.kind.value,
-        degree=detail.degree,
-        properties=props,
-        evidence=evidence_views(detail, store=app_ctx.store),
-        is_incident=is_a(node.kind, Kind.INCIDENT),
+def _group(group: Group, count_note: str = "") -> html.Div:
+    items = [
+        html.Li(
+            [_open_link(h.iri, h.label), html.Span(f" \u2014 {h.detail}", style=MUTED) if h.detail else None],
+            style={"margin": "1px 0"},
+        )
+        for h in group.hits
+    ]
+    if group.more:
+        items.append(html.Li(f"and {group.more} more{count_note}", style=MUTED))
+    return html.Div(
+        [
+            html.H5(f"{group.title} ({len(group.hits) + group.more})", style={"margin": "8px 0 2px 0"}),
+            html.Ul(items, style={"margin": 0, "paddingLeft": "18px", "fontSize": 13}),
+        ],
+        className="explorer-group",
     )
 
 
-def search_options(app_ctx: AppContext, text: str | None, current: str | None = None) -> list[Any]:
-    """Dropdown options for a search text (the current value always stays an option); remembered."""
-    return app_ctx.remembered("search", (text, current), lambda: _search_options(app_ctx, text, current))
-
-
-def _search_options(app_ctx: AppContext, text: str | None, current: str | None) -> list[Any]:
-    options: list[Any] = []
-    seen: set[str] = set()
-    if current and app_ctx.store.has_node(current):
-        node = app_ctx.store.get_node(current).node
-        options.append({"label": f"{node.label} ({styles.kind_label(node.kind)})", "value": node.iri})
-        seen.add(node.iri)
-    if text and len(text.strip()) >= 2:
-        for node in app_ctx.store.search(text.strip(), limit=20):
-            if node.iri not in seen and node.kind not in (Kind.MENTION,):
-                options.append({"label": f"{node.label} ({styles.kind_label(node.kind)})", "value": node.iri})
-                seen.add(node.iri)
-    return options
-
-
-# -- rendering -------------------------------------------------------------
+def render_results(groups: list[Group], text: str | None) -> list[Any]:
+    """The search results: one list per kind, each result a link that opens its node."""
+    query = (text or "").strip()
+    if not query:
+        return [html.Div("Names, dates (2017-09), types (THAAD) or words of the sources, then Enter.", style=MUTED)]
+    if len(query) < 2:
+        return [html.Div("Type at least two characters.", style=MUTED)]
+    if not groups:
+        return [html.Div(f"Nothing found for \u201c{query}\u201d.", style=MUTED)]
+    return [_group(g, "; refine the search") for g in groups]
 
 
 def render_node_panel(panel: NodePanel | None, requested: str | None) -> list[Any]:
@@ -152,14 +169,12 @@ def render_node_panel(panel: NodePanel | None, requested: str | None) -> list[An
     if panel is None:
         if requested:
             return [html.P(f"No node has the IRI {requested}.", style=styles.ERROR_STYLE)]
-        return [
-            html.P("Click a node (or search for one) to see its properties and evidence.", style={"color": "#7f7f7f"})
-        ]
+        return [html.P("Click a node, or search for one, to see what it is linked to and its evidence.", style=MUTED)]
     style = styles.kind_style(panel.kind)
     head = html.Div(
         [
             html.Span(
-                styles.kind_label(panel.kind),
+                labels.kind_label(panel.kind),
                 className="kind-badge",
                 style={
                     "background": style.colour,
@@ -171,13 +186,8 @@ def render_node_panel(panel: NodePanel | None, requested: str | None) -> list[An
             ),
             html.H4(panel.label, id="explorer-details-title", style={"margin": "6px 0 2px 0"}),
             html.Div(panel.iri, style={"fontSize": 11, "color": "#7f7f7f", "wordBreak": "break-all"}),
-            html.Div(f"{panel.degree} links", style={"fontSize": 12}),
         ]
     )
-    rows = [
-        html.Tr([html.Th(k, style={"textAlign": "left", "paddingRight": "8px", "verticalAlign": "top"}), html.Td(v)])
-        for k, v in panel.properties
-    ]
     children: list[Any] = [head]
     if panel.is_incident:
         children.append(
@@ -185,90 +195,196 @@ def render_node_panel(panel: NodePanel | None, requested: str | None) -> list[An
                 "Trace the alliance's response \u2192", href=f"/tracer?incident={panel.iri}", id="explorer-trace-link"
             )
         )
+    rows = [
+        html.Tr([html.Th(k, style={"textAlign": "left", "paddingRight": "8px", "verticalAlign": "top"}), html.Td(v)])
+        for k, v in panel.facts
+    ]
     children.append(html.Table(html.Tbody(rows), className="props", style={"fontSize": 13, "margin": "6px 0"}))
-    children.append(html.H5(f"Evidence ({len(panel.evidence)})", style={"margin": "8px 0 4px 0"}))
-    children.append(render_evidence_list(panel.evidence))
+    listed = sum(len(g.hits) for g in panel.groups)
+    children.append(
+        html.Div(
+            f"{panel.links} links: {listed} linked items below, {len(panel.evidence)} evidence sentences"
+            + (f", {sum(len(n.texts) for n in panel.named_in)} names in documents" if panel.named_in else ""),
+            className="explorer-links-count",
+            style=MUTED,
+        )
+    )
+    children.extend(_group(g) for g in panel.groups)
+    children.append(html.H5(f"Evidence ({len(panel.evidence)})", style={"margin": "10px 0 4px 0"}))
+    children.append(render_evidence_list(panel.evidence, empty="No sentence of a source is linked to it."))
+    if panel.named_in:
+        children.append(html.H5("Named in", style={"margin": "8px 0 2px 0"}))
+        children.append(
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            _open_link(n.document_iri, n.document) if n.document_iri else html.Span(n.document),
+                            html.Span(" as " + ", ".join(f"\u201c{t}\u201d" for t in n.texts), style=MUTED),
+                        ]
+                    )
+                    for n in panel.named_in
+                ],
+                className="explorer-named-in",
+                style={"margin": 0, "paddingLeft": "18px", "fontSize": 13},
+            )
+        )
     return children
+
+
+def legend_elements(counts: Counter[str], columns: int = 3, dx: int = 105, dy: int = 64) -> list[dict[str, Any]]:
+    """One preset node per kind in the view, named with its count, drawn with the graph's own stylesheet."""
+    elements: list[dict[str, Any]] = []
+    present = [k for k in Kind if counts.get(k.value)]
+    for i, kind in enumerate(present):
+        elements.append(
+            {
+                "data": {
+                    "id": f"legend-{kind.value}",
+                    "kind": kind.value,
+                    "short": f"{labels.kind_label(kind.value)} ({counts[kind.value]})",
+                },
+                "position": {"x": (i % columns) * dx, "y": (i // columns) * dy},
+                "grabbable": False,
+                "selectable": False,
+            }
+        )
+    return elements
+
+
+def stylesheet() -> list[dict[str, Any]]:
+    """The graph's stylesheet: the kinds' (:func:`styles.cytoscape_stylesheet`), then focus and fading."""
+    return [
+        *styles.cytoscape_stylesheet(),
+        {"selector": "node", "style": {"font-size": 12, "min-zoomed-font-size": 4}},
+        {"selector": "node.near", "style": {"border-width": 3, "border-color": "#1a1a1a"}},
+        {"selector": "node.faded", "style": {"opacity": 0.25}},
+        {"selector": "edge.faded", "style": {"opacity": 0.12}},
+        {"selector": "edge.near", "style": {"line-color": "#595959", "target-arrow-color": "#595959", "width": 2}},
+        {"selector": "node.focus", "style": {"border-width": 5, "border-color": "#ffc000", "font-weight": "bold"}},
+    ]
+
+
+def _button(label: str, component_id: str, title: str) -> html.Button:
+    return html.Button(label, id=component_id, n_clicks=0, title=title, style={"fontSize": 13})
 
 
 def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     """The explorer page for a URL state."""
     lo, hi = app_ctx.year_bounds()
-    state = initial_state(view, (lo, hi))
+    state = resolved(app_ctx, initial_state(view, (lo, hi)))
     concept_labels = app_ctx.concept_labels()
     type_options: list[Any] = [
         {"label": label, "value": name} for name, label in sorted(concept_labels.items(), key=lambda kv: kv[1])
     ]
-    kind_options: list[Any] = [{"label": styles.kind_label(k), "value": k.value} for k in Kind]
-    search_initial = search_options(app_ctx, None, state["node"])
+    kind_options: list[Any] = [{"label": labels.kind_label(k.value), "value": k.value} for k in Kind]
     controls = html.Div(
         [
-            html.Label("Years", htmlFor=ids.EXPLORER_YEARS),
-            dcc.RangeSlider(
-                id=ids.EXPLORER_YEARS,
-                min=lo,
-                max=hi,
-                step=1,
-                value=[state["from"], state["to"]],
-                marks=styles.year_marks(lo, hi),
-                tooltip={"placement": "bottom", "always_visible": False},
-                allowCross=False,
-            ),
-            html.Label("Node kinds", htmlFor=ids.EXPLORER_KINDS),
-            dcc.Dropdown(id=ids.EXPLORER_KINDS, options=kind_options, value=state["kinds"], multi=True),
-            html.Label("Commitment or threat types", htmlFor=ids.EXPLORER_TYPES),
-            dcc.Dropdown(
-                id=ids.EXPLORER_TYPES, options=type_options, value=state["types"], multi=True, placeholder="All types"
-            ),
-            html.Label("Find a node", htmlFor=ids.EXPLORER_SEARCH),
-            dcc.Dropdown(
+            html.Label("Search", htmlFor=ids.EXPLORER_SEARCH, style={"fontWeight": 600}),
+            dcc.Input(
                 id=ids.EXPLORER_SEARCH,
-                options=search_initial,
-                value=state["node"] if search_initial else None,
-                placeholder="Type at least two letters of a name",
+                type="search",
+                debounce=True,
+                placeholder="THAAD, 2017-09, NCG\u2026",
+                autoComplete="off",
+                style={"width": "100%", "padding": "4px 6px", "boxSizing": "border-box"},
             ),
-            html.Button("Reset view", id=ids.EXPLORER_RESET, n_clicks=0, style={"marginTop": "8px"}),
+            dcc.Loading(
+                html.Div(
+                    render_results([], None),
+                    id=ids.EXPLORER_RESULTS,
+                    style={"maxHeight": "40vh", "overflowY": "auto"},
+                ),
+                type="dot",
+                delay_show=300,
+            ),
+            html.Div(
+                [
+                    _button("Latest meeting", ids.EXPLORER_RESET, "Back to the latest meeting and its commitments"),
+                    _button("Most connected", ids.EXPLORER_CONNECTED, "The best-connected nodes of the whole graph"),
+                ],
+                style={"display": "flex", "gap": "6px", "marginTop": "8px"},
+            ),
+            html.Details(
+                [
+                    html.Summary("Filters: years, kinds, types", style={"cursor": "pointer", "fontWeight": 600}),
+                    html.Label("Years", htmlFor=ids.EXPLORER_YEARS),
+                    dcc.RangeSlider(
+                        id=ids.EXPLORER_YEARS,
+                        min=lo,
+                        max=hi,
+                        step=1,
+                        value=[state["from"], state["to"]],
+                        marks=styles.year_marks(lo, hi),
+                        tooltip={"placement": "bottom", "always_visible": False},
+                        allowCross=False,
+                    ),
+                    html.Label("Node kinds", htmlFor=ids.EXPLORER_KINDS),
+                    dcc.Dropdown(id=ids.EXPLORER_KINDS, options=kind_options, value=state["kinds"], multi=True),
+                    html.Label("Commitment or threat types", htmlFor=ids.EXPLORER_TYPES),
+                    dcc.Dropdown(
+                        id=ids.EXPLORER_TYPES,
+                        options=type_options,
+                        value=state["types"],
+                        multi=True,
+                        placeholder="All types",
+                    ),
+                ],
+                open=bool(view.year_from or view.year_to or view.kinds or view.types),
+                style={"marginTop": "8px"},
+            ),
             html.Div(id=ids.EXPLORER_COUNTS, style={"fontSize": 12, "color": "#595959", "marginTop": "6px"}),
-            html.H5("Legend", style={"margin": "10px 0 0 0"}),
+            html.H5("Legend (nodes in view)", style={"margin": "10px 0 0 0"}),
             cyto.Cytoscape(
                 id=ids.EXPLORER_LEGEND,
-                elements=styles.legend_elements(),
+                elements=[],
                 stylesheet=styles.cytoscape_stylesheet(),
-                layout={"name": "preset", "fit": True, "padding": 14},
+                layout={"name": "preset", "fit": True, "padding": 16},
                 userZoomingEnabled=False,
                 userPanningEnabled=False,
                 autoungrabify=True,
                 autounselectify=True,
-                style={"width": "100%", "height": "300px", "background": "#fff"},
+                style={"width": "100%", "height": "220px", "background": "#fff"},
             ),
         ],
         style={"width": "290px", "flex": "0 0 290px", "display": "flex", "flexDirection": "column", "gap": "4px"},
     )
+    toolbar = html.Div(
+        [
+            _button("Open neighbours", ids.EXPLORER_EXPAND, "Draw every neighbour of the selected node"),
+            _button("Close neighbours", ids.EXPLORER_COLLAPSE, "Take the selected node's neighbours away again"),
+            _button("Hide node", ids.EXPLORER_HIDE, "Take the selected node out of the view"),
+            _button("Show hidden", ids.EXPLORER_UNHIDE, "Bring back every hidden node"),
+        ],
+        style={"display": "flex", "gap": "6px", "flexWrap": "wrap", "marginBottom": "4px"},
+    )
     graph = html.Div(
         [
+            toolbar,
             html.Div(id=ids.EXPLORER_NOTICE),
             cyto.Cytoscape(
                 id=ids.EXPLORER_GRAPH,
                 elements=[],
-                stylesheet=styles.cytoscape_stylesheet(),
+                stylesheet=stylesheet(),
                 layout=GRAPH_LAYOUT,
                 minZoom=0.1,
-                maxZoom=3,
+                maxZoom=2.5,
                 style={
                     "width": "100%",
-                    "height": "calc(100vh - 150px)",
+                    "height": "calc(100vh - 180px)",
                     "minHeight": "480px",
                     "background": "#fff",
                     "border": "1px solid #d9d9d9",
                 },
             ),
+            dcc.Store(id=ids.EXPLORER_ZOOM),
         ],
         style={"flex": "1 1 auto", "minWidth": "300px"},
     )
     details = html.Div(
         id=ids.EXPLORER_DETAILS,
         children=render_node_panel(node_panel_data(app_ctx, state["node"]) if state["node"] else None, state["node"]),
-        style={**styles.PANEL_STYLE, "width": "360px", "flex": "0 0 360px", "height": "calc(100vh - 150px)"},
+        style={**styles.PANEL_STYLE, "width": "380px", "flex": "0 0 380px", "height": "calc(100vh - 150px)"},
     )
     return html.Div(
         [
@@ -288,35 +404,56 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Input(ids.EXPLORER_KINDS, "value"),
         Input(ids.EXPLORER_TYPES, "value"),
         Input(ids.EXPLORER_GRAPH, "tapNodeData"),
-        Input(ids.EXPLORER_SEARCH, "value"),
+        Input({"type": ids.EXPLORER_OPEN_TYPE, "iri": ALL}, "n_clicks"),
+        Input(ids.EXPLORER_EXPAND, "n_clicks"),
+        Input(ids.EXPLORER_COLLAPSE, "n_clicks"),
+        Input(ids.EXPLORER_HIDE, "n_clicks"),
+        Input(ids.EXPLORER_UNHIDE, "n_clicks"),
+        Input(ids.EXPLORER_CONNECTED, "n_clicks"),
         Input(ids.EXPLORER_RESET, "n_clicks"),
         State(state_id, "data"),
         prevent_initial_call=True,
     )
-    def _update_state(years, kinds, types, tapped, searched, _reset, state):
-        return next_state(state or {}, ctx.triggered_id, years, kinds, types, tapped, searched)
+    def _update_state(years, kinds, types, tapped, _opens, _e, _c, _h, _u, _m, _r, state):
+        trigger = ctx.triggered_id
+        opened = None
+        if isinstance(trigger, dict):
+            if not (ctx.triggered and ctx.triggered[0].get("value")):
+                return dash.no_update  # a link was drawn, not clicked
+            opened, trigger = str(trigger.get("iri")), ids.EXPLORER_OPEN_TYPE
+        return next_state(state or {}, trigger, years, kinds, types, tapped, opened)
 
     @app.callback(
         Output(ids.EXPLORER_GRAPH, "elements"),
         Output(ids.EXPLORER_NOTICE, "children"),
         Output(ids.EXPLORER_COUNTS, "children"),
+        Output(ids.EXPLORER_LEGEND, "elements"),
         Input(state_id, "data"),
     )
     def _draw(state):
         view = explorer_view(app_ctx, state or {})
         notice = html.Div(view.notice, style=styles.NOTICE_STYLE) if view.notice else None
-        return view.elements, notice, view.summary
+        counts = Counter(n.kind.value for n in view.graph.nodes)
+        return view.elements, notice, view.summary, legend_elements(counts)
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="explorer", function_name="focus"),
+        Output(ids.EXPLORER_ZOOM, "data"),
+        Input(ids.EXPLORER_GRAPH, "elements"),
+        State(state_id, "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(Output(ids.EXPLORER_DETAILS, "children"), Input(state_id, "data"), prevent_initial_call=True)
     def _details(state):
-        node = (state or {}).get("node")
+        node = resolved(app_ctx, state or {}).get("node")
         return render_node_panel(node_panel_data(app_ctx, node) if node else None, node)
 
     @app.callback(
-        Output(ids.EXPLORER_SEARCH, "options"),
-        Input(ids.EXPLORER_SEARCH, "search_value"),
-        State(ids.EXPLORER_SEARCH, "value"),
+        Output(ids.EXPLORER_RESULTS, "children"),
+        Input(ids.EXPLORER_SEARCH, "value"),
         prevent_initial_call=True,
     )
-    def _search(text, current):
-        return search_options(app_ctx, text, current)
+    def _search(text):
+        return render_results(search_results(app_ctx, text), text)
+

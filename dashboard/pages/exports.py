@@ -2,8 +2,14 @@
 
 RDF is written by :mod:`ontology.rdf_export` (one exporter for the CLI and
 the dashboard). The "current view" is the explorer's view named by the URL
-(years, kinds, types, selected node), recomputed on the server, so a shared
-link exports the same thing.
+(years, kinds, types, selected, opened and hidden nodes), recomputed on the
+server, so a shared link exports the same thing. Its RDF also holds what its
+commitments need to pass the project's SHACL shapes (party, type, meeting,
+evidence and its documents: :func:`dashboard.explorer_graph.export_graph`),
+is validated before it is offered, and the message says what was added and
+what, if anything, still does not conform. Its CSV tables have the columns an
+analyst reads (label, kind, type, party, meeting, date, change, wording,
+evidence, document, IRI), every cell through :mod:`graph.csvsafe`.
 """
 
 from __future__ import annotations
@@ -17,14 +23,18 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, dcc, html
 
+from analytics import changes_at
 from dashboard import ids, styles
 from dashboard.context import AppContext
-from dashboard.explorer_graph import explorer_view, initial_state
+from dashboard.explorer_graph import display_name, explorer_view, export_graph, initial_state
 from dashboard.state import ViewState, encode_query
+from graph import labels
 from graph.csvsafe import safe_row
 from graph.errors import AllianceKGError
 from graph.model import GraphData
-from ontology.rdf_export import export_string
+from graph.schema import Kind, Prop, is_a
+from ontology.rdf_export import export_string, to_rdflib
+from ontology.validate import validate
 
 PAGE = "exports"
 RDF_FORMATS: dict[str, tuple[str, str, str]] = {
@@ -43,6 +53,8 @@ class ExportFile:
     content: str
     filename: str
     media_type: str
+    note: str = ""
+    """What the analyst should know about the file (what was added, whether it validates)."""
 
     def as_download(self) -> dict[str, Any]:
         """The ``data`` of a ``dcc.Download``."""
@@ -62,15 +74,42 @@ def _scope_source(app_ctx: AppContext, scope: str, view: ViewState) -> GraphData
 
 
 def rdf_file(app_ctx: AppContext, scope: str, fmt: str, view: ViewState) -> ExportFile:
-    """The scope serialised as RDF.
+    """The scope serialised as RDF; the current view with what its commitments need, validated.
 
     Raises:
-        RDFError: the exporter could not write the graph.
+        RDFError: the exporter could not write the graph, or the validation could not run.
     """
     name, ext, media = RDF_FORMATS.get(fmt, RDF_FORMATS["ttl"])
-    text = export_string(_scope_source(app_ctx, scope, view), ext)
     stamp = dt.date.today().isoformat()
-    return ExportFile(text, f"alliancekg-{scope}-{stamp}.{ext}", media)
+    if scope == "all":
+        return ExportFile(export_string(app_ctx.store, ext), f"alliancekg-{scope}-{stamp}.{ext}", media)
+    whole = export_graph(app_ctx, view_graph(app_ctx, view))
+    text = export_string(whole.graph, ext)
+    return ExportFile(text, f"alliancekg-{scope}-{stamp}.{ext}", media, note=view_note(whole.graph, whole.added))
+
+
+VIOLATIONS_SHOWN = 5
+"""Violations named in the export message (the rest are counted)."""
+
+
+def view_note(graph: GraphData, added: dict[str, int]) -> str:
+    """What was added to the view for its commitments, and whether the result passes the SHACL shapes."""
+    parts = []
+    if added:
+        listed = ", ".join(f"{n} {labels.kind_label(kind, plural=n != 1).lower()}" for kind, n in sorted(added.items()))
+        parts.append(f"Added what the view's commitments need (party, type, meeting, evidence): {listed}.")
+    report = validate(to_rdflib(graph))
+    if report.conforms:
+        parts.append("It passes the project's SHACL validation.")
+    else:
+        errors = report.errors
+        named = "; ".join(v.describe() for v in errors[:VIOLATIONS_SHOWN])
+        more = f" (and {len(errors) - VIOLATIONS_SHOWN} more)" if len(errors) > VIOLATIONS_SHOWN else ""
+        parts.append(
+            f"{len(errors)} SHACL violation(s) remain, in the stored data itself (the whole graph has them too): "
+            f"{named}{more}."
+        )
+    return " ".join(parts)
 
 
 def _cell(value: Any) -> str:
@@ -105,12 +144,101 @@ def _csv(columns: tuple[str, ...], records: Iterable[tuple[tuple[str, ...], dict
     return buffer.getvalue()
 
 
+VIEW_NODE_COLUMNS: tuple[str, ...] = (
+    *("label", "kind", "type", "party", "meeting", "date"),
+    *("change", "wording", "evidence", "document", "iri"),
+)
+"""Columns of the current view's node table (headers through :func:`graph.labels.column_label`)."""
+VIEW_RELATIONSHIP_COLUMNS: tuple[str, ...] = ("source", "relationship", "target", "source_iri", "target_iri")
+
+
+def view_nodes_csv(app_ctx: AppContext, graph: GraphData) -> str:
+    """The view's nodes as an analyst reads them: one row per node, codes in words, its first evidence."""
+    analytics = app_ctx.analytics()
+    meetings = {rec.meeting for n in graph.nodes if (rec := analytics.commitments.get(n.iri)) and rec.meeting}
+    analytics.prefetch_evidence(meetings)
+    changes: dict[str, str] = {}
+    for meeting in sorted(meetings):
+        changes.update(changes_at(analytics, meeting))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([labels.column_label(c) for c in VIEW_NODE_COLUMNS])
+    for node in sorted(graph.nodes, key=lambda n: (n.kind.value, display_name(n, analytics), n.iri)):
+        ctype = party = meeting = change = wording = ""
+        rec = analytics.commitments.get(node.iri)
+        if rec is not None:
+            ctype = "; ".join(labels.type_label(t) for t in rec.types)
+            party = labels.parties_label(rec.parties)
+            if rec.meeting and rec.meeting in analytics.meetings:
+                meeting = _meeting_name(analytics, rec.meeting)
+            change = labels.change_label(changes.get(node.iri)) if rec.meeting else ""
+            wording = labels.stance_label(rec.stance)
+        elif (incident := analytics.incidents.get(node.iri)) is not None:
+            ctype = "; ".join(labels.type_label(t) for t in incident.threat_types)
+            party = labels.parties_label(incident.perpetrators) if incident.perpetrators else ""
+        elif node.kind == Kind.CONCEPT:
+            ctype = labels.type_label(node.iri)
+        day = node.props.get(Prop.DATE.value)
+        evidence = analytics.evidence(node.iri) if not is_a(node.kind, Kind.MENTION) else None
+        writer.writerow(
+            safe_row(
+                [
+                    display_name(node, analytics),
+                    labels.kind_label(node.kind.value),
+                    ctype,
+                    party,
+                    meeting,
+                    day.isoformat() if isinstance(day, dt.date) else "",
+                    change,
+                    wording,
+                    evidence.text if evidence is not None else "",
+                    evidence.document if evidence is not None else "",
+                    node.iri,
+                ]
+            )
+        )
+    return buffer.getvalue()
+
+
+def _meeting_name(analytics: Any, iri: str) -> str:
+    rec = analytics.meetings[iri]
+    return labels.meeting_label(rec.series, rec.ordinal, rec.date, rec.location)
+
+
+def view_relationships_csv(app_ctx: AppContext, graph: GraphData) -> str:
+    """The view's links in words: source, relationship, target, and both IRIs."""
+    analytics = app_ctx.analytics()
+    nodes = graph.node_map()
+    name = {iri: display_name(node, analytics) for iri, node in nodes.items()}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([labels.column_label(c) for c in VIEW_RELATIONSHIP_COLUMNS])
+    for rel in graph.relationships:
+        writer.writerow(
+            safe_row(
+                [
+                    name.get(rel.source, rel.source),
+                    labels.relationship_label(rel.type.value),
+                    name.get(rel.target, rel.target),
+                    rel.source,
+                    rel.target,
+                ]
+            )
+        )
+    return buffer.getvalue()
+
+
 def table_file(app_ctx: AppContext, scope: str, table: str, view: ViewState) -> ExportFile:
-    """Nodes or relationships of the scope as CSV."""
-    graph = app_ctx.store.dump() if scope == "all" else view_graph(app_ctx, view)
+    """Nodes or relationships of the scope as CSV (the view's in words; the whole graph's with every property)."""
+    if scope == "all":
+        graph = app_ctx.store.dump()
+        if table == "nodes":
+            return ExportFile(nodes_csv(graph), f"alliancekg-{scope}-nodes.csv", "text/csv")
+        return ExportFile(relationships_csv(graph), f"alliancekg-{scope}-relationships.csv", "text/csv")
+    graph = view_graph(app_ctx, view)
     if table == "nodes":
-        return ExportFile(nodes_csv(graph), f"alliancekg-{scope}-nodes.csv", "text/csv")
-    return ExportFile(relationships_csv(graph), f"alliancekg-{scope}-relationships.csv", "text/csv")
+        return ExportFile(view_nodes_csv(app_ctx, graph), f"alliancekg-{scope}-nodes.csv", "text/csv")
+    return ExportFile(view_relationships_csv(app_ctx, graph), f"alliancekg-{scope}-relationships.csv", "text/csv")
 
 
 def export_outputs(
@@ -133,7 +261,11 @@ def export_outputs(
     except AllianceKGError as e:
         return None, html.Div(f"Export failed: {e}", style=styles.ERROR_STYLE)
     size = len(file.content.encode("utf-8"))
-    return file.as_download(), html.Div(f"Prepared {file.filename} ({size / 1024:.1f} KiB).", className="exports-done")
+    message = f"Prepared {file.filename} ({size / 1024:.1f} KiB)."
+    return file.as_download(), html.Div(
+        [html.Div(message), html.Div(file.note, className="exports-note") if file.note else None],
+        className="exports-done",
+    )
 
 
 def summary(app_ctx: AppContext, view: ViewState) -> list[Any]:

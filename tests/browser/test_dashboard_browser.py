@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, quote, urlparse
 import pytest
 import rdflib
 from dashboard_sample import SCRIPT_TEXT, iri_of, sample_graph
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -119,7 +119,7 @@ def test_page_loads_without_console_errors(dash_duo: Any, store: Any, artifacts:
 def test_cytoscape_draws_a_real_graph(dash_duo: Any, store: Any, artifacts: Path) -> None:
     """Catches the collapsed-canvas failure (dash-cytoscape under Dash 4 in headless Chromium)."""
     dash_duo.start_server(create_app(store))
-    _open(dash_duo, "/explorer")
+    _open(dash_duo, "/explorer?mode=connected")
     state = _cy_state(dash_duo, ids.EXPLORER_GRAPH)
     assert state["width"] > 400 and state["height"] > 300, state
     canvas = dash_duo.find_element(f"#{ids.EXPLORER_GRAPH} canvas")
@@ -132,14 +132,18 @@ def test_cytoscape_draws_a_real_graph(dash_duo: Any, store: Any, artifacts: Path
     assert len(inside) == len(state["nodes"]), "nodes drawn outside the visible canvas"
     assert all(n["w"] > 5 and n["h"] > 5 for n in state["nodes"])
     legend = _cy_state(dash_duo, ids.EXPLORER_LEGEND)
-    assert len(legend["nodes"]) == len(Kind) and legend["height"] > 100
+    kinds = dash_duo.driver.execute_script(
+        "return [...new Set(document.getElementById(arguments[0])._cyreg.cy.nodes().map(n => n.data('kind')))];",
+        ids.EXPLORER_GRAPH,
+    )
+    assert len(legend["nodes"]) == len(kinds) and legend["height"] > 100  # one legend entry per kind drawn
     _shot(dash_duo, artifacts, f"explorer-graph-{store.name}")
     assert _severe(dash_duo) == []
 
 
 def test_clicking_a_node_shows_its_evidence(dash_duo: Any, store: Any, artifacts: Path) -> None:
     dash_duo.start_server(create_app(store))
-    _open(dash_duo, "/explorer")
+    _open(dash_duo, "/explorer?mode=connected")
     _cy_state(dash_duo, ids.EXPLORER_GRAPH)
     time.sleep(0.5)  # the layout has settled
     _click_node(dash_duo, ids.EXPLORER_GRAPH, NUCLEAR_TEST)
@@ -284,7 +288,7 @@ def _wait_for_download(folder: Path, suffix: str, timeout: float = 20.0) -> Path
 def test_export_downloads_and_parses(dash_duo: Any, store: Any, artifacts: Path) -> None:
     dash_duo.start_server(create_app(store))
     _open(dash_duo, "/exports?kinds=Event")
-    dash_duo.find_element(f"#{ids.EXPORTS_RDF_BUTTON}").click()
+    dash_duo.wait_for_element(f"#{ids.EXPORTS_RDF_BUTTON}", timeout=20).click()
     folder = Path(dash_duo.download_path)
     turtle = _wait_for_download(folder, ".ttl")
     parsed = rdflib.Graph().parse(turtle, format="turtle")
@@ -336,4 +340,152 @@ def test_crises_filters_redraw_the_table(dash_duo: Any, store: Any, artifacts: P
     after = dash_duo.find_element("#crises-table").text
     assert after != before and "First North Korean nuclear test" in after  # the incidents stay, their counts fall
     _shot(dash_duo, artifacts, f"crises-filters-{store.name}")
+    assert _severe(dash_duo) == []
+
+
+# -- search first, focus, the meeting panel, a view export that validates ------------------------
+
+CLASSES_JS = """
+const cy = document.getElementById(arguments[0])._cyreg.cy;
+const out = {};
+cy.nodes().forEach(n => { out[n.id()] = n.classes(); });
+return out;
+"""
+
+
+def _search(dash_duo: Any, text: str, timeout: float = 15.0) -> None:
+    """Type a search and wait for its results to replace what was there."""
+    before = dash_duo.find_element(f"#{ids.EXPLORER_RESULTS}").text
+    box = dash_duo.find_element(f"#{ids.EXPLORER_SEARCH}")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)  # clear() does not reach React's value
+    box.send_keys(text)
+    box.send_keys(Keys.ENTER)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if dash_duo.find_element(f"#{ids.EXPLORER_RESULTS}").text != before:
+                return
+        except StaleElementReferenceException:
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"the search {text!r} changed nothing")
+
+
+def _result_link(dash_duo: Any, label: str, timeout: float = 15.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            for link in dash_duo.find_elements(f"#{ids.EXPLORER_RESULTS} button.open-link"):
+                if link.text == label:
+                    return link
+        except StaleElementReferenceException:
+            pass
+        time.sleep(0.2)
+    text = dash_duo.find_element(f"#{ids.EXPLORER_RESULTS}").text
+    pytest.fail(f"no search result {label!r}; the results read: {text!r}")
+
+
+def _in_middle(dash_duo: Any, iri: str) -> bool:
+    state = _cy_state(dash_duo, ids.EXPLORER_GRAPH)
+    node = next((n for n in state["nodes"] if n["id"] == iri), None)
+    if node is None:
+        return False
+    return 0.1 * state["width"] < node["x"] < 0.9 * state["width"] and 0.1 * state["height"] < node["y"] < 0.9 * state[
+        "height"
+    ]
+
+
+def test_search_by_date_and_by_evidence_phrase_opens_the_node(dash_duo: Any, store: Any, artifacts: Path) -> None:
+    dash_duo.start_server(create_app(store))
+    _open(dash_duo, "/explorer")
+    _cy_state(dash_duo, ids.EXPLORER_GRAPH)
+    # a month finds the incident dated in it, under its kind
+    _search(dash_duo, "2006-10")
+    _result_link(dash_duo, "First North Korean nuclear test")
+    groups = [h.text for h in dash_duo.find_elements(f"#{ids.EXPLORER_RESULTS} h5")]
+    assert any(g.startswith("Incidents (") for g in groups), groups
+    # words of a source sentence find the commitment it evidences; the result opens it
+    _search(dash_duo, "keep its nuclear umbrella")
+    link = _result_link(dash_duo, "U.S. reaffirmed: Nuclear umbrella")
+    assert "nuclear umbrella" in dash_duo.find_element(f"#{ids.EXPLORER_RESULTS}").text.lower()
+    link.click()
+    dash_duo.wait_for_text_to_equal("#explorer-details-title", "U.S. reaffirmed: Nuclear umbrella", timeout=10)
+    opened = _query(dash_duo)["node"][0]
+    deadline = time.monotonic() + 10
+    while not _in_middle(dash_duo, opened) and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert _in_middle(dash_duo, opened), "the graph did not zoom to the opened node"
+    classes = dash_duo.driver.execute_script(CLASSES_JS, ids.EXPLORER_GRAPH)
+    assert "focus" in classes[opened]
+    _shot(dash_duo, artifacts, f"explorer-search-{store.name}")
+    assert _severe(dash_duo) == []
+
+
+def test_click_focuses_the_neighbourhood_and_fades_the_rest(dash_duo: Any, store: Any, artifacts: Path) -> None:
+    dash_duo.start_server(create_app(store))
+    _open(dash_duo, "/explorer?mode=connected")
+    _cy_state(dash_duo, ids.EXPLORER_GRAPH)
+    time.sleep(0.5)
+    _click_node(dash_duo, ids.EXPLORER_GRAPH, NUCLEAR_TEST)
+    dash_duo.wait_for_text_to_equal("#explorer-details-title", "First North Korean nuclear test", timeout=10)
+    deadline = time.monotonic() + 10
+    classes: dict[str, str] = {}
+    while time.monotonic() < deadline:
+        classes = dash_duo.driver.execute_script(CLASSES_JS, ids.EXPLORER_GRAPH)
+        if "focus" in str(classes.get(NUCLEAR_TEST)):
+            break
+        time.sleep(0.25)
+    prk = iri_of(GRAPH, Kind.STATE, "Democratic People's Republic of Korea")
+    assert "focus" in classes[NUCLEAR_TEST]
+    assert "near" in classes[prk]  # its perpetrator: a neighbour, highlighted
+    faded = [iri for iri, c in classes.items() if "faded" in c]
+    assert faded and NUCLEAR_TEST not in faded and prk not in faded
+    assert _in_middle(dash_duo, NUCLEAR_TEST)
+    # the panel lists what it is linked to, each item a link
+    panel = dash_duo.find_element(f"#{ids.EXPLORER_DETAILS}").text
+    assert "Perpetrator (1)" in panel and "Commitments that answer it" in panel
+    _shot(dash_duo, artifacts, f"explorer-focus-{store.name}")
+    assert _severe(dash_duo) == []
+
+
+def test_the_meeting_panel_lists_its_commitments(dash_duo: Any, store: Any, artifacts: Path) -> None:
+    dash_duo.start_server(create_app(store))
+    _open(dash_duo, "/explorer")
+    _cy_state(dash_duo, ids.EXPLORER_GRAPH)
+    # the page opens on the latest meeting: its name in the analyst's words, its commitments listed
+    dash_duo.wait_for_text_to_equal(
+        "#explorer-details-title", "39th Security Consultative Meeting (Seoul, 2007-11-07)", timeout=10
+    )
+    panel = dash_duo.find_element(f"#{ids.EXPLORER_DETAILS}")
+    headings = [h.text for h in panel.find_elements(By.CSS_SELECTOR, "h5")]
+    commitments = next(h for h in headings if h.startswith("Commitments ("))
+    count = int(commitments.split("(")[1].rstrip(")"))
+    items = panel.find_elements(By.XPATH, ".//h5[starts-with(., 'Commitments (')]/following-sibling::ul[1]/li")
+    assert count >= 1 and len(items) == count
+    assert all("worded" in li.text for li in items)  # each with its wording
+    assert "Documents (" in panel.text and "SCM" not in [e.text for e in panel.find_elements(By.CSS_SELECTOR, "mark")]
+    first = items[0].find_element(By.CSS_SELECTOR, "button.open-link")
+    name = first.text
+    first.click()
+    dash_duo.wait_for_text_to_equal("#explorer-details-title", name, timeout=10)
+    panel = dash_duo.find_element(f"#{ids.EXPLORER_DETAILS}").text
+    for heading in ("Meeting (1)", "Type (", "Party (", "Evidence ("):
+        assert heading in panel, heading
+    assert "39th Security Consultative Meeting (Seoul, 2007-11-07)" in panel
+    _shot(dash_duo, artifacts, f"explorer-meeting-{store.name}")
+    assert _severe(dash_duo) == []
+
+
+def test_a_view_export_validates(dash_duo: Any, store: Any, artifacts: Path) -> None:
+    from ontology.validate import validate
+
+    dash_duo.start_server(create_app(store))
+    _open(dash_duo, "/exports")
+    dash_duo.wait_for_element(f"#{ids.EXPORTS_RDF_BUTTON}", timeout=20).click()
+    turtle = _wait_for_download(Path(dash_duo.download_path), ".ttl")
+    report = validate(rdflib.Graph().parse(turtle, format="turtle"))
+    assert report.conforms, report.describe()
+    dash_duo.wait_for_contains_text(f"#{ids.EXPORTS_MESSAGE}", "passes the project's SHACL validation", timeout=20)
+    _shot(dash_duo, artifacts, f"exports-view-{store.name}")
     assert _severe(dash_duo) == []

@@ -1,0 +1,350 @@
+"""The explorer's search results and details panel, as data (rendered by :mod:`dashboard.pages.explorer`).
+
+:func:`search_results` answers the search box: the store's own search
+(:meth:`graph.store.GraphReader.find_text`: names, aliases, dates, evidence
+text) plus the names the analyst reads and the store does not keep (a
+meeting's display name, a type's SKOS labels), grouped by kind.
+:func:`node_panel_data` lists everything a node is linked to, grouped by the
+link and clickable, with every piece of its evidence. Both are remembered in
+the dashboard's one cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from analytics import changes_at
+from dashboard.context import AppContext
+from dashboard.evidence import SHORT_MENTION, EvidenceView, evidence_views
+from dashboard.explorer_graph import display_name
+from graph import labels
+from graph.errors import NodeNotFoundError
+from graph.model import Node
+from graph.schema import COMMITMENT_TYPES, SKOS, THREAT_TYPES, Kind, Prop, Rel, concept_iri, is_a
+
+SEARCH_MIN = 2
+"""Shortest search text answered."""
+SEARCH_LIMIT = 25
+"""Most nodes the store gives per kind of match."""
+GROUP_LIMIT = 8
+"""Most results shown per group (the rest are counted)."""
+PANEL_LINKS = 400
+"""Most neighbours the details panel reads for one node."""
+EVIDENCE_LIMIT = 60
+"""Most pieces of evidence the details panel shows."""
+SNIPPET = 90
+"""Characters of evidence text shown around a match."""
+
+GROUPS: tuple[tuple[str, Kind], ...] = (
+    ("Meetings", Kind.MEETING),
+    ("Incidents", Kind.INCIDENT),
+    ("Commitments", Kind.COMMITMENT),
+    ("Commitment and threat types", Kind.CONCEPT),
+    ("Threats", Kind.THREAT),
+    ("States and organizations", Kind.ACTOR),
+    ("Exercises", Kind.EXERCISE),
+    ("Documents", Kind.DOCUMENT),
+)
+"""Result groups, in order: a node goes in the first whose kind it is (persons count as actors)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result or one linked item: a node to open, its name and why it is listed."""
+
+    iri: str
+    label: str
+    kind: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Results or linked items under one heading (``more``: how many more were left out)."""
+
+    title: str
+    hits: tuple[Hit, ...]
+    more: int = 0
+
+
+def _group_of(kind: Kind) -> str:
+    for title, ancestor in GROUPS:
+        if is_a(kind, ancestor):
+            return title
+    return "Other"
+
+
+def _snippet(text: str, needle: str) -> str:
+    """The part of ``text`` around ``needle``, cut at words, with ``…`` where cut."""
+    flat = " ".join(text.split())
+    at = flat.lower().find(needle.lower())
+    if at < 0 or len(flat) <= SNIPPET:
+        return labels.shorten(flat, SNIPPET)
+    left = max(0, at - SNIPPET // 3)
+    if left > 0:
+        space = flat.find(" ", left)
+        left = space + 1 if 0 <= space < at else left
+    piece = labels.shorten(flat[left:], SNIPPET)
+    return (labels.ELLIPSIS if left > 0 else "") + piece
+
+
+def _type_terms(app_ctx: AppContext) -> dict[str, tuple[str, ...]]:
+    """Concept local name -> its prefLabel and altLabels (from the ontology's schemes), remembered."""
+
+    def read() -> dict[str, tuple[str, ...]]:
+        from rdflib import URIRef
+
+        from ontology.vocabulary import ontology_graph
+
+        graph = ontology_graph()
+        alt = URIRef(SKOS + "altLabel")
+        out: dict[str, tuple[str, ...]] = {}
+        for name in (*COMMITMENT_TYPES, *THREAT_TYPES):
+            words = [labels.type_label(name), *(str(o) for o in graph.objects(URIRef(concept_iri(name)), alt))]
+            out[name] = tuple(dict.fromkeys(words))
+        return out
+
+    return app_ctx.cached("explorer_type_terms", read)
+
+
+def search_results(app_ctx: AppContext, text: str | None) -> list[Group]:
+    """Groups of nodes a search text finds (remembered per text); empty for a text under two characters."""
+    needle = (text or "").strip()
+    if len(needle) < SEARCH_MIN:
+        return []
+    return app_ctx.remembered("explorer_search", needle.lower(), lambda: _search_results(app_ctx, needle))
+
+
+def _search_results(app_ctx: AppContext, needle: str) -> list[Group]:
+    store = app_ctx.store
+    view = app_ctx.analytics()
+    low = needle.lower()
+    found: dict[str, tuple[Hit, int]] = {}
+
+    def add(node: Node, why: str, rank: int) -> None:
+        if node.iri in found and found[node.iri][1] <= rank:
+            return
+        found[node.iri] = (Hit(node.iri, display_name(node, view), node.kind.value, why), rank)
+
+    # names the analyst reads but the store does not keep: meetings by their display name, types by their terms
+    for meeting in view.meetings.values():
+        node = Node.model_construct(
+            iri=meeting.iri,
+            kind=Kind.SCM if meeting.series == "SCM" else Kind.MEETING,
+            label=meeting.label,
+            props={k: v for k, v in (("series", meeting.series), ("ordinal", meeting.ordinal),
+                                     ("date", meeting.date), ("location", meeting.location)) if v is not None},
+        )
+        names = (display_name(node), labels.short_meeting_label(meeting.series, meeting.ordinal, meeting.date))
+        if any(low in n.lower() for n in names):
+            add(node, "name", 0)
+    for name, terms in _type_terms(app_ctx).items():
+        term = next((t for t in terms if low in t.lower()), None)
+        if term is not None and store.has_node(concept_iri(name)):
+            node = store.get_node(concept_iri(name)).node
+            add(node, "name" if term == terms[0] else f"also called \u201c{term}\u201d", 0 if term == terms[0] else 1)
+    for match in store.find_text(needle, limit=SEARCH_LIMIT):
+        if match.field == "name":
+            add(match.node, "name", 0)
+        elif match.field == "alias":
+            add(match.node, f"also called \u201c{match.text}\u201d", 1)
+        elif match.field == "date":
+            add(match.node, f"dated {match.text}", 2)
+        else:
+            add(match.node, f"\u201c{_snippet(match.text, needle)}\u201d", 3)
+    by_group: dict[str, list[tuple[int, str, Hit]]] = {}
+    for hit, rank in found.values():
+        by_group.setdefault(_group_of(Kind(hit.kind)), []).append((rank, hit.label.lower(), hit))
+    out: list[Group] = []
+    for title in [t for t, _ in GROUPS] + ["Other"]:
+        rows = sorted(by_group.get(title, []), key=lambda r: (r[0], r[1], r[2].iri))
+        if rows:
+            hits = tuple(h for _, _, h in rows[:GROUP_LIMIT])
+            out.append(Group(title, hits, max(0, len(rows) - GROUP_LIMIT)))
+    return out
+
+
+# -- the details panel -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NamedIn:
+    """Short mentions of a node in one document (its name, a place, a date): where it is named, not evidence."""
+
+    document: str
+    document_iri: str | None
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NodePanel:
+    """The details panel's content, before rendering.
+
+    Attributes:
+        facts: ``(name, value)`` rows in words (date, place, wording...).
+        groups: linked nodes, one group per kind of link, each item clickable.
+        evidence: sentences that say so, the span marked.
+        named_in: where documents only name the node (no sentence around the name).
+        links: how many links the node has in all.
+    """
+
+    iri: str
+    label: str
+    kind: str
+    links: int
+    facts: list[tuple[str, str]]
+    groups: list[Group]
+    evidence: list[EvidenceView]
+    named_in: list[NamedIn] = field(default_factory=list)
+    is_incident: bool = False
+    is_meeting: bool = False
+
+
+HIDDEN_PROPS = {Prop.LABEL.value, Prop.KIND.value, Prop.IRI.value, Prop.TEXT.value}
+"""Properties the facts table does not repeat (the title shows the name)."""
+GROUP_ORDER: tuple[tuple[str, bool], ...] = (
+    (Rel.MADE_AT.value, False),
+    (Rel.MADE_AT.value, True),
+    (Rel.COMMITMENT_TYPE.value, True),
+    (Rel.COMMITTED_BY.value, True),
+    (Rel.RESPONDS_TO.value, True),
+    (Rel.RESPONDS_TO.value, False),
+    (Rel.CONCERNS.value, True),
+    (Rel.REAFFIRMS.value, True),
+    (Rel.REAFFIRMS.value, False),
+    (Rel.ISSUED_AT.value, False),
+    (Rel.ISSUED_AT.value, True),
+    (Rel.PERPETRATOR.value, True),
+    (Rel.MANIFESTS.value, True),
+    (Rel.PARTICIPANT.value, True),
+    (Rel.HEAD_OF_DELEGATION.value, True),
+)
+"""Groups that come first, in this order (``(type, outgoing)``); the rest follow by heading."""
+CHANGE_ORDER = {labels.change_label(c): i for i, c in enumerate(("new", "stronger", "continued", "weaker", "unknown"))}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    return str(value)
+
+
+def node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
+    """Details of a node, or None when the store has no such node (remembered per node)."""
+    return app_ctx.remembered("node_panel", iri, lambda: _node_panel_data(app_ctx, iri))
+
+
+def _facts(node: Node, view: Any) -> list[tuple[str, str]]:
+    props = node.props
+    facts: list[tuple[str, str]] = [("Kind", labels.kind_label(node.kind.value))]
+    if node.kind == Kind.COMMITMENT:
+        rec = view.commitments.get(node.iri)
+        if rec is not None:
+            facts.append(("Party", labels.parties_label(rec.parties)))
+            facts.append(("Type", ", ".join(labels.type_label(t) for t in rec.types) or "none recorded"))
+            facts.append(("Wording", labels.stance_label(rec.stance)))
+    for key in sorted(props):
+        if key in HIDDEN_PROPS or (node.kind == Kind.COMMITMENT and key == Prop.STANCE.value):
+            continue
+        value = props[key]
+        if value is None or value == [] or value == "":
+            continue
+        if key == Prop.SERIES.value:
+            value = labels.series_name(str(value))
+        facts.append((labels.column_label(key), _show(value)))
+    return facts
+
+
+def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
+    store = app_ctx.store
+    try:
+        detail = store.get_node(iri)
+    except NodeNotFoundError:
+        return None
+    node = detail.node
+    view = app_ctx.analytics()
+    around = store.neighbours(iri, hops=1, limit=PANEL_LINKS + 1)
+    nodes = around.node_map()
+    name: Callable[[Node], str] = lambda n: display_name(n, view)  # noqa: E731
+    is_meeting = is_a(node.kind, Kind.MEETING)
+    changes = changes_at(view, iri) if is_meeting and iri in view.meetings else {}
+    grouped: dict[tuple[str, bool], list[Hit]] = {}
+    for rel in around.relationships:
+        if iri not in (rel.source, rel.target) or rel.type in (Rel.EVIDENCE, Rel.WAS_DERIVED_FROM):
+            continue
+        outgoing = rel.source == iri
+        other = nodes.get(rel.target if outgoing else rel.source)
+        if other is None or other.kind == Kind.MENTION:
+            continue
+        detail_text = ""
+        if other.kind == Kind.COMMITMENT and rel.type == Rel.MADE_AT:
+            rec = view.commitments.get(other.iri)
+            wording = labels.stance_label(rec.stance if rec is not None else None)
+            change = labels.change_label(changes.get(other.iri))
+            worded = f"worded \u201c{wording}\u201d"
+            detail_text = f"{change} \u00b7 {worded}" if changes else worded
+        elif other.props.get(Prop.DATE.value) is not None and not is_a(other.kind, Kind.MEETING):
+            detail_text = _show(other.props[Prop.DATE.value])
+        grouped.setdefault((rel.type.value, outgoing), []).append(
+            Hit(other.iri, name(other), other.kind.value, detail_text)
+        )
+    groups: list[Group] = []
+    order = {key: i for i, key in enumerate(GROUP_ORDER)}
+    for key in sorted(grouped, key=lambda k: (order.get(k, len(order)), labels.link_label(k[0], k[1]))):
+        hits = grouped[key]
+        if key == (Rel.MADE_AT.value, False) and changes:
+            hits.sort(key=lambda h: (CHANGE_ORDER.get(h.detail.split(" \u00b7 ")[0], 9), h.label, h.iri))
+        else:
+            hits.sort(key=lambda h: (h.label.lower(), h.iri))
+        groups.append(Group(labels.link_label(key[0], key[1]), tuple(hits)))
+    if is_meeting:
+        answered = _answered(app_ctx, iri, view)
+        if answered:
+            groups.insert(1 if groups and groups[0].title == labels.link_label(Rel.MADE_AT.value, False) else 0,
+                          Group("What its commitments answer", tuple(answered)))
+    views = evidence_views(detail, limit=EVIDENCE_LIMIT, store=store)
+    sentences = [v for v in views if len(v.segments) > 1 or len(v.text) > SHORT_MENTION // 2]
+    bare = [v for v in views if v not in sentences]
+    named: dict[tuple[str, str | None], list[str]] = {}
+    for v in bare:
+        named.setdefault((v.document, v.document_iri), [])
+        if v.text not in named[(v.document, v.document_iri)]:
+            named[(v.document, v.document_iri)].append(v.text)
+    return NodePanel(
+        iri=node.iri,
+        label=name(node),
+        kind=node.kind.value,
+        links=detail.degree,
+        facts=_facts(node, view),
+        groups=groups,
+        evidence=sentences,
+        named_in=[NamedIn(doc, doc_iri, tuple(texts)) for (doc, doc_iri), texts in sorted(named.items())],
+        is_incident=is_a(node.kind, Kind.INCIDENT),
+        is_meeting=is_meeting,
+    )
+
+
+def _answered(app_ctx: AppContext, meeting: str, view: Any) -> list[Hit]:
+    """Incidents (and threats) the commitments made at a meeting respond to."""
+    targets: dict[str, None] = {}
+    for c in view.by_meeting.get(meeting, ()):
+        rec = view.commitments.get(c)
+        for target in rec.responds_to if rec is not None else ():
+            targets.setdefault(target, None)
+    hits: list[Hit] = []
+    for target in targets:
+        try:
+            other = app_ctx.store.get_node(target).node
+        except NodeNotFoundError:
+            continue
+        day = other.props.get(Prop.DATE.value)
+        hits.append(Hit(other.iri, display_name(other, view), other.kind.value, _show(day) if day else ""))
+    hits.sort(key=lambda h: (h.detail, h.label, h.iri))
+    return hits
