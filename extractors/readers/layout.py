@@ -566,9 +566,12 @@ def _inline_edits(text: str, edits: list[tuple[int, int, str]]) -> dict[str, int
     for m in pats["spaced_punctuation"].finditer(text):  # "Seoul , October 2 , 2013 ." -> "Seoul, October 2, 2013."
         at = m.start()
         prev = text[at - 1 : at]
-        if prev == "(" or (prev and not prev.isspace() and (prev not in ".,;:" or text[at + 1] == ")")):
+        if prev and prev != "(" and not prev.isspace() and (prev not in ".,;:" or text[at + 1] == ")"):
             edits.append((at, at + 1, ""))
             spaced += 1
+    for m in pats["spaced_paren"].finditer(text):  # "( ROK )" -> "(ROK)"
+        edits.append((m.end() - 1, m.end(), ""))
+        spaced += 1
     for m in pats["numbered_lower"].finditer(text):
         edits.append((m.start(1), m.end(1), m.group(1).upper()))
         capitals += 1
