@@ -122,6 +122,24 @@ def test_the_end_of_the_regime_is_first_stated_at_the_54th(sample: GraphStore) -
     assert result.first_note is not None and "no text for the 53rd SCM loaded" in result.first_note
 
 
+def test_the_56th_is_the_first_scm_since_2016_not_to_restate_denuclearization(sample: GraphStore) -> None:
+    result = stated(sample, "Denuclearization")
+    assert result.kind == "type"
+    # every loaded text of the 48th-55th SCM (2016-2023) restates the goal; the missing ones are named
+    loaded = [n for n in range(48, 56) if result.row(n)["text_loaded"]]
+    assert {48, 49, 52, 54, 55} <= set(loaded)
+    for n in range(48, 56):
+        row = result.row(n)
+        if row["text_loaded"]:
+            assert row["stated"] is True and row["status"] in {"stated", "restated", "stated again"}, n
+            assert "denuclearization of the Korean Peninsula" in row["evidence"], n
+        else:
+            assert result.answer(n) == f"no text loaded: no text for the {row['meeting_label']} loaded"
+    # the 56th (2024) is loaded and silent on it, right after the 55th said it
+    assert result.row(56)["text_loaded"] and result.row(56)["stated"] is False
+    assert result.answer(56) == "not restated: stated at the 55th SCM; silence is not an end"
+
+
 @pytest.mark.neo4j
 def test_both_stores_give_the_same_record(request: pytest.FixtureRequest) -> None:
     embedded = request.getfixturevalue("embedded_sample")
