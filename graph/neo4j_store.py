@@ -58,8 +58,8 @@ from graph.store import (
     DEFAULT_ROW_LIMIT,
     GraphStore,
     LoadReport,
-    Projection,
     ProjectedNode,
+    Projection,
     expand_kinds,
     prop_names,
 )
