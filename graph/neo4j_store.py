@@ -61,6 +61,7 @@ from graph.store import (
     DEFAULT_ROW_LIMIT,
     GraphStore,
     LoadReport,
+    ProjectedNode,
     Projection,
     TextMatch,
     expand_kinds,
@@ -459,10 +460,11 @@ class Neo4jStore(GraphStore):
     ) -> Projection:
         """Nodes and relationships as plain tuples: two queries in one read transaction.
 
-        Each query answers with one record holding a list per node (or
-        relationship) of strings and property values, no node entities: the
-        driver's per-record cost is paid twice, not ~10^5 times, and no model
-        is built (see :meth:`GraphStore.projection`).
+        Each query answers with one record per kind (or relationship type)
+        holding columns: lists of IRIs, labels and property values, no node
+        entities and no list per node (see :func:`queries.projection_nodes_query`),
+        so the driver builds one object per value; no model is built (see
+        :meth:`GraphStore.projection`).
         """
         names = prop_names(props)
         kind_list = list(kinds) if kinds is not None else None
@@ -472,8 +474,8 @@ class Neo4jStore(GraphStore):
         expanded = sorted(expand_kinds(kind_list) or []) if kind_list is not None else None
 
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[list[Any]], list[list[Any]]]:
-            node_rows = tx.run(node_query, kinds=expanded, props=list(names)).single(strict=True)["rows"]
-            rel_rows = tx.run(rel_query).single(strict=True)["rows"]
+            node_rows = [r.values() for r in tx.run(node_query, kinds=expanded, props=list(names))]
+            rel_rows = [r.values() for r in tx.run(rel_query)]
             return node_rows, rel_rows
 
         def action() -> tuple[list[list[Any]], list[list[Any]]]:
@@ -481,12 +483,21 @@ class Neo4jStore(GraphStore):
                 return session.execute_read(work)
 
         node_rows, rel_rows = self._guard(action)
-        nodes = [
-            (iri, kind, label or "", tuple(v if type(v) in _PLAIN else _projected(v) for v in values))
-            for iri, kind, label, values in node_rows
-        ]
+        width = len(names)
+        nodes: list[ProjectedNode] = []
+        for kind, iris, labels, values in node_rows:
+            if any(type(v) not in _PLAIN for v in values):
+                values = [v if type(v) in _PLAIN else _projected(v) for v in values]
+            nodes.extend(
+                (iri, kind, label or "", tuple(values[i * width : (i + 1) * width]))
+                for i, (iri, label) in enumerate(zip(iris, labels, strict=True))
+            )
         nodes.sort(key=_first)
-        rels = [(source, rtype, target) for source, rtype, target in rel_rows]
+        rels = [
+            (source, rtype, target)
+            for rtype, sources, targets in rel_rows
+            for source, target in zip(sources, targets, strict=True)
+        ]
         rels.sort()
         return Projection(props=names, nodes=nodes, relationships=rels)
 
