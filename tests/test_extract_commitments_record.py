@@ -368,3 +368,43 @@ def test_commitment_and_response_rules_are_data() -> None:
     assert "ironclad" in rules.words("cues") and "PRK" in rules.words("adversaries")
     responses = load_rules("responses")
     assert {"response_cue", "threat_cue", "condemn", "event_after_cue"} <= responses.patterns.keys()
+
+
+# -- pattern 7: a goal the parties state as shared is their pledge ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two sides reaffirmed that the complete denuclearization of the Korean Peninsula remains the common "
+        "goal of the two nations.",
+        "The Minister and the Secretary reiterated that a complete, verifiable denuclearization of the peninsula "
+        "is the goal the two nations share.",
+        "The ROK and the U.S. confirmed that denuclearization of the Korean Peninsula continues to be their "
+        "shared objective.",
+    ],
+)
+def test_a_shared_goal_restated_by_both_is_their_pledge(lexicon: Lexicon, sentence: str) -> None:
+    found = records(extract(HEAD + "2. " + sentence, lexicon))
+    assert [(set(p), set(t), s) for p, t, s, _a in found] == [({"KOR", "USA"}, {"Denuclearization"}, "reaffirmed")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a view after a pledging verb, a threat to the goal, a goal only observed
+        "The two sides reiterated the firm view that the nuclear programme of the North poses a serious threat "
+        "to their common goal of denuclearization.",
+        "The Minister and the Secretary reaffirmed that the North's nuclear programme remains a serious threat "
+        "to the common goal of the two nations.",
+        "The two sides observed that denuclearization remains the common goal of the region.",
+    ],
+)
+def test_a_goal_in_an_assessment_is_no_pledge(lexicon: Lexicon, sentence: str) -> None:
+    assert records(extract(HEAD + "2. " + sentence, lexicon)) == []
+
+
+def test_one_party_alone_states_no_shared_goal(lexicon: Lexicon) -> None:
+    # the "that"-clause names no pledge; a goal is shared only when both parties say it
+    sentence = "The Minister reaffirmed that denuclearization of the Korean Peninsula remains the common goal."
+    assert records(extract(HEAD + "2. " + sentence, lexicon)) == []

@@ -150,6 +150,7 @@ def can_pledge(verbs: list[Verb], text: str, start: int, end: int) -> bool:
 _NOUNS = RULES.regex("pledge_nouns")
 _EMBEDDED_NOUNS = RULES.regex("embedded_pledge_nouns")
 _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
+_SHARED_GOAL = RULES.regex("shared_goal")
 _OWNER_BEFORE = RULES.regex("owner_before")
 _VIEW_OBJECT = RULES.regex("view_object")
 _THAT_FOLLOWS = RULES.regex("that_follows")
@@ -714,6 +715,8 @@ class _SentenceReader:
                          and _OWNER_BEFORE.fullmatch(text, r.end, noun.start())]  # fmt: skip
                 if owner and not owner[-1].parties & ADVERSARIES:
                     c.parties = owner[-1].parties
+        if c.embed == "pledge" and c.anchor is None and not c.pledge and _shared_goal(text, c, finish, both):
+            c.pledge = True  # "the two sides reaffirmed that X remains the common goal of the two nations"
         if not c.pledge:
             return None
         parties = c.parties if c.parties is not None else (c.subject.parties if c.subject else None)
@@ -739,6 +742,17 @@ class _SentenceReader:
         found.explicit = c.explicit and not defaulted
         found.anaphoric = any(w in _ANAPHORS for w in self.tokens.words_between(c.verb.end, finish))
         return found
+
+
+def _shared_goal(text: str, clause: _Clause, finish: int, both: frozenset[str]) -> bool:
+    """A "that"-clause whose predicate is a goal the parties share, said by the parties together
+    ("the two sides reaffirmed that the complete denuclearization ... remains their common goal")."""
+    subject = clause.subject
+    if subject is None or subject.meeting or subject.parties & ADVERSARIES:
+        return False
+    if not (subject.parties >= BILATERAL or (len(both) > 1 and subject.parties >= both)):
+        return False
+    return _SHARED_GOAL.search(text, clause.embed_start, finish) is not None
 
 
 def _alliance_parties(
