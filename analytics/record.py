@@ -73,6 +73,8 @@ STATUSES: tuple[str, ...] = (
 """Status of a meeting of the record for the thing asked about (see the module notes)."""
 
 PHRASE_GAP_WORDS = 2
+MAX_PHRASE_WORDS = 8
+"""Most words of a phrase looked for (each gap between two words may backtrack)."""
 """Other words allowed between two words of a phrase ("end of the Kim regime" matches "end of the regime")."""
 
 
@@ -143,7 +145,7 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     Up to :data:`PHRASE_GAP_WORDS` other words may stand between two of its words.
 
     Raises:
-        ConfigurationError: the phrase has no word.
+        ConfigurationError: the phrase has no word, or more than ``MAX_PHRASE_WORDS``.
 
     >>> bool(phrase_pattern("end of the regime").search("would mean the end of the Kim regime"))
     True
@@ -153,6 +155,9 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     words = re.findall(r"\w+", phrase)
     if not words:
         msg = f"{phrase!r} has no word to look for"
+        raise ConfigurationError(msg)
+    if len(words) > MAX_PHRASE_WORDS:  # the gaps between words backtrack: a long phrase could run for minutes
+        msg = f"{phrase!r} has {len(words)} words; look for at most {MAX_PHRASE_WORDS}"
         raise ConfigurationError(msg)
     gap = rf"\W+(?:\w+\W+){{0,{PHRASE_GAP_WORDS}}}?"
     return re.compile(r"\b" + gap.join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)

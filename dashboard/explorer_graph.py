@@ -43,6 +43,8 @@ CONNECTED = "connected"
 MODES = (FOCUS, CONNECTED)
 MAX_EXPANDED = 12
 """Opened nodes whose neighbourhoods stay open (older ones close first)."""
+MAX_HIDDEN = 500
+"""Most hidden nodes a view keeps (the list comes from the browser)."""
 EXPAND_LIMIT = 150
 """Most neighbours one click adds."""
 POOL_FACTOR = 3
@@ -119,7 +121,10 @@ def resolved(app_ctx: AppContext, state: dict[str, Any]) -> dict[str, Any]:
     """The state with its defaults filled: in focus mode with nothing open, the home node is open and selected."""
     new = dict(state)
     new.setdefault("mode", FOCUS)
-    new.setdefault("hidden", [])
+    # the browser sends these lists: each opened node costs a store read, so keep only text, and a bounded number
+    expanded, hidden = new.get("expanded"), new.get("hidden")
+    new["expanded"] = [v for v in expanded if isinstance(v, str)][-MAX_EXPANDED:] if isinstance(expanded, list) else []
+    new["hidden"] = [v for v in hidden if isinstance(v, str)][:MAX_HIDDEN] if isinstance(hidden, list) else []
     if new["mode"] == FOCUS and not new.get("expanded") and not new.get("types"):
         home = home_node(app_ctx)
         if home is not None:

@@ -38,17 +38,21 @@ EVIDENCE_LIMIT = 60
 SNIPPET = 90
 """Characters of evidence text shown around a match."""
 
-GROUPS: tuple[tuple[str, Kind], ...] = (
-    ("Meetings", Kind.MEETING),
-    ("Incidents", Kind.INCIDENT),
-    ("Commitments", Kind.COMMITMENT),
-    ("Commitment and threat types", Kind.CONCEPT),
-    ("Threats", Kind.THREAT),
-    ("States and organizations", Kind.ACTOR),
-    ("Exercises", Kind.EXERCISE),
-    ("Documents", Kind.DOCUMENT),
+GROUPS: tuple[tuple[str, Kind], ...] = tuple(
+    (labels.kind_label(kind.value, plural=True), kind)
+    for kind in (
+        Kind.MEETING,
+        Kind.INCIDENT,
+        Kind.COMMITMENT,
+        Kind.CONCEPT,
+        Kind.THREAT,
+        Kind.ACTOR,
+        Kind.EXERCISE,
+        Kind.DOCUMENT,
+    )
 )
-"""Result groups, in order: a node goes in the first whose kind it is (persons count as actors)."""
+"""Result groups, in order, titled by the label mapping: a node goes in the first whose kind it is
+(persons count as actors)."""
 
 
 @dataclass(frozen=True)

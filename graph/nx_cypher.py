@@ -54,6 +54,7 @@ import gc
 import itertools
 import os
 import pickle
+import resource  # at import, never in a worker: another thread may hold the import lock at the fork
 import select
 import signal
 import threading
@@ -266,7 +267,9 @@ def run(
             if pid == 0:  # the worker: answer, report, and never return into the caller's code
                 os.close(read_end)
                 _answer_in_worker(write_end, graph, text, columns, limit, types, memory, timeout)
-        os.close(write_end)
+            # closed before the lock is let go: a worker forked for the next query must not inherit it,
+            # or this query would see no end of its answer until that worker ends
+            os.close(write_end)
         try:
             payload = _read_answer(read_end, deadline, memory)
         finally:
@@ -312,6 +315,11 @@ def _answer_in_worker(
         os._exit(status)
 
 
+MAX_ANSWER_BYTES = 64 << 20
+"""Most bytes of one answer the server reads back from a worker (its rows, pickled)."""
+_TOO_LARGE = b"\0too-large"
+"""What ``_read_answer`` returns for an answer past the bound (compared by identity)."""
+
 _MEMORY_PAYLOAD = pickle.dumps(("memory",))
 """Built before any worker runs: a worker out of memory may not be able to build it."""
 
@@ -319,8 +327,6 @@ _MEMORY_PAYLOAD = pickle.dumps(("memory",))
 def _cap_worker(memory: int, timeout: float) -> None:
     """Bound the worker: address space (its size at the fork plus ``memory``) and CPU time (a backstop
     should the server die before it can kill the worker at the timeout)."""
-    import resource
-
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
@@ -346,8 +352,8 @@ def _read_answer(fd: int, deadline: float, memory: int) -> bytes | None:
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
-        if size > memory:
-            return None
+        if size > min(memory, MAX_ANSWER_BYTES):
+            return _TOO_LARGE
         chunks.append(chunk)
 
 
@@ -370,6 +376,12 @@ def _outcome(
     if payload is None:
         msg = f"query timed out after {timeout:g}s"
         raise QueryTimeoutError(msg, timeout=timeout)
+    if payload is _TOO_LARGE:
+        msg = (
+            f"the answer is larger than {min(memory, MAX_ANSWER_BYTES) // (1 << 20)} MB; "
+            "return fewer or smaller values (a LIMIT, fewer columns)"
+        )
+        raise QueryError(msg)
     answer: Any
     try:
         answer = pickle.loads(payload) if payload else ("died", status)

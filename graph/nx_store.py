@@ -33,7 +33,7 @@ from typing import Any, overload
 import networkx as nx
 
 from graph import nx_cypher, nx_file
-from graph.errors import NodeNotFoundError, QueryError, StoreError
+from graph.errors import NodeNotFoundError, QueryTimeoutError, StoreError
 from graph.model import (
     CypherResult,
     Evidence,
@@ -135,7 +135,7 @@ class NetworkXStore(GraphStore):
         """
         if not self._lock.acquire(timeout=wait):
             msg = "query timed out waiting for a write to the store to finish"
-            raise QueryError(msg)
+            raise QueryTimeoutError(msg, timeout=wait)
         try:
             yield self.graph
         finally:

@@ -685,3 +685,14 @@ def test_ranked_pool_picks_kinds_from_the_overall_ranking() -> None:
     chosen = {n.iri for n in pool.nodes}
     # the pool holds the most connected commitments: none left out is better connected than one kept
     assert min(degree[i] for i in chosen) >= max(d for i, d in degree.items() if i not in chosen)
+
+
+def test_the_view_state_from_the_browser_is_bounded(app_ctx: AppContext) -> None:
+    """Each opened node costs a store read: a state sent with thousands, or with non-text items, is cut down."""
+    from dashboard.explorer_graph import MAX_EXPANDED, MAX_HIDDEN, resolved
+
+    opened = [f"https://example.org/n/{i}" for i in range(5000)]
+    state = resolved(app_ctx, {"mode": "focus", "expanded": [*opened, 7, None], "hidden": [{"x": 1}, *opened]})
+    assert state["expanded"] == opened[-MAX_EXPANDED:]  # the newest stay open
+    assert state["hidden"] == opened[:MAX_HIDDEN]
+    assert resolved(app_ctx, {"mode": "connected", "expanded": "not a list", "hidden": 3})["hidden"] == []

@@ -180,3 +180,13 @@ def test_the_reading_commands_filter_by_source_role_and_confidence(
         assert exit_info.value.code != 0
         err = capsys.readouterr().err
         assert err.startswith("alliancekg: error:") and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_phrase_too_long_to_look_for_is_a_clear_error() -> None:
+    """A phrase's word gaps may backtrack, so a phrase of many (repeated) words is refused up front."""
+    from analytics.record import MAX_PHRASE_WORDS, phrase_pattern
+    from graph.errors import ConfigurationError
+
+    assert phrase_pattern(" ".join(["a"] * MAX_PHRASE_WORDS)).search(" ".join(["a"] * 40))
+    with pytest.raises(ConfigurationError, match=f"at most {MAX_PHRASE_WORDS}"):
+        phrase_pattern("a " * 14 + "zz")
