@@ -313,6 +313,12 @@ def cpu_seconds(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def process_cpu() -> float:
+    """CPU seconds of this process and its reaped children."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))]
@@ -346,20 +352,23 @@ def profile(args: argparse.Namespace) -> None:
             self.timings, self.errors = defaultdict(list), defaultdict(int)
 
         def send(self, kind: str, method: str, path: str, body: Any = None) -> Any:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), process_cpu()
             response = test.open(path, method=method, json=body)
             self.timings[kind].append((time.perf_counter() - t0) * 1000)
+            cpu[kind].append((process_cpu() - c0) * 1000)
             if response.status_code >= 400:
                 self.errors[f"{kind}: HTTP {response.status_code}"] += 1
                 return None
             return response.get_json(silent=True) if path.startswith("/_dash") else None
 
+    cpu: dict[str, list[float]] = defaultdict(list)
     deps = test.get("/_dash-dependencies").get_json()
     client = InProcess()
     rng = random.Random(1)
     for page in PAGES:  # warm the caches, as a running server has
         scenario(client, page, deps, rng)
     client = InProcess()
+    cpu.clear()
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(args.profile_rounds):
@@ -367,6 +376,13 @@ def profile(args: argparse.Namespace) -> None:
             scenario(client, page, deps, rng)
     profiler.disable()
     report(client.timings, client.errors, args.profile_rounds * len(PAGES), 1.0)
+    total = sum(sum(v) for v in cpu.values())
+    answered = sum(len(v) for v in cpu.values())
+    print(f"\nCPU (this process and its reaped console workers; under the profiler): {total / answered:.1f} ms"
+          " per request")
+    print(f"{'request':32s} {'count':>7s} {'CPU ms':>8s} {'share':>6s}")
+    for kind in sorted(cpu, key=lambda k: -sum(cpu[k])):
+        print(f"{kind:32s} {len(cpu[kind]):7d} {sum(cpu[kind]) / len(cpu[kind]):8.1f} {sum(cpu[kind]) / total:6.0%}")
     text = io.StringIO()
     pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(args.profile_lines)
     print(text.getvalue())

@@ -26,7 +26,7 @@ from dashboard.context import DEFAULT_MAX_ELEMENTS, AppContext
 from dashboard.explorer_graph import explorer_view, initial_state
 from dashboard.pages import console, crises, explorer, exports, timeline, tracer
 from dashboard.security import harden
-from dashboard.serving import ServingStore
+from dashboard.serving import ServingStore, remember_answers
 from dashboard.state import PAGE_TITLES, PAGES, ViewState, encode_query, known_page, page_of, parse_query
 from graph.errors import AllianceKGError
 from graph.store import GraphStore
@@ -186,9 +186,30 @@ def create_app(
         module.register(app, app_ctx)
     app.server.config["ALLIANCEKG_CONTEXT"] = app_ctx
     harden(app, allowed_hosts)
+    remember_answers(app, app_ctx, repeats)
     if warm_up:
         threading.Thread(target=warm, args=(app_ctx,), name="alliancekg-warm-up", daemon=True).start()
     return app
+
+
+REPEATING_OUTPUTS = frozenset(
+    {
+        f"{ids.PAGE}.children",  # the router: a page's layout for a URL
+        f"{ids.nav_link(PAGES[0])}.href",  # the navigation links
+        f"{ids.CRISES_NOTICE}.children",  # the crises table for a filter
+        f"{ids.TIMELINE_GRAPH}.figure",  # the timeline for a range of years and a colouring
+        f"{ids.TIMELINE_EVIDENCE}.children",  # a timeline cell's evidence
+        f"{ids.TRACER_RESULT}.children",  # a trace
+        f"{ids.TRACER_INCIDENT}.options",  # the incidents matching a search
+    }
+)
+"""Callbacks (by their first output) whose answer follows from the request and the graph alone, so a repeated
+request is answered from the cache (see :func:`dashboard.serving.remember_answers`)."""
+
+
+def repeats(output: str) -> bool:
+    """True when the callback with ``output`` (as Dash names it in a request) is one of :data:`REPEATING_OUTPUTS`."""
+    return output.strip(".").split("...")[0] in REPEATING_OUTPUTS
 
 
 def _answer_404(app: Dash) -> None:

@@ -15,12 +15,18 @@ development server is used only with ``serve --debug``.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+from collections.abc import Callable
 from typing import Any, NoReturn
 
+import flask
 from dash import Dash
 
+from dashboard.context import AppContext
 from dashboard.defaults import SERVER_THREADS
-from dashboard.security import MAX_BODY_BYTES
+from dashboard.security import CALLBACK_PATH, MAX_BODY_BYTES
 from graph.errors import StoreError
 from graph.store import GraphStore
 
@@ -46,6 +52,44 @@ def make_server(app: Dash, host: str, port: int, threads: int = SERVER_THREADS) 
         expose_tracebacks=False,
         clear_untrusted_proxy_headers=True,
     )
+
+
+ANSWERS_FAMILY = "callback-answers"
+ANSWERS_REMEMBERED = 128
+"""Callback answers remembered per state of the store (see :func:`remember_answers`)."""
+
+
+def remember_answers(app: Dash, app_ctx: AppContext, cacheable: Callable[[str], bool]) -> None:
+    """Answer a repeated callback request from the cache, for the callbacks whose output ``cacheable`` accepts.
+
+    For a callback whose answer follows from what the request sends (its inputs, its state, which input
+    changed) and the state of the graph, the same request body gets the same answer until the store
+    changes: the page layout the router sends for a URL, say. Such an answer, as JSON text, is kept in
+    the dashboard's one cache (:meth:`AppContext.remembered`, dropped with the store's state) under a
+    digest of the request body, so repeated page loads cost neither the component tree nor its JSON
+    encoding. An answer that raises (a refused request, :class:`~dash.exceptions.PreventUpdate`) is
+    never kept.
+    """
+    endpoint = str(app.config.routes_pathname_prefix) + CALLBACK_PATH.lstrip("/")
+    dispatch: Callable[[], Any] = app.server.view_functions[endpoint]
+
+    @functools.wraps(dispatch)
+    def answer() -> Any:
+        body = flask.request.get_json(silent=True)
+        output = body.get("output") if isinstance(body, dict) else None
+        if not isinstance(output, str) or not cacheable(output):
+            return dispatch()
+        text = json.dumps(body, sort_keys=True, separators=(",", ":"))
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+        def compute() -> tuple[bytes, int, str | None]:
+            response = flask.make_response(dispatch())
+            return response.get_data(), response.status_code, response.mimetype
+
+        data, status, mimetype = app_ctx.remembered(ANSWERS_FAMILY, key, compute, size=ANSWERS_REMEMBERED)
+        return flask.Response(data, status=status, mimetype=mimetype)
+
+    app.server.view_functions[endpoint] = answer
 
 
 class ServingStore(GraphStore):

@@ -232,6 +232,31 @@ def _column_ids(columns: list[str]) -> list[str]:
     return out
 
 
+ANSWERS_REMEMBERED = 32
+"""Console answers remembered per state of a store that counts its writes (an example run again is not re-run)."""
+
+
+def answer(app_ctx: AppContext, query: str, params: dict[str, Any], limit: int) -> CypherResult:
+    """The store's answer to a checked query; remembered per revision when the store has one.
+
+    A store with a revision (the embedded one) says exactly when its graph changed, so the same query
+    with the same parameters and limit gives the same rows until then, and the console's worker
+    process need not be forked again. A store without one (Neo4j) is always asked: its state is only
+    estimated from counts, which an edited property does not change.
+    """
+
+    def ask() -> CypherResult:
+        return app_ctx.store.run_cypher(query, params, limit=limit, timeout=app_ctx.query_timeout)
+
+    if app_ctx.store.revision is None:
+        return ask()
+    try:
+        key = (query, json.dumps(params, sort_keys=True, default=str), limit)
+    except (TypeError, ValueError):  # parameters with no stable text: ask the store
+        return ask()
+    return app_ctx.remembered("console-answers", key, ask, size=ANSWERS_REMEMBERED)
+
+
 def run_query(app_ctx: AppContext, query: object, params_text: object, limit: object = None) -> ConsoleOutcome:
     """Run an analyst query; every failure becomes a message (the callback's body).
 
@@ -252,7 +277,7 @@ def run_query(app_ctx: AppContext, query: object, params_text: object, limit: ob
     t0 = time.perf_counter()
     try:
         params = parse_params(params_text)
-        result: CypherResult = app_ctx.store.run_cypher(query, params, limit=rows_wanted, timeout=app_ctx.query_timeout)
+        result = answer(app_ctx, query, params, rows_wanted)
     except WriteNotAllowedError as e:
         return ConsoleOutcome(False, f"Refused: {e}. The console only reads the graph.")
     except CypherSyntaxError as e:

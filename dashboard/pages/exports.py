@@ -44,6 +44,10 @@ RDF_FORMATS: dict[str, tuple[str, str, str]] = {
 }
 """Format key -> (name, file extension, media type)."""
 SCOPES = ("view", "all")
+EXPORTS_FAMILY = "exports"
+EXPORTS_REMEMBERED = 24
+"""Export texts, view graphs and validation notes remembered per state of the store (a repeated download
+is not serialised and validated again)."""
 
 
 @dataclass(frozen=True)
@@ -81,11 +85,23 @@ def rdf_file(app_ctx: AppContext, scope: str, fmt: str, view: ViewState) -> Expo
     """
     name, ext, media = RDF_FORMATS.get(fmt, RDF_FORMATS["ttl"])
     stamp = dt.date.today().isoformat()
+    filename = f"alliancekg-{scope}-{stamp}.{ext}"
     if scope == "all":
-        return ExportFile(export_string(app_ctx.store, ext), f"alliancekg-{scope}-{stamp}.{ext}", media)
-    whole = export_graph(app_ctx, view_graph(app_ctx, view))
-    text = export_string(whole.graph, ext)
-    return ExportFile(text, f"alliancekg-{scope}-{stamp}.{ext}", media, note=view_note(whole.graph, whole.added))
+        text = app_ctx.remembered(EXPORTS_FAMILY, ("rdf", scope, ext), lambda: export_string(app_ctx.store, ext),
+                                  size=EXPORTS_REMEMBERED)
+        return ExportFile(text, filename, media)
+    key = encode_query(view)
+
+    def whole_view() -> tuple[GraphData, dict[str, int]]:
+        whole = export_graph(app_ctx, view_graph(app_ctx, view))
+        return whole.graph, whole.added
+
+    graph, added = app_ctx.remembered(EXPORTS_FAMILY, ("view-graph", key), whole_view, size=EXPORTS_REMEMBERED)
+    text = app_ctx.remembered(EXPORTS_FAMILY, ("rdf", key, ext), lambda: export_string(graph, ext),
+                              size=EXPORTS_REMEMBERED)
+    # the validation does not depend on the format: one per view
+    note = app_ctx.remembered(EXPORTS_FAMILY, ("note", key), lambda: view_note(graph, added), size=EXPORTS_REMEMBERED)
+    return ExportFile(text, filename, media, note=note)
 
 
 VIOLATIONS_SHOWN = 5

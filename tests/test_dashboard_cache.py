@@ -1,0 +1,119 @@
+"""Answers the explorer remembers per state of the graph (dashboard.context.AppContext, its one cache):
+repeated exports, console queries on a store that counts its writes, and callback answers that follow
+from the request alone. Each is given again while the graph is unchanged and computed anew after a write."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from dashboard import ids
+from dashboard.app import REPEATING_OUTPUTS, create_app, repeats
+from dashboard.context import AppContext
+from dashboard.pages.console import answer, run_query
+from dashboard.pages.exports import rdf_file
+from dashboard.serving import ServingStore
+from dashboard.state import ViewState
+from graph.model import Node
+from graph.nx_store import NetworkXStore
+from graph.schema import Kind
+from graph.store import GraphStore
+from graph.synthetic import generate
+
+CALLBACK = "/_dash-update-component"
+NEW = Node(iri="urn:cache-test:newcomer", kind=Kind.PERSON, label="Newcomer Added Later")
+
+
+def filled(store: GraphStore) -> AppContext:
+    store.load(generate(120, seed=7))
+    return AppContext(store=ServingStore(store))
+
+
+def test_an_rdf_export_is_remembered_until_the_graph_changes() -> None:
+    inner = NetworkXStore()
+    app_ctx = filled(inner)
+    first = rdf_file(app_ctx, "all", "ttl", ViewState())
+    again = rdf_file(app_ctx, "all", "ttl", ViewState())
+    assert again.content is first.content  # the same text, not written again
+    assert NEW.iri not in first.content
+    inner.upsert_nodes([NEW])
+    after = rdf_file(app_ctx, "all", "ttl", ViewState())
+    assert NEW.iri in after.content
+
+
+def test_a_view_export_remembers_its_validation_once_for_every_format() -> None:
+    app_ctx = filled(NetworkXStore())
+    turtle = rdf_file(app_ctx, "view", "ttl", ViewState())
+    triples = rdf_file(app_ctx, "view", "nt", ViewState())
+    assert turtle.note and triples.note is turtle.note  # validated once per view, whatever the format
+    assert turtle.content != triples.content
+    assert rdf_file(app_ctx, "view", "nt", ViewState()).content is triples.content
+
+
+QUERY = "MATCH (p:Person) WHERE p.label STARTS WITH $prefix RETURN p.label AS label ORDER BY label"
+
+
+def test_the_embedded_console_remembers_an_answer_until_the_graph_changes() -> None:
+    inner = NetworkXStore()
+    app_ctx = filled(inner)
+    first = answer(app_ctx, QUERY, {"prefix": "Newcomer"}, 10)
+    assert first.rows == []
+    assert answer(app_ctx, QUERY, {"prefix": "Newcomer"}, 10) is first  # no worker forked again
+    assert answer(app_ctx, QUERY, {"prefix": "Newcomer"}, 5) is not first  # another limit is another question
+    inner.upsert_nodes([NEW])
+    assert answer(app_ctx, QUERY, {"prefix": "Newcomer"}, 10).rows == [["Newcomer Added Later"]]
+
+
+@pytest.mark.neo4j
+def test_the_neo4j_console_asks_the_server_every_time(neo4j_store: GraphStore) -> None:
+    # Neo4j's state is only estimated from counts: an edited label keeps every count, and must still be seen
+    app_ctx = filled(neo4j_store)
+    neo4j_store.upsert_nodes([NEW])
+    assert answer(app_ctx, QUERY, {"prefix": "Newcomer"}, 10).rows == [["Newcomer Added Later"]]
+    neo4j_store.upsert_nodes([NEW.model_copy(update={"label": "Newcomer Renamed"})])
+    assert answer(app_ctx, QUERY, {"prefix": "Newcomer"}, 10).rows == [["Newcomer Renamed"]]
+    outcome = run_query(app_ctx, QUERY, json.dumps({"prefix": "Newcomer"}), 10)
+    assert outcome.ok and outcome.rows == [{"label": "Newcomer Renamed"}]
+
+
+def router_body(page: str) -> dict[str, Any]:
+    return {
+        "output": f"{ids.PAGE}.children",
+        "outputs": {"id": ids.PAGE, "property": "children"},
+        "inputs": [{"id": ids.URL, "property": "pathname", "value": f"/{page}"}],
+        "state": [{"id": ids.URL, "property": "search", "value": ""}],
+        "changedPropIds": [f"{ids.URL}.pathname"],
+    }
+
+
+def test_a_page_layout_is_answered_from_the_cache_until_the_graph_changes() -> None:
+    inner = NetworkXStore()
+    inner.load(generate(120, seed=7))
+    app = create_app(inner)
+    client = app.server.test_client()
+    first = client.post(CALLBACK, json=router_body("exports"))
+    again = client.post(CALLBACK, json=router_body("exports"))
+    assert first.status_code == again.status_code == 200
+    assert again.data == first.data
+    assert again.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]  # still hardened
+    nodes = sum(inner.count_by_kind().values())
+    assert f"Whole graph: {nodes} nodes" in first.get_data(as_text=True)
+    inner.upsert_nodes([NEW])
+    after = client.post(CALLBACK, json=router_body("exports")).get_data(as_text=True)
+    assert f"Whole graph: {nodes + 1} nodes" in after
+    # another page is another answer
+    assert client.post(CALLBACK, json=router_body("timeline")).data != first.data
+
+
+def test_only_callbacks_that_follow_from_the_request_are_remembered() -> None:
+    app = create_app(NetworkXStore())
+    remembered = {key for key in app.callback_map if repeats(key)}
+    assert len(remembered) == len(REPEATING_OUTPUTS)  # each named output is a callback of the app
+    assert not any(ids.CONSOLE_MESSAGE in key or ids.EXPORTS_DOWNLOAD in key for key in remembered)
+    # a refused request is never remembered: the same bad body is refused again
+    client = app.server.test_client()
+    bad = router_body("exports") | {"inputs": [{"id": ids.URL, "property": "pathname", "value": ["x"]}]}
+    assert client.post(CALLBACK, json=bad).status_code == 400
+    assert client.post(CALLBACK, json=bad).status_code == 400
