@@ -1,6 +1,7 @@
 """Load on the production server: many concurrent clients loading pages and firing every page's callbacks.
 
-Starts ``alliancekg serve`` (waitress) on 127.0.0.1 over a store, then runs
+Starts ``alliancekg serve`` (``--workers`` gunicorn processes, or waitress with
+``--workers 1``) on 127.0.0.1 over a store, then runs
 ``--clients`` simulated users for ``--seconds`` seconds (bounded also by
 ``--max-requests`` in all), in ``--processes`` client processes so the
 clients' own Python does not queue behind one GIL. Each user loops: pick a
@@ -18,8 +19,8 @@ caches before the clock starts.
     .venv/bin/python bench/bench_serve_load.py --profile --data data/graph.json.gz   # CPU profile of requests
 
 Reports every request's latency (p50, p95, max) by kind, the error count
-(HTTP status >= 400, or no answer), requests per second, and the load
-average. ``--profile`` instead answers one request of each kind in this
+(HTTP status >= 400, or no answer), requests per second, the server's CPU
+(all its processes) per request, and the load average. ``--profile`` instead answers one request of each kind in this
 process under cProfile and prints where the CPU goes.
 """
 
@@ -290,6 +291,8 @@ def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen[bytes], int
     port = free_port()
     cli = Path(sys.executable).with_name("alliancekg")
     command = [str(cli), "serve", "--store", args.store, "--port", str(port), "--threads", str(args.threads)]
+    if args.workers:
+        command += ["--workers", str(args.workers)]
     if args.data:
         command += ["--data", str(args.data)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=open(args.server_log, "wb"))  # noqa: SIM115
@@ -306,10 +309,36 @@ def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen[bytes], int
     sys.exit("serve did not answer within 180 s")
 
 
+def _stat(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def server_processes(pid: int) -> list[int]:
+    """``pid`` and its live descendants (the server's worker processes, console query workers), from /proc."""
+    parents: dict[int, list[int]] = defaultdict(list)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(_stat(int(entry.name))[1])].append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue  # ended meanwhile
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(parents.get(current, []))
+    return found
+
+
 def cpu_seconds(pid: int) -> float:
-    """CPU seconds of a process and its reaped children (console query workers), from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = sum(int(fields[i]) for i in (11, 12, 13, 14))  # utime stime cutime cstime
+    """CPU seconds of a process, its live descendants and every child they reaped, from /proc."""
+    ticks = 0
+    for member in server_processes(pid):
+        try:
+            fields = _stat(member)
+        except OSError:
+            continue  # ended meanwhile (its time is in its parent's once reaped)
+        ticks += sum(int(fields[i]) for i in (11, 12, 13, 14))  # utime stime cutime cstime
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
@@ -400,7 +429,8 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between page visits (s); 0: none")
     parser.add_argument("--max-requests", type=int, default=20_000, help="most page visits in all (a bound)")
     parser.add_argument("--processes", type=int, default=4, help="client processes")
-    parser.add_argument("--threads", type=int, default=8, help="server threads (serve --threads)")
+    parser.add_argument("--threads", type=int, default=8, help="server threads per process (serve --threads)")
+    parser.add_argument("--workers", type=int, help="server processes (serve --workers; default: serve's)")
     parser.add_argument("--server-log", type=Path, default=Path("/tmp/alliancekg-serve-load.log"))
     parser.add_argument("--profile", action="store_true", help="profile requests in this process instead")
     parser.add_argument("--profile-rounds", type=int, default=3)
@@ -418,8 +448,9 @@ def main() -> None:
             scenario(warm, page, deps, random.Random(0))
         if warm.errors:
             print(f"# warm-up errors: {dict(warm.errors)}")
+        workers = len(server_processes(server.pid)) - 1 or 1  # gunicorn's workers, or waitress's one process
         print(f"# {args.store} store; {args.clients} clients in {args.processes} processes for {args.seconds:g} s,"
-              f" think {args.think:g} s; server threads {args.threads}")
+              f" think {args.think:g} s; server: {workers} process(es) x {args.threads} threads")
         print(f"# load average at the start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
         context = multiprocessing.get_context("fork")
         pipes, procs = [], []

@@ -6,18 +6,31 @@ does. It remembers nothing: what the dashboard keeps between callbacks is in
 its one cache, :class:`dashboard.context.AppContext`, which follows the
 store's ``revision`` (forwarded here).
 
-:func:`make_server` puts the app behind waitress, a production WSGI server
-(a pool of :data:`SERVER_THREADS` threads answering up to
-:data:`CONNECTION_LIMIT` open connections; request bodies bounded as in
-:mod:`dashboard.security`). ``alliancekg serve`` runs it; Werkzeug's
-development server is used only with ``serve --debug``.
+:func:`run_workers` serves the app from several processes through
+gunicorn (its threaded workers; one per core by default,
+:func:`dashboard.defaults.default_workers`), as ``alliancekg serve`` does wherever it can fork
+(:func:`can_run_workers`): one Python process uses at most one core, however
+many threads it has. :func:`make_server` puts the app behind waitress in this
+one process (``serve --workers 1``, or where gunicorn cannot run): a pool of
+:data:`SERVER_THREADS` threads answering up to :data:`CONNECTION_LIMIT` open
+connections. Either way request bodies are bounded as in
+:mod:`dashboard.security`. Werkzeug's development server is used only with
+``serve --debug``.
+
+:func:`remember_answers` answers repeated callback requests from the
+dashboard's one cache.
 """
 
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
+import importlib.util
 import json
+import os
+import socket
+import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
@@ -31,7 +44,9 @@ from graph.errors import StoreError
 from graph.store import GraphStore
 
 CONNECTION_LIMIT = 256
-"""Open connections accepted at once (browsers keep several each)."""
+"""Open connections accepted at once, per server process (browsers keep several each)."""
+KEEPALIVE_SECONDS = 120
+"""How long an idle keep-alive connection stays open (waitress's default, kept for the worker processes)."""
 
 
 def make_server(app: Dash, host: str, port: int, threads: int = SERVER_THREADS) -> Any:
@@ -52,6 +67,80 @@ def make_server(app: Dash, host: str, port: int, threads: int = SERVER_THREADS) 
         expose_tracebacks=False,
         clear_untrusted_proxy_headers=True,
     )
+
+
+def can_run_workers() -> bool:
+    """True when several server processes can be forked here (POSIX, gunicorn installed)."""
+    return hasattr(os, "fork") and sys.platform != "win32" and importlib.util.find_spec("gunicorn") is not None
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port`` and listening (port 0: any free port).
+
+    Raises:
+        OSError: the address cannot be bound (in use, not this machine's, ...).
+    """
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def run_workers(build: Callable[[], Dash], listener: socket.socket, workers: int, threads: int, preload: bool) -> None:
+    """Serve until stopped (Ctrl+C, SIGTERM) from ``workers`` processes, each answering with ``threads`` threads.
+
+    gunicorn's master process keeps ``listener`` and forks the workers, which
+    take turns accepting its connections; a worker that dies is replaced.
+    ``build()`` makes the app: with ``preload`` once, here, before the workers
+    are forked, so they share its memory (the embedded store's graph, the
+    warmed cache) copy-on-write; without, in each worker after its fork, so
+    each opens its own store (a Neo4j driver must not cross a fork). Either
+    way each worker has its own cache and forks its own console query workers.
+    What :func:`dashboard.security.harden` checks is checked in every worker;
+    request bodies over :data:`MAX_BODY_BYTES` are refused by the app.
+
+    Raises:
+        SystemExit: from gunicorn, when it stops (status 0) or a worker cannot start (non-zero).
+    """
+    from gunicorn.app.base import BaseApplication
+
+    def freeze(_arbiter: Any, _worker: Any) -> None:
+        gc.freeze()  # the collector would otherwise touch (and so copy) every shared page in each worker
+
+    options: dict[str, Any] = {
+        "bind": [f"fd://{listener.detach()}"],
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "worker_connections": CONNECTION_LIMIT,
+        "preload_app": preload,
+        "keepalive": KEEPALIVE_SECONDS,
+        "timeout": 120,
+        "graceful_timeout": 10,
+        "loglevel": "warning",
+        "accesslog": None,
+        "errorlog": "-",
+        "proc_name": "alliancekg",
+        "pre_fork": freeze,
+    }
+
+    class Explorer(BaseApplication):
+        def load_config(self) -> None:
+            for name, value in options.items():
+                self.cfg.set(name, value)
+
+        def load(self) -> Any:
+            return build().server
+
+    Explorer().run()
 
 
 ANSWERS_FAMILY = "callback-answers"
