@@ -11,7 +11,9 @@ of the page's callbacks once with a body built the way Dash builds it, from
 the values the page shows (a node of the explorer's graph tapped, a cell of
 the timeline clicked, an incident traced, a console example run, a CSV export
 asked for, a search typed); then think for ``--think`` seconds on average
-(0: no pause, a closed loop). One visit of every page warms the server's
+(0: no pause, a closed loop). With ``--vary`` each visit's address names a
+random range of years, so most visits ask for a view no one asked for before
+and the server's caches of repeated answers mostly miss. One visit of every page warms the server's
 caches before the clock starts.
 
     .venv/bin/python bench/bench_serve_load.py --store embedded --data data/graph.json.gz
@@ -169,12 +171,22 @@ class Client:
         return json.loads(payload)
 
 
-def scenario(client: Client, page: str, deps: list[dict[str, Any]], rng: random.Random) -> None:
-    """Load ``page`` and fire each of its callbacks once."""
-    client.send("page: html", "GET", f"/{page}")
+VARIED_YEARS = (1968, 2025)
+"""Years a ``--vary`` visit's range is drawn from."""
+
+
+def varied_search(rng: random.Random) -> str:
+    """A query string naming a random range of years (``--vary``: most visits ask for a view not seen before)."""
+    first, last = sorted(rng.randint(*VARIED_YEARS) for _ in range(2))
+    return f"?from={first}&to={last}"
+
+
+def scenario(client: Client, page: str, deps: list[dict[str, Any]], rng: random.Random, search: str = "") -> None:
+    """Load ``page`` (with the query string ``search``) and fire each of its callbacks once."""
+    client.send("page: html", "GET", f"/{page}{search}")
     client.send("page: /_dash-layout", "GET", "/_dash-layout")
     client.send("page: /_dash-dependencies", "GET", "/_dash-dependencies")
-    props: dict[str, dict[str, Any]] = {ids.URL: {"pathname": f"/{page}", "search": ""}}
+    props: dict[str, dict[str, Any]] = {ids.URL: {"pathname": f"/{page}", "search": search}}
     router = next(d for d in deps if d["output"] == f"{ids.PAGE}.children")
     answer = client.send("page: router", "POST", CALLBACK, body_for(router, props, {}))
     if not answer:
@@ -240,7 +252,7 @@ def realistic_values(dep: dict[str, Any], props: dict[str, dict[str, Any]], rng:
 
 
 def client_process(
-    port: int, clients: int, seconds: float, think: float, budget: int, seed: int, out: Any
+    port: int, clients: int, seconds: float, think: float, budget: int, seed: int, out: Any, vary: bool = False
 ) -> None:
     """``clients`` users in threads; sends timings and errors back through ``out``."""
     timings: dict[str, list[float]] = defaultdict(list)
@@ -259,7 +271,7 @@ def client_process(
                 if sent[0] >= budget:
                     return
                 sent[0] += 1
-            scenario(client, rng.choice(PAGES), deps, rng)
+            scenario(client, rng.choice(PAGES), deps, rng, varied_search(rng) if vary else "")
             if think:
                 time.sleep(min(rng.expovariate(1 / think), max(0.0, deadline - time.monotonic())))
 
@@ -402,7 +414,7 @@ def profile(args: argparse.Namespace) -> None:
     profiler.enable()
     for _ in range(args.profile_rounds):
         for page in PAGES:
-            scenario(client, page, deps, rng)
+            scenario(client, page, deps, rng, varied_search(rng) if args.vary else "")
     profiler.disable()
     report(client.timings, client.errors, args.profile_rounds * len(PAGES), 1.0)
     total = sum(sum(v) for v in cpu.values())
@@ -431,6 +443,8 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=4, help="client processes")
     parser.add_argument("--threads", type=int, default=8, help="server threads per process (serve --threads)")
     parser.add_argument("--workers", type=int, help="server processes (serve --workers; default: serve's)")
+    parser.add_argument("--vary", action="store_true",
+                        help="each visit asks for a random range of years (views rarely seen before: the caches miss)")
     parser.add_argument("--server-log", type=Path, default=Path("/tmp/alliancekg-serve-load.log"))
     parser.add_argument("--profile", action="store_true", help="profile requests in this process instead")
     parser.add_argument("--profile-rounds", type=int, default=3)
@@ -450,7 +464,8 @@ def main() -> None:
             print(f"# warm-up errors: {dict(warm.errors)}")
         workers = len(server_processes(server.pid)) - 1 or 1  # gunicorn's workers, or waitress's one process
         print(f"# {args.store} store; {args.clients} clients in {args.processes} processes for {args.seconds:g} s,"
-              f" think {args.think:g} s; server: {workers} process(es) x {args.threads} threads")
+              f" think {args.think:g} s; server: {workers} process(es) x {args.threads} threads"
+              + ("; every visit a random range of years" if args.vary else ""))
         print(f"# load average at the start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
         context = multiprocessing.get_context("fork")
         pipes, procs = [], []
@@ -460,7 +475,9 @@ def main() -> None:
         for n, count in enumerate(per):
             receive, send = context.Pipe(duplex=False)
             budget = args.max_requests // args.processes
-            proc = context.Process(target=client_process, args=(port, count, args.seconds, args.think, budget, n, send))
+            proc = context.Process(
+                target=client_process, args=(port, count, args.seconds, args.think, budget, n, send, args.vary)
+            )
             proc.start()
             pipes.append(receive)
             procs.append(proc)

@@ -149,15 +149,18 @@ def validate(
     inference: str = "none",
     shapes: Graph | None = None,
     ontology: Graph | None = None,
+    keep_data: bool = True,
 ) -> ValidationReport:
     """Validate ``data_graph`` against the shapes.
 
     Args:
-        data_graph: the RDF to check (it is not modified).
+        data_graph: the RDF to check (not modified, unless ``keep_data`` is False).
         inference: ``none`` (default; the ontology's subclass axioms are enough
             for class targets), ``rdfs``, ``owlrl`` or ``both``.
         shapes: shapes graph (default ``shapes.ttl``).
         ontology: ontology graph (default ``alliance.ttl`` + ``schemes.ttl``).
+        keep_data: False when ``data_graph`` was built for this check alone: the ontology (and any
+            inferred triples) are then added to it rather than to a copy, which saves copying it.
 
     Raises:
         RDFError: unknown inference mode, or pySHACL failed.
@@ -176,7 +179,7 @@ def validate(
             ont_graph=onto_g,
             inference=inference,
             allow_warnings=True,
-            inplace=False,
+            inplace=not keep_data,
             advanced=False,
         )
     except Exception as e:  # pySHACL reports shape errors with its own types

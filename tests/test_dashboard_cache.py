@@ -13,7 +13,7 @@ from dashboard import ids
 from dashboard.app import REPEATING_OUTPUTS, create_app, repeats
 from dashboard.context import AppContext
 from dashboard.pages.console import answer, run_query
-from dashboard.pages.exports import rdf_file
+from dashboard.pages.exports import rdf_file, validation_graphs, view_note
 from dashboard.serving import ServingStore
 from dashboard.state import ViewState
 from graph.model import Node
@@ -117,3 +117,16 @@ def test_only_callbacks_that_follow_from_the_request_are_remembered() -> None:
     bad = router_body("exports") | {"inputs": [{"id": ids.URL, "property": "pathname", "value": ["x"]}]}
     assert client.post(CALLBACK, json=bad).status_code == 400
     assert client.post(CALLBACK, json=bad).status_code == 400
+
+
+def test_a_validation_with_the_parsed_vocabulary_kept_says_what_one_from_the_files_says() -> None:
+    app_ctx = filled(NetworkXStore())
+    graph = generate(150, seed=3)  # its commitments lack some of what the shapes ask for
+    shapes, ontology = validation_graphs(app_ctx)
+    kept = set(shapes)
+    from_files = view_note(graph, {"Agent": 1})
+    assert "SHACL violation(s) remain" in from_files
+    assert view_note(graph, {"Agent": 1}, shapes, ontology) == from_files
+    assert view_note(graph, {"Agent": 1}, shapes, ontology) == from_files
+    assert set(shapes) == kept  # pySHACL changed a copy, never the kept graph
+    assert validation_graphs(app_ctx)[0] is shapes

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, dcc, html
+from rdflib import Graph
 
 from analytics import changes_at
 from dashboard import ids, styles
@@ -35,6 +36,7 @@ from graph.model import GraphData
 from graph.schema import Kind, Prop, is_a
 from ontology.rdf_export import export_string, to_rdflib
 from ontology.validate import validate
+from ontology.vocabulary import bind_prefixes, ontology_graph, shapes_graph
 
 PAGE = "exports"
 RDF_FORMATS: dict[str, tuple[str, str, str]] = {
@@ -100,7 +102,10 @@ def rdf_file(app_ctx: AppContext, scope: str, fmt: str, view: ViewState) -> Expo
     text = app_ctx.remembered(EXPORTS_FAMILY, ("rdf", key, ext), lambda: export_string(graph, ext),
                               size=EXPORTS_REMEMBERED)
     # the validation does not depend on the format: one per view
-    note = app_ctx.remembered(EXPORTS_FAMILY, ("note", key), lambda: view_note(graph, added), size=EXPORTS_REMEMBERED)
+    note = app_ctx.remembered(
+        EXPORTS_FAMILY, ("note", key), lambda: view_note(graph, added, *validation_graphs(app_ctx)),
+        size=EXPORTS_REMEMBERED,
+    )
     return ExportFile(text, filename, media, note=note)
 
 
@@ -108,13 +113,32 @@ VIOLATIONS_SHOWN = 5
 """Violations named in the export message (the rest are counted)."""
 
 
-def view_note(graph: GraphData, added: dict[str, int]) -> str:
-    """What was added to the view for its commitments, and whether the result passes the SHACL shapes."""
+def validation_graphs(app_ctx: AppContext) -> tuple[Graph, Graph]:
+    """The SHACL shapes and the ontology, parsed once (not once per export) and kept in the dashboard's cache.
+
+    pySHACL adds two axioms to the shapes graph it is given, so each validation gets a copy of the shapes;
+    the ontology is only read.
+    """
+    return app_ctx.cached("export-validation-graphs", lambda: (shapes_graph(), ontology_graph()))
+
+
+def view_note(graph: GraphData, added: dict[str, int], shapes: Graph | None = None,
+              ontology: Graph | None = None) -> str:
+    """What was added to the view for its commitments, and whether the result passes the SHACL shapes.
+
+    ``shapes`` (copied, never changed) and ``ontology`` (read): as parsed by :func:`validation_graphs`;
+    default: parsed from the project's files.
+    """
     parts = []
     if added:
         listed = ", ".join(f"{n} {labels.kind_label(kind, plural=n != 1).lower()}" for kind, n in sorted(added.items()))
         parts.append(f"Added what the view's commitments need (party, type, meeting, evidence): {listed}.")
-    report = validate(to_rdflib(graph))
+    own_shapes = None
+    if shapes is not None:
+        own_shapes = Graph()
+        bind_prefixes(own_shapes)
+        own_shapes += shapes
+    report = validate(to_rdflib(graph), shapes=own_shapes, ontology=ontology, keep_data=False)  # built for this
     if report.conforms:
         parts.append("It passes the project's SHACL validation.")
     else:
