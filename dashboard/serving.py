@@ -129,6 +129,7 @@ def run_workers(build: Callable[[], Dash], listener: socket.socket, workers: int
         "accesslog": None,
         "errorlog": "-",
         "proc_name": "alliancekg",
+        "forwarded_allow_ips": "127.0.0.1,::1",  # X-Forwarded-Proto and the like only from a proxy on this machine
         "pre_fork": freeze,
     }
 
