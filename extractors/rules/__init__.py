@@ -74,6 +74,7 @@ _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = load_rules("meetings").regex("together")
+_BODY_START = load_rules("meetings").regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
@@ -82,6 +83,8 @@ _CONFIDENCE, _DATE, _DESCRIPTION = Prop.CONFIDENCE.value, Prop.DATE.value, Prop.
 
 _MCM_ONLY = re.compile(r"(?i)\bmilitary\s+committee\b|\bMCM\b")
 _SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
+_PREAMBLE_MAX = 4000
+"""A reprint's own text before the communiqué's first numbered paragraph is shorter than this (characters)."""
 _HEADING_MAX = 160
 """A paragraph shorter than this without closing punctuation is a heading line."""
 
@@ -416,6 +419,20 @@ class _Extraction:
                 return p.start
         return 0
 
+    def _first_numbered(self) -> int:
+        """Index of the paragraph numbered "1." near the top, where a reprint's text begins (0: none).
+
+        A reprint puts its own paragraphs before the communiqué (a bulletin's tracking lines, a wire
+        story's lead, "Following is the text of the communique:"); the communiqué's numbered
+        paragraphs start its opening.
+        """
+        for i, p in enumerate(self.pars):
+            if p.start > _PREAMBLE_MAX:
+                break
+            if _BODY_START.search(self.text[p.start : p.end]):
+                return i
+        return 0
+
     def _opening_end(self, count: int) -> int:
         """End of the first ``count`` body paragraphs.
 
@@ -426,7 +443,7 @@ class _Extraction:
         """
         seen = 0
         end = self.pars[-1].end
-        for p in self.pars:
+        for p in self.pars[self._first_numbered() :]:
             body = self.text[p.start : p.end].rstrip()
             if len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”")):
                 continue
