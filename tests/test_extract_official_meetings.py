@@ -332,3 +332,18 @@ def test_a_title_cut_after_its_ordinal_goes_on_with_the_next_heading_line() -> N
         infer_title(layout.text, layout.paragraphs)
         == "Joint Communiqué of the 61st ROK–U.S. Security Consultative Meeting"
     )
+
+
+def test_a_headline_before_the_reprinted_text_is_no_pledge() -> None:
+    text = _WIRE.replace(
+        "ALLIES PLEDGE CLOSE WATCH ON NORTH'S PROGRAM",
+        "ALLIES AFFIRM TIES, WILL SEEK DENUCLEARIZATION OF THE PENINSULA",
+    )
+    graph = extract_document(make_doc(text, dt.date(2032, 10, 8)))
+    nodes = graph.node_map()
+    evidence = [
+        nodes[r.target].props[Prop.TEXT.value]
+        for r in graph.relationships
+        if r.type == Rel.EVIDENCE and is_a(nodes[r.source].kind, Kind.COMMITMENT)
+    ]
+    assert not any("DENUCLEARIZATION" in e for e in evidence)

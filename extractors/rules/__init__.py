@@ -433,6 +433,19 @@ class _Extraction:
                 return i
         return 0
 
+    def _heading_paragraphs(self) -> set[int]:
+        """Indexes of the heading lines before the text (titles, headlines, datelines): short, no closing
+        punctuation, before the first body paragraph or before a reprint's paragraph 1."""
+        numbered = self._first_numbered()
+        out: set[int] = set()
+        for i, p in enumerate(self.pars[: numbered or len(self.pars)]):
+            body = self.text[p.start : p.end].rstrip()
+            if len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”")):
+                out.add(i)
+            elif not numbered:
+                break
+        return out
+
     def _opening_end(self, count: int) -> int:
         """End of the first ``count`` body paragraphs.
 
@@ -693,8 +706,11 @@ class _Extraction:
             if _IS_TO.search(text, self.sents[si].start, self.sents[si].end):
                 candidates.add(si)
         cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        headings = self._heading_paragraphs()
         for si in sorted(candidates):
             s = self.sents[si]
+            if s.paragraph in headings:  # a headline sums a pledge up; the text makes it
+                continue
             hits = type_hits.get(si, [])
             if not hits:
                 # a sentence without a scheme phrase is typed only by a cue word (see commitment_types)
