@@ -216,7 +216,8 @@ def test_the_serve_command_answers_through_waitress(tmp_path: Path) -> None:
         probe.bind(("127.0.0.1", 0))
         free = probe.getsockname()[1]
     cli = Path(sys.executable).with_name("alliancekg")
-    proc = subprocess.Popen([str(cli), "serve", "--store", "embedded", "--data", str(data), "--port", str(free)],
+    proc = subprocess.Popen([str(cli), "serve", "--store", "embedded", "--data", str(data), "--port", str(free),
+                             "--workers", "1"],  # one process: waitress (several: tests/test_serve_workers.py)
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 120

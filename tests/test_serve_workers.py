@@ -192,31 +192,6 @@ def test_stopping_serve_stops_every_worker(served: Served) -> None:
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
 
 
-def test_one_worker_is_served_by_waitress(tmp_path: Path) -> None:
-    data = tmp_path / "graph.json.gz"
-    with NetworkXStore(path=data) as store:
-        store.load(generate(60, seed=6))
-        store.save()
-    port = free_port()
-    cli = Path(sys.executable).with_name("alliancekg")
-    proc = subprocess.Popen([str(cli), "serve", "--data", str(data), "--port", str(port), "--workers", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                status, headers, _ = request(port, "GET", "/")
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline
-                time.sleep(0.3)
-        assert status == 200 and headers.get("Server") == "alliancekg"  # waitress, named
-        assert children(proc.pid) == []  # one process
-    finally:
-        proc.send_signal(signal.SIGINT)
-        proc.wait(30)
-
-
 def test_a_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
     data = tmp_path / "graph.json.gz"
     with NetworkXStore(path=data) as store:
