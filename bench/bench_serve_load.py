@@ -18,6 +18,7 @@ caches before the clock starts.
 
     .venv/bin/python bench/bench_serve_load.py --store embedded --data data/graph.json.gz
     .venv/bin/python bench/bench_serve_load.py --store neo4j          # NEO4J_URI, ... set
+    .venv/bin/python bench/bench_serve_load.py --store neo4j --also-pid $(cat $NEO4J_LOCAL_HOME/server.pid)  # + its CPU
     .venv/bin/python bench/bench_serve_load.py --profile --data data/graph.json.gz   # CPU profile of requests
 
 Reports every request's latency (p50, p95, max) by kind, the error count
@@ -445,6 +446,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, help="server processes (serve --workers; default: serve's)")
     parser.add_argument("--vary", action="store_true",
                         help="each visit asks for a random range of years (views rarely seen before: the caches miss)")
+    parser.add_argument("--also-pid", type=int, action="append", default=[],
+                        help="another process whose CPU is reported too (the Neo4j server's, say); repeatable")
     parser.add_argument("--server-log", type=Path, default=Path("/tmp/alliancekg-serve-load.log"))
     parser.add_argument("--profile", action="store_true", help="profile requests in this process instead")
     parser.add_argument("--profile-rounds", type=int, default=3)
@@ -472,6 +475,7 @@ def main() -> None:
         per = [args.clients // args.processes + (1 if n < args.clients % args.processes else 0)
                for n in range(args.processes)]
         t0, cpu0 = time.monotonic(), cpu_seconds(server.pid)
+        others0 = {pid: cpu_seconds(pid) for pid in args.also_pid}
         for n, count in enumerate(per):
             receive, send = context.Pipe(duplex=False)
             budget = args.max_requests // args.processes
@@ -495,6 +499,7 @@ def main() -> None:
                 errors[k] += v
             scenarios += s
         elapsed, used = time.monotonic() - t0, cpu_seconds(server.pid) - cpu0
+        others = {pid: cpu_seconds(pid) - before for pid, before in others0.items()}
         for proc in procs:
             proc.join(30)
         mine = os.times()
@@ -504,6 +509,9 @@ def main() -> None:
         answered = sum(len(v) for v in timings.values())
         print(f"server CPU: {used:.1f} s in {elapsed:.0f} s ({used / elapsed:.2f} cores),"
               f" {1000 * used / max(1, answered):.1f} ms per request; the clients used {clients_cpu:.1f} CPU s")
+        for pid, other in others.items():
+            print(f"process {pid} (--also-pid) CPU: {other:.1f} s ({other / elapsed:.2f} cores),"
+                  f" {1000 * other / max(1, answered):.1f} ms per request")
         print(f"# load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} CPUs")
     finally:
         server.send_signal(signal.SIGINT)
