@@ -11,15 +11,17 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from alliancekg.cli.options import DataFile, StoreKind, _cap, describe, opened, store_file
-from alliancekg.cli.output import show
+from alliancekg.cli.output import console, show
 from alliancekg.settings import open_store
 from dashboard.defaults import DEFAULT_MAX_ELEMENTS, MOST_DEFAULT_WORKERS, SERVER_THREADS, default_workers
-from graph.errors import ConfigurationError
+from graph.errors import AllianceKGError, ConfigurationError
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+WORKER_BOOT_ERROR = 3
+"""Exit status of a gunicorn worker that could not start (gunicorn's own; its master then stops)."""
 
 
 def check_bind(host: str, port: int) -> None:
@@ -66,10 +68,10 @@ def _serve_workers(
     (``--store``, ``--data``) after its fork and warms its own cache.
     """
     from dashboard.app import create_app, warm
-    from dashboard.serving import run_workers
+    from dashboard.serving import listen, run_workers
 
     try:
-        listener = listen_on(host, port)
+        listener = listen(host, port)
     except OSError as e:
         msg = f"cannot listen on {host}:{port}: {e.strerror or e}"
         raise ConfigurationError(msg) from e
@@ -82,10 +84,15 @@ def _serve_workers(
 
     else:
 
-        def build() -> Any:
+        def build() -> Any:  # in a worker, after its fork
             kind, data = opening
-            return create_app(open_store(kind, path=data), max_elements=max_elements, warm_up=True,
-                              allowed_hosts=hosts)
+            try:
+                own = open_store(kind, path=data)
+            except AllianceKGError as e:  # one line, not a worker's traceback; gunicorn then stops
+                console(stderr=True).print(f"alliancekg: error: a server process could not open the store: {e}",
+                                           markup=False, soft_wrap=True)
+                raise SystemExit(WORKER_BOOT_ERROR) from None
+            return create_app(own, max_elements=max_elements, warm_up=True, allowed_hosts=hosts)
 
     name = graph.name if graph is not None else "neo4j"
     show(f"alliancekg explorer on [bold]http://{host}:{port}/[/bold] ({name} store, {total} nodes; {how}); "
@@ -100,13 +107,6 @@ def _serve_workers(
             msg = f"the explorer's server processes stopped with status {e.code} (see the messages above)"
             raise ConfigurationError(msg) from None
     show("explorer stopped")
-
-
-def listen_on(host: str, port: int) -> Any:
-    """The listening socket for ``host:port`` (see :func:`dashboard.serving.listen`)."""
-    from dashboard.serving import listen
-
-    return listen(host, port)
 
 
 def register(app: typer.Typer) -> None:
