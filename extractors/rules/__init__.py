@@ -70,6 +70,7 @@ _RESPONSE_CUE = _RESPONSES.anchored("response_cue")
 _THREAT_CUE = _RESPONSES.regex("threat_cue")
 _CONDEMN = _RESPONSES.anchored("condemn")
 _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
+_STANDING = _RESPONSES.regex("standing_threat")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
@@ -146,7 +147,10 @@ class _SentenceIncidents:
     condemned: list[tuple[int, str]]
     """Named after a condemning word of the sentence."""
     before: list[tuple[int, str]]
-    """Condemned, or answered in its introduction, by the sentence before (same paragraph)."""
+    """Condemned by the nearest earlier sentence of the paragraph that condemns, or answered in the introduction
+    of the sentence right before."""
+    before_threats: tuple[ThreatMention, ...] = ()
+    """Threats condemned by that earlier sentence ("condemned the DPRK's continuing ballistic missile launches")."""
 
 
 def _ident(value: int | dt.date | None) -> int | str | None:
@@ -663,10 +667,16 @@ class _Extraction:
                 candidates.add(i)
         # sentences that condemn an incident: the incidents named after the condemning word
         condemned: dict[int, list[tuple[int, str]]] = {}
+        condemned_threats: dict[int, tuple[ThreatMention, ...]] = {}
         for m in _CONDEMN.finditer(text, self.tokens):
             ci = self.sindex.at(m.start())
             if ci is not None and ci not in condemned:
                 condemned[ci] = [(p, inc) for p, inc in incident_by_sentence.get(ci, []) if p > m.start()]
+                condemned_threats[ci] = tuple(
+                    t
+                    for t in threat_by_sentence.get(ci, [])
+                    if t.start > m.start() and _STANDING.search(text, max(m.end(), t.start - _THREAT_WINDOW), t.start)
+                )
         # sentences whose introduction answers incidents ("In response to the test, ..."): the
         # next sentence of the paragraph continues the answer when it has no cue of its own
         framed: dict[int, list[tuple[int, str]]] = {}
@@ -706,9 +716,21 @@ class _Extraction:
             )
             framed[si] = self.lead_incidents(si, findings[0], incident_by_sentence.get(si, []))
             previous: list[tuple[int, str]] = []
+            previous_threats: tuple[ThreatMention, ...] = ()
             if si > 0 and self.sents[si - 1].paragraph == s.paragraph:
-                previous = [*condemned.get(si - 1, []), *framed.get(si - 1, [])]
-            context = _SentenceIncidents(incident_by_sentence.get(si, []), condemned.get(si, []), previous)
+                previous = list(framed.get(si - 1, []))
+            # the nearest earlier sentence of the paragraph that condemns: "condemned the landmine blast ...
+            # They assessed that ... The two sides reaffirmed that the Alliance will answer any provocation"
+            ci = si - 1
+            while ci >= 0 and self.sents[ci].paragraph == s.paragraph:
+                if condemned.get(ci) or condemned_threats.get(ci):
+                    previous = [*condemned.get(ci, []), *previous]
+                    previous_threats = condemned_threats.get(ci, ())
+                    break
+                ci -= 1
+            context = _SentenceIncidents(
+                incident_by_sentence.get(si, []), condemned.get(si, []), previous, previous_threats
+            )
             hit_starts = [hs for hs, _he, _ts in hits]
 
             def names_field(a: int, b: int, starts: list[int] = hit_starts) -> bool:
@@ -825,6 +847,7 @@ class _Extraction:
             scopes.append((s.start, found.lead_end))
         responded = False
         named_event = False  # a cue names an event: no standing threat is answered in its stead
+        linked: set[str] = set()
         threats = threat_by_sentence.get(si, [])
         for lo, hi in scopes if context.named or threats else ():
             cue = self._first_cue(si, lo, hi)
@@ -834,13 +857,23 @@ class _Extraction:
             for pos, inc in context.named:
                 if cue.start() < pos < hi and self._respondable(inc):
                     self.b.rel(Rel.RESPONDS_TO, iri, inc)
+                    linked.add(inc)
                     responded = True
         answered = [inc for pos, inc in context.condemned if any(a <= pos < b for a, b in found.borrow)]
+        carried = False  # the pledge answers what an earlier sentence of its paragraph condemned
         if not responded and not answered:
             answered = [inc for _, inc in context.before]
+        elif context.before:
+            carried = bool({inc for _, inc in context.before} & linked)
         for inc in answered:
             if self._respondable(inc):
                 self.b.rel(Rel.RESPONDS_TO, iri, inc)
+                responded = True
+        if carried:
+            # ... and the standing threats that sentence condemned ("condemned the DPRK's continuing ballistic
+            # missile launches and the balloon campaign. In light of these provocations, ... agreed ...")
+            for t in context.before_threats:
+                self.b.rel(Rel.RESPONDS_TO, iri, self.threat_node(t.poser, t.threat_type))
                 responded = True
         for t in threats:
             tiri = self.threat_node(t.poser, t.threat_type)

@@ -367,14 +367,21 @@ class IncidentResolver:
         for m in _ANAPHOR_ANCHORED.finditer(text, toks):
             if _overlaps_sorted(found, starts, m.start(), m.end()):
                 continue
-            kinds = _anaphor_kinds(m.group("mods") or "", m.group("noun"))
+            mods, noun = m.group("mods") or "", m.group("noun").lower()
+            kinds = _anaphor_kinds(mods, noun)
             i = bisect.bisect_left(starts, m.start())
             window_start = bisect.bisect_left(starts, m.start() - 2500)
             earlier = [f for f in found[window_start:i] if f.incident.kind in kinds and m.start() - f.end < 2500]
+            if m.group("when"):
+                # "the April launch", "the August 1998 launch": only the incidents of that month (or year)
+                earlier = [f for f in earlier if _when_fits(m.group("when"), f.incident.date)]
+            if noun.startswith(("tunnel", "activit")) or "tunnel" in mods.lower():
+                earlier = [f for f in earlier if "tunnel" in f.incident.label.lower()]
             if not earlier:
                 continue
-            plural = m.group("noun").lower().endswith("s") and m.group("noun").lower() not in ("shelling",)
-            earlier = _narrow_by_type(earlier, m.group("mods") or "")
+            # "the tunneling activity" is collective: every tunnel named together
+            plural = (noun.endswith("s") and noun != "shelling") or noun.startswith("activit")
+            earlier = _narrow_by_type(earlier, mods)
             if plural:
                 # the cluster of incidents named together most recently ("... on July 4 and July 28, and the launch
                 # over Japan"), i.e. those within 600 characters before the last one
@@ -493,12 +500,13 @@ class IncidentResolver:
         return [IncidentMention(start, end, best, 0.6 if not named else 0.75)]
 
 
-_ANAPHOR_RE = _RULES.regex("anaphor")
+_ANAPHOR_RE = re.compile(compose(_RULES, "anaphor"), _RULES.flags("anaphor"))
 _ANAPHOR_ANCHORED = AnchoredPattern(
     _ANAPHOR_RE,
     {"tests", "test", "launches", "launch", "attacks", "attack", "shelling", "sinking", "bombing", "provocations",
-     "provocation", "raid", "incidents", "incident", "acts", "events", "incursion", "intrusion"},
-    lookback=5,
+     "provocation", "raid", "incidents", "incident", "acts", "events", "incursion", "intrusion", "tunnels",
+     "activity", "activities"},
+    lookback=8,
     lead=frozenset({"the", "these", "those", "this", "that", "such", "both"}).__contains__,
 )  # fmt: skip
 _MISSILE_KINDS = frozenset({Kind.MISSILE_LAUNCH})
@@ -507,9 +515,28 @@ _ALL_KINDS = frozenset(
 )
 
 
+def _when_fits(when: str, day: dt.date) -> bool:
+    """Does an incident's date fit the month, day and year an anaphor gives ("April", "August 1998", "May 25")?"""
+    words = when.replace(",", " ").split()
+    for word in words:
+        if word.isdigit():
+            value = int(word)
+            if (value > 31 and value != day.year) or (value <= 31 and value != day.day):
+                return False
+        else:
+            try:
+                if month_number(word) != day.month:
+                    return False
+            except KeyError:
+                return False
+    return True
+
+
 def _anaphor_kinds(mods: str, noun: str) -> frozenset[Kind]:
     words = mods.lower()
     noun = noun.lower()
+    if noun.startswith(("tunnel", "activit")) or "tunnel" in words:
+        return frozenset({Kind.ARMED_PROVOCATION})
     if "nuclear" in words:
         return frozenset({Kind.NUCLEAR_TEST})
     if any(w in words for w in ("missile", "icbm", "slbm", "irbm", "rocket", "satellite")) or noun.startswith("launch"):
