@@ -167,3 +167,32 @@ def test_a_cue_links_its_own_clause_and_never_a_view() -> None:
     )
     assert found["The Secretary reaffirmed the"] == {"prk-nuclear-test-2"}
     assert all(key == "The Secretary reaffirmed the" or not answered for key, answered in found.items())
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "2. The two sides noted the DPRK's sixth nuclear test on September 3, 2017. In this regard, the two "
+            "sides agreed to strengthen the combined defense posture.\n",
+            {"prk-nuclear-test-6"},
+            id="same-paragraph",
+        ),
+        pytest.param(
+            "2. The two sides noted the DPRK's sixth nuclear test on September 3, 2017.\n\n"
+            "3. To this end, the Secretary reaffirmed the U.S. commitment to provide extended deterrence.\n",
+            {"prk-nuclear-test-6"},
+            id="opening-the-next-paragraph",
+        ),
+        pytest.param(
+            "2. The two sides noted the DPRK's sixth nuclear test on September 3, 2017.\n\n"
+            "3. The two sides discussed the alliance.\n\n"
+            "4. To this end, the Secretary reaffirmed the U.S. commitment to provide extended deterrence.\n",
+            set(),
+            id="never-two-paragraphs-back",
+        ),
+    ],
+)
+def test_a_sentence_that_points_back_answers_the_incidents_before_it(body: str, expected: set[str]) -> None:
+    found = links(extract("1. The 49th SCM was held in Seoul on October 28, 2017.\n\n" + body, dt.date(2017, 10, 28)))
+    assert list(found.values()) == [expected]  # the one pledge of the text

@@ -71,6 +71,7 @@ _THREAT_CUE = _RESPONSES.regex("threat_cue")
 _CONDEMN = _RESPONSES.anchored("condemn")
 _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _STANDING = _RESPONSES.regex("standing_threat")
+_DEICTIC = _RESPONSES.regex("deictic_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
@@ -728,6 +729,8 @@ class _Extraction:
                     previous_threats = condemned_threats.get(ci, ())
                     break
                 ci -= 1
+            if not previous and _DEICTIC.match(text, s.start):
+                previous = self._pointed_back(si, incident_by_sentence)
             context = _SentenceIncidents(
                 incident_by_sentence.get(si, []), condemned.get(si, []), previous, previous_threats
             )
@@ -745,6 +748,24 @@ class _Extraction:
                 iri = self.b.commitment_iri(key_start)
                 self.commitment_node(iri, found, type_names, made_at, date or self.doc.date)
                 self.link_responses(iri, si, found, context, threat_by_sentence)
+
+    def _pointed_back(self, si: int, incident_by_sentence: dict[int, list[tuple[int, str]]]) -> list[tuple[int, str]]:
+        """What "In this regard, ..." points back to: the incidents of the nearest earlier sentence of the
+        paragraph that names any, or, for a paragraph's first sentence, those of the paragraph before."""
+        paragraph = self.sents[si].paragraph
+        ci = si - 1
+        while ci >= 0 and self.sents[ci].paragraph == paragraph:
+            if incident_by_sentence.get(ci):
+                return list(incident_by_sentence[ci])
+            ci -= 1
+        if ci >= 0 and ci == si - 1:  # the sentence opens its paragraph: the paragraph before
+            before = self.sents[ci].paragraph
+            out: list[tuple[int, str]] = []
+            while ci >= 0 and self.sents[ci].paragraph == before:
+                out[:0] = incident_by_sentence.get(ci, [])
+                ci -= 1
+            return out
+        return []
 
     def lead_incidents(
         self, si: int, found: CommitmentFinding, incidents: list[tuple[int, str]]
