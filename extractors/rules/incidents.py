@@ -231,7 +231,37 @@ class IncidentResolver:
                 out.append(found)
                 taken.add(found.start, found.end)
         out.sort(key=lambda r: r.start)
+        out = self._another(text, dates, bounds, out)
         return self._anaphora(text, out, toks)
+
+    def _another(
+        self, text: str, dates: list[DateMatch], bounds: _Bounds, found: list[IncidentMention]
+    ) -> list[IncidentMention]:
+        """An elided second event: "a Hwasong-14 ... on July 4, 2017, and another on July 28" is the catalogue's
+        incident of the first one's kind (and missile system, when it names one) on the second date."""
+        if not found or "nother" not in text and "second" not in text and "third" not in text:
+            return found
+        extra: list[IncidentMention] = []
+        starts = [f.start for f in found]
+        for d in dates:
+            if d.precision not in ("day", "month"):
+                continue
+            m = _ANOTHER_BEFORE.search(text, max(0, d.start - 40), d.start)
+            if m is None:
+                continue
+            s_start, _ = bounds.around(d.start)
+            i = bisect.bisect_left(starts, m.start()) - 1
+            if i < 0 or found[i].start < s_start or not isinstance(found[i].incident, CatalogueIncident):
+                continue
+            first = found[i].incident
+            within = _within(d, slack_days=1)
+            hits = [c for c in self.by_kind.get(first.kind, []) if c is not first and within(c.date) and self._known(c)]
+            system = _SYSTEM_RE.search(first.label)
+            if system is not None and len(hits) > 1:
+                hits = [c for c in hits if system.group("sys").lower() in c.label.lower()] or hits
+            if len(hits) == 1:
+                extra.append(IncidentMention(m.start("another"), d.end, hits[0], 0.75))
+        return sorted([*found, *extra], key=lambda r: r.start) if extra else found
 
     def _placed(self, text: str, start: int, end: int, pool: list[CatalogueIncident]) -> list[CatalogueIncident]:
         """The incidents of ``pool`` at a place the text names near a trigger, in any spelling ("near Kangnung")."""
@@ -619,6 +649,7 @@ def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end
 
 
 _LIST_GAP = _RULES.regex("list_gap")
+_ANOTHER_BEFORE = re.compile(compose(_RULES, "another_before") + r"\Z", _RULES.flags("another_before"))
 
 
 def _bisect_dates(dates: list[DateMatch], offset: int) -> int:
