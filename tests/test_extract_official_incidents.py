@@ -177,6 +177,38 @@ def test_every_catalogued_test_launch_and_provocation_is_found_from_a_generic_me
             ["slbm-test-2015-05-09"],
             id="first-slbm-test",
         ),
+        pytest.param(
+            "They condemned the ICBM launches in July and November 2017.",
+            dt.date(2018, 10, 31),
+            ["hwasong-14-launch-2017-07-04", "hwasong-14-launch-2017-07-28", "hwasong-15-launch-2017-11-29"],
+            id="grouped-months-each-with-every-launch-of-the-type",
+        ),
+        pytest.param(
+            "North Korea fired seven ballistic missiles on July 4, 2009. On the same day, a wave of cyberattacks "
+            "hit government websites",
+            dt.date(2009, 10, 22),
+            ["new", "ddos-cyberattacks-2009-07"],
+            id="on-the-same-day",
+        ),
+        pytest.param(
+            "The North fired a rocket on December 11, 2012; a day later the long-range rocket launch succeeded.",
+            dt.date(2013, 10, 2),
+            ["unha-3-launch-2012"],
+            id="a-day-later",
+        ),
+        pytest.param(
+            "The same day, the North Korean navy fired on a patrol boat.",
+            dt.date(2013, 10, 2),
+            [],
+            id="same-day-without-a-day-before",
+        ),
+        pytest.param(
+            "They recalled the Daecheong naval engagement of November 2009. They recalled the Rangoon terrorist "
+            "bombing. They recalled the hijacking of a KAL airliner in December 1969",
+            dt.date(2010, 10, 8),
+            ["daecheong-naval-clash-2009", "rangoon-bombing-1983", "kal-ys11-hijacking-1969"],
+            id="engagement-bombing-hijacking",
+        ),
     ],
 )
 def test_elided_second_events_other_names_and_described_killings(text: str, date: dt.date, expected: list[str]) -> None:

@@ -193,7 +193,9 @@ class IncidentResolver:
                 continue
             pool = self._system_pool(norm_key(m.group(0)))
             s_start, _ = bounds.around(m.start())
-            by_system = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=False, named=True)
+            # "the two launches of Unha-3 rockets in 2012": every launch of the system that year
+            plural = _PLURAL_BEFORE.search(text, max(s_start, m.start() - 40), m.start()) is not None
+            by_system = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=plural, named=True)
             out.extend(by_system)
             for r in by_system:
                 taken.add(r.start, r.end)
@@ -313,10 +315,18 @@ class IncidentResolver:
                     for c in pool
                     if (c.date == day if precise else (c.date.year, c.date.month) == (day.year, day.month))
                 ]
-                if len(hits) != 1:
+                if len(hits) > 1 and not precise and m.group("noun") and not m.group("k1"):
+                    # "the ICBM launches in July and November 2017": every launch of the month, of the type named
+                    kept = {
+                        id(f.incident) for f in _narrow_by_type([IncidentMention(0, 0, c, 0) for c in hits], m.group(0))
+                    }
+                    hits = [c for c in hits if id(c) in kept]
+                    if len(hits) > 3:
+                        hits = []
+                if not hits or (len(hits) > 1 and (precise or not m.group("noun") or m.group("k1"))):
                     found = []
                     break
-                found.append(IncidentMention(m.start(), m.end(), hits[0], 0.8))
+                found.extend(IncidentMention(m.start(), m.end(), c, 0.8) for c in hits)
             out.extend(found)
         return out
 
@@ -464,6 +474,8 @@ class IncidentResolver:
         date = _adjacent_date(text, dates, start, end, sent_end, reach=60 if named else 30) or _clause_date(
             text, dates, end, sent_end
         )
+        if date is None:
+            date = _same_day(text, dates, sent_start, start)
         year_m = _BARE_YEAR_BEFORE.search(left)
         if date is None and year_m:
             year = int(year_m.group("y"))
@@ -517,6 +529,9 @@ class IncidentResolver:
             ]
             if before:
                 return [IncidentMention(start, end, before[-1].incident, 0.7)]
+        if named and kind is not None and len(pool) == 1 and definite:
+            # "the Rangoon terrorist bombing": the one incident of its kind at the place named, however old
+            return [IncidentMention(start, end, pool[0], 0.7)]
         max_age = _MAX_AGE_DAYS.get(kind or Kind.MISSILE_LAUNCH, 400)
         recent = [c for c in pool if c.date <= self.doc_date and (self.doc_date - c.date).days <= max_age]
         if kind is not None and not named:
@@ -621,6 +636,22 @@ def _adjacent_date(
     return None
 
 
+def _same_day(text: str, dates: list[DateMatch], sent_start: int, start: int) -> DateMatch | None:
+    """The day "On the same day, ..." or "the next day" gives a trigger: the last full day written before it (in
+    the 600 characters before its sentence, or earlier in the sentence), or the day after it."""
+    m = _SAME_DAY_BEFORE.search(text, sent_start, start)
+    if m is None:
+        return None
+    i = _bisect_dates(dates, m.start())
+    before = next(
+        (d for d in reversed(dates[max(0, i - 4) : i]) if d.precision == "day" and m.start() - d.end < 600), None
+    )
+    if before is None:
+        return None
+    day = before.date if m.group("same") else before.date + dt.timedelta(days=1)
+    return DateMatch(m.start(), m.end(), day, "day")
+
+
 def _clause_date(text: str, dates: list[DateMatch], end: int, sent_end: int) -> DateMatch | None:
     """The day of a relative clause that follows a trigger: "the artillery fire that the North directed across
     the line on August 20"."""
@@ -649,6 +680,7 @@ def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end
 
 
 _LIST_GAP = _RULES.regex("list_gap")
+_SAME_DAY_BEFORE = _RULES.regex("same_day_before")
 _ANOTHER_BEFORE = re.compile(compose(_RULES, "another_before") + r"\Z", _RULES.flags("another_before"))
 
 
