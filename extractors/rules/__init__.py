@@ -148,10 +148,11 @@ class _SentenceIncidents:
     condemned: list[tuple[int, str]]
     """Named after a condemning word of the sentence."""
     before: list[tuple[int, str]]
-    """Condemned by the nearest earlier sentence of the paragraph that condemns, or answered in the introduction
-    of the sentence right before."""
+    """Condemned by an earlier sentence of the paragraph, or answered in the introduction of the sentence right
+    before."""
     before_threats: tuple[ThreatMention, ...] = ()
-    """Threats condemned by that earlier sentence ("condemned the DPRK's continuing ballistic missile launches")."""
+    """Standing threats condemned by those sentences ("condemned the DPRK's continuing ballistic missile
+    launches")."""
 
 
 def _ident(value: int | dt.date | None) -> int | str | None:
@@ -720,14 +721,13 @@ class _Extraction:
             previous_threats: tuple[ThreatMention, ...] = ()
             if si > 0 and self.sents[si - 1].paragraph == s.paragraph:
                 previous = list(framed.get(si - 1, []))
-            # the nearest earlier sentence of the paragraph that condemns: "condemned the landmine blast ...
-            # They assessed that ... The two sides reaffirmed that the Alliance will answer any provocation"
+            # what the earlier sentences of the paragraph condemned: "condemned the landmine blast ... They
+            # assessed that ... The two sides reaffirmed that the Alliance will answer any provocation"
             ci = si - 1
             while ci >= 0 and self.sents[ci].paragraph == s.paragraph:
                 if condemned.get(ci) or condemned_threats.get(ci):
                     previous = [*condemned.get(ci, []), *previous]
-                    previous_threats = condemned_threats.get(ci, ())
-                    break
+                    previous_threats = (*condemned_threats.get(ci, ()), *previous_threats)
                 ci -= 1
             if not previous and _DEICTIC.match(text, s.start):
                 previous = self._pointed_back(si, incident_by_sentence)
