@@ -196,3 +196,15 @@ def test_a_cue_links_its_own_clause_and_never_a_view() -> None:
 def test_a_sentence_that_points_back_answers_the_incidents_before_it(body: str, expected: set[str]) -> None:
     found = links(extract("1. The 49th SCM was held in Seoul on October 28, 2017.\n\n" + body, dt.date(2017, 10, 28)))
     assert list(found.values()) == [expected]  # the one pledge of the text
+
+
+def test_grave_concern_over_an_event_is_a_condemnation() -> None:
+    found = links(
+        extract(
+            "1. The 38th SCM was held in Washington on October 20, 2006.\n\n"
+            "2. The two sides expressed grave concern over the nuclear test that North Korea conducted on October "
+            "9, 2006. The Secretary reaffirmed the U.S. commitment to provide extended deterrence for the ROK.\n",
+            dt.date(2006, 10, 20),
+        )
+    )
+    assert list(found.values()) == [{"prk-nuclear-test-1"}]
