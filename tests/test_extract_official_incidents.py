@@ -184,6 +184,12 @@ def test_every_catalogued_test_launch_and_provocation_is_found_from_a_generic_me
             id="grouped-months-each-with-every-launch-of-the-type",
         ),
         pytest.param(
+            "The year 2009 was tense. They recalled the missile and nuclear tests in April and May of that year.",
+            dt.date(2010, 10, 8),
+            ["unha-2-launch-2009", "prk-nuclear-test-2"],
+            id="grouped-of-that-year",
+        ),
+        pytest.param(
             "North Korea fired seven ballistic missiles on July 4, 2009. On the same day, a wave of cyberattacks "
             "hit government websites",
             dt.date(2009, 10, 22),

@@ -290,10 +290,6 @@ class IncidentResolver:
                 continue
             year2 = int(m.group("y2")) if m.group("y2") else None
             year1 = int(m.group("y1")) if m.group("y1") else year2
-            whens = [
-                _listed_day(m.group("m1"), m.group("d1"), year1, self.doc_date),
-                _listed_day(m.group("m2"), m.group("d2"), year2 or year1, self.doc_date),
-            ]
             if m.group("k1"):
                 kinds = [_GROUP_KIND[m.group("k1").split()[-1].lower()], _GROUP_KIND[m.group("k2").split()[-1].lower()]]
             else:
@@ -301,34 +297,50 @@ class IncidentResolver:
                 kinds = [_GROUP_NOUN_KIND.get(noun, Kind.MISSILE_LAUNCH)] * 2
                 if noun == "tunnels":
                     kinds = [Kind.ARMED_PROVOCATION] * 2
+            # without a year in the list, the year the text spoke of just before ("In 2009 ... the missile and
+            # nuclear tests in April and May of that year"), else the document's
+            years: list[int | None] = [year1] if year1 is not None else [*_context_year(text, m.start()), None]
             found: list[IncidentMention] = []
-            for kind, when in zip(kinds, whens, strict=True):
-                if when is None:
-                    found = []
-                    break
-                day, precise = when
-                pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
-                if m.group("noun") and m.group("noun").lower() == "tunnels":
-                    pool = [c for c in pool if "tunnel" in c.label.lower()]
-                hits = [
-                    c
-                    for c in pool
-                    if (c.date == day if precise else (c.date.year, c.date.month) == (day.year, day.month))
+            for year in years:
+                whens = [
+                    _listed_day(m.group("m1"), m.group("d1"), year, self.doc_date),
+                    _listed_day(m.group("m2"), m.group("d2"), year2 or year, self.doc_date),
                 ]
-                if len(hits) > 1 and not precise and m.group("noun") and not m.group("k1"):
-                    # "the ICBM launches in July and November 2017": every launch of the month, of the type named
-                    kept = {
-                        id(f.incident) for f in _narrow_by_type([IncidentMention(0, 0, c, 0) for c in hits], m.group(0))
-                    }
-                    hits = [c for c in hits if id(c) in kept]
-                    if len(hits) > 3:
-                        hits = []
-                if not hits or (len(hits) > 1 and (precise or not m.group("noun") or m.group("k1"))):
-                    found = []
+                found = self._listed(m, kinds, whens)
+                if found:
                     break
-                found.extend(IncidentMention(m.start(), m.end(), c, 0.8) for c in hits)
             out.extend(found)
         return out
+
+    def _listed(
+        self, m: re.Match[str], kinds: list[Kind], whens: list[tuple[dt.date, bool] | None]
+    ) -> list[IncidentMention]:
+        """The incidents of a grouped mention, one kind and date per item (nothing when an item fits none)."""
+        found: list[IncidentMention] = []
+        for kind, when in zip(kinds, whens, strict=True):
+            if when is None:
+                found = []
+                break
+            day, precise = when
+            pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
+            if m.group("noun") and m.group("noun").lower() == "tunnels":
+                pool = [c for c in pool if "tunnel" in c.label.lower()]
+            hits = [
+                c for c in pool if (c.date == day if precise else (c.date.year, c.date.month) == (day.year, day.month))
+            ]
+            if len(hits) > 1 and not precise and m.group("noun") and not m.group("k1"):
+                # "the ICBM launches in July and November 2017": every launch of the month, of the type named
+                kept = {
+                    id(f.incident) for f in _narrow_by_type([IncidentMention(0, 0, c, 0) for c in hits], m.group(0))
+                }
+                hits = [c for c in hits if id(c) in kept]
+                if len(hits) > 3:
+                    hits = []
+            if not hits or (len(hits) > 1 and (precise or not m.group("noun") or m.group("k1"))):
+                found = []
+                break
+            found.extend(IncidentMention(m.start(), m.end(), c, 0.8) for c in hits)
+        return found
 
     def _described(self, text: str, dates: list[DateMatch], toks: Tokens, bounds: _Bounds) -> list[IncidentMention]:
         """Agreements, crises and provocations the text describes by their date and a word of their name ("the
@@ -680,6 +692,7 @@ def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end
 
 
 _LIST_GAP = _RULES.regex("list_gap")
+_YEAR_RE = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
 _SAME_DAY_BEFORE = _RULES.regex("same_day_before")
 _ANOTHER_BEFORE = re.compile(compose(_RULES, "another_before") + r"\Z", _RULES.flags("another_before"))
 
@@ -706,6 +719,14 @@ _GROUP_NOUN_KIND = {
     "launches": Kind.MISSILE_LAUNCH,
     "attempts": Kind.MISSILE_LAUNCH,
 }
+
+
+def _context_year(text: str, start: int) -> list[int]:
+    """The year the text names last in the 300 characters before ``start`` (same paragraph), if any."""
+    lo = max(0, start - 300)
+    cut = text.rfind("\n\n", lo, start)
+    found = _YEAR_RE.findall(text, cut + 2 if cut >= 0 else lo, start)
+    return [int(found[-1])] if found else []
 
 
 def _listed_day(month: str, day: str | None, year: int | None, doc_date: dt.date | None) -> tuple[dt.date, bool] | None:
