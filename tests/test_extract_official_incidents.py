@@ -190,6 +190,30 @@ def test_every_catalogued_test_launch_and_provocation_is_found_from_a_generic_me
             id="grouped-of-that-year",
         ),
         pytest.param(
+            "They condemned the launch of a Hwasong-17 ICBM on March 24, 2022.",
+            dt.date(2022, 11, 30),
+            ["hwasong-17-launch-2022-03-24"],
+            id="a-system-name-with-another-launchs-date",
+        ),
+        pytest.param(
+            "They condemned the Hwasong-15 ICBM launch on February 18, 2023.",
+            dt.date(2023, 11, 13),
+            ["hwasong-15-launch-2023-02-18"],
+            id="a-later-launch-of-a-system",
+        ),
+        pytest.param(
+            "North Korea fired a new-type SLBM off Sinpo on October 19, 2021.",
+            dt.date(2021, 12, 2),
+            ["slbm-launch-2021-10-19"],
+            id="new-type-slbm",
+        ),
+        pytest.param(
+            "They noted that the uranium enrichment program revealed in November 2010 poses a grave threat.",
+            dt.date(2011, 10, 28),
+            ["uranium-enrichment-disclosure-2010"],
+            id="enrichment-facility-disclosed",
+        ),
+        pytest.param(
             "North Korea fired seven ballistic missiles on July 4, 2009. On the same day, a wave of cyberattacks "
             "hit government websites",
             dt.date(2009, 10, 22),
@@ -234,7 +258,8 @@ def test_the_catalogue_covers_the_record_of_tests_launches_and_provocations() ->
         "hwasong-14-launch-2017-07-04", "hwasong-15-launch-2017-11-29", "hwasong-17-launch-2022-03-24",
         "hwasong-18-launch-2023-04-13", "hwasong-19-launch-2024", "musudan-launch-2016-04-15",
         "hwasong-12-launch-2017-05-14", "slbm-test-2015-05-09", "pukguksong-1-launch-2016-08-24",
-        "pukguksong-3-launch-2019-10-02", "blue-house-raid-1968", "pueblo-seizure-1968", "ec-121-shootdown-1969",
+        "pukguksong-3-launch-2019-10-02", "slbm-launch-2021-10-19", "hwasong-15-launch-2023-02-18",
+        "blue-house-raid-1968", "pueblo-seizure-1968", "ec-121-shootdown-1969",
         "panmunjom-axe-incident-1976", "rangoon-bombing-1983", "kal858-bombing-1987",
         "gangneung-submarine-infiltration-1996", "cheonan-sinking-2010", "yeonpyeong-shelling-2010",
         "leaflet-balloon-firing-2014-10-10", "dmz-mine-blast-2015", "dmz-guard-post-gunfire-2020-05-03",

@@ -176,14 +176,21 @@ class IncidentResolver:
         taken = Coverage()
         cat = self.lex.catalogue_by_id
         named = [*self.lex.incident_names.finditer(text, toks), *_variant_names(self.lex).finditer(text, toks)]
+        bounds = _Bounds(sentence_bounds)
         for start, end, ids in sorted(named):
             candidates = [cat[i] for i in ids if self._known(cat[i])]
             if not candidates or taken.overlaps(start, end):
                 continue
             chosen = max(candidates, key=lambda c: c.date) if len(candidates) > 1 else candidates[0]
+            if _SYSTEM_RE.match(text, start, end):
+                # a missile system's name ("Hwasong-17", "Hwasong-15 launch") is one launch's alias; with a date
+                # of another launch ("a Hwasong-17 ICBM on March 24, 2022") the system and the date decide (below)
+                _, s_end = bounds.around(start)
+                when = _adjacent_date(text, dates, start, end, s_end, reach=60)
+                if when is not None and when.precision == "day" and not when.contains(chosen.date, slack_days=1):
+                    continue
             out.append(IncidentMention(start, end, chosen, 0.9))
             taken.add(start, end)
-        bounds = _Bounds(sentence_bounds)
         grouped = [f for f in self._grouped(text, toks, bounds) if not taken.overlaps(f.start, f.end)]
         out.extend(grouped)
         for found in grouped:
