@@ -271,6 +271,8 @@ class _Extraction:
                     target = self.recorded
                 elif len(same_series) == 1:
                     target = same_series[0]
+            if target is not None and m.future and target is self.recorded:
+                target = None  # "the next EDSCG meeting in Washington" is not the one this text records
             if target is not None:
                 target.mentions.append(m)
                 if target.location is None and m.location:
@@ -404,6 +406,23 @@ class _Extraction:
         if first is None:
             return []
         own = [m for m in pending if m.series == first.series and (m is first or m.date is None) and not m.future]
+        if all(m.date is None for m in own):
+            # the heading names it, the opening dates it ("... held a Trilateral Ministerial Meeting in Tokyo
+            # on July 28, 2024"): one meeting
+            dated = next(
+                (
+                    m
+                    for m in pending
+                    if m.series == first.series
+                    and m.date is not None
+                    and m.date.precision == "day"
+                    and not (m.future or m.backward)
+                    and m.start <= limit
+                ),
+                None,
+            )
+            if dated is not None:
+                own.append(dated)
         meeting = Meeting(first.series, None, None, next((m.location for m in own if m.location), None))
         meeting.mentions.extend(own)
         return [meeting]

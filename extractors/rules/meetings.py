@@ -263,13 +263,16 @@ def find_meeting_mentions(
         whole = m.group(0)
         head = m.group(group)
         parties = parties_of(m.group("quals") or "")
+        named_end: int | None = None
         if group == "anaph":
             if ordinal is None:
                 continue
             det = (m.group("det") or "").strip().lower()
             named = _OF_SERIES.match(text, m.end("anaph"))
             if named is not None:
-                series = _SERIES_OF_GROUP[next(g for g in ("scm", "mcm", "two") if named.group(g))]
+                series = _SERIES_OF_GROUP[next(g for g in ("scm", "mcm", "two", "body") if named.group(g))]
+                if named.group("body"):
+                    named_end = named.end()  # the body's full name is part of the mention
             elif det in ("its", "their") or m.group("of"):
                 series = "Other"
             elif re.search(r"(?i)\bannual\b", m.group("quals") or ""):
@@ -278,6 +281,8 @@ def find_meeting_mentions(
                 series = "?"
         elif group == "scm" and head[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
             continue
+        elif group == "body" and ordinal is None and " " not in head:
+            continue  # a bare "NCG" is the body; "the third EDSCG" is one of its meetings
         if (
             ordinal is None
             and group in ("scm", "mcm")
@@ -296,7 +301,7 @@ def find_meeting_mentions(
             lead = re.match(r"(?i:the|a|its|their|this)\s+", whole)
             if lead:
                 mention_start += lead.end()
-        mention_end = m.end("abbr") if m.group("abbr") else m.end(group)
+        mention_end = named_end or (m.end("abbr") if m.group("abbr") else m.end(group))
         left = _left_context(text, m.start())
         after = text[mention_end : mention_end + 240]
         held = _HELD_AFTER.match(after) is not None
@@ -501,6 +506,8 @@ def complete_from_reference(
       Chairmen presided over the Military Committee Meeting on October 20",
       or undated in the opening paragraphs), takes the number and day the
       reference gives it.
+      Named with its number but not dated by the text, it takes the
+      reference's day.
     """
     by_key = {m.key: m for m in meetings}
     out: list[Meeting] = []
@@ -538,9 +545,14 @@ def complete_from_reference(
 def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingMention], opening_end: int) -> None:
     """Number the MCM held with SCM ``scm`` when the text names it without its number (see above)."""
     held = mcm_of(scm)
-    if held is None or any(m.series == Series.MCM and m.ordinal == held[0] for m in meetings):
+    if held is None:
         return
     ordinal, day = held
+    named = next((m for m in meetings if m.series == Series.MCM and m.ordinal == ordinal), None)
+    if named is not None:
+        if named.date is None and day is not None and not named.future:
+            named.date = day  # "the 13th MCM was held on 20 November": the reference knows the year
+        return
     dated = next(
         (
             m

@@ -130,16 +130,33 @@ def agreement(series: str, ordinal: int | None, day: dt.date | None) -> int:
 def heads(series: str, ordinal: int | None, day: dt.date | None = None) -> tuple[RefPerson, ...]:
     """The heads of delegation the reference gives for a meeting (by ordinal, else by date)."""
     ref = reference()
-    code = _SERIES.get(series)
-    if ref is None or code is None:
+    if ref is None:
         return ()
-    meeting = ref.get(code, ordinal) if ordinal is not None else None
-    if meeting is None and day is not None:
-        meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)
+    if series == Series.OTHER:
+        meeting = _body_meeting(ref, ordinal, day)
+    else:
+        code = _SERIES.get(series)
+        if code is None:
+            return ()
+        meeting = ref.get(code, ordinal) if ordinal is not None else None
+        if meeting is None and day is not None:
+            meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)
     if meeting is None:
         return ()
     year = meeting.start_date.year if meeting.start_date else None
     return tuple(RefPerson(h.name, tuple(h.aliases), h.role, h.country, year) for h in meeting.heads)
+
+
+def _body_meeting(ref: SeriesReference, ordinal: int | None, day: dt.date | None) -> RefMeeting | None:
+    """The NCG or EDSCG meeting a text records under series ``Other``: the one held on its day (and of its
+    number, when the text numbers it)."""
+    if day is None:
+        return None
+    for code in (Series.NCG, Series.EDSCG):
+        for m in ref.meetings(code):
+            if (s := _span(m)) and _near(day, s) and (ordinal is None or m.ordinal == ordinal):
+                return m
+    return None
 
 
 @functools.cache
