@@ -50,7 +50,7 @@ from extractors.rules.meetings import (
 )
 from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads
-from extractors.rules.reference import agreement
+from extractors.rules.reference import agreement, confirms
 from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
@@ -110,8 +110,9 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
     else the nearest date of its first dated sentence (the opening sentence
     of a communiqué). A meeting only mentioned takes a date only when the
     text states it as the meeting's own, and not a relative one ("on
-    Wednesday"): the document that records the meeting is the better source,
-    and a graph store lets the last loaded value win.
+    Wednesday") unless the series reference holds that meeting that day:
+    the document that records the meeting is the better source, and a
+    graph store lets the last loaded value win.
     """
     own = [m.date for m in meeting.mentions if m.date is not None and m.date.precision == "day"]
     # a date written with its year wins over one whose year is guessed ("released August 27 at the
@@ -127,7 +128,8 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
         if held is not None and held.precision == "day":
             return held.date
     for d in own:
-        if meeting.recorded or not d.relative:
+        # a relative date ("last Friday") only where the series reference holds that meeting on that day
+        if meeting.recorded or not d.relative or confirms(meeting.series, meeting.ordinal, d.date):
             return d.date
     if meeting.recorded:
         # the sentence that says it "was held" dates it before a heading's dateline (often the release day)
@@ -487,6 +489,8 @@ class _Extraction:
         )
         if span is not None:  # a meeting of several days ("on August 26 and 27, 1975"): its last day
             props[Prop.END_DATE.value] = span.end_date
+        elif meeting.end_date is not None:  # ... or as the series reference has it
+            props[Prop.END_DATE.value] = meeting.end_date
         self.b.node(iri, kind, meeting.label, props)
         self.meeting_iris[key] = iri
         for m in meeting.mentions:

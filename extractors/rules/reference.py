@@ -113,6 +113,19 @@ def date_of(series: str, ordinal: int) -> dt.date | None:
     return next((first for n, first, _ in _spans(series) if n == ordinal), None)
 
 
+def confirms(series: str, ordinal: int | None, day: dt.date) -> bool:
+    """The reference holds meeting ``ordinal`` of ``series`` on ``day`` (an NCG or EDSCG meeting for ``Other``)."""
+    if series == Series.OTHER:
+        ref = reference()
+        return ref is not None and ordinal is not None and _body_meeting(ref, ordinal, day) is not None
+    return agreement(series, ordinal, day) == 1
+
+
+def span_of(series: str, ordinal: int) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of meeting ``ordinal`` of ``series``, if the reference dates it."""
+    return next(((first, last) for n, first, last in _spans(series) if n == ordinal), None)
+
+
 def agreement(series: str, ordinal: int | None, day: dt.date | None) -> int:
     """1 when the reference dates meeting ``ordinal`` to ``day``, -1 when far from it, 0 when it cannot tell."""
     if ordinal is None or day is None:
