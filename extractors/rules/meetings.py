@@ -542,7 +542,11 @@ def complete_from_reference(
     if recorded is not None and recorded.ordinal is not None and recorded.date is None and not recorded.future:
         recorded.date = date_of(recorded.series, recorded.ordinal)
     for meeting in out:
-        if meeting.ordinal is None or meeting.future or (span := span_of(meeting.series, meeting.ordinal)) is None:
+        near = meeting.date or next((m.date.date for m in meeting.mentions if m.date is not None), None)
+        if meeting.ordinal is None or meeting.future:
+            continue
+        span = span_of(meeting.series, meeting.ordinal, near)
+        if span is None:
             continue
         if meeting.date is not None:
             # a meeting of several days named by one of them ("the first meeting on May 28, 1968"): its first

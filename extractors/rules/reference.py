@@ -121,8 +121,18 @@ def confirms(series: str, ordinal: int | None, day: dt.date) -> bool:
     return agreement(series, ordinal, day) == 1
 
 
-def span_of(series: str, ordinal: int) -> tuple[dt.date, dt.date] | None:
-    """The first and last day of meeting ``ordinal`` of ``series``, if the reference dates it."""
+def span_of(series: str, ordinal: int, near: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of meeting ``ordinal`` of ``series``, if the reference dates it. A meeting of
+    series ``Other`` is the NCG or EDSCG meeting of that number held within a month of ``near``."""
+    if series == Series.OTHER:
+        ref = reference()
+        if ref is None or near is None:
+            return None
+        for code in (Series.NCG, Series.EDSCG):
+            for m in ref.meetings(code):
+                if m.ordinal == ordinal and (s := _span(m)) is not None and _near(near, s, slack=31):
+                    return s
+        return None
     return next(((first, last) for n, first, last in _spans(series) if n == ordinal), None)
 
 
