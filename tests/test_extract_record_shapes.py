@@ -256,6 +256,40 @@ def test_names_in_capitals_are_true_cased_for_display() -> None:
             set(),
             id="an-assessment-in-the-perfect",
         ),
+        pytest.param(
+            "The two sides also committed to strengthen their combined anti-submarine warfare capabilities.",
+            {("MutualDefense", "KOR+USA")},
+            id="capabilities-a-broad-cue",
+        ),
+        pytest.param(
+            "The Secretary and the Minister agreed to launch a new working-level body on maritime affairs.",
+            {("ConsultationMechanism", "KOR+USA")},
+            id="a-body-a-broad-cue",
+        ),
+        pytest.param(
+            "The two sides pledged to work together to bring North Korea back to the table.",
+            {("AllianceCooperation", "KOR+USA")},
+            id="no-field-named-the-broadest-concept",
+        ),
+        pytest.param(
+            "Noting that the Eighth Special Measures Agreement runs through 2040, the Secretary and the Minister "
+            "agreed to begin talks on the next agreement.",
+            {("CostSharing", "KOR+USA")},
+            id="the-introduction-names-the-field",
+        ),
+        pytest.param(
+            "The two sides stated that a further long-range launch would have serious consequences.",
+            {("DeclaratoryPolicy", "KOR+USA")},
+            id="serious-consequences",
+        ),
+        pytest.param(
+            "The Secretary affirmed that the 210th Fires Brigade will remain north of the Han River until 2050.",
+            {("ForcePresence", "USA")},
+            id="han-river",
+        ),
+        pytest.param("The four ministers agreed on the importance of closer cooperation.", set(), id="importance"),
+        pytest.param("They endorsed the findings of the Joint Investigation Group.", set(), id="findings"),
+        pytest.param("The ministers committed to hold this meeting again next year.", set(), id="this-meeting-again"),
     ],
 )
 def test_pledge_types_of_the_record(sentence: str, expected: set[tuple[str, str]]) -> None:

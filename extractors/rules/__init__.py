@@ -76,6 +76,7 @@ _THREAT_WINDOW = 60
 _TOGETHER = load_rules("meetings").regex("together")
 _BODY_START = load_rules("meetings").regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
+_UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
 _STANCE, _STRENGTH, _CUES = Prop.STANCE.value, Prop.STRENGTH.value, Prop.CUES.value
@@ -736,10 +737,9 @@ class _Extraction:
                 continue
             hits = type_hits.get(si, [])
             if not hits:
-                # a sentence without a scheme phrase is typed only by a cue word (see commitment_types)
+                # a sentence without a scheme phrase is typed by a cue word, or, a pledge a party states,
+                # by the broadest concept (see commitment_types)
                 cue_words[si] = list(self.lex.commitment_cues.finditer(text, self.tokens, s.start, s.end))
-                if not cue_words[si]:
-                    continue
             verbs = sentence_verbs(text, self.tokens, s.start, s.end)
             if not can_pledge(verbs, text, s.start, s.end):
                 continue
@@ -807,7 +807,8 @@ class _Extraction:
         implementation"), those of the same subject's earlier clauses of the sentence;
         else, for a pledge a party states itself, the broad concept of its first cue word
         (``skos:hiddenLabel``): a statement of will is a commitment even when no phrase
-        of the scheme names it. A pledge that names no field at all is not typed.
+        of the scheme names it. A pledge that names no field at all takes the broadest
+        concept (``untyped_pledge`` in ``commitments.yaml``).
         """
         lo, hi = found.span
         # the sentence's introduction ("With 2013 marking the anniversary of the Mutual Defense
@@ -815,14 +816,18 @@ class _Extraction:
         names = {t for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi for t in ts}
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
+        if not names and found.explicit and lo < found.lead_end:
+            # "Noting that the Eighth Special Measures Agreement runs through 2013, ... agreed to begin talks
+            # on the next agreement": the introduction names the field the pledge does not
+            names = {t for hs, _he, ts in hits if lo <= hs < found.lead_end for t in ts}
         if not names and found.explicit and not found.defaulted:
             # the broad concept of the first cue word after the verb ("to hold prompt consultations")
             if si not in cue_words:  # computed only for the sentences that need it
                 s = self.sents[si]
                 cue_words[si] = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
             cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] < hi), None)
-            if cue is not None:
-                names = set(cue[2]) & self.lex.concepts.keys()
+            names = set(cue[2]) if cue is not None else set(_UNTYPED_PLEDGE)
+            names &= self.lex.concepts.keys()
         return sorted(names)
 
     def commitment_node(
