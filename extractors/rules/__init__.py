@@ -50,7 +50,7 @@ from extractors.rules.meetings import (
 )
 from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads
-from extractors.rules.reference import agreement
+from extractors.rules.reference import agreement, confirms
 from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
@@ -78,6 +78,7 @@ _THREAT_WINDOW = 60
 _TOGETHER = load_rules("meetings").regex("together")
 _BODY_START = load_rules("meetings").regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
+_UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
 _STANCE, _STRENGTH, _CUES = Prop.STANCE.value, Prop.STRENGTH.value, Prop.CUES.value
@@ -115,8 +116,9 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
     else the nearest date of its first dated sentence (the opening sentence
     of a communiqué). A meeting only mentioned takes a date only when the
     text states it as the meeting's own, and not a relative one ("on
-    Wednesday"): the document that records the meeting is the better source,
-    and a graph store lets the last loaded value win.
+    Wednesday") unless the series reference holds that meeting that day:
+    the document that records the meeting is the better source, and a
+    graph store lets the last loaded value win.
     """
     own = [m.date for m in meeting.mentions if m.date is not None and m.date.precision == "day"]
     # a date written with its year wins over one whose year is guessed ("released August 27 at the
@@ -132,7 +134,8 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
         if held is not None and held.precision == "day":
             return held.date
     for d in own:
-        if meeting.recorded or not d.relative:
+        # a relative date ("last Friday") only where the series reference holds that meeting on that day
+        if meeting.recorded or not d.relative or confirms(meeting.series, meeting.ordinal, d.date):
             return d.date
     if meeting.recorded:
         # the sentence that says it "was held" dates it before a heading's dateline (often the release day)
@@ -280,6 +283,8 @@ class _Extraction:
                     target = self.recorded
                 elif len(same_series) == 1:
                     target = same_series[0]
+            if target is not None and m.future and target is self.recorded:
+                target = None  # "the next EDSCG meeting in Washington" is not the one this text records
             if target is not None:
                 target.mentions.append(m)
                 if target.location is None and m.location:
@@ -413,6 +418,23 @@ class _Extraction:
         if first is None:
             return []
         own = [m for m in pending if m.series == first.series and (m is first or m.date is None) and not m.future]
+        if all(m.date is None for m in own):
+            # the heading names it, the opening dates it ("... held a Trilateral Ministerial Meeting in Tokyo
+            # on July 28, 2024"): one meeting
+            dated = next(
+                (
+                    m
+                    for m in pending
+                    if m.series == first.series
+                    and m.date is not None
+                    and m.date.precision == "day"
+                    and not (m.future or m.backward)
+                    and m.start <= limit
+                ),
+                None,
+            )
+            if dated is not None:
+                own.append(dated)
         meeting = Meeting(first.series, None, None, next((m.location for m in own if m.location), None))
         meeting.mentions.extend(own)
         return [meeting]
@@ -504,6 +526,8 @@ class _Extraction:
         )
         if span is not None:  # a meeting of several days ("on August 26 and 27, 1975"): its last day
             props[Prop.END_DATE.value] = span.end_date
+        elif meeting.end_date is not None:  # ... or as the series reference has it
+            props[Prop.END_DATE.value] = meeting.end_date
         self.b.node(iri, kind, meeting.label, props)
         self.meeting_iris[key] = iri
         for m in meeting.mentions:
@@ -725,10 +749,9 @@ class _Extraction:
                 continue
             hits = type_hits.get(si, [])
             if not hits:
-                # a sentence without a scheme phrase is typed only by a cue word (see commitment_types)
+                # a sentence without a scheme phrase is typed by a cue word, or, a pledge a party states,
+                # by the broadest concept (see commitment_types)
                 cue_words[si] = list(self.lex.commitment_cues.finditer(text, self.tokens, s.start, s.end))
-                if not cue_words[si]:
-                    continue
             verbs = sentence_verbs(text, self.tokens, s.start, s.end)
             if not can_pledge(verbs, text, s.start, s.end):
                 continue
@@ -827,7 +850,8 @@ class _Extraction:
         implementation"), those of the same subject's earlier clauses of the sentence;
         else, for a pledge a party states itself, the broad concept of its first cue word
         (``skos:hiddenLabel``): a statement of will is a commitment even when no phrase
-        of the scheme names it. A pledge that names no field at all is not typed.
+        of the scheme names it. A pledge that names no field at all takes the broadest
+        concept (``untyped_pledge`` in ``commitments.yaml``).
         """
         lo, hi = found.span
         # the sentence's introduction ("With 2013 marking the anniversary of the Mutual Defense
@@ -835,14 +859,18 @@ class _Extraction:
         names = {t for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi for t in ts}
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
+        if not names and found.explicit and lo < found.lead_end:
+            # "Noting that the Eighth Special Measures Agreement runs through 2013, ... agreed to begin talks
+            # on the next agreement": the introduction names the field the pledge does not
+            names = {t for hs, _he, ts in hits if lo <= hs < found.lead_end for t in ts}
         if not names and found.explicit and not found.defaulted:
             # the broad concept of the first cue word after the verb ("to hold prompt consultations")
             if si not in cue_words:  # computed only for the sentences that need it
                 s = self.sents[si]
                 cue_words[si] = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
             cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] < hi), None)
-            if cue is not None:
-                names = set(cue[2]) & self.lex.concepts.keys()
+            names = set(cue[2]) if cue is not None else set(_UNTYPED_PLEDGE)
+            names &= self.lex.concepts.keys()
         return sorted(names)
 
     def commitment_node(
