@@ -107,10 +107,13 @@ def run_workers(build: Callable[[], Dash], listener: socket.socket, workers: int
     What :func:`dashboard.security.harden` checks is checked in every worker;
     request bodies over :data:`MAX_BODY_BYTES` are refused by the app.
 
+    Returns when stopped by SIGINT, SIGTERM or SIGQUIT (whatever a worker still starting then did).
+
     Raises:
-        SystemExit: from gunicorn, when it stops (status 0) or a worker cannot start (non-zero).
+        SystemExit: from gunicorn, when a worker cannot start (non-zero), and in each worker as it ends.
     """
     from gunicorn.app.base import BaseApplication
+    from gunicorn.arbiter import Arbiter
 
     def freeze(_arbiter: Any, _worker: Any) -> None:
         gc.freeze()  # the collector would otherwise touch (and so copy) every shared page in each worker
@@ -141,7 +144,32 @@ def run_workers(build: Callable[[], Dash], listener: socket.socket, workers: int
         def load(self) -> Any:
             return build().server
 
-    Explorer().run()
+    asked: list[str] = []
+
+    class Master(Arbiter):
+        """gunicorn's master, remembering that it was asked to stop."""
+
+        def handle_int(self) -> None:
+            asked.append("INT")
+            super().handle_int()
+
+        def handle_term(self) -> None:
+            asked.append("TERM")
+            super().handle_term()
+
+        def handle_quit(self) -> None:
+            asked.append("QUIT")
+            super().handle_quit()
+
+    master = os.getpid()
+    try:
+        Master(Explorer()).run()
+    except SystemExit as e:
+        # asked to stop while a worker was still starting, that worker may end as "failed to boot":
+        # the stop was asked for, so it is no failure
+        if os.getpid() == master and asked and e.code not in (0, None):
+            return
+        raise
 
 
 ANSWERS_FAMILY = "callback-answers"
