@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -543,5 +544,15 @@ def _with_agreement_types(incident: CatalogueIncident, matcher: PhraseMatcher) -
 
 @cache
 def default_lexicon() -> Lexicon:
-    """The lexicon of the project's own data files (loaded once per process)."""
-    return build_lexicon()
+    """The lexicon of the project's own data files (loaded once per process).
+
+    What exists once it is built (the vocabularies, the rule files, the RDF
+    graph they came from) lives as long as the process: it is moved out of the
+    cyclic garbage collector's view (:func:`gc.freeze`), which otherwise walks
+    it on every full collection, about 4 % of a long extraction run's CPU time.
+    Reference counting still frees anything of it that is dropped (no collection
+    first: a full one costs more than it would ever free here).
+    """
+    lexicon = build_lexicon()
+    gc.freeze()
+    return lexicon
