@@ -203,7 +203,9 @@ class AnchoredPattern:
         first = bisect.bisect_left(starts, start)
         lead = self._lead
         leads = self._leads
+        memo = self._lead_memo.get  # the memo read inline: most lead words are known
         lower = tokens.lower
+        lookback = self.lookback
         for k in range(bisect.bisect_left(candidates, first), len(candidates)):
             i = candidates[k]
             pos = starts[i]
@@ -211,10 +213,14 @@ class AnchoredPattern:
                 break
             if pos < last_end:
                 continue
-            for j in range(max(first, i - self.lookback), i + 1):
+            for j in range(max(first, i - lookback), i + 1):
                 candidate = starts[j]
-                if candidate < last_end or (lead is not None and j < i and not leads(lower[j])):
+                if candidate < last_end:
                     continue
+                if lead is not None and j < i:
+                    ok = memo(lower[j])
+                    if not (leads(lower[j]) if ok is None else ok):
+                        continue
                 m = match(text, candidate, stop)
                 if m is not None and m.end() > pos:
                     yield m
