@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Literal
 
 from dateutil.relativedelta import relativedelta
 
+from extractors.rules import regex_cache
 from extractors.rules.scan import AnchoredPattern, Tokens
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def expand(source: str) -> str:
 def date_pattern() -> re.Pattern[str]:
     """The grammar as one compiled expression (its alternatives in file order)."""
     rules = _rules()
-    return re.compile(expand(rules.source("date")), rules.flags("date"))
+    return regex_cache.compile(expand(rules.source("date")), rules.flags("date"))
 
 
 @functools.cache
