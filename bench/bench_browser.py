@@ -251,17 +251,49 @@ def wait_js(driver: Any, script: str, timeout: float) -> Any:
     return None
 
 
+BROWSER_CPU: dict[str, list[float]] = defaultdict(list)
+"""CPU milliseconds of all of Chromium's processes (user + system, from ``/proc``) per interaction."""
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _chromium_cpu_ms(driver: Any) -> float:
+    """CPU time used so far by the driver's Chromium and all its processes (0 where /proc is missing)."""
+    root = driver.service.process.pid
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) * 1000 / _TICK
+    total, todo, seen = 0.0, [root], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += times.get(pid, 0.0) if pid != root else 0.0
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
 def first_renders(driver: Any, url: str, loads: int, timeout: float) -> tuple[list[float], list[dict[str, Any]]]:
     times: list[float] = []
     calls: list[dict[str, Any]] = []
     for _ in range(loads):
         driver.get("about:blank")
+        cpu = _chromium_cpu_ms(driver)
         driver.get(f"{url}/explorer")
         ready = wait_js(driver, "return window.__ak && window.__ak.ready", timeout)
         if ready is None:
             print(f"first render: not interactive within {timeout:.0f} s", file=sys.stderr)
             continue
         times.append(float(ready))
+        BROWSER_CPU["first render"].append(_chromium_cpu_ms(driver) - cpu)
         time.sleep(0.3)
         calls.extend(driver.execute_script("return window.__ak.calls"))
     return times, calls
@@ -294,6 +326,7 @@ def clicks(driver: Any, url: str, count: int, timeout: float) -> tuple[list[floa
         done.add(node["id"])
         driver.execute_script("window.__ak.tap = null; window.__ak.panel = null; window.__ak.settled = null;")
         x, y = int(state["left"] + node["x"]), int(state["top"] + node["y"])
+        cpu = _chromium_cpu_ms(driver)
         ActionChains(driver).move_to_location(x, y).click().perform()
         tapped = wait_js(driver, "return window.__ak.tap", 2.0)
         if not tapped or tapped["iri"] != node["id"]:
@@ -305,6 +338,7 @@ def clicks(driver: Any, url: str, count: int, timeout: float) -> tuple[list[floa
             continue
         panel.append(float(got[0]))
         settled.append(float(got[1]))
+        BROWSER_CPU["click to settled"].append(_chromium_cpu_ms(driver) - cpu)
         time.sleep(0.4)  # let the zoom animation end
     calls = driver.execute_script("return window.__ak.calls")
     return panel, settled, calls
@@ -376,8 +410,10 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         "first render to interactive": summary(first[1:] if len(first) > 1 else first),
         "first render, first load": summary(first[:1]),
+        "first render: Chromium CPU": summary(BROWSER_CPU["first render"][1:] or BROWSER_CPU["first render"]),
         "node click to panel": summary(panel),
         "node click to settled (graph redrawn)": summary(settled),
+        "node click to settled: Chromium CPU": summary(BROWSER_CPU["click to settled"]),
         "search to results": summary(found),
         "callback round-trips (all)": summary(all_calls),
     }
