@@ -154,6 +154,14 @@ NEIGHBOUR_STEP = (
 )
 """One breadth-first step: the filtered neighbours of the ``$frontier`` nodes."""
 
+PATH_STEP = (
+    f"UNWIND $frontier AS iri MATCH (a:{_N} {{iri: iri}})-[]-(n:{_N}) "
+    f"WHERE (n.iri IN $ends OR ({_KIND_FILTER} AND {_WINDOW_FILTER})) "
+    "RETURN DISTINCT a.iri AS source, n.iri AS iri"
+)
+"""One breadth-first step of a path search: the neighbours of the ``$frontier`` nodes passing the
+filters, and the path's ``$ends`` whatever they are."""
+
 NODES_BY_IRI = f"UNWIND $iris AS iri MATCH (n:{_N} {{iri: iri}}) RETURN n"
 
 RELATIONSHIPS_AMONG = (
