@@ -275,6 +275,92 @@ def test_clicking_a_node_selects_and_expands_it(app_ctx: AppContext, graph: Grap
     assert reset["node"] is None and reset["expanded"] == []
 
 
+def _drawn(view: explorer_graph.ExplorerView) -> dict[str, dict[str, Any]]:
+    return {e["data"]["id"]: e for e in view.elements if "source" not in e["data"]}
+
+
+def test_a_pinned_node_stays_in_the_view_and_in_place(app_ctx: AppContext, graph: GraphData) -> None:
+    test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
+    state = explorer.next_state(_state(app_ctx), ids.EXPLORER_OPEN_TYPE, opened=test)
+    where = explorer.drawn_at(app_ctx, state)
+    assert where is not None
+    pinned = explorer.next_state(state, ids.EXPLORER_PIN, pin_at=where)
+    assert pinned["pinned"] == {test: [where[0], where[1]]}
+    # closing its neighbourhood, then going back to the latest meeting: the pin stays, where it was
+    for trigger in (ids.EXPLORER_COLLAPSE, ids.EXPLORER_RESET):
+        pinned = explorer.next_state(pinned, trigger)
+        element = _drawn(explorer.explorer_view(app_ctx, pinned))[test]
+        assert element["position"] == {"x": where[0], "y": where[1]}
+        assert "pinned" in element["classes"] and element["locked"] is True
+    assert test not in pinned["expanded"] and pinned["node"] is None
+    unpinned = explorer.next_state({**pinned, "node": test}, ids.EXPLORER_PIN, pin_at=(0.0, 0.0))
+    assert unpinned["pinned"] == {}
+    assert test not in _drawn(explorer.explorer_view(app_ctx, explorer.next_state(unpinned, ids.EXPLORER_RESET)))
+    hidden = explorer.next_state({**pinned, "node": test}, ids.EXPLORER_HIDE)
+    assert hidden["pinned"] == {} and test not in _drawn(explorer.explorer_view(app_ctx, hidden))
+
+
+def test_a_path_between_two_nodes_is_drawn_and_highlighted(app_ctx: AppContext, graph: GraphData) -> None:
+    test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
+    rumsfeld = iri_of(graph, Kind.PERSON, "Donald Rumsfeld")
+    state = explorer.next_state(_state(app_ctx, kinds=("Actor", "Event", "Commitment", "Threat")),
+                                ids.EXPLORER_OPEN_TYPE, opened=test)
+    start = explorer.next_state(state, ids.EXPLORER_PATH_FROM)
+    assert start["path_from"] == test
+    assert "select another node" in explorer.explorer_view(app_ctx, start).path_note
+    there = explorer.next_state(start, ids.EXPLORER_OPEN_TYPE, opened=rumsfeld)
+    asked = explorer.next_state(there, ids.EXPLORER_PATH_TO)
+    assert asked["path"] == [test, rumsfeld] and asked["path_from"] is None
+    view = explorer.explorer_view(app_ctx, asked)
+    found = app_ctx.store.paths(test, rumsfeld, explorer_graph.PATH_HOPS, kinds=asked["kinds"])
+    assert found.paths and view.path_note.startswith("Shortest path from First North Korean nuclear test")
+    assert f"{found.hops} links" in view.path_note
+    drawn = _drawn(view)
+    on_path = {iri for p in found.paths for iri in p}
+    assert on_path <= set(drawn)
+    assert all("path" in drawn[i]["classes"] and "faded" not in drawn[i]["classes"] for i in on_path)
+    edges = [e for e in view.elements if "source" in e["data"] and "path" in e.get("classes", "")]
+    assert len(edges) >= found.hops
+    assert all({e["data"]["source"], e["data"]["target"]} <= on_path for e in edges)
+    # through states only, nothing links them: the note says so, and nothing is highlighted
+    narrow = explorer.next_state(asked, ids.EXPLORER_KINDS, kinds=["State"])
+    none = explorer.explorer_view(app_ctx, narrow)
+    assert none.path_note.startswith("No path of at most 5 links between")
+    assert not any("path" in e.get("classes", "") for e in none.elements)
+    cleared = explorer.next_state(asked, ids.EXPLORER_PATH_CLEAR)
+    assert cleared["path"] is None and explorer.explorer_view(app_ctx, cleared).path_note == ""
+    unknown = explorer.explorer_view(app_ctx, {**asked, "path": [test, "urn:nothing"]})
+    assert unknown.path_note == "No node has the IRI urn:nothing: no path to show."
+
+
+def test_an_unknown_node_link_says_so_and_opens_on_the_latest_meeting(app_ctx: AppContext) -> None:
+    missing = "https://w3id.org/alliancekg/id/state/no-such-node"
+    view = explorer.explorer_view(app_ctx, _state(app_ctx, node=missing))
+    assert view.notice.startswith(f"This link names a node that is not in the graph: {missing}.")
+    home = explorer_graph.home_node(app_ctx)
+    assert home is not None and home in _drawn(view) and missing not in _drawn(view)
+    panel = explorer.render_node_panel(None, missing)
+    assert f"No node has the IRI {missing}." in _texts(panel)
+    known = explorer.explorer_view(app_ctx, _state(app_ctx, node=home))
+    assert "not in the graph" not in known.notice
+
+
+def test_the_browser_lists_are_cut_in_one_place(app_ctx: AppContext) -> None:
+    many = [f"urn:n{i}" for i in range(40)]
+    state = explorer_graph.bounded(
+        {"expanded": [*many, 3], "hidden": many * 30, "pinned": {i: [1, 2] for i in many} | {"x": [1, "a"]},
+         "path": ["a"], "path_from": 5}
+    )
+    assert state["expanded"] == many[-explorer_graph.MAX_EXPANDED:]
+    assert state["hidden"] == many  # repeats dropped
+    assert list(state["pinned"]) == many[-explorer_graph.MAX_PINNED:]
+    assert state["path"] is None and state["path_from"] is None
+    opened = explorer.next_state(state, ids.EXPLORER_OPEN_TYPE, opened="urn:new")
+    assert opened["expanded"][-1] == "urn:new" and len(opened["expanded"]) == explorer_graph.MAX_EXPANDED
+    deep = _state(app_ctx, opened=tuple(many), node="urn:x")
+    assert explorer_graph.resolved(app_ctx, deep)["expanded"] == [*many, "urn:x"][-explorer_graph.MAX_EXPANDED:]
+
+
 def test_node_panel_and_search(app_ctx: AppContext, graph: GraphData) -> None:
     test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
     panel = explorer.node_panel_data(app_ctx, test)
