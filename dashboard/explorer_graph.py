@@ -434,6 +434,9 @@ def display_name(node: Node, view: Any = None) -> str:
             return labels.commitment_label(rec.parties, rec.stance, rec.types)
     if node.kind == Kind.CONCEPT:
         return labels.type_label(node.iri)
+    if node.kind == Kind.THREAT:
+        notation = node.props.get(Prop.NOTATION.value)
+        return labels.threat_label_of(str(notation) if notation else None, node.label or node.iri)
     return node.label or node.iri.rsplit("/", 1)[-1]
 
 
