@@ -63,6 +63,44 @@ def test_every_kind_has_its_own_colour_and_shape() -> None:
     assert len(set(shapes)) == len(shapes)
 
 
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* of an sRGB ``#rrggbb`` (D65), to measure how far apart two colours look."""
+
+    def linear(c: float) -> float:
+        return ((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92
+
+    r, g, b = (linear(int(colour.lstrip("#")[i : i + 2], 16) / 255) for i in (0, 2, 4))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def _distance(a: str, b: str) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5
+
+
+def test_verdict_colours_are_no_kind_colours() -> None:
+    """A stance or change never looks like a kind (the timeline's "weakened" was the missile launches' orange).
+
+    CIE76 distance: about 2.3 is the least difference a person sees; 18 keeps the two clearly apart.
+    """
+    kinds = {k.value: s.colour for k, s in styles.KIND_STYLES.items()}
+    verdicts = {**styles.STANCE_COLOURS, **styles.CHANGE_COLOURS, styles.UNKNOWN_STANCE: styles.UNKNOWN_STANCE_COLOUR}
+    near = [(v, k, round(_distance(c, kc), 1)) for v, c in verdicts.items() for k, kc in kinds.items()
+            if _distance(c, kc) < 18]
+    assert near == []
+    stances = list(styles.STANCE_COLOURS.values()) + [styles.UNKNOWN_STANCE_COLOUR]
+    assert min(_distance(a, b) for i, a in enumerate(stances) for b in stances[i + 1 :]) > 15
+    assert min(_distance(a, b) for i, a in enumerate(kinds.values()) for b in list(kinds.values())[i + 1 :]) > 12
+    assert {styles.text_on(c) for c in ("#80cdc1", "#f49ac2", "#d9d9d9")} == {"#1a1a1a"}
+    assert {styles.text_on(c) for c in ("#00665e", "#c51b7d", "#7f7f7f")} == {"#ffffff"}
+
+
 def test_stylesheet_has_a_selector_per_kind() -> None:
     selectors = {rule["selector"] for rule in styles.cytoscape_stylesheet()}
     for kind in Kind:
@@ -415,10 +453,12 @@ def test_trace_csv_parses(app_ctx: AppContext, graph: GraphData) -> None:
 def test_timeline_cells_and_incident_markers(app_ctx: AppContext) -> None:
     fig = timeline.timeline_figure(app_ctx, None, "stance")
     go.Figure(fig)  # a valid plotly figure
-    names = {t["name"] for t in fig["data"]}
-    assert {"\u25bc Nuclear test", "\u25bc Missile launch"} <= names
-    points = sum(len(t["x"]) for t in fig["data"] if t["name"] in ("new", "reaffirmed", "strengthened"))
+    names = {t["name"].rsplit(" (", 1)[0]: t for t in fig["data"]}
+    assert {"\u25bc Nuclear test", "\u25bc Missile launch"} <= set(names)
+    points = sum(len(names[n]["x"]) for n in ("new", "reaffirmed", "strengthened") if n in names)
     assert points == len(timeline.timeline_data(app_ctx).cells) > 0
+    for trace in fig["data"]:  # the legend gives each entry's count
+        assert trace["name"].endswith(f" ({len(trace['x'])})"), trace["name"]
     only_2007 = timeline.timeline_figure(app_ctx, [2007, 2007], "strength")
     go.Figure(only_2007)
     assert all(str(x).startswith("2007") for t in only_2007["data"] for x in t["x"])

@@ -19,6 +19,7 @@ from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.filters import chosen, filter_bar
 from dashboard.state import ViewState, encode_query
+from graph import labels
 from graph.errors import AllianceKGError
 
 TABLE_ID = "crises-table"
@@ -53,7 +54,8 @@ def lag_figure(result: CrisesResult) -> dict[str, Any]:
         traces.append(
             {
                 "type": "box",
-                "name": str(kind),
+                "name": labels.kind_label(str(kind)),
+                "marker": {"color": styles.kind_style(str(kind)).colour},
                 "x": [str(d) for d in group["decade"]],
                 "y": [int(v) for v in group["lag_days"]],
                 "boxpoints": "all",
@@ -95,7 +97,7 @@ def table_rows(result: CrisesResult) -> list[Any]:
         cells = [
             html.Td(_cell(row["date"])),
             html.Td(dcc.Link(str(row["label"]), href=href, className="crisis-link")),
-            html.Td(_cell(row["kind"])),
+            html.Td(labels.kind_label(_cell(row["kind"]))),
             html.Td(_cell(row["series"])),
             html.Td(meeting),
             *[html.Td(_cell(row[name])) for name, _ in SHOWN[1:]],
