@@ -47,14 +47,15 @@ def crises_data(app_ctx: AppContext, sources: str = "all", min_confidence: float
 
 
 def lag_figure(result: CrisesResult) -> dict[str, Any]:
-    """Box plots of the lag to the next meeting, by decade, one trace per incident kind."""
+    """Box plots of the lag to the next meeting, by decade, one trace per incident kind (named with its count of
+    incidents)."""
     table = result.table.dropna(subset=["lag_days"])
     traces: list[dict[str, Any]] = []
     for kind, group in table.groupby("kind", sort=True):
         traces.append(
             {
                 "type": "box",
-                "name": labels.kind_label(str(kind)),
+                "name": f"{labels.kind_label(str(kind))} ({group['incident'].nunique()})",
                 "marker": {"color": styles.kind_style(str(kind)).colour},
                 "x": [str(d) for d in group["decade"]],
                 "y": [int(v) for v in group["lag_days"]],
