@@ -345,6 +345,7 @@ def test_a_path_between_two_nodes_is_drawn_and_highlighted(app_ctx: AppContext, 
                                 ids.EXPLORER_OPEN_TYPE, opened=test)
     start = explorer.next_state(state, ids.EXPLORER_PATH_FROM)
     assert start["path_from"] == test
+    assert explorer.next_state(start, ids.EXPLORER_PATH_TO)["path"] is None  # the start is no end
     assert "select another node" in explorer.explorer_view(app_ctx, start).path_note
     there = explorer.next_state(start, ids.EXPLORER_OPEN_TYPE, opened=rumsfeld)
     asked = explorer.next_state(there, ids.EXPLORER_PATH_TO)

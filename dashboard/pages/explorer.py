@@ -113,7 +113,7 @@ def next_state(
         pinned = {}
     elif trigger == ids.EXPLORER_PATH_FROM and selected:
         new["path_from"], new["path"] = selected, None
-    elif trigger == ids.EXPLORER_PATH_TO and selected and state.get("path_from"):
+    elif trigger == ids.EXPLORER_PATH_TO and selected and state.get("path_from") not in (None, selected):
         new["path"] = [str(state["path_from"]), selected]
         new["path_from"] = None
     elif trigger == ids.EXPLORER_PATH_CLEAR:
