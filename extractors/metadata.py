@@ -203,6 +203,8 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
     if at is None:
         at = next((i for i, h in enumerate(heads) if _heading_like(h)), 0)
     first = heads[at]
+    if at + 1 < len(heads) and _heading_like(heads[at + 1]) and _pattern("title_continues").search(first):
+        first = f"{first} {heads[at + 1]}"
     if len(first) > TITLE_MAX_CHARS:
         return shorten(first, TITLE_MAX_CHARS)
     if _pattern("generic_headings").match(_fold(first)) and at + 1 < len(heads):

@@ -238,3 +238,112 @@ def test_the_mcm_held_with_the_recorded_scm_takes_its_number_from_the_reference(
     undated = text.replace(" on October 20, 2005", "")
     found = meetings(extract_document(make_doc(undated, dt.date(2005, 10, 21))))
     assert found["27th MCM"].props[Prop.DATE.value] == dt.date(2005, 10, 20)
+
+
+# A bulletin reprint: its own tracking lines, a labelled title, a summary and a dispatch heading come
+# before the communiqué's paragraph 1 (invented, in the shape of 1990s agency bulletins).
+_BULLETIN = """Tracking Number:  500123
+
+Title:  "Joint Communique of the 63rd ROK-US Security Consultative Meeting."
+
+Summary of the talks held by the defense ministers of the two allies in the fall, touching on deterrence, the \
+combined forces and how the costs of stationing are shared. (311105)
+
+Date:  20311105
+
+Text:
+OFFICE OF PUBLIC AFFAIRS BULLETIN
+
+VOLUME 9, NUMBER 12, NOVEMBER 5, 2031
+
+Joint Communique of the 63rd R.O.K.-U.S. Security Consultative Meeting
+
+Text of the communique issued after the meeting, Seoul, Korea, November 4, 2031.
+
+1. The 63rd Security Consultative Meeting (SCM) between the Republic of Korea (R.O.K.) and the United States \
+of America (U.S.) was held in Seoul, Korea on November 3-4, 2031. R.O.K. Minister of National Defense Hong \
+Gil-dong and U.S. Secretary of Defense Pat J. Example led their respective delegations.
+
+2. The Minister and the Secretary reviewed the security situation on the peninsula.
+"""
+
+# A wire story whose lead names the meeting before the text it carries ("(begin text) 1. ..."), with
+# a place in the lead that is not the meeting's.
+_WIRE = """*XYZ123 10/08/31 *
+
+ALLIES PLEDGE CLOSE WATCH ON NORTH'S PROGRAM
+
+(Text: allied security meeting joint communique) (1500)
+
+Washington -- The United States and the Republic of Korea concluded their 64th Security Consultative Meeting \
+October 8 with a joint communique on their long-term security engagement and presence in Asia.
+
+Following is the text of the communique: (begin text) 1. The Sixty-fourth Security Consultative Meeting (SCM) \
+between the United States of America (U.S.) and the Republic of Korea (ROK) was held in Washington D.C., \
+October 7 and 8, 2032. U.S. Secretary of Defense Pat J. Example and ROK Minister of National Defense Hong \
+Gil-dong led their respective delegations.
+"""
+
+
+def _heads(graph: GraphData) -> set[str]:
+    nodes = graph.node_map()
+    return {nodes[r.target].label for r in graph.relationships if r.type == Rel.HEAD_OF_DELEGATION}
+
+
+def test_a_bulletin_reprint_reads_heads_and_place_from_the_communiques_own_paragraph_one() -> None:
+    from extractors.metadata import infer_title
+    from extractors.readers.layout import repair
+
+    layout = repair(_BULLETIN)
+    assert (
+        infer_title(layout.text, layout.paragraphs)
+        == "Joint Communique of the 63rd ROK-US Security Consultative Meeting"
+    )
+    graph = extract_document(make_doc(_BULLETIN, dt.date(2031, 11, 5)))
+    meeting = recorded(graph)
+    assert meeting is not None and meeting.props[Prop.ORDINAL.value] == 63
+    assert meeting.props[Prop.LOCATION.value] == "Seoul"  # ", Korea" is the country, not the place
+    assert len(_heads(graph)) == 2
+
+
+def test_a_wire_reprint_places_its_meeting_where_it_was_held_not_in_the_leads_asia() -> None:
+    from extractors.metadata import infer_title
+    from extractors.readers.layout import repair
+
+    layout = repair(_WIRE)
+    assert infer_title(layout.text, layout.paragraphs) == "ALLIES PLEDGE CLOSE WATCH ON NORTH'S PROGRAM"
+    graph = extract_document(make_doc(_WIRE, dt.date(2032, 10, 8)))
+    meeting = recorded(graph)
+    assert meeting is not None and meeting.props[Prop.ORDINAL.value] == 64
+    assert meeting.props[Prop.LOCATION.value] == "Washington, D.C."
+    assert len(_heads(graph)) == 2
+
+
+def test_a_title_cut_after_its_ordinal_goes_on_with_the_next_heading_line() -> None:
+    from extractors.metadata import infer_title
+    from extractors.readers.layout import repair
+
+    text = (
+        "Joint Communiqué of the 61 st\nROK–U.S. Security Consultative Meeting\nSeoul, October 2, 2029\n\n"
+        "1. The meeting was held.\n"
+    )
+    layout = repair(text)
+    assert (
+        infer_title(layout.text, layout.paragraphs)
+        == "Joint Communiqué of the 61st ROK–U.S. Security Consultative Meeting"
+    )
+
+
+def test_a_headline_before_the_reprinted_text_is_no_pledge() -> None:
+    text = _WIRE.replace(
+        "ALLIES PLEDGE CLOSE WATCH ON NORTH'S PROGRAM",
+        "ALLIES AFFIRM TIES, WILL SEEK DENUCLEARIZATION OF THE PENINSULA",
+    )
+    graph = extract_document(make_doc(text, dt.date(2032, 10, 8)))
+    nodes = graph.node_map()
+    evidence = [
+        nodes[r.target].props[Prop.TEXT.value]
+        for r in graph.relationships
+        if r.type == Rel.EVIDENCE and is_a(nodes[r.source].kind, Kind.COMMITMENT)
+    ]
+    assert not any("DENUCLEARIZATION" in e for e in evidence)

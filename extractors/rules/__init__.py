@@ -75,6 +75,7 @@ _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = load_rules("meetings").regex("together")
+_BODY_START = load_rules("meetings").regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
@@ -83,6 +84,8 @@ _CONFIDENCE, _DATE, _DESCRIPTION = Prop.CONFIDENCE.value, Prop.DATE.value, Prop.
 
 _MCM_ONLY = re.compile(r"(?i)\bmilitary\s+committee\b|\bMCM\b")
 _SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
+_PREAMBLE_MAX = 4000
+"""A reprint's own text before the communiqué's first numbered paragraph is shorter than this (characters)."""
 _HEADING_MAX = 160
 """A paragraph shorter than this without closing punctuation is a heading line."""
 
@@ -417,6 +420,33 @@ class _Extraction:
                 return p.start
         return 0
 
+    def _first_numbered(self) -> int:
+        """Index of the paragraph numbered "1." near the top, where a reprint's text begins (0: none).
+
+        A reprint puts its own paragraphs before the communiqué (a bulletin's tracking lines, a wire
+        story's lead, "Following is the text of the communique:"); the communiqué's numbered
+        paragraphs start its opening.
+        """
+        for i, p in enumerate(self.pars):
+            if p.start > _PREAMBLE_MAX:
+                break
+            if _BODY_START.search(self.text[p.start : p.end]):
+                return i
+        return 0
+
+    def _heading_paragraphs(self) -> set[int]:
+        """Indexes of the heading lines before the text (titles, headlines, datelines): short, no closing
+        punctuation, before the first body paragraph or before a reprint's paragraph 1."""
+        numbered = self._first_numbered()
+        out: set[int] = set()
+        for i, p in enumerate(self.pars[: numbered or len(self.pars)]):
+            body = self.text[p.start : p.end].rstrip()
+            if len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”")):
+                out.add(i)
+            elif not numbered:
+                break
+        return out
+
     def _opening_end(self, count: int) -> int:
         """End of the first ``count`` body paragraphs.
 
@@ -427,7 +457,7 @@ class _Extraction:
         """
         seen = 0
         end = self.pars[-1].end
-        for p in self.pars:
+        for p in self.pars[self._first_numbered() :]:
             body = self.text[p.start : p.end].rstrip()
             if len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”")):
                 continue
@@ -676,8 +706,11 @@ class _Extraction:
             if _IS_TO.search(text, self.sents[si].start, self.sents[si].end):
                 candidates.add(si)
         cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        headings = self._heading_paragraphs()
         for si in sorted(candidates):
             s = self.sents[si]
+            if s.paragraph in headings:  # a headline sums a pledge up; the text makes it
+                continue
             hits = type_hits.get(si, [])
             if not hits:
                 # a sentence without a scheme phrase is typed only by a cue word (see commitment_types)

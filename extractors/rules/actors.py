@@ -100,7 +100,7 @@ class ActorMention:
     end: int
     actor: Actor
     via: str
-    """How it was recognised: ``name``, ``capital``, ``title`` or ``role``."""
+    """How it was recognised: ``name``, ``capital``, ``title``, ``role`` or ``surname`` (named in full before)."""
 
 
 def _role_country(role: str, before: str, after: str = "", name: str = "") -> str | None:
@@ -184,7 +184,53 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
         found = gaz.person_by_surname(m.group("surname"), year, m.group("title"))
         if found is not None:
             out.append(ActorMention(m.start(), e, _dated(found, year), "title"))
+    out.extend(_bare_surnames(text, out))
     out.sort(key=lambda a: (a.start, -a.end))
+    return out
+
+
+_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+$")
+
+
+def _family_name(actor: Actor) -> str | None:
+    """The family name a news text uses alone for ``actor`` once named ("Austin", "Shin")."""
+    words = [w for w in actor.label.replace(",", " ").split() if w not in _SUFFIXES]
+    if len(words) < 2:
+        return None
+    korean = actor.country in ("KOR", "PRK") and words[0] in KOREAN_SURNAMES
+    family = words[0] if korean else words[-1]
+    return family if len(family) > 2 and family not in _NOT_NAME else None
+
+
+def _bare_surnames(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """A person the text has named in full, named again by the family name alone ("Lloyd Austin" ...
+    "Austin reaffirmed ..."): the same person, when no other person of the text has that family name."""
+    first_seen: dict[str, tuple[int, Actor]] = {}
+    shared: set[str] = set()
+    for a in found:
+        if a.actor.kind != Kind.PERSON or a.via not in ("name", "role"):
+            continue
+        family = _family_name(a.actor)
+        if family is None:
+            continue
+        seen = first_seen.get(family)
+        if seen is not None and seen[1].id != a.actor.id:
+            shared.add(family)
+        elif seen is None or a.start < seen[0]:
+            first_seen[family] = (a.start, a.actor)
+    names = sorted(set(first_seen) - shared, key=len, reverse=True)
+    if not names:
+        return []
+    covered = Coverage((a.start, a.end) for a in found)
+    alternatives = "|".join(map(re.escape, names))
+    pattern = re.compile(r"(?<![\w.'’-])(?<![A-Z][a-z]\s)(?:" + alternatives + r")(?![\w-])(?!\s+[A-Z])")
+    out: list[ActorMention] = []
+    for m in pattern.finditer(text):
+        start, actor = first_seen[m.group()]
+        if m.start() > start and not covered.overlaps(m.start(), m.end()):
+            honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start() - 6), m.start())  # "Mr. Lee" is one mention
+            out.append(ActorMention(honorific.start() if honorific else m.start(), m.end(), actor, "surname"))
     return out
 
 

@@ -197,6 +197,24 @@ def _ref_lead(word: str) -> bool:
 _REF_LEAD_WORDS = frozenset(str(w).lower() for w in RULES.patterns["references"].get("lead_words", ()))
 _REFS_ANCHORED = RULES.anchored("references", lead=_ref_lead)
 _COORD_GAP = RULES.regex("coordination_gap")
+_AND_WORDS = re.compile(r"\b(?:and|as\s+well\s+as|together\s+with|along\s+with)\b")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s")
+
+
+def _coordinated(text: str, previous: Ref, r: Ref) -> bool:
+    """Are two references coordinated ("the Minister and the Secretary", "A, B and C")?
+
+    A bare comma after an object ends its phrase unless a list goes on: in "in a call with Mr. Lee,
+    President Obama reaffirmed ..." the President is the subject, alone.
+    """
+    gap = _COORD_GAP.match(text, previous.end, r.start)
+    if gap is None:
+        return False
+    if previous.subject or "," not in gap.group() or _AND_WORDS.search(gap.group()):
+        return True
+    return _LIST_GOES_ON.match(text, r.end) is not None
+
+
 _ADVERBS_ONLY = RULES.regex("adverbs_only")
 _PARENTHETICAL_GAP = RULES.regex("parenthetical_gap")
 _CLAUSE_LEAD = RULES.regex("clause_lead")
@@ -424,8 +442,8 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
         after = text[r.end : r.end + 2]
         if after.startswith(("'s", "’s", "’ ", "' ")) or (text[r.end - 1 : r.end] in "’'" and r.end > r.start):
             r.subject = False  # a possessive
-        elif previous is not None and _COORD_GAP.match(text, previous.end, r.start) is not None:
-            r.subject = previous.subject  # coordinated
+        elif previous is not None and _coordinated(text, previous, r):
+            r.subject = previous.subject
         else:
             i = bisect.bisect_left(tokens.starts, r.start) - 1
             article = i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in ("a", "an")
@@ -439,7 +457,7 @@ def _group_before(text: str, refs: list[Ref], index: int) -> tuple[int, frozense
     """The coordinated group ending with ``refs[index]``: (start, parties, is a meeting)."""
     group = [refs[index]]
     k = index - 1
-    while k >= 0 and _COORD_GAP.match(text[refs[k].end : group[0].start]):
+    while k >= 0 and _coordinated(text, refs[k], group[0]):
         group.insert(0, refs[k])
         k -= 1
     parties: set[str] = set()

@@ -145,6 +145,8 @@ _VENUE_CITY = _RULES.regex("venue_city")
 _VENUE_CITIES = {
     venue.strip(): city.strip() for venue, _, city in (str(w).partition("=") for w in _RULES.word_list("venue_cities"))
 }
+_PLACE_COUNTRY = _RULES.regex("place_country")
+_PLACE_NEAR = int(_RULES.word_list("place_near")[0])
 _BACKWARD = _RULES.regex("backward")
 _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
@@ -402,12 +404,18 @@ def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
         at = city.end() - 3 if city is not None else -1  # the "in " before the city
         if city is not None and (inner := _PLACE_AFTER.match(text, at, window_end)) is not None:
             m = inner
+        if (
+            m.group("held") is None
+            and m.start() - mention.end > _PLACE_NEAR
+            and _CONVENED.search(text, max(0, mention.start - 40), mention.start) is None
+        ):
+            continue
         place = m.group("place").strip().rstrip(".,")
         if place.endswith((" D.C", ",D.C")):
             place += "."
         if _NOT_PLACE.match(place) or len(place) < 3:
             continue
-        place = re.sub(r"^the\s+", "", place)
+        place = _PLACE_COUNTRY.sub("", re.sub(r"^the\s+", "", place))
         mention.location = _VENUE_CITIES.get(place, place)
         mention.location_span = (m.start("place"), m.start("place") + len(m.group("place").rstrip(".,")))
         return
