@@ -407,9 +407,17 @@ class Neo4jStore(GraphStore):
                 break  # nothing left, or nearer nodes already fill the limit
             found: set[str] = set()
             for batch in chunked(frontier, 2000):
-                records = self._read(
-                    queries.NEIGHBOUR_STEP, frontier=batch, types=types, kinds=kind_list, start=start, end=end
-                )
+                if cap is None:
+                    records = self._read(
+                        queries.NEIGHBOUR_STEP, frontier=batch, types=types, kinds=kind_list, start=start, end=end
+                    )
+                else:
+                    # only the first (cap - len(distance)) new nodes by IRI can be kept (the step that fills the
+                    # limit is the last); cap rows hold them even when every node already reached comes first
+                    records = self._read(
+                        queries.NEIGHBOUR_STEP_FIRST, frontier=batch, types=types, kinds=kind_list, start=start,
+                        end=end, limit=cap,
+                    )  # fmt: skip
                 found.update(r["iri"] for r in records if r["iri"] not in distance)
             for other in found:
                 distance[other] = depth

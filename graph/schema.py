@@ -324,6 +324,7 @@ COMMITMENT_TYPES: tuple[str, ...] = (
     "ArmisticeSupport",
     "GlobalSecurityCooperation",
     "AllianceCooperation",
+    "PeaceAndUnification",
 )
 """Local names of the concepts of ``ak:CommitmentTypes`` (labels, alt labels
 and ``skos:broader`` live in ``ontology/alliance.ttl``)."""

@@ -67,7 +67,15 @@ def test_ranges_keep_their_last_day() -> None:
     assert found[0].end_date == dt.date(1968, 5, 28)
     assert found[0].contains(dt.date(1968, 5, 28))
     assert not found[0].contains(dt.date(1968, 5, 29))
-    assert m.date == dt.date(1988, 6, 9)
+    assert (m.date, m.end_date) == (dt.date(1988, 6, 7), dt.date(1988, 6, 9))  # a month named twice: one range
+
+
+def test_ranges_across_a_month_end() -> None:
+    for text in ("convened on 31 October and 1 November 1996", "held October 31 and November 1, 1996"):
+        [m] = find_dates(text, REF)
+        assert (m.date, m.end_date) == (dt.date(1996, 10, 31), dt.date(1996, 11, 1))
+    [m] = find_dates("from 30 December to 2 January 1990", REF)
+    assert (m.date, m.end_date) == (dt.date(1989, 12, 30), dt.date(1990, 1, 2))
 
 
 def test_relative_expressions_need_a_reference_date() -> None:

@@ -416,6 +416,17 @@ def test_find_text_by_name_alias_date_and_evidence(loaded: GraphStore) -> None:
     assert loaded.find_text("no such words anywhere") == []
 
 
+def test_find_text_sees_every_write(loaded: GraphStore) -> None:
+    """What a search reads is never older than the graph (the embedded store keeps its texts per revision)."""
+    assert loaded.find_text("quokka") == []
+    loaded.upsert_nodes([Node(iri=PRK, kind=Kind.STATE, label="North Korea", props={"altLabels": ["Quokka land"]})])
+    assert found(loaded.find_text("quokka")) == [("alias", PRK, "Quokka land")]
+    loaded.upsert_nodes([Node(iri=KOR, kind=Kind.STATE, label="Quokka Republic")])
+    assert found(loaded.find_text("quokka")) == [("name", KOR, "Quokka Republic"), ("alias", PRK, "Quokka land")]
+    loaded.delete_nodes([KOR])
+    assert found(loaded.find_text("quokka")) == [("alias", PRK, "Quokka land")]
+
+
 def test_find_text_limits_each_field(loaded: GraphStore) -> None:
     everything = loaded.find_text("e", limit=100)
     assert len({m.node.iri for m in everything}) == len(everything)

@@ -152,7 +152,7 @@ def register(app: typer.Typer) -> None:
             show(f"[yellow]only the first {limit} rows are shown; raise --limit to see more[/yellow]")
 
     @app.command("neo4j-check")
-    def neo4j_check() -> None:
+    def neo4j_check(fmt: OutputFormatOption = OutputFormat.TABLE) -> None:
         """Connect to Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD) and report what is there."""
         from rich.table import Table
 
@@ -160,11 +160,22 @@ def register(app: typer.Typer) -> None:
         with open_store("neo4j", settings=settings) as graph:
             info = graph.server_info()  # type: ignore[attr-defined]
             nodes, rels = graph.count_nodes(), graph.count_relationships()  # type: ignore[attr-defined]
+        report: dict[str, Any] = {
+            "uri": settings.neo4j_uri or "",
+            "user": settings.neo4j_username if settings.neo4j_auth else None,
+            "database": settings.neo4j_database,
+            "server": f"{info['name']} {info['version']} {info['edition']}",
+            "nodes": nodes,
+            "relationships": rels,
+        }
+        if fmt is not OutputFormat.TABLE:
+            emit_rows(fmt, list(report), [list(report.values())], payload=report)
+            return
         table = Table(title="Neo4j", show_header=False)
-        table.add_row("URI", settings.neo4j_uri or "")
-        table.add_row("user", settings.neo4j_username if settings.neo4j_auth else "(no authentication)")
-        table.add_row("database", settings.neo4j_database or "(server default)")
-        table.add_row("server", f"{info['name']} {info['version']} {info['edition']}")
+        table.add_row("URI", report["uri"])
+        table.add_row("user", report["user"] or "(no authentication)")
+        table.add_row("database", report["database"] or "(server default)")
+        table.add_row("server", report["server"])
         table.add_row("nodes", f"{nodes:,}")
         table.add_row("relationships", f"{rels:,}")
         show(table)

@@ -50,7 +50,7 @@ from extractors.rules.meetings import (
 )
 from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads
-from extractors.rules.reference import agreement
+from extractors.rules.reference import agreement, confirms
 from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
@@ -71,12 +71,15 @@ _RESPONSE_CUE = _RESPONSES.anchored("response_cue")
 _THREAT_CUE = _RESPONSES.regex("threat_cue")
 _CONDEMN = _RESPONSES.anchored("condemn")
 _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
+_STANDING = _RESPONSES.regex("standing_threat")
+_DEICTIC = _RESPONSES.regex("deictic_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = load_rules("meetings").regex("together")
 _BODY_START = load_rules("meetings").regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
+_UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
 _STANCE, _STRENGTH, _CUES = Prop.STANCE.value, Prop.STRENGTH.value, Prop.CUES.value
@@ -114,8 +117,9 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
     else the nearest date of its first dated sentence (the opening sentence
     of a communiqué). A meeting only mentioned takes a date only when the
     text states it as the meeting's own, and not a relative one ("on
-    Wednesday"): the document that records the meeting is the better source,
-    and a graph store lets the last loaded value win.
+    Wednesday") unless the series reference holds that meeting that day:
+    the document that records the meeting is the better source, and a
+    graph store lets the last loaded value win.
     """
     own = [m.date for m in meeting.mentions if m.date is not None and m.date.precision == "day"]
     # a date written with its year wins over one whose year is guessed ("released August 27 at the
@@ -131,7 +135,8 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
         if held is not None and held.precision == "day":
             return held.date
     for d in own:
-        if meeting.recorded or not d.relative:
+        # a relative date ("last Friday") only where the series reference holds that meeting on that day
+        if meeting.recorded or not d.relative or confirms(meeting.series, meeting.ordinal, d.date):
             return d.date
     if meeting.recorded:
         # the sentence that says it "was held" dates it before a heading's dateline (often the release day)
@@ -150,7 +155,11 @@ class _SentenceIncidents:
     condemned: list[tuple[int, str]]
     """Named after a condemning word of the sentence."""
     before: list[tuple[int, str]]
-    """Condemned, or answered in its introduction, by the sentence before (same paragraph)."""
+    """Condemned by an earlier sentence of the paragraph, or answered in the introduction of the sentence right
+    before."""
+    before_threats: tuple[ThreatMention, ...] = ()
+    """Standing threats condemned by those sentences ("condemned the DPRK's continuing ballistic missile
+    launches")."""
 
 
 def _ident(value: int | dt.date | None) -> int | str | None:
@@ -275,6 +284,8 @@ class _Extraction:
                     target = self.recorded
                 elif len(same_series) == 1:
                     target = same_series[0]
+            if target is not None and m.future and target is self.recorded:
+                target = None  # "the next EDSCG meeting in Washington" is not the one this text records
             if target is not None:
                 target.mentions.append(m)
                 if target.location is None and m.location:
@@ -408,6 +419,23 @@ class _Extraction:
         if first is None:
             return []
         own = [m for m in pending if m.series == first.series and (m is first or m.date is None) and not m.future]
+        if all(m.date is None for m in own):
+            # the heading names it, the opening dates it ("... held a Trilateral Ministerial Meeting in Tokyo
+            # on July 28, 2024"): one meeting
+            dated = next(
+                (
+                    m
+                    for m in pending
+                    if m.series == first.series
+                    and m.date is not None
+                    and m.date.precision == "day"
+                    and not (m.future or m.backward)
+                    and m.start <= limit
+                ),
+                None,
+            )
+            if dated is not None:
+                own.append(dated)
         meeting = Meeting(first.series, None, None, next((m.location for m in own if m.location), None))
         meeting.mentions.extend(own)
         return [meeting]
@@ -499,6 +527,8 @@ class _Extraction:
         )
         if span is not None:  # a meeting of several days ("on August 26 and 27, 1975"): its last day
             props[Prop.END_DATE.value] = span.end_date
+        elif meeting.end_date is not None:  # ... or as the series reference has it
+            props[Prop.END_DATE.value] = meeting.end_date
         self.b.node(iri, kind, meeting.label, props)
         self.meeting_iris[key] = iri
         for m in meeting.mentions:
@@ -693,10 +723,16 @@ class _Extraction:
                 candidates.add(i)
         # sentences that condemn an incident: the incidents named after the condemning word
         condemned: dict[int, list[tuple[int, str]]] = {}
+        condemned_threats: dict[int, tuple[ThreatMention, ...]] = {}
         for m in _CONDEMN.finditer(text, self.tokens):
             ci = self.sindex.at(m.start())
             if ci is not None and ci not in condemned:
                 condemned[ci] = [(p, inc) for p, inc in incident_by_sentence.get(ci, []) if p > m.start()]
+                condemned_threats[ci] = tuple(
+                    t
+                    for t in threat_by_sentence.get(ci, [])
+                    if t.start > m.start() and _STANDING.search(text, max(m.end(), t.start - _THREAT_WINDOW), t.start)
+                )
         # sentences whose introduction answers incidents ("In response to the test, ..."): the
         # next sentence of the paragraph continues the answer when it has no cue of its own
         framed: dict[int, list[tuple[int, str]]] = {}
@@ -713,10 +749,9 @@ class _Extraction:
                 continue
             hits = type_hits.get(si, [])
             if not hits:
-                # a sentence without a scheme phrase is typed only by a cue word (see commitment_types)
+                # a sentence without a scheme phrase is typed by a cue word, or, a pledge a party states,
+                # by the broadest concept (see commitment_types)
                 cue_words[si] = list(self.lex.commitment_cues.finditer(text, self.tokens, s.start, s.end))
-                if not cue_words[si]:
-                    continue
             verbs = sentence_verbs(text, self.tokens, s.start, s.end)
             if not can_pledge(verbs, text, s.start, s.end):
                 continue
@@ -739,9 +774,22 @@ class _Extraction:
             )
             framed[si] = self.lead_incidents(si, findings[0], incident_by_sentence.get(si, []))
             previous: list[tuple[int, str]] = []
+            previous_threats: tuple[ThreatMention, ...] = ()
             if si > 0 and self.sents[si - 1].paragraph == s.paragraph:
-                previous = [*condemned.get(si - 1, []), *framed.get(si - 1, [])]
-            context = _SentenceIncidents(incident_by_sentence.get(si, []), condemned.get(si, []), previous)
+                previous = list(framed.get(si - 1, []))
+            # what the earlier sentences of the paragraph condemned: "condemned the landmine blast ... They
+            # assessed that ... The two sides reaffirmed that the Alliance will answer any provocation"
+            ci = si - 1
+            while ci >= 0 and self.sents[ci].paragraph == s.paragraph:
+                if condemned.get(ci) or condemned_threats.get(ci):
+                    previous = [*condemned.get(ci, []), *previous]
+                    previous_threats = (*condemned_threats.get(ci, ()), *previous_threats)
+                ci -= 1
+            if not previous and _DEICTIC.match(text, s.start):
+                previous = self._pointed_back(si, incident_by_sentence)
+            context = _SentenceIncidents(
+                incident_by_sentence.get(si, []), condemned.get(si, []), previous, previous_threats
+            )
             hit_starts = [hs for hs, _he, _ts in hits]
 
             def names_field(a: int, b: int, starts: list[int] = hit_starts) -> bool:
@@ -756,6 +804,24 @@ class _Extraction:
                 iri = self.b.commitment_iri(key_start)
                 self.commitment_node(iri, found, type_names, made_at, date or self.doc.date)
                 self.link_responses(iri, si, found, context, threat_by_sentence)
+
+    def _pointed_back(self, si: int, incident_by_sentence: dict[int, list[tuple[int, str]]]) -> list[tuple[int, str]]:
+        """What "In this regard, ..." points back to: the incidents of the nearest earlier sentence of the
+        paragraph that names any, or, for a paragraph's first sentence, those of the paragraph before."""
+        paragraph = self.sents[si].paragraph
+        ci = si - 1
+        while ci >= 0 and self.sents[ci].paragraph == paragraph:
+            if incident_by_sentence.get(ci):
+                return list(incident_by_sentence[ci])
+            ci -= 1
+        if ci >= 0 and ci == si - 1:  # the sentence opens its paragraph: the paragraph before
+            before = self.sents[ci].paragraph
+            out: list[tuple[int, str]] = []
+            while ci >= 0 and self.sents[ci].paragraph == before:
+                out[:0] = incident_by_sentence.get(ci, [])
+                ci -= 1
+            return out
+        return []
 
     def lead_incidents(
         self, si: int, found: CommitmentFinding, incidents: list[tuple[int, str]]
@@ -784,7 +850,8 @@ class _Extraction:
         implementation"), those of the same subject's earlier clauses of the sentence;
         else, for a pledge a party states itself, the broad concept of its first cue word
         (``skos:hiddenLabel``): a statement of will is a commitment even when no phrase
-        of the scheme names it. A pledge that names no field at all is not typed.
+        of the scheme names it. A pledge that names no field at all takes the broadest
+        concept (``untyped_pledge`` in ``commitments.yaml``).
         """
         lo, hi = found.span
         # the sentence's introduction ("With 2013 marking the anniversary of the Mutual Defense
@@ -792,14 +859,18 @@ class _Extraction:
         names = {t for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi for t in ts}
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
+        if not names and found.explicit and lo < found.lead_end:
+            # "Noting that the Eighth Special Measures Agreement runs through 2013, ... agreed to begin talks
+            # on the next agreement": the introduction names the field the pledge does not
+            names = {t for hs, _he, ts in hits if lo <= hs < found.lead_end for t in ts}
         if not names and found.explicit and not found.defaulted:
             # the broad concept of the first cue word after the verb ("to hold prompt consultations")
             if si not in cue_words:  # computed only for the sentences that need it
                 s = self.sents[si]
                 cue_words[si] = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
             cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] < hi), None)
-            if cue is not None:
-                names = set(cue[2]) & self.lex.concepts.keys()
+            names = set(cue[2]) if cue is not None else set(_UNTYPED_PLEDGE)
+            names &= self.lex.concepts.keys()
         return sorted(names)
 
     def commitment_node(
@@ -858,6 +929,7 @@ class _Extraction:
             scopes.append((s.start, found.lead_end))
         responded = False
         named_event = False  # a cue names an event: no standing threat is answered in its stead
+        linked: set[str] = set()
         threats = threat_by_sentence.get(si, [])
         for lo, hi in scopes if context.named or threats else ():
             cue = self._first_cue(si, lo, hi)
@@ -867,13 +939,23 @@ class _Extraction:
             for pos, inc in context.named:
                 if cue.start() < pos < hi and self._respondable(inc):
                     self.b.rel(Rel.RESPONDS_TO, iri, inc)
+                    linked.add(inc)
                     responded = True
         answered = [inc for pos, inc in context.condemned if any(a <= pos < b for a, b in found.borrow)]
+        carried = False  # the pledge answers what an earlier sentence of its paragraph condemned
         if not responded and not answered:
             answered = [inc for _, inc in context.before]
+        elif context.before:
+            carried = bool({inc for _, inc in context.before} & linked)
         for inc in answered:
             if self._respondable(inc):
                 self.b.rel(Rel.RESPONDS_TO, iri, inc)
+                responded = True
+        if carried:
+            # ... and the standing threats that sentence condemned ("condemned the DPRK's continuing ballistic
+            # missile launches and the balloon campaign. In light of these provocations, ... agreed ...")
+            for t in context.before_threats:
+                self.b.rel(Rel.RESPONDS_TO, iri, self.threat_node(t.poser, t.threat_type))
                 responded = True
         for t in threats:
             tiri = self.threat_node(t.poser, t.threat_type)

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Literal
 
 from dateutil.relativedelta import relativedelta
 
+from extractors.rules import regex_cache
 from extractors.rules.scan import AnchoredPattern, Tokens
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def expand(source: str) -> str:
 def date_pattern() -> re.Pattern[str]:
     """The grammar as one compiled expression (its alternatives in file order)."""
     rules = _rules()
-    return re.compile(expand(rules.source("date")), rules.flags("date"))
+    return regex_cache.compile(expand(rules.source("date")), rules.flags("date"))
 
 
 @functools.cache
@@ -233,6 +234,14 @@ def _convert(m: re.Match[str], ref: dt.date | None) -> DateMatch | None:
     if group("dayof"):
         day = _safe_date(int(group("y5")), month_number(group("m5")), _day(group("d5")))
         return DateMatch(s, e, day, "day") if day else None
+    if group("span2"):
+        year = int(group("y7"))
+        m_first, m_last = month_number(group("m7") or group("m8")), month_number(group("m7e") or group("m8e"))
+        first = _safe_date(year - (m_first > m_last), m_first, _day(group("d7") or group("d8")))
+        last = _safe_date(year, m_last, _day(group("d7e") or group("d8e")))
+        if first is None or last is None or not 0 < (last - first).days <= 7:
+            return None
+        return DateMatch(s, e, first, "day", last)
     if group("mdy") or group("dmy"):
         is_mdy = bool(group("mdy"))
         month = month_number(group("m1") if is_mdy else group("m2"))

@@ -176,14 +176,21 @@ class IncidentResolver:
         taken = Coverage()
         cat = self.lex.catalogue_by_id
         named = [*self.lex.incident_names.finditer(text, toks), *_variant_names(self.lex).finditer(text, toks)]
+        bounds = _Bounds(sentence_bounds)
         for start, end, ids in sorted(named):
             candidates = [cat[i] for i in ids if self._known(cat[i])]
             if not candidates or taken.overlaps(start, end):
                 continue
             chosen = max(candidates, key=lambda c: c.date) if len(candidates) > 1 else candidates[0]
+            if _SYSTEM_RE.match(text, start, end):
+                # a missile system's name ("Hwasong-17", "Hwasong-15 launch") is one launch's alias; with a date
+                # of another launch ("a Hwasong-17 ICBM on March 24, 2022") the system and the date decide (below)
+                _, s_end = bounds.around(start)
+                when = _adjacent_date(text, dates, start, end, s_end, reach=60)
+                if when is not None and when.precision == "day" and not when.contains(chosen.date, slack_days=1):
+                    continue
             out.append(IncidentMention(start, end, chosen, 0.9))
             taken.add(start, end)
-        bounds = _Bounds(sentence_bounds)
         grouped = [f for f in self._grouped(text, toks, bounds) if not taken.overlaps(f.start, f.end)]
         out.extend(grouped)
         for found in grouped:
@@ -193,7 +200,9 @@ class IncidentResolver:
                 continue
             pool = self._system_pool(norm_key(m.group(0)))
             s_start, _ = bounds.around(m.start())
-            by_system = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=False, named=True)
+            # "the two launches of Unha-3 rockets in 2012": every launch of the system that year
+            plural = _PLURAL_BEFORE.search(text, max(s_start, m.start() - 40), m.start()) is not None
+            by_system = self._resolve(text, dates, m.start(), m.end(), s_start, bounds, pool, plural=plural, named=True)
             out.extend(by_system)
             for r in by_system:
                 taken.add(r.start, r.end)
@@ -231,7 +240,37 @@ class IncidentResolver:
                 out.append(found)
                 taken.add(found.start, found.end)
         out.sort(key=lambda r: r.start)
+        out = self._another(text, dates, bounds, out)
         return self._anaphora(text, out, toks)
+
+    def _another(
+        self, text: str, dates: list[DateMatch], bounds: _Bounds, found: list[IncidentMention]
+    ) -> list[IncidentMention]:
+        """An elided second event: "a Hwasong-14 ... on July 4, 2017, and another on July 28" is the catalogue's
+        incident of the first one's kind (and missile system, when it names one) on the second date."""
+        if not found or "nother" not in text and "second" not in text and "third" not in text:
+            return found
+        extra: list[IncidentMention] = []
+        starts = [f.start for f in found]
+        for d in dates:
+            if d.precision not in ("day", "month"):
+                continue
+            m = _ANOTHER_BEFORE.search(text, max(0, d.start - 40), d.start)
+            if m is None:
+                continue
+            s_start, _ = bounds.around(d.start)
+            i = bisect.bisect_left(starts, m.start()) - 1
+            if i < 0 or found[i].start < s_start or not isinstance(found[i].incident, CatalogueIncident):
+                continue
+            first = found[i].incident
+            within = _within(d, slack_days=1)
+            hits = [c for c in self.by_kind.get(first.kind, []) if c is not first and within(c.date) and self._known(c)]
+            system = _SYSTEM_RE.search(first.label)
+            if system is not None and len(hits) > 1:
+                hits = [c for c in hits if system.group("sys").lower() in c.label.lower()] or hits
+            if len(hits) == 1:
+                extra.append(IncidentMention(m.start("another"), d.end, hits[0], 0.75))
+        return sorted([*found, *extra], key=lambda r: r.start) if extra else found
 
     def _placed(self, text: str, start: int, end: int, pool: list[CatalogueIncident]) -> list[CatalogueIncident]:
         """The incidents of ``pool`` at a place the text names near a trigger, in any spelling ("near Kangnung")."""
@@ -258,10 +297,6 @@ class IncidentResolver:
                 continue
             year2 = int(m.group("y2")) if m.group("y2") else None
             year1 = int(m.group("y1")) if m.group("y1") else year2
-            whens = [
-                _listed_day(m.group("m1"), m.group("d1"), year1, self.doc_date),
-                _listed_day(m.group("m2"), m.group("d2"), year2 or year1, self.doc_date),
-            ]
             if m.group("k1"):
                 kinds = [_GROUP_KIND[m.group("k1").split()[-1].lower()], _GROUP_KIND[m.group("k2").split()[-1].lower()]]
             else:
@@ -269,26 +304,50 @@ class IncidentResolver:
                 kinds = [_GROUP_NOUN_KIND.get(noun, Kind.MISSILE_LAUNCH)] * 2
                 if noun == "tunnels":
                     kinds = [Kind.ARMED_PROVOCATION] * 2
+            # without a year in the list, the year the text spoke of just before ("In 2009 ... the missile and
+            # nuclear tests in April and May of that year"), else the document's
+            years: list[int | None] = [year1] if year1 is not None else [*_context_year(text, m.start()), None]
             found: list[IncidentMention] = []
-            for kind, when in zip(kinds, whens, strict=True):
-                if when is None:
-                    found = []
-                    break
-                day, precise = when
-                pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
-                if m.group("noun") and m.group("noun").lower() == "tunnels":
-                    pool = [c for c in pool if "tunnel" in c.label.lower()]
-                hits = [
-                    c
-                    for c in pool
-                    if (c.date == day if precise else (c.date.year, c.date.month) == (day.year, day.month))
+            for year in years:
+                whens = [
+                    _listed_day(m.group("m1"), m.group("d1"), year, self.doc_date),
+                    _listed_day(m.group("m2"), m.group("d2"), year2 or year, self.doc_date),
                 ]
-                if len(hits) != 1:
-                    found = []
+                found = self._listed(m, kinds, whens)
+                if found:
                     break
-                found.append(IncidentMention(m.start(), m.end(), hits[0], 0.8))
             out.extend(found)
         return out
+
+    def _listed(
+        self, m: re.Match[str], kinds: list[Kind], whens: list[tuple[dt.date, bool] | None]
+    ) -> list[IncidentMention]:
+        """The incidents of a grouped mention, one kind and date per item (nothing when an item fits none)."""
+        found: list[IncidentMention] = []
+        for kind, when in zip(kinds, whens, strict=True):
+            if when is None:
+                found = []
+                break
+            day, precise = when
+            pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
+            if m.group("noun") and m.group("noun").lower() == "tunnels":
+                pool = [c for c in pool if "tunnel" in c.label.lower()]
+            hits = [
+                c for c in pool if (c.date == day if precise else (c.date.year, c.date.month) == (day.year, day.month))
+            ]
+            if len(hits) > 1 and not precise and m.group("noun") and not m.group("k1"):
+                # "the ICBM launches in July and November 2017": every launch of the month, of the type named
+                kept = {
+                    id(f.incident) for f in _narrow_by_type([IncidentMention(0, 0, c, 0) for c in hits], m.group(0))
+                }
+                hits = [c for c in hits if id(c) in kept]
+                if len(hits) > 3:
+                    hits = []
+            if not hits or (len(hits) > 1 and (precise or not m.group("noun") or m.group("k1"))):
+                found = []
+                break
+            found.extend(IncidentMention(m.start(), m.end(), c, 0.8) for c in hits)
+        return found
 
     def _described(self, text: str, dates: list[DateMatch], toks: Tokens, bounds: _Bounds) -> list[IncidentMention]:
         """Agreements, crises and provocations the text describes by their date and a word of their name ("the
@@ -367,14 +426,21 @@ class IncidentResolver:
         for m in _ANAPHOR_ANCHORED.finditer(text, toks):
             if _overlaps_sorted(found, starts, m.start(), m.end()):
                 continue
-            kinds = _anaphor_kinds(m.group("mods") or "", m.group("noun"))
+            mods, noun = m.group("mods") or "", m.group("noun").lower()
+            kinds = _anaphor_kinds(mods, noun)
             i = bisect.bisect_left(starts, m.start())
             window_start = bisect.bisect_left(starts, m.start() - 2500)
             earlier = [f for f in found[window_start:i] if f.incident.kind in kinds and m.start() - f.end < 2500]
+            if m.group("when"):
+                # "the April launch", "the August 1998 launch": only the incidents of that month (or year)
+                earlier = [f for f in earlier if _when_fits(m.group("when"), f.incident.date)]
+            if noun.startswith(("tunnel", "activit")) or "tunnel" in mods.lower():
+                earlier = [f for f in earlier if "tunnel" in f.incident.label.lower()]
             if not earlier:
                 continue
-            plural = m.group("noun").lower().endswith("s") and m.group("noun").lower() not in ("shelling",)
-            earlier = _narrow_by_type(earlier, m.group("mods") or "")
+            # "the tunneling activity" is collective: every tunnel named together
+            plural = (noun.endswith("s") and noun != "shelling") or noun.startswith("activit")
+            earlier = _narrow_by_type(earlier, mods)
             if plural:
                 # the cluster of incidents named together most recently ("... on July 4 and July 28, and the launch
                 # over Japan"), i.e. those within 600 characters before the last one
@@ -427,6 +493,8 @@ class IncidentResolver:
         date = _adjacent_date(text, dates, start, end, sent_end, reach=60 if named else 30) or _clause_date(
             text, dates, end, sent_end
         )
+        if date is None:
+            date = _same_day(text, dates, sent_start, start)
         year_m = _BARE_YEAR_BEFORE.search(left)
         if date is None and year_m:
             year = int(year_m.group("y"))
@@ -480,6 +548,9 @@ class IncidentResolver:
             ]
             if before:
                 return [IncidentMention(start, end, before[-1].incident, 0.7)]
+        if named and kind is not None and len(pool) == 1 and definite:
+            # "the Rangoon terrorist bombing": the one incident of its kind at the place named, however old
+            return [IncidentMention(start, end, pool[0], 0.7)]
         max_age = _MAX_AGE_DAYS.get(kind or Kind.MISSILE_LAUNCH, 400)
         recent = [c for c in pool if c.date <= self.doc_date and (self.doc_date - c.date).days <= max_age]
         if kind is not None and not named:
@@ -493,12 +564,13 @@ class IncidentResolver:
         return [IncidentMention(start, end, best, 0.6 if not named else 0.75)]
 
 
-_ANAPHOR_RE = _RULES.regex("anaphor")
+_ANAPHOR_RE = re.compile(compose(_RULES, "anaphor"), _RULES.flags("anaphor"))
 _ANAPHOR_ANCHORED = AnchoredPattern(
     _ANAPHOR_RE,
     {"tests", "test", "launches", "launch", "attacks", "attack", "shelling", "sinking", "bombing", "provocations",
-     "provocation", "raid", "incidents", "incident", "acts", "events", "incursion", "intrusion"},
-    lookback=5,
+     "provocation", "raid", "incidents", "incident", "acts", "events", "incursion", "intrusion", "tunnels",
+     "activity", "activities"},
+    lookback=8,
     lead=frozenset({"the", "these", "those", "this", "that", "such", "both"}).__contains__,
 )  # fmt: skip
 _MISSILE_KINDS = frozenset({Kind.MISSILE_LAUNCH})
@@ -507,9 +579,28 @@ _ALL_KINDS = frozenset(
 )
 
 
+def _when_fits(when: str, day: dt.date) -> bool:
+    """Does an incident's date fit the month, day and year an anaphor gives ("April", "August 1998", "May 25")?"""
+    words = when.replace(",", " ").split()
+    for word in words:
+        if word.isdigit():
+            value = int(word)
+            if (value > 31 and value != day.year) or (value <= 31 and value != day.day):
+                return False
+        else:
+            try:
+                if month_number(word) != day.month:
+                    return False
+            except KeyError:
+                return False
+    return True
+
+
 def _anaphor_kinds(mods: str, noun: str) -> frozenset[Kind]:
     words = mods.lower()
     noun = noun.lower()
+    if noun.startswith(("tunnel", "activit")) or "tunnel" in words:
+        return frozenset({Kind.ARMED_PROVOCATION})
     if "nuclear" in words:
         return frozenset({Kind.NUCLEAR_TEST})
     if any(w in words for w in ("missile", "icbm", "slbm", "irbm", "rocket", "satellite")) or noun.startswith("launch"):
@@ -564,6 +655,22 @@ def _adjacent_date(
     return None
 
 
+def _same_day(text: str, dates: list[DateMatch], sent_start: int, start: int) -> DateMatch | None:
+    """The day "On the same day, ..." or "the next day" gives a trigger: the last full day written before it (in
+    the 600 characters before its sentence, or earlier in the sentence), or the day after it."""
+    m = _SAME_DAY_BEFORE.search(text, sent_start, start)
+    if m is None:
+        return None
+    i = _bisect_dates(dates, m.start())
+    before = next(
+        (d for d in reversed(dates[max(0, i - 4) : i]) if d.precision == "day" and m.start() - d.end < 600), None
+    )
+    if before is None:
+        return None
+    day = before.date if m.group("same") else before.date + dt.timedelta(days=1)
+    return DateMatch(m.start(), m.end(), day, "day")
+
+
 def _clause_date(text: str, dates: list[DateMatch], end: int, sent_end: int) -> DateMatch | None:
     """The day of a relative clause that follows a trigger: "the artillery fire that the North directed across
     the line on August 20"."""
@@ -592,6 +699,9 @@ def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end
 
 
 _LIST_GAP = _RULES.regex("list_gap")
+_YEAR_RE = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
+_SAME_DAY_BEFORE = _RULES.regex("same_day_before")
+_ANOTHER_BEFORE = re.compile(compose(_RULES, "another_before") + r"\Z", _RULES.flags("another_before"))
 
 
 def _bisect_dates(dates: list[DateMatch], offset: int) -> int:
@@ -616,6 +726,14 @@ _GROUP_NOUN_KIND = {
     "launches": Kind.MISSILE_LAUNCH,
     "attempts": Kind.MISSILE_LAUNCH,
 }
+
+
+def _context_year(text: str, start: int) -> list[int]:
+    """The year the text names last in the 300 characters before ``start`` (same paragraph), if any."""
+    lo = max(0, start - 300)
+    cut = text.rfind("\n\n", lo, start)
+    found = _YEAR_RE.findall(text, cut + 2 if cut >= 0 else lo, start)
+    return [int(found[-1])] if found else []
 
 
 def _listed_day(month: str, day: str | None, year: int | None, doc_date: dt.date | None) -> tuple[dt.date, bool] | None:

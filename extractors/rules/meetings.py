@@ -22,10 +22,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import RuleFile, load_rules
-from extractors.rules.reference import date_of, mcm_of, ordinal_on, same_day_other_year
+from extractors.rules.reference import date_of, mcm_of, ordinal_on, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
 from graph.schema import Series
 
@@ -112,7 +113,7 @@ def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> s
 
 
 _FILLS = {"word_ordinal": _WORD_ORD_RE}
-MEETING_RE = re.compile(compose(_RULES, "mention", _FILLS), _RULES.flags("mention"))
+MEETING_RE = regex_cache.compile(compose(_RULES, "mention", _FILLS), _RULES.flags("mention"))
 _LEAD_WORDS = frozenset(str(w).lower() for w in _RULES.patterns["mention"]["lead_words"])
 _WORD_ORD_FIRST = frozenset(w.split("-")[0].split()[0] for w in WORD_ORDINALS)
 _ROMAN_LOWER = frozenset("ivxlc")
@@ -138,7 +139,7 @@ _PARTY_WORDS = {
     country: frozenset(" ".join(w.split()) for w in _RULES.word_list(f"party_{country.lower()}"))
     for country in ("KOR", "USA", "JPN")
 }
-_PARTY_RE = re.compile(compose(_RULES, "party"), _RULES.flags("party"))
+_PARTY_RE = regex_cache.compile(compose(_RULES, "party"), _RULES.flags("party"))
 _PLACE_AFTER = _RULES.regex("place_after")
 _NOT_PLACE = _RULES.regex("not_place")
 _VENUE_CITY = _RULES.regex("venue_city")
@@ -161,6 +162,7 @@ _SERIES_OF_GROUP = {
 NUMBERED_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.OTHER})
 """Series whose meetings are numbered (summits and trilateral meetings are identified by date)."""
 _THREE_PARTIES = _RULES.regex("three_parties")
+_SUMMIT_PLACE = re.compile(_RULES.source("summit_place"))
 _CONTEXT = 90
 """Characters of context read on each side of a mention for its cues."""
 
@@ -213,6 +215,8 @@ class Meeting:
     mentions: list[MeetingMention] = field(default_factory=list)
     dated_by_document: bool = False
     """The date is the document's, not one its text states (the series reference's date wins)."""
+    end_date: dt.date | None = None
+    """The last day of a meeting of several days, from the series reference when the text names one of them."""
 
     @property
     def key(self) -> tuple[str, object]:
@@ -265,13 +269,17 @@ def find_meeting_mentions(
         whole = m.group(0)
         head = m.group(group)
         parties = parties_of(m.group("quals") or "")
+        named_end: int | None = None
+        named_at: re.Match[str] | None = None
         if group == "anaph":
             if ordinal is None:
                 continue
             det = (m.group("det") or "").strip().lower()
             named = _OF_SERIES.match(text, m.end("anaph"))
             if named is not None:
-                series = _SERIES_OF_GROUP[next(g for g in ("scm", "mcm", "two") if named.group(g))]
+                series = _SERIES_OF_GROUP[next(g for g in ("scm", "mcm", "two", "body") if named.group(g))]
+                if named.group("body"):
+                    named_end = named.end()  # the body's full name is part of the mention
             elif det in ("its", "their") or m.group("of"):
                 series = "Other"
             elif re.search(r"(?i)\bannual\b", m.group("quals") or ""):
@@ -280,6 +288,8 @@ def find_meeting_mentions(
                 series = "?"
         elif group == "scm" and head[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
             continue
+        elif group == "body" and ordinal is None and " " not in head:
+            continue  # a bare "NCG" is the body; "the third EDSCG" is one of its meetings
         if (
             ordinal is None
             and group in ("scm", "mcm")
@@ -293,29 +303,25 @@ def find_meeting_mentions(
             series = Series.TRILATERAL
         if series in (Series.SUMMIT, Series.TRILATERAL):
             ordinal = None  # "their first summit": summits are identified by date, not numbered
+            named_at = _SUMMIT_PLACE.search(m.group("quals") or "")  # "the Camp David summit"
         mention_start = m.start("ord") if m.group("ord") else m.start()
         if m.group("ord") is None:
             lead = re.match(r"(?i:the|a|its|their|this)\s+", whole)
             if lead:
                 mention_start += lead.end()
-        mention_end = m.end("abbr") if m.group("abbr") else m.end(group)
+        mention_end = named_end or (m.end("abbr") if m.group("abbr") else m.end(group))
         left = _left_context(text, m.start())
         after = text[mention_end : mention_end + 240]
         held = _HELD_AFTER.match(after) is not None
         future = not held and (_FUTURE.search(left) is not None or _FUTURE_AFTER.match(after) is not None)
         backward = not held and not future and _BACKWARD.search(left) is not None
-        out.append(
-            MeetingMention(
-                mention_start,
-                mention_end,
-                series,
-                ordinal,
-                parties=parties,
-                held=held,
-                backward=backward,
-                future=future,
-            )
+        mention = MeetingMention(
+            mention_start, mention_end, series, ordinal, parties=parties, held=held, backward=backward, future=future
         )
+        if series in (Series.SUMMIT, Series.TRILATERAL) and named_at is not None:
+            at = m.start("quals") + named_at.start()
+            mention.location, mention.location_span = named_at.group(0), (at, at + len(named_at.group(0)))
+        out.append(mention)
     return out
 
 
@@ -505,10 +511,16 @@ def complete_from_reference(
       24") takes the year in which the reference holds a meeting of that
       series on that day, when the year guessed from the document's date has
       none.
+    * A numbered meeting of several days that the text dates by one of
+      them takes the reference's first day as its date and its last day as
+      its end; one the text dates by its month ("in May 1976") takes the
+      reference's days in that month.
     * The MCM held with the recorded SCM, named without its number ("the
       Chairmen presided over the Military Committee Meeting on October 20",
       or undated in the opening paragraphs), takes the number and day the
       reference gives it.
+      Named with its number but not dated by the text, it takes the
+      reference's day.
     """
     by_key = {m.key: m for m in meetings}
     out: list[Meeting] = []
@@ -538,6 +550,23 @@ def complete_from_reference(
         out.append(meeting)
     if recorded is not None and recorded.ordinal is not None and recorded.date is None and not recorded.future:
         recorded.date = date_of(recorded.series, recorded.ordinal)
+    for meeting in out:
+        near = meeting.date or next((m.date.date for m in meeting.mentions if m.date is not None), None)
+        if meeting.ordinal is None or meeting.future:
+            continue
+        span = span_of(meeting.series, meeting.ordinal, near)
+        if span is None:
+            continue
+        if meeting.date is not None:
+            # a meeting of several days named by one of them ("the first meeting on May 28, 1968"): its first
+            # day is its date, its last day its end, as the reference has them
+            if span[0] <= meeting.date <= span[1] and span[0] < span[1]:
+                meeting.date, meeting.end_date = span
+        elif any(
+            m.date is not None and m.date.precision == "month" and (m.date.date.year, m.date.date.month)
+            == (span[0].year, span[0].month) for m in meeting.mentions
+        ):  # "the ninth meeting held in Honolulu in May 1976": the days the reference gives
+            meeting.date, meeting.end_date = span[0], span[1] if span[1] > span[0] else None
     if recorded is not None and recorded.series == Series.SCM and recorded.ordinal is not None:
         _complete_mcm(out, recorded.ordinal, unplaced, opening_end)
     return out, recorded
@@ -546,9 +575,14 @@ def complete_from_reference(
 def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingMention], opening_end: int) -> None:
     """Number the MCM held with SCM ``scm`` when the text names it without its number (see above)."""
     held = mcm_of(scm)
-    if held is None or any(m.series == Series.MCM and m.ordinal == held[0] for m in meetings):
+    if held is None:
         return
     ordinal, day = held
+    named = next((m for m in meetings if m.series == Series.MCM and m.ordinal == ordinal), None)
+    if named is not None:
+        if named.date is None and day is not None and not named.future:
+            named.date = day  # "the 13th MCM was held on 20 November": the reference knows the year
+        return
     dated = next(
         (
             m

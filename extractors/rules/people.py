@@ -85,6 +85,8 @@ def canonical_name(name: str, country: str | None = None) -> str:
     >>> canonical_name("Vincent K. Brooks"), canonical_name("Pat Example")
     ('Vincent Brooks', 'Pat Example')
     """
+    if not any(c.islower() for c in name):
+        name = true_case(name)
     text = " ".join(name.replace(",", " , ").split()).replace(" , ", ", ")
     tokens = text.replace(",", "").split()
     korean = tokens[0] in KOREAN_SURNAMES and (country in (None, "KOR", "PRK")) and len(tokens) in (2, 3)
@@ -104,6 +106,28 @@ def canonical_name(name: str, country: str | None = None) -> str:
     return bare + (suffix.group(0).replace(",", "") if suffix else "")
 
 
+def true_case(name: str) -> str:
+    """A name written in capitals (a cable, a telex copy), in ordinary case for display; the evidence keeps the
+    text as written.
+
+    >>> true_case("SUH JYONG-CHUL"), true_case("JAMES R. MCCONVILLE"), true_case("O'NEILL")
+    ('Suh Jyong-chul', 'James R. McConville', "O'Neill")
+    """
+
+    def word(w: str) -> str:
+        if len(w) <= 2 and w.endswith("."):
+            return w  # an initial
+        parts = w.split("-")
+        head = parts[0][:1] + parts[0][1:].lower()
+        if head.startswith("Mc") and len(head) > 2:
+            head = "Mc" + head[2:].capitalize()
+        elif "'" in head:
+            head = "'".join(p.capitalize() for p in head.split("'"))
+        return "-".join([head, *(p.lower() for p in parts[1:])])
+
+    return " ".join(word(w) for w in name.split())
+
+
 def korean_spellings(name: str) -> set[str]:
     """Spellings of a Korean name the record uses: spaced, joined, comma-inverted ("Kim, Tae Young")."""
     tokens = name.split()
@@ -114,7 +138,21 @@ def korean_spellings(name: str) -> set[str]:
     givens = {f"{a}-{b}", f"{a} {b.capitalize()}", f"{a}{b}", f"{a}-{b.capitalize()}"}
     out = {f"{family} {g}" for g in givens}
     out |= {f"{family}, {g}" for g in givens}
+    # the family name in capitals (Seoul's English releases: "CHO Tae-yul"), and Western order
+    # (U.S. releases of the 1990s-2000s: "Yung Kil Cho", "Kwan-jin Kim")
+    out |= {f"{family.upper()} {g}" for g in givens}
+    out |= {f"{g} {family}" for g in givens}
     return out
+
+
+def japanese_spellings(name: str) -> set[str]:
+    """Spellings of a Japanese name in Western order ("Minoru Kihara"): family name first, as Tokyo's English
+    releases write it, with the family name in capitals or not ("KIHARA Minoru", "Kihara Minoru")."""
+    tokens = name.split()
+    if len(tokens) != 2:
+        return {name}
+    given, family = tokens
+    return {name, f"{family} {given}", f"{family.upper()} {given}", f"{given} {family.upper()}"}
 
 
 def _role(text: str) -> str:
@@ -155,10 +193,11 @@ def merged_persons(entries: Iterable[dict[str, Any]], people: list[RefPerson] | 
             found["offices"].append({"role": _role(person.role), "from": person.year, "to": person.year})
     for e in out:
         e["offices"] = _joined(e["offices"])
-        if e.get("country") in ("KOR", "PRK"):
+        if e.get("country") in ("KOR", "PRK", "JPN"):
+            spell = japanese_spellings if e.get("country") == "JPN" else korean_spellings
             spellings: set[str] = set()
             for n in (e["name"], *e["aliases"]):
-                spellings |= korean_spellings(n)
+                spellings |= spell(n)
             e["aliases"] = sorted((set(e["aliases"]) | spellings) - {e["name"]})
     return out
 
@@ -206,10 +245,12 @@ def delegation_heads(series: str, candidates: list[Actor], reference_heads: Sequ
         by_role = [a for a in candidates if not (a.role or "").lower().startswith(_NOT_HEAD_ROLES)]
     else:
         by_role = [a for a in candidates if any(r in (a.role or "").lower() for r in roles)]
+    # a body whose delegations have two heads (an EDSCG: vice ministers of foreign affairs and of defence)
+    per_country = {c: sum(1 for h in reference_heads if h.country == c) for c in {h.country for h in reference_heads}}
     for actor in [*by_reference, *by_role]:
         if actor.country is None or any(a.id == actor.id for a in out):
             continue
-        if counts.get(actor.country, 0) >= limit:
+        if counts.get(actor.country, 0) >= max(limit, per_country.get(actor.country, 0)):
             continue
         counts[actor.country] = counts.get(actor.country, 0) + 1
         out.append(actor)

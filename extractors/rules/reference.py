@@ -113,6 +113,29 @@ def date_of(series: str, ordinal: int) -> dt.date | None:
     return next((first for n, first, _ in _spans(series) if n == ordinal), None)
 
 
+def confirms(series: str, ordinal: int | None, day: dt.date) -> bool:
+    """The reference holds meeting ``ordinal`` of ``series`` on ``day`` (an NCG or EDSCG meeting for ``Other``)."""
+    if series == Series.OTHER:
+        ref = reference()
+        return ref is not None and ordinal is not None and _body_meeting(ref, ordinal, day) is not None
+    return agreement(series, ordinal, day) == 1
+
+
+def span_of(series: str, ordinal: int, near: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of meeting ``ordinal`` of ``series``, if the reference dates it. A meeting of
+    series ``Other`` is the NCG or EDSCG meeting of that number held within a month of ``near``."""
+    if series == Series.OTHER:
+        ref = reference()
+        if ref is None or near is None:
+            return None
+        for code in (Series.NCG, Series.EDSCG):
+            for m in ref.meetings(code):
+                if m.ordinal == ordinal and (s := _span(m)) is not None and _near(near, s, slack=31):
+                    return s
+        return None
+    return next(((first, last) for n, first, last in _spans(series) if n == ordinal), None)
+
+
 def agreement(series: str, ordinal: int | None, day: dt.date | None) -> int:
     """1 when the reference dates meeting ``ordinal`` to ``day``, -1 when far from it, 0 when it cannot tell."""
     if ordinal is None or day is None:
@@ -130,16 +153,33 @@ def agreement(series: str, ordinal: int | None, day: dt.date | None) -> int:
 def heads(series: str, ordinal: int | None, day: dt.date | None = None) -> tuple[RefPerson, ...]:
     """The heads of delegation the reference gives for a meeting (by ordinal, else by date)."""
     ref = reference()
-    code = _SERIES.get(series)
-    if ref is None or code is None:
+    if ref is None:
         return ()
-    meeting = ref.get(code, ordinal) if ordinal is not None else None
-    if meeting is None and day is not None:
-        meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)
+    if series == Series.OTHER:
+        meeting = _body_meeting(ref, ordinal, day)
+    else:
+        code = _SERIES.get(series)
+        if code is None:
+            return ()
+        meeting = ref.get(code, ordinal) if ordinal is not None else None
+        if meeting is None and day is not None:
+            meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)
     if meeting is None:
         return ()
     year = meeting.start_date.year if meeting.start_date else None
     return tuple(RefPerson(h.name, tuple(h.aliases), h.role, h.country, year) for h in meeting.heads)
+
+
+def _body_meeting(ref: SeriesReference, ordinal: int | None, day: dt.date | None) -> RefMeeting | None:
+    """The NCG or EDSCG meeting a text records under series ``Other``: the one held on its day (and of its
+    number, when the text numbers it)."""
+    if day is None:
+        return None
+    for code in (Series.NCG, Series.EDSCG):
+        for m in ref.meetings(code):
+            if (s := _span(m)) and _near(day, s) and (ordinal is None or m.ordinal == ordinal):
+                return m
+    return None
 
 
 @functools.cache
