@@ -61,14 +61,18 @@ from graph.store import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
+    PATH_MAX_PATHS,
     GraphStore,
     LoadReport,
+    PathResult,
     Projection,
     TextMatch,
     expand_kinds,
     in_window,
     merge_matches,
+    path_result,
     prop_names,
+    shortest_paths,
 )
 
 _STORED_TYPES: frozenset[type] = frozenset({CypherDate, list})
@@ -319,6 +323,33 @@ class NetworkXStore(GraphStore):
             # nearer nodes first, then by IRI; only the last level needed is cut, without sorting it whole
             chosen.extend(sorted(level) if room is None or room >= len(level) else heapq.nsmallest(room, level))
         return self._graph_among(chosen, types)
+
+    def paths(
+        self,
+        source: str,
+        target: str,
+        max_hops: int = 4,
+        kinds: Iterable[Kind | str] | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        limit: int = PATH_MAX_PATHS,
+    ) -> PathResult:
+        """The shortest undirected paths between two nodes (see :meth:`graph.store.GraphReader.paths`)."""
+        self._require(source)
+        self._require(target)
+        kind_set = expand_kinds(kinds)
+        ends = {source, target}
+
+        def step(frontier: list[str]) -> Iterator[tuple[str, str]]:
+            for current in frontier:
+                for s, t, _ in self._incident(current):
+                    other = t if s == current else s
+                    if other in ends or self._passes(other, kind_set, start, end):
+                        yield current, other
+
+        found, stopped = shortest_paths(step, source, target, max_hops, limit)
+        among = self._graph_among({i for p in found for i in p}, None)
+        return path_result(source, target, found, among, max_hops, stopped)
 
     def subgraph(
         self,

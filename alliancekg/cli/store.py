@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -21,7 +22,7 @@ from alliancekg.cli.options import (
 from alliancekg.cli.output import emit_rows, note, show
 from alliancekg.settings import Settings, open_store
 from graph.errors import ConfigurationError
-from graph.labels import shorten
+from graph.labels import kind_label, relationship_label, shorten
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -67,6 +68,14 @@ def _cell(value: Any, width: int = 80) -> str:
     return shorten(_text(value), width, words=False)
 
 
+def _named(code: str, label: Callable[[str], str]) -> str:
+    """A kind or relationship type in words, with the code Cypher uses (dim) when the two differ."""
+    if not code:
+        return ""
+    words = label(code)
+    return words if words == code else f"{words} [dim]{code}[/dim]"
+
+
 def register(app: typer.Typer) -> None:
     """Add the store commands to ``app``."""
 
@@ -98,7 +107,8 @@ def register(app: typer.Typer) -> None:
         for i in range(max(len(left), len(right))):
             k = left[i] if i < len(left) else ("", "")
             t = right[i] if i < len(right) else ("", "")
-            table.add_row(k[0], f"{k[1]:,}" if k[1] != "" else "", t[0], f"{t[1]:,}" if t[1] != "" else "")
+            table.add_row(_named(k[0], kind_label), f"{k[1]:,}" if k[1] != "" else "",
+                          _named(t[0], relationship_label), f"{t[1]:,}" if t[1] != "" else "")
         total_nodes, total_rels = sum(kinds.values()), sum(types.values())
         table.add_row("[b]total[/b]", f"[b]{total_nodes:,}[/b]", "[b]total[/b]", f"[b]{total_rels:,}[/b]")
         show(table)
