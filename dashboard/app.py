@@ -24,6 +24,7 @@ from dash import ALL, Dash, Input, Output, State, dcc, html
 from dashboard import ids, styles
 from dashboard.context import DEFAULT_MAX_ELEMENTS, AppContext
 from dashboard.explorer_graph import explorer_view, initial_state
+from dashboard.explorer_panel import search_results
 from dashboard.pages import console, crises, explorer, exports, timeline, tracer
 from dashboard.security import harden
 from dashboard.serving import ServingStore, remember_answers
@@ -239,5 +240,6 @@ def warm(app_ctx: AppContext) -> None:
         app_ctx.concept_labels()
         tracer.incident_options(app_ctx)
         timeline.timeline_data(app_ctx)
+        search_results(app_ctx, "warm-up")  # the search's lower-cased texts and meeting names, and the type terms
     except AllianceKGError:
         log.exception("warming the dashboard's caches failed; pages will compute them on first use")

@@ -150,6 +150,8 @@ def to_elements(
     positions: Mapping[str, tuple[float, float]] | None = None,
     shorts: Callable[[Node, str], str] | None = None,
     also_near: Iterable[str] = (),
+    pinned: Iterable[str] = (),
+    path: Iterable[Iterable[str]] = (),
 ) -> list[dict[str, Any]]:
     """Cytoscape elements of a graph.
 
@@ -160,8 +162,14 @@ def to_elements(
     under it, ``positions`` the preset positions. ``also_near`` nodes (what a
     meeting's commitments answer, two links away) are highlighted with the
     neighbours, and so are the links that reach them from a neighbour.
+    ``pinned`` nodes get the class ``pinned`` and are locked in place. The
+    nodes of the ``path`` (node sequences) and the links between consecutive
+    nodes of one get ``path`` and are never faded.
     """
-    focus_set, hit_set = set(focus), set(hits)
+    focus_set, hit_set, pin_set = set(focus), set(hits), set(pinned)
+    paths = [list(p) for p in path]
+    on_path = {iri for p in paths for iri in p}
+    steps = {frozenset(p[i : i + 2]) for p in paths for i in range(len(p) - 1)}
     nodes = graph.node_map()
     focus_set &= set(nodes)
     near: set[str] = set()
@@ -175,16 +183,25 @@ def to_elements(
     near = (near | extra) - focus_set
     out: list[dict[str, Any]] = []
     for node in graph.nodes:
-        marks = [c for c, s in (("focus", focus_set), ("hit", hit_set), ("near", near)) if node.iri in s]
-        if focus_set and node.iri not in focus_set and node.iri not in near:
+        marks = [
+            c
+            for c, s in (("focus", focus_set), ("hit", hit_set), ("near", near), ("pinned", pin_set), ("path", on_path))
+            if node.iri in s
+        ]
+        if focus_set and node.iri not in focus_set and node.iri not in near and node.iri not in on_path:
             marks.append("faded")
         name = names(node) if names is not None else None
         short = shorts(node, name or node.label) if shorts is not None else None
         where = positions.get(node.iri) if positions is not None else None
-        out.append(node_element(node, " ".join(marks), name=name, short=short, position=where))
+        element = node_element(node, " ".join(marks), name=name, short=short, position=where)
+        if node.iri in pin_set:
+            element["locked"] = True
+        out.append(element)
     for rel in graph.relationships:
         element = edge_element(rel)
-        if focus_set:
+        if frozenset((rel.source, rel.target)) in steps:
+            element["classes"] = "path"
+        elif focus_set:
             touches = rel.source in focus_set or rel.target in focus_set
             reaches = rel.source in first and rel.target in extra
             element["classes"] = "near" if touches or reaches else "faded"

@@ -31,7 +31,7 @@ from graph import labels
 from graph.errors import NodeNotFoundError
 from graph.model import GraphData, Node
 from graph.schema import COMMITMENT_TYPES, Kind, Prop, Rel, Series, concept_iri, is_a
-from graph.store import expand_kinds
+from graph.store import PATH_MAX_VISITS, PathResult, expand_kinds
 from graph.store import in_window as date_in_window
 
 DEFAULT_KINDS: tuple[str, ...] = (Kind.ACTOR.value, Kind.EVENT.value, Kind.COMMITMENT.value, Kind.THREAT.value)
@@ -45,6 +45,12 @@ MAX_EXPANDED = 12
 """Opened nodes whose neighbourhoods stay open (older ones close first)."""
 MAX_HIDDEN = 500
 """Most hidden nodes a view keeps (the list comes from the browser)."""
+MAX_PINNED = 30
+"""Most pinned nodes a view keeps (older pins go first)."""
+PATH_HOPS = 5
+"""Longest path between two nodes the explorer looks for, in links (see :meth:`graph.store.GraphReader.paths`)."""
+PATH_SHOWN = 5
+"""Most shortest paths between two nodes the explorer draws."""
 EXPAND_LIMIT = 150
 """Most neighbours one click adds."""
 POOL_FACTOR = 3
@@ -58,6 +64,10 @@ TYPE_CONTEXT = 20
 """Typed nodes whose own neighbours (meeting, parties, incident) are shown too."""
 
 
+VIEW_KEYS = ("from", "to", "kinds", "types", "node", "expanded", "hidden", "mode", "pinned", "path", "path_from")
+"""The keys of the page's state that decide the view (and key its cache)."""
+
+
 @dataclass(frozen=True)
 class ExplorerView:
     """What the graph callback sends: elements and what to tell the analyst."""
@@ -66,6 +76,8 @@ class ExplorerView:
     notice: str
     summary: str
     graph: GraphData
+    path_note: str = ""
+    """What the path search between two nodes found (empty when none was asked for)."""
 
 
 def initial_state(view: ViewState, bounds: tuple[int, int]) -> dict[str, Any]:
@@ -79,7 +91,7 @@ def initial_state(view: ViewState, bounds: tuple[int, int]) -> dict[str, Any]:
     lo, hi = bounds
     year_from = min(max(view.year_from if view.year_from is not None else lo, lo), hi)
     year_to = max(min(view.year_to if view.year_to is not None else hi, hi), year_from)
-    opened = list(dict.fromkeys(view.opened))[-MAX_EXPANDED:]
+    opened = list(dict.fromkeys(view.opened))
     if view.node and view.node not in opened:
         opened.append(view.node)
     narrowed = year_from > lo or year_to < hi
@@ -117,14 +129,40 @@ def _home_node(app_ctx: AppContext) -> str | None:
     return top[0].iri if top else None
 
 
-def resolved(app_ctx: AppContext, state: dict[str, Any]) -> dict[str, Any]:
-    """The state with its defaults filled: in focus mode with nothing open, the home node is open and selected."""
+def bounded(state: dict[str, Any]) -> dict[str, Any]:
+    """THE one place the browser's lists are checked and cut: text only, and a bounded number of each.
+
+    Each opened node costs a store read, so only the :data:`MAX_EXPANDED`
+    latest stay open; at most :data:`MAX_HIDDEN` hidden and
+    :data:`MAX_PINNED` pinned nodes (the latest) are kept, a pin holding its
+    ``[x, y]`` position; ``path`` and ``path_from`` are two IRIs and one.
+    """
     new = dict(state)
+    expanded, hidden, pinned = new.get("expanded"), new.get("hidden"), new.get("pinned")
+    new["expanded"] = _texts(expanded)[-MAX_EXPANDED:]
+    new["hidden"] = _texts(hidden)[:MAX_HIDDEN]
+    pins = {
+        k: [float(v[0]), float(v[1])]
+        for k, v in (pinned.items() if isinstance(pinned, dict) else ())
+        if isinstance(k, str) and isinstance(v, list | tuple) and len(v) == 2
+        and all(isinstance(c, int | float) and math.isfinite(c) for c in v)
+    }
+    new["pinned"] = dict(list(pins.items())[-MAX_PINNED:])
+    path = new.get("path")
+    new["path"] = path if isinstance(path, list) and len(path) == 2 and all(isinstance(v, str) for v in path) else None
+    new["path_from"] = new.get("path_from") if isinstance(new.get("path_from"), str) else None
+    return new
+
+
+def _texts(values: Any) -> list[str]:
+    return list(dict.fromkeys(v for v in values if isinstance(v, str))) if isinstance(values, list) else []
+
+
+def resolved(app_ctx: AppContext, state: dict[str, Any]) -> dict[str, Any]:
+    """The state with its defaults filled (and its lists :func:`bounded`): in focus mode with nothing open,
+    the home node is open and selected."""
+    new = bounded(state)
     new.setdefault("mode", FOCUS)
-    # the browser sends these lists: each opened node costs a store read, so keep only text, and a bounded number
-    expanded, hidden = new.get("expanded"), new.get("hidden")
-    new["expanded"] = [v for v in expanded if isinstance(v, str)][-MAX_EXPANDED:] if isinstance(expanded, list) else []
-    new["hidden"] = [v for v in hidden if isinstance(v, str)][:MAX_HIDDEN] if isinstance(hidden, list) else []
     if new["mode"] == FOCUS and not new.get("expanded") and not new.get("types"):
         home = home_node(app_ctx)
         if home is not None:
@@ -154,7 +192,7 @@ def explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
     """
     state = resolved(app_ctx, state)
     key = json.dumps(
-        {k: state.get(k) for k in ("from", "to", "kinds", "types", "node", "expanded", "hidden", "mode")},
+        {k: state.get(k) for k in VIEW_KEYS},
         sort_keys=True,
         default=str,
     )
@@ -178,11 +216,31 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
             expanded.append(iri)
             parts.extend(added)
     selected = state.get("node")
-    if selected and selected not in expanded and app_ctx.store.has_node(selected):
+    unknown = [i for i in dict.fromkeys([*(state.get("expanded") or []), *([selected] if selected else [])])
+               if i not in expanded and not app_ctx.store.has_node(i)]
+    if selected in unknown:
+        selected = None
+    if unknown and not parts:
+        # a link to nodes that are not in the graph opens on the latest meeting, and says so
+        home = home_node(app_ctx)
+        added = _expansion(app_ctx, home, kinds, start, end) if home else None
+        if home and added is not None:
+            expanded.append(home)
+            parts.extend(added)
+    if selected and selected not in expanded:
         parts.append(GraphData(nodes=[app_ctx.store.get_node(selected).node]))
     hidden = set(state.get("hidden") or [])
+    pins = {iri: (xy[0], xy[1]) for iri, xy in (state.get("pinned") or {}).items() if iri not in hidden}
+    found = path_between(app_ctx, state)
+    if found is not None:
+        parts.append(found.graph)
     merged = _without(merge_graphs(*parts), hidden) if parts else GraphData()
-    pinned = [*([selected] if selected and selected not in hidden else []), *reversed(expanded)]
+    present = merged.node_map()
+    missing = [iri for iri in pins if iri not in present]
+    if missing:
+        merged = merge_graphs(merged, _nodes(app_ctx, missing))
+    path_nodes = [i for p in found.paths for i in p] if found is not None else []
+    pinned = [*([selected] if selected and selected not in hidden else []), *pins, *path_nodes, *reversed(expanded)]
     capped = cap_graph(merged, budget, pinned=pinned)
     graph = capped.graph
     notice = ""
@@ -194,21 +252,102 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
         )
     elif not graph.nodes:
         notice = "Nothing matches these filters. Widen the years or choose more kinds."
+    if unknown:
+        notice = " ".join(
+            [f"This link names a node that is not in the graph: {unknown[0]}"
+             + (f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else "")
+             + ". It may come from another graph, or the node was merged or removed; search for it by name or date.",
+             notice]
+        ).strip()
     summary = f"{len(graph.nodes)} nodes, {len(graph.relationships)} links"
     if hidden:
         summary += f"; {len(hidden)} hidden"
     names = display_names(app_ctx)
-    centres = [i for i in pinned if i in graph.node_map()]
+    node_map = graph.node_map()
+    centres = [i for i in pinned if i in node_map and i not in pins]
+    placed = positions(graph, centres)
+    placed.update({iri: xy for iri, xy in pins.items() if iri in node_map})
     elements = to_elements(
         graph,
         focus=[selected] if selected else [],
         hits=expanded,
         names=names,
-        positions=positions(graph, centres),
+        positions=placed,
         shorts=short_name,
         also_near=_answered_in(graph, selected),
+        pinned=[i for i in pins if i in node_map],
+        path=found.paths if found is not None else (),
     )
-    return ExplorerView(elements, notice, summary, graph)
+    return ExplorerView(elements, notice, summary, graph, path_note(app_ctx, state, found))
+
+
+def _nodes(app_ctx: AppContext, iris: list[str]) -> GraphData:
+    """The nodes of ``iris`` that exist (no links)."""
+    found = []
+    for iri in iris:
+        try:
+            found.append(app_ctx.store.get_node(iri).node)
+        except NodeNotFoundError:
+            continue
+    return GraphData.model_construct(nodes=found, relationships=[])
+
+
+def path_between(app_ctx: AppContext, state: dict[str, Any]) -> PathResult | None:
+    """The shortest paths between the two nodes of ``state["path"]`` through the kinds and years shown (remembered).
+
+    At most :data:`PATH_HOPS` links and :data:`PATH_SHOWN` paths; None when
+    no path was asked for or one of its ends is no node.
+    """
+    ends = state.get("path")
+    if not ends:
+        return None
+    source, target = ends
+    start, end = _window(state)
+    kinds = tuple(sorted(state.get("kinds") or DEFAULT_KINDS))
+
+    def search() -> PathResult | None:
+        try:
+            return app_ctx.store.paths(source, target, PATH_HOPS, kinds=kinds, start=start, end=end, limit=PATH_SHOWN)
+        except NodeNotFoundError:
+            return None
+
+    return app_ctx.remembered("explorer_path", (source, target, kinds, start, end), search, size=64)
+
+
+def path_note(app_ctx: AppContext, state: dict[str, Any], found: PathResult | None) -> str:
+    """What to tell the analyst about the path asked for (or the path being picked)."""
+    ends = state.get("path")
+    view = app_ctx.analytics()
+
+    def name(iri: str) -> str:
+        try:
+            return display_name(app_ctx.store.get_node(iri).node, view)
+        except NodeNotFoundError:
+            return iri
+
+    if not ends:
+        start = state.get("path_from")
+        if start:
+            return f"Path from {name(start)}: select another node, then press “Path to here”."
+        return ""
+    source, target = ends
+    if found is None:
+        missing = [i for i in ends if not app_ctx.store.has_node(i)]
+        return f"No node has the IRI {missing[0] if missing else source}: no path to show."
+    if found.paths:
+        count = len(found.paths)
+        more = f" ({count} shortest paths shown)" if count > 1 else ""
+        links = "link" if found.hops == 1 else "links"
+        return f"Shortest path from {name(source)} to {name(target)}: {found.hops} {links}{more}."
+    if found.stopped:
+        return (
+            f"The path search from {name(source)} to {name(target)} stopped after reaching {PATH_MAX_VISITS:,} "
+            "nodes without finding a path; narrow the kinds or years."
+        )
+    return (
+        f"No path of at most {found.max_hops} links between {name(source)} and {name(target)} "
+        "through the kinds and years shown; add kinds or widen the years."
+    )
 
 
 def _answered_in(graph: GraphData, selected: str | None) -> set[str]:
@@ -295,6 +434,9 @@ def display_name(node: Node, view: Any = None) -> str:
             return labels.commitment_label(rec.parties, rec.stance, rec.types)
     if node.kind == Kind.CONCEPT:
         return labels.type_label(node.iri)
+    if node.kind == Kind.THREAT:
+        notation = node.props.get(Prop.NOTATION.value)
+        return labels.threat_label_of(str(notation) if notation else None, node.label or node.iri)
     return node.label or node.iri.rsplit("/", 1)[-1]
 
 

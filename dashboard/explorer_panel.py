@@ -114,6 +114,31 @@ def _type_terms(app_ctx: AppContext) -> dict[str, tuple[str, ...]]:
     return app_ctx.cached("explorer_type_terms", read)
 
 
+def _meeting_names(app_ctx: AppContext) -> list[tuple[Node, str, tuple[str, ...]]]:
+    """Every meeting as a node, its display name, and the names the analyst reads (display and short name)
+    lower-cased; remembered.
+
+    Naming a meeting looks its series up in the reference, so this is done
+    once per state of the graph, not at every search.
+    """
+
+    def read() -> list[tuple[Node, str, tuple[str, ...]]]:
+        out: list[tuple[Node, str, tuple[str, ...]]] = []
+        for meeting in app_ctx.analytics().meetings.values():
+            node = Node.model_construct(
+                iri=meeting.iri,
+                kind=Kind.SCM if meeting.series == "SCM" else Kind.MEETING,
+                label=meeting.label,
+                props={k: v for k, v in (("series", meeting.series), ("ordinal", meeting.ordinal),
+                                         ("date", meeting.date), ("location", meeting.location)) if v is not None},
+            )
+            names = (display_name(node), labels.short_meeting_label(meeting.series, meeting.ordinal, meeting.date))
+            out.append((node, names[0], tuple(n.lower() for n in names)))
+        return out
+
+    return app_ctx.cached("explorer_meeting_names", read)
+
+
 def search_results(app_ctx: AppContext, text: str | None) -> list[Group]:
     """Groups of nodes a search text finds (remembered per text); empty for a text under two characters."""
     needle = (text or "").strip()
@@ -128,23 +153,15 @@ def _search_results(app_ctx: AppContext, needle: str) -> list[Group]:
     low = needle.lower()
     found: dict[str, tuple[Hit, int]] = {}
 
-    def add(node: Node, why: str, rank: int) -> None:
+    def add(node: Node, why: str, rank: int, name: str | None = None) -> None:
         if node.iri in found and found[node.iri][1] <= rank:
             return
-        found[node.iri] = (Hit(node.iri, display_name(node, view), node.kind.value, why), rank)
+        found[node.iri] = (Hit(node.iri, name or display_name(node, view), node.kind.value, why), rank)
 
     # names the analyst reads but the store does not keep: meetings by their display name, types by their terms
-    for meeting in view.meetings.values():
-        node = Node.model_construct(
-            iri=meeting.iri,
-            kind=Kind.SCM if meeting.series == "SCM" else Kind.MEETING,
-            label=meeting.label,
-            props={k: v for k, v in (("series", meeting.series), ("ordinal", meeting.ordinal),
-                                     ("date", meeting.date), ("location", meeting.location)) if v is not None},
-        )
-        names = (display_name(node), labels.short_meeting_label(meeting.series, meeting.ordinal, meeting.date))
-        if any(low in n.lower() for n in names):
-            add(node, "name", 0)
+    for node, name, names in _meeting_names(app_ctx):
+        if any(low in n for n in names):
+            add(node, "name", 0, name)
     for name, terms in _type_terms(app_ctx).items():
         term = next((t for t in terms if low in t.lower()), None)
         if term is not None and store.has_node(concept_iri(name)):

@@ -250,6 +250,10 @@ class ServingStore(GraphStore):
         """See :meth:`GraphStore.neighbours`."""
         return self.inner.neighbours(*args, **kwargs)
 
+    def paths(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.paths`."""
+        return self.inner.paths(*args, **kwargs)
+
     def subgraph(self, *args: Any, **kwargs: Any) -> Any:
         """See :meth:`GraphStore.subgraph`."""
         return self.inner.subgraph(*args, **kwargs)

@@ -1,8 +1,9 @@
 """How each node kind looks: one colour and one shape per :class:`graph.schema.Kind`.
 
 Colours follow the kind's family (actors blue, meetings green, incidents
-red and orange, commitments violet, threats maroon, sources grey, concepts
-gold) and every kind also gets its own cytoscape shape, so a reader who cannot
+red and orange, commitments violet, threats maroon, sources slate and sand,
+concepts gold); verdicts (stances, changes) have teals, pinks and greys that
+no kind uses and every kind also gets its own cytoscape shape, so a reader who cannot
 tell two colours apart still tells the kinds apart. The cytoscape stylesheet,
 the legend and the timeline's colours are all derived from the tables here.
 """
@@ -46,23 +47,25 @@ KIND_STYLES: dict[Kind, KindStyle] = {
     Kind.COMMITMENT: KindStyle("#7030a0", "diamond", 26),
     Kind.AGREEMENT: KindStyle("#b084cc", "round-diamond", 32),
     Kind.THREAT: KindStyle("#7b1e3a", "hexagon", 34),
-    Kind.DOCUMENT: KindStyle("#595959", "tag", 26),
-    Kind.MENTION: KindStyle("#a6a6a6", "rhomboid", 18),
+    Kind.DOCUMENT: KindStyle("#4a5a6a", "tag", 26),
+    Kind.MENTION: KindStyle("#c8b89a", "rhomboid", 18),
     Kind.CONCEPT: KindStyle("#bf9000", "round-tag", 30),
 }
 """Colour, shape and base size of every kind (a test checks both are unique)."""
 
 STANCE_COLOURS: dict[str, str] = {
-    "new": "#2e75b6",
-    "strengthened": "#548235",
-    "reaffirmed": "#a9d18e",
-    "weakened": "#ed7d31",
-    "suspended": "#c00000",
+    "new": "#00b4c5",
+    "strengthened": "#00665e",
+    "reaffirmed": "#80cdc1",
+    "weakened": "#f49ac2",
+    "suspended": "#c51b7d",
 }
-"""Colours of the commitment stances (timeline and tracer badges)."""
+"""Colours of the commitment stances (timeline and tracer badges): teals for what holds or grows, pinks for
+what weakens or stops. No kind has any of them (nor one near it: a test measures the distance), so a verdict
+is never read as a kind: the timeline's "weakened" is not the missile launches' orange."""
 
 UNKNOWN_STANCE = "unstated"
-UNKNOWN_STANCE_COLOUR = "#bfbfbf"
+UNKNOWN_STANCE_COLOUR = "#d9d9d9"
 
 CHANGE_COLOURS: dict[str, str] = {
     "new": STANCE_COLOURS["new"],
@@ -70,9 +73,15 @@ CHANGE_COLOURS: dict[str, str] = {
     "continued": STANCE_COLOURS["reaffirmed"],
     "weaker": STANCE_COLOURS["weakened"],
     "not restated": "#7f7f7f",
-    "unknown": "#bdbdbd",
+    "unknown": UNKNOWN_STANCE_COLOUR,
 }
-"""Colours of the tracer's change classes."""
+"""Colours of the tracer's change classes (the stances' verdict colours, greys for no verdict)."""
+
+
+def text_on(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour`` (``#rrggbb``)."""
+    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return "#1a1a1a" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
 
 if set(STANCE_COLOURS) != set(STANCES):  # pragma: no cover - guards the schema contract
     msg = f"stance colours {sorted(STANCE_COLOURS)} do not match graph.schema.STANCES {sorted(STANCES)}"

@@ -278,6 +278,55 @@ def short_meeting_label(series: str, ordinal: int | None = None, date: dt.date |
     return f"{name}, {day.isoformat()}" if day else name
 
 
+def threat_label(poser: str, threat_type: str) -> str:
+    """A threat in words: who poses it and its type (``PRK``, ``NuclearWeapons`` -> ``DPRK nuclear weapons``).
+
+    >>> threat_label("PRK", "NuclearWeapons"), threat_label("PRK", "https://w3id.org/alliancekg/ontology#Cyber")
+    ('DPRK nuclear weapons', 'DPRK cyber')
+    """
+    words = type_label(threat_type)
+    kept = words if words[:2].isupper() else words[:1].lower() + words[1:]
+    return f"{party_label(poser)} {kept}"
+
+
+def threat_label_of(notation: str | None, label: str) -> str:
+    """A threat node's name from its catalogue id (``PRK/NuclearWeapons``), else its stored ``label``."""
+    if notation and notation.count("/") == 1:
+        poser, threat_type = notation.split("/")
+        if poser and threat_type:
+            return threat_label(poser, threat_type)
+    return label
+
+
+def cell_label(column: str, value: Any) -> Any:
+    """A table cell in words, by the column's name: party codes, type codes, kinds, wordings, yes/no.
+
+    The ``cells`` table of ``labels.json`` says which columns hold which
+    codes; a list (or a comma-separated text) of types is named item by item.
+    Other columns' values, and missing values, come back unchanged.
+
+    >>> cell_label("party", "KOR+USA"), cell_label("kind", "ArmedProvocation"), cell_label("date", "2017-09-03")
+    ('ROK and U.S.', 'Armed provocation', '2017-09-03')
+    >>> cell_label("commitment_types", "ExtendedDeterrence, NuclearUmbrella"), cell_label("text_loaded", False)
+    ('Extended deterrence, Nuclear umbrella', 'no')
+    """
+    what = _table()["cells"].get(column)
+    if what is None or value is None or value == "":
+        return value
+    if what == "yes_no":
+        return "yes" if value is True else "no" if value is False else value
+    if isinstance(value, float):  # a missing value of a table (NaN)
+        return value
+    if what == "party":
+        return party_label(str(value))
+    if what == "kind":
+        return kind_label(str(value))
+    if what == "stance":
+        return stance_label(str(value))
+    items = value if isinstance(value, list | tuple) else [v.strip() for v in str(value).split(",")]
+    return ", ".join(type_label(str(v)) for v in items if str(v).strip())
+
+
 def commitment_label(parties: Sequence[str], stance: str | None, types: Sequence[str]) -> str:
     """A commitment in words: who, how, about what.
 

@@ -109,7 +109,10 @@ def span_iri_factory(kind: Kind, owner: str, base: str = DEFAULT_BASE) -> Callab
     sha256 = hashlib.sha256
 
     def iri(*offsets: int) -> str:
-        key = key_prefix + "\x1f".join(map(str, offsets))
+        if len(offsets) == 2:  # a mention's (start, end): the common case, without the generic join
+            key = f"{key_prefix}{offsets[0]}\x1f{offsets[1]}"
+        else:
+            key = key_prefix + "\x1f".join(map(str, offsets))
         return iri_prefix + sha256(key.encode("utf-8")).hexdigest()[:12]
 
     return iri

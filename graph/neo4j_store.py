@@ -59,14 +59,18 @@ from graph.store import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
+    PATH_MAX_PATHS,
     GraphStore,
     LoadReport,
+    PathResult,
     ProjectedNode,
     Projection,
     TextMatch,
     expand_kinds,
     merge_matches,
+    path_result,
     prop_names,
+    shortest_paths,
 )
 
 T = TypeVar("T")
@@ -403,9 +407,17 @@ class Neo4jStore(GraphStore):
                 break  # nothing left, or nearer nodes already fill the limit
             found: set[str] = set()
             for batch in chunked(frontier, 2000):
-                records = self._read(
-                    queries.NEIGHBOUR_STEP, frontier=batch, types=types, kinds=kind_list, start=start, end=end
-                )
+                if cap is None:
+                    records = self._read(
+                        queries.NEIGHBOUR_STEP, frontier=batch, types=types, kinds=kind_list, start=start, end=end
+                    )
+                else:
+                    # only the first (cap - len(distance)) new nodes by IRI can be kept (the step that fills the
+                    # limit is the last); cap rows hold them even when every node already reached comes first
+                    records = self._read(
+                        queries.NEIGHBOUR_STEP_FIRST, frontier=batch, types=types, kinds=kind_list, start=start,
+                        end=end, limit=cap,
+                    )  # fmt: skip
                 found.update(r["iri"] for r in records if r["iri"] not in distance)
             for other in found:
                 distance[other] = depth
@@ -414,6 +426,36 @@ class Neo4jStore(GraphStore):
         if cap is not None:
             chosen = chosen[:cap]
         return self._graph_among(chosen, types)
+
+    def paths(
+        self,
+        source: str,
+        target: str,
+        max_hops: int = 4,
+        kinds: Iterable[Kind | str] | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        limit: int = PATH_MAX_PATHS,
+    ) -> PathResult:
+        """The shortest undirected paths between two nodes, one read per level (see :meth:`GraphReader.paths`)."""
+        for iri in (source, target):
+            if not self.has_node(iri):
+                msg = f"no node has the IRI {iri!r}"
+                raise NodeNotFoundError(msg)
+        kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
+        ends = [source, target]
+
+        def step(frontier: list[str]) -> Iterator[tuple[str, str]]:
+            for batch in chunked(frontier, 2000):
+                records = self._read(
+                    queries.PATH_STEP, frontier=batch, kinds=kind_list, ends=ends, start=start, end=end
+                )
+                for r in records:
+                    yield r["source"], r["iri"]
+
+        found, stopped = shortest_paths(step, source, target, max_hops, limit)
+        among = self._graph_among({i for p in found for i in p}, None)
+        return path_result(source, target, found, among, max_hops, stopped)
 
     def subgraph(
         self,

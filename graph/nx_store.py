@@ -61,14 +61,18 @@ from graph.store import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
+    PATH_MAX_PATHS,
     GraphStore,
     LoadReport,
+    PathResult,
     Projection,
     TextMatch,
     expand_kinds,
     in_window,
     merge_matches,
+    path_result,
     prop_names,
+    shortest_paths,
 )
 
 _STORED_TYPES: frozenset[type] = frozenset({CypherDate, list})
@@ -88,6 +92,10 @@ def _first(row: tuple[Any, ...]) -> Any:
     return row[0]
 
 
+_TextRow = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[dt.date, str] | None, tuple[tuple[str, str], ...]]
+"""One node's row of :meth:`NetworkXStore._text_index`."""
+
+
 class NetworkXStore(GraphStore):
     """The embedded store (see the module notes).
 
@@ -105,6 +113,7 @@ class NetworkXStore(GraphStore):
         """Bytes an analyst query's worker may allocate (see :func:`graph.nx_cypher.run`)."""
         self._lock = threading.RLock()
         self._revision = 0
+        self._text_rows: tuple[tuple[int, int], list[_TextRow]] | None = None
 
     @property
     def revision(self) -> int:
@@ -315,6 +324,33 @@ class NetworkXStore(GraphStore):
             chosen.extend(sorted(level) if room is None or room >= len(level) else heapq.nsmallest(room, level))
         return self._graph_among(chosen, types)
 
+    def paths(
+        self,
+        source: str,
+        target: str,
+        max_hops: int = 4,
+        kinds: Iterable[Kind | str] | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        limit: int = PATH_MAX_PATHS,
+    ) -> PathResult:
+        """The shortest undirected paths between two nodes (see :meth:`graph.store.GraphReader.paths`)."""
+        self._require(source)
+        self._require(target)
+        kind_set = expand_kinds(kinds)
+        ends = {source, target}
+
+        def step(frontier: list[str]) -> Iterator[tuple[str, str]]:
+            for current in frontier:
+                for s, t, _ in self._incident(current):
+                    other = t if s == current else s
+                    if other in ends or self._passes(other, kind_set, start, end):
+                        yield current, other
+
+        found, stopped = shortest_paths(step, source, target, max_hops, limit)
+        among = self._graph_among({i for p in found for i in p}, None)
+        return path_result(source, target, found, among, max_hops, stopped)
+
     def subgraph(
         self,
         start: dt.date | None = None,
@@ -423,45 +459,72 @@ class NetworkXStore(GraphStore):
         return [self._node(i) for _, _, i in heapq.nsmallest(max(limit, 0), ranked)]
 
     def find_text(self, text: str, limit: int = 20) -> list[TextMatch]:
-        """Nodes a text finds by name, alias, date and evidence (see :meth:`GraphReader.find_text`)."""
+        """Nodes a text finds by name, alias, date and evidence (see :meth:`GraphReader.find_text`).
+
+        Scans the lower-cased texts of :meth:`_text_index` (built once per
+        revision), so a search does not walk the graph's edges again.
+        """
         needle = text.strip().lower()
         if not needle or limit < 1:
             return []
-        mention = Kind.MENTION.value
-        graph = self.graph
         names: list[tuple[int, str, str]] = []
         aliases: list[tuple[str, str, str]] = []
         dates: list[tuple[dt.date, str, str]] = []
         evidence: list[tuple[str, str, str]] = []
         by_date = DATE_PREFIX.match(needle) is not None
-        for iri, attrs in graph.nodes(data=True):
-            if attrs[Prop.KIND.value] == mention:
-                continue
-            label = attrs[Prop.LABEL.value]
-            low = label.lower()
+        for iri, label, low, alts, day, evidence_texts in self._text_index():
             if needle in low:
                 names.append((0 if low == needle else 1 if low.startswith(needle) else 2, label, iri))
-            alt = plain_value(attrs.get(Prop.ALT_LABELS.value))
-            if isinstance(alt, list):
-                hit = next((a for a in alt if isinstance(a, str) and needle in a.lower()), None)
+            if alts:
+                hit = next((a for a_low, a in alts if needle in a_low), None)
                 if hit is not None:
                     aliases.append((label, iri, hit))
-            day = plain_value(attrs.get(Prop.DATE.value))
-            if by_date and isinstance(day, dt.date) and day.isoformat().startswith(needle):
-                dates.append((day, iri, day.isoformat()))
-            for target in sorted(t for _, t, k in graph.out_edges(iri, keys=True) if k == Rel.EVIDENCE.value):
-                said = graph.nodes[target].get(Prop.TEXT.value)
-                if graph.nodes[target][Prop.KIND.value] == mention and isinstance(said, str) and needle in said.lower():
+            if by_date and day is not None and day[1].startswith(needle):
+                dates.append((day[0], iri, day[1]))
+            for said_low, said in evidence_texts:
+                if needle in said_low:
                     evidence.append((label, iri, said))
                     break
-        found: list[tuple[str, list[tuple[Node, str]]]] = [
-            ("name", [(self._node(i), lab) for _, lab, i in sorted(names)]),
-            ("alias", [(self._node(i), a) for _, i, a in sorted(aliases)]),
+        found: list[tuple[str, Iterable[tuple[Node, str]]]] = [
+            ("name", ((self._node(i), lab) for _, lab, i in sorted(names))),
+            ("alias", ((self._node(i), a) for _, i, a in sorted(aliases))),
         ]
         if by_date:
-            found.append(("date", [(self._node(i), d) for _, i, d in sorted(dates)]))
-        found.append(("evidence", [(self._node(i), t) for _, i, t in sorted(evidence)]))
+            found.append(("date", ((self._node(i), d) for _, i, d in sorted(dates))))
+        found.append(("evidence", ((self._node(i), t) for _, i, t in sorted(evidence))))
         return merge_matches(found, limit)
+
+    def _text_index(self) -> list[_TextRow]:
+        """What :meth:`find_text` reads of every node but mentions, lower-cased once per revision of the graph.
+
+        A row is ``(iri, label, lowered label, aliases as (lowered, text), (date, ISO date) or None,
+        evidence texts as (lowered, text))``; the evidence in the order of the mentions' IRIs.
+        """
+        with self._lock:
+            stamp = (self._revision, id(self.graph))
+            if self._text_rows is not None and self._text_rows[0] == stamp:
+                return self._text_rows[1]
+            mention = Kind.MENTION.value
+            evidence_type = Rel.EVIDENCE.value
+            graph = self.graph
+            nodes = graph.nodes
+            rows: list[_TextRow] = []
+            for iri, attrs in graph.nodes(data=True):
+                if attrs[Prop.KIND.value] == mention:
+                    continue
+                label = attrs[Prop.LABEL.value]
+                alt = plain_value(attrs.get(Prop.ALT_LABELS.value))
+                alts = tuple((a.lower(), a) for a in alt if isinstance(a, str)) if isinstance(alt, list) else ()
+                day = plain_value(attrs.get(Prop.DATE.value))
+                dated = (day, day.isoformat()) if isinstance(day, dt.date) else None
+                texts: list[tuple[str, str]] = []
+                for target in sorted(t for t, keys in graph.succ[iri].items() if evidence_type in keys):
+                    said = nodes[target].get(Prop.TEXT.value)
+                    if nodes[target][Prop.KIND.value] == mention and isinstance(said, str):
+                        texts.append((said.lower(), said))
+                rows.append((iri, label, label.lower(), alts, dated, tuple(texts)))
+            self._text_rows = (stamp, rows)
+            return rows
 
     def iter_nodes(self, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Node]:
         """Every node, in IRI order."""

@@ -154,6 +154,23 @@ NEIGHBOUR_STEP = (
 )
 """One breadth-first step: the filtered neighbours of the ``$frontier`` nodes."""
 
+PATH_STEP = (
+    f"UNWIND $frontier AS iri MATCH (a:{_N} {{iri: iri}})-[]-(n:{_N}) "
+    f"WHERE (n.iri IN $ends OR ({_KIND_FILTER} AND {_WINDOW_FILTER})) "
+    "RETURN DISTINCT a.iri AS source, n.iri AS iri"
+)
+"""One breadth-first step of a path search: the neighbours of the ``$frontier`` nodes passing the
+filters, and the path's ``$ends`` whatever they are."""
+
+NEIGHBOUR_STEP_FIRST = (
+    f"UNWIND $frontier AS iri MATCH (a:{_N} {{iri: iri}})-[r]-(n:{_N}) "
+    "WHERE ($types IS NULL OR type(r) IN $types) "
+    f"AND {_KIND_FILTER} AND {_WINDOW_FILTER} "
+    "RETURN DISTINCT n.iri AS iri ORDER BY iri LIMIT $limit"
+)
+"""One breadth-first step under a limit: the first ``$limit`` filtered neighbours by IRI (a hub node's
+tens of thousands of neighbours are not all sent when only the first few hundred are kept)."""
+
 NODES_BY_IRI = f"UNWIND $iris AS iri MATCH (n:{_N} {{iri: iri}}) RETURN n"
 
 RELATIONSHIPS_AMONG = (

@@ -31,7 +31,7 @@ import datetime as dt
 import re
 import time
 from abc import abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -132,6 +132,126 @@ def merge_matches(found: Iterable[tuple[str, Iterable[tuple[Node, str]]]], limit
     return out
 
 
+PATH_MAX_HOPS = 6
+"""Longest path :meth:`GraphReader.paths` looks for, in relationships (a larger request is cut to it)."""
+PATH_MAX_VISITS = 20_000
+"""Most nodes one path search reaches before it gives up (its bound on work)."""
+PATH_MAX_PATHS = 10
+"""Most shortest paths one search returns."""
+
+PathStep = Callable[[list[str]], Iterable[tuple[str, str]]]
+"""One breadth-first step of a store: ``(node of the frontier, neighbour)`` pairs for a frontier."""
+
+
+@dataclass(frozen=True)
+class PathResult:
+    """What :meth:`GraphReader.paths` found between two nodes.
+
+    Attributes:
+        source: the IRI the search started from.
+        target: the IRI it looked for.
+        paths: the shortest paths found, each the IRIs from ``source`` to
+            ``target`` (sorted; at most the limit asked for). Empty when none.
+        graph: the nodes of those paths and the relationships between
+            consecutive nodes of a path.
+        max_hops: the longest path looked for.
+        stopped: True when the search reached its bound on work
+            (:data:`PATH_MAX_VISITS` nodes) before it could answer; then a
+            longer search might still find a path.
+    """
+
+    source: str
+    target: str
+    paths: list[tuple[str, ...]]
+    graph: GraphData
+    max_hops: int
+    stopped: bool = False
+
+    @property
+    def hops(self) -> int | None:
+        """The length of the shortest paths in relationships, None when none was found."""
+        return len(self.paths[0]) - 1 if self.paths else None
+
+    def steps(self) -> set[frozenset[str]]:
+        """The pairs of consecutive nodes of the paths (a relationship on a path joins such a pair)."""
+        return {frozenset(p[i : i + 2]) for p in self.paths for i in range(len(p) - 1)}
+
+
+def shortest_paths(
+    step: PathStep,
+    source: str,
+    target: str,
+    max_hops: int = PATH_MAX_HOPS,
+    limit: int = PATH_MAX_PATHS,
+    max_visits: int = PATH_MAX_VISITS,
+) -> tuple[list[tuple[str, ...]], bool]:
+    """THE shortest-path search of every store: a bidirectional breadth-first search over ``step``.
+
+    Each round extends the smaller frontier by one level (one ``step`` call);
+    when the two searches meet, every shortest path goes through a node
+    found in both, and the paths are put together from the nodes each side
+    came from. Returns at most ``limit`` paths, sorted, and whether the search
+    stopped at ``max_visits`` reached nodes (then no path is not a proof of none).
+    """
+    max_hops = max(0, min(max_hops, PATH_MAX_HOPS))
+    if source == target:
+        return [(source,)], False
+    sides: list[dict[str, set[str]]] = [{source: set()}, {target: set()}]  # node -> the nodes it was reached from
+    frontiers = [[source], [target]]
+    depth = [0, 0]
+    while depth[0] + depth[1] < max_hops and frontiers[0] and frontiers[1]:
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        seen, other = sides[side], sides[1 - side]
+        found: dict[str, set[str]] = {}
+        for node, neighbour in step(frontiers[side]):
+            if neighbour not in seen:
+                found.setdefault(neighbour, set()).add(node)
+        for node, parents in found.items():
+            seen[node] = parents
+        depth[side] += 1
+        frontiers[side] = sorted(found)
+        meeting = sorted(n for n in found if n in other)
+        if meeting:
+            return _join(sides, source, target, meeting, limit), False
+        if len(sides[0]) + len(sides[1]) > max_visits:
+            return [], True
+    return [], False
+
+
+def _join(
+    sides: list[dict[str, set[str]]], source: str, target: str, meeting: list[str], limit: int
+) -> list[tuple[str, ...]]:
+    """At most ``limit`` paths from ``source`` to ``target`` through the ``meeting`` nodes, sorted."""
+
+    def chains(parents: dict[str, set[str]], node: str, end: str) -> Iterator[tuple[str, ...]]:
+        if node == end:
+            yield (node,)
+            return
+        for parent in sorted(parents[node]):
+            for chain in chains(parents, parent, end):
+                yield (*chain, node)
+
+    out: list[tuple[str, ...]] = []
+    for middle in meeting:
+        for head in chains(sides[0], middle, source):
+            for tail in chains(sides[1], middle, target):
+                out.append((*head, *reversed(tail[:-1])))
+                if len(out) >= limit:
+                    return sorted(out)
+    return sorted(out)
+
+
+def path_result(
+    source: str, target: str, found: list[tuple[str, ...]], among: GraphData, max_hops: int, stopped: bool
+) -> PathResult:
+    """The :class:`PathResult` of a search; ``among`` (the paths' nodes and links among them) is cut to the steps."""
+    hops = max(0, min(max_hops, PATH_MAX_HOPS))
+    steps = PathResult(source, target, found, GraphData(), hops).steps()
+    rels = [r for r in among.relationships if frozenset((r.source, r.target)) in steps]
+    graph = GraphData.model_construct(nodes=among.nodes, relationships=rels)
+    return PathResult(source, target, found, graph, hops, stopped)
+
+
 ProjectedNode = tuple[str, str, str, tuple[Any, ...]]
 """``(iri, kind, label, values)``: ``values`` follow the projection's ``props`` (None when absent)."""
 
@@ -215,6 +335,27 @@ class GraphReader(Protocol):
 
         Raises:
             NodeNotFoundError: no node has this IRI.
+        """
+
+    @abstractmethod
+    def paths(
+        self,
+        source: str,
+        target: str,
+        max_hops: int = 4,
+        kinds: Iterable[Kind | str] | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        limit: int = PATH_MAX_PATHS,
+    ) -> PathResult:
+        """The shortest undirected paths between two nodes, at most ``max_hops`` long (see :func:`shortest_paths`).
+
+        Nodes on the way pass the kind and time filters (the two ends always
+        do); ``max_hops`` is cut to :data:`PATH_MAX_HOPS` and the search stops
+        after :data:`PATH_MAX_VISITS` nodes (``stopped`` then says so).
+
+        Raises:
+            NodeNotFoundError: no node has one of the IRIs.
         """
 
     @abstractmethod

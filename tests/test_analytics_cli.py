@@ -182,3 +182,30 @@ def test_lineage_writes_the_reaffirms_chain_once(
     assert code == 0, err
     assert "wrote 0 REAFFIRMS relationships" in out
     assert NetworkXStore.load_file(own).count_by_type()["REAFFIRMS"] == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("trace", "2006-10-09"), ("U.S.", "Extended deterrence")),
+        (("crises",), ("Nuclear test", "yes")),
+        (("lineage", "ExtendedDeterrence"), ("by U.S.", "U.S.")),
+        (("in-force", "2017-01-01"), ("ROK and U.S.",)),
+        (("centrality",), ("commitment type",)),
+    ],
+)
+def test_printed_tables_name_parties_types_and_kinds_in_words(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    data_file: Path,
+    args: tuple[str, ...],
+    words: tuple[str, ...],
+) -> None:
+    """No code of the graph in a printed table: ``KOR+USA``, ``ExtendedDeterrence``, ``NuclearTest``, ``True``."""
+    code, out, err = run(monkeypatch, capsys, *args, "--data", str(data_file))
+    assert code == 0, err
+    printed = {w.strip("│┃,;:()") for w in out.split()}
+    codes = {"KOR", "USA", "PRK", "KOR+USA", "ExtendedDeterrence", "NuclearUmbrella", "SanctionsEnforcement",
+             "NuclearTest", "MissileLaunch", "ArmedProvocation", "True", "False", "commitment_type"}
+    assert not printed & codes, sorted(printed & codes)
+    assert all(w in out for w in words), [w for w in words if w not in out]

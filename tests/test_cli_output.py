@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_analytics_support import build_fixture
@@ -84,3 +85,20 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path) -> No
     assert rows == [["label"], ['\'=HYPERLINK("http://x","y")']]
     as_json = alliancekg(tmp_path, "cypher", query, "--data", str(path), "--format", "json")
     assert json.loads(as_json.stdout) == [{"label": '=HYPERLINK("http://x","y")'}]  # JSON is data, kept as it is
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_neo4j_check_in_csv_and_json(tmp_path: Path, neo4j_store: Any, neo4j_uri: str, fmt: str) -> None:
+    """``neo4j-check --format`` gives the report as data: the counts of the real server's graph."""
+    neo4j_store.load(build_fixture().data)
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    done = subprocess.run(
+        [sys.executable, "-m", "alliancekg.cli", "neo4j-check", "--format", fmt],
+        capture_output=True, text=True, check=False, cwd=tmp_path, env={**env, "NEO4J_URI": neo4j_uri}, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout) if fmt == "json" else next(csv.DictReader(io.StringIO(done.stdout)))
+    assert int(report["nodes"]) == len(build_fixture().data.nodes)
+    assert int(report["relationships"]) == neo4j_store.count_relationships()
+    assert report["uri"] == neo4j_uri and "Neo4j" in report["server"]

@@ -63,6 +63,44 @@ def test_every_kind_has_its_own_colour_and_shape() -> None:
     assert len(set(shapes)) == len(shapes)
 
 
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* of an sRGB ``#rrggbb`` (D65), to measure how far apart two colours look."""
+
+    def linear(c: float) -> float:
+        return ((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92
+
+    r, g, b = (linear(int(colour.lstrip("#")[i : i + 2], 16) / 255) for i in (0, 2, 4))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def _distance(a: str, b: str) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5
+
+
+def test_verdict_colours_are_no_kind_colours() -> None:
+    """A stance or change never looks like a kind (the timeline's "weakened" was the missile launches' orange).
+
+    CIE76 distance: about 2.3 is the least difference a person sees; 18 keeps the two clearly apart.
+    """
+    kinds = {k.value: s.colour for k, s in styles.KIND_STYLES.items()}
+    verdicts = {**styles.STANCE_COLOURS, **styles.CHANGE_COLOURS, styles.UNKNOWN_STANCE: styles.UNKNOWN_STANCE_COLOUR}
+    near = [(v, k, round(_distance(c, kc), 1)) for v, c in verdicts.items() for k, kc in kinds.items()
+            if _distance(c, kc) < 18]
+    assert near == []
+    stances = list(styles.STANCE_COLOURS.values()) + [styles.UNKNOWN_STANCE_COLOUR]
+    assert min(_distance(a, b) for i, a in enumerate(stances) for b in stances[i + 1 :]) > 15
+    assert min(_distance(a, b) for i, a in enumerate(kinds.values()) for b in list(kinds.values())[i + 1 :]) > 12
+    assert {styles.text_on(c) for c in ("#80cdc1", "#f49ac2", "#d9d9d9")} == {"#1a1a1a"}
+    assert {styles.text_on(c) for c in ("#00665e", "#c51b7d", "#7f7f7f")} == {"#ffffff"}
+
+
 def test_stylesheet_has_a_selector_per_kind() -> None:
     selectors = {rule["selector"] for rule in styles.cytoscape_stylesheet()}
     for kind in Kind:
@@ -275,6 +313,93 @@ def test_clicking_a_node_selects_and_expands_it(app_ctx: AppContext, graph: Grap
     assert reset["node"] is None and reset["expanded"] == []
 
 
+def _drawn(view: explorer_graph.ExplorerView) -> dict[str, dict[str, Any]]:
+    return {e["data"]["id"]: e for e in view.elements if "source" not in e["data"]}
+
+
+def test_a_pinned_node_stays_in_the_view_and_in_place(app_ctx: AppContext, graph: GraphData) -> None:
+    test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
+    state = explorer.next_state(_state(app_ctx), ids.EXPLORER_OPEN_TYPE, opened=test)
+    where = explorer.drawn_at(app_ctx, state)
+    assert where is not None
+    pinned = explorer.next_state(state, ids.EXPLORER_PIN, pin_at=where)
+    assert pinned["pinned"] == {test: [where[0], where[1]]}
+    # closing its neighbourhood, then going back to the latest meeting: the pin stays, where it was
+    for trigger in (ids.EXPLORER_COLLAPSE, ids.EXPLORER_RESET):
+        pinned = explorer.next_state(pinned, trigger)
+        element = _drawn(explorer.explorer_view(app_ctx, pinned))[test]
+        assert element["position"] == {"x": where[0], "y": where[1]}
+        assert "pinned" in element["classes"] and element["locked"] is True
+    assert test not in pinned["expanded"] and pinned["node"] is None
+    unpinned = explorer.next_state({**pinned, "node": test}, ids.EXPLORER_PIN, pin_at=(0.0, 0.0))
+    assert unpinned["pinned"] == {}
+    assert test not in _drawn(explorer.explorer_view(app_ctx, explorer.next_state(unpinned, ids.EXPLORER_RESET)))
+    hidden = explorer.next_state({**pinned, "node": test}, ids.EXPLORER_HIDE)
+    assert hidden["pinned"] == {} and test not in _drawn(explorer.explorer_view(app_ctx, hidden))
+
+
+def test_a_path_between_two_nodes_is_drawn_and_highlighted(app_ctx: AppContext, graph: GraphData) -> None:
+    test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
+    rumsfeld = iri_of(graph, Kind.PERSON, "Donald Rumsfeld")
+    state = explorer.next_state(_state(app_ctx, kinds=("Actor", "Event", "Commitment", "Threat")),
+                                ids.EXPLORER_OPEN_TYPE, opened=test)
+    start = explorer.next_state(state, ids.EXPLORER_PATH_FROM)
+    assert start["path_from"] == test
+    assert explorer.next_state(start, ids.EXPLORER_PATH_TO)["path"] is None  # the start is no end
+    assert "select another node" in explorer.explorer_view(app_ctx, start).path_note
+    there = explorer.next_state(start, ids.EXPLORER_OPEN_TYPE, opened=rumsfeld)
+    asked = explorer.next_state(there, ids.EXPLORER_PATH_TO)
+    assert asked["path"] == [test, rumsfeld] and asked["path_from"] is None
+    view = explorer.explorer_view(app_ctx, asked)
+    found = app_ctx.store.paths(test, rumsfeld, explorer_graph.PATH_HOPS, kinds=asked["kinds"])
+    assert found.paths and view.path_note.startswith("Shortest path from First North Korean nuclear test")
+    assert f"{found.hops} links" in view.path_note
+    drawn = _drawn(view)
+    on_path = {iri for p in found.paths for iri in p}
+    assert on_path <= set(drawn)
+    assert all("path" in drawn[i]["classes"] and "faded" not in drawn[i]["classes"] for i in on_path)
+    edges = [e for e in view.elements if "source" in e["data"] and "path" in e.get("classes", "")]
+    assert len(edges) >= found.hops
+    assert all({e["data"]["source"], e["data"]["target"]} <= on_path for e in edges)
+    # through states only, nothing links them: the note says so, and nothing is highlighted
+    narrow = explorer.next_state(asked, ids.EXPLORER_KINDS, kinds=["State"])
+    none = explorer.explorer_view(app_ctx, narrow)
+    assert none.path_note.startswith("No path of at most 5 links between")
+    assert not any("path" in e.get("classes", "") for e in none.elements)
+    cleared = explorer.next_state(asked, ids.EXPLORER_PATH_CLEAR)
+    assert cleared["path"] is None and explorer.explorer_view(app_ctx, cleared).path_note == ""
+    unknown = explorer.explorer_view(app_ctx, {**asked, "path": [test, "urn:nothing"]})
+    assert unknown.path_note == "No node has the IRI urn:nothing: no path to show."
+
+
+def test_an_unknown_node_link_says_so_and_opens_on_the_latest_meeting(app_ctx: AppContext) -> None:
+    missing = "https://w3id.org/alliancekg/id/state/no-such-node"
+    view = explorer.explorer_view(app_ctx, _state(app_ctx, node=missing))
+    assert view.notice.startswith(f"This link names a node that is not in the graph: {missing}.")
+    home = explorer_graph.home_node(app_ctx)
+    assert home is not None and home in _drawn(view) and missing not in _drawn(view)
+    panel = explorer.render_node_panel(None, missing)
+    assert f"No node has the IRI {missing}." in _texts(panel)
+    known = explorer.explorer_view(app_ctx, _state(app_ctx, node=home))
+    assert "not in the graph" not in known.notice
+
+
+def test_the_browser_lists_are_cut_in_one_place(app_ctx: AppContext) -> None:
+    many = [f"urn:n{i}" for i in range(40)]
+    state = explorer_graph.bounded(
+        {"expanded": [*many, 3], "hidden": many * 30, "pinned": {i: [1, 2] for i in many} | {"x": [1, "a"]},
+         "path": ["a"], "path_from": 5}
+    )
+    assert state["expanded"] == many[-explorer_graph.MAX_EXPANDED:]
+    assert state["hidden"] == many  # repeats dropped
+    assert list(state["pinned"]) == many[-explorer_graph.MAX_PINNED:]
+    assert state["path"] is None and state["path_from"] is None
+    opened = explorer.next_state(state, ids.EXPLORER_OPEN_TYPE, opened="urn:new")
+    assert opened["expanded"][-1] == "urn:new" and len(opened["expanded"]) == explorer_graph.MAX_EXPANDED
+    deep = _state(app_ctx, opened=tuple(many), node="urn:x")
+    assert explorer_graph.resolved(app_ctx, deep)["expanded"] == [*many, "urn:x"][-explorer_graph.MAX_EXPANDED:]
+
+
 def test_node_panel_and_search(app_ctx: AppContext, graph: GraphData) -> None:
     test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
     panel = explorer.node_panel_data(app_ctx, test)
@@ -329,10 +454,12 @@ def test_trace_csv_parses(app_ctx: AppContext, graph: GraphData) -> None:
 def test_timeline_cells_and_incident_markers(app_ctx: AppContext) -> None:
     fig = timeline.timeline_figure(app_ctx, None, "stance")
     go.Figure(fig)  # a valid plotly figure
-    names = {t["name"] for t in fig["data"]}
-    assert {"\u25bc Nuclear test", "\u25bc Missile launch"} <= names
-    points = sum(len(t["x"]) for t in fig["data"] if t["name"] in ("new", "reaffirmed", "strengthened"))
+    names = {t["name"].rsplit(" (", 1)[0]: t for t in fig["data"]}
+    assert {"\u25bc Nuclear test", "\u25bc Missile launch"} <= set(names)
+    points = sum(len(names[n]["x"]) for n in ("new", "reaffirmed", "strengthened") if n in names)
     assert points == len(timeline.timeline_data(app_ctx).cells) > 0
+    for trace in fig["data"]:  # the legend gives each entry's count
+        assert trace["name"].endswith(f" ({len(trace['x'])})"), trace["name"]
     only_2007 = timeline.timeline_figure(app_ctx, [2007, 2007], "strength")
     go.Figure(only_2007)
     assert all(str(x).startswith("2007") for t in only_2007["data"] for x in t["x"])

@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 from dashboard_sample import iri_of, sample_graph
 
-from dashboard import ids
+from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.pages import crises, tracer
+from graph import labels
 from graph.model import GraphData
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind
@@ -57,3 +58,13 @@ def test_the_crises_page_redraws_with_the_filters_and_refuses_bad_values(app_ctx
     page = crises.layout(app_ctx, None)  # type: ignore[arg-type]
     found = {getattr(c, "id", None) for c in page.children[1].children}
     assert {ids.CRISES_SOURCES, ids.CRISES_MIN_CONFIDENCE} <= found
+
+
+def test_the_crises_page_names_kinds_in_words_with_their_counts_and_colours(app_ctx: AppContext) -> None:
+    result = crises.crises_data(app_ctx)
+    figure = crises.lag_figure(result)
+    by_kind = result.table.dropna(subset=["lag_days"]).groupby("kind")["incident"].nunique()
+    wanted = {f"{labels.kind_label(str(k))} ({n})": styles.kind_style(str(k)).colour for k, n in by_kind.items()}
+    assert {t["name"]: t["marker"]["color"] for t in figure["data"]} == wanted
+    cells = [str(c.children) for row in crises.table_rows(result) for c in row.children]
+    assert "Nuclear test" in cells and "NuclearTest" not in cells

@@ -210,8 +210,8 @@ def test_commitment_properties_and_links(lexicon: Lexicon) -> None:
     assert (Rel.COMMITTED_BY, "United States") in rels
     assert (Rel.BENEFICIARY, "Republic of Korea") in rels
     assert (Rel.MADE_AT, "45th SCM") in rels
-    assert (Rel.RESPONDS_TO, "PRK ballistic missiles") in rels
-    assert (Rel.CONCERNS, "PRK ballistic missiles") in rels
+    assert (Rel.RESPONDS_TO, "DPRK ballistic missiles") in rels
+    assert (Rel.CONCERNS, "DPRK ballistic missiles") in rels
     types = {label for t, label in rels if t == Rel.COMMITMENT_TYPE}
     assert types == {"Mutual defense", "Missile defense"}
 

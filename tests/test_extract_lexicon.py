@@ -12,11 +12,14 @@ from extractors.rules.lexicon import (
     GAZETTEER_PATH,
     SCHEMES_PATH,
     PhraseMatcher,
+    concepts_copy_path,
+    concepts_from_turtle,
     default_lexicon,
     load_catalogue,
     load_concepts,
     load_gazetteer,
     trie_pattern,
+    write_concepts_copy,
 )
 from graph.errors import ExtractionError
 from graph.schema import COMMITMENT_SCHEME, COMMITMENT_TYPES, THREAT_SCHEME, THREAT_TYPES, WD, Kind, concept_iri
@@ -140,3 +143,31 @@ def test_bad_files_raise_extraction_errors(tmp_path) -> None:  # type: ignore[no
     cat.write_text('[{"id": "x", "kind": "NoSuchKind", "date": "2020-01-01"}]', encoding="utf-8")
     with pytest.raises(ExtractionError, match="catalogue"):
         load_catalogue(cat)
+
+
+REGENERATE = 'run .venv/bin/python -c "from extractors.rules.lexicon import write_concepts_copy; write_concepts_copy()"'
+
+
+def test_the_json_copy_of_the_schemes_is_the_turtle() -> None:
+    """The extractor reads ``schemes.json`` at start-up; it must say what ``schemes.ttl`` says, in the same order."""
+    copy = json.loads(concepts_copy_path().read_text(encoding="utf-8"))
+    import hashlib
+
+    digest = hashlib.sha256(SCHEMES_PATH.read_bytes()).hexdigest()
+    assert copy["sha256"] == digest, f"schemes.json is stale: {REGENERATE}"
+    assert list(load_concepts().items()) == list(concepts_from_turtle().items()), REGENERATE
+
+
+def test_a_stale_or_broken_copy_is_not_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    turtle = tmp_path / "schemes.ttl"
+    turtle.write_bytes(SCHEMES_PATH.read_bytes())
+    copy = write_concepts_copy(turtle)
+    assert copy == tmp_path / "schemes.json"
+    doc = json.loads(copy.read_text(encoding="utf-8"))
+    doc["concepts"][0]["pref_label"] = "changed in the copy only"
+    copy.write_text(json.dumps(doc), encoding="utf-8")
+    assert any(c.pref_label == "changed in the copy only" for c in load_concepts(turtle).values())  # the copy is read
+    turtle.write_bytes(SCHEMES_PATH.read_bytes() + b"\n# edited\n")  # the Turtle changed: the copy is stale
+    assert list(load_concepts(turtle).items()) == list(concepts_from_turtle(turtle).items())
+    copy.write_text("{not json", encoding="utf-8")
+    assert list(load_concepts(turtle).items()) == list(concepts_from_turtle(turtle).items())

@@ -802,3 +802,25 @@ def test_the_command_refuses_bad_options(args: list[str], message: str) -> None:
 
 def test_the_sidecar_is_next_to_the_file(tmp_path: Path) -> None:
     assert sidecar_path(tmp_path / "a.html") == tmp_path / "a.html.meta.json"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_dry_run_plan_in_csv_or_json_holds_only_data_on_stdout(fmt: str) -> None:
+    import csv as csvlib
+    import io
+
+    result = CliRunner().invoke(app, ["fetch", "SCM", "--since", "2024", "--dry-run", "--format", fmt])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout) if fmt == "json" else list(csvlib.DictReader(io.StringIO(result.stdout)))
+    assert [r["source"] for r in rows][:2] == ["scm-56-dod", "scm-56-pulsewave"]
+    assert {str(r["try"]) for r in rows} >= {"1", "2"}
+    assert len(rows) == 3 and all(r["url"].startswith("http") for r in rows)
+    assert "2 texts, 3 sources" in result.stderr
+
+
+def test_format_other_than_table_is_for_the_dry_run_only() -> None:
+    from graph.errors import ConfigurationError
+
+    result = CliRunner().invoke(app, ["fetch", "SCM", "--format", "json"])
+    assert isinstance(result.exception, ConfigurationError)
+    assert "--dry-run" in str(result.exception)

@@ -12,6 +12,7 @@ import pytest
 import graph
 from graph.labels import (
     ELLIPSIS,
+    cell_label,
     column_label,
     commitment_label,
     kind_label,
@@ -21,6 +22,8 @@ from graph.labels import (
     relationship_label,
     short_meeting_label,
     shorten,
+    threat_label,
+    threat_label_of,
     type_label,
 )
 from graph.schema import AK, COMMITMENT_TYPES, STANCES, THREAT_TYPES, Kind, Prop, Rel, Series
@@ -162,3 +165,30 @@ def test_kinds_relationships_commitments_in_words() -> None:
     assert relationship_label(Rel.RESPONDS_TO.value) == "responds to"
     label = commitment_label(["USA"], "reaffirmed", ["ExtendedDeterrence"])
     assert label == "U.S. reaffirmed: Extended deterrence"
+
+
+def test_threats_are_named_by_poser_and_type() -> None:
+    assert threat_label("PRK", "NuclearWeapons") == "DPRK nuclear weapons"
+    assert threat_label_of("PRK/NuclearWeapons", "PRK nuclear weapons") == "DPRK nuclear weapons"
+    assert threat_label_of(None, "a stored label") == "a stored label"
+    assert threat_label_of("odd", "a stored label") == "a stored label"
+    for name in THREAT_TYPES:  # every threat type of the schema has its own words, none the code
+        assert name not in threat_label("PRK", name)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "shown"),
+    [
+        ("party", "KOR+USA", "ROK and U.S."),
+        ("baseline_party", "USA", "U.S."),
+        ("kind", "MissileLaunch", "Missile launch"),
+        ("commitment_types", ["ExtendedDeterrence", "NuclearUmbrella"], "Extended deterrence, Nuclear umbrella"),
+        ("commitment_types", "OpconTransition", "Wartime OPCON transition"),
+        ("text_loaded", True, "yes"),
+        ("wording", None, None),
+        ("lag_days", 11, 11),
+        ("label", "KOR", "KOR"),  # a column that holds no code is left alone
+    ],
+)
+def test_table_cells_in_words(column: str, value: Any, shown: Any) -> None:
+    assert cell_label(column, value) == shown

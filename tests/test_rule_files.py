@@ -129,3 +129,54 @@ def test_required_literals_of_the_study_cues_spare_a_communique() -> None:
     assert _study_cues("abstract\n\nthis paper argues that drills signal resolve. see smith et al. 2019.") == 2
     assert required_literals(re.compile(r"(?i)abstract")) is None
     assert required_literals(re.compile(r"x(?i:abstract)")) == ("x",)
+
+
+def test_leftmost_scan_finds_exactly_what_finditer_finds_for_every_rule_pattern() -> None:
+    """The start gate of :class:`LeftmostScan` never changes a match: every rule file's pattern
+    (and the date grammar) gives the same matches, groups included, over the whole corpus, its
+    lower-cased copy and random windows of it, as ``Pattern.finditer``."""
+    import random
+
+    from extractors.rules.dates import date_pattern
+    from extractors.rules.scan import LeftmostScan
+
+    texts = _corpus_texts()
+    texts += [t.lower() for t in texts]
+    patterns = [load_rules(name).regex(key) for name in sorted(rule_files()) for key in load_rules(name).patterns]
+    patterns.append(date_pattern())
+    rnd = random.Random(15)
+    gated = 0
+    for pattern in patterns:
+        scan = LeftmostScan(pattern)
+        if scan.starts is None:
+            continue
+        gated += 1
+        for text in texts:
+            windows = [(0, len(text))]
+            for _ in range(2):
+                a = rnd.randrange(len(text) + 1)
+                windows.append((a, rnd.randrange(a, len(text) + 1)))
+            for start, end in windows:
+                expected = [(m.span(), m.groups()) for m in pattern.finditer(text, start, end)]
+                got = [(m.span(), m.groups()) for m in scan.finditer(text, start, end)]
+                assert got == expected, (pattern.pattern[:60], start, end)
+    assert gated >= 50
+
+
+@pytest.mark.parametrize(
+    ("source", "gate"),
+    [
+        (r"\b(?:in|on)\s+\d+", r"\b[io]"),
+        (r"(?:the\s+)?(?<![:/])\d{4}", r"[\dt]"),
+        (r"x?y", r"[xy]"),
+        (r"\w*z", r"[\wz]"),
+        (r"a?", None),  # may match nothing
+        (r".b", None),  # starts with any character
+        (r"(?i:a)b", None),  # inline flags are not followed
+    ],
+)
+def test_start_pattern_is_derived_from_the_pattern(source: str, gate: str | None) -> None:
+    from extractors.rules.scan import start_pattern
+
+    found = start_pattern(re.compile(source))
+    assert (found.pattern if found is not None else None) == gate

@@ -19,7 +19,7 @@ from graph.model import GraphData, Node, Relationship, make_iri
 from graph.neo4j_store import Neo4jStore
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Prop, Rel, concept_iri
-from graph.store import GraphReader, GraphStore, GraphWriter, TextMatch
+from graph.store import PATH_MAX_HOPS, GraphReader, GraphStore, GraphWriter, TextMatch, shortest_paths
 from graph.synthetic import generate
 
 # -- a small graph of the domain ------------------------------------------------
@@ -252,6 +252,54 @@ def test_neighbours_limit_keeps_the_nearest_then_by_iri(loaded: GraphStore) -> N
     assert iris(loaded.neighbours(PRK, hops=2, limit=0).nodes) == [PRK]  # the start node always
 
 
+def test_paths_are_the_shortest_with_the_links_on_them(loaded: GraphStore) -> None:
+    found = loaded.paths(PRK, SCM49)
+    assert found.paths == [(PRK, TEST6, C1, SCM49)]
+    assert found.hops == 3
+    assert iris(found.graph.nodes) == sorted([PRK, TEST6, C1, SCM49])
+    assert {r.key for r in found.graph.relationships} == {
+        (TEST6, "PERPETRATOR", PRK), (C1, "RESPONDS_TO", TEST6), (C1, "MADE_AT", SCM49),
+    }
+    assert not found.stopped
+    # two shortest paths of two hops, sorted; the longer one through C2 is not listed
+    assert loaded.paths(KOR, USA).paths == sorted([(KOR, SCM49, USA), (KOR, SCM50, USA)])
+    assert loaded.paths(M1, SCM49).paths == sorted([(M1, C1, SCM49), (M1, DOC49, SCM49)])
+    assert loaded.paths(KOR, USA, limit=1).paths == [(KOR, SCM49, USA)]
+    assert loaded.paths(KOR, KOR).paths == [(KOR,)]
+
+
+def test_paths_bounded_filtered_and_unknown(loaded: GraphStore) -> None:
+    none = loaded.paths(PRK, SCM49, max_hops=2)
+    assert none.paths == [] and none.hops is None and not none.stopped
+    assert none.graph.nodes == [] and none.max_hops == 2
+    assert loaded.paths(PRK, SCM49, max_hops=99).max_hops == PATH_MAX_HOPS
+    # the ends pass whatever their kind; nodes on the way pass the kind and time filters
+    assert loaded.paths(PRK, SCM49, kinds=[Kind.EVENT, Kind.COMMITMENT]).paths == [(PRK, TEST6, C1, SCM49)]
+    assert loaded.paths(PRK, SCM49, kinds=[Kind.STATE, Kind.EVENT]).paths == []
+    assert loaded.paths(KOR, USA, start=dt.date(2018, 1, 1)).paths == [(KOR, SCM50, USA)]
+    with pytest.raises(NodeNotFoundError):
+        loaded.paths(PRK, make_iri(Kind.STATE, "XXX"))
+    with pytest.raises(NodeNotFoundError):
+        loaded.paths(make_iri(Kind.STATE, "XXX"), PRK)
+
+
+def test_path_search_stops_at_its_bound_on_work() -> None:
+    """A chain of 100 nodes with 50 leaves each: the search gives up after ``max_visits`` and says so."""
+
+    def step(frontier: list[str]) -> list[tuple[str, str]]:
+        out = []
+        for node in frontier:
+            if node.startswith("c"):
+                i = int(node[1:])
+                out += [(node, f"c{j}") for j in (i - 1, i + 1) if 0 <= j < 100]
+                out += [(node, f"l{i}-{k}") for k in range(50)]
+        return out
+
+    assert shortest_paths(step, "c0", "c5") == ([("c0", "c1", "c2", "c3", "c4", "c5")], False)
+    assert shortest_paths(step, "c0", "c5", max_hops=4) == ([], False)
+    assert shortest_paths(step, "c0", "c6", max_visits=100) == ([], True)
+
+
 def test_subgraph_window_kinds_and_limit(loaded: GraphStore) -> None:
     window = loaded.subgraph(start=dt.date(2017, 9, 1), end=dt.date(2017, 10, 31), kinds=[Kind.EVENT, Kind.COMMITMENT])
     assert iris(window.nodes) == sorted([TEST6, SCM49, C1])
@@ -366,6 +414,17 @@ def test_find_text_by_name_alias_date_and_evidence(loaded: GraphStore) -> None:
     ]
     assert loaded.find_text("   ") == []
     assert loaded.find_text("no such words anywhere") == []
+
+
+def test_find_text_sees_every_write(loaded: GraphStore) -> None:
+    """What a search reads is never older than the graph (the embedded store keeps its texts per revision)."""
+    assert loaded.find_text("quokka") == []
+    loaded.upsert_nodes([Node(iri=PRK, kind=Kind.STATE, label="North Korea", props={"altLabels": ["Quokka land"]})])
+    assert found(loaded.find_text("quokka")) == [("alias", PRK, "Quokka land")]
+    loaded.upsert_nodes([Node(iri=KOR, kind=Kind.STATE, label="Quokka Republic")])
+    assert found(loaded.find_text("quokka")) == [("name", KOR, "Quokka Republic"), ("alias", PRK, "Quokka land")]
+    loaded.delete_nodes([KOR])
+    assert found(loaded.find_text("quokka")) == [("alias", PRK, "Quokka land")]
 
 
 def test_find_text_limits_each_field(loaded: GraphStore) -> None:
@@ -528,6 +587,12 @@ def test_both_stores_answer_alike(neo4j_store: Neo4jStore) -> None:
     with_evidence = [c.iri for c in embedded.nodes(kinds=[Kind.COMMITMENT], limit=200)]
     assert neo.evidence_of(with_evidence) == embedded.evidence_of(with_evidence)
     assert any(neo.evidence_of(with_evidence).values())
+    ends = [n.iri for n in embedded.nodes(kinds=[Kind.INCIDENT], limit=40)[::10]] + hubs[:2]
+    for a, b in zip(ends, reversed(ends), strict=True):
+        assert neo.paths(a, b) == embedded.paths(a, b)
+        assert neo.paths(a, b, kinds=[Kind.EVENT, Kind.COMMITMENT], max_hops=5) == embedded.paths(
+            a, b, kinds=[Kind.EVENT, Kind.COMMITMENT], max_hops=5
+        )
     label_date = [Prop.LABEL, Prop.DATE]
     assert neo.projection(None, label_date, None) == embedded.projection(None, label_date, None)
     params = {"prk": make_iri(Kind.STATE, "PRK"), "since": dt.date(2000, 1, 1), "kinds": ["NuclearTest", "Crisis"]}

@@ -23,7 +23,7 @@ from alliancekg.cli.options import (
 from alliancekg.cli.output import emit_frame, note, show
 from analytics.defaults import DEFAULT_WINDOW_DAYS
 from graph.errors import ConfigurationError
-from graph.labels import shorten
+from graph.labels import cell_label, party_label, shorten
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -70,6 +70,13 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _shown(column: str, value: Any) -> str:
+    """A cell of a printed table in words (:func:`graph.labels.cell_label`: parties, types, kinds, yes/no)."""
+    from analytics import plain
+
+    return _cell(cell_label(column, plain(value)))
+
+
 def _short(text: Any, width: int = 90) -> str:
     out = _cell(text).replace("\n", " ")
     return shorten(out, width, words=False)
@@ -82,7 +89,7 @@ def _table(df: pd.DataFrame, columns: list[tuple[str, str]], title: str | None =
     for _, header in columns:
         table.add_column(header, overflow="fold")
     for row in df.to_dict(orient="records"):
-        table.add_row(*(_cell(row.get(name)) for name, _ in columns))
+        table.add_row(*(_shown(name, row.get(name)) for name, _ in columns))
     return table
 
 
@@ -177,7 +184,7 @@ def register(app: typer.Typer) -> None:
                     if _present(row["previous_strength"]) and str(row["basis"]).startswith("cues:"):
                         before = _cell(row["previous_strength"])
                         if _present(row["baseline_party"]) and row["baseline_party"] != row["party"]:
-                            before = f"{before} ({row['baseline_party']})"
+                            before = f"{before} ({party_label(str(row['baseline_party']))})"
                         strength = f"{before} -> {strength or '-'}"
                     evidence = _short(row["evidence"])
                     if _present(row["document"]):
@@ -186,9 +193,9 @@ def register(app: typer.Typer) -> None:
                     style = _CHANGE_STYLE.get(row["change"], "")
                     table.add_row(
                         f"[{style}]{row['change']}[/{style}]" if style else row["change"],
-                        _cell(row["wording"]) + (" *" if _present(row["wording_note"]) else ""),
+                        _shown("wording", row["wording"]) + (" *" if _present(row["wording_note"]) else ""),
                         row["type_label"],
-                        row["party"],
+                        _shown("party", row["party"]),
                         strength,
                         _short(row["basis"], 60),
                         row["link"] + (" (threat)" if row["threat_link"] else ""),
@@ -298,13 +305,13 @@ def register(app: typer.Typer) -> None:
             if fmt is not OutputFormat.TABLE:
                 _write(result.chain, result.to_dict(), csv, json_file, fmt)
                 return
-            who = f" by {result.party}" if result.party else ""
+            who = f" by {party_label(result.party)}" if result.party else ""
             if result.first_date is None:
                 show(f"[bold]{result.label}[/bold]{who}: never stated at a recorded meeting.")
             else:
                 show(
                     f"[bold]{result.label}[/bold]{who}: {result.first_note} "
-                    f"({result.first_date.isoformat()}) by {result.first_party}; "
+                    f"({result.first_date.isoformat()}) by {party_label(str(result.first_party))}; "
                     f"{len(result.chain)} statements"
                 )
                 chain = result.chain.assign(evidence=result.chain["evidence"].map(lambda t: _short(t, 70)))

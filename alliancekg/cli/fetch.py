@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from alliancekg.cli.output import Printer
+from alliancekg.cli.options import OutputFormat, OutputFormatOption
+from alliancekg.cli.output import Printer, emit_rows
+from alliancekg.cli.output import note as note_to_person
 from alliancekg.settings import Settings
 from graph.errors import ConfigurationError
 
@@ -135,6 +137,7 @@ def fetch_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="List what would be fetched, in order; no network.")
     ] = False,
+    fmt: OutputFormatOption = OutputFormat.TABLE,
     rate: Annotated[float, typer.Option("--rate", help="Seconds between two requests to one host.")] = 2.0,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for an answer or for data.")] = 30.0,
     host_timeout: Annotated[
@@ -169,8 +172,11 @@ def fetch_command(
     selection = Selection(what=tuple(what or ()), since=since, languages=languages, all_copies=all_copies)
     console = Printer()
     if dry_run:
-        _print_plan(console, manifest, selection)
+        _print_plan(console, manifest, selection, fmt)
         return
+    if fmt is not OutputFormat.TABLE:
+        msg = f"--format {fmt.value} lists the plan of --dry-run; a fetch reports as a table"
+        raise ConfigurationError(msg)
     config = FetchConfig(
         out=out if out is not None else default_out(),
         timeout=timeout,
@@ -230,15 +236,26 @@ def _languages(lang: str) -> tuple[str, ...]:
     return chosen
 
 
-def _print_plan(console: Printer, manifest: Path | None, selection: Selection) -> None:
+PLAN_COLUMNS = ("text", "try", "source", "format", "url")
+"""Columns of the fetch plan (``fetch --dry-run``), in every output format."""
+
+
+def _print_plan(
+    console: Printer, manifest: Path | None, selection: Selection, fmt: OutputFormat = OutputFormat.TABLE
+) -> None:
     from rich.table import Table
 
     from alliancekg.fetch import plan
     from alliancekg.manifest import load_manifest
 
     groups = plan(load_manifest(manifest), selection)
+    if fmt is not OutputFormat.TABLE:
+        rows = [(s.document, n, s.id, s.format, s.url) for g in groups for n, s in enumerate(g, start=1)]
+        emit_rows(fmt, PLAN_COLUMNS, rows)
+        note_to_person(f"{len(groups)} texts, {len(rows)} sources (nothing is downloaded)", fmt)
+        return
     table = Table(title="Fetch plan (nothing is downloaded)")
-    for column in ("text", "try", "source", "format", "url"):
+    for column in PLAN_COLUMNS:
         table.add_column(column, overflow="fold")
     for group in groups:
         for n, source in enumerate(group, start=1):

@@ -20,7 +20,6 @@ from alliancekg.cli.options import (
 )
 from alliancekg.cli.output import show
 from graph.errors import AllianceKGError
-from graph.model import document_iri
 
 _STATUS_STYLE = {
     "first stated": "bold green",
@@ -37,6 +36,7 @@ def read_recorded_text(doc_iri: str, source: str) -> str | None:
     the text that was loaded (its digest gives another document IRI).
     """
     from extractors.readers import read_document
+    from graph.model import document_iri
 
     path = Path(source)
     if "://" in source or not path.is_file():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -21,7 +22,7 @@ from alliancekg.cli.options import (
 from alliancekg.cli.output import emit_rows, note, show
 from alliancekg.settings import Settings, open_store
 from graph.errors import ConfigurationError
-from graph.labels import shorten
+from graph.labels import kind_label, relationship_label, shorten
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -67,6 +68,14 @@ def _cell(value: Any, width: int = 80) -> str:
     return shorten(_text(value), width, words=False)
 
 
+def _named(code: str, label: Callable[[str], str]) -> str:
+    """A kind or relationship type in words, with the code Cypher uses (dim) when the two differ."""
+    if not code:
+        return ""
+    words = label(code)
+    return words if words == code else f"{words} [dim]{code}[/dim]"
+
+
 def register(app: typer.Typer) -> None:
     """Add the store commands to ``app``."""
 
@@ -98,7 +107,8 @@ def register(app: typer.Typer) -> None:
         for i in range(max(len(left), len(right))):
             k = left[i] if i < len(left) else ("", "")
             t = right[i] if i < len(right) else ("", "")
-            table.add_row(k[0], f"{k[1]:,}" if k[1] != "" else "", t[0], f"{t[1]:,}" if t[1] != "" else "")
+            table.add_row(_named(k[0], kind_label), f"{k[1]:,}" if k[1] != "" else "",
+                          _named(t[0], relationship_label), f"{t[1]:,}" if t[1] != "" else "")
         total_nodes, total_rels = sum(kinds.values()), sum(types.values())
         table.add_row("[b]total[/b]", f"[b]{total_nodes:,}[/b]", "[b]total[/b]", f"[b]{total_rels:,}[/b]")
         show(table)
@@ -142,7 +152,7 @@ def register(app: typer.Typer) -> None:
             show(f"[yellow]only the first {limit} rows are shown; raise --limit to see more[/yellow]")
 
     @app.command("neo4j-check")
-    def neo4j_check() -> None:
+    def neo4j_check(fmt: OutputFormatOption = OutputFormat.TABLE) -> None:
         """Connect to Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD) and report what is there."""
         from rich.table import Table
 
@@ -150,11 +160,22 @@ def register(app: typer.Typer) -> None:
         with open_store("neo4j", settings=settings) as graph:
             info = graph.server_info()  # type: ignore[attr-defined]
             nodes, rels = graph.count_nodes(), graph.count_relationships()  # type: ignore[attr-defined]
+        report: dict[str, Any] = {
+            "uri": settings.neo4j_uri or "",
+            "user": settings.neo4j_username if settings.neo4j_auth else None,
+            "database": settings.neo4j_database,
+            "server": f"{info['name']} {info['version']} {info['edition']}",
+            "nodes": nodes,
+            "relationships": rels,
+        }
+        if fmt is not OutputFormat.TABLE:
+            emit_rows(fmt, list(report), [list(report.values())], payload=report)
+            return
         table = Table(title="Neo4j", show_header=False)
-        table.add_row("URI", settings.neo4j_uri or "")
-        table.add_row("user", settings.neo4j_username if settings.neo4j_auth else "(no authentication)")
-        table.add_row("database", settings.neo4j_database or "(server default)")
-        table.add_row("server", f"{info['name']} {info['version']} {info['edition']}")
+        table.add_row("URI", report["uri"])
+        table.add_row("user", report["user"] or "(no authentication)")
+        table.add_row("database", report["database"] or "(server default)")
+        table.add_row("server", report["server"])
         table.add_row("nodes", f"{nodes:,}")
         table.add_row("relationships", f"{rels:,}")
         show(table)

@@ -1,5 +1,6 @@
-/* The explorer's zoom: after the graph redraws, fit the selected node and its neighbours
-   (or the whole graph when nothing is selected). Served from this server (CSP 'self'). */
+/* The explorer's zoom: after the graph redraws, fit the path between two nodes when one is drawn,
+   else the selected node and its neighbours (or the whole graph when nothing is selected).
+   Served from this server (CSP 'self'). */
 var MAX_FIT_ZOOM = 1.4;  /* a small neighbourhood is not blown up past this */
 
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -11,10 +12,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         if (!holder || !holder._cyreg || !holder._cyreg.cy) { return; }
         var cy = holder._cyreg.cy;
         var target = node ? cy.getElementById(node) : null;
+        var path = cy.nodes('.path');
         cy.stop();
         var around = cy.elements();
         var pad = 30;
-        if (target && target.length) {
+        if (path.length) {
+          around = path;
+          pad = 50;
+        } else if (target && target.length) {
           around = target.closedNeighborhood();
           var wider = around.closedNeighborhood();
           if (wider.nodes().length <= 60) { around = wider; }

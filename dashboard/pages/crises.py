@@ -19,6 +19,7 @@ from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.filters import chosen, filter_bar
 from dashboard.state import ViewState, encode_query
+from graph import labels
 from graph.errors import AllianceKGError
 
 TABLE_ID = "crises-table"
@@ -46,14 +47,16 @@ def crises_data(app_ctx: AppContext, sources: str = "all", min_confidence: float
 
 
 def lag_figure(result: CrisesResult) -> dict[str, Any]:
-    """Box plots of the lag to the next meeting, by decade, one trace per incident kind."""
+    """Box plots of the lag to the next meeting, by decade, one trace per incident kind (named with its count of
+    incidents)."""
     table = result.table.dropna(subset=["lag_days"])
     traces: list[dict[str, Any]] = []
     for kind, group in table.groupby("kind", sort=True):
         traces.append(
             {
                 "type": "box",
-                "name": str(kind),
+                "name": f"{labels.kind_label(str(kind))} ({group['incident'].nunique()})",
+                "marker": {"color": styles.kind_style(str(kind)).colour},
                 "x": [str(d) for d in group["decade"]],
                 "y": [int(v) for v in group["lag_days"]],
                 "boxpoints": "all",
@@ -95,7 +98,7 @@ def table_rows(result: CrisesResult) -> list[Any]:
         cells = [
             html.Td(_cell(row["date"])),
             html.Td(dcc.Link(str(row["label"]), href=href, className="crisis-link")),
-            html.Td(_cell(row["kind"])),
+            html.Td(labels.kind_label(_cell(row["kind"]))),
             html.Td(_cell(row["series"])),
             html.Td(meeting),
             *[html.Td(_cell(row[name])) for name, _ in SHOWN[1:]],

@@ -28,6 +28,7 @@ from dashboard.explorer_graph import (
     DEFAULT_KINDS,
     FOCUS,
     MAX_EXPANDED,
+    bounded,
     explorer_view,
     initial_state,
     resolved,
@@ -55,17 +56,22 @@ def next_state(
     types: list[str] | None = None,
     tapped: dict[str, Any] | None = None,
     opened: str | None = None,
+    pin_at: tuple[float, float] | None = None,
 ) -> dict[str, Any]:
     """The state after one interaction (``trigger`` is the id of the component that fired).
 
     Tapping a node on the graph, or following a link to it (``opened``: a
     search result or an item of the details panel), selects it and opens its
     neighbourhood. The toolbar opens or closes the selected node's
-    neighbourhood, hides it, or shows the hidden nodes again.
+    neighbourhood, hides it, or shows the hidden nodes again; pins the
+    selected node at ``pin_at`` (where it is drawn) or unpins it; marks it as
+    the start of a path, or shows the paths from that start to it. The
+    lists are cut by :func:`dashboard.explorer_graph.bounded`.
     """
     new = dict(state)
     expanded = list(state.get("expanded") or [])
     hidden = list(state.get("hidden") or [])
+    pinned = dict(state.get("pinned") or {})
     selected = state.get("node")
 
     def select(iri: str) -> None:
@@ -75,7 +81,6 @@ def next_state(
         if iri in expanded:
             expanded.remove(iri)
         expanded.append(iri)
-        del expanded[:-MAX_EXPANDED]
 
     if trigger == ids.EXPLORER_YEARS and years and len(years) == 2:
         new["from"], new["to"] = int(min(years)), int(max(years))
@@ -95,9 +100,24 @@ def next_state(
         if selected in expanded:
             expanded.remove(selected)
         hidden.append(selected)
+        pinned.pop(selected, None)
         new["node"] = None
     elif trigger == ids.EXPLORER_UNHIDE:
         hidden = []
+    elif trigger == ids.EXPLORER_PIN and selected:
+        if selected in pinned:
+            del pinned[selected]
+        elif pin_at is not None:
+            pinned[selected] = [float(pin_at[0]), float(pin_at[1])]
+    elif trigger == ids.EXPLORER_UNPIN_ALL:
+        pinned = {}
+    elif trigger == ids.EXPLORER_PATH_FROM and selected:
+        new["path_from"], new["path"] = selected, None
+    elif trigger == ids.EXPLORER_PATH_TO and selected and state.get("path_from") not in (None, selected):
+        new["path"] = [str(state["path_from"]), selected]
+        new["path_from"] = None
+    elif trigger == ids.EXPLORER_PATH_CLEAR:
+        new["path"], new["path_from"] = None, None
     elif trigger == ids.EXPLORER_CONNECTED:
         new["mode"] = CONNECTED
     elif trigger == ids.EXPLORER_RESET:
@@ -107,9 +127,22 @@ def next_state(
         new["types"] = []
         new["kinds"] = list(DEFAULT_KINDS)
         new["mode"] = FOCUS
+        new["path"], new["path_from"] = None, None
     new["expanded"] = expanded
-    new["hidden"] = list(dict.fromkeys(hidden))
-    return new
+    new["hidden"] = hidden
+    new["pinned"] = pinned
+    return bounded(new)
+
+
+def drawn_at(app_ctx: AppContext, state: dict[str, Any]) -> tuple[float, float] | None:
+    """Where the selected node is drawn in the view of ``state`` (the view the graph shows); None when it is not."""
+    selected = state.get("node")
+    if not selected:
+        return None
+    for element in explorer_view(app_ctx, state).elements:
+        if element.get("data", {}).get("id") == selected and "position" in element:
+            return float(element["position"]["x"]), float(element["position"]["y"])
+    return None
 
 
 # -- rendering -------------------------------------------------------------
@@ -126,6 +159,8 @@ LINK_STYLE: dict[str, Any] = {
     "verticalAlign": "top",
 }
 MUTED: dict[str, Any] = {"color": "#595959", "fontSize": 12}
+PATH_COLOUR = "#00c8f0"
+"""The path between two nodes: a colour no kind and no verdict has (see :mod:`dashboard.styles`)."""
 
 
 def _open_link(iri: str, text: str) -> html.Button:
@@ -262,6 +297,12 @@ def stylesheet() -> list[dict[str, Any]]:
         {"selector": "edge.faded", "style": {"opacity": 0.12}},
         {"selector": "edge.near", "style": {"line-color": "#595959", "target-arrow-color": "#595959", "width": 2}},
         {"selector": "node.focus", "style": {"border-width": 5, "border-color": "#ffc000", "font-weight": "bold"}},
+        {"selector": "node.pinned", "style": {"border-width": 4, "border-style": "double", "border-color": "#1a1a1a"}},
+        {"selector": "node.path", "style": {"opacity": 1, "border-width": 4, "border-color": PATH_COLOUR}},
+        {
+            "selector": "edge.path",
+            "style": {"opacity": 1, "line-color": PATH_COLOUR, "target-arrow-color": PATH_COLOUR, "width": 4},
+        },
     ]
 
 
@@ -355,6 +396,11 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             _button("Close neighbours", ids.EXPLORER_COLLAPSE, "Take the selected node's neighbours away again"),
             _button("Hide node", ids.EXPLORER_HIDE, "Take the selected node out of the view"),
             _button("Show hidden", ids.EXPLORER_UNHIDE, "Bring back every hidden node"),
+            _button("Pin / unpin", ids.EXPLORER_PIN, "Keep the selected node in the view, where it is (or let it go)"),
+            _button("Unpin all", ids.EXPLORER_UNPIN_ALL, "Let every pinned node go"),
+            _button("Path from here", ids.EXPLORER_PATH_FROM, "Start a path at the selected node"),
+            _button("Path to here", ids.EXPLORER_PATH_TO, "The shortest paths from the start to the selected node"),
+            _button("Clear path", ids.EXPLORER_PATH_CLEAR, "Take the path away"),
         ],
         style={"display": "flex", "gap": "6px", "flexWrap": "wrap", "marginBottom": "4px"},
     )
@@ -362,6 +408,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
         [
             toolbar,
             html.Div(id=ids.EXPLORER_NOTICE),
+            html.Div(id=ids.EXPLORER_PATH_NOTE, role="status"),
             cyto.Cytoscape(
                 id=ids.EXPLORER_GRAPH,
                 elements=[],
@@ -411,30 +458,38 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Input(ids.EXPLORER_UNHIDE, "n_clicks"),
         Input(ids.EXPLORER_CONNECTED, "n_clicks"),
         Input(ids.EXPLORER_RESET, "n_clicks"),
+        Input(ids.EXPLORER_PIN, "n_clicks"),
+        Input(ids.EXPLORER_UNPIN_ALL, "n_clicks"),
+        Input(ids.EXPLORER_PATH_FROM, "n_clicks"),
+        Input(ids.EXPLORER_PATH_TO, "n_clicks"),
+        Input(ids.EXPLORER_PATH_CLEAR, "n_clicks"),
         State(state_id, "data"),
         prevent_initial_call=True,
     )
-    def _update_state(years, kinds, types, tapped, _opens, _e, _c, _h, _u, _m, _r, state):
+    def _update_state(years, kinds, types, tapped, _opens, _e, _c, _h, _u, _m, _r, _p, _pa, _pf, _pt, _pc, state):
         trigger = ctx.triggered_id
         opened = None
         if isinstance(trigger, dict):
             if not (ctx.triggered and ctx.triggered[0].get("value")):
                 return dash.no_update  # a link was drawn, not clicked
             opened, trigger = str(trigger.get("iri")), ids.EXPLORER_OPEN_TYPE
-        return next_state(state or {}, trigger, years, kinds, types, tapped, opened)
+        pin_at = drawn_at(app_ctx, state or {}) if trigger == ids.EXPLORER_PIN else None
+        return next_state(state or {}, trigger, years, kinds, types, tapped, opened, pin_at)
 
     @app.callback(
         Output(ids.EXPLORER_GRAPH, "elements"),
         Output(ids.EXPLORER_NOTICE, "children"),
         Output(ids.EXPLORER_COUNTS, "children"),
         Output(ids.EXPLORER_LEGEND, "elements"),
+        Output(ids.EXPLORER_PATH_NOTE, "children"),
         Input(state_id, "data"),
     )
     def _draw(state):
         view = explorer_view(app_ctx, state or {})
         notice = html.Div(view.notice, style=styles.NOTICE_STYLE) if view.notice else None
+        path = html.Div(view.path_note, style=styles.NOTICE_STYLE) if view.path_note else None
         counts = Counter(n.kind.value for n in view.graph.nodes)
-        return view.elements, notice, view.summary, legend_elements(counts)
+        return view.elements, notice, view.summary, legend_elements(counts), path
 
     app.clientside_callback(
         ClientsideFunction(namespace="explorer", function_name="focus"),

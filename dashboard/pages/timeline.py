@@ -20,6 +20,7 @@ from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.evidence import evidence_views, render_evidence_list
 from dashboard.state import ViewState
+from graph import labels
 from graph.errors import NodeNotFoundError
 from graph.schema import STANCES
 
@@ -163,7 +164,7 @@ def build_timeline(view: AnalyticsView) -> TimelineData:
             grouped.setdefault(ctype, []).append(stmt)
         for ctype, stmts in grouped.items():
             strengths = [s.strength for s in stmts if s.strength is not None]
-            wordings = tuple(sorted((s.party, s.stance or styles.UNKNOWN_STANCE) for s in stmts))
+            wordings = tuple(sorted((labels.party_label(s.party), s.stance or styles.UNKNOWN_STANCE) for s in stmts))
             cells.append(
                 Cell(
                     meeting=meeting.iri,
@@ -173,7 +174,7 @@ def build_timeline(view: AnalyticsView) -> TimelineData:
                     type_label=view.concept_label(ctype),
                     stance=_stance_of({s.stance for s in stmts}),
                     strength=max(strengths) if strengths else None,
-                    parties=", ".join(sorted(s.party for s in stmts)),
+                    parties=", ".join(sorted(labels.party_label(s.party) for s in stmts)),
                     commitments=tuple(c for s in stmts for c in s.commitments),
                     wordings=wordings,
                 )
@@ -213,7 +214,8 @@ def timeline_figure(
     (:func:`incident_lanes`), with a dotted guide line down through the
     cells at its date, so what the meetings said after it reads straight
     down. Cells whose statements are worded differently are drawn as
-    :data:`MIXED`. The legend sits under the chart, clear of the tool bar.
+    :data:`MIXED`. The legend sits under the chart, clear of the tool bar,
+    and gives each entry's count.
     Built as a plain plotly figure dict (what ``dcc.Graph`` receives): no
     per-point validation, so large graphs stay fast.
     """
@@ -222,17 +224,19 @@ def timeline_figure(
     marks = [m for m in data.incidents if _in_years(m.date, years)]
     kind = "scattergl" if len(cells) > WEBGL_POINTS else "scatter"
     traces: list[dict[str, Any]] = []
-    hover = "%{customdata[2]}<br>%{x|%Y-%m-%d}<br>%{y}<br>%{customdata[3]}<extra>%{fullData.name}</extra>"
+    hover = "%{customdata[2]}<br>%{x|%Y-%m-%d}<br>%{y}<br>%{customdata[3]}<extra>WHAT</extra>"
 
     def cell_trace(name: str, group: list[Cell], marker: dict[str, Any]) -> dict[str, Any]:
+        """One legend entry: ``name`` and, in the legend, how many cells it has."""
         return {
             "type": kind,
-            "name": name,
+            "name": f"{name} ({len(group)})",
+            "legendgroup": name,
             "mode": "markers",
             "x": [c.date.isoformat() for c in group],
             "y": [c.type_label for c in group],
             "customdata": [[c.meeting, c.ctype, c.meeting_label, _wording_text(c)] for c in group],
-            "hovertemplate": hover,
+            "hovertemplate": hover.replace("WHAT", name),
             "marker": {"symbol": "square", "size": 11, **marker},
         }
 
@@ -261,7 +265,8 @@ def timeline_figure(
         traces.append(
             {
                 "type": "scatter",
-                "name": f"\u25bc {styles.kind_label(incident_kind)}",
+                "name": f"\u25bc {styles.kind_label(incident_kind)} ({len(placed)})",
+                "legendgroup": incident_kind,
                 "mode": "markers+text" if labelled else "markers",
                 "x": [m.date.isoformat() for m, _, _ in placed],
                 "y": [lane for _, lane, _ in placed],

@@ -23,6 +23,7 @@ from dashboard.context import AppContext
 from dashboard.evidence import EvidenceView, evidence_views, render_evidence_list
 from dashboard.filters import chosen, filter_bar
 from dashboard.state import ViewState
+from graph import labels
 from graph.csvsafe import safe_frame
 from graph.errors import AllianceKGError, NodeNotFoundError
 
@@ -223,7 +224,7 @@ def tracer_data(
                 ChangeItem(
                     change=str(row["change"]),
                     type_label=str(row["type_label"]),
-                    party=str(row["party"]),
+                    party=labels.party_label(str(row["party"])),
                     stance=_text(row["wording"]),
                     strength=_number(row["strength"]),
                     link=str(row["link"]),
@@ -281,7 +282,7 @@ def compare_meetings(
     def by_type(stmts: dict[tuple[str, str], Any]) -> dict[str, str]:
         out: dict[str, list[str]] = {}
         for (ctype, party), stmt in stmts.items():
-            out.setdefault(ctype, []).append(f"{party}: {stmt.stance or 'stated'}")
+            out.setdefault(ctype, []).append(f"{labels.party_label(party)}: {stmt.stance or 'stated'}")
         return {k: "; ".join(sorted(v)) for k, v in out.items()}
 
     b, a = by_type(before_stmts), by_type(after_stmts)
@@ -319,7 +320,7 @@ def _badge(text: str, colour: str) -> html.Span:
         className=f"badge badge-{text}",
         style={
             "background": colour,
-            "color": "#fff",
+            "color": styles.text_on(colour),
             "padding": "1px 7px",
             "borderRadius": "10px",
             "fontSize": 12,
@@ -447,8 +448,8 @@ def render_result(data: TracerData) -> list[Any]:
     if data.explicit:
         explicit.append(
             DataTable(
-                data=_rows([{k: r.get(k) for k in EXPLICIT_SHOWN} for r in data.explicit]),
-                columns=[{"name": k.replace("_", " "), "id": k} for k in EXPLICIT_SHOWN],
+                data=_rows([{k: labels.cell_label(k, r.get(k)) for k in EXPLICIT_SHOWN} for r in data.explicit]),
+                columns=[{"name": labels.column_label(k), "id": k} for k in EXPLICIT_SHOWN],
                 style_cell={
                     "fontSize": 12,
                     "textAlign": "left",

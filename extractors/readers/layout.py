@@ -195,8 +195,16 @@ def _terminal(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith(_ENDS)
 
 
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LETTERS = _ASCII_UPPER + bytes(range(ord("a"), ord("z") + 1))
+
+
 def _capitals(line: str) -> bool:
     """The line is written in capitals (a heading, a cable)."""
+    if line.isascii():  # the same counts, by deleting bytes in C (a line of prose is read twice)
+        raw = line.encode("ascii")
+        n_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        return n_letters >= 4 and len(raw) - len(raw.translate(None, _ASCII_UPPER)) >= 0.8 * n_letters
     letters = "".join(filter(str.isalpha, line))
     return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 

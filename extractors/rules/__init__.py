@@ -55,6 +55,7 @@ from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
+from graph import labels
 from graph.model import GraphData
 from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel, Series
 
@@ -628,9 +629,8 @@ class _Extraction:
         if iri is not None:
             return iri
         iri = self.b.shared_iri(Kind.THREAT, poser, threat_type)
-        concept = self.lex.concepts[threat_type]
         self.b.node(
-            iri, Kind.THREAT, f"{poser} {concept.pref_label.lower()}", {Prop.NOTATION.value: f"{poser}/{threat_type}"}
+            iri, Kind.THREAT, labels.threat_label(poser, threat_type), {Prop.NOTATION.value: f"{poser}/{threat_type}"}
         )
         self.b.rel(Rel.THREAT_TYPE, iri, self.b.concept(threat_type, self.lex.concepts))
         poser_iri = self.actor_id_node(poser)
@@ -880,7 +880,7 @@ class _Extraction:
         text = self.text
         parties = sorted(found.parties)
         confidence = 0.85 - (0.2 if found.defaulted else 0.0) + (0.05 if found.cues else 0.0)
-        label = f"{'+'.join(parties)} {found.stance}: {', '.join(type_names)}"
+        label = labels.commitment_label(parties, found.stance, type_names)  # the analyst's words, not codes
         props: dict[str, Any] = {
             _STANCE: found.stance,
             _STRENGTH: found.strength,

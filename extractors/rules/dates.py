@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Literal
 
 from dateutil.relativedelta import relativedelta
 
-from extractors.rules.scan import AnchoredPattern, Tokens
+from extractors.rules import regex_cache
+from extractors.rules.scan import AnchoredPattern, LeftmostScan, Tokens
 
 if TYPE_CHECKING:
     from extractors.rules.patterns import RuleFile
@@ -80,7 +81,13 @@ def expand(source: str) -> str:
 def date_pattern() -> re.Pattern[str]:
     """The grammar as one compiled expression (its alternatives in file order)."""
     rules = _rules()
-    return re.compile(expand(rules.source("date")), rules.flags("date"))
+    return regex_cache.compile(expand(rules.source("date")), rules.flags("date"))
+
+
+@functools.cache
+def _scan() -> LeftmostScan:
+    """The grammar's matches over a whole text, tried only where a date can start."""
+    return LeftmostScan(date_pattern())
 
 
 @functools.cache
@@ -287,7 +294,7 @@ def iter_full_dates(text: str, start: int = 0, end: int | None = None) -> Iterat
     For metadata and headings: the grammar is scanned directly, without tokens.
     """
     stop = len(text) if end is None else end
-    for m in date_pattern().finditer(text, start, stop):
+    for m in _scan().finditer(text, start, stop):
         found = _convert(m, None)
         if found is not None and found.precision == "day":
             yield found

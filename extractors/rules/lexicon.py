@@ -2,8 +2,9 @@
 
 * Commitment-type and threat-type phrases come from the SKOS schemes in
   ``ontology/schemes.ttl`` (each concept's ``skos:altLabel`` values, plus its
-  ``skos:prefLabel``), read with rdflib: that file is the only place of this
-  vocabulary.
+  ``skos:prefLabel``): that file is the only place of this vocabulary (a
+  JSON copy beside it, checked against its digest, saves parsing it at
+  start-up; see :func:`load_concepts`).
 * Actors come from ``extractors/data/gazetteer.json``.
 * Incidents come from the catalogue ``extractors/data/incidents.json``.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -24,9 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import rdflib
-from rdflib.namespace import RDF, SKOS
-
+from extractors.rules import regex_cache
 from extractors.rules.people import merged_persons
 from extractors.rules.scan import Tokens
 from graph.errors import ExtractionError
@@ -164,7 +164,7 @@ class PhraseMatcher:
         rx = None
         if group is not None:
             source = trie_pattern(sorted(group), self._loose_periods)
-            rx = re.compile(r"(?:" + source + r")(?![\w])", self._flags)
+            rx = regex_cache.compile(r"(?:" + source + r")(?![\w])", self._flags)
         self._by_word[word] = rx
         return rx
 
@@ -245,10 +245,37 @@ CATALOGUE_PATH = _data_path("extractors", "data/incidents.json")
 def load_concepts(path: Path = SCHEMES_PATH) -> dict[str, Concept]:
     """Read the commitment-type and threat-type concepts from a SKOS Turtle file.
 
+    The Turtle file is the vocabulary's one source. Parsing it needs rdflib
+    (about a tenth of a CPU second to import and parse, a fifth of a small
+    ``alliancekg extract``), so the concepts are read from the JSON copy
+    beside it (``schemes.json``, written by :func:`write_concepts_copy`)
+    when that copy was made from this very file (its SHA-256 is recorded in
+    the copy); otherwise, or when the copy is unreadable, from the Turtle.
+    ``tests/test_extract_lexicon.py`` holds the copy equal to the Turtle.
+
     Raises:
         ExtractionError: the file is unreadable, or a concept named in
             :mod:`graph.schema` is missing from it.
     """
+    out = _concepts_from_copy(path)
+    if out is None:
+        out = concepts_from_turtle(path)
+    missing = [n for n in (*COMMITMENT_TYPES, *THREAT_TYPES) if n not in out]
+    if missing:
+        msg = f"{path} lacks the concepts {', '.join(missing)}"
+        raise ExtractionError(msg)
+    return out
+
+
+def concepts_from_turtle(path: Path = SCHEMES_PATH) -> dict[str, Concept]:
+    """The concepts of a SKOS Turtle file, parsed with rdflib.
+
+    Raises:
+        ExtractionError: the file is unreadable or not Turtle.
+    """
+    import rdflib
+    from rdflib.namespace import RDF, SKOS
+
     graph = rdflib.Graph()
     try:
         graph.parse(path, format="turtle")
@@ -268,11 +295,74 @@ def load_concepts(path: Path = SCHEMES_PATH) -> dict[str, Concept]:
             broader=tuple(sorted(concept_local_name(str(v)) for v in graph.objects(concept, SKOS.broader))),
             hidden_labels=tuple(sorted(str(v) for v in graph.objects(concept, SKOS.hiddenLabel))),
         )
-    missing = [n for n in (*COMMITMENT_TYPES, *THREAT_TYPES) if n not in out]
-    if missing:
-        msg = f"{path} lacks the concepts {', '.join(missing)}"
-        raise ExtractionError(msg)
     return out
+
+
+def concepts_copy_path(path: Path = SCHEMES_PATH) -> Path:
+    """Where the JSON copy of a schemes file is kept: beside it, ending in ``.json``."""
+    return path.with_suffix(".json")
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _concepts_from_copy(path: Path) -> dict[str, Concept] | None:
+    """The concepts of the JSON copy of ``path``, or None when there is none or it was not made from ``path``."""
+    try:
+        turtle = path.read_bytes()
+        copy = json.loads(concepts_copy_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(copy, dict) or copy.get("sha256") != _digest(turtle):
+        return None
+    if not isinstance(copy.get("concepts"), list):
+        return None
+    try:
+        return {
+            c["name"]: Concept(
+                name=c["name"],
+                scheme=c["scheme"],
+                pref_label=c["pref_label"],
+                definition=c["definition"],
+                alt_labels=tuple(c["alt_labels"]),
+                broader=tuple(c["broader"]),
+                hidden_labels=tuple(c["hidden_labels"]),
+            )
+            for c in copy["concepts"]
+        }
+    except (KeyError, TypeError):
+        return None
+
+
+def write_concepts_copy(path: Path = SCHEMES_PATH) -> Path:
+    """Write the JSON copy of the schemes file ``path`` (run after editing the Turtle); returns the copy's path.
+
+    ``.venv/bin/python -c "from extractors.rules.lexicon import write_concepts_copy; write_concepts_copy()"``
+    """
+    concepts = concepts_from_turtle(path)
+    doc = {
+        "description": f"Generated from {path.name} by extractors.rules.lexicon.write_concepts_copy; do not edit. "
+        "The extractor reads it instead of parsing the Turtle while sha256 is the Turtle file's digest.",
+        "sha256": _digest(path.read_bytes()),
+        "concepts": [
+            {
+                "name": c.name,
+                "scheme": c.scheme,
+                "pref_label": c.pref_label,
+                "definition": c.definition,
+                "alt_labels": list(c.alt_labels),
+                "broader": list(c.broader),
+                "hidden_labels": list(c.hidden_labels),
+            }
+            for c in concepts.values()  # the Turtle's order: the matchers list a phrase's concepts in it
+        ],
+    }
+    target = concepts_copy_path(path)
+    target.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return target
 
 
 def _scheme_matcher(concepts: dict[str, Concept], scheme: str, hidden: bool = False) -> PhraseMatcher:
@@ -543,5 +633,15 @@ def _with_agreement_types(incident: CatalogueIncident, matcher: PhraseMatcher) -
 
 @cache
 def default_lexicon() -> Lexicon:
-    """The lexicon of the project's own data files (loaded once per process)."""
-    return build_lexicon()
+    """The lexicon of the project's own data files (loaded once per process).
+
+    What exists once it is built (the vocabularies, the rule files, the RDF
+    graph they came from) lives as long as the process: it is moved out of the
+    cyclic garbage collector's view (:func:`gc.freeze`), which otherwise walks
+    it on every full collection, about 4 % of a long extraction run's CPU time.
+    Reference counting still frees anything of it that is dropped (no collection
+    first: a full one costs more than it would ever free here).
+    """
+    lexicon = build_lexicon()
+    gc.freeze()
+    return lexicon

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import RuleFile, load_rules
@@ -112,7 +113,7 @@ def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> s
 
 
 _FILLS = {"word_ordinal": _WORD_ORD_RE}
-MEETING_RE = re.compile(compose(_RULES, "mention", _FILLS), _RULES.flags("mention"))
+MEETING_RE = regex_cache.compile(compose(_RULES, "mention", _FILLS), _RULES.flags("mention"))
 _LEAD_WORDS = frozenset(str(w).lower() for w in _RULES.patterns["mention"]["lead_words"])
 _WORD_ORD_FIRST = frozenset(w.split("-")[0].split()[0] for w in WORD_ORDINALS)
 _ROMAN_LOWER = frozenset("ivxlc")
@@ -138,7 +139,7 @@ _PARTY_WORDS = {
     country: frozenset(" ".join(w.split()) for w in _RULES.word_list(f"party_{country.lower()}"))
     for country in ("KOR", "USA", "JPN")
 }
-_PARTY_RE = re.compile(compose(_RULES, "party"), _RULES.flags("party"))
+_PARTY_RE = regex_cache.compile(compose(_RULES, "party"), _RULES.flags("party"))
 _PLACE_AFTER = _RULES.regex("place_after")
 _NOT_PLACE = _RULES.regex("not_place")
 _VENUE_CITY = _RULES.regex("venue_city")

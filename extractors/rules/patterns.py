@@ -40,6 +40,7 @@ from typing import Any
 
 import yaml
 
+from extractors.rules import regex_cache
 from extractors.rules.scan import AnchoredPattern
 from graph.errors import ExtractionError
 
@@ -101,7 +102,7 @@ class RuleFile:
         found = self._compiled.get(key)
         if found is None:
             try:
-                found = re.compile(self.source(key), self.flags(key))
+                found = regex_cache.compile(self.source(key), self.flags(key))
             except re.error as e:
                 msg = f"rule file {self.name!r}, pattern {key!r} does not compile: {e}"
                 raise RulesError(msg) from e

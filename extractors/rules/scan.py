@@ -20,6 +20,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from re import _constants as _sre  # type: ignore[attr-defined]  # Python's own re parser gives the starts
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 _WORD_SPLIT = re.compile(r"(\w+)")
 
@@ -200,7 +203,9 @@ class AnchoredPattern:
         first = bisect.bisect_left(starts, start)
         lead = self._lead
         leads = self._leads
+        memo = self._lead_memo.get  # the memo read inline: most lead words are known
         lower = tokens.lower
+        lookback = self.lookback
         for k in range(bisect.bisect_left(candidates, first), len(candidates)):
             i = candidates[k]
             pos = starts[i]
@@ -208,10 +213,14 @@ class AnchoredPattern:
                 break
             if pos < last_end:
                 continue
-            for j in range(max(first, i - self.lookback), i + 1):
+            for j in range(max(first, i - lookback), i + 1):
                 candidate = starts[j]
-                if candidate < last_end or (lead is not None and j < i and not leads(lower[j])):
+                if candidate < last_end:
                     continue
+                if lead is not None and j < i:
+                    ok = memo(lower[j])
+                    if not (leads(lower[j]) if ok is None else ok):
+                        continue
                 m = match(text, candidate, stop)
                 if m is not None and m.end() > pos:
                     yield m
@@ -249,3 +258,113 @@ class Coverage:
                 return False
             i -= 1
         return False
+
+
+# -- whole-text scans that skip what cannot start a match ---------------------------------------
+
+_FIRST_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_SPACE: r"\s",
+}
+
+
+def _first_items(items: list[Any], bounded: bool) -> tuple[list[tuple[str, bool]], bool] | None:
+    """The class pieces of every first character of a sequence of parsed items, each with
+    whether a word boundary is asserted right before it, and whether the sequence can
+    match nothing; None when that cannot be told (the caller then scans everywhere)."""
+    out: list[tuple[str, bool]] = []
+    for op, av in items:
+        if op is _sre.AT:
+            bounded = bounded or av is _sre.AT_BOUNDARY
+            continue
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: it only removes starts
+        if op is _sre.LITERAL:
+            out.append((re.escape(chr(av)), bounded))
+            return out, False
+        if op is _sre.IN:
+            for iop, iav in av:
+                if iop is _sre.LITERAL:
+                    out.append((re.escape(chr(iav)), bounded))
+                elif iop is _sre.RANGE:
+                    out.append((f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}", bounded))
+                elif iop is _sre.CATEGORY and iav in _FIRST_CATEGORIES:
+                    out.append((_FIRST_CATEGORIES[iav], bounded))
+                else:
+                    return None
+            return out, False
+        if op is _sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                return None
+            part = _first_items(list(sub), bounded)
+        elif op is _sre.BRANCH:
+            parts = [_first_items(list(alt), bounded) for alt in av[1]]
+            if any(p is None for p in parts):
+                return None
+            part = ([x for p in parts if p is not None for x in p[0]], any(p is not None and p[1] for p in parts))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+            low, _high, sub = av
+            inner = _first_items(list(sub), bounded)
+            part = None if inner is None else (inner[0], inner[1] or low == 0)
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            part = _first_items(list(av), bounded)
+        else:
+            return None
+        if part is None:
+            return None
+        out.extend(part[0])
+        if not part[1]:
+            return out, False
+    return out, True
+
+
+def start_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A one-character pattern that matches wherever ``pattern`` can start a match (and
+    maybe elsewhere), derived from the pattern itself; None when it cannot be derived or
+    would not narrow the scan (a pattern that may match nothing, or start with any character)."""
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        found = _first_items(list(parsed), False)
+    except (re.error, TypeError, ValueError, IndexError):
+        return None
+    if found is None or found[1] or not found[0]:
+        return None
+    bounded = sorted({piece for piece, b in found[0] if b})
+    free = sorted({piece for piece, b in found[0] if not b})
+    alternatives = ([rf"\b[{''.join(bounded)}]"] if bounded else []) + ([f"[{''.join(free)}]"] if free else [])
+    return re.compile("|".join(alternatives), pattern.flags & ~re.VERBOSE)
+
+
+class LeftmostScan:
+    """``pattern.finditer`` with the same matches, tried only where a match can start.
+
+    Python's regex engine tries a long alternation at every character of a
+    text; :func:`start_pattern` finds the places where the pattern can start
+    (its possible first characters, after a word boundary when every way of
+    matching asserts one) in one cheap scan, and the pattern is ``match``-ed
+    there only, left to right, each match resuming after the one before: the
+    leftmost non-overlapping matches, as :meth:`re.Pattern.finditer` gives
+    them. A pattern whose starts cannot be derived is scanned as usual.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.starts = start_pattern(pattern)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        stop = len(text) if end is None else end
+        if self.starts is None:
+            yield from self.pattern.finditer(text, start, stop)
+            return
+        match = self.pattern.match
+        last_end = start
+        for hit in self.starts.finditer(text, start, stop):
+            pos = hit.start()
+            if pos < last_end:
+                continue
+            m = match(text, pos, stop)
+            if m is not None:
+                yield m
+                last_end = m.end()

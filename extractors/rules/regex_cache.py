@@ -1,0 +1,192 @@
+"""The extractor's regular expressions, compiled once per machine rather than once per process.
+
+The extractor builds about 400 expressions from its rule files and
+vocabularies, and Python compiles each in two steps: parsing and code
+generation in pure Python (``re._parser``, ``re._compiler``: about 0.15 CPU
+seconds for these expressions, a third of a small ``alliancekg extract``),
+then building the pattern object from the generated code in C
+(``_sre.compile``). :func:`compile` keeps the generated code of each
+expression in a file of the user's cache directory and, on the next run,
+hands it straight to ``_sre.compile``, which checks the code it is given
+(an invalid program is refused, never run).
+
+Nothing else changes: the pattern object is the one ``re.compile`` would
+build (same pattern, flags, groups; the equality is tested). The file is
+keyed by the interpreter and the regex engine's version, so another Python
+ignores it. Any problem (no cache directory, an unreadable or foreign file,
+an engine that refuses the code) falls back to ``re.compile`` silently; the
+cache is never required.
+
+Where: ``$ALLIANCEKG_CACHE_DIR`` when set (empty or ``off`` disables the
+cache), else ``$XDG_CACHE_HOME/alliancekg`` or ``~/.cache/alliancekg``. The
+file is written once, when the process ends, and only when it learnt an
+expression; it is replaced atomically, so concurrent runs cannot tear it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+try:  # CPython's regex engine; elsewhere the cache is off
+    import _sre
+    from re import _compiler as _sre_compile  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - not CPython
+    _sre = None
+
+CACHE_ENV = "ALLIANCEKG_CACHE_DIR"
+"""Environment variable naming the cache directory (empty or ``off``: no cache)."""
+FILE_NAME = "regex-{tag}.marshal"
+MAX_ENTRIES = 4000
+"""Beyond this many expressions the file keeps only those used by the last run that wrote it."""
+ENGINE = (
+    f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+    if _sre is not None
+    else ""
+)
+"""What the cached code depends on: the interpreter and its regex engine."""
+
+Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
+"""``_sre.compile``'s arguments after the pattern: flags, code, groups - 1, group index, index group."""
+
+_lock = threading.Lock()
+_table: dict[tuple[str, int], Entry] | None = None
+_learnt = False
+_used: set[tuple[str, int]] = set()
+_registered = False
+
+
+def cache_path() -> Path | None:
+    """The cache file of this interpreter, or None when the cache is off."""
+    if not ENGINE:
+        return None
+    value = os.environ.get(CACHE_ENV)
+    if value is not None:
+        if value.strip().lower() in ("", "off", "0", "none"):
+            return None
+        folder = Path(value)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = Path(base) / "alliancekg"
+    return folder / FILE_NAME.format(tag=ENGINE.replace("/", "_"))
+
+
+def _read(path: Path | None) -> dict[tuple[str, int], Entry]:
+    if path is None:
+        return {}
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("engine") != ENGINE or not isinstance(data.get("entries"), dict):
+        return {}
+    return data["entries"]
+
+
+def _load() -> dict[tuple[str, int], Entry]:
+    global _table, _registered
+    if _table is None:
+        _table = _read(cache_path())
+        if not _registered:
+            atexit.register(save)
+            _registered = True
+    return _table
+
+
+def _generate(pattern: str, flags: int) -> Entry:
+    """What ``re._compiler.compile`` hands ``_sre.compile`` for ``pattern`` (its code, step for step)."""
+    parsed = _sre_parse.parse(pattern, flags)
+    code = _sre_compile._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[Any] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # the opcodes are int subclasses (re's named constants): plain ints marshal, and _sre reads the same values
+    final_flags = int(flags | parsed.state.flags)
+    return final_flags, [int(c) for c in code], int(parsed.state.groups - 1), groupindex, tuple(indexgroup)
+
+
+def _build(pattern: str, entry: Entry) -> re.Pattern[str]:
+    final_flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - the name re gives it
+    """``re.compile(pattern, flags)``, from the cache when this expression was compiled before.
+
+    Raises:
+        re.error: the expression does not compile (as ``re.compile`` does).
+    """
+    if _sre is None or not isinstance(pattern, str) or flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    key = (pattern, int(flags))
+    with _lock:
+        table = _load()
+        entry = table.get(key)
+    if entry is not None:
+        try:
+            compiled = _build(pattern, entry)
+        except Exception:  # noqa: BLE001 - a stale or damaged entry: compile it afresh below
+            entry = None
+        else:
+            with _lock:
+                _used.add(key)
+            return compiled
+    try:
+        entry = _generate(pattern, int(flags))
+        compiled = _build(pattern, entry)
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - an engine this module does not know: the ordinary way
+        return re.compile(pattern, flags)
+    global _learnt
+    with _lock:
+        table[key] = entry
+        _used.add(key)
+        _learnt = True
+    return compiled
+
+
+def save() -> Path | None:
+    """Write what this process learnt to the cache file (at exit; a no-op when nothing was learnt).
+
+    Returns the file written, or None. Errors (a read-only home, a full
+    disk) are ignored: the cache is an optimisation.
+    """
+    global _learnt
+    path = cache_path()
+    with _lock:
+        if not _learnt or _table is None or path is None:
+            return None
+        entries = dict(_table) if len(_table) <= MAX_ENTRIES else {k: _table[k] for k in _used}
+        _learnt = False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                marshal.dump({"engine": ENGINE, "entries": entries}, out)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except (OSError, ValueError):
+        return None
+    return path
+
+
+def forget() -> None:
+    """Drop what was read or learnt in this process (for tests; the file stays)."""
+    global _table, _learnt
+    with _lock:
+        _table = None
+        _learnt = False
+        _used.clear()

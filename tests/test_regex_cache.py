@@ -1,0 +1,104 @@
+"""The extractor's regex cache gives the patterns ``re.compile`` gives, and never stands in the way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from extractors.rules import regex_cache
+from extractors.rules.dates import date_pattern
+from extractors.rules.patterns import load_rules, rule_files
+
+TEXTS = (
+    "The Minister and the Secretary reaffirmed the ironclad U.S. commitment on October 28, 2017 in Seoul.",
+    "North Korea launched a Hwasong-15 ICBM on November 29, 2017; the 49th SCM condemned it.",
+    "Both sides will continue to strengthen extended deterrence, including the Nuclear Consultative Group.",
+)
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv(regex_cache.CACHE_ENV, str(tmp_path))
+    regex_cache.forget()
+    yield tmp_path
+    regex_cache.forget()
+
+
+def _every_rule_pattern() -> list[tuple[str, int]]:
+    out = [(date_pattern().pattern, date_pattern().flags)]
+    for name in sorted(rule_files()):
+        rules = load_rules(name)
+        out.extend((rules.source(key), rules.flags(key)) for key in rules.patterns)
+    return out
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
+    assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
+    for text in TEXTS:
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+        assert [m.groups() for m in a.finditer(text)] == [m.groups() for m in b.finditer(text)]
+
+
+def test_every_rule_pattern_read_back_from_the_file_is_re_compiles_own(cache_dir: Path) -> None:
+    patterns = _every_rule_pattern()
+    assert len(patterns) > 100
+    learnt = [regex_cache.compile(p, f) for p, f in patterns]
+    written = regex_cache.save()
+    assert written is not None and written.parent == cache_dir and written.stat().st_size > 0
+    regex_cache.forget()
+    read_back = [regex_cache.compile(p, f) for p, f in patterns]
+    assert regex_cache.save() is None  # nothing new learnt: the file is not written again
+    for (pattern, flags), a, b in zip(patterns, learnt, read_back, strict=True):
+        own = re.compile(pattern, flags)
+        _same(a, own)
+        _same(b, own)
+
+
+def test_a_damaged_or_foreign_file_is_ignored(cache_dir: Path) -> None:
+    regex_cache.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+    path = regex_cache.save()
+    assert path is not None
+    path.write_bytes(b"\x00not marshal at all")
+    regex_cache.forget()
+    _same(regex_cache.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE),
+          re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE))  # fmt: skip
+    import marshal
+
+    key = (r"\d+", 0)
+    path.write_bytes(marshal.dumps({"engine": regex_cache.ENGINE, "entries": {key: (0, [1, 2, 3], 0, {}, (None,))}}))
+    regex_cache.forget()
+    _same(regex_cache.compile(r"\d+"), re.compile(r"\d+"))  # the engine refused the bad code: compiled afresh
+    path.write_bytes(marshal.dumps({"engine": "another-python", "entries": {}}))
+    regex_cache.forget()
+    _same(regex_cache.compile(r"\d+"), re.compile(r"\d+"))
+
+
+def test_a_bad_expression_raises_as_re_does(cache_dir: Path) -> None:
+    with pytest.raises(re.error):
+        regex_cache.compile(r"(unclosed")
+
+
+def test_the_cache_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(regex_cache.CACHE_ENV, "off")
+    regex_cache.forget()
+    try:
+        assert regex_cache.cache_path() is None
+        _same(regex_cache.compile(r"\bSCM\b"), re.compile(r"\bSCM\b"))
+        assert regex_cache.save() is None
+    finally:
+        regex_cache.forget()
+
+
+def test_an_unwritable_cache_directory_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv(regex_cache.CACHE_ENV, str(blocker / "cache"))
+    regex_cache.forget()
+    try:
+        _same(regex_cache.compile(r"\bNCG\b"), re.compile(r"\bNCG\b"))
+        assert regex_cache.save() is None
+    finally:
+        regex_cache.forget()
