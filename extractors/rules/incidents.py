@@ -74,6 +74,16 @@ _GROUPED = re.compile(compose(_RULES, "grouped"), _RULES.flags("grouped"))
 _GROUPED_ANCHORED = AnchoredPattern(_GROUPED, _prefix_test(_GROUPED))
 _DESCRIBED_NOUN = _RULES.regex("described_noun")
 _GENERIC_NAME_WORDS = _RULES.words("generic_name_words")
+_MISSILE_CLASSES = tuple(
+    (cls.strip(), re.compile(r"\b(?:" + "|".join(re.escape(w.strip()) for w in words.split("|")) + r")\b"))
+    for cls, _, words in (line.partition("=") for line in _RULES.word_list("missile_classes"))
+)
+
+
+def missile_classes(text: str) -> frozenset[str]:
+    """The missile classes ``text`` names (``icbm``, ``irbm``, ``slbm`` ...; see ``incidents.yaml``)."""
+    lowered = text.lower()
+    return frozenset(cls for cls, pattern in _MISSILE_CLASSES if pattern.search(lowered))
 _PLACE_SPELLINGS: list[tuple[str, tuple[str, ...]]] = [
     (canon.strip(), tuple(v.strip() for v in variants.split("|") if v.strip() and v.strip() != canon.strip()))
     for canon, _, variants in (line.partition("=") for line in _RULES.word_list("place_spellings"))
@@ -141,6 +151,7 @@ class IncidentResolver:
         self._latest = doc_date + dt.timedelta(days=1) if doc_date is not None else None
         self._key_cache: dict[str, tuple[str, ...]] = {}
         self._word_cache: dict[str, frozenset[str]] = {}
+        self._class_cache: dict[str, frozenset[str]] = {}
         self._by_month: dict[int, list[CatalogueIncident]] | None = None
         self.by_kind: dict[Kind, list[CatalogueIncident]] = {}
         for inc in lex.catalogue:
@@ -403,6 +414,14 @@ class IncidentResolver:
             months.add(d.end_date.month)
         return [c for month in sorted(months) for c in self._by_month.get(month, [])]
 
+    def _classes(self, incident: CatalogueIncident) -> frozenset[str]:
+        """The missile classes an incident's names give (none for most)."""
+        found = self._class_cache.get(incident.id)
+        if found is None:
+            found = missile_classes(" ".join((incident.label, *incident.aliases)))
+            self._class_cache[incident.id] = found
+        return found
+
     def _name_words(self, incident: CatalogueIncident) -> frozenset[str]:
         """The words of an incident's names that tell it from others ("geneva", "safeguards", "singapore")."""
         words = self._word_cache.get(incident.id)
@@ -477,6 +496,9 @@ class IncidentResolver:
         left_from = max(sent_start, start - 70)
         left = text[left_from:start]
         _, sent_end = bounds.around(start)
+        named_classes = missile_classes(text[start:end])
+        if named_classes:  # an IRBM is never an ICBM launch of the catalogue
+            pool = [c for c in pool if not (own := self._classes(c)) or own & named_classes]
         # ordinals ("the fifth and sixth nuclear tests")
         om = _ORDINALS_BEFORE.search(left)
         if om and kind == Kind.NUCLEAR_TEST:
