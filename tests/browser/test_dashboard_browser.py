@@ -45,7 +45,7 @@ if (!box || !box._cyreg || !box._cyreg.cy) { return null; }
 const cy = box._cyreg.cy;
 const r = box.getBoundingClientRect();
 return {
-  width: r.width, height: r.height, left: r.left, top: r.top,
+  width: r.width, height: r.height, left: r.left, top: r.top, animated: cy.animated(),
   nodes: cy.nodes().map(n => ({id: n.id(), x: n.renderedPosition().x, y: n.renderedPosition().y,
                                w: n.renderedWidth(), h: n.renderedHeight()}))
 };
@@ -74,18 +74,22 @@ def _laid_out(state: dict[str, Any] | None) -> bool:
 
 
 def _cy_state(dash_duo: Any, element_id: str, wait: float = 15.0) -> dict[str, Any]:
-    """Size of a cytoscape container and its nodes' rendered positions, once laid out.
+    """Size of a cytoscape container and its nodes' rendered positions, once laid out and still.
 
-    Waits until the graph has nodes and the layout has moved them apart (right
-    after the elements arrive they all sit at the origin); a canvas that never
-    gets there is returned as it is, for the caller's assertions to report.
+    Waits until the graph has nodes, the layout has moved them apart (right
+    after the elements arrive they all sit at the origin) and the explorer's
+    zoom to its focus has ended (no animation, the same positions twice); a
+    canvas that never gets there is returned as it is, for the caller's
+    assertions to report.
     """
     deadline = time.monotonic() + wait
     state: dict[str, Any] | None = None
+    previous: dict[str, Any] | None = None
     while time.monotonic() < deadline:
         state = dash_duo.driver.execute_script(CY_JS, element_id)
-        if _laid_out(state):
+        if _laid_out(state) and state is not None and not state.get("animated") and state == previous:
             return state
+        previous = state
         time.sleep(0.25)
     if not state or not state["nodes"]:
         pytest.fail(f"cytoscape #{element_id} never drew any node: {state}")
