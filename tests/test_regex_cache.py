@@ -102,3 +102,22 @@ def test_an_unwritable_cache_directory_is_no_error(tmp_path: Path, monkeypatch: 
         assert regex_cache.save() is None
     finally:
         regex_cache.forget()
+
+
+def test_no_home_directory_switches_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without HOME and an account with a home (an arbitrary container uid), the rules still compile."""
+    import pwd
+
+    def no_account(_uid: int) -> pwd.struct_passwd:
+        raise KeyError("no such account")
+
+    for name in (regex_cache.CACHE_ENV, "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", no_account)
+    regex_cache.forget()
+    try:
+        assert regex_cache.cache_path() is None
+        _same(regex_cache.compile(r"\bSCM\b"), re.compile(r"\bSCM\b"))
+        assert regex_cache.save() is None
+    finally:
+        regex_cache.forget()

@@ -74,7 +74,12 @@ def cache_path() -> Path | None:
             return None
         folder = Path(value)
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        base = os.environ.get("XDG_CACHE_HOME")
+        if not base:
+            try:
+                base = str(Path.home() / ".cache")
+            except RuntimeError:  # no HOME and an account without one (an arbitrary container uid)
+                return None
         folder = Path(base) / "alliancekg"
     return folder / FILE_NAME.format(tag=ENGINE.replace("/", "_"))
 
