@@ -88,8 +88,9 @@ def cache_path() -> Path | None:
 def _trusted(stat: os.stat_result) -> bool:
     """Only a file of this user that nobody else may write is read: marshal is not made for hostile data, and a
     planted entry would give a pattern another pattern's code (a shared ``$ALLIANCEKG_CACHE_DIR``, say)."""
-    owner = os.geteuid() if hasattr(os, "geteuid") else stat.st_uid
-    return stat.st_uid == owner and not stat.st_mode & 0o022
+    if not hasattr(os, "geteuid"):  # Windows: no owners or group bits in st_mode (files read 0o666)
+        return True
+    return stat.st_uid == os.geteuid() and not stat.st_mode & 0o022
 
 
 def _read(path: Path | None) -> dict[tuple[str, int], Entry]:
