@@ -239,3 +239,23 @@ def test_the_serve_command_answers_through_waitress(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def test_a_streamed_body_over_the_bound_gets_413_not_its_first_part_read() -> None:
+    """A body without Content-Length (chunked, as gunicorn hands it on) is cut at the bound by the stream; the app
+    must refuse it, not parse its first MAX_BODY_BYTES as if that were all (a valid prefix would be answered)."""
+    import io
+
+    app = create_app(NetworkXStore())
+    client = app.server.test_client()
+    STREAMED = {"wsgi.input_terminated": True, "CONTENT_LENGTH": ""}  # noqa: N806 - no length: read to its end
+    callback = json.dumps({"output": "x.children", "outputs": {"id": "x", "property": "children"}, "inputs": []})
+    for body in (b"[" + b" " * MAX_BODY_BYTES + b"]", callback.encode().ljust(MAX_BODY_BYTES) + b"tail"):
+        refused = client.post(CALLBACK, input_stream=io.BytesIO(body), content_type="application/json",
+                              environ_overrides=STREAMED)  # fmt: skip
+        assert refused.status_code == 413, refused.data[:200]
+        assert one_line_error(413, dict(refused.headers), refused.data).startswith("the request body is larger than")
+    # a streamed body within the bound is read whole
+    within = client.post(CALLBACK, input_stream=io.BytesIO(callback.encode()), content_type="application/json",
+                         environ_overrides=STREAMED)  # fmt: skip
+    assert within.status_code == 400 and "413" not in within.data.decode()

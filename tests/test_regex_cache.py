@@ -102,3 +102,43 @@ def test_an_unwritable_cache_directory_is_no_error(tmp_path: Path, monkeypatch: 
         assert regex_cache.save() is None
     finally:
         regex_cache.forget()
+
+
+def test_no_home_directory_switches_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without HOME and an account with a home (an arbitrary container uid), the rules still compile."""
+    import pwd
+
+    def no_account(_uid: int) -> pwd.struct_passwd:
+        raise KeyError("no such account")
+
+    for name in (regex_cache.CACHE_ENV, "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", no_account)
+    regex_cache.forget()
+    try:
+        assert regex_cache.cache_path() is None
+        _same(regex_cache.compile(r"\bSCM\b"), re.compile(r"\bSCM\b"))
+        assert regex_cache.save() is None
+    finally:
+        regex_cache.forget()
+
+
+def test_a_file_others_may_write_is_not_read(cache_dir: Path) -> None:
+    """A cache file writable by group or others could have been planted: it is ignored, not trusted."""
+    import marshal
+
+    # an entry filed under r"a" with the code of r"b": read back, it would match "b"
+    regex_cache.compile(r"b")
+    planted = regex_cache._generate(r"b", 0)
+    path = regex_cache.cache_path()
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(marshal.dumps({"engine": regex_cache.ENGINE, "entries": {(r"a", 0): planted}}))
+    path.chmod(0o600)
+    regex_cache.forget()
+    assert regex_cache.compile(r"a").search("b") is not None  # this user's own file is trusted as it is
+    for mode in (0o666, 0o620, 0o602):
+        path.chmod(mode)
+        regex_cache.forget()
+        _same(regex_cache.compile(r"a"), re.compile(r"a"))
+        assert regex_cache.compile(r"a").search("b") is None

@@ -13,7 +13,8 @@ hands it straight to ``_sre.compile``, which checks the code it is given
 Nothing else changes: the pattern object is the one ``re.compile`` would
 build (same pattern, flags, groups; the equality is tested). The file is
 keyed by the interpreter and the regex engine's version, so another Python
-ignores it. Any problem (no cache directory, an unreadable or foreign file,
+ignores it. A file of another user, or one that group or others may write,
+is not read (see :func:`_trusted`). Any problem (no cache directory, an unreadable or foreign file,
 an engine that refuses the code) falls back to ``re.compile`` silently; the
 cache is never required.
 
@@ -74,16 +75,32 @@ def cache_path() -> Path | None:
             return None
         folder = Path(value)
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        base = os.environ.get("XDG_CACHE_HOME")
+        if not base:
+            try:
+                base = str(Path.home() / ".cache")
+            except RuntimeError:  # no HOME and an account without one (an arbitrary container uid)
+                return None
         folder = Path(base) / "alliancekg"
     return folder / FILE_NAME.format(tag=ENGINE.replace("/", "_"))
+
+
+def _trusted(stat: os.stat_result) -> bool:
+    """Only a file of this user that nobody else may write is read: marshal is not made for hostile data, and a
+    planted entry would give a pattern another pattern's code (a shared ``$ALLIANCEKG_CACHE_DIR``, say)."""
+    if not hasattr(os, "geteuid"):  # Windows: no owners or group bits in st_mode (files read 0o666)
+        return True
+    return stat.st_uid == os.geteuid() and not stat.st_mode & 0o022
 
 
 def _read(path: Path | None) -> dict[tuple[str, int], Entry]:
     if path is None:
         return {}
     try:
-        data = marshal.loads(path.read_bytes())
+        with path.open("rb") as f:
+            if not _trusted(os.fstat(f.fileno())):
+                return {}
+            data = marshal.loads(f.read())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(data, dict) or data.get("engine") != ENGINE or not isinstance(data.get("entries"), dict):
