@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from http_client import request
 
 from dashboard import ids
 from dashboard.app import create_app
@@ -39,17 +40,6 @@ def port() -> Iterator[int]:
     finally:
         server.close()
         thread.join(10)
-
-
-def request(port: int, method: str, path: str, body: bytes | None = None,
-            headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        conn.request(method, path, body=body, headers={"Content-Type": "application/json", **(headers or {})})
-        response = conn.getresponse()
-        return response.status, dict(response.getheaders()), response.read()
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")

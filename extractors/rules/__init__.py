@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.document import SourceDocument
+from extractors.document import Paragraph, SourceDocument
 from extractors.registry import register
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
@@ -440,14 +442,16 @@ class _Extraction:
         meeting.mentions.extend(own)
         return [meeting]
 
+    def _is_heading(self, p: Paragraph) -> bool:
+        """A heading line: short, without closing punctuation (a title, "JOINT COMMUNIQUÉ", a dateline)."""
+        body = self.text[p.start : p.end].rstrip()
+        return len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”"))
+
     def _heading_end(self) -> int:
         """Start of the first body paragraph (the heading lines before it: title, "JOINT COMMUNIQUÉ", dateline)."""
-        for p in self.pars:
-            body = self.text[p.start : p.end].rstrip()
-            if len(body) >= _HEADING_MAX or body.endswith((".", "!", "?", ":", ";", '"', "”")):
-                return p.start
-        return 0
+        return next((p.start for p in self.pars if not self._is_heading(p)), 0)
 
+    @functools.cached_property
     def _first_numbered(self) -> int:
         """Index of the paragraph numbered "1." near the top, where a reprint's text begins (0: none).
 
@@ -465,11 +469,10 @@ class _Extraction:
     def _heading_paragraphs(self) -> set[int]:
         """Indexes of the heading lines before the text (titles, headlines, datelines): short, no closing
         punctuation, before the first body paragraph or before a reprint's paragraph 1."""
-        numbered = self._first_numbered()
+        numbered = self._first_numbered
         out: set[int] = set()
         for i, p in enumerate(self.pars[: numbered or len(self.pars)]):
-            body = self.text[p.start : p.end].rstrip()
-            if len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”")):
+            if self._is_heading(p):
                 out.add(i)
             elif not numbered:
                 break
@@ -483,17 +486,9 @@ class _Extraction:
         communiqué with a three-line heading still has its opening paragraphs
         in reach.
         """
-        seen = 0
-        end = self.pars[-1].end
-        for p in self.pars[self._first_numbered() :]:
-            body = self.text[p.start : p.end].rstrip()
-            if len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”")):
-                continue
-            seen += 1
-            if seen == count:
-                end = p.end
-                break
-        return end
+        body = (p for p in self.pars[self._first_numbered :] if not self._is_heading(p))
+        last = next(itertools.islice(body, count - 1, None), None)
+        return last.end if last is not None else self.pars[-1].end
 
     def meeting_node(self, meeting: Meeting) -> str:
         key = meeting.key

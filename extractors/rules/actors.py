@@ -190,7 +190,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
 
 
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+$")
+_HONORIFIC_BEFORE = _RULES.regex("honorific_before")
 
 
 def _family_name(actor: Actor) -> str | None:

@@ -197,8 +197,8 @@ def _ref_lead(word: str) -> bool:
 _REF_LEAD_WORDS = frozenset(str(w).lower() for w in RULES.patterns["references"].get("lead_words", ()))
 _REFS_ANCHORED = RULES.anchored("references", lead=_ref_lead)
 _COORD_GAP = RULES.regex("coordination_gap")
-_AND_WORDS = re.compile(r"\b(?:and|as\s+well\s+as|together\s+with|along\s+with)\b")
-_LIST_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s")
+_AND_WORDS = RULES.regex("joining_words")
+_LIST_GOES_ON = RULES.regex("list_goes_on")
 
 
 def _coordinated(text: str, previous: Ref, r: Ref) -> bool:
