@@ -111,3 +111,42 @@ def test_capitals_dotted_dates_and_times() -> None:
     assert only("released 2017. 10. 28. in Seoul")[0] == dt.date(2017, 10, 28)
     # the minutes of a time are not a day: "11:05 November 5, 2029" is November 5
     assert only("All News 11:05 November 5, 2029", None)[0] == dt.date(2029, 11, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected", "precision"),
+    [
+        pytest.param("a session held in October last year", dt.date(2024, 10, 31), dt.date(2023, 10, 1), "month",
+                     id="month-of-last-year"),
+        pytest.param("to meet in June of next year", dt.date(2024, 10, 31), dt.date(2025, 6, 1), "month",
+                     id="month-of-next-year"),
+        pytest.param("the talks of last October", dt.date(2024, 10, 31), dt.date(2023, 10, 1), "month",
+                     id="last-month-name-in-that-month"),
+        pytest.param("the talks of last October", dt.date(2024, 11, 20), dt.date(2024, 10, 1), "month",
+                     id="last-month-name-a-month-later"),
+        pytest.param("they met earlier this year", dt.date(2024, 10, 31), dt.date(2024, 1, 1), "year",
+                     id="earlier-this-year"),
+        pytest.param("On Tuesday the two sides met", dt.date(2024, 10, 31), dt.date(2024, 10, 29), "day",
+                     id="capitalised-weekday"),
+        pytest.param("Last week the chiefs met", dt.date(2024, 10, 31), dt.date(2024, 10, 24), "day",
+                     id="capitalised-last-week"),
+    ],
+)  # fmt: skip
+def test_relative_dates_take_the_documents_year(text: str, ref: dt.date, expected: dt.date, precision: str) -> None:
+    date, prec, _ = only(text, ref)
+    assert (date, prec) == (expected, precision)
+
+
+def test_the_previous_day_counts_from_the_day_the_paragraph_states() -> None:
+    text = "The SCM was held in Washington on October 30, 2024. The chairmen had met the previous day."
+    found = find_dates(text, dt.date(2024, 11, 5))
+    assert [(text[d.start : d.end], d.date) for d in found] == [
+        ("October 30, 2024", dt.date(2024, 10, 30)),
+        ("the previous day", dt.date(2024, 10, 29)),
+    ]
+
+
+def test_the_previous_day_without_a_stated_day_counts_from_the_document() -> None:
+    text = "The ministry said on October 30, 2024 that talks went well.\n\nThe envoys met the following day."
+    found = find_dates(text, dt.date(2024, 11, 5))
+    assert found[-1].date == dt.date(2024, 11, 6)

@@ -180,6 +180,8 @@ def _relative(phrase: str, ref: dt.date) -> tuple[dt.date, Precision]:
     words = " ".join(phrase.lower().split())
     if words in ("yesterday", "the previous day", "the day before"):
         return ref - dt.timedelta(days=1), "day"
+    if words in ("the following day", "the next day"):
+        return ref + dt.timedelta(days=1), "day"
     if words == "today":
         return ref, "day"
     unit = words.rsplit(" ", 1)[-1]
@@ -196,6 +198,10 @@ def _relative(phrase: str, ref: dt.date) -> tuple[dt.date, Precision]:
         first = ref.replace(day=1) + relativedelta(months=shift)
         return first, "month"
     return ref + dt.timedelta(weeks=shift), "day"
+
+
+_YEAR_SHIFT = {"last": -1, "the previous": -1, "this": 0, "the same": 0, "next": 1, "the following": 1}
+"""Years from the document's year of "in October <last|this|next> year"."""
 
 
 def _weekday(name: str, ref: dt.date) -> dt.date:
@@ -220,11 +226,31 @@ def find_dates(
     """
     out: list[DateMatch] = []
     toks = tokens if tokens is not None else Tokens.of(text)
+    stated: DateMatch | None = None  # the last day the text states in full (for "the previous day")
     for m in _anchored().finditer(text, toks, start, end):
-        found = _convert(m, ref)
+        found = _convert(m, _context_day(m, text, stated) or ref)
         if found is not None:
             out.append(found)
+            if found.precision == "day" and not found.relative and not found.partial:
+                stated = found
     return out
+
+
+_DAY_BEFORE_AFTER = frozenset({"the previous day", "the day before", "the following day", "the next day"})
+CONTEXT_CHARS = 400
+"""How far back a stated day still counts as the context of "the previous day" (within one paragraph)."""
+
+
+def _context_day(m: re.Match[str], text: str, stated: DateMatch | None) -> dt.date | None:
+    """The day "the previous day" / "the following day" counts from: the last day the same paragraph states
+    ("the SCM was held on October 30, 2024; the MCM had met the previous day"), not the document's date."""
+    rel = m.group("rel")
+    if stated is None or rel is None or " ".join(rel.lower().split()) not in _DAY_BEFORE_AFTER:
+        return None
+    gap = text[stated.end : m.start()]
+    if m.start() - stated.end > CONTEXT_CHARS or "\n\n" in gap:
+        return None
+    return stated.end_date or stated.date
 
 
 def _convert(m: re.Match[str], ref: dt.date | None) -> DateMatch | None:
@@ -270,11 +296,18 @@ def _convert(m: re.Match[str], ref: dt.date | None) -> DateMatch | None:
         return DateMatch(s, e, first, "day", last, partial=partial)
     if group("my"):
         return DateMatch(s, e, dt.date(int(group("y3")), month_number(group("m3")), 1), "month")
+    if group("moy"):
+        if ref is None:
+            return None
+        shift = _YEAR_SHIFT[" ".join(group("ly").lower().split())]
+        return DateMatch(s, e, dt.date(ref.year + shift, month_number(group("m9")), 1), "month", relative=True)
     if group("mo"):
         if ref is None:
             return None
         month = month_number(group("m4"))
         year = ref.year if month <= ref.month else ref.year - 1
+        if group("mo").lower().startswith("last") and month == ref.month:
+            year = ref.year - 1  # "last October" in an October text is a year ago
         return DateMatch(s, e, dt.date(year, month, 1), "month", relative=True)
     if group("yr"):
         return DateMatch(s, e, dt.date(int(group("y4")), 1, 1), "year")
