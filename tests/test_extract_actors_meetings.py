@@ -12,6 +12,7 @@ from extractors.rules import extract_document
 from extractors.rules.actors import find_actors
 from extractors.rules.lexicon import default_lexicon
 from extractors.rules.meetings import find_meeting_mentions, ordinal_value
+from extractors.rules.reference import date_of
 from graph.model import GraphData, Node
 from graph.schema import WD, Kind, Prop, Rel, is_a
 
@@ -173,8 +174,36 @@ def _meeting_props(text: str, kind: str = "communique", date: dt.date = dt.date(
 )
 def test_a_mentioned_meeting_takes_no_date_that_is_not_its_own(text: str, label: str) -> None:
     found = _meeting_props(text, kind="study")
-    assert Prop.DATE.value not in found[label] or found[label][Prop.DATE.value] is None
+    ordinal, series = label.split()
+    # no date of the text: none, or the day the series reference holds that meeting on
+    assert found[label].get(Prop.DATE.value) in (None, date_of(series, int(ordinal[:-2])))
     assert found[label].get(Prop.LOCATION.value) is None  # a numbered meeting's place comes from its record
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "date"),
+    [
+        pytest.param("2. The Ministers welcomed the Guidelines signed at the 42nd SCM.", "42nd SCM",
+                     dt.date(2010, 10, 8), id="passing-mention"),
+        pytest.param("The Guidelines were signed at the 42nd SCM in 2010.", "42nd SCM", dt.date(2010, 10, 8),
+                     id="passing-mention-with-its-year"),
+        pytest.param("Both sides recalled the 23rd SCM.", "23rd SCM", dt.date(1991, 11, 20), id="older-meeting"),
+        pytest.param("The Guidelines were signed at the 42nd SCM in 2009.", "42nd SCM", None,
+                     id="a-year-the-reference-contradicts"),
+        pytest.param("Both sides expect the 44th SCM to be held in Washington at a mutually convenient time.",
+                     "44th SCM", None, id="future-expect-to-be-held"),
+        pytest.param("They agreed to report the results of the review at the 46th SCM.", "46th SCM", None,
+                     id="future-report-at"),
+        pytest.param("The chairmen look forward to reporting the outcome at the 56th SCM later this month.",
+                     "56th SCM", None, id="future-later-this-month"),
+    ],
+)  # fmt: skip
+def test_a_numbered_meeting_named_in_passing_takes_the_references_day(
+    text: str, label: str, date: dt.date | None
+) -> None:
+    found = _meeting_props(text, kind="study")
+    assert found[label].get(Prop.DATE.value) == date
+    assert found[label].get(Prop.LOCATION.value) is None
 
 
 @pytest.mark.parametrize(

@@ -201,6 +201,8 @@ class MeetingMention:
     """Named in passing as an earlier meeting ("since the 42nd SCM", "signed at the 45th SCM")."""
     future: bool = False
     """A meeting still to come ("will co-host the 62nd SCM", "the next SCM will be held ...")."""
+    year: int | None = None
+    """The year written right after the name ("signed at the 42nd SCM in 2010")."""
 
 
 @dataclass
@@ -336,6 +338,8 @@ _OWN_AFTER = _RULES.regex("own_after")
 _OWN_BEFORE = _RULES.regex("own_before")
 _ADJACENT = _RULES.regex("own_adjacent")
 _OWN_GAP = 200
+_YEAR_GAP = 3
+"""Characters between a meeting's name and a year that is the meeting's ("the 42nd SCM in 2010")."""
 _CONVENED = _RULES.regex("convened_before")
 
 
@@ -367,7 +371,11 @@ def attach_date(mention: MeetingMention, dates: list[DateMatch], text: str, sent
     for d in dates[lo:]:
         if d.start >= sent_end:
             break
-        if d.end <= sent_start or d.precision == "year":
+        if d.end <= sent_start:
+            continue
+        if d.precision == "year":
+            if mention.year is None and 0 <= d.start - mention.end <= _YEAR_GAP:
+                mention.year = d.date.year
             continue
         if d.start >= mention.end:
             gap = d.start - mention.end
@@ -551,6 +559,13 @@ def complete_from_reference(
     if recorded is not None and recorded.ordinal is not None and recorded.date is None and not recorded.future:
         recorded.date = date_of(recorded.series, recorded.ordinal)
     for meeting in out:
+        if meeting.ordinal is not None and meeting.date is None and not meeting.future:
+            # a numbered meeting named in passing ("signed at the 42nd SCM in 2010"): the reference's day, if
+            # it agrees with any year the text gives (a meeting the text does not name is never added)
+            day = date_of(meeting.series, meeting.ordinal)
+            if day is not None and _agrees(meeting, day):
+                meeting.date = day
+    for meeting in out:
         near = meeting.date or next((m.date.date for m in meeting.mentions if m.date is not None), None)
         if meeting.ordinal is None or meeting.future:
             continue
@@ -570,6 +585,21 @@ def complete_from_reference(
     if recorded is not None and recorded.series == Series.SCM and recorded.ordinal is not None:
         _complete_mcm(out, recorded.ordinal, unplaced, opening_end)
     return out, recorded
+
+
+def _agrees(meeting: Meeting, day: dt.date) -> bool:
+    """No mention of ``meeting`` dates it to another year or month than ``day`` ("the 42nd SCM in 2010")."""
+    for m in meeting.mentions:
+        if m.year is not None and m.year != day.year:
+            return False
+        for d in (m.date, m.near_date):
+            if d is None or d.relative:
+                continue
+            if d.precision == "year" and d.date.year != day.year:
+                return False
+            if d.precision == "month" and (d.date.year, d.date.month) != (day.year, day.month):
+                return False
+    return True
 
 
 def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingMention], opening_end: int) -> None:
