@@ -55,6 +55,9 @@ TITLE_SCAN_PARAGRAPHS = 24
 STUDY_SCAN_CHARS = 200_000
 """How much of the text is searched for study apparatus (abstract, references ...)."""
 
+_FIRST_NUMBERED = re.compile(r"\s1\.\s+(?=[A-Z])")
+"""Paragraph 1 of a text whose line breaks were lost, after its heading."""
+
 REPRINT_WINDOW = 300
 _REPRINT_HINT = re.compile(r"(?:text|transcript|translation) of", re.IGNORECASE)
 """How far after a reprint's lead ("the full text of") the reprinted kind is named."""
@@ -131,6 +134,10 @@ def infer_date(text: str) -> tuple[dt.date | None, str, str]:
     from extractors.rules.dates import find_dates, iter_full_dates, month_number
 
     top = text[:TOP_CHARS]
+    label = _pattern("publication_label").search(top)
+    labelled = next(iter_full_dates(top, label.end(), label.end() + 40), None) if label is not None else None
+    if labelled is not None:
+        return labelled.date, "publication label", "day"
     dateline = _pattern("dateline").search(top)
     if dateline is not None and dateline.start() < 400:
         year: int | None = int(dateline.group("year")) if dateline.group("year") else None
@@ -175,6 +182,12 @@ def is_chrome(line: str) -> bool:
     return _pattern("year").search(stripped) is not None and read_date(stripped.rstrip(".")) is not None
 
 
+def body_end(text: str) -> int:
+    """Where the text proper ends: before an agency's "(END)" or a block of related headlines, else its end."""
+    found = _pattern("trailer").search(text)
+    return found.start() if found is not None else len(text)
+
+
 def _heading_like(line: str) -> bool:
     return len(line) <= TITLE_MAX_CHARS and not line.rstrip().endswith((".", "!", "?", ";", ","))
 
@@ -182,10 +195,13 @@ def _heading_like(line: str) -> bool:
 def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
     """The document's title: its first heading that is not chrome (see the module notes)."""
     heads: list[str] = []
+    end = body_end(text)
     for p in paragraphs[:TITLE_SCAN_PARAGRAPHS]:
-        if p.numbered:
+        if p.numbered or p.start >= end:
             break
         line = text[p.start : p.end].split("\n", 1)[0].strip()
+        if not heads and len(line) > TITLE_MAX_CHARS and (numbered := _FIRST_NUMBERED.search(line)) is not None:
+            line = line[: numbered.start()].strip()  # a heading run into paragraph 1 ("... Communiqué 1. The 37th")
         subject = _pattern("subject_line").fullmatch(line) or _pattern("subject_in_header").search(
             " ".join(text[p.start : p.end].split())
         )

@@ -347,3 +347,68 @@ def test_a_headline_before_the_reprinted_text_is_no_pledge() -> None:
         if r.type == Rel.EVIDENCE and is_a(nodes[r.source].kind, Kind.COMMITMENT)
     ]
     assert not any("DENUCLEARIZATION" in e for e in evidence)
+
+
+# -- a wire page's trailer, a bare meeting of its paragraph's series, archive metadata (issue 15, patterns 2, 10)
+
+_WIRE_TRAILER = (
+    "Allies widen deterrence talks at annual defense meeting\n\n"
+    "SEOUL, Oct. 30 (Agency) -- Defense chiefs of the two countries held the 56th Security Consultative "
+    "Meeting in Washington on Wednesday, the ministry said.\n\n"
+    "(END)\n\n"
+    "Related articles\n\n"
+    "First meeting of extended deterrence group to be held next month\n\n"
+    "Allies to hold 2nd NCG meeting in December\n"
+)
+
+
+def test_related_headlines_after_a_wires_end_mark_are_no_meetings_of_the_text() -> None:
+    found = meetings(extract_document(make_doc(_WIRE_TRAILER, dt.date(2024, 10, 30), kind="news")))
+    assert set(found) == {"56th SCM"}
+
+
+def test_related_headlines_are_never_the_title() -> None:
+    from extractors.metadata import infer
+    from extractors.segment import split_paragraphs
+
+    text = _WIRE_TRAILER.split("\n\n", 1)[1]  # no headline of its own: the dateline opens the text
+    title = infer(text, split_paragraphs(text)).title
+    assert title is not None
+    assert "extended deterrence group" not in title
+    assert "NCG" not in title
+
+
+def test_a_bare_meeting_they_held_takes_its_paragraphs_series_place_and_day() -> None:
+    text = (
+        "The three defense ministers held a Trilateral Ministerial Meeting in Tokyo on July 28, 2024. They "
+        "built on the meeting they held in Singapore on June 2, 2024.\n\n"
+        "The Secretary recalled the meeting they held in Seoul on May 3, 2024."
+    )
+    found = meetings(extract_document(make_doc(text, dt.date(2024, 7, 28), kind="joint_statement")))
+    singapore = next(n for n in found.values() if n.props.get(Prop.DATE.value) == dt.date(2024, 6, 2))
+    assert singapore.props[Prop.SERIES.value] == "Trilateral"
+    assert singapore.props[Prop.LOCATION.value] == "Singapore"
+    # the second paragraph names no series: its bare meeting is no meeting of the graph
+    assert not [n for n in found.values() if n.props.get(Prop.DATE.value) == dt.date(2024, 5, 3)]
+
+
+def test_an_archive_records_publication_date_is_the_documents_date() -> None:
+    from extractors.metadata import infer_date
+
+    text = (
+        "14TH SCM JOINT COMMUNIQUE\nDocument Creation Date:\nDecember 21, 2016\nDocument Release Date:\n"
+        "June 17, 2008\nPublication Date:\nMarch 31, 1982\nContent Type:\nCABLE\n"
+    )
+    assert infer_date(text)[0] == dt.date(1982, 3, 31)
+
+
+def test_a_heading_run_into_paragraph_one_is_cut_before_it() -> None:
+    from extractors.metadata import infer
+    from extractors.segment import split_paragraphs
+
+    text = (
+        "The 37th Security Consultative Meeting Joint Communiqué 1. The 37th Republic of Korea-United States "
+        "Security Consultative Meeting (SCM) was held in Seoul on October 21, 2005. The Minister and the "
+        "Secretary led their respective delegations, which included senior defense and foreign affairs officials."
+    )
+    assert infer(text, split_paragraphs(text)).title == "The 37th Security Consultative Meeting Joint Communiqué"

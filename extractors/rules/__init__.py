@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.document import Paragraph, SourceDocument
+from extractors.metadata import body_end
 from extractors.registry import register
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
@@ -38,6 +39,7 @@ from extractors.rules.exercises import PARTICIPANTS, find_exercises
 from extractors.rules.incidents import IncidentMention, IncidentResolver, NewIncident
 from extractors.rules.lexicon import EXTRACTOR, Actor, CatalogueIncident, Lexicon, default_lexicon
 from extractors.rules.meetings import (
+    CONTEXT_SERIES,
     LEADERS_MET,
     NUMBERED_SERIES,
     Meeting,
@@ -219,17 +221,26 @@ class _Extraction:
     # -- meetings ----------------------------------------------------------
 
     def find_meetings(self, actors: list[ActorMention]) -> None:
-        mentions = find_meeting_mentions(self.text, self.tokens)
+        end = body_end(self.text)  # related headlines after "(END)" name other events
+        mentions = [m for m in find_meeting_mentions(self.text, self.tokens) if m.start < end]
         mentions.extend(self.leader_meetings(actors))
         mentions.sort(key=lambda m: m.start)
         numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
         dominant = Series.SCM if self.doc.kind == "communique" else (numbered[0].series if numbered else Series.OTHER)
         last_explicit: tuple[int, str] | None = None  # (paragraph, series) of the latest explicit mention
+        last_named: tuple[int, str] | None = None  # the same, of any series (summits and trilaterals too)
         for k, m in enumerate(mentions):
             si = self.sindex.at(m.start)
             if si is None:
                 continue
             s = self.sents[si]
+            if m.series == CONTEXT_SERIES:
+                same = last_named is not None and last_named[0] == s.paragraph
+                m.series = last_named[1] if last_named is not None and same else ""
+                if not m.series:
+                    continue
+            elif m.series != "?":
+                last_named = (s.paragraph, m.series)
             # a place after the next meeting named in the sentence is that meeting's
             stop = min(s.end, mentions[k + 1].start) if k + 1 < len(mentions) else s.end
             if m.series == "?":
@@ -246,6 +257,8 @@ class _Extraction:
         ordered: list[Meeting] = []
         pending: list[MeetingMention] = []
         for m in mentions:
+            if m.series in (CONTEXT_SERIES, ""):
+                continue  # a bare "meeting they held" in a paragraph that names no series
             if m.ordinal is not None:
                 key: tuple[str, object] = (m.series, m.ordinal)
                 meeting = by_key.get(key)

@@ -324,7 +324,17 @@ def find_meeting_mentions(
             at = m.start("quals") + named_at.start()
             mention.location, mention.location_span = named_at.group(0), (at, at + len(named_at.group(0)))
         out.append(mention)
+    for m in _CONTEXT_MEETING.finditer(text, start, len(text) if end is None else end):
+        if _CONTEXT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) is not None:
+            out.append(MeetingMention(m.start("word"), m.end("word"), CONTEXT_SERIES, None))
     return out
+
+
+CONTEXT_SERIES = "^"
+"""Series of a bare "the meeting they held in Singapore on June 2": its paragraph's named series, resolved by the
+caller (dropped when the paragraph names none)."""
+_CONTEXT_MEETING = _RULES.regex("context_meeting")
+_CONTEXT_BEFORE = re.compile(_RULES.source("context_meeting_before"))
 
 
 def refine_series(mention: MeetingMention, sentence: str) -> None:
