@@ -194,7 +194,7 @@ def test_numbered_meetings_named_by_their_body() -> None:
     )
     found = labels(text, dt.date(2028, 10, 3))
     assert found["1st SCM"] == dt.date(1968, 5, 27)  # its second day named: the reference's first day
-    assert {"60th SCM", "2nd Other"} <= found.keys()
+    assert {"60th SCM", "2nd NCG"} <= found.keys()
     assert "2nd SCM" in found  # "Annual Meeting": the annual defence ministers' meeting
 
 
@@ -412,3 +412,22 @@ def test_a_heading_run_into_paragraph_one_is_cut_before_it() -> None:
         "Secretary led their respective delegations, which included senior defense and foreign affairs officials."
     )
     assert infer(text, split_paragraphs(text)).title == "The 37th Security Consultative Meeting Joint Communiqué"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        pytest.param("The third meeting of the ROK-U.S. Nuclear Consultative Group (NCG) was held in Seoul on "
+                     "June 10, 2024.", dt.date(2024, 6, 10), ("NCG", 3), id="ncg-named-in-full"),
+        pytest.param("The fourth Extended Deterrence Strategy and Consultation Group meeting was held in Seoul on "
+                     "September 15, 2023.", dt.date(2023, 9, 15), ("EDSCG", 4), id="edscg-meeting"),
+        pytest.param("The Group held its first meeting in Seoul on July 18, 2023.", dt.date(2023, 7, 18),
+                     ("NCG", 1), id="its-first-meeting-the-reference-holds-as-the-ncgs"),
+        pytest.param("The Group held its first meeting in Seoul on March 3, 2023.", dt.date(2023, 3, 3),
+                     ("Other", 1), id="a-body-the-reference-does-not-know-stays-other"),
+    ],
+)  # fmt: skip
+def test_ncg_and_edscg_meetings_are_their_own_series(text: str, date: dt.date, expected: tuple[str, int]) -> None:
+    found = meetings(extract_document(make_doc(text, date, kind="joint_statement")))
+    got = {(n.props[Prop.SERIES.value], n.props.get(Prop.ORDINAL.value)) for n in found.values()}
+    assert expected in got

@@ -100,7 +100,7 @@ def test_edscg_heads_two_per_delegation_from_the_reference() -> None:
     graph = extract_document(make_doc(text, dt.date(2023, 9, 15), "joint_statement"))
     rec = recorded(graph)
     assert heads(graph, rec) == {"Chang Ho-jin", "Shin Beom-chul", "Bonnie Jenkins", "Sasha Baker"}
-    third = meetings(graph)["3rd Other"]
+    third = meetings(graph)["3rd EDSCG"]
     assert third.props[Prop.DATE.value] == dt.date(2022, 9, 16)
 
 
@@ -142,8 +142,8 @@ def test_a_relative_date_is_kept_where_the_reference_holds_that_meeting() -> Non
         "meet last Friday of next year."
     )
     found = meetings(extract_document(make_doc(text, dt.date(2023, 12, 19), "news")))
-    assert found["2nd Other"].props[Prop.DATE.value] == dt.date(2023, 12, 15)
-    assert found["4th Other"].props.get(Prop.DATE.value) is None  # no meeting of the reference that day
+    assert found["2nd NCG"].props[Prop.DATE.value] == dt.date(2023, 12, 15)
+    assert found["4th NCG"].props.get(Prop.DATE.value) is None  # no meeting of the reference that day
 
 
 def test_a_meeting_between_its_heads_held_on_a_day() -> None:

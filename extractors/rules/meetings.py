@@ -26,7 +26,7 @@ from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import RuleFile, load_rules
-from extractors.rules.reference import date_of, mcm_of, ordinal_on, same_day_other_year, span_of
+from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
 from graph.schema import Series
 
@@ -159,12 +159,20 @@ _SERIES_OF_GROUP = {
     "scm": Series.SCM, "mcm": Series.MCM, "two": Series.TWO_PLUS_TWO, "tri": Series.TRILATERAL, "summit": Series.SUMMIT,
     "body": Series.OTHER, "anaph": "?",
 }  # fmt: skip
-NUMBERED_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.OTHER})
+NUMBERED_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG, Series.OTHER})
 """Series whose meetings are numbered (summits and trilateral meetings are identified by date)."""
 _THREE_PARTIES = _RULES.regex("three_parties")
 _SUMMIT_PLACE = re.compile(_RULES.source("summit_place"))
 _CONTEXT = 90
 """Characters of context read on each side of a mention for its cues."""
+
+
+_BODY_SERIES = {Series.NCG: _RULES.regex("body_ncg"), Series.EDSCG: _RULES.regex("body_edscg")}
+
+
+def body_series(name: str) -> str:
+    """The series of a body's meeting by the body's name ("Nuclear Consultative Group" -> NCG), else ``Other``."""
+    return next((series for series, cue in _BODY_SERIES.items() if cue.search(name)), Series.OTHER)
 
 
 def parties_of(qualifiers: str) -> frozenset[str]:
@@ -282,6 +290,7 @@ def find_meeting_mentions(
                 series = _SERIES_OF_GROUP[next(g for g in ("scm", "mcm", "two", "body") if named.group(g))]
                 if named.group("body"):
                     named_end = named.end()  # the body's full name is part of the mention
+                    series = body_series(named.group("body"))
             elif det in ("its", "their") or m.group("of"):
                 series = "Other"
             elif re.search(r"(?i)\bannual\b", m.group("quals") or ""):
@@ -292,6 +301,8 @@ def find_meeting_mentions(
             continue
         elif group == "body" and ordinal is None and " " not in head:
             continue  # a bare "NCG" is the body; "the third EDSCG" is one of its meetings
+        if group == "body":
+            series = body_series(head)
         if (
             ordinal is None
             and group in ("scm", "mcm")
@@ -543,6 +554,12 @@ def complete_from_reference(
     by_key = {m.key: m for m in meetings}
     out: list[Meeting] = []
     for meeting in meetings:
+        if meeting.series == Series.OTHER and meeting.ordinal is not None and meeting.date is not None:
+            held = body_of(meeting.ordinal, meeting.date)  # "its first meeting" in an NCG statement
+            if held is not None and (held, meeting.ordinal) not in by_key:
+                by_key.pop(meeting.key, None)
+                meeting.series = held
+                by_key[meeting.key] = meeting
         if meeting.ordinal is None and meeting.date is not None and not meeting.future:
             own = next((m.date for m in meeting.mentions if m.date is not None and m.date.date == meeting.date), None)
             if own is not None and yearless(own) and own.precision == "day":

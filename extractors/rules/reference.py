@@ -182,6 +182,13 @@ def _body_meeting(ref: SeriesReference, ordinal: int | None, day: dt.date | None
     return None
 
 
+def body_of(ordinal: int, day: dt.date) -> str | None:
+    """The series (NCG or EDSCG) of the reference's meeting numbered ``ordinal`` and held on ``day``."""
+    ref = reference()
+    meeting = _body_meeting(ref, ordinal, day) if ref is not None else None
+    return meeting.series if meeting is not None else None
+
+
 @functools.cache
 def mcm_of(scm_ordinal: int) -> tuple[int, dt.date | None] | None:
     """The ordinal and day of the MCM held with SCM ``scm_ordinal``, when the reference numbers it."""
