@@ -285,6 +285,10 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
     top = text[:TOP_CHARS]
     first_lines = "\n".join(top.split("\n\n", 3)[:3])
     heading = _fold(" ".join(filter(None, [title or "", first_lines[:400]])))
+    # the heading lines only (short, no closing punctuation): a news story's sentence that names "the joint
+    # communique of the 38th SCM" or a study's "held their first Security Consultative Meeting" is no heading
+    lines = [title or "", *(" ".join(par.split()) for par in top.split("\n\n", 3)[:3])]
+    heads_only = _fold(" ".join(ln for ln in lines if _heading_like(ln) and not ln.endswith("\u2026")))
     reprinted = _reprinted_kind(top, title)
     if reprinted is not None:
         return reprinted, f"reprint of a {reprinted.replace('_', ' ')}"
@@ -293,7 +297,7 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
     study_cues = _study_cues(text[:STUDY_SCAN_CHARS].lower())
     if study_cues >= 2:
         return "study", "study apparatus"
-    if re.search("joint communiqu", heading, re.IGNORECASE):
+    if re.search("joint communiqu", heads_only, re.IGNORECASE):
         return "communique", "communique heading"
     if _pattern("communique").search(heading) and numbered >= 3:
         return "communique", "meeting heading and numbered paragraphs"
@@ -303,7 +307,7 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
         return "news", "news wording"
     if html_article:
         return "news", "HTML article page"
-    if _pattern("communique").search(heading):
+    if _pattern("communique").search(heads_only):
         return "communique", "meeting heading"
     if study_cues == 1:
         return "study", "study cue"

@@ -431,3 +431,23 @@ def test_ncg_and_edscg_meetings_are_their_own_series(text: str, date: dt.date, e
     found = meetings(extract_document(make_doc(text, date, kind="joint_statement")))
     got = {(n.props[Prop.SERIES.value], n.props.get(Prop.ORDINAL.value)) for n in found.values()}
     assert expected in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("US Defense Secretary Donald Rumsfeld has offered assurance of firm support to South Korea,\n"
+                     "a document released by the Pentagon on Saturday said.\n"
+                     "Rumsfeld made the pledge in the joint communique of the 38th Security\n"
+                     "Consultative Meeting, which was held in Washington on Friday.\n",
+                     id="news-story-of-a-communique"),
+        pytest.param("In 1968 the United States and South Korea held their first annual Security Consultative "
+                     "Meeting. The meeting gave defense officials of both countries a forum for assessing the "
+                     "threat and agreeing on a strategy. Data as of June 1990", id="country-study-paragraph"),
+    ],
+)  # fmt: skip
+def test_prose_that_names_a_communique_or_an_scm_is_not_a_communique(text: str) -> None:
+    from extractors.metadata import infer
+    from extractors.segment import split_paragraphs
+
+    assert infer(text, split_paragraphs(text)).kind != "communique"
