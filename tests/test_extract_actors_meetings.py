@@ -271,3 +271,22 @@ def test_a_place_after_another_meeting_is_that_meetings() -> None:
     found = _meeting_props(text, kind="study", date=dt.date(2023, 11, 13))
     assert found["Summit 2023-04-26"][Prop.DATE.value] == dt.date(2023, 4, 26)
     assert Prop.LOCATION.value not in found["Summit 2023-04-26"]
+
+
+def test_a_meeting_named_in_passing_with_its_day_takes_the_references_number() -> None:
+    text = (
+        "1. The ninth annual Security Consultative Meeting was held in Honolulu on May 26 and 27, 1976, as agreed at "
+        "the annual Security Consultative Meeting in Seoul on August 26 and 27, 1975."
+    )
+    found = _meeting_props(text, date=dt.date(1976, 5, 27))
+    assert found["8th SCM"][Prop.DATE.value] == dt.date(1975, 8, 26)
+    assert found["8th SCM"][Prop.END_DATE.value] == dt.date(1975, 8, 27)
+
+
+def test_a_meeting_still_to_come_is_not_dated_by_a_later_bare_mention() -> None:
+    text = (
+        "Secretary Esper looked forward to hosting Minister Suh at the Pentagon for the 52nd Security Consultative "
+        "Meeting (SCM) later this month. Minister Suh committed to cooperate for a successful SCM."
+    )
+    found = _meeting_props(text, kind="other", date=dt.date(2020, 10, 7))
+    assert found["52nd SCM"].get(Prop.DATE.value) is None

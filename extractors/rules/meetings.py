@@ -568,7 +568,14 @@ def complete_from_reference(
                     by_key.pop(meeting.key, None)
                     meeting.date = shifted
                     by_key[meeting.key] = meeting
-        if meeting is recorded and meeting.ordinal is None and meeting.date is not None and not meeting.future:
+        if (
+            meeting.ordinal is None
+            and meeting.date is not None
+            and not meeting.future
+            and (meeting is recorded or (meeting.series in _REFERENCE_SERIES and _stated_day(meeting)))
+        ):
+            # the recorded meeting, or one named in passing with the day the text states ("as agreed at the annual
+            # meeting in Seoul on August 26 and 27, 1975"): the number the reference gives that day
             ordinal = ordinal_on(meeting.series, meeting.date)
             if ordinal is not None:
                 same = by_key.get((meeting.series, ordinal))
@@ -586,12 +593,15 @@ def complete_from_reference(
     if recorded is not None and recorded.ordinal is not None and recorded.date is None and not recorded.future:
         recorded.date = date_of(recorded.series, recorded.ordinal)
     for meeting in out:
-        if meeting.ordinal is not None and meeting.date is None and not meeting.future:
-            # a numbered meeting named in passing ("signed at the 42nd SCM in 2010"): the reference's day, if
-            # it agrees with any year the text gives (a meeting the text does not name is never added)
-            day = date_of(meeting.series, meeting.ordinal)
-            if day is not None and _agrees(meeting, day):
-                meeting.date = day
+        if meeting.ordinal is None or meeting.date is not None or meeting.future:
+            continue
+        if any(m.future for m in meeting.mentions if m.ordinal is not None):
+            continue  # "hosting ... the 52nd SCM later this month", then "a successful SCM": still to come
+        # a numbered meeting named in passing ("signed at the 42nd SCM in 2010"): the reference's day, if it
+        # agrees with any year the text gives (a meeting the text does not name is never added)
+        day = date_of(meeting.series, meeting.ordinal)
+        if day is not None and _agrees(meeting, day):
+            meeting.date = day
     for meeting in out:
         near = meeting.date or next((m.date.date for m in meeting.mentions if m.date is not None), None)
         if meeting.ordinal is None or meeting.future:
@@ -612,6 +622,18 @@ def complete_from_reference(
     if recorded is not None and recorded.series == Series.SCM and recorded.ordinal is not None:
         _complete_mcm(out, recorded.ordinal, unplaced, opening_end)
     return out, recorded
+
+
+_REFERENCE_SERIES = frozenset({Series.SCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
+"""Series the reference numbers by date (an MCM is numbered only with the SCM it served)."""
+
+
+def _stated_day(meeting: Meeting) -> bool:
+    """The text itself states the meeting's day, with its year."""
+    return any(
+        m.date is not None and m.date.precision == "day" and not yearless(m.date) and m.date.date == meeting.date
+        for m in meeting.mentions
+    )
 
 
 def _agrees(meeting: Meeting, day: dt.date) -> bool:
