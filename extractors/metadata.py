@@ -207,6 +207,7 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         )
         if subject is not None:
             line = subject.group("subject").strip()
+        line = _pattern("title_trailing_label").sub("", line)
         if line and not is_chrome(line):
             heads.append(line)
     if not heads and paragraphs:

@@ -451,3 +451,45 @@ def test_prose_that_names_a_communique_or_an_scm_is_not_a_communique(text: str) 
     from extractors.segment import split_paragraphs
 
     assert infer(text, split_paragraphs(text)).kind != "communique"
+
+
+def test_a_cable_in_capitals_under_an_archives_mixed_case_record_is_read_in_ordinary_case() -> None:
+    from extractors.readers.layout import repair
+
+    record = "Document Type:\nCREST\nDocument Creation Date:\nDecember 22, 2016\nPublication Date:\nMay 10, 1984\n"
+    cable = (
+        "1. THE SIXTEENTH ANNUAL SECURITY CONSULTATIVE MEETING OF THE REPUBLIC OF KOREA AND THE UNITED\n"
+        "STATES OF AMERICA TOOK PLACE IN SEOUL ON MAY 9 AND 10, 1984. MINISTER OF NATIONAL DEFENSE YOON SUNG\n"
+        "MIN AND SECRETARY OF DEFENSE CASPAR W. WEINBERGER HEADED THEIR DELEGATIONS. THE MILITARY COMMITTEE\n"
+        "MEETING, CHAIRED BY THE CHAIRMEN OF THE JOINT CHIEFS OF STAFF, MET BEFOREHAND ON MAY 7, 1984.\n"
+    )
+    text = record + cable + "\n[A note in ordinary case, written for the tests.]\n"
+    layout = repair(text)
+    assert "took place in Seoul on May 9" in layout.text
+    assert layout.text.startswith(record)  # the record's own fields are left as they are
+    from extractors.readers import read_bytes
+
+    found = meetings(extract_document(read_bytes(text.encode(), suffix=".txt")))
+    assert found["16th SCM"].props[Prop.LOCATION.value] == "Seoul"
+    mcm = [n for n in found.values() if n.props.get(Prop.SERIES.value) == "MCM"]
+    assert [n.props[Prop.DATE.value] for n in mcm] == [dt.date(1984, 5, 7)]  # "met beforehand on"
+
+
+def test_whose_first_meeting_is_a_meeting_of_the_body_named_before_it() -> None:
+    text = (
+        "The ministers took stock of the Nuclear Consultative Group, whose first meeting was held in Seoul in July "
+        "this year, and said the two countries will keep strengthening extended deterrence."
+    )
+    found = meetings(extract_document(make_doc(text, dt.date(2023, 11, 13), kind="news")))
+    assert {(n.props[Prop.SERIES.value], n.props.get(Prop.DATE.value)) for n in found.values()} == {
+        ("NCG", dt.date(2023, 7, 18))
+    }
+
+
+def test_an_advertising_label_joined_to_the_title_line_is_not_part_of_the_title() -> None:
+    from extractors.metadata import infer_title
+    from extractors.readers.layout import repair
+
+    text = "The 39 Security Consultative Meeting Joint Communiqué\n\nadvertisement\n\n1. The meeting was held.\n"
+    layout = repair(text)
+    assert infer_title(layout.text, layout.paragraphs) == "The 39 Security Consultative Meeting Joint Communiqué"

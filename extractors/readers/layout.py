@@ -461,6 +461,40 @@ def _in_capitals(shape: bytes) -> bool:
     return upper + lower >= 200 and upper >= CAPITALS_SHARE * (upper + lower)
 
 
+CAPITALS_BLOCK_SHARE = 0.3
+"""A text not in capitals as a whole but with at least this share of capitals is searched for blocks in capitals."""
+
+
+def _truecase_blocks(text: str, shape: bytes) -> tuple[str, int]:
+    """``text`` with every run of lines in capitals (200 letters or more) in ordinary case, and how many runs.
+
+    An archive's record page carries a cable in capitals under its own mixed-case fields ("Document Type:",
+    "Publication Date:"): the whole text is not in capitals, its body is. Lines without letters go with the
+    run around them; offsets stay (one character for one).
+    """
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    letters = 0
+    pos = 0
+    for line in text.split("\n"):
+        line_end = pos + len(line)
+        upper, lower = shape.count(b"A", pos, line_end), shape.count(b"a", pos, line_end)
+        if upper + lower and upper < CAPITALS_SHARE * (upper + lower):
+            if start >= 0 and letters >= 200:
+                runs.append((start, end))
+            start, letters = -1, 0
+        elif upper:
+            if start < 0:
+                start = pos
+            end, letters = line_end, letters + upper + lower
+        pos = line_end + 1
+    if start >= 0 and letters >= 200:
+        runs.append((start, end))
+    for a, b in runs:
+        text = text[:a] + truecase(text[a:b]) + text[b:]
+    return text, len(runs)
+
+
 def truecase(text: str) -> str:
     """A text in capitals in ordinary case, character for character (same length, same offsets).
 
@@ -615,9 +649,14 @@ paragraph, the text after the last one."""
 def repair(text: str) -> Layout:
     """The view of a normalised text (see the module notes)."""
     notes: dict[str, int] = {}
-    if _in_capitals(text.encode("ascii", "replace").translate(_SHAPE)):
+    shape = text.encode("ascii", "replace").translate(_SHAPE)
+    if _in_capitals(shape):
         text = truecase(text)  # one character for one: offsets stay
         notes["truecased"] = 1
+    elif shape.count(b"A") >= CAPITALS_BLOCK_SHARE * (shape.count(b"A") + shape.count(b"a")):
+        text, blocks = _truecase_blocks(text, shape)  # a cable in capitals under an archive's mixed-case record
+        if blocks:
+            notes["truecased"] = blocks
     lines = _lines(text)
     if not lines:
         return Layout(text, OffsetMap(), [], [])

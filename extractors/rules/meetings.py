@@ -291,8 +291,9 @@ def find_meeting_mentions(
                 if named.group("body"):
                     named_end = named.end()  # the body's full name is part of the mention
                     series = body_series(named.group("body"))
-            elif det in ("its", "their") or m.group("of"):
-                series = "Other"
+            elif det in ("its", "their", "whose") or m.group("of"):
+                # "the Nuclear Consultative Group, whose first meeting ...": the body named just before, else Other
+                series = body_series(_left_context(text, m.start())) if det else Series.OTHER
             elif re.search(r"(?i)\bannual\b", m.group("quals") or ""):
                 series = Series.SCM  # "the Second Annual Meeting": the annual defence ministers' meeting
             else:
