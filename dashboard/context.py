@@ -10,9 +10,12 @@ in the analytics, keeps answers between callbacks.
 Everything in it belongs to one state of the store and is dropped together
 when that state changes. The state is the store's ``revision`` (the embedded
 store counts the writes made through it) when it has one; otherwise (Neo4j)
-the node counts per kind and relationship counts per type, read again at most
-every :attr:`AppContext.recheck_seconds`, so a change that keeps every count
-(an edited property) is not seen until :meth:`AppContext.forget`.
+the store's change mark (the bookmark of the database's last committed
+transaction, so a write by any client is seen, an edited property included),
+read again at most every :attr:`AppContext.recheck_seconds`; a store with
+neither is known by its node counts per kind and relationship counts per type,
+and a change that keeps every count is then not seen until
+:meth:`AppContext.forget`.
 """
 
 from __future__ import annotations
@@ -69,10 +72,13 @@ class AppContext:
     # -- the cache -----------------------------------------------------------
 
     def state(self) -> Hashable:
-        """What identifies the store's current state: its revision, else its counts."""
+        """What identifies the store's current state: its revision, else its change mark, else its counts."""
         revision = self.store.revision
         if revision is not None:
             return ("revision", revision)
+        mark = self.store.change_mark()
+        if mark is not None:
+            return ("mark", mark)
         kinds = tuple(sorted(self.store.count_by_kind().items()))
         types = tuple(sorted(self.store.count_by_type().items()))
         return ("counts", kinds, types)

@@ -229,6 +229,10 @@ class ServingStore(GraphStore):
         """The real store's write counter (None when it has none)."""
         return self.inner.revision
 
+    def change_mark(self) -> str | None:
+        """The real store's mark of its last change (see :meth:`GraphStore.change_mark`)."""
+        return self.inner.change_mark()
+
     # -- writes are refused ------------------------------------------------
 
     def _refuse(self, *_args: Any, **_kwargs: Any) -> NoReturn:

@@ -303,6 +303,16 @@ class GraphReader(Protocol):
         here can promise that nothing changed; a caller then compares
         :meth:`count_by_kind` and :meth:`count_by_type` instead.
         """
+
+    def change_mark(self) -> str | None:
+        """An opaque mark of the last change committed to the graph, read now; None when unknown.
+
+        For a store without a :attr:`revision` (Neo4j: other clients write to
+        it too). Two equal marks mean that no write was committed in between,
+        by this process or any other, including one that keeps every count (an
+        edited property, a re-ingested text with as many records). A caller
+        compares marks for equality only; what a mark holds is the store's.
+        """
         ...
 
     @abstractmethod
@@ -548,6 +558,10 @@ class GraphStore(GraphReader, GraphWriter):
     @property
     def revision(self) -> int | None:
         """None: this store cannot tell whether the graph changed (see :attr:`GraphReader.revision`)."""
+        return None
+
+    def change_mark(self) -> str | None:
+        """None: this store keeps no mark of its changes (see :meth:`GraphReader.change_mark`)."""
         return None
 
     def save(self) -> Path | None:

@@ -78,6 +78,22 @@ def test_the_neo4j_console_asks_the_server_every_time(neo4j_store: GraphStore) -
     assert outcome.ok and outcome.rows == [{"label": "Newcomer Renamed"}]
 
 
+@pytest.mark.neo4j
+def test_the_neo4j_cache_sees_an_edit_that_keeps_every_count(neo4j_store: GraphStore, neo4j_clean: Any) -> None:
+    # a re-ingest or an edit by another client may keep every count; the cache must not serve the old graph
+    neo4j_store.load(generate(120, seed=7))
+    neo4j_store.upsert_nodes([NEW])
+    app_ctx = AppContext(store=ServingStore(neo4j_store), recheck_seconds=0)
+    label = lambda: neo4j_store.get_node(NEW.iri).node.label  # noqa: E731
+    assert app_ctx.cached("newcomer", label) == "Newcomer Added Later"
+    counts = (neo4j_store.count_by_kind(), neo4j_store.count_by_type())
+    with neo4j_clean.session() as session:
+        session.run("MATCH (n {iri: $iri}) SET n.label = 'Newcomer Renamed'", iri=NEW.iri).consume()
+    assert (neo4j_store.count_by_kind(), neo4j_store.count_by_type()) == counts
+    assert app_ctx.cached("newcomer", label) == "Newcomer Renamed"
+    assert app_ctx.cached("newcomer", lambda: "computed again") == "Newcomer Renamed"  # unchanged: remembered
+
+
 def router_body(page: str) -> dict[str, Any]:
     return {
         "output": f"{ids.PAGE}.children",
