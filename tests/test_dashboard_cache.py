@@ -52,6 +52,33 @@ def test_a_view_export_remembers_its_validation_once_for_every_format() -> None:
     assert rdf_file(app_ctx, "view", "nt", ViewState()).content is triples.content
 
 
+def test_a_family_keeps_at_most_its_byte_budget_least_recently_used_first() -> None:
+    app_ctx = AppContext(store=ServingStore(NetworkXStore()))
+    computed: list[str] = []
+
+    def blob(name: str, size: int) -> bytes:
+        def compute() -> bytes:
+            computed.append(name)
+            return name.encode()[:1] * size
+
+        return app_ctx.remembered("blobs", name, compute, weigh=len, budget=1000)
+
+    blob("a", 400)
+    blob("b", 400)
+    blob("a", 400)  # remembered, and now the most recently used
+    blob("c", 400)  # 1,200 bytes: the least recently used (b) goes
+    assert computed == ["a", "b", "c"]
+    blob("a", 400)
+    blob("c", 400)
+    assert computed == ["a", "b", "c"]
+    blob("b", 400)
+    assert computed == ["a", "b", "c", "b"]
+    huge = blob("huge", 5000)  # heavier than the whole budget: answered, never kept
+    assert len(huge) == 5000
+    blob("huge", 5000)
+    assert computed[-2:] == ["huge", "huge"]
+
+
 QUERY = "MATCH (p:Person) WHERE p.label STARTS WITH $prefix RETURN p.label AS label ORDER BY label"
 
 
