@@ -96,6 +96,15 @@ def test_first_graph_with_the_page_and_a_focus_click_sends_classes(dash_duo: Any
         ids.EXPLORER_GRAPH,
     )
     assert {n["id"]: n for n in after} == places  # same nodes, same model positions
+    # the address and the navigation links follow the state (one answer carries both)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "node=" not in dash_duo.driver.current_url:
+        time.sleep(0.2)
+    query = "?" + dash_duo.driver.current_url.split("?", 1)[1]
+    assert "node=" in query
+    for page in ("timeline", "tracer"):
+        href = dash_duo.find_element(f"#{ids.nav_link(page)}").get_attribute("href")
+        assert href.endswith(f"/{page}{query}"), (href, query)
     assert _severe(dash_duo) == []
 
 
