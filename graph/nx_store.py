@@ -281,17 +281,20 @@ class NetworkXStore(GraphStore):
             return {iri: self._evidence(iri) if iri in self.graph else [] for iri in dict.fromkeys(iris)}
 
     def _passes(self, iri: str, kinds: set[str] | None, start: dt.date | None, end: dt.date | None) -> bool:
-        attrs = self.graph.nodes[iri]
+        attrs = self.graph._node[iri]  # noqa: SLF001 (the node view's lookup, without the view: see _out)
         if kinds is not None and attrs[Prop.KIND.value] not in kinds:
             return False
         return in_window(plain_value(attrs.get(Prop.DATE.value)), start, end)
 
     def _incident(self, iri: str) -> Iterator[tuple[str, str, str]]:
-        """Edges touching ``iri`` as ``(source, target, type)``."""
-        for s, t, k in self.graph.out_edges(iri, keys=True):
-            yield s, t, k
-        for s, t, k in self.graph.in_edges(iri, keys=True):
-            yield s, t, k
+        """Edges touching ``iri`` as ``(source, target, type)``: outgoing, then incoming (the order of
+        networkx's ``out_edges`` and ``in_edges``, read from the adjacency directly, see :meth:`_out`)."""
+        for t, keys in self._out(iri).items():
+            for k in keys:
+                yield iri, t, k
+        for s, keys in self._in(iri).items():
+            for k in keys:
+                yield s, iri, k
 
     def _graph_among(self, iris: Iterable[str], types: set[str] | None) -> GraphData:
         keep = set(iris)
