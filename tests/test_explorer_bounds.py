@@ -103,6 +103,10 @@ def test_moving_the_focus_inside_the_drawn_graph_sends_classes_only(hub_ctx: App
     focused = next(e for e in patched if e["data"]["id"] == leaf)
     assert "focus" in focused["classes"]
     assert new_drawn["node"] == leaf
+    # after the store changed, what the page shows is not known: the elements go whole
+    hub_ctx.forget()
+    elements, *_ = explorer.graph_update(hub_ctx, clicked, drawn)
+    assert isinstance(elements, list) and len(elements) == len(whole)
     # a click that opens new nodes sends the elements whole
     opened = explorer.next_state(clicked, ids.EXPLORER_GRAPH, tapped={"id": USA})
     elements, *_ = explorer.graph_update(hub_ctx, opened, new_drawn)

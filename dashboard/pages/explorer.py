@@ -351,7 +351,7 @@ def stylesheet() -> list[dict[str, Any]]:
 def drawn_key(app_ctx: AppContext, state: dict[str, Any]) -> dict[str, Any]:
     """What identifies the view the graph shows for ``state`` (kept in the page, see :func:`graph_update`)."""
     full = resolved(app_ctx, state)
-    return {k: full.get(k) for k in VIEW_KEYS}
+    return {**{k: full.get(k) for k in VIEW_KEYS}, "generation": app_ctx.generation()}
 
 
 def focus_patch(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dash.Patch | None:
@@ -385,7 +385,9 @@ def graph_update(app_ctx: AppContext, state: dict[str, Any], drawn: dict[str, An
     key = drawn_key(app_ctx, state)
     elements: Any = view.elements
     legend: Any = dash.no_update
-    before = explorer_view(app_ctx, drawn) if isinstance(drawn, dict) and drawn else None
+    # the drawn view is known only while the store is in the state it was drawn from
+    same_graph = isinstance(drawn, dict) and drawn.get("generation") == key["generation"]
+    before = explorer_view(app_ctx, drawn) if same_graph and isinstance(drawn, dict) else None
     patch = focus_patch(before.elements, view.elements) if before is not None else None
     if patch is not None:
         elements = patch
