@@ -82,6 +82,10 @@ _TOGETHER = load_rules("meetings").regex("together")
 _BODY_START = load_rules("meetings").regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 _UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
+_WILL_AFTER_VERB = load_rules("commitments").regex("will_after_verb")
+_DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
+_MODAL_WORDS = ("will", "would", "shall")
+_ACT_VERBS = tuple(load_rules("commitments").word_list("act_verbs"))
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
 _STANCE, _STRENGTH, _CUES = Prop.STANCE.value, Prop.STRENGTH.value, Prop.CUES.value
@@ -864,9 +868,36 @@ class _Extraction:
                 s = self.sents[si]
                 cue_words[si] = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
             cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] < hi), None)
-            names = set(cue[2]) if cue is not None else set(_UNTYPED_PLEDGE)
+            names = set(cue[2]) if cue is not None else self._untyped(found, hits, si)
             names &= self.lex.concepts.keys()
         return sorted(names)
+
+    def _untyped(self, found: CommitmentFinding, hits: list[tuple[int, int, tuple[str, ...]]], si: int) -> set[str]:
+        """The concepts of a pledge whose clause names no field and no cue word.
+
+        What the same subject named earlier in the sentence ("underscored the proposal for Four Party
+        talks and pledged to work together to bring North Korea to the table"), or the field a definite
+        object points back to ("... under the Counter-Provocation Plan, and agreed to keep refining the
+        plan"); else the broadest concept, but only for a statement of will (an infinitive, a
+        "that"-clause, a pledge noun or a modal right after the verb): "reaffirmed the strength of the
+        alliance" states none and is no commitment.
+        """
+        text = self.text
+        lo, hi = found.span
+        borrowed = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
+        if borrowed:
+            return borrowed
+        start = self.sents[si].start
+        for m in _DEFINITE_OBJECT.finditer(text, found.verb_span[1], hi):
+            head = m.group("head").lower()
+            back = {t for hs, he, ts in hits if start <= hs < lo and head in text[hs:he].lower() for t in ts}
+            if back:
+                return back
+        vs, ve = found.verb_span
+        verb = text[vs:ve].lower()
+        if verb.startswith(_MODAL_WORDS + _ACT_VERBS) or _WILL_AFTER_VERB.match(text, ve, hi):
+            return set(_UNTYPED_PLEDGE)
+        return set()
 
     def commitment_node(
         self, iri: str, found: CommitmentFinding, type_names: list[str], made_at: str | None, date: dt.date | None

@@ -1,0 +1,129 @@
+"""Pledges that are not: participles, views with any adjective, objects of other parties, statements of no will.
+
+Patterns found failing on stored public copies of real communiqués and joint statements
+(issue 15, items 6 and 7; the untyped-pledge fallback). The sentences are written for the
+tests in the shapes of those texts; none is copied from one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from extractors.document import SourceDocument
+from extractors.rules import extract_document
+from graph.model import GraphData
+from graph.schema import Kind, Rel, concept_local_name
+
+
+def extract(text: str, date: dt.date = dt.date(2011, 10, 28), kind: str = "communique") -> GraphData:
+    doc = SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind=kind)
+    return extract_document(doc)
+
+
+def pledges(graph: GraphData) -> list[tuple[frozenset[str], str, str]]:
+    """(types, party, evidence text) per commitment."""
+    nodes = graph.node_map()
+    out = []
+    for n in graph.nodes:
+        if n.kind != Kind.COMMITMENT:
+            continue
+        rels = [r for r in graph.relationships if r.source == n.iri]
+        types = frozenset(concept_local_name(r.target) for r in rels if r.type == Rel.COMMITMENT_TYPE)
+        party = "+".join(sorted(str(nodes[r.target].props.get("notation")) for r in rels if r.type == Rel.COMMITTED_BY))
+        out.append((types, party, str(n.props.get("description", ""))))
+    return out
+
+
+HEAD = "1. The 43rd Security Consultative Meeting was held in Seoul on October 28, 2011.\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "2. The Minister and the Secretary restated the resolve of the two Presidents to build a strategic "
+            "Alliance, as laid down in the 2009 Joint Vision and reiterated at the summit of 13 October 2011.",
+            id="coordinated-participle",
+        ),
+        pytest.param(
+            "2. Set up to carry out the leaders' declaration, the group is a standing body of the two governments.",
+            id="opening-participle",
+        ),
+        pytest.param(
+            "2. The two sides praised the work of the group, including the guidelines that President Yoon "
+            "Suk Yeol and President Joseph R. Biden Jr. endorsed in Washington on July 11, 2024.",
+            id="object-relative-after-titles",
+        ),
+    ],
+)
+def test_a_participle_makes_no_second_pledge(sentence: str) -> None:
+    found = pledges(extract(HEAD + sentence + "\n"))
+    assert len(found) <= 1
+    assert all(not d.startswith(("reiterated", "Set up", "Suk Yeol", "Yoon")) for _, _, d in found)
+
+
+def test_a_verb_with_its_own_subject_before_a_preposition_still_pledges() -> None:
+    found = pledges(
+        extract(
+            HEAD + "2. The Secretary reaffirmed in the clearest terms the U.S. commitment to the defense of the ROK.\n"
+        )  # fmt: skip
+    )
+    assert [(t, p) for t, p, _ in found] == [(frozenset({"MutualDefense"}), "USA")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "2. Both Ministers reaffirmed the vital importance of dialogue between the two Koreas.", id="importance"
+        ),
+        pytest.param("2. The four Ministers reaffirmed the enduring strength of the alliance.", id="strength"),
+    ],
+)
+def test_a_view_with_any_adjective_is_no_pledge(sentence: str) -> None:
+    assert pledges(extract(HEAD + sentence + "\n")) == []
+
+
+def test_an_unowned_pledge_noun_deep_in_a_sentence_is_an_object() -> None:
+    text = (
+        HEAD + "2. At the talks, the Ministers looked at ways of making sure that all states carry out their "
+        "obligations and commitments under the sanctions resolutions.\n"
+    )
+    assert pledges(extract(text)) == []
+
+
+def test_an_unowned_pledge_noun_with_its_content_still_pledges() -> None:
+    text = (
+        HEAD + "2. After the Agreed Framework of October 1994, the 27th SCM turned that worry into a pledge "
+        "to see the framework carried out in full.\n"
+    )
+    assert len(pledges(extract(text))) == 1
+
+
+def test_an_untyped_pledge_borrows_the_field_its_subject_named_or_points_back_to() -> None:
+    text = (
+        HEAD + "2. The Minister and the Secretary reaffirmed that the two nations would answer any North Korean "
+        "provocation together under the bilateral Counter-Provocation Plan, and agreed to keep updating the "
+        "plan.\n\n"
+        "3. They welcomed the proposal for Four Party talks put forward by the two Presidents, and pledged to "
+        "work together to bring North Korea to the table.\n"
+    )
+    found = pledges(extract(text))
+    by_text = {d.split()[0]: t for t, _, d in found}
+    assert by_text["agreed"] == frozenset({"MutualDefense"})
+    assert by_text["pledged"] == frozenset({"PeaceAndUnification"})
+    assert all("AllianceCooperation" not in t for t, _, _ in found)
+
+
+def test_the_broadest_concept_only_for_a_statement_of_will() -> None:
+    text = (
+        HEAD + "2. The two sides pledged to do everything they can to make the games a success.\n\n"
+        "3. The two sides signed the new guidelines.\n\n"
+        "4. The Ministers reaffirmed the new guidelines.\n"
+    )
+    found = pledges(extract(text))
+    assert sorted(d.split()[3] for _, _, d in found) == ["pledged", "signed"]
+    assert all(t == frozenset({"AllianceCooperation"}) for t, _, _ in found)
