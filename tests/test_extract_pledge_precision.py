@@ -127,3 +127,24 @@ def test_the_broadest_concept_only_for_a_statement_of_will() -> None:
     found = pledges(extract(text))
     assert sorted(d.split()[3] for _, _, d in found) == ["pledged", "signed"]
     assert all(t == frozenset({"AllianceCooperation"}) for t, _, _ in found)
+
+
+def test_a_quoted_pledge_and_a_decision_handed_down_are_pledges() -> None:
+    text = (
+        HEAD + "2. They said they are “committed to keep a strong combined defense posture against any threat.”\n\n"
+        "3. The Ministers directed their envoys on North Korea policy to hold consultations within days.\n"
+    )
+    found = {(t, p) for t, p, _ in pledges(extract(text))}
+    assert (frozenset({"MutualDefense"}), "KOR+USA") in found
+    assert (frozenset({"ConsultationMechanism"}), "KOR+USA") in found
+
+
+def test_a_coordinated_pledge_without_a_field_carries_on_the_field_named_before() -> None:
+    text = (
+        HEAD + "2. The Minister and the Secretary decided to adopt a conditions-based approach to the transition "
+        "of wartime operational control. They signed a memorandum that sets out the approach and directed the "
+        "Military Committee to report on progress every year.\n"
+    )
+    found = pledges(extract(text))
+    assert len(found) == 3
+    assert all(t == frozenset({"OpconTransition"}) for t, _, _ in found)

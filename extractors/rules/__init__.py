@@ -85,6 +85,8 @@ _UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"
 _WILL_AFTER_VERB = load_rules("commitments").regex("will_after_verb")
 _DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
 _MODAL_WORDS = ("will", "would", "shall")
+_NEAR = 40
+"""Characters around a word within which a scheme phrase is the one the word belongs to."""
 _ACT_VERBS = tuple(load_rules("commitments").word_list("act_verbs"))
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
@@ -195,6 +197,7 @@ class _Extraction:
         self.threat_iris: dict[tuple[str, str], str] = {}
         self._near: tuple[dict[int, str], dict[int, str]] | None = None
         self._cues: dict[int, list[re.Match[str]]] = {}
+        self._type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
 
     # -- actors ------------------------------------------------------------
 
@@ -713,6 +716,7 @@ class _Extraction:
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and start < self.sents[i].end:
                 type_hits.setdefault(i, []).append((start, end, types))
+        self._type_hits = type_hits
         # sentences that may pledge: a pledging verb or pledge noun (with or without a scheme phrase)
         candidates: set[int] = set()
         token_starts = self.tokens.starts
@@ -795,10 +799,12 @@ class _Extraction:
                 return any(a <= h < b for h in starts)
 
             pieces = [piece for found in findings for piece in split_pledge(text, self.tokens, found, names_field)]
+            siblings: dict[frozenset[str], list[str]] = {}  # the types of each party's last pledge here
             for n, found in enumerate(pieces):
-                type_names = self.commitment_types(found, hits, cue_words, si)
+                type_names = self.commitment_types(found, hits, cue_words, si, siblings.get(found.parties))
                 if not type_names:
                     continue
+                siblings[found.parties] = type_names
                 key_start = s.start if n == 0 else found.start
                 iri = self.b.commitment_iri(key_start)
                 self.commitment_node(iri, found, type_names, made_at, date or self.doc.date)
@@ -840,6 +846,7 @@ class _Extraction:
         hits: list[tuple[int, int, tuple[str, ...]]],
         cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]],
         si: int,
+        sibling: list[str] | None = None,
     ) -> list[str]:
         """The scheme concepts of a commitment clause.
 
@@ -868,17 +875,24 @@ class _Extraction:
                 s = self.sents[si]
                 cue_words[si] = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
             cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] < hi), None)
-            names = set(cue[2]) if cue is not None else self._untyped(found, hits, si)
+            names = set(cue[2]) if cue is not None else self._untyped(found, hits, si, sibling)
             names &= self.lex.concepts.keys()
         return sorted(names)
 
-    def _untyped(self, found: CommitmentFinding, hits: list[tuple[int, int, tuple[str, ...]]], si: int) -> set[str]:
+    def _untyped(
+        self,
+        found: CommitmentFinding,
+        hits: list[tuple[int, int, tuple[str, ...]]],
+        si: int,
+        sibling: list[str] | None = None,
+    ) -> set[str]:
         """The concepts of a pledge whose clause names no field and no cue word.
 
         What the same subject named earlier in the sentence ("underscored the proposal for Four Party
         talks and pledged to work together to bring North Korea to the table"), or the field a definite
         object points back to ("... under the Counter-Provocation Plan, and agreed to keep refining the
-        plan"); else the broadest concept, but only for a statement of will (an infinitive, a
+        plan"), or the field of the same party's pledge just before it in the sentence; else the broadest
+        concept, but only for a statement of will (an infinitive, a
         "that"-clause, a pledge noun or a modal right after the verb): "reaffirmed the strength of the
         alliance" states none and is no commitment.
         """
@@ -887,12 +901,28 @@ class _Extraction:
         borrowed = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
         if borrowed:
             return borrowed
-        start = self.sents[si].start
+        # the phrases near the object's head word where the sentence, or an earlier sentence of the
+        # paragraph, named it ("a conditions-based approach to the transition of wartime operational
+        # control. They signed a memorandum that sets out the approach")
+        before = [h for h in hits if h[0] < lo]
+        paragraph = self.sents[si].paragraph
+        first = si
+        while first > 0 and self.sents[first - 1].paragraph == paragraph:
+            first -= 1
+            before[:0] = self._type_hits.get(first, [])
+        para_start = self.sents[first].start
         for m in _DEFINITE_OBJECT.finditer(text, found.verb_span[1], hi):
-            head = m.group("head").lower()
-            back = {t for hs, he, ts in hits if start <= hs < lo and head in text[hs:he].lower() for t in ts}
+            head = re.compile(r"\b" + re.escape(m.group("head")) + r"\b", re.IGNORECASE)
+            named = [h.start() for h in head.finditer(text, para_start, lo)]
+            if not named:
+                continue
+            back = {t for hs, he, ts in before if any(hs - _NEAR <= p < he + _NEAR for p in named) for t in ts}
             if back:
                 return back
+        if sibling:
+            # "signed a memorandum that sets out the approach and directed the Military Committee to report
+            # on progress": a pledge coordinated with the same party's pledge carries on its field
+            return set(sibling)
         vs, ve = found.verb_span
         verb = text[vs:ve].lower()
         if verb.startswith(_MODAL_WORDS + _ACT_VERBS) or _WILL_AFTER_VERB.match(text, ve, hi):
