@@ -148,3 +148,30 @@ def test_a_coordinated_pledge_without_a_field_carries_on_the_field_named_before(
     found = pledges(extract(text))
     assert len(found) == 3
     assert all(t == frozenset({"OpconTransition"}) for t, _, _ in found)
+
+
+def answered(graph: GraphData) -> set[tuple[str, str]]:
+    """(commitment type, incident notation) of every RESPONDS_TO."""
+    nodes = graph.node_map()
+    out = set()
+    for n in graph.nodes:
+        if n.kind != Kind.COMMITMENT:
+            continue
+        rels = [r for r in graph.relationships if r.source == n.iri]
+        types = {concept_local_name(r.target) for r in rels if r.type == Rel.COMMITMENT_TYPE}
+        for r in rels:
+            if r.type == Rel.RESPONDS_TO:
+                out |= {(t, str(nodes[r.target].props.get("notation"))) for t in types}
+    return out
+
+
+def test_the_fields_of_a_response_in_the_record_s_own_phrases() -> None:
+    text = (
+        "1. The 48th SCM was held in Washington on October 20, 2016.\n\n"
+        "2. The two sides condemned the fourth nuclear test of January 6, 2016. In response to the test, they "
+        "agreed to tighten combined surveillance and readiness, to add combined anti-infiltration training, and "
+        "to work out a concept for countering North Korean missiles.\n"
+    )
+    found = answered(extract(text, dt.date(2016, 10, 20)))
+    for field in ("MutualDefense", "CombinedExercises", "MissileDefense"):
+        assert (field, "prk-nuclear-test-4") in found
