@@ -175,3 +175,22 @@ def test_the_fields_of_a_response_in_the_record_s_own_phrases() -> None:
     found = answered(extract(text, dt.date(2016, 10, 20)))
     for field in ("MutualDefense", "CombinedExercises", "MissileDefense"):
         assert (field, "prk-nuclear-test-4") in found
+
+
+def test_a_commitment_expressed_with_a_possessive_owner_between() -> None:
+    text = HEAD + "2. Minister Kim expressed the ROK government's sincere commitment to help the recovery in full.\n"
+    assert [p for _, p, _ in pledges(extract(text))] == ["KOR"]
+
+
+def test_a_declaratory_clause_is_said_by_the_party_that_says_it() -> None:
+    text = (
+        "Joint Press Statement on the Third Nuclear Consultative Group Meeting\n\nJune 10, 2024\n\n"
+        "The United States reaffirmed that its commitment to the ROK is ironclad. And any nuclear attack by the "
+        "DPRK against the ROK will be met with a swift, overwhelming and decisive response.\n\n"
+        "Any nuclear attack by the DPRK against the United States or its allies is unacceptable and will end "
+        "that regime, and the U.S. side restated that its extended deterrence draws on the full range of its "
+        "capabilities, including nuclear.\n"
+    )
+    graph = extract(text, dt.date(2024, 6, 10), kind="joint_statement")
+    declaratory = [p for t, p, _ in pledges(graph) if "DeclaratoryPolicy" in t]
+    assert declaratory and set(declaratory) == {"USA"}

@@ -746,6 +746,7 @@ class _Extraction:
                 candidates.add(si)
         cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         headings = self._heading_paragraphs()
+        sayers: dict[int, frozenset[str]] = {}  # the party of each sentence's last pledge said by a named party
         for si in sorted(candidates):
             s = self.sents[si]
             if s.paragraph in headings:  # a headline sums a pledge up; the text makes it
@@ -767,6 +768,14 @@ class _Extraction:
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:
                 continue
+            for found in findings:
+                # "The United States reaffirmed its commitment ... . And any nuclear attack by the DPRK will be
+                # met with a swift ... response": the party that spoke in the sentence before says it
+                if found.declaratory_orphan and si - 1 in sayers and self.sents[si - 1].paragraph == s.paragraph:
+                    found.parties = sayers[si - 1]
+            named = [f.parties for f in findings if not f.defaulted]
+            if named:
+                sayers[si] = named[-1]
             made_at = self._meeting_near(si)
             date: dt.date | None = (
                 meeting_date

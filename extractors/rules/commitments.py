@@ -294,6 +294,7 @@ class CommitmentFinding:
     explicit: bool = False
     anaphoric: bool = False
     group: str = "new"
+    declaratory_orphan: bool = False  # a declaratory clause whose sayer the sentence does not name
 
 
 def _owned_by_other(text: str, start: int, end: int, lo: int) -> bool:
@@ -629,6 +630,15 @@ def find_commitments(
         if finding is not None:
             finding.lead_end = lead_end
             out.append(finding)
+    # a declaratory clause whose subject is the attack ("Any nuclear attack ... will result in the end of
+    # the regime, and the U.S. side reiterated that ..."): the party that says it later in the sentence
+    for k, found in enumerate(out):
+        if found.defaulted and _DECLARATORY.search(text, found.start, found.verb_span[0]):
+            sayer = next((f for f in out[k + 1 :] if not f.defaulted), None)
+            if sayer is not None:
+                found.parties = sayer.parties
+            else:
+                found.declaratory_orphan = True
     return out
 
 
