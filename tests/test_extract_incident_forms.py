@@ -57,3 +57,11 @@ def test_incident_forms(text: str, date: dt.date, expected: set[str]) -> None:
 
 def test_a_raid_verb_without_a_place_or_date_of_the_catalogue_makes_no_incident() -> None:
     assert incidents("Police raided an office downtown on March 3 and shelled no one.", dt.date(2019, 3, 5)) == set()
+
+
+def test_a_place_narrows_only_the_trigger_of_its_own_clause() -> None:
+    text = (
+        "Its commandos raided the Blue House in January 1968, and its agents bombed a visiting South Korean "
+        "delegation in Rangoon in 1983."
+    )
+    assert incidents(text, dt.date(2011, 1, 14)) == {"blue-house-raid-1968", "rangoon-bombing-1983"}

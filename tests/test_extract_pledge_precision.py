@@ -194,3 +194,31 @@ def test_a_declaratory_clause_is_said_by_the_party_that_says_it() -> None:
     graph = extract(text, dt.date(2024, 6, 10), kind="joint_statement")
     declaratory = [p for t, p, _ in pledges(graph) if "DeclaratoryPolicy" in t]
     assert declaratory and set(declaratory) == {"USA"}
+
+
+def test_a_trilateral_statement_without_a_recorded_meeting_has_three_parties() -> None:
+    text = (
+        "Joint Statement of the Japan-U.S.-ROK Trilateral Foreign Ministers' Meeting\n\n"
+        "The three foreign ministers held talks on the nuclear test. The Ministers pledged to work together in "
+        "the Security Council for a new resolution with further measures. Secretary Kerry reaffirmed that the "
+        "United States remains steadfast in its defense commitments, backed by the full range of its nuclear and "
+        "conventional capabilities.\n"
+    )
+    found = {(t, p) for t, p, _ in pledges(extract(text, dt.date(2016, 9, 18), kind="joint_statement"))}
+    assert (frozenset({"SanctionsEnforcement"}), "JPN+KOR+USA") in found
+    assert any(p == "USA" and {"MutualDefense", "NuclearUmbrella"} <= t for t, p in found)
+
+
+def test_a_cue_before_a_hypothetical_event_answers_the_threat() -> None:
+    text = (
+        "Gates Presses Alliance Readiness\n\nSEOUL, Jan. 14, 2011 -- Secretary Gates said the United States would "
+        "keep working closely with South Korea to deter further provocations by North Korea.\n"
+    )
+    graph = extract(text, dt.date(2011, 1, 14), kind="news")
+    nodes = graph.node_map()
+    answered_threats = {
+        str(nodes[r.target].props.get("notation"))
+        for r in graph.relationships
+        if r.type == Rel.RESPONDS_TO and nodes[r.target].kind == Kind.THREAT
+    }
+    assert answered_threats == {"PRK/ConventionalProvocation"}

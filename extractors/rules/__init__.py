@@ -75,6 +75,7 @@ _CONDEMN = _RESPONSES.anchored("condemn")
 _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _STANDING = _RESPONSES.regex("standing_threat")
 _DEICTIC = _RESPONSES.regex("deictic_cue")
+_HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
@@ -85,6 +86,9 @@ _UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"
 _WILL_AFTER_VERB = load_rules("commitments").regex("will_after_verb")
 _DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
 _MODAL_WORDS = ("will", "would", "shall")
+_TRILATERAL_OPENING = load_rules("commitments").regex("trilateral_opening")
+_OPENING = 600
+"""Characters at the head of a document (title, dateline, first lines) that say what it is."""
 _NEAR = 40
 """Characters around a word within which a scheme phrase is the one the word belongs to."""
 _ACT_VERBS = tuple(load_rules("commitments").word_list("act_verbs"))
@@ -697,6 +701,14 @@ class _Extraction:
         both = BILATERAL
         if self.recorded is not None and self.recorded.series == Series.TRILATERAL:
             both = BILATERAL | {"JPN"}
+        elif (
+            self.recorded is None
+            and self.doc.kind in _JOINT_KINDS
+            and _TRILATERAL_OPENING.search(text, 0, min(len(text), _OPENING))
+        ):
+            # a trilateral's statement or reprint whose meeting was not recorded (in a news article "the
+            # allies" may still be two)
+            both = BILATERAL | {"JPN"}
         resolver = PartyResolver(both=both)
         joint = self.doc.kind in _JOINT_KINDS
         meeting_sentences = {self.sindex.at(m.start) for meeting in self.meetings for m in meeting.mentions}
@@ -1000,7 +1012,10 @@ class _Extraction:
             cue = self._first_cue(si, lo, hi)
             if cue is None:
                 continue
-            named_event = named_event or _EVENT_AFTER_CUE.match(self.text, cue.end(), hi) is not None
+            named_event = named_event or (
+                _EVENT_AFTER_CUE.match(self.text, cue.end(), hi) is not None
+                and _HYPOTHETICAL_AFTER_CUE.match(self.text, cue.end(), hi) is None
+            )
             for pos, inc in context.named:
                 if cue.start() < pos < hi and self._respondable(inc):
                     self.b.rel(Rel.RESPONDS_TO, iri, inc)

@@ -59,6 +59,7 @@ _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in 
 _PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9"), 2: ("pl3",), 3: ("pl4",), 4: ()}
 _SYSTEM_RE = _RULES.regex("system")
 _RELATIVE_ORDINAL = _RULES.regex("relative_ordinal_after")
+_CLAUSE_JOIN = _RULES.regex("clause_join")
 _ORDINAL_START = re.compile(r"(?:" + compose(_RULES, "ordinal_word") + r")\b", re.IGNORECASE)
 _TRIGGER_ANCHORED = AnchoredPattern(_TRIGGER_RE, _prefix_test(_TRIGGER_RE))
 _SYSTEM_ANCHORED = AnchoredPattern(_SYSTEM_RE, _prefix_test(_SYSTEM_RE))
@@ -236,7 +237,13 @@ class IncidentResolver:
             s_start, s_end = bounds.around(m.start())
             pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
             # a place next to the trigger narrows the candidates ("the incursion ... near Kangnung")
-            placed = self._placed(text, max(s_start, m.start() - 80), min(s_end, m.end() + 80), pool)
+            # (in the trigger's own clause: "raided the Blue House in 1968, and its agents bombed ... in Rangoon")
+            lo = max(s_start, m.start() - 80)
+            joint = _CLAUSE_JOIN.search(text, lo, m.start())
+            while joint is not None:
+                lo = joint.end()
+                joint = _CLAUSE_JOIN.search(text, lo, m.start())
+            placed = self._placed(text, lo, min(s_end, m.end() + 80), pool)
             resolved: list[IncidentMention] = []
             for candidates in ([placed] if placed else []) + [pool]:
                 resolved = self._resolve(
