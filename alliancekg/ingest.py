@@ -17,6 +17,7 @@ module-level function (it is pickled).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -150,6 +151,25 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
+_HEAP_SETTLED = False
+
+
+def settle_heap() -> None:
+    """Once per process, after its first document: move what exists out of the cyclic collector's view.
+
+    By then the extractor's vocabularies and compiled rules are built; they live
+    as long as the process, and a full collection would otherwise walk them
+    again and again (about 4 % of a long extraction run's CPU time). Reference
+    counting still frees whatever of them is dropped. This process is the
+    application's (the CLI's ingest or its worker), so freezing every object
+    alive at that moment is its own decision.
+    """
+    global _HEAP_SETTLED
+    if not _HEAP_SETTLED:
+        _HEAP_SETTLED = True
+        gc.freeze()
+
+
 def _process(
     path: str,
     extract: ExtractFn | None,
@@ -174,6 +194,7 @@ def _process(
         outcome.error = str(e)
     except Exception as e:  # unexpected: recorded, the run goes on
         outcome.error = f"unexpected {type(e).__name__}: {e}"
+    settle_heap()
     outcome.seconds = time.perf_counter() - t0
     return outcome
 

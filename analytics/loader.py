@@ -31,6 +31,7 @@ from operator import itemgetter
 from typing import Any
 
 from graph.errors import NodeNotFoundError, StoreError
+from graph.labels import short_meeting_label
 from graph.model import Node, kind_path, make_iri, source_role
 from graph.schema import (
     COMMITMENT_TYPES,
@@ -45,6 +46,7 @@ from graph.schema import (
     concept_local_name,
     is_a,
 )
+from graph.series import load_reference
 from graph.store import GraphStore, ProjectedNode, Projection
 
 VIEW_KINDS: tuple[Kind, ...] = (
@@ -412,6 +414,21 @@ def _actor_code(iri: str, kind: str, label: str, notation: Any) -> str:
     return label or iri
 
 
+def _meeting_rec(iri: str, label: str, series: str, values: tuple[Any, ...]) -> MeetingRec:
+    """A loaded meeting; one stored as series Other on the day a series of the reference met is that meeting.
+
+    (A text that names the first NCG only as "the meeting in Seoul on July 18"
+    must not give a "1st Other" beside a "1st NCG" with no text loaded.)
+    """
+    ordinal, day = _int(values[_ORDINAL]), _date(values[_DATE])
+    if series == Series.OTHER.value and day is not None:
+        row = load_reference().identify(series, ordinal, day)
+        if row is not None:
+            series, ordinal = row.series, row.ordinal
+            label = short_meeting_label(series, ordinal, day)
+    return MeetingRec(iri=iri, label=label, series=series, ordinal=ordinal, date=day, location=_str(values[_LOCATION]))
+
+
 def _series(kind: str, series: Any) -> str:
     if kind == Kind.SCM:
         return Series.SCM.value
@@ -555,14 +572,7 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
     }
 
     meetings = {
-        iri: MeetingRec(
-            iri=iri,
-            label=label,
-            series=_series(kind, values[_SERIES]),
-            ordinal=_int(values[_ORDINAL]),
-            date=_date(values[_DATE]),
-            location=_str(values[_LOCATION]),
-        )
+        iri: _meeting_rec(iri, label, _series(kind, values[_SERIES]), values)
         for iri, kind, label, values in by_kind["meeting"]
     }
 

@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from alliancekg.ingest import expand_paths  # noqa: E402
+from alliancekg.ingest import expand_paths, settle_heap  # noqa: E402
 from extractors.readers import read_document  # noqa: E402
 from extractors.segment import iter_sentences  # noqa: E402
 
@@ -190,6 +190,7 @@ def main() -> None:
 
         if source:
             extract_document(read_document(expand_paths([source])[0]))  # compile the lexicon once
+        settle_heap()  # as ingest does after its first document (workers inherit it)
     with tempfile.TemporaryDirectory(prefix="bench-extract-") as tmp:
         t0 = time.perf_counter()
         files, total = build_corpus(source, Path(tmp), args.mb)

@@ -10,9 +10,12 @@ in the analytics, keeps answers between callbacks.
 Everything in it belongs to one state of the store and is dropped together
 when that state changes. The state is the store's ``revision`` (the embedded
 store counts the writes made through it) when it has one; otherwise (Neo4j)
-the node counts per kind and relationship counts per type, read again at most
-every :attr:`AppContext.recheck_seconds`, so a change that keeps every count
-(an edited property) is not seen until :meth:`AppContext.forget`.
+the store's change mark (the bookmark of the database's last committed
+transaction, so a write by any client is seen, an edited property included),
+read again at most every :attr:`AppContext.recheck_seconds`; a store with
+neither is known by its node counts per kind and relationship counts per type,
+and a change that keeps every count is then not seen until
+:meth:`AppContext.forget`.
 """
 
 from __future__ import annotations
@@ -60,7 +63,8 @@ class AppContext:
     row_limit: int = DEFAULT_ROW_LIMIT
     recheck_seconds: float = RECHECK_SECONDS
     _values: dict[Hashable, Any] = field(default_factory=dict, repr=False)
-    _families: dict[str, OrderedDict[Hashable, Any]] = field(default_factory=dict, repr=False)
+    _families: dict[str, OrderedDict[Hashable, tuple[Any, int]]] = field(default_factory=dict, repr=False)
+    _weights: dict[str, int] = field(default_factory=dict, repr=False)
     _state: Hashable = field(default=None, repr=False)
     _checked: float = field(default=-float("inf"), repr=False)
     _generation: int = field(default=0, repr=False)
@@ -69,10 +73,13 @@ class AppContext:
     # -- the cache -----------------------------------------------------------
 
     def state(self) -> Hashable:
-        """What identifies the store's current state: its revision, else its counts."""
+        """What identifies the store's current state: its revision, else its change mark, else its counts."""
         revision = self.store.revision
         if revision is not None:
             return ("revision", revision)
+        mark = self.store.change_mark()
+        if mark is not None:
+            return ("mark", mark)
         kinds = tuple(sorted(self.store.count_by_kind().items()))
         types = tuple(sorted(self.store.count_by_type().items()))
         return ("counts", kinds, types)
@@ -100,6 +107,7 @@ class AppContext:
                 self._state = state
                 self._values.clear()
                 self._families.clear()
+                self._weights.clear()
                 self._generation += 1
             return self._generation
 
@@ -108,6 +116,7 @@ class AppContext:
         with self._lock:
             self._values.clear()
             self._families.clear()
+            self._weights.clear()
             self._state = None
             self._checked = -float("inf")
             self._generation += 1
@@ -124,21 +133,38 @@ class AppContext:
                 return value
             return self._values.setdefault(key, value)
 
-    def remembered(self, family: str, key: Hashable, compute: Callable[[], T], size: int = REMEMBERED) -> T:
-        """``compute()`` remembered under ``key`` in a bounded LRU per ``family``, per state of the store."""
+    def remembered(
+        self,
+        family: str,
+        key: Hashable,
+        compute: Callable[[], T],
+        size: int = REMEMBERED,
+        weigh: Callable[[T], int] | None = None,
+        budget: int | None = None,
+    ) -> T:
+        """``compute()`` remembered under ``key`` in a bounded LRU per ``family``, per state of the store.
+
+        The family keeps at most ``size`` values and, with ``weigh`` (a value's
+        size in bytes) and ``budget``, at most ``budget`` bytes: the least
+        recently used go first, and a value heavier than the whole budget is
+        answered but not kept.
+        """
         generation = self._current()
         with self._lock:
             lru = self._families.setdefault(family, OrderedDict())
             if key in lru:
                 lru.move_to_end(key)
-                return lru[key]
+                return lru[key][0]
         value = compute()
+        weight = weigh(value) if weigh is not None else 0
         with self._lock:
-            if generation != self._generation:
+            if generation != self._generation or (budget is not None and weight > budget):
                 return value
-            lru[key] = value
-            while len(lru) > size:
-                lru.popitem(last=False)
+            lru[key] = (value, weight)
+            total = self._weights.get(family, 0) + weight
+            while len(lru) > size or (budget is not None and total > budget):
+                total -= lru.popitem(last=False)[1][1]
+            self._weights[family] = total
         return value
 
     # -- per-graph facts -------------------------------------------------------

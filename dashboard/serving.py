@@ -175,6 +175,8 @@ def run_workers(build: Callable[[], Dash], listener: socket.socket, workers: int
 ANSWERS_FAMILY = "callback-answers"
 ANSWERS_REMEMBERED = 128
 """Callback answers remembered per state of the store (see :func:`remember_answers`)."""
+ANSWERS_BUDGET = 64 * 1024 * 1024
+"""Bytes of callback answers a process keeps at most (an explorer view can weigh megabytes)."""
 
 
 def remember_answers(app: Dash, app_ctx: AppContext, cacheable: Callable[[str], bool]) -> None:
@@ -204,7 +206,14 @@ def remember_answers(app: Dash, app_ctx: AppContext, cacheable: Callable[[str], 
             response = flask.make_response(dispatch())
             return response.get_data(), response.status_code, response.mimetype
 
-        data, status, mimetype = app_ctx.remembered(ANSWERS_FAMILY, key, compute, size=ANSWERS_REMEMBERED)
+        data, status, mimetype = app_ctx.remembered(
+            ANSWERS_FAMILY,
+            key,
+            compute,
+            size=ANSWERS_REMEMBERED,
+            weigh=lambda answer: len(answer[0]),
+            budget=ANSWERS_BUDGET,
+        )
         return flask.Response(data, status=status, mimetype=mimetype)
 
     app.server.view_functions[endpoint] = answer
@@ -228,6 +237,10 @@ class ServingStore(GraphStore):
     def revision(self) -> int | None:
         """The real store's write counter (None when it has none)."""
         return self.inner.revision
+
+    def change_mark(self) -> str | None:
+        """The real store's mark of its last change (see :meth:`GraphStore.change_mark`)."""
+        return self.inner.change_mark()
 
     # -- writes are refused ------------------------------------------------
 

@@ -192,13 +192,7 @@ def _reference_row(series: str, ordinal: int | None, day: dt.date | None) -> Any
 
     ref = load_reference()
     if series == "Other":
-        if day is None:
-            return None
-        for name in ("NCG", "EDSCG", "2+2", "SCM"):
-            row = ref.by_date(name, day)
-            if row is not None and (ordinal is None or row.ordinal == ordinal):
-                return row
-        return None
+        return ref.identify(series, ordinal, day)
     if series == "MCM":
         return None
     if ordinal is not None:

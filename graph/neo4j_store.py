@@ -216,6 +216,23 @@ class Neo4jStore(GraphStore):
         whether the graph changed; callers compare the counts per kind and type instead."""
         return None
 
+    def change_mark(self) -> str | None:
+        """The bookmark of the database's last committed transaction, read now.
+
+        A read transaction's bookmark names the latest transaction of the
+        database the server had committed, whoever wrote it, so it changes on
+        every write (a property edit included) and only then. None when the
+        server sends no bookmark.
+        """
+
+        def action() -> str | None:
+            with self._session(neo4j.READ_ACCESS) as session:
+                session.execute_read(lambda tx: tx.run(queries.CHANGE_MARK_PROBE).consume())
+                values = sorted(session.last_bookmarks().raw_values)
+            return "|".join(values) or None
+
+        return self._guard(action)
+
     def save(self) -> None:
         """Nothing to do: every write is committed in its transaction."""
         return None

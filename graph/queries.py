@@ -262,6 +262,9 @@ MARK_LOADED = f"UNWIND $iris AS iri MATCH (n:{_N} {{iri: iri}}) REMOVE n:{label_
 LOADED_DOCUMENTS = f"MATCH (d:{label_of(Kind.DOCUMENT)}) WHERE NOT d:{label_of(LOADING_LABEL)} RETURN d.iri AS iri"
 """IRIs of the documents whose load finished."""
 
+CHANGE_MARK_PROBE = "RETURN 1 AS probe"
+"""The smallest read: run for the bookmark the server sends back, which names the last committed transaction."""
+
 COUNT_NODES = f"MATCH (n:{_N}) RETURN count(n) AS count"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS count"
 DUPLICATE_IRIS = f"MATCH (n:{_N}) WITH n.iri AS iri, count(*) AS c WHERE c > 1 RETURN count(iri) AS duplicates"

@@ -194,6 +194,10 @@ def _day(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
+OTHER_SERIES_ORDER: tuple[str, ...] = ("NCG", "EDSCG", "2+2", "SCM")
+"""Series a meeting stored as Other is looked for on its date, the most specific first."""
+
+
 class SeriesReference(_Frozen):
     """All meetings of the reference, with look-ups by series, ordinal and date."""
 
@@ -257,6 +261,23 @@ class SeriesReference(_Frozen):
         """The meeting of the series in session on ``day``, if any."""
         when = _day(day)
         return next((m for m in self.meetings(series) if m.covers(when)), None)
+
+    def identify(self, series: str, ordinal: int | None, day: dt.date | str | None) -> Meeting | None:
+        """The reference's meeting that a meeting stored as ``series`` Other is, by its date.
+
+        A text may name a meeting in a form that gives no series (stored as
+        ``Other``); when a series of the reference met that day (the first NCG
+        on 2023-07-18) it is that meeting, provided its ordinal, if known,
+        agrees. None for any other series, or when no reference meeting fits.
+        """
+        if series != "Other" or day is None:
+            return None
+        when = _day(day)
+        for name in OTHER_SERIES_ORDER:
+            row = self.by_date(name, when)
+            if row is not None and (ordinal is None or row.ordinal == ordinal):
+                return row
+        return None
 
     def heads(self, series: str, ordinal: int) -> tuple[Head, ...]:
         """Heads of delegation of a meeting; empty if unknown or not in the reference."""

@@ -191,7 +191,9 @@ def shortest_paths(
     when the two searches meet, every shortest path goes through a node
     found in both, and the paths are put together from the nodes each side
     came from. Returns at most ``limit`` paths, sorted, and whether the search
-    stopped at ``max_visits`` reached nodes (then no path is not a proof of none).
+    stopped at ``max_visits`` reached nodes (then no path is not a proof of none,
+    and paths found are the shortest but maybe not all of them). The bound is
+    checked as each new node arrives, so one hub cannot make a step read past it.
     """
     max_hops = max(0, min(max_hops, PATH_MAX_HOPS))
     if source == target:
@@ -203,17 +205,23 @@ def shortest_paths(
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         seen, other = sides[side], sides[1 - side]
         found: dict[str, set[str]] = {}
+        room = max_visits - len(sides[0]) - len(sides[1])  # new nodes this step may still reach
+        full = False
         for node, neighbour in step(frontiers[side]):
             if neighbour not in seen:
-                found.setdefault(neighbour, set()).add(node)
+                parents = found.setdefault(neighbour, set())
+                parents.add(node)
+                if len(parents) == 1 and len(found) > room:  # the bound is checked as nodes come, not per step
+                    full = True
+                    break
         for node, parents in found.items():
             seen[node] = parents
         depth[side] += 1
         frontiers[side] = sorted(found)
         meeting = sorted(n for n in found if n in other)
         if meeting:
-            return _join(sides, source, target, meeting, limit), False
-        if len(sides[0]) + len(sides[1]) > max_visits:
+            return _join(sides, source, target, meeting, limit), full
+        if full:
             return [], True
     return [], False
 
@@ -302,6 +310,16 @@ class GraphReader(Protocol):
         None: other clients may write to the same database, so no number held
         here can promise that nothing changed; a caller then compares
         :meth:`count_by_kind` and :meth:`count_by_type` instead.
+        """
+
+    def change_mark(self) -> str | None:
+        """An opaque mark of the last change committed to the graph, read now; None when unknown.
+
+        For a store without a :attr:`revision` (Neo4j: other clients write to
+        it too). Two equal marks mean that no write was committed in between,
+        by this process or any other, including one that keeps every count (an
+        edited property, a re-ingested text with as many records). A caller
+        compares marks for equality only; what a mark holds is the store's.
         """
         ...
 
@@ -548,6 +566,10 @@ class GraphStore(GraphReader, GraphWriter):
     @property
     def revision(self) -> int | None:
         """None: this store cannot tell whether the graph changed (see :attr:`GraphReader.revision`)."""
+        return None
+
+    def change_mark(self) -> str | None:
+        """None: this store keeps no mark of its changes (see :meth:`GraphReader.change_mark`)."""
         return None
 
     def save(self) -> Path | None:

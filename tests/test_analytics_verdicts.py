@@ -16,6 +16,7 @@ Every test runs on the embedded store and on Neo4j.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -24,9 +25,9 @@ import pytest
 from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture
 
 import analytics as ak
-from graph.model import GraphData, Node, Relationship
+from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import NetworkXStore
-from graph.schema import Prop, Rel
+from graph.schema import Kind, Prop, Rel
 from graph.store import GraphStore
 
 STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
@@ -280,3 +281,22 @@ def test_source_and_confidence_filters(fx: Fixture, make: Any) -> None:
         ak.select(full, sources="secondary")
     with pytest.raises(ConfigurationError):
         ak.select(full, min_confidence=2.0)
+
+
+# 6. a meeting filed under series Other on the day a series of the reference met is that meeting
+
+
+def test_a_meeting_stored_as_other_on_the_first_ncg_day_is_the_first_ncg(fx: Fixture, make: Any) -> None:
+    ncg = make_iri(Kind.MEETING, "Other", 1, "2023-07-18")
+    unknown = make_iri(Kind.MEETING, "Other", None, "2019-03-05")
+    extra = [
+        Node(iri=ncg, kind=Kind.MEETING, label="1st Other",
+             props={Prop.SERIES.value: "Other", Prop.ORDINAL.value: 1, Prop.DATE.value: dt.date(2023, 7, 18)}),
+        Node(iri=unknown, kind=Kind.MEETING, label="Other, 2019-03-05",
+             props={Prop.SERIES.value: "Other", Prop.DATE.value: dt.date(2019, 3, 5)}),
+    ]
+    view = ak.view_of(make(GraphData(nodes=[*fx.data.nodes, *extra], relationships=fx.data.relationships)))
+    first = view.meetings[ncg]
+    assert (first.series, first.ordinal, first.label) == ("NCG", 1, "1st NCG")
+    assert view.meetings[unknown].series == "Other"  # no reference meeting that day: left as it is
+    assert view.meetings[fx.meetings["scm38"]].series == "SCM"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from alliancekg.cli.analysis import _write
+from alliancekg.cli.output import write_result
 from dashboard.pages.console import rows_csv
 from dashboard.pages.exports import nodes_csv, relationships_csv
 from graph.csvsafe import safe_cell, safe_frame
@@ -41,7 +41,7 @@ def test_dashboard_and_cli_csvs_hold_no_formula(tmp_path: Path) -> None:
         rows_csv(["a"], [{"a": t} for t in EVIL]),
     ]
     out = tmp_path / "rows.csv"
-    _write(pd.DataFrame({"label": EVIL}), {}, out, None)
+    write_result(pd.DataFrame({"label": EVIL}), {}, out, None)
     written.append(out.read_text(encoding="utf-8"))
     for text in written:
         cells = _cells(text)

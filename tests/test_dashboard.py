@@ -445,7 +445,14 @@ def test_incident_options_filter_and_keep_current(app_ctx: AppContext, graph: Gr
 def test_trace_csv_parses(app_ctx: AppContext, graph: GraphData) -> None:
     test = iri_of(graph, Kind.NUCLEAR_TEST, "First North Korean nuclear test")
     rows = list(csv.DictReader(io.StringIO(tracer.changes_csv(app_ctx, test))))
-    assert {r["change"] for r in rows} >= {"new", "not restated"}
+    assert {r["Change"] for r in rows} >= {"new", "not restated"}
+    header = list(rows[0])
+    assert len(header) == len(set(header))  # no two columns under one name
+    wanted = {"Meeting", "Type", "Type code", "Party", "Wording", "Evidence", "Commitment IRI", "Meeting IRI"}
+    assert wanted <= set(header)
+    assert not {"meeting_label", "lag_days", "KOR+USA", "USA"} & (set(header) | {r["Party"] for r in rows})
+    assert {r["Party"] for r in rows} <= {"ROK", "U.S.", "ROK and U.S.", ""}
+    assert all(r["Commitment IRI"].startswith("http") for r in rows)
 
 
 # -- timeline --------------------------------------------------------------

@@ -52,6 +52,33 @@ def test_a_view_export_remembers_its_validation_once_for_every_format() -> None:
     assert rdf_file(app_ctx, "view", "nt", ViewState()).content is triples.content
 
 
+def test_a_family_keeps_at_most_its_byte_budget_least_recently_used_first() -> None:
+    app_ctx = AppContext(store=ServingStore(NetworkXStore()))
+    computed: list[str] = []
+
+    def blob(name: str, size: int) -> bytes:
+        def compute() -> bytes:
+            computed.append(name)
+            return name.encode()[:1] * size
+
+        return app_ctx.remembered("blobs", name, compute, weigh=len, budget=1000)
+
+    blob("a", 400)
+    blob("b", 400)
+    blob("a", 400)  # remembered, and now the most recently used
+    blob("c", 400)  # 1,200 bytes: the least recently used (b) goes
+    assert computed == ["a", "b", "c"]
+    blob("a", 400)
+    blob("c", 400)
+    assert computed == ["a", "b", "c"]
+    blob("b", 400)
+    assert computed == ["a", "b", "c", "b"]
+    huge = blob("huge", 5000)  # heavier than the whole budget: answered, never kept
+    assert len(huge) == 5000
+    blob("huge", 5000)
+    assert computed[-2:] == ["huge", "huge"]
+
+
 QUERY = "MATCH (p:Person) WHERE p.label STARTS WITH $prefix RETURN p.label AS label ORDER BY label"
 
 
@@ -76,6 +103,22 @@ def test_the_neo4j_console_asks_the_server_every_time(neo4j_store: GraphStore) -
     assert answer(app_ctx, QUERY, {"prefix": "Newcomer"}, 10).rows == [["Newcomer Renamed"]]
     outcome = run_query(app_ctx, QUERY, json.dumps({"prefix": "Newcomer"}), 10)
     assert outcome.ok and outcome.rows == [{"label": "Newcomer Renamed"}]
+
+
+@pytest.mark.neo4j
+def test_the_neo4j_cache_sees_an_edit_that_keeps_every_count(neo4j_store: GraphStore, neo4j_clean: Any) -> None:
+    # a re-ingest or an edit by another client may keep every count; the cache must not serve the old graph
+    neo4j_store.load(generate(120, seed=7))
+    neo4j_store.upsert_nodes([NEW])
+    app_ctx = AppContext(store=ServingStore(neo4j_store), recheck_seconds=0)
+    label = lambda: neo4j_store.get_node(NEW.iri).node.label  # noqa: E731
+    assert app_ctx.cached("newcomer", label) == "Newcomer Added Later"
+    counts = (neo4j_store.count_by_kind(), neo4j_store.count_by_type())
+    with neo4j_clean.session() as session:
+        session.run("MATCH (n {iri: $iri}) SET n.label = 'Newcomer Renamed'", iri=NEW.iri).consume()
+    assert (neo4j_store.count_by_kind(), neo4j_store.count_by_type()) == counts
+    assert app_ctx.cached("newcomer", label) == "Newcomer Renamed"
+    assert app_ctx.cached("newcomer", lambda: "computed again") == "Newcomer Renamed"  # unchanged: remembered
 
 
 def router_body(page: str) -> dict[str, Any]:

@@ -68,6 +68,24 @@ def test_nodes_carry_their_lineage_labels_and_native_dates(store: Neo4jStore, ne
     assert records[0]["type"] == "DATE NOT NULL"
 
 
+def test_the_change_mark_moves_with_every_write_by_any_client_and_only_then(
+    store: Neo4jStore, neo4j_clean: Any
+) -> None:
+    node = Node(iri=make_iri(Kind.PERSON, "mark-test"), kind=Kind.PERSON, label="Mark Test")
+    store.upsert_nodes([node])
+    before = store.change_mark()
+    assert before is not None
+    store.nodes(kinds=[Kind.PERSON])  # reading changes nothing
+    assert store.change_mark() == before
+    # another client edits a property: every count stays, the mark moves
+    with neo4j_clean.session() as session:
+        session.run("MATCH (n {iri: $iri}) SET n.label = 'Mark Edited'", iri=node.iri).consume()
+    edited = store.change_mark()
+    assert edited not in (None, before)
+    store.upsert_nodes([node])  # this store's own write moves it too
+    assert store.change_mark() not in (before, edited)
+
+
 def test_uniqueness_is_enforced_by_the_server(store: Neo4jStore, neo4j_clean: Any) -> None:
     iri = make_iri(Kind.STATE, "KOR")
     store.upsert_nodes([Node(iri=iri, kind=Kind.STATE, label="Korea")])

@@ -10,6 +10,7 @@ compares the two stores' answers directly on a larger synthetic graph.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -298,6 +299,23 @@ def test_path_search_stops_at_its_bound_on_work() -> None:
     assert shortest_paths(step, "c0", "c5") == ([("c0", "c1", "c2", "c3", "c4", "c5")], False)
     assert shortest_paths(step, "c0", "c5", max_hops=4) == ([], False)
     assert shortest_paths(step, "c0", "c6", max_visits=100) == ([], True)
+
+
+def test_one_hub_cannot_make_a_path_step_read_past_the_bound() -> None:
+    """A hub with a million neighbours: the search stops reading them once the bound is reached."""
+    read: list[int] = []
+
+    def step(frontier: list[str]) -> Iterator[tuple[str, str]]:
+        for node in frontier:
+            if node == "hub":
+                for k in range(1_000_000):
+                    read.append(k)
+                    yield node, f"leaf{k}"
+            elif node == "end":
+                yield node, "near-end"
+
+    assert shortest_paths(step, "hub", "end", max_visits=500) == ([], True)
+    assert len(read) <= 500
 
 
 def test_subgraph_window_kinds_and_limit(loaded: GraphStore) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -20,14 +18,13 @@ from alliancekg.cli.options import (
     StoreKind,
     opened,
 )
-from alliancekg.cli.output import emit_frame, note, show
+from alliancekg.cli.output import cell, frame_table, new_table, note, short, show, shown, write_result
 from analytics.defaults import DEFAULT_WINDOW_DAYS
 from graph.errors import ConfigurationError
-from graph.labels import cell_label, party_label, shorten
+from graph.labels import party_label
 
 if TYPE_CHECKING:
-    import pandas as pd
-    from rich.table import Table
+    pass
 
 _CHANGE_STYLE = {
     "new": "bold green",
@@ -57,73 +54,6 @@ def _present(value: Any) -> bool:
     if value is None or (not isinstance(value, str | list | tuple) and pd.isna(value)):
         return False
     return value != ""
-
-
-def _cell(value: Any) -> str:
-    from analytics import plain
-
-    value = plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-    return str(value)
-
-
-def _shown(column: str, value: Any) -> str:
-    """A cell of a printed table in words (:func:`graph.labels.cell_label`: parties, types, kinds, yes/no)."""
-    from analytics import plain
-
-    return _cell(cell_label(column, plain(value)))
-
-
-def _short(text: Any, width: int = 90) -> str:
-    out = _cell(text).replace("\n", " ")
-    return shorten(out, width, words=False)
-
-
-def _table(df: pd.DataFrame, columns: list[tuple[str, str]], title: str | None = None) -> Table:
-    from rich.table import Table
-
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for _, header in columns:
-        table.add_column(header, overflow="fold")
-    for row in df.to_dict(orient="records"):
-        table.add_row(*(_shown(name, row.get(name)) for name, _ in columns))
-    return table
-
-
-def _new_table() -> Table:
-    from rich.table import Table
-
-    return Table(header_style="bold")
-
-
-def _write(
-    df: pd.DataFrame,
-    payload: dict[str, Any],
-    csv: Path | None,
-    json_file: Path | None,
-    fmt: OutputFormat = OutputFormat.TABLE,
-) -> None:
-    """``--csv FILE`` / ``--json FILE``; with ``--format csv|json`` also the data on standard output."""
-    from graph.csvsafe import safe_frame
-
-    if fmt is not OutputFormat.TABLE:
-        emit_frame(fmt, df, payload)
-    if csv is not None and json_file is not None:
-        msg = "give either --csv or --json, not both"
-        raise ConfigurationError(msg)
-    try:
-        if csv is not None:
-            safe_frame(df).to_csv(csv, index=False)
-            note(f"wrote {len(df)} rows to {csv}", fmt)
-        if json_file is not None:
-            json_file.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            note(f"wrote {json_file}", fmt)
-    except OSError as exc:
-        msg = f"cannot write {csv or json_file}: {exc.strerror or exc}"
-        raise ConfigurationError(msg) from exc
 
 
 def register(app: typer.Typer) -> None:
@@ -156,7 +86,7 @@ def register(app: typer.Typer) -> None:
                 graph, incident, window_days=window, series=series, sources=sources, min_confidence=min_confidence
             )
             if fmt is not OutputFormat.TABLE:
-                _write(result.changes, result.to_dict(), csv, json_file, fmt)
+                write_result(result.changes, result.to_dict(), csv, json_file, fmt)
                 return
             when = result.date.isoformat() + (", estimated date" if result.estimated else "")
             show(f"[bold]{result.label}[/bold] ({when})  window {window} days")
@@ -170,41 +100,41 @@ def register(app: typer.Typer) -> None:
                 elif not meeting["previous_loaded"]:
                     prev = f"; {meeting['note']}: no change verdict"
                 else:
-                    prev = f"; compared with {meeting['previous_label']} ({_cell(meeting['previous_date'])})"
+                    prev = f"; compared with {meeting['previous_label']} ({cell(meeting['previous_date'])})"
                 show(
-                    f"\n[bold]{meeting['series']}[/bold]: {meeting['meeting_label']} ({_cell(meeting['date'])}), "
+                    f"\n[bold]{meeting['series']}[/bold]: {meeting['meeting_label']} ({cell(meeting['date'])}), "
                     f"lag {meeting['lag_days']} days{prev}"
                 )
                 rows = result.changes[result.changes["meeting"] == meeting["meeting"]]
-                table = _new_table()
+                table = new_table()
                 for header in ("change", "wording", "type", "party", "strength", "basis", "link", "evidence"):
                     table.add_column(header, overflow="fold")
                 for row in rows.to_dict(orient="records"):
-                    strength = _cell(row["strength"])
+                    strength = cell(row["strength"])
                     if _present(row["previous_strength"]) and str(row["basis"]).startswith("cues:"):
-                        before = _cell(row["previous_strength"])
+                        before = cell(row["previous_strength"])
                         if _present(row["baseline_party"]) and row["baseline_party"] != row["party"]:
                             before = f"{before} ({party_label(str(row['baseline_party']))})"
                         strength = f"{before} -> {strength or '-'}"
-                    evidence = _short(row["evidence"])
+                    evidence = short(row["evidence"])
                     if _present(row["document"]):
-                        para = f" \u00b6{_cell(row['paragraph'])}" if _present(row["paragraph"]) else ""
-                        evidence = f"{evidence} [dim]({_short(row['document'], 40)}{para})[/dim]"
+                        para = f" \u00b6{cell(row['paragraph'])}" if _present(row["paragraph"]) else ""
+                        evidence = f"{evidence} [dim]({short(row['document'], 40)}{para})[/dim]"
                     style = _CHANGE_STYLE.get(row["change"], "")
                     table.add_row(
                         f"[{style}]{row['change']}[/{style}]" if style else row["change"],
-                        _shown("wording", row["wording"]) + (" *" if _present(row["wording_note"]) else ""),
+                        shown("wording", row["wording"]) + (" *" if _present(row["wording_note"]) else ""),
                         row["type_label"],
-                        _shown("party", row["party"]),
+                        shown("party", row["party"]),
                         strength,
-                        _short(row["basis"], 60),
+                        short(row["basis"], 60),
                         row["link"] + (" (threat)" if row["threat_link"] else ""),
                         evidence,
                     )
                 show(table)
             if not result.explicit.empty:
                 show(
-                    _table(
+                    frame_table(
                         result.explicit,
                         [
                             ("date", "date"),
@@ -218,7 +148,7 @@ def register(app: typer.Typer) -> None:
                         title="Commitments whose text answers the incident (explicit)",
                     )
                 )
-            _write(result.changes, result.to_dict(), csv, json_file)
+            write_result(result.changes, result.to_dict(), csv, json_file)
 
     @app.command("crises")
     def crises_command(
@@ -238,11 +168,11 @@ def register(app: typer.Typer) -> None:
         with opened(store, data) as graph:
             result = crises(graph, window_days=window, series=series, sources=sources, min_confidence=min_confidence)
             if fmt is not OutputFormat.TABLE:
-                _write(result.table, result.to_dict(), csv, json_file, fmt)
+                write_result(result.table, result.to_dict(), csv, json_file, fmt)
                 return
-            shown = result.table.assign(label=result.table["label"].map(lambda t: _short(t, 45)))
+            shown = result.table.assign(label=result.table["label"].map(lambda t: short(t, 45)))
             show(
-                _table(
+                frame_table(
                     shown,
                     [
                         ("date", "date"),
@@ -264,13 +194,13 @@ def register(app: typer.Typer) -> None:
                 )
             )
             show(
-                _table(
+                frame_table(
                     result.lags,
                     [(c, c.replace("_", " ")) for c in result.lags.columns],
                     title="Lag (days) by decade and incident kind",
                 )
             )
-            _write(result.table, result.to_dict(), csv, json_file)
+            write_result(result.table, result.to_dict(), csv, json_file)
 
     @app.command("lineage")
     def lineage_command(
@@ -303,7 +233,7 @@ def register(app: typer.Typer) -> None:
                 graph, commitment_type, party=party, evidence=True, sources=sources, min_confidence=min_confidence
             )
             if fmt is not OutputFormat.TABLE:
-                _write(result.chain, result.to_dict(), csv, json_file, fmt)
+                write_result(result.chain, result.to_dict(), csv, json_file, fmt)
                 return
             who = f" by {party_label(result.party)}" if result.party else ""
             if result.first_date is None:
@@ -314,9 +244,9 @@ def register(app: typer.Typer) -> None:
                     f"({result.first_date.isoformat()}) by {party_label(str(result.first_party))}; "
                     f"{len(result.chain)} statements"
                 )
-                chain = result.chain.assign(evidence=result.chain["evidence"].map(lambda t: _short(t, 70)))
+                chain = result.chain.assign(evidence=result.chain["evidence"].map(lambda t: short(t, 70)))
                 show(
-                    _table(
+                    frame_table(
                         chain,
                         [
                             ("date", "date"),
@@ -331,7 +261,7 @@ def register(app: typer.Typer) -> None:
                         ],
                     )
                 )
-            _write(result.chain, result.to_dict(), csv, json_file)
+            write_result(result.chain, result.to_dict(), csv, json_file)
 
     @app.command("in-force")
     def in_force_command(
@@ -357,10 +287,10 @@ def register(app: typer.Typer) -> None:
                 graph, date, party=party, within_years=within, sources=sources, min_confidence=min_confidence
             )
             if fmt is not OutputFormat.TABLE:
-                _write(table, {"date": date, "in_force": records(table)}, csv, json_file, fmt)
+                write_result(table, {"date": date, "in_force": records(table)}, csv, json_file, fmt)
                 return
             show(
-                _table(
+                frame_table(
                     table,
                     [
                         ("type_label", "type"),
@@ -376,7 +306,7 @@ def register(app: typer.Typer) -> None:
                     title=f"In force on {date}",
                 )
             )
-            _write(table, {"date": date, "in_force": records(table)}, csv, json_file)
+            write_result(table, {"date": date, "in_force": records(table)}, csv, json_file)
 
     @app.command("themes")
     def themes_command(
@@ -395,13 +325,13 @@ def register(app: typer.Typer) -> None:
         with opened(store, data) as graph:
             result = themes(graph, bins=bins, sources=sources, min_confidence=min_confidence)
             if fmt is not OutputFormat.TABLE:
-                _write(result.table, result.to_dict(), csv, json_file, fmt)
+                write_result(result.table, result.to_dict(), csv, json_file, fmt)
                 return
             columns = [("scheme", "scheme"), ("label", "type")]
             columns += [(p, p) for p in result.periods]
             columns += [("first_meeting", "first meeting"), ("first_date", "first date")]
-            show(_table(result.table, columns, title="Meetings at which each type appears, by period"))
-            _write(result.table, result.to_dict(), csv, json_file)
+            show(frame_table(result.table, columns, title="Meetings at which each type appears, by period"))
+            write_result(result.table, result.to_dict(), csv, json_file)
 
     @app.command("centrality")
     def centrality_command(
@@ -424,10 +354,10 @@ def register(app: typer.Typer) -> None:
             if compare_start is None and compare_end is None:
                 table = centrality(graph, *first)
                 if fmt is not OutputFormat.TABLE:
-                    _write(table, {"centrality": records(table)}, csv, json_file, fmt)
+                    write_result(table, {"centrality": records(table)}, csv, json_file, fmt)
                     return
                 show(
-                    _table(
+                    frame_table(
                         table,
                         [
                             ("rank", "rank"),
@@ -438,18 +368,18 @@ def register(app: typer.Typer) -> None:
                             ("betweenness", "betweenness"),
                             ("eigenvector", "eigenvector"),
                         ],
-                        title=f"Centrality {_cell(first[0]) or '...'} to {_cell(first[1]) or '...'}",
+                        title=f"Centrality {cell(first[0]) or '...'} to {cell(first[1]) or '...'}",
                     )
                 )
-                _write(table, {"centrality": records(table)}, csv, json_file)
+                write_result(table, {"centrality": records(table)}, csv, json_file)
                 return
             second = (_date(compare_start, "--compare-start"), _date(compare_end, "--compare-end"))
             result = compare_windows(graph, first, second)
             if fmt is not OutputFormat.TABLE:
-                _write(result.centrality, result.to_dict(), csv, json_file, fmt)
+                write_result(result.centrality, result.to_dict(), csv, json_file, fmt)
                 return
             show(
-                _table(
+                frame_table(
                     result.centrality,
                     [
                         ("label", "node"),
@@ -464,7 +394,7 @@ def register(app: typer.Typer) -> None:
                 )
             )
             show(
-                _table(
+                frame_table(
                     result.responses,
                     [
                         ("window", "window"),
@@ -478,4 +408,4 @@ def register(app: typer.Typer) -> None:
                     title="How the incidents of each window were answered",
                 )
             )
-            _write(result.centrality, result.to_dict(), csv, json_file)
+            write_result(result.centrality, result.to_dict(), csv, json_file)

@@ -21,13 +21,17 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alliancekg.cli.options import OutputFormat
+from graph.errors import ConfigurationError
+from graph.labels import cell_label, shorten
 
 if TYPE_CHECKING:
     import pandas as pd
     from rich.console import Console, RenderableType
+    from rich.table import Table
 
 MAX_PIPED_WIDTH = 4000
 """Widest line a table printed into a pipe may take (a cap, not a target)."""
@@ -117,3 +121,74 @@ def emit_rows(fmt: OutputFormat, columns: Sequence[str], rows: Sequence[Sequence
         emit_json(payload if payload is not None else [dict(zip(columns, row, strict=True)) for row in rows])
     else:
         emit_csv(columns, rows)
+
+
+def cell(value: Any) -> str:
+    """A value as a table cell: plain Python, missing as empty, floats without trailing zeros."""
+    from analytics import plain
+
+    value = plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return str(value)
+
+
+def shown(column: str, value: Any) -> str:
+    """A cell of a printed table in words (:func:`graph.labels.cell_label`: parties, types, kinds, yes/no)."""
+    from analytics import plain
+
+    return cell(cell_label(column, plain(value)))
+
+
+def short(text: Any, width: int = 90) -> str:
+    """A cell on one line, cut to ``width`` characters."""
+    out = cell(text).replace("\n", " ")
+    return shorten(out, width, words=False)
+
+
+def frame_table(df: pd.DataFrame, columns: list[tuple[str, str]], title: str | None = None) -> Table:
+    """A rich table of ``df``'s ``(column, header)`` pairs, cells in words (:func:`shown`)."""
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for _, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in df.to_dict(orient="records"):
+        table.add_row(*(shown(name, row.get(name)) for name, _ in columns))
+    return table
+
+
+def new_table() -> Table:
+    """An empty rich table with bold headers."""
+    from rich.table import Table
+
+    return Table(header_style="bold")
+
+
+def write_result(
+    df: pd.DataFrame,
+    payload: dict[str, Any],
+    csv: Path | None,
+    json_file: Path | None,
+    fmt: OutputFormat = OutputFormat.TABLE,
+) -> None:
+    """``--csv FILE`` / ``--json FILE``; with ``--format csv|json`` also the data on standard output."""
+    from graph.csvsafe import safe_frame
+
+    if fmt is not OutputFormat.TABLE:
+        emit_frame(fmt, df, payload)
+    if csv is not None and json_file is not None:
+        msg = "give either --csv or --json, not both"
+        raise ConfigurationError(msg)
+    try:
+        if csv is not None:
+            safe_frame(df).to_csv(csv, index=False)
+            note(f"wrote {len(df)} rows to {csv}", fmt)
+        if json_file is not None:
+            json_file.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            note(f"wrote {json_file}", fmt)
+    except OSError as exc:
+        msg = f"cannot write {csv or json_file}: {exc.strerror or exc}"
+        raise ConfigurationError(msg) from exc

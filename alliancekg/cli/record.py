@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-from alliancekg.cli.analysis import _short, _table, _write
 from alliancekg.cli.options import (
     CsvFile,
     DataFile,
@@ -18,7 +17,7 @@ from alliancekg.cli.options import (
     StoreKind,
     opened,
 )
-from alliancekg.cli.output import show
+from alliancekg.cli.output import frame_table, short, show, write_result
 from graph.errors import AllianceKGError
 
 _STATUS_STYLE = {
@@ -91,7 +90,7 @@ def register(app: typer.Typer) -> None:
                 read_text=read_recorded_text,
             )
             if fmt is not OutputFormat.TABLE:
-                _write(result.table, result.to_dict(), csv, json_file, fmt)
+                write_result(result.table, result.to_dict(), csv, json_file, fmt)
                 return
             kind = "commitment type" if result.kind == "type" else "phrase"
             head = f"[bold]{result.label}[/bold] ({kind}) at the {result.series} meetings: "
@@ -103,11 +102,11 @@ def register(app: typer.Typer) -> None:
             missing = int((~result.table["text_loaded"]).sum())
             shown = table.assign(
                 status=table["status"].map(lambda s: f"[{_STATUS_STYLE[s]}]{s}[/]" if s in _STATUS_STYLE else s),
-                note=table["note"].map(lambda t: _short(t, 60)),
-                evidence=table["evidence"].map(lambda t: _short(t, 70)),
+                note=table["note"].map(lambda t: short(t, 60)),
+                evidence=table["evidence"].map(lambda t: short(t, 70)),
             )
             show(
-                _table(
+                frame_table(
                     shown,
                     [
                         ("meeting_label", "meeting"),
@@ -121,7 +120,7 @@ def register(app: typer.Typer) -> None:
             )
             if missing and not all_meetings:
                 show(f"{missing} meetings of the record have no text loaded (--all lists them).")
-            _write(result.table, result.to_dict(), csv, json_file)
+            write_result(result.table, result.to_dict(), csv, json_file)
 
     app.command("stated")(stated_command)
     app.command("first-stated", hidden=True)(stated_command)

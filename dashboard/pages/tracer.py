@@ -32,6 +32,8 @@ OPTION_LIMIT = 300
 """Most incidents listed at once (type to search the rest)."""
 EXPLICIT_SHOWN = ("meeting_label", "date", "lag_days", "commitment_types", "party", "wording", "evidence")
 EVIDENCE_ROWS = 40
+CSV_RENAMED = {"commitment_type": "type_code", "commitment": "commitment_iri", "meeting": "meeting_iri"}
+"""Change-table columns holding codes or IRIs, renamed for the CSV so that their headers say so."""
 """Most statements whose evidence is read from the store per trace (when the analysis has none)."""
 
 
@@ -304,10 +306,22 @@ def compare_meetings(
 def changes_csv(
     app_ctx: AppContext, incident: str, sources: str = "all", min_confidence: float | None = None
 ) -> str:
-    """The trace's change table as CSV text."""
+    """The trace's change table as CSV text, as an analyst reads it.
+
+    Headers and codes in words (:mod:`graph.labels`: parties, wordings, yes/no,
+    "change unknown"); the type's code and the IRIs of the commitment and the
+    meeting stay as columns of their own, for joining with other exports.
+    """
     result = trace(app_ctx.analytics(), incident, sources=sources, min_confidence=min_confidence)
+    frame = result.changes[list(CHANGE_COLUMNS)].rename(columns=CSV_RENAMED)
+    for column in frame.columns:
+        if column == "change":
+            frame[column] = frame[column].map(labels.change_label)
+        else:
+            frame[column] = frame[column].map(lambda value, name=column: labels.cell_label(name, value))
+    frame.columns = [labels.column_label(c) for c in frame.columns]
     buffer = io.StringIO()
-    safe_frame(result.changes[list(CHANGE_COLUMNS)]).to_csv(buffer, index=False)
+    safe_frame(frame).to_csv(buffer, index=False)
     return buffer.getvalue()
 
 

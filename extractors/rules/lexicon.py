@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -635,13 +634,10 @@ def _with_agreement_types(incident: CatalogueIncident, matcher: PhraseMatcher) -
 def default_lexicon() -> Lexicon:
     """The lexicon of the project's own data files (loaded once per process).
 
-    What exists once it is built (the vocabularies, the rule files, the RDF
-    graph they came from) lives as long as the process: it is moved out of the
-    cyclic garbage collector's view (:func:`gc.freeze`), which otherwise walks
-    it on every full collection, about 4 % of a long extraction run's CPU time.
-    Reference counting still frees anything of it that is dropped (no collection
-    first: a full one costs more than it would ever free here).
+    It lives as long as the process. A long extraction run may move it out of
+    the cyclic garbage collector's view once it is built (``gc.freeze``), which
+    otherwise walks it on every full collection; that is the application's
+    decision (``alliancekg.ingest.settle_heap``), not this library's, since it
+    freezes every object alive at that moment.
     """
-    lexicon = build_lexicon()
-    gc.freeze()
-    return lexicon
+    return build_lexicon()
