@@ -167,20 +167,26 @@ def create_app(
     @app.callback(
         [Output(ids.nav_link(p), "href") for p in PAGES] + [Output(ids.nav_link(p), "style") for p in PAGES],
         Input(ids.URL, "pathname"),
-        Input(ids.URL, "search"),
+        State(ids.URL, "search"),
     )
     def _nav_links(pathname, search):
         return nav_state(pathname, search)
 
     @app.callback(
         Output(ids.URL, "search"),
+        [Output(ids.nav_link(p), "href", allow_duplicate=True) for p in PAGES],
         Input({"type": ids.URL_STATE_TYPE, "page": ALL}, "data"),
         State(ids.URL, "search"),
+        State(ids.URL, "pathname"),
         prevent_initial_call=True,
     )
-    def _sync(states, search):
+    def _sync(states, search, pathname):
+        # the address and the navigation links in one answer (the links follow the address: one round trip,
+        # not a second callback fired by the address's change)
         query = sync_query(states, search)
-        return dash.no_update if query == (search or "") else query
+        if query == (search or ""):
+            return [dash.no_update] * (1 + len(PAGES))
+        return [query, *nav_state(pathname, query)[: len(PAGES)]]
 
     _answer_404(app)
     for module in PAGE_MODULES.values():

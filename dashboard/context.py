@@ -111,6 +111,10 @@ class AppContext:
                 self._generation += 1
             return self._generation
 
+    def generation(self) -> int:
+        """A number that changes whenever the cache is dropped (the store's state changed, or :meth:`forget`)."""
+        return self._current()
+
     def forget(self) -> None:
         """Drop everything remembered (after a change the state does not show)."""
         with self._lock:

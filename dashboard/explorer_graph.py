@@ -210,11 +210,21 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
         base, over = app_ctx.remembered("explorer_base", base_key, lambda: _base_view(app_ctx, state))
         parts.append(base)
     expanded: list[str] = []
+    brought: list[str] = []  # opened nodes that brought a node no older one did: the centres of the picture
+    seen: set[str] = set()
+
+    def opened(iri: str, added: tuple[GraphData, ...]) -> None:
+        expanded.append(iri)
+        parts.extend(added)
+        new = {n.iri for g in added for n in g.nodes} - seen
+        if new:
+            brought.append(iri)
+            seen.update(new)
+
     for iri in state.get("expanded") or []:
         added = _expansion(app_ctx, iri, kinds, start, end)
         if added is not None:
-            expanded.append(iri)
-            parts.extend(added)
+            opened(iri, added)
     selected = state.get("node")
     unknown = [i for i in dict.fromkeys([*(state.get("expanded") or []), *([selected] if selected else [])])
                if i not in expanded and not app_ctx.store.has_node(i)]
@@ -225,8 +235,7 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
         home = home_node(app_ctx)
         added = _expansion(app_ctx, home, kinds, start, end) if home else None
         if home and added is not None:
-            expanded.append(home)
-            parts.extend(added)
+            opened(home, added)
     if selected and selected not in expanded:
         parts.append(GraphData(nodes=[app_ctx.store.get_node(selected).node]))
     hidden = set(state.get("hidden") or [])
@@ -264,7 +273,11 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
         summary += f"; {len(hidden)} hidden"
     names = display_names(app_ctx)
     node_map = graph.node_map()
-    centres = [i for i in pinned if i in node_map and i not in pins]
+    # the picture does not depend on which node is selected, and an opened node that adds nothing new leaves
+    # it as it was: a click that only moves the focus changes classes, not positions (see graph_update)
+    centres = [i for i in dict.fromkeys([*path_nodes, *reversed(brought)]) if i in node_map and i not in pins]
+    if not centres and selected in node_map and selected not in pins:
+        centres = [selected]
     placed = positions(graph, centres)
     placed.update({iri: xy for iri, xy in pins.items() if iri in node_map})
     elements = to_elements(

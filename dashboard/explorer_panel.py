@@ -24,6 +24,7 @@ from graph import labels
 from graph.errors import NodeNotFoundError
 from graph.model import Node
 from graph.schema import COMMITMENT_TYPES, SKOS, THREAT_TYPES, Kind, Prop, Rel, concept_iri, is_a
+from graph.store import LINKED_LIMIT
 
 SEARCH_MIN = 2
 """Shortest search text answered."""
@@ -31,8 +32,15 @@ SEARCH_LIMIT = 25
 """Most nodes the store gives per kind of match."""
 GROUP_LIMIT = 8
 """Most results shown per group (the rest are counted)."""
-PANEL_LINKS = 400
-"""Most neighbours the details panel reads for one node."""
+PANEL_SHOWN = 12
+"""Items a group of the details panel lists at first; the rest are counted, and "show more" lists more."""
+PANEL_MORE = 25
+"""Items one "show more" adds to a group."""
+PANEL_MOST = LINKED_LIMIT
+"""Most items a group of the details panel ever lists (beyond them, the search finds a node)."""
+GROUP_SORTED = 200
+"""A group of at most this many links is read whole and listed in the analyst's order (by name; a
+meeting's commitments by change); a larger one (a hub's thousands) is read a page at a time, by IRI."""
 EVIDENCE_LIMIT = 60
 """Most pieces of evidence the details panel shows."""
 SNIPPET = 90
@@ -67,11 +75,18 @@ class Hit:
 
 @dataclass(frozen=True)
 class Group:
-    """Results or linked items under one heading (``more``: how many more were left out)."""
+    """Results or linked items under one heading.
+
+    Attributes:
+        more: how many more were left out.
+        key: for a group of the details panel, the links it lists (:func:`group_key`), so "show more"
+            can ask for the next items (:func:`panel_group`); empty for other groups.
+    """
 
     title: str
     hits: tuple[Hit, ...]
     more: int = 0
+    key: str = ""
 
 
 def _group_of(kind: Kind) -> str:
@@ -283,53 +298,102 @@ def _facts(node: Node, view: Any) -> list[tuple[str, str]]:
     return facts
 
 
+SKIPPED_LINKS = frozenset({Rel.EVIDENCE.value, Rel.WAS_DERIVED_FROM.value})
+"""Links the panel does not list as linked items (evidence has its own section)."""
+
+
+def group_key(rel_type: str, outgoing: bool) -> str:
+    """The key of a details panel group: relationship type and direction (``MADE_AT:in``)."""
+    return f"{rel_type}:{'out' if outgoing else 'in'}"
+
+
+def _parse_key(key: str) -> tuple[str, bool] | None:
+    rel_type, _, way = key.partition(":")
+    if way not in ("in", "out") or rel_type not in {r.value for r in Rel} or rel_type in SKIPPED_LINKS:
+        return None
+    return rel_type, way == "out"
+
+
+def link_counts(app_ctx: AppContext, iri: str) -> dict[tuple[str, bool], int]:
+    """A node's links per type and direction (:meth:`graph.store.GraphReader.link_counts`), remembered."""
+    return app_ctx.remembered("link_counts", iri, lambda: app_ctx.store.link_counts(iri), size=256)
+
+
+def panel_group(app_ctx: AppContext, iri: str, key: str, shown: int = PANEL_SHOWN) -> Group | None:
+    """One group of a node's details panel with up to ``shown`` items (remembered); None for no such group.
+
+    A group of at most :data:`GROUP_SORTED` links is read whole and sorted
+    the analyst's way; a larger one is read from the store a page at a time
+    (its first ``shown`` nodes by IRI), so a hub with thousands of links
+    costs what is listed, not what it has.
+    """
+    parsed = _parse_key(key)
+    if parsed is None:
+        return None
+    shown = max(1, min(int(shown), PANEL_MOST))
+    return app_ctx.remembered("node_panel_group", (iri, key, shown), lambda: _panel_group(app_ctx, iri, parsed, shown))
+
+
+def _panel_group(app_ctx: AppContext, iri: str, parsed: tuple[str, bool], shown: int) -> Group | None:
+    rel_type, outgoing = parsed
+    try:
+        count = link_counts(app_ctx, iri).get(parsed, 0)
+    except NodeNotFoundError:
+        return None
+    if not count:
+        return None
+    view = app_ctx.analytics()
+    store = app_ctx.store
+    changes: dict[str, str] = {}
+    if rel_type == Rel.MADE_AT.value and not outgoing and iri in view.meetings:
+        changes = changes_at(view, iri)
+    whole = count <= GROUP_SORTED
+    others = store.linked(iri, rel_type, outgoing, 0, count if whole else shown)
+    hits: list[Hit] = []
+    for other in others:
+        if other.kind == Kind.MENTION:
+            continue
+        detail_text = ""
+        if other.kind == Kind.COMMITMENT and rel_type == Rel.MADE_AT.value:
+            rec = view.commitments.get(other.iri)
+            wording = labels.stance_label(rec.stance if rec is not None else None)
+            worded = f"worded \u201c{wording}\u201d"
+            detail_text = f"{labels.change_label(changes.get(other.iri))} \u00b7 {worded}" if changes else worded
+        elif other.props.get(Prop.DATE.value) is not None and not is_a(other.kind, Kind.MEETING):
+            detail_text = _show(other.props[Prop.DATE.value])
+        hits.append(Hit(other.iri, display_name(other, view), other.kind.value, detail_text))
+    if whole:
+        if changes:
+            hits.sort(key=lambda h: (CHANGE_ORDER.get(h.detail.split(" \u00b7 ")[0], 9), h.label, h.iri))
+        else:
+            hits.sort(key=lambda h: (h.label.lower(), h.iri))
+    listed = tuple(hits[:shown])
+    return Group(labels.link_label(rel_type, outgoing), listed, max(0, count - len(listed)), group_key(*parsed))
+
+
 def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
     store = app_ctx.store
     try:
         detail = store.get_node(iri)
+        counts = link_counts(app_ctx, iri)
     except NodeNotFoundError:
         return None
     node = detail.node
     view = app_ctx.analytics()
-    around = store.neighbours(iri, hops=1, limit=PANEL_LINKS + 1)
-    nodes = around.node_map()
     name: Callable[[Node], str] = lambda n: display_name(n, view)  # noqa: E731
     is_meeting = is_a(node.kind, Kind.MEETING)
-    changes = changes_at(view, iri) if is_meeting and iri in view.meetings else {}
-    grouped: dict[tuple[str, bool], list[Hit]] = {}
-    for rel in around.relationships:
-        if iri not in (rel.source, rel.target) or rel.type in (Rel.EVIDENCE, Rel.WAS_DERIVED_FROM):
-            continue
-        outgoing = rel.source == iri
-        other = nodes.get(rel.target if outgoing else rel.source)
-        if other is None or other.kind == Kind.MENTION:
-            continue
-        detail_text = ""
-        if other.kind == Kind.COMMITMENT and rel.type == Rel.MADE_AT:
-            rec = view.commitments.get(other.iri)
-            wording = labels.stance_label(rec.stance if rec is not None else None)
-            change = labels.change_label(changes.get(other.iri))
-            worded = f"worded \u201c{wording}\u201d"
-            detail_text = f"{change} \u00b7 {worded}" if changes else worded
-        elif other.props.get(Prop.DATE.value) is not None and not is_a(other.kind, Kind.MEETING):
-            detail_text = _show(other.props[Prop.DATE.value])
-        grouped.setdefault((rel.type.value, outgoing), []).append(
-            Hit(other.iri, name(other), other.kind.value, detail_text)
-        )
-    groups: list[Group] = []
     order = {key: i for i, key in enumerate(GROUP_ORDER)}
-    for key in sorted(grouped, key=lambda k: (order.get(k, len(order)), labels.link_label(k[0], k[1]))):
-        hits = grouped[key]
-        if key == (Rel.MADE_AT.value, False) and changes:
-            hits.sort(key=lambda h: (CHANGE_ORDER.get(h.detail.split(" \u00b7 ")[0], 9), h.label, h.iri))
-        else:
-            hits.sort(key=lambda h: (h.label.lower(), h.iri))
-        groups.append(Group(labels.link_label(key[0], key[1]), tuple(hits)))
+    keys = sorted(
+        (k for k in counts if k[0] not in SKIPPED_LINKS),
+        key=lambda k: (order.get(k, len(order)), labels.link_label(k[0], k[1])),
+    )
+    groups = [g for g in (panel_group(app_ctx, iri, group_key(*k)) for k in keys) if g is not None and g.hits]
     if is_meeting:
         answered = _answered(app_ctx, iri, view)
         if answered:
+            listed = tuple(answered[:PANEL_SHOWN])
             groups.insert(1 if groups and groups[0].title == labels.link_label(Rel.MADE_AT.value, False) else 0,
-                          Group("What its commitments answer", tuple(answered)))
+                          Group("What its commitments answer", listed, len(answered) - len(listed)))
     views = evidence_views(detail, limit=EVIDENCE_LIMIT, store=store)
     sentences = [v for v in views if len(v.segments) > 1 or len(v.text) > SHORT_MENTION // 2]
     bare = [v for v in views if v not in sentences]
@@ -360,7 +424,7 @@ def _answered(app_ctx: AppContext, meeting: str, view: Any) -> list[Hit]:
         for target in rec.responds_to if rec is not None else ():
             targets.setdefault(target, None)
     hits: list[Hit] = []
-    for target in targets:
+    for target in list(targets)[:GROUP_SORTED]:
         try:
             other = app_ctx.store.get_node(target).node
         except NodeNotFoundError:

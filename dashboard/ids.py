@@ -63,6 +63,18 @@ EXPLORER_ZOOM = "explorer-zoom"
 EXPLORER_OPEN_TYPE = "explorer-open"
 """Pattern-matching type of every link that opens a node (search results, the panel's lists):
 ``{"type": EXPLORER_OPEN_TYPE, "iri": <iri>}``."""
+EXPLORER_MORE_TYPE = "explorer-more"
+"""Type of the pattern-matching ids of the details panel's "show more" buttons:
+``{"type": EXPLORER_MORE_TYPE, "iri": <iri>, "group": <group key>}``."""
+EXPLORER_GROUP_TYPE = "explorer-group-items"
+"""Type of the pattern-matching ids of the details panel's group lists (same keys as the buttons)."""
+EXPLORER_DRAWN = "explorer-drawn"
+"""Store: the state whose view the graph shows (so a change of focus alone sends classes, not elements)."""
+
+
+def explorer_more(iri: str, group: str, kind: str = EXPLORER_MORE_TYPE) -> dict[str, Any]:
+    """Id of a details panel group's "show more" button (or, with ``kind``, of its list)."""
+    return {"type": kind, "iri": iri, "group": group}
 
 
 def explorer_open(iri: str) -> dict[str, Any]:

@@ -263,6 +263,14 @@ class ServingStore(GraphStore):
         """See :meth:`GraphStore.neighbours`."""
         return self.inner.neighbours(*args, **kwargs)
 
+    def link_counts(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.link_counts`."""
+        return self.inner.link_counts(*args, **kwargs)
+
+    def linked(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.linked`."""
+        return self.inner.linked(*args, **kwargs)
+
     def paths(self, *args: Any, **kwargs: Any) -> Any:
         """See :meth:`GraphStore.paths`."""
         return self.inner.paths(*args, **kwargs)

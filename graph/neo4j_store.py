@@ -59,6 +59,7 @@ from graph.store import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
+    LINKED_LIMIT,
     PATH_MAX_PATHS,
     GraphStore,
     LoadReport,
@@ -443,6 +444,27 @@ class Neo4jStore(GraphStore):
         if cap is not None:
             chosen = chosen[:cap]
         return self._graph_among(chosen, types)
+
+    def link_counts(self, iri: str) -> dict[tuple[str, bool], int]:
+        """Links to other nodes per ``(type, outgoing)`` (see :meth:`graph.store.GraphReader.link_counts`)."""
+        records = self._read(queries.LINK_COUNTS, iri=iri)
+        if not records and not self.has_node(iri):
+            msg = f"no node has the IRI {iri!r}"
+            raise NodeNotFoundError(msg)
+        return {(str(r["type"]), bool(r["outgoing"])): int(r["links"]) for r in records}
+
+    def linked(
+        self, iri: str, rel_type: Rel | str, outgoing: bool, offset: int = 0, limit: int = LINKED_LIMIT
+    ) -> list[Node]:
+        """One page of a node's linked nodes by IRI (see :meth:`graph.store.GraphReader.linked`)."""
+        kind = Rel(rel_type).value
+        offset, limit = max(offset, 0), min(max(limit, 0), LINKED_LIMIT)
+        records = self._read(queries.LINKED_OUT if outgoing else queries.LINKED_IN, iri=iri, type=kind,
+                             offset=offset, limit=limit)  # fmt: skip
+        if not records and not self.has_node(iri):
+            msg = f"no node has the IRI {iri!r}"
+            raise NodeNotFoundError(msg)
+        return [node_from_record(r["m"]) for r in records]
 
     def paths(
         self,

@@ -25,7 +25,7 @@ import datetime as dt
 import heapq
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, overload
@@ -61,6 +61,7 @@ from graph.store import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
+    LINKED_LIMIT,
     PATH_MAX_PATHS,
     GraphStore,
     LoadReport,
@@ -96,6 +97,13 @@ _TextRow = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[dt.date, str]
 """One node's row of :meth:`NetworkXStore._text_index`."""
 
 
+HUB_LINKS = 256
+"""Neighbours (in one direction) from which a node's links by type are kept between reads (see
+:meth:`NetworkXStore.linked`)."""
+HUB_MEMORY = 64
+"""Most hubs whose links by type are kept."""
+
+
 class NetworkXStore(GraphStore):
     """The embedded store (see the module notes).
 
@@ -114,6 +122,7 @@ class NetworkXStore(GraphStore):
         self._lock = threading.RLock()
         self._revision = 0
         self._text_rows: tuple[tuple[int, int], list[_TextRow]] | None = None
+        self._hub_links: dict[tuple[str, bool], tuple[tuple[int, int], dict[str, list[str]]]] = {}
 
     @property
     def revision(self) -> int:
@@ -239,8 +248,17 @@ class NetworkXStore(GraphStore):
             msg = f"no node has the IRI {iri!r}"
             raise NodeNotFoundError(msg)
 
+    def _out(self, iri: str) -> Mapping[str, Mapping[str, Any]]:
+        """The node's successors, each mapped to its links by type (networkx's own adjacency, read directly:
+        its views cost ten times more per link, which a hub's tens of thousands make felt)."""
+        return self.graph._succ[iri]  # noqa: SLF001
+
+    def _in(self, iri: str) -> Mapping[str, Mapping[str, Any]]:
+        """The node's predecessors, each mapped to its links by type (see :meth:`_out`)."""
+        return self.graph._pred[iri]  # noqa: SLF001
+
     def _degree(self, iri: str) -> int:
-        return int(self.graph.in_degree(iri)) + int(self.graph.out_degree(iri))
+        return sum(map(len, self._out(iri).values())) + sum(map(len, self._in(iri).values()))
 
     def _evidence(self, iri: str) -> list[Evidence]:
         evidence: list[Evidence] = []
@@ -263,17 +281,20 @@ class NetworkXStore(GraphStore):
             return {iri: self._evidence(iri) if iri in self.graph else [] for iri in dict.fromkeys(iris)}
 
     def _passes(self, iri: str, kinds: set[str] | None, start: dt.date | None, end: dt.date | None) -> bool:
-        attrs = self.graph.nodes[iri]
+        attrs = self.graph._node[iri]  # noqa: SLF001 (the node view's lookup, without the view: see _out)
         if kinds is not None and attrs[Prop.KIND.value] not in kinds:
             return False
         return in_window(plain_value(attrs.get(Prop.DATE.value)), start, end)
 
     def _incident(self, iri: str) -> Iterator[tuple[str, str, str]]:
-        """Edges touching ``iri`` as ``(source, target, type)``."""
-        for s, t, k in self.graph.out_edges(iri, keys=True):
-            yield s, t, k
-        for s, t, k in self.graph.in_edges(iri, keys=True):
-            yield s, t, k
+        """Edges touching ``iri`` as ``(source, target, type)``: outgoing, then incoming (the order of
+        networkx's ``out_edges`` and ``in_edges``, read from the adjacency directly, see :meth:`_out`)."""
+        for t, keys in self._out(iri).items():
+            for k in keys:
+                yield iri, t, k
+        for s, keys in self._in(iri).items():
+            for k in keys:
+                yield s, iri, k
 
     def _graph_among(self, iris: Iterable[str], types: set[str] | None) -> GraphData:
         keep = set(iris)
@@ -323,6 +344,52 @@ class NetworkXStore(GraphStore):
             # nearer nodes first, then by IRI; only the last level needed is cut, without sorting it whole
             chosen.extend(sorted(level) if room is None or room >= len(level) else heapq.nsmallest(room, level))
         return self._graph_among(chosen, types)
+
+    def link_counts(self, iri: str) -> dict[tuple[str, bool], int]:
+        """Links to other nodes per ``(type, outgoing)`` (see :meth:`graph.store.GraphReader.link_counts`)."""
+        self._require(iri)
+        counts: dict[tuple[str, bool], int] = {}
+        for outgoing in (True, False):
+            for k, others in self._links_by_type(iri, outgoing).items():
+                counts[(k, outgoing)] = len(others)
+        return counts
+
+    def _links_by_type(self, iri: str, outgoing: bool) -> dict[str, list[str]]:
+        """The other ends of a node's links in one direction, per type, sorted by IRI.
+
+        A hub's (more than :data:`HUB_LINKS` neighbours) is kept per revision
+        of the graph for :data:`HUB_MEMORY` hubs, so paging through its links
+        does not walk them all again at each page.
+        """
+        adjacent = self._out(iri) if outgoing else self._in(iri)
+        hub = len(adjacent) > HUB_LINKS
+        stamp = (self._revision, id(self.graph))
+        if hub:
+            with self._lock:
+                kept = self._hub_links.get((iri, outgoing))
+                if kept is not None and kept[0] == stamp:
+                    return kept[1]
+        by_type: dict[str, list[str]] = {}
+        for other in sorted(adjacent):
+            if other != iri:
+                for k in adjacent[other]:
+                    by_type.setdefault(k, []).append(other)
+        if hub:
+            with self._lock:
+                if len(self._hub_links) >= HUB_MEMORY:
+                    self._hub_links.pop(next(iter(self._hub_links)))
+                self._hub_links[(iri, outgoing)] = (stamp, by_type)
+        return by_type
+
+    def linked(
+        self, iri: str, rel_type: Rel | str, outgoing: bool, offset: int = 0, limit: int = LINKED_LIMIT
+    ) -> list[Node]:
+        """One page of a node's linked nodes by IRI (see :meth:`graph.store.GraphReader.linked`)."""
+        self._require(iri)
+        kind = Rel(rel_type).value
+        offset, limit = max(offset, 0), min(max(limit, 0), LINKED_LIMIT)
+        page = self._links_by_type(iri, outgoing).get(kind, [])[offset : offset + limit]
+        return [self._node(i) for i in page]
 
     def paths(
         self,

@@ -171,6 +171,26 @@ NEIGHBOUR_STEP_FIRST = (
 """One breadth-first step under a limit: the first ``$limit`` filtered neighbours by IRI (a hub node's
 tens of thousands of neighbours are not all sent when only the first few hundred are kept)."""
 
+LINK_COUNTS = (
+    f"MATCH (n:{_N} {{iri: $iri}}) "
+    "CALL (n) { MATCH (n)-[r]->(m) WHERE m <> n RETURN type(r) AS type, true AS outgoing, count(*) AS links "
+    "UNION ALL MATCH (n)<-[r]-(m) WHERE m <> n RETURN type(r) AS type, false AS outgoing, count(*) AS links } "
+    "RETURN type, outgoing, links"
+)
+"""Links of the node ``$iri`` to other nodes, counted per type and direction (the hub's links are not returned)."""
+
+LINKED_OUT = (
+    f"MATCH (n:{_N} {{iri: $iri}})-[r]->(m:{_N}) WHERE type(r) = $type AND m <> n "
+    "RETURN m ORDER BY m.iri SKIP $offset LIMIT $limit"
+)
+"""One page, by IRI, of the nodes the node ``$iri`` links to by relationships of type ``$type``."""
+
+LINKED_IN = (
+    f"MATCH (n:{_N} {{iri: $iri}})<-[r]-(m:{_N}) WHERE type(r) = $type AND m <> n "
+    "RETURN m ORDER BY m.iri SKIP $offset LIMIT $limit"
+)
+"""One page, by IRI, of the nodes that link to the node ``$iri`` by relationships of type ``$type``."""
+
 NODES_BY_IRI = f"UNWIND $iris AS iri MATCH (n:{_N} {{iri: iri}}) RETURN n"
 
 RELATIONSHIPS_AMONG = (

@@ -43,6 +43,8 @@ from graph.model import CypherResult, Evidence, GraphData, Node, NodeDetail, Rel
 from graph.schema import Kind, Prop, Rel, subkinds
 
 DEFAULT_BATCH_SIZE = 1000
+LINKED_LIMIT = 500
+"""Most nodes one :meth:`GraphReader.linked` page returns."""
 
 
 @dataclass
@@ -350,6 +352,31 @@ class GraphReader(Protocol):
 
         ``limit`` caps the number of nodes (the start node always included;
         nearer nodes first, then by IRI).
+
+        Raises:
+            NodeNotFoundError: no node has this IRI.
+        """
+
+    @abstractmethod
+    def link_counts(self, iri: str) -> dict[tuple[str, bool], int]:
+        """How many links a node has to other nodes, per ``(relationship type, outgoing)``.
+
+        A bounded answer for a node of any degree (a hub's tens of thousands
+        of links are counted, not read); links of a node to itself are left out.
+
+        Raises:
+            NodeNotFoundError: no node has this IRI.
+        """
+
+    @abstractmethod
+    def linked(
+        self, iri: str, rel_type: Rel | str, outgoing: bool, offset: int = 0, limit: int = LINKED_LIMIT
+    ) -> list[Node]:
+        """One page of the nodes at the other end of a node's links of one type and direction.
+
+        Ordered by IRI; ``offset`` nodes are skipped and at most ``limit``
+        (at most :data:`LINKED_LIMIT`) returned, so a page of a hub's links
+        costs the page, not the hub. Links of a node to itself are left out.
 
         Raises:
             NodeNotFoundError: no node has this IRI.

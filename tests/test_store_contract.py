@@ -253,6 +253,31 @@ def test_neighbours_limit_keeps_the_nearest_then_by_iri(loaded: GraphStore) -> N
     assert iris(loaded.neighbours(PRK, hops=2, limit=0).nodes) == [PRK]  # the start node always
 
 
+def test_link_counts_per_type_and_direction(loaded: GraphStore) -> None:
+    assert loaded.link_counts(SCM49) == {
+        ("PARTICIPANT", True): 2, ("MADE_AT", False): 2, ("ISSUED_AT", False): 1,
+    }
+    assert loaded.link_counts(C1) == {
+        ("MADE_AT", True): 1, ("COMMITTED_BY", True): 1, ("COMMITMENT_TYPE", True): 1, ("RESPONDS_TO", True): 1,
+        ("EVIDENCE", True): 1, ("REAFFIRMS", False): 1,
+    }
+    assert sum(loaded.link_counts(PRK).values()) == loaded.get_node(PRK).degree
+    with pytest.raises(NodeNotFoundError):
+        loaded.link_counts("urn:nothing")
+
+
+def test_linked_pages_by_iri(loaded: GraphStore) -> None:
+    perpetrated = sorted([TEST6, ICBM, YEONPYEONG])
+    assert iris(loaded.linked(PRK, Rel.PERPETRATOR, outgoing=False)) == perpetrated
+    pages = [iris(loaded.linked(PRK, Rel.PERPETRATOR, False, offset=o, limit=2)) for o in (0, 2, 4)]
+    assert pages == [perpetrated[:2], perpetrated[2:], []]
+    assert loaded.linked(PRK, Rel.PERPETRATOR, outgoing=True) == []  # PRK perpetrates nothing itself
+    assert iris(loaded.linked(C1, "MADE_AT", outgoing=True)) == [SCM49]
+    assert loaded.linked(C1, Rel.MADE_AT, True)[0] == loaded.get_node(SCM49).node  # whole nodes, props and all
+    with pytest.raises(NodeNotFoundError):
+        loaded.linked("urn:nothing", Rel.MADE_AT, True)
+
+
 def test_paths_are_the_shortest_with_the_links_on_them(loaded: GraphStore) -> None:
     found = loaded.paths(PRK, SCM49)
     assert found.paths == [(PRK, TEST6, C1, SCM49)]
@@ -586,6 +611,12 @@ def test_both_stores_answer_alike(neo4j_store: Neo4jStore) -> None:
             hub, hops=2, kinds=[Kind.EVENT, Kind.ACTOR], limit=25
         )
         assert neo.get_node(hub) == embedded.get_node(hub)
+        counts = embedded.link_counts(hub)
+        assert neo.link_counts(hub) == counts
+        for rel_type, outgoing in sorted(counts)[:3]:
+            assert neo.linked(hub, rel_type, outgoing, offset=3, limit=7) == embedded.linked(
+                hub, rel_type, outgoing, offset=3, limit=7
+            )
     assert neo.subgraph(*window, kinds=[Kind.INCIDENT, Kind.COMMITMENT]) == embedded.subgraph(
         *window, kinds=[Kind.INCIDENT, Kind.COMMITMENT]
     )

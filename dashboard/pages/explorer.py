@@ -18,7 +18,7 @@ from typing import Any
 
 import dash
 import dash_cytoscape as cyto
-from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html
+from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html
 
 from dashboard import ids, styles
 from dashboard.context import AppContext
@@ -28,12 +28,22 @@ from dashboard.explorer_graph import (
     DEFAULT_KINDS,
     FOCUS,
     MAX_EXPANDED,
+    VIEW_KEYS,
     bounded,
     explorer_view,
     initial_state,
     resolved,
 )
-from dashboard.explorer_panel import Group, NodePanel, node_panel_data, search_results
+from dashboard.explorer_panel import (
+    PANEL_MORE,
+    PANEL_MOST,
+    PANEL_SHOWN,
+    Group,
+    NodePanel,
+    node_panel_data,
+    panel_group,
+    search_results,
+)
 from dashboard.state import ViewState
 from graph import labels
 from graph.schema import Kind
@@ -78,9 +88,8 @@ def next_state(
         new["node"] = iri
         if iri in hidden:
             hidden.remove(iri)
-        if iri in expanded:
-            expanded.remove(iri)
-        expanded.append(iri)
+        if iri not in expanded:  # an open node keeps its place: selecting it again changes the focus only
+            expanded.append(iri)
 
     if trigger == ids.EXPLORER_YEARS and years and len(years) == 2:
         new["from"], new["to"] = int(min(years)), int(max(years))
@@ -168,7 +177,7 @@ def _open_link(iri: str, text: str) -> html.Button:
     return html.Button(text, id=ids.explorer_open(iri), n_clicks=0, className="open-link", style=LINK_STYLE)
 
 
-def _group(group: Group, count_note: str = "") -> html.Div:
+def _items(group: Group, count_note: str = "") -> list[html.Li]:
     items = [
         html.Li(
             [_open_link(h.iri, h.label), html.Span(f" \u2014 {h.detail}", style=MUTED) if h.detail else None],
@@ -176,15 +185,45 @@ def _group(group: Group, count_note: str = "") -> html.Div:
         )
         for h in group.hits
     ]
-    if group.more:
-        items.append(html.Li(f"and {group.more} more{count_note}", style=MUTED))
+    if group.more and (not group.key or len(group.hits) >= PANEL_MOST):
+        items.append(html.Li(f"and {group.more:,} more{count_note or '; search for them'}", style=MUTED))
+    return items
+
+
+def _more_text(group: Group) -> tuple[str, dict[str, Any]]:
+    """The text and style of a details panel group's "show more" button (hidden when nothing more can be listed)."""
+    more = group.more if len(group.hits) < PANEL_MOST else 0
+    text = f"Show {min(more, PANEL_MORE)} more ({more:,} not listed)"
+    return text, {**LINK_STYLE, "fontSize": 12, "display": "inline-block" if more else "none"}
+
+
+def _more_button(group: Group, iri: str) -> html.Button:
+    text, style = _more_text(group)
+    return html.Button(text, id=ids.explorer_more(iri, group.key), n_clicks=0, className="explorer-more", style=style)
+
+
+def _group(group: Group, count_note: str = "", iri: str | None = None) -> html.Div:
+    """A list under a heading with its total; a details panel group (``iri`` given) can list more."""
+    pageable = bool(iri and group.key)
+    named: dict[str, Any] = {"id": ids.explorer_more(iri or "", group.key, ids.EXPLORER_GROUP_TYPE)} if pageable else {}
+    listing = html.Ul(_items(group, count_note), style={"margin": 0, "paddingLeft": "18px", "fontSize": 13}, **named)
     return html.Div(
         [
-            html.H5(f"{group.title} ({len(group.hits) + group.more})", style={"margin": "8px 0 2px 0"}),
-            html.Ul(items, style={"margin": 0, "paddingLeft": "18px", "fontSize": 13}),
+            html.H5(f"{group.title} ({len(group.hits) + group.more:,})", style={"margin": "8px 0 2px 0"}),
+            listing,
+            _more_button(group, iri or "") if pageable and group.more else None,
         ],
         className="explorer-group",
     )
+
+
+def more_of_group(app_ctx: AppContext, iri: str, key: str, clicks: int) -> tuple[list[Any], str, dict[str, Any]]:
+    """A details panel group after ``clicks`` presses of its "show more": its items, the button's text and style."""
+    group = panel_group(app_ctx, iri, key, PANEL_SHOWN + max(int(clicks or 0), 0) * PANEL_MORE)
+    if group is None:
+        return [], "", {"display": "none"}
+    text, style = _more_text(group)
+    return _items(group), text, style
 
 
 def render_results(groups: list[Group], text: str | None) -> list[Any]:
@@ -236,15 +275,18 @@ def render_node_panel(panel: NodePanel | None, requested: str | None) -> list[An
     ]
     children.append(html.Table(html.Tbody(rows), className="props", style={"fontSize": 13, "margin": "6px 0"}))
     listed = sum(len(g.hits) for g in panel.groups)
+    total = sum(len(g.hits) + g.more for g in panel.groups)
     children.append(
         html.Div(
-            f"{panel.links} links: {listed} linked items below, {len(panel.evidence)} evidence sentences"
+            f"{panel.links:,} links: {total:,} linked items in {len(panel.groups)} groups"
+            + (f" (the first {listed:,} listed)" if listed < total else "")
+            + f", {len(panel.evidence)} evidence sentences"
             + (f", {sum(len(n.texts) for n in panel.named_in)} names in documents" if panel.named_in else ""),
             className="explorer-links-count",
             style=MUTED,
         )
     )
-    children.extend(_group(g) for g in panel.groups)
+    children.extend(_group(g, iri=panel.iri) for g in panel.groups)
     children.append(html.H5(f"Evidence ({len(panel.evidence)})", style={"margin": "10px 0 4px 0"}))
     children.append(render_evidence_list(panel.evidence, empty="No sentence of a source is linked to it."))
     if panel.named_in:
@@ -306,6 +348,54 @@ def stylesheet() -> list[dict[str, Any]]:
     ]
 
 
+def drawn_key(app_ctx: AppContext, state: dict[str, Any]) -> dict[str, Any]:
+    """What identifies the view the graph shows for ``state`` (kept in the page, see :func:`graph_update`)."""
+    full = resolved(app_ctx, state)
+    return {**{k: full.get(k) for k in VIEW_KEYS}, "generation": app_ctx.generation()}
+
+
+def focus_patch(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dash.Patch | None:
+    """The change from ``old`` to ``new`` elements as a patch of their classes, or None when more changed.
+
+    When the same elements sit at the same places (a click that moves the
+    focus inside what is drawn), only the classes that differ are sent, so
+    the browser restyles the graph instead of receiving and redrawing it whole.
+    """
+    if len(old) != len(new):
+        return None
+    patch = dash.Patch()
+    for i, (a, b) in enumerate(zip(old, new, strict=True)):
+        if {k: v for k, v in a.items() if k != "classes"} != {k: v for k, v in b.items() if k != "classes"}:
+            return None
+        if a.get("classes", "") != b.get("classes", ""):
+            patch[i]["classes"] = b.get("classes", "")
+    return patch
+
+
+def graph_update(app_ctx: AppContext, state: dict[str, Any], drawn: dict[str, Any] | None) -> tuple[Any, ...]:
+    """What the graph callback sends for ``state`` when the page shows the view of ``drawn``.
+
+    Elements, notice, counts, legend, path note and the new ``drawn``; when
+    only the focus changed, the elements go as a patch of classes and the
+    legend is left as it is.
+    """
+    view = explorer_view(app_ctx, state)
+    notice = html.Div(view.notice, style=styles.NOTICE_STYLE) if view.notice else None
+    path = html.Div(view.path_note, style=styles.NOTICE_STYLE) if view.path_note else None
+    key = drawn_key(app_ctx, state)
+    elements: Any = view.elements
+    legend: Any = dash.no_update
+    # the drawn view is known only while the store is in the state it was drawn from
+    same_graph = isinstance(drawn, dict) and drawn.get("generation") == key["generation"]
+    before = explorer_view(app_ctx, drawn) if same_graph and isinstance(drawn, dict) else None
+    patch = focus_patch(before.elements, view.elements) if before is not None else None
+    if patch is not None:
+        elements = patch
+    else:
+        legend = legend_elements(Counter(n.kind.value for n in view.graph.nodes))
+    return elements, notice, view.summary, legend, path, key
+
+
 def _button(label: str, component_id: str, title: str) -> html.Button:
     return html.Button(label, id=component_id, n_clicks=0, title=title, style={"fontSize": 13})
 
@@ -314,6 +404,9 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     """The explorer page for a URL state."""
     lo, hi = app_ctx.year_bounds()
     state = resolved(app_ctx, initial_state(view, (lo, hi)))
+    # the first graph comes with the page, positions and all (computed once per state of the store and
+    # remembered): no callback round-trip and no layout run in the browser before the analyst sees it
+    first = explorer_view(app_ctx, state)
     concept_labels = app_ctx.concept_labels()
     type_options: list[Any] = [
         {"label": label, "value": name} for name, label in sorted(concept_labels.items(), key=lambda kv: kv[1])
@@ -374,11 +467,13 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 open=bool(view.year_from or view.year_to or view.kinds or view.types),
                 style={"marginTop": "8px"},
             ),
-            html.Div(id=ids.EXPLORER_COUNTS, style={"fontSize": 12, "color": "#595959", "marginTop": "6px"}),
+            html.Div(
+                first.summary, id=ids.EXPLORER_COUNTS, style={"fontSize": 12, "color": "#595959", "marginTop": "6px"}
+            ),
             html.H5("Legend (nodes in view)", style={"margin": "10px 0 0 0"}),
             cyto.Cytoscape(
                 id=ids.EXPLORER_LEGEND,
-                elements=[],
+                elements=legend_elements(Counter(n.kind.value for n in first.graph.nodes)),
                 stylesheet=styles.cytoscape_stylesheet(),
                 layout={"name": "preset", "fit": True, "padding": 16},
                 userZoomingEnabled=False,
@@ -407,11 +502,17 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     graph = html.Div(
         [
             toolbar,
-            html.Div(id=ids.EXPLORER_NOTICE),
-            html.Div(id=ids.EXPLORER_PATH_NOTE, role="status"),
+            html.Div(
+                html.Div(first.notice, style=styles.NOTICE_STYLE) if first.notice else None, id=ids.EXPLORER_NOTICE
+            ),
+            html.Div(
+                html.Div(first.path_note, style=styles.NOTICE_STYLE) if first.path_note else None,
+                id=ids.EXPLORER_PATH_NOTE,
+                role="status",
+            ),
             cyto.Cytoscape(
                 id=ids.EXPLORER_GRAPH,
-                elements=[],
+                elements=first.elements,
                 stylesheet=stylesheet(),
                 layout=GRAPH_LAYOUT,
                 minZoom=0.1,
@@ -425,6 +526,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 },
             ),
             dcc.Store(id=ids.EXPLORER_ZOOM),
+            dcc.Store(id=ids.EXPLORER_DRAWN, data=drawn_key(app_ctx, state)),
         ],
         style={"flex": "1 1 auto", "minWidth": "300px"},
     )
@@ -482,27 +584,38 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.EXPLORER_COUNTS, "children"),
         Output(ids.EXPLORER_LEGEND, "elements"),
         Output(ids.EXPLORER_PATH_NOTE, "children"),
+        Output(ids.EXPLORER_DRAWN, "data"),
         Input(state_id, "data"),
+        State(ids.EXPLORER_DRAWN, "data"),
+        prevent_initial_call=True,
     )
-    def _draw(state):
-        view = explorer_view(app_ctx, state or {})
-        notice = html.Div(view.notice, style=styles.NOTICE_STYLE) if view.notice else None
-        path = html.Div(view.path_note, style=styles.NOTICE_STYLE) if view.path_note else None
-        counts = Counter(n.kind.value for n in view.graph.nodes)
-        return view.elements, notice, view.summary, legend_elements(counts), path
+    def _draw(state, drawn):
+        return graph_update(app_ctx, state or {}, drawn)
 
     app.clientside_callback(
         ClientsideFunction(namespace="explorer", function_name="focus"),
         Output(ids.EXPLORER_ZOOM, "data"),
         Input(ids.EXPLORER_GRAPH, "elements"),
         State(state_id, "data"),
-        prevent_initial_call=True,
     )
 
     @app.callback(Output(ids.EXPLORER_DETAILS, "children"), Input(state_id, "data"), prevent_initial_call=True)
     def _details(state):
         node = resolved(app_ctx, state or {}).get("node")
         return render_node_panel(node_panel_data(app_ctx, node) if node else None, node)
+
+    @app.callback(
+        Output({"type": ids.EXPLORER_GROUP_TYPE, "iri": MATCH, "group": MATCH}, "children"),
+        Output({"type": ids.EXPLORER_MORE_TYPE, "iri": MATCH, "group": MATCH}, "children"),
+        Output({"type": ids.EXPLORER_MORE_TYPE, "iri": MATCH, "group": MATCH}, "style"),
+        Input({"type": ids.EXPLORER_MORE_TYPE, "iri": MATCH, "group": MATCH}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def _more(clicks):
+        button = ctx.triggered_id
+        if not clicks or not isinstance(button, dict):
+            return dash.no_update, dash.no_update, dash.no_update
+        return more_of_group(app_ctx, str(button.get("iri")), str(button.get("group")), clicks)
 
     @app.callback(
         Output(ids.EXPLORER_RESULTS, "children"),

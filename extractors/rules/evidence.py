@@ -38,6 +38,10 @@ _PARAGRAPH = Prop.PARAGRAPH.value
 _PAGE = Prop.PAGE.value
 _EXTRACTOR = Prop.EXTRACTOR.value
 _CONFIDENCE = Prop.CONFIDENCE.value
+_MENTION = Kind.MENTION
+_DERIVED = Rel.WAS_DERIVED_FROM
+_EVIDENCE = Rel.EVIDENCE
+_MENTIONS = Rel.MENTIONS
 _NODE_FIELDS = frozenset({"iri", "kind", "label", "props"})
 _REL_FIELDS = frozenset({"type", "source", "target", "props"})
 
@@ -111,6 +115,7 @@ class GraphBuilder:
         self.doc_iri = document_iri(doc.sha256, self.base)
         self._mention_iri = span_iri_factory(Kind.MENTION, self.doc_iri, self.base)
         self._commitment_iri = span_iri_factory(Kind.COMMITMENT, self.doc_iri, self.base)
+        self._mentioned: set[str] = set()
         props: dict[str, Any] = {
             Prop.TITLE.value: doc.title,
             Prop.DATE.value: doc.date,
@@ -173,15 +178,15 @@ class GraphBuilder:
 
         The Mention holds the source span and text that produced it (see the module notes).
         """
-        # the hottest path of the builder: rel() is inlined
+        # the hottest path of the builder (a Mention and two or three relationships per recognised fact):
+        # the records are built inline, and a new Mention's own relationships are added without a
+        # lookup (their key holds the new Mention's IRI, so none can be there yet)
         src_start, src_end = (start, end) if self._span is None else self._span(start, end)
         iri = self._mention_iri(src_start, src_end)
-        nodes = self.nodes
         rels = self.rels
-        existing = nodes.get(iri)
+        existing = self.nodes.get(iri)
         if existing is None:
             text = self._source[src_start:src_end]
-            label = text if len(text) <= 80 else text[:77] + "..."
             props: dict[str, Any] = {
                 _TEXT: text,
                 _CHAR_START: src_start,
@@ -194,21 +199,31 @@ class GraphBuilder:
                 props[_PARAGRAPH] = self._par_numbers[i]
             if self._paged:
                 props[_PAGE] = self.doc.page_at(start)
-            nodes[iri] = _new_node(iri, Kind.MENTION, label, props)
-            key = (iri, Rel.WAS_DERIVED_FROM, self.doc_iri)
-            if key not in rels:
-                rels[key] = _new_relationship(Rel.WAS_DERIVED_FROM, iri, self.doc_iri, {})
+            node = _NEW_NODE(Node)
+            _set(
+                node,
+                "__dict__",
+                {"iri": iri, "kind": _MENTION, "label": text if len(text) <= 80 else text[:77] + "...", "props": props},
+            )
+            _SET_FIELDS(node, _NODE_FIELDS_SET)
+            _SET_EXTRA(node, None)
+            _SET_PRIVATE(node, None)
+            self.nodes[iri] = node
+            rels[(iri, _DERIVED, self.doc_iri)] = _new_relationship(_DERIVED, iri, self.doc_iri, {})
+            rels[(subject, _EVIDENCE, iri)] = _new_relationship(_EVIDENCE, subject, iri, {})
         else:
             old = existing.props.get(_CONFIDENCE)
             if isinstance(old, float) and confidence > old:
                 existing.props[_CONFIDENCE] = round(confidence, 3)
-        key = (subject, Rel.EVIDENCE, iri)
-        if key not in rels:
-            rels[key] = _new_relationship(Rel.EVIDENCE, subject, iri, {})
-        if subject != self.doc_iri:
-            key = (self.doc_iri, Rel.MENTIONS, subject)
+            key = (subject, _EVIDENCE, iri)
             if key not in rels:
-                rels[key] = _new_relationship(Rel.MENTIONS, self.doc_iri, subject, {})
+                rels[key] = _new_relationship(_EVIDENCE, subject, iri, {})
+        if subject not in self._mentioned and subject != self.doc_iri:
+            # the Document MENTIONS each evidenced node once (only this method writes MENTIONS)
+            self._mentioned.add(subject)
+            key = (self.doc_iri, _MENTIONS, subject)
+            if key not in rels:
+                rels[key] = _new_relationship(_MENTIONS, self.doc_iri, subject, {})
         return iri
 
     def concept(self, name: str, concepts: dict[str, Concept]) -> str:
