@@ -77,6 +77,7 @@ _CONDEMN = _RESPONSES.anchored("condemn")
 _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _STANDING = _RESPONSES.regex("standing_threat")
 _DEICTIC = _RESPONSES.regex("deictic_cue")
+_HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
@@ -84,6 +85,15 @@ _TOGETHER = load_rules("meetings").regex("together")
 _BODY_START = load_rules("meetings").regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 _UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
+_WILL_AFTER_VERB = load_rules("commitments").regex("will_after_verb")
+_DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
+_MODAL_WORDS = ("will", "would", "shall")
+_TRILATERAL_OPENING = load_rules("commitments").regex("trilateral_opening")
+_OPENING = 600
+"""Characters at the head of a document (title, dateline, first lines) that say what it is."""
+_NEAR = 40
+"""Characters around a word within which a scheme phrase is the one the word belongs to."""
+_ACT_VERBS = tuple(load_rules("commitments").word_list("act_verbs"))
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
 _STANCE, _STRENGTH, _CUES = Prop.STANCE.value, Prop.STRENGTH.value, Prop.CUES.value
@@ -193,6 +203,7 @@ class _Extraction:
         self.threat_iris: dict[tuple[str, str], str] = {}
         self._near: tuple[dict[int, str], dict[int, str]] | None = None
         self._cues: dict[int, list[re.Match[str]]] = {}
+        self._type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
 
     # -- actors ------------------------------------------------------------
 
@@ -703,6 +714,14 @@ class _Extraction:
         both = BILATERAL
         if self.recorded is not None and self.recorded.series == Series.TRILATERAL:
             both = BILATERAL | {"JPN"}
+        elif (
+            self.recorded is None
+            and self.doc.kind in _JOINT_KINDS
+            and _TRILATERAL_OPENING.search(text, 0, min(len(text), _OPENING))
+        ):
+            # a trilateral's statement or reprint whose meeting was not recorded (in a news article "the
+            # allies" may still be two)
+            both = BILATERAL | {"JPN"}
         resolver = PartyResolver(both=both)
         joint = self.doc.kind in _JOINT_KINDS
         meeting_sentences = {self.sindex.at(m.start) for meeting in self.meetings for m in meeting.mentions}
@@ -722,6 +741,7 @@ class _Extraction:
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and start < self.sents[i].end:
                 type_hits.setdefault(i, []).append((start, end, types))
+        self._type_hits = type_hits
         # sentences that may pledge: a pledging verb or pledge noun (with or without a scheme phrase)
         candidates: set[int] = set()
         token_starts = self.tokens.starts
@@ -751,6 +771,7 @@ class _Extraction:
                 candidates.add(si)
         cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         headings = self._heading_paragraphs()
+        sayers: dict[int, frozenset[str]] = {}  # the party of each sentence's last pledge said by a named party
         for si in sorted(candidates):
             s = self.sents[si]
             if s.paragraph in headings:  # a headline sums a pledge up; the text makes it
@@ -772,6 +793,14 @@ class _Extraction:
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:
                 continue
+            for found in findings:
+                # "The United States reaffirmed its commitment ... . And any nuclear attack by the DPRK will be
+                # met with a swift ... response": the party that spoke in the sentence before says it
+                if found.declaratory_orphan and si - 1 in sayers and self.sents[si - 1].paragraph == s.paragraph:
+                    found.parties = sayers[si - 1]
+            named = [f.parties for f in findings if not f.defaulted]
+            if named:
+                sayers[si] = named[-1]
             made_at = self._meeting_near(si)
             date: dt.date | None = (
                 meeting_date
@@ -804,10 +833,12 @@ class _Extraction:
                 return any(a <= h < b for h in starts)
 
             pieces = [piece for found in findings for piece in split_pledge(text, self.tokens, found, names_field)]
+            siblings: dict[frozenset[str], list[str]] = {}  # the types of each party's last pledge here
             for n, found in enumerate(pieces):
-                type_names = self.commitment_types(found, hits, cue_words, si)
+                type_names = self.commitment_types(found, hits, cue_words, si, siblings.get(found.parties))
                 if not type_names:
                     continue
+                siblings[found.parties] = type_names
                 key_start = s.start if n == 0 else found.start
                 iri = self.b.commitment_iri(key_start)
                 self.commitment_node(iri, found, type_names, made_at, date or self.doc.date)
@@ -849,6 +880,7 @@ class _Extraction:
         hits: list[tuple[int, int, tuple[str, ...]]],
         cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]],
         si: int,
+        sibling: list[str] | None = None,
     ) -> list[str]:
         """The scheme concepts of a commitment clause.
 
@@ -877,9 +909,59 @@ class _Extraction:
                 s = self.sents[si]
                 cue_words[si] = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
             cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] < hi), None)
-            names = set(cue[2]) if cue is not None else set(_UNTYPED_PLEDGE)
+            names = set(cue[2]) if cue is not None else self._untyped(found, hits, si, sibling)
             names &= self.lex.concepts.keys()
         return sorted(names)
+
+    def _untyped(
+        self,
+        found: CommitmentFinding,
+        hits: list[tuple[int, int, tuple[str, ...]]],
+        si: int,
+        sibling: list[str] | None = None,
+    ) -> set[str]:
+        """The concepts of a pledge whose clause names no field and no cue word.
+
+        What the same subject named earlier in the sentence ("underscored the proposal for Four Party
+        talks and pledged to work together to bring North Korea to the table"), or the field a definite
+        object points back to ("... under the Counter-Provocation Plan, and agreed to keep refining the
+        plan"), or the field of the same party's pledge just before it in the sentence; else the broadest
+        concept, but only for a statement of will (an infinitive, a
+        "that"-clause, a pledge noun or a modal right after the verb): "reaffirmed the strength of the
+        alliance" states none and is no commitment.
+        """
+        text = self.text
+        lo, hi = found.span
+        borrowed = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
+        if borrowed:
+            return borrowed
+        # the phrases near the object's head word where the sentence, or an earlier sentence of the
+        # paragraph, named it ("a conditions-based approach to the transition of wartime operational
+        # control. They signed a memorandum that sets out the approach")
+        before = [h for h in hits if h[0] < lo]
+        paragraph = self.sents[si].paragraph
+        first = si
+        while first > 0 and self.sents[first - 1].paragraph == paragraph:
+            first -= 1
+            before[:0] = self._type_hits.get(first, [])
+        para_start = self.sents[first].start
+        for m in _DEFINITE_OBJECT.finditer(text, found.verb_span[1], hi):
+            head = re.compile(r"\b" + re.escape(m.group("head")) + r"\b", re.IGNORECASE)
+            named = [h.start() for h in head.finditer(text, para_start, lo)]
+            if not named:
+                continue
+            back = {t for hs, he, ts in before if any(hs - _NEAR <= p < he + _NEAR for p in named) for t in ts}
+            if back:
+                return back
+        if sibling:
+            # "signed a memorandum that sets out the approach and directed the Military Committee to report
+            # on progress": a pledge coordinated with the same party's pledge carries on its field
+            return set(sibling)
+        vs, ve = found.verb_span
+        verb = text[vs:ve].lower()
+        if verb.startswith(_MODAL_WORDS + _ACT_VERBS) or _WILL_AFTER_VERB.match(text, ve, hi):
+            return set(_UNTYPED_PLEDGE)
+        return set()
 
     def commitment_node(
         self, iri: str, found: CommitmentFinding, type_names: list[str], made_at: str | None, date: dt.date | None
@@ -943,7 +1025,10 @@ class _Extraction:
             cue = self._first_cue(si, lo, hi)
             if cue is None:
                 continue
-            named_event = named_event or _EVENT_AFTER_CUE.match(self.text, cue.end(), hi) is not None
+            named_event = named_event or (
+                _EVENT_AFTER_CUE.match(self.text, cue.end(), hi) is not None
+                and _HYPOTHETICAL_AFTER_CUE.match(self.text, cue.end(), hi) is None
+            )
             for pos, inc in context.named:
                 if cue.start() < pos < hi and self._respondable(inc):
                     self.b.rel(Rel.RESPONDS_TO, iri, inc)

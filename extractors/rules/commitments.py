@@ -184,6 +184,12 @@ _NOUN_FORMS = RULES.words("noun_forms")
 _SUBORDINATORS = RULES.words("subordinators")
 _GAPPED = RULES.words("after_gapped_verb")
 _SCHEDULE_ONLY = RULES.regex("schedule_only")
+_PARTICIPLE_VERBS = RULES.words("participle_verbs")
+_PARTICIPLE_AFTER = RULES.regex("participle_after")
+_PARTICIPLE_STRETCH = RULES.regex("participle_stretch")
+_PARTICIPLE_SPOILS = RULES.regex("participle_spoils")
+_SUBJECT_TITLES = RULES.words("subject_titles")
+_OBJECT_RELATIVES = RULES.words("object_relatives")
 _COORDINATED = re.compile(
     r"(?:;|\b(?:" + "|".join(sorted(RULES.words("coordinators"))) + r"))\s*(?:\w+ly\s+)?$", re.IGNORECASE
 )
@@ -225,6 +231,9 @@ _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’']+")
 _BARE_SUBJECT = re.compile(r"\s*(?:(?:the|both|each|all|also|then|,)\s*)*$", re.IGNORECASE)
 _PAIR_DISTANCE = 90
+_NOUN_SUBJECT_WORDS = 8
+_NOUN_CONTENT = RULES.regex("noun_content")
+"""Words before an unowned pledge noun beyond which it cannot head the sentence's subject."""
 """Characters within which a suspend word applies to a reduction ("postpone the second phase of the reduction")."""
 _PASSIVE_AFTER = re.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
 _NOT_A_VERB = r"(?!(?:the|a|an|its|their|this|these|those|all|any|each)\b)"
@@ -285,6 +294,7 @@ class CommitmentFinding:
     explicit: bool = False
     anaphoric: bool = False
     group: str = "new"
+    declaratory_orphan: bool = False  # a declaratory clause whose sayer the sentence does not name
 
 
 def _owned_by_other(text: str, start: int, end: int, lo: int) -> bool:
@@ -427,10 +437,13 @@ def _merge_titles(refs: list[Ref], text: str) -> list[Ref]:
     return merged
 
 
-def _word_before(tokens: Tokens, pos: int, lo: int) -> str:
-    """The lower-cased word before ``pos`` (skipping determiners), '' at ``lo``."""
+_TITLED = _DETERMINERS | _SUBJECT_TITLES
+
+
+def _word_before(tokens: Tokens, pos: int, lo: int, skipped: frozenset[str] = _DETERMINERS) -> str:
+    """The lower-cased word before ``pos`` (skipping determiners, or the words ``skipped``), '' at ``lo``."""
     i = bisect.bisect_left(tokens.starts, pos) - 1
-    while i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in _DETERMINERS:
+    while i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in skipped:
         i -= 1
     return tokens.lower[i] if i >= 0 and tokens.starts[i] >= lo else ""
 
@@ -617,6 +630,15 @@ def find_commitments(
         if finding is not None:
             finding.lead_end = lead_end
             out.append(finding)
+    # a declaratory clause whose subject is the attack ("Any nuclear attack ... will result in the end of
+    # the regime, and the U.S. side reiterated that ..."): the party that says it later in the sentence
+    for k, found in enumerate(out):
+        if found.defaulted and _DECLARATORY.search(text, found.start, found.verb_span[0]):
+            sayer = next((f for f in out[k + 1 :] if not f.defaulted), None)
+            if sayer is not None:
+                found.parties = sayer.parties
+            else:
+                found.declaratory_orphan = True
     return out
 
 
@@ -645,6 +667,8 @@ class _SentenceReader:
                     continue  # "..., which will direct ...": part of the noun it describes
             elif before in _AUX_WORDS:
                 continue  # "has agreed", "to establish": part of the clause it stands in
+            elif v.word in _PARTICIPLE_VERBS and self.participle(v):
+                continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
             local: _Subject | None = None
             if v.word in _NOUN_FORMS:
                 # "an American pledge", "its plan to", "the American promise": a noun unless its own
@@ -688,9 +712,26 @@ class _SentenceReader:
         following = _WORD.match(text, v.end + 1) if v.end < self.end else None
         if v.kind in _PLEDGING and following is not None and following.group(0).lower() in _GAPPED:
             return "none"  # "a resolve they confirmed when ...": the verb's object is the noun before it
-        if local is not None and _word_before(self.tokens, local.start, self.start) in _SUBORDINATORS:
-            return "subordinate"  # "since the 42nd SCM adopted ...", "the plan that the two Presidents endorsed"
+        if local is not None and (
+            _word_before(self.tokens, local.start, self.start) in _SUBORDINATORS
+            or _word_before(self.tokens, local.start, self.start, _TITLED) in _OBJECT_RELATIVES
+        ):
+            # "since the 42nd SCM adopted ...", "the plan that the two Presidents endorsed", "the Guidelines
+            # that President Yoon ... and President Biden endorsed in Washington"
+            return "subordinate"
         return "clause"
+
+    def participle(self, v: Verb) -> bool:
+        """A verb that takes an object, without a subject, followed by a prepositional phrase and no
+        object ("and reiterated in the ROK-U.S. Summit", "Established to implement ..., the NCG is")."""
+        text = self.text
+        if _PARTICIPLE_AFTER.match(text, v.end, self.end) is None:
+            return False
+        if self.subject_of(v, self.start, parenthetical=False) is not None:
+            return False
+        stretch = _PARTICIPLE_STRETCH.match(text, v.end, self.end)
+        stop = stretch.end() if stretch is not None else self.end
+        return _PARTICIPLE_SPOILS.search(text, v.end, stop) is None
 
     def word_before(self, pos: int) -> str:
         """The lower-cased word before ``pos`` in the sentence, adverbs ("also", "-ly") skipped."""
@@ -879,10 +920,24 @@ def _noun_pledge(
     text: str, tokens: Tokens, start: int, end: int, refs: list[Ref], default: frozenset[str] | None
 ) -> CommitmentFinding | None:
     """A sentence without a reporting verb: a pledge noun owned by a party ("the U.S. commitment ... remains")."""
-    noun = _NOUNS.search(text, start, end)
+    noun: re.Match[str] | None = None
+    owner: list[Ref] = []
+    for candidate in _NOUNS.finditer(text, start, end):
+        owner = [
+            r for r in refs if r.end <= candidate.start() and _OWNER_BEFORE.fullmatch(text, r.end, candidate.start())
+        ]
+        # an unowned pledge noun deep in the sentence without a content of its own is an object ("explored
+        # ways to ensure that all countries implement their obligations and commitments under the
+        # resolutions"), not a pledge; "turned that concern into a pledge to see the framework implemented" is
+        if (
+            owner
+            or len(tokens.words_between(start, candidate.start())) <= _NOUN_SUBJECT_WORDS
+            or _NOUN_CONTENT.match(text, candidate.end(), end)
+        ):
+            noun = candidate
+            break
     if noun is None:
         return None
-    owner = [r for r in refs if r.end <= noun.start() and _OWNER_BEFORE.fullmatch(text, r.end, noun.start())]
     parties = owner[-1].parties if owner else None
     defaulted = False
     if parties is None:

@@ -50,11 +50,17 @@ _KIND_PATTERNS: list[tuple[Kind, str]] = [
     (Kind.MISSILE_LAUNCH, "missile"),
     (Kind.ARMED_PROVOCATION, "provocation"),
     (Kind.CYBER_OPERATION, "cyber"),
+    (Kind.ARMED_PROVOCATION, "provocation_verb"),
 ]
+_VERB_TRIGGER = len(_KIND_PATTERNS) - 1
+"""The trigger group of a provocation told by its verb: resolved to the catalogue or not at all."""
 _TRIGGERS: list[tuple[Kind, str]] = [(kind, compose(_RULES, key)) for kind, key in _KIND_PATTERNS]
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE)
-_PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9"), 2: ("pl3",), 3: ("pl4",)}
+_PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9"), 2: ("pl3",), 3: ("pl4",), 4: ()}
 _SYSTEM_RE = _RULES.regex("system")
+_RELATIVE_ORDINAL = _RULES.regex("relative_ordinal_after")
+_CLAUSE_JOIN = _RULES.regex("clause_join")
+_ORDINAL_START = re.compile(r"(?:" + compose(_RULES, "ordinal_word") + r")\b", re.IGNORECASE)
 _TRIGGER_ANCHORED = AnchoredPattern(_TRIGGER_RE, _prefix_test(_TRIGGER_RE))
 _SYSTEM_ANCHORED = AnchoredPattern(_SYSTEM_RE, _prefix_test(_SYSTEM_RE))
 _ORD_WORDS = compose(_RULES, "ordinal_word")
@@ -84,6 +90,8 @@ def missile_classes(text: str) -> frozenset[str]:
     """The missile classes ``text`` names (``icbm``, ``irbm``, ``slbm`` ...; see ``incidents.yaml``)."""
     lowered = text.lower()
     return frozenset(cls for cls, pattern in _MISSILE_CLASSES if pattern.search(lowered))
+
+
 _PLACE_SPELLINGS: list[tuple[str, tuple[str, ...]]] = [
     (canon.strip(), tuple(v.strip() for v in variants.split("|") if v.strip() and v.strip() != canon.strip()))
     for canon, _, variants in (line.partition("=") for line in _RULES.word_list("place_spellings"))
@@ -192,6 +200,8 @@ class IncidentResolver:
             candidates = [cat[i] for i in ids if self._known(cat[i])]
             if not candidates or taken.overlaps(start, end):
                 continue
+            if _ORDINAL_START.match(text, start, end) and _RELATIVE_ORDINAL.match(text, end, bounds.around(start)[1]):
+                continue  # "its second nuclear test in eight months" is not the record's second test
             chosen = max(candidates, key=lambda c: c.date) if len(candidates) > 1 else candidates[0]
             if _SYSTEM_RE.match(text, start, end):
                 # a missile system's name ("Hwasong-17", "Hwasong-15 launch") is one launch's alias; with a date
@@ -227,7 +237,13 @@ class IncidentResolver:
             s_start, s_end = bounds.around(m.start())
             pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
             # a place next to the trigger narrows the candidates ("the incursion ... near Kangnung")
-            placed = self._placed(text, max(s_start, m.start() - 80), min(s_end, m.end() + 80), pool)
+            # (in the trigger's own clause: "raided the Blue House in 1968, and its agents bombed ... in Rangoon")
+            lo = max(s_start, m.start() - 80)
+            joint = _CLAUSE_JOIN.search(text, lo, m.start())
+            while joint is not None:
+                lo = joint.end()
+                joint = _CLAUSE_JOIN.search(text, lo, m.start())
+            placed = self._placed(text, lo, min(s_end, m.end() + 80), pool)
             resolved: list[IncidentMention] = []
             for candidates in ([placed] if placed else []) + [pool]:
                 resolved = self._resolve(
@@ -245,6 +261,8 @@ class IncidentResolver:
                 )
                 if resolved and all(isinstance(r.incident, CatalogueIncident) for r in resolved):
                     break
+            if index == _VERB_TRIGGER:
+                resolved = [r for r in resolved if isinstance(r.incident, CatalogueIncident)]
             out.extend(resolved)
         for found in self._described(text, dates, toks, bounds):
             if not taken.overlaps(found.start, found.end):
@@ -501,6 +519,8 @@ class IncidentResolver:
             pool = [c for c in pool if not (own := self._classes(c)) or own & named_classes]
         # ordinals ("the fifth and sixth nuclear tests")
         om = _ORDINALS_BEFORE.search(left)
+        if om and _RELATIVE_ORDINAL.match(text, end, sent_end):
+            om = None  # "its second nuclear test in eight months": counted within the period, not the record
         if om and kind == Kind.NUCLEAR_TEST:
             ordinals = [ordinal_value(om.group(g)) for g in ("a", "b", "c") if om.group(g)]
             if _HYPOTHETICAL_BEFORE.search(text[left_from : left_from + om.start()] + " "):
