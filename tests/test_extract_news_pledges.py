@@ -92,3 +92,27 @@ def test_a_decision_on_a_question_is_still_a_pledge() -> None:
 def test_a_quoted_we_is_its_speakers(text: str, party: str) -> None:
     found = pledges(extract(text))
     assert [p for _types, p, evidence in found if evidence.startswith('"We will')] == [party]
+
+
+def test_a_perfect_after_its_subject_is_the_sentences_pledge() -> None:
+    found = pledges(
+        extract(
+            "South Korea and the United States have agreed to regularize their talks on extended deterrence "
+            "to better answer the North's growing threats, the ministry said on Monday.",
+            dt.date(2017, 9, 4),
+        )
+    )
+    assert [(types, party) for types, party, _text in found] == [
+        (frozenset({"ConsultationMechanism", "ExtendedDeterrence"}), "KOR+USA")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The allies said that they will hold the next EDSCG meeting in the near future.", id="said-that"),
+        pytest.param("The two sides will hold the next meeting of the group early next year.", id="top-modal"),
+    ],
+)
+def test_setting_the_next_meeting_is_no_pledge(text: str) -> None:
+    assert pledges(extract(text, dt.date(2017, 9, 4))) == []

@@ -156,6 +156,7 @@ _VIEW_OBJECT = RULES.regex("view_object")
 _THAT_FOLLOWS = RULES.regex("that_follows")
 _RELATIVES = RULES.words("relative_pronouns")
 _AUX_WORDS = RULES.words("auxiliaries")
+_PERFECT = RULES.words("perfect_auxiliaries")
 _SKIPPED_ADVERBS = RULES.words("skipped_adverbs")
 _ORGANIZATION = Kind.ORGANIZATION
 _PERSON = Kind.PERSON
@@ -694,7 +695,7 @@ class _SentenceReader:
                 lo = current.verb.end if current is not None else start
                 if _OPEN_QUESTION.search(text, lo, v.start):
                     continue  # "to discuss whether the pact should be suspended": a question, not a will
-            elif before in _AUX_WORDS:
+            elif before in _AUX_WORDS and not (before in _PERFECT and self.subject_of(v, start) is not None):
                 continue  # "has agreed", "to establish": part of the clause it stands in
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
                 continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
@@ -876,7 +877,7 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
         # what is said is the speaker's ("said the U.S. commitment ... remains ironclad": no "that" needed)
         clause.embed, clause.embed_start = "speech", that.end() if that is not None else v.end
         return
-    if _SCHEDULE_ONLY.match(text, v.end, end):
+    if _schedule_only(text, v, end):
         return  # the date of the next meeting
     if v.kind == "modal":
         clause.pledge = True
@@ -891,6 +892,12 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
         clause.pledge = v.word.startswith(_PROMISSORY)
         return
     clause.pledge = True
+
+
+def _schedule_only(text: str, v: Verb, end: int | None = None) -> bool:
+    """Does verb ``v`` only set a meeting ("agreed to hold the next SCM", "will hold the next meeting")?"""
+    after = v.start + len(v.word) if v.kind == "modal" else v.end
+    return _SCHEDULE_ONLY.match(text, after, len(text) if end is None else end) is not None
 
 
 def _object_before(text: str, start: int, end: int, refs: list[Ref]) -> bool:
@@ -912,6 +919,8 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
     if clause.embed in ("pledge", "speech"):
         if v.kind not in _PLEDGING or clause.anchor is not None:
             return
+        if _schedule_only(text, v):
+            return  # "said that they will hold the next meeting soon": the date of a meeting, no pledge
         if not v.modal_like and v.word.startswith("continu"):
             return  # "agreed that the threat continues to grow": a description, not a pledge
         lo = clause.embed_start
