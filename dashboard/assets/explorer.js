@@ -2,6 +2,8 @@
    else the selected node and its neighbours (or the whole graph when nothing is selected).
    Served from this server (CSP 'self'). */
 var MAX_FIT_ZOOM = 1.4;  /* a small neighbourhood is not blown up past this */
+var ANIMATE_UP_TO = 150;  /* elements drawn: above this the view jumps (each frame of an animation
+                             redraws every element, in software where there is no GPU) */
 
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   explorer: {
@@ -29,7 +31,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         if (!box || !isFinite(box.w) || box.w <= 0) { return; }
         var fit = Math.min((cy.width() - 2 * pad) / Math.max(box.w, 1), (cy.height() - 2 * pad) / Math.max(box.h, 1));
         var zoom = Math.max(cy.minZoom(), Math.min(MAX_FIT_ZOOM, fit));
-        cy.animate({zoom: zoom, center: {eles: around}}, {duration: 250});
+        var still = cy.elements().length > ANIMATE_UP_TO ||
+          (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+        if (still) {
+          cy.zoom(zoom);
+          cy.center(around);
+        } else {
+          cy.animate({zoom: zoom, center: {eles: around}}, {duration: 250});
+        }
       }, 80);
       return node || '';
     }
