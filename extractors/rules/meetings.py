@@ -28,6 +28,7 @@ from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import RuleFile, load_rules
 from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
+from graph.labels import short_meeting_label
 from graph.schema import Series
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -235,21 +236,14 @@ class Meeting:
 
     @property
     def label(self) -> str:
-        """Human name, e.g. "49th SCM" or "Summit 2023-04-26"."""
-        if self.ordinal is not None:
-            return f"{_ordinal_suffix(self.ordinal)} {self.series}"
-        return f"{self.series} {self.date.isoformat() if self.date else ''}".strip()
+        """Display name from the one mapping (:func:`graph.labels.short_meeting_label`): "49th SCM",
+        "ROK-U.S. summit, 2023-04-26"."""
+        return short_meeting_label(self.series, self.ordinal, self.date)
 
     @property
     def future(self) -> bool:
         """Every mention speaks of it as still to come."""
         return bool(self.mentions) and all(m.future for m in self.mentions)
-
-
-def _ordinal_suffix(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return f"{n}th"
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }".replace(" ", "")
 
 
 def _left_context(text: str, start: int) -> str:
