@@ -46,6 +46,7 @@ from extractors.rules.meetings import (
     MeetingMention,
     attach_date,
     attach_place,
+    body_series,
     choose_recorded,
     complete_from_reference,
     find_meeting_mentions,
@@ -54,7 +55,7 @@ from extractors.rules.meetings import (
 )
 from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads
-from extractors.rules.reference import agreement, confirms
+from extractors.rules.reference import agreement, confirms, ordinal_on
 from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
@@ -104,6 +105,12 @@ _SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
 _PREAMBLE_MAX = 4000
 """A reprint's own text before the communiqué's first numbered paragraph is shorter than this (characters)."""
 _HEADING_MAX = 160
+_BODY_BACK = 400
+_REPORT_KINDS = frozenset({"news", "study", "other"})
+"""Documents that report a meeting rather than record it (their meetings are dated by the reference)."""
+_WEEKDAY_SERIES = frozenset({Series.SCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
+"""Series the reference numbers by the day they met."""
+"""Characters before a bare "the first meeting" searched for the body it is a meeting of."""
 """A paragraph shorter than this without closing punctuation is a heading line."""
 
 
@@ -256,7 +263,12 @@ class _Extraction:
             stop = min(s.end, mentions[k + 1].start) if k + 1 < len(mentions) else s.end
             if m.series == "?":
                 same_paragraph = last_explicit is not None and last_explicit[0] == s.paragraph
-                m.series = last_explicit[1] if last_explicit is not None and same_paragraph else dominant
+                if last_explicit is not None and same_paragraph:
+                    m.series = last_explicit[1]
+                else:
+                    # "The first meeting was held in December" after a paragraph on the EDSCG: the body named
+                    # just before (this paragraph or the one before it), else the document's dominant series
+                    m.series = self._body_before(m.start, s.paragraph) or dominant
             elif m.series in NUMBERED_SERIES:  # "the ninth meeting" never refers back to a summit
                 last_explicit = (s.paragraph, m.series)
             refine_series(m, self.text[s.start : s.end])
@@ -264,6 +276,8 @@ class _Extraction:
                 attach_date(m, self.dates, self.text, s.start, s.end)
             if m.location is None:
                 attach_place(m, self.text, max(stop, m.end))
+        if self.doc.kind in _REPORT_KINDS:
+            self._number_by_weekday(mentions)
         by_key: dict[tuple[str, object], Meeting] = {}
         ordered: list[Meeting] = []
         pending: list[MeetingMention] = []
@@ -331,6 +345,33 @@ class _Extraction:
         self.meetings = ordered
         for meeting in ordered:
             self.meeting_node(meeting)
+
+    def _number_by_weekday(self, mentions: list[MeetingMention]) -> None:
+        """A report's unnumbered, undated meeting of a referenced series ("the annual Security Consultative
+        Meeting"), whose sentence or the sentence before it says when it met by a day counted from the
+        report's date ("met on Monday", "yesterday"), is the reference's meeting of that day, if it holds one;
+        the reference then dates it (a meeting the reference does not hold that day is left as it is)."""
+        for m in mentions:
+            if m.ordinal is not None or m.date is not None or m.future or m.series not in _WEEKDAY_SERIES:
+                continue
+            si = self.sindex.at(m.start)
+            if si is None:
+                continue
+            lo = self.sents[si - 1].start if si > 0 else self.sents[si].start
+            days = [
+                d for d in self.dates
+                if lo <= d.start < self.sents[si].end and d.relative and d.precision == "day"
+            ]  # fmt: skip
+            found = {n for d in days if (n := ordinal_on(m.series, d.date)) is not None}
+            if len(found) == 1:
+                m.ordinal = found.pop()
+
+    def _body_before(self, start: int, paragraph: int) -> str | None:
+        """The NCG or EDSCG when the text named that body (not one of its meetings) in the paragraph of ``start``
+        or the one before it, within :data:`_BODY_BACK` characters; else None."""
+        first = self.pars[paragraph - 1].start if paragraph > 0 and self.pars else 0
+        series = body_series(self.text[max(first, start - _BODY_BACK) : start])
+        return None if series == Series.OTHER else series
 
     def leader_meetings(self, actors: list[ActorMention]) -> list[MeetingMention]:
         """Summits the text implies: heads of state or government of two or more

@@ -632,13 +632,14 @@ def _stated_day(meeting: Meeting) -> bool:
 
 
 def _agrees(meeting: Meeting, day: dt.date) -> bool:
-    """No mention of ``meeting`` dates it to another year or month than ``day`` ("the 42nd SCM in 2010")."""
+    """No mention of ``meeting`` dates it to another year or month than ``day`` ("the 42nd SCM in 2010"; "the
+    first meeting was held in December", counted back from the document's date)."""
     for m in meeting.mentions:
         if m.year is not None and m.year != day.year:
             return False
         for d in (m.date, m.near_date):
-            if d is None or d.relative:
-                continue
+            if d is None or (d.relative and (d is not m.date or d.precision != "month")):
+                continue  # a month the text gives the meeting itself counts, relative or not ("held in December")
             if d.precision == "year" and d.date.year != day.year:
                 return False
             if d.precision == "month" and (d.date.year, d.date.month) != (day.year, day.month):

@@ -1,0 +1,73 @@
+"""Meetings in news reports (issue 15): the annual SCM met "on Monday", a body's "first meeting" of "last year",
+a bilateral ministers' meeting on the sidelines of a numbered multilateral forum.
+
+The articles are written for the tests in the shapes of wire and newspaper reports (a headline, a dateline and a
+lead); the facts they lean on (the 55th SCM in Seoul on 2023-11-13, the first EDSCG meeting in December 2016) are
+the series reference's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from extractors.document import SourceDocument
+from extractors.rules import extract_document
+from graph.model import GraphData
+from graph.schema import Kind, Prop, Series, is_a
+
+
+def make_doc(text: str, date: dt.date, kind: str = "news") -> SourceDocument:
+    return SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind=kind)
+
+
+def meetings(graph: GraphData) -> dict[str, dict[str, object]]:
+    return {n.label: dict(n.props) for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
+
+
+SCM_NEWS = """Allied defence chiefs hold talks in Seoul on the North's missiles
+
+November 13, 2023
+
+SEOUL (Wire) - The defence ministers of the United States and South Korea met on Monday for talks on how to \
+deter the North, officials said.
+
+The South Korean minister received his American counterpart for the annual Security Consultative Meeting (SCM), \
+where the two were also due to sign a revised deterrence strategy.
+"""
+
+
+def test_the_annual_scm_met_on_a_weekday_is_the_reference_meeting_of_that_day() -> None:
+    found = meetings(extract_document(make_doc(SCM_NEWS, dt.date(2023, 11, 13))))
+    assert found["55th SCM"][Prop.DATE.value] == dt.date(2023, 11, 13)
+    assert found["55th SCM"][Prop.SERIES.value] == Series.SCM
+
+
+def test_the_annual_scm_on_a_day_the_reference_holds_none_is_not_invented() -> None:
+    # the same report dated a week later: "on Monday" is 2023-11-20, when no SCM met
+    found = meetings(extract_document(make_doc(SCM_NEWS, dt.date(2023, 11, 21))))
+    assert not any(props.get(Prop.SERIES.value) == Series.SCM for props in found.values())
+
+
+EDSCG_NEWS = """Seoul and Washington to make deterrence talks a yearly fixture
+
+Sept. 4, 2017
+
+The two allies set up the Extended Deterrence Strategy and Consultation Group, which brings together senior \
+diplomats and defense officials, toward the end of last year.
+
+The group was agreed when the foreign and defense ministers of the two countries met in October. The first \
+meeting was held in December.
+"""
+
+
+def test_a_bodys_first_meeting_of_last_december_takes_the_reference_day() -> None:
+    found = meetings(extract_document(make_doc(EDSCG_NEWS, dt.date(2017, 9, 4))))
+    assert found["1st EDSCG"][Prop.SERIES.value] == Series.EDSCG
+    assert found["1st EDSCG"][Prop.DATE.value] == dt.date(2016, 12, 20)
+
+
+def test_a_first_meeting_in_a_month_the_reference_does_not_give_stays_undated() -> None:
+    text = EDSCG_NEWS.replace("held in December", "held in March")
+    found = meetings(extract_document(make_doc(text, dt.date(2017, 9, 4))))
+    assert Prop.DATE.value not in found["1st EDSCG"]
