@@ -71,3 +71,26 @@ def test_a_first_meeting_in_a_month_the_reference_does_not_give_stays_undated() 
     text = EDSCG_NEWS.replace("held in December", "held in March")
     found = meetings(extract_document(make_doc(text, dt.date(2017, 9, 4))))
     assert Prop.DATE.value not in found["1st EDSCG"]
+
+
+TRILATERAL_REPRINT = """Full text of the three foreign ministers' joint statement
+
+2031/03/05 09:10
+
+TOKYO, March 4 (Agency) -- Below is the full text of the statement the foreign ministers of Japan, South Korea \
+and the United States released after they met in Tokyo on Tuesday.
+
+Joint Statement of the Japan-U.S.-ROK Trilateral Foreign Ministers' Meeting
+
+The Foreign Ministers of Japan, the Republic of Korea and the United States gathered in Tokyo on March 4, 2031, \
+to coordinate their answer to the latest missile launches.
+
+The Ministers agreed to keep in close touch in the weeks ahead.
+"""
+
+
+def test_a_reprinted_trilateral_statement_records_the_meeting_its_embedded_title_names() -> None:
+    graph = extract_document(make_doc(TRILATERAL_REPRINT, dt.date(2031, 3, 4), "joint_statement"))
+    found = {n.props[Prop.SERIES.value]: dict(n.props) for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
+    assert found[Series.TRILATERAL][Prop.DATE.value] == dt.date(2031, 3, 4)
+    assert found[Series.TRILATERAL][Prop.LOCATION.value] == "Tokyo"

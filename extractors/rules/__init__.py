@@ -42,6 +42,7 @@ from extractors.rules.meetings import (
     CONTEXT_SERIES,
     LEADERS_MET,
     NUMBERED_SERIES,
+    TITLE_BEFORE,
     Meeting,
     MeetingMention,
     attach_date,
@@ -106,6 +107,8 @@ _PREAMBLE_MAX = 4000
 """A reprint's own text before the communiqué's first numbered paragraph is shorter than this (characters)."""
 _HEADING_MAX = 160
 _BODY_BACK = 400
+_MET = re.compile(r"\b(?:met|held|convened|gathered)\b")
+"""The verb of a sentence that says where its subjects met."""
 _REPORT_KINDS = frozenset({"news", "study", "other"})
 """Documents that report a meeting rather than record it (their meetings are dated by the reference)."""
 _WEEKDAY_SERIES = frozenset({Series.SCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
@@ -476,7 +479,7 @@ class _Extraction:
             (
                 m
                 for m in pending
-                if (m.held or (m.start < heading_end and not m.backward))
+                if (m.held or (not m.backward and (m.start < heading_end or self._titled(m))))
                 and not m.future
                 and m.start <= limit
                 and m.series not in ("?", "Other")
@@ -503,9 +506,35 @@ class _Extraction:
             )
             if dated is not None:
                 own.append(dated)
-        meeting = Meeting(first.series, None, None, next((m.location for m in own if m.location), None))
+        place = next((m.location for m in own if m.location), None)
+        if place is None and self._titled(first):
+            place = self._place_below(first)
+        meeting = Meeting(first.series, None, None, place)
         meeting.mentions.extend(own)
         return [meeting]
+
+    def _place_below(self, m: MeetingMention) -> str | None:
+        """The place the sentence right after a titled heading says its meeting was held ("The Ministers ... met
+        in New York on September 18, 2016")."""
+        si = self.sindex.at(m.start)
+        if si is None or si + 1 >= len(self.sents):
+            return None
+        nxt = self.sents[si + 1]
+        verb = _MET.search(self.text, nxt.start, nxt.end)
+        if verb is None:
+            return None
+        probe = MeetingMention(verb.start(), verb.start(), m.series, None)
+        attach_place(probe, self.text, nxt.end)
+        return probe.location
+
+    def _titled(self, m: MeetingMention) -> bool:
+        """A heading line of the body names the meeting as the one whose text follows ("Joint Statement of the
+        Japan-U.S.-ROK Trilateral Foreign Ministers' Meeting" after a wire reprint's lead)."""
+        si = self.sindex.at(m.start)
+        if si is None or not self.pars:
+            return False
+        p = self.pars[self.sents[si].paragraph]
+        return self._is_heading(p) and TITLE_BEFORE.search(self.text[p.start : m.start]) is not None
 
     def _is_heading(self, p: Paragraph) -> bool:
         """A heading line: short, without closing punctuation (a title, "JOINT COMMUNIQUÉ", a dateline)."""

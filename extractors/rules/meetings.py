@@ -153,7 +153,8 @@ _BACKWARD = _RULES.regex("backward")
 _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
-_TITLE_BEFORE = _RULES.regex("title_before")
+TITLE_BEFORE = _RULES.regex("title_before")
+"""A heading that names the meeting whose text this is ("Joint Statement of the ...", read before the name)."""
 _OF_SERIES = _RULES.regex("of_series")
 LEADERS_MET = _RULES.anchored("leaders_met")
 _SERIES_OF_GROUP = {
