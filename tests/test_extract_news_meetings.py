@@ -73,6 +73,26 @@ def test_a_first_meeting_in_a_month_the_reference_does_not_give_stays_undated() 
     assert Prop.DATE.value not in found["1st EDSCG"]
 
 
+SIDELINES = """Highlights of the ROK-U.S. Defense Ministerial Meeting
+
+June 2, 2024
+
+Minister Shin and Secretary Austin held a ROK-U.S. Defense Ministerial meeting during the 21st Asia Security \
+Summit (Shangri-La Dialogue) to go over alliance matters, including their policy on North Korea and extended \
+deterrence.
+"""
+
+
+def test_a_bilateral_ministers_meeting_at_a_numbered_forum_is_one_meeting_of_its_day() -> None:
+    graph = extract_document(make_doc(SIDELINES, dt.date(2024, 6, 2), "other"))
+    found = meetings(graph)
+    assert [props[Prop.DATE.value] for props in found.values()] == [dt.date(2024, 6, 2)]
+    (props,) = found.values()
+    assert props[Prop.SERIES.value] == Series.OTHER
+    # "21st" numbers the forum, never a meeting of the alliance's series
+    assert not any(props.get(Prop.ORDINAL.value) == 21 for props in found.values())
+
+
 TRILATERAL_REPRINT = """Full text of the three foreign ministers' joint statement
 
 2031/03/05 09:10

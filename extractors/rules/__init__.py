@@ -329,6 +329,14 @@ class _Extraction:
                     target = same_series[0]
             if target is not None and m.future and target is self.recorded:
                 target = None  # "the next EDSCG meeting in Washington" is not the one this text records
+            if target is None and self._bilateral_report(m):
+                # "held a ROK-U.S. Defense Ministerial meeting during the ... forum": the meeting of the report's day
+                key = (m.series, self.doc.date)
+                target = by_key.get(key)
+                if target is None:
+                    target = Meeting(m.series, None, self.doc.date, m.location, dated_by_document=True)
+                    by_key[key] = target
+                    ordered.append(target)
             if target is not None:
                 target.mentions.append(m)
                 if target.location is None and m.location:
@@ -368,6 +376,19 @@ class _Extraction:
             found = {n for d in days if (n := ordinal_on(m.series, d.date)) is not None}
             if len(found) == 1:
                 m.ordinal = found.pop()
+
+    def _bilateral_report(self, m: MeetingMention) -> bool:
+        """A report names a bilateral meeting outside the numbered series by its two parties ("a South Korea-U.S.
+        Defense Ministerial meeting") without dating it: it reports the meeting of its own day."""
+        return (
+            self.doc.kind in _REPORT_KINDS
+            and self.doc.date is not None
+            and m.series == Series.OTHER
+            and m.ordinal is None
+            and m.date is None
+            and not (m.future or m.backward)
+            and {"KOR", "USA"} <= m.parties
+        )
 
     def _body_before(self, start: int, paragraph: int) -> str | None:
         """The NCG or EDSCG when the text named that body (not one of its meetings) in the paragraph of ``start``

@@ -164,6 +164,7 @@ _SERIES_OF_GROUP = {
 NUMBERED_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG, Series.OTHER})
 """Series whose meetings are numbered (summits and trilateral meetings are identified by date)."""
 _THREE_PARTIES = _RULES.regex("three_parties")
+_OTHER_SUMMIT = _RULES.regex("other_summit")
 _SUMMIT_PLACE = re.compile(_RULES.source("summit_place"))
 _CONTEXT = 90
 """Characters of context read on each side of a mention for its cues."""
@@ -294,7 +295,11 @@ def find_meeting_mentions(
             else:
                 series = "?"
         elif group == "scm" and head[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
-            continue
+            if not {"KOR", "USA"} <= parties:
+                continue
+            # "a South Korea-U.S. Defense Ministerial meeting" on the sidelines of a forum: a bilateral meeting of
+            # the defense ministers that is not their annual SCM
+            series = Series.OTHER
         elif group == "body" and ordinal is None and " " not in head:
             continue  # a bare "NCG" is the body; "the third EDSCG" is one of its meetings
         if group == "body":
@@ -310,6 +315,8 @@ def find_meeting_mentions(
             re.search(r"(?i)trilateral|camp\s+david", whole) or len(parties) >= 3
         ):
             series = Series.TRILATERAL
+        if group == "summit" and not m.group("quals") and _OTHER_SUMMIT.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "the 21st Asia Security Summit", "the Nuclear Security Summit": a forum, not the allies' summit
         if series in (Series.SUMMIT, Series.TRILATERAL):
             ordinal = None  # "their first summit": summits are identified by date, not numbered
             named_at = _SUMMIT_PLACE.search(m.group("quals") or "")  # "the Camp David summit"
