@@ -879,7 +879,13 @@ class _Extraction:
             hi = bisect.bisect_left(actor_starts, s.end)
             pi = bisect.bisect_left(person_starts, s.start) - 1
             pronoun = frozenset({person_parties[pi]}) if pi >= 0 else None
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:hi], pronoun)
+            prev = self.sents[si - 1] if si > 0 else None
+            speaker = (
+                pronoun
+                if prev is not None and prev.paragraph == s.paragraph and pi >= 0 and person_starts[pi] >= prev.start
+                else None
+            )
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:hi], pronoun, speaker)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:

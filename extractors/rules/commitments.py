@@ -156,6 +156,7 @@ _VIEW_OBJECT = RULES.regex("view_object")
 _THAT_FOLLOWS = RULES.regex("that_follows")
 _RELATIVES = RULES.words("relative_pronouns")
 _AUX_WORDS = RULES.words("auxiliaries")
+_PERFECT = RULES.words("perfect_auxiliaries")
 _SKIPPED_ADVERBS = RULES.words("skipped_adverbs")
 _ORGANIZATION = Kind.ORGANIZATION
 _PERSON = Kind.PERSON
@@ -184,6 +185,7 @@ _NOUN_FORMS = RULES.words("noun_forms")
 _SUBORDINATORS = RULES.words("subordinators")
 _GAPPED = RULES.words("after_gapped_verb")
 _SCHEDULE_ONLY = RULES.regex("schedule_only")
+_OPEN_QUESTION = RULES.regex("open_question")
 _PARTICIPLE_VERBS = RULES.words("participle_verbs")
 _PARTICIPLE_AFTER = RULES.regex("participle_after")
 _PARTICIPLE_STRETCH = RULES.regex("participle_stretch")
@@ -231,6 +233,7 @@ _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’']+")
 _BARE_SUBJECT = re.compile(r"\s*(?:(?:the|both|each|all|also|then|,)\s*)*$", re.IGNORECASE)
 _PAIR_DISTANCE = 90
+_SPEAKER_GAP = 40  # characters between a closing quote and the name of its speaker
 _NOUN_SUBJECT_WORDS = 8
 _NOUN_CONTENT = RULES.regex("noun_content")
 """Words before an unowned pledge noun beyond which it cannot head the sentence's subject."""
@@ -387,17 +390,23 @@ class PartyResolver:
         end: int,
         actors: list[ActorMention],
         pronoun: frozenset[str] | None = None,
+        speaker: frozenset[str] | None = None,
     ) -> list[Ref]:
         """References to parties in ``text[start:end]``, in text order.
 
         Args:
             pronoun: the party "he" or "she" stands for (that of the last
                 person named before the sentence), if any.
+            speaker: the party of the person named last in the sentence before, in the same
+                paragraph: who says a quotation that opens this sentence, if any.
         """
         generic: list[Ref] = []
         for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
             group = m.lastgroup
             parties = pronoun if group == "pron" else self._generic.get(group or "")
+            if group == "both" and m.group(0).lower() == "we" and _quoted(text, start, m.start()):
+                # '"We will provide full support ...," Minister Shin said': a quoted "we" is its speaker's
+                parties = _quote_speaker(text, start, end, m.end(), actors) or speaker or parties
             if parties:
                 generic.append(Ref(m.start(), m.end(), parties, meeting=group == "meeting"))
         # "the U.S.-ROK Alliance", "both the ROK and the U.S.": one reference to both, not its parts
@@ -418,6 +427,24 @@ class PartyResolver:
             out.append(r)
         out.sort(key=lambda r: r.start)
         return _mark_objects(_merge_titles(out, text), text, tokens, start)
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened in ``text[start:pos]`` (straight or curly quotes)?"""
+    stretch = text[start:pos]
+    return stretch.count('"') % 2 == 1 or stretch.count("“") > stretch.count("”")
+
+
+def _quote_speaker(text: str, start: int, end: int, pos: int, actors: list[ActorMention]) -> frozenset[str] | None:
+    """The party of the person named first right after the quotation that holds ``pos`` closes
+    ('"We will ...," Minister Shin said'), in the sentence."""
+    close = min((k for k in (text.find('"', pos, end), text.find("”", pos, end)) if k >= 0), default=-1)
+    if close < 0:
+        return None
+    after = [
+        a for a in actors if a.actor.kind is _PERSON and a.actor.country and close < a.start < close + _SPEAKER_GAP
+    ]
+    return _single(str(min(after, key=lambda a: a.start).actor.country)) if after else None
 
 
 @functools.cache
@@ -665,7 +692,10 @@ class _SentenceReader:
             if v.modal_like:
                 if before in _RELATIVES:
                     continue  # "..., which will direct ...": part of the noun it describes
-            elif before in _AUX_WORDS:
+                lo = current.verb.end if current is not None else start
+                if _OPEN_QUESTION.search(text, lo, v.start):
+                    continue  # "to discuss whether the pact should be suspended": a question, not a will
+            elif before in _AUX_WORDS and not (before in _PERFECT and self.subject_of(v, start) is not None):
                 continue  # "has agreed", "to establish": part of the clause it stands in
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
                 continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
@@ -847,7 +877,7 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
         # what is said is the speaker's ("said the U.S. commitment ... remains ironclad": no "that" needed)
         clause.embed, clause.embed_start = "speech", that.end() if that is not None else v.end
         return
-    if _SCHEDULE_ONLY.match(text, v.end, end):
+    if _schedule_only(text, v, end):
         return  # the date of the next meeting
     if v.kind == "modal":
         clause.pledge = True
@@ -862,6 +892,12 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
         clause.pledge = v.word.startswith(_PROMISSORY)
         return
     clause.pledge = True
+
+
+def _schedule_only(text: str, v: Verb, end: int | None = None) -> bool:
+    """Does verb ``v`` only set a meeting ("agreed to hold the next SCM", "will hold the next meeting")?"""
+    after = v.start + len(v.word) if v.kind == "modal" else v.end
+    return _SCHEDULE_ONLY.match(text, after, len(text) if end is None else end) is not None
 
 
 def _object_before(text: str, start: int, end: int, refs: list[Ref]) -> bool:
@@ -883,6 +919,8 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
     if clause.embed in ("pledge", "speech"):
         if v.kind not in _PLEDGING or clause.anchor is not None:
             return
+        if _schedule_only(text, v):
+            return  # "said that they will hold the next meeting soon": the date of a meeting, no pledge
         if not v.modal_like and v.word.startswith("continu"):
             return  # "agreed that the threat continues to grow": a description, not a pledge
         lo = clause.embed_start

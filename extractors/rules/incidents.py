@@ -66,10 +66,12 @@ _SYSTEM_ANCHORED = AnchoredPattern(_SYSTEM_RE, _prefix_test(_SYSTEM_RE))
 _ORD_WORDS = compose(_RULES, "ordinal_word")
 _ORDINALS_BEFORE = re.compile(
     r"\b(?P<a>" + _ORD_WORDS + r")(?:(?:,\s*|\s+and\s+|\s*,\s*and\s+)(?P<b>" + _ORD_WORDS + r"))?"
-    r"(?:,?\s+and\s+(?P<c>" + _ORD_WORDS + r"))?\s+(?:(?:North\s+Korean|DPRK|[\w-]+)\s+){0,2}$",
+    r"(?:,?\s+and\s+(?P<c>" + _ORD_WORDS + r"))?(?:" + compose(_RULES, "ordinal_modifier") + r")?"
+    r"\s+(?:(?:North\s+Korean|DPRK|[\w-]+)\s+){0,2}$",
     re.IGNORECASE,
 )
 _DEFINITE_BEFORE = _RULES.regex("definite_before")
+_RECENT_BEFORE = _RULES.regex("recent_before")
 _EVENT_VERB_BEFORE = _RULES.regex("event_verb_before")
 _HYPOTHETICAL_BEFORE = _RULES.regex("hypothetical_before")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
@@ -203,6 +205,8 @@ class IncidentResolver:
             if _ORDINAL_START.match(text, start, end) and _RELATIVE_ORDINAL.match(text, end, bounds.around(start)[1]):
                 continue  # "its second nuclear test in eight months" is not the record's second test
             chosen = max(candidates, key=lambda c: c.date) if len(candidates) > 1 else candidates[0]
+            if self.doc_date is not None and _RECENT_BEFORE.search(text, max(0, start - 20), start):
+                chosen = self._newest_like(chosen, text[start:end])
             if _SYSTEM_RE.match(text, start, end):
                 # a missile system's name ("Hwasong-17", "Hwasong-15 launch") is one launch's alias; with a date
                 # of another launch ("a Hwasong-17 ICBM on March 24, 2022") the system and the date decide (below)
@@ -439,6 +443,19 @@ class IncidentResolver:
             found = missile_classes(" ".join((incident.label, *incident.aliases)))
             self._class_cache[incident.id] = found
         return found
+
+    def _newest_like(self, named: CatalogueIncident, words: str) -> CatalogueIncident:
+        """The newest incident up to the document's date of the kind and missile class of ``named``
+        whose names share a word of the generic description ``words`` ("the recent military
+        reconnaissance satellite launch" in June 2024 is the May 2024 launch, not the alias's of 2023)."""
+        heads = {w for w in Tokens.of(words).lower if w not in _GENERIC_NAME_WORDS}
+        classes = self._classes(named)
+        like = [
+            c
+            for c in self.by_kind.get(named.kind, [])
+            if self._known(c) and self._classes(c) == classes and heads & self._name_words(c)
+        ]
+        return max(like, key=lambda c: c.date) if like else named
 
     def _name_words(self, incident: CatalogueIncident) -> frozenset[str]:
         """The words of an incident's names that tell it from others ("geneva", "safeguards", "singapore")."""

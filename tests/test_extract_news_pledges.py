@@ -1,0 +1,118 @@
+"""News shapes of pledges and non-pledges: forecasts, open questions, quoted speakers.
+
+Patterns found failing on stored public copies of real news items (issue 15, lead's round-2
+probe P1, P3, P5). The sentences are written for the tests in the shapes of those texts;
+none is copied from one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from extractors.document import SourceDocument
+from extractors.rules import extract_document
+from graph.model import GraphData
+from graph.schema import Kind, Rel, concept_local_name
+
+
+def extract(text: str, date: dt.date = dt.date(2024, 6, 2)) -> GraphData:
+    doc = SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind="news")
+    return extract_document(doc)
+
+
+def pledges(graph: GraphData) -> list[tuple[frozenset[str], str, str]]:
+    """(types, party, evidence text) per commitment."""
+    nodes = graph.node_map()
+    out = []
+    for n in graph.nodes:
+        if n.kind != Kind.COMMITMENT:
+            continue
+        rels = [r for r in graph.relationships if r.source == n.iri]
+        types = frozenset(concept_local_name(r.target) for r in rels if r.type == Rel.COMMITMENT_TYPE)
+        party = "+".join(sorted(str(nodes[r.target].props.get("notation")) for r in rels if r.type == Rel.COMMITTED_BY))
+        out.append((types, party, str(n.props.get("description", ""))))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The two defence chiefs are also expected to discuss whether an inter-Korean military pact "
+            "agreed in 2018 should be suspended, a local paper reported.",
+            id="expected-to-discuss-whether",
+        ),
+        pytest.param(
+            "The ministers will consider whether the combined drills should be resumed next spring.",
+            id="will-consider-whether",
+        ),
+        pytest.param(
+            "Officials from both countries will discuss the missile threat at the talks in Seoul next week.",
+            id="will-discuss",
+        ),
+        pytest.param(
+            "The two allies are set to sign a new arrangement on cost sharing when the envoys meet.",
+            id="set-to-sign-forecast",
+        ),
+    ],
+)
+def test_a_forecast_or_an_open_question_is_no_pledge(text: str) -> None:
+    assert pledges(extract(text)) == []
+
+
+def test_a_decision_on_a_question_is_still_a_pledge() -> None:
+    found = pledges(extract("The two sides agreed that the combined drills will be resumed next spring."))
+    assert [party for _types, party, _text in found] == ["KOR+USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        pytest.param(
+            '"The waste balloons are a grave breach of the Armistice," Minister Shin stressed. '
+            '"We will provide every support for an inquiry by the United Nations Command."',
+            "KOR",
+            id="quote-after-an-attributed-quote",
+        ),
+        pytest.param(
+            '"We will stand by our ally," Secretary Austin said after the talks with Minister Shin.',
+            "USA",
+            id="speaker-right-after-the-quote",
+        ),
+        pytest.param(
+            'The two ministers met in Singapore. "We will keep working together on this," they said.',
+            "KOR+USA",
+            id="quote-of-both",
+        ),
+    ],
+)
+def test_a_quoted_we_is_its_speakers(text: str, party: str) -> None:
+    found = pledges(extract(text))
+    assert [p for _types, p, evidence in found if evidence.startswith('"We will')] == [party]
+
+
+def test_a_perfect_after_its_subject_is_the_sentences_pledge() -> None:
+    found = pledges(
+        extract(
+            "South Korea and the United States have agreed to regularize their talks on extended deterrence "
+            "to better answer the North's growing threats, the ministry said on Monday.",
+            dt.date(2017, 9, 4),
+        )
+    )
+    assert [(types, party) for types, party, _text in found] == [
+        (frozenset({"ConsultationMechanism", "ExtendedDeterrence"}), "KOR+USA")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The allies said that they will hold the next EDSCG meeting in the near future.", id="said-that"),
+        pytest.param("The two sides will hold the next meeting of the group early next year.", id="top-modal"),
+    ],
+)
+def test_setting_the_next_meeting_is_no_pledge(text: str) -> None:
+    assert pledges(extract(text, dt.date(2017, 9, 4))) == []
