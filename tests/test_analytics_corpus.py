@@ -202,7 +202,7 @@ def test_cli_trace_on_the_corpus(
     monkeypatch.setattr(sys, "argv", argv)
     cli.main()
     out = capsys.readouterr().out
-    assert "Summit 2023-04-26 (2023-04-26), lag 13 days" in out
+    assert "ROK-U.S. summit, 2023-04-26 (2023-04-26), lag 13 days" in out
     assert "55th SCM (2023-11-13), lag 214 days; compared with 54th SCM (2022-11-03)" in out
     assert not re.search(r"\bnan\b", out)
 

@@ -137,7 +137,7 @@ def test_news_meetings_resolve_relative_dates_and_summits() -> None:
     )
     graph = extract_document(make_doc(text, date=dt.date(2023, 5, 2), kind="news"))
     found = meetings(graph)
-    assert set(found) == {"Summit 2023-04-26"}
+    assert set(found) == {"ROK-U.S. summit, 2023-04-26"}
     assert not [r for r in graph.relationships if r.type == Rel.ISSUED_AT]
 
 
@@ -217,7 +217,7 @@ def test_a_numbered_meeting_named_in_passing_takes_the_references_day(
         ),
         pytest.param(
             "The Military Committee Meeting, chaired by the two Chairmen, took place on June 7, 1988.",
-            "MCM 1988-06-07",
+            "MCM, 1988-06-07",
             dt.date(1988, 6, 7),
             id="aside-then-took-place",
         ),
@@ -269,8 +269,8 @@ def test_a_place_after_another_meeting_is_that_meetings() -> None:
         "April 26, 2023, and the new group, which held its first meeting in Seoul on July 18, 2023."
     )
     found = _meeting_props(text, kind="study", date=dt.date(2023, 11, 13))
-    assert found["Summit 2023-04-26"][Prop.DATE.value] == dt.date(2023, 4, 26)
-    assert Prop.LOCATION.value not in found["Summit 2023-04-26"]
+    assert found["ROK-U.S. summit, 2023-04-26"][Prop.DATE.value] == dt.date(2023, 4, 26)
+    assert Prop.LOCATION.value not in found["ROK-U.S. summit, 2023-04-26"]
 
 
 def test_a_meeting_named_in_passing_with_its_day_takes_the_references_number() -> None:

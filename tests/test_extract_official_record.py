@@ -202,7 +202,7 @@ def test_a_summit_named_in_passing_takes_the_place_before_its_date_only() -> Non
         "April 26, 2023, and the group that held its first meeting in Seoul on July 18, 2023.\n"
     )
     graph = extract_document(make_doc(text, dt.date(2023, 11, 13)))
-    summits = {n.date: n.props.get(Prop.LOCATION.value) for n in graph.nodes if n.label.startswith("Summit")}
+    summits = {n.date: n.props.get(Prop.LOCATION.value) for n in graph.nodes if n.label.startswith("ROK-U.S. summit")}
     assert summits[dt.date(2011, 10, 13)] == "Washington"
     assert summits[dt.date(2023, 4, 26)] is None  # "in Seoul" after the date is the other meeting's
 

@@ -75,8 +75,8 @@ def test_a_summit_on_an_island_and_one_named_after_its_place() -> None:
         "August 18, 2023."
     )
     found = meetings(extract_document(make_doc(text, dt.date(2038, 10, 2))))
-    assert found["Summit 1996-04-16"].props[Prop.LOCATION.value] == "Cheju Island"
-    assert found["Trilateral 2023-08-18"].props[Prop.LOCATION.value] == "Camp David"
+    assert found["ROK-U.S. summit, 1996-04-16"].props[Prop.LOCATION.value] == "Cheju Island"
+    assert found["Trilateral summit, 2023-08-18"].props[Prop.LOCATION.value] == "Camp David"
 
 
 def test_a_future_meeting_lends_the_recorded_one_no_place() -> None:

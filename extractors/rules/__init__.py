@@ -42,10 +42,12 @@ from extractors.rules.meetings import (
     CONTEXT_SERIES,
     LEADERS_MET,
     NUMBERED_SERIES,
+    TITLE_BEFORE,
     Meeting,
     MeetingMention,
     attach_date,
     attach_place,
+    body_series,
     choose_recorded,
     complete_from_reference,
     find_meeting_mentions,
@@ -54,7 +56,7 @@ from extractors.rules.meetings import (
 )
 from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads
-from extractors.rules.reference import agreement, confirms
+from extractors.rules.reference import agreement, confirms, ordinal_on
 from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
@@ -104,6 +106,14 @@ _SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
 _PREAMBLE_MAX = 4000
 """A reprint's own text before the communiqué's first numbered paragraph is shorter than this (characters)."""
 _HEADING_MAX = 160
+_BODY_BACK = 400
+_MET = re.compile(r"\b(?:met|held|convened|gathered)\b")
+"""The verb of a sentence that says where its subjects met."""
+_REPORT_KINDS = frozenset({"news", "study", "other"})
+"""Documents that report a meeting rather than record it (their meetings are dated by the reference)."""
+_WEEKDAY_SERIES = frozenset({Series.SCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
+"""Series the reference numbers by the day they met."""
+"""Characters before a bare "the first meeting" searched for the body it is a meeting of."""
 """A paragraph shorter than this without closing punctuation is a heading line."""
 
 
@@ -256,7 +266,12 @@ class _Extraction:
             stop = min(s.end, mentions[k + 1].start) if k + 1 < len(mentions) else s.end
             if m.series == "?":
                 same_paragraph = last_explicit is not None and last_explicit[0] == s.paragraph
-                m.series = last_explicit[1] if last_explicit is not None and same_paragraph else dominant
+                if last_explicit is not None and same_paragraph:
+                    m.series = last_explicit[1]
+                else:
+                    # "The first meeting was held in December" after a paragraph on the EDSCG: the body named
+                    # just before (this paragraph or the one before it), else the document's dominant series
+                    m.series = self._body_before(m.start, s.paragraph) or dominant
             elif m.series in NUMBERED_SERIES:  # "the ninth meeting" never refers back to a summit
                 last_explicit = (s.paragraph, m.series)
             refine_series(m, self.text[s.start : s.end])
@@ -264,6 +279,8 @@ class _Extraction:
                 attach_date(m, self.dates, self.text, s.start, s.end)
             if m.location is None:
                 attach_place(m, self.text, max(stop, m.end))
+        if self.doc.kind in _REPORT_KINDS:
+            self._number_by_weekday(mentions)
         by_key: dict[tuple[str, object], Meeting] = {}
         ordered: list[Meeting] = []
         pending: list[MeetingMention] = []
@@ -312,6 +329,14 @@ class _Extraction:
                     target = same_series[0]
             if target is not None and m.future and target is self.recorded:
                 target = None  # "the next EDSCG meeting in Washington" is not the one this text records
+            if target is None and self._bilateral_report(m):
+                # "held a ROK-U.S. Defense Ministerial meeting during the ... forum": the meeting of the report's day
+                key = (m.series, self.doc.date)
+                target = by_key.get(key)
+                if target is None:
+                    target = Meeting(m.series, None, self.doc.date, m.location, dated_by_document=True)
+                    by_key[key] = target
+                    ordered.append(target)
             if target is not None:
                 target.mentions.append(m)
                 if target.location is None and m.location:
@@ -331,6 +356,46 @@ class _Extraction:
         self.meetings = ordered
         for meeting in ordered:
             self.meeting_node(meeting)
+
+    def _number_by_weekday(self, mentions: list[MeetingMention]) -> None:
+        """A report's unnumbered, undated meeting of a referenced series ("the annual Security Consultative
+        Meeting"), whose sentence or the sentence before it says when it met by a day counted from the
+        report's date ("met on Monday", "yesterday"), is the reference's meeting of that day, if it holds one;
+        the reference then dates it (a meeting the reference does not hold that day is left as it is)."""
+        for m in mentions:
+            if m.ordinal is not None or m.date is not None or m.future or m.series not in _WEEKDAY_SERIES:
+                continue
+            si = self.sindex.at(m.start)
+            if si is None:
+                continue
+            lo = self.sents[si - 1].start if si > 0 else self.sents[si].start
+            days = [
+                d for d in self.dates
+                if lo <= d.start < self.sents[si].end and d.relative and d.precision == "day"
+            ]  # fmt: skip
+            found = {n for d in days if (n := ordinal_on(m.series, d.date)) is not None}
+            if len(found) == 1:
+                m.ordinal = found.pop()
+
+    def _bilateral_report(self, m: MeetingMention) -> bool:
+        """A report names a bilateral meeting outside the numbered series by its two parties ("a South Korea-U.S.
+        Defense Ministerial meeting") without dating it: it reports the meeting of its own day."""
+        return (
+            self.doc.kind in _REPORT_KINDS
+            and self.doc.date is not None
+            and m.series == Series.OTHER
+            and m.ordinal is None
+            and m.date is None
+            and not (m.future or m.backward)
+            and {"KOR", "USA"} <= m.parties
+        )
+
+    def _body_before(self, start: int, paragraph: int) -> str | None:
+        """The NCG or EDSCG when the text named that body (not one of its meetings) in the paragraph of ``start``
+        or the one before it, within :data:`_BODY_BACK` characters; else None."""
+        first = self.pars[paragraph - 1].start if paragraph > 0 and self.pars else 0
+        series = body_series(self.text[max(first, start - _BODY_BACK) : start])
+        return None if series == Series.OTHER else series
 
     def leader_meetings(self, actors: list[ActorMention]) -> list[MeetingMention]:
         """Summits the text implies: heads of state or government of two or more
@@ -435,7 +500,7 @@ class _Extraction:
             (
                 m
                 for m in pending
-                if (m.held or (m.start < heading_end and not m.backward))
+                if (m.held or (not m.backward and (m.start < heading_end or self._titled(m))))
                 and not m.future
                 and m.start <= limit
                 and m.series not in ("?", "Other")
@@ -462,9 +527,35 @@ class _Extraction:
             )
             if dated is not None:
                 own.append(dated)
-        meeting = Meeting(first.series, None, None, next((m.location for m in own if m.location), None))
+        place = next((m.location for m in own if m.location), None)
+        if place is None and self._titled(first):
+            place = self._place_below(first)
+        meeting = Meeting(first.series, None, None, place)
         meeting.mentions.extend(own)
         return [meeting]
+
+    def _place_below(self, m: MeetingMention) -> str | None:
+        """The place the sentence right after a titled heading says its meeting was held ("The Ministers ... met
+        in New York on September 18, 2016")."""
+        si = self.sindex.at(m.start)
+        if si is None or si + 1 >= len(self.sents):
+            return None
+        nxt = self.sents[si + 1]
+        verb = _MET.search(self.text, nxt.start, nxt.end)
+        if verb is None:
+            return None
+        probe = MeetingMention(verb.start(), verb.start(), m.series, None)
+        attach_place(probe, self.text, nxt.end)
+        return probe.location
+
+    def _titled(self, m: MeetingMention) -> bool:
+        """A heading line of the body names the meeting as the one whose text follows ("Joint Statement of the
+        Japan-U.S.-ROK Trilateral Foreign Ministers' Meeting" after a wire reprint's lead)."""
+        si = self.sindex.at(m.start)
+        if si is None or not self.pars:
+            return False
+        p = self.pars[self.sents[si].paragraph]
+        return self._is_heading(p) and TITLE_BEFORE.search(self.text[p.start : m.start]) is not None
 
     def _is_heading(self, p: Paragraph) -> bool:
         """A heading line: short, without closing punctuation (a title, "JOINT COMMUNIQUÉ", a dateline)."""

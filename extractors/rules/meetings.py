@@ -28,6 +28,7 @@ from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import RuleFile, load_rules
 from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
+from graph.labels import short_meeting_label
 from graph.schema import Series
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -152,7 +153,8 @@ _BACKWARD = _RULES.regex("backward")
 _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
-_TITLE_BEFORE = _RULES.regex("title_before")
+TITLE_BEFORE = _RULES.regex("title_before")
+"""A heading that names the meeting whose text this is ("Joint Statement of the ...", read before the name)."""
 _OF_SERIES = _RULES.regex("of_series")
 LEADERS_MET = _RULES.anchored("leaders_met")
 _SERIES_OF_GROUP = {
@@ -162,6 +164,7 @@ _SERIES_OF_GROUP = {
 NUMBERED_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG, Series.OTHER})
 """Series whose meetings are numbered (summits and trilateral meetings are identified by date)."""
 _THREE_PARTIES = _RULES.regex("three_parties")
+_OTHER_SUMMIT = _RULES.regex("other_summit")
 _SUMMIT_PLACE = re.compile(_RULES.source("summit_place"))
 _CONTEXT = 90
 """Characters of context read on each side of a mention for its cues."""
@@ -235,21 +238,14 @@ class Meeting:
 
     @property
     def label(self) -> str:
-        """Human name, e.g. "49th SCM" or "Summit 2023-04-26"."""
-        if self.ordinal is not None:
-            return f"{_ordinal_suffix(self.ordinal)} {self.series}"
-        return f"{self.series} {self.date.isoformat() if self.date else ''}".strip()
+        """Display name from the one mapping (:func:`graph.labels.short_meeting_label`): "49th SCM",
+        "ROK-U.S. summit, 2023-04-26"."""
+        return short_meeting_label(self.series, self.ordinal, self.date)
 
     @property
     def future(self) -> bool:
         """Every mention speaks of it as still to come."""
         return bool(self.mentions) and all(m.future for m in self.mentions)
-
-
-def _ordinal_suffix(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return f"{n}th"
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }".replace(" ", "")
 
 
 def _left_context(text: str, start: int) -> str:
@@ -299,7 +295,11 @@ def find_meeting_mentions(
             else:
                 series = "?"
         elif group == "scm" and head[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
-            continue
+            if not {"KOR", "USA"} <= parties:
+                continue
+            # "a South Korea-U.S. Defense Ministerial meeting" on the sidelines of a forum: a bilateral meeting of
+            # the defense ministers that is not their annual SCM
+            series = Series.OTHER
         elif group == "body" and ordinal is None and " " not in head:
             continue  # a bare "NCG" is the body; "the third EDSCG" is one of its meetings
         if group == "body":
@@ -315,6 +315,8 @@ def find_meeting_mentions(
             re.search(r"(?i)trilateral|camp\s+david", whole) or len(parties) >= 3
         ):
             series = Series.TRILATERAL
+        if group == "summit" and not m.group("quals") and _OTHER_SUMMIT.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "the 21st Asia Security Summit", "the Nuclear Security Summit": a forum, not the allies' summit
         if series in (Series.SUMMIT, Series.TRILATERAL):
             ordinal = None  # "their first summit": summits are identified by date, not numbered
             named_at = _SUMMIT_PLACE.search(m.group("quals") or "")  # "the Camp David summit"
@@ -638,13 +640,14 @@ def _stated_day(meeting: Meeting) -> bool:
 
 
 def _agrees(meeting: Meeting, day: dt.date) -> bool:
-    """No mention of ``meeting`` dates it to another year or month than ``day`` ("the 42nd SCM in 2010")."""
+    """No mention of ``meeting`` dates it to another year or month than ``day`` ("the 42nd SCM in 2010"; "the
+    first meeting was held in December", counted back from the document's date)."""
     for m in meeting.mentions:
         if m.year is not None and m.year != day.year:
             return False
         for d in (m.date, m.near_date):
-            if d is None or d.relative:
-                continue
+            if d is None or (d.relative and (d is not m.date or d.precision != "month")):
+                continue  # a month the text gives the meeting itself counts, relative or not ("held in December")
             if d.precision == "year" and d.date.year != day.year:
                 return False
             if d.precision == "month" and (d.date.year, d.date.month) != (day.year, day.month):
