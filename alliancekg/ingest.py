@@ -167,6 +167,7 @@ def settle_heap() -> None:
     global _HEAP_SETTLED
     if not _HEAP_SETTLED:
         _HEAP_SETTLED = True
+        gc.collect()  # the first document's cyclic garbage is freed now, not frozen with the rest
         gc.freeze()
 
 

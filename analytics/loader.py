@@ -25,7 +25,7 @@ import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -414,19 +414,41 @@ def _actor_code(iri: str, kind: str, label: str, notation: Any) -> str:
     return label or iri
 
 
-def _meeting_rec(iri: str, label: str, series: str, values: tuple[Any, ...]) -> MeetingRec:
-    """A loaded meeting; one stored as series Other on the day a series of the reference met is that meeting.
+def _meeting_recs(rows: list[tuple[str, str, str, tuple[Any, ...]]]) -> dict[str, MeetingRec]:
+    """The loaded meetings; one stored as series Other that the reference identifies is that meeting.
 
-    (A text that names the first NCG only as "the meeting in Seoul on July 18"
-    must not give a "1st Other" beside a "1st NCG" with no text loaded.)
+    (A text that names the first NCG only as "the group's first meeting in Seoul
+    on July 18" must not give a "1st Other" beside a "1st NCG" with no text
+    loaded; :meth:`graph.series.SeriesReference.identify` says when.) A meeting
+    already loaded under its own series keeps the name: the Other one is then
+    left as it is rather than made a second record of the same meeting.
     """
-    ordinal, day = _int(values[_ORDINAL]), _date(values[_DATE])
-    if series == Series.OTHER.value and day is not None:
-        row = load_reference().identify(series, ordinal, day)
-        if row is not None:
-            series, ordinal = row.series, row.ordinal
-            label = short_meeting_label(series, ordinal, day)
-    return MeetingRec(iri=iri, label=label, series=series, ordinal=ordinal, date=day, location=_str(values[_LOCATION]))
+    ref = load_reference()
+    recs: dict[str, MeetingRec] = {}
+    for iri, kind, label, values in rows:
+        series = _series(kind, values[_SERIES])
+        recs[iri] = MeetingRec(
+            iri=iri,
+            label=label,
+            series=series,
+            ordinal=_int(values[_ORDINAL]),
+            date=_date(values[_DATE]),
+            location=_str(values[_LOCATION]),
+        )
+    named: set[tuple[str, int | None]] = {
+        (r.series, r.ordinal) for r in recs.values() if r.series != Series.OTHER.value and r.ordinal is not None
+    }
+    for iri, rec in list(recs.items()):
+        if rec.series != Series.OTHER.value or rec.date is None:
+            continue
+        row = ref.identify(rec.series, rec.ordinal, rec.date)
+        if row is None or (row.series, row.ordinal) in named:
+            continue
+        named.add((row.series, row.ordinal))
+        recs[iri] = replace(
+            rec, series=row.series, ordinal=row.ordinal, label=short_meeting_label(row.series, row.ordinal, rec.date)
+        )
+    return recs
 
 
 def _series(kind: str, series: Any) -> str:
@@ -571,10 +593,7 @@ def _assemble(store: GraphStore, projected: Projection) -> AnalyticsView:
         for iri, kind, label, values in by_kind["actor"]
     }
 
-    meetings = {
-        iri: _meeting_rec(iri, label, _series(kind, values[_SERIES]), values)
-        for iri, kind, label, values in by_kind["meeting"]
-    }
+    meetings = _meeting_recs(by_kind["meeting"])
 
     threat_type_rels = out[_R_THREAT_TYPE]
     threats = {

@@ -164,8 +164,11 @@ class AppContext:
         with self._lock:
             if generation != self._generation or (budget is not None and weight > budget):
                 return value
-            lru[key] = (value, weight)
             total = self._weights.get(family, 0) + weight
+            previous = lru.pop(key, None)  # computed meanwhile by another thread: replaced, not counted twice
+            if previous is not None:
+                total -= previous[1]
+            lru[key] = (value, weight)
             while len(lru) > size or (budget is not None and total > budget):
                 total -= lru.popitem(last=False)[1][1]
             self._weights[family] = total

@@ -173,8 +173,8 @@ tens of thousands of neighbours are not all sent when only the first few hundred
 
 LINK_COUNTS = (
     f"MATCH (n:{_N} {{iri: $iri}}) "
-    "CALL (n) { MATCH (n)-[r]->(m) WHERE m <> n RETURN type(r) AS type, true AS outgoing, count(*) AS links "
-    "UNION ALL MATCH (n)<-[r]-(m) WHERE m <> n RETURN type(r) AS type, false AS outgoing, count(*) AS links } "
+    f"CALL (n) {{ MATCH (n)-[r]->(m:{_N}) WHERE m <> n RETURN type(r) AS type, true AS outgoing, count(*) AS links "
+    f"UNION ALL MATCH (n)<-[r]-(m:{_N}) WHERE m <> n RETURN type(r) AS type, false AS outgoing, count(*) AS links }} "
     "RETURN type, outgoing, links"
 )
 """Links of the node ``$iri`` to other nodes, counted per type and direction (the hub's links are not returned)."""

@@ -31,6 +31,8 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from graph.schema import Series
+
 __all__ = [
     "Chair",
     "Head",
@@ -194,8 +196,12 @@ def _day(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-OTHER_SERIES_ORDER: tuple[str, ...] = ("NCG", "EDSCG", "2+2", "SCM")
-"""Series a meeting stored as Other is looked for on its date, the most specific first."""
+BODIES_BY_DATE: tuple[str, ...] = (Series.NCG.value, Series.EDSCG.value)
+"""Series whose meetings a meeting stored as Other is, by its date alone: a text may name the first
+NCG only as "the group's first meeting in Seoul on July 18". An SCM or a 2+2 is never taken from a
+date alone (other bilateral meetings, such as a forum's ministerial meeting, fall on such days)."""
+NUMBERED_BY_DATE: tuple[str, ...] = (Series.SCM.value, Series.TWO_PLUS_TWO.value)
+"""Series a meeting stored as Other is only when its ordinal agrees with the reference's on that day."""
 
 
 class SeriesReference(_Frozen):
@@ -263,20 +269,26 @@ class SeriesReference(_Frozen):
         return next((m for m in self.meetings(series) if m.covers(when)), None)
 
     def identify(self, series: str, ordinal: int | None, day: dt.date | str | None) -> Meeting | None:
-        """The reference's meeting that a meeting stored as ``series`` Other is, by its date.
+        """The reference's meeting that a meeting stored as series Other is, by its date.
 
         A text may name a meeting in a form that gives no series (stored as
-        ``Other``); when a series of the reference met that day (the first NCG
-        on 2023-07-18) it is that meeting, provided its ordinal, if known,
-        agrees. None for any other series, or when no reference meeting fits.
+        ``Other``). When the NCG or the EDSCG met that day (the first NCG on
+        2023-07-18) it is that meeting, provided its ordinal, if known, agrees;
+        an SCM or a 2+2 of that day only when the ordinal is known and agrees.
+        None for any other series, or when no reference meeting fits.
         """
-        if series != "Other" or day is None:
+        if series != Series.OTHER.value or day is None:
             return None
         when = _day(day)
-        for name in OTHER_SERIES_ORDER:
+        for name in BODIES_BY_DATE:
             row = self.by_date(name, when)
             if row is not None and (ordinal is None or row.ordinal == ordinal):
                 return row
+        if ordinal is not None:
+            for name in NUMBERED_BY_DATE:
+                row = self.by_date(name, when)
+                if row is not None and row.ordinal == ordinal:
+                    return row
         return None
 
     def heads(self, series: str, ordinal: int) -> tuple[Head, ...]:

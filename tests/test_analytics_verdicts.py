@@ -295,8 +295,27 @@ def test_a_meeting_stored_as_other_on_the_first_ncg_day_is_the_first_ncg(fx: Fix
         Node(iri=unknown, kind=Kind.MEETING, label="Other, 2019-03-05",
              props={Prop.SERIES.value: "Other", Prop.DATE.value: dt.date(2019, 3, 5)}),
     ]
+    # a forum's ministerial meeting on the day of the 38th SCM (2006-10-20), no ordinal: not the SCM
+    forum = make_iri(Kind.MEETING, "Other", None, "2006-10-20")
+    extra.append(Node(iri=forum, kind=Kind.MEETING, label="Meeting, 2006-10-20",
+                      props={Prop.SERIES.value: "Other", Prop.DATE.value: dt.date(2006, 10, 20)}))
     view = ak.view_of(make(GraphData(nodes=[*fx.data.nodes, *extra], relationships=fx.data.relationships)))
     first = view.meetings[ncg]
     assert (first.series, first.ordinal, first.label) == ("NCG", 1, "1st NCG")
     assert view.meetings[unknown].series == "Other"  # no reference meeting that day: left as it is
+    assert view.meetings[forum].series == "Other"  # an SCM or a 2+2 is never taken from a date alone
     assert view.meetings[fx.meetings["scm38"]].series == "SCM"
+
+
+def test_an_other_meeting_beside_its_own_loaded_meeting_is_not_a_second_record(fx: Fixture, make: Any) -> None:
+    native = make_iri(Kind.MEETING, "NCG", 1)
+    other = make_iri(Kind.MEETING, "Other", None, "2023-07-18")
+    extra = [
+        Node(iri=native, kind=Kind.MEETING, label="1st NCG",
+             props={Prop.SERIES.value: "NCG", Prop.ORDINAL.value: 1, Prop.DATE.value: dt.date(2023, 7, 18)}),
+        Node(iri=other, kind=Kind.MEETING, label="Meeting, 2023-07-18",
+             props={Prop.SERIES.value: "Other", Prop.DATE.value: dt.date(2023, 7, 18)}),
+    ]
+    view = ak.view_of(make(GraphData(nodes=[*fx.data.nodes, *extra], relationships=fx.data.relationships)))
+    assert [m.iri for m in view.meetings.values() if (m.series, m.ordinal) == ("NCG", 1)] == [native]
+    assert view.meetings[other].series == "Other"

@@ -63,6 +63,27 @@ def test_a_forecast_or_an_open_question_is_no_pledge(text: str) -> None:
     assert pledges(extract(text)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        pytest.param(
+            "Regardless of whether Pyongyang tests again, the United States will keep its commitment to "
+            "the defense of the ROK.",
+            "USA",
+            id="regardless-of-whether",
+        ),
+        pytest.param(
+            "The two sides agreed that, whether in armistice or in crisis, the ROK and the United States "
+            "will strengthen combined readiness.",
+            "KOR+USA",
+            id="whether-in-armistice-or-crisis",
+        ),
+    ],
+)
+def test_a_whether_that_asks_nothing_keeps_the_pledge(text: str, party: str) -> None:
+    assert [found_party for _types, found_party, _text in pledges(extract(text))] == [party]
+
+
 def test_a_decision_on_a_question_is_still_a_pledge() -> None:
     found = pledges(extract("The two sides agreed that the combined drills will be resumed next spring."))
     assert [party for _types, party, _text in found] == ["KOR+USA"]
