@@ -7,19 +7,9 @@ the tests, none is copied.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
-
-from extractors.document import SourceDocument
-from extractors.rules import extract_document
-from graph.schema import Kind, is_a
-
-
-def incidents(text: str, date: dt.date) -> set[str]:
-    doc = SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind="news")
-    graph = extract_document(doc)
-    return {str(n.props.get("notation")) for n in graph.nodes if is_a(n.kind, Kind.INCIDENT)}
+from extraction_probe import incidents
 
 
 @pytest.mark.parametrize(

@@ -8,33 +8,16 @@ tests in the shapes of those texts; none is copied from one.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
+from extraction_probe import extract_text, pledges
 
-from extractors.document import SourceDocument
-from extractors.rules import extract_document
 from graph.model import GraphData
 from graph.schema import Kind, Rel, concept_local_name
 
 
 def extract(text: str, date: dt.date = dt.date(2011, 10, 28), kind: str = "communique") -> GraphData:
-    doc = SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind=kind)
-    return extract_document(doc)
-
-
-def pledges(graph: GraphData) -> list[tuple[frozenset[str], str, str]]:
-    """(types, party, evidence text) per commitment."""
-    nodes = graph.node_map()
-    out = []
-    for n in graph.nodes:
-        if n.kind != Kind.COMMITMENT:
-            continue
-        rels = [r for r in graph.relationships if r.source == n.iri]
-        types = frozenset(concept_local_name(r.target) for r in rels if r.type == Rel.COMMITMENT_TYPE)
-        party = "+".join(sorted(str(nodes[r.target].props.get("notation")) for r in rels if r.type == Rel.COMMITTED_BY))
-        out.append((types, party, str(n.props.get("description", ""))))
-    return out
+    return extract_text(text, date, kind)
 
 
 HEAD = "1. The 43rd Security Consultative Meeting was held in Seoul on October 28, 2011.\n\n"
