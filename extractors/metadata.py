@@ -212,7 +212,7 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
             heads.append(line)
     if not heads and paragraphs:
         first_line = text[paragraphs[0].start : paragraphs[0].end].split("\n", 1)[0].strip()
-        heads = [first_line] if first_line else []
+        heads = [first_line] if first_line and not is_chrome(first_line) else []  # never a routing line
     if not heads:
         return None
     cues = _pattern("title_cues")
