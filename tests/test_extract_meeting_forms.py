@@ -1,0 +1,238 @@
+"""Meeting forms found missing on real public copies (issue 15, fifth probe): a 2+2 the text introduces by who
+convened it, with no title and no number; a 2+2 named by its abbreviation after "Ministerial Meeting"; a body's
+numbered meeting outside the reference's series (the KIDD); a trilateral meeting that is not a summit; "the first
+... since 2018"; an announcement of a meeting to come; archive address lines and release routing as titles; and
+which values of a meeting the series reference completed.
+
+The texts are written for the tests in the shapes of the real copies (a State Department media note as an archive
+reprints it, a DoD joint press statement, a wire story); the facts they lean on (the fourth 2+2 in Washington on
+2016-10-19, the sixth on 2024-10-31, the 17th KIDD held by video on 2020-04-21, the trilateral chiefs of defense
+meeting at the Pentagon on 2022-10-20) are from the public record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from extractors.document import SourceDocument
+from extractors.metadata import infer_title, is_chrome
+from extractors.rules import extract_document
+from extractors.rules.meetings import find_meeting_mentions
+from extractors.rules.text import paragraphs
+from graph.labels import short_meeting_label
+from graph.model import GraphData
+from graph.schema import Kind, Prop, Rel, Series, is_a
+
+
+def make_doc(text: str, date: dt.date | None, kind: str = "other") -> SourceDocument:
+    return SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind=kind)
+
+
+def meetings(graph: GraphData) -> dict[str, dict[str, object]]:
+    return {n.label: dict(n.props) for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
+
+
+def recorded(graph: GraphData) -> str | None:
+    labels = {n.iri: n.label for n in graph.nodes}
+    return next((labels[r.target] for r in graph.relationships if r.type == Rel.ISSUED_AT), None)
+
+
+def heads(graph: GraphData, label: str) -> set[str]:
+    labels = {n.iri: n.label for n in graph.nodes}
+    iri = next(n.iri for n in graph.nodes if n.label == label)
+    return {labels[r.target] for r in graph.relationships if r.type == Rel.HEAD_OF_DELEGATION and r.source == iri}
+
+
+ARCHIVE_NOTE = """2009-2017.state.gov /r/pa/prs/ps/2016/10/000000.htm
+
+Media Note
+Office of the Spokesperson
+Washington, DC
+October 19, 2016
+
+Preamble
+
+U.S. Secretary of State John Kerry and Secretary of Defense Ashton Carter convened a “2+2” meeting with their \
+Republic of Korea (ROK) counterparts, Foreign Minister Yun Byung-se and Minister of National Defense Han Minkoo, \
+in Washington, D.C. on October 19, 2016. The U.S.-ROK “2+2” session came one day before the 48th Security \
+Consultative Meeting (SCM) that Secretary Carter and Minister Han held at the Pentagon on October 20, 2016.
+
+The four officials reaffirmed that the Alliance stands ready to defend the ROK.
+"""
+
+
+def test_a_2plus2_introduced_by_who_convened_it_is_the_record_of_an_untitled_note() -> None:
+    graph = extract_document(make_doc(ARCHIVE_NOTE, dt.date(2016, 10, 19)))
+    found = meetings(graph)
+    assert recorded(graph) == "4th 2+2"
+    four = found["4th 2+2"]
+    assert four[Prop.DATE.value] == dt.date(2016, 10, 19)
+    assert four[Prop.LOCATION.value] == "Washington, D.C."
+    assert heads(graph, "4th 2+2") == {"John Kerry", "Ashton Carter", "Yun Byung-se", "Han Min-koo"}
+    # the text never numbers it: the number is the reference's, and the node says so; its day is the text's
+    assert four[Prop.FROM_REFERENCE.value] == ["ordinal"]
+    # the SCM it names is dated by its own text: nothing completed
+    assert Prop.FROM_REFERENCE.value not in found["48th SCM"]
+
+
+def test_an_archive_address_line_and_release_routing_are_never_a_title() -> None:
+    assert is_chrome("2009-2017.state.gov /r/pa/prs/ps/2016/10/000000.htm")
+    assert is_chrome("https://www.defense.gov/News/Releases/")
+    assert is_chrome("IMMEDIATE RELEASE November 23, 1999")
+    assert is_chrome("Release No: 619-02")
+    assert is_chrome("Washington, DC")
+    assert not is_chrome("Joint Statement of the 2016 U.S.-ROK Foreign and Defense Ministers' Meeting")
+    text = "IMMEDIATE RELEASE November 23, 1999\n\n1. The 31st ROK-US Security Consultative Meeting (SCM) was held.\n"
+    assert infer_title(text, paragraphs(make_doc(text, None))) is None
+
+
+MINISTERIAL_2024 = """Joint Statement of the 2024 United States-Republic of Korea Foreign and Defense Ministerial \
+Meeting (2+2)
+
+The two governments released the following joint statement.
+
+U.S. Secretary of State Antony J. Blinken and Secretary of Defense Lloyd J. Austin III hosted a Joint Foreign and \
+Defense Ministerial with ROK Minister of Foreign Affairs Cho Tae-yul and Minister of National Defense Kim Yong-hyun \
+in Washington on October 31, 2024.
+
+The two sides pledged to coordinate closely in the event of any provocation.
+"""
+
+
+def test_a_2plus2_named_by_its_abbreviation_after_ministerial_meeting() -> None:
+    graph = extract_document(make_doc(MINISTERIAL_2024, dt.date(2024, 10, 31), "joint_statement"))
+    assert recorded(graph) == "6th 2+2"
+    six = meetings(graph)["6th 2+2"]
+    assert six[Prop.DATE.value] == dt.date(2024, 10, 31)
+    assert six[Prop.LOCATION.value] == "Washington"
+    assert heads(graph, "6th 2+2") == {"Antony Blinken", "Lloyd Austin", "Cho Tae-yul", "Kim Yong-hyun"}
+
+
+@pytest.mark.parametrize(
+    ("text", "series"),
+    [
+        pytest.param("the Foreign and Defense Ministerial Meeting (2+2) in Seoul", Series.TWO_PLUS_TWO, id="abbr"),
+        pytest.param("hosted a Joint Foreign and Defense Ministerial with", Series.TWO_PLUS_TWO, id="joint"),
+        pytest.param("the three ministers' Ministerial Meeting (TMM) in Tokyo", Series.TRILATERAL, id="tmm-abbr"),
+    ],
+)
+def test_a_meeting_named_by_the_abbreviation_after_it(text: str, series: str) -> None:
+    assert [m.series for m in find_meeting_mentions(text)] == [series]
+
+
+KIDD = """Joint Press Statement for the 17th Korea-U.S. Integrated Defense Dialogue (KIDD)
+
+Immediate Release
+
+The ROK Ministry of National Defense and the U.S. Department of Defense held the 17th Korea-U.S. Integrated Defense \
+Dialogue (KIDD) on April 21, 2020. Because of travel limits during the pandemic, the delegations met by secure video \
+teleconference.
+"""
+
+
+def test_a_body_meeting_outside_the_reference_keeps_its_number_and_its_name() -> None:
+    graph = extract_document(make_doc(KIDD, dt.date(2020, 4, 21), "joint_statement"))
+    found = meetings(graph)
+    assert recorded(graph) == "17th KIDD"
+    assert found["17th KIDD"][Prop.SERIES.value] == Series.OTHER
+    assert found["17th KIDD"][Prop.ORDINAL.value] == 17
+    assert found["17th KIDD"][Prop.DATE.value] == dt.date(2020, 4, 21)
+
+
+def test_a_range_of_days_after_a_body_meeting_that_took_place() -> None:
+    text = (
+        "22nd Korea-US Integrated Defense Dialogue (KIDD) held\n\n"
+        "The 22nd Korea-US Integrated Defense Dialogue (KIDD) took place in Washington, DC from April 11 to 12, 2023, "
+        "between the two defense ministries.\n"
+    )
+    found = meetings(extract_document(make_doc(text, dt.date(2023, 4, 13))))
+    assert found["22nd KIDD"][Prop.DATE.value] == dt.date(2023, 4, 11)
+    assert found["22nd KIDD"][Prop.END_DATE.value] == dt.date(2023, 4, 12)
+
+
+def test_a_numbered_meeting_of_no_known_body_is_named_by_its_number() -> None:
+    assert short_meeting_label("Other", 3) == "3rd meeting"
+    assert short_meeting_label("Other", 22, dt.date(2023, 4, 11), "KIDD") == "22nd KIDD"
+
+
+CHIEFS = """Top officers of South Korea, the U.S. and Japan vow close ties against the North's threats
+
+Oct. 21, 2022
+
+SEOUL (Wire) -- Gen. Kim Seung-kyum, chairman of the Joint Chiefs of Staff, participated in the Trilateral Chiefs \
+of Defense Meeting at the Pentagon, along with his American and Japanese counterparts, on Thursday (local time).
+"""
+
+
+def test_a_trilateral_meeting_is_named_by_who_met() -> None:
+    found = meetings(extract_document(make_doc(CHIEFS, dt.date(2022, 10, 21), "news")))
+    assert found["Trilateral chiefs of defense meeting, 2022-10-20"][Prop.SERIES.value] == Series.TRILATERAL
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        pytest.param("the Camp David Trilateral Summit", "Trilateral summit, 2023-08-18", id="summit"),
+        pytest.param(
+            "the Trilateral Ministerial Meeting (TMM)", "Trilateral defense ministers' meeting, 2023-08-18", id="tmm"
+        ),
+        pytest.param(
+            "the trilateral foreign ministers' meeting",
+            "Trilateral foreign ministers' meeting, 2023-08-18",
+            id="foreign",
+        ),
+        pytest.param("the trilateral meeting", "Trilateral meeting, 2023-08-18", id="unknown"),
+    ],
+)
+def test_trilateral_meetings_by_level(name: str, label: str) -> None:
+    text = f"The three countries' officials held {name} on August 18, 2023."
+    found = meetings(extract_document(make_doc(text, dt.date(2023, 8, 19), "news")))
+    assert label in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This will be the first EDSCG meeting since 2018.",
+        "It was the first SCM in four years.",
+    ],
+)
+def test_the_first_after_a_pause_is_not_the_first_of_its_series(text: str) -> None:
+    assert all(m.ordinal is None for m in find_meeting_mentions(text))
+
+
+def test_the_series_first_meeting_keeps_its_number() -> None:
+    assert [m.ordinal for m in find_meeting_mentions("the first NCG meeting in Seoul")] == [1]
+
+
+ANNOUNCEMENT = """United States and Republic of Korea to Hold “2+2” Ministerial Meeting
+
+Washington, DC - Secretary of State John Kerry and Secretary of Defense Ashton Carter will hold a “2+2” ministerial \
+meeting with their ROK counterparts on October 19, 2016, at the Department of State.
+"""
+
+
+def test_an_announcement_records_no_meeting_of_its_own_day() -> None:
+    graph = extract_document(make_doc(ANNOUNCEMENT, dt.date(2016, 10, 11)))
+    assert recorded(graph) is None
+    assert not any(props.get(Prop.DATE.value) == dt.date(2016, 10, 11) for props in meetings(graph).values())
+
+
+REPRINT = """Joint Communique of the 49th ROK-U.S. Security Consultative Meeting
+
+1. The 49th ROK-U.S. Security Consultative Meeting (SCM) was held in Seoul. ROK Minister of National Defense \
+Song Young-moo and U.S. Secretary of Defense James Mattis led their respective delegations.
+"""
+
+
+def test_values_the_reference_completed_are_marked_on_the_meeting() -> None:
+    # a reprint dated a year later that never dates the meeting: the day is the reference's
+    found = meetings(extract_document(make_doc(REPRINT, dt.date(2018, 12, 31), "communique")))
+    assert found["49th SCM"][Prop.DATE.value] == dt.date(2017, 10, 28)
+    assert found["49th SCM"][Prop.FROM_REFERENCE.value] == ["date"]
+    dated = REPRINT.replace("was held in Seoul.", "was held in Seoul on October 28, 2017.")
+    found = meetings(extract_document(make_doc(dated, dt.date(2018, 12, 31), "communique")))
+    assert Prop.FROM_REFERENCE.value not in found["49th SCM"]
