@@ -236,3 +236,45 @@ def test_values_the_reference_completed_are_marked_on_the_meeting() -> None:
     dated = REPRINT.replace("was held in Seoul.", "was held in Seoul on October 28, 2017.")
     found = meetings(extract_document(make_doc(dated, dt.date(2018, 12, 31), "communique")))
     assert Prop.FROM_REFERENCE.value not in found["49th SCM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        pytest.param(
+            "The historic inter-Korean summit meeting was held in Pyongyang on June 13, 2000.",
+            "Inter-Korean summit, 2000-06-13",
+            id="inter-korean",
+        ),
+        pytest.param(
+            "The U.S.-DPRK summit was held in Singapore on June 12, 2018.", "U.S.-DPRK summit, 2018-06-12", id="us-dprk"
+        ),
+        pytest.param(
+            "The ROK-U.S. summit was held in Washington on June 30, 2017.", "ROK-U.S. summit, 2017-06-30", id="allies"
+        ),
+    ],
+)
+def test_a_summit_is_named_for_who_met(text: str, label: str) -> None:
+    graph = extract_document(make_doc(text, dt.date(2018, 9, 1), "news"))
+    assert label in [n.label for n in graph.nodes if is_a(n.kind, Kind.MEETING)]
+
+
+def persons(text: str, day: dt.date) -> dict[str, object]:
+    graph = extract_document(make_doc(text, day))
+    return {n.label: n.props.get(Prop.ROLE.value) for n in graph.nodes if n.kind == Kind.PERSON}
+
+
+def test_an_office_with_its_acronym_before_the_name_is_read_without_it() -> None:
+    text = (
+        "ROK Deputy Minister for National Defense Policy Chung Sukhwan and U.S. Deputy Assistant Secretary of "
+        "Defense (DASD) for East Asia Heino Klinck led their respective delegations."
+    )
+    found = persons(text, dt.date(2020, 4, 21))
+    assert found["Heino Klinck"] == "Deputy Assistant Secretary of Defense for East Asia"
+    assert found["Chung Suk-hwan"] == "Deputy Minister for National Defense Policy"
+
+
+def test_a_person_s_role_is_the_office_held_at_the_document_s_date() -> None:
+    text = "Chung Eui-yong, the national security adviser, presided over the session."
+    assert persons(text, dt.date(2019, 8, 8))["Chung Eui-yong"] == "National Security Adviser"
+    assert persons(text, dt.date(2021, 6, 1))["Chung Eui-yong"] == "Minister of Foreign Affairs"

@@ -166,7 +166,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             raw = " ".join(m.group("name").split())
             if not is_name(raw):
                 continue
-            role = " ".join(m.group("role").split())
+            role = _ROLE_ACRONYM.sub("", " ".join(m.group("role").split()))  # "Secretary of Defense (DASD) for"
             known = keys.get(name_key(raw))
             if known is not None:
                 actor = _dated(known, year)
@@ -190,6 +190,8 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
 
 
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+_ROLE_ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)")
+"""An office's acronym inside its name ("Deputy Assistant Secretary of Defense (DASD) for East Asia")."""
 _HONORIFIC_BEFORE = _RULES.regex("honorific_before")
 
 

@@ -169,6 +169,7 @@ _THREE_PARTIES = _RULES.regex("three_parties")
 _TRILATERAL_LEVEL = _RULES.regex("trilateral_level")
 _BODY_ACRONYM = _RULES.regex("body_acronym")
 _OTHER_SUMMIT = _RULES.regex("other_summit")
+_NORTH_SUMMIT = _RULES.regex("north_summit")
 _SUMMIT_PLACE = re.compile(_RULES.source("summit_place"))
 _CONTEXT = 90
 """Characters of context read on each side of a mention for its cues."""
@@ -384,7 +385,11 @@ def find_meeting_mentions(
             future=future,
             introduced=introduced,
         )
-        if series == Series.TRILATERAL:
+        if series == Series.SUMMIT and group == "summit":
+            # "the historic inter-Korean summit", "the U.S.-DPRK summit": named for who met, not the allies' summit
+            north = _NORTH_SUMMIT.search(text, max(0, m.start(group) - 40), m.start(group))
+            mention.level = north.lastgroup if north is not None else None
+        elif series == Series.TRILATERAL:
             level = _TRILATERAL_LEVEL.search(whole)
             mention.level = level.lastgroup if level is not None else None
         elif series == Series.OTHER and group == "body":
