@@ -155,6 +155,7 @@ _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
 _HELD_BEFORE = _RULES.regex("held_before")
 _FIRST_SINCE = _RULES.regex("first_since")
+_OF_ITS_KIND = regex_cache.compile(compose(_RULES, "of_its_kind", _FILLS), _RULES.flags("of_its_kind"))
 TITLE_BEFORE = _RULES.regex("title_before")
 """A heading that names the meeting whose text this is ("Joint Statement of the ...", read before the name)."""
 _OF_SERIES = _RULES.regex("of_series")
@@ -364,6 +365,10 @@ def find_meeting_mentions(
             if lead:
                 mention_start += lead.end()
         mention_end = named_end or (m.end("abbr") if m.group("abbr") else m.end(group))
+        if ordinal is None and series in NUMBERED_SERIES and group != "anaph":
+            kind_of = _OF_ITS_KIND.match(text, mention_end)  # "... session, the fourth of its kind since 2010"
+            if kind_of is not None:
+                ordinal = ordinal_value(kind_of.group("ord"))
         if ordinal == 1 and _FIRST_SINCE.match(text, mention_end) is not None:
             ordinal = None  # "the first EDSCG meeting since 2018": first after a pause
             if group == "anaph":
@@ -509,7 +514,9 @@ def _own_after(between: str) -> bool:
 
 def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
     """Give a mention the "in/at <Place>" phrase that follows it in its sentence."""
-    window_end = min(sent_end, mention.end + 140)
+    # a meeting introduced by who convened it names them first ("convened a “2+2” meeting with <four names and
+    # offices> in Washington, D.C."): its place stands further on
+    window_end = min(sent_end, mention.end + (260 if mention.introduced else 140))
     for m in _PLACE_AFTER.finditer(text, mention.end, window_end):
         if m.end() == window_end < sent_end:  # the window cut the place ("in Was|hington, D.C."): read it whole
             m = _PLACE_AFTER.match(text, m.start(), sent_end) or m
