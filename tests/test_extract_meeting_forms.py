@@ -278,3 +278,90 @@ def test_a_person_s_role_is_the_office_held_at_the_document_s_date() -> None:
     text = "Chung Eui-yong, the national security adviser, presided over the session."
     assert persons(text, dt.date(2019, 8, 8))["Chung Eui-yong"] == "National Security Adviser"
     assert persons(text, dt.date(2021, 6, 1))["Chung Eui-yong"] == "Minister of Foreign Affairs"
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [
+        pytest.param("The U.S.-ROK “2+2” session, the fourth of its kind since 2010, preceded the SCM.", 4, id="kind"),
+        pytest.param(
+            'a Foreign and Defense Ministers\' ("2+2") Meeting, the fourth such meeting since 2010', 4, id="such"
+        ),
+    ],
+)
+def test_a_number_given_after_the_name_is_the_meetings_own(text: str, ordinal: int) -> None:
+    assert [m.ordinal for m in find_meeting_mentions(text) if m.series == Series.TWO_PLUS_TWO] == [ordinal]
+
+
+def test_a_number_the_text_gives_is_not_marked_as_the_reference_s() -> None:
+    text = ARCHIVE_NOTE.replace(
+        "The U.S.-ROK “2+2” session came", "The U.S.-ROK “2+2” session, the fourth of its kind, came"
+    )
+    found = meetings(extract_document(make_doc(text, dt.date(2016, 10, 19))))
+    assert found["4th 2+2"][Prop.ORDINAL.value] == 4
+    assert Prop.FROM_REFERENCE.value not in found["4th 2+2"]
+
+
+MCM_READOUT = """Readout of the 49th ROK-U.S. Military Committee Meeting
+
+October 17, 2024
+
+WASHINGTON, D.C. -- The Joint Staff spokesperson gave the following readout:
+
+Chairman of the Joint Chiefs of Staff Gen. CQ Brown, Jr., met with Chairman of the Republic of Korea (ROK) Joint \
+Chiefs of Staff Adm. Kim Myung-Soo by video today during the 49th Republic of Korea and United States Military \
+Committee Meeting (MCM).
+"""
+
+
+def test_a_readout_records_the_meeting_its_principals_met_during() -> None:
+    graph = extract_document(make_doc(MCM_READOUT, dt.date(2024, 10, 17)))
+    assert recorded(graph) == "49th MCM"
+    assert heads(graph, "49th MCM") == {"Charles Q. Brown Jr.", "Kim Myung-soo"}
+
+
+def test_a_sentence_opening_during_is_still_a_meeting_named_in_passing() -> None:
+    (mention,) = find_meeting_mentions("During the 45th SCM, the two sides agreed to review the plan.")
+    assert not mention.held
+
+
+def test_a_meeting_held_with_an_aside_before_was_held() -> None:
+    text = (
+        "The 45th Republic of Korea (ROK)-United States (US) Military Committee Meeting (MCM), attended by the two "
+        "chairmen, was held by videoconference on the night of October 13."
+    )
+    (mention,) = find_meeting_mentions(text)
+    assert mention.held
+
+
+def test_a_year_guessed_for_a_numbered_meeting_yields_to_the_reference() -> None:
+    # a page dated (wrongly) by another date of its text: "November 12" is guessed into 2022, the 48th MCM met in 2023
+    text = (
+        "48th ROK-US Military Committee Meeting Held in Seoul\n\n"
+        "On November 12, GEN. Kim Seung-kyum met with Gen. Charles Q. Brown Jr. during the 48th ROK-US Military "
+        "Committee Meeting (MCM) in Seoul. Gen. Brown took office on October 1, 2023.\n"
+    )
+    found = meetings(extract_document(make_doc(text, dt.date(2023, 10, 1))))
+    assert found["48th MCM"][Prop.DATE.value] == dt.date(2023, 11, 12)
+    assert found["48th MCM"][Prop.FROM_REFERENCE.value] == ["date"]
+
+
+def test_a_place_stops_before_an_abbreviated_month() -> None:
+    text = "Gen. Dunford hosted his counterparts for a trilateral meeting at the Pentagon Oct. 14, 2016."
+    found = meetings(extract_document(make_doc(text, dt.date(2016, 10, 15))))
+    assert found["Trilateral meeting, 2016-10-14"][Prop.LOCATION.value] == "Washington, D.C."
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        pytest.param(
+            "It was attended by Chairman of the JCS Won In-cheol and others.",
+            "Won In-cheol",
+            "Chairman of the Joint Chiefs of Staff",
+            id="jcs-syllable",
+        ),
+    ],
+)
+def test_a_given_name_whose_syllable_is_an_english_word(text: str, name: str, role: str) -> None:
+    assert persons(text, dt.date(2020, 10, 14))[name] == role

@@ -66,6 +66,7 @@ _COUNTRY_IN_ROLE = _RULES.regex("country_in_role")
 _KOREAN_NAME = _RULES.regex("korean_name")
 _NOT_NAME = _RULES.words("not_name_words")
 _NAME_SPLIT = re.compile(r"[\s,\-]+")
+_WORD_SPLIT = re.compile(r"[\s,]+")
 _COUNTRY_WORDS = {
     "rok": "KOR", "korean": "KOR", "southkorean": "KOR", "u.s.": "USA", "us": "USA", "american": "USA",
     "unitedstates": "USA", "japanese": "JPN", "japan": "JPN", "chinese": "CHN", "northkorean": "PRK", "dprk": "PRK",
@@ -119,7 +120,11 @@ def _role_country(role: str, before: str, after: str = "", name: str = "") -> st
 def is_name(name: str) -> bool:
     """Could this be a person's name? ("General Officer Talks", "Minister Of Defense" and titles are not.)"""
     words = [w for w in _NAME_SPLIT.split(name) if w]
-    if len(words) < 2 or any(w in _NOT_NAME for w in words):
+    # a romanised Korean given name joins syllables that may be short English words ("Won In-cheol"): inside a
+    # hyphenated word only the longer parts are checked against the words that are no names ("Joint-Staff")
+    tokens = [w for w in _WORD_SPLIT.split(name) if w]
+    parts = [p for w in tokens for p in ([w] if "-" not in w else [q for q in w.split("-") if len(q) > 3])]
+    if len(words) < 2 or any(p in _NOT_NAME for p in parts):
         return False
     return "," not in name or words[0] in KOREAN_SURNAMES
 
@@ -167,6 +172,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             if not is_name(raw):
                 continue
             role = _ROLE_ACRONYM.sub("", " ".join(m.group("role").split()))  # "Secretary of Defense (DASD) for"
+            role = _JCS.sub("Joint Chiefs of Staff", role)  # "Chairman of the JCS"
             known = keys.get(name_key(raw))
             if known is not None:
                 actor = _dated(known, year)
@@ -191,6 +197,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
 
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 _ROLE_ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)")
+_JCS = re.compile(r"\bJCS\b")
 """An office's acronym inside its name ("Deputy Assistant Secretary of Defense (DASD) for East Asia")."""
 _HONORIFIC_BEFORE = _RULES.regex("honorific_before")
 

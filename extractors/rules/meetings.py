@@ -155,6 +155,7 @@ _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
 _HELD_BEFORE = _RULES.regex("held_before")
 _FIRST_SINCE = _RULES.regex("first_since")
+_MET_DURING = _RULES.regex("met_during")
 _OF_ITS_KIND = regex_cache.compile(compose(_RULES, "of_its_kind", _FILLS), _RULES.flags("of_its_kind"))
 TITLE_BEFORE = _RULES.regex("title_before")
 """A heading that names the meeting whose text this is ("Joint Statement of the ...", read before the name)."""
@@ -376,7 +377,11 @@ def find_meeting_mentions(
         left = _left_context(text, m.start())
         after = text[mention_end : mention_end + 240]
         introduced = _HELD_BEFORE.search(left) is not None
-        held = introduced or _HELD_AFTER.match(after) is not None
+        held = (
+            introduced
+            or _HELD_AFTER.match(after) is not None
+            or _MET_DURING.search(text, max(0, mention_start - 200), mention_start) is not None
+        )
         future = not held and (_FUTURE.search(left) is not None or _FUTURE_AFTER.match(after) is not None)
         backward = not held and not future and _BACKWARD.search(left) is not None
         mention = MeetingMention(
@@ -681,6 +686,19 @@ def complete_from_reference(
                     meeting.date = day
                     meeting.from_reference.add("date")
         out.append(meeting)
+    for meeting in out:
+        if meeting.ordinal is None or meeting.date is None:
+            continue
+        own = next(
+            (d for m in meeting.mentions for d in (m.date, m.near_date) if d is not None and d.date == meeting.date),
+            None,
+        )
+        day = date_of(meeting.series, meeting.ordinal) if own is not None and yearless(own) else None
+        if day is not None and (day.month, day.day) == (meeting.date.month, meeting.date.day) and day != meeting.date:
+            # "On November 12 (Sun), ... the 48th MCM": the year guessed from the document's date is not the
+            # meeting's; the reference knows it
+            meeting.date = day
+            meeting.from_reference.add("date")
     if recorded is not None and recorded.ordinal is not None and recorded.date is None and not recorded.future:
         recorded.date = date_of(recorded.series, recorded.ordinal)
         if recorded.date is not None:
