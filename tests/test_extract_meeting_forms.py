@@ -18,7 +18,7 @@ import hashlib
 import pytest
 
 from extractors.document import SourceDocument
-from extractors.metadata import infer_title, is_chrome
+from extractors.metadata import infer_kind, infer_title, is_chrome
 from extractors.rules import extract_document
 from extractors.rules.meetings import find_meeting_mentions
 from extractors.rules.text import paragraphs
@@ -219,6 +219,8 @@ def test_an_announcement_records_no_meeting_of_its_own_day() -> None:
     graph = extract_document(make_doc(ANNOUNCEMENT, dt.date(2016, 10, 11)))
     assert recorded(graph) is None
     assert not any(props.get(Prop.DATE.value) == dt.date(2016, 10, 11) for props in meetings(graph).values())
+    # the day it announces, with its year, is the meeting's own (named by the reference's row of that day)
+    assert meetings(graph)["4th 2+2"][Prop.DATE.value] == dt.date(2016, 10, 19)
 
 
 REPRINT = """Joint Communique of the 49th ROK-U.S. Security Consultative Meeting
@@ -365,3 +367,22 @@ def test_a_place_stops_before_an_abbreviated_month() -> None:
 )
 def test_a_given_name_whose_syllable_is_an_english_word(text: str, name: str, role: str) -> None:
     assert persons(text, dt.date(2020, 10, 14))[name] == role
+
+
+PRESS_STATEMENT = """Press Statement: Chairmen Meet to Discuss a Stronger Alliance
+
+By Col. Example Spokesman
+Spokesperson for the Chairman of the Joint Chiefs of Staff
+
+Chairman of the Joint Chiefs of Staff Gen. Joseph F. Dunford, Jr., met with Chairman of the Republic of Korea Joint \
+Chiefs of Staff Gen. Kyeong Doo Jeong during the 42nd Republic of Korea and U.S. Military Committee Meeting (MCM) in \
+Seoul Oct. 27.
+"""
+
+
+def test_a_spokesperson_s_press_statement_is_no_news_story_and_titles_its_principals() -> None:
+    # an undated page: the ROK chairman is the chairman the text calls him, not the minister he later became
+    graph = extract_document(make_doc(PRESS_STATEMENT, None, kind=infer_kind(PRESS_STATEMENT, None)[0]))
+    assert recorded(graph) == "42nd MCM"
+    assert heads(graph, "42nd MCM") == {"Joseph Dunford", "Jeong Kyeong-doo"}
+    assert meetings(graph)["42nd MCM"][Prop.LOCATION.value] == "Seoul"

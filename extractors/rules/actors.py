@@ -142,7 +142,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
     for start, end, ids in gaz.names.finditer(text, toks):
         actor = _pick(gaz.actors, ids, year)
         if actor is not None and not _as_place_or_part(text, start, end, actor):
-            out.append(ActorMention(start, end, _dated(actor, year), "name"))
+            out.append(ActorMention(start, end, _titled(actor, text, start) or _dated(actor, year), "name"))
             taken.append((start, end))
     for start, end, ids in gaz.capitals.finditer(text, toks):
         if _after_words(text, start, _VENUE_WORDS, _VENUE_FILLERS) or _NOT_GOVERNMENT_AFTER.match(text, end):
@@ -253,6 +253,26 @@ def _as_place_or_part(text: str, start: int, end: int, actor: Actor) -> bool:
     if actor.kind == Kind.ORGANIZATION:
         return _OTHER_BODY_BEFORE.search(text, max(0, start - 30), start) is not None
     return False
+
+
+_ROLE_GAP = 25
+"""Characters between an office named before a name and the name (a rank: "... Joint Chiefs of Staff Gen. ")."""
+
+
+def _titled(actor: Actor, text: str, start: int) -> Actor | None:
+    """A person of several offices as the text titles them right before the name ("Chairman of the Republic of
+    Korea Joint Chiefs of Staff Gen. Kyeong Doo Jeong" is the chairman even in an undated page, not the minister
+    he became); None when the text names none of the person's offices there."""
+    if len(actor.offices) < 2:
+        return None
+    before = text[max(0, start - 80) : start].lower()
+    for role, _first, _last in actor.offices:
+        words = [w for w in re.findall(r"[a-z]+", role.lower()) if len(w) > 3]
+        if not words or not all(w in before for w in words):
+            continue
+        if len(before) - before.rfind(words[-1]) - len(words[-1]) <= _ROLE_GAP:
+            return actor if role == actor.role else replace(actor, role=role)
+    return None
 
 
 def _dated(actor: Actor, year: int | None) -> Actor:

@@ -156,6 +156,7 @@ _HELD_AFTER = _RULES.regex("held_after")
 _HELD_BEFORE = _RULES.regex("held_before")
 _FIRST_SINCE = _RULES.regex("first_since")
 _MET_DURING = _RULES.regex("met_during")
+_WILL_HOLD_BEFORE = _RULES.regex("will_hold_before")
 _OF_ITS_KIND = regex_cache.compile(compose(_RULES, "of_its_kind", _FILLS), _RULES.flags("of_its_kind"))
 TITLE_BEFORE = _RULES.regex("title_before")
 """A heading that names the meeting whose text this is ("Joint Statement of the ...", read before the name)."""
@@ -376,8 +377,9 @@ def find_meeting_mentions(
                 continue
         left = _left_context(text, m.start())
         after = text[mention_end : mention_end + 240]
-        introduced = _HELD_BEFORE.search(left) is not None
-        held = (
+        announced = _WILL_HOLD_BEFORE.search(left) is not None
+        introduced = announced or _HELD_BEFORE.search(left) is not None
+        held = not announced and (
             introduced
             or _HELD_AFTER.match(after) is not None
             or _MET_DURING.search(text, max(0, mention_start - 200), mention_start) is not None
@@ -459,6 +461,19 @@ def attach_date(mention: MeetingMention, dates: list[DateMatch], text: str, sent
     """
     if mention.future:
         mention.date = mention.near_date = None
+        if mention.introduced:  # "will hold a “2+2” meeting with ... on October 19, 2016": its stated day
+            lo = bisect.bisect_left(dates, sent_start, key=lambda d: d.end)
+            mention.date = next(
+                (
+                    d
+                    for d in dates[lo:]
+                    if mention.end <= d.start < sent_end
+                    and d.precision == "day"
+                    and not yearless(d)
+                    and d.start - mention.end <= _OWN_GAP
+                ),
+                None,
+            )
         return
     best: tuple[int, DateMatch] | None = None
     own: DateMatch | None = None
