@@ -12,6 +12,7 @@ new person, with the country the title implies.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -265,14 +266,22 @@ def _titled(actor: Actor, text: str, start: int) -> Actor | None:
     he became); None when the text names none of the person's offices there."""
     if len(actor.offices) < 2:
         return None
-    before = text[max(0, start - 80) : start].lower()
+    near = text[max(0, start - 40) : start].lower()  # the office's last word ends close before the name
+    before: str | None = None
     for role, _first, _last in actor.offices:
-        words = [w for w in re.findall(r"[a-z]+", role.lower()) if len(w) > 3]
-        if not words or not all(w in before for w in words):
+        words = _role_words(role)
+        if not words or words[-1] not in near:
             continue
-        if len(before) - before.rfind(words[-1]) - len(words[-1]) <= _ROLE_GAP:
+        before = before if before is not None else text[max(0, start - 80) : start].lower()
+        if all(w in before for w in words) and len(before) - before.rfind(words[-1]) - len(words[-1]) <= _ROLE_GAP:
             return actor if role == actor.role else replace(actor, role=role)
     return None
+
+
+@functools.lru_cache(maxsize=512)
+def _role_words(role: str) -> tuple[str, ...]:
+    """The words of an office that tell it apart (longer than three letters)."""
+    return tuple(w for w in re.findall(r"[a-z]+", role.lower()) if len(w) > 3)
 
 
 def _dated(actor: Actor, year: int | None) -> Actor:
