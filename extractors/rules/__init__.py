@@ -1056,7 +1056,9 @@ class _Extraction:
             return set(sibling)
         vs, ve = found.verb_span
         verb = text[vs:ve].lower()
-        if verb.startswith(_MODAL_WORDS + _ACT_VERBS) or _WILL_AFTER_VERB.match(text, ve, hi):
+        # a verb that took its "to" ("are determined to align ...") is read with it
+        after = ve - 3 if verb.endswith((" to", "\nto")) else ve
+        if verb.startswith(_MODAL_WORDS + _ACT_VERBS) or _WILL_AFTER_VERB.match(text, after, hi):
             return set(_UNTYPED_PLEDGE)
         return set()
 

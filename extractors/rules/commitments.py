@@ -229,6 +229,8 @@ _CLAUSE_LEAD = RULES.regex("clause_lead")
 _SAME_ACTOR_GAP = RULES.regex("same_actor_gap")
 _BENEFIT_KOR = RULES.regex("benefit_kor")
 _DECLARATORY = RULES.regex("declaratory")
+_BREACHED_BEFORE = RULES.regex("breached_before")
+_FORECAST = RULES.regex("forecast")
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’']+")
 _BARE_SUBJECT = re.compile(r"\s*(?:(?:the|both|each|all|also|then|,)\s*)*$", re.IGNORECASE)
@@ -700,6 +702,8 @@ class _SentenceReader:
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
                 continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
             local: _Subject | None = None
+            # only the rule file's ", pledging" forms of a pledging verb end in "-ing"
+            added = v.kind in _PLEDGING and v.word.endswith("ing")
             if v.word in _NOUN_FORMS:
                 # "an American pledge", "its plan to", "the American promise": a noun unless its own
                 # subject stands right before it, plural for the base form ("the two sides pledge")
@@ -713,11 +717,12 @@ class _SentenceReader:
                 local = self.subject_of(v, start)
                 top = local is not None and (current.subject is None or local.parties != current.subject.parties)
             else:
-                top = current.embed is None or v.past
+                top = current.embed is None or v.past or added
             if top:
                 if local is None:
                     local = self.subject_of(v, start)
-                role = self.role(v, local, current)
+                # ", pledging a swift response": a clause of its own, of the subject before
+                role = "clause" if added and current is not None else self.role(v, local, current)
                 if role == "none":
                     continue
                 top = role == "clause"
@@ -798,6 +803,13 @@ class _SentenceReader:
             # pledges ("said that the U.S. commitment ... remains ironclad")
             nouns = _SPEECH_NOUNS if c.embed == "speech" else _EMBEDDED_NOUNS
             noun = nouns.search(text, c.embed_start, finish)
+            if noun is not None and (
+                _adversary_subject(text, refs, c.embed_start, noun.start())
+                or _BREACHED_BEFORE.search(text, max(c.embed_start, noun.start() - 60), noun.start())
+            ):
+                # "agreed that the North Korean test ... contravenes its commitments", "told him that North
+                # Korea must abide by its obligations": another party's pledge, broken or demanded
+                noun = None
             if noun is not None:
                 c.pledge = True
                 owner = [r for r in refs if c.embed_start <= r.start and r.end <= noun.start()
@@ -874,6 +886,10 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
         clause.embed, clause.embed_start = "demand", v.end
         return
     if v.kind == "speech":
+        if that is None and _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100)):
+            # "underscored the importance of strengthening the readiness posture": a view, not what is pledged
+            clause.embed, clause.embed_start = "assessment", v.end
+            return
         # what is said is the speaker's ("said the U.S. commitment ... remains ironclad": no "that" needed)
         clause.embed, clause.embed_start = "speech", that.end() if that is not None else v.end
         return
@@ -928,6 +944,12 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
             lo = m.end()  # the clause of this verb: after the last "that" ("..., and that the ROK will")
         if _adversary_subject(text, refs, lo, v.start) and not _DECLARATORY.search(text, lo, v.start):
             return  # "warned that North Korea would face ...", "agreed that North Korea's forces will ..."
+        if (
+            _FORECAST.match(text, v.start, v.end + 40)
+            and not _party_subject(text, refs, verbs, v, lo)
+            and not _DECLARATORY.search(text, lo, v.start)
+        ):
+            return  # "affirmed that their collective strength will contribute to ...": a forecast, no party's will
     elif clause.embed == "assessment":
         # a declaratory statement reported as a view: "noted that any attack ... will be met with ..."
         if v.kind != "modal" or clause.anchor is not None or not _DECLARATORY.search(text, clause.embed_start, v.start):
@@ -946,6 +968,12 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
         and _BARE_SUBJECT.match(text, clause.embed_start, local.start)
     ):
         clause.parties = local.parties
+
+
+def _party_subject(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int) -> bool:
+    """Is the subject of verb ``v`` in the clause ``text[lo:v.start]`` a party named at its head
+    ("that the two nations will contribute"), not a thing of theirs ("that the strength of the two nations")?"""
+    return _direct_subject(text, refs, verbs, v, lo) is not None
 
 
 def _adversary_subject(text: str, refs: list[Ref], lo: int, hi: int) -> bool:

@@ -1,0 +1,99 @@
+"""Pledges, views and incidents in the shapes found failing on a third probe of public texts.
+
+Shapes of stored public copies of KIDD and MCM statements, White House statements on an armed
+provocation, a trilateral leaders' statement and news-agency launch reports (issue 15, items 5-9).
+The sentences are written for the tests; none is copied from a source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extraction_probe import extract_text, incidents, pledges
+
+DAY = dt.date(2031, 3, 4)
+
+
+def read(text: str, date: dt.date = DAY, kind: str = "statement") -> set[tuple[frozenset[str], str]]:
+    return {(types, party) for types, party, _ in pledges(extract_text(text, date, kind))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The two delegations agreed that the North Korean rocket launch was a grave provocation that "
+            "breaks North Korea's obligations under the resolutions and contravenes its commitments under "
+            "the 2005 Joint Statement.",
+            id="a-broken-pledge-of-the-adversary",
+        ),
+        pytest.param(
+            "The President condemned the shelling. He told the Prime Minister that Pyongyang has to cease its "
+            "provocations and abide by its obligations under the Armistice Agreement.",
+            id="a-pledge-demanded-of-the-adversary",
+        ),
+        pytest.param(
+            "The delegations underscored the importance of improving the combined readiness posture of the "
+            "Alliance against the evolving threat.",
+            id="the-importance-of-a-readiness-posture",
+        ),
+        pytest.param(
+            "The Ministers affirmed that the combined strength of the two allies will contribute to the "
+            "stability of the region.",
+            id="a-forecast-of-a-thing-not-a-party",
+        ),
+    ],
+)
+def test_views_and_other_parties_pledges_are_not_pledges(sentence: str) -> None:
+    assert read(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "The Minister echoed the Republic of Korea's commitment to strengthen its missile defense.",
+            {(frozenset({"MissileDefense"}), "KOR")},
+            id="echoed-a-commitment",
+        ),
+        pytest.param(
+            "The Republic of Korea, Japan and the United States are determined to align their collective efforts.",
+            {(frozenset({"TrilateralCooperation"}), "JPN+KOR+USA")},
+            id="are-determined-to",
+        ),
+        pytest.param(
+            "The Minister and the Secretary of State pledged to strengthen missile defense cooperation.",
+            {(frozenset({"MissileDefense"}), "KOR+USA")},
+            id="the-secretary-of-state-is-american",
+        ),
+        pytest.param(
+            "The two foreign ministers condemned the launch, pledging serious consequences for any further test.",
+            {(frozenset({"DeclaratoryPolicy"}), "KOR+USA")},
+            id="pledging-serious-consequences",
+        ),
+        pytest.param(
+            "The Secretary denounced the test, pledging a swift response to any further provocation.",
+            {(frozenset({"DeclaratoryPolicy"}), "USA")},
+            id="pledging-a-swift-response",
+        ),
+        pytest.param(
+            "The United States stands firmly committed to the defense of our ally, the Republic of Korea.",
+            {(frozenset({"MutualDefense"}), "USA")},
+            id="defense-of-our-ally",
+        ),
+        pytest.param(
+            "The Minister stated that, whatever the budget strain, the ROK will continue to contribute to the "
+            "costs of the stationed forces.",
+            {(frozenset({"CostSharing"}), "KOR")},
+            id="a-party-that-will-contribute-still-pledges",
+        ),
+    ],
+)
+def test_pledges_the_phrase_list_missed(sentence: str, expected: set[tuple[frozenset[str], str]]) -> None:
+    assert read(sentence) == expected
+
+
+def test_a_spelling_of_the_island_of_the_record() -> None:
+    text = "The shelling by North Korean batteries of Yeongpyeong Island shocked the nation."
+    assert incidents(text, dt.date(2010, 12, 1)) == {"yeonpyeong-shelling-2010"}
