@@ -97,3 +97,22 @@ def test_pledges_the_phrase_list_missed(sentence: str, expected: set[tuple[froze
 def test_a_spelling_of_the_island_of_the_record() -> None:
     text = "The shelling by North Korean batteries of Yeongpyeong Island shocked the nation."
     assert incidents(text, dt.date(2010, 12, 1)) == {"yeonpyeong-shelling-2010"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "On Nov. 3, Pyongyang fired the same kind of ICBM, and that flight ended in failure.",
+            {"hwasong-17-launch-2022-11-03"},
+            id="a-day-that-opens-the-sentence",
+        ),
+        pytest.param(
+            "On Nov. 3, the ministers said that any ICBM launch would draw a firm answer.",
+            set(),
+            id="a-hypothetical-launch-takes-no-day",
+        ),
+    ],
+)
+def test_a_fronted_day_dates_the_launch_of_its_clause(text: str, expected: set[str]) -> None:
+    assert incidents(text, dt.date(2022, 11, 20)) == expected
