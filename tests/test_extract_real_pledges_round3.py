@@ -116,3 +116,26 @@ def test_a_spelling_of_the_island_of_the_record() -> None:
 )
 def test_a_fronted_day_dates_the_launch_of_its_clause(text: str, expected: set[str]) -> None:
     assert incidents(text, dt.date(2022, 11, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            'Minister Shin took questions after the drill. "We will back a full inquiry by the United Nations '
+            "Command. We will also raise the readiness of our deterrence. We will never tolerate such a "
+            'provocation," he said.',
+            id="a-pronoun-says-the-quotation",
+        ),
+        pytest.param(
+            "Minister Shin took questions after the drill.\n\n"
+            '"We will back a full inquiry by the United Nations Command. We will also raise the readiness of our '
+            'deterrence," Minister Shin said.',
+            id="the-speaker-named-after-the-quotation",
+        ),
+    ],
+)
+def test_a_quoted_we_over_several_sentences_is_the_speakers(text: str) -> None:
+    found = pledges(extract_text(text, dt.date(2024, 6, 2), "news"))
+    assert len(found) >= 2
+    assert {party for _, party, _ in found} == {"KOR"}

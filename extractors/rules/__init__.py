@@ -96,6 +96,8 @@ _OPENING = 600
 _NEAR = 40
 """Characters around a word within which a scheme phrase is the one the word belongs to."""
 _ACT_VERBS = tuple(load_rules("commitments").word_list("act_verbs"))
+_QUOTE_SPEAKER_REACH = 2000
+"""Characters after a sentence within which the speaker of a quotation it opens may be named."""
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
 _STANCE, _STRENGTH, _CUES = Prop.STANCE.value, Prop.STRENGTH.value, Prop.CUES.value
@@ -876,7 +878,6 @@ class _Extraction:
             if not can_pledge(verbs, text, s.start, s.end):
                 continue
             lo = bisect.bisect_left(actor_starts, s.start)
-            hi = bisect.bisect_left(actor_starts, s.end)
             pi = bisect.bisect_left(person_starts, s.start) - 1
             pronoun = frozenset({person_parties[pi]}) if pi >= 0 else None
             prev = self.sents[si - 1] if si > 0 else None
@@ -885,7 +886,9 @@ class _Extraction:
                 if prev is not None and prev.paragraph == s.paragraph and pi >= 0 and person_starts[pi] >= prev.start
                 else None
             )
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:hi], pronoun, speaker)
+            # (the actors after the sentence too: the speaker of a quotation that closes in a later one)
+            after = bisect.bisect_left(actor_starts, s.end + _QUOTE_SPEAKER_REACH)
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:

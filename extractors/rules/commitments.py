@@ -407,8 +407,11 @@ class PartyResolver:
             group = m.lastgroup
             parties = pronoun if group == "pron" else self._generic.get(group or "")
             if group == "both" and m.group(0).lower() == "we" and _quoted(text, start, m.start()):
-                # '"We will provide full support ...," Minister Shin said': a quoted "we" is its speaker's
-                parties = _quote_speaker(text, start, end, m.end(), actors) or speaker or parties
+                # '"We will provide full support ...," Minister Shin said': a quoted "we" is its speaker's;
+                # in a later sentence of a quotation without a named speaker ('... . We will ...," he said'),
+                # that of the person named before it
+                carried = pronoun if _quoted(text, start, start) else None
+                parties = _quote_speaker(text, start, end, m.end(), actors) or speaker or carried or parties
             if parties:
                 generic.append(Ref(m.start(), m.end(), parties, meeting=group == "meeting"))
         # "the U.S.-ROK Alliance", "both the ROK and the U.S.": one reference to both, not its parts
@@ -432,15 +435,34 @@ class PartyResolver:
 
 
 def _quoted(text: str, start: int, pos: int) -> bool:
-    """Is ``pos`` inside a quotation opened in ``text[start:pos]`` (straight or curly quotes)?"""
-    stretch = text[start:pos]
+    """Is ``pos`` inside a quotation (straight or curly quotes) opened in its paragraph before it?
+
+    A quotation of several sentences opens in an earlier sentence than the "we" of its second one:
+    the paragraph is read from its start (the last blank line within ``_QUOTE_REACH`` characters,
+    else the last line break, else the document's start when that is near, else the sentence).
+    """
+    floor = max(0, start - _QUOTE_REACH)
+    para = text.rfind("\n\n", floor, start)
+    if para < 0:
+        para = text.rfind("\n", floor, start)
+    if para < 0 and floor == 0:
+        para = -1  # the document's first paragraph
+    elif para < 0:
+        para = start - 1
+    stretch = text[para + 1 : pos]
     return stretch.count('"') % 2 == 1 or stretch.count("“") > stretch.count("”")
+
+
+_QUOTE_REACH = 2000
+"""Characters around a quoted "we" within which its quotation's opening and its speaker are looked for."""
 
 
 def _quote_speaker(text: str, start: int, end: int, pos: int, actors: list[ActorMention]) -> frozenset[str] | None:
     """The party of the person named first right after the quotation that holds ``pos`` closes
-    ('"We will ...," Minister Shin said'), in the sentence."""
-    close = min((k for k in (text.find('"', pos, end), text.find("”", pos, end)) if k >= 0), default=-1)
+    ('"We will ...," Minister Shin said'), in the sentence or a later one of its paragraph."""
+    limit = text.find("\n\n", pos, pos + _QUOTE_REACH)
+    limit = min(len(text), pos + _QUOTE_REACH) if limit < 0 else limit
+    close = min((k for k in (text.find('"', pos, limit), text.find("”", pos, limit)) if k >= 0), default=-1)
     if close < 0:
         return None
     after = [
