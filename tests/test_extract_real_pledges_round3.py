@@ -139,3 +139,20 @@ def test_a_quoted_we_over_several_sentences_is_the_speakers(text: str) -> None:
     found = pledges(extract_text(text, dt.date(2024, 6, 2), "news"))
     assert len(found) >= 2
     assert {party for _, party, _ in found} == {"KOR"}
+
+
+def test_a_short_line_that_ends_a_sentence_inside_a_numbered_paragraph_does_not_end_it() -> None:
+    from extractors.readers.layout import line_breaks
+
+    lines = [
+        "3. The Minister and the Secretary reviewed the situation on and around the Peninsula and agreed to",
+        "deepen their coordination against the threat over the coming year and to keep the alliance ready",
+        "at all times. They welcomed the review.",
+        "The Secretary also restated the firm commitment of the United States to the defense of the ROK by",
+        "using the full range of its military capabilities, including its extended deterrence, and the two",
+        "sides agreed to meet again.",
+        "4. The Minister and the Secretary noted the progress of the joint working groups over the past",
+        "year and the work ahead.",
+        "ANNEX ON THE WORKING GROUPS",
+    ]
+    assert line_breaks(lines) == [False, False, False, False, False, True, False, True]
