@@ -31,6 +31,7 @@ from extractors.rules.lexicon import CatalogueIncident, Lexicon, PhraseMatcher, 
 from extractors.rules.meetings import compose, ordinal_value, yearless
 from extractors.rules.patterns import first_word_prefixes, load_rules
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
+from graph.labels import kind_label
 from graph.schema import Kind
 
 
@@ -139,12 +140,6 @@ _THREAT_OF_KIND = {
     Kind.MISSILE_LAUNCH: "BallisticMissiles",
     Kind.ARMED_PROVOCATION: "ConventionalProvocation",
     Kind.CYBER_OPERATION: "CyberThreat",
-}
-_LABEL_OF_KIND = {
-    Kind.NUCLEAR_TEST: "Nuclear test",
-    Kind.MISSILE_LAUNCH: "Missile launch",
-    Kind.ARMED_PROVOCATION: "Armed provocation",
-    Kind.CYBER_OPERATION: "Cyberattack",
 }
 
 
@@ -587,7 +582,7 @@ class IncidentResolver:
             if kind is None or date.precision == "year" or plural:
                 return []
             new = NewIncident(
-                kind, date.date, f"{_LABEL_OF_KIND[kind]} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind]
+                kind, date.date, f"{kind_label(kind.value)} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind]
             )
             return [IncidentMention(span_start, span_end, new, 0.45)]
         if plural:
