@@ -156,3 +156,33 @@ def test_a_short_line_that_ends_a_sentence_inside_a_numbered_paragraph_does_not_
         "ANNEX ON THE WORKING GROUPS",
     ]
     assert line_breaks(lines) == [False, False, False, False, False, True, False, True]
+
+
+def test_will_also_continue_is_one_pledge_not_an_empty_one() -> None:
+    found = pledges(extract_text("We will also continue to press the DPRK to honor the UNSC resolutions.", DAY, "news"))
+    assert len(found) == 1
+    assert not found[0][2].rstrip().endswith("also")
+
+
+def test_a_declaratory_sentence_of_a_speech_is_said_by_the_party_before_it() -> None:
+    text = (
+        "The American commitment to the ROK is steadfast and ironclad. Any nuclear attack by the DPRK on the "
+        "allies is unacceptable and will result in the end of that regime."
+    )
+    assert read(text, kind="news") == {
+        (frozenset({"MutualDefense"}), "USA"),
+        (frozenset({"DeclaratoryPolicy"}), "USA"),
+    }
+
+
+def test_a_declaratory_sentence_no_one_says_is_no_pledge_of_a_news_text() -> None:
+    text = "Any nuclear attack by the DPRK on the allies would result in the end of that regime, analysts wrote."
+    assert read(text, kind="news") == set()
+
+
+def test_there_should_be_no_doubt_that_a_party_will() -> None:
+    text = (
+        "There should be no doubt that the United States will do whatever it takes to honor the security "
+        "commitments it has made to its allies, including the Republic of Korea."
+    )
+    assert {party for _, party in read(text, kind="news")} == {"USA"}

@@ -898,6 +898,9 @@ class _Extraction:
                 # met with a swift ... response": the party that spoke in the sentence before says it
                 if found.declaratory_orphan and si - 1 in sayers and self.sents[si - 1].paragraph == s.paragraph:
                     found.parties = sayers[si - 1]
+            findings = [f for f in findings if f.parties]  # a declaratory orphan no one says
+            if not findings:
+                continue
             named = [f.parties for f in findings if not f.defaulted]
             if named:
                 sayers[si] = named[-1]

@@ -848,7 +848,11 @@ class _SentenceReader:
         defaulted = False
         if parties is None:
             if default is None:
-                return None
+                if c.verb.kind != "modal" or not _DECLARATORY.search(text, c.start, c.verb.start):
+                    return None
+                # "Any nuclear attack ... will result in the end of that regime" in a text of no default
+                # party: its sayer is the party of the sentence before (an orphan without one is dropped)
+                default = frozenset()
             parties, defaulted = default, True
         allied = _alliance_parties(parties, c, defaulted, both)
         if allied is None:
@@ -990,6 +994,7 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
         and _BARE_SUBJECT.match(text, clause.embed_start, local.start)
     ):
         clause.parties = local.parties
+        clause.explicit = True  # the party says its will ("There should be no doubt that the U.S. will ...")
 
 
 def _party_subject(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int) -> bool:
