@@ -186,3 +186,23 @@ def test_there_should_be_no_doubt_that_a_party_will() -> None:
         "commitments it has made to its allies, including the Republic of Korea."
     )
     assert {party for _, party in read(text, kind="news")} == {"USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Joint Chiefs added that the South Korean military will keep a firm readiness posture against "
+            "any provocation by the North.",
+            "KOR",
+            id="the-national-military",
+        ),
+        pytest.param(
+            "The Secretary said that U.S. forces will remain on the Peninsula at their present level.",
+            "USA",
+            id="the-national-forces",
+        ),
+    ],
+)
+def test_a_partys_own_arm_is_the_party(text: str, expected: str) -> None:
+    assert {party for _, party in read(text, kind="news")} == {expected}
