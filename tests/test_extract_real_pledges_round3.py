@@ -206,3 +206,8 @@ def test_there_should_be_no_doubt_that_a_party_will() -> None:
 )
 def test_a_partys_own_arm_is_the_party(text: str, expected: str) -> None:
     assert {party for _, party in read(text, kind="news")} == {expected}
+
+
+def test_an_intention_that_names_no_field_is_no_pledge() -> None:
+    text = "This is an hour that calls for unity among true partners, and it is an hour we intend to meet, together."
+    assert read(text, kind="statement") == set()

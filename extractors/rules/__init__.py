@@ -96,6 +96,7 @@ _OPENING = 600
 _NEAR = 40
 """Characters around a word within which a scheme phrase is the one the word belongs to."""
 _ACT_VERBS = tuple(load_rules("commitments").word_list("act_verbs"))
+_TO_PLEDGES = tuple(load_rules("commitments").word_list("untyped_to_verbs"))
 _QUOTE_SPEAKER_REACH = 2000
 """Characters after a sentence within which the speaker of a quotation it opens may be named."""
 
@@ -1062,8 +1063,9 @@ class _Extraction:
             return set(sibling)
         vs, ve = found.verb_span
         verb = text[vs:ve].lower()
-        # a verb that took its "to" ("are determined to align ...") is read with it
-        after = ve - 3 if verb.endswith((" to", "\nto")) else ve
+        # a pledging verb that took its "to" ("are determined to align ...") is read with it (not "intend to",
+        # "plan to": an intention names a field or is none)
+        after = ve - 3 if verb.endswith((" to", "\nto")) and any(w in verb for w in _TO_PLEDGES) else ve
         if verb.startswith(_MODAL_WORDS + _ACT_VERBS) or _WILL_AFTER_VERB.match(text, after, hi):
             return set(_UNTYPED_PLEDGE)
         return set()
