@@ -419,6 +419,8 @@ class PartyResolver:
         joint_ids = {id(r) for r in joint}
         out: list[Ref] = []
         for a in actors:
+            if a.start >= end:
+                break  # (sorted by start; those after the sentence only name a quotation's speaker)
             if a.start < start or a.end > end or a.actor.kind is _ORGANIZATION:
                 continue
             if any(r.start <= a.start and a.end <= r.end for r in joint):
