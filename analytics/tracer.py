@@ -143,6 +143,9 @@ class TraceResult:
     series: list[str] = field(default_factory=list)
     estimated: bool = False
     """The incident's date is an estimate (lags are approximate)."""
+    named_in_texts: bool = True
+    """A loaded text names the incident; False: it comes from the public incident catalogue only,
+    so no pledge can answer it explicitly and its next meetings are placed by date alone."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the whole result."""
@@ -152,6 +155,7 @@ class TraceResult:
                 "label": self.label,
                 "date": self.date.isoformat(),
                 "estimated": self.estimated,
+                "named_in_texts": self.named_in_texts,
             },
             "window_days": self.window_days,
             "meetings": records(self.meetings),
@@ -410,6 +414,7 @@ def trace(
         explicit=frame(explicit_rows, EXPLICIT_COLUMNS),
         series=names,
         estimated=inc.estimated,
+        named_in_texts=inc.iri in view.incidents,
     )
 
 

@@ -209,3 +209,25 @@ def test_printed_tables_name_parties_types_and_kinds_in_words(
              "NuclearTest", "MissileLaunch", "ArmedProvocation", "True", "False", "commitment_type"}
     assert not printed & codes, sorted(printed & codes)
     assert all(w in out for w in words), [w for w in words if w not in out]
+
+
+def test_trace_and_crises_say_when_no_loaded_text_names_an_incident(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_file: Path
+) -> None:
+    code, out, err = run(monkeypatch, capsys, "trace", "Cheonan", "--data", str(data_file))
+    assert code == 0, err
+    assert "Sinking of the ROKS Cheonan (2010-03-26)" in out
+    assert "No loaded text names this incident" in out
+    assert "42nd SCM (2010-10-08), lag 196 days; no text for the 42nd SCM loaded" in out
+    code, out, err = run(monkeypatch, capsys, "crises", "--data", str(data_file))
+    assert code == 0, err
+    assert "named by no loaded text and are not listed (--catalogue" in out and "Cheonan" not in out
+    code, out, err = run(monkeypatch, capsys, "crises", "--catalogue", "--format", "csv", "--data", str(data_file))
+    assert code == 0, err
+    rows = [r for r in csv.DictReader(out.splitlines()) if r["label"] == "Sinking of the ROKS Cheonan"]
+    scm = [r for r in rows if r["series"] == "SCM"]
+    assert len(scm) == 1 and (scm[0]["lag_days"], scm[0]["named_in_texts"], scm[0]["text_loaded"]) == (
+        "196",
+        "False",
+        "False",
+    )

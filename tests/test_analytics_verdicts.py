@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture
+from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture, incident_iri
 
 import analytics as ak
 from graph.model import GraphData, Node, Relationship, make_iri
@@ -319,3 +319,46 @@ def test_an_other_meeting_beside_its_own_loaded_meeting_is_not_a_second_record(f
     view = ak.view_of(make(GraphData(nodes=[*fx.data.nodes, *extra], relationships=fx.data.relationships)))
     assert [m.iri for m in view.meetings.values() if (m.series, m.ordinal) == ("NCG", 1)] == [native]
     assert view.meetings[other].series == "Other"
+
+
+# 6. a crisis no loaded text names is still a crisis of the record (found on real communiqués: "trace Cheonan"
+#    answered "no incident is named" on a store of the 37th-55th SCM texts that never name the sinking)
+
+
+def test_an_incident_no_text_names_is_traced_from_the_catalogue_by_the_reference(fx: Fixture, make: Any) -> None:
+    store = make(fx.data)
+    result = ak.trace(store, "Cheonan")
+    assert not result.named_in_texts and result.to_dict()["incident"]["named_in_texts"] is False
+    assert result.date == dt.date(2010, 3, 26)
+    scm = _row(result.meetings, series="SCM")
+    assert (scm["meeting_label"], scm["lag_days"], scm["text_loaded"]) == ("42nd SCM", 196, False)
+    assert scm["note"] == "no text for the 42nd SCM loaded"
+    assert result.changes.empty and result.explicit.empty  # no verdict, no answer, from silence
+    by_date = ak.trace(store, "2010-03-26")
+    assert by_date.incident == result.incident
+    # an incident a loaded text names still resolves to the store's node, never to the catalogue's
+    named = ak.trace(store, "first nuclear test")
+    assert named.named_in_texts and named.incident == incident_iri(NT1)
+
+
+def test_crises_count_the_catalogue_incidents_no_text_names_and_list_them_on_request(fx: Fixture, make: Any) -> None:
+    store = make(fx.data)
+    plain = ak.crises(store, window_days=600)
+    assert plain.table["named_in_texts"].all() and plain.unnamed > 0
+    full = ak.crises(store, window_days=600, catalogue=True)
+    assert len(full.table) > len(plain.table) and full.unnamed == plain.unnamed
+    cheonan = _row(full.table, label="Sinking of the ROKS Cheonan", series="SCM")
+    assert (cheonan["meeting_label"], cheonan["lag_days"], cheonan["text_loaded"]) == ("42nd SCM", 196, False)
+    assert not cheonan["named_in_texts"] and cheonan["explicit"] == 0
+    assert cheonan["n_new"] == cheonan["n_not_restated"] == 0
+    first = _row(full.table, label="First North Korean nuclear test", series="SCM")
+    assert first["named_in_texts"] and first["text_loaded"]
+    assert full.to_dict()["unnamed_incidents"] == plain.unnamed
+
+
+def test_a_name_nothing_matches_is_still_an_error(fx: Fixture, make: Any) -> None:
+    from graph.errors import LookupAmbiguityError
+
+    with pytest.raises(LookupAmbiguityError, match="no incident is named"):
+        ak.trace(make(fx.data), "Battle of Hastings")
+

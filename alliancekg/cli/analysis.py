@@ -90,6 +90,11 @@ def register(app: typer.Typer) -> None:
                 return
             when = result.date.isoformat() + (", estimated date" if result.estimated else "")
             show(f"[bold]{result.label}[/bold] ({when})  window {window} days")
+            if not result.named_in_texts:
+                show(
+                    "No loaded text names this incident (it comes from the public incident catalogue): "
+                    "its next meetings are placed by date, and no pledge can answer it explicitly."
+                )
             if result.meetings.empty:
                 show("No recorded meeting of any series followed within the window.")
             for meeting in result.meetings.to_dict(orient="records"):
@@ -105,6 +110,8 @@ def register(app: typer.Typer) -> None:
                     f"\n[bold]{meeting['series']}[/bold]: {meeting['meeting_label']} ({cell(meeting['date'])}), "
                     f"lag {meeting['lag_days']} days{prev}"
                 )
+                if not meeting["text_loaded"]:
+                    continue  # nothing to classify: the line above says no text is loaded
                 rows = result.changes[result.changes["meeting"] == meeting["meeting"]]
                 table = new_table()
                 for header in ("change", "wording", "type", "party", "strength", "basis", "link", "evidence"):
@@ -161,12 +168,24 @@ def register(app: typer.Typer) -> None:
         csv: CsvFile = None,
         json_file: JsonFile = None,
         fmt: OutputFormatOption = OutputFormat.TABLE,
+        catalogue: bool = typer.Option(
+            False,
+            "--catalogue",
+            help="Also list the incidents of the public incident catalogue that no loaded text names.",
+        ),
     ) -> None:
         """Every incident at once: the next meeting of each series, the lag, explicit and temporal answers, changes."""
         from analytics.crises import crises
 
         with opened(store, data) as graph:
-            result = crises(graph, window_days=window, series=series, sources=sources, min_confidence=min_confidence)
+            result = crises(
+                graph,
+                window_days=window,
+                series=series,
+                sources=sources,
+                min_confidence=min_confidence,
+                catalogue=catalogue,
+            )
             if fmt is not OutputFormat.TABLE:
                 write_result(result.table, result.to_dict(), csv, json_file, fmt)
                 return
@@ -200,6 +219,11 @@ def register(app: typer.Typer) -> None:
                     title="Lag (days) by decade and incident kind",
                 )
             )
+            if result.unnamed and not catalogue:
+                show(
+                    f"{result.unnamed} dated incidents of the public catalogue are named by no loaded text "
+                    "and are not listed (--catalogue lists them against the series reference)."
+                )
             write_result(result.table, result.to_dict(), csv, json_file)
 
     @app.command("lineage")
