@@ -304,6 +304,23 @@ def _fmt(value: float | None) -> str:
     return "?" if value is None else f"{value:g}"
 
 
+def restates_note(stmt: Statement) -> str:
+    """A caveat for a ``new`` statement whose own wording says it restates or strengthens a pledge.
+
+    "Reiterated that ..." with no earlier statement of the type in the loaded
+    texts is new to the series as loaded, but the text itself says the pledge
+    existed before (at a summit, in a text not loaded, or worded as another
+    type), so the basis says so rather than letting "new" stand unqualified.
+    A wording discounted by :func:`wording_of` claims nothing and gets no caveat.
+    """
+    if stmt.stance in {"reaffirmed", "strengthened"} and not stmt.wording_note:
+        return (
+            f"; the text itself says {stmt.stance!r}: it may restate a pledge made elsewhere "
+            "(a summit, a text not loaded) or worded as another type"
+        )
+    return ""
+
+
 def change_and_basis(stmt: Statement, baseline: Statement | None) -> tuple[str, str]:
     """The change of a statement given its baseline (None: not stated before), and why.
 
@@ -313,7 +330,7 @@ def change_and_basis(stmt: Statement, baseline: Statement | None) -> tuple[str, 
     weaker (a restatement without "ironclad" is no evidence a pledge weakened).
     """
     if baseline is None:
-        return "new", "not stated at the previous meeting nor at any earlier loaded one"
+        return "new", "not stated at the previous meeting nor at any earlier loaded one" + restates_note(stmt)
     where = f"last stated at the {baseline.meeting.label}"
     if stmt.stance in _NEGATIVE:
         return "weaker", f"wording: the text says {stmt.stance!r}"
@@ -397,7 +414,7 @@ def classify_meeting(view: AnalyticsView, series: Sequence[MeetingRec], index: i
             base = baseline_for(view, upto, len(upto), stmt)
             change, basis = change_and_basis(stmt, base)
             if change == "new" and previous.label is None:
-                basis = "first meeting of its series"
+                basis = "first meeting of its series" + restates_note(stmt)
             rows.append(Classified(change=change, statement=stmt, baseline=base, basis=basis))
         if previous.loaded is not None:
             for (ctype, _party), old in statements_at(view, previous.loaded.iri).items():

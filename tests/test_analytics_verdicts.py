@@ -362,3 +362,15 @@ def test_a_name_nothing_matches_is_still_an_error(fx: Fixture, make: Any) -> Non
     with pytest.raises(LookupAmbiguityError, match="no incident is named"):
         ak.trace(make(fx.data), "Battle of Hastings")
 
+
+# 7. "new" when the text itself says it restates: found on the 41st SCM ("reiterated that ... will not accept
+#    North Korea as a nuclear weapon state", absent from the loaded 40th SCM text)
+
+
+def test_a_new_statement_whose_wording_says_reaffirmed_carries_a_caveat(fx: Fixture, make: Any) -> None:
+    changes = ak.trace(make(fx.data), NT1).changes
+    denuc = _row(changes, commitment_type="Denuclearization", party="KOR+USA")
+    assert denuc["change"] == "new" and denuc["wording"] == "reaffirmed"
+    assert "the text itself says 'reaffirmed'" in denuc["basis"]
+    opcon = _row(changes, commitment_type="OpconTransition", party="KOR+USA")
+    assert opcon["change"] == "new" and opcon["wording"] == "new" and "the text itself" not in opcon["basis"]
