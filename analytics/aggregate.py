@@ -389,6 +389,19 @@ def _ordinal_index(view: AnalyticsView, series: Sequence[MeetingRec]) -> dict[in
     return dict(cached)
 
 
+def _gap_note(view: AnalyticsView, series: Sequence[MeetingRec], since: MeetingRec, until: MeetingRec) -> str:
+    """``; no text loaded for the 42nd SCM between them`` when the record has unloaded meetings in between."""
+    first, last = reference_ordinal(since), reference_ordinal(until)
+    if first is None or last is None or last - first < 2:
+        return ""
+    loaded = _ordinal_index(view, series)
+    missing = [o for o in range(first + 1, last) if o not in loaded]
+    if not missing:
+        return ""
+    more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+    return f"; no text loaded for the {ordinal_label(since.series, missing[0])}{more} in between"
+
+
 def classify_meeting(view: AnalyticsView, series: Sequence[MeetingRec], index: int) -> list[Classified]:
     """Every statement of ``series[index]`` classified, then what was not restated.
 
@@ -415,6 +428,11 @@ def classify_meeting(view: AnalyticsView, series: Sequence[MeetingRec], index: i
             change, basis = change_and_basis(stmt, base)
             if change == "new" and previous.label is None:
                 basis = "first meeting of its series" + restates_note(stmt)
+            elif base is not None and previous.loaded is not None and base.meeting.iri != previous.loaded.iri:
+                # stated again after a loaded text left it out: never let "continued" suggest the
+                # previous meeting said it too
+                basis += f"; not stated at the {previous.loaded.label} (the previous meeting): stated again"
+                basis += _gap_note(view, series, base.meeting, previous.loaded)
             rows.append(Classified(change=change, statement=stmt, baseline=base, basis=basis))
         if previous.loaded is not None:
             for (ctype, _party), old in statements_at(view, previous.loaded.iri).items():

@@ -28,6 +28,7 @@ import analytics as ak
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Prop, Rel
+from graph.schema import concept_iri as concept_of
 from graph.store import GraphStore
 
 STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
@@ -374,3 +375,50 @@ def test_a_new_statement_whose_wording_says_reaffirmed_carries_a_caveat(fx: Fixt
     assert "the text itself says 'reaffirmed'" in denuc["basis"]
     opcon = _row(changes, commitment_type="OpconTransition", party="KOR+USA")
     assert opcon["change"] == "new" and opcon["wording"] == "new" and "the text itself" not in opcon["basis"]
+
+
+# 8. "continued" never suggests the previous meeting said it: found on the 40th SCM, whose extended deterrence
+#    pledge was "continued, last stated at the 38th SCM" with nothing saying the loaded 39th SCM text left it out
+
+
+def _classified(store: GraphStore, ordinal: int) -> dict[tuple[str, str], Any]:
+    from analytics.aggregate import classify_meeting, series_index
+
+    view = ak.view_of(store)
+    meeting = next(m for m in view.series_meetings["SCM"] if m.ordinal == ordinal)
+    located = series_index(view, meeting.iri)
+    assert located is not None
+    rows = [c for c in classify_meeting(view, *located) if c.change != "not restated"]
+    return {(c.statement.ctype, c.statement.party): c for c in rows}
+
+
+def test_a_pledge_stated_again_after_a_silent_previous_meeting_says_so(fx: Fixture, make: Any) -> None:
+    rows = _classified(make(fx.data), 39)
+    missile = rows[("MissileDefense", "KOR+USA")]  # stated at the 37th, not at the 38th, again at the 39th
+    assert missile.change == "continued"
+    assert "last stated at the 37th Security Consultative Meeting" in missile.basis
+    assert "not stated at the 38th Security Consultative Meeting (the previous meeting): stated again" in missile.basis
+    assert "stated again" not in rows[("ForcePresence", "USA")].basis  # the 38th stated it: a plain restatement
+
+
+def test_stated_again_names_the_meetings_without_text_in_between(fx: Fixture, make: Any) -> None:
+    # the 36th and 38th texts loaded, the 37th not; the 39th states cost sharing, last stated at the 36th
+    extra = make_iri(Kind.COMMITMENT, "scm39-cost-sharing")
+    data = without_meeting(fx, "scm37")
+    data = GraphData(
+        nodes=[*data.nodes, Node(iri=extra, kind=Kind.COMMITMENT, label="The ROK will keep sharing the costs.",
+                                 props={Prop.STANCE.value: "reaffirmed", Prop.STRENGTH.value: 0.5,
+                                        Prop.DATE.value: dt.date(2007, 11, 7)})],
+        relationships=[
+            *data.relationships,
+            Relationship(type=Rel.COMMITMENT_TYPE, source=extra, target=concept_of("CostSharing")),
+            Relationship(type=Rel.COMMITTED_BY, source=extra, target=make_iri(Kind.STATE, "KOR")),
+            Relationship(type=Rel.MADE_AT, source=extra, target=fx.meetings["scm39"]),
+        ],
+    )
+    cost = _classified(make(data), 39)[("CostSharing", "KOR")]
+    assert cost.change == "continued" and cost.baseline is not None
+    assert cost.basis.endswith(
+        "not stated at the 38th Security Consultative Meeting (the previous meeting): stated again; "
+        "no text loaded for the 37th SCM in between"
+    )
