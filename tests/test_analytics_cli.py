@@ -108,7 +108,8 @@ def test_lineage_themes_in_force_and_centrality(
 ) -> None:
     code, out, err = run(monkeypatch, capsys, "lineage", "Nuclear umbrella", "--party", "USA", "--data", str(data_file))
     assert code == 0, err
-    assert "first stated in the loaded texts at the 36th Security Consultative Meeting" in out
+    assert "first stated in the loaded texts at the 36th Security Consultative Meeting (2004-10-22) by" in out
+    assert "No text loaded for 35 earlier meetings of the record: 1st SCM" in out  # apart from the first date
     code, out, err = run(monkeypatch, capsys, "themes", "--bins", "2005,2007", "--data", str(data_file))
     assert code == 0, err
     assert "before 2005" in out and "2005-2006" in out and "Extended deterrence" in out

@@ -264,10 +264,15 @@ def register(app: typer.Typer) -> None:
                 show(f"[bold]{result.label}[/bold]{who}: never stated at a recorded meeting.")
             else:
                 show(
-                    f"[bold]{result.label}[/bold]{who}: {result.first_note} "
-                    f"({result.first_date.isoformat()}) by {party_label(str(result.first_party))}; "
-                    f"{len(result.chain)} statements"
+                    f"[bold]{result.label}[/bold]{who}: first stated in the loaded texts at the "
+                    f"{result.first_meeting} ({result.first_date.isoformat()}) by "
+                    f"{party_label(str(result.first_party))}; {len(result.chain)} statements"
                 )
+                missing = result.missing_before
+                if missing:
+                    # the date and party belong to the first statement, not to the list of missing texts
+                    named = ", ".join(missing[:6]) + (f", ... {missing[-1]}" if len(missing) > 6 else "")
+                    show(f"No text loaded for {len(missing)} earlier meetings of the record: {named}")
                 chain = result.chain.assign(evidence=result.chain["evidence"].map(lambda t: short(t, 70)))
                 show(
                     frame_table(
