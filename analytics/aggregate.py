@@ -138,8 +138,19 @@ class Previous:
         return self.label is not None and self.loaded is None
 
     @property
+    def unlisted(self) -> bool:
+        """No earlier meeting of a series the reference does not list is loaded: whether one was held is unknown.
+
+        The first loaded summit is not the first summit: with no reference of the
+        series' meetings, nothing tells what came before, so no verdict is made.
+        """
+        return self.source == "loaded order" and self.label is None
+
+    @property
     def note(self) -> str | None:
         """``no text for the 37th SCM loaded`` when it is missing."""
+        if self.unlisted:
+            return "no earlier meeting of this series loaded, and the series reference does not list its meetings"
         return f"no text for the {self.label} loaded" if self.missing else None
 
 
@@ -417,8 +428,10 @@ def classify_meeting(view: AnalyticsView, series: Sequence[MeetingRec], index: i
     now = statements_at(view, meeting.iri)
     previous, at = previous_of(view, series, index)
     rows: list[Classified] = []
-    if previous.missing:
-        basis = f"unknown: previous meeting not loaded ({previous.note})"
+    if previous.missing or previous.unlisted:
+        basis = f"unknown: {previous.note}"
+        if previous.missing:
+            basis = f"unknown: previous meeting not loaded ({previous.note})"
         rows = [Classified(change=UNKNOWN, statement=s, baseline=None, basis=basis) for s in now.values()]
     else:
         upto = list(series[: at + 1]) if at is not None else []

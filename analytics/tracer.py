@@ -366,7 +366,7 @@ def trace(
         note = None
         if meeting is None:
             note = f"no text for the {nxt.label} loaded"
-        elif previous is not None and previous.missing:
+        elif previous is not None and (previous.missing or previous.unlisted):
             note = previous.note
         elif previous is not None and previous.source == "loaded order":
             note = "series not in the reference: compared with the previous loaded meeting"

@@ -422,3 +422,23 @@ def test_stated_again_names_the_meetings_without_text_in_between(fx: Fixture, ma
         "not stated at the 38th Security Consultative Meeting (the previous meeting): stated again; "
         "no text loaded for the 37th SCM in between"
     )
+
+
+# 9. the first loaded meeting of a series the reference does not list is not the first of its series: found on
+#    the sample corpus, where the 2023 ROK-U.S. summit (the only summit loaded) had 9 "new" pledges
+
+
+def test_the_first_loaded_summit_gets_no_verdict(fx: Fixture, make: Any) -> None:
+    from analytics.aggregate import classify_meeting
+
+    view = ak.view_of(make(fx.data))
+    summits = view.series_meetings["Summit"]
+    first = classify_meeting(view, summits, 0)
+    assert first and {c.change for c in first} == {"unknown"}
+    assert all("the series reference does not list its meetings" in c.basis for c in first)
+    later = {c.statement.ctype: c for c in classify_meeting(view, summits, 1)}
+    assert later["MutualDefense"].change == "stronger"  # a loaded earlier summit is still compared with
+    meeting = _row(ak.trace(make(fx.data), NT1, window_days=600).meetings, series="Summit")
+    assert meeting["previous_loaded"] and meeting["note"] == (
+        "series not in the reference: compared with the previous loaded meeting"
+    )

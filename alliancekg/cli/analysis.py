@@ -101,7 +101,10 @@ def register(app: typer.Typer) -> None:
                 if not meeting["text_loaded"]:
                     prev = f"; {meeting['note']}"
                 elif not _present(meeting["previous_label"]):
-                    prev = "; first meeting of its series"
+                    # a series the reference lists starts here; any other only starts in the loaded texts
+                    prev = f"; {meeting['note']}: no change verdict" if _present(meeting["note"]) else (
+                        "; first meeting of its series"
+                    )
                 elif not meeting["previous_loaded"]:
                     prev = f"; {meeting['note']}: no change verdict"
                 else:
