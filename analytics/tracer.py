@@ -293,6 +293,16 @@ def next_meetings(view: AnalyticsView, day: dt.date, window_days: int, series: I
     return sorted(found, key=lambda x: (x.lag, x.series, x.label))
 
 
+def _same_day(series: str, day: dt.date) -> str | None:
+    """The reference meeting of ``series`` held on ``day`` itself, if any (``54th SCM``)."""
+    if series not in REFERENCE_SERIES:
+        return None
+    row = next_in_reference(series, day)
+    if row is None or row.start_date != day or row.ordinal is None:
+        return None
+    return ordinal_label(series, row.ordinal)
+
+
 def trace(
     store: StoreOrView,
     incident: str,
@@ -370,6 +380,11 @@ def trace(
             note = previous.note
         elif previous is not None and previous.source == "loaded order":
             note = "series not in the reference: compared with the previous loaded meeting"
+        same_day = _same_day(nxt.series, inc.date)
+        if same_day is not None:
+            # the 2022-11-03 ICBM launch and the 54th SCM of that day: say why the next one is the 55th
+            held = f"the {same_day} was held the same day and is not counted as after the incident"
+            note = f"{note}; {held}" if note else held
         meeting_rows.append(
             {
                 "series": nxt.series,

@@ -442,3 +442,13 @@ def test_the_first_loaded_summit_gets_no_verdict(fx: Fixture, make: Any) -> None
     assert meeting["previous_loaded"] and meeting["note"] == (
         "series not in the reference: compared with the previous loaded meeting"
     )
+
+
+def test_a_meeting_held_on_the_incident_day_is_named_when_the_next_one_is_taken(fx: Fixture, make: Any) -> None:
+    # found on the catalogue's 2022-11-03 ICBM launch, the day of the 54th SCM: the next SCM is the 55th,
+    # and the row says why
+    scm = _row(ak.trace(make(fx.data), "2022-11-03").meetings, series="SCM")
+    assert (scm["meeting_label"], scm["lag_days"]) == ("55th SCM", 375)
+    assert "the 54th SCM was held the same day and is not counted as after the incident" in scm["note"]
+    first = _row(ak.trace(make(fx.data), NT1).meetings, series="SCM")
+    assert first["note"] is None or "same day" not in first["note"]

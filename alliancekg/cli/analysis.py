@@ -109,6 +109,8 @@ def register(app: typer.Typer) -> None:
                     prev = f"; {meeting['note']}: no change verdict"
                 else:
                     prev = f"; compared with {meeting['previous_label']} ({cell(meeting['previous_date'])})"
+                    if _present(meeting["note"]):
+                        prev += f" ({meeting['note']})"
                 show(
                     f"\n[bold]{meeting['series']}[/bold]: {meeting['meeting_label']} ({cell(meeting['date'])}), "
                     f"lag {meeting['lag_days']} days{prev}"
