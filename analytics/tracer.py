@@ -146,6 +146,8 @@ class TraceResult:
     named_in_texts: bool = True
     """A loaded text names the incident; False: it comes from the public incident catalogue only,
     so no pledge can answer it explicitly and its next meetings are placed by date alone."""
+    kind: str = ""
+    """The incident's kind (``Kind`` value), also for a catalogue incident the store does not hold."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the whole result."""
@@ -430,6 +432,7 @@ def trace(
         series=names,
         estimated=inc.estimated,
         named_in_texts=inc.iri in view.incidents,
+        kind=inc.kind,
     )
 
 
