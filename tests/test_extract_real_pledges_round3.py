@@ -211,3 +211,8 @@ def test_a_partys_own_arm_is_the_party(text: str, expected: str) -> None:
 def test_an_intention_that_names_no_field_is_no_pledge() -> None:
     text = "This is an hour that calls for unity among true partners, and it is an hour we intend to meet, together."
     assert read(text, kind="statement") == set()
+
+
+def test_two_chairpersons_agreeing_to_a_quoted_infinitive_pledge() -> None:
+    text = 'The two chairpersons agreed to "work for an alliance that looks ahead."'
+    assert read(text, kind="news") == {(frozenset({"AllianceCooperation"}), "KOR+USA")}
