@@ -12,6 +12,7 @@ the dashboard's one cache.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -334,7 +335,15 @@ def panel_group(app_ctx: AppContext, iri: str, key: str, shown: int = PANEL_SHOW
     return app_ctx.remembered("node_panel_group", (iri, key, shown), lambda: _panel_group(app_ctx, iri, parsed, shown))
 
 
-def _panel_group(app_ctx: AppContext, iri: str, parsed: tuple[str, bool], shown: int) -> Group | None:
+def _page_size(count: int, shown: int) -> int:
+    """How many of a group's ``count`` links are read: all of a small group (sorted here), else ``shown``."""
+    return count if count <= GROUP_SORTED else shown
+
+
+def _panel_group(
+    app_ctx: AppContext, iri: str, parsed: tuple[str, bool], shown: int, read: list[Node] | None = None
+) -> Group | None:
+    """One group; ``read`` is its page when the caller read it already (with the other groups, in one read)."""
     rel_type, outgoing = parsed
     try:
         count = link_counts(app_ctx, iri).get(parsed, 0)
@@ -348,7 +357,7 @@ def _panel_group(app_ctx: AppContext, iri: str, parsed: tuple[str, bool], shown:
     if rel_type == Rel.MADE_AT.value and not outgoing and iri in view.meetings:
         changes = changes_at(view, iri)
     whole = count <= GROUP_SORTED
-    others = store.linked(iri, rel_type, outgoing, 0, count if whole else shown)
+    others = read if read is not None else store.linked(iri, rel_type, outgoing, 0, _page_size(count, shown))
     hits: list[Hit] = []
     for other in others:
         if other.kind == Kind.MENTION:
@@ -387,7 +396,17 @@ def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
         (k for k in counts if k[0] not in SKIPPED_LINKS),
         key=lambda k: (order.get(k, len(order)), labels.link_label(k[0], k[1])),
     )
-    groups = [g for g in (panel_group(app_ctx, iri, group_key(*k)) for k in keys) if g is not None and g.hits]
+    # every group's first page in one read (one round trip on Neo4j, not one per group)
+    pages = store.linked_pages(iri, [(t, out, 0, _page_size(counts[(t, out)], PANEL_SHOWN)) for t, out in keys])
+    read = [
+        app_ctx.remembered(
+            "node_panel_group",
+            (iri, group_key(*k), PANEL_SHOWN),
+            functools.partial(_panel_group, app_ctx, iri, k, PANEL_SHOWN, pages.get(k, [])),
+        )
+        for k in keys
+    ]
+    groups = [g for g in read if g is not None and g.hits]
     if is_meeting:
         answered = _answered(app_ctx, iri, view)
         if answered:
