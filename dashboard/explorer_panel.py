@@ -377,7 +377,11 @@ def _panel_group(
         else:
             hits.sort(key=lambda h: (h.label.lower(), h.iri))
     listed = tuple(hits[:shown])
-    return Group(labels.link_label(rel_type, outgoing), listed, max(0, count - len(listed)), group_key(*parsed))
+    # mentions are not listed, so not counted as more either: exact for a group read whole; for a larger one,
+    # the mentions of its page are taken off (the rest of it is counted, not read)
+    skipped = len(others) - len(hits)
+    more = len(hits) - len(listed) if whole else count - skipped - len(listed)
+    return Group(labels.link_label(rel_type, outgoing), listed, max(0, more), group_key(*parsed))
 
 
 def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:

@@ -133,3 +133,36 @@ def _find(component: Any, wanted: str) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def test_mentions_are_neither_listed_nor_counted_as_more_and_the_header_counts_links(store: GraphStore) -> None:
+    """A group whose links include mentions says "N more" of what it could list; the header's linked items are
+    the link groups' (the meeting's derived "What its commitments answer" group is not a link of it)."""
+    test = make_iri(Kind.NUCLEAR_TEST, "PRK", "2017-09-03")
+    nodes = [*hub_graph().nodes[:3], Node(iri=test, kind=Kind.NUCLEAR_TEST, label="sixth test",
+                                          props={"date": dt.date(2017, 9, 3)})]  # fmt: skip
+    rels = [Relationship(type=Rel.PARTICIPANT, source=SCM, target=s) for s in (USA, KOR)]
+    for i in range(3):
+        pledge = make_iri(Kind.COMMITMENT, "doc-m", 10 + i)
+        nodes.append(Node(iri=pledge, kind=Kind.COMMITMENT, label=f"pledge {i}", props={"stance": "reaffirmed"}))
+        rels += [Relationship(type=Rel.MADE_AT, source=pledge, target=SCM),
+                 Relationship(type=Rel.RESPONDS_TO, source=pledge, target=test)]  # fmt: skip
+    for i in range(2):
+        doc = make_iri(Kind.DOCUMENT, f"doc-{i}")
+        nodes.append(Node(iri=doc, kind=Kind.DOCUMENT, label=f"document {i}"))
+        rels.append(Relationship(type=Rel.MENTIONS, source=doc, target=SCM))
+    for i in range(4):  # links from mentions in the same group: not listed
+        mention = make_iri(Kind.MENTION, "doc-m", 200 + i, 210 + i)
+        nodes.append(Node(iri=mention, kind=Kind.MENTION, label=f"mention {i}"))
+        rels.append(Relationship(type=Rel.MENTIONS, source=mention, target=SCM))
+    store.load(GraphData(nodes=nodes, relationships=rels))
+    app_ctx = AppContext(store=store)
+    panel = node_panel_data(app_ctx, SCM)
+    assert panel is not None and panel.links == 2 + 3 + 6
+    mentioned = next(g for g in panel.groups if g.key == group_key(Rel.MENTIONS.value, False))
+    assert len(mentioned.hits) == 2 and mentioned.more == 0  # the mentions are not "more"
+    answered = next(g for g in panel.groups if g.title == "What its commitments answer")
+    assert [h.iri for h in answered.hits] == [test]
+    rendered = str(explorer.render_node_panel(panel, SCM))
+    # the 3 pledges, 2 states and 2 documents; not the incident the pledges answer, not the mentions
+    assert "11 links: 7 linked items in 3 groups" in rendered

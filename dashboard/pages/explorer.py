@@ -274,11 +274,13 @@ def render_node_panel(panel: NodePanel | None, requested: str | None) -> list[An
         for k, v in panel.facts
     ]
     children.append(html.Table(html.Tbody(rows), className="props", style={"fontSize": 13, "margin": "6px 0"}))
-    listed = sum(len(g.hits) for g in panel.groups)
-    total = sum(len(g.hits) + g.more for g in panel.groups)
+    # the linked items are the link groups' (a derived group, "What its commitments answer", is no link of the node)
+    linked = [g for g in panel.groups if g.key]
+    listed = sum(len(g.hits) for g in linked)
+    total = sum(len(g.hits) + g.more for g in linked)
     children.append(
         html.Div(
-            f"{panel.links:,} links: {total:,} linked items in {len(panel.groups)} groups"
+            f"{panel.links:,} links: {total:,} linked items in {len(linked)} groups"
             + (f" (the first {listed:,} listed)" if listed < total else "")
             + f", {len(panel.evidence)} evidence sentences"
             + (f", {sum(len(n.texts) for n in panel.named_in)} names in documents" if panel.named_in else ""),
