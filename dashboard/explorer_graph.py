@@ -351,7 +351,13 @@ def path_note(app_ctx: AppContext, state: dict[str, Any], found: PathResult | No
         count = len(found.paths)
         more = f" ({count} shortest paths shown)" if count > 1 else ""
         links = "link" if found.hops == 1 else "links"
-        return f"Shortest path from {name(source)} to {name(target)}: {found.hops} {links}{more}."
+        note = f"Shortest path from {name(source)} to {name(target)}: {found.hops} {links}{more}."
+        if found.stopped:  # the paths found are the shortest, but the search did not finish looking
+            note += (
+                f" The search stopped at its bound of {PATH_MAX_VISITS:,} nodes: other paths as short may exist "
+                "that are not listed."
+            )
+        return note
     if found.stopped:
         return (
             f"The path search from {name(source)} to {name(target)} stopped after reaching {PATH_MAX_VISITS:,} "

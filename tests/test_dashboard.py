@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -370,6 +371,10 @@ def test_a_path_between_two_nodes_is_drawn_and_highlighted(app_ctx: AppContext, 
     assert cleared["path"] is None and explorer.explorer_view(app_ctx, cleared).path_note == ""
     unknown = explorer.explorer_view(app_ctx, {**asked, "path": [test, "urn:nothing"]})
     assert unknown.path_note == "No node has the IRI urn:nothing: no path to show."
+    # paths found by a search that stopped at its bound: shown, and said to be perhaps not all
+    stopped = dataclasses.replace(found, stopped=True)
+    assert "may exist that are not listed" in explorer_graph.path_note(app_ctx, asked, stopped)
+    assert "not listed" not in explorer_graph.path_note(app_ctx, asked, found)
 
 
 def test_an_unknown_node_link_says_so_and_opens_on_the_latest_meeting(app_ctx: AppContext) -> None:
