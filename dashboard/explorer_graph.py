@@ -106,6 +106,7 @@ def initial_state(view: ViewState, bounds: tuple[int, int]) -> dict[str, Any]:
         "expanded": opened,
         "hidden": list(dict.fromkeys(view.hidden)),
         "mode": mode,
+        "pinned": {iri: [x, y] for iri, x, y in view.pinned},
     }
 
 

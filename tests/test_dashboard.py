@@ -142,6 +142,19 @@ def test_sync_query_keeps_other_pages_keys() -> None:
     assert view.opened == ("x",)  # the opened nodes are part of the link: it restores the same view
 
 
+def test_pins_are_kept_in_the_link() -> None:
+    """A pinned node and its place survive the address: a link restores the pins (bad ones are dropped)."""
+    pins = {"https://w3id.org/x/a,b": [12.5, -3.0], "https://w3id.org/x/c": [0, 40.25]}
+    query = sync_query([{"expanded": ["x"], "pinned": pins}], "?incident=abc")
+    view = parse_query(query)
+    assert view.pinned == (("https://w3id.org/x/a,b", 12.5, -3.0), ("https://w3id.org/x/c", 0.0, 40.25))
+    assert parse_query(encode_query(view)) == view and view.incident == "abc"
+    state = explorer.initial_state(view, (1990, 2020))
+    assert state["pinned"] == {"https://w3id.org/x/a,b": [12.5, -3.0], "https://w3id.org/x/c": [0.0, 40.25]}
+    assert parse_query("?pinned=urn:a@1,nan|urn:b@x,2|urn:c|urn:d@4,5").pinned == (("urn:d", 4.0, 5.0),)
+    assert parse_query(sync_query([{"pinned": {}}], query)).pinned == ()  # unpinning all clears the link's pins
+
+
 def test_nav_links_carry_the_view() -> None:
     out = nav_state("/timeline", "?from=2006")
     hrefs, looks = out[: len(PAGES)], out[len(PAGES) :]
