@@ -113,14 +113,21 @@ def test_moving_the_focus_inside_the_drawn_graph_sends_classes_only(hub_ctx: App
     assert isinstance(elements, list) and len(elements) > len(whole)
 
 
-def test_the_first_graph_comes_with_the_page(hub_ctx: AppContext) -> None:
+def test_the_page_comes_light_and_the_first_graph_by_its_callback(hub_ctx: AppContext) -> None:
+    """The router's answer holds the page and the details panel, no graph; the graph callback's first call
+    (nothing drawn yet) sends the whole first graph with preset positions and the legend."""
     page = explorer.layout(hub_ctx, ViewState())
     graph = _find(page, ids.EXPLORER_GRAPH)
+    assert graph.elements == [] and _find(page, ids.EXPLORER_LEGEND).elements == []
+    assert getattr(_find(page, ids.EXPLORER_DRAWN), "data", None) is None
+    assert SCM in str(_find(page, ids.EXPLORER_DETAILS).children)  # the panel still comes with the page
+    state = _find(page, ids.url_state(explorer.PAGE)).data
+    elements, _notice, counts, legend, _path, drawn = explorer.graph_update(hub_ctx, state, None)
     expected = explorer.explorer_view(hub_ctx, explorer.resolved(hub_ctx, _first_state(hub_ctx))).elements
-    assert graph.elements == expected and expected
-    assert all("position" in e for e in graph.elements if "source" not in e["data"])  # preset: no layout run
+    assert elements == expected and expected and legend and counts
+    assert all("position" in e for e in elements if "source" not in e["data"])  # preset: no layout run
     assert graph.layout["name"] == "preset"
-    assert _find(page, ids.EXPLORER_DRAWN).data["node"] == SCM
+    assert drawn["node"] == SCM
 
 
 def _find(component: Any, wanted: str) -> Any:
