@@ -448,6 +448,11 @@ def _answered(app_ctx: AppContext, meeting: str, view: Any) -> list[Hit]:
             targets.setdefault(target, None)
     hits: list[Hit] = []
     for target in list(targets)[:GROUP_SORTED]:
+        incident = view.incidents.get(target)
+        if incident is not None:  # named as display_name names an incident, from the view: no store read each
+            name = incident.label or target.rsplit("/", 1)[-1]
+            hits.append(Hit(target, name, incident.kind, _show(incident.date) if incident.date else ""))
+            continue
         try:
             other = app_ctx.store.get_node(target).node
         except NodeNotFoundError:

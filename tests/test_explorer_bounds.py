@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import ids
 from dashboard.context import AppContext
+from dashboard.explorer_graph import display_name
 from dashboard.explorer_panel import GROUP_SORTED, PANEL_MORE, PANEL_SHOWN, group_key, node_panel_data, panel_group
 from dashboard.pages import explorer
 from dashboard.state import ViewState
@@ -130,7 +131,7 @@ def test_the_page_comes_light_and_the_first_graph_by_its_callback(hub_ctx: AppCo
     assert drawn["node"] == SCM
 
 
-def _find(component: Any, wanted: str) -> Any:
+def _find(component: Any, wanted: Any) -> Any:
     if getattr(component, "id", None) == wanted:
         return component
     children = getattr(component, "children", None)
@@ -169,7 +170,10 @@ def test_mentions_are_neither_listed_nor_counted_as_more_and_the_header_counts_l
     mentioned = next(g for g in panel.groups if g.key == group_key(Rel.MENTIONS.value, False))
     assert len(mentioned.hits) == 2 and mentioned.more == 0  # the mentions are not "more"
     answered = next(g for g in panel.groups if g.title == "What its commitments answer")
-    assert [h.iri for h in answered.hits] == [test]
+    # named and dated as its own panel names it (from the analytics view, without a store read per incident)
+    assert [(h.iri, h.label, h.kind, h.detail) for h in answered.hits] == [
+        (test, display_name(store.get_node(test).node), Kind.NUCLEAR_TEST.value, "2017-09-03")
+    ]
     rendered = str(explorer.render_node_panel(panel, SCM))
     # the 3 pledges, 2 states and 2 documents; not the incident the pledges answer, not the mentions
     assert "11 links: 7 linked items in 3 groups" in rendered
