@@ -848,3 +848,31 @@ def test_the_view_state_from_the_browser_is_bounded(app_ctx: AppContext) -> None
     assert state["expanded"] == opened[-MAX_EXPANDED:]  # the newest stay open
     assert state["hidden"] == opened[:MAX_HIDDEN]
     assert resolved(app_ctx, {"mode": "connected", "expanded": "not a list", "hidden": 3})["hidden"] == []
+
+
+def test_tracer_of_an_incident_whose_next_meeting_has_no_text_says_so() -> None:
+    """The 45th SCM followed the third nuclear test; with no communique loaded the page names the
+    meeting from the series reference, says its text is missing and never that no meeting followed."""
+    store = NetworkXStore()
+    store.load(
+        GraphData(
+            nodes=[
+                Node(
+                    iri=make_iri(Kind.NUCLEAR_TEST, "prk-nuclear-test-3"),
+                    kind=Kind.NUCLEAR_TEST,
+                    label="Third North Korean nuclear test",
+                    props={"date": dt.date(2013, 2, 12)},
+                )
+            ],
+            relationships=[],
+        )
+    )
+    ctx = AppContext(store=store)
+    data = tracer.tracer_data(ctx, make_iri(Kind.NUCLEAR_TEST, "prk-nuclear-test-3"))
+    assert data.kind and data.blocks[0].label == "45th SCM"
+    page = " ".join(_texts(tracer.render_result(data)))
+    assert "no text for the 45th scm loaded" in page.lower()
+    assert "pledged is unknown" in page and "no commitments were extracted" not in page.lower()
+    compared = " ".join(_texts(tracer.render_comparison(data.comparisons)))
+    assert "no meeting whose text is loaded" in compared.lower()
+    assert "no meeting followed" not in compared.lower()
