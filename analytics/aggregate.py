@@ -138,8 +138,19 @@ class Previous:
         return self.label is not None and self.loaded is None
 
     @property
+    def unlisted(self) -> bool:
+        """No earlier meeting of a series the reference does not list is loaded: whether one was held is unknown.
+
+        The first loaded summit is not the first summit: with no reference of the
+        series' meetings, nothing tells what came before, so no verdict is made.
+        """
+        return self.source == "loaded order" and self.label is None
+
+    @property
     def note(self) -> str | None:
         """``no text for the 37th SCM loaded`` when it is missing."""
+        if self.unlisted:
+            return "no earlier meeting of this series loaded, and the series reference does not list its meetings"
         return f"no text for the {self.label} loaded" if self.missing else None
 
 
@@ -304,6 +315,23 @@ def _fmt(value: float | None) -> str:
     return "?" if value is None else f"{value:g}"
 
 
+def restates_note(stmt: Statement) -> str:
+    """A caveat for a ``new`` statement whose own wording says it restates or strengthens a pledge.
+
+    "Reiterated that ..." with no earlier statement of the type in the loaded
+    texts is new to the series as loaded, but the text itself says the pledge
+    existed before (at a summit, in a text not loaded, or worded as another
+    type), so the basis says so rather than letting "new" stand unqualified.
+    A wording discounted by :func:`wording_of` claims nothing and gets no caveat.
+    """
+    if stmt.stance in {"reaffirmed", "strengthened"} and not stmt.wording_note:
+        return (
+            f"; the text itself says {stmt.stance!r}: it may restate a pledge made elsewhere "
+            "(a summit, a text not loaded) or worded as another type"
+        )
+    return ""
+
+
 def change_and_basis(stmt: Statement, baseline: Statement | None) -> tuple[str, str]:
     """The change of a statement given its baseline (None: not stated before), and why.
 
@@ -313,7 +341,7 @@ def change_and_basis(stmt: Statement, baseline: Statement | None) -> tuple[str, 
     weaker (a restatement without "ironclad" is no evidence a pledge weakened).
     """
     if baseline is None:
-        return "new", "not stated at the previous meeting nor at any earlier loaded one"
+        return "new", "not stated at the previous meeting nor at any earlier loaded one" + restates_note(stmt)
     where = f"last stated at the {baseline.meeting.label}"
     if stmt.stance in _NEGATIVE:
         return "weaker", f"wording: the text says {stmt.stance!r}"
@@ -372,6 +400,19 @@ def _ordinal_index(view: AnalyticsView, series: Sequence[MeetingRec]) -> dict[in
     return dict(cached)
 
 
+def _gap_note(view: AnalyticsView, series: Sequence[MeetingRec], since: MeetingRec, until: MeetingRec) -> str:
+    """``; no text loaded for the 42nd SCM between them`` when the record has unloaded meetings in between."""
+    first, last = reference_ordinal(since), reference_ordinal(until)
+    if first is None or last is None or last - first < 2:
+        return ""
+    loaded = _ordinal_index(view, series)
+    missing = [o for o in range(first + 1, last) if o not in loaded]
+    if not missing:
+        return ""
+    more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+    return f"; no text loaded for the {ordinal_label(since.series, missing[0])}{more} in between"
+
+
 def classify_meeting(view: AnalyticsView, series: Sequence[MeetingRec], index: int) -> list[Classified]:
     """Every statement of ``series[index]`` classified, then what was not restated.
 
@@ -387,8 +428,10 @@ def classify_meeting(view: AnalyticsView, series: Sequence[MeetingRec], index: i
     now = statements_at(view, meeting.iri)
     previous, at = previous_of(view, series, index)
     rows: list[Classified] = []
-    if previous.missing:
-        basis = f"unknown: previous meeting not loaded ({previous.note})"
+    if previous.missing or previous.unlisted:
+        basis = f"unknown: {previous.note}"
+        if previous.missing:
+            basis = f"unknown: previous meeting not loaded ({previous.note})"
         rows = [Classified(change=UNKNOWN, statement=s, baseline=None, basis=basis) for s in now.values()]
     else:
         upto = list(series[: at + 1]) if at is not None else []
@@ -397,7 +440,12 @@ def classify_meeting(view: AnalyticsView, series: Sequence[MeetingRec], index: i
             base = baseline_for(view, upto, len(upto), stmt)
             change, basis = change_and_basis(stmt, base)
             if change == "new" and previous.label is None:
-                basis = "first meeting of its series"
+                basis = "first meeting of its series" + restates_note(stmt)
+            elif base is not None and previous.loaded is not None and base.meeting.iri != previous.loaded.iri:
+                # stated again after a loaded text left it out: never let "continued" suggest the
+                # previous meeting said it too
+                basis += f"; not stated at the {previous.loaded.label} (the previous meeting): stated again"
+                basis += _gap_note(view, series, base.meeting, previous.loaded)
             rows.append(Classified(change=change, statement=stmt, baseline=base, basis=basis))
         if previous.loaded is not None:
             for (ctype, _party), old in statements_at(view, previous.loaded.iri).items():

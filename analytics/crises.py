@@ -20,6 +20,7 @@ import pandas as pd
 from analytics.aggregate import CHANGES, NOT_RESTATED, classify_meeting, series_index
 from analytics.frames import frame, records
 from analytics.loader import AnalyticsView, StoreOrView, select
+from analytics.resolve import unnamed_incidents
 from analytics.tracer import DEFAULT_WINDOW_DAYS, _series_filter, next_meetings
 
 CHANGE_COUNT_COLUMNS: tuple[str, ...] = tuple(f"n_{c.replace(' ', '_')}" for c in CHANGES)
@@ -41,6 +42,7 @@ CRISES_COLUMNS: tuple[str, ...] = (
     "explicit",
     "temporal",
     *CHANGE_COUNT_COLUMNS,
+    "named_in_texts",
 )
 
 LAG_COLUMNS: tuple[str, ...] = ("decade", "kind", "series", "incidents", "median_lag", "min_lag", "max_lag")
@@ -53,10 +55,17 @@ class CrisesResult:
     window_days: int
     table: pd.DataFrame
     lags: pd.DataFrame
+    unnamed: int = 0
+    """Dated catalogue incidents that no loaded text names (rows of the table only with ``catalogue=True``)."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the whole result."""
-        return {"window_days": self.window_days, "crises": records(self.table), "lags": records(self.lags)}
+        return {
+            "window_days": self.window_days,
+            "crises": records(self.table),
+            "lags": records(self.lags),
+            "unnamed_incidents": self.unnamed,
+        }
 
 
 def crises(
@@ -65,6 +74,7 @@ def crises(
     series: str | Iterable[str] | None = None,
     sources: str = "all",
     min_confidence: float | None = None,
+    catalogue: bool = False,
 ) -> CrisesResult:
     """The cross-incident table: every dated incident against the next meeting of each series.
 
@@ -72,13 +82,20 @@ def crises(
     one row (series empty), so no crisis is silently left out. ``sources`` and
     ``min_confidence`` choose which commitments count (:func:`analytics.loader.select`):
     a meeting's text is loaded only when a primary document records it.
+
+    ``catalogue=True`` adds the incidents of the public incident catalogue that
+    no loaded text names (``named_in_texts`` False): each is placed against the
+    series reference like any other, and none can have an explicit answer.
+    ``unnamed`` in the result counts them either way.
     """
     view = select(store, sources, min_confidence)
     names = _series_filter(series, view)
     keys = dict(zip(CHANGES, CHANGE_COUNT_COLUMNS, strict=True))
     rows: list[dict[str, Any]] = []
     per_meeting: dict[str, tuple[dict[str, int], list[frozenset[str]]]] = {}
-    dated = sorted(((i, i.date) for i in view.incidents.values() if i.date is not None), key=lambda p: (p[1], p[0].iri))
+    unnamed = unnamed_incidents(view) if view.incidents else []  # nothing ingested: nothing to place
+    pool = [*view.incidents.values(), *(unnamed if catalogue else ())]
+    dated = sorted(((i, i.date) for i in pool if i.date is not None), key=lambda p: (p[1], p[0].iri))
     for inc, day in dated:
         base = {
             "incident": inc.iri,
@@ -86,6 +103,7 @@ def crises(
             "kind": inc.kind,
             "date": day,
             "decade": f"{day.year // 10 * 10}s",
+            "named_in_texts": inc.iri in view.incidents,
         }
         found = next_meetings(view, day, window_days, names)
         if not found:
@@ -120,7 +138,8 @@ def crises(
                 }
             )
     table = frame(rows, CRISES_COLUMNS)
-    return CrisesResult(window_days=window_days, table=table, lags=_lags(table))
+    n_unnamed = sum(1 for i in unnamed if i.date is not None)
+    return CrisesResult(window_days=window_days, table=table, lags=_lags(table), unnamed=n_unnamed)
 
 
 def _summary(view: AnalyticsView, meeting: str, keys: dict[str, str]) -> tuple[dict[str, int], list[frozenset[str]]]:

@@ -22,6 +22,8 @@ from graph.errors import EmptyStoreError, LookupAmbiguityError
 from graph.model import make_iri
 from graph.schema import COMMITMENT_TYPES, THREAT_TYPES, Kind, subkinds
 
+_INCIDENT_KINDS = frozenset(k.value for k in subkinds(Kind.INCIDENT))
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_CANDIDATES = 8
 
@@ -58,6 +60,59 @@ def catalogue_aliases() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _catalogue_entries() -> list[dict[str, object]]:
+    try:
+        text = resources.files("extractors").joinpath("data/incidents.json").read_text(encoding="utf-8")
+        entries = json.loads(text)
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+        return []
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+@functools.lru_cache(maxsize=1)
+def catalogue_incidents() -> tuple[IncidentRec, ...]:
+    """The dated incidents of the public incident catalogue, as records with the IRIs ingest gives them.
+
+    An incident no loaded text names is still a crisis of the record: the
+    tracer and the crises table can place it against the series reference
+    (its next meeting, the lag, whether that meeting's text is loaded).
+    Agreements are not incidents and are left out.
+    """
+    out: list[IncidentRec] = []
+    for entry in _catalogue_entries():
+        cid, kind, label, day = entry.get("id"), entry.get("kind"), entry.get("label"), entry.get("date")
+        if not (isinstance(cid, str) and isinstance(kind, str) and kind in _INCIDENT_KINDS and isinstance(label, str)):
+            continue
+        try:
+            date = dt.date.fromisoformat(day) if isinstance(day, str) else None
+        except ValueError:
+            date = None
+        aliases = entry.get("aliases")
+        threat_type, perpetrator = entry.get("threat_type"), entry.get("perpetrator")
+        out.append(
+            IncidentRec(
+                iri=make_iri(Kind(kind), cid),
+                label=label,
+                kind=kind,
+                date=date,
+                estimated=False,
+                alt_labels=tuple(a for a in aliases if isinstance(a, str)) if isinstance(aliases, list) else (),
+                threat_types=(threat_type,) if isinstance(threat_type, str) else (),
+                threats=(),
+                perpetrators=(perpetrator,) if isinstance(perpetrator, str) else (),
+                notation=cid,
+            )
+        )
+    return tuple(out)
+
+
+def unnamed_incidents(view: AnalyticsView) -> list[IncidentRec]:
+    """Catalogue incidents that no loaded text names (not in the store), oldest first."""
+    notations = {r.notation for r in view.incidents.values() if r.notation}
+    recs = [r for r in catalogue_incidents() if r.iri not in view.incidents and r.notation not in notations]
+    return _by_time(recs)
+
+
 def _names(rec: IncidentRec) -> tuple[str, ...]:
     extra = catalogue_aliases().get(rec.notation or "", ()) if rec.notation else ()
     return (rec.label, *rec.alt_labels, *extra)
@@ -67,7 +122,7 @@ def _words(text: str) -> set[str]:
     return set(_fold(text).split())
 
 
-def resolve_incident(view: AnalyticsView, name: str) -> IncidentRec:
+def resolve_incident(view: AnalyticsView, name: str, catalogue: bool = True) -> IncidentRec:
     """The incident an analyst means by ``name``.
 
     Args:
@@ -77,45 +132,67 @@ def resolve_incident(view: AnalyticsView, name: str) -> IncidentRec:
             case-insensitive; a unique substring of a name, or failing
             that a unique name holding all the given words, also resolves.
 
+    An incident no loaded text names is looked for in the public incident
+    catalogue (``catalogue=True``, the default) only when nothing in the
+    store matches: its record is not in ``view.incidents``, so a caller can
+    say that no loaded text names it.
+
     Raises:
         LookupAmbiguityError: nothing or several incidents match (with candidates).
     """
-    text = name.strip()
     if not view.incidents:
-        raise EmptyStoreError("incidents")
-    if not text:
+        raise EmptyStoreError("incidents")  # nothing ingested yet: say so rather than answer from the catalogue
+    if not name.strip():
         msg = "no incident named: give a label, a date (YYYY-MM-DD) or an IRI"
-        raise LookupAmbiguityError(msg, _some_incidents(view))
-    if text in view.incidents:
-        return view.incidents[text]
-    by_notation = [r for r in view.incidents.values() if r.notation and r.notation.casefold() == text.casefold()]
+        raise LookupAmbiguityError(msg, _some_incidents(view.incidents))
+    found = _resolve(view.incidents, name)
+    if isinstance(found, IncidentRec):
+        return found
+    extra = {r.iri: r for r in unnamed_incidents(view)} if catalogue else {}
+    if extra:
+        from_catalogue = _resolve(extra, name)
+        if isinstance(from_catalogue, IncidentRec):
+            return from_catalogue
+    raise found
+
+
+def _resolve(incidents: dict[str, IncidentRec], name: str) -> IncidentRec | LookupAmbiguityError:
+    """The incident of ``incidents`` named ``name``, or (returned, not raised) the error saying none is.
+
+    Raises:
+        LookupAmbiguityError: several incidents match, or the date is not one.
+    """
+    text = name.strip()
+    if text in incidents:
+        return incidents[text]
+    by_notation = [r for r in incidents.values() if r.notation and r.notation.casefold() == text.casefold()]
     if len(by_notation) == 1:
         return by_notation[0]
     for kind in subkinds(Kind.INCIDENT):
         iri_tail = make_iri(kind, text).rsplit("/", 2)[-2:]
-        for iri, rec in view.incidents.items():
+        for iri, rec in incidents.items():
             if iri.endswith("/".join(iri_tail)):
                 return rec
     if _DATE.match(text):
-        return _by_date(view, text)
+        return _by_date(incidents, text)
     folded = _fold(text)
-    exact = [r for r in view.incidents.values() if folded in {_fold(n) for n in _names(r)}]
+    exact = [r for r in incidents.values() if folded in {_fold(n) for n in _names(r)}]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
         msg = f"{len(exact)} incidents are named {name!r}"
         raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(exact)][:MAX_CANDIDATES])
-    partial = [r for r in view.incidents.values() if any(folded in _fold(n) for n in _names(r))]
+    partial = [r for r in incidents.values() if any(folded in _fold(n) for n in _names(r))]
     if not partial:
         wanted = _words(text)
-        partial = [r for r in view.incidents.values() if any(wanted <= _words(n) for n in _names(r))]
+        partial = [r for r in incidents.values() if any(wanted <= _words(n) for n in _names(r))]
     if len(partial) == 1:
         return partial[0]
     if len(partial) > 1:
         msg = f"{len(partial)} incidents match {name!r}"
         raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(partial)][:MAX_CANDIDATES])
     names: dict[str, IncidentRec] = {}
-    for rec in view.incidents.values():
+    for rec in incidents.values():
         for label in _names(rec):
             names.setdefault(_fold(label), rec)
     close = difflib.get_close_matches(folded, list(names), n=MAX_CANDIDATES, cutoff=0.5)
@@ -124,33 +201,33 @@ def resolve_incident(view: AnalyticsView, name: str) -> IncidentRec:
         if names[match] not in seen:
             seen.append(names[match])
     msg = f"no incident is named {name!r}"
-    raise LookupAmbiguityError(msg, [describe_incident(r) for r in seen] or _some_incidents(view))
+    return LookupAmbiguityError(msg, [describe_incident(r) for r in seen] or _some_incidents(incidents))
 
 
 def _by_time(recs: list[IncidentRec]) -> list[IncidentRec]:
     return sorted(recs, key=lambda r: (r.date or dt.date.min, r.iri))
 
 
-def _some_incidents(view: AnalyticsView) -> list[str]:
-    return [describe_incident(r) for r in _by_time(list(view.incidents.values()))][-MAX_CANDIDATES:]
+def _some_incidents(incidents: dict[str, IncidentRec]) -> list[str]:
+    return [describe_incident(r) for r in _by_time(list(incidents.values()))][-MAX_CANDIDATES:]
 
 
-def _by_date(view: AnalyticsView, text: str) -> IncidentRec:
+def _by_date(incidents: dict[str, IncidentRec], text: str) -> IncidentRec | LookupAmbiguityError:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError as exc:
         msg = f"{text!r} is not a valid date (YYYY-MM-DD)"
         raise LookupAmbiguityError(msg) from exc
-    same = [r for r in view.incidents.values() if r.date == day]
+    same = [r for r in incidents.values() if r.date == day]
     if len(same) == 1:
         return same[0]
     if len(same) > 1:
         msg = f"{len(same)} incidents happened on {text}"
         raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(same)])
-    dated = [r for r in view.incidents.values() if r.date is not None]
+    dated = [r for r in incidents.values() if r.date is not None]
     nearest = sorted(dated, key=lambda r: (abs(((r.date or day) - day).days), r.iri))[:MAX_CANDIDATES]
     msg = f"no incident happened on {text}"
-    raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(nearest)])
+    return LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(nearest)])
 
 
 def _type_names(view: AnalyticsView, scheme: str) -> dict[str, str]:
@@ -231,8 +308,10 @@ def resolve_party(view: AnalyticsView, name: str) -> str:
 
 __all__ = [
     "THREAT_SCHEME_NAME",
+    "catalogue_incidents",
     "describe_incident",
     "resolve_incident",
     "resolve_party",
     "resolve_type",
+    "unnamed_incidents",
 ]

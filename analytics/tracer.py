@@ -143,6 +143,11 @@ class TraceResult:
     series: list[str] = field(default_factory=list)
     estimated: bool = False
     """The incident's date is an estimate (lags are approximate)."""
+    named_in_texts: bool = True
+    """A loaded text names the incident; False: it comes from the public incident catalogue only,
+    so no pledge can answer it explicitly and its next meetings are placed by date alone."""
+    kind: str = ""
+    """The incident's kind (``Kind`` value), also for a catalogue incident the store does not hold."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the whole result."""
@@ -152,6 +157,7 @@ class TraceResult:
                 "label": self.label,
                 "date": self.date.isoformat(),
                 "estimated": self.estimated,
+                "named_in_texts": self.named_in_texts,
             },
             "window_days": self.window_days,
             "meetings": records(self.meetings),
@@ -289,6 +295,16 @@ def next_meetings(view: AnalyticsView, day: dt.date, window_days: int, series: I
     return sorted(found, key=lambda x: (x.lag, x.series, x.label))
 
 
+def _same_day(series: str, day: dt.date) -> str | None:
+    """The reference meeting of ``series`` held on ``day`` itself, if any (``54th SCM``)."""
+    if series not in REFERENCE_SERIES:
+        return None
+    row = next_in_reference(series, day)
+    if row is None or row.start_date != day or row.ordinal is None:
+        return None
+    return ordinal_label(series, row.ordinal)
+
+
 def trace(
     store: StoreOrView,
     incident: str,
@@ -362,10 +378,15 @@ def trace(
         note = None
         if meeting is None:
             note = f"no text for the {nxt.label} loaded"
-        elif previous is not None and previous.missing:
+        elif previous is not None and (previous.missing or previous.unlisted):
             note = previous.note
         elif previous is not None and previous.source == "loaded order":
             note = "series not in the reference: compared with the previous loaded meeting"
+        same_day = _same_day(nxt.series, inc.date)
+        if same_day is not None:
+            # the 2022-11-03 ICBM launch and the 54th SCM of that day: say why the next one is the 55th
+            held = f"the {same_day} was held the same day and is not counted as after the incident"
+            note = f"{note}; {held}" if note else held
         meeting_rows.append(
             {
                 "series": nxt.series,
@@ -410,6 +431,8 @@ def trace(
         explicit=frame(explicit_rows, EXPLICIT_COLUMNS),
         series=names,
         estimated=inc.estimated,
+        named_in_texts=inc.iri in view.incidents,
+        kind=inc.kind,
     )
 
 

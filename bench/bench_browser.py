@@ -67,8 +67,13 @@ TARGET_CALLBACK_P95_MS = 100.0
 
 PAGE_JS = r"""
 (function () {
-  window.__ak = {calls: [], ready: null, tap: null, panel: null, settled: null};
+  window.__ak = {calls: [], ready: null, tap: null, panel: null, settled: null, busy: []};
   const ak = window.__ak;
+  try {  // the main thread's long tasks (over 50 ms): what an answer that arrived waits behind
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) { ak.busy.push([e.startTime, e.startTime + e.duration]); });
+    }).observe({type: 'longtask', buffered: true});
+  } catch (e) {}
   const realFetch = window.fetch.bind(window);
   window.fetch = function (url, opts) {
     const name = String(url && url.url ? url.url : url);
@@ -78,7 +83,8 @@ PAGE_JS = r"""
     const t0 = performance.now();
     return realFetch(url, opts).then(function (res) {
       res.clone().arrayBuffer().then(function (buf) {
-        ak.calls.push({output: output, ms: performance.now() - t0, bytes: buf.byteLength, status: res.status});
+        const t1 = performance.now();
+        ak.calls.push({output: output, ms: t1 - t0, t0: t0, t1: t1, bytes: buf.byteLength, status: res.status});
       });
       return res;
     });
@@ -187,6 +193,8 @@ def build_store(kind: str, nodes: int, seed: int, reuse: bool) -> tuple[Any, flo
 
 SERVER_CPU: dict[str, list[float]] = defaultdict(list)
 """Server CPU milliseconds (the answering thread's ``time.thread_time``) per callback output."""
+SERVER_WALL: dict[str, list[float]] = defaultdict(list)
+"""Server wall milliseconds (request in to answer out, Neo4j's round trips included) per callback output."""
 
 
 def start_server(store: Any) -> tuple[Any, str, float]:
@@ -200,12 +208,14 @@ def start_server(store: Any) -> tuple[Any, str, float]:
     @app.server.before_request
     def _cpu_start() -> None:
         flask.g.bench_cpu = time.thread_time()
+        flask.g.bench_wall = time.perf_counter()
 
     @app.server.after_request
     def _cpu_end(response: Any) -> Any:
         if flask.request.path.endswith("_dash-update-component") and hasattr(flask.g, "bench_cpu"):
             body = flask.request.get_json(silent=True) or {}
             SERVER_CPU[str(body.get("output"))[:70]].append((time.thread_time() - flask.g.bench_cpu) * 1000)
+            SERVER_WALL[str(body.get("output"))[:70]].append((time.perf_counter() - flask.g.bench_wall) * 1000)
         return response
 
     app_ctx = app.server.config["ALLIANCEKG_CONTEXT"]
@@ -281,6 +291,14 @@ def _chromium_cpu_ms(driver: Any) -> float:
     return total
 
 
+def _with_busy(ak: dict[str, Any]) -> list[dict[str, Any]]:
+    """The page's callbacks, each with ``busy``: how long of its round trip the main thread ran long tasks."""
+    spans = ak.get("busy") or []
+    for c in ak.get("calls") or []:
+        c["busy"] = sum(max(0.0, min(b, c["t1"]) - max(a, c["t0"])) for a, b in spans)
+    return list(ak.get("calls") or [])
+
+
 def first_renders(driver: Any, url: str, loads: int, timeout: float) -> tuple[list[float], list[dict[str, Any]]]:
     times: list[float] = []
     calls: list[dict[str, Any]] = []
@@ -295,7 +313,7 @@ def first_renders(driver: Any, url: str, loads: int, timeout: float) -> tuple[li
         times.append(float(ready))
         BROWSER_CPU["first render"].append(_chromium_cpu_ms(driver) - cpu)
         time.sleep(0.3)
-        calls.extend(driver.execute_script("return window.__ak.calls"))
+        calls.extend(_with_busy(driver.execute_script("return window.__ak")))
     return times, calls
 
 
@@ -340,7 +358,7 @@ def clicks(driver: Any, url: str, count: int, timeout: float) -> tuple[list[floa
         settled.append(float(got[1]))
         BROWSER_CPU["click to settled"].append(_chromium_cpu_ms(driver) - cpu)
         time.sleep(0.4)  # let the zoom animation end
-    calls = driver.execute_script("return window.__ak.calls")
+    calls = _with_busy(driver.execute_script("return window.__ak"))
     return panel, settled, calls
 
 
@@ -365,7 +383,7 @@ def searches(driver: Any, url: str, words: list[str], timeout: float) -> tuple[l
             print(f"search {word!r}: no results within {timeout:.0f} s", file=sys.stderr)
             continue
         times.append(float(got))
-    calls = driver.execute_script("return window.__ak.calls")
+    calls = _with_busy(driver.execute_script("return window.__ak"))
     return times, calls
 
 
@@ -404,8 +422,10 @@ def main(argv: list[str] | None = None) -> int:
 
     calls = calls_a + calls_b + calls_c
     by_output: dict[str, list[float]] = defaultdict(list)
+    busy_of: dict[str, list[float]] = defaultdict(list)
     for c in calls:
         by_output[str(c["output"])[:70]].append(float(c["ms"]))
+        busy_of[str(c["output"])[:70]].append(float(c.get("busy", 0.0)))
     all_calls = [float(c["ms"]) for c in calls]
     results = {
         "first render to interactive": summary(first[1:] if len(first) > 1 else first),
@@ -416,25 +436,35 @@ def main(argv: list[str] | None = None) -> int:
         "node click to settled: Chromium CPU": summary(BROWSER_CPU["click to settled"]),
         "search to results": summary(found),
         "callback round-trips (all)": summary(all_calls),
+        "callback round-trips: main thread busy meanwhile": summary([float(c.get("busy", 0.0)) for c in calls]),
     }
     print(f"\nload average before {before[0]:.2f} {before[1]:.2f} {before[2]:.2f}, "
           f"after {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}; {os.cpu_count()} CPUs")  # fmt: skip
     print("\n| measure (browser clock) | n | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|")
     for name, s in results.items():
         print(row(name, s))
-    print("\n| callback outputs | n | p50 ms | p95 ms | max ms | server CPU p50 ms | server CPU p95 ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("\n| callback outputs | n | p50 ms | p95 ms | max ms | server CPU p50 ms | server CPU p95 ms "
+          "| server wall p50 ms | server wall p95 ms | main thread busy p50 ms | busy p95 ms |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, values in sorted(by_output.items(), key=lambda kv: -percentile(kv[1], 95)):
         cpu = summary(SERVER_CPU.get(name, []))
-        print(row(f"`{name}`", summary(values)) + f" {cpu['p50']:.1f} | {cpu['p95']:.1f} |")
+        wall = summary(SERVER_WALL.get(name, []))
+        busy = summary(busy_of.get(name, []))
+        print(row(f"`{name}`", summary(values)) + f" {cpu['p50']:.1f} | {cpu['p95']:.1f} | {wall['p50']:.1f} | "
+              f"{wall['p95']:.1f} | {busy['p50']:.0f} | {busy['p95']:.0f} |")  # fmt: skip
     server_cpu = summary([v for values in SERVER_CPU.values() for v in values])
-    print(f"| all callbacks, server CPU | {server_cpu['n']:.0f} | | | | {server_cpu['p50']:.1f} | "
-          f"{server_cpu['p95']:.1f} |")  # fmt: skip
+    server_wall = summary([v for values in SERVER_WALL.values() for v in values])
+    print(f"| all callbacks, server | {server_cpu['n']:.0f} | | | | {server_cpu['p50']:.1f} | "
+          f"{server_cpu['p95']:.1f} | {server_wall['p50']:.1f} | {server_wall['p95']:.1f} | | |")  # fmt: skip
+    all_busy = summary([float(c.get("busy", 0.0)) for c in calls])
+    print(f"\ncallback round trips spent with the browser's main thread in long tasks: p50 {all_busy['p50']:.0f} ms, "
+          f"p95 {all_busy['p95']:.0f} ms")  # fmt: skip
     if args.json:
         report = {"store": args.store, "nodes": args.nodes, "machine": platform.platform(), "load_before": before,
                   "load_after": after, "warm_s": warm_s, "results": results,
                   "callbacks": {k: summary(v) for k, v in by_output.items()},
-                  "server_cpu": {k: summary(v) for k, v in SERVER_CPU.items()}}  # fmt: skip
+                  "server_cpu": {k: summary(v) for k, v in SERVER_CPU.items()},
+                  "server_wall": {k: summary(v) for k, v in SERVER_WALL.items()}}  # fmt: skip
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     missed = []
     if not first or results["first render to interactive"]["max"] > TARGET_FIRST_RENDER_MS:

@@ -106,6 +106,7 @@ def initial_state(view: ViewState, bounds: tuple[int, int]) -> dict[str, Any]:
         "expanded": opened,
         "hidden": list(dict.fromkeys(view.hidden)),
         "mode": mode,
+        "pinned": {iri: [x, y] for iri, x, y in view.pinned},
     }
 
 
@@ -351,7 +352,13 @@ def path_note(app_ctx: AppContext, state: dict[str, Any], found: PathResult | No
         count = len(found.paths)
         more = f" ({count} shortest paths shown)" if count > 1 else ""
         links = "link" if found.hops == 1 else "links"
-        return f"Shortest path from {name(source)} to {name(target)}: {found.hops} {links}{more}."
+        note = f"Shortest path from {name(source)} to {name(target)}: {found.hops} {links}{more}."
+        if found.stopped:  # the paths found are the shortest, but the search did not finish looking
+            note += (
+                f" The search stopped at its bound of {PATH_MAX_VISITS:,} nodes: other paths as short may exist "
+                "that are not listed."
+            )
+        return note
     if found.stopped:
         return (
             f"The path search from {name(source)} to {name(target)} stopped after reaching {PATH_MAX_VISITS:,} "

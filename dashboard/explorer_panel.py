@@ -12,6 +12,7 @@ the dashboard's one cache.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -334,7 +335,15 @@ def panel_group(app_ctx: AppContext, iri: str, key: str, shown: int = PANEL_SHOW
     return app_ctx.remembered("node_panel_group", (iri, key, shown), lambda: _panel_group(app_ctx, iri, parsed, shown))
 
 
-def _panel_group(app_ctx: AppContext, iri: str, parsed: tuple[str, bool], shown: int) -> Group | None:
+def _page_size(count: int, shown: int) -> int:
+    """How many of a group's ``count`` links are read: all of a small group (sorted here), else ``shown``."""
+    return count if count <= GROUP_SORTED else shown
+
+
+def _panel_group(
+    app_ctx: AppContext, iri: str, parsed: tuple[str, bool], shown: int, read: list[Node] | None = None
+) -> Group | None:
+    """One group; ``read`` is its page when the caller read it already (with the other groups, in one read)."""
     rel_type, outgoing = parsed
     try:
         count = link_counts(app_ctx, iri).get(parsed, 0)
@@ -348,7 +357,7 @@ def _panel_group(app_ctx: AppContext, iri: str, parsed: tuple[str, bool], shown:
     if rel_type == Rel.MADE_AT.value and not outgoing and iri in view.meetings:
         changes = changes_at(view, iri)
     whole = count <= GROUP_SORTED
-    others = store.linked(iri, rel_type, outgoing, 0, count if whole else shown)
+    others = read if read is not None else store.linked(iri, rel_type, outgoing, 0, _page_size(count, shown))
     hits: list[Hit] = []
     for other in others:
         if other.kind == Kind.MENTION:
@@ -368,7 +377,11 @@ def _panel_group(app_ctx: AppContext, iri: str, parsed: tuple[str, bool], shown:
         else:
             hits.sort(key=lambda h: (h.label.lower(), h.iri))
     listed = tuple(hits[:shown])
-    return Group(labels.link_label(rel_type, outgoing), listed, max(0, count - len(listed)), group_key(*parsed))
+    # mentions are not listed, so not counted as more either: exact for a group read whole; for a larger one,
+    # the mentions of its page are taken off (the rest of it is counted, not read)
+    skipped = len(others) - len(hits)
+    more = len(hits) - len(listed) if whole else count - skipped - len(listed)
+    return Group(labels.link_label(rel_type, outgoing), listed, max(0, more), group_key(*parsed))
 
 
 def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
@@ -387,7 +400,17 @@ def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
         (k for k in counts if k[0] not in SKIPPED_LINKS),
         key=lambda k: (order.get(k, len(order)), labels.link_label(k[0], k[1])),
     )
-    groups = [g for g in (panel_group(app_ctx, iri, group_key(*k)) for k in keys) if g is not None and g.hits]
+    # every group's first page in one read (one round trip on Neo4j, not one per group)
+    pages = store.linked_pages(iri, [(t, out, 0, _page_size(counts[(t, out)], PANEL_SHOWN)) for t, out in keys])
+    read = [
+        app_ctx.remembered(
+            "node_panel_group",
+            (iri, group_key(*k), PANEL_SHOWN),
+            functools.partial(_panel_group, app_ctx, iri, k, PANEL_SHOWN, pages.get(k, [])),
+        )
+        for k in keys
+    ]
+    groups = [g for g in read if g is not None and g.hits]
     if is_meeting:
         answered = _answered(app_ctx, iri, view)
         if answered:
@@ -425,6 +448,11 @@ def _answered(app_ctx: AppContext, meeting: str, view: Any) -> list[Hit]:
             targets.setdefault(target, None)
     hits: list[Hit] = []
     for target in list(targets)[:GROUP_SORTED]:
+        incident = view.incidents.get(target)
+        if incident is not None:  # named as display_name names an incident, from the view: no store read each
+            name = incident.label or target.rsplit("/", 1)[-1]
+            hits.append(Hit(target, name, incident.kind, _show(incident.date) if incident.date else ""))
+            continue
         try:
             other = app_ctx.store.get_node(target).node
         except NodeNotFoundError:

@@ -271,6 +271,10 @@ class ServingStore(GraphStore):
         """See :meth:`GraphStore.linked`."""
         return self.inner.linked(*args, **kwargs)
 
+    def linked_pages(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.linked_pages`."""
+        return self.inner.linked_pages(*args, **kwargs)
+
     def paths(self, *args: Any, **kwargs: Any) -> Any:
         """See :meth:`GraphStore.paths`."""
         return self.inner.paths(*args, **kwargs)

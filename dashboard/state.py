@@ -8,6 +8,7 @@ default for that key) because a shared link must always open a page.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -46,6 +47,7 @@ class ViewState:
         opened: IRIs of the nodes the explorer opened (their neighbourhoods are shown).
         hidden: IRIs of the nodes the explorer hides.
         mode: the explorer's view: ``focus`` (opened nodes; the default) or ``connected``.
+        pinned: the explorer's pinned nodes, each ``(IRI, x, y)`` (where it is held).
     """
 
     year_from: int | None = None
@@ -58,6 +60,7 @@ class ViewState:
     opened: tuple[str, ...] = ()
     hidden: tuple[str, ...] = ()
     mode: str | None = None
+    pinned: tuple[tuple[str, float, float], ...] = ()
 
     def with_(self, **changes: Any) -> ViewState:
         """A copy with some fields changed."""
@@ -76,6 +79,7 @@ class ViewState:
             "expanded": list(self.opened),
             "hidden": list(self.hidden),
             "mode": self.mode,
+            "pinned": {iri: [x, y] for iri, x, y in self.pinned},
         }
 
     @classmethod
@@ -94,6 +98,7 @@ class ViewState:
             opened=_texts(data.get("expanded")),
             hidden=_texts(data.get("hidden")),
             mode=_text_or_none(data.get("mode")),
+            pinned=_pins(data.get("pinned")),
         )
 
     def merged(self, data: dict[str, Any] | None) -> ViewState:
@@ -127,6 +132,22 @@ def _texts(values: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in (_text_or_none(v) for v in values) if t))
 
 
+def _pins(value: Any) -> tuple[tuple[str, float, float], ...]:
+    """``(IRI, x, y)`` of each pin of ``{iri: [x, y]}``; a pin without two finite numbers is dropped."""
+    if not isinstance(value, dict):
+        return ()
+    out: list[tuple[str, float, float]] = []
+    for iri, xy in value.items():
+        text = _text_or_none(iri)
+        try:
+            x, y = (float(v) for v in xy)
+        except (TypeError, ValueError):
+            continue
+        if text and math.isfinite(x) and math.isfinite(y):
+            out.append((text, x, y))
+    return tuple(out)
+
+
 def _valid_kinds(values: Any) -> tuple[str, ...]:
     names = {k.value for k in Kind}
     return tuple(v for v in (str(x) for x in values) if v in names)
@@ -144,6 +165,9 @@ def parse_query(search: str | None) -> ViewState:
             data[key] = [v for v in value.split(",") if v]
         elif key in _IRI_LIST_KEYS:
             data[key] = [v for v in value.split("|") if v]
+        elif key == "pinned":  # iri@x,y|iri@x,y
+            pins = (v.rpartition("@") for v in value.split("|"))
+            data[key] = {iri: xy.split(",") for iri, at, xy in pins if at}
         elif key in ("from", "to") or key in _TEXT_KEYS:
             data[key] = value
     return ViewState.from_dict(data)
@@ -168,6 +192,8 @@ def encode_query(state: ViewState) -> str:
         pairs.append(("expanded", "|".join(state.opened)))
     if state.hidden:
         pairs.append(("hidden", "|".join(state.hidden)))
+    if state.pinned:
+        pairs.append(("pinned", "|".join(f"{iri}@{x:g},{y:g}" for iri, x, y in state.pinned)))
     return "?" + urlencode(pairs) if pairs else ""
 
 

@@ -61,13 +61,16 @@ from graph.store import (
     DEFAULT_ROW_LIMIT,
     LINKED_LIMIT,
     PATH_MAX_PATHS,
+    PATH_MAX_VISITS,
     GraphStore,
+    LinkedPage,
     LoadReport,
     PathResult,
     ProjectedNode,
     Projection,
     TextMatch,
     expand_kinds,
+    linked_page,
     merge_matches,
     path_result,
     prop_names,
@@ -458,13 +461,36 @@ class Neo4jStore(GraphStore):
     ) -> list[Node]:
         """One page of a node's linked nodes by IRI (see :meth:`graph.store.GraphReader.linked`)."""
         kind = Rel(rel_type).value
-        offset, limit = max(offset, 0), min(max(limit, 0), LINKED_LIMIT)
+        offset, limit = linked_page(offset, limit)
         records = self._read(queries.LINKED_OUT if outgoing else queries.LINKED_IN, iri=iri, type=kind,
                              offset=offset, limit=limit)  # fmt: skip
         if not records and not self.has_node(iri):
             msg = f"no node has the IRI {iri!r}"
             raise NodeNotFoundError(msg)
         return [node_from_record(r["m"]) for r in records]
+
+    def linked_pages(self, iri: str, pages: Iterable[LinkedPage]) -> dict[tuple[str, bool], list[Node]]:
+        """Several pages of linked nodes in one read (see :meth:`graph.store.GraphReader.linked_pages`)."""
+        wanted: dict[tuple[str, bool], tuple[int, int]] = {}
+        for rel_type, outgoing, offset, limit in pages:
+            wanted[(Rel(rel_type).value, bool(outgoing))] = linked_page(offset, limit)
+        if not wanted:
+            if not self.has_node(iri):
+                msg = f"no node has the IRI {iri!r}"
+                raise NodeNotFoundError(msg)
+            return {}
+        rows = [{"type": t, "outgoing": out, "offset": o, "limit": n} for (t, out), (o, n) in wanted.items()]
+        most = max(o + n for o, n in wanted.values())
+        records = self._read(queries.LINKED_PAGES, iri=iri, pages=rows, most=most)
+        if not records:
+            msg = f"no node has the IRI {iri!r}"
+            raise NodeNotFoundError(msg)
+        out: dict[tuple[str, bool], list[Node]] = {}
+        for r in records:
+            nodes = [node_from_record(m) for m in r["nodes"]]
+            nodes.sort(key=lambda n: n.iri)  # collect keeps the read's order; sorted again to be sure
+            out[(str(r["type"]), bool(r["outgoing"]))] = nodes
+        return out
 
     def paths(
         self,
@@ -484,15 +510,28 @@ class Neo4jStore(GraphStore):
         kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
         ends = [source, target]
 
-        def step(frontier: list[str]) -> Iterator[tuple[str, str]]:
+        def step(frontier: list[str], room: int) -> Iterator[tuple[str, str]]:
+            # The search stops reading once more than ``room`` new nodes came, so a batch's read asks for
+            # room + 1 pairs plus one link back per frontier node; only when that many came and the search
+            # still reads on (most were links back to nodes reached before) is the batch read again, with
+            # four times the limit, until a read comes back short (the whole batch).
             for batch in chunked(frontier, 2000):
-                records = self._read(
-                    queries.PATH_STEP, frontier=batch, kinds=kind_list, ends=ends, start=start, end=end
-                )
-                for r in records:
-                    yield r["source"], r["iri"]
+                given: set[tuple[str, str]] = set()
+                cap = max(room, 0) + 1 + len(batch)
+                while True:
+                    records = self._read(
+                        queries.PATH_STEP, frontier=batch, kinds=kind_list, ends=ends, start=start, end=end, limit=cap
+                    )
+                    for r in records:
+                        pair = (r["source"], r["iri"])
+                        if pair not in given:
+                            given.add(pair)
+                            yield pair
+                    if len(records) < cap:
+                        break
+                    cap *= 4
 
-        found, stopped = shortest_paths(step, source, target, max_hops, limit)
+        found, stopped = shortest_paths(step, source, target, max_hops, limit, max_visits=PATH_MAX_VISITS)
         among = self._graph_among({i for p in found for i in p}, None)
         return path_result(source, target, found, among, max_hops, stopped)
 

@@ -70,6 +70,7 @@ from graph.store import (
     TextMatch,
     expand_kinds,
     in_window,
+    linked_page,
     merge_matches,
     path_result,
     prop_names,
@@ -387,7 +388,7 @@ class NetworkXStore(GraphStore):
         """One page of a node's linked nodes by IRI (see :meth:`graph.store.GraphReader.linked`)."""
         self._require(iri)
         kind = Rel(rel_type).value
-        offset, limit = max(offset, 0), min(max(limit, 0), LINKED_LIMIT)
+        offset, limit = linked_page(offset, limit)
         page = self._links_by_type(iri, outgoing).get(kind, [])[offset : offset + limit]
         return [self._node(i) for i in page]
 
@@ -407,8 +408,8 @@ class NetworkXStore(GraphStore):
         kind_set = expand_kinds(kinds)
         ends = {source, target}
 
-        def step(frontier: list[str]) -> Iterator[tuple[str, str]]:
-            for current in frontier:
+        def step(frontier: list[str], room: int) -> Iterator[tuple[str, str]]:
+            for current in frontier:  # in memory: every pair, the search stops reading at its room
                 for s, t, _ in self._incident(current):
                     other = t if s == current else s
                     if other in ends or self._passes(other, kind_set, start, end):

@@ -157,10 +157,11 @@ NEIGHBOUR_STEP = (
 PATH_STEP = (
     f"UNWIND $frontier AS iri MATCH (a:{_N} {{iri: iri}})-[]-(n:{_N}) "
     f"WHERE (n.iri IN $ends OR ({_KIND_FILTER} AND {_WINDOW_FILTER})) "
-    "RETURN DISTINCT a.iri AS source, n.iri AS iri"
+    "RETURN DISTINCT a.iri AS source, n.iri AS iri LIMIT $limit"
 )
 """One breadth-first step of a path search: the neighbours of the ``$frontier`` nodes passing the
-filters, and the path's ``$ends`` whatever they are."""
+filters, and the path's ``$ends`` whatever they are; at most ``$limit`` pairs (the search's bound on
+work, so a hub's neighbours are not all read when the search stops after a few)."""
 
 NEIGHBOUR_STEP_FIRST = (
     f"UNWIND $frontier AS iri MATCH (a:{_N} {{iri: iri}})-[r]-(n:{_N}) "
@@ -190,6 +191,18 @@ LINKED_IN = (
     "RETURN m ORDER BY m.iri SKIP $offset LIMIT $limit"
 )
 """One page, by IRI, of the nodes that link to the node ``$iri`` by relationships of type ``$type``."""
+
+LINKED_PAGES = (
+    f"MATCH (n:{_N} {{iri: $iri}}) UNWIND $pages AS page "
+    "CALL (n, page) { "
+    f"CALL (n, page) {{ MATCH (n)-[r]->(m:{_N}) WHERE page.outgoing AND type(r) = page.type AND m <> n RETURN m "
+    f"UNION ALL MATCH (n)<-[r]-(m:{_N}) WHERE NOT page.outgoing AND type(r) = page.type AND m <> n RETURN m }} "
+    "WITH m ORDER BY m.iri LIMIT $most RETURN collect(m) AS nodes } "
+    "RETURN page.type AS type, page.outgoing AS outgoing, nodes[page.offset..page.offset + page.limit] AS nodes"
+)
+"""Several pages of :data:`LINKED_OUT` / :data:`LINKED_IN` of the node ``$iri`` in one read: ``$pages`` holds
+maps ``{type, outgoing, offset, limit}``; ``$most`` is the largest ``offset + limit`` among them (Cypher's
+``LIMIT`` takes no per-row value, so each page reads its first ``$most`` nodes by IRI and keeps its slice)."""
 
 NODES_BY_IRI = f"UNWIND $iris AS iri MATCH (n:{_N} {{iri: iri}}) RETURN n"
 

@@ -46,6 +46,14 @@ DEFAULT_BATCH_SIZE = 1000
 LINKED_LIMIT = 500
 """Most nodes one :meth:`GraphReader.linked` page returns."""
 
+LinkedPage = tuple[Rel | str, bool, int, int]
+"""``(relationship type, outgoing, offset, limit)``: one page of :meth:`GraphReader.linked_pages`."""
+
+
+def linked_page(offset: int, limit: int) -> tuple[int, int]:
+    """THE bounds of a page of linked nodes in every store: ``offset`` at least 0, ``limit`` at most LINKED_LIMIT."""
+    return max(offset, 0), min(max(limit, 0), LINKED_LIMIT)
+
 
 @dataclass
 class LoadReport:
@@ -141,8 +149,13 @@ PATH_MAX_VISITS = 20_000
 PATH_MAX_PATHS = 10
 """Most shortest paths one search returns."""
 
-PathStep = Callable[[list[str]], Iterable[tuple[str, str]]]
-"""One breadth-first step of a store: ``(node of the frontier, neighbour)`` pairs for a frontier."""
+PathStep = Callable[[list[str], int], Iterable[tuple[str, str]]]
+"""One breadth-first step of a store: ``(node of the frontier, neighbour)`` pairs for a frontier.
+
+Its second argument is the search's room: how many new nodes it may still
+reach. The search stops reading the pairs once more than that many new nodes
+came, so a store that reads them in pages (Neo4j) need not read past
+``room + 1`` new nodes plus the links back to nodes already reached."""
 
 
 @dataclass(frozen=True)
@@ -209,7 +222,7 @@ def shortest_paths(
         found: dict[str, set[str]] = {}
         room = max_visits - len(sides[0]) - len(sides[1])  # new nodes this step may still reach
         full = False
-        for node, neighbour in step(frontiers[side]):
+        for node, neighbour in step(frontiers[side], room):
             if neighbour not in seen:
                 parents = found.setdefault(neighbour, set())
                 parents.add(node)
@@ -381,6 +394,18 @@ class GraphReader(Protocol):
         Raises:
             NodeNotFoundError: no node has this IRI.
         """
+
+    def linked_pages(self, iri: str, pages: Iterable[LinkedPage]) -> dict[tuple[str, bool], list[Node]]:
+        """Several :meth:`linked` pages of one node at once (a details panel's groups), in one read where it can.
+
+        ``pages`` holds one page per ``(type, outgoing)`` (a later one of the
+        same key replaces an earlier one); the answer maps each key to what
+        :meth:`linked` gives for that page.
+
+        Raises:
+            NodeNotFoundError: no node has this IRI.
+        """
+        ...
 
     @abstractmethod
     def paths(
@@ -621,6 +646,17 @@ class GraphStore(GraphReader, GraphWriter):
         document (Neo4j, above its single-transaction limit) overrides it.
         """
         return {n.iri for n in self.nodes(kinds=[Kind.DOCUMENT])}
+
+    def linked_pages(self, iri: str, pages: Iterable[LinkedPage]) -> dict[tuple[str, bool], list[Node]]:
+        """Several pages of linked nodes (see :meth:`GraphReader.linked_pages`).
+
+        This default asks :meth:`linked` per page; a store with round trips (Neo4j) overrides it with one read.
+        """
+        wanted = {(Rel(t).value, bool(out)): (offset, limit) for t, out, offset, limit in pages}
+        if not wanted and not self.has_node(iri):
+            msg = f"no node has the IRI {iri!r}"
+            raise NodeNotFoundError(msg)
+        return {key: self.linked(iri, key[0], key[1], *page) for key, page in wanted.items()}
 
     def evidence_of(self, iris: Iterable[str]) -> dict[str, list[Evidence]]:
         """The evidence of many nodes (see :meth:`GraphReader.evidence_of`).

@@ -108,7 +108,8 @@ def test_lineage_themes_in_force_and_centrality(
 ) -> None:
     code, out, err = run(monkeypatch, capsys, "lineage", "Nuclear umbrella", "--party", "USA", "--data", str(data_file))
     assert code == 0, err
-    assert "first stated in the loaded texts at the 36th Security Consultative Meeting" in out
+    assert "first stated in the loaded texts at the 36th Security Consultative Meeting (2004-10-22) by" in out
+    assert "No text loaded for 35 earlier meetings of the record: 1st SCM" in out  # apart from the first date
     code, out, err = run(monkeypatch, capsys, "themes", "--bins", "2005,2007", "--data", str(data_file))
     assert code == 0, err
     assert "before 2005" in out and "2005-2006" in out and "Extended deterrence" in out
@@ -209,3 +210,25 @@ def test_printed_tables_name_parties_types_and_kinds_in_words(
              "NuclearTest", "MissileLaunch", "ArmedProvocation", "True", "False", "commitment_type"}
     assert not printed & codes, sorted(printed & codes)
     assert all(w in out for w in words), [w for w in words if w not in out]
+
+
+def test_trace_and_crises_say_when_no_loaded_text_names_an_incident(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_file: Path
+) -> None:
+    code, out, err = run(monkeypatch, capsys, "trace", "Cheonan", "--data", str(data_file))
+    assert code == 0, err
+    assert "Sinking of the ROKS Cheonan (2010-03-26)" in out
+    assert "No loaded text names this incident" in out
+    assert "42nd SCM (2010-10-08), lag 196 days; no text for the 42nd SCM loaded" in out
+    code, out, err = run(monkeypatch, capsys, "crises", "--data", str(data_file))
+    assert code == 0, err
+    assert "named by no loaded text and are not listed (--catalogue" in out and "Cheonan" not in out
+    code, out, err = run(monkeypatch, capsys, "crises", "--catalogue", "--format", "csv", "--data", str(data_file))
+    assert code == 0, err
+    rows = [r for r in csv.DictReader(out.splitlines()) if r["label"] == "Sinking of the ROKS Cheonan"]
+    scm = [r for r in rows if r["series"] == "SCM"]
+    assert len(scm) == 1 and (scm[0]["lag_days"], scm[0]["named_in_texts"], scm[0]["text_loaded"]) == (
+        "196",
+        "False",
+        "False",
+    )

@@ -22,12 +22,13 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture
+from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture, incident_iri
 
 import analytics as ak
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Prop, Rel
+from graph.schema import concept_iri as concept_of
 from graph.store import GraphStore
 
 STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
@@ -319,3 +320,135 @@ def test_an_other_meeting_beside_its_own_loaded_meeting_is_not_a_second_record(f
     view = ak.view_of(make(GraphData(nodes=[*fx.data.nodes, *extra], relationships=fx.data.relationships)))
     assert [m.iri for m in view.meetings.values() if (m.series, m.ordinal) == ("NCG", 1)] == [native]
     assert view.meetings[other].series == "Other"
+
+
+# 6. a crisis no loaded text names is still a crisis of the record (found on real communiqués: "trace Cheonan"
+#    answered "no incident is named" on a store of the 37th-55th SCM texts that never name the sinking)
+
+
+def test_an_incident_no_text_names_is_traced_from_the_catalogue_by_the_reference(fx: Fixture, make: Any) -> None:
+    store = make(fx.data)
+    result = ak.trace(store, "Cheonan")
+    assert not result.named_in_texts and result.to_dict()["incident"]["named_in_texts"] is False
+    assert result.date == dt.date(2010, 3, 26)
+    scm = _row(result.meetings, series="SCM")
+    assert (scm["meeting_label"], scm["lag_days"], scm["text_loaded"]) == ("42nd SCM", 196, False)
+    assert scm["note"] == "no text for the 42nd SCM loaded"
+    assert result.changes.empty and result.explicit.empty  # no verdict, no answer, from silence
+    by_date = ak.trace(store, "2010-03-26")
+    assert by_date.incident == result.incident
+    # an incident a loaded text names still resolves to the store's node, never to the catalogue's
+    named = ak.trace(store, "first nuclear test")
+    assert named.named_in_texts and named.incident == incident_iri(NT1)
+
+
+def test_crises_count_the_catalogue_incidents_no_text_names_and_list_them_on_request(fx: Fixture, make: Any) -> None:
+    store = make(fx.data)
+    plain = ak.crises(store, window_days=600)
+    assert plain.table["named_in_texts"].all() and plain.unnamed > 0
+    full = ak.crises(store, window_days=600, catalogue=True)
+    assert len(full.table) > len(plain.table) and full.unnamed == plain.unnamed
+    cheonan = _row(full.table, label="Sinking of the ROKS Cheonan", series="SCM")
+    assert (cheonan["meeting_label"], cheonan["lag_days"], cheonan["text_loaded"]) == ("42nd SCM", 196, False)
+    assert not cheonan["named_in_texts"] and cheonan["explicit"] == 0
+    assert cheonan["n_new"] == cheonan["n_not_restated"] == 0
+    first = _row(full.table, label="First North Korean nuclear test", series="SCM")
+    assert first["named_in_texts"] and first["text_loaded"]
+    assert full.to_dict()["unnamed_incidents"] == plain.unnamed
+
+
+def test_a_name_nothing_matches_is_still_an_error(fx: Fixture, make: Any) -> None:
+    from graph.errors import LookupAmbiguityError
+
+    with pytest.raises(LookupAmbiguityError, match="no incident is named"):
+        ak.trace(make(fx.data), "Battle of Hastings")
+
+
+# 7. "new" when the text itself says it restates: found on the 41st SCM ("reiterated that ... will not accept
+#    North Korea as a nuclear weapon state", absent from the loaded 40th SCM text)
+
+
+def test_a_new_statement_whose_wording_says_reaffirmed_carries_a_caveat(fx: Fixture, make: Any) -> None:
+    changes = ak.trace(make(fx.data), NT1).changes
+    denuc = _row(changes, commitment_type="Denuclearization", party="KOR+USA")
+    assert denuc["change"] == "new" and denuc["wording"] == "reaffirmed"
+    assert "the text itself says 'reaffirmed'" in denuc["basis"]
+    opcon = _row(changes, commitment_type="OpconTransition", party="KOR+USA")
+    assert opcon["change"] == "new" and opcon["wording"] == "new" and "the text itself" not in opcon["basis"]
+
+
+# 8. "continued" never suggests the previous meeting said it: found on the 40th SCM, whose extended deterrence
+#    pledge was "continued, last stated at the 38th SCM" with nothing saying the loaded 39th SCM text left it out
+
+
+def _classified(store: GraphStore, ordinal: int) -> dict[tuple[str, str], Any]:
+    from analytics.aggregate import classify_meeting, series_index
+
+    view = ak.view_of(store)
+    meeting = next(m for m in view.series_meetings["SCM"] if m.ordinal == ordinal)
+    located = series_index(view, meeting.iri)
+    assert located is not None
+    rows = [c for c in classify_meeting(view, *located) if c.change != "not restated"]
+    return {(c.statement.ctype, c.statement.party): c for c in rows}
+
+
+def test_a_pledge_stated_again_after_a_silent_previous_meeting_says_so(fx: Fixture, make: Any) -> None:
+    rows = _classified(make(fx.data), 39)
+    missile = rows[("MissileDefense", "KOR+USA")]  # stated at the 37th, not at the 38th, again at the 39th
+    assert missile.change == "continued"
+    assert "last stated at the 37th Security Consultative Meeting" in missile.basis
+    assert "not stated at the 38th Security Consultative Meeting (the previous meeting): stated again" in missile.basis
+    assert "stated again" not in rows[("ForcePresence", "USA")].basis  # the 38th stated it: a plain restatement
+
+
+def test_stated_again_names_the_meetings_without_text_in_between(fx: Fixture, make: Any) -> None:
+    # the 36th and 38th texts loaded, the 37th not; the 39th states cost sharing, last stated at the 36th
+    extra = make_iri(Kind.COMMITMENT, "scm39-cost-sharing")
+    data = without_meeting(fx, "scm37")
+    data = GraphData(
+        nodes=[*data.nodes, Node(iri=extra, kind=Kind.COMMITMENT, label="The ROK will keep sharing the costs.",
+                                 props={Prop.STANCE.value: "reaffirmed", Prop.STRENGTH.value: 0.5,
+                                        Prop.DATE.value: dt.date(2007, 11, 7)})],
+        relationships=[
+            *data.relationships,
+            Relationship(type=Rel.COMMITMENT_TYPE, source=extra, target=concept_of("CostSharing")),
+            Relationship(type=Rel.COMMITTED_BY, source=extra, target=make_iri(Kind.STATE, "KOR")),
+            Relationship(type=Rel.MADE_AT, source=extra, target=fx.meetings["scm39"]),
+        ],
+    )
+    cost = _classified(make(data), 39)[("CostSharing", "KOR")]
+    assert cost.change == "continued" and cost.baseline is not None
+    assert cost.basis.endswith(
+        "not stated at the 38th Security Consultative Meeting (the previous meeting): stated again; "
+        "no text loaded for the 37th SCM in between"
+    )
+
+
+# 9. the first loaded meeting of a series the reference does not list is not the first of its series: found on
+#    the sample corpus, where the 2023 ROK-U.S. summit (the only summit loaded) had 9 "new" pledges
+
+
+def test_the_first_loaded_summit_gets_no_verdict(fx: Fixture, make: Any) -> None:
+    from analytics.aggregate import classify_meeting
+
+    view = ak.view_of(make(fx.data))
+    summits = view.series_meetings["Summit"]
+    first = classify_meeting(view, summits, 0)
+    assert first and {c.change for c in first} == {"unknown"}
+    assert all("the series reference does not list its meetings" in c.basis for c in first)
+    later = {c.statement.ctype: c for c in classify_meeting(view, summits, 1)}
+    assert later["MutualDefense"].change == "stronger"  # a loaded earlier summit is still compared with
+    meeting = _row(ak.trace(make(fx.data), NT1, window_days=600).meetings, series="Summit")
+    assert meeting["previous_loaded"] and meeting["note"] == (
+        "series not in the reference: compared with the previous loaded meeting"
+    )
+
+
+def test_a_meeting_held_on_the_incident_day_is_named_when_the_next_one_is_taken(fx: Fixture, make: Any) -> None:
+    # found on the catalogue's 2022-11-03 ICBM launch, the day of the 54th SCM: the next SCM is the 55th,
+    # and the row says why
+    scm = _row(ak.trace(make(fx.data), "2022-11-03").meetings, series="SCM")
+    assert (scm["meeting_label"], scm["lag_days"]) == ("55th SCM", 375)
+    assert "the 54th SCM was held the same day and is not counted as after the incident" in scm["note"]
+    first = _row(ak.trace(make(fx.data), NT1).meetings, series="SCM")
+    assert first["note"] is None or "same day" not in first["note"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -139,6 +140,19 @@ def test_sync_query_keeps_other_pages_keys() -> None:
     view = parse_query(query)
     assert (view.incident, view.year_from, view.year_to, view.kinds) == ("abc", 2006, 2007, ("Event",))
     assert view.opened == ("x",)  # the opened nodes are part of the link: it restores the same view
+
+
+def test_pins_are_kept_in_the_link() -> None:
+    """A pinned node and its place survive the address: a link restores the pins (bad ones are dropped)."""
+    pins = {"https://w3id.org/x/a,b": [12.5, -3.0], "https://w3id.org/x/c": [0, 40.25]}
+    query = sync_query([{"expanded": ["x"], "pinned": pins}], "?incident=abc")
+    view = parse_query(query)
+    assert view.pinned == (("https://w3id.org/x/a,b", 12.5, -3.0), ("https://w3id.org/x/c", 0.0, 40.25))
+    assert parse_query(encode_query(view)) == view and view.incident == "abc"
+    state = explorer.initial_state(view, (1990, 2020))
+    assert state["pinned"] == {"https://w3id.org/x/a,b": [12.5, -3.0], "https://w3id.org/x/c": [0.0, 40.25]}
+    assert parse_query("?pinned=urn:a@1,nan|urn:b@x,2|urn:c|urn:d@4,5").pinned == (("urn:d", 4.0, 5.0),)
+    assert parse_query(sync_query([{"pinned": {}}], query)).pinned == ()  # unpinning all clears the link's pins
 
 
 def test_nav_links_carry_the_view() -> None:
@@ -370,6 +384,10 @@ def test_a_path_between_two_nodes_is_drawn_and_highlighted(app_ctx: AppContext, 
     assert cleared["path"] is None and explorer.explorer_view(app_ctx, cleared).path_note == ""
     unknown = explorer.explorer_view(app_ctx, {**asked, "path": [test, "urn:nothing"]})
     assert unknown.path_note == "No node has the IRI urn:nothing: no path to show."
+    # paths found by a search that stopped at its bound: shown, and said to be perhaps not all
+    stopped = dataclasses.replace(found, stopped=True)
+    assert "may exist that are not listed" in explorer_graph.path_note(app_ctx, asked, stopped)
+    assert "not listed" not in explorer_graph.path_note(app_ctx, asked, found)
 
 
 def test_an_unknown_node_link_says_so_and_opens_on_the_latest_meeting(app_ctx: AppContext) -> None:
@@ -830,3 +848,31 @@ def test_the_view_state_from_the_browser_is_bounded(app_ctx: AppContext) -> None
     assert state["expanded"] == opened[-MAX_EXPANDED:]  # the newest stay open
     assert state["hidden"] == opened[:MAX_HIDDEN]
     assert resolved(app_ctx, {"mode": "connected", "expanded": "not a list", "hidden": 3})["hidden"] == []
+
+
+def test_tracer_of_an_incident_whose_next_meeting_has_no_text_says_so() -> None:
+    """The 45th SCM followed the third nuclear test; with no communique loaded the page names the
+    meeting from the series reference, says its text is missing and never that no meeting followed."""
+    store = NetworkXStore()
+    store.load(
+        GraphData(
+            nodes=[
+                Node(
+                    iri=make_iri(Kind.NUCLEAR_TEST, "prk-nuclear-test-3"),
+                    kind=Kind.NUCLEAR_TEST,
+                    label="Third North Korean nuclear test",
+                    props={"date": dt.date(2013, 2, 12)},
+                )
+            ],
+            relationships=[],
+        )
+    )
+    ctx = AppContext(store=store)
+    data = tracer.tracer_data(ctx, make_iri(Kind.NUCLEAR_TEST, "prk-nuclear-test-3"))
+    assert data.kind and data.blocks[0].label == "45th SCM"
+    page = " ".join(_texts(tracer.render_result(data)))
+    assert "no text for the 45th scm loaded" in page.lower()
+    assert "pledged is unknown" in page and "no commitments were extracted" not in page.lower()
+    compared = " ".join(_texts(tracer.render_comparison(data.comparisons)))
+    assert "no meeting whose text is loaded" in compared.lower()
+    assert "no meeting followed" not in compared.lower()

@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import ids
 from dashboard.context import AppContext
+from dashboard.explorer_graph import display_name
 from dashboard.explorer_panel import GROUP_SORTED, PANEL_MORE, PANEL_SHOWN, group_key, node_panel_data, panel_group
 from dashboard.pages import explorer
 from dashboard.state import ViewState
@@ -113,17 +114,24 @@ def test_moving_the_focus_inside_the_drawn_graph_sends_classes_only(hub_ctx: App
     assert isinstance(elements, list) and len(elements) > len(whole)
 
 
-def test_the_first_graph_comes_with_the_page(hub_ctx: AppContext) -> None:
+def test_the_page_comes_light_and_the_first_graph_by_its_callback(hub_ctx: AppContext) -> None:
+    """The router's answer holds the page and the details panel, no graph; the graph callback's first call
+    (nothing drawn yet) sends the whole first graph with preset positions and the legend."""
     page = explorer.layout(hub_ctx, ViewState())
     graph = _find(page, ids.EXPLORER_GRAPH)
+    assert graph.elements == [] and _find(page, ids.EXPLORER_LEGEND).elements == []
+    assert getattr(_find(page, ids.EXPLORER_DRAWN), "data", None) is None
+    assert SCM in str(_find(page, ids.EXPLORER_DETAILS).children)  # the panel still comes with the page
+    state = _find(page, ids.url_state(explorer.PAGE)).data
+    elements, _notice, counts, legend, _path, drawn = explorer.graph_update(hub_ctx, state, None)
     expected = explorer.explorer_view(hub_ctx, explorer.resolved(hub_ctx, _first_state(hub_ctx))).elements
-    assert graph.elements == expected and expected
-    assert all("position" in e for e in graph.elements if "source" not in e["data"])  # preset: no layout run
+    assert elements == expected and expected and legend and counts
+    assert all("position" in e for e in elements if "source" not in e["data"])  # preset: no layout run
     assert graph.layout["name"] == "preset"
-    assert _find(page, ids.EXPLORER_DRAWN).data["node"] == SCM
+    assert drawn["node"] == SCM
 
 
-def _find(component: Any, wanted: str) -> Any:
+def _find(component: Any, wanted: Any) -> Any:
     if getattr(component, "id", None) == wanted:
         return component
     children = getattr(component, "children", None)
@@ -133,3 +141,39 @@ def _find(component: Any, wanted: str) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def test_mentions_are_neither_listed_nor_counted_as_more_and_the_header_counts_links(store: GraphStore) -> None:
+    """A group whose links include mentions says "N more" of what it could list; the header's linked items are
+    the link groups' (the meeting's derived "What its commitments answer" group is not a link of it)."""
+    test = make_iri(Kind.NUCLEAR_TEST, "PRK", "2017-09-03")
+    nodes = [*hub_graph().nodes[:3], Node(iri=test, kind=Kind.NUCLEAR_TEST, label="sixth test",
+                                          props={"date": dt.date(2017, 9, 3)})]  # fmt: skip
+    rels = [Relationship(type=Rel.PARTICIPANT, source=SCM, target=s) for s in (USA, KOR)]
+    for i in range(3):
+        pledge = make_iri(Kind.COMMITMENT, "doc-m", 10 + i)
+        nodes.append(Node(iri=pledge, kind=Kind.COMMITMENT, label=f"pledge {i}", props={"stance": "reaffirmed"}))
+        rels += [Relationship(type=Rel.MADE_AT, source=pledge, target=SCM),
+                 Relationship(type=Rel.RESPONDS_TO, source=pledge, target=test)]  # fmt: skip
+    for i in range(2):
+        doc = make_iri(Kind.DOCUMENT, f"doc-{i}")
+        nodes.append(Node(iri=doc, kind=Kind.DOCUMENT, label=f"document {i}"))
+        rels.append(Relationship(type=Rel.MENTIONS, source=doc, target=SCM))
+    for i in range(4):  # links from mentions in the same group: not listed
+        mention = make_iri(Kind.MENTION, "doc-m", 200 + i, 210 + i)
+        nodes.append(Node(iri=mention, kind=Kind.MENTION, label=f"mention {i}"))
+        rels.append(Relationship(type=Rel.MENTIONS, source=mention, target=SCM))
+    store.load(GraphData(nodes=nodes, relationships=rels))
+    app_ctx = AppContext(store=store)
+    panel = node_panel_data(app_ctx, SCM)
+    assert panel is not None and panel.links == 2 + 3 + 6
+    mentioned = next(g for g in panel.groups if g.key == group_key(Rel.MENTIONS.value, False))
+    assert len(mentioned.hits) == 2 and mentioned.more == 0  # the mentions are not "more"
+    answered = next(g for g in panel.groups if g.title == "What its commitments answer")
+    # named and dated as its own panel names it (from the analytics view, without a store read per incident)
+    assert [(h.iri, h.label, h.kind, h.detail) for h in answered.hits] == [
+        (test, display_name(store.get_node(test).node), Kind.NUCLEAR_TEST.value, "2017-09-03")
+    ]
+    rendered = str(explorer.render_node_panel(panel, SCM))
+    # the 3 pledges, 2 states and 2 documents; not the incident the pledges answer, not the mentions
+    assert "11 links: 7 linked items in 3 groups" in rendered

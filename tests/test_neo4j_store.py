@@ -267,3 +267,61 @@ def test_interrupted_load_can_be_rerun_to_completion(tmp_path: Path) -> None:
         driver.close()
     finally:
         server.stop()
+
+
+def _counting_reads(store: Neo4jStore, query: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """``(limit asked, rows read)`` of every read of ``query`` by ``store`` from now on."""
+    seen: list[tuple[int, int]] = []
+    real = store._read
+
+    def read(q: str, **params: Any) -> list[neo4j.Record]:
+        rows = real(q, **params)
+        if q == query:
+            seen.append((int(params.get("limit", -1)), len(rows)))
+        return rows
+
+    monkeypatch.setattr(store, "_read", read)
+    return seen
+
+
+def _concepts(*names: str) -> list[Node]:
+    return [Node(iri=make_iri(Kind.CONCEPT, n), kind=Kind.CONCEPT, label=n) for n in names]
+
+
+def _link(a: str, b: str) -> Relationship:
+    return Relationship(type=Rel.CONCERNS, source=make_iri(Kind.CONCEPT, a), target=make_iri(Kind.CONCEPT, b))
+
+
+def test_a_path_search_reads_a_hub_only_up_to_its_bound(store: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bound goes into the query: a hub of 600 links is read 100 rows at a time, not whole."""
+    leaves = [f"leaf{i:03d}" for i in range(600)]
+    store.load(GraphData(nodes=_concepts("hub", "far", *leaves), relationships=[_link("hub", x) for x in leaves]))
+    monkeypatch.setattr("graph.neo4j_store.PATH_MAX_VISITS", 100)
+    reads = _counting_reads(store, queries.PATH_STEP, monkeypatch)
+    found = store.paths(make_iri(Kind.CONCEPT, "hub"), make_iri(Kind.CONCEPT, "far"))
+    assert found.paths == [] and found.stopped
+    assert reads == [(100, 100)]  # room 98 + 1 + one link back per frontier node; 600 not read
+
+
+def test_a_path_step_of_mostly_links_back_reads_again_until_whole(
+    store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When a bounded read is full of links back to nodes already reached, the step reads on and the paths stay
+    the embedded store's (all shortest paths through 50 middles, none lost to the limit)."""
+    mids = range(50)
+    graph = GraphData(
+        nodes=_concepts("s", "a", "b", "t", *(f"l{i:02d}" for i in mids), *(f"n{i:02d}" for i in mids)),
+        relationships=[_link("s", "a"), _link("s", "b")]
+        + [_link(x, f"l{i:02d}") for i in mids for x in ("a", "b")]
+        + [_link(f"l{i:02d}", f"n{i:02d}") for i in mids]
+        + [_link(f"n{i:02d}", "t") for i in mids],
+    )
+    store.load(graph)
+    embedded = NetworkXStore()
+    embedded.load(graph)
+    monkeypatch.setattr("graph.neo4j_store.PATH_MAX_VISITS", 164)
+    reads = _counting_reads(store, queries.PATH_STEP, monkeypatch)
+    ends = make_iri(Kind.CONCEPT, "s"), make_iri(Kind.CONCEPT, "t")
+    found = store.paths(*ends)
+    assert found == embedded.paths(*ends) and not found.stopped and found.hops == 4
+    assert (111, 111) in reads and (444, 150) in reads  # the leaves' step: 100 links back, 50 new; read again

@@ -278,6 +278,22 @@ def test_linked_pages_by_iri(loaded: GraphStore) -> None:
         loaded.linked("urn:nothing", Rel.MADE_AT, True)
 
 
+def test_linked_pages_read_every_group_at_once_as_linked_does(loaded: GraphStore) -> None:
+    """The details panel's one read: each page is what :meth:`linked` gives for it, the bounds clamped alike."""
+    asked = [(Rel.PERPETRATOR, False, 1, 5), ("PARTICIPANT", True, 0, 1), (Rel.MADE_AT, False, -3, 2)]
+    got = loaded.linked_pages(PRK, asked)
+    assert iris(got[("PERPETRATOR", False)]) == sorted([TEST6, ICBM, YEONPYEONG])[1:]
+    assert got == {(Rel(t).value, out): loaded.linked(PRK, t, out, o, n) for t, out, o, n in asked}
+    assert got[("MADE_AT", False)] == []  # a type the node has no link of: an empty page, not a missing one
+    assert loaded.linked_pages(SCM49, [(Rel.MADE_AT, False, 0, 10_000)])[("MADE_AT", False)] == loaded.linked(
+        SCM49, Rel.MADE_AT, False
+    )
+    assert loaded.linked_pages(SCM49, []) == {}
+    for pages in ([(Rel.MADE_AT, True, 0, 5)], []):
+        with pytest.raises(NodeNotFoundError):
+            loaded.linked_pages("urn:nothing", pages)
+
+
 def test_paths_are_the_shortest_with_the_links_on_them(loaded: GraphStore) -> None:
     found = loaded.paths(PRK, SCM49)
     assert found.paths == [(PRK, TEST6, C1, SCM49)]
@@ -312,7 +328,7 @@ def test_paths_bounded_filtered_and_unknown(loaded: GraphStore) -> None:
 def test_path_search_stops_at_its_bound_on_work() -> None:
     """A chain of 100 nodes with 50 leaves each: the search gives up after ``max_visits`` and says so."""
 
-    def step(frontier: list[str]) -> list[tuple[str, str]]:
+    def step(frontier: list[str], room: int) -> list[tuple[str, str]]:
         out = []
         for node in frontier:
             if node.startswith("c"):
@@ -330,7 +346,7 @@ def test_one_hub_cannot_make_a_path_step_read_past_the_bound() -> None:
     """A hub with a million neighbours: the search stops reading them once the bound is reached."""
     read: list[int] = []
 
-    def step(frontier: list[str]) -> Iterator[tuple[str, str]]:
+    def step(frontier: list[str], room: int) -> Iterator[tuple[str, str]]:
         for node in frontier:
             if node == "hub":
                 for k in range(1_000_000):
@@ -617,6 +633,8 @@ def test_both_stores_answer_alike(neo4j_store: Neo4jStore) -> None:
             assert neo.linked(hub, rel_type, outgoing, offset=3, limit=7) == embedded.linked(
                 hub, rel_type, outgoing, offset=3, limit=7
             )
+        pages = [(t, out, 2, 9) for t, out in sorted(counts)]
+        assert neo.linked_pages(hub, pages) == embedded.linked_pages(hub, pages)
     assert neo.subgraph(*window, kinds=[Kind.INCIDENT, Kind.COMMITMENT]) == embedded.subgraph(
         *window, kinds=[Kind.INCIDENT, Kind.COMMITMENT]
     )

@@ -90,21 +90,33 @@ def register(app: typer.Typer) -> None:
                 return
             when = result.date.isoformat() + (", estimated date" if result.estimated else "")
             show(f"[bold]{result.label}[/bold] ({when})  window {window} days")
+            if not result.named_in_texts:
+                show(
+                    "No loaded text names this incident (it comes from the public incident catalogue): "
+                    "its next meetings are placed by date, and no pledge can answer it explicitly."
+                )
             if result.meetings.empty:
                 show("No recorded meeting of any series followed within the window.")
             for meeting in result.meetings.to_dict(orient="records"):
                 if not meeting["text_loaded"]:
                     prev = f"; {meeting['note']}"
                 elif not _present(meeting["previous_label"]):
-                    prev = "; first meeting of its series"
+                    # a series the reference lists starts here; any other only starts in the loaded texts
+                    prev = f"; {meeting['note']}: no change verdict" if _present(meeting["note"]) else (
+                        "; first meeting of its series"
+                    )
                 elif not meeting["previous_loaded"]:
                     prev = f"; {meeting['note']}: no change verdict"
                 else:
                     prev = f"; compared with {meeting['previous_label']} ({cell(meeting['previous_date'])})"
+                    if _present(meeting["note"]):
+                        prev += f" ({meeting['note']})"
                 show(
                     f"\n[bold]{meeting['series']}[/bold]: {meeting['meeting_label']} ({cell(meeting['date'])}), "
                     f"lag {meeting['lag_days']} days{prev}"
                 )
+                if not meeting["text_loaded"]:
+                    continue  # nothing to classify: the line above says no text is loaded
                 rows = result.changes[result.changes["meeting"] == meeting["meeting"]]
                 table = new_table()
                 for header in ("change", "wording", "type", "party", "strength", "basis", "link", "evidence"):
@@ -161,12 +173,24 @@ def register(app: typer.Typer) -> None:
         csv: CsvFile = None,
         json_file: JsonFile = None,
         fmt: OutputFormatOption = OutputFormat.TABLE,
+        catalogue: bool = typer.Option(
+            False,
+            "--catalogue",
+            help="Also list the incidents of the public incident catalogue that no loaded text names.",
+        ),
     ) -> None:
         """Every incident at once: the next meeting of each series, the lag, explicit and temporal answers, changes."""
         from analytics.crises import crises
 
         with opened(store, data) as graph:
-            result = crises(graph, window_days=window, series=series, sources=sources, min_confidence=min_confidence)
+            result = crises(
+                graph,
+                window_days=window,
+                series=series,
+                sources=sources,
+                min_confidence=min_confidence,
+                catalogue=catalogue,
+            )
             if fmt is not OutputFormat.TABLE:
                 write_result(result.table, result.to_dict(), csv, json_file, fmt)
                 return
@@ -200,6 +224,11 @@ def register(app: typer.Typer) -> None:
                     title="Lag (days) by decade and incident kind",
                 )
             )
+            if result.unnamed and not catalogue:
+                show(
+                    f"{result.unnamed} dated incidents of the public catalogue are named by no loaded text "
+                    "and are not listed (--catalogue lists them against the series reference)."
+                )
             write_result(result.table, result.to_dict(), csv, json_file)
 
     @app.command("lineage")
@@ -240,10 +269,15 @@ def register(app: typer.Typer) -> None:
                 show(f"[bold]{result.label}[/bold]{who}: never stated at a recorded meeting.")
             else:
                 show(
-                    f"[bold]{result.label}[/bold]{who}: {result.first_note} "
-                    f"({result.first_date.isoformat()}) by {party_label(str(result.first_party))}; "
-                    f"{len(result.chain)} statements"
+                    f"[bold]{result.label}[/bold]{who}: first stated in the loaded texts at the "
+                    f"{result.first_meeting} ({result.first_date.isoformat()}) by "
+                    f"{party_label(str(result.first_party))}; {len(result.chain)} statements"
                 )
+                missing = result.missing_before
+                if missing:
+                    # the date and party belong to the first statement, not to the list of missing texts
+                    named = ", ".join(missing[:6]) + (f", ... {missing[-1]}" if len(missing) > 6 else "")
+                    show(f"No text loaded for {len(missing)} earlier meetings of the record: {named}")
                 chain = result.chain.assign(evidence=result.chain["evidence"].map(lambda t: short(t, 70)))
                 show(
                     frame_table(

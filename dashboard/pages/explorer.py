@@ -274,11 +274,13 @@ def render_node_panel(panel: NodePanel | None, requested: str | None) -> list[An
         for k, v in panel.facts
     ]
     children.append(html.Table(html.Tbody(rows), className="props", style={"fontSize": 13, "margin": "6px 0"}))
-    listed = sum(len(g.hits) for g in panel.groups)
-    total = sum(len(g.hits) + g.more for g in panel.groups)
+    # the linked items are the link groups' (a derived group, "What its commitments answer", is no link of the node)
+    linked = [g for g in panel.groups if g.key]
+    listed = sum(len(g.hits) for g in linked)
+    total = sum(len(g.hits) + g.more for g in linked)
     children.append(
         html.Div(
-            f"{panel.links:,} links: {total:,} linked items in {len(panel.groups)} groups"
+            f"{panel.links:,} links: {total:,} linked items in {len(linked)} groups"
             + (f" (the first {listed:,} listed)" if listed < total else "")
             + f", {len(panel.evidence)} evidence sentences"
             + (f", {sum(len(n.texts) for n in panel.named_in)} names in documents" if panel.named_in else ""),
@@ -404,9 +406,9 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     """The explorer page for a URL state."""
     lo, hi = app_ctx.year_bounds()
     state = resolved(app_ctx, initial_state(view, (lo, hi)))
-    # the first graph comes with the page, positions and all (computed once per state of the store and
-    # remembered): no callback round-trip and no layout run in the browser before the analyst sees it
-    first = explorer_view(app_ctx, state)
+    # The page comes without its graph: the graph callback's first call draws it (elements with their preset
+    # positions, legend, counts). The router's answer is the page's largest render; with the graph in it, the
+    # browser drew both canvases in the same task as the page, and every answer arriving meanwhile waited.
     concept_labels = app_ctx.concept_labels()
     type_options: list[Any] = [
         {"label": label, "value": name} for name, label in sorted(concept_labels.items(), key=lambda kv: kv[1])
@@ -467,13 +469,11 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 open=bool(view.year_from or view.year_to or view.kinds or view.types),
                 style={"marginTop": "8px"},
             ),
-            html.Div(
-                first.summary, id=ids.EXPLORER_COUNTS, style={"fontSize": 12, "color": "#595959", "marginTop": "6px"}
-            ),
+            html.Div(id=ids.EXPLORER_COUNTS, style={"fontSize": 12, "color": "#595959", "marginTop": "6px"}),
             html.H5("Legend (nodes in view)", style={"margin": "10px 0 0 0"}),
             cyto.Cytoscape(
                 id=ids.EXPLORER_LEGEND,
-                elements=legend_elements(Counter(n.kind.value for n in first.graph.nodes)),
+                elements=[],
                 stylesheet=styles.cytoscape_stylesheet(),
                 layout={"name": "preset", "fit": True, "padding": 16},
                 userZoomingEnabled=False,
@@ -502,17 +502,11 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
     graph = html.Div(
         [
             toolbar,
-            html.Div(
-                html.Div(first.notice, style=styles.NOTICE_STYLE) if first.notice else None, id=ids.EXPLORER_NOTICE
-            ),
-            html.Div(
-                html.Div(first.path_note, style=styles.NOTICE_STYLE) if first.path_note else None,
-                id=ids.EXPLORER_PATH_NOTE,
-                role="status",
-            ),
+            html.Div(id=ids.EXPLORER_NOTICE),
+            html.Div(id=ids.EXPLORER_PATH_NOTE, role="status"),
             cyto.Cytoscape(
                 id=ids.EXPLORER_GRAPH,
-                elements=first.elements,
+                elements=[],
                 stylesheet=stylesheet(),
                 layout=GRAPH_LAYOUT,
                 minZoom=0.1,
@@ -526,7 +520,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 },
             ),
             dcc.Store(id=ids.EXPLORER_ZOOM),
-            dcc.Store(id=ids.EXPLORER_DRAWN, data=drawn_key(app_ctx, state)),
+            dcc.Store(id=ids.EXPLORER_DRAWN),
         ],
         style={"flex": "1 1 auto", "minWidth": "300px"},
     )
@@ -587,9 +581,9 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.EXPLORER_DRAWN, "data"),
         Input(state_id, "data"),
         State(ids.EXPLORER_DRAWN, "data"),
-        prevent_initial_call=True,
     )
     def _draw(state, drawn):
+        # also called when the page appears (nothing drawn yet): the first graph, whole
         return graph_update(app_ctx, state or {}, drawn)
 
     app.clientside_callback(

@@ -203,12 +203,12 @@ def tracer_data(
             value is refused (raised by :func:`analytics.trace`).
     """
     result: TraceResult = trace(app_ctx.analytics(), incident, sources=sources, min_confidence=min_confidence)
-    node = app_ctx.store.get_node(result.incident).node
     data = TracerData(
         iri=result.incident,
         label=result.label,
         date=result.date.isoformat(),
-        kind=styles.kind_label(node.kind),
+        # a catalogue incident no loaded text names is not in the store: its kind comes with the result
+        kind=styles.kind_label(result.kind),
         window_days=result.window_days,
         changes=result.changes,
     )
@@ -386,7 +386,9 @@ def render_block(block: MeetingBlock) -> html.Div:
             html.H5(f"Change: {change} ({len(items)})", style={"margin": "8px 0 4px 0"})
         )
         children.append(html.Ul([render_item(i) for i in items], style={"listStyle": "none", "paddingLeft": "4px"}))
-    if not any(block.items.values()):
+    if not block.iri:
+        children.append(html.P("Its text is not loaded: what this meeting pledged is unknown here."))
+    elif not any(block.items.values()):
         children.append(html.P("No commitments were extracted for this meeting."))
     return html.Div(children, className="meeting-block", style={**styles.PANEL_STYLE, "marginBottom": "10px"})
 
@@ -439,7 +441,8 @@ def render_comparison(comparisons: list[Comparison]) -> list[Any]:
             )
         )
     if not comparisons:
-        out.append(html.P("No meeting followed within the window."))
+        # the next meetings may be known from the series reference without their texts: never "none followed"
+        out.append(html.P("No meeting whose text is loaded followed within the window: nothing to compare."))
     return out
 
 
