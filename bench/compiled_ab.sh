@@ -31,7 +31,7 @@ mv pyproject.toml pyproject.toml.off
 case "$tool" in
   mypyc)
     # mypy 2.4's mypyc stops with an internal error on a starred name inside a tuple display
-    # ("not in (*_JOINT_KINDS, ...)"); the copy gets the equivalent test.
+    # ("not in (*_JOINT_KINDS, ...)", on every line that has it); the copy gets the equivalent test.
     sed -i 's/self\.doc\.kind not in (\*_JOINT_KINDS, "other")/(self.doc.kind not in _JOINT_KINDS and self.doc.kind != "other")/' \
       extractors/rules/__init__.py
     printf '[mypy]\npython_version = 3.11\ncheck_untyped_defs = True\nignore_missing_imports = True\nplugins = pydantic.mypy\n' > mypy.ini
