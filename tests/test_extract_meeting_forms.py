@@ -322,6 +322,18 @@ def test_a_readout_records_the_meeting_its_principals_met_during() -> None:
     assert heads(graph, "49th MCM") == {"Charles Q. Brown Jr.", "Kim Myung-soo"}
 
 
+def test_a_meeting_recalled_in_the_sentence_after_the_principals_met_is_not_recorded() -> None:
+    # "met" closes its own sentence; the next one only recalls what was decided at the SCM
+    text = (
+        "Readout of the Deputy Secretary's Meeting with the Vice Minister\n\nMarch 4, 2025\n\n"
+        "Deputy Secretary Lee met with Vice Minister Park in Seoul on March 3, 2025. They went over what was "
+        "decided during the 56th Security Consultative Meeting and how to carry it out.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2025, 3, 4)))
+    assert recorded(graph) is None
+    assert "56th SCM" in meetings(graph)
+
+
 def test_a_sentence_opening_during_is_still_a_meeting_named_in_passing() -> None:
     (mention,) = find_meeting_mentions("During the 45th SCM, the two sides agreed to review the plan.")
     assert not mention.held

@@ -281,6 +281,25 @@ def _abbreviation_group(abbr: str) -> str | None:
     return {"SCM": "scm", "MCM": "mcm", "2+2": "two", "TMM": "tri", "NCG": "body", "EDSCG": "body"}.get(inner)
 
 
+def _met_during(text: str, mention_start: int) -> bool:
+    """A readout's "met ... during the 49th MCM": the meeting and the meeting of the principals in one sentence.
+
+    The pattern reads up to 200 characters back; a sentence ending inside them
+    ("... met ... on March 3. They recalled the decisions taken during the 56th
+    SCM") leaves the earlier sentence's "met" out, so a meeting only recalled is
+    not taken for the one the text records.
+    """
+    lo = max(0, mention_start - 200)
+    if _MET_DURING.search(text, lo, mention_start) is None:
+        return False
+    from extractors.segment import split_sentences  # noqa: PLC0415 (segment imports the rules package)
+
+    spans = split_sentences(text, lo, mention_start)
+    if len(spans) > 1:
+        lo = spans[-1].start
+    return _MET_DURING.search(text, lo, mention_start) is not None
+
+
 def _left_context(text: str, start: int) -> str:
     """The text before ``start`` back to the last sentence or line break (at most :data:`_CONTEXT` characters)."""
     left = text[max(0, start - _CONTEXT) : start]
@@ -382,7 +401,7 @@ def find_meeting_mentions(
         held = not announced and (
             introduced
             or _HELD_AFTER.match(after) is not None
-            or _MET_DURING.search(text, max(0, mention_start - 200), mention_start) is not None
+            or _met_during(text, mention_start)
         )
         future = not held and (_FUTURE.search(left) is not None or _FUTURE_AFTER.match(after) is not None)
         backward = not held and not future and _BACKWARD.search(left) is not None
