@@ -398,3 +398,19 @@ def test_a_spokesperson_s_press_statement_is_no_news_story_and_titles_its_princi
     assert recorded(graph) == "42nd MCM"
     assert heads(graph, "42nd MCM") == {"Joseph Dunford", "Jeong Kyeong-doo"}
     assert meetings(graph)["42nd MCM"][Prop.LOCATION.value] == "Seoul"
+
+
+def test_two_bodies_meetings_of_the_same_number_are_two_meetings_and_a_long_name_keeps_its_acronym() -> None:
+    # an invented 2031 meeting: the KIDD named in full without "(KIDD)", and another body's 30th meeting after it
+    text = (
+        "Joint Press Statement for the 30th Korea-U.S. Integrated Defense Dialogue\n\nSeptember 27, 2031\n\n"
+        "The 30th Korea-U.S. Integrated Defense Dialogue was held in Seoul on September 26 and 27, 2031. The "
+        "delegations went over the outcome of the 30th DSC meeting, held in Seoul on September 18, 2031.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2031, 9, 27)))
+    found = meetings(graph)
+    assert recorded(graph) == "30th KIDD"
+    assert found["30th KIDD"][Prop.DATE.value] == dt.date(2031, 9, 26)
+    assert found["30th DSC"][Prop.DATE.value] == dt.date(2031, 9, 18)
+    iris = {n.label: n.iri for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
+    assert iris["30th KIDD"] != iris["30th DSC"]

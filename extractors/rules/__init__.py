@@ -292,6 +292,12 @@ class _Extraction:
                 continue  # a bare "meeting they held" in a paragraph that names no series
             if m.ordinal is not None:
                 key: tuple[str, object] = (m.series, m.ordinal)
+                if m.series == Series.OTHER:
+                    # two bodies' 17th meetings are two; a bare "the 17th meeting" is the one body's so numbered
+                    key = (m.series, (m.level, m.ordinal))
+                    if m.level is None:
+                        named = [k for k in by_key if k[0] == Series.OTHER and k[1][1] == m.ordinal]  # type: ignore[index]
+                        key = named[0] if len(named) == 1 else key
                 meeting = by_key.get(key)
                 if meeting is None:
                     meeting = Meeting(m.series, m.ordinal, None)
@@ -622,6 +628,10 @@ class _Extraction:
         if meeting.series == Series.SCM:
             iri = self.b.shared_iri(Kind.SCM, Series.SCM.value, _ident(ident))
             kind = Kind.SCM
+        elif meeting.series == Series.OTHER and meeting.ordinal is not None and meeting.name:
+            # the 17th KIDD and the 17th meeting of another body are two meetings: the body is part of the identity
+            iri = self.b.shared_iri(Kind.MEETING, str(meeting.series), meeting.name, _ident(ident))
+            kind = Kind.MEETING
         else:
             iri = self.b.shared_iri(Kind.MEETING, str(meeting.series), _ident(ident))
             kind = Kind.MEETING

@@ -171,6 +171,7 @@ NUMBERED_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series
 _THREE_PARTIES = _RULES.regex("three_parties")
 _TRILATERAL_LEVEL = _RULES.regex("trilateral_level")
 _BODY_ACRONYM = _RULES.regex("body_acronym")
+_BODY_LONG_NAME = _RULES.regex("body_long_name")
 _OTHER_SUMMIT = _RULES.regex("other_summit")
 _NORTH_SUMMIT = _RULES.regex("north_summit")
 _SUMMIT_PLACE = re.compile(_RULES.source("summit_place"))
@@ -251,7 +252,10 @@ class Meeting:
 
     @property
     def key(self) -> tuple[str, object]:
-        """Identity: ``(series, ordinal)`` or ``(series, date)``."""
+        """Identity: ``(series, ordinal)`` or ``(series, date)``; a numbered meeting of another body
+        ``("Other", (body, ordinal))`` (the 17th KIDD is not the 17th DSC meeting)."""
+        if self.series == Series.OTHER and self.ordinal is not None:
+            return (self.series, (self.name, self.ordinal))
         return (self.series, self.ordinal if self.ordinal is not None else self.date)
 
     @property
@@ -425,7 +429,8 @@ def find_meeting_mentions(
             mention.level = level.lastgroup if level is not None else None
         elif series == Series.OTHER and group == "body":
             acronym = _BODY_ACRONYM.search(whole)
-            mention.level = acronym.group(0) if acronym is not None else None
+            long_name = _BODY_LONG_NAME.search(whole) if acronym is None else None
+            mention.level = acronym.group(0) if acronym is not None else long_name.lastgroup if long_name else None
         if series in (Series.SUMMIT, Series.TRILATERAL) and named_at is not None:
             at = m.start("quals") + named_at.start()
             mention.location, mention.location_span = named_at.group(0), (at, at + len(named_at.group(0)))
