@@ -157,11 +157,12 @@ NEIGHBOUR_STEP = (
 PATH_STEP = (
     f"UNWIND $frontier AS iri MATCH (a:{_N} {{iri: iri}})-[]-(n:{_N}) "
     f"WHERE (n.iri IN $ends OR ({_KIND_FILTER} AND {_WINDOW_FILTER})) "
-    "RETURN DISTINCT a.iri AS source, n.iri AS iri LIMIT $limit"
+    "RETURN DISTINCT a.iri AS source, n.iri AS iri ORDER BY source, iri LIMIT $limit"
 )
 """One breadth-first step of a path search: the neighbours of the ``$frontier`` nodes passing the
 filters, and the path's ``$ends`` whatever they are; at most ``$limit`` pairs (the search's bound on
-work, so a hub's neighbours are not all read when the search stops after a few)."""
+what is sent, so a hub's neighbours are not all returned when the search stops after a few), the
+first by IRI so that a search stopped at its bound keeps the same paths on every run."""
 
 NEIGHBOUR_STEP_FIRST = (
     f"UNWIND $frontier AS iri MATCH (a:{_N} {{iri: iri}})-[r]-(n:{_N}) "
