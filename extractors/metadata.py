@@ -17,7 +17,8 @@ date grammar (:mod:`extractors.rules.dates`):
   dateline's month and day first), else the first full date near the top
   ("October 28, 2017", "28 October 2017", "2017-10-28", "2017. 10. 28."),
   else a month and year ("March 2023", day set to 1 and ``date_precision`` =
-  ``month``);
+  ``month``). A full date that names another event ("the Sept. 19, 2005 Joint
+  Statement", "took office on October 1, 2023") is not the document's date;
 * **kind**: one of :data:`graph.schema.DOC_KINDS` from cues: a reprint's lead
   ("The following is the full text of the joint communique ...") makes the
   document what it reprints; then news datelines and bylines, "Joint
@@ -158,13 +159,31 @@ def infer_date(text: str) -> tuple[dt.date | None, str, str]:
                 return dt.date(year, month, day), "dateline", "day"
             except ValueError:
                 pass
-    first = next(iter_full_dates(top), None)
+    first = next((d for d in iter_full_dates(top) if not names_other_event(top, d.start, d.end)), None)
     if first is not None:
         return first.date, "text", "day"
     for found in find_dates(top[:800]):
         if found.precision == "month" and not found.relative:
             return found.date, "text", "month"
     return None, "", ""
+
+
+def names_other_event(text: str, start: int, end: int) -> bool:
+    """True when the date at ``text[start:end]`` names another event, so it is not the document's date.
+
+    >>> t = "It breaks the Sept. 19, 2005 Joint Statement."
+    >>> names_other_event(t, 14, 28)
+    True
+    >>> t = "He took office on October 1, 2023."
+    >>> names_other_event(t, 18, 33)
+    True
+    >>> names_other_event("Seoul, October 28, 2017", 7, 23)
+    False
+    """
+    before = text[max(0, start - 40) : start]
+    if _pattern("event_date_before").search(before):
+        return True
+    return before.rstrip(" ").lower().endswith(" the") and _pattern("event_date_after").match(text, end) is not None
 
 
 def is_chrome(line: str) -> bool:

@@ -1,0 +1,59 @@
+"""Filing and dating patterns found on real public copies (issue 15, sixth probe): a document dated from a date
+that names another event (an earlier joint statement, an official taking office), a release number whose tail
+ran into the dateline, and a meeting named in passing after "since".
+
+The texts are written for the tests in the shapes of the real copies (a DoD release with its routing lines, a
+joint chiefs' news page whose header date was cut off); the facts they lean on (the six-party joint statement of
+2005-09-19, the 48th MCM in Seoul on 2023-11-12, the 1st SCM in May 1968) are from the public record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.metadata import infer_date, names_other_event
+from extractors.rules.dates import full_dates
+
+RELEASE = """Defense Department
+
+News Release
+
+Release No: 233-13
+February 22, 2013
+
+Joint Statement of the Two Defense Ministries' Dialogue
+
+The two sides met in Washington on Feb. 21-22 and found that the recent test broke the pledges the North
+made in the Sept. 19, 2005 Joint Statement of the six-party process.
+"""
+
+
+def test_a_release_number_does_not_swallow_the_date_below_it() -> None:
+    assert [d.date for d in full_dates("Release No: 233-13\nFebruary 22, 2013\n")] == [dt.date(2013, 2, 22)]
+
+
+def test_a_release_is_dated_by_its_dateline_not_an_earlier_statement_it_names() -> None:
+    found, source, _ = infer_date(RELEASE)
+    assert (found, source) == (dt.date(2013, 2, 22), "text")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks reaffirmed the Sept. 19, 2005 Joint Statement in full.",
+        "It was his first trip since he took office on October 1, 2023.",
+        "Both upheld the accord signed on June 12, 2018 between the leaders.",
+        "Cooperation has grown since May 28, 1968, when the ministers first met.",
+    ],
+)
+def test_a_date_that_names_another_event_is_not_the_document_s_date(text: str) -> None:
+    (date,) = full_dates(text)
+    assert names_other_event(text, date.start, date.end)
+    assert infer_date(text)[0] is None
+
+
+def test_the_first_date_that_names_no_other_event_dates_the_document() -> None:
+    text = "Seoul, 12 November 2023\nThe chairman arrived for the first time since he took office on October 1, 2023."
+    assert infer_date(text)[0] == dt.date(2023, 11, 12)
