@@ -10,11 +10,31 @@ joint chiefs' news page whose header date was cut off); the facts they lean on (
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import pytest
 
-from extractors.metadata import infer_date, names_other_event
+from extractors.document import SourceDocument
+from extractors.metadata import infer_date, infer_kind, infer_title, names_other_event
+from extractors.rules import extract_document
 from extractors.rules.dates import full_dates
+from extractors.rules.text import paragraphs
+from graph.model import GraphData
+from graph.schema import Kind, Prop, Rel, is_a
+
+
+def make_doc(text: str, date: dt.date | None, kind: str = "other") -> SourceDocument:
+    return SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind=kind)
+
+
+def meetings(graph: GraphData) -> dict[str, dict[str, object]]:
+    return {n.label: dict(n.props) for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
+
+
+def recorded(graph: GraphData) -> str | None:
+    labels = {n.iri: n.label for n in graph.nodes}
+    return next((labels[r.target] for r in graph.relationships if r.type == Rel.ISSUED_AT), None)
+
 
 RELEASE = """Defense Department
 
@@ -57,3 +77,32 @@ def test_a_date_that_names_another_event_is_not_the_document_s_date(text: str) -
 def test_the_first_date_that_names_no_other_event_dates_the_document() -> None:
     text = "Seoul, 12 November 2023\nThe chairman arrived for the first time since he took office on October 1, 2023."
     assert infer_date(text)[0] == dt.date(2023, 11, 12)
+
+
+# A communiqué as a machine translation reposted on a scraper site renders it: "Consultation" for
+# "Consultative", the site's breadcrumb trail run into the title, and the MCM of the day before named first.
+TRANSLATED = """Joint Communique of the 53rd Security Consultation Meeting> Department of Defense> Released
+
+2021-12-08 12:45:19 By : site editor
+
+1. On December 2, 2021, the 53rd South Korea-US Security Consultation Meeting took place in Seoul, the two \
+defense chiefs leading their delegations. The day before, on December 1, 2021, the two chairmen of the joint \
+chiefs co-chaired the 46th South Korea-US Military Committee meeting.
+
+2. The two sides vowed to keep developing the alliance.
+"""
+
+
+def test_a_translated_consultation_meeting_is_the_scm_it_records() -> None:
+    graph = extract_document(make_doc(TRANSLATED, dt.date(2021, 12, 8), "communique"))
+    found = meetings(graph)
+    assert recorded(graph) == "53rd SCM"
+    assert found["53rd SCM"][Prop.DATE.value] == dt.date(2021, 12, 2)
+    assert found["53rd SCM"][Prop.LOCATION.value] == "Seoul"
+    assert found["46th MCM"][Prop.DATE.value] == dt.date(2021, 12, 1)
+
+
+def test_a_breadcrumb_trail_after_the_title_is_not_part_of_it() -> None:
+    title = infer_title(TRANSLATED, paragraphs(make_doc(TRANSLATED, None)))
+    assert title == "Joint Communique of the 53rd Security Consultation Meeting"
+    assert infer_kind(TRANSLATED, title)[0] == "communique"
