@@ -106,3 +106,21 @@ def test_a_breadcrumb_trail_after_the_title_is_not_part_of_it() -> None:
     title = infer_title(TRANSLATED, paragraphs(make_doc(TRANSLATED, None)))
     assert title == "Joint Communique of the 53rd Security Consultation Meeting"
     assert infer_kind(TRANSLATED, title)[0] == "communique"
+
+
+FIFTIETH = """Joint Communique of the 50th U.S.-ROK Security Consultative Meeting
+
+1. The 50th U.S.-ROK Security Consultative Meeting (SCM) was held in Washington, D.C. on October 31, 2018.
+
+2. Both sides noted how much the SCM has done for the Alliance since the first meeting on May 28, 1968.
+"""
+
+
+def test_a_first_meeting_named_after_since_is_context_never_the_document_s_meeting() -> None:
+    graph = extract_document(make_doc(FIFTIETH, dt.date(2018, 10, 31), "communique"))
+    found = meetings(graph)
+    assert recorded(graph) == "50th SCM"
+    # kept as a meeting the text names, with the days the reference holds (the text gives the second one)
+    first = found["1st SCM"]
+    assert (first[Prop.DATE.value], first[Prop.END_DATE.value]) == (dt.date(1968, 5, 27), dt.date(1968, 5, 28))
+    assert found["50th SCM"][Prop.DATE.value] == dt.date(2018, 10, 31)
