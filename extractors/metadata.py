@@ -11,7 +11,9 @@ date grammar (:mod:`extractors.rules.dates`):
   content", breadcrumbs, "From", "UNCLASSIFIED", "Appendix 15", a bare date),
   a heading that names a document ("... Joint Communiqué", "Joint Statement
   ...", "... Security Consultative Meeting") preferred; a generic first
-  heading ("Joint Communiqué") is joined with the heading that follows it;
+  heading ("Joint Communiqué") is joined with the heading that follows it; a
+  heading after the first paragraph of prose heads a section ("U.S.-ROK
+  Alliance" in an untitled media note), never the document;
 * **date**: the reader's hint, else a news dateline ("SEOUL, Oct. 30 (Agency)
   --") completed with the year of a full date near the top (the one with the
   dateline's month and day first), else the first full date near the top
@@ -211,6 +213,14 @@ def _heading_like(line: str) -> bool:
     return len(line) <= TITLE_MAX_CHARS and not line.rstrip().endswith((".", "!", "?", ";", ","))
 
 
+PROSE_MIN_CHARS = 120
+"""A line this long that ends a sentence is body text: the headings after it head sections."""
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) >= PROSE_MIN_CHARS and line.rstrip().endswith((".", "!", "?", ".\u201d", '."'))
+
+
 def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
     """The document's title: its first heading that is not chrome (see the module notes)."""
     heads: list[str] = []
@@ -228,6 +238,8 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
             line = subject.group("subject").strip()
         line = _pattern("title_trailing_label").sub("", line)
         if line and not is_chrome(line):
+            if _is_prose(line):
+                break  # the body has begun: a heading after its first paragraph is a section's, not the title
             heads.append(line)
     if not heads and paragraphs:
         first_line = text[paragraphs[0].start : paragraphs[0].end].split("\n", 1)[0].strip()

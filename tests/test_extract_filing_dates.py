@@ -124,3 +124,23 @@ def test_a_first_meeting_named_after_since_is_context_never_the_document_s_meeti
     first = found["1st SCM"]
     assert (first[Prop.DATE.value], first[Prop.END_DATE.value]) == (dt.date(1968, 5, 27), dt.date(1968, 5, 28))
     assert found["50th SCM"][Prop.DATE.value] == dt.date(2018, 10, 31)
+
+
+UNTITLED_NOTE = """Media Note
+Office of the Spokesperson
+Washington, DC
+October 19, 2016
+
+The two foreign ministers and the two defense chiefs met in Washington on October 19, 2016, for their fourth \
+joint session, the day before the defense chiefs held their own annual meeting at the Pentagon.
+
+Alliance Posture
+
+The four officials agreed to keep the combined defense posture strong.
+"""
+
+
+def test_a_heading_after_the_first_paragraph_heads_a_section_not_the_document() -> None:
+    assert infer_title(UNTITLED_NOTE, paragraphs(make_doc(UNTITLED_NOTE, None))) is None
+    titled = "Joint Statement of the Fourth Session\n\n" + UNTITLED_NOTE
+    assert infer_title(titled, paragraphs(make_doc(titled, None))) == "Joint Statement of the Fourth Session"
