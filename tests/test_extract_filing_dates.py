@@ -17,7 +17,9 @@ import pytest
 from extractors.document import SourceDocument
 from extractors.metadata import infer_date, infer_kind, infer_title, names_other_event
 from extractors.rules import extract_document
+from extractors.rules.actors import find_actors
 from extractors.rules.dates import full_dates
+from extractors.rules.lexicon import default_lexicon
 from extractors.rules.text import paragraphs
 from graph.model import GraphData
 from graph.schema import Kind, Prop, Rel, is_a
@@ -144,3 +146,25 @@ def test_a_heading_after_the_first_paragraph_heads_a_section_not_the_document() 
     assert infer_title(UNTITLED_NOTE, paragraphs(make_doc(UNTITLED_NOTE, None))) is None
     titled = "Joint Statement of the Fourth Session\n\n" + UNTITLED_NOTE
     assert infer_title(titled, paragraphs(make_doc(titled, None))) == "Joint Statement of the Fourth Session"
+
+
+def _roles(text: str) -> dict[str, str | None]:
+    found = find_actors(text, default_lexicon(), 2031)
+    return {a.actor.label: a.actor.role for a in found if a.actor.kind == Kind.PERSON}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "They were joined by Gen. Taro Example, Chief of Staff, Joint Staff, for the talks.",
+            "Taro Example",
+            "Chief of Staff, Joint Staff",
+        ),
+        ("The host welcomed Japanese Chief of Staff Adm. Taro Example to the talks.", "Taro Example", "Chief of Staff"),
+        ("Lt. Gen. Pat Sample, Chief Director of J5, briefed them.", "Pat Sample", "Chief Director of J5"),
+        ("Their counterparts, Gen. Taro Example and Gen. Pat Sample, agreed.", "Taro Example", "General"),
+    ],
+)
+def test_an_officer_s_role_is_the_office_not_the_rank(text: str, name: str, role: str) -> None:
+    assert _roles(text)[name] == role
