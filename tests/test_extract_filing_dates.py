@@ -168,3 +168,22 @@ def _roles(text: str) -> dict[str, str | None]:
 )
 def test_an_officer_s_role_is_the_office_not_the_rank(text: str, name: str, role: str) -> None:
     assert _roles(text)[name] == role
+
+
+def test_a_summit_dated_by_its_month_is_kept_as_an_estimate() -> None:
+    text = "The two presidents chose to revive the consultation group at the May 2022 Summit in Seoul."
+    found = meetings(extract_document(make_doc(text, dt.date(2022, 9, 8))))
+    (summit,) = found.values()
+    assert summit[Prop.DATE.value] == dt.date(2022, 5, 1)
+    assert summit[Prop.ESTIMATED.value] is True
+    assert summit[Prop.LOCATION.value] == "Seoul"
+
+
+def test_a_summit_dated_by_its_month_joins_the_one_the_text_dates_by_day() -> None:
+    text = (
+        "Both leaders pointed to the May 2022 summit in Seoul as the turning point. "
+        "The summit in Seoul on May 21, 2022 had set the course."
+    )
+    found = meetings(extract_document(make_doc(text, dt.date(2022, 9, 8))))
+    assert [p[Prop.DATE.value] for p in found.values()] == [dt.date(2022, 5, 21)]
+    assert Prop.ESTIMATED.value not in next(iter(found.values()))

@@ -245,6 +245,8 @@ class Meeting:
     """The date is the document's, not one its text states (the series reference's date wins)."""
     end_date: dt.date | None = None
     """The last day of a meeting of several days, from the series reference when the text names one of them."""
+    estimated: bool = False
+    """Its date is the first day of the month the text names ("the May 2022 summit"), not a day it states."""
     from_reference: set[str] = field(default_factory=set)
     """Which of its values (``ordinal``, ``date``, ``endDate``, ``series``) the series reference supplied rather
     than its text: written on the node as ``fromReference`` so that a reader can tell them apart."""
