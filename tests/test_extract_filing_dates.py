@@ -187,3 +187,14 @@ def test_a_summit_dated_by_its_month_joins_the_one_the_text_dates_by_day() -> No
     found = meetings(extract_document(make_doc(text, dt.date(2022, 9, 8))))
     assert [p[Prop.DATE.value] for p in found.values()] == [dt.date(2022, 5, 21)]
     assert Prop.ESTIMATED.value not in next(iter(found.values()))
+
+
+def test_a_body_named_in_full_without_its_acronym_is_still_that_body_s_meeting() -> None:
+    text = (
+        "Joint Statement of the Korea-U.S. Integrated Defense Dialogue\n\n"
+        "The two defense ministries held the Korea-U.S. Integrated Defense Dialogue Feb. 21-22 in Washington, D.C. "
+        "ROK Deputy Minister Hong Gil-dong met with Under Secretary of Defense for Policy Pat Example."
+    )
+    graph = extract_document(make_doc(text, dt.date(2013, 2, 22), "joint_statement"))
+    assert recorded(graph) == "KIDD, 2013-02-21"
+    assert _roles(text)["Hong Gil-dong"] == "Deputy Minister"

@@ -172,6 +172,18 @@ _THREE_PARTIES = _RULES.regex("three_parties")
 _TRILATERAL_LEVEL = _RULES.regex("trilateral_level")
 _BODY_ACRONYM = _RULES.regex("body_acronym")
 _OTHER_SUMMIT = _RULES.regex("other_summit")
+_BODY_ACRONYMS = tuple(
+    (name.strip().lower(), acronym.strip())
+    for name, acronym in (pair.split("=", 1) for pair in _RULES.word_list("body_acronyms"))
+)
+
+
+def _body_acronym_of(name: str) -> str | None:
+    """The acronym of a body its full name gives ("... Integrated Defense Dialogue" is the KIDD), or None."""
+    lowered = " ".join(name.lower().split())
+    return next((acronym for words, acronym in _BODY_ACRONYMS if words in lowered), None)
+
+
 _NORTH_SUMMIT = _RULES.regex("north_summit")
 _SUMMIT_PLACE = re.compile(_RULES.source("summit_place"))
 _CONTEXT = 90
@@ -408,7 +420,7 @@ def find_meeting_mentions(
             mention.level = level.lastgroup if level is not None else None
         elif series == Series.OTHER and group == "body":
             acronym = _BODY_ACRONYM.search(whole)
-            mention.level = acronym.group(0) if acronym is not None else None
+            mention.level = acronym.group(0) if acronym is not None else _body_acronym_of(whole)
         if series in (Series.SUMMIT, Series.TRILATERAL) and named_at is not None:
             at = m.start("quals") + named_at.start()
             mention.location, mention.location_span = named_at.group(0), (at, at + len(named_at.group(0)))
