@@ -198,3 +198,23 @@ def test_a_body_named_in_full_without_its_acronym_is_still_that_body_s_meeting()
     graph = extract_document(make_doc(text, dt.date(2013, 2, 22), "joint_statement"))
     assert recorded(graph) == "KIDD, 2013-02-21"
     assert _roles(text)["Hong Gil-dong"] == "Deputy Minister"
+
+
+HOSTED = """Joint Chiefs Chairman Hosts Two Counterparts for Three-Way Talks
+
+WASHINGTON - U.S. Chairman of the Joint Chiefs of Staff Gen. Pat Example hosted Republic of Korea Chairman of the \
+Joint Chiefs of Staff Gen. Hong Gil-dong, and Japanese Chief of Staff Adm. Taro Sample for a trilateral meeting \
+at the Pentagon Oct. 14.
+
+The three officers talked about the North's missile launches.
+"""
+
+
+def test_a_report_of_who_hosted_whom_for_a_meeting_records_it_with_its_heads() -> None:
+    graph = extract_document(make_doc(HOSTED, dt.date(2031, 10, 15)))
+    assert recorded(graph) == "Trilateral meeting, 2031-10-14"
+    found = meetings(graph)["Trilateral meeting, 2031-10-14"]
+    assert found[Prop.LOCATION.value] == "Washington, D.C."
+    labels = {n.iri: n.label for n in graph.nodes}
+    heads = {labels[r.target] for r in graph.relationships if r.type == Rel.HEAD_OF_DELEGATION}
+    assert heads == {"Pat Example", "Hong Gil-dong", "Taro Sample"}

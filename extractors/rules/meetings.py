@@ -154,6 +154,7 @@ _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
 _HELD_BEFORE = _RULES.regex("held_before")
+_HOSTED_FOR = _RULES.regex("hosted_for_before")
 _FIRST_SINCE = _RULES.regex("first_since")
 _MET_DURING = _RULES.regex("met_during")
 _WILL_HOLD_BEFORE = _RULES.regex("will_hold_before")
@@ -392,7 +393,11 @@ def find_meeting_mentions(
         left = _left_context(text, m.start())
         after = text[mention_end : mention_end + 240]
         announced = _WILL_HOLD_BEFORE.search(left) is not None
-        introduced = announced or _HELD_BEFORE.search(left) is not None
+        introduced = (
+            announced
+            or _HELD_BEFORE.search(left) is not None
+            or _HOSTED_FOR.search(text, max(0, m.start() - 240), m.start()) is not None
+        )
         held = not announced and (
             introduced
             or _HELD_AFTER.match(after) is not None
