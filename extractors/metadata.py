@@ -236,13 +236,14 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         )
         if subject is not None:
             line = subject.group("subject").strip()
-        line = _pattern("title_trailing_label").sub("", line)
+        line = _pattern("title_trailing_label").sub("", _pattern("title_leading_label").sub("", line))
         if line and not is_chrome(line):
             if _is_prose(line):
                 break  # the body has begun: a heading after its first paragraph is a section's, not the title
             heads.append(line)
     if not heads and paragraphs:
-        first_line = text[paragraphs[0].start : paragraphs[0].end].split("\n", 1)[0].strip()
+        first_line = _pattern("title_leading_label").sub("", text[paragraphs[0].start : paragraphs[0].end].strip())
+        first_line = first_line.split("\n", 1)[0].strip()
         heads = [first_line] if first_line and not is_chrome(first_line) else []  # never a routing line
     if not heads:
         return None

@@ -218,3 +218,20 @@ def test_a_report_of_who_hosted_whom_for_a_meeting_records_it_with_its_heads() -
     labels = {n.iri: n.label for n in graph.nodes}
     heads = {labels[r.target] for r in graph.relationships if r.type == Rel.HEAD_OF_DELEGATION}
     assert heads == {"Pat Example", "Hong Gil-dong", "Taro Sample"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "date 2031-03-19 Allies Review Their Combined Posture\n\nThe two sides met.\n",
+            "Allies Review Their Combined Posture",
+        ),
+        (
+            "Posted: 2031-03-19 09:30\n\nAllies Review Their Combined Posture\n\nThe two sides met.\n",
+            "Allies Review Their Combined Posture",
+        ),
+    ],
+)
+def test_a_page_s_date_label_is_not_part_of_the_title(text: str, title: str) -> None:
+    assert infer_title(text, paragraphs(make_doc(text, None))) == title
