@@ -235,3 +235,19 @@ def test_a_report_of_who_hosted_whom_for_a_meeting_records_it_with_its_heads() -
 )
 def test_a_page_s_date_label_is_not_part_of_the_title(text: str, title: str) -> None:
     assert infer_title(text, paragraphs(make_doc(text, None))) == title
+
+
+REMARKS = """Remarks at the U.S.-Republic of Korea 2+2 Ministerial Meeting
+
+Pat Example
+Secretary of State
+Washington, DC
+October 19, 2016
+
+SECRETARY EXAMPLE: Good afternoon, and welcome to the fourth 2+2. We have a full agenda today.
+"""
+
+
+def test_remarks_at_a_meeting_are_filed_under_that_meeting() -> None:
+    graph = extract_document(make_doc(REMARKS, dt.date(2016, 10, 19)))
+    assert recorded(graph) == "4th 2+2"

@@ -155,6 +155,7 @@ _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
 _HELD_BEFORE = _RULES.regex("held_before")
 _HOSTED_FOR = _RULES.regex("hosted_for_before")
+_REMARKS_AT = _RULES.regex("remarks_at_before")
 _FIRST_SINCE = _RULES.regex("first_since")
 _MET_DURING = _RULES.regex("met_during")
 _WILL_HOLD_BEFORE = _RULES.regex("will_hold_before")
@@ -404,7 +405,9 @@ def find_meeting_mentions(
             or _MET_DURING.search(text, max(0, mention_start - 200), mention_start) is not None
         )
         future = not held and (_FUTURE.search(left) is not None or _FUTURE_AFTER.match(after) is not None)
-        backward = not held and not future and _BACKWARD.search(left) is not None
+        backward = (
+            not held and not future and _BACKWARD.search(left) is not None and _REMARKS_AT.search(left) is None
+        )
         mention = MeetingMention(
             mention_start,
             mention_end,
