@@ -11,13 +11,16 @@ date grammar (:mod:`extractors.rules.dates`):
   content", breadcrumbs, "From", "UNCLASSIFIED", "Appendix 15", a bare date),
   a heading that names a document ("... Joint Communiqué", "Joint Statement
   ...", "... Security Consultative Meeting") preferred; a generic first
-  heading ("Joint Communiqué") is joined with the heading that follows it;
+  heading ("Joint Communiqué") is joined with the heading that follows it; a
+  heading after the first paragraph of prose heads a section ("U.S.-ROK
+  Alliance" in an untitled media note), never the document;
 * **date**: the reader's hint, else a news dateline ("SEOUL, Oct. 30 (Agency)
   --") completed with the year of a full date near the top (the one with the
   dateline's month and day first), else the first full date near the top
   ("October 28, 2017", "28 October 2017", "2017-10-28", "2017. 10. 28."),
   else a month and year ("March 2023", day set to 1 and ``date_precision`` =
-  ``month``);
+  ``month``). A full date that names another event ("the Sept. 19, 2005 Joint
+  Statement", "took office on October 1, 2023") is not the document's date;
 * **kind**: one of :data:`graph.schema.DOC_KINDS` from cues: a reprint's lead
   ("The following is the full text of the joint communique ...") makes the
   document what it reprints; then news datelines and bylines, "Joint
@@ -158,13 +161,31 @@ def infer_date(text: str) -> tuple[dt.date | None, str, str]:
                 return dt.date(year, month, day), "dateline", "day"
             except ValueError:
                 pass
-    first = next(iter_full_dates(top), None)
+    first = next((d for d in iter_full_dates(top) if not names_other_event(top, d.start, d.end)), None)
     if first is not None:
         return first.date, "text", "day"
     for found in find_dates(top[:800]):
         if found.precision == "month" and not found.relative:
             return found.date, "text", "month"
     return None, "", ""
+
+
+def names_other_event(text: str, start: int, end: int) -> bool:
+    """True when the date at ``text[start:end]`` names another event, so it is not the document's date.
+
+    >>> t = "It breaks the Sept. 19, 2005 Joint Statement."
+    >>> names_other_event(t, 14, 28)
+    True
+    >>> t = "He took office on October 1, 2023."
+    >>> names_other_event(t, 18, 33)
+    True
+    >>> names_other_event("Seoul, October 28, 2017", 7, 23)
+    False
+    """
+    before = text[max(0, start - 40) : start]
+    if _pattern("event_date_before").search(before):
+        return True
+    return before.rstrip(" ").lower().endswith(" the") and _pattern("event_date_after").match(text, end) is not None
 
 
 def is_chrome(line: str) -> bool:
@@ -192,6 +213,14 @@ def _heading_like(line: str) -> bool:
     return len(line) <= TITLE_MAX_CHARS and not line.rstrip().endswith((".", "!", "?", ";", ","))
 
 
+PROSE_MIN_CHARS = 120
+"""A line this long that ends a sentence is body text: the headings after it head sections."""
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) >= PROSE_MIN_CHARS and line.rstrip().endswith((".", "!", "?", ".\u201d", '."'))
+
+
 def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
     """The document's title: its first heading that is not chrome (see the module notes)."""
     heads: list[str] = []
@@ -207,11 +236,14 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         )
         if subject is not None:
             line = subject.group("subject").strip()
-        line = _pattern("title_trailing_label").sub("", line)
+        line = _pattern("title_trailing_label").sub("", _pattern("title_leading_label").sub("", line))
         if line and not is_chrome(line):
+            if _is_prose(line):
+                break  # the body has begun: a heading after its first paragraph is a section's, not the title
             heads.append(line)
     if not heads and paragraphs:
-        first_line = text[paragraphs[0].start : paragraphs[0].end].split("\n", 1)[0].strip()
+        first_line = _pattern("title_leading_label").sub("", text[paragraphs[0].start : paragraphs[0].end].strip())
+        first_line = first_line.split("\n", 1)[0].strip()
         heads = [first_line] if first_line and not is_chrome(first_line) else []  # never a routing line
     if not heads:
         return None

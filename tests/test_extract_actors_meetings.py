@@ -56,7 +56,12 @@ def test_unknown_officials_get_a_person_with_the_country_of_their_title() -> Non
     assert (person.label, person.country) == ("Hong Gil-dong", "KOR")
     found = find_actors("General Pat Example, Chairman of the U.S. Joint Chiefs of Staff", default_lexicon(), 2031)
     person = next(a.actor for a in found if a.actor.kind == Kind.PERSON)
-    assert (person.label, person.country, person.role) == ("Pat Example", "USA", "General")
+    # the office in apposition is the role, not the rank before the name
+    assert (person.label, person.country, person.role) == (
+        "Pat Example",
+        "USA",
+        "Chairman of the U.S. Joint Chiefs of Staff",
+    )
 
 
 def test_one_node_per_actor_with_wikidata_identity() -> None:

@@ -114,6 +114,8 @@ _MET = re.compile(r"\b(?:met|held|convened|gathered)\b")
 """The verb of a sentence that says where its subjects met."""
 _REPORT_KINDS = frozenset({"news", "study", "other"})
 """Documents that report a meeting rather than record it (their meetings are dated by the reference)."""
+_MONTH_DATED = frozenset({Series.SUMMIT, Series.TRILATERAL})
+"""Series identified by date (not numbered) whose meeting a text may date by its month alone ("the May 2022 summit")."""
 _WEEKDAY_SERIES = frozenset({Series.SCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
 """Series the reference numbers by the day they met."""
 """Characters before a bare "the first meeting" searched for the body it is a meeting of."""
@@ -319,6 +321,8 @@ class _Extraction:
         for meeting in ordered:
             meeting.date = _meeting_date(meeting)
         unplaced: list[MeetingMention] = []
+        # a summit dated by its month only goes last: it joins the summit of that month the text dates by its day
+        pending.sort(key=lambda m: m.date is not None and m.date.precision == "month" and m.series in _MONTH_DATED)
         for m in pending:
             same_series = [x for x in ordered if x.series == m.series]
             target: Meeting | None = None
@@ -329,6 +333,18 @@ class _Extraction:
                     target = by_key.get(key)
                     if target is None:
                         target = Meeting(m.series, None, m.date.date, m.location)
+                        by_key[key] = target
+                        ordered.append(target)
+            elif m.date is not None and m.date.precision == "month" and m.series in _MONTH_DATED and not m.future:
+                # "the May 2022 Summit in Seoul": a summit the text dates by its month only, kept with the
+                # month's first day as an estimate (or merged with a summit of that month the text dates)
+                month = (m.date.date.year, m.date.date.month)
+                target = next((x for x in same_series if x.date and (x.date.year, x.date.month) == month), None)
+                if target is None:
+                    key = (m.series, m.date.date)
+                    target = by_key.get(key)
+                    if target is None:
+                        target = Meeting(m.series, None, m.date.date, m.location, estimated=True)
                         by_key[key] = target
                         ordered.append(target)
             if target is None:
@@ -663,6 +679,8 @@ class _Extraction:
             from_reference.add(Prop.END_DATE.value)
         # which values the text does not state: the reference completed them (a reader tells the two apart)
         props[Prop.FROM_REFERENCE.value] = sorted(from_reference) if from_reference else None
+        if meeting.estimated:
+            props[Prop.ESTIMATED.value] = True
         self.b.node(iri, kind, meeting.label, props)
         self.meeting_iris[key] = iri
         for m in meeting.mentions:

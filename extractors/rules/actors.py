@@ -64,6 +64,10 @@ _TITLE_SURNAME = re.compile(compose(_RULES, "title_surname"), _RULES.flags("titl
 _COUNTRY_BEFORE = _RULES.regex("country_before")
 _COUNTRY_AFTER = _RULES.regex("country_after")
 _COUNTRY_IN_ROLE = _RULES.regex("country_in_role")
+_RANK = re.compile(compose(_RULES, "rank"))
+_OFFICE_AFTER = re.compile(compose(_RULES, "office_after"))
+_RANK_WORDS = dict(pair.split("=", 1) for pair in _RULES.word_list("rank_abbreviations"))
+_HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs."})
 _KOREAN_NAME = _RULES.regex("korean_name")
 _NOT_NAME = _RULES.words("not_name_words")
 _NAME_SPLIT = re.compile(r"[\s,\-]+")
@@ -174,6 +178,8 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
                 continue
             role = _ROLE_ACRONYM.sub("", " ".join(m.group("role").split()))  # "Secretary of Defense (DASD) for"
             role = _JCS.sub("Joint Chiefs of Staff", role)  # "Chairman of the JCS"
+            if _RANK.fullmatch(role):
+                role = _office_for_rank(role, reading, m.end())
             known = keys.get(name_key(raw))
             if known is not None:
                 actor = _dated(known, year)
@@ -194,6 +200,18 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
     out.extend(_bare_surnames(text, out))
     out.sort(key=lambda a: (a.start, -a.end))
     return out
+
+
+def _office_for_rank(rank: str, text: str, name_end: int) -> str:
+    """The role of a person the text titles only by rank: the office in apposition after the name ("Gen. Hong
+    Gil-dong, Chief of Staff, Joint Staff"), else the rank written out ("Gen." is "General"); a rank is no office,
+    but it is what the text says of the person. An honorific ("Mr.") is kept as written."""
+    after = _OFFICE_AFTER.match(text, name_end)
+    if after is not None:
+        return " ".join(after.group("office").split())
+    if rank in _HONORIFICS:
+        return rank
+    return " ".join(_RANK_WORDS.get(w.rstrip("."), w) for w in rank.split())
 
 
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})

@@ -154,6 +154,8 @@ _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
 _HELD_BEFORE = _RULES.regex("held_before")
+_HOSTED_FOR = _RULES.regex("hosted_for_before")
+_REMARKS_AT = _RULES.regex("remarks_at_before")
 _FIRST_SINCE = _RULES.regex("first_since")
 _MET_DURING = _RULES.regex("met_during")
 _WILL_HOLD_BEFORE = _RULES.regex("will_hold_before")
@@ -171,8 +173,19 @@ NUMBERED_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series
 _THREE_PARTIES = _RULES.regex("three_parties")
 _TRILATERAL_LEVEL = _RULES.regex("trilateral_level")
 _BODY_ACRONYM = _RULES.regex("body_acronym")
-_BODY_LONG_NAME = _RULES.regex("body_long_name")
 _OTHER_SUMMIT = _RULES.regex("other_summit")
+_BODY_ACRONYMS = tuple(
+    (name.strip().lower(), acronym.strip())
+    for name, acronym in (pair.split("=", 1) for pair in _RULES.word_list("body_acronyms"))
+)
+
+
+def _body_acronym_of(name: str) -> str | None:
+    """The acronym of a body its full name gives ("... Integrated Defense Dialogue" is the KIDD), or None."""
+    lowered = " ".join(name.lower().split())
+    return next((acronym for words, acronym in _BODY_ACRONYMS if words in lowered), None)
+
+
 _NORTH_SUMMIT = _RULES.regex("north_summit")
 _SUMMIT_PLACE = re.compile(_RULES.source("summit_place"))
 _CONTEXT = 90
@@ -246,6 +259,8 @@ class Meeting:
     """The date is the document's, not one its text states (the series reference's date wins)."""
     end_date: dt.date | None = None
     """The last day of a meeting of several days, from the series reference when the text names one of them."""
+    estimated: bool = False
+    """Its date is the first day of the month the text names ("the May 2022 summit"), not a day it states."""
     from_reference: set[str] = field(default_factory=set)
     """Which of its values (``ordinal``, ``date``, ``endDate``, ``series``) the series reference supplied rather
     than its text: written on the node as ``fromReference`` so that a reader can tell them apart."""
@@ -401,14 +416,20 @@ def find_meeting_mentions(
         left = _left_context(text, m.start())
         after = text[mention_end : mention_end + 240]
         announced = _WILL_HOLD_BEFORE.search(left) is not None
-        introduced = announced or _HELD_BEFORE.search(left) is not None
+        introduced = (
+            announced
+            or _HELD_BEFORE.search(left) is not None
+            or _HOSTED_FOR.search(text, max(0, m.start() - 240), m.start()) is not None
+        )
         held = not announced and (
             introduced
             or _HELD_AFTER.match(after) is not None
             or _met_during(text, mention_start)
         )
         future = not held and (_FUTURE.search(left) is not None or _FUTURE_AFTER.match(after) is not None)
-        backward = not held and not future and _BACKWARD.search(left) is not None
+        backward = (
+            not held and not future and _BACKWARD.search(left) is not None and _REMARKS_AT.search(left) is None
+        )
         mention = MeetingMention(
             mention_start,
             mention_end,
@@ -429,8 +450,7 @@ def find_meeting_mentions(
             mention.level = level.lastgroup if level is not None else None
         elif series == Series.OTHER and group == "body":
             acronym = _BODY_ACRONYM.search(whole)
-            long_name = _BODY_LONG_NAME.search(whole) if acronym is None else None
-            mention.level = acronym.group(0) if acronym is not None else long_name.lastgroup if long_name else None
+            mention.level = acronym.group(0) if acronym is not None else _body_acronym_of(whole)
         if series in (Series.SUMMIT, Series.TRILATERAL) and named_at is not None:
             at = m.start("quals") + named_at.start()
             mention.location, mention.location_span = named_at.group(0), (at, at + len(named_at.group(0)))

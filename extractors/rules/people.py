@@ -220,7 +220,8 @@ _HEAD_ROLES: dict[str, tuple[str, ...]] = {
     Series.TWO_PLUS_TWO: ("minister of national defen", "minister of defen", "defense minister", "secretary of defen",
             "secretary of state", "foreign minister", "minister of foreign affairs", "minister for foreign affairs"),
     Series.SUMMIT: ("president", "prime minister"),
-    Series.TRILATERAL: ("president", "prime minister", "minister", "secretary"),
+    Series.TRILATERAL: ("president", "prime minister", "minister", "secretary", "chairman of the joint chiefs",
+            "chief of staff"),
 }  # fmt: skip
 _NOT_HEAD_ROLES = ("president", "prime minister", "leader")
 """Offices that do not lead a delegation to a working-level body (series ``Other``, e.g. the NCG)."""
