@@ -31,7 +31,11 @@ with them, clause by clause:
   explicit commitment verb.
 * **Stance** from the change words the pledge governs: suspend/postpone ->
   suspended; reduce/withdraw -> weakened; strengthen/enhance -> strengthened
-  (a restatement of a standing pledge to strengthen stays reaffirmed); a change
+  (a restatement of a standing pledge to strengthen stays reaffirmed, and so does a
+  continuation: "including continuation of the extended deterrence"); a pledge to grow the
+  relationship itself ("further strengthening the Alliance", "deepening regional engagement",
+  "in a mutually reinforcing manner") is the ordinary statement of an alliance pledge, not a
+  stronger one: "strengthened" is for a pledge whose own content rises; a change
   word owned by another party ("North Korea's freeze") does not count, and a
   suspended or denied reduction ("the second phase of the reduction will not
   proceed", "no plan to reduce its forces") keeps the forces: reaffirmed.
@@ -153,6 +157,7 @@ _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
 _SHARED_GOAL = RULES.regex("shared_goal")
 _OWNER_BEFORE = RULES.regex("owner_before")
 _VIEW_OBJECT = RULES.regex("view_object")
+_VIEW_CLAUSE = RULES.regex("view_clause")
 _THAT_FOLLOWS = RULES.regex("that_follows")
 _RELATIVES = RULES.words("relative_pronouns")
 _AUX_WORDS = RULES.words("auxiliaries")
@@ -163,6 +168,9 @@ _PERSON = Kind.PERSON
 _SUSPEND = RULES.regex("suspend")
 _WEAKEN = RULES.regex("weaken")
 _STRENGTHEN = RULES.regex("strengthen")
+_ORDINARY_GROWTH_AFTER = RULES.regex("ordinary_growth_after")
+_ORDINARY_GROWTH_BEFORE = RULES.regex("ordinary_growth_before")
+_CONTINUATION = RULES.regex("continuation")
 _OTHER_OWNER_BEFORE = RULES.regex("other_owner_before")
 _OTHER_OWNER_AFTER = RULES.regex("other_owner_after")
 _NEGATION_BEFORE = RULES.regex("negation_before")
@@ -321,8 +329,10 @@ def stance_of(clause: str, verb_group: str, words: list[str] | None = None) -> s
     'reaffirmed'
     >>> stance_of("reaffirmed support for the framework that froze North Korea's program", "reaffirm")
     'reaffirmed'
+    >>> stance_of("agreed to further strengthen the Alliance", "new")
+    'new'
     """
-    base = "reaffirmed" if verb_group == "reaffirm" else "new"
+    base = "reaffirmed" if verb_group == "reaffirm" or _continues(clause) else "new"
     if words is not None:
         if not any(w.startswith(_CHANGE_PREFIXES) for w in words):
             return base  # the common case: no word can begin a change word
@@ -343,10 +353,28 @@ def stance_of(clause: str, verb_group: str, words: list[str] | None = None) -> s
         return "suspended"
     if kept:
         return "weakened"
-    if any(not _owned_by_other(clause, m.start(), m.end(), 0) for m in _STRENGTHEN.finditer(clause)):
+    if any(
+        not _owned_by_other(clause, m.start(), m.end(), 0) and not _grows_the_relationship(clause, m)
+        for m in _STRENGTHEN.finditer(clause)
+    ):
         # "reaffirmed the commitment to provide and strengthen ..." restates a standing pledge
-        return base if verb_group == "reaffirm" else "strengthened"
+        return base if base == "reaffirmed" else "strengthened"
     return base
+
+
+def _continues(clause: str) -> bool:
+    """Does the clause continue a standing pledge ("including continuation of the extended deterrence")?"""
+    return any(not _owned_by_other(clause, m.start(), m.end(), 0) for m in _CONTINUATION.finditer(clause))
+
+
+def _grows_the_relationship(clause: str, m: re.Match[str]) -> bool:
+    """A change word that grows the alliance itself ("further strengthening the Alliance", "deepening
+    regional engagement") or qualifies a manner ("mutually reinforcing"): how an alliance pledge is
+    stated, not a pledge made stronger."""
+    return bool(
+        _ORDINARY_GROWTH_AFTER.match(clause, m.end())
+        or _ORDINARY_GROWTH_BEFORE.search(clause, max(0, m.start() - 20), m.start())
+    )
 
 
 def strength_of(cues: list[str]) -> float:
@@ -927,7 +955,7 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
         clause.pledge = True
         return
     # a pledging verb: its object or its "that"-clause decides
-    if _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100)):
+    if _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100)) or _VIEW_CLAUSE.match(text, v.end, end):
         clause.embed, clause.embed_start = "assessment", v.end
         return
     if that is not None and not _object_before(text, v.end, that.end() - 4, refs):

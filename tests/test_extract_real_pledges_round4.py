@@ -1,0 +1,125 @@
+"""Stances, views, speaker turns and response links in the shapes found failing on a fourth probe.
+
+Shapes of stored public copies of SCM communiques, an MCM readout, a 2+2 press conference transcript
+and statements after a nuclear test (issue 15). The sentences are written for the tests; none is
+copied from a source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extraction_probe import extract_text
+
+from graph.model import GraphData
+from graph.schema import Kind, Rel, concept_local_name
+
+DAY = dt.date(2031, 3, 4)
+
+
+def records(graph: GraphData) -> list[tuple[frozenset[str], str, str, frozenset[str]]]:
+    """(types, party, stance, incidents or threats answered) per pledge."""
+    nodes = graph.node_map()
+    out = []
+    for n in graph.nodes:
+        if n.kind != Kind.COMMITMENT:
+            continue
+        rels = [r for r in graph.relationships if r.source == n.iri]
+        types = frozenset(concept_local_name(r.target) for r in rels if r.type == Rel.COMMITMENT_TYPE)
+        party = "+".join(sorted(str(nodes[r.target].props.get("notation")) for r in rels if r.type == Rel.COMMITTED_BY))
+        answered = frozenset(
+            str(nodes[r.target].props.get("notation") or r.target) for r in rels if r.type == Rel.RESPONDS_TO
+        )
+        out.append((types, party, str(n.props.get("stance")), answered))
+    return out
+
+
+def read(
+    text: str, date: dt.date = DAY, kind: str = "statement"
+) -> list[tuple[frozenset[str], str, str, frozenset[str]]]:
+    return records(extract_text(text, date, kind))
+
+
+# -- 1. stance: growing the alliance is how the pledge is stated, not a stronger pledge -----------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "To that end, the two sides will work to develop Alliance defense cooperation further in a "
+            "mutually reinforcing and forward-looking way.",
+            id="mutually-reinforcing-manner",
+        ),
+        pytest.param(
+            "They agreed to cooperate closely on the Joint Vision, thereby further strengthening the Alliance "
+            "for the coming decades.",
+            id="strengthening-the-alliance",
+        ),
+        pytest.param(
+            "They stressed that the Alliance will jointly meet common challenges by deepening regional "
+            "engagement and expanding our robust bilateral ties.",
+            id="deepening-engagement-expanding-ties",
+        ),
+    ],
+)
+def test_a_pledge_to_grow_the_alliance_is_not_a_stronger_pledge(sentence: str) -> None:
+    found = read(sentence)
+    assert found, "the pledge itself is still read"
+    assert {stance for _t, _p, stance, _r in found} <= {"new", "reaffirmed"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        pytest.param(
+            "The Minister and the Secretary agreed to strengthen missile defense capabilities.",
+            "MissileDefense",
+            id="new-capabilities",
+        ),
+        pytest.param(
+            "The two sides agreed to enhance the scale of combined exercises.", "CombinedExercises", id="more-exercises"
+        ),
+        pytest.param(
+            "The Minister and the Secretary agreed to strengthen the Alliance's combined defense posture.",
+            "MutualDefense",
+            id="the-alliances-posture",
+        ),
+    ],  # fmt: skip
+)
+def test_a_pledge_whose_own_content_rises_is_strengthened(sentence: str, kind: str) -> None:
+    found = read(sentence)
+    assert any(kind in types and stance == "strengthened" for types, _p, stance, _r in found), found
+
+
+def test_a_continuation_of_extended_deterrence_is_a_restatement() -> None:
+    found = read(
+        "The Secretary gave assurances of the firm U.S. commitment and prompt support to the ROK, including "
+        "continuation of the extended deterrence the U.S. nuclear umbrella provides."
+    )
+    stances = {stance for types, party, stance, _r in found if "ExtendedDeterrence" in types and party == "USA"}
+    assert stances == {"reaffirmed"}
+
+
+# -- 2. views of the adversary's acts; stressing one's own commitment ------------------------------
+
+
+def test_a_view_of_the_adversarys_acts_is_no_pledge() -> None:
+    text = (
+        "The Minister and the Secretary reaffirmed these launches plainly breach UN Security Council "
+        "resolutions and pose a grave threat to the region."
+    )
+    assert read(text) == []
+
+
+def test_stressing_the_parties_own_commitment_restates_it() -> None:
+    found = read(
+        "The alliance underscores the common sacrifice and steadfast commitment of the U.S. and ROK to "
+        "deterring aggression on the Korean Peninsula."
+    )
+    assert found and {(party, stance) for _t, party, stance, _r in found} == {("KOR+USA", "reaffirmed")}
+
+
+def test_stressing_the_adversarys_commitment_is_no_pledge() -> None:
+    assert read("The Secretary stressed North Korea's commitments under the 2005 Joint Statement.") == []
