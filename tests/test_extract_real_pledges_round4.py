@@ -123,3 +123,51 @@ def test_stressing_the_parties_own_commitment_restates_it() -> None:
 
 def test_stressing_the_adversarys_commitment_is_no_pledge() -> None:
     assert read("The Secretary stressed North Korea's commitments under the 2005 Joint Statement.") == []
+
+
+# -- 4. response links: an answer opened in time, or in a paragraph that deplores the incident -----
+
+TEST_DAY = dt.date(2006, 10, 20)
+
+
+def test_a_pledge_opened_by_following_a_named_incident_answers_it() -> None:
+    found = read(
+        "Following North Korea's nuclear test on October 9, the United States reaffirmed its commitment to "
+        "provide extended deterrence to the Republic of Korea.",
+        TEST_DAY,
+    )
+    assert [(party, answered) for types, party, _s, answered in found if "ExtendedDeterrence" in types] == [
+        ("USA", frozenset({"prk-nuclear-test-1"}))
+    ]
+
+
+def test_a_history_told_in_sequence_is_no_response() -> None:
+    found = read(
+        "After the first nuclear test of October 2006, the 38th SCM reaffirmed the commitment to extended deterrence.",
+        dt.date(2025, 3, 3),
+        kind="study",
+    )
+    assert found and all(not answered for _t, _p, _s, answered in found)
+
+
+def test_a_view_opened_by_following_an_incident_links_nothing() -> None:
+    found = read(
+        "Following North Korea's nuclear test on October 9, the two sides noted the growth of its arsenal.",
+        TEST_DAY,
+    )
+    assert found == []
+
+
+def test_a_pledge_later_in_a_paragraph_that_deplores_the_test_answers_it() -> None:
+    text = (
+        "1. The 38th Security Consultative Meeting was held in Washington on October 20, 2006.\n\n"
+        "2. The Secretary and the Minister expressed grave concern regarding the North Korean nuclear test of "
+        "October 9 and called on the North to refrain from further steps. Both sides backed Security "
+        "Council Resolution 1718. Secretary Rumsfeld gave assurances of firm U.S. commitment and prompt "
+        "support to the ROK, including continuation of the extended deterrence of the U.S. nuclear umbrella.\n"
+    )
+    found = read(text, TEST_DAY)
+    deterrence = [
+        (party, stance, answered) for types, party, stance, answered in found if "ExtendedDeterrence" in types
+    ]
+    assert deterrence == [("USA", "reaffirmed", frozenset({"prk-nuclear-test-1"}))]
