@@ -171,3 +171,30 @@ def test_a_pledge_later_in_a_paragraph_that_deplores_the_test_answers_it() -> No
         (party, stance, answered) for types, party, stance, answered in found if "ExtendedDeterrence" in types
     ]
     assert deterrence == [("USA", "reaffirmed", frozenset({"prk-nuclear-test-1"}))]
+
+
+# -- 3. transcripts: a "we" in a speaker's turn is the speaker's party; questions pledge nothing ----
+
+TRANSCRIPT = (
+    "Remarks to the Press after the Ministerial Talks\n\n"
+    "Jordan Pike\nSecretary of State\nWashington, DC\nMarch 4, 2031\n\n"
+    "SECRETARY PIKE: Thank you all for coming. We will station an additional missile defense battery in "
+    "Korea before the end of the year.\n\n"
+    "Our alliance has never been closer, and we will keep it that way.\n\n"
+    "MINISTER SEO: Thank you. We will increase our contribution to the costs of stationing U.S. forces.\n\n"
+    "QUESTION: Will the United States commit to deploying more forces to the peninsula?\n\n"
+    "SECRETARY PIKE: The two sides agreed to expand combined exercises next spring.\n"
+)
+
+
+def test_we_in_a_speaker_turn_is_the_speakers_party() -> None:
+    found = {(types, party) for types, party, _s, _r in read(TRANSCRIPT, kind="news")}
+    assert (frozenset({"MissileDefense"}), "USA") in found
+    assert (frozenset({"CostSharing"}), "KOR") in found
+    assert (frozenset({"CombinedExercises"}), "KOR+USA") in found  # "the two sides" stays both
+    assert not any(party == "KOR+USA" and "MissileDefense" in types for types, party in found)
+
+
+def test_a_reporters_question_is_no_pledge() -> None:
+    found = read(TRANSCRIPT, kind="news")
+    assert not any("ForcePresence" in types for types, _p, _s, _r in found)

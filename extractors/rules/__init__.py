@@ -31,6 +31,7 @@ from extractors.rules.commitments import (
     find_commitments,
     is_pledge_word,
     sentence_verbs,
+    speaker_turns,
     split_pledge,
 )
 from extractors.rules.dates import DateMatch, find_dates
@@ -819,6 +820,8 @@ class _Extraction:
             # allies" may still be two)
             both = BILATERAL | {"JPN"}
         resolver = PartyResolver(both=both)
+        turns = speaker_turns(text, actors)
+        turn_starts = [t.start for t in turns]
         joint = self.doc.kind in _JOINT_KINDS
         meeting_sentences = {self.sindex.at(m.start) for meeting in self.meetings for m in meeting.mentions}
         actor_starts = [a.start for a in actors]
@@ -891,7 +894,12 @@ class _Extraction:
             )
             # (the actors after the sentence too: the speaker of a quotation that closes in a later one)
             after = bisect.bisect_left(actor_starts, s.end + _QUOTE_SPEAKER_REACH)
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker)
+            ti = bisect.bisect_right(turn_starts, s.start) - 1
+            turn = turns[ti] if ti >= 0 else None
+            if turn is not None and turn.question:
+                continue  # a reporter's question pledges nothing
+            we = turn.parties if turn is not None else None
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:

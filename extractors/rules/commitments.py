@@ -386,6 +386,56 @@ def strength_of(cues: list[str]) -> float:
     return round(min(1.0, 0.5 + 0.15 * len({c.lower() for c in cues})), 2)
 
 
+_SPEAKER_TURN = RULES.regex("speaker_turn")
+_QUESTION_TURNS = RULES.words("question_turns")
+_US_TURN_TITLES = RULES.words("us_turn_titles")
+_ROK_TURN_TITLES = RULES.words("rok_turn_titles")
+
+
+@dataclass(frozen=True)
+class SpeakerTurn:
+    """One speaker's turn of a transcript ("SECRETARY KERRY: ..." up to the next label)."""
+
+    start: int
+    end: int
+    parties: frozenset[str] | None
+    """The speaker's party (None: not known)."""
+    question: bool
+    """A reporter's or moderator's turn ("Q: ..."): it pledges nothing."""
+
+
+def speaker_turns(text: str, actors: list[ActorMention]) -> list[SpeakerTurn]:
+    """The speaker turns of a transcript, in text order (none in a text without labelled turns).
+
+    The speaker's party is that of a person named elsewhere in the text whose last name the label
+    ends with ("SECRETARY KERRY" after "John Kerry"), else that of the label's title.
+
+    >>> [t.question for t in speaker_turns("Q: Will you act?\\nMINISTER HAN: We will.", [])]
+    [True, False]
+    """
+    labels = list(_SPEAKER_TURN.finditer(text))
+    if not labels:
+        return []
+    surnames: dict[str, str] = {}
+    for a in actors:
+        if a.actor.kind is _PERSON and a.actor.country:
+            name = _WORD.findall(text[a.start : a.end])
+            if name:
+                surnames.setdefault(name[-1].lower(), str(a.actor.country))
+    turns = []
+    for n, m in enumerate(labels):
+        words = [w.lower().strip(".") for w in m.group("label").split()]
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        question = bool(words) and words[0] in _QUESTION_TURNS
+        party = surnames.get(words[-1]) if words else None
+        if party is None and any(w in _US_TURN_TITLES for w in words):
+            party = "USA"
+        elif party is None and any(w in _ROK_TURN_TITLES for w in words):
+            party = "KOR"
+        turns.append(SpeakerTurn(m.start(), end, _single(party) if party else None, question))
+    return turns
+
+
 class PartyResolver:
     """Turns subject phrases into parties (gazetteer ids).
 
@@ -421,6 +471,7 @@ class PartyResolver:
         actors: list[ActorMention],
         pronoun: frozenset[str] | None = None,
         speaker: frozenset[str] | None = None,
+        we: frozenset[str] | None = None,
     ) -> list[Ref]:
         """References to parties in ``text[start:end]``, in text order.
 
@@ -429,6 +480,8 @@ class PartyResolver:
                 person named before the sentence), if any.
             speaker: the party of the person named last in the sentence before, in the same
                 paragraph: who says a quotation that opens this sentence, if any.
+            we: the party an unquoted "we" stands for (the speaker's, in a transcript's speaker
+                turn), if not both.
         """
         generic: list[Ref] = []
         for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
@@ -440,6 +493,8 @@ class PartyResolver:
                 # that of the person named before it
                 carried = pronoun if _quoted(text, start, start) else None
                 parties = _quote_speaker(text, start, end, m.end(), actors) or speaker or carried or parties
+            elif group == "both" and we is not None and m.group(0).lower() == "we":
+                parties = we  # "SECRETARY KERRY: ... we will deploy ...": the speaker's party
             if parties:
                 generic.append(Ref(m.start(), m.end(), parties, meeting=group == "meeting"))
         # "the U.S.-ROK Alliance", "both the ROK and the U.S.": one reference to both, not its parts
