@@ -212,7 +212,7 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
             heads.append(line)
     if not heads and paragraphs:
         first_line = text[paragraphs[0].start : paragraphs[0].end].split("\n", 1)[0].strip()
-        heads = [first_line] if first_line else []
+        heads = [first_line] if first_line and not is_chrome(first_line) else []  # never a routing line
     if not heads:
         return None
     cues = _pattern("title_cues")
@@ -293,6 +293,8 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
     reprinted = _reprinted_kind(top, title)
     if reprinted is not None:
         return reprinted, f"reprint of a {reprinted.replace('_', ' ')}"
+    if _pattern("readout_heading").search(title or top.lstrip().split("\n", 1)[0]):
+        return "other", "readout heading"  # before the byline: "By Col. <name> / Spokesperson for the Chairman"
     if _pattern("dateline").search(top[:400]) or _pattern("byline").search(top[:600]):
         return "news", "dateline or byline"
     study_cues = _study_cues(text[:STUDY_SCAN_CHARS].lower())

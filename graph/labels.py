@@ -255,19 +255,39 @@ def meeting_label(
     return f"{head} ({', '.join(where)})" if where else head
 
 
-def short_meeting_label(series: str, ordinal: int | None = None, date: dt.date | str | None = None) -> str:
+def level_name(series: str, level: str | None) -> str | None:
+    """The name of a meeting of ``series`` held at ``level`` (``Trilateral``, ``defense`` -> ``trilateral defense
+    ministers' meeting``), or None when the table has none (the series' own name then stands)."""
+    if not level:
+        return None
+    names = _table().get("levels", {}).get(series)
+    return names.get(level) if isinstance(names, dict) else None
+
+
+def short_meeting_label(
+    series: str, ordinal: int | None = None, date: dt.date | str | None = None, name: str | None = None
+) -> str:
     """A meeting's short name for a graph node: ``49th SCM``, ``1st NCG``, ``ROK-U.S. summit, 2023-04-26``.
+
+    ``name`` is what the text calls a meeting the series reference does not know: a body's acronym for a
+    meeting of series ``Other`` (``22nd KIDD``) or a level's name (:func:`level_name`) for a trilateral one.
 
     >>> short_meeting_label("Other", 1, "2023-07-18"), short_meeting_label("Summit", None, "2023-04-26")
     ('1st NCG', 'ROK-U.S. summit, 2023-04-26')
+    >>> short_meeting_label("Other", 22, "2023-04-11", "KIDD"), short_meeting_label("Other", 3)
+    ('22nd KIDD', '3rd meeting')
     """
     day = _as_date(date)
     row = _reference_row(series, ordinal, day)
     if row is not None:
         series, ordinal = row.series, row.ordinal if row.ordinal is not None else ordinal
+        name = None
     if ordinal is not None and series != "Other":
         return f"{ordinal_text(ordinal)} {series}"
-    name = series if series in ("SCM", "MCM", "2+2", "NCG", "EDSCG") else series_name(series)
+    if ordinal is not None:  # a body's meeting the reference does not know: its number is the text's
+        return f"{ordinal_text(ordinal)} {name or series_name(series)}"
+    if not name:
+        name = series if series in ("SCM", "MCM", "2+2", "NCG", "EDSCG") else series_name(series)
     name = name[:1].upper() + name[1:]
     return f"{name}, {day.isoformat()}" if day else name
 

@@ -238,6 +238,10 @@ class Prop(StrEnum):
     RETRIEVED = "retrieved"
     SOURCE_ROLE = "sourceRole"
     """Commitment: ``primary`` (a record of its meeting states it) or ``reported`` (only secondary texts)."""
+    FROM_REFERENCE = "fromReference"
+    """Meeting: the names of its properties (``ordinal``, ``date``, ``endDate``, ``series``) whose values the series
+    reference (``graph/data/series.json``) supplied because the text did not state them; absent when the text
+    states them all. Written by the extraction that wrote those values."""
 
 
 PROP_IRIS: dict[Prop, str] = {

@@ -86,7 +86,7 @@ PREFIXES: dict[str, str] = {
 STRUCTURAL_PROPS: frozenset[str] = frozenset({Prop.IRI.value, Prop.KIND.value, Prop.LABEL.value})
 """Node properties that are not written as property triples (the subject, its type, ``rdfs:label``)."""
 
-LIST_PROPS: frozenset[str] = frozenset({Prop.ALT_LABELS.value, Prop.CUES.value})
+LIST_PROPS: frozenset[str] = frozenset({Prop.ALT_LABELS.value, Prop.CUES.value, Prop.FROM_REFERENCE.value})
 """Properties that always read back as a list (see the module notes)."""
 
 DECIMAL_PROPS: frozenset[str] = frozenset({Prop.CONFIDENCE.value})

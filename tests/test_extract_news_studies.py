@@ -63,8 +63,8 @@ def by_kind(graph: GraphData) -> dict[str, dict[str, object]]:
 def test_a_news_article_extracts_its_dated_meetings_exercises_and_agreements() -> None:
     graph = extract_document(make_doc(NEWS, dt.date(2031, 12, 5), "news"))
     found = by_kind(graph)
-    # a partial date takes the article's year
-    assert found["Trilateral summit, 2031-09-22"]["date"] == dt.date(2031, 9, 22)
+    # a partial date takes the article's year; a "trilateral ministerial meeting" of the defense chiefs is no summit
+    assert found["Trilateral defense ministers' meeting, 2031-09-22"]["date"] == dt.date(2031, 9, 22)
     assert found["ROK-U.S. summit, 2031-05-21"]["series"] == "Summit"  # "presidential summit"
     assert found["Freedom Shield 2032"]["kind"] == Kind.EXERCISE
     assert found["Ulchi Freedom Shield 2031"]["date"] == dt.date(2031, 8, 1)

@@ -113,7 +113,8 @@ def test_parties_in_the_analysts_words(code: str, label: str) -> None:
         (("Summit", None, dt.date(2023, 4, 26)), "ROK-U.S. summit (2023-04-26)"),
         (("MCM", None, dt.date(1988, 6, 7)), "Military Committee Meeting (1988-06-07)"),
         (("2+2", 1, "2010-07-21"), "1st 2+2 Foreign and Defense Ministers' Meeting (Seoul, 2010-07-21)"),
-        (("Trilateral", None, "2023-08-18"), "Trilateral summit (2023-08-18)"),
+        # a trilateral meeting is a summit only where its text says so (see test_trilateral_meetings_by_level)
+        (("Trilateral", None, "2023-08-18"), "Trilateral meeting (2023-08-18)"),
         (("Other", None, None), "Meeting"),
     ],
 )

@@ -97,17 +97,30 @@ def test_inferred_facts_are_flagged_and_explained(ref: SeriesReference) -> None:
                 assert m.confidence == "inferred", m.id
                 assert head.note, (m.id, head.name)
     inferred = {m.id for m in ref.rows if m.confidence == "inferred"}
-    assert {"SCM-13", "SCM-18"} <= inferred
+    assert "SCM-18" in inferred  # its year is read from a report's context
     assert ref.get("SCM", 38).confidence == "confirmed"  # type: ignore[union-attr]
 
 
 def test_unknown_dates_are_null_not_guessed(ref: SeriesReference) -> None:
-    for ordinal in (13, 18):
-        m = ref.get("SCM", ordinal)
-        assert m is not None
-        assert m.start_date is None and m.period is None and m.place is None
+    # the 15th's days are reported without their month: the row keeps its year only
     fifteenth = ref.get("SCM", 15)
     assert fifteenth is not None and fifteenth.start_date is None and fifteenth.period == "1983"
+
+
+@pytest.mark.parametrize(
+    ("ordinal", "start", "end", "place", "source"),
+    [
+        (13, "1981-04-29", "1981-04-30", "San Francisco", "https://www.joongang.co.kr/article/1566239"),
+        (18, "1986-04-01", "1986-04-03", "Seoul", "https://www.joongang.co.kr/article/2044170"),
+    ],
+)
+def test_once_undated_meetings_are_dated_by_their_cited_reports(
+    ref: SeriesReference, ordinal: int, start: str, end: str, place: str, source: str
+) -> None:
+    m = ref.get("SCM", ordinal)
+    assert m is not None
+    assert (m.start_date, m.end_date, m.place) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end), place)
+    assert source in {s.url for s in m.sources}
 
 
 # ---------------------------------------------------------------- anchors
@@ -217,9 +230,9 @@ def test_previous_and_next_after(ref: SeriesReference) -> None:
 
 
 def test_next_after_skips_undated_meetings(ref: SeriesReference) -> None:
-    # The 13th SCM has no established date; after the 12th comes the 14th.
-    nxt = ref.next_after("SCM", "1979-10-20")
-    assert nxt is not None and nxt.ordinal == 14
+    # The 15th SCM has no established day; after the 14th comes the 16th.
+    nxt = ref.next_after("SCM", "1982-04-01")
+    assert nxt is not None and nxt.ordinal == 16
 
 
 def test_by_date_covers_multi_day_meetings(ref: SeriesReference) -> None:

@@ -382,6 +382,7 @@ class _Extraction:
             found = {n for d in days if (n := ordinal_on(m.series, d.date)) is not None}
             if len(found) == 1:
                 m.ordinal = found.pop()
+                m.numbered_by_reference = True
 
     def _bilateral_report(self, m: MeetingMention) -> bool:
         """A report names a bilateral meeting outside the numbered series by its two parties ("a South Korea-U.S.
@@ -515,7 +516,11 @@ class _Extraction:
         )
         if first is None:
             return []
-        own = [m for m in pending if m.series == first.series and (m is first or m.date is None) and not m.future]
+        own = [
+            m
+            for m in pending
+            if m.series == first.series and (m is first or m.date is None or m.introduced) and not m.future
+        ]  # ... and the one who convened it dates ("convened a “2+2” meeting ... on October 24, 2014")
         if all(m.date is None for m in own):
             # the heading names it, the opening dates it ("... held a Trilateral Ministerial Meeting in Tokyo
             # on July 28, 2024"): one meeting
@@ -641,10 +646,16 @@ class _Extraction:
             ),
             None,
         )
+        from_reference = set(meeting.from_reference)
+        if any(m.numbered_by_reference for m in meeting.mentions) and meeting.ordinal is not None:
+            from_reference.add(Prop.ORDINAL.value)
         if span is not None:  # a meeting of several days ("on August 26 and 27, 1975"): its last day
             props[Prop.END_DATE.value] = span.end_date
         elif meeting.end_date is not None:  # ... or as the series reference has it
             props[Prop.END_DATE.value] = meeting.end_date
+            from_reference.add(Prop.END_DATE.value)
+        # which values the text does not state: the reference completed them (a reader tells the two apart)
+        props[Prop.FROM_REFERENCE.value] = sorted(from_reference) if from_reference else None
         self.b.node(iri, kind, meeting.label, props)
         self.meeting_iris[key] = iri
         for m in meeting.mentions:

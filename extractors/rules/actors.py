@@ -12,6 +12,7 @@ new person, with the country the title implies.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -66,6 +67,7 @@ _COUNTRY_IN_ROLE = _RULES.regex("country_in_role")
 _KOREAN_NAME = _RULES.regex("korean_name")
 _NOT_NAME = _RULES.words("not_name_words")
 _NAME_SPLIT = re.compile(r"[\s,\-]+")
+_WORD_SPLIT = re.compile(r"[\s,]+")
 _COUNTRY_WORDS = {
     "rok": "KOR", "korean": "KOR", "southkorean": "KOR", "u.s.": "USA", "us": "USA", "american": "USA",
     "unitedstates": "USA", "japanese": "JPN", "japan": "JPN", "chinese": "CHN", "northkorean": "PRK", "dprk": "PRK",
@@ -119,7 +121,11 @@ def _role_country(role: str, before: str, after: str = "", name: str = "") -> st
 def is_name(name: str) -> bool:
     """Could this be a person's name? ("General Officer Talks", "Minister Of Defense" and titles are not.)"""
     words = [w for w in _NAME_SPLIT.split(name) if w]
-    if len(words) < 2 or any(w in _NOT_NAME for w in words):
+    # a romanised Korean given name joins syllables that may be short English words ("Won In-cheol"): inside a
+    # hyphenated word only the longer parts are checked against the words that are no names ("Joint-Staff")
+    tokens = [w for w in _WORD_SPLIT.split(name) if w]
+    parts = [p for w in tokens for p in ([w] if "-" not in w else [q for q in w.split("-") if len(q) > 3])]
+    if len(words) < 2 or any(p in _NOT_NAME for p in parts):
         return False
     return "," not in name or words[0] in KOREAN_SURNAMES
 
@@ -137,7 +143,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
     for start, end, ids in gaz.names.finditer(text, toks):
         actor = _pick(gaz.actors, ids, year)
         if actor is not None and not _as_place_or_part(text, start, end, actor):
-            out.append(ActorMention(start, end, _dated(actor, year), "name"))
+            out.append(ActorMention(start, end, _titled(actor, text, start) or _dated(actor, year), "name"))
             taken.append((start, end))
     for start, end, ids in gaz.capitals.finditer(text, toks):
         if _after_words(text, start, _VENUE_WORDS, _VENUE_FILLERS) or _NOT_GOVERNMENT_AFTER.match(text, end):
@@ -166,7 +172,8 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             raw = " ".join(m.group("name").split())
             if not is_name(raw):
                 continue
-            role = " ".join(m.group("role").split())
+            role = _ROLE_ACRONYM.sub("", " ".join(m.group("role").split()))  # "Secretary of Defense (DASD) for"
+            role = _JCS.sub("Joint Chiefs of Staff", role)  # "Chairman of the JCS"
             known = keys.get(name_key(raw))
             if known is not None:
                 actor = _dated(known, year)
@@ -190,6 +197,9 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
 
 
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+_ROLE_ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)")
+_JCS = re.compile(r"\bJCS\b")
+"""An office's acronym inside its name ("Deputy Assistant Secretary of Defense (DASD) for East Asia")."""
 _HONORIFIC_BEFORE = _RULES.regex("honorific_before")
 
 
@@ -244,6 +254,34 @@ def _as_place_or_part(text: str, start: int, end: int, actor: Actor) -> bool:
     if actor.kind == Kind.ORGANIZATION:
         return _OTHER_BODY_BEFORE.search(text, max(0, start - 30), start) is not None
     return False
+
+
+_ROLE_GAP = 25
+"""Characters between an office named before a name and the name (a rank: "... Joint Chiefs of Staff Gen. ")."""
+
+
+def _titled(actor: Actor, text: str, start: int) -> Actor | None:
+    """A person of several offices as the text titles them right before the name ("Chairman of the Republic of
+    Korea Joint Chiefs of Staff Gen. Kyeong Doo Jeong" is the chairman even in an undated page, not the minister
+    he became); None when the text names none of the person's offices there."""
+    if len(actor.offices) < 2:
+        return None
+    near = text[max(0, start - 40) : start].lower()  # the office's last word ends close before the name
+    before: str | None = None
+    for role, _first, _last in actor.offices:
+        words = _role_words(role)
+        if not words or words[-1] not in near:
+            continue
+        before = before if before is not None else text[max(0, start - 80) : start].lower()
+        if all(w in before for w in words) and len(before) - before.rfind(words[-1]) - len(words[-1]) <= _ROLE_GAP:
+            return actor if role == actor.role else replace(actor, role=role)
+    return None
+
+
+@functools.lru_cache(maxsize=512)
+def _role_words(role: str) -> tuple[str, ...]:
+    """The words of an office that tell it apart (longer than three letters)."""
+    return tuple(w for w in re.findall(r"[a-z]+", role.lower()) if len(w) > 3)
 
 
 def _dated(actor: Actor, year: int | None) -> Actor:

@@ -28,7 +28,7 @@ from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import RuleFile, load_rules
 from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
-from graph.labels import short_meeting_label
+from graph.labels import level_name, short_meeting_label
 from graph.schema import Series
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -153,6 +153,11 @@ _BACKWARD = _RULES.regex("backward")
 _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
+_HELD_BEFORE = _RULES.regex("held_before")
+_FIRST_SINCE = _RULES.regex("first_since")
+_MET_DURING = _RULES.regex("met_during")
+_WILL_HOLD_BEFORE = _RULES.regex("will_hold_before")
+_OF_ITS_KIND = regex_cache.compile(compose(_RULES, "of_its_kind", _FILLS), _RULES.flags("of_its_kind"))
 TITLE_BEFORE = _RULES.regex("title_before")
 """A heading that names the meeting whose text this is ("Joint Statement of the ...", read before the name)."""
 _OF_SERIES = _RULES.regex("of_series")
@@ -164,7 +169,10 @@ _SERIES_OF_GROUP = {
 NUMBERED_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG, Series.OTHER})
 """Series whose meetings are numbered (summits and trilateral meetings are identified by date)."""
 _THREE_PARTIES = _RULES.regex("three_parties")
+_TRILATERAL_LEVEL = _RULES.regex("trilateral_level")
+_BODY_ACRONYM = _RULES.regex("body_acronym")
 _OTHER_SUMMIT = _RULES.regex("other_summit")
+_NORTH_SUMMIT = _RULES.regex("north_summit")
 _SUMMIT_PLACE = re.compile(_RULES.source("summit_place"))
 _CONTEXT = 90
 """Characters of context read on each side of a mention for its cues."""
@@ -214,6 +222,13 @@ class MeetingMention:
     """A meeting still to come ("will co-host the 62nd SCM", "the next SCM will be held ...")."""
     year: int | None = None
     """The year written right after the name ("signed at the 42nd SCM in 2010")."""
+    numbered_by_reference: bool = False
+    """Its ordinal is the reference's for the day the text names ("met on Monday" in a report)."""
+    introduced: bool = False
+    """Introduced by who convened it ("convened a “2+2” meeting with ..."): the meeting its sentence reports."""
+    level: str | None = None
+    """What its name says of who met: a trilateral meeting's level (``summit``, ``defense``, ... ; see
+    ``trilateral_level``) or the acronym of the body an ``Other`` meeting is of (``KIDD``)."""
 
 
 @dataclass
@@ -230,6 +245,9 @@ class Meeting:
     """The date is the document's, not one its text states (the series reference's date wins)."""
     end_date: dt.date | None = None
     """The last day of a meeting of several days, from the series reference when the text names one of them."""
+    from_reference: set[str] = field(default_factory=set)
+    """Which of its values (``ordinal``, ``date``, ``endDate``, ``series``) the series reference supplied rather
+    than its text: written on the node as ``fromReference`` so that a reader can tell them apart."""
 
     @property
     def key(self) -> tuple[str, object]:
@@ -237,15 +255,30 @@ class Meeting:
         return (self.series, self.ordinal if self.ordinal is not None else self.date)
 
     @property
+    def name(self) -> str | None:
+        """What its text calls it when the series' name says too little: "trilateral defense ministers'
+        meeting", "KIDD" (the first mention that says)."""
+        level = next((m.level for m in self.mentions if m.level), None)
+        if self.series == Series.OTHER:
+            return level
+        return level_name(self.series, level)
+
+    @property
     def label(self) -> str:
         """Display name from the one mapping (:func:`graph.labels.short_meeting_label`): "49th SCM",
-        "ROK-U.S. summit, 2023-04-26"."""
-        return short_meeting_label(self.series, self.ordinal, self.date)
+        "ROK-U.S. summit, 2023-04-26", "22nd KIDD", "Trilateral defense ministers' meeting, 2024-07-28"."""
+        return short_meeting_label(self.series, self.ordinal, self.date, self.name)
 
     @property
     def future(self) -> bool:
         """Every mention speaks of it as still to come."""
         return bool(self.mentions) and all(m.future for m in self.mentions)
+
+
+def _abbreviation_group(abbr: str) -> str | None:
+    """The series group an abbreviation in parentheses names ("(2+2)" -> ``two``), or None."""
+    inner = re.sub(r"\s+", "", abbr).strip("()").upper()
+    return {"SCM": "scm", "MCM": "mcm", "2+2": "two", "TMM": "tri", "NCG": "body", "EDSCG": "body"}.get(inner)
 
 
 def _left_context(text: str, start: int) -> str:
@@ -277,6 +310,14 @@ def find_meeting_mentions(
         parties = parties_of(m.group("quals") or "")
         named_end: int | None = None
         named_at: re.Match[str] | None = None
+        if group == "anaph" and ordinal is None and m.group("abbr"):
+            # "the ... Ministerial Meeting (2+2)": the abbreviation names the series
+            named_group = _abbreviation_group(m.group("abbr"))
+            if named_group is None:
+                continue
+            group = named_group
+            series = _SERIES_OF_GROUP[group]
+            head = f"{m.group('abbr').strip()} meeting"
         if group == "anaph":
             if ordinal is None:
                 continue
@@ -326,14 +367,46 @@ def find_meeting_mentions(
             if lead:
                 mention_start += lead.end()
         mention_end = named_end or (m.end("abbr") if m.group("abbr") else m.end(group))
+        if ordinal is None and series in NUMBERED_SERIES and group != "anaph":
+            kind_of = _OF_ITS_KIND.match(text, mention_end)  # "... session, the fourth of its kind since 2010"
+            if kind_of is not None:
+                ordinal = ordinal_value(kind_of.group("ord"))
+        if ordinal == 1 and _FIRST_SINCE.match(text, mention_end) is not None:
+            ordinal = None  # "the first EDSCG meeting since 2018": first after a pause
+            if group == "anaph":
+                continue
         left = _left_context(text, m.start())
         after = text[mention_end : mention_end + 240]
-        held = _HELD_AFTER.match(after) is not None
+        announced = _WILL_HOLD_BEFORE.search(left) is not None
+        introduced = announced or _HELD_BEFORE.search(left) is not None
+        held = not announced and (
+            introduced
+            or _HELD_AFTER.match(after) is not None
+            or _MET_DURING.search(text, max(0, mention_start - 200), mention_start) is not None
+        )
         future = not held and (_FUTURE.search(left) is not None or _FUTURE_AFTER.match(after) is not None)
         backward = not held and not future and _BACKWARD.search(left) is not None
         mention = MeetingMention(
-            mention_start, mention_end, series, ordinal, parties=parties, held=held, backward=backward, future=future
+            mention_start,
+            mention_end,
+            series,
+            ordinal,
+            parties=parties,
+            held=held,
+            backward=backward,
+            future=future,
+            introduced=introduced,
         )
+        if series == Series.SUMMIT and group == "summit":
+            # "the historic inter-Korean summit", "the U.S.-DPRK summit": named for who met, not the allies' summit
+            north = _NORTH_SUMMIT.search(text, max(0, m.start(group) - 40), m.start(group))
+            mention.level = north.lastgroup if north is not None else None
+        elif series == Series.TRILATERAL:
+            level = _TRILATERAL_LEVEL.search(whole)
+            mention.level = level.lastgroup if level is not None else None
+        elif series == Series.OTHER and group == "body":
+            acronym = _BODY_ACRONYM.search(whole)
+            mention.level = acronym.group(0) if acronym is not None else None
         if series in (Series.SUMMIT, Series.TRILATERAL) and named_at is not None:
             at = m.start("quals") + named_at.start()
             mention.location, mention.location_span = named_at.group(0), (at, at + len(named_at.group(0)))
@@ -388,10 +461,33 @@ def attach_date(mention: MeetingMention, dates: list[DateMatch], text: str, sent
     """
     if mention.future:
         mention.date = mention.near_date = None
+        if mention.introduced:  # "will hold a “2+2” meeting with ... on October 19, 2016": its stated day
+            lo = bisect.bisect_left(dates, sent_start, key=lambda d: d.end)
+            mention.date = next(
+                (
+                    d
+                    for d in dates[lo:]
+                    if mention.end <= d.start < sent_end
+                    and d.precision == "day"
+                    and not yearless(d)
+                    and d.start - mention.end <= _OWN_GAP
+                ),
+                None,
+            )
         return
     best: tuple[int, DateMatch] | None = None
     own: DateMatch | None = None
     lo = bisect.bisect_left(dates, sent_start, key=lambda d: d.end)
+    # who took part in it, with the one day its sentence names after it: "Gen. Kim participated in the Trilateral
+    # Chiefs of Defense Meeting, along with ... on Thursday (local time)"
+    convened = _CONVENED.search(text, max(sent_start, mention.start - 40), mention.start) is not None
+    if convened:
+        after = [
+            d for d in dates[lo:]
+            if mention.end <= d.start < sent_end and d.precision == "day" and d.start - mention.end <= _OWN_GAP
+        ]  # fmt: skip
+        if len(after) == 1:
+            mention.introduced = True
     for d in dates[lo:]:
         if d.start >= sent_end:
             break
@@ -405,6 +501,8 @@ def attach_date(mention: MeetingMention, dates: list[DateMatch], text: str, sent
             gap = d.start - mention.end
             if own is None and gap <= _OWN_GAP and _own_after(text[mention.end : d.start]):
                 own = d
+            elif own is None and mention.introduced and d.precision == "day" and gap <= _OWN_GAP:
+                own = d  # "convened a “2+2” meeting with <who> in Washington on October 19, 2016"
         elif d.end <= mention.start:
             gap = mention.start - d.end + 5
             opening = _OWN_BEFORE.fullmatch(text, sent_start, d.start) is not None
@@ -436,8 +534,12 @@ def _own_after(between: str) -> bool:
 
 def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
     """Give a mention the "in/at <Place>" phrase that follows it in its sentence."""
-    window_end = min(sent_end, mention.end + 140)
+    # a meeting introduced by who convened it names them first ("convened a “2+2” meeting with <four names and
+    # offices> in Washington, D.C."): its place stands further on
+    window_end = min(sent_end, mention.end + (260 if mention.introduced else 140))
     for m in _PLACE_AFTER.finditer(text, mention.end, window_end):
+        if m.end() == window_end < sent_end:  # the window cut the place ("in Was|hington, D.C."): read it whole
+            m = _PLACE_AFTER.match(text, m.start(), sent_end) or m
         city = _VENUE_CITY.match(text, m.end("place"), window_end)  # "at the Pentagon in Washington, D.C."
         at = city.end() - 3 if city is not None else -1  # the "in " before the city
         if city is not None and (inner := _PLACE_AFTER.match(text, at, window_end)) is not None:
@@ -562,6 +664,7 @@ def complete_from_reference(
             if held is not None and (held, meeting.ordinal) not in by_key:
                 by_key.pop(meeting.key, None)
                 meeting.series = held
+                meeting.from_reference.add("series")
                 by_key[meeting.key] = meeting
         if meeting.ordinal is None and meeting.date is not None and not meeting.future:
             own = next((m.date for m in meeting.mentions if m.date is not None and m.date.date == meeting.date), None)
@@ -570,6 +673,7 @@ def complete_from_reference(
                 if shifted is not None and (meeting.series, shifted) not in by_key:
                     by_key.pop(meeting.key, None)
                     meeting.date = shifted
+                    meeting.from_reference.add("date")  # the year of "on October 24"
                     by_key[meeting.key] = meeting
         if (
             meeting.ordinal is None
@@ -585,16 +689,35 @@ def complete_from_reference(
                 if same is not None and same is not meeting:
                     same.mentions.extend(meeting.mentions)
                     same.recorded = True
-                    same.date = same.date or meeting.date
+                    if same.date is None and meeting.date is not None:
+                        same.date = meeting.date
+                        same.from_reference |= meeting.from_reference & {"date"}
                     same.location = same.location or meeting.location
                     recorded = same
                     continue
                 meeting.ordinal = ordinal
-                if meeting.dated_by_document:
-                    meeting.date = date_of(meeting.series, ordinal) or meeting.date
+                meeting.from_reference.add("ordinal")
+                if meeting.dated_by_document and (day := date_of(meeting.series, ordinal)) is not None:
+                    meeting.date = day
+                    meeting.from_reference.add("date")
         out.append(meeting)
+    for meeting in out:
+        if meeting.ordinal is None or meeting.date is None:
+            continue
+        own = next(
+            (d for m in meeting.mentions for d in (m.date, m.near_date) if d is not None and d.date == meeting.date),
+            None,
+        )
+        day = date_of(meeting.series, meeting.ordinal) if own is not None and yearless(own) else None
+        if day is not None and (day.month, day.day) == (meeting.date.month, meeting.date.day) and day != meeting.date:
+            # "On November 12 (Sun), ... the 48th MCM": the year guessed from the document's date is not the
+            # meeting's; the reference knows it
+            meeting.date = day
+            meeting.from_reference.add("date")
     if recorded is not None and recorded.ordinal is not None and recorded.date is None and not recorded.future:
         recorded.date = date_of(recorded.series, recorded.ordinal)
+        if recorded.date is not None:
+            recorded.from_reference.add("date")
     for meeting in out:
         if meeting.ordinal is None or meeting.date is not None or meeting.future:
             continue
@@ -605,6 +728,7 @@ def complete_from_reference(
         day = date_of(meeting.series, meeting.ordinal)
         if day is not None and _agrees(meeting, day):
             meeting.date = day
+            meeting.from_reference.add("date")
     for meeting in out:
         near = meeting.date or next((m.date.date for m in meeting.mentions if m.date is not None), None)
         if meeting.ordinal is None or meeting.future:
@@ -616,12 +740,15 @@ def complete_from_reference(
             # a meeting of several days named by one of them ("the first meeting on May 28, 1968"): its first
             # day is its date, its last day its end, as the reference has them
             if span[0] <= meeting.date <= span[1] and span[0] < span[1]:
+                if meeting.date != span[0]:
+                    meeting.from_reference.add("date")
                 meeting.date, meeting.end_date = span
         elif any(
             m.date is not None and m.date.precision == "month" and (m.date.date.year, m.date.date.month)
             == (span[0].year, span[0].month) for m in meeting.mentions
         ):  # "the ninth meeting held in Honolulu in May 1976": the days the reference gives
             meeting.date, meeting.end_date = span[0], span[1] if span[1] > span[0] else None
+            meeting.from_reference.add("date")
     if recorded is not None and recorded.series == Series.SCM and recorded.ordinal is not None:
         _complete_mcm(out, recorded.ordinal, unplaced, opening_end)
     return out, recorded
@@ -665,6 +792,7 @@ def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingM
     if named is not None:
         if named.date is None and day is not None and not named.future:
             named.date = day  # "the 13th MCM was held on 20 November": the reference knows the year
+            named.from_reference.add("date")
         return
     dated = next(
         (
@@ -676,11 +804,13 @@ def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingM
     )
     if dated is not None:
         dated.ordinal = ordinal
+        dated.from_reference.add("ordinal")
         return
     loose = [
         m for m in unplaced if m.series == Series.MCM and m.date is None and not m.future and m.start <= opening_end
     ]
     if loose:
         meeting = Meeting(Series.MCM, ordinal, day)
+        meeting.from_reference.update({"ordinal", "date"} if day is not None else {"ordinal"})
         meeting.mentions.extend(loose)
         meetings.append(meeting)
