@@ -31,6 +31,7 @@ from extractors.rules.commitments import (
     find_commitments,
     is_pledge_word,
     sentence_verbs,
+    speaker_turns,
     split_pledge,
 )
 from extractors.rules.dates import DateMatch, find_dates
@@ -79,6 +80,8 @@ _CONDEMN = _RESPONSES.anchored("condemn")
 _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _STANDING = _RESPONSES.regex("standing_threat")
 _DEICTIC = _RESPONSES.regex("deictic_cue")
+_TEMPORAL_LEAD = _RESPONSES.regex("temporal_lead")
+_TEMPORAL_LEAD_DAYS = dt.timedelta(days=int(_RESPONSES.patterns["temporal_lead"]["within_days"]))
 _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
@@ -856,6 +859,8 @@ class _Extraction:
             # allies" may still be two)
             both = BILATERAL | {"JPN"}
         resolver = PartyResolver(both=both)
+        turns = speaker_turns(text, actors)
+        turn_starts = [t.start for t in turns]
         joint = self.doc.kind in _JOINT_KINDS
         meeting_sentences = {self.sindex.at(m.start) for meeting in self.meetings for m in meeting.mentions}
         actor_starts = [a.start for a in actors]
@@ -928,7 +933,12 @@ class _Extraction:
             )
             # (the actors after the sentence too: the speaker of a quotation that closes in a later one)
             after = bisect.bisect_left(actor_starts, s.end + _QUOTE_SPEAKER_REACH)
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker)
+            ti = bisect.bisect_right(turn_starts, s.start) - 1
+            turn = turns[ti] if ti >= 0 else None
+            if turn is not None and turn.question:
+                continue  # a reporter's question pledges nothing
+            we = turn.parties if turn is not None else None
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:
@@ -1013,9 +1023,31 @@ class _Extraction:
         if not incidents or found.lead_end <= s.start:
             return []
         cue = self._first_cue(si, s.start, found.lead_end)
+        recent_only = cue is None
+        if cue is None:
+            cue = self._temporal_lead(si, found.lead_end)
         if cue is None:
             return []
-        return [(p, inc) for p, inc in incidents if cue.start() < p < found.lead_end]
+        return [
+            (p, inc)
+            for p, inc in incidents
+            if cue.start() < p < found.lead_end and (not recent_only or self._recent(inc))
+        ]
+
+    def _temporal_lead(self, si: int, lead_end: int) -> re.Match[str] | None:
+        """A "Following ..."/"After ..." that opens sentence ``si`` before its pledge's clause at ``lead_end``."""
+        s = self.sents[si]
+        m = _TEMPORAL_LEAD.match(self.text, s.start, lead_end)
+        return m if m is not None and lead_end > s.start else None
+
+    def _recent(self, iri: str) -> bool:
+        """Did the incident fall shortly before the document (``temporal_lead``'s ``within_days``)?"""
+        node = self.b.nodes.get(iri)
+        when = node.props.get(Prop.DATE.value) if node is not None else None
+        day = self.recorded.date if self.recorded is not None and self.recorded.date else self.doc.date
+        if not isinstance(when, dt.date) or not isinstance(day, dt.date):
+            return False
+        return dt.timedelta(0) <= day - when <= _TEMPORAL_LEAD_DAYS
 
     def commitment_types(
         self,
@@ -1156,8 +1188,9 @@ class _Extraction:
         Secretary reaffirmed ...") governs every clause of the sentence. A pledge
         also answers what its own subject condemned earlier in the sentence
         ("condemned the launch and reaffirmed ..."), or, when it has no cue of its
-        own, what the sentence right before it condemned. Other incidents of the
-        paragraph, or another clause's, are not answered.
+        own, what an earlier sentence of its paragraph condemned. A "Following the
+        test of October 9, ..." that opens the sentence frames it as a cue does. Other
+        incidents of the paragraph, or another clause's, are not answered.
         """
         s = self.sents[si]
         scopes = [found.span]
@@ -1169,6 +1202,11 @@ class _Extraction:
         threats = threat_by_sentence.get(si, [])
         for lo, hi in scopes if context.named or threats else ():
             cue = self._first_cue(si, lo, hi)
+            recent_only = False
+            if cue is None and lo == s.start:
+                # "Following the nuclear test of October 9, the U.S. ...": what the introduction names
+                cue = self._temporal_lead(si, found.lead_end)
+                hi, recent_only = min(hi, found.lead_end), True
             if cue is None:
                 continue
             named_event = named_event or (
@@ -1176,6 +1214,8 @@ class _Extraction:
                 and _HYPOTHETICAL_AFTER_CUE.match(self.text, cue.end(), hi) is None
             )
             for pos, inc in context.named:
+                if recent_only and not self._recent(inc):
+                    continue
                 if cue.start() < pos < hi and self._respondable(inc):
                     self.b.rel(Rel.RESPONDS_TO, iri, inc)
                     linked.add(inc)

@@ -31,7 +31,11 @@ with them, clause by clause:
   explicit commitment verb.
 * **Stance** from the change words the pledge governs: suspend/postpone ->
   suspended; reduce/withdraw -> weakened; strengthen/enhance -> strengthened
-  (a restatement of a standing pledge to strengthen stays reaffirmed); a change
+  (a restatement of a standing pledge to strengthen stays reaffirmed, and so does a
+  continuation: "including continuation of the extended deterrence"); a pledge to grow the
+  relationship itself ("further strengthening the Alliance", "deepening regional engagement",
+  "in a mutually reinforcing manner") is the ordinary statement of an alliance pledge, not a
+  stronger one: "strengthened" is for a pledge whose own content rises; a change
   word owned by another party ("North Korea's freeze") does not count, and a
   suspended or denied reduction ("the second phase of the reduction will not
   proceed", "no plan to reduce its forces") keeps the forces: reaffirmed.
@@ -153,6 +157,7 @@ _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
 _SHARED_GOAL = RULES.regex("shared_goal")
 _OWNER_BEFORE = RULES.regex("owner_before")
 _VIEW_OBJECT = RULES.regex("view_object")
+_VIEW_CLAUSE = RULES.regex("view_clause")
 _THAT_FOLLOWS = RULES.regex("that_follows")
 _RELATIVES = RULES.words("relative_pronouns")
 _AUX_WORDS = RULES.words("auxiliaries")
@@ -163,6 +168,9 @@ _PERSON = Kind.PERSON
 _SUSPEND = RULES.regex("suspend")
 _WEAKEN = RULES.regex("weaken")
 _STRENGTHEN = RULES.regex("strengthen")
+_ORDINARY_GROWTH_AFTER = RULES.regex("ordinary_growth_after")
+_ORDINARY_GROWTH_BEFORE = RULES.regex("ordinary_growth_before")
+_CONTINUATION = RULES.regex("continuation")
 _OTHER_OWNER_BEFORE = RULES.regex("other_owner_before")
 _OTHER_OWNER_AFTER = RULES.regex("other_owner_after")
 _NEGATION_BEFORE = RULES.regex("negation_before")
@@ -321,8 +329,10 @@ def stance_of(clause: str, verb_group: str, words: list[str] | None = None) -> s
     'reaffirmed'
     >>> stance_of("reaffirmed support for the framework that froze North Korea's program", "reaffirm")
     'reaffirmed'
+    >>> stance_of("agreed to further strengthen the Alliance", "new")
+    'new'
     """
-    base = "reaffirmed" if verb_group == "reaffirm" else "new"
+    base = "reaffirmed" if verb_group == "reaffirm" or _continues(clause) else "new"
     if words is not None:
         if not any(w.startswith(_CHANGE_PREFIXES) for w in words):
             return base  # the common case: no word can begin a change word
@@ -343,10 +353,28 @@ def stance_of(clause: str, verb_group: str, words: list[str] | None = None) -> s
         return "suspended"
     if kept:
         return "weakened"
-    if any(not _owned_by_other(clause, m.start(), m.end(), 0) for m in _STRENGTHEN.finditer(clause)):
+    if any(
+        not _owned_by_other(clause, m.start(), m.end(), 0) and not _grows_the_relationship(clause, m)
+        for m in _STRENGTHEN.finditer(clause)
+    ):
         # "reaffirmed the commitment to provide and strengthen ..." restates a standing pledge
-        return base if verb_group == "reaffirm" else "strengthened"
+        return base if base == "reaffirmed" else "strengthened"
     return base
+
+
+def _continues(clause: str) -> bool:
+    """Does the clause continue a standing pledge ("including continuation of the extended deterrence")?"""
+    return any(not _owned_by_other(clause, m.start(), m.end(), 0) for m in _CONTINUATION.finditer(clause))
+
+
+def _grows_the_relationship(clause: str, m: re.Match[str]) -> bool:
+    """A change word that grows the alliance itself ("further strengthening the Alliance", "deepening
+    regional engagement") or qualifies a manner ("mutually reinforcing"): how an alliance pledge is
+    stated, not a pledge made stronger."""
+    return bool(
+        _ORDINARY_GROWTH_AFTER.match(clause, m.end())
+        or _ORDINARY_GROWTH_BEFORE.search(clause, max(0, m.start() - 20), m.start())
+    )
 
 
 def strength_of(cues: list[str]) -> float:
@@ -356,6 +384,56 @@ def strength_of(cues: list[str]) -> float:
     0.8
     """
     return round(min(1.0, 0.5 + 0.15 * len({c.lower() for c in cues})), 2)
+
+
+_SPEAKER_TURN = RULES.regex("speaker_turn")
+_QUESTION_TURNS = RULES.words("question_turns")
+_US_TURN_TITLES = RULES.words("us_turn_titles")
+_ROK_TURN_TITLES = RULES.words("rok_turn_titles")
+
+
+@dataclass(frozen=True)
+class SpeakerTurn:
+    """One speaker's turn of a transcript ("SECRETARY KERRY: ..." up to the next label)."""
+
+    start: int
+    end: int
+    parties: frozenset[str] | None
+    """The speaker's party (None: not known)."""
+    question: bool
+    """A reporter's or moderator's turn ("Q: ..."): it pledges nothing."""
+
+
+def speaker_turns(text: str, actors: list[ActorMention]) -> list[SpeakerTurn]:
+    """The speaker turns of a transcript, in text order (none in a text without labelled turns).
+
+    The speaker's party is that of a person named elsewhere in the text whose last name the label
+    ends with ("SECRETARY KERRY" after "John Kerry"), else that of the label's title.
+
+    >>> [t.question for t in speaker_turns("Q: Will you act?\\nMINISTER HAN: We will.", [])]
+    [True, False]
+    """
+    labels = list(_SPEAKER_TURN.finditer(text))
+    if not labels:
+        return []
+    surnames: dict[str, str] = {}
+    for a in actors:
+        if a.actor.kind is _PERSON and a.actor.country:
+            name = _WORD.findall(text[a.start : a.end])
+            if name:
+                surnames.setdefault(name[-1].lower(), str(a.actor.country))
+    turns = []
+    for n, m in enumerate(labels):
+        words = [w.lower().strip(".") for w in m.group("label").split()]
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        question = bool(words) and words[0] in _QUESTION_TURNS
+        party = surnames.get(words[-1]) if words else None
+        if party is None and any(w in _US_TURN_TITLES for w in words):
+            party = "USA"
+        elif party is None and any(w in _ROK_TURN_TITLES for w in words):
+            party = "KOR"
+        turns.append(SpeakerTurn(m.start(), end, _single(party) if party else None, question))
+    return turns
 
 
 class PartyResolver:
@@ -393,6 +471,7 @@ class PartyResolver:
         actors: list[ActorMention],
         pronoun: frozenset[str] | None = None,
         speaker: frozenset[str] | None = None,
+        we: frozenset[str] | None = None,
     ) -> list[Ref]:
         """References to parties in ``text[start:end]``, in text order.
 
@@ -401,6 +480,8 @@ class PartyResolver:
                 person named before the sentence), if any.
             speaker: the party of the person named last in the sentence before, in the same
                 paragraph: who says a quotation that opens this sentence, if any.
+            we: the party an unquoted "we" stands for (the speaker's, in a transcript's speaker
+                turn), if not both.
         """
         generic: list[Ref] = []
         for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
@@ -412,6 +493,8 @@ class PartyResolver:
                 # that of the person named before it
                 carried = pronoun if _quoted(text, start, start) else None
                 parties = _quote_speaker(text, start, end, m.end(), actors) or speaker or carried or parties
+            elif group == "both" and we is not None and m.group(0).lower() == "we":
+                parties = we  # "SECRETARY KERRY: ... we will deploy ...": the speaker's party
             if parties:
                 generic.append(Ref(m.start(), m.end(), parties, meeting=group == "meeting"))
         # "the U.S.-ROK Alliance", "both the ROK and the U.S.": one reference to both, not its parts
@@ -927,7 +1010,7 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
         clause.pledge = True
         return
     # a pledging verb: its object or its "that"-clause decides
-    if _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100)):
+    if _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100)) or _VIEW_CLAUSE.match(text, v.end, end):
         clause.embed, clause.embed_start = "assessment", v.end
         return
     if that is not None and not _object_before(text, v.end, that.end() - 4, refs):
