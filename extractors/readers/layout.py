@@ -348,6 +348,10 @@ def _wrapped_break(a: str, b: str, gap: str, short: float, in_numbered: bool) ->
     if _capitals(a) != _capitals(b) and not _terminal(a):
         return True  # a heading in capitals and a line that is not ("MINISTERS' MEETING" / "Honolulu, Hawaii")
     if _terminal(a):
+        if in_numbered and gap == "line" and (len(b) >= short or _terminal(b)):
+            # a short line that ends a sentence inside a numbered paragraph ("... to the region." / "The
+            # Minister ..."): the paragraph goes on to the next number; a short heading line still ends it
+            return False
         return gap in ("blank", "page") or len(a) < short
     return len(a) < short and gap != "page"
 

@@ -96,6 +96,9 @@ _OPENING = 600
 _NEAR = 40
 """Characters around a word within which a scheme phrase is the one the word belongs to."""
 _ACT_VERBS = tuple(load_rules("commitments").word_list("act_verbs"))
+_TO_PLEDGES = tuple(load_rules("commitments").word_list("untyped_to_verbs"))
+_QUOTE_SPEAKER_REACH = 2000
+"""Characters after a sentence within which the speaker of a quotation it opens may be named."""
 
 # property names of a commitment record, looked up once (an enum's .value is a slow descriptor)
 _STANCE, _STRENGTH, _CUES = Prop.STANCE.value, Prop.STRENGTH.value, Prop.CUES.value
@@ -876,7 +879,6 @@ class _Extraction:
             if not can_pledge(verbs, text, s.start, s.end):
                 continue
             lo = bisect.bisect_left(actor_starts, s.start)
-            hi = bisect.bisect_left(actor_starts, s.end)
             pi = bisect.bisect_left(person_starts, s.start) - 1
             pronoun = frozenset({person_parties[pi]}) if pi >= 0 else None
             prev = self.sents[si - 1] if si > 0 else None
@@ -885,7 +887,9 @@ class _Extraction:
                 if prev is not None and prev.paragraph == s.paragraph and pi >= 0 and person_starts[pi] >= prev.start
                 else None
             )
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:hi], pronoun, speaker)
+            # (the actors after the sentence too: the speaker of a quotation that closes in a later one)
+            after = bisect.bisect_left(actor_starts, s.end + _QUOTE_SPEAKER_REACH)
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:
@@ -895,6 +899,9 @@ class _Extraction:
                 # met with a swift ... response": the party that spoke in the sentence before says it
                 if found.declaratory_orphan and si - 1 in sayers and self.sents[si - 1].paragraph == s.paragraph:
                     found.parties = sayers[si - 1]
+            findings = [f for f in findings if f.parties]  # a declaratory orphan no one says
+            if not findings:
+                continue
             named = [f.parties for f in findings if not f.defaulted]
             if named:
                 sayers[si] = named[-1]
@@ -1056,7 +1063,10 @@ class _Extraction:
             return set(sibling)
         vs, ve = found.verb_span
         verb = text[vs:ve].lower()
-        if verb.startswith(_MODAL_WORDS + _ACT_VERBS) or _WILL_AFTER_VERB.match(text, ve, hi):
+        # a pledging verb that took its "to" ("are determined to align ...") is read with it (not "intend to",
+        # "plan to": an intention names a field or is none)
+        after = ve - 3 if verb.endswith((" to", "\nto")) and any(w in verb for w in _TO_PLEDGES) else ve
+        if verb.startswith(_MODAL_WORDS + _ACT_VERBS) or _WILL_AFTER_VERB.match(text, after, hi):
             return set(_UNTYPED_PLEDGE)
         return set()
 

@@ -229,6 +229,8 @@ _CLAUSE_LEAD = RULES.regex("clause_lead")
 _SAME_ACTOR_GAP = RULES.regex("same_actor_gap")
 _BENEFIT_KOR = RULES.regex("benefit_kor")
 _DECLARATORY = RULES.regex("declaratory")
+_BREACHED_BEFORE = RULES.regex("breached_before")
+_FORECAST = RULES.regex("forecast")
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’']+")
 _BARE_SUBJECT = re.compile(r"\s*(?:(?:the|both|each|all|also|then|,)\s*)*$", re.IGNORECASE)
@@ -405,8 +407,11 @@ class PartyResolver:
             group = m.lastgroup
             parties = pronoun if group == "pron" else self._generic.get(group or "")
             if group == "both" and m.group(0).lower() == "we" and _quoted(text, start, m.start()):
-                # '"We will provide full support ...," Minister Shin said': a quoted "we" is its speaker's
-                parties = _quote_speaker(text, start, end, m.end(), actors) or speaker or parties
+                # '"We will provide full support ...," Minister Shin said': a quoted "we" is its speaker's;
+                # in a later sentence of a quotation without a named speaker ('... . We will ...," he said'),
+                # that of the person named before it
+                carried = pronoun if _quoted(text, start, start) else None
+                parties = _quote_speaker(text, start, end, m.end(), actors) or speaker or carried or parties
             if parties:
                 generic.append(Ref(m.start(), m.end(), parties, meeting=group == "meeting"))
         # "the U.S.-ROK Alliance", "both the ROK and the U.S.": one reference to both, not its parts
@@ -414,6 +419,8 @@ class PartyResolver:
         joint_ids = {id(r) for r in joint}
         out: list[Ref] = []
         for a in actors:
+            if a.start >= end:
+                break  # (sorted by start; those after the sentence only name a quotation's speaker)
             if a.start < start or a.end > end or a.actor.kind is _ORGANIZATION:
                 continue
             if any(r.start <= a.start and a.end <= r.end for r in joint):
@@ -430,15 +437,34 @@ class PartyResolver:
 
 
 def _quoted(text: str, start: int, pos: int) -> bool:
-    """Is ``pos`` inside a quotation opened in ``text[start:pos]`` (straight or curly quotes)?"""
-    stretch = text[start:pos]
+    """Is ``pos`` inside a quotation (straight or curly quotes) opened in its paragraph before it?
+
+    A quotation of several sentences opens in an earlier sentence than the "we" of its second one:
+    the paragraph is read from its start (the last blank line within ``_QUOTE_REACH`` characters,
+    else the last line break, else the document's start when that is near, else the sentence).
+    """
+    floor = max(0, start - _QUOTE_REACH)
+    para = text.rfind("\n\n", floor, start)
+    if para < 0:
+        para = text.rfind("\n", floor, start)
+    if para < 0 and floor == 0:
+        para = -1  # the document's first paragraph
+    elif para < 0:
+        para = start - 1
+    stretch = text[para + 1 : pos]
     return stretch.count('"') % 2 == 1 or stretch.count("“") > stretch.count("”")
+
+
+_QUOTE_REACH = 2000
+"""Characters around a quoted "we" within which its quotation's opening and its speaker are looked for."""
 
 
 def _quote_speaker(text: str, start: int, end: int, pos: int, actors: list[ActorMention]) -> frozenset[str] | None:
     """The party of the person named first right after the quotation that holds ``pos`` closes
-    ('"We will ...," Minister Shin said'), in the sentence."""
-    close = min((k for k in (text.find('"', pos, end), text.find("”", pos, end)) if k >= 0), default=-1)
+    ('"We will ...," Minister Shin said'), in the sentence or a later one of its paragraph."""
+    limit = text.find("\n\n", pos, pos + _QUOTE_REACH)
+    limit = min(len(text), pos + _QUOTE_REACH) if limit < 0 else limit
+    close = min((k for k in (text.find('"', pos, limit), text.find("”", pos, limit)) if k >= 0), default=-1)
     if close < 0:
         return None
     after = [
@@ -700,6 +726,8 @@ class _SentenceReader:
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
                 continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
             local: _Subject | None = None
+            # only the rule file's ", pledging" forms of a pledging verb end in "-ing"
+            added = v.kind in _PLEDGING and v.word.endswith("ing")
             if v.word in _NOUN_FORMS:
                 # "an American pledge", "its plan to", "the American promise": a noun unless its own
                 # subject stands right before it, plural for the base form ("the two sides pledge")
@@ -713,11 +741,12 @@ class _SentenceReader:
                 local = self.subject_of(v, start)
                 top = local is not None and (current.subject is None or local.parties != current.subject.parties)
             else:
-                top = current.embed is None or v.past
+                top = current.embed is None or v.past or added
             if top:
                 if local is None:
                     local = self.subject_of(v, start)
-                role = self.role(v, local, current)
+                # ", pledging a swift response": a clause of its own, of the subject before
+                role = "clause" if added and current is not None else self.role(v, local, current)
                 if role == "none":
                     continue
                 top = role == "clause"
@@ -798,6 +827,13 @@ class _SentenceReader:
             # pledges ("said that the U.S. commitment ... remains ironclad")
             nouns = _SPEECH_NOUNS if c.embed == "speech" else _EMBEDDED_NOUNS
             noun = nouns.search(text, c.embed_start, finish)
+            if noun is not None and (
+                _adversary_subject(text, refs, c.embed_start, noun.start())
+                or _BREACHED_BEFORE.search(text, max(c.embed_start, noun.start() - 60), noun.start())
+            ):
+                # "agreed that the North Korean test ... contravenes its commitments", "told him that North
+                # Korea must abide by its obligations": another party's pledge, broken or demanded
+                noun = None
             if noun is not None:
                 c.pledge = True
                 owner = [r for r in refs if c.embed_start <= r.start and r.end <= noun.start()
@@ -814,7 +850,11 @@ class _SentenceReader:
         defaulted = False
         if parties is None:
             if default is None:
-                return None
+                if c.verb.kind != "modal" or not _DECLARATORY.search(text, c.start, c.verb.start):
+                    return None
+                # "Any nuclear attack ... will result in the end of that regime" in a text of no default
+                # party: its sayer is the party of the sentence before (an orphan without one is dropped)
+                default = frozenset()
             parties, defaulted = default, True
         allied = _alliance_parties(parties, c, defaulted, both)
         if allied is None:
@@ -874,6 +914,10 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
         clause.embed, clause.embed_start = "demand", v.end
         return
     if v.kind == "speech":
+        if that is None and _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100)):
+            # "underscored the importance of strengthening the readiness posture": a view, not what is pledged
+            clause.embed, clause.embed_start = "assessment", v.end
+            return
         # what is said is the speaker's ("said the U.S. commitment ... remains ironclad": no "that" needed)
         clause.embed, clause.embed_start = "speech", that.end() if that is not None else v.end
         return
@@ -928,6 +972,12 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
             lo = m.end()  # the clause of this verb: after the last "that" ("..., and that the ROK will")
         if _adversary_subject(text, refs, lo, v.start) and not _DECLARATORY.search(text, lo, v.start):
             return  # "warned that North Korea would face ...", "agreed that North Korea's forces will ..."
+        if (
+            _FORECAST.match(text, v.start, v.end + 40)
+            and not _party_subject(text, refs, verbs, v, lo)
+            and not _DECLARATORY.search(text, lo, v.start)
+        ):
+            return  # "affirmed that their collective strength will contribute to ...": a forecast, no party's will
     elif clause.embed == "assessment":
         # a declaratory statement reported as a view: "noted that any attack ... will be met with ..."
         if v.kind != "modal" or clause.anchor is not None or not _DECLARATORY.search(text, clause.embed_start, v.start):
@@ -946,6 +996,13 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
         and _BARE_SUBJECT.match(text, clause.embed_start, local.start)
     ):
         clause.parties = local.parties
+        clause.explicit = True  # the party says its will ("There should be no doubt that the U.S. will ...")
+
+
+def _party_subject(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int) -> bool:
+    """Is the subject of verb ``v`` in the clause ``text[lo:v.start]`` a party named at its head
+    ("that the two nations will contribute"), not a thing of theirs ("that the strength of the two nations")?"""
+    return _direct_subject(text, refs, verbs, v, lo) is not None
 
 
 def _adversary_subject(text: str, refs: list[Ref], lo: int, hi: int) -> bool:

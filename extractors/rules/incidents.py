@@ -31,6 +31,7 @@ from extractors.rules.lexicon import CatalogueIncident, Lexicon, PhraseMatcher, 
 from extractors.rules.meetings import compose, ordinal_value, yearless
 from extractors.rules.patterns import first_word_prefixes, load_rules
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
+from graph.labels import kind_label
 from graph.schema import Kind
 
 
@@ -78,6 +79,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:]")
 _PLURAL_BEFORE = _RULES.regex("plural_before")
 _BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
 _CLAUSE_DATE_GAP = _RULES.regex("clause_date_gap")
+_FRONTED_LEAD = _RULES.regex("fronted_date_lead")
+_FRONTED_GAP = _RULES.regex("fronted_date_gap")
 _GROUPED = re.compile(compose(_RULES, "grouped"), _RULES.flags("grouped"))
 _GROUPED_ANCHORED = AnchoredPattern(_GROUPED, _prefix_test(_GROUPED))
 _DESCRIBED_NOUN = _RULES.regex("described_noun")
@@ -137,12 +140,6 @@ _THREAT_OF_KIND = {
     Kind.MISSILE_LAUNCH: "BallisticMissiles",
     Kind.ARMED_PROVOCATION: "ConventionalProvocation",
     Kind.CYBER_OPERATION: "CyberThreat",
-}
-_LABEL_OF_KIND = {
-    Kind.NUCLEAR_TEST: "Nuclear test",
-    Kind.MISSILE_LAUNCH: "Missile launch",
-    Kind.ARMED_PROVOCATION: "Armed provocation",
-    Kind.CYBER_OPERATION: "Cyberattack",
 }
 
 
@@ -554,6 +551,8 @@ class IncidentResolver:
         )
         if date is None:
             date = _same_day(text, dates, sent_start, start)
+        if date is None and not _HYPOTHETICAL_BEFORE.search(left):
+            date = _fronted_date(text, dates, sent_start, start)
         year_m = _BARE_YEAR_BEFORE.search(left)
         if date is None and year_m:
             year = int(year_m.group("y"))
@@ -583,7 +582,7 @@ class IncidentResolver:
             if kind is None or date.precision == "year" or plural:
                 return []
             new = NewIncident(
-                kind, date.date, f"{_LABEL_OF_KIND[kind]} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind]
+                kind, date.date, f"{kind_label(kind.value)} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind]
             )
             return [IncidentMention(span_start, span_end, new, 0.45)]
         if plural:
@@ -728,6 +727,17 @@ def _same_day(text: str, dates: list[DateMatch], sent_start: int, start: int) ->
         return None
     day = before.date if m.group("same") else before.date + dt.timedelta(days=1)
     return DateMatch(m.start(), m.end(), day, "day")
+
+
+def _fronted_date(text: str, dates: list[DateMatch], sent_start: int, start: int) -> DateMatch | None:
+    """The day that opens the trigger's sentence and clause: "On Nov. 3, the North test-fired the same ICBM"."""
+    i = _bisect_dates(dates, sent_start)
+    if i >= len(dates):
+        return None
+    d = dates[i]
+    if d.end > start or d.precision != "day" or not _FRONTED_LEAD.match(text[sent_start : d.start]):
+        return None
+    return d if _FRONTED_GAP.match(text[d.end : start]) else None
 
 
 def _clause_date(text: str, dates: list[DateMatch], end: int, sent_end: int) -> DateMatch | None:
