@@ -333,7 +333,6 @@ def clicks(driver: Any, url: str, count: int, timeout: float) -> tuple[list[floa
             n
             for n in state["nodes"]
             if n["id"] not in done
-            and not n["id"].startswith("legend-")
             and 20 < n["x"] < state["width"] - 20
             and 20 < n["y"] < state["height"] - 20
         ]

@@ -5,11 +5,12 @@ red and orange, commitments violet, threats maroon, sources slate and sand,
 concepts gold); verdicts (stances, changes) have teals, pinks and greys that
 no kind uses and every kind also gets its own cytoscape shape, so a reader who cannot
 tell two colours apart still tells the kinds apart. The cytoscape stylesheet,
-the legend and the timeline's colours are all derived from the tables here.
+the explorer's HTML legend (:func:`swatch_style`) and the timeline's colours are all derived from the tables here.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -183,19 +184,64 @@ def cytoscape_stylesheet() -> list[dict[str, Any]]:
     return sheet
 
 
-def legend_elements(columns: int = 4, dx: int = 95, dy: int = 70) -> list[dict[str, Any]]:
-    """One preset-positioned node per kind, drawn with the graph's own stylesheet."""
-    elements: list[dict[str, Any]] = []
-    for i, kind in enumerate(KIND_STYLES):
-        elements.append(
-            {
-                "data": {"id": f"legend-{kind.value}", "kind": kind.value, "short": kind_label(kind)},
-                "position": {"x": (i % columns) * dx, "y": (i // columns) * dy},
-                "grabbable": False,
-                "selectable": False,
-            }
-        )
-    return elements
+def _regular(n: int, turn: float = 0.0) -> str:
+    """A regular ``n``-gon in a unit box, first corner at the top, as CSS ``polygon()`` points."""
+    corners = (
+        (50 + 50 * math.sin(2 * math.pi * (i + turn) / n), 50 - 50 * math.cos(2 * math.pi * (i + turn) / n))
+        for i in range(n)
+    )
+    return ", ".join(f"{x:.0f}% {y:.0f}%" for x, y in corners)
+
+
+def _star() -> str:
+    points = []
+    for i in range(10):
+        r = 50 if i % 2 == 0 else 20
+        a = math.pi * i / 5
+        points.append(f"{50 + r * math.sin(a):.0f}% {50 - r * math.cos(a):.0f}%")
+    return ", ".join(points)
+
+
+SHAPE_OUTLINES: dict[str, str] = {
+    "triangle": "50% 0%, 100% 100%, 0% 100%",
+    "diamond": "50% 0%, 100% 50%, 50% 100%, 0% 50%",
+    "pentagon": _regular(5),
+    "hexagon": _regular(6, 0.5),
+    "concave-hexagon": "0% 0%, 100% 0%, 85% 50%, 100% 100%, 0% 100%, 15% 50%",
+    "heptagon": _regular(7),
+    "octagon": _regular(8, 0.5),
+    "star": _star(),
+    "vee": "0% 0%, 50% 40%, 100% 0%, 50% 100%",
+    "tag": "0% 0%, 75% 0%, 100% 50%, 75% 100%, 0% 100%",
+    "rhomboid": "25% 0%, 100% 0%, 75% 100%, 0% 100%",
+    "cut-rectangle": "20% 0%, 80% 0%, 100% 20%, 100% 80%, 80% 100%, 20% 100%, 0% 80%, 0% 20%",
+}
+"""CSS outlines of the cytoscape shapes that are not boxes (``round-`` shapes use their plain outline)."""
+
+
+def shape_words(shape: str) -> str:
+    """A cytoscape shape in words (``round-octagon`` -> ``round octagon``)."""
+    return shape.replace("-", " ")
+
+
+def swatch_style(kind: Kind | str, size: int = 14) -> dict[str, Any]:
+    """CSS of a small swatch drawn like the kind's nodes: its colour, its shape's outline."""
+    style = kind_style(kind)
+    css: dict[str, Any] = {
+        "display": "inline-block",
+        "width": f"{size}px",
+        "height": f"{size}px",
+        "background": style.colour,
+        "flex": "0 0 auto",
+    }
+    outline = SHAPE_OUTLINES.get(style.shape.removeprefix("round-"))
+    if outline:
+        css["clipPath"] = f"polygon({outline})"
+    elif style.shape == "ellipse":
+        css["borderRadius"] = "50%"
+    elif style.shape.startswith("round") or style.shape == "barrel":
+        css["borderRadius"] = "30%"
+    return css
 
 
 def kind_label(kind: Kind | str) -> str:

@@ -119,7 +119,7 @@ def test_the_page_comes_light_and_the_first_graph_by_its_callback(hub_ctx: AppCo
     (nothing drawn yet) sends the whole first graph with preset positions and the legend."""
     page = explorer.layout(hub_ctx, ViewState())
     graph = _find(page, ids.EXPLORER_GRAPH)
-    assert graph.elements == [] and _find(page, ids.EXPLORER_LEGEND).elements == []
+    assert graph.elements == [] and _find(page, ids.EXPLORER_LEGEND).children == []
     assert getattr(_find(page, ids.EXPLORER_DRAWN), "data", None) is None
     assert SCM in str(_find(page, ids.EXPLORER_DETAILS).children)  # the panel still comes with the page
     state = _find(page, ids.url_state(explorer.PAGE)).data

@@ -2,8 +2,9 @@
    else the selected node and its neighbours (or the whole graph when nothing is selected).
    Served from this server (CSP 'self'). */
 var MAX_FIT_ZOOM = 1.4;  /* a small neighbourhood is not blown up past this */
-var ANIMATE_UP_TO = 150;  /* elements drawn: above this the view jumps (each frame of an animation
-                             redraws every element, in software where there is no GPU) */
+/* The view jumps, never animates: each frame of an animation redraws every element on the browser's
+   main thread (in software where there is no GPU), and the answers of the click's other callbacks
+   (details panel, address) waited behind those frames. */
 
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   explorer: {
@@ -31,14 +32,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         if (!box || !isFinite(box.w) || box.w <= 0) { return; }
         var fit = Math.min((cy.width() - 2 * pad) / Math.max(box.w, 1), (cy.height() - 2 * pad) / Math.max(box.h, 1));
         var zoom = Math.max(cy.minZoom(), Math.min(MAX_FIT_ZOOM, fit));
-        var still = cy.elements().length > ANIMATE_UP_TO ||
-          (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
-        if (still) {
-          cy.zoom(zoom);
-          cy.center(around);
-        } else {
-          cy.animate({zoom: zoom, center: {eles: around}}, {duration: 250});
-        }
+        cy.zoom(zoom);
+        cy.center(around);
       }, 80);
       return node || '';
     }

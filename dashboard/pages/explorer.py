@@ -311,24 +311,31 @@ def render_node_panel(panel: NodePanel | None, requested: str | None) -> list[An
     return children
 
 
-def legend_elements(counts: Counter[str], columns: int = 3, dx: int = 105, dy: int = 64) -> list[dict[str, Any]]:
-    """One preset node per kind in the view, named with its count, drawn with the graph's own stylesheet."""
-    elements: list[dict[str, Any]] = []
-    present = [k for k in Kind if counts.get(k.value)]
-    for i, kind in enumerate(present):
-        elements.append(
-            {
-                "data": {
-                    "id": f"legend-{kind.value}",
-                    "kind": kind.value,
-                    "short": f"{labels.kind_label(kind.value)} ({counts[kind.value]})",
-                },
-                "position": {"x": (i % columns) * dx, "y": (i // columns) * dy},
-                "grabbable": False,
-                "selectable": False,
-            }
+def legend_children(counts: Counter[str]) -> list[Any]:
+    """The legend of the kinds in view: a swatch drawn like the kind's nodes, its name, count and shape in words.
+
+    Plain HTML, not a second canvas: a full graph update used to redraw a cytoscape legend too, on the
+    browser's main thread, while the other callbacks' answers waited.
+    """
+    items: list[Any] = []
+    for kind in (k for k in Kind if counts.get(k.value)):
+        shape = styles.shape_words(styles.kind_style(kind).shape)
+        marks: dict[str, Any] = {"data-kind": kind.value}  # which kind an entry is, for tests and styling
+        items.append(
+            html.Li(
+                [
+                    html.Span(style=styles.swatch_style(kind), title=shape, className="legend-swatch"),
+                    html.Span(labels.kind_label(kind.value), className="legend-kind"),
+                    html.Span(f"({counts[kind.value]})", className="legend-count"),
+                    html.Span(shape, style={"color": "#7f7f7f", "fontSize": 11}),
+                ],
+                **marks,
+                style={"display": "flex", "alignItems": "center", "gap": "5px"},
+            )
         )
-    return elements
+    if not items:
+        return []
+    return [html.Ul(items, style={"listStyle": "none", "margin": 0, "padding": 0, "fontSize": 12})]
 
 
 def stylesheet() -> list[dict[str, Any]]:
@@ -394,7 +401,7 @@ def graph_update(app_ctx: AppContext, state: dict[str, Any], drawn: dict[str, An
     if patch is not None:
         elements = patch
     else:
-        legend = legend_elements(Counter(n.kind.value for n in view.graph.nodes))
+        legend = legend_children(Counter(n.kind.value for n in view.graph.nodes))
     return elements, notice, view.summary, legend, path, key
 
 
@@ -471,17 +478,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             ),
             html.Div(id=ids.EXPLORER_COUNTS, style={"fontSize": 12, "color": "#595959", "marginTop": "6px"}),
             html.H5("Legend (nodes in view)", style={"margin": "10px 0 0 0"}),
-            cyto.Cytoscape(
-                id=ids.EXPLORER_LEGEND,
-                elements=[],
-                stylesheet=styles.cytoscape_stylesheet(),
-                layout={"name": "preset", "fit": True, "padding": 16},
-                userZoomingEnabled=False,
-                userPanningEnabled=False,
-                autoungrabify=True,
-                autounselectify=True,
-                style={"width": "100%", "height": "220px", "background": "#fff"},
-            ),
+            html.Div(id=ids.EXPLORER_LEGEND, children=[], style={"marginTop": "2px"}),
         ],
         style={"width": "290px", "flex": "0 0 290px", "display": "flex", "flexDirection": "column", "gap": "4px"},
     )
@@ -576,7 +573,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.EXPLORER_GRAPH, "elements"),
         Output(ids.EXPLORER_NOTICE, "children"),
         Output(ids.EXPLORER_COUNTS, "children"),
-        Output(ids.EXPLORER_LEGEND, "elements"),
+        Output(ids.EXPLORER_LEGEND, "children"),
         Output(ids.EXPLORER_PATH_NOTE, "children"),
         Output(ids.EXPLORER_DRAWN, "data"),
         Input(state_id, "data"),

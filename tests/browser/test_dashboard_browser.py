@@ -21,9 +21,10 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from dashboard import ids
+from dashboard import ids, styles
 from dashboard.app import create_app
 from dashboard.state import PAGES
+from graph import labels
 from graph.schema import Kind
 
 GRAPH = sample_graph()
@@ -135,12 +136,29 @@ def test_cytoscape_draws_a_real_graph(dash_duo: Any, store: Any, artifacts: Path
     inside = [n for n in state["nodes"] if 0 <= n["x"] <= state["width"] and 0 <= n["y"] <= state["height"]]
     assert len(inside) == len(state["nodes"]), "nodes drawn outside the visible canvas"
     assert all(n["w"] > 5 and n["h"] > 5 for n in state["nodes"])
-    legend = _cy_state(dash_duo, ids.EXPLORER_LEGEND)
-    kinds = dash_duo.driver.execute_script(
-        "return [...new Set(document.getElementById(arguments[0])._cyreg.cy.nodes().map(n => n.data('kind')))];",
+    counts = dash_duo.driver.execute_script(
+        "const c = {}; document.getElementById(arguments[0])._cyreg.cy.nodes()"
+        ".forEach(n => { c[n.data('kind')] = (c[n.data('kind')] || 0) + 1; }); return c;",
         ids.EXPLORER_GRAPH,
     )
-    assert len(legend["nodes"]) == len(kinds) and legend["height"] > 100  # one legend entry per kind drawn
+    # the legend is plain HTML (no second canvas): one entry per kind drawn, its count, its colour and shape
+    legend = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('#' + arguments[0] + ' li')].map(li => {"
+        " const s = li.querySelector('.legend-swatch'); const cs = getComputedStyle(s);"
+        " return {kind: li.dataset.kind, text: li.innerText, colour: cs.backgroundColor,"
+        " clip: cs.clipPath, w: s.getBoundingClientRect().width}; });",
+        ids.EXPLORER_LEGEND,
+    )
+    assert dash_duo.find_elements(f"#{ids.EXPLORER_LEGEND} canvas") == []
+    assert {e["kind"] for e in legend} == set(counts) and len(legend) == len(counts)
+    for entry in legend:
+        style = styles.kind_style(entry["kind"])
+        r, g, b = (int(style.colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert entry["colour"] == f"rgb({r}, {g}, {b})", entry
+        assert entry["w"] > 5, entry
+        assert labels.kind_label(entry["kind"]) in entry["text"] and f"({counts[entry['kind']]})" in entry["text"]
+        assert styles.shape_words(style.shape) in entry["text"]
+        assert (entry["clip"] != "none") == (style.shape.removeprefix("round-") in styles.SHAPE_OUTLINES), entry
     _shot(dash_duo, artifacts, f"explorer-graph-{store.name}")
     assert _severe(dash_duo) == []
 
