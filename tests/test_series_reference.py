@@ -101,10 +101,14 @@ def test_inferred_facts_are_flagged_and_explained(ref: SeriesReference) -> None:
     assert ref.get("SCM", 38).confidence == "confirmed"  # type: ignore[union-attr]
 
 
-def test_unknown_dates_are_null_not_guessed(ref: SeriesReference) -> None:
-    # the 15th's days are reported without their month: the row keeps its year only
+def test_the_15th_scm_is_dated_from_its_announcement(ref: SeriesReference) -> None:
+    # a preview gave its days without the month; the announcement gives April 14-15 and the MCM of the 13th
     fifteenth = ref.get("SCM", 15)
-    assert fifteenth is not None and fifteenth.start_date is None and fifteenth.period == "1983"
+    assert fifteenth is not None and fifteenth.period is None
+    assert (fifteenth.start_date, fifteenth.end_date) == (dt.date(1983, 4, 14), dt.date(1983, 4, 15))
+    assert fifteenth.mcm is not None and fifteenth.mcm.date == dt.date(1983, 4, 13)
+    second = ref.get("EDSCG", 2)
+    assert second is not None and second.start_date == dt.date(2018, 1, 17) and second.heads == ()
 
 
 @pytest.mark.parametrize(
@@ -230,9 +234,21 @@ def test_previous_and_next_after(ref: SeriesReference) -> None:
 
 
 def test_next_after_skips_undated_meetings(ref: SeriesReference) -> None:
-    # The 15th SCM has no established day; after the 14th comes the 16th.
-    nxt = ref.next_after("SCM", "1982-04-01")
+    # a row known by its year only is skipped: after the 14th comes the 16th when the 15th is undated
+    fifteenth = ref.get("SCM", 15)
+    assert fifteenth is not None
+    undated = fifteenth.model_copy(update={"start_date": None, "end_date": None, "period": "1983"})
+    rows = tuple(undated if m.id == "SCM-15" else m for m in ref.rows)
+    nxt = ref.model_copy(update={"rows": rows}).next_after("SCM", "1982-04-01")
     assert nxt is not None and nxt.ordinal == 16
+    assert ref.next_after("SCM", "1982-04-01").ordinal == 15  # type: ignore[union-attr]
+
+
+def test_every_meeting_the_analytics_place_incidents_against_is_dated(ref: SeriesReference) -> None:
+    # next_after skips a row known by its period only, so an incident before it would be answered with the
+    # meeting after it: a new row must be dated by day (or the analytics taught to say it may come first)
+    undated = [m.id for m in ref.rows if m.start_date is None]
+    assert undated == []
 
 
 def test_by_date_covers_multi_day_meetings(ref: SeriesReference) -> None:
