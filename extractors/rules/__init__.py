@@ -92,6 +92,9 @@ _LEADER_ROLES = ("president", "prime minister", "leader")
 _UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
 _WILL_AFTER_VERB = load_rules("commitments").regex("will_after_verb")
 _DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
+_HARMED_BEFORE = load_rules("commitments").regex("harmed_before")
+_HARM_REACH = 80
+"""Characters before a scheme phrase within which the word that harms it stands."""
 _MODAL_WORDS = ("will", "would", "shall")
 _TRILATERAL_OPENING = load_rules("commitments").regex("trilateral_opening")
 _OPENING = 600
@@ -1071,7 +1074,8 @@ class _Extraction:
         lo, hi = found.span
         # the sentence's introduction ("With 2013 marking the anniversary of the Mutual Defense
         # Treaty, they decided ...") types the pledge only when the pledge itself names nothing
-        names = {t for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi for t in ts}
+        own = [(hs, ts) for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi]
+        names = self._unharmed(found, own, cue_words, si)
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
         if not names and found.explicit and lo < found.lead_end:
@@ -1087,6 +1091,40 @@ class _Extraction:
             names = set(cue[2]) if cue is not None else self._untyped(found, hits, si, sibling)
             names &= self.lex.concepts.keys()
         return sorted(names)
+
+    def _unharmed(
+        self,
+        found: CommitmentFinding,
+        own: list[tuple[int, tuple[str, ...]]],
+        cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]],
+        si: int,
+    ) -> set[str]:
+        """The concepts of the clause's own phrases, without those the answered act harms.
+
+        "committed to respond to DPRK provocations that undermine regional peace": "regional peace" is
+        what the provocations harm (``harmed_before``), not the pledge's field. Such a phrase gives way
+        to the clause's other phrases, else to the first cue word between the verb and the harm
+        ("provocations"); with neither it stays ("to defend against any act that threatens the
+        security of the ROK").
+        """
+        text = self.text
+        kept: set[str] = set()
+        harms: list[int] = []
+        for hs, ts in own:
+            harm = _HARMED_BEFORE.search(text, max(found.verb_span[1], hs - _HARM_REACH), hs)
+            if harm is None:
+                kept.update(ts)
+            else:
+                harms.append(harm.start())
+        if kept or not harms:
+            return kept
+        if si not in cue_words:
+            s = self.sents[si]
+            cue_words[si] = list(self.lex.commitment_cues.finditer(text, self.tokens, s.start, s.end))
+        cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] and c[1] <= min(harms)), None)
+        if cue is not None:
+            return set(cue[2]) & self.lex.concepts.keys()
+        return {t for _hs, ts in own for t in ts}
 
     def _untyped(
         self,

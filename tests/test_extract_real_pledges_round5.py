@@ -1,0 +1,52 @@
+"""Types and pledges in the shapes left over by a third probe of public texts (issue 15, item 7).
+
+Shapes of stored public copies of KIDD joint press statements, an SCM communique as a web page, a
+trilateral leaders' statement, a White House call readout and an embassy letter after an armed
+provocation. The sentences are written for the tests; none is copied from a source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extraction_probe import extract_text, pledges
+
+DAY = dt.date(2031, 3, 4)
+
+
+def read(text: str, kind: str = "statement") -> set[tuple[frozenset[str], str]]:
+    return {(types, party) for types, party, _ in pledges(extract_text(text, DAY, kind))}
+
+
+# -- 1. what a pledge answers is its field, not what the provocation harms -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The delegations committed to answer DPRK provocations that erode regional stability with prompt "
+            "and concerted bilateral measures that show the resolve of the Alliance.",
+            id="provocations-that-erode-regional-stability",
+        ),
+        pytest.param(
+            "The two sides pledged to respond to any North Korean provocation that threatens peace and "
+            "stability in the region through closely coordinated combined actions.",
+            id="provocation-that-threatens-peace-in-the-region",
+        ),
+        pytest.param(
+            "Both sides vowed to counter provocations by Pyongyang that undermine regional security in a "
+            "swift and coordinated manner.",
+            id="provocations-that-undermine-regional-security",
+        ),
+    ],
+)
+def test_a_pledge_to_answer_provocations_is_declaratory_policy(sentence: str) -> None:
+    assert read(sentence) == {(frozenset({"DeclaratoryPolicy"}), "KOR+USA")}
+
+
+def test_a_pledge_for_what_provocations_harm_keeps_its_field() -> None:
+    # no word of the pledge itself names a field: the field it protects is the pledge's
+    found = read("The Secretary pledged to defend against any act that threatens the security of the ROK.")
+    assert found == {(frozenset({"MutualDefense"}), "USA")}
