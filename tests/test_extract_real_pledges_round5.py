@@ -50,3 +50,25 @@ def test_a_pledge_for_what_provocations_harm_keeps_its_field() -> None:
     # no word of the pledge itself names a field: the field it protects is the pledge's
     found = read("The Secretary pledged to defend against any act that threatens the security of the ROK.")
     assert found == {(frozenset({"MutualDefense"}), "USA")}
+
+
+# -- 3. plural consultative mechanisms are consultation mechanisms ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The two leaders also set the course for further progress next year through a newly endorsed "
+            "framework of bilateral defense consultative mechanisms that serve Alliance goals.",
+            id="framework-of-consultative-mechanisms",
+        ),
+        pytest.param(
+            "The Minister and the Secretary decided to streamline the consultation mechanisms of the "
+            "Alliance under a single framework.",
+            id="streamline-consultation-mechanisms",
+        ),
+    ],
+)
+def test_plural_consultative_mechanisms_are_a_consultation_pledge(sentence: str) -> None:
+    assert read(sentence) == {(frozenset({"ConsultationMechanism"}), "KOR+USA")}
