@@ -52,6 +52,28 @@ def test_a_pledge_for_what_provocations_harm_keeps_its_field() -> None:
     assert found == {(frozenset({"MutualDefense"}), "USA")}
 
 
+# -- 2. "continue assessing them": a pronoun takes the field of what it points back to -------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Moreover, the two sides noted the work under way to streamline the bilateral defense mechanisms "
+            "that report to the Security Consultative Meeting, and pledged to keep reviewing them.",
+            id="keep-reviewing-them",
+        ),
+        pytest.param(
+            "The delegations reviewed the progress of the consultative mechanisms set up last year for the "
+            "Alliance and agreed to continue refining them.",
+            id="continue-refining-them",
+        ),
+    ],
+)
+def test_an_anaphoric_pledge_takes_the_field_of_its_antecedent(sentence: str) -> None:
+    assert read(sentence) == {(frozenset({"ConsultationMechanism"}), "KOR+USA")}
+
+
 # -- 3. plural consultative mechanisms are consultation mechanisms ---------------------------------
 
 

@@ -225,6 +225,7 @@ class _Extraction:
         self._near: tuple[dict[int, str], dict[int, str]] | None = None
         self._cues: dict[int, list[re.Match[str]]] = {}
         self._type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        self._cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
 
     # -- actors ------------------------------------------------------------
 
@@ -911,6 +912,7 @@ class _Extraction:
             if _IS_TO.search(text, self.sents[si].start, self.sents[si].end):
                 candidates.add(si)
         cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        self._cue_words = cue_words
         headings = self._heading_paragraphs()
         sayers: dict[int, frozenset[str]] = {}  # the party of each sentence's last pledge said by a named party
         for si in sorted(candidates):
@@ -991,7 +993,7 @@ class _Extraction:
             pieces = [piece for found in findings for piece in split_pledge(text, self.tokens, found, names_field)]
             siblings: dict[frozenset[str], list[str]] = {}  # the types of each party's last pledge here
             for n, found in enumerate(pieces):
-                type_names = self.commitment_types(found, hits, cue_words, si, siblings.get(found.parties))
+                type_names = self.commitment_types(found, hits, si, siblings.get(found.parties))
                 if not type_names:
                     continue
                 siblings[found.parties] = type_names
@@ -1056,7 +1058,6 @@ class _Extraction:
         self,
         found: CommitmentFinding,
         hits: list[tuple[int, int, tuple[str, ...]]],
-        cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]],
         si: int,
         sibling: list[str] | None = None,
     ) -> list[str]:
@@ -1075,7 +1076,7 @@ class _Extraction:
         # the sentence's introduction ("With 2013 marking the anniversary of the Mutual Defense
         # Treaty, they decided ...") types the pledge only when the pledge itself names nothing
         own = [(hs, ts) for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi]
-        names = self._unharmed(found, own, cue_words, si)
+        names = self._unharmed(found, own, si)
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
         if not names and found.explicit and lo < found.lead_end:
@@ -1084,19 +1085,24 @@ class _Extraction:
             names = {t for hs, _he, ts in hits if lo <= hs < found.lead_end for t in ts}
         if not names and found.explicit and not found.defaulted:
             # the broad concept of the first cue word after the verb ("to hold prompt consultations")
-            if si not in cue_words:  # computed only for the sentences that need it
-                s = self.sents[si]
-                cue_words[si] = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
-            cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] < hi), None)
+            cue = next((c for c in self._cue_words_in(si) if found.verb_span[1] <= c[0] < hi), None)
             names = set(cue[2]) if cue is not None else self._untyped(found, hits, si, sibling)
             names &= self.lex.concepts.keys()
         return sorted(names)
+
+    def _cue_words_in(self, si: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The cue words (``skos:hiddenLabel``) of sentence ``si``, found once per sentence."""
+        found = self._cue_words.get(si)
+        if found is None:
+            s = self.sents[si]
+            found = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
+            self._cue_words[si] = found
+        return found
 
     def _unharmed(
         self,
         found: CommitmentFinding,
         own: list[tuple[int, tuple[str, ...]]],
-        cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]],
         si: int,
     ) -> set[str]:
         """The concepts of the clause's own phrases, without those the answered act harms.
@@ -1118,10 +1124,7 @@ class _Extraction:
                 harms.append(harm.start())
         if kept or not harms:
             return kept
-        if si not in cue_words:
-            s = self.sents[si]
-            cue_words[si] = list(self.lex.commitment_cues.finditer(text, self.tokens, s.start, s.end))
-        cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] and c[1] <= min(harms)), None)
+        cue = next((c for c in self._cue_words_in(si) if found.verb_span[1] <= c[0] and c[1] <= min(harms)), None)
         if cue is not None:
             return set(cue[2]) & self.lex.concepts.keys()
         return {t for _hs, ts in own for t in ts}
@@ -1148,6 +1151,13 @@ class _Extraction:
         borrowed = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
         if borrowed:
             return borrowed
+        if found.anaphoric and found.borrow:
+            # "noted progress to align the bilateral defense mechanisms ..., and pledged to continue assessing
+            # them": a pronoun points back to what the same subject named, here by a cue word only
+            cues = self._cue_words_in(si)
+            cue = next((c for c in cues for a, b in found.borrow if a <= c[0] < b), None)
+            if cue is not None:
+                return set(cue[2])
         # the phrases near the object's head word where the sentence, or an earlier sentence of the
         # paragraph, named it ("a conditions-based approach to the transition of wartime operational
         # control. They signed a memorandum that sets out the approach")
