@@ -94,3 +94,30 @@ def test_an_anaphoric_pledge_takes_the_field_of_its_antecedent(sentence: str) ->
 )
 def test_plural_consultative_mechanisms_are_a_consultation_pledge(sentence: str) -> None:
     assert read(sentence) == {(frozenset({"ConsultationMechanism"}), "KOR+USA")}
+
+
+# -- 4. coordination on a field: the field decides, not the word "coordination" --------------------
+
+TRILATERAL = (
+    "Joint Statement of the Trilateral Summit of Japan, the Republic of Korea, and the United States\n\n"
+    "We, the leaders of Japan, the Republic of Korea and the United States, met today.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("We will deepen our coordination on advancing democracy and defending human rights.",
+                     id="coordination-on-advancing-democracy"),
+        pytest.param("We will step up our coordination in upholding the rule of law and fundamental freedoms.",
+                     id="coordination-in-upholding-the-rule-of-law"),
+    ],
+)  # fmt: skip
+def test_coordination_on_a_cause_is_no_consultation_mechanism(sentence: str) -> None:
+    found = read(TRILATERAL + sentence, "joint_statement")
+    assert found == {(frozenset({"AllianceCooperation"}), "JPN+KOR+USA")}
+
+
+def test_close_coordination_alone_stays_a_consultation_pledge() -> None:
+    found = read("The two sides agreed to maintain close coordination on North Korea policy.")
+    assert found == {(frozenset({"ConsultationMechanism"}), "KOR+USA")}

@@ -93,6 +93,8 @@ _UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"
 _WILL_AFTER_VERB = load_rules("commitments").regex("will_after_verb")
 _DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
 _HARMED_BEFORE = load_rules("commitments").regex("harmed_before")
+_MANNER_OBJECT = load_rules("commitments").regex("manner_object")
+_MANNER_CUES = load_rules("commitments").words("manner_cues")
 _HARM_REACH = 80
 """Characters before a scheme phrase within which the word that harms it stands."""
 _MODAL_WORDS = ("will", "would", "shall")
@@ -1085,10 +1087,17 @@ class _Extraction:
             names = {t for hs, _he, ts in hits if lo <= hs < found.lead_end for t in ts}
         if not names and found.explicit and not found.defaulted:
             # the broad concept of the first cue word after the verb ("to hold prompt consultations")
-            cue = next((c for c in self._cue_words_in(si) if found.verb_span[1] <= c[0] < hi), None)
+            cue = next(
+                (c for c in self._cue_words_in(si) if found.verb_span[1] <= c[0] < hi and not self._manner(c[0], c[1])),
+                None,
+            )
             names = set(cue[2]) if cue is not None else self._untyped(found, hits, si, sibling)
             names &= self.lex.concepts.keys()
         return sorted(names)
+
+    def _manner(self, start: int, end: int) -> bool:
+        """Is the cue word at ``start:end`` the manner of a cause it names ("coordination on promoting democracy")?"""
+        return self.text[start:end].lower() in _MANNER_CUES and _MANNER_OBJECT.match(self.text, end) is not None
 
     def _cue_words_in(self, si: int) -> list[tuple[int, int, tuple[str, ...]]]:
         """The cue words (``skos:hiddenLabel``) of sentence ``si``, found once per sentence."""
