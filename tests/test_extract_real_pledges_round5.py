@@ -15,8 +15,8 @@ from extraction_probe import extract_text, pledges
 DAY = dt.date(2031, 3, 4)
 
 
-def read(text: str, kind: str = "statement") -> set[tuple[frozenset[str], str]]:
-    return {(types, party) for types, party, _ in pledges(extract_text(text, DAY, kind))}
+def read(text: str, kind: str = "statement", date: dt.date = DAY) -> set[tuple[frozenset[str], str]]:
+    return {(types, party) for types, party, _ in pledges(extract_text(text, date, kind))}
 
 
 # -- 1. what a pledge answers is its field, not what the provocation harms -------------------------
@@ -121,3 +121,41 @@ def test_coordination_on_a_cause_is_no_consultation_mechanism(sentence: str) -> 
 def test_close_coordination_alone_stays_a_consultation_pledge() -> None:
     found = read("The two sides agreed to maintain close coordination on North Korea policy.")
     assert found == {(frozenset({"ConsultationMechanism"}), "KOR+USA")}
+
+
+# -- 5. standing shoulder to shoulder with the ally is a pledge of that party -----------------------
+
+CALL_DAY = dt.date(2010, 11, 30)  # President Obama in office
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "The two Presidents spoke by phone after the shelling, and President Obama affirmed that the United "
+            "States stands shoulder to shoulder with its close friend and ally, the Republic of Korea.",
+            "news",
+            id="affirmed-that-stands-shoulder-to-shoulder",
+        ),
+        pytest.param(
+            "President Obama held a call with President Lee Myung-bak of the Republic of Korea, telling him "
+            'that "the United States stands side by side with our ally, the Republic of Korea."',
+            "news",
+            id="a-call-telling-him-quoted-stands-side-by-side",
+        ),
+        pytest.param(
+            "The United States stands firmly shoulder to shoulder with the Republic of Korea.",
+            "statement",
+            id="a-party-stands-shoulder-to-shoulder",
+        ),
+    ],
+)
+def test_standing_shoulder_to_shoulder_with_the_ally_is_a_pledge(text: str, kind: str) -> None:
+    found = read(text, kind, CALL_DAY)
+    assert {party for _types, party in found} == {"USA"}, found
+    assert all(types == frozenset({"AllianceCooperation"}) for types, _party in found), found
+
+
+def test_having_stood_shoulder_to_shoulder_is_history_not_a_pledge() -> None:
+    text = "The United States and the Republic of Korea stood shoulder to shoulder at the Pusan Perimeter in 1950."
+    assert read(text, "news", CALL_DAY) == set()

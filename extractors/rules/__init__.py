@@ -95,6 +95,7 @@ _DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
 _HARMED_BEFORE = load_rules("commitments").regex("harmed_before")
 _MANNER_OBJECT = load_rules("commitments").regex("manner_object")
 _MANNER_CUES = load_rules("commitments").words("manner_cues")
+_SOLIDARITY = load_rules("commitments").word_list("solidarity_words")
 _HARM_REACH = 80
 """Characters before a scheme phrase within which the word that harms it stands."""
 _MODAL_WORDS = ("will", "would", "shall")
@@ -1194,7 +1195,12 @@ class _Extraction:
         # a pledging verb that took its "to" ("are determined to align ...") is read with it (not "intend to",
         # "plan to": an intention names a field or is none)
         after = ve - 3 if verb.endswith((" to", "\nto")) and any(w in verb for w in _TO_PLEDGES) else ve
-        if verb.startswith(_MODAL_WORDS + _ACT_VERBS) or _WILL_AFTER_VERB.match(text, after, hi):
+        standing_with = " ".join(verb.replace("-", " ").split())
+        if (
+            verb.startswith(_MODAL_WORDS + _ACT_VERBS)
+            or _WILL_AFTER_VERB.match(text, after, hi)
+            or any(w in standing_with for w in _SOLIDARITY)
+        ):
             return set(_UNTYPED_PLEDGE)
         return set()
 
