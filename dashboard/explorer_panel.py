@@ -295,6 +295,8 @@ def _facts(node: Node, view: Any) -> list[tuple[str, str]]:
             continue
         if key == Prop.SERIES.value:
             value = labels.series_name(str(value))
+        elif key == Prop.FROM_REFERENCE.value:  # property names: named as their own facts are
+            value = labels.cell_label(key, value)
         facts.append((labels.column_label(key), _show(value)))
     return facts
 
