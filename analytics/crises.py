@@ -93,7 +93,7 @@ def crises(
     keys = dict(zip(CHANGES, CHANGE_COUNT_COLUMNS, strict=True))
     rows: list[dict[str, Any]] = []
     per_meeting: dict[str, tuple[dict[str, int], list[frozenset[str]]]] = {}
-    unnamed = unnamed_incidents(view) if view.incidents else []  # nothing ingested: nothing to place
+    unnamed = unnamed_incidents(view) if view.incidents or view.meetings or view.documents else []  # nothing ingested
     pool = [*view.incidents.values(), *(unnamed if catalogue else ())]
     dated = sorted(((i, i.date) for i in pool if i.date is not None), key=lambda p: (p[1], p[0].iri))
     for inc, day in dated:

@@ -135,31 +135,42 @@ def resolve_incident(view: AnalyticsView, name: str, catalogue: bool = True) -> 
             that a unique name holding all the given words, also resolves.
 
     An incident no loaded text names is looked for in the public incident
-    catalogue (``catalogue=True``, the default) only when nothing in the
-    store matches: its record is not in ``view.incidents``, so a caller can
-    say that no loaded text names it.
+    catalogue (``catalogue=True``, the default): an exact name, date or id
+    in the store wins, then an exact one in the catalogue, and only then a
+    partial name over both, so "Cheonan" is the catalogue's sinking rather
+    than a loaded text's "Cheonan memorial" and "nuclear test" lists every
+    test instead of the one a text happens to name. A catalogue record is
+    not in ``view.incidents``, so a caller can say that no loaded text names
+    it. A store whose texts name no incident still resolves from the
+    catalogue; only a store with nothing loaded at all says so.
 
     Raises:
+        EmptyStoreError: nothing is loaded (or no incident, with ``catalogue=False``).
         LookupAmbiguityError: nothing or several incidents match (with candidates).
     """
-    if not view.incidents:
+    extra = {r.iri: r for r in unnamed_incidents(view)} if catalogue else {}
+    if not view.incidents and not (extra and (view.meetings or view.documents)):
         raise EmptyStoreError("incidents")  # nothing ingested yet: say so rather than answer from the catalogue
     if not name.strip():
         msg = "no incident named: give a label, a date (YYYY-MM-DD) or an IRI"
-        raise LookupAmbiguityError(msg, _some_incidents(view.incidents))
-    found = _resolve(view.incidents, name)
+        raise LookupAmbiguityError(msg, _some_incidents(view.incidents or extra))
+    for pool in (view.incidents, extra):
+        if pool:
+            exact = _resolve(pool, name, partial=False)
+            if isinstance(exact, IncidentRec):
+                return exact
+    found = _resolve({**extra, **view.incidents}, name)
     if isinstance(found, IncidentRec):
         return found
-    extra = {r.iri: r for r in unnamed_incidents(view)} if catalogue else {}
-    if extra:
-        from_catalogue = _resolve(extra, name)
-        if isinstance(from_catalogue, IncidentRec):
-            return from_catalogue
     raise found
 
 
-def _resolve(incidents: dict[str, IncidentRec], name: str) -> IncidentRec | LookupAmbiguityError:
+def _resolve(
+    incidents: dict[str, IncidentRec], name: str, partial: bool = True
+) -> IncidentRec | LookupAmbiguityError:
     """The incident of ``incidents`` named ``name``, or (returned, not raised) the error saying none is.
+
+    With ``partial=False`` only an IRI, a catalogue id, a date or a whole name counts.
 
     Raises:
         LookupAmbiguityError: several incidents match, or the date is not one.
@@ -184,15 +195,17 @@ def _resolve(incidents: dict[str, IncidentRec], name: str) -> IncidentRec | Look
     if len(exact) > 1:
         msg = f"{len(exact)} incidents are named {name!r}"
         raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(exact)][:MAX_CANDIDATES])
-    partial = [r for r in incidents.values() if any(folded in _fold(n) for n in _names(r))]
     if not partial:
+        return LookupAmbiguityError(f"no incident is named {name!r}")
+    matches = [r for r in incidents.values() if any(folded in _fold(n) for n in _names(r))]
+    if not matches:
         wanted = _words(text)
-        partial = [r for r in incidents.values() if any(wanted <= _words(n) for n in _names(r))]
-    if len(partial) == 1:
-        return partial[0]
-    if len(partial) > 1:
-        msg = f"{len(partial)} incidents match {name!r}"
-        raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(partial)][:MAX_CANDIDATES])
+        matches = [r for r in incidents.values() if any(wanted <= _words(n) for n in _names(r))]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        msg = f"{len(matches)} incidents match {name!r}"
+        raise LookupAmbiguityError(msg, [describe_incident(r) for r in _by_time(matches)][:MAX_CANDIDATES])
     names: dict[str, IncidentRec] = {}
     for rec in incidents.values():
         for label in _names(rec):

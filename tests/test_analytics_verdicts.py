@@ -25,6 +25,7 @@ import pytest
 from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture, incident_iri
 
 import analytics as ak
+from graph.errors import LookupAmbiguityError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Prop, Rel
@@ -358,8 +359,6 @@ def test_crises_count_the_catalogue_incidents_no_text_names_and_list_them_on_req
 
 
 def test_a_name_nothing_matches_is_still_an_error(fx: Fixture, make: Any) -> None:
-    from graph.errors import LookupAmbiguityError
-
     with pytest.raises(LookupAmbiguityError, match="no incident is named"):
         ak.trace(make(fx.data), "Battle of Hastings")
 
@@ -452,3 +451,45 @@ def test_a_meeting_held_on_the_incident_day_is_named_when_the_next_one_is_taken(
     assert "the 54th SCM was held the same day and is not counted as after the incident" in scm["note"]
     first = _row(ak.trace(make(fx.data), NT1).meetings, series="SCM")
     assert first["note"] is None or "same day" not in first["note"]
+
+
+def _without_incidents(data: GraphData, keep: frozenset[str] = frozenset()) -> GraphData:
+    """The graph with every incident node (but those in ``keep``) and its links gone."""
+    incident_kinds = {Kind.INCIDENT, Kind.NUCLEAR_TEST, Kind.MISSILE_LAUNCH, Kind.ARMED_PROVOCATION}
+    gone = {n.iri for n in data.nodes if n.kind in incident_kinds and n.iri not in keep}
+    return GraphData(
+        nodes=[n for n in data.nodes if n.iri not in gone],
+        relationships=[r for r in data.relationships if r.source not in gone and r.target not in gone],
+    )
+
+
+def test_a_store_whose_texts_name_no_incident_still_traces_the_record(fx: Fixture, make: Any) -> None:
+    # communiques of quiet years name no incident: the catalogue still places a crisis against them
+    store = make(_without_incidents(fx.data))
+    assert ak.view_of(store).incidents == {}
+    result = ak.trace(store, "sixth nuclear test")
+    assert not result.named_in_texts and result.date == dt.date(2017, 9, 3)
+    scm = _row(result.meetings, series="SCM")
+    assert (scm["meeting_label"], scm["lag_days"], scm["text_loaded"]) == ("49th SCM", 55, False)
+    table = ak.crises(store, window_days=400, catalogue=True).table
+    assert not table.empty and not table["named_in_texts"].any()
+    first = _row(table, label="First North Korean nuclear test", series="SCM")
+    assert (first["meeting_label"], first["lag_days"]) == ("38th Security Consultative Meeting", 11)
+    assert first["text_loaded"]
+    # nothing loaded at all is still said plainly
+    with pytest.raises(LookupAmbiguityError, match="holds no incidents yet"):
+        ak.trace(NetworkXStore(), "sixth nuclear test")
+
+
+def test_a_partial_name_is_matched_over_the_store_and_the_catalogue_together(fx: Fixture, make: Any) -> None:
+    # a store naming one Yeonpyeong incident once answered "Yeonpyeong" with it, though the record has four
+    shelling = make_iri(Kind.ARMED_PROVOCATION, "yeonpyeong-shelling-2010")
+    node = Node(iri=shelling, kind=Kind.ARMED_PROVOCATION, label="Artillery shelling of Yeonpyeong Island",
+                props={Prop.DATE.value: dt.date(2010, 11, 23), Prop.NOTATION.value: "yeonpyeong-shelling-2010"})
+    store = make(GraphData(nodes=[*fx.data.nodes, node], relationships=fx.data.relationships))
+    with pytest.raises(LookupAmbiguityError, match="4 incidents match 'Yeonpyeong'") as caught:
+        ak.trace(store, "Yeonpyeong")
+    assert any("1999" in c for c in caught.value.candidates)
+    # a whole name wins wherever it is: the store's node for its own name, the catalogue's for another
+    assert ak.trace(store, "Yeonpyeong shelling").incident == shelling
+    assert ak.trace(store, "second Yeonpyeong naval clash").date == dt.date(2002, 6, 29)

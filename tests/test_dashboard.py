@@ -891,3 +891,34 @@ def test_tracer_of_an_incident_whose_next_meeting_has_no_text_says_so() -> None:
     compared = " ".join(_texts(tracer.render_comparison(data.comparisons)))
     assert "no meeting whose text is loaded" in compared.lower()
     assert "no meeting followed" not in compared.lower()
+
+
+def test_tracer_never_calls_a_meeting_first_of_its_series_when_earlier_ones_are_only_unloaded() -> None:
+    """A series the reference does not list (MCM, summits): the first loaded meeting is not the first
+    held. The comparison says the earlier meetings are unknown rather than "first meeting of its series"."""
+    test = make_iri(Kind.MISSILE_LAUNCH, "hwasong-18-launch-2023-07-12")
+    mcm = make_iri(Kind.MEETING, "MCM", 48)
+    doc = "https://w3id.org/alliancekg/id/document/mcm-48-test"
+    pledge = make_iri(Kind.COMMITMENT, "mcm48-readiness")
+    store = NetworkXStore()
+    store.load(
+        GraphData(
+            nodes=[
+                Node(iri=test, kind=Kind.MISSILE_LAUNCH, label="Second Hwasong-18 ICBM launch",
+                     props={"date": dt.date(2023, 7, 12)}),
+                Node(iri=mcm, kind=Kind.MEETING, label="48th MCM",
+                     props={"series": "MCM", "ordinal": 48, "date": dt.date(2023, 11, 12)}),
+                Node(iri=doc, kind=Kind.DOCUMENT, label="48th MCM joint communique", props={"docType": "communique"}),
+                Node(iri=pledge, kind=Kind.COMMITMENT, label="readiness", props={"stance": "reaffirmed"}),
+            ],
+            relationships=[
+                Relationship(source=doc, target=mcm, type=Rel.ISSUED_AT),
+                Relationship(source=pledge, target=mcm, type=Rel.MADE_AT),
+            ],
+        )
+    )
+    data = tracer.tracer_data(AppContext(store=store), test)
+    (comparison,) = [c for c in data.comparisons if c.series == "MCM"]
+    assert comparison.before is None and comparison.before_note
+    compared = " ".join(_texts(tracer.render_comparison(data.comparisons))).lower()
+    assert "first meeting of its series" not in compared and "no earlier meeting of this series loaded" in compared

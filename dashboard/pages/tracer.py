@@ -259,9 +259,11 @@ def tracer_data(
                 sources=sources,
                 min_confidence=min_confidence,
             )
-            if comparison.before is None and _text(meeting["previous_label"]) and not bool(meeting["previous_loaded"]):
-                # the record's previous meeting has no text: say so, never compare with an older one
-                comparison.before_note = _text(meeting["note"]) or f"no text for the {meeting['previous_label']} loaded"
+            previous_label, note = _text(meeting["previous_label"]), _text(meeting["note"])
+            if comparison.before is None and not bool(meeting["previous_loaded"]) and (previous_label or note):
+                # the record's previous meeting has no text, or the series' earlier meetings are unknown (the
+                # 48th MCM with no earlier MCM loaded): say so, never "first meeting of its series"
+                comparison.before_note = note or f"no text for the {previous_label} loaded"
             data.comparisons.append(comparison)
     for row in result.explicit.to_dict("records"):
         data.explicit.append({k: _text(v) for k, v in row.items()})
