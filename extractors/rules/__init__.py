@@ -5,7 +5,7 @@ into the ontology's nodes and relationships: the Document, the meetings it
 records and mentions, actors, incidents (resolved against the catalogue),
 threats and commitments, each with Mention evidence. The vocabularies live in
 data files (``ontology/schemes.ttl``, ``extractors/data/gazetteer.json``,
-``extractors/data/incidents.json``) and are compiled once per process
+``graph/data/incidents.json``) and are compiled once per process
 (:func:`extractors.rules.lexicon.default_lexicon`).
 """
 
