@@ -159,3 +159,39 @@ def test_standing_shoulder_to_shoulder_with_the_ally_is_a_pledge(text: str, kind
 def test_having_stood_shoulder_to_shoulder_is_history_not_a_pledge() -> None:
     text = "The United States and the Republic of Korea stood shoulder to shoulder at the Pusan Perimeter in 1950."
     assert read(text, "news", CALL_DAY) == set()
+
+
+# -- 6. a cue word that describes a relationship is no firmer pledge ---------------------------------
+
+
+def _strengths(text: str) -> list[tuple[float, tuple[str, ...]]]:
+    from graph.schema import Kind, Prop
+
+    graph = extract_text(text, DAY, "communique")
+    return sorted(
+        (float(n.props[Prop.STRENGTH.value]), tuple(n.props.get(Prop.CUES.value) or ()))
+        for n in graph.nodes
+        if n.kind == Kind.COMMITMENT
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They emphasized that the Alliance will jointly meet common challenges by deepening regional engagement "
+        "and expanding our strong bilateral relations.",
+        "The two sides pledged to build on their strong economic ties and to widen cooperation in the region.",
+        "The Minister and the Secretary agreed to further develop the enduring friendship and the strong "
+        "partnership between the two countries.",
+    ],
+)
+def test_a_cue_word_before_a_relationship_does_not_strengthen_the_pledge(sentence: str) -> None:
+    found = _strengths(sentence)
+    assert found and all(strength == 0.5 and not cues for strength, cues in found), found
+
+
+def test_a_cue_word_on_the_pledge_itself_still_counts() -> None:
+    found = _strengths(
+        "The Secretary reaffirmed the strong and unwavering commitment of the United States to defend the ROK."
+    )
+    assert found and all(strength > 0.5 for strength, _ in found) and {"strong", "unwavering"} <= set(found[0][1])

@@ -181,6 +181,7 @@ _CHANGE_PREFIXES: tuple[str, ...] = tuple(
 )
 CUES: tuple[str, ...] = RULES.word_list("cues")
 _CUE_WORDS = frozenset(CUES)
+_CUE_NOT_BEFORE = frozenset(RULES.word_list("cue_not_before"))
 _OBJECT_MARKERS = RULES.words("object_markers")
 _DETERMINERS = RULES.words("determiners")
 _IRREGULAR_PAST = RULES.words("irregular_past")
@@ -1153,7 +1154,11 @@ def _finding(
 ) -> CommitmentFinding:
     clause_text = text[verb[0] : end]
     words = tokens.words_between(start, end)
-    cues = [w for w in words if w in _CUE_WORDS]
+    cues = [
+        w
+        for i, w in enumerate(words)
+        if w in _CUE_WORDS and not any(n in _CUE_NOT_BEFORE for n in words[i + 1 : i + 3])
+    ]
     beneficiaries: list[str] = []
     if parties == {"USA"}:
         beneficiaries = ["KOR"]
