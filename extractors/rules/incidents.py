@@ -588,8 +588,10 @@ class IncidentResolver:
         if plural:
             return []
         definite = _DEFINITE_BEFORE.search(left) or _EVENT_VERB_BEFORE.search(left)
-        if not (definite or named) or self.doc_date is None:
+        if not (definite or named):
             return []
+        # (an undated copy still names what the text named before or the one incident of its place; only the
+        # "most recent of that kind" below needs the document's date)
         # "the artillery shelling": the incident of that kind the text has named before, if any
         # whose names share the trigger's own words ("the shelling" is not the sinking named just before)
         if kind is not None and earlier:
@@ -609,6 +611,15 @@ class IncidentResolver:
         if named and kind is not None and len(pool) == 1 and definite:
             # "the Rangoon terrorist bombing": the one incident of its kind at the place named, however old
             return [IncidentMention(start, end, pool[0], 0.7)]
+        if named and kind is not None and definite:
+            # "the artillery attack ... on Yeonpyeong Island": of the place's incidents, the one whose names
+            # share the trigger's own words (the shelling, not the naval clashes), however old
+            heads = {w for w in Tokens.of(text[start:end]).lower if w not in _GENERIC_NAME_WORDS}
+            worded = [c for c in pool if heads & self._name_words(c)]
+            if len(worded) == 1:
+                return [IncidentMention(start, end, worded[0], 0.7)]
+        if self.doc_date is None:
+            return []
         max_age = _MAX_AGE_DAYS.get(kind or Kind.MISSILE_LAUNCH, 400)
         recent = [c for c in pool if c.date <= self.doc_date and (self.doc_date - c.date).days <= max_age]
         if kind is not None and not named:
@@ -702,13 +713,17 @@ def _adjacent_date(
     i = _bisect_dates(dates, start)
     if i > 0:
         before = dates[i - 1]
-        if 0 <= start - before.end <= 3:
+        if 0 <= start - before.end <= 3 or (
+            0 <= start - before.end <= 24 and _DATE_TRIGGER_GAP.match(text[before.end : start])
+        ):
             return before
     for d in dates[i : i + 3]:
         if d.start >= sent_end:
             break
         limit = 4 if d.precision == "year" else reach
         if 0 <= d.start - end <= limit and not _CLAUSE_BREAK.search(text, end, d.start):
+            if _SPAN_BOUND_BEFORE.search(text, max(end, d.start - 12), d.start):
+                return None  # "launches since September 2021": where a span starts, not the event's date
             return d
     return None
 
@@ -768,6 +783,8 @@ def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end
 
 
 _LIST_GAP = _RULES.regex("list_gap")
+_DATE_TRIGGER_GAP = _RULES.regex("date_trigger_gap")
+_SPAN_BOUND_BEFORE = _RULES.regex("span_bound_before")
 _YEAR_RE = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
 _SAME_DAY_BEFORE = _RULES.regex("same_day_before")
 _ANOTHER_BEFORE = re.compile(compose(_RULES, "another_before") + r"\Z", _RULES.flags("another_before"))
