@@ -185,3 +185,27 @@ def test_an_undated_copy_does_not_pick_among_a_places_incidents_its_words_all_fi
     # two artillery incidents at the island (2010 and 2024): without a date neither is chosen
     text = "The artillery fire by North Korean forces on Yeonpyeong Island has outraged the world."
     assert incident_ids(text, None) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pledge", "expected"),
+    [
+        pytest.param(
+            "The three governments will further strengthen their security cooperation to effectively address "
+            "the DPRK's nuclear and missile threats, including by sharing missile warning data in real time.",
+            "The three governments will",
+            {"threat:NuclearWeapons", "threat:BallisticMissiles"},
+            id="to-effectively-address",
+        ),
+        pytest.param(
+            "The Minister and the Secretary agreed to expand combined exercises to credibly deter North Korea's "
+            "growing nuclear threat.",
+            "The Minister and the",
+            {"threat:NuclearWeapons"},
+            id="to-credibly-deter",
+        ),
+    ],
+)
+def test_an_adverb_inside_the_infinitive_keeps_the_threat_cue(text: str, pledge: str, expected: set[str]) -> None:
+    found = links(extract_text(text, dt.date(2023, 7, 14), "joint_statement"))
+    assert found[pledge] == expected
