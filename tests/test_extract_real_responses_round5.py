@@ -209,3 +209,67 @@ def test_an_undated_copy_does_not_pick_among_a_places_incidents_its_words_all_fi
 def test_an_adverb_inside_the_infinitive_keeps_the_threat_cue(text: str, pledge: str, expected: set[str]) -> None:
     found = links(extract_text(text, dt.date(2023, 7, 14), "joint_statement"))
     assert found[pledge] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        pytest.param(
+            "Washington condemned North Korea's latest intercontinental ballistic missile test and promised to "
+            "consult its allies.",
+            dt.date(2022, 11, 18),
+            {"hwasong-17-launch-2022-11-18"},
+            id="latest-intercontinental-test",
+        ),
+        pytest.param(
+            "The spokesman said the North's most recent intercontinental ballistic missile launch broke several "
+            "Security Council resolutions.",
+            dt.date(2023, 12, 20),
+            {"hwasong-18-launch-2023-12-18"},
+            id="most-recent-intercontinental-launch",
+        ),
+    ],
+)
+def test_a_class_spelled_out_finds_the_newest_launch_its_names_abbreviate(
+    text: str, date: dt.date, expected: set[str]
+) -> None:
+    assert incident_ids(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The officials denounced the reckless launch of a missile that landed near the South Korean coastline.",
+            id="launch-of-a-missile-that-landed",
+        ),
+        pytest.param(
+            "The ministers condemned the DPRK's launch of a ballistic missile which landed close to the ROK shore.",
+            id="dprk-launch-of-a-missile-which-landed",
+        ),
+    ],
+)
+def test_what_a_missile_did_picks_the_launch_whose_names_say_it(text: str) -> None:
+    # the November 3 ICBM is newer, but only the November 2 launch is named for where it landed
+    assert incident_ids(text, dt.date(2022, 11, 7)) == {"srbm-nll-crossing-2022-11-02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        pytest.param(
+            "3. The two sides stressed that the North's uranium enrichment program, revealed last November, "
+            "violates its obligations.",
+            dt.date(2011, 10, 28),
+            id="revealed-last-november",
+        ),
+        pytest.param(
+            "The uranium enrichment facility the North disclosed in November 2010 remains a grave concern, the "
+            "ministers said.",
+            dt.date(2012, 6, 14),
+            id="disclosed-in-november-2010",
+        ),
+    ],
+)
+def test_a_revealed_program_is_the_catalogue_disclosure_of_that_month(text: str, date: dt.date) -> None:
+    assert incident_ids(text, date) == {"uranium-enrichment-disclosure-2010"}

@@ -91,6 +91,14 @@ _MISSILE_CLASSES = tuple(
 )
 
 
+_CLASS_WORDS = frozenset(
+    word
+    for line in _RULES.word_list("missile_classes")
+    for phrase in line.partition("=")[2].split("|")
+    for word in phrase.strip().split()
+) | frozenset({"ballistic", "missile", "missiles"})
+
+
 def missile_classes(text: str) -> frozenset[str]:
     """The missile classes ``text`` names (``icbm``, ``irbm``, ``slbm`` ...; see ``incidents.yaml``)."""
     lowered = text.lower()
@@ -625,6 +633,14 @@ class IncidentResolver:
         if kind is not None and not named:
             # "the downing" is not the latest hijacking: the trigger's own words must be in the incident's names
             heads = {w for w in Tokens.of(text[start:end]).lower if w not in _GENERIC_NAME_WORDS}
+            rel = _RELATIVE_VERB_AFTER.match(text[end:sent_end])
+            if rel is not None:  # "the launch of a missile that landed near the coast"
+                heads.add(rel.group("verb").lower())
+            classes = missile_classes(text[start:end])
+            if classes:
+                # the class the trigger names is its head: "intercontinental" is the "ICBM" of the names
+                heads -= _CLASS_WORDS
+                recent = [c for c in recent if self._classes(c) & classes]
             if heads:
                 recent = [c for c in recent if heads & self._name_words(c)]
         if not recent:
@@ -785,6 +801,7 @@ def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end
 _LIST_GAP = _RULES.regex("list_gap")
 _DATE_TRIGGER_GAP = _RULES.regex("date_trigger_gap")
 _SPAN_BOUND_BEFORE = _RULES.regex("span_bound_before")
+_RELATIVE_VERB_AFTER = _RULES.regex("relative_verb_after")
 _YEAR_RE = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
 _SAME_DAY_BEFORE = _RULES.regex("same_day_before")
 _ANOTHER_BEFORE = re.compile(compose(_RULES, "another_before") + r"\Z", _RULES.flags("another_before"))
