@@ -4,9 +4,10 @@ Measured on stored public copies of communiqués and statements that answer DPRK
 (findings kept outside the repository). Each failure is fixed as a pattern and tested here with
 sentences written for the test in the genre's shapes; none is copied from a real text:
 
-* a condemnation earlier in a paragraph answers the pledges that follow it, but not a pledge made
-  after the paragraph has turned to demands on the North ("They also called on North Korea to ...
-  The two sides reaffirmed that they would keep working together toward these goals");
+* a condemnation earlier in a paragraph answers the pledges that follow it, demands on the North in
+  between or not, but not a pledge that names what it pursues by pointing back ("They also called on
+  North Korea to ... The two sides reaffirmed that they would keep working together toward these
+  goals");
 * a date that bounds a span ("its launches since September 2021") is not an event's date;
 * a perpetrator between a date and its trigger ("the May 25 DPRK launches of an ICBM");
 * a web copy without a date still names the one incident of a place whose names share the
@@ -73,14 +74,14 @@ OPENING_48 = "1. The 48th SCM was held in Washington on October 20, 2016.\n\n"
             OPENING_48 + "3. The Secretary and the Minister condemned the fifth nuclear test of September 9 in "
             "the strongest terms. They urged the DPRK to return to credible talks on denuclearization. Both "
             "sides further assessed that only such talks can end the crisis. The Minister and the Secretary "
-            "pledged to continue to work together toward a peaceful solution.\n",
+            "pledged to continue to work together toward those objectives.\n",
             dt.date(2016, 10, 20),
             "The Minister and the",
             id="urged-the-dprk-with-an-assessment-after",
         ),
     ],
 )
-def test_a_pledge_after_a_demand_on_the_north_does_not_answer_the_condemned_incident(
+def test_a_pledge_that_pursues_the_goals_named_before_does_not_answer_the_condemned_incident(
     text: str, date: dt.date, pledge: str
 ) -> None:
     found = links(extract_text(text, date, "communique"))
@@ -107,6 +108,17 @@ def test_a_pledge_after_a_demand_on_the_north_does_not_answer_the_condemned_inci
             "The Minister and the",
             {"prk-nuclear-test-5"},
             id="a-welcome-in-between",
+        ),
+        pytest.param(
+            "Statement by the Spokesperson\nNovember 17, 2022\n\nWashington strongly condemns the DPRK for its "
+            "test of an intercontinental ballistic missile. This launch breaks several Security Council "
+            "resolutions. We call on the DPRK to stop its destabilizing actions and to return to talks. The United "
+            "States will take all necessary measures to ensure the security of its homeland and of its allies "
+            "in the Republic of Korea and Japan.\n",
+            dt.date(2022, 11, 17),
+            "The United States will",
+            {"hwasong-17-launch-2022-11-18"},
+            id="a-demand-in-between",
         ),
     ],
 )
@@ -273,3 +285,44 @@ def test_what_a_missile_did_picks_the_launch_whose_names_say_it(text: str) -> No
 )
 def test_a_revealed_program_is_the_catalogue_disclosure_of_that_month(text: str, date: dt.date) -> None:
     assert incident_ids(text, date) == {"uranium-enrichment-disclosure-2010"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        pytest.param(
+            "Statement by the Spokesperson\nApril 12, 2023\n\nThe United States firmly condemns the DPRK for its test "
+            "of a long-range ballistic missile.",
+            dt.date(2023, 4, 12),
+            {"hwasong-18-launch-2023-04-13"},
+            id="long-range-dated-the-evening-before",
+        ),
+        pytest.param(
+            "Statement by the Spokesperson\nNovember 2, 2022\n\nWashington condemns the DPRK for its test of an "
+            "intercontinental ballistic missile, its third launch day in a row.",
+            dt.date(2022, 11, 2),
+            {"hwasong-17-launch-2022-11-03"},
+            id="intercontinental-dated-the-evening-before",
+        ),
+        pytest.param(
+            "Japan and the ROK condemned the North's test of a long-range ballistic missile, which flew for about "
+            "an hour.",
+            dt.date(2023, 7, 13),
+            {"hwasong-18-launch-2023-07-12"},
+            id="long-range-the-day-after",
+        ),
+    ],
+)
+def test_a_statement_on_its_test_of_a_missile_names_the_newest_launch_of_that_class(
+    text: str, date: dt.date, expected: set[str]
+) -> None:
+    assert incident_ids(text, date, "other") == expected
+
+
+def test_a_long_range_launch_with_its_month_may_be_a_satellite_launch() -> None:
+    # allied statements of 2013 called the December 2012 satellite launch a long-range ballistic missile launch
+    text = (
+        "The ministers said the North's acts, including a long-range ballistic missile launch in December last year "
+        "and a nuclear test in February, threaten the region."
+    )
+    assert incident_ids(text, dt.date(2013, 6, 1)) == {"unha-3-launch-2012", "prk-nuclear-test-3"}

@@ -80,7 +80,7 @@ _CONDEMN = _RESPONSES.anchored("condemn")
 _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _STANDING = _RESPONSES.regex("standing_threat")
 _DEICTIC = _RESPONSES.regex("deictic_cue")
-_DEMAND = _RESPONSES.regex("demand_on_north")
+_PURSUES_GOALS = _RESPONSES.regex("pursues_named_goals")
 _TEMPORAL_LEAD = _RESPONSES.regex("temporal_lead")
 _TEMPORAL_LEAD_DAYS = dt.timedelta(days=int(_RESPONSES.patterns["temporal_lead"]["within_days"]))
 _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
@@ -975,9 +975,10 @@ class _Extraction:
                 if condemned.get(ci) or condemned_threats.get(ci):
                     previous = [*condemned.get(ci, []), *previous]
                     previous_threats = (*condemned_threats.get(ci, ()), *previous_threats)
-                elif _DEMAND.search(text, self.sents[ci].start, self.sents[ci].end):
-                    break  # a demand on the North in between: the pledge pursues the demand (responses.yaml)
                 ci -= 1
+            if _PURSUES_GOALS.search(text, s.start, s.end):
+                # "... in pursuit of these goals": it pursues the goals set out before, it answers no incident
+                previous, previous_threats = [], ()
             if not previous and _DEICTIC.match(text, s.start):
                 previous = self._pointed_back(si, incident_by_sentence)
             context = _SentenceIncidents(

@@ -629,7 +629,9 @@ class IncidentResolver:
         if self.doc_date is None:
             return []
         max_age = _MAX_AGE_DAYS.get(kind or Kind.MISSILE_LAUNCH, 400)
-        recent = [c for c in pool if c.date <= self.doc_date and (self.doc_date - c.date).days <= max_age]
+        # (up to the day after the document: a U.S. statement is dated the evening before, in Korea's next day)
+        latest = self._latest or self.doc_date
+        recent = [c for c in pool if c.date <= latest and (self.doc_date - c.date).days <= max_age]
         if kind is not None and not named:
             # "the downing" is not the latest hijacking: the trigger's own words must be in the incident's names
             heads = {w for w in Tokens.of(text[start:end]).lower if w not in _GENERIC_NAME_WORDS}
