@@ -9,7 +9,8 @@ sentences written for the test in the genre's shapes; none is copied from a real
   North Korea to ... The two sides reaffirmed that they would keep working together toward these
   goals");
 * a date that bounds a span ("its launches since September 2021") is not an event's date;
-* a perpetrator between a date and its trigger ("the May 25 DPRK launches of an ICBM");
+* a perpetrator or a time zone between a date and its trigger ("the May 25 DPRK launches of an
+  ICBM", "December 17 and 18 (local time) ballistic missile launches");
 * a web copy without a date still names the one incident of a place whose names share the
   trigger's words ("the shelling ... on Yeonpyeong Island").
 """
@@ -166,6 +167,19 @@ def test_a_date_that_starts_a_span_is_no_incident_date(text: str, date: dt.date)
             dt.date(2023, 7, 14),
             {"hwasong-18-launch-2023-07-12"},
             id="north-korean-between",
+        ),
+        pytest.param(
+            "The three governments condemn the DPRK's December 17 and 18 (local time) ballistic missile launches, "
+            "one of them an intercontinental ballistic missile.",
+            dt.date(2023, 12, 20),
+            {"hwasong-18-launch-2023-12-18"},
+            id="local-time-between",
+        ),
+        pytest.param(
+            "Seoul said the July 12 (KST) launch of an intercontinental ballistic missile lasted 74 minutes.",
+            dt.date(2023, 7, 13),
+            {"hwasong-18-launch-2023-07-12"},
+            id="kst-between",
         ),
     ],
 )
