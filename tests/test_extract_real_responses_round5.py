@@ -340,3 +340,35 @@ def test_a_long_range_launch_with_its_month_may_be_a_satellite_launch() -> None:
         "and a nuclear test in February, threaten the region."
     )
     assert incident_ids(text, dt.date(2013, 6, 1)) == {"unha-3-launch-2012", "prk-nuclear-test-3"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        pytest.param(
+            "The two sides recalled the armed provocation in the West Sea on June 29, 2002.",
+            dt.date(2002, 12, 5),
+            {"yeonpyeong-naval-clash-2002"},
+            id="armed-provocation-with-its-day",
+        ),
+        pytest.param(
+            "They deplored the North's demolition of the inter-Korean liaison office in June 2020.",
+            dt.date(2020, 10, 14),
+            {"liaison-office-demolition-2020"},
+            id="demolition-with-its-month",
+        ),
+        pytest.param(
+            "The Minister recalled that the North blew up the joint liaison office at Kaesong in June 2020.",
+            dt.date(2020, 10, 14),
+            {"liaison-office-demolition-2020"},
+            id="blew-up-with-its-month",
+        ),
+    ],
+)
+def test_an_armed_provocation_or_a_demolition_told_with_its_date(text: str, date: dt.date, expected: set[str]) -> None:
+    assert incident_ids(text, date, "communique") == expected
+
+
+def test_an_armed_provocation_in_the_event_of_is_no_incident() -> None:
+    text = "The two sides agreed to respond jointly in the event of an armed provocation in the West Sea."
+    assert incident_ids(text, dt.date(2011, 10, 28), "communique") == set()
