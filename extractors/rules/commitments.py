@@ -682,13 +682,14 @@ def _direct_subject(
     return None
 
 
-def _fallback_subject(text: str, refs: list[Ref], lo: int, v: Verb) -> _Subject | None:
-    """The nearest subject-capable group after the last comma before ``v``, else the first one."""
+def _fallback_subject(text: str, refs: list[Ref], lo: int, v: Verb, near_comma: bool = True) -> _Subject | None:
+    """The nearest subject-capable group after the last comma before ``v`` (with ``near_comma``), else the
+    first one."""
     inside = [k for k, r in enumerate(refs) if lo <= r.start and r.end <= v.start and r.subject]
     if not inside:
         return None
     last_comma = text.rfind(",", lo, v.start)
-    near = [k for k in inside if refs[k].start > last_comma]
+    near = [k for k in inside if refs[k].start > last_comma] if near_comma else []
     if near:
         start, parties, meeting = _group_before(text, refs, near[-1])
         return _Subject(start, parties, meeting, plural=start < refs[near[-1]].start)
@@ -809,8 +810,8 @@ class _SentenceReader:
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
                 continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
             local: _Subject | None = None
-            # only the rule file's ", pledging" forms of a pledging verb end in "-ing"
-            added = v.kind in _PLEDGING and v.word.endswith("ing")
+            # only the rule file's ", pledging" / ", telling" forms of a verb that may pledge end in "-ing"
+            added = v.kind in _MAY_PLEDGE and v.word.endswith("ing")
             if v.word in _NOUN_FORMS:
                 # "an American pledge", "its plan to", "the American promise": a noun unless its own
                 # subject stands right before it, plural for the base form ("the two sides pledge")
@@ -826,7 +827,11 @@ class _SentenceReader:
             else:
                 top = current.embed is None or v.past or added
             if top:
-                if local is None:
+                if added and current is None:
+                    # "President A had a call with President B, telling him that ...": the name before the
+                    # comma is the object of the clause; the sentence's first subject speaks
+                    local = self.first_subject(v)
+                elif local is None:
                     local = self.subject_of(v, start)
                 # ", pledging a swift response": a clause of its own, of the subject before
                 role = "clause" if added and current is not None else self.role(v, local, current)
@@ -888,6 +893,10 @@ class _SentenceReader:
 
     def subject_of(self, v: Verb, lo: int, parenthetical: bool = True) -> _Subject | None:
         return _direct_subject(self.text, self.refs, self.verbs, v, lo, parenthetical)
+
+    def first_subject(self, v: Verb) -> _Subject | None:
+        """The sentence's first subject-capable group before ``v`` (with those coordinated after it)."""
+        return _fallback_subject(self.text, self.refs, self.start, v, near_comma=False)
 
     def fallback_subject(self, v: Verb) -> _Subject | None:
         return _fallback_subject(self.text, self.refs, self.start, v)

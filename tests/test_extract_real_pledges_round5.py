@@ -1,0 +1,161 @@
+"""Types and pledges in the shapes left over by a third probe of public texts (issue 15, item 7).
+
+Shapes of stored public copies of KIDD joint press statements, an SCM communique as a web page, a
+trilateral leaders' statement, a White House call readout and an embassy letter after an armed
+provocation. The sentences are written for the tests; none is copied from a source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extraction_probe import extract_text, pledges
+
+DAY = dt.date(2031, 3, 4)
+
+
+def read(text: str, kind: str = "statement", date: dt.date = DAY) -> set[tuple[frozenset[str], str]]:
+    return {(types, party) for types, party, _ in pledges(extract_text(text, date, kind))}
+
+
+# -- 1. what a pledge answers is its field, not what the provocation harms -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The delegations committed to answer DPRK provocations that erode regional stability with prompt "
+            "and concerted bilateral measures that show the resolve of the Alliance.",
+            id="provocations-that-erode-regional-stability",
+        ),
+        pytest.param(
+            "The two sides pledged to respond to any North Korean provocation that threatens peace and "
+            "stability in the region through closely coordinated combined actions.",
+            id="provocation-that-threatens-peace-in-the-region",
+        ),
+        pytest.param(
+            "Both sides vowed to counter provocations by Pyongyang that undermine regional security in a "
+            "swift and coordinated manner.",
+            id="provocations-that-undermine-regional-security",
+        ),
+    ],
+)
+def test_a_pledge_to_answer_provocations_is_declaratory_policy(sentence: str) -> None:
+    assert read(sentence) == {(frozenset({"DeclaratoryPolicy"}), "KOR+USA")}
+
+
+def test_a_pledge_for_what_provocations_harm_keeps_its_field() -> None:
+    # no word of the pledge itself names a field: the field it protects is the pledge's
+    found = read("The Secretary pledged to defend against any act that threatens the security of the ROK.")
+    assert found == {(frozenset({"MutualDefense"}), "USA")}
+
+
+# -- 2. "continue assessing them": a pronoun takes the field of what it points back to -------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Moreover, the two sides noted the work under way to streamline the bilateral defense mechanisms "
+            "that report to the Security Consultative Meeting, and pledged to keep reviewing them.",
+            id="keep-reviewing-them",
+        ),
+        pytest.param(
+            "The delegations reviewed the progress of the consultative mechanisms set up last year for the "
+            "Alliance and agreed to continue refining them.",
+            id="continue-refining-them",
+        ),
+    ],
+)
+def test_an_anaphoric_pledge_takes_the_field_of_its_antecedent(sentence: str) -> None:
+    assert read(sentence) == {(frozenset({"ConsultationMechanism"}), "KOR+USA")}
+
+
+# -- 3. plural consultative mechanisms are consultation mechanisms ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The two leaders also set the course for further progress next year through a newly endorsed "
+            "framework of bilateral defense consultative mechanisms that serve Alliance goals.",
+            id="framework-of-consultative-mechanisms",
+        ),
+        pytest.param(
+            "The Minister and the Secretary decided to streamline the consultation mechanisms of the "
+            "Alliance under a single framework.",
+            id="streamline-consultation-mechanisms",
+        ),
+    ],
+)
+def test_plural_consultative_mechanisms_are_a_consultation_pledge(sentence: str) -> None:
+    assert read(sentence) == {(frozenset({"ConsultationMechanism"}), "KOR+USA")}
+
+
+# -- 4. coordination on a field: the field decides, not the word "coordination" --------------------
+
+TRILATERAL = (
+    "Joint Statement of the Trilateral Summit of Japan, the Republic of Korea, and the United States\n\n"
+    "We, the leaders of Japan, the Republic of Korea and the United States, met today.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("We will deepen our coordination on advancing democracy and defending human rights.",
+                     id="coordination-on-advancing-democracy"),
+        pytest.param("We will step up our coordination in upholding the rule of law and fundamental freedoms.",
+                     id="coordination-in-upholding-the-rule-of-law"),
+    ],
+)  # fmt: skip
+def test_coordination_on_a_cause_is_no_consultation_mechanism(sentence: str) -> None:
+    found = read(TRILATERAL + sentence, "joint_statement")
+    assert found == {(frozenset({"AllianceCooperation"}), "JPN+KOR+USA")}
+
+
+def test_close_coordination_alone_stays_a_consultation_pledge() -> None:
+    found = read("The two sides agreed to maintain close coordination on North Korea policy.")
+    assert found == {(frozenset({"ConsultationMechanism"}), "KOR+USA")}
+
+
+# -- 5. standing shoulder to shoulder with the ally is a pledge of that party -----------------------
+
+CALL_DAY = dt.date(2010, 11, 30)  # President Obama in office
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "The two Presidents spoke by phone after the shelling, and President Obama affirmed that the United "
+            "States stands shoulder to shoulder with its close friend and ally, the Republic of Korea.",
+            "news",
+            id="affirmed-that-stands-shoulder-to-shoulder",
+        ),
+        pytest.param(
+            "President Obama held a call with President Lee Myung-bak of the Republic of Korea, telling him "
+            'that "the United States stands side by side with our ally, the Republic of Korea."',
+            "news",
+            id="a-call-telling-him-quoted-stands-side-by-side",
+        ),
+        pytest.param(
+            "The United States stands firmly shoulder to shoulder with the Republic of Korea.",
+            "statement",
+            id="a-party-stands-shoulder-to-shoulder",
+        ),
+    ],
+)
+def test_standing_shoulder_to_shoulder_with_the_ally_is_a_pledge(text: str, kind: str) -> None:
+    found = read(text, kind, CALL_DAY)
+    assert {party for _types, party in found} == {"USA"}, found
+    assert all(types == frozenset({"AllianceCooperation"}) for types, _party in found), found
+
+
+def test_having_stood_shoulder_to_shoulder_is_history_not_a_pledge() -> None:
+    text = "The United States and the Republic of Korea stood shoulder to shoulder at the Pusan Perimeter in 1950."
+    assert read(text, "news", CALL_DAY) == set()
