@@ -80,6 +80,7 @@ _CONDEMN = _RESPONSES.anchored("condemn")
 _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _STANDING = _RESPONSES.regex("standing_threat")
 _DEICTIC = _RESPONSES.regex("deictic_cue")
+_PURSUES_GOALS = _RESPONSES.regex("pursues_named_goals")
 _TEMPORAL_LEAD = _RESPONSES.regex("temporal_lead")
 _TEMPORAL_LEAD_DAYS = dt.timedelta(days=int(_RESPONSES.patterns["temporal_lead"]["within_days"]))
 _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
@@ -983,6 +984,9 @@ class _Extraction:
                     previous = [*condemned.get(ci, []), *previous]
                     previous_threats = (*condemned_threats.get(ci, ()), *previous_threats)
                 ci -= 1
+            if _PURSUES_GOALS.search(text, s.start, s.end):
+                # "... in pursuit of these goals": it pursues the goals set out before, it answers no incident
+                previous, previous_threats = [], ()
             if not previous and _DEICTIC.match(text, s.start):
                 previous = self._pointed_back(si, incident_by_sentence)
             context = _SentenceIncidents(
