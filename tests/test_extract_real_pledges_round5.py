@@ -195,3 +195,31 @@ def test_a_cue_word_on_the_pledge_itself_still_counts() -> None:
         "The Secretary reaffirmed the strong and unwavering commitment of the United States to defend the ROK."
     )
     assert found and all(strength > 0.5 for strength, _ in found) and {"strong", "unwavering"} <= set(found[0][1])
+
+
+# -- 7. stopping the adversary's programme is no suspension of the pledge ----------------------------
+
+
+def _stances(text: str, kind: str = "news") -> list[str]:
+    from graph.schema import Kind, Prop
+
+    graph = extract_text(text, DAY, kind)
+    return [str(n.props[Prop.STANCE.value]) for n in graph.nodes if n.kind == Kind.COMMITMENT]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The three defense ministers reaffirmed that their countries will keep working closely together to stop "
+        "nuclear development by North Korea.",
+        "The two sides agreed to continue combined efforts to halt provocations by the DPRK through deterrence.",
+    ],
+)
+def test_stopping_the_adversarys_programme_does_not_suspend_the_pledge(sentence: str) -> None:
+    stances = _stances(sentence)
+    assert stances and "suspended" not in stances, stances
+
+
+def test_stopping_an_own_exercise_still_suspends() -> None:
+    stances = _stances("The Minister and the Secretary agreed to stop the combined exercise next year.", "communique")
+    assert stances == ["suspended"]
