@@ -223,3 +223,31 @@ def test_stopping_the_adversarys_programme_does_not_suspend_the_pledge(sentence:
 def test_stopping_an_own_exercise_still_suspends() -> None:
     stances = _stances("The Minister and the Secretary agreed to stop the combined exercise next year.", "communique")
     assert stances == ["suspended"]
+
+
+# -- 8. "the ministers of A, B and C" are the subject, all three ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("The defense ministers of Japan, the United States and South Korea pledged to strengthen trilateral "
+         "missile warning data sharing.", "JPN+KOR+USA"),
+        ("The leaders of the Republic of Korea and the United States reaffirmed their commitment to extended "
+         "deterrence.", "KOR+USA"),
+        ("The foreign ministers of Japan and the Republic of Korea and the Secretary of State pledged to deepen "
+         "trilateral cooperation.", "JPN+KOR+USA"),
+    ],
+)
+def test_the_states_a_group_of_ministers_is_of_are_its_parties(sentence: str, party: str) -> None:
+    found = read(f"Seoul, June 1 (Agency) -- {sentence}", "news")
+    assert found and {p for _, p in found} == {party}, found
+
+
+def test_a_group_met_by_a_party_is_no_subject() -> None:
+    found = read(
+        "Seoul, June 1 (Agency) -- Secretary Austin met the defense ministers of Japan and the ROK and "
+        "reaffirmed the U.S. commitment to extended deterrence.",
+        "news",
+    )
+    assert {p for _, p in found} == {"USA"}, found

@@ -184,6 +184,8 @@ _CUE_WORDS = frozenset(CUES)
 _CUE_NOT_BEFORE = frozenset(RULES.word_list("cue_not_before"))
 _OBJECT_MARKERS = RULES.words("object_markers")
 _DETERMINERS = RULES.words("determiners")
+_GROUP_HEADS = RULES.words("group_heads")
+_GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
 _IRREGULAR_PAST = RULES.words("irregular_past")
 ADVERSARIES: frozenset[str] = RULES.words("adversaries")
 """States that never share an alliance pledge."""
@@ -598,9 +600,24 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
             i = bisect.bisect_left(tokens.starts, r.start) - 1
             article = i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in ("a", "an")
             # "an American pledge": the name qualifies a noun
-            r.subject = not article and _word_before(tokens, r.start, lo) not in _OBJECT_MARKERS
+            before = _word_before(tokens, r.start, lo)
+            r.subject = not article and (before not in _OBJECT_MARKERS or _members_of(tokens, r.start, lo))
         previous = r
     return refs
+
+
+def _members_of(tokens: Tokens, pos: int, lo: int) -> bool:
+    """Does the party at ``pos`` name the members of a subject group ("The defense ministers of Japan, ...")?
+
+    True when "of" (after determiners) follows a group noun (``group_heads``) that, with its modifiers,
+    opens the clause or follows no object marker ("met the leaders of ..." is no subject).
+    """
+    i = bisect.bisect_left(tokens.starts, pos) - 1
+    while i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in _DETERMINERS:
+        i -= 1
+    if i < 1 or tokens.starts[i - 1] < lo or tokens.lower[i] != "of" or tokens.lower[i - 1] not in _GROUP_HEADS:
+        return False
+    return _word_before(tokens, tokens.starts[i - 1], lo, _GROUP_HEAD_SKIPPED) not in _OBJECT_MARKERS
 
 
 def _group_before(text: str, refs: list[Ref], index: int) -> tuple[int, frozenset[str], bool]:
