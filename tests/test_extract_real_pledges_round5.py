@@ -251,3 +251,27 @@ def test_a_group_met_by_a_party_is_no_subject() -> None:
         "news",
     )
     assert {p for _, p in found} == {"USA"}, found
+
+
+# -- 9. "reiterate how ..." without a modal states a view ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We reiterate how the DPRK's human rights violations are closely linked to its development of ballistic "
+        "missiles and nuclear weapons.",
+        "The ministers reaffirmed why sanctions enforcement matters for the nonproliferation regime.",
+    ],
+)
+def test_a_how_or_why_clause_is_a_view(sentence: str) -> None:
+    assert read(f"Seoul, June 1 (Agency) -- {sentence}", "statement") == set()
+
+
+def test_a_how_clause_with_a_modal_still_pledges() -> None:
+    found = read(
+        "Seoul, June 1 (Agency) -- The two ministers reaffirmed how the allies will respond together to any "
+        "missile launch with strengthened missile defense cooperation.",
+        "statement",
+    )
+    assert found and all("MissileDefense" in types for types, _ in found), found
