@@ -275,3 +275,29 @@ def test_a_how_clause_with_a_modal_still_pledges() -> None:
         "statement",
     )
     assert found and all("MissileDefense" in types for types, _ in found), found
+
+
+# -- 10. solidarity pledged, a commitment reinforced -------------------------------------------------
+
+
+def test_pledged_solidarity_is_a_pledge_of_the_alliance() -> None:
+    found = read(
+        "SINGAPORE, June 5 (Agency) -- The top defense officials of the United States, Japan and South Korea "
+        "today pledged their nations' continued solidarity after the sinking of a patrol ship.",
+        "news",
+    )
+    assert found == {(frozenset({"AllianceCooperation"}), "JPN+KOR+USA")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ctype"),
+    [
+        ("Secretary of State Antony Blinken reinforced the United States' ironclad commitments to the defense "
+         "of Japan and the ROK.", "MutualDefense"),
+        ("Secretary of State Antony Blinken reinforced the U.S. commitment to extended deterrence.",
+         "ExtendedDeterrence"),
+    ],
+)
+def test_reinforcing_a_commitment_restates_it(sentence: str, ctype: str) -> None:
+    found = read(f"WASHINGTON, June 5 (Agency) -- {sentence}", "news")
+    assert found == {(frozenset({ctype}), "USA")}, found
