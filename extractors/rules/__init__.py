@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,7 +120,7 @@ _REPORT_KINDS = frozenset({"news", "study", "other"})
 """Documents that report a meeting rather than record it (their meetings are dated by the reference)."""
 _MONTH_DATED = frozenset({Series.SUMMIT, Series.TRILATERAL})
 """Series identified by date (not numbered) whose meeting a text may date by its month alone ("the May 2022 summit")."""
-_WEEKDAY_SERIES = frozenset({Series.SCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
+_WEEKDAY_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
 """Series the reference numbers by the day they met."""
 """Characters before a bare "the first meeting" searched for the body it is a meeting of."""
 """A paragraph shorter than this without closing punctuation is a heading line."""
@@ -252,7 +253,7 @@ class _Extraction:
     def find_meetings(self, actors: list[ActorMention]) -> None:
         end = body_end(self.text)  # related headlines after "(END)" name other events
         mentions = [m for m in find_meeting_mentions(self.text, self.tokens) if m.start < end]
-        mentions.extend(self.leader_meetings(actors))
+        mentions.extend(self.leader_meetings(actors, mentions))
         mentions.sort(key=lambda m: m.start)
         numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
         dominant = Series.SCM if self.doc.kind == "communique" else (numbered[0].series if numbered else Series.OTHER)
@@ -426,10 +427,17 @@ class _Extraction:
         series = body_series(self.text[max(first, start - _BODY_BACK) : start])
         return None if series == Series.OTHER else series
 
-    def leader_meetings(self, actors: list[ActorMention]) -> list[MeetingMention]:
+    def leader_meetings(
+        self, actors: list[ActorMention], named: Sequence[MeetingMention] = ()
+    ) -> list[MeetingMention]:
         """Summits the text implies: heads of state or government of two or more
         countries acting together in one sentence with a date ("President Yoon and
-        President Biden met at the White House on April 26, 2023")."""
+        President Biden met at the White House on April 26, 2023").
+
+        A date after a meeting the sentence names between the leaders and it is that
+        meeting's ("In line with the decision by President X and President Y to
+        establish the NCG, ... launched the inaugural meeting of the NCG on July 18"):
+        no summit is implied by it."""
         out: list[MeetingMention] = []
         by_sentence: dict[int, list[ActorMention]] = {}
         for a in actors:
@@ -448,6 +456,11 @@ class _Extraction:
             # the leaders' own date: the first after the last of them, else the first of the sentence
             day = self._day_in(leaders[-1].end, s.end) or self._day_in(s.start, s.end)
             if day is None:
+                continue
+            if any(
+                leaders[-1].end <= m.start < day.start and m.series not in (Series.SUMMIT, Series.TRILATERAL)
+                for m in named
+            ):
                 continue
             series = Series.TRILATERAL if {"KOR", "USA", "JPN"} <= countries else Series.SUMMIT
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)

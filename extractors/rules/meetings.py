@@ -78,10 +78,12 @@ def roman_value(text: str) -> int | None:
 def ordinal_value(text: str) -> int | None:
     """Integer of an ordinal written as digits, words or a Roman numeral.
 
-    >>> [ordinal_value(t) for t in ("49th", "Forty-Ninth", "forty ninth", "XXXVIII", "1st")]
-    [49, 49, 49, 38, 1]
+    >>> [ordinal_value(t) for t in ("49th", "Forty-Ninth", "forty ninth", "XXXVIII", "1st", "inaugural")]
+    [49, 49, 49, 38, 1, 1]
     """
     t = text.strip()
+    if t.lower() == "inaugural":
+        return 1  # "the inaugural NCG meeting", "the inaugural meeting of the Group"
     digits = re.fullmatch(r"(\d{1,3})\s?\[?(?:st|nd|rd|th)?\]?", t, re.IGNORECASE)
     if digits:
         return int(digits.group(1))
@@ -157,6 +159,7 @@ _HELD_BEFORE = _RULES.regex("held_before")
 _HOSTED_FOR = _RULES.regex("hosted_for_before")
 _REMARKS_AT = _RULES.regex("remarks_at_before")
 _FIRST_SINCE = _RULES.regex("first_since")
+_COUNTED_IN = _RULES.regex("counted_in")
 _MET_DURING = _RULES.regex("met_during")
 _WILL_HOLD_BEFORE = _RULES.regex("will_hold_before")
 _OF_ITS_KIND = regex_cache.compile(compose(_RULES, "of_its_kind", _FILLS), _RULES.flags("of_its_kind"))
@@ -409,6 +412,11 @@ def find_meeting_mentions(
             kind_of = _OF_ITS_KIND.match(text, mention_end)  # "... session, the fourth of its kind since 2010"
             if kind_of is not None:
                 ordinal = ordinal_value(kind_of.group("ord"))
+        if ordinal is not None and _COUNTED_IN.match(text, mention_end) is not None:
+            # "the fourth meeting this year that I have had with Secretary X": a count of someone's meetings
+            if group == "anaph":
+                continue
+            ordinal = None
         if ordinal == 1 and _FIRST_SINCE.match(text, mention_end) is not None:
             ordinal = None  # "the first EDSCG meeting since 2018": first after a pause
             if group == "anaph":
