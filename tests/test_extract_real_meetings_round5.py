@@ -302,3 +302,229 @@ def test_an_archive_record_label_is_not_joined_to_the_title(tmp_path: pathlib.Pa
     path.write_text(f"12TH SCM JOINT COMMUNIQUE\n{label}\n{_CABLE_BODY}\n")
     title = read_document(path).title
     assert title is not None and title.lower() == "12th scm joint communique"
+
+
+# -- "convened/held the <numbered meeting>" introduces the meeting the text records ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "place"),
+    [
+        pytest.param(
+            "Seoul and Washington convened the 31st Korea-U.S. Integrated Defense Dialogue (KIDD) in Busan on "
+            "March 3-4, weighing how to keep the alliance current.\n\nThe delegations also reviewed exercises.\n",
+            "31st KIDD",
+            "Busan",
+            id="convened-the-kidd",
+        ),
+        pytest.param(
+            "The two ministries held the 9th EDSCG meeting in Honolulu on March 3, 2031, and reviewed deterrence.\n",
+            "9th EDSCG",
+            "Honolulu",
+            id="held-the-edscg",
+        ),
+    ],
+)
+def test_a_meeting_the_allies_convened_is_recorded(text: str, label: str, place: str) -> None:
+    rec = recorded(extract_document(make_doc(text, dt.date(2031, 3, 4), kind="other")))
+    assert rec is not None and rec.label == label and rec.props.get("location") == place
+
+
+# -- a body's full name with an ordinal is one of its meetings; without one it is the body -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The second U.S.-Republic of Korea (ROK) Nuclear Consultative Group (NCG) convened in Washington D.C.",
+            [("NCG", 2)],
+            id="second-ncg-full-name",
+        ),
+        pytest.param(
+            "the fourth Extended Deterrence Strategy and Consultation Group (EDSCG) in Seoul",
+            [("EDSCG", 4)],
+            id="fourth-edscg-full-name",
+        ),
+        pytest.param("the Nuclear Consultative Group (NCG) is an enduring body", [], id="the-body-itself"),
+        pytest.param("The Extended Deterrence Strategy and Consultation Group will help", [], id="the-edscg-itself"),
+    ],
+)
+def test_a_bodys_full_name_with_a_number_is_its_meeting(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(m.series, m.ordinal) for m in find_meeting_mentions(text)] == expected
+
+
+def test_the_numbered_ncg_takes_its_stated_city() -> None:
+    text = (
+        "The second U.S.-Republic of Korea (ROK) Nuclear Consultative Group (NCG) convened in Washington D.C. on "
+        "December 15, 2023. During this NCG meeting, the first hosted in the United States, both sides took stock.\n"
+    )
+    rec = recorded(extract_document(make_doc(text, dt.date(2023, 12, 15))))
+    assert rec is not None and rec.label == "2nd NCG" and rec.props.get("location") == "Washington, D.C."
+
+
+# -- three parties name a trilateral; "the inaugural meeting of <two states'> body" is no other body's first -------
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        pytest.param(
+            "as they said in the Joint Statement of the U.S.-Japan-ROK Ministerial Meeting on June 2, 2024 in "
+            "Singapore.",
+            "ministerial",
+            id="us-japan-rok-ministerial",
+        ),
+        pytest.param("ahead of the Japan-U.S.-ROK Defense Ministerial Meeting", "defense", id="defense-ministerial"),
+    ],
+)
+def test_three_parties_name_a_trilateral(text: str, level: str) -> None:
+    found = [(m.series, m.level) for m in find_meeting_mentions(text)]
+    assert found == [("Trilateral", level)]
+
+
+def test_a_two_party_defense_ministerial_stays_a_bilateral() -> None:
+    text = "They held a South Korea-U.S. Defense Ministerial meeting on the sidelines of the forum."
+    assert [m.series for m in find_meeting_mentions(text)] == ["Other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The inaugural meeting of South Korea and the United States' new Nuclear Consultative Group will take place "
+        "in Seoul.",
+        "The inaugural meeting of the two allies' consultative group is due next week.",
+    ],
+)
+def test_the_inaugural_meeting_of_two_states_is_no_other_bodys_first(text: str) -> None:
+    assert not any(m.series == "Other" for m in find_meeting_mentions(text))
+
+
+# -- the 2+2 as a ministry's translation names it ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the joint statement of the Korea-US Foreign Affairs and Defense Ministers' Meeting",
+        "at the ROK-U.S. Defense and Foreign Affairs Ministers' Meeting",
+    ],
+)
+def test_foreign_affairs_and_defense_ministers_meeting_is_a_2plus2(text: str) -> None:
+    assert [m.series for m in find_meeting_mentions(text)] == ["2+2"]
+
+
+# -- a cable's quoted text begins after its "BEGIN TEXT" line ------------------------------------------------------
+
+
+@pytest.mark.parametrize("marker", ["BEGIN TEXT", "BEGIN QUOTE."])
+def test_a_cable_files_the_meeting_its_quoted_text_records(tmp_path: pathlib.Path, marker: str) -> None:
+    text = (
+        "O 120616Z AUG 75\nFM AMEMBASSY SEOUL\nTO SECSTATE WASHDC IMMEDIATE\nSUBJECT: PROPOSED JOINT STATEMENT FOR "
+        "SECURITY CONSULTATIVE\nMEETING\n\n1. FOREIGN MINISTRY OFFICIAL HANDED OVER THE DRAFT OF THE JOINT STATEMENT "
+        "FOR THE COMING SCM.\n\n2. EMBASSY COMMENTS WILL FOLLOW BY SEPTEL.\n\n3. THE DRAFT FOLLOWS.\n\n"
+        f"{marker}\n\n1. THE ANNUAL SECURITY CONSULTATIVE MEETING BETWEEN THE REPUBLIC OF KOREA AND THE UNITED "
+        "STATES OF AMERICA WAS HELD IN SEOUL, KOREA, ON AUGUST 26 AND 27, 1975. MINISTER OF NATIONAL DEFENSE SUH "
+        "JYONG CHUL, SECRETARY OF DEFENSE JAMES R. SCHLESINGER AND OTHER SENIOR OFFICIALS PARTICIPATED IN THE "
+        "MEETING.\n\n2. THE TWO SIDES REVIEWED THE SITUATION.\n"
+    )
+    path = tmp_path / "cable.txt"
+    path.write_text(text)  # read as a user's file is: the cable's capitals are written in ordinary case
+    graph = extract_document(read_document(path))
+    rec = recorded(graph)
+    assert rec is not None and rec.label == "8th SCM" and rec.props.get("location") == "Seoul"
+    assert heads(graph, rec) == {"Suh Jyong-chul", "James Schlesinger"}
+
+
+# -- a titled statement's place in the sentence that says where its ministers met ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [
+        pytest.param("Office of the Spokesman\nWashington, DC\nJuly 21, 2010\n\n", "Seoul", id="spokesman-lines"),
+        pytest.param("Media Note. Following is the text of the statement issued today.\n\n", "Seoul", id="media-note"),
+    ],
+)
+def test_a_titled_statement_takes_the_place_its_ministers_met_in(lead: str, place: str) -> None:
+    text = (
+        "Joint Statement of ROK-U.S. Foreign and Defense Ministers' Meeting\n\n"
+        f"{lead}"
+        "ROK Minister of Foreign Affairs and Trade Yu Myung-hwan and Minister of National Defense Kim Tae-young, and "
+        "U.S. Secretary of State Hillary Rodham Clinton and Secretary of Defense Robert M. Gates met in Seoul on July "
+        "21, 2010, to mark the anniversary.\n\nThe Ministers reviewed the alliance.\n"
+    )
+    rec = recorded(extract_document(make_doc(text, dt.date(2010, 7, 21))))
+    assert rec is not None and rec.props.get("location") == place
+
+
+# -- names: a cabinet title names one who held it; an office's abbreviation before a name; gazetteer offices --------
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        pytest.param(
+            "THE SECRETARY CALLED ON PRESIDENT PARK AND PRIME MINISTER KIM DURING HIS VISIT.",
+            1975,
+            "Kim Jong-pil",
+            id="prime-minister-kim-1975",
+        ),
+        pytest.param(
+            "The delegation later met Prime Minister Kim in Seoul.", 1985, None, id="no-prime-minister-kim-1985"
+        ),
+    ],
+)
+def test_a_cabinet_title_names_only_who_held_it(
+    tmp_path: pathlib.Path, text: str, year: int, expected: str | None
+) -> None:
+    path = tmp_path / "note.txt"
+    body = _CABLE_BODY if text.isupper() else ""  # a cable in capitals, long enough to be read as one
+    path.write_text(f"{text} THE TALKS ENDED ON AUGUST 27, {year}.\n{body}\n")
+    graph = extract_document(read_document(path))
+    people = {n.label for n in graph.nodes if n.kind == Kind.PERSON}
+    assert "Kim Il Sung" not in people
+    if expected is not None:
+        assert expected in people
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        pytest.param(
+            "Deputy Minister for National Defense Policy (DEPMIN), Dr. Hong Gil-dong led the ROK delegation.",
+            "Deputy Minister for National Defense Policy",
+            id="depmin-dr",
+        ),
+        pytest.param(
+            "Deputy Assistant Secretary of Defense for East Asia (DASD), Mr. John Doe led the U.S. delegation.",
+            "Deputy Assistant Secretary of Defense for East Asia",
+            id="dasd-mr",
+        ),
+    ],
+)
+def test_an_offices_abbreviation_before_the_name_keeps_the_office(text: str, role: str) -> None:
+    graph = extract_document(make_doc(text, dt.date(2031, 1, 1), kind="other"))
+    assert [n.props.get("role") for n in graph.nodes if n.kind == Kind.PERSON] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        pytest.param(
+            "The meeting was convened by Mr. Maher Bitar of the NSC and his Korean counterpart.",
+            "Maher Bitar",
+            "Coordinator for Intelligence and Defense Policy, National Security Council",
+            id="bitar",
+        ),
+        pytest.param(
+            "Japan's National Security Secretariat Secretary General Takeo Akiba joined the talks.",
+            "Takeo Akiba",
+            "Secretary General of the National Security Secretariat",
+            id="akiba",
+        ),
+    ],
+)
+def test_gazetteer_offices_of_ncg_and_trilateral_officials(text: str, name: str, role: str) -> None:
+    graph = extract_document(make_doc(text, dt.date(2023, 12, 15), kind="other"))
+    assert {n.label: n.props.get("role") for n in graph.nodes if n.kind == Kind.PERSON}.get(name) == role

@@ -112,6 +112,9 @@ _MCM_ONLY = re.compile(r"(?i)\bmilitary\s+committee\b|\bMCM\b")
 _SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
 _PREAMBLE_MAX = 4000
 """A reprint's own text before the communiqué's first numbered paragraph is shorter than this (characters)."""
+_TEXT_BEGINS = load_rules("meetings").regex("text_begins")
+_PLACE_BELOW_SENTENCES = 3
+"""Sentences after a titled heading read for the place its meeting "met in"."""
 _HEADING_MAX = 160
 _BODY_BACK = 400
 _MET = re.compile(r"\b(?:met|held|convened|gathered)\b")
@@ -584,15 +587,20 @@ class _Extraction:
         """The place the sentence right after a titled heading says its meeting was held ("The Ministers ... met
         in New York on September 18, 2016")."""
         si = self.sindex.at(m.start)
-        if si is None or si + 1 >= len(self.sents):
+        if si is None:
             return None
-        nxt = self.sents[si + 1]
-        verb = _MET.search(self.text, nxt.start, nxt.end)
-        if verb is None:
-            return None
-        probe = MeetingMention(verb.start(), verb.start(), m.series, None)
-        attach_place(probe, self.text, nxt.end)
-        return probe.location
+        # (a reprint's issuing line may stand between: "Office of the Spokesman / Washington, DC / July 21, 2010 /
+        # Following is the text of a joint statement ...": the first of the next three sentences that says so)
+        near = self.sents[si + 1 : si + 1 + 3 * _PLACE_BELOW_SENTENCES]
+        prose = [x for x in near if not self._heading_line(x.start, x.end)]  # (the office, place and date lines)
+        for nxt in prose[:_PLACE_BELOW_SENTENCES]:
+            verb = _MET.search(self.text, nxt.start, nxt.end)
+            if verb is None:
+                continue
+            probe = MeetingMention(verb.start(), verb.start(), m.series, None)
+            attach_place(probe, self.text, nxt.end)
+            return probe.location
+        return None
 
     def _titled(self, m: MeetingMention) -> bool:
         """A heading line of the body names the meeting as the one whose text follows ("Joint Statement of the
@@ -605,7 +613,10 @@ class _Extraction:
 
     def _is_heading(self, p: Paragraph) -> bool:
         """A heading line: short, without closing punctuation (a title, "JOINT COMMUNIQUÉ", a dateline)."""
-        body = self.text[p.start : p.end].rstrip()
+        return self._heading_line(p.start, p.end)
+
+    def _heading_line(self, start: int, end: int) -> bool:
+        body = self.text[start:end].rstrip()
         return len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”"))
 
     def _heading_end(self) -> int:
@@ -620,6 +631,12 @@ class _Extraction:
         story's lead, "Following is the text of the communique:"); the communiqué's numbered
         paragraphs start its opening.
         """
+        for i, p in enumerate(self.pars[:-1]):
+            if p.start > _PREAMBLE_MAX:
+                break
+            nxt = self.pars[i + 1]
+            if _TEXT_BEGINS.match(self.text[p.start : p.end]) and _BODY_START.search(self.text[nxt.start : nxt.end]):
+                return i + 1  # "BEGIN TEXT" / "1. THE ANNUAL ...": the quoted text, after the cable's own "1."
         for i, p in enumerate(self.pars):
             if p.start > _PREAMBLE_MAX:
                 break
