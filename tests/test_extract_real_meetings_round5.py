@@ -528,3 +528,43 @@ def test_an_offices_abbreviation_before_the_name_keeps_the_office(text: str, rol
 def test_gazetteer_offices_of_ncg_and_trilateral_officials(text: str, name: str, role: str) -> None:
     graph = extract_document(make_doc(text, dt.date(2023, 12, 15), kind="other"))
     assert {n.label: n.props.get("role") for n in graph.nodes if n.kind == Kind.PERSON}.get(name) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        pytest.param(
+            "U.S. Secretary of Defense Lloyd J. Austin III, ROK Minister of National Defense Shin Won-sik, and "
+            "Japanese Minister of Defense Kihara Minoru convened a Trilateral Ministerial Meeting on November 12, "
+            "2023. Secretary Austin and Minister Shin met in Seoul, South Korea, with Minister Kihara joining by "
+            "video.\n",
+            "Seoul",
+            id="met-in-seoul-next-sentence",
+        ),
+        pytest.param(
+            "The three ministers convened a Trilateral Ministerial Meeting on March 2, 2031. They met in Tokyo, "
+            "with the third minister joining online.\n",
+            "Tokyo",
+            id="met-in-tokyo-next-sentence",
+        ),
+    ],
+)
+def test_a_held_meeting_takes_the_place_the_next_sentence_says_they_met_in(text: str, place: str) -> None:
+    day = dt.date(2023, 11, 12) if "2023" in text else dt.date(2031, 3, 2)
+    rec = recorded(extract_document(make_doc(text, day, kind="other")))
+    assert rec is not None and rec.props.get("location") == place
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "DRAFTED BY EA/K:JDOE:ABC\nAPPROVED BY EA - MR. SMITHSON\nPM - MR. BARLOW\nDOD/ISA - MR. HOLLIS\n",
+        "CLEARED BY L/EA - MR. WHITTAKER\nNSC - MR. ALDEN\nS/S - MR. CROMER\n",
+    ],
+)
+def test_a_cables_clearance_lines_make_no_person_of_two_lines(tmp_path: pathlib.Path, header: str) -> None:
+    path = tmp_path / "cable.txt"
+    path.write_text(f"{header}SUBJECT: DRAFT COMMUNIQUE FOR TWELFTH SCM\n{_CABLE_BODY}\n")
+    graph = extract_document(read_document(path))
+    people = [n.label for n in graph.nodes if n.kind == Kind.PERSON]
+    assert not any(p.split()[-1].lower() in {"pm", "dod", "nsc", "s", "subject"} for p in people), people

@@ -577,15 +577,16 @@ class _Extraction:
             if dated is not None:
                 own.append(dated)
         place = next((m.location for m in own if m.location), None)
-        if place is None and self._titled(first):
+        if place is None and (self._titled(first) or first.held):
             place = self._place_below(first)
         meeting = Meeting(first.series, None, None, place)
         meeting.mentions.extend(own)
         return [meeting]
 
     def _place_below(self, m: MeetingMention) -> str | None:
-        """The place the sentence right after a titled heading says its meeting was held ("The Ministers ... met
-        in New York on September 18, 2016")."""
+        """The place the sentence right after a titled heading (or after the one that says the meeting was held)
+        says its meeting was held ("The Ministers ... met in New York on September 18, 2016"; "... convened a
+        Trilateral Ministerial Meeting on November 12, 2023. Secretary X and Minister Y met in Seoul, ...")."""
         si = self.sindex.at(m.start)
         if si is None:
             return None
@@ -599,7 +600,8 @@ class _Extraction:
                 continue
             probe = MeetingMention(verb.start(), verb.start(), m.series, None)
             attach_place(probe, self.text, nxt.end)
-            return probe.location
+            if probe.location is not None:
+                return probe.location
         return None
 
     def _titled(self, m: MeetingMention) -> bool:
