@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from analytics.lineage import LineageResult, ended, in_force, lineage, reaffirms_relationships, write_reaffirms
     from analytics.loader import SOURCE_ROLES, AnalyticsView, StoreOrView, select, view_of
     from analytics.network import CompareResult, centrality, compare_windows, response_paths
-    from analytics.record import RECORD_COLUMNS, STATUSES, StatedResult, TextReader, stated
+    from analytics.record import COVERAGE_COLUMNS, RECORD_COLUMNS, STATUSES, StatedResult, TextReader, coverage, stated
     from analytics.sources import reports_relationships, write_reports
     from analytics.themes import ThemesResult, themes
     from analytics.tracer import CHANGE_COLUMNS, DEFAULT_WINDOW_DAYS, TraceResult, incidents_answered, trace
@@ -68,6 +68,8 @@ _EXPORTS: dict[str, str] = {
     "centrality": "analytics.network",
     "compare_windows": "analytics.network",
     "response_paths": "analytics.network",
+    "COVERAGE_COLUMNS": "analytics.record",
+    "coverage": "analytics.record",
     "RECORD_COLUMNS": "analytics.record",
     "STATUSES": "analytics.record",
     "StatedResult": "analytics.record",
@@ -103,6 +105,7 @@ __all__ = [
     "centrality",
     "changes_at",
     "compare_windows",
+    "coverage",
     "crises",
     "ended",
     "in_force",
@@ -113,6 +116,7 @@ __all__ = [
     "reports_relationships",
     "records",
     "response_paths",
+    "COVERAGE_COLUMNS",
     "RECORD_COLUMNS",
     "STATUSES",
     "StatedResult",

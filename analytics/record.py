@@ -424,3 +424,100 @@ def stated(
         first_note=first["note"] if first else None,
         missing_before=missing,
     )
+
+
+COVERAGE_COLUMNS: tuple[str, ...] = (
+    "series",
+    "held",
+    "loaded",
+    "first_loaded",
+    "last_loaded",
+    "missing",
+    "note",
+)
+"""Columns of :func:`coverage`: per series, the meetings of the record and those with a loaded text."""
+
+
+def _ordinal_ranges(ordinals: list[int]) -> str:
+    """``2nd-7th, 9th, 11th-13th`` for the sorted ordinals given."""
+    spans: list[tuple[int, int]] = []
+    for n in ordinals:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], n)
+        else:
+            spans.append((n, n))
+
+    def word(n: int) -> str:
+        return ordinal_label("", n).strip()
+
+    return ", ".join(word(a) if a == b else f"{word(a)}-{word(b)}" for a, b in spans)
+
+
+def coverage(store: StoreOrView, until: dt.date | str | None = None) -> pd.DataFrame:
+    """Which meetings of each series have a text loaded: what every other answer rests on.
+
+    For a series the reference lists (SCM, 2+2, NCG, EDSCG), ``held`` counts its
+    meetings up to ``until`` (all when None), ``loaded`` those a loaded primary
+    document records, and ``missing`` names the others by ordinal (``2nd-7th, 9th``):
+    a content analysis of those meetings cannot rest on this store. For any other
+    series (summits, MCMs, trilateral meetings) the record is not known here:
+    ``held`` is empty and only the loaded meetings are counted.
+
+    Raises:
+        ConfigurationError: ``until`` is not a date.
+    """
+    day = _until(until)
+    view = select(store, "all")
+    rows: list[dict[str, Any]] = []
+    for series in sorted({*REFERENCE_SERIES, *view.series_meetings}, key=lambda s: (s not in REFERENCE_SERIES, s)):
+        loaded = [m for m in view.series_meetings.get(series, ()) if day is None or (m.date or dt.date.min) <= day]
+        dates = sorted(m.date for m in loaded if m.date is not None)
+        row: dict[str, Any] = {
+            "series": series,
+            "loaded": len(loaded),
+            "first_loaded": dates[0] if dates else None,
+            "last_loaded": dates[-1] if dates else None,
+        }
+        if series in REFERENCE_SERIES:
+            held = [
+                r.ordinal
+                for r in reference().meetings(series)
+                if r.ordinal is not None and (day is None or (r.start_date is not None and r.start_date <= day))
+            ]
+            have = {reference_ordinal(m) for m in loaded}
+            missing = sorted(n for n in held if n not in have)
+            row.update(
+                held=len(held),
+                loaded=len([n for n in held if n in have]),
+                missing=_ordinal_ranges(missing) if missing else "",
+                note=_coverage_note(len(missing), len(held)),
+            )
+        else:
+            row.update(held=None, missing=None, note="the series reference does not list this series' meetings")
+        if row["loaded"] or series in REFERENCE_SERIES:
+            rows.append(row)
+    table = frame(rows, COVERAGE_COLUMNS)
+    table["held"] = table["held"].astype("Int64")
+    return table
+
+
+def _coverage_note(missing: int, held: int) -> str:
+    if not held:
+        return "no meeting of the record yet"
+    if not missing:
+        return "every meeting of the record has a text loaded"
+    if held == 1:
+        return "no text for its one meeting of the record"
+    if missing == held:
+        return f"no text for any of the {held} meetings of the record"
+    return f"no text for {missing} of the {held} meetings of the record"
+
+
+def _until(until: dt.date | str | None) -> dt.date | None:
+    if until is None or isinstance(until, dt.date):
+        return until
+    try:
+        return dt.date.fromisoformat(until.strip())
+    except ValueError as exc:
+        msg = f"{until!r} is not a date (YYYY-MM-DD)"
+        raise ConfigurationError(msg) from exc

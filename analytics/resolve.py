@@ -26,6 +26,8 @@ _INCIDENT_KINDS = frozenset(k.value for k in subkinds(Kind.INCIDENT))
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_CANDIDATES = 8
+CATALOGUE = "data/incidents.json"
+"""The incident catalogue in package ``graph``: the ground, which the extractor and the analytics both read."""
 
 
 def _fold(text: str) -> str:
@@ -42,12 +44,12 @@ def describe_incident(rec: IncidentRec) -> str:
 def catalogue_aliases() -> dict[str, tuple[str, ...]]:
     """Alternative names of catalogue incidents by catalogue id (empty when the catalogue is absent).
 
-    The incident catalogue (``extractors/data/incidents.json``) is public data
+    The incident catalogue (``graph/data/incidents.json``) is public data
     shipped with the project; its aliases let an analyst write "October 2006
     nuclear test" even when the graph's node only carries the label.
     """
     try:
-        text = resources.files("extractors").joinpath("data/incidents.json").read_text(encoding="utf-8")
+        text = resources.files("graph").joinpath(CATALOGUE).read_text(encoding="utf-8")
         entries = json.loads(text)
     except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
         return {}
@@ -62,7 +64,7 @@ def catalogue_aliases() -> dict[str, tuple[str, ...]]:
 
 def _catalogue_entries() -> list[dict[str, object]]:
     try:
-        text = resources.files("extractors").joinpath("data/incidents.json").read_text(encoding="utf-8")
+        text = resources.files("graph").joinpath(CATALOGUE).read_text(encoding="utf-8")
         entries = json.loads(text)
     except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
         return []

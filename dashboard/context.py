@@ -137,6 +137,17 @@ class AppContext:
                 return value
             return self._values.setdefault(key, value)
 
+    def recall(self, family: str, key: Hashable) -> tuple[bool, Any]:
+        """What :meth:`remembered` holds under ``key`` for the store's current state, without computing anything:
+        ``(True, value)``, or ``(False, None)`` when nothing is remembered (the value itself may be None)."""
+        self._current()
+        with self._lock:
+            lru = self._families.get(family)
+            if lru is None or key not in lru:
+                return False, None
+            lru.move_to_end(key)
+            return True, lru[key][0]
+
     def remembered(
         self,
         family: str,

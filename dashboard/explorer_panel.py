@@ -295,6 +295,8 @@ def _facts(node: Node, view: Any) -> list[tuple[str, str]]:
             continue
         if key == Prop.SERIES.value:
             value = labels.series_name(str(value))
+        elif key == Prop.FROM_REFERENCE.value:  # property names: named as their own facts are
+            value = labels.cell_label(key, value)
         facts.append((labels.column_label(key), _show(value)))
     return facts
 
@@ -400,10 +402,23 @@ def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
         (k for k in counts if k[0] not in SKIPPED_LINKS),
         key=lambda k: (order.get(k, len(order)), labels.link_label(k[0], k[1])),
     )
-    # every group's first page in one read (one round trip on Neo4j, not one per group)
-    pages = store.linked_pages(iri, [(t, out, 0, _page_size(counts[(t, out)], PANEL_SHOWN)) for t, out in keys])
+    # the groups remembered first, then the first page of every other group in one read (one round trip on
+    # Neo4j, not one per group; none when every group is remembered)
+    known: dict[tuple[str, bool], Group | None] = {}
+    for k in keys:
+        found, group = app_ctx.recall("node_panel_group", (iri, group_key(*k), PANEL_SHOWN))
+        if found:
+            known[k] = group
+    missing = [k for k in keys if k not in known]
+    pages = (
+        store.linked_pages(iri, [(t, out, 0, _page_size(counts[(t, out)], PANEL_SHOWN)) for t, out in missing])
+        if missing
+        else {}
+    )
     read = [
-        app_ctx.remembered(
+        known[k]
+        if k in known
+        else app_ctx.remembered(
             "node_panel_group",
             (iri, group_key(*k), PANEL_SHOWN),
             functools.partial(_panel_group, app_ctx, iri, k, PANEL_SHOWN, pages.get(k, [])),

@@ -210,7 +210,7 @@ def predicted_keys(graph: GraphData) -> dict[str, set[Key]]:
 
     def notation(iri: str) -> str | None:
         node = nodes.get(iri)
-        value = node.props.get("notation") if node is not None else None
+        value = node.props.get(Prop.NOTATION.value) if node is not None else None
         return value if isinstance(value, str) else None
 
     recorded = {rel.target for rel in graph.relationships if rel.type == Rel.ISSUED_AT}
@@ -223,7 +223,7 @@ def predicted_keys(graph: GraphData) -> dict[str, set[Key]]:
         if is_a(node.kind, Kind.MEETING):
             series = node.props.get(Prop.SERIES.value, Series.SCM if node.kind == Kind.SCM else Series.OTHER)
             date = node.date
-            mk = _meeting_key(str(series), node.props.get("ordinal"), date.isoformat() if date else None)
+            mk = _meeting_key(str(series), node.props.get(Prop.ORDINAL.value), date.isoformat() if date else None)
             out["meetings"].add(mk)
             name = " ".join(mk)
             if date is not None:

@@ -313,16 +313,20 @@ def threat_label_of(notation: str | None, label: str) -> str:
 
 
 def cell_label(column: str, value: Any) -> Any:
-    """A table cell in words, by the column's name: party codes, type codes, kinds, wordings, yes/no.
+    """A table cell in words, by the column's name: party codes, type codes, kinds, wordings, yes/no, property names.
 
     The ``cells`` table of ``labels.json`` says which columns hold which
-    codes; a list (or a comma-separated text) of types is named item by item.
-    Other columns' values, and missing values, come back unchanged.
+    codes; a list (or a comma-separated text) of types, or of property names
+    (``props``: named as their columns are, :func:`column_label`), is named
+    item by item. Other columns' values, and missing values, come back
+    unchanged.
 
     >>> cell_label("party", "KOR+USA"), cell_label("kind", "ArmedProvocation"), cell_label("date", "2017-09-03")
     ('ROK and U.S.', 'Armed provocation', '2017-09-03')
     >>> cell_label("commitment_types", "ExtendedDeterrence, NuclearUmbrella"), cell_label("text_loaded", False)
     ('Extended deterrence, Nuclear umbrella', 'no')
+    >>> cell_label("fromReference", ["date", "endDate", "ordinal"])
+    'Date, End date, Number'
     """
     what = _table()["cells"].get(column)
     if what is None or value is None or value == "":
@@ -338,7 +342,8 @@ def cell_label(column: str, value: Any) -> Any:
     if what == "stance":
         return stance_label(str(value))
     items = value if isinstance(value, list | tuple) else [v.strip() for v in str(value).split(",")]
-    return ", ".join(type_label(str(v)) for v in items if str(v).strip())
+    name = column_label if what == "props" else type_label
+    return ", ".join(name(str(v)) for v in items if str(v).strip())
 
 
 def commitment_label(parties: Sequence[str], stance: str | None, types: Sequence[str]) -> str:

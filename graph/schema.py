@@ -239,7 +239,7 @@ class Prop(StrEnum):
     SOURCE_ROLE = "sourceRole"
     """Commitment: ``primary`` (a record of its meeting states it) or ``reported`` (only secondary texts)."""
     FROM_REFERENCE = "fromReference"
-    """Meeting: the names of its properties (``ordinal``, ``date``, ``endDate``, ``series``) whose values the series
+    """Meeting: the names of its properties (:data:`FROM_REFERENCE_VALUES`) whose values the series
     reference (``graph/data/series.json``) supplied because the text did not state them; absent when the text
     states them all. Written by the extraction that wrote those values."""
 
@@ -264,6 +264,9 @@ def prop_iri(prop: Prop) -> str:
 
 STANCES: tuple[str, ...] = ("new", "reaffirmed", "strengthened", "weakened", "suspended")
 """Allowed values of ``ak:stance``."""
+
+FROM_REFERENCE_VALUES: tuple[str, ...] = (Prop.ORDINAL.value, Prop.DATE.value, Prop.END_DATE.value, Prop.SERIES.value)
+"""Allowed values of ``ak:fromReference``: the meeting properties the series reference may supply."""
 
 class Series(StrEnum):
     """Values of the ``series`` property of meetings: which body or format met."""

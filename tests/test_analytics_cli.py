@@ -232,3 +232,17 @@ def test_trace_and_crises_say_when_no_loaded_text_names_an_incident(
         "False",
         "False",
     )
+
+
+def test_coverage_and_in_force_say_which_texts_the_answer_rests_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_file: Path
+) -> None:
+    code, out, err = run(monkeypatch, capsys, "coverage", "--until", "2007-12-31", "--data", str(data_file))
+    assert code == 0 and not err
+    assert "1st-35th" in out and "no text for 35 of the 39 meetings of the record" in out
+    code, out, _ = run(monkeypatch, capsys, "coverage", "--format", "csv", "--data", str(data_file))
+    assert code == 0 and out.splitlines()[0] == "series,held,loaded,first_loaded,last_loaded,missing,note"
+    code, out, _ = run(monkeypatch, capsys, "in-force", "2007-12-31", "--data", str(data_file))
+    assert code == 0 and "Texts loaded of the meetings held by 2007-12-31: " in out and "SCM 4 of 39" in out
+    code, out, err = run(monkeypatch, capsys, "coverage", "--until", "2007", "--data", str(data_file))
+    assert code == 2 and err.strip() == "alliancekg: error: '2007' is not a date (YYYY-MM-DD)"

@@ -25,7 +25,7 @@ import pytest
 from test_analytics_support import NT1, THREAT_IRI, Fixture, build_fixture, incident_iri
 
 import analytics as ak
-from graph.errors import LookupAmbiguityError
+from graph.errors import ConfigurationError, LookupAmbiguityError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import NetworkXStore
 from graph.schema import Kind, Prop, Rel
@@ -493,3 +493,25 @@ def test_a_partial_name_is_matched_over_the_store_and_the_catalogue_together(fx:
     # a whole name wins wherever it is: the store's node for its own name, the catalogue's for another
     assert ak.trace(store, "Yeonpyeong shelling").incident == shelling
     assert ak.trace(store, "second Yeonpyeong naval clash").date == dt.date(2002, 6, 29)
+
+
+# 7. what every answer rests on: which meetings of the record have a text (a content analysis of the 1st-54th
+#    SCM must know which communiques it has)
+
+
+def test_coverage_names_the_meetings_of_the_record_without_a_text(fx: Fixture, make: Any) -> None:
+    store = make(fx.data)
+    table = ak.coverage(store, "2007-12-31")
+    scm = _row(table, series="SCM")
+    assert (scm["held"], scm["loaded"], scm["missing"]) == (39, 4, "1st-35th")
+    assert (scm["first_loaded"], scm["last_loaded"]) == (dt.date(2004, 10, 22), dt.date(2007, 11, 7))
+    assert _row(table, series="NCG")["note"] == "no meeting of the record yet"
+    summit = _row(table, series="Summit")  # a series the reference does not list: loaded meetings only
+    assert pd.isna(summit["held"]) and summit["loaded"] == 1 and "does not list" in summit["note"]
+    everything = ak.coverage(store)
+    assert _row(everything, series="SCM")["missing"].startswith("1st-35th, 40th-")
+    # one text gone: the meeting is named as missing, never read as silent
+    gone = ak.coverage(make(without_meeting(fx, "scm37")), "2007-12-31")
+    assert (_row(gone, series="SCM")["loaded"], _row(gone, series="SCM")["missing"]) == (3, "1st-35th, 37th")
+    with pytest.raises(ConfigurationError, match="not a date"):
+        ak.coverage(store, "2007")

@@ -26,7 +26,7 @@ from graph.schema import COMMITMENT_TYPES, DOC_KINDS, MEETING_SERIES, STANCES, T
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = CORPUS / "gold"
-CATALOGUE = ROOT / "extractors" / "data" / "incidents.json"
+CATALOGUE = ROOT / "graph" / "data" / "incidents.json"
 DOC_DIRS = ("communiques", "statements", "news", "studies")
 DOC_SUFFIXES = {".txt", ".html", ".pdf"}
 PROVENANCE_NOTE = "written for the alliancekg project"

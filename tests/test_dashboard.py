@@ -26,7 +26,7 @@ from dashboard.state import PAGES, ViewState, encode_query, page_of, parse_query
 from graph.errors import ConfigurationError
 from graph.model import GraphData, Node, Relationship, make_iri
 from graph.nx_store import NetworkXStore
-from graph.schema import Kind, Rel
+from graph.schema import Kind, Prop, Rel
 from graph.synthetic import generate
 from ontology import rdf_import
 
@@ -416,6 +416,21 @@ def test_the_browser_lists_are_cut_in_one_place(app_ctx: AppContext) -> None:
     assert opened["expanded"][-1] == "urn:new" and len(opened["expanded"]) == explorer_graph.MAX_EXPANDED
     deep = _state(app_ctx, opened=tuple(many), node="urn:x")
     assert explorer_graph.resolved(app_ctx, deep)["expanded"] == [*many, "urn:x"][-explorer_graph.MAX_EXPANDED:]
+
+
+def test_node_panel_names_what_the_series_reference_supplied_in_words() -> None:
+    day = dt.date(1976, 5, 27)
+    meeting = Node(
+        iri=make_iri(Kind.SCM, "SCM", 9), kind=Kind.SCM, label="9th SCM",
+        props={Prop.DATE.value: day, Prop.END_DATE.value: dt.date(1976, 5, 28), Prop.ORDINAL.value: 9,
+               Prop.SERIES.value: "SCM", Prop.FROM_REFERENCE.value: [Prop.DATE.value, Prop.END_DATE.value]},
+    )
+    store = NetworkXStore()
+    store.load(GraphData(nodes=[meeting]))
+    panel = explorer.node_panel_data(AppContext(store=store), meeting.iri)
+    assert panel is not None
+    assert ("From the series reference", "Date, End date") in panel.facts
+    assert ("Date", "1976-05-27") in panel.facts and ("Series", "Security Consultative Meeting") in panel.facts
 
 
 def test_node_panel_and_search(app_ctx: AppContext, graph: GraphData) -> None:

@@ -5,6 +5,7 @@ from the request alone. Each is given again while the graph is unchanged and com
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -12,13 +13,14 @@ import pytest
 from dashboard import ids
 from dashboard.app import REPEATING_OUTPUTS, create_app, repeats
 from dashboard.context import AppContext
+from dashboard.explorer_panel import node_panel_data, panel_group
 from dashboard.pages.console import answer, run_query
 from dashboard.pages.exports import rdf_file, validation_graphs, view_note
 from dashboard.serving import ServingStore
 from dashboard.state import ViewState
 from graph.model import Node
 from graph.nx_store import NetworkXStore
-from graph.schema import Kind
+from graph.schema import Kind, Rel
 from graph.store import GraphStore
 from graph.synthetic import generate
 
@@ -77,6 +79,71 @@ def test_a_family_keeps_at_most_its_byte_budget_least_recently_used_first() -> N
     assert len(huge) == 5000
     blob("huge", 5000)
     assert computed[-2:] == ["huge", "huge"]
+
+
+class CountingStore(NetworkXStore):
+    """The embedded store, counting each call of the reads a details panel makes (:data:`PANEL_READS`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads: Counter[str] = Counter()
+
+
+PANEL_READS = ("get_node", "has_node", "link_counts", "linked", "linked_pages", "evidence_of", "neighbours")
+
+
+def _counted(name: str) -> Any:
+    inner = getattr(NetworkXStore, name)
+
+    def read(self: CountingStore, *args: Any, **kwargs: Any) -> Any:
+        self.reads[name] += 1
+        return inner(self, *args, **kwargs)
+
+    return read
+
+
+for _name in PANEL_READS:
+    setattr(CountingStore, _name, _counted(_name))
+
+
+def test_recall_answers_what_is_remembered_without_computing_it() -> None:
+    store = NetworkXStore()
+    app_ctx = AppContext(store=store)
+    assert app_ctx.recall("family", "k") == (False, None)
+    app_ctx.remembered("family", "k", lambda: None)
+    assert app_ctx.recall("family", "k") == (True, None)  # a remembered None is remembered
+    store.upsert_nodes([NEW])
+    assert app_ctx.recall("family", "k") == (False, None)  # dropped with the state it belonged to
+
+
+def test_a_details_panel_asked_again_reads_nothing_from_the_store() -> None:
+    store = CountingStore()
+    graph = generate(120, seed=7)
+    store.load(graph)
+    meeting = next(n.iri for n in graph.nodes if n.kind is Kind.SCM)
+    app_ctx = AppContext(store=store)
+    first = node_panel_data(app_ctx, meeting)
+    assert first is not None and len([g for g in first.groups if g.key]) >= 2
+    assert store.reads["linked_pages"] == 1  # every group's first page in one read
+    store.reads.clear()
+    assert node_panel_data(app_ctx, meeting) == first
+    assert sum(store.reads[name] for name in PANEL_READS) == 0
+    # the panel of another context whose groups are remembered ("show more" pressed back to the first page)
+    # reads no linked page, and shows the same
+    again = AppContext(store=store)
+    for group in first.groups:
+        if group.key:
+            panel_group(again, meeting, group.key)
+    store.reads.clear()
+    assert node_panel_data(again, meeting) == first
+    assert store.reads["linked_pages"] == 0 and store.reads["linked"] == 0
+    # with one group remembered, the others are read in one read and the panel is the same
+    partly = AppContext(store=store)
+    made = next(g.key for g in first.groups if g.key and g.key.startswith(Rel.MADE_AT.value))
+    panel_group(partly, meeting, made)
+    store.reads.clear()
+    assert node_panel_data(partly, meeting) == first
+    assert store.reads["linked_pages"] == 1
 
 
 QUERY = "MATCH (p:Person) WHERE p.label STARTS WITH $prefix RETURN p.label AS label ORDER BY label"

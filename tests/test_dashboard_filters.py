@@ -68,3 +68,11 @@ def test_the_crises_page_names_kinds_in_words_with_their_counts_and_colours(app_
     assert {t["name"]: t["marker"]["color"] for t in figure["data"]} == wanted
     cells = [str(c.children) for row in crises.table_rows(result) for c in row.children]
     assert "Nuclear test" in cells and "NuclearTest" not in cells
+
+
+def test_the_crises_page_says_which_meetings_of_the_record_have_a_text(app_ctx: AppContext) -> None:
+    # the sample holds the 37th-39th SCM only: the page names the rest as without a text, by ordinal
+    page = crises.layout(app_ctx, None)  # type: ignore[arg-type]
+    (line,) = [c for c in page.children if getattr(c, "className", None) == "crises-coverage"]
+    assert "SCM 3 of 57 (no text for the 1st-36th, 40th-57th)" in str(line.children)
+    assert "2+2 0 of 6" in str(line.children)

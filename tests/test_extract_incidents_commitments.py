@@ -9,10 +9,19 @@ from pathlib import Path
 
 import pytest
 
+import graph
+from analytics.resolve import catalogue_aliases, catalogue_incidents
 from extractors.document import SourceDocument
 from extractors.rules import extract_document
 from extractors.rules.commitments import stance_of, strength_of
-from extractors.rules.lexicon import CATALOGUE_PATH, GAZETTEER_PATH, SCHEMES_PATH, Lexicon, build_lexicon
+from extractors.rules.lexicon import (
+    CATALOGUE_PATH,
+    GAZETTEER_PATH,
+    SCHEMES_PATH,
+    Lexicon,
+    build_lexicon,
+    load_catalogue,
+)
 from graph.model import GraphData
 from graph.schema import Kind, Prop, Rel, concept_local_name, is_a
 
@@ -230,5 +239,11 @@ def test_stance_and_strength_helpers() -> None:
     assert strength_of(["firm", "firm", "steadfast", "ironclad", "unwavering"]) == 1.0
 
 
-def test_project_catalogue_is_the_default() -> None:
-    assert CATALOGUE_PATH.name == "incidents.json"
+def test_project_catalogue_is_the_default_and_lives_in_the_ground() -> None:
+    # graph/data: the extractor and the analytics (analytics.resolve) read it, and both may read graph only
+    assert CATALOGUE_PATH.resolve() == (Path(graph.__file__).parent / "data" / "incidents.json").resolve()
+    assert CATALOGUE_PATH.is_file()
+    extracted = {e.id for e in load_catalogue()}
+    incidents = {rec.notation for rec in catalogue_incidents()}
+    assert set(catalogue_aliases()) == extracted  # the same file, whoever reads it
+    assert incidents and incidents <= extracted

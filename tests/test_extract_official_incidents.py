@@ -266,6 +266,6 @@ def test_the_catalogue_covers_the_record_of_tests_launches_and_provocations() ->
         "yeonpyeong-artillery-firing-2024-01-05",
     ):  # fmt: skip
         assert ident in catalogue, ident
-    raw = json.loads((Path(__file__).parents[1] / "extractors" / "data" / "incidents.json").read_text("utf-8"))
+    raw = json.loads((Path(__file__).parents[1] / "graph" / "data" / "incidents.json").read_text("utf-8"))
     unsourced = [e["id"] for e in raw if not e.get("sources") or not all(s.get("url") for s in e["sources"])]
     assert unsourced == []

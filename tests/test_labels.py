@@ -26,7 +26,7 @@ from graph.labels import (
     threat_label_of,
     type_label,
 )
-from graph.schema import AK, COMMITMENT_TYPES, STANCES, THREAT_TYPES, Kind, Prop, Rel, Series
+from graph.schema import AK, COMMITMENT_TYPES, FROM_REFERENCE_VALUES, STANCES, THREAT_TYPES, Kind, Prop, Rel, Series
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
 
@@ -189,7 +189,17 @@ def test_threats_are_named_by_poser_and_type() -> None:
         ("wording", None, None),
         ("lag_days", 11, 11),
         ("label", "KOR", "KOR"),  # a column that holds no code is left alone
+        ("fromReference", ["date", "endDate"], "Date, End date"),
+        ("fromReference", ["ordinal"], "Number"),
     ],
 )
 def test_table_cells_in_words(column: str, value: Any, shown: Any) -> None:
     assert cell_label(column, value) == shown
+
+
+def test_every_value_the_reference_may_supply_has_its_own_words() -> None:
+    table = json.loads((Path(graph.__file__).parent / "data" / "labels.json").read_text(encoding="utf-8"))
+    shown = cell_label(Prop.FROM_REFERENCE.value, list(FROM_REFERENCE_VALUES))
+    assert shown == ", ".join(table["columns"][name] for name in FROM_REFERENCE_VALUES)  # the table's, not spaced
+    assert not set(FROM_REFERENCE_VALUES) & set(shown.split(", "))  # no code shows
+    assert table["columns"][Prop.FROM_REFERENCE.value] == column_label(Prop.FROM_REFERENCE.value)

@@ -57,6 +57,41 @@ def test_the_walk_sees_an_upward_import(tmp_path: Path) -> None:
     assert imported_packages(module) == {("alliancekg", 2), ("analytics", 3)}
 
 
+def data_reads(path: Path) -> set[tuple[str, int]]:
+    """Project packages whose package data a module reads (``resources.files("<package>")``), with the line."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    out: set[tuple[str, int]] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        first = node.args[0]
+        if name == "files" and isinstance(first, ast.Constant) and isinstance(first.value, str):
+            package = first.value.split(".")[0]
+            if package in ALLOWED:
+                out.add((package, node.lineno))
+    return out
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED))
+def test_package_data_is_read_only_downward(package: str) -> None:
+    """Data both layers need (the incident catalogue) lives in the ground, not in a sibling package."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line} reads the data of {name}"
+        for path in sorted((ROOT / package).rglob("*.py"))
+        for name, line in sorted(data_reads(path))
+        if name != package and name not in ALLOWED[package]
+    ]
+    assert found == []
+
+
+def test_the_walk_sees_a_sideways_data_read(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text('from importlib import resources\nresources.files("extractors").joinpath("data/x.json")\n')
+    assert data_reads(module) == {("extractors", 2)}
+
+
 def test_every_package_is_listed() -> None:
     packages = {p.parent.name for p in ROOT.glob("*/__init__.py")} - {"tests", "bench", "scripts", "tools"}
     assert packages == set(ALLOWED)

@@ -16,6 +16,7 @@ from graph.schema import (
     AK,
     COMMITMENT_SCHEME,
     COMMITMENT_TYPES,
+    FROM_REFERENCE_VALUES,
     MEETING_SERIES,
     PARENT,
     REL_SPECS,
@@ -194,6 +195,16 @@ def test_series_values_in_shapes_are_the_schema_series() -> None:
         if members is not None:
             found = [str(v) for v in Collection(shapes, members)]
     assert found is not None and set(found) == set(MEETING_SERIES)  # NCG and EDSCG meetings are their own series
+
+
+def test_from_reference_values_in_shapes_are_the_schema_values() -> None:
+    shapes = shapes_graph()
+    found = None
+    for prop_shape in shapes.subjects(SH.path, URIRef(AK + Prop.FROM_REFERENCE.value)):
+        members = shapes.value(prop_shape, SH["in"])
+        if members is not None:
+            found = [str(v) for v in Collection(shapes, members)]
+    assert found == list(FROM_REFERENCE_VALUES)
 
 
 def test_context_file_is_generated_from_the_schema() -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from extractors.extract import extract_file
 from graph.model import GraphData, Node
-from graph.schema import Kind, Rel
+from graph.schema import FROM_REFERENCE_VALUES, Kind, Prop, Rel
 from ontology.rdf_export import to_rdflib
 from ontology.sample import sample_graph
 from ontology.validate import ValidationReport, validate
@@ -83,6 +85,12 @@ def _drop_prop(kind: Kind, name: str) -> Callable[[GraphData], None]:
         pytest.param(_set(Kind.MENTION, "confidence", -0.1), "between 0 and 1", id="confidence-below-0"),
         pytest.param(_set(Kind.SCM, "ordinal", 0), "ordinal", id="ordinal-zero"),
         pytest.param(_set(Kind.SCM, "ordinal", "49th"), "ordinal", id="ordinal-string"),
+        pytest.param(_set(Kind.SCM, Prop.FROM_REFERENCE.value, [Prop.DATE.value, Prop.LOCATION.value]),
+                     "fromReference must name", id="from-reference-unknown-property"),
+        pytest.param(_set(Kind.SCM, Prop.FROM_REFERENCE.value, ["Date"]), "fromReference must name",
+                     id="from-reference-label-not-name"),
+        pytest.param(_set(Kind.SCM, Prop.FROM_REFERENCE.value, list(FROM_REFERENCE_VALUES)), None,
+                     id="control-from-reference-every-allowed-value"),
         pytest.param(_set(Kind.NUCLEAR_TEST, "date", "2017-09-03"), "date must be one xsd:date", id="date-string"),
         pytest.param(_set(Kind.DOCUMENT, "date", dt.date(2017, 1, 1)) , None, id="control-valid-change"),
         pytest.param(lambda d: _drop_rel(d, Rel.WAS_DERIVED_FROM, Kind.MENTION), "needs prov:wasDerivedFrom",
@@ -126,3 +134,16 @@ def test_unknown_inference_mode_is_refused() -> None:
 
     with pytest.raises(RDFError, match="unknown inference"):
         validate(to_rdflib(sample_graph()), inference="magic")
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def test_an_extracted_meeting_the_reference_completed_conforms() -> None:
+    # the 10th SCM's communique dates the 9th SCM by the text's day; the reference supplies its days
+    data = extract_file(CORPUS / "communiques" / "scm-10-1977.txt")
+    completed = [n.props[Prop.FROM_REFERENCE.value] for n in data.nodes if n.props.get(Prop.FROM_REFERENCE.value)]
+    assert completed == [[Prop.DATE.value, Prop.END_DATE.value]]
+    report = validate(to_rdflib(data))
+    assert report.conforms, report.describe()
+    assert report.errors == []

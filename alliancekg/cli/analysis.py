@@ -340,6 +340,7 @@ def register(app: typer.Typer) -> None:
                     title=f"In force on {date}",
                 )
             )
+            show(_coverage_line(graph, date))
             write_result(table, {"date": date, "in_force": records(table)}, csv, json_file)
 
     @app.command("themes")
@@ -443,3 +444,17 @@ def register(app: typer.Typer) -> None:
                 )
             )
             write_result(result.centrality, result.to_dict(), csv, json_file)
+
+
+def _coverage_line(graph: Any, date: str) -> str:
+    """What an in-force table rests on: the texts loaded of the meetings held by ``date``."""
+    from analytics.record import coverage
+
+    table = coverage(graph, date)
+    held = table[table["held"].fillna(0) > 0]
+    parts = [f"{r['series']} {r['loaded']} of {r['held']}" for r in held.to_dict("records")]
+    loaded = f"Texts loaded of the meetings held by {date}: {', '.join(parts)} (alliancekg coverage names the rest). "
+    return (loaded if parts else "") + (
+        "A pledge stays in force until a loaded text ends it; a meeting without a text can neither restate nor end one."
+    )
+

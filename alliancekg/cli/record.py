@@ -1,4 +1,5 @@
-"""``stated``: when a pledge or a phrase was first stated, left out and stated again at a series' meetings."""
+"""``stated``: when a pledge or a phrase was first stated, left out and stated again at a series' meetings;
+``coverage``: which meetings of each series have a text loaded."""
 
 from __future__ import annotations
 
@@ -124,3 +125,44 @@ def register(app: typer.Typer) -> None:
 
     app.command("stated")(stated_command)
     app.command("first-stated", hidden=True)(stated_command)
+
+    @app.command("coverage")
+    def coverage_command(
+        until: str | None = typer.Option(None, "--until", metavar="DATE", help="Only meetings held by this date."),
+        store: StoreKind = None,
+        data: DataFile = None,
+        csv: CsvFile = None,
+        json_file: JsonFile = None,
+        fmt: OutputFormatOption = OutputFormat.TABLE,
+    ) -> None:
+        """Which meetings of each series have a text loaded, and which of the record do not.
+
+        Every other answer rests on the loaded texts: a meeting without one is
+        unknown, never silent. For the series the reference lists (SCM, 2+2,
+        NCG, EDSCG) the missing meetings are named by ordinal.
+        """
+        from analytics.frames import records
+        from analytics.record import coverage
+
+        with opened(store, data) as graph:
+            table = coverage(graph, until)
+            payload = {"until": until, "series": records(table)}
+            if fmt is not OutputFormat.TABLE:
+                write_result(table, payload, csv, json_file, fmt)
+                return
+            show(
+                frame_table(
+                    table,
+                    [
+                        ("series", "series"),
+                        ("held", "held"),
+                        ("loaded", "text loaded"),
+                        ("first_loaded", "first"),
+                        ("last_loaded", "last"),
+                        ("missing", "no text for"),
+                        ("note", "note"),
+                    ],
+                    title="Texts loaded per meeting series" + (f", meetings held by {until}" if until else ""),
+                )
+            )
+            write_result(table, payload, csv, json_file)

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 
-from analytics import CHANGE_COUNT_COLUMNS, CHANGES, CrisesResult, crises
+from analytics import CHANGE_COUNT_COLUMNS, CHANGES, CrisesResult, coverage, crises
 from dashboard import ids, styles
 from dashboard.context import AppContext
 from dashboard.filters import chosen, filter_bar
@@ -44,6 +44,22 @@ def crises_data(app_ctx: AppContext, sources: str = "all", min_confidence: float
         ("crises", sources, min_confidence),
         lambda: crises(app_ctx.analytics(), sources=sources, min_confidence=min_confidence),
     )
+
+
+def coverage_text(app_ctx: AppContext) -> str:
+    """What the table rests on: per series of the reference, the meetings with a text loaded and those without."""
+
+    def compute() -> str:
+        table = coverage(app_ctx.analytics())
+        parts = []
+        for row in table[table["held"].fillna(0) > 0].to_dict("records"):
+            missing = f" (no text for the {row['missing']})" if row["missing"] else ""
+            parts.append(f"{row['series']} {row['loaded']} of {row['held']}{missing}")
+        return (
+            "Texts loaded: " + "; ".join(parts) + ". A next meeting without a text is shown as such, never as silence."
+        )
+
+    return app_ctx.cached(("crises-coverage",), compute)
 
 
 def lag_figure(result: CrisesResult) -> dict[str, Any]:
@@ -128,6 +144,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             html.H3("Every crisis at once", style={"marginTop": "4px"}),
             filter_bar(ids.CRISES_SOURCES, ids.CRISES_MIN_CONFIDENCE),
             html.P(_summary(result), id=ids.CRISES_NOTICE, style={"fontSize": 13, "color": "#595959"}),
+            html.P(coverage_text(app_ctx), className="crises-coverage", style={"fontSize": 12, "color": "#595959"}),
             dcc.Graph(id=CHART_ID, figure=lag_figure(result), config={"displaylogo": False}),
             html.Table(
                 [html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(table_rows(result), id=ids.CRISES_BODY)],

@@ -5,7 +5,7 @@ into the ontology's nodes and relationships: the Document, the meetings it
 records and mentions, actors, incidents (resolved against the catalogue),
 threats and commitments, each with Mention evidence. The vocabularies live in
 data files (``ontology/schemes.ttl``, ``extractors/data/gazetteer.json``,
-``extractors/data/incidents.json``) and are compiled once per process
+``graph/data/incidents.json``) and are compiled once per process
 (:func:`extractors.rules.lexicon.default_lexicon`).
 """
 
@@ -81,6 +81,7 @@ _CONDEMN = _RESPONSES.anchored("condemn")
 _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _STANDING = _RESPONSES.regex("standing_threat")
 _DEICTIC = _RESPONSES.regex("deictic_cue")
+_PURSUES_GOALS = _RESPONSES.regex("pursues_named_goals")
 _TEMPORAL_LEAD = _RESPONSES.regex("temporal_lead")
 _TEMPORAL_LEAD_DAYS = dt.timedelta(days=int(_RESPONSES.patterns["temporal_lead"]["within_days"]))
 _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
@@ -93,6 +94,12 @@ _LEADER_ROLES = ("president", "prime minister", "leader")
 _UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
 _WILL_AFTER_VERB = load_rules("commitments").regex("will_after_verb")
 _DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
+_HARMED_BEFORE = load_rules("commitments").regex("harmed_before")
+_MANNER_OBJECT = load_rules("commitments").regex("manner_object")
+_MANNER_CUES = load_rules("commitments").words("manner_cues")
+_SOLIDARITY = load_rules("commitments").word_list("solidarity_words")
+_HARM_REACH = 80
+"""Characters before a scheme phrase within which the word that harms it stands."""
 _MODAL_WORDS = ("will", "would", "shall")
 _TRILATERAL_OPENING = load_rules("commitments").regex("trilateral_opening")
 _OPENING = 600
@@ -226,6 +233,7 @@ class _Extraction:
         self._near: tuple[dict[int, str], dict[int, str]] | None = None
         self._cues: dict[int, list[re.Match[str]]] = {}
         self._type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        self._cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
 
     # -- actors ------------------------------------------------------------
 
@@ -940,6 +948,7 @@ class _Extraction:
             if _IS_TO.search(text, self.sents[si].start, self.sents[si].end):
                 candidates.add(si)
         cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        self._cue_words = cue_words
         headings = self._heading_paragraphs()
         sayers: dict[int, frozenset[str]] = {}  # the party of each sentence's last pledge said by a named party
         for si in sorted(candidates):
@@ -1007,6 +1016,9 @@ class _Extraction:
                     previous = [*condemned.get(ci, []), *previous]
                     previous_threats = (*condemned_threats.get(ci, ()), *previous_threats)
                 ci -= 1
+            if _PURSUES_GOALS.search(text, s.start, s.end):
+                # "... in pursuit of these goals": it pursues the goals set out before, it answers no incident
+                previous, previous_threats = [], ()
             if not previous and _DEICTIC.match(text, s.start):
                 previous = self._pointed_back(si, incident_by_sentence)
             context = _SentenceIncidents(
@@ -1020,7 +1032,7 @@ class _Extraction:
             pieces = [piece for found in findings for piece in split_pledge(text, self.tokens, found, names_field)]
             siblings: dict[frozenset[str], list[str]] = {}  # the types of each party's last pledge here
             for n, found in enumerate(pieces):
-                type_names = self.commitment_types(found, hits, cue_words, si, siblings.get(found.parties))
+                type_names = self.commitment_types(found, hits, si, siblings.get(found.parties))
                 if not type_names:
                     continue
                 siblings[found.parties] = type_names
@@ -1085,7 +1097,6 @@ class _Extraction:
         self,
         found: CommitmentFinding,
         hits: list[tuple[int, int, tuple[str, ...]]],
-        cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]],
         si: int,
         sibling: list[str] | None = None,
     ) -> list[str]:
@@ -1103,7 +1114,8 @@ class _Extraction:
         lo, hi = found.span
         # the sentence's introduction ("With 2013 marking the anniversary of the Mutual Defense
         # Treaty, they decided ...") types the pledge only when the pledge itself names nothing
-        names = {t for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi for t in ts}
+        own = [(hs, ts) for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi]
+        names = self._unharmed(found, own, si)
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
         if not names and found.explicit and lo < found.lead_end:
@@ -1112,13 +1124,56 @@ class _Extraction:
             names = {t for hs, _he, ts in hits if lo <= hs < found.lead_end for t in ts}
         if not names and found.explicit and not found.defaulted:
             # the broad concept of the first cue word after the verb ("to hold prompt consultations")
-            if si not in cue_words:  # computed only for the sentences that need it
-                s = self.sents[si]
-                cue_words[si] = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
-            cue = next((c for c in cue_words[si] if found.verb_span[1] <= c[0] < hi), None)
+            cue = next(
+                (c for c in self._cue_words_in(si) if found.verb_span[1] <= c[0] < hi and not self._manner(c[0], c[1])),
+                None,
+            )
             names = set(cue[2]) if cue is not None else self._untyped(found, hits, si, sibling)
             names &= self.lex.concepts.keys()
         return sorted(names)
+
+    def _manner(self, start: int, end: int) -> bool:
+        """Is the cue word at ``start:end`` the manner of a cause it names ("coordination on promoting democracy")?"""
+        return self.text[start:end].lower() in _MANNER_CUES and _MANNER_OBJECT.match(self.text, end) is not None
+
+    def _cue_words_in(self, si: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The cue words (``skos:hiddenLabel``) of sentence ``si``, found once per sentence."""
+        found = self._cue_words.get(si)
+        if found is None:
+            s = self.sents[si]
+            found = list(self.lex.commitment_cues.finditer(self.text, self.tokens, s.start, s.end))
+            self._cue_words[si] = found
+        return found
+
+    def _unharmed(
+        self,
+        found: CommitmentFinding,
+        own: list[tuple[int, tuple[str, ...]]],
+        si: int,
+    ) -> set[str]:
+        """The concepts of the clause's own phrases, without those the answered act harms.
+
+        "committed to respond to DPRK provocations that undermine regional peace": "regional peace" is
+        what the provocations harm (``harmed_before``), not the pledge's field. Such a phrase gives way
+        to the clause's other phrases, else to the first cue word between the verb and the harm
+        ("provocations"); with neither it stays ("to defend against any act that threatens the
+        security of the ROK").
+        """
+        text = self.text
+        kept: set[str] = set()
+        harms: list[int] = []
+        for hs, ts in own:
+            harm = _HARMED_BEFORE.search(text, max(found.verb_span[1], hs - _HARM_REACH), hs)
+            if harm is None:
+                kept.update(ts)
+            else:
+                harms.append(harm.start())
+        if kept or not harms:
+            return kept
+        cue = next((c for c in self._cue_words_in(si) if found.verb_span[1] <= c[0] and c[1] <= min(harms)), None)
+        if cue is not None:
+            return set(cue[2]) & self.lex.concepts.keys()
+        return {t for _hs, ts in own for t in ts}
 
     def _untyped(
         self,
@@ -1142,6 +1197,13 @@ class _Extraction:
         borrowed = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
         if borrowed:
             return borrowed
+        if found.anaphoric and found.borrow:
+            # "noted progress to align the bilateral defense mechanisms ..., and pledged to continue assessing
+            # them": a pronoun points back to what the same subject named, here by a cue word only
+            cues = self._cue_words_in(si)
+            cue = next((c for c in cues for a, b in found.borrow if a <= c[0] < b), None)
+            if cue is not None:
+                return set(cue[2])
         # the phrases near the object's head word where the sentence, or an earlier sentence of the
         # paragraph, named it ("a conditions-based approach to the transition of wartime operational
         # control. They signed a memorandum that sets out the approach")
@@ -1169,7 +1231,12 @@ class _Extraction:
         # a pledging verb that took its "to" ("are determined to align ...") is read with it (not "intend to",
         # "plan to": an intention names a field or is none)
         after = ve - 3 if verb.endswith((" to", "\nto")) and any(w in verb for w in _TO_PLEDGES) else ve
-        if verb.startswith(_MODAL_WORDS + _ACT_VERBS) or _WILL_AFTER_VERB.match(text, after, hi):
+        standing_with = " ".join(verb.replace("-", " ").split())
+        if (
+            verb.startswith(_MODAL_WORDS + _ACT_VERBS)
+            or _WILL_AFTER_VERB.match(text, after, hi)
+            or any(w in standing_with for w in _SOLIDARITY)
+        ):
             return set(_UNTYPED_PLEDGE)
         return set()
 

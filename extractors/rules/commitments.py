@@ -181,8 +181,11 @@ _CHANGE_PREFIXES: tuple[str, ...] = tuple(
 )
 CUES: tuple[str, ...] = RULES.word_list("cues")
 _CUE_WORDS = frozenset(CUES)
+_CUE_NOT_BEFORE = frozenset(RULES.word_list("cue_not_before"))
 _OBJECT_MARKERS = RULES.words("object_markers")
 _DETERMINERS = RULES.words("determiners")
+_GROUP_HEADS = RULES.words("group_heads")
+_GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
 _IRREGULAR_PAST = RULES.words("irregular_past")
 ADVERSARIES: frozenset[str] = RULES.words("adversaries")
 """States that never share an alliance pledge."""
@@ -597,9 +600,24 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
             i = bisect.bisect_left(tokens.starts, r.start) - 1
             article = i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in ("a", "an")
             # "an American pledge": the name qualifies a noun
-            r.subject = not article and _word_before(tokens, r.start, lo) not in _OBJECT_MARKERS
+            before = _word_before(tokens, r.start, lo)
+            r.subject = not article and (before not in _OBJECT_MARKERS or _members_of(tokens, r.start, lo))
         previous = r
     return refs
+
+
+def _members_of(tokens: Tokens, pos: int, lo: int) -> bool:
+    """Does the party at ``pos`` name the members of a subject group ("The defense ministers of Japan, ...")?
+
+    True when "of" (after determiners) follows a group noun (``group_heads``) that, with its modifiers,
+    opens the clause or follows no object marker ("met the leaders of ..." is no subject).
+    """
+    i = bisect.bisect_left(tokens.starts, pos) - 1
+    while i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in _DETERMINERS:
+        i -= 1
+    if i < 1 or tokens.starts[i - 1] < lo or tokens.lower[i] != "of" or tokens.lower[i - 1] not in _GROUP_HEADS:
+        return False
+    return _word_before(tokens, tokens.starts[i - 1], lo, _GROUP_HEAD_SKIPPED) not in _OBJECT_MARKERS
 
 
 def _group_before(text: str, refs: list[Ref], index: int) -> tuple[int, frozenset[str], bool]:
@@ -682,13 +700,14 @@ def _direct_subject(
     return None
 
 
-def _fallback_subject(text: str, refs: list[Ref], lo: int, v: Verb) -> _Subject | None:
-    """The nearest subject-capable group after the last comma before ``v``, else the first one."""
+def _fallback_subject(text: str, refs: list[Ref], lo: int, v: Verb, near_comma: bool = True) -> _Subject | None:
+    """The nearest subject-capable group after the last comma before ``v`` (with ``near_comma``), else the
+    first one."""
     inside = [k for k, r in enumerate(refs) if lo <= r.start and r.end <= v.start and r.subject]
     if not inside:
         return None
     last_comma = text.rfind(",", lo, v.start)
-    near = [k for k in inside if refs[k].start > last_comma]
+    near = [k for k in inside if refs[k].start > last_comma] if near_comma else []
     if near:
         start, parties, meeting = _group_before(text, refs, near[-1])
         return _Subject(start, parties, meeting, plural=start < refs[near[-1]].start)
@@ -809,8 +828,8 @@ class _SentenceReader:
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
                 continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
             local: _Subject | None = None
-            # only the rule file's ", pledging" forms of a pledging verb end in "-ing"
-            added = v.kind in _PLEDGING and v.word.endswith("ing")
+            # only the rule file's ", pledging" / ", telling" forms of a verb that may pledge end in "-ing"
+            added = v.kind in _MAY_PLEDGE and v.word.endswith("ing")
             if v.word in _NOUN_FORMS:
                 # "an American pledge", "its plan to", "the American promise": a noun unless its own
                 # subject stands right before it, plural for the base form ("the two sides pledge")
@@ -826,7 +845,11 @@ class _SentenceReader:
             else:
                 top = current.embed is None or v.past or added
             if top:
-                if local is None:
+                if added and current is None:
+                    # "President A had a call with President B, telling him that ...": the name before the
+                    # comma is the object of the clause; the sentence's first subject speaks
+                    local = self.first_subject(v)
+                elif local is None:
                     local = self.subject_of(v, start)
                 # ", pledging a swift response": a clause of its own, of the subject before
                 role = "clause" if added and current is not None else self.role(v, local, current)
@@ -888,6 +911,10 @@ class _SentenceReader:
 
     def subject_of(self, v: Verb, lo: int, parenthetical: bool = True) -> _Subject | None:
         return _direct_subject(self.text, self.refs, self.verbs, v, lo, parenthetical)
+
+    def first_subject(self, v: Verb) -> _Subject | None:
+        """The sentence's first subject-capable group before ``v`` (with those coordinated after it)."""
+        return _fallback_subject(self.text, self.refs, self.start, v, near_comma=False)
 
     def fallback_subject(self, v: Verb) -> _Subject | None:
         return _fallback_subject(self.text, self.refs, self.start, v)
@@ -1144,7 +1171,11 @@ def _finding(
 ) -> CommitmentFinding:
     clause_text = text[verb[0] : end]
     words = tokens.words_between(start, end)
-    cues = [w for w in words if w in _CUE_WORDS]
+    cues = [
+        w
+        for i, w in enumerate(words)
+        if w in _CUE_WORDS and not any(n in _CUE_NOT_BEFORE for n in words[i + 1 : i + 3])
+    ]
     beneficiaries: list[str] = []
     if parties == {"USA"}:
         beneficiaries = ["KOR"]

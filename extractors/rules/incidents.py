@@ -91,6 +91,14 @@ _MISSILE_CLASSES = tuple(
 )
 
 
+_CLASS_WORDS = frozenset(
+    word
+    for line in _RULES.word_list("missile_classes")
+    for phrase in line.partition("=")[2].split("|")
+    for word in phrase.strip().split()
+) | frozenset({"ballistic", "missile", "missiles"})
+
+
 def missile_classes(text: str) -> frozenset[str]:
     """The missile classes ``text`` names (``icbm``, ``irbm``, ``slbm`` ...; see ``incidents.yaml``)."""
     lowered = text.lower()
@@ -588,8 +596,10 @@ class IncidentResolver:
         if plural:
             return []
         definite = _DEFINITE_BEFORE.search(left) or _EVENT_VERB_BEFORE.search(left)
-        if not (definite or named) or self.doc_date is None:
+        if not (definite or named):
             return []
+        # (an undated copy still names what the text named before or the one incident of its place; only the
+        # "most recent of that kind" below needs the document's date)
         # "the artillery shelling": the incident of that kind the text has named before, if any
         # whose names share the trigger's own words ("the shelling" is not the sinking named just before)
         if kind is not None and earlier:
@@ -609,11 +619,30 @@ class IncidentResolver:
         if named and kind is not None and len(pool) == 1 and definite:
             # "the Rangoon terrorist bombing": the one incident of its kind at the place named, however old
             return [IncidentMention(start, end, pool[0], 0.7)]
+        if named and kind is not None and definite:
+            # "the artillery attack ... on Yeonpyeong Island": of the place's incidents, the one whose names
+            # share the trigger's own words (the shelling, not the naval clashes), however old
+            heads = {w for w in Tokens.of(text[start:end]).lower if w not in _GENERIC_NAME_WORDS}
+            worded = [c for c in pool if heads & self._name_words(c)]
+            if len(worded) == 1:
+                return [IncidentMention(start, end, worded[0], 0.7)]
+        if self.doc_date is None:
+            return []
         max_age = _MAX_AGE_DAYS.get(kind or Kind.MISSILE_LAUNCH, 400)
-        recent = [c for c in pool if c.date <= self.doc_date and (self.doc_date - c.date).days <= max_age]
+        # (up to the day after the document: a U.S. statement is dated the evening before, in Korea's next day)
+        latest = self._latest or self.doc_date
+        recent = [c for c in pool if c.date <= latest and (self.doc_date - c.date).days <= max_age]
         if kind is not None and not named:
             # "the downing" is not the latest hijacking: the trigger's own words must be in the incident's names
             heads = {w for w in Tokens.of(text[start:end]).lower if w not in _GENERIC_NAME_WORDS}
+            rel = _RELATIVE_VERB_AFTER.match(text[end:sent_end])
+            if rel is not None:  # "the launch of a missile that landed near the coast"
+                heads.add(rel.group("verb").lower())
+            classes = missile_classes(text[start:end])
+            if classes:
+                # the class the trigger names is its head: "intercontinental" is the "ICBM" of the names
+                heads -= _CLASS_WORDS
+                recent = [c for c in recent if self._classes(c) & classes]
             if heads:
                 recent = [c for c in recent if heads & self._name_words(c)]
         if not recent:
@@ -702,13 +731,17 @@ def _adjacent_date(
     i = _bisect_dates(dates, start)
     if i > 0:
         before = dates[i - 1]
-        if 0 <= start - before.end <= 3:
+        if 0 <= start - before.end <= 3 or (
+            0 <= start - before.end <= 24 and _DATE_TRIGGER_GAP.match(text[before.end : start])
+        ):
             return before
     for d in dates[i : i + 3]:
         if d.start >= sent_end:
             break
         limit = 4 if d.precision == "year" else reach
         if 0 <= d.start - end <= limit and not _CLAUSE_BREAK.search(text, end, d.start):
+            if _SPAN_BOUND_BEFORE.search(text, max(end, d.start - 12), d.start):
+                return None  # "launches since September 2021": where a span starts, not the event's date
             return d
     return None
 
@@ -768,6 +801,9 @@ def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end
 
 
 _LIST_GAP = _RULES.regex("list_gap")
+_DATE_TRIGGER_GAP = _RULES.regex("date_trigger_gap")
+_SPAN_BOUND_BEFORE = _RULES.regex("span_bound_before")
+_RELATIVE_VERB_AFTER = _RULES.regex("relative_verb_after")
 _YEAR_RE = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
 _SAME_DAY_BEFORE = _RULES.regex("same_day_before")
 _ANOTHER_BEFORE = re.compile(compose(_RULES, "another_before") + r"\Z", _RULES.flags("another_before"))

@@ -6,7 +6,7 @@
   JSON copy beside it, checked against its digest, saves parsing it at
   start-up; see :func:`load_concepts`).
 * Actors come from ``extractors/data/gazetteer.json``.
-* Incidents come from the catalogue ``extractors/data/incidents.json``.
+* Incidents come from the catalogue ``graph/data/incidents.json`` (the ground: analytics reads it too).
 
 Each phrase list is compiled into one regular expression (longest phrase
 first) so a text is scanned once per vocabulary, whatever its size.
@@ -238,7 +238,7 @@ def _data_path(package: str, name: str) -> Path:
 
 SCHEMES_PATH = _data_path("ontology", "schemes.ttl")
 GAZETTEER_PATH = _data_path("extractors", "data/gazetteer.json")
-CATALOGUE_PATH = _data_path("extractors", "data/incidents.json")
+CATALOGUE_PATH = _data_path("graph", "data/incidents.json")
 
 
 def load_concepts(path: Path = SCHEMES_PATH) -> dict[str, Concept]:

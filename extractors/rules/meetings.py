@@ -29,7 +29,7 @@ from extractors.rules.patterns import RuleFile, load_rules
 from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
 from graph.labels import level_name, short_meeting_label
-from graph.schema import Series
+from graph.schema import Prop, Series
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _UNIT_ORD = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
@@ -728,7 +728,7 @@ def complete_from_reference(
             if held is not None and (held, meeting.ordinal) not in by_key:
                 by_key.pop(meeting.key, None)
                 meeting.series = held
-                meeting.from_reference.add("series")
+                meeting.from_reference.add(Prop.SERIES.value)
                 by_key[meeting.key] = meeting
         if meeting.ordinal is None and meeting.date is not None and not meeting.future:
             own = next((m.date for m in meeting.mentions if m.date is not None and m.date.date == meeting.date), None)
@@ -737,7 +737,7 @@ def complete_from_reference(
                 if shifted is not None and (meeting.series, shifted) not in by_key:
                     by_key.pop(meeting.key, None)
                     meeting.date = shifted
-                    meeting.from_reference.add("date")  # the year of "on October 24"
+                    meeting.from_reference.add(Prop.DATE.value)  # the year of "on October 24"
                     by_key[meeting.key] = meeting
         if (
             meeting.ordinal is None
@@ -755,15 +755,15 @@ def complete_from_reference(
                     same.recorded = True
                     if same.date is None and meeting.date is not None:
                         same.date = meeting.date
-                        same.from_reference |= meeting.from_reference & {"date"}
+                        same.from_reference |= meeting.from_reference & {Prop.DATE.value}
                     same.location = same.location or meeting.location
                     recorded = same
                     continue
                 meeting.ordinal = ordinal
-                meeting.from_reference.add("ordinal")
+                meeting.from_reference.add(Prop.ORDINAL.value)
                 if meeting.dated_by_document and (day := date_of(meeting.series, ordinal)) is not None:
                     meeting.date = day
-                    meeting.from_reference.add("date")
+                    meeting.from_reference.add(Prop.DATE.value)
         out.append(meeting)
     for meeting in out:
         if meeting.ordinal is None or meeting.date is None:
@@ -777,11 +777,11 @@ def complete_from_reference(
             # "On November 12 (Sun), ... the 48th MCM": the year guessed from the document's date is not the
             # meeting's; the reference knows it
             meeting.date = day
-            meeting.from_reference.add("date")
+            meeting.from_reference.add(Prop.DATE.value)
     if recorded is not None and recorded.ordinal is not None and recorded.date is None and not recorded.future:
         recorded.date = date_of(recorded.series, recorded.ordinal)
         if recorded.date is not None:
-            recorded.from_reference.add("date")
+            recorded.from_reference.add(Prop.DATE.value)
     for meeting in out:
         if meeting.ordinal is None or meeting.date is not None or meeting.future:
             continue
@@ -792,7 +792,7 @@ def complete_from_reference(
         day = date_of(meeting.series, meeting.ordinal)
         if day is not None and _agrees(meeting, day):
             meeting.date = day
-            meeting.from_reference.add("date")
+            meeting.from_reference.add(Prop.DATE.value)
     for meeting in out:
         near = meeting.date or next((m.date.date for m in meeting.mentions if m.date is not None), None)
         if meeting.ordinal is None or meeting.future:
@@ -805,14 +805,14 @@ def complete_from_reference(
             # day is its date, its last day its end, as the reference has them
             if span[0] <= meeting.date <= span[1] and span[0] < span[1]:
                 if meeting.date != span[0]:
-                    meeting.from_reference.add("date")
+                    meeting.from_reference.add(Prop.DATE.value)
                 meeting.date, meeting.end_date = span
         elif any(
             m.date is not None and m.date.precision == "month" and (m.date.date.year, m.date.date.month)
             == (span[0].year, span[0].month) for m in meeting.mentions
         ):  # "the ninth meeting held in Honolulu in May 1976": the days the reference gives
             meeting.date, meeting.end_date = span[0], span[1] if span[1] > span[0] else None
-            meeting.from_reference.add("date")
+            meeting.from_reference.add(Prop.DATE.value)
     if recorded is not None and recorded.series == Series.SCM and recorded.ordinal is not None:
         _complete_mcm(out, recorded.ordinal, unplaced, opening_end)
     return out, recorded
@@ -856,7 +856,7 @@ def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingM
     if named is not None:
         if named.date is None and day is not None and not named.future:
             named.date = day  # "the 13th MCM was held on 20 November": the reference knows the year
-            named.from_reference.add("date")
+            named.from_reference.add(Prop.DATE.value)
         return
     dated = next(
         (
@@ -868,13 +868,15 @@ def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingM
     )
     if dated is not None:
         dated.ordinal = ordinal
-        dated.from_reference.add("ordinal")
+        dated.from_reference.add(Prop.ORDINAL.value)
         return
     loose = [
         m for m in unplaced if m.series == Series.MCM and m.date is None and not m.future and m.start <= opening_end
     ]
     if loose:
         meeting = Meeting(Series.MCM, ordinal, day)
-        meeting.from_reference.update({"ordinal", "date"} if day is not None else {"ordinal"})
+        meeting.from_reference.update(
+            {Prop.ORDINAL.value, Prop.DATE.value} if day is not None else {Prop.ORDINAL.value}
+        )
         meeting.mentions.extend(loose)
         meetings.append(meeting)
