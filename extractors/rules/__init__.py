@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,6 +119,9 @@ _MCM_ONLY = re.compile(r"(?i)\bmilitary\s+committee\b|\bMCM\b")
 _SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
 _PREAMBLE_MAX = 4000
 """A reprint's own text before the communiqué's first numbered paragraph is shorter than this (characters)."""
+_TEXT_BEGINS = load_rules("meetings").regex("text_begins")
+_PLACE_BELOW_SENTENCES = 3
+"""Sentences after a titled heading read for the place its meeting "met in"."""
 _HEADING_MAX = 160
 _BODY_BACK = 400
 _MET = re.compile(r"\b(?:met|held|convened|gathered)\b")
@@ -126,7 +130,7 @@ _REPORT_KINDS = frozenset({"news", "study", "other"})
 """Documents that report a meeting rather than record it (their meetings are dated by the reference)."""
 _MONTH_DATED = frozenset({Series.SUMMIT, Series.TRILATERAL})
 """Series identified by date (not numbered) whose meeting a text may date by its month alone ("the May 2022 summit")."""
-_WEEKDAY_SERIES = frozenset({Series.SCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
+_WEEKDAY_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
 """Series the reference numbers by the day they met."""
 """Characters before a bare "the first meeting" searched for the body it is a meeting of."""
 """A paragraph shorter than this without closing punctuation is a heading line."""
@@ -260,7 +264,7 @@ class _Extraction:
     def find_meetings(self, actors: list[ActorMention]) -> None:
         end = body_end(self.text)  # related headlines after "(END)" name other events
         mentions = [m for m in find_meeting_mentions(self.text, self.tokens) if m.start < end]
-        mentions.extend(self.leader_meetings(actors))
+        mentions.extend(self.leader_meetings(actors, mentions))
         mentions.sort(key=lambda m: m.start)
         numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
         dominant = Series.SCM if self.doc.kind == "communique" else (numbered[0].series if numbered else Series.OTHER)
@@ -434,10 +438,17 @@ class _Extraction:
         series = body_series(self.text[max(first, start - _BODY_BACK) : start])
         return None if series == Series.OTHER else series
 
-    def leader_meetings(self, actors: list[ActorMention]) -> list[MeetingMention]:
+    def leader_meetings(
+        self, actors: list[ActorMention], named: Sequence[MeetingMention] = ()
+    ) -> list[MeetingMention]:
         """Summits the text implies: heads of state or government of two or more
         countries acting together in one sentence with a date ("President Yoon and
-        President Biden met at the White House on April 26, 2023")."""
+        President Biden met at the White House on April 26, 2023").
+
+        A date after a meeting the sentence names between the leaders and it is that
+        meeting's ("In line with the decision by President X and President Y to
+        establish the NCG, ... launched the inaugural meeting of the NCG on July 18"):
+        no summit is implied by it."""
         out: list[MeetingMention] = []
         by_sentence: dict[int, list[ActorMention]] = {}
         for a in actors:
@@ -456,6 +467,11 @@ class _Extraction:
             # the leaders' own date: the first after the last of them, else the first of the sentence
             day = self._day_in(leaders[-1].end, s.end) or self._day_in(s.start, s.end)
             if day is None:
+                continue
+            if any(
+                leaders[-1].end <= m.start < day.start and m.series not in (Series.SUMMIT, Series.TRILATERAL)
+                for m in named
+            ):
                 continue
             series = Series.TRILATERAL if {"KOR", "USA", "JPN"} <= countries else Series.SUMMIT
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
@@ -569,25 +585,32 @@ class _Extraction:
             if dated is not None:
                 own.append(dated)
         place = next((m.location for m in own if m.location), None)
-        if place is None and self._titled(first):
+        if place is None and (self._titled(first) or first.held):
             place = self._place_below(first)
         meeting = Meeting(first.series, None, None, place)
         meeting.mentions.extend(own)
         return [meeting]
 
     def _place_below(self, m: MeetingMention) -> str | None:
-        """The place the sentence right after a titled heading says its meeting was held ("The Ministers ... met
-        in New York on September 18, 2016")."""
+        """The place the sentence right after a titled heading (or after the one that says the meeting was held)
+        says its meeting was held ("The Ministers ... met in New York on September 18, 2016"; "... convened a
+        Trilateral Ministerial Meeting on November 12, 2023. Secretary X and Minister Y met in Seoul, ...")."""
         si = self.sindex.at(m.start)
-        if si is None or si + 1 >= len(self.sents):
+        if si is None:
             return None
-        nxt = self.sents[si + 1]
-        verb = _MET.search(self.text, nxt.start, nxt.end)
-        if verb is None:
-            return None
-        probe = MeetingMention(verb.start(), verb.start(), m.series, None)
-        attach_place(probe, self.text, nxt.end)
-        return probe.location
+        # (a reprint's issuing line may stand between: "Office of the Spokesman / Washington, DC / July 21, 2010 /
+        # Following is the text of a joint statement ...": the first of the next three sentences that says so)
+        near = self.sents[si + 1 : si + 1 + 3 * _PLACE_BELOW_SENTENCES]
+        prose = [x for x in near if not self._heading_line(x.start, x.end)]  # (the office, place and date lines)
+        for nxt in prose[:_PLACE_BELOW_SENTENCES]:
+            verb = _MET.search(self.text, nxt.start, nxt.end)
+            if verb is None:
+                continue
+            probe = MeetingMention(verb.start(), verb.start(), m.series, None)
+            attach_place(probe, self.text, nxt.end)
+            if probe.location is not None:
+                return probe.location
+        return None
 
     def _titled(self, m: MeetingMention) -> bool:
         """A heading line of the body names the meeting as the one whose text follows ("Joint Statement of the
@@ -600,7 +623,10 @@ class _Extraction:
 
     def _is_heading(self, p: Paragraph) -> bool:
         """A heading line: short, without closing punctuation (a title, "JOINT COMMUNIQUÉ", a dateline)."""
-        body = self.text[p.start : p.end].rstrip()
+        return self._heading_line(p.start, p.end)
+
+    def _heading_line(self, start: int, end: int) -> bool:
+        body = self.text[start:end].rstrip()
         return len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”"))
 
     def _heading_end(self) -> int:
@@ -615,6 +641,12 @@ class _Extraction:
         story's lead, "Following is the text of the communique:"); the communiqué's numbered
         paragraphs start its opening.
         """
+        for i, p in enumerate(self.pars[:-1]):
+            if p.start > _PREAMBLE_MAX:
+                break
+            nxt = self.pars[i + 1]
+            if _TEXT_BEGINS.match(self.text[p.start : p.end]) and _BODY_START.search(self.text[nxt.start : nxt.end]):
+                return i + 1  # "BEGIN TEXT" / "1. THE ANNUAL ...": the quoted text, after the cable's own "1."
         for i, p in enumerate(self.pars):
             if p.start > _PREAMBLE_MAX:
                 break

@@ -463,7 +463,18 @@ class Gazetteer:
             # "Minister Shin": the Minister of National Defense before a Vice Minister of that year
             hinted = [a for a, r in roles if r.startswith(hint)] or [a for a, r in roles if hint in r]
             found = hinted or found
+        if role_hint and len(found) == 1 and " ".join(role_hint.lower().split()) in _MINISTERIAL_HINTS:
+            # "Prime Minister Kim" in 1975 is not the one Kim of the gazetteer in office then (the North's leader):
+            # a cabinet title names only a person who held such an office
+            hint = " ".join(role_hint.lower().split())
+            if hint not in (found[0].role_in(year) or found[0].role or "").lower():
+                return None
         return found[0] if len(found) == 1 else None
+
+
+_MINISTERIAL_HINTS = frozenset({"prime minister", "minister", "secretary"})
+"""Titles before a family name that name an office the person must hold ("Prime Minister Kim", "Secretary
+Rusk"); ranks and "President", "Chairman", "Leader" (used loosely for the North's leaders) are not checked."""
 
 
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:

@@ -78,10 +78,12 @@ def roman_value(text: str) -> int | None:
 def ordinal_value(text: str) -> int | None:
     """Integer of an ordinal written as digits, words or a Roman numeral.
 
-    >>> [ordinal_value(t) for t in ("49th", "Forty-Ninth", "forty ninth", "XXXVIII", "1st")]
-    [49, 49, 49, 38, 1]
+    >>> [ordinal_value(t) for t in ("49th", "Forty-Ninth", "forty ninth", "XXXVIII", "1st", "inaugural")]
+    [49, 49, 49, 38, 1, 1]
     """
     t = text.strip()
+    if t.lower() == "inaugural":
+        return 1  # "the inaugural NCG meeting", "the inaugural meeting of the Group"
     digits = re.fullmatch(r"(\d{1,3})\s?\[?(?:st|nd|rd|th)?\]?", t, re.IGNORECASE)
     if digits:
         return int(digits.group(1))
@@ -157,6 +159,8 @@ _HELD_BEFORE = _RULES.regex("held_before")
 _HOSTED_FOR = _RULES.regex("hosted_for_before")
 _REMARKS_AT = _RULES.regex("remarks_at_before")
 _FIRST_SINCE = _RULES.regex("first_since")
+_COUNTED_IN = _RULES.regex("counted_in")
+_MEETING_WORD = re.compile(r"(?i)\b(?:meeting|session|plenary)$")
 _MET_DURING = _RULES.regex("met_during")
 _WILL_HOLD_BEFORE = _RULES.regex("will_hold_before")
 _OF_ITS_KIND = regex_cache.compile(compose(_RULES, "of_its_kind", _FILLS), _RULES.flags("of_its_kind"))
@@ -356,7 +360,10 @@ def find_meeting_mentions(
             group = named_group
             series = _SERIES_OF_GROUP[group]
             head = f"{m.group('abbr').strip()} meeting"
-        if group == "anaph":
+        if group == "anaph" and ordinal is None and len(parties) >= 3:
+            # "the U.S.-Japan-ROK Ministerial Meeting on June 2, 2024 in Singapore": three parties name a trilateral
+            series = Series.TRILATERAL
+        elif group == "anaph":
             if ordinal is None:
                 continue
             det = (m.group("det") or "").strip().lower()
@@ -366,6 +373,10 @@ def find_meeting_mentions(
                 if named.group("body"):
                     named_end = named.end()  # the body's full name is part of the mention
                     series = body_series(named.group("body"))
+            elif m.group("of") and m.group("ord").strip().lower() == "inaugural" and det not in ("its", "their"):
+                # "The inaugural meeting of South Korea and the United States' new Group": "inaugural" is no count
+                # of some other body's meetings
+                continue
             elif det in ("its", "their", "whose") or m.group("of"):
                 # "the Nuclear Consultative Group, whose first meeting ...": the body named just before, else Other
                 series = body_series(_left_context(text, m.start())) if det else Series.OTHER
@@ -377,10 +388,14 @@ def find_meeting_mentions(
             if not {"KOR", "USA"} <= parties:
                 continue
             # "a South Korea-U.S. Defense Ministerial meeting" on the sidelines of a forum: a bilateral meeting of
-            # the defense ministers that is not their annual SCM
-            series = Series.OTHER
-        elif group == "body" and ordinal is None and " " not in head:
-            continue  # a bare "NCG" is the body; "the third EDSCG" is one of its meetings
+            # the defense ministers that is not their annual SCM ("the Japan-U.S.-ROK Defense Ministerial Meeting":
+            # a trilateral one)
+            series = Series.TRILATERAL if len(parties) >= 3 else Series.OTHER
+        elif group == "body" and ordinal is None and (
+            " " not in head
+            or (body_series(head) in (Series.NCG, Series.EDSCG) and not _MEETING_WORD.search(head))
+        ):
+            continue  # a bare "NCG" (or the Group's full name) is the body; "the third EDSCG" is one of its meetings
         if group == "body":
             series = body_series(head)
         if (
@@ -409,6 +424,11 @@ def find_meeting_mentions(
             kind_of = _OF_ITS_KIND.match(text, mention_end)  # "... session, the fourth of its kind since 2010"
             if kind_of is not None:
                 ordinal = ordinal_value(kind_of.group("ord"))
+        if ordinal is not None and _COUNTED_IN.match(text, mention_end) is not None:
+            # "the fourth meeting this year that I have had with Secretary X": a count of someone's meetings
+            if group == "anaph":
+                continue
+            ordinal = None
         if ordinal == 1 and _FIRST_SINCE.match(text, mention_end) is not None:
             ordinal = None  # "the first EDSCG meeting since 2018": first after a pause
             if group == "anaph":
