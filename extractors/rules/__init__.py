@@ -745,6 +745,13 @@ class _Extraction:
         if self.recorded is None or not self.pars:
             return []
         limit = self._opening_end(4)
+        # one side's head named in the opening's last sentence, the other side's in the next ("X's delegation is
+        # led by ..." / "As for the other side, Y is in charge"): that next sentence is read too
+        last = self.sindex.at(max(0, limit - 1))
+        if last is not None and last + 1 < len(self.sents):
+            tail, nxt = self.sents[last], self.sents[last + 1]
+            if all(next(_LEAD_ANCHORED.finditer(self.text, self.tokens, x.start, x.end), None) for x in (tail, nxt)):
+                limit = nxt.end
         cue_sents = {self.sindex.at(m.start) for m in self.recorded.mentions if m.start <= limit}
         for m in _DELEGATION_ANCHORED.finditer(self.text, self.tokens, 0, limit):
             si = self.sindex.at(m.start())

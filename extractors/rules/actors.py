@@ -61,6 +61,8 @@ _NOT_GOVERNMENT_AFTER = re.compile(
 _RULES = load_rules("actors")
 _ROLE_PERSON = re.compile(compose(_RULES, "role_person"), _RULES.flags("role_person"))
 _TITLE_SURNAME = re.compile(compose(_RULES, "title_surname"), _RULES.flags("title_surname"))
+_SIDE_HEAD = re.compile(compose(_RULES, "side_head"), _RULES.flags("side_head"))
+_SIDE_HEAD_OFFICE = re.compile(compose(_RULES, "side_head_office"))
 _COUNTRY_BEFORE = _RULES.regex("country_before")
 _COUNTRY_AFTER = _RULES.regex("country_after")
 _COUNTRY_IN_ROLE = _RULES.regex("country_in_role")
@@ -106,7 +108,8 @@ class ActorMention:
     end: int
     actor: Actor
     via: str
-    """How it was recognised: ``name``, ``capital``, ``title``, ``role`` or ``surname`` (named in full before)."""
+    """How it was recognised: ``name``, ``capital``, ``title``, ``role``, ``side`` (a side's untitled head) or
+    ``surname`` (named in full before)."""
 
 
 def _role_country(role: str, before: str, after: str = "", name: str = "") -> str | None:
@@ -190,6 +193,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
                 actor = Actor(id=person_id(label), kind=Kind.PERSON, label=label, role=role, country=country)
             out.append(ActorMention(s, e, actor, "role"))
             covered.add(s, e)
+    out.extend(_side_heads(text, covered, keys, year))
     for m in _TITLE_ANCHORED.finditer(text, toks):
         s, e = m.span("surname")
         if covered.overlaps(s, e):
@@ -199,6 +203,31 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             out.append(ActorMention(m.start(), e, _dated(found, year), "title"))
     out.extend(_bare_surnames(text, out))
     out.sort(key=lambda a: (a.start, -a.end))
+    return out
+
+
+def _side_heads(text: str, covered: Coverage, keys: dict[str, Actor], year: int | None) -> list[ActorMention]:
+    """Heads named by a bare full name after their side ("The U.S. side was led by Pat Example, ...";
+    "As for the American side, Pat Example is in charge"): a person of that side's country, with the office
+    said right after the name or in the next sentence ("She is the ..."), if any."""
+    out: list[ActorMention] = []
+    for m in _SIDE_HEAD.finditer(text):
+        group = "name" if m.group("name") is not None else "name2"
+        s, e = m.span(group)
+        raw = " ".join(m.group(group).split())
+        if covered.overlaps(s, e) or not is_name(raw):
+            continue
+        country = _COUNTRY_WORDS.get(re.sub(r"\s+", "", m.group("c") or m.group("c2")).lower())
+        known = keys.get(name_key(raw))
+        if known is not None:
+            actor = _dated(known, year)
+        else:
+            label = canonical_name(raw, country)
+            office = _SIDE_HEAD_OFFICE.match(text, e)
+            role = " ".join(office.group("office").split()) if office else None
+            actor = Actor(id=person_id(label), kind=Kind.PERSON, label=label, role=role, country=country)
+        out.append(ActorMention(s, e, actor, "side"))
+        covered.add(s, e)
     return out
 
 
