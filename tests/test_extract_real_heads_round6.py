@@ -130,3 +130,57 @@ def test_no_head_from_a_bare_name_without_its_side(text: str) -> None:
     assert rec is not None
     assert heads(graph, rec) == {}
     assert not persons(graph) & {"Seoul Metro", "Busan Harbor", "Pat Examplar", "Indo-Pacific Command"}
+
+
+# -- a press conference records the meeting its speaker says "X and I" held ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "ordinal", "expected"),
+    [
+        pytest.param(
+            "Press conference after the Security Consultative Meeting\n\n"
+            "MINISTER OF NATIONAL DEFENSE JEONG KYEONG-DOO (THROUGH INTERPRETER):\n"
+            "Good afternoon. At today's 50th ROK-U.S. Security Consultative Meeting, Secretary Mattis and I "
+            "reviewed the security situation on the peninsula and our combined posture.\n",
+            dt.date(2018, 10, 31),
+            50,
+            {"Jeong Kyeong-doo", "James Mattis"},
+            id="label-on-its-own-line-at-todays",
+        ),
+        pytest.param(
+            "Secretary of Defense Mark Esper; Suh Wook, Minister of National Defense. DEFENSE MINISTER SUH WOOK "
+            "(THROUGH TRANSLATOR): Through the 52nd ROK-U.S. Security Consultative Meeting, Secretary Esper and I "
+            "shared frank views on the alliance agenda.\n",
+            dt.date(2020, 10, 14),
+            52,
+            {"Suh Wook", "Mark Esper"},
+            id="inline-label-through-the",
+        ),
+    ],
+)
+def test_a_press_conference_records_the_meeting_its_speaker_held(
+    text: str, date: dt.date, ordinal: int, expected: set[str]
+) -> None:
+    graph = extract_document(make_doc(text, date))
+    rec = recorded(graph)
+    assert rec is not None
+    assert rec.props.get("ordinal") == ordinal
+    assert set(heads(graph, rec)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting the speaker looks back on
+        "DEFENSE MINISTER SUH WOOK (THROUGH TRANSLATOR): Since the 52nd ROK-U.S. Security Consultative Meeting, "
+        "Secretary Austin and I have talked often about the alliance.\n",
+        # one the speaker looks forward to
+        "DEFENSE MINISTER SUH WOOK (THROUGH TRANSLATOR): At the 54th ROK-U.S. Security Consultative Meeting, "
+        "Secretary Austin and I will review the alliance again.\n",
+    ],
+    ids=["since-the-meeting", "future-meeting"],
+)
+def test_no_record_from_a_meeting_the_speaker_did_not_just_hold(text: str) -> None:
+    graph = extract_document(make_doc(text, dt.date(2021, 12, 2)))
+    assert recorded(graph) is None

@@ -74,6 +74,7 @@ _ACTOR_RULES = load_rules("actors")
 _DELEGATION_ANCHORED = _ACTOR_RULES.anchored("delegation_cue")
 _CONTINUED = re.compile(r"[a-z]|(?:III|II|IV|Jr\.|Sr\.)\s")
 _LEAD_ANCHORED = _ACTOR_RULES.anchored("lead_cue")
+_AND_I = re.compile(r"\b[A-Z][\w.'’-]*\s+and\s+I\b")
 _RESPONSES = load_rules("responses")
 _RESPONSE_CUE = _RESPONSES.anchored("response_cue")
 _THREAT_CUE = _RESPONSES.regex("threat_cue")
@@ -761,6 +762,17 @@ class _Extraction:
                 cue_sents.add(si - 1)
         leading = {self.sindex.at(m.start()) for m in _LEAD_ANCHORED.finditer(self.text, self.tokens, 0, limit)}
         opening = actors[: bisect.bisect_right([a.start for a in actors], limit)]
+        # a speaker's "Secretary X and I" of the recorded meeting: the "I" is who the turn's label names
+        for said in self.recorded.mentions:
+            si = self.sindex.at(said.start)
+            if said.start > limit or si is None:
+                continue
+            if not _AND_I.search(self.text, self.sents[si].start, self.sents[si].end):
+                continue
+            speaker = next((a for a in reversed(opening) if a.via == "speaker" and a.start < said.start), None)
+            if speaker is not None:
+                cue_sents.add(self.sindex.at(speaker.start))
+                leading.add(self.sindex.at(speaker.start))
         found = [
             a
             for a in opening

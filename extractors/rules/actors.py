@@ -63,6 +63,7 @@ _ROLE_PERSON = re.compile(compose(_RULES, "role_person"), _RULES.flags("role_per
 _TITLE_SURNAME = re.compile(compose(_RULES, "title_surname"), _RULES.flags("title_surname"))
 _SIDE_HEAD = re.compile(compose(_RULES, "side_head"), _RULES.flags("side_head"))
 _SIDE_HEAD_OFFICE = re.compile(compose(_RULES, "side_head_office"))
+_SPEAKER_LABEL = _RULES.regex("speaker_label")
 _COUNTRY_BEFORE = _RULES.regex("country_before")
 _COUNTRY_AFTER = _RULES.regex("country_after")
 _COUNTRY_IN_ROLE = _RULES.regex("country_in_role")
@@ -159,14 +160,17 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
     covered = Coverage(taken)
     # upper-case lines (cables, headings) are read again title-cased, each on its own (offsets kept)
     readings: list[tuple[str, Tokens, int]] = [(text, toks, 0)]
-    for line_start, _line_end, titled in _caps_lines(text):
+    caps = _caps_lines(text)
+    speakers = [(s, e) for s, e, _t in _speaker_labels(text)]
+    for line_start, _line_end, titled in caps + [x for x in _speaker_labels(text) if not _in_lines(x, caps)]:
         ttoks = Tokens.of(titled)
         for start, end, ids in gaz.names.finditer(titled, ttoks):
             actor = _pick(gaz.actors, ids, year)
             start, end = start + line_start, end + line_start
             if actor is None or covered.overlaps(start, end) or _as_place_or_part(text, start, end, actor):
                 continue
-            out.append(ActorMention(start, end, _dated(actor, year), "name"))
+            via = "speaker" if any(a <= start and end <= b for a, b in speakers) else "name"
+            out.append(ActorMention(start, end, _dated(actor, year), via))
             covered.add(start, end)
         readings.append((titled, ttoks, line_start))
     keys = _name_keys(lex)
@@ -364,6 +368,21 @@ def _caps_lines(text: str) -> list[tuple[int, int, str]]:
         if len(titled) == len(line):
             out.append((m.start(), m.end(), titled))
     return out
+
+
+def _speaker_labels(text: str) -> list[tuple[int, int, str]]:
+    """Upper-case speaker labels ("DEFENSE MINISTER HONG GIL-DONG (THROUGH TRANSLATOR):"), title-cased."""
+    out: list[tuple[int, int, str]] = []
+    for m in _SPEAKER_LABEL.finditer(text):
+        label = m.group(0)
+        titled = _WORD.sub(_title_word, label)
+        if len(titled) == len(label):
+            out.append((m.start(), m.end(), titled))
+    return out
+
+
+def _in_lines(span: tuple[int, int, str], lines: list[tuple[int, int, str]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b, _t in lines)
 
 
 def _title_word(m: re.Match[str]) -> str:

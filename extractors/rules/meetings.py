@@ -156,6 +156,8 @@ _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
 _HELD_BEFORE = _RULES.regex("held_before")
+_SPOKEN_BEFORE = _RULES.regex("spoken_before")
+_SPOKEN_AFTER = _RULES.regex("spoken_after")
 _HOSTED_FOR = _RULES.regex("hosted_for_before")
 _REMARKS_AT = _RULES.regex("remarks_at_before")
 _FIRST_SINCE = _RULES.regex("first_since")
@@ -445,6 +447,7 @@ def find_meeting_mentions(
             introduced
             or _HELD_AFTER.match(after) is not None
             or _met_during(text, mention_start)
+            or (_SPOKEN_BEFORE.search(left) is not None and _SPOKEN_AFTER.match(after) is not None)
         )
         future = not held and (_FUTURE.search(left) is not None or _FUTURE_AFTER.match(after) is not None)
         backward = (
