@@ -44,6 +44,9 @@ from extractors.rules.meetings import (
     CONTEXT_SERIES,
     LEADERS_MET,
     NUMBERED_SERIES,
+    SAID_TODAY,
+    SPEAKER_LABEL,
+    SPOKEN_RECORD,
     TITLE_BEFORE,
     Meeting,
     MeetingMention,
@@ -53,6 +56,7 @@ from extractors.rules.meetings import (
     choose_recorded,
     complete_from_reference,
     find_meeting_mentions,
+    recorded_score,
     refine_series,
     yearless,
 )
@@ -513,10 +517,25 @@ class _Extraction:
         """Mark the meeting the document records (see :func:`meetings.choose_recorded`)."""
         if self.doc.kind not in (*_JOINT_KINDS, "other") or self.recorded is not None or not meetings:
             return
-        if self.doc.kind == "other":
-            minimum = max(minimum, 3)  # a readout records the meeting it says was held, or names in its heading
         limit = self._opening_end(3) if self.pars else 1500
         heading_end = self._heading_end()
+        if self.doc.kind == "other":
+            # a readout records the meeting it says was held, or names in its heading; a press conference or
+            # remarks of the meeting's own day also the numbered meeting its opening names ("Through the 53rd
+            # SCM, Secretary X and I reaffirmed ..." on the day the reference holds the 53rd SCM)
+            minimum = max(minimum, 2)
+            heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
+            opening = self.text[:limit]
+            spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_LABEL.search(opening) is not None
+            # of the meeting's own day: the reference holds it on the document's date, or an undated
+            # transcript says "today"
+            own_day = self.doc.date is None and SAID_TODAY.search(opening) is not None
+            meetings = [
+                m
+                for m in meetings
+                if (recorded_score(m, heading_end, limit) or 0) >= 3
+                or (spoken and (own_day or agreement(m.series, m.ordinal, self.doc.date) == 1))
+            ]
         preferred: str | None = None
         if self.doc.kind == "communique":
             heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
