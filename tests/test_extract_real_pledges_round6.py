@@ -1,0 +1,78 @@
+"""Parties and types of pledges in the shapes a sixth probe of public texts found wrong (issue 15).
+
+Shapes of stored public copies of trilateral statements released by one government's office
+(kind ``other`` or a joint statement whose opening lists the three governments), trilateral
+national security advisers' statements and SCM communiqués. The sentences are written for the
+tests; none is copied from a source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extraction_probe import extract_text, pledges
+
+DAY = dt.date(2031, 3, 4)
+
+
+def read(text: str, kind: str = "other", date: dt.date = DAY) -> set[tuple[frozenset[str], str]]:
+    return {(types, party) for types, party, _ in pledges(extract_text(text, date, kind))}
+
+
+# -- 1. a release that opens with the three allies acting together is a trilateral's ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "Office of the Press Secretary\n"
+            "Japan, the Republic of Korea, and the United States denounce the ballistic missile the DPRK fired "
+            "this morning.\n"
+            "The Ministers agreed to cooperate so that every member state carries out the UN Security Council "
+            "resolutions on the DPRK in full.",
+            "other",
+            id="office-release-japan-first",
+        ),
+        pytest.param(
+            "The following statement was issued by the Governments of the United States, the Republic of Korea "
+            "(ROK), and Japan.\n"
+            "We will work with partners at the United Nations so that the sanctions imposed on the DPRK are "
+            "enforced without gaps.",
+            "joint_statement",
+            id="joint-statement-release-line",
+        ),
+        pytest.param(
+            "U.S., S. Korea, Japan denounce latest North Korean launch\n"
+            "The foreign ministers spoke by telephone on Sunday. They affirmed they will work together so that "
+            "the Security Council resolutions on North Korea are implemented by all states.",
+            "other",
+            id="headline-list",
+        ),
+    ],
+)
+def test_the_three_listed_in_the_opening_make_joint_pledges_trilateral(text: str, kind: str) -> None:
+    assert read(text, kind) == {(frozenset({"SanctionsEnforcement"}), "JPN+KOR+USA")}
+
+
+def test_a_news_story_opening_with_the_three_keeps_its_bilateral_allies() -> None:
+    # guard: in a news story "the allies" after a bilateral sentence are still the two
+    text = (
+        "SEOUL -- South Korea, the United States and Japan began sharing radar data on Monday, officials said.\n"
+        "Separately, South Korea and the United States met in Washington last week. The allies agreed to hold "
+        "combined exercises with a nuclear scenario next summer, an official said."
+    )
+    found = read(text, "news")
+    assert found and all(party == "KOR+USA" for _, party in found)
+
+
+def test_a_bilateral_release_stays_bilateral() -> None:
+    # guard: the ROK and the United States alone in the opening
+    text = (
+        "Office of the Spokesperson\n"
+        "The United States and the Republic of Korea denounce the DPRK's launch of a ballistic missile today.\n"
+        "The Ministers agreed to cooperate so that every member state carries out the UN Security Council "
+        "resolutions on the DPRK in full."
+    )
+    assert read(text) == {(frozenset({"SanctionsEnforcement"}), "KOR+USA")}
