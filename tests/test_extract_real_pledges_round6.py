@@ -76,3 +76,38 @@ def test_a_bilateral_release_stays_bilateral() -> None:
         "resolutions on the DPRK in full."
     )
     assert read(text) == {(frozenset({"SanctionsEnforcement"}), "KOR+USA")}
+
+
+# -- 2. cutting off the regime's illicit revenue is sanctions enforcement ---------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The two sides will keep working with the international community to cut off the DPRK's illicit "
+            "revenue generation through overseas laborers and crypto theft.",
+            id="illicit-revenue-generation",
+        ),
+        pytest.param(
+            "The Ministers pledged to choke off the illicit revenues that pay for Pyongyang's weapons "
+            "programs.",
+            id="illicit-revenues",
+        ),
+        pytest.param(
+            "Both sides committed to close the revenue sources the North uses to evade the UN measures.",
+            id="revenue-sources",
+        ),
+    ],
+)
+def test_blocking_illicit_revenue_is_sanctions_enforcement(sentence: str) -> None:
+    assert read(sentence, "joint_statement") == {(frozenset({"SanctionsEnforcement"}), "KOR+USA")}
+
+
+def test_naming_illicit_revenue_in_a_view_pledges_nothing() -> None:
+    # guard: an assessment that names the revenue is no pledge
+    found = read(
+        "The Ministers noted that the DPRK's illicit revenue generation pays for its weapons programs.",
+        "joint_statement",
+    )
+    assert found == set()
