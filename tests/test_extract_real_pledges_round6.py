@@ -90,8 +90,7 @@ def test_a_bilateral_release_stays_bilateral() -> None:
             id="illicit-revenue-generation",
         ),
         pytest.param(
-            "The Ministers pledged to choke off the illicit revenues that pay for Pyongyang's weapons "
-            "programs.",
+            "The Ministers pledged to choke off the illicit revenues that pay for Pyongyang's weapons programs.",
             id="illicit-revenues",
         ),
         pytest.param(
@@ -108,6 +107,84 @@ def test_naming_illicit_revenue_in_a_view_pledges_nothing() -> None:
     # guard: an assessment that names the revenue is no pledge
     found = read(
         "The Ministers noted that the DPRK's illicit revenue generation pays for its weapons programs.",
+        "joint_statement",
+    )
+    assert found == set()
+
+
+# -- 3. the three's own words: "our nations", the national security advisers, a series of verbs -----
+
+TRI_OPENING = (
+    "Office of the Spokesperson\n"
+    "Japan, the United States, and the Republic of Korea denounce the missiles the DPRK fired on Sunday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Our nations are also committed to deepen trilateral security cooperation.",
+            {(frozenset({"TrilateralCooperation"}), "JPN+KOR+USA")},
+            id="our-nations-are-also-committed",
+        ),
+        pytest.param(
+            "Our three countries are firmly committed to the complete denuclearization of the Korean Peninsula.",
+            {(frozenset({"Denuclearization", "TrilateralCooperation"}), "JPN+KOR+USA")},
+            id="our-three-countries",
+        ),
+        pytest.param(
+            "The national security advisers stated their intent to step up their joint efforts for regional security.",
+            {(frozenset({"RegionalCooperation"}), "JPN+KOR+USA")},
+            id="advisers-stated-their-intent",
+        ),
+    ],
+)
+def test_the_three_pledge_in_their_own_words(sentence: str, expected: set[tuple[frozenset[str], str]]) -> None:
+    assert read(TRI_OPENING + sentence) == expected
+
+
+def test_our_nations_in_a_bilateral_release_are_the_two() -> None:
+    # guard: without the three in the opening "our nations" are the ROK and the United States
+    text = (
+        "Office of the Spokesperson\n"
+        "The United States and the Republic of Korea denounce the missiles the DPRK fired on Sunday.\n"
+        "Our nations are also committed to the complete denuclearization of the Korean Peninsula."
+    )
+    assert read(text) == {(frozenset({"Denuclearization"}), "KOR+USA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        pytest.param(
+            TRI_OPENING
+            + "The three governments denounce the launches, commit to reinforce trilateral cooperation toward "
+            "the complete denuclearization of the Korean Peninsula, and stress that dialogue remains open.",
+            "other",
+            {(frozenset({"Denuclearization", "TrilateralCooperation"}), "JPN+KOR+USA")},
+            id="present-series",
+        ),
+        pytest.param(
+            "The Minister and the Secretary denounced the test, pledged to reinforce the combined defense "
+            "posture, and urged the North to return to talks.",
+            "joint_statement",
+            {(frozenset({"MutualDefense"}), "KOR+USA")},
+            id="past-series-closed-by-a-verb",
+        ),
+    ],
+)
+def test_a_pledge_verb_in_a_series_of_verbs_is_the_subjects_pledge(
+    text: str, kind: str, expected: set[tuple[frozenset[str], str]]
+) -> None:
+    assert read(text, kind) == expected
+
+
+def test_a_past_verb_after_a_comma_without_a_closing_verb_is_not_read_as_a_series() -> None:
+    # guard: "the forces, committed to ..." may be a participle; without a later verb of the series
+    # ("..., and urged ...") the rule does not read the past form as the subject's verb
+    found = read(
+        "The Minister and the Secretary denounced the test, committed to reinforce the combined defense posture.",
         "joint_statement",
     )
     assert found == set()
