@@ -188,3 +188,32 @@ def test_a_past_verb_after_a_comma_without_a_closing_verb_is_not_read_as_a_serie
         "joint_statement",
     )
     assert found == set()
+
+
+# -- 4. "security commitments", plural, are the defence pledge as the singular is -------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The United States reaffirms unequivocally its ironclad security commitments to the Republic of Korea.",
+            id="reaffirms-ironclad-security-commitments",
+        ),
+        pytest.param(
+            "The Secretary stressed that the United States will honor its security commitments to its ally.",
+            id="will-honor-security-commitments",
+        ),
+    ],
+)
+def test_security_commitments_are_mutual_defense(sentence: str) -> None:
+    assert read(sentence, "joint_statement") == {(frozenset({"MutualDefense"}), "USA")}
+
+
+def test_security_commitments_in_a_welcome_pledge_nothing() -> None:
+    # guard: a welcome that names the commitments makes none
+    found = read(
+        "The Ministers welcomed a study of the history of security commitments in Northeast Asia.",
+        "joint_statement",
+    )
+    assert found == set()
