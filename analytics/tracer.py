@@ -33,7 +33,6 @@ from analytics.aggregate import (
     next_in_reference,
     ordinal_label,
     previous_of,
-    reference,
     series_index,
     wording_of,
 )
@@ -371,10 +370,6 @@ def trace(
             classified.sort(key=lambda c: (order[c.change], c.statement.ctype, c.statement.party))
             rows = [_change_row(view, inc, meeting, nxt.lag, item) for item in classified]
             change_rows.extend(rows)
-        elif nxt.ordinal is not None:
-            ref_prev = reference().previous(nxt.series, nxt.ordinal)
-            if ref_prev is not None and ref_prev.ordinal is not None:
-                previous = None
         note = None
         if meeting is None:
             note = f"no text for the {nxt.label} loaded"

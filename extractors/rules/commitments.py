@@ -604,23 +604,33 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
             article = i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in ("a", "an")
             # "an American pledge": the name qualifies a noun
             before = _word_before(tokens, r.start, lo)
-            r.subject = not article and (before not in _OBJECT_MARKERS or _members_of(tokens, r.start, lo))
+            r.subject = not article and (before not in _OBJECT_MARKERS or _members_of(text, tokens, r.start, lo))
         previous = r
     return refs
 
 
-def _members_of(tokens: Tokens, pos: int, lo: int) -> bool:
+def _members_of(text: str, tokens: Tokens, pos: int, lo: int) -> bool:
     """Does the party at ``pos`` name the members of a subject group ("The defense ministers of Japan, ...")?
 
     True when "of" (after determiners) follows a group noun (``group_heads``) that, with its modifiers,
-    opens the clause or follows no object marker ("met the leaders of ..." is no subject).
+    opens the clause: nothing but punctuation or "and"/"but"/"while" before it ("The United States
+    invited the leaders of ..." and "met the leaders of ..." name no subject).
     """
     i = bisect.bisect_left(tokens.starts, pos) - 1
     while i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in _DETERMINERS:
         i -= 1
     if i < 1 or tokens.starts[i - 1] < lo or tokens.lower[i] != "of" or tokens.lower[i - 1] not in _GROUP_HEADS:
         return False
-    return _word_before(tokens, tokens.starts[i - 1], lo, _GROUP_HEAD_SKIPPED) not in _OBJECT_MARKERS
+    k = i - 1
+    while k > 0 and tokens.starts[k - 1] >= lo and tokens.lower[k - 1] in _GROUP_HEAD_SKIPPED:
+        k -= 1
+    if k == 0 or tokens.starts[k - 1] < lo or tokens.lower[k - 1] in _CLAUSE_JOINS:
+        return True
+    gap = text[tokens.starts[k - 1] + len(tokens.words[k - 1]) : tokens.starts[k]]
+    return any(c in gap for c in ",;:()\u2014\u2013-")
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "also"})
 
 
 def _group_before(text: str, refs: list[Ref], index: int) -> tuple[int, frozenset[str], bool]:
@@ -1194,7 +1204,7 @@ def _finding(
     cues = [
         w
         for i, w in enumerate(words)
-        if w in _CUE_WORDS and not any(n in _CUE_NOT_BEFORE for n in words[i + 1 : i + 3])
+        if w in _CUE_WORDS and (w.endswith("ly") or not any(n in _CUE_NOT_BEFORE for n in words[i + 1 : i + 3]))
     ]
     beneficiaries: list[str] = []
     if parties == {"USA"}:
