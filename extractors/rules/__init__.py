@@ -69,7 +69,7 @@ from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
 from graph import labels
 from graph.model import GraphData
-from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel, Series
+from graph.schema import DEFAULT_BASE, SECONDARY_DOC_KINDS, WD, Kind, Prop, Rel, Series
 
 __all__ = ["EXTRACTOR", "extract_document"]
 
@@ -106,6 +106,7 @@ _HARM_REACH = 80
 """Characters before a scheme phrase within which the word that harms it stands."""
 _MODAL_WORDS = ("will", "would", "shall")
 _TRILATERAL_OPENING = load_rules("commitments").regex("trilateral_opening")
+_TRILATERAL_PARTIES = load_rules("commitments").regex("trilateral_parties")
 _OPENING = 600
 """Characters at the head of a document (title, dateline, first lines) that say what it is."""
 _NEAR = 40
@@ -909,13 +910,16 @@ class _Extraction:
         both = BILATERAL
         if self.recorded is not None and self.recorded.series == Series.TRILATERAL:
             both = BILATERAL | {"JPN"}
-        elif (
-            self.recorded is None
-            and self.doc.kind in _JOINT_KINDS
-            and _TRILATERAL_OPENING.search(text, 0, min(len(text), _OPENING))
+        elif self.recorded is None and (
+            (self.doc.kind in _JOINT_KINDS and _TRILATERAL_OPENING.search(text, 0, min(len(text), _OPENING)))
+            or (
+                self.doc.kind not in SECONDARY_DOC_KINDS
+                and _TRILATERAL_PARTIES.search(text, 0, min(len(text), _OPENING))
+            )
         ):
             # a trilateral's statement or reprint whose meeting was not recorded (in a news article "the
-            # allies" may still be two)
+            # allies" may still be two), or a release that opens with the three allies acting together ("The
+            # United States, Japan, and the Republic of Korea condemn ...", kind `other` when no joint title)
             both = BILATERAL | {"JPN"}
         resolver = PartyResolver(both=both)
         turns = speaker_turns(text, actors)

@@ -198,6 +198,9 @@ _GAPPED = RULES.words("after_gapped_verb")
 _SCHEDULE_ONLY = RULES.regex("schedule_only")
 _OPEN_QUESTION = RULES.regex("open_question")
 _PARTICIPLE_VERBS = RULES.words("participle_verbs")
+_SERIES_VERB = RULES.regex("series_verb")
+_SERIES_TO = RULES.regex("series_to")
+_SERIES_CLOSE = RULES.regex("series_close")
 _PARTICIPLE_AFTER = RULES.regex("participle_after")
 _PARTICIPLE_STRETCH = RULES.regex("participle_stretch")
 _PARTICIPLE_SPOILS = RULES.regex("participle_spoils")
@@ -844,7 +847,9 @@ class _SentenceReader:
                 # "an American pledge", "its plan to", "the American promise": a noun unless its own
                 # subject stands right before it, plural for the base form ("the two sides pledge")
                 local = self.subject_of(v, start, parenthetical=False)
-                if local is None or (not v.word.endswith("s")) != (len(local.parties) > 1 or local.plural):
+                if local is None and current is not None and self.in_series(v, current):
+                    pass  # "condemn the launches, commit to ...": a verb of the series' subject
+                elif local is None or (not v.word.endswith("s")) != (len(local.parties) > 1 or local.plural):
                     continue
             if current is None:
                 top = True
@@ -853,7 +858,7 @@ class _SentenceReader:
                 local = self.subject_of(v, start)
                 top = local is not None and (current.subject is None or local.parties != current.subject.parties)
             else:
-                top = current.embed is None or v.past or added
+                top = current.embed is None or v.past or added or self.in_series(v, current)
             if top:
                 if added and current is None:
                     # "President A had a call with President B, telling him that ...": the name before the
@@ -881,7 +886,9 @@ class _SentenceReader:
     def role(self, v: Verb, local: _Subject | None, current: _Clause | None) -> str:
         """What a verb that looks top-level is: "clause", "subordinate" (read as embedded), or "none"."""
         text = self.text
-        coordinated = _COORDINATED.search(text, max(self.start, v.start - 30), v.start)
+        coordinated = _COORDINATED.search(text, max(self.start, v.start - 30), v.start) or (
+            current is not None and self.in_series(v, current)
+        )
         if local is None and current is not None and not coordinated:
             return "none"  # "the missile launched on ...": a participle
         following = _WORD.match(text, v.end + 1) if v.end < self.end else None
@@ -895,6 +902,19 @@ class _SentenceReader:
             # that President Yoon ... and President Biden endorsed in Washington"
             return "subordinate"
         return "clause"
+
+    def in_series(self, v: Verb, current: _Clause) -> bool:
+        """A pledge verb after a comma in a series of verbs of one subject ("condemn the launches, commit
+        to ..., and underscore ..."): the same tense as the clause's verb, "to" after it, and, in the
+        past tense, a later verb of the series ("..., and urged")."""
+        text = self.text
+        if v.kind != "pledge" or v.past != current.verb.past or current.subject is None:
+            return False
+        if _SERIES_VERB.search(text, max(current.verb.end, v.start - 30), v.start) is None:
+            return False
+        if _SERIES_TO.search(text, v.start, min(self.end, v.end + 4)) is None:  # "committed to", "pledged to"
+            return False
+        return not v.past or _SERIES_CLOSE.search(text, v.end, self.end) is not None
 
     def participle(self, v: Verb) -> bool:
         """A verb that takes an object, without a subject, followed by a prepositional phrase and no
