@@ -470,7 +470,8 @@ def coverage(store: StoreOrView, until: dt.date | str | None = None) -> pd.DataF
     view = select(store, "all")
     rows: list[dict[str, Any]] = []
     for series in sorted({*REFERENCE_SERIES, *view.series_meetings}, key=lambda s: (s not in REFERENCE_SERIES, s)):
-        loaded = [m for m in view.series_meetings.get(series, ()) if day is None or (m.date or dt.date.min) <= day]
+        every = view.series_meetings.get(series, ())  # (dated meetings only)
+        loaded = [m for m in every if day is None or (m.date is not None and m.date <= day)]
         dates = sorted(m.date for m in loaded if m.date is not None)
         row: dict[str, Any] = {
             "series": series,
@@ -484,7 +485,7 @@ def coverage(store: StoreOrView, until: dt.date | str | None = None) -> pd.DataF
                 for r in reference().meetings(series)
                 if r.ordinal is not None and (day is None or (r.start_date is not None and r.start_date <= day))
             ]
-            have = {reference_ordinal(m) for m in loaded}
+            have = {reference_ordinal(m) for m in every}  # a meeting stored under its last day is still held
             missing = sorted(n for n in held if n not in have)
             row.update(
                 held=len(held),

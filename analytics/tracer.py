@@ -33,7 +33,6 @@ from analytics.aggregate import (
     next_in_reference,
     ordinal_label,
     previous_of,
-    reference,
     series_index,
     wording_of,
 )
@@ -55,6 +54,7 @@ MEETING_COLUMNS: tuple[str, ...] = (
     "previous_label",
     "previous_date",
     "previous_loaded",
+    "previous_note",
     "text_loaded",
     "note",
     "statements",
@@ -371,15 +371,14 @@ def trace(
             classified.sort(key=lambda c: (order[c.change], c.statement.ctype, c.statement.party))
             rows = [_change_row(view, inc, meeting, nxt.lag, item) for item in classified]
             change_rows.extend(rows)
-        elif nxt.ordinal is not None:
-            ref_prev = reference().previous(nxt.series, nxt.ordinal)
-            if ref_prev is not None and ref_prev.ordinal is not None:
-                previous = None
         note = None
+        # why the meeting before has no statements to compare with (its text is missing, or the series'
+        # earlier meetings are not known), said once for the comparison
+        previous_note = previous.note if previous is not None and (previous.missing or previous.unlisted) else None
         if meeting is None:
             note = f"no text for the {nxt.label} loaded"
-        elif previous is not None and (previous.missing or previous.unlisted):
-            note = previous.note
+        elif previous_note is not None:
+            note = previous_note
         elif previous is not None and previous.source == "loaded order":
             note = "series not in the reference: compared with the previous loaded meeting"
         same_day = _same_day(nxt.series, inc.date)
@@ -399,6 +398,7 @@ def trace(
                 "previous_label": previous.label if previous is not None else None,
                 "previous_date": previous.date if previous is not None else None,
                 "previous_loaded": bool(previous is not None and previous.loaded is not None),
+                "previous_note": previous_note,
                 "text_loaded": meeting is not None,
                 "note": note,
                 "statements": sum(1 for r in rows if r["change"] != NOT_RESTATED),

@@ -10,14 +10,66 @@ import hashlib
 
 from extractors.document import SourceDocument
 from extractors.rules import extract_document
-from graph.model import GraphData
+from graph.model import GraphData, Node
 from graph.schema import Kind, Rel, concept_local_name, is_a
 
 
-def extract_text(text: str, date: dt.date, kind: str = "news") -> GraphData:
+def make_doc(text: str, date: dt.date | None, kind: str, title: str | None = None) -> SourceDocument:
+    """A document of ``text`` as a reader would give it (its digest, date, kind and title)."""
+    return SourceDocument(
+        text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind=kind, title=title
+    )
+
+
+def extract_text(text: str, date: dt.date | None, kind: str = "news") -> GraphData:
     """The graph the rule extractor makes of ``text`` as a document of ``kind`` dated ``date``."""
-    doc = SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind=kind)
-    return extract_document(doc)
+    return extract_document(make_doc(text, date, kind))
+
+
+def meeting_nodes(graph: GraphData) -> dict[str, Node]:
+    """The meetings of a graph by label."""
+    return {n.label: n for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
+
+
+def meeting_props(graph: GraphData) -> dict[str, dict[str, object]]:
+    """The properties of each meeting of a graph, by label."""
+    return {label: dict(n.props) for label, n in meeting_nodes(graph).items()}
+
+
+def recorded_node(graph: GraphData) -> Node | None:
+    """The meeting the document is filed under (``ISSUED_AT``), if any."""
+    nodes = graph.node_map()
+    return next((nodes[r.target] for r in graph.relationships if r.type == Rel.ISSUED_AT), None)
+
+
+def recorded_label(graph: GraphData) -> str | None:
+    """The label of the meeting the document is filed under, if any."""
+    node = recorded_node(graph)
+    return node.label if node is not None else None
+
+
+def links(graph: GraphData) -> dict[str, set[str]]:
+    """What each commitment (by its first four words) responds to: incident ids and ``threat:<type>``."""
+    nodes = graph.node_map()
+    out: dict[str, set[str]] = {}
+    for n in graph.nodes:
+        if n.kind != Kind.COMMITMENT:
+            continue
+        answered: set[str] = set()
+        for r in graph.relationships:
+            if r.source != n.iri or r.type != Rel.RESPONDS_TO:
+                continue
+            target = nodes[r.target]
+            if target.kind == Kind.THREAT:
+                answered |= {
+                    "threat:" + concept_local_name(t.target)
+                    for t in graph.relationships
+                    if t.source == target.iri and t.type == Rel.THREAT_TYPE
+                }
+            else:
+                answered.add(str(target.props.get("notation")))
+        out[" ".join(str(n.props.get("description", "")).split()[:4])] = answered
+    return out
 
 
 def pledges(graph: GraphData) -> list[tuple[frozenset[str], str, str]]:

@@ -10,9 +10,11 @@ joint chiefs' news page whose header date was cut off); the facts they lean on (
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
+from extraction_probe import make_doc as probe_doc
+from extraction_probe import meeting_props as meetings
+from extraction_probe import recorded_label as recorded
 
 from extractors.document import SourceDocument
 from extractors.metadata import infer_date, infer_kind, infer_title, names_other_event
@@ -21,21 +23,11 @@ from extractors.rules.actors import find_actors
 from extractors.rules.dates import full_dates
 from extractors.rules.lexicon import default_lexicon
 from extractors.rules.text import paragraphs
-from graph.model import GraphData
-from graph.schema import Kind, Prop, Rel, is_a
+from graph.schema import Kind, Prop, Rel
 
 
 def make_doc(text: str, date: dt.date | None, kind: str = "other") -> SourceDocument:
-    return SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind=kind)
-
-
-def meetings(graph: GraphData) -> dict[str, dict[str, object]]:
-    return {n.label: dict(n.props) for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
-
-
-def recorded(graph: GraphData) -> str | None:
-    labels = {n.iri: n.label for n in graph.nodes}
-    return next((labels[r.target] for r in graph.relationships if r.type == Rel.ISSUED_AT), None)
+    return probe_doc(text, date, kind)
 
 
 RELEASE = """Defense Department

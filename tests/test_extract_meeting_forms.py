@@ -13,9 +13,11 @@ meeting at the Pentagon on 2022-10-20) are from the public record.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
+from extraction_probe import make_doc as probe_doc
+from extraction_probe import meeting_props as meetings
+from extraction_probe import recorded_label as recorded
 
 from extractors.document import SourceDocument
 from extractors.metadata import infer_kind, infer_title, is_chrome
@@ -28,16 +30,7 @@ from graph.schema import Kind, Prop, Rel, Series, is_a
 
 
 def make_doc(text: str, date: dt.date | None, kind: str = "other") -> SourceDocument:
-    return SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind=kind)
-
-
-def meetings(graph: GraphData) -> dict[str, dict[str, object]]:
-    return {n.label: dict(n.props) for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
-
-
-def recorded(graph: GraphData) -> str | None:
-    labels = {n.iri: n.label for n in graph.nodes}
-    return next((labels[r.target] for r in graph.relationships if r.type == Rel.ISSUED_AT), None)
+    return probe_doc(text, date, kind)
 
 
 def heads(graph: GraphData, label: str) -> set[str]:

@@ -13,12 +13,14 @@ import datetime as dt
 import hashlib
 
 import pytest
+from extraction_probe import meeting_nodes as meetings
+from extraction_probe import recorded_node as recorded
 
 from extractors.document import SourceDocument
 from extractors.rules import extract_document
 from extractors.rules.meetings import find_meeting_mentions
 from extractors.rules.reference import agreement, date_of, ordinal_on
-from graph.model import GraphData, Node
+from graph.model import GraphData
 from graph.schema import Kind, Prop, Rel, is_a
 
 
@@ -28,14 +30,6 @@ def make_doc(text: str, date: dt.date | None, kind: str = "communique", title: s
     )
 
 
-def meetings(graph: GraphData) -> dict[str, Node]:
-    return {n.label: n for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
-
-
-def recorded(graph: GraphData) -> Node | None:
-    nodes = graph.node_map()
-    targets = [r.target for r in graph.relationships if r.type == Rel.ISSUED_AT]
-    return nodes[targets[0]] if targets else None
 
 
 @pytest.mark.parametrize(

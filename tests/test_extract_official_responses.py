@@ -11,43 +11,15 @@ written for the tests in the shape of the genre; none is copied from one.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
+from extraction_probe import extract_text, links
 
-from extractors.document import SourceDocument
-from extractors.rules import extract_document
 from graph.model import GraphData
-from graph.schema import Kind, Rel, concept_local_name
 
 
 def extract(text: str, date: dt.date) -> GraphData:
-    doc = SourceDocument(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), date=date, kind="communique")
-    return extract_document(doc)
-
-
-def links(graph: GraphData) -> dict[str, set[str]]:
-    """What each commitment (by its first words) responds to: incident ids and ``threat:<type>``."""
-    nodes = graph.node_map()
-    out: dict[str, set[str]] = {}
-    for n in graph.nodes:
-        if n.kind != Kind.COMMITMENT:
-            continue
-        answered: set[str] = set()
-        for r in graph.relationships:
-            if r.source != n.iri or r.type != Rel.RESPONDS_TO:
-                continue
-            target = nodes[r.target]
-            if target.kind == Kind.THREAT:
-                answered |= {
-                    "threat:" + concept_local_name(t.target)
-                    for t in graph.relationships
-                    if t.source == target.iri and t.type == Rel.THREAT_TYPE
-                }
-            else:
-                answered.add(str(target.props.get("notation")))
-        out[" ".join(str(n.props.get("description", "")).split()[:4])] = answered
-    return out
+    return extract_text(text, date, "communique")
 
 
 OPENING = "1. The 44th SCM was held in Washington on October 24, 2012.\n\n"

@@ -12,6 +12,8 @@ import hashlib
 import pathlib
 
 import pytest
+from extraction_probe import meeting_nodes as meetings
+from extraction_probe import recorded_node as recorded
 
 from extractors.document import SourceDocument
 from extractors.metadata import infer_kind, infer_title
@@ -20,7 +22,7 @@ from extractors.rules import extract_document
 from extractors.rules.meetings import find_meeting_mentions
 from extractors.rules.text import paragraphs
 from graph.model import GraphData, Node
-from graph.schema import Kind, Prop, Rel, is_a
+from graph.schema import Kind, Prop, Rel
 
 
 def make_doc(
@@ -31,14 +33,6 @@ def make_doc(
     )
 
 
-def meetings(graph: GraphData) -> dict[str, Node]:
-    return {n.label: n for n in graph.nodes if is_a(n.kind, Kind.MEETING)}
-
-
-def recorded(graph: GraphData) -> Node | None:
-    nodes = graph.node_map()
-    targets = [r.target for r in graph.relationships if r.type == Rel.ISSUED_AT]
-    return nodes[targets[0]] if targets else None
 
 
 def heads(graph: GraphData, meeting: Node) -> set[str]:

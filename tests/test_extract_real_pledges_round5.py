@@ -301,3 +301,39 @@ def test_pledged_solidarity_is_a_pledge_of_the_alliance() -> None:
 def test_reinforcing_a_commitment_restates_it(sentence: str, ctype: str) -> None:
     found = read(f"WASHINGTON, June 5 (Agency) -- {sentence}", "news")
     assert found == {(frozenset({ctype}), "USA")}, found
+
+
+# -- guards found by review: each rule above kept to its own shape --------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["invited", "hosted", "received", "joined", "met"])
+def test_a_group_the_subject_acts_on_is_no_subject(verb: str) -> None:
+    found = read(
+        f"Seoul, June 1 (Agency) -- The United States {verb} the leaders of Japan and South Korea and pledged to "
+        "strengthen extended deterrence.",
+        "news",
+    )
+    assert found and all("USA" in p and "JPN" not in p for _, p in found), found  # the host keeps its pledge
+
+
+def test_an_adverb_cue_before_a_relationship_still_counts() -> None:
+    found = _strengths(
+        "The two sides pledged to fully restore their bilateral ties and to firmly strengthen relations."
+    )
+    assert found and all(strength > 0.5 for strength, _ in found), found
+
+
+def test_a_passive_by_the_adversary_is_no_owner() -> None:
+    from extractors.rules.commitments import stance_of
+
+    assert stance_of("agreed to halt the drills condemned by Pyongyang", "new") == "suspended"
+    assert stance_of("agreed to halt nuclear development by Pyongyang", "new") == "new"
+
+
+def test_agreeing_how_to_act_is_a_pledge() -> None:
+    found = read(
+        "Seoul, June 1 (Agency) -- The Minister and the Secretary agreed how to strengthen the combined defense "
+        "posture against North Korean threats.",
+        "statement",
+    )
+    assert found and all("MutualDefense" in types for types, _ in found), found

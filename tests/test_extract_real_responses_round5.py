@@ -20,34 +20,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extraction_probe import extract_text
+from extraction_probe import extract_text, links
 
-from graph.model import GraphData
-from graph.schema import Kind, Rel, concept_local_name, is_a
-
-
-def links(graph: GraphData) -> dict[str, set[str]]:
-    """What each commitment (by its first four words) responds to: incident ids and ``threat:<type>``."""
-    nodes = graph.node_map()
-    out: dict[str, set[str]] = {}
-    for n in graph.nodes:
-        if n.kind != Kind.COMMITMENT:
-            continue
-        answered: set[str] = set()
-        for r in graph.relationships:
-            if r.source != n.iri or r.type != Rel.RESPONDS_TO:
-                continue
-            target = nodes[r.target]
-            if target.kind == Kind.THREAT:
-                answered |= {
-                    "threat:" + concept_local_name(t.target)
-                    for t in graph.relationships
-                    if t.source == target.iri and t.type == Rel.THREAT_TYPE
-                }
-            else:
-                answered.add(str(target.props.get("notation")))
-        out[" ".join(str(n.props.get("description", "")).split()[:4])] = answered
-    return out
+from graph.schema import Kind, is_a
 
 
 def incident_ids(text: str, date: dt.date | None, kind: str = "news") -> set[str]:

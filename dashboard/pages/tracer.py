@@ -259,11 +259,11 @@ def tracer_data(
                 sources=sources,
                 min_confidence=min_confidence,
             )
-            previous_label, note = _text(meeting["previous_label"]), _text(meeting["note"])
-            if comparison.before is None and not bool(meeting["previous_loaded"]) and (previous_label or note):
+            previous_label, why = _text(meeting["previous_label"]), _text(meeting["previous_note"])
+            if comparison.before is None and not bool(meeting["previous_loaded"]) and (previous_label or why):
                 # the record's previous meeting has no text, or the series' earlier meetings are unknown (the
                 # 48th MCM with no earlier MCM loaded): say so, never "first meeting of its series"
-                comparison.before_note = note or f"no text for the {previous_label} loaded"
+                comparison.before_note = why or f"no text for the {previous_label} loaded"
             data.comparisons.append(comparison)
     for row in result.explicit.to_dict("records"):
         data.explicit.append({k: _text(v) for k, v in row.items()})

@@ -44,6 +44,9 @@ from extractors.rules.meetings import (
     CONTEXT_SERIES,
     LEADERS_MET,
     NUMBERED_SERIES,
+    SAID_TODAY,
+    SPEAKER_LABEL,
+    SPOKEN_RECORD,
     TITLE_BEFORE,
     Meeting,
     MeetingMention,
@@ -53,6 +56,7 @@ from extractors.rules.meetings import (
     choose_recorded,
     complete_from_reference,
     find_meeting_mentions,
+    recorded_score,
     refine_series,
     yearless,
 )
@@ -65,7 +69,7 @@ from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
 from extractors.rules.threats import ThreatMention, find_threats
 from graph import labels
 from graph.model import GraphData
-from graph.schema import DEFAULT_BASE, WD, Kind, Prop, Rel, Series
+from graph.schema import DEFAULT_BASE, SECONDARY_DOC_KINDS, WD, Kind, Prop, Rel, Series
 
 __all__ = ["EXTRACTOR", "extract_document"]
 
@@ -103,6 +107,7 @@ _HARM_REACH = 80
 """Characters before a scheme phrase within which the word that harms it stands."""
 _MODAL_WORDS = ("will", "would", "shall")
 _TRILATERAL_OPENING = load_rules("commitments").regex("trilateral_opening")
+_TRILATERAL_PARTIES = load_rules("commitments").regex("trilateral_parties")
 _OPENING = 600
 """Characters at the head of a document (title, dateline, first lines) that say what it is."""
 _NEAR = 40
@@ -514,10 +519,25 @@ class _Extraction:
         """Mark the meeting the document records (see :func:`meetings.choose_recorded`)."""
         if self.doc.kind not in (*_JOINT_KINDS, "other") or self.recorded is not None or not meetings:
             return
-        if self.doc.kind == "other":
-            minimum = max(minimum, 3)  # a readout records the meeting it says was held, or names in its heading
         limit = self._opening_end(3) if self.pars else 1500
         heading_end = self._heading_end()
+        if self.doc.kind == "other":
+            # a readout records the meeting it says was held, or names in its heading; a press conference or
+            # remarks of the meeting's own day also the numbered meeting its opening names ("Through the 53rd
+            # SCM, Secretary X and I reaffirmed ..." on the day the reference holds the 53rd SCM)
+            minimum = max(minimum, 2)
+            heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
+            opening = self.text[:limit]
+            spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_LABEL.search(opening) is not None
+            # of the meeting's own day: the reference holds it on the document's date, or an undated
+            # transcript says "today"
+            own_day = self.doc.date is None and SAID_TODAY.search(opening) is not None
+            meetings = [
+                m
+                for m in meetings
+                if (recorded_score(m, heading_end, limit) or 0) >= 3
+                or (spoken and (own_day or agreement(m.series, m.ordinal, self.doc.date) == 1))
+            ]
         preferred: str | None = None
         if self.doc.kind == "communique":
             heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
@@ -909,13 +929,16 @@ class _Extraction:
         both = BILATERAL
         if self.recorded is not None and self.recorded.series == Series.TRILATERAL:
             both = BILATERAL | {"JPN"}
-        elif (
-            self.recorded is None
-            and self.doc.kind in _JOINT_KINDS
-            and _TRILATERAL_OPENING.search(text, 0, min(len(text), _OPENING))
+        elif self.recorded is None and (
+            (self.doc.kind in _JOINT_KINDS and _TRILATERAL_OPENING.search(text, 0, min(len(text), _OPENING)))
+            or (
+                self.doc.kind not in SECONDARY_DOC_KINDS
+                and _TRILATERAL_PARTIES.search(text, 0, min(len(text), _OPENING))
+            )
         ):
             # a trilateral's statement or reprint whose meeting was not recorded (in a news article "the
-            # allies" may still be two)
+            # allies" may still be two), or a release that opens with the three allies acting together ("The
+            # United States, Japan, and the Republic of Korea condemn ...", kind `other` when no joint title)
             both = BILATERAL | {"JPN"}
         resolver = PartyResolver(both=both)
         turns = speaker_turns(text, actors)

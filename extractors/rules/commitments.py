@@ -198,6 +198,9 @@ _GAPPED = RULES.words("after_gapped_verb")
 _SCHEDULE_ONLY = RULES.regex("schedule_only")
 _OPEN_QUESTION = RULES.regex("open_question")
 _PARTICIPLE_VERBS = RULES.words("participle_verbs")
+_SERIES_VERB = RULES.regex("series_verb")
+_SERIES_TO = RULES.regex("series_to")
+_SERIES_CLOSE = RULES.regex("series_close")
 _PARTICIPLE_AFTER = RULES.regex("participle_after")
 _PARTICIPLE_STRETCH = RULES.regex("participle_stretch")
 _PARTICIPLE_SPOILS = RULES.regex("participle_spoils")
@@ -601,23 +604,33 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
             article = i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in ("a", "an")
             # "an American pledge": the name qualifies a noun
             before = _word_before(tokens, r.start, lo)
-            r.subject = not article and (before not in _OBJECT_MARKERS or _members_of(tokens, r.start, lo))
+            r.subject = not article and (before not in _OBJECT_MARKERS or _members_of(text, tokens, r.start, lo))
         previous = r
     return refs
 
 
-def _members_of(tokens: Tokens, pos: int, lo: int) -> bool:
+def _members_of(text: str, tokens: Tokens, pos: int, lo: int) -> bool:
     """Does the party at ``pos`` name the members of a subject group ("The defense ministers of Japan, ...")?
 
     True when "of" (after determiners) follows a group noun (``group_heads``) that, with its modifiers,
-    opens the clause or follows no object marker ("met the leaders of ..." is no subject).
+    opens the clause: nothing but punctuation or "and"/"but"/"while" before it ("The United States
+    invited the leaders of ..." and "met the leaders of ..." name no subject).
     """
     i = bisect.bisect_left(tokens.starts, pos) - 1
     while i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in _DETERMINERS:
         i -= 1
     if i < 1 or tokens.starts[i - 1] < lo or tokens.lower[i] != "of" or tokens.lower[i - 1] not in _GROUP_HEADS:
         return False
-    return _word_before(tokens, tokens.starts[i - 1], lo, _GROUP_HEAD_SKIPPED) not in _OBJECT_MARKERS
+    k = i - 1
+    while k > 0 and tokens.starts[k - 1] >= lo and tokens.lower[k - 1] in _GROUP_HEAD_SKIPPED:
+        k -= 1
+    if k == 0 or tokens.starts[k - 1] < lo or tokens.lower[k - 1] in _CLAUSE_JOINS:
+        return True
+    gap = text[tokens.starts[k - 1] + len(tokens.words[k - 1]) : tokens.starts[k]]
+    return any(c in gap for c in ",;:()\u2014\u2013-")
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "also"})
 
 
 def _group_before(text: str, refs: list[Ref], index: int) -> tuple[int, frozenset[str], bool]:
@@ -834,7 +847,9 @@ class _SentenceReader:
                 # "an American pledge", "its plan to", "the American promise": a noun unless its own
                 # subject stands right before it, plural for the base form ("the two sides pledge")
                 local = self.subject_of(v, start, parenthetical=False)
-                if local is None or (not v.word.endswith("s")) != (len(local.parties) > 1 or local.plural):
+                if local is None and current is not None and self.in_series(v, current):
+                    pass  # "condemn the launches, commit to ...": a verb of the series' subject
+                elif local is None or (not v.word.endswith("s")) != (len(local.parties) > 1 or local.plural):
                     continue
             if current is None:
                 top = True
@@ -843,7 +858,7 @@ class _SentenceReader:
                 local = self.subject_of(v, start)
                 top = local is not None and (current.subject is None or local.parties != current.subject.parties)
             else:
-                top = current.embed is None or v.past or added
+                top = current.embed is None or v.past or added or self.in_series(v, current)
             if top:
                 if added and current is None:
                     # "President A had a call with President B, telling him that ...": the name before the
@@ -871,7 +886,9 @@ class _SentenceReader:
     def role(self, v: Verb, local: _Subject | None, current: _Clause | None) -> str:
         """What a verb that looks top-level is: "clause", "subordinate" (read as embedded), or "none"."""
         text = self.text
-        coordinated = _COORDINATED.search(text, max(self.start, v.start - 30), v.start)
+        coordinated = _COORDINATED.search(text, max(self.start, v.start - 30), v.start) or (
+            current is not None and self.in_series(v, current)
+        )
         if local is None and current is not None and not coordinated:
             return "none"  # "the missile launched on ...": a participle
         following = _WORD.match(text, v.end + 1) if v.end < self.end else None
@@ -885,6 +902,19 @@ class _SentenceReader:
             # that President Yoon ... and President Biden endorsed in Washington"
             return "subordinate"
         return "clause"
+
+    def in_series(self, v: Verb, current: _Clause) -> bool:
+        """A pledge verb after a comma in a series of verbs of one subject ("condemn the launches, commit
+        to ..., and underscore ..."): the same tense as the clause's verb, "to" after it, and, in the
+        past tense, a later verb of the series ("..., and urged")."""
+        text = self.text
+        if v.kind != "pledge" or v.past != current.verb.past or current.subject is None:
+            return False
+        if _SERIES_VERB.search(text, max(current.verb.end, v.start - 30), v.start) is None:
+            return False
+        if _SERIES_TO.search(text, v.start, min(self.end, v.end + 4)) is None:  # "committed to", "pledged to"
+            return False
+        return not v.past or _SERIES_CLOSE.search(text, v.end, self.end) is not None
 
     def participle(self, v: Verb) -> bool:
         """A verb that takes an object, without a subject, followed by a prepositional phrase and no
@@ -1174,7 +1204,7 @@ def _finding(
     cues = [
         w
         for i, w in enumerate(words)
-        if w in _CUE_WORDS and not any(n in _CUE_NOT_BEFORE for n in words[i + 1 : i + 3])
+        if w in _CUE_WORDS and (w.endswith("ly") or not any(n in _CUE_NOT_BEFORE for n in words[i + 1 : i + 3]))
     ]
     beneficiaries: list[str] = []
     if parties == {"USA"}:

@@ -156,10 +156,11 @@ _FUTURE = _RULES.regex("future")
 _FUTURE_AFTER = _RULES.regex("future_after")
 _HELD_AFTER = _RULES.regex("held_after")
 _HELD_BEFORE = _RULES.regex("held_before")
-_SPOKEN_BEFORE = _RULES.regex("spoken_before")
-_SPOKEN_AFTER = _RULES.regex("spoken_after")
 _HOSTED_FOR = _RULES.regex("hosted_for_before")
 _REMARKS_AT = _RULES.regex("remarks_at_before")
+SPOKEN_RECORD = _RULES.regex("spoken_record")
+SPEAKER_LABEL = _RULES.regex("speaker_label")
+SAID_TODAY = _RULES.regex("said_today")
 _FIRST_SINCE = _RULES.regex("first_since")
 _COUNTED_IN = _RULES.regex("counted_in")
 _MEETING_WORD = re.compile(r"(?i)\b(?:meeting|session|plenary)$")
@@ -447,7 +448,6 @@ def find_meeting_mentions(
             introduced
             or _HELD_AFTER.match(after) is not None
             or _met_during(text, mention_start)
-            or (_SPOKEN_BEFORE.search(left) is not None and _SPOKEN_AFTER.match(after) is not None)
         )
         future = not held and (_FUTURE.search(left) is not None or _FUTURE_AFTER.match(after) is not None)
         backward = (

@@ -55,16 +55,6 @@ def pytest_setup_options() -> Any:
     return options
 
 
-STOPPED_MID_REQUEST = pytest.mark.filterwarnings(
-    r"ignore:(?s)Exception in thread .*\(process_request_thread\).*\bSystemExit\b"
-    ":pytest.PytestUnhandledThreadExceptionWarning"
-)
-"""dash.testing stops its server by raising SystemExit in every thread the server started, so a request
-the page sent but the test no longer waits for (a callback of a page the test has reloaded, still reading
-Neo4j) fails with an error caused by that SystemExit at teardown. That is the harness stopping; any other
-exception in a request thread still fails the test."""
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark every test here ``browser``; skip them (or fail in CI) without Chromium."""
     here = Path(__file__).parent
@@ -72,7 +62,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(STOPPED_MID_REQUEST)
             if missing and not _in_ci():
                 item.add_marker(pytest.mark.skip(reason=f"Chromium not installed: {', '.join(missing)}"))
 
