@@ -201,6 +201,7 @@ _PARTICIPLE_VERBS = RULES.words("participle_verbs")
 _SERIES_VERB = RULES.regex("series_verb")
 _SERIES_TO = RULES.regex("series_to")
 _SERIES_CLOSE = RULES.regex("series_close")
+_COORDINATED_PRESENT = RULES.regex("coordinated_present")
 _PARTICIPLE_AFTER = RULES.regex("participle_after")
 _PARTICIPLE_STRETCH = RULES.regex("participle_stretch")
 _PARTICIPLE_SPOILS = RULES.regex("participle_spoils")
@@ -841,6 +842,7 @@ class _SentenceReader:
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
                 continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
             local: _Subject | None = None
+            coordinated = False
             # only the rule file's ", pledging" / ", telling" forms of a verb that may pledge end in "-ing"
             added = v.kind in _MAY_PLEDGE and v.word.endswith("ing")
             if v.word in _NOUN_FORMS:
@@ -849,6 +851,9 @@ class _SentenceReader:
                 local = self.subject_of(v, start, parenthetical=False)
                 if local is None and current is not None and self.in_series(v, current):
                     pass  # "condemn the launches, commit to ...": a verb of the series' subject
+                elif local is None and current is not None and self.coordinated_present(v, current):
+                    # "highly appreciate the progress and pledge to continue ...": the same subject's
+                    coordinated = True
                 elif local is None or (not v.word.endswith("s")) != (len(local.parties) > 1 or local.plural):
                     continue
             if current is None:
@@ -858,7 +863,7 @@ class _SentenceReader:
                 local = self.subject_of(v, start)
                 top = local is not None and (current.subject is None or local.parties != current.subject.parties)
             else:
-                top = current.embed is None or v.past or added or self.in_series(v, current)
+                top = current.embed is None or v.past or added or coordinated or self.in_series(v, current)
             if top:
                 if added and current is None:
                     # "President A had a call with President B, telling him that ...": the name before the
@@ -915,6 +920,20 @@ class _SentenceReader:
         if _SERIES_TO.search(text, v.start, min(self.end, v.end + 4)) is None:  # "committed to", "pledged to"
             return False
         return not v.past or _SERIES_CLOSE.search(text, v.end, self.end) is not None
+
+    def coordinated_present(self, v: Verb, current: _Clause) -> bool:
+        """A pledge verb in the present tense joined by "and" to the clause's present-tense verb, with "to"
+        after it ("The two leaders highly appreciate the progress and pledge to continue ...", "welcome
+        the agreement and commit to implement it"): the clause's subject pledges. Its form agrees with
+        that subject; after a pledge noun ("their commitment and pledge to defend ...") it is a noun."""
+        text, subject = self.text, current.subject
+        if v.kind != "pledge" or v.past or current.verb.past or current.verb.modal_like or subject is None:
+            return False
+        if (not v.word.endswith("s")) != (len(subject.parties) > 1 or subject.plural):
+            return False
+        if _COORDINATED_PRESENT.search(text, max(current.verb.end, v.start - 60), v.start) is None:
+            return False
+        return _SERIES_TO.search(text, v.start, min(self.end, v.end + 4)) is not None
 
     def participle(self, v: Verb) -> bool:
         """A verb that takes an object, without a subject, followed by a prepositional phrase and no
