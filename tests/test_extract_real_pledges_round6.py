@@ -94,7 +94,7 @@ def test_a_bilateral_release_stays_bilateral() -> None:
             id="illicit-revenues",
         ),
         pytest.param(
-            "Both sides committed to close the revenue sources the North uses to evade the UN measures.",
+            "Both sides committed to close the illicit revenue sources the North uses to evade the UN measures.",
             id="revenue-sources",
         ),
     ],
@@ -217,3 +217,29 @@ def test_security_commitments_in_a_welcome_pledge_nothing() -> None:
         "joint_statement",
     )
     assert found == set()
+
+
+# -- review guards: revenue of a business is no sanction; concern about another's intent is no pledge ----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers committed to expanding trade and developing new sources of revenue for small businesses in "
+        "both countries.",
+        "The ministers pledged to deepen cooperation on supply chains and revenue generation in the clean energy "
+        "sector.",
+    ],
+)
+def test_revenue_outside_sanctions_is_not_sanctions_enforcement(sentence: str) -> None:
+    from extraction_probe import extract_text, pledges
+
+    found = pledges(extract_text(sentence, dt.date(2023, 5, 3), "joint_statement"))
+    assert found and all("SanctionsEnforcement" not in types for types, _, _ in found), found
+
+
+def test_concern_about_anothers_intent_is_no_pledge() -> None:
+    from extraction_probe import extract_text, pledges
+
+    text = "The ministers expressed concern about Pyongyang's stated intent to expand its nuclear arsenal."
+    assert pledges(extract_text(text, dt.date(2023, 5, 3), "joint_statement")) == []

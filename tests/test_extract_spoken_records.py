@@ -52,3 +52,12 @@ def test_a_report_about_the_meeting_is_no_spoken_record() -> None:
         "FIRM ASSURANCES ON THE U.S. COMMITMENT.\n"
     )
     assert recorded_label(extract_text(summary, dt.date(2021, 12, 2), "other")) is None
+
+
+def test_an_undated_briefing_that_recalls_a_meeting_records_none() -> None:
+    # "today" in a spokesperson's briefing does not make an earlier meeting it recalls the one it records
+    briefing = (
+        "Press Briefing by the Spokesperson\n\nMR. SPOKESMAN: Good afternoon. Today the Secretary is traveling. "
+        "The 53rd SCM in Seoul last year produced a joint communique that we continue to implement.\n"
+    )
+    assert recorded_label(extract_text(briefing, None, "other")) is None

@@ -45,6 +45,7 @@ from extractors.rules.meetings import (
     LEADERS_MET,
     NUMBERED_SERIES,
     SAID_TODAY,
+    SPEAKER_AND_I,
     SPEAKER_LABEL,
     SPOKEN_RECORD,
     TITLE_BEFORE,
@@ -530,13 +531,16 @@ class _Extraction:
             opening = self.text[:limit]
             spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_LABEL.search(opening) is not None
             # of the meeting's own day: the reference holds it on the document's date, or an undated
-            # transcript says "today"
-            own_day = self.doc.date is None and SAID_TODAY.search(opening) is not None
+            # transcript says "today" and its speaker calls the meeting theirs ("... SCM, Secretary X and I")
+            today = self.doc.date is None and SAID_TODAY.search(opening) is not None
+
+            def own_day(meeting: Meeting) -> bool:
+                if today:
+                    return any(SPEAKER_AND_I.match(self.text, x.end, x.end + 200) for x in meeting.mentions)
+                return agreement(meeting.series, meeting.ordinal, self.doc.date) == 1
+
             meetings = [
-                m
-                for m in meetings
-                if (recorded_score(m, heading_end, limit) or 0) >= 3
-                or (spoken and (own_day or agreement(m.series, m.ordinal, self.doc.date) == 1))
+                m for m in meetings if (recorded_score(m, heading_end, limit) or 0) >= 3 or (spoken and own_day(m))
             ]
         preferred: str | None = None
         if self.doc.kind == "communique":
