@@ -243,3 +243,15 @@ def test_concern_about_anothers_intent_is_no_pledge() -> None:
 
     text = "The ministers expressed concern about Pyongyang's stated intent to expand its nuclear arsenal."
     assert pledges(extract_text(text, dt.date(2023, 5, 3), "joint_statement")) == []
+
+
+def test_the_two_sides_stay_two_in_a_release_that_names_three_allies() -> None:
+    from extraction_probe import extract_text, pledges
+
+    text = (
+        "Press release\n\nSeoul, April 26, 2023 -- The United States, Japan, and the Republic of Korea each "
+        "announced new sanctions this week. Seoul and Washington held talks today. The two sides committed to "
+        "strengthen extended deterrence.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2023, 4, 26), "other"))
+    assert found and {party for _, party, _ in found} == {"KOR+USA"}, found

@@ -185,6 +185,7 @@ _CUE_NOT_BEFORE = frozenset(RULES.word_list("cue_not_before"))
 _OBJECT_MARKERS = RULES.words("object_markers")
 _DETERMINERS = RULES.words("determiners")
 _GROUP_HEADS = RULES.words("group_heads")
+_TWO = re.compile(r"(?i)\b(?:two|both)\b")
 _GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
 _IRREGULAR_PAST = RULES.words("irregular_past")
 ADVERSARIES: frozenset[str] = RULES.words("adversaries")
@@ -494,6 +495,8 @@ class PartyResolver:
         for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
             group = m.lastgroup
             parties = pronoun if group == "pron" else self._generic.get(group or "")
+            if group == "both" and parties is not None and len(parties) > 2 and _TWO.search(m.group(0)):
+                parties = BILATERAL  # "the two sides" are two even in a text that opens by naming three allies
             if group == "both" and m.group(0).lower() == "we" and _quoted(text, start, m.start()):
                 # '"We will provide full support ...," Minister Shin said': a quoted "we" is its speaker's;
                 # in a later sentence of a quotation without a named speaker ('... . We will ...," he said'),
