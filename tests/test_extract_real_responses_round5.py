@@ -347,3 +347,8 @@ def test_an_armed_provocation_or_a_demolition_told_with_its_date(text: str, date
 def test_an_armed_provocation_in_the_event_of_is_no_incident() -> None:
     text = "The two sides agreed to respond jointly in the event of an armed provocation in the West Sea."
     assert incident_ids(text, dt.date(2011, 10, 28), "communique") == set()
+
+
+def test_a_missile_that_landed_outside_korea_is_not_the_one_named_for_korean_waters() -> None:
+    text = "The ministers condemned the DPRK's launch of a missile that landed near the coast of Japan."
+    assert "srbm-nll-crossing-2022-11-02" not in incident_ids(text, dt.date(2022, 11, 7))

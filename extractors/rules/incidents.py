@@ -85,6 +85,7 @@ _GROUPED = re.compile(compose(_RULES, "grouped"), _RULES.flags("grouped"))
 _GROUPED_ANCHORED = AnchoredPattern(_GROUPED, _prefix_test(_GROUPED))
 _DESCRIBED_NOUN = _RULES.regex("described_noun")
 _GENERIC_NAME_WORDS = _RULES.words("generic_name_words")
+_FOREIGN_LANDING = _RULES.words("foreign_landing_places")
 _MISSILE_CLASSES = tuple(
     (cls.strip(), re.compile(r"\b(?:" + "|".join(re.escape(w.strip()) for w in words.split("|")) + r")\b"))
     for cls, _, words in (line.partition("=") for line in _RULES.word_list("missile_classes"))
@@ -636,8 +637,13 @@ class IncidentResolver:
             # "the downing" is not the latest hijacking: the trigger's own words must be in the incident's names
             heads = {w for w in Tokens.of(text[start:end]).lower if w not in _GENERIC_NAME_WORDS}
             rel = _RELATIVE_VERB_AFTER.match(text[end:sent_end])
-            if rel is not None:  # "the launch of a missile that landed near the coast"
-                heads.add(rel.group("verb").lower())
+            if rel is not None:  # "the launch of a missile that landed south of the NLL"
+                # the verb names the launch unless the place it says is outside Korea ("landed near the coast of
+                # Japan" is not the launch named for landing south of the NLL)
+                after = end + rel.end()
+                place = set(Tokens.of(text[after : min(sent_end, after + 80)]).lower)
+                if not place & _FOREIGN_LANDING:
+                    heads.add(rel.group("verb").lower())
             classes = missile_classes(text[start:end])
             if classes:
                 # the class the trigger names is its head: "intercontinental" is the "ICBM" of the names
