@@ -34,3 +34,20 @@ def plain(value: Any) -> Any:
 def records(df: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows of a DataFrame as JSON-ready dicts."""
     return [{str(k): plain(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+
+
+def parse_date(value: dt.date | str) -> dt.date:
+    """A date given as a date or as ``YYYY-MM-DD`` text.
+
+    Raises:
+        ConfigurationError: the text is not a date.
+    """
+    from graph.errors import ConfigurationError
+
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        msg = f"{value!r} is not a date (YYYY-MM-DD)"
+        raise ConfigurationError(msg) from exc

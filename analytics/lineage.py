@@ -35,7 +35,7 @@ from analytics.aggregate import (
     series_index,
     statements_at,
 )
-from analytics.frames import frame, records
+from analytics.frames import frame, parse_date, records
 from analytics.loader import AnalyticsView, MeetingRec, StoreOrView, select, view_of
 from analytics.resolve import resolve_party, resolve_type
 from graph.model import Relationship
@@ -311,7 +311,7 @@ def in_force(
     """
     from graph.errors import ConfigurationError
 
-    day = _parse_date(date)
+    day = parse_date(date)
     if within_years is not None and within_years < 0:
         msg = f"--within must be a positive number of years, got {within_years}"
         raise ConfigurationError(msg)
@@ -358,7 +358,7 @@ def in_force(
 
 def ended(store: StoreOrView, date: dt.date | str) -> pd.DataFrame:
     """Pledges a text ended (suspended, ended, replaced, let expire) on or before ``date``, with the evidence."""
-    day = _parse_date(date)
+    day = parse_date(date)
     view = view_of(store)
     latest: dict[tuple[str, str], Statement] = {}
     for meeting in dated_meetings(view):
@@ -382,18 +382,6 @@ def ended(store: StoreOrView, date: dt.date | str) -> pd.DataFrame:
             }
         )
     return frame(rows, ENDED_COLUMNS)
-
-
-def _parse_date(value: dt.date | str) -> dt.date:
-    from graph.errors import ConfigurationError
-
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as exc:
-        msg = f"{value!r} is not a date (YYYY-MM-DD)"
-        raise ConfigurationError(msg) from exc
 
 
 def reaffirms_relationships(store: StoreOrView, commitment_type: str | None = None) -> list[Relationship]:

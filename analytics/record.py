@@ -38,7 +38,7 @@ from typing import Any
 import pandas as pd
 
 from analytics.aggregate import REFERENCE_SERIES, ordinal_label, reference, reference_ordinal, statements_at
-from analytics.frames import frame, records
+from analytics.frames import frame, parse_date, records
 from analytics.loader import AnalyticsView, MeetingRec, StoreOrView, select
 from analytics.resolve import resolve_party, resolve_type
 from graph.errors import ConfigurationError, LookupAmbiguityError
@@ -466,7 +466,7 @@ def coverage(store: StoreOrView, until: dt.date | str | None = None) -> pd.DataF
     Raises:
         ConfigurationError: ``until`` is not a date.
     """
-    day = _until(until)
+    day = parse_date(until) if until is not None else None
     view = select(store, "all")
     rows: list[dict[str, Any]] = []
     for series in sorted({*REFERENCE_SERIES, *view.series_meetings}, key=lambda s: (s not in REFERENCE_SERIES, s)):
@@ -513,12 +513,3 @@ def _coverage_note(missing: int, held: int) -> str:
         return f"no text for any of the {held} meetings of the record"
     return f"no text for {missing} of the {held} meetings of the record"
 
-
-def _until(until: dt.date | str | None) -> dt.date | None:
-    if until is None or isinstance(until, dt.date):
-        return until
-    try:
-        return dt.date.fromisoformat(until.strip())
-    except ValueError as exc:
-        msg = f"{until!r} is not a date (YYYY-MM-DD)"
-        raise ConfigurationError(msg) from exc
