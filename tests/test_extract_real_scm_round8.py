@@ -282,6 +282,27 @@ def test_an_undated_press_conference_records_the_meeting_its_speaker_hosts(
     assert rec is not None
     assert rec.props.get("ordinal") == ordinal
     assert heads(graph, rec) == expected
+    assert rec.props.get("location") == "Washington, D.C."  # from the series reference: the text does not say
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        pytest.param("At the SCM today, Secretary Hagel and I have agreed on important alliance issues.", "Seoul",
+                     id="unplaced-takes-the-reference-city"),
+        pytest.param("At the SCM held in Busan today, Secretary Hagel and I have agreed on important alliance issues.",
+                     "Busan", id="the-texts-own-place-wins"),
+    ],
+)  # fmt: skip
+def test_the_recorded_meetings_place(opening: str, place: str) -> None:
+    text = (
+        "Joint Press Conference with Secretary Hagel and Minister Kim Kwan-jin\n\n"
+        "KIM MIN-SEOK (through translator): Good morning. We now begin the 45th SCM joint press briefing.\n\n"
+        "KIM KWAN-JIN (through translator): " + opening + "\n"
+    )
+    rec = recorded(extract_document(make_doc(text, dt.date(2013, 10, 2), "other")))
+    assert rec is not None and rec.props.get("ordinal") == 45
+    assert rec.props.get("location") == place
 
 
 @pytest.mark.parametrize(

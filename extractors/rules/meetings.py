@@ -26,7 +26,15 @@ from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import RuleFile, load_rules
-from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, same_day_other_year, span_of
+from extractors.rules.reference import (
+    body_of,
+    date_of,
+    mcm_of,
+    ordinal_on,
+    place_of,
+    same_day_other_year,
+    span_of,
+)
 from extractors.rules.scan import AnchoredPattern, Tokens
 from graph.labels import level_name, short_meeting_label
 from graph.schema import Prop, Series
@@ -148,6 +156,10 @@ _NOT_PLACE = _RULES.regex("not_place")
 _VENUE_CITY = _RULES.regex("venue_city")
 _VENUE_CITIES = {
     venue.strip(): city.strip() for venue, _, city in (str(w).partition("=") for w in _RULES.word_list("venue_cities"))
+}
+_REFERENCE_CITIES = {
+    city.strip(): written.strip()
+    for city, _, written in (str(w).partition("=") for w in _RULES.word_list("reference_cities"))
 }
 _PLACE_COUNTRY = _RULES.regex("place_country")
 _PLACE_NEAR = int(_RULES.word_list("place_near")[0])
@@ -799,6 +811,13 @@ def complete_from_reference(
         recorded.date = date_of(recorded.series, recorded.ordinal)
         if recorded.date is not None:
             recorded.from_reference.add(Prop.DATE.value)
+    if recorded is not None and recorded.ordinal is not None and recorded.location is None and not recorded.future:
+        # the meeting the text records, numbered but not placed by it ("my privilege to host Minister X here for
+        # what is the 48th SCM"): the city the reference holds it in
+        city = place_of(recorded.series, recorded.ordinal)
+        if city is not None:
+            recorded.location = _REFERENCE_CITIES.get(city, city)
+            recorded.from_reference.add(Prop.LOCATION.value)
     for meeting in out:
         if meeting.ordinal is None or meeting.date is not None or meeting.future:
             continue

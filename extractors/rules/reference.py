@@ -12,7 +12,9 @@ meeting from it that the text does not name:
   candidate whose ordinal the reference dates years away from the text's
   date is not the meeting the text records;
 * **who led the delegations** and in which office, with the spellings the
-  record uses (``Head.aliases``), and the MCM held with an SCM.
+  record uses (``Head.aliases``), and the MCM held with an SCM;
+* **where** the meeting a text records was held, when the text does not say
+  (a press conference's transcript, a white paper's page).
 """
 
 from __future__ import annotations
@@ -111,6 +113,17 @@ def same_day_other_year(series: str, day: dt.date) -> dt.date | None:
 def date_of(series: str, ordinal: int) -> dt.date | None:
     """The (first) day of meeting ``ordinal`` of ``series``, if the reference dates it."""
     return next((first for n, first, _ in _spans(series) if n == ordinal), None)
+
+
+@functools.cache
+def place_of(series: str, ordinal: int) -> str | None:
+    """The city where meeting ``ordinal`` of ``series`` (an SCM, 2+2, NCG or EDSCG meeting) was held, if recorded."""
+    ref = reference()
+    code = _SERIES.get(series)
+    if ref is None or code is None:
+        return None
+    row = ref.get(code, ordinal)
+    return row.place if row is not None and row.place else None
 
 
 def confirms(series: str, ordinal: int | None, day: dt.date) -> bool:
