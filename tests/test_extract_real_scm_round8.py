@@ -369,3 +369,32 @@ def test_a_translated_turn_gives_its_speaker_as_a_head() -> None:
     rec = recorded(graph)
     assert rec is not None and rec.props.get("ordinal") == 45
     assert heads(graph, rec) == {"Kim Kwan-jin", "Chuck Hagel"}
+
+
+# -- the forces whose wartime control is handed over are the transition's object, not a force-presence pledge ----
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        pytest.param(
+            "The two sides agreed to delay the planned transfer of wartime operational control of allied forces on "
+            "the peninsula until the conditions are met.",
+            {"OpconTransition"},
+            id="control-of-allied-forces-on-the-peninsula",
+        ),
+        pytest.param(
+            "The Minister and the Secretary decided to hand wartime operational control of ROK forces to the ROK "
+            "once the agreed capabilities are in place.",
+            {"OpconTransition"},
+            id="control-of-rok-forces",
+        ),
+        pytest.param(
+            "The Secretary reaffirmed the U.S. commitment to keep its forces on the peninsula at the current level.",
+            {"ForcePresence"},
+            id="forces-on-the-peninsula-still-presence",
+        ),
+    ],
+)
+def test_forces_under_wartime_control_are_the_transitions_object(sentence: str, types: set[str]) -> None:
+    assert {t for found, _ in read(sentence) for t in found} == types
