@@ -398,3 +398,34 @@ def test_a_translated_turn_gives_its_speaker_as_a_head() -> None:
 )
 def test_forces_under_wartime_control_are_the_transitions_object(sentence: str, types: set[str]) -> None:
     assert {t for found, _ in read(sentence) for t in found} == types
+
+
+# -- a news brief without dateline or byline is still news ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "Allies Agree on a New Command Plan\n\nFollowing a meeting at the Pentagon, the two defense chiefs "
+            "announced a new approach to wartime command. Secretary Doe told Pentagon reporters the plan would be "
+            "reviewed every year.\n",
+            "news",
+            id="told-pentagon-reporters",
+        ),
+        pytest.param(
+            "Allies Announce a Deterrence Strategy\n\nThe two allies would set up a new deterrence strategy, "
+            "according to a Pentagon release. Minister Roe said through an interpreter that the plan was ready.\n",
+            "news",
+            id="according-to-a-release",
+        ),
+        pytest.param(
+            "Joint Communique of the 63rd Security Consultative Meeting\n\n1. The 63rd SCM was held in Seoul. "
+            "The Minister and the Secretary reviewed the plan according to the agreed schedule.\n",
+            "communique",
+            id="communique-stays",
+        ),
+    ],
+)
+def test_a_news_brief_without_dateline_is_news(text: str, kind: str) -> None:
+    assert title_and_kind(text)[1] == kind
