@@ -429,3 +429,30 @@ def test_forces_under_wartime_control_are_the_transitions_object(sentence: str, 
 )
 def test_a_news_brief_without_dateline_is_news(text: str, kind: str) -> None:
     assert title_and_kind(text)[1] == kind
+
+
+# -- "agreed during the meeting to ...": where they agreed, then their will -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        pytest.param(
+            "The Minister and the Secretary agreed during the meeting to expand the combined exercises next year.",
+            {"CombinedExercises"},
+            id="during-the-meeting",
+        ),
+        pytest.param(
+            "The two sides agreed during their talks to develop the alliance into a comprehensive strategic alliance.",
+            {"AllianceCooperation"},
+            id="during-their-talks",
+        ),
+    ],
+)
+def test_agreed_during_the_meeting_to_is_a_pledge(sentence: str, types: set[str]) -> None:
+    assert read(sentence) == {(frozenset(types), "KOR+USA")}
+
+
+def test_a_resolve_confirmed_during_the_meeting_is_still_gapped() -> None:
+    # the verb's object is the noun before it: no pledge of its own
+    assert read("The resolve they confirmed during the meeting was noted by the press of both countries.") == set()

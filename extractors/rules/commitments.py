@@ -158,6 +158,7 @@ _SHARED_GOAL = RULES.regex("shared_goal")
 _OWNER_BEFORE = RULES.regex("owner_before")
 _OWNED_OBJECT_LEAD = RULES.regex("owned_object_lead")
 _SPEAKER_I = RULES.regex("speaker_i")
+_GAPPED_THEN_WILL = RULES.regex("gapped_then_will")
 _OWNED_OBJECT_NOUN = RULES.regex("owned_object_noun")
 _VIEW_OBJECT = RULES.regex("view_object")
 _VIEW_CLAUSE = RULES.regex("view_clause")
@@ -913,7 +914,12 @@ class _SentenceReader:
         if local is None and current is not None and not coordinated:
             return "none"  # "the missile launched on ...": a participle
         following = _WORD.match(text, v.end + 1) if v.end < self.end else None
-        if v.kind in _PLEDGING and following is not None and following.group(0).lower() in _GAPPED:
+        if (
+            v.kind in _PLEDGING
+            and following is not None
+            and following.group(0).lower() in _GAPPED
+            and _GAPPED_THEN_WILL.match(text, v.end, self.end) is None
+        ):
             return "none"  # "a resolve they confirmed when ...": the verb's object is the noun before it
         if local is not None and (
             _word_before(self.tokens, local.start, self.start) in _SUBORDINATORS
