@@ -227,6 +227,17 @@ def test_a_white_papers_written_out_offices_are_both_parties(sentence: str) -> N
     assert {p for _, p in found} == {"KOR+USA"}
 
 
+def test_an_office_before_a_name_does_not_join_the_next_clause() -> None:
+    # "spoke with <office> <name> and the two leaders reaffirmed": the "and" joins two clauses, not two names
+    found = read(
+        "Secretary of Defense Mark T. Esper spoke today with Republic of Korea (ROK) Minister of National Defense "
+        "Suh Wook and the two leaders reaffirmed their commitment to the combined defense posture.",
+        "other",
+    )
+    assert found == {(frozenset({"MutualDefense"}), "KOR+USA")}
+
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -456,3 +467,31 @@ def test_agreed_during_the_meeting_to_is_a_pledge(sentence: str, types: set[str]
 def test_a_resolve_confirmed_during_the_meeting_is_still_gapped() -> None:
     # the verb's object is the noun before it: no pledge of its own
     assert read("The resolve they confirmed during the meeting was noted by the press of both countries.") == set()
+
+
+# -- a DoD News page: its section and topic labels, and a byline after the date --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        pytest.param(
+            " date 2032-05-04 News   Partnerships\n\nAllies Reaffirm Their Defense Ties\n\n"
+            "May 4, 2032 | BY Pat Examplar , DOD News\n\n",
+            "Allies Reaffirm Their Defense Ties",
+            id="date-label-news-topic",
+        ),
+        pytest.param(
+            "News Readiness\n\nMinisters Review the Combined Posture\n\n"
+            "May 4, 2032 | By Sam Writer, Defense News Desk\n\n",
+            "Ministers Review the Combined Posture",
+            id="news-topic-alone",
+        ),
+    ],
+)
+def test_a_dod_news_page_is_news_titled_by_its_headline(opening: str, title: str) -> None:
+    text = opening + (
+        "The defense secretary welcomed the visiting minister at the Pentagon today, and the two discussed the "
+        "alliance and the threats it faces.\n"
+    )
+    assert title_and_kind(text) == (title, "news")
