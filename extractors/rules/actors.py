@@ -18,8 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extractors.rules.lexicon import Actor, Lexicon, person_id
-from extractors.rules.meetings import compose
-from extractors.rules.patterns import first_word_prefixes, load_rules
+from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.people import KOREAN_SURNAMES, canonical_name, name_key
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.schema import Kind

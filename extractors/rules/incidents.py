@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from extractors.rules.dates import DateMatch, month_number
 from extractors.rules.lexicon import CatalogueIncident, Lexicon, PhraseMatcher, norm_key
-from extractors.rules.meetings import compose, ordinal_value, yearless
-from extractors.rules.patterns import first_word_prefixes, load_rules
+from extractors.rules.meetings import ordinal_value, yearless
+from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.labels import kind_label
 from graph.schema import Kind

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
-from extractors.rules.patterns import RuleFile, load_rules
+from extractors.rules.patterns import compose, load_rules
 from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
 from graph.labels import level_name, short_meeting_label
@@ -97,22 +97,6 @@ def ordinal_value(text: str) -> int | None:
 
 _WORD_ORD_RE = trie_pattern(sorted({w.replace("-", " ") for w in WORD_ORDINALS}))
 _RULES = load_rules("meetings")
-_NAME_REF = re.compile(r"\{([a-z_]+)\}")
-
-
-def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> str:
-    """The expression of pattern ``key`` with every ``{name}`` replaced by pattern ``name`` (or ``fills[name]``)."""
-    extra = fills or {}
-
-    def fill(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name in extra:
-            return "(?:" + extra[name] + ")"
-        if name in rules.patterns:
-            return "(?:" + compose(rules, name, extra) + ")"
-        return m.group(0)
-
-    return _NAME_REF.sub(fill, rules.source(key))
 
 
 _FILLS = {"word_ordinal": _WORD_ORD_RE}
