@@ -46,7 +46,7 @@ from extractors.rules.meetings import (
     NUMBERED_SERIES,
     SAID_TODAY,
     SPEAKER_AND_I,
-    SPEAKER_LABEL,
+    SPEAKER_TURN,
     SPOKEN_RECORD,
     TITLE_BEFORE,
     Meeting,
@@ -529,7 +529,7 @@ class _Extraction:
             minimum = max(minimum, 2)
             heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
             opening = self.text[:limit]
-            spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_LABEL.search(opening) is not None
+            spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_TURN.search(opening) is not None
             # of the meeting's own day: the reference holds it on the document's date, or an undated
             # transcript says "today" and its speaker calls the meeting theirs ("... SCM, Secretary X and I")
             today = self.doc.date is None and SAID_TODAY.search(opening) is not None
