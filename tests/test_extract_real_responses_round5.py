@@ -352,3 +352,14 @@ def test_an_armed_provocation_in_the_event_of_is_no_incident() -> None:
 def test_a_missile_that_landed_outside_korea_is_not_the_one_named_for_korean_waters() -> None:
     text = "The ministers condemned the DPRK's launch of a missile that landed near the coast of Japan."
     assert "srbm-nll-crossing-2022-11-02" not in incident_ids(text, dt.date(2022, 11, 7))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides welcomed the combined tests of the missile defense system held in August.",
+        "The Secretary praised the launch of an SM-3 missile interceptor by the two navies in August.",
+    ],
+)
+def test_the_allies_tests_of_their_missile_defense_name_no_dprk_launch(text: str) -> None:
+    assert incident_ids(text, dt.date(2017, 11, 30), "communique") == set()
