@@ -363,3 +363,11 @@ def test_a_missile_that_landed_outside_korea_is_not_the_one_named_for_korean_wat
 )
 def test_the_allies_tests_of_their_missile_defense_name_no_dprk_launch(text: str) -> None:
     assert incident_ids(text, dt.date(2017, 11, 30), "communique") == set()
+
+
+def test_a_demolition_in_the_month_of_one_names_it_only_by_more_than_the_noun() -> None:
+    date = dt.date(2020, 10, 14)
+    other = "The Secretary recalled the demolition of the old Yongsan headquarters building in June."
+    assert incident_ids(other, date, "communique") == set()
+    named = "The ministers noted North Korea's demolition of the inter-Korean liaison office in June."
+    assert incident_ids(named, date, "communique") == {"liaison-office-demolition-2020"}

@@ -417,6 +417,10 @@ class IncidentResolver:
                 continue
             words = set(toks.words_between(s_start, s_end))
             matched = [(c, w) for c in candidates for w in self._name_words(c) if w in words]
+            # a word of the name beyond the describing noun itself: "the demolition of the old headquarters
+            # building in June" is not the demolition of the liaison office that June
+            named = {c.id for c, w in matched if _DESCRIBED_NOUN.fullmatch(w) is None}
+            matched = [(c, w) for c, w in matched if c.id in named]
             if not matched:
                 continue
             incident = matched[0][0]
