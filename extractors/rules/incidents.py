@@ -75,6 +75,7 @@ _DEFINITE_BEFORE = _RULES.regex("definite_before")
 _RECENT_BEFORE = _RULES.regex("recent_before")
 _EVENT_VERB_BEFORE = _RULES.regex("event_verb_before")
 _HYPOTHETICAL_BEFORE = _RULES.regex("hypothetical_before")
+_ALLIED_OWNER_BEFORE = _RULES.regex("allied_owner_before")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _PLURAL_BEFORE = _RULES.regex("plural_before")
 _BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
@@ -540,6 +541,8 @@ class IncidentResolver:
     ) -> list[IncidentMention]:
         left_from = max(sent_start, start - 70)
         left = text[left_from:start]
+        if _ALLIED_OWNER_BEFORE.search(left):
+            return []  # the allies' own launch or test, not the North's
         _, sent_end = bounds.around(start)
         named_classes = missile_classes(text[start:end])
         if named_classes:  # an IRBM is never an ICBM launch of the catalogue
