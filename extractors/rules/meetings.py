@@ -26,7 +26,7 @@ from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
 from extractors.rules.patterns import compose, load_rules
-from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, same_day_other_year, span_of
+from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, place_of, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
 from graph.labels import level_name, short_meeting_label
 from graph.schema import Prop, Series
@@ -773,6 +773,12 @@ def complete_from_reference(
         recorded.date = date_of(recorded.series, recorded.ordinal)
         if recorded.date is not None:
             recorded.from_reference.add(Prop.DATE.value)
+    if recorded is not None and recorded.ordinal is not None and not recorded.location and not recorded.future:
+        # the recorded meeting whose text does not say where it met: the reference's city, if its day agrees
+        place = place_of(recorded.series, recorded.ordinal, recorded.date)
+        if place is not None:
+            recorded.location = place
+            recorded.from_reference.add(Prop.LOCATION.value)
     for meeting in out:
         if meeting.ordinal is None or meeting.date is not None or meeting.future:
             continue
