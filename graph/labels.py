@@ -349,9 +349,16 @@ def cell_label(column: str, value: Any) -> Any:
 def commitment_label(parties: Sequence[str], stance: str | None, types: Sequence[str]) -> str:
     """A commitment in words: who, how, about what.
 
+    The wording is told by its verb; a pledge worded without "reaffirm" or "strengthen" says "pledged",
+    not "new": whether it is new against the previous meeting is the analytics' verdict, not its wording
+    (the ``stance_verbs`` table of ``labels.json``).
+
     >>> commitment_label(["KOR", "USA"], "strengthened", ["MutualDefense", "ExtendedDeterrence"])
     'ROK and U.S. strengthened: Mutual defense, Extended deterrence'
+    >>> commitment_label(["USA"], "new", ["DeclaratoryPolicy"])
+    'U.S. pledged: Declaratory policy'
     """
     who = parties_label(parties) if parties else "A party"
     what = ", ".join(type_label(t) for t in types) or "a commitment"
-    return f"{who} {stance_label(stance) if stance else 'committed'}: {what}"
+    verb = _table()["stance_verbs"].get(stance, stance_label(stance)) if stance else "committed"
+    return f"{who} {verb}: {what}"
