@@ -286,5 +286,5 @@ def test_a_capitalised_word_split_at_a_lines_end_is_joined_where_the_text_writes
     # the view maps back onto the source: the joined word's span is the split word's
     layout = repair(text)
     start = view.index("Secretary")
-    src_start, src_end = layout.omap.source_span(start, start + len("Secretary"))
+    src_start, src_end = layout.omap.span(start, start + len("Secretary"))
     assert text[src_start:src_end] == "Secre-\ntary"
