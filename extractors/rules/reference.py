@@ -11,6 +11,8 @@ meeting from it that the text does not name:
   without a date (or a reprint dated otherwise) still dates it right, and a
   candidate whose ordinal the reference dates years away from the text's
   date is not the meeting the text records;
+* **where it met**, for a meeting the text records or reports by its ordinal
+  without saying where ("the 36th SCM" in a Pentagon transcript);
 * **who led the delegations** and in which office, with the spellings the
   record uses (``Head.aliases``), and the MCM held with an SCM.
 """
@@ -197,6 +199,15 @@ def mcm_of(scm_ordinal: int) -> tuple[int, dt.date | None] | None:
     if meeting is None or meeting.mcm is None or meeting.mcm.ordinal is None:
         return None
     return meeting.mcm.ordinal, meeting.mcm.date
+
+
+@functools.cache
+def place_of(series: str, ordinal: int) -> str | None:
+    """The city where meeting ``ordinal`` of ``series`` met, if the reference places it (SCM, 2+2, NCG, EDSCG)."""
+    ref = reference()
+    code = _SERIES.get(series)
+    meeting = ref.get(code, ordinal) if ref is not None and code is not None else None
+    return meeting.place if meeting is not None else None
 
 
 def mcm_chairs(scm_ordinal: int) -> list[RefPerson]:
