@@ -16,9 +16,10 @@ import datetime as dt
 import pytest
 
 from extractors.metadata import infer_kind, is_chrome
+from extractors.rules import extract_document
 from graph.model import GraphData, Node
 from graph.schema import Kind, Prop, Rel
-from tests.extraction_probe import extract_text, incidents, meeting_nodes, recorded_label
+from tests.extraction_probe import extract_text, incidents, make_doc, meeting_nodes, pledges, recorded_label
 
 
 def heads(graph: GraphData, label: str) -> dict[str, str | None]:
@@ -262,3 +263,50 @@ def test_mastheads_and_labels_are_never_a_title(line: str) -> None:
 )
 def test_a_title_naming_the_department_is_kept(line: str) -> None:
     assert not is_chrome(line)
+
+
+# -- pledges of the period's reports: a wire story's routing line, "a U.S. presence", forecasts of a plan --
+
+WIRE = (
+    "Weapons of Mass Destruction (WMD)\n\n"
+    "09 December 2002\n\n"
+    "Allies Pledge Closer Work on Peninsula Security\n\n"
+    "(Pentagon regrets training accident) (980)\n"
+    "The United States and the Republic of Korea remain committed to deepening their\n"
+    "cooperation on security on the Korean peninsula, according to a joint communique the\n"
+    "two defense chiefs issued on December 5.\n"
+    "Meeting in Washington, the two sides \"agreed on the need to continue to maintain a U.S.\n"
+    "presence in the Korean Peninsula,\" the communique said.\n"
+)
+
+
+def test_a_wire_storys_routing_line_keeps_its_lead_sentence_apart() -> None:
+    graph = extract_document(make_doc(WIRE, dt.date(2002, 12, 9), "news"))
+    found = {(frozenset(t), p) for t, p, _ in pledges(graph)}
+    assert (frozenset({"AllianceCooperation"}), "KOR+USA") in found  # the lead under the routing line
+    assert (frozenset({"ForcePresence"}), "KOR+USA") in found  # "maintain a U.S. presence"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Both agreed that the realignment of U.S. forces, once fully implemented, will significantly strengthen "
+            "the alliance.",
+            set(),
+            id="plan-will-strengthen",
+        ),
+        pytest.param(
+            "The two sides agreed that the reduction of U.S. troops would not weaken the combined deterrence.",
+            set(),
+            id="reduction-would-not-weaken",
+        ),
+        pytest.param(
+            "Both sides agreed that the two nations will strengthen the combined defense posture.",
+            {"KOR+USA"},
+            id="guard-parties-will-strengthen",
+        ),
+    ],
+)
+def test_what_a_plan_will_do_is_a_forecast(text: str, expected: set[str]) -> None:
+    assert {p for _, p, _ in pledges(extract_text(text, dt.date(2004, 10, 23)))} == expected
