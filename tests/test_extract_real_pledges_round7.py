@@ -86,3 +86,20 @@ def test_a_pledge_noun_joined_to_a_commitment_stays_one_pledge() -> None:
 def test_a_past_view_and_a_present_noun_is_no_pledge() -> None:
     # guard: after a past-tense view, "and pledge to the alliance" is no verb of the clause
     assert read("The two Presidents noted the plan and pledge to the alliance.") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders reaffirmed their shared commitment to defend universal human rights and the rule of law.",
+        "The ROK and the United States pledged to defend democracy and freedom in the region.",
+        "Both sides committed to the defense of our shared values and the rules-based international order.",
+    ],
+)
+def test_defending_shared_values_is_no_mutual_defense(sentence: str) -> None:
+    assert not any("MutualDefense" in types for types, _party in read(sentence))
+
+
+def test_defending_the_ally_stays_mutual_defense() -> None:
+    found = read("The two leaders reaffirmed their shared commitment to defend the ROK against any attack.")
+    assert any("MutualDefense" in types for types, _party in found)

@@ -11,8 +11,8 @@ meeting from it that the text does not name:
   without a date (or a reprint dated otherwise) still dates it right, and a
   candidate whose ordinal the reference dates years away from the text's
   date is not the meeting the text records;
-* **where it met**, for a meeting the text records or reports by its ordinal
-  without saying where ("the 36th SCM" in a Pentagon transcript);
+* **where it met**, for a meeting the text records without saying where
+  ("this 36th SCM" in a Pentagon transcript);
 * **who led the delegations** and in which office, with the spellings the
   record uses (``Head.aliases``), and the MCM held with an SCM.
 """
@@ -151,21 +151,38 @@ def agreement(series: str, ordinal: int | None, day: dt.date | None) -> int:
     return -1 if gap > FAR_DAYS else 0
 
 
+def _meeting(series: str, ordinal: int | None, day: dt.date | None) -> RefMeeting | None:
+    """The reference's row of a meeting (by ordinal, else by date; an NCG or EDSCG meeting for ``Other``)."""
+    ref = reference()
+    if ref is None:
+        return None
+    if series == Series.OTHER:
+        return _body_meeting(ref, ordinal, day)
+    code = _SERIES.get(series)
+    if code is None:
+        return None
+    meeting = ref.get(code, ordinal) if ordinal is not None else None
+    if meeting is None and day is not None:
+        meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)
+    return meeting
+
+
+@functools.cache
+def place_of(series: str, ordinal: int | None, day: dt.date | None) -> str | None:
+    """The city the reference gives for a meeting, when the day the text gives (if any) is the reference's."""
+    meeting = _meeting(series, ordinal, day)
+    if meeting is None or not meeting.place:
+        return None
+    span = _span(meeting)
+    if day is not None and (span is None or not _near(day, span)):
+        return None
+    return str(meeting.place)
+
+
 @functools.cache
 def heads(series: str, ordinal: int | None, day: dt.date | None = None) -> tuple[RefPerson, ...]:
     """The heads of delegation the reference gives for a meeting (by ordinal, else by date)."""
-    ref = reference()
-    if ref is None:
-        return ()
-    if series == Series.OTHER:
-        meeting = _body_meeting(ref, ordinal, day)
-    else:
-        code = _SERIES.get(series)
-        if code is None:
-            return ()
-        meeting = ref.get(code, ordinal) if ordinal is not None else None
-        if meeting is None and day is not None:
-            meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)
+    meeting = _meeting(series, ordinal, day)
     if meeting is None:
         return ()
     year = meeting.start_date.year if meeting.start_date else None
@@ -199,15 +216,6 @@ def mcm_of(scm_ordinal: int) -> tuple[int, dt.date | None] | None:
     if meeting is None or meeting.mcm is None or meeting.mcm.ordinal is None:
         return None
     return meeting.mcm.ordinal, meeting.mcm.date
-
-
-@functools.cache
-def place_of(series: str, ordinal: int) -> str | None:
-    """The city where meeting ``ordinal`` of ``series`` met, if the reference places it (SCM, 2+2, NCG, EDSCG)."""
-    ref = reference()
-    code = _SERIES.get(series)
-    meeting = ref.get(code, ordinal) if ref is not None and code is not None else None
-    return meeting.place if meeting is not None else None
 
 
 def mcm_chairs(scm_ordinal: int) -> list[RefPerson]:
