@@ -310,3 +310,48 @@ def test_a_wire_storys_routing_line_keeps_its_lead_sentence_apart() -> None:
 )
 def test_what_a_plan_will_do_is_a_forecast(text: str, expected: set[str]) -> None:
     assert {p for _, p, _ in pledges(extract_text(text, dt.date(2004, 10, 23)))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The ROK-U.S. Military Committee decided to cooperate closely to handle the situation together.",
+            {(frozenset({"AllianceCooperation"}), "KOR+USA")},
+            id="the-allies-joint-committee",
+        ),
+        pytest.param(
+            "From now on, the United States will quickly provide added support for the combined defense posture.",
+            {(frozenset({"MutualDefense"}), "USA")},
+            id="a-comma-after-from-now-on",
+        ),
+        pytest.param(
+            "They agreed to work together toward a peaceful resolution of this problem.",
+            {(frozenset({"Denuclearization"}), "KOR+USA")},
+            id="peaceful-resolution-is-no-sanction",
+        ),
+        pytest.param(
+            "Both agreed that the two Koreas should lead the search for a permanent peace arrangement.",
+            {(frozenset({"PeaceAndUnification"}), "KOR+USA")},
+            id="permanent-peace-arrangement",
+        ),
+        pytest.param(
+            "Secretary Cohen reconfirmed unswerving U.S. support for Seoul's policy toward North Korea.",
+            {(frozenset({"PeaceAndUnification"}), "USA")},
+            id="support-of-the-north-korea-policy",
+        ),
+        pytest.param(
+            "The two sides agreed to implement the Security Council resolutions in full.",
+            {(frozenset({"SanctionsEnforcement"}), "KOR+USA")},
+            id="guard-security-council-resolutions",
+        ),
+        pytest.param(
+            "The 45th ROK-U.S. Military Committee Meeting was held in Seoul.",
+            set(),
+            id="guard-the-committee-meeting-is-no-party",
+        ),
+    ],
+)
+def test_pledges_of_the_period_type_and_party(text: str, expected: set[tuple[frozenset[str], str]]) -> None:
+    found = {(frozenset(t), p) for t, p, _ in pledges(extract_text(text, dt.date(1999, 6, 15)))}
+    assert found == expected
