@@ -336,6 +336,12 @@ def test_what_a_plan_will_do_is_a_forecast(text: str, expected: set[str]) -> Non
             id="permanent-peace-arrangement",
         ),
         pytest.param(
+            "The two sides agreed that the armistice stays in force until it is replaced by a permanent peace "
+            "arrangement.",
+            {(frozenset({"ArmisticeSupport"}), "KOR+USA")},
+            id="guard-the-armistice-until-a-peace-arrangement",
+        ),
+        pytest.param(
             "Secretary Cohen reconfirmed unswerving U.S. support for Seoul's policy toward North Korea.",
             {(frozenset({"PeaceAndUnification"}), "USA")},
             id="support-of-the-north-korea-policy",
