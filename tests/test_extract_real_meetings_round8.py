@@ -336,8 +336,8 @@ def test_what_a_plan_will_do_is_a_forecast(text: str, expected: set[str]) -> Non
             id="permanent-peace-arrangement",
         ),
         pytest.param(
-            "The two sides agreed that the armistice stays in force until it is replaced by a permanent peace "
-            "arrangement.",
+            "The two sides agreed that the armistice must remain in force until it is replaced by a permanent "
+            "peace arrangement.",
             {(frozenset({"ArmisticeSupport"}), "KOR+USA")},
             id="guard-the-armistice-until-a-peace-arrangement",
         ),

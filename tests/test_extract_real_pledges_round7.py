@@ -103,3 +103,22 @@ def test_defending_shared_values_is_no_mutual_defense(sentence: str) -> None:
 def test_defending_the_ally_stays_mutual_defense() -> None:
     found = read("The two leaders reaffirmed their shared commitment to defend the ROK against any attack.")
     assert any("MutualDefense" in types for types, _party in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides agreed that the Guidelines will lay a solid foundation for deeper cooperation on deterrence.",
+        "The two sides agreed that the new plan will provide a firm basis for combined exercises.",
+    ],
+)
+def test_a_things_foretold_effect_is_no_pledge(sentence: str) -> None:
+    assert read(sentence) == set()
+
+
+def test_a_body_that_will_continue_to_serve_is_still_a_pledge() -> None:
+    found = read(
+        "The two sides reaffirmed that the Nuclear Consultative Group will continue to serve as the main "
+        "channel for consultation on nuclear deterrence."
+    )
+    assert found

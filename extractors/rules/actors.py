@@ -336,7 +336,7 @@ def _role_words(role: str) -> tuple[str, ...]:
 
 def _dated(actor: Actor, year: int | None) -> Actor:
     """A person as of the document's year: the office held then (a JCS chairman in 2017, minister in 2018)."""
-    if len(actor.offices) < 2:
+    if not actor.offices:
         return actor
     role = actor.role_in(year)
     return actor if role == actor.role else replace(actor, role=role)
