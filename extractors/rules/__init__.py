@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.document import Paragraph, SourceDocument
-from extractors.metadata import body_end
+from extractors.metadata import body_end, is_chrome
 from extractors.registry import register
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
@@ -59,6 +59,7 @@ from extractors.rules.meetings import (
     find_meeting_mentions,
     recorded_score,
     refine_series,
+    speaker_hosts,
     yearless,
 )
 from extractors.rules.patterns import load_rules
@@ -580,6 +581,8 @@ class _Extraction:
             today = self.doc.date is None and SAID_TODAY.search(opening) is not None
 
             def own_day(meeting: Meeting) -> bool:
+                if self.doc.date is None and any(speaker_hosts(self.text, x.start, x.end) for x in meeting.mentions):
+                    return True  # an undated transcript whose speaker hosts it ("my privilege to host X for the 48th")
                 if today:
                     return any(SPEAKER_AND_I.match(self.text, x.end, x.end + 200) for x in meeting.mentions)
                 return agreement(meeting.series, meeting.ordinal, self.doc.date) == 1
@@ -695,6 +698,12 @@ class _Extraction:
         """A heading line: short, without closing punctuation (a title, "JOINT COMMUNIQUÉ", a dateline)."""
         return self._heading_line(p.start, p.end)
 
+    def _is_chrome(self, p: Paragraph) -> bool:
+        """A paragraph of site chrome only (a .gov banner's sentences, "You have accessed part of a historical
+        collection ..."): no body paragraph, though it ends a sentence."""
+        lines = [ln for ln in self.text[p.start : p.end].split("\n") if ln.strip()]
+        return bool(lines) and all(is_chrome(ln) for ln in lines)
+
     def _heading_line(self, start: int, end: int) -> bool:
         body = self.text[start:end].rstrip()
         return len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”"))
@@ -744,7 +753,7 @@ class _Extraction:
         communiqué with a three-line heading still has its opening paragraphs
         in reach.
         """
-        body = (p for p in self.pars[self._first_numbered :] if not self._is_heading(p))
+        body = (p for p in self.pars[self._first_numbered :] if not self._is_heading(p) and not self._is_chrome(p))
         last = next(itertools.islice(body, count - 1, None), None)
         return last.end if last is not None else self.pars[-1].end
 
@@ -836,8 +845,10 @@ class _Extraction:
             si = self.sindex.at(said.start)
             if said.start > limit or si is None:
                 continue
-            if not _AND_I.search(self.text, self.sents[si].start, self.sents[si].end):
-                continue
+            if not _AND_I.search(self.text, self.sents[si].start, self.sents[si].end) and not speaker_hosts(
+                self.text, said.start, said.end
+            ):
+                continue  # neither "Secretary X and I ..." nor "my privilege to host Minister X for the 48th SCM"
             speaker = next((a for a in reversed(opening) if a.via == "speaker" and a.start < said.start), None)
             if speaker is not None:
                 cue_sents.add(self.sindex.at(speaker.start))

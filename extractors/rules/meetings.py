@@ -149,6 +149,19 @@ SPEAKER_TURN = regex_cache.compile(
 )
 SAID_TODAY = _RULES.regex("said_today")
 SPEAKER_AND_I = _RULES.regex("speaker_and_i")
+_SPEAKER_HOSTS = _RULES.regex("speaker_hosts_before")
+_SPEAKER_HOSTS_PAST = _RULES.regex("speaker_hosts_past")
+
+
+def speaker_hosts(text: str, start: int, end: int) -> bool:
+    """Does the speaker say they host the meeting named at ``text[start:end]`` ("It's been my privilege to host
+    Minister X here for what is the 48th SCM"), and not as a past one ("... for the 48th SCM last year")?"""
+    return (
+        _SPEAKER_HOSTS.search(text, max(0, start - 240), start) is not None
+        and _SPEAKER_HOSTS_PAST.match(text, end) is None
+    )
+
+
 _FIRST_SINCE = _RULES.regex("first_since")
 _COUNTED_IN = _RULES.regex("counted_in")
 _MEETING_WORD = re.compile(r"(?i)\b(?:meeting|session|plenary)$")
