@@ -272,6 +272,7 @@ def line_breaks(lines: Sequence[str], gaps: Sequence[str] | None = None) -> list
     gap_of = list(gaps) if gaps is not None else ["line"] * n
     pats = _compiled()
     numbered_re, alone_re, bullet_re = pats["numbered"], pats["enumerator_alone"], pats["bullet"]
+    routing_re = pats["routing_line"]
     width = _width(lines)
     wrapped = _is_wrapped(lines, width)
     short = SHORT_RATIO * width
@@ -295,7 +296,9 @@ def line_breaks(lines: Sequence[str], gaps: Sequence[str] | None = None) -> list
         continues_numbering = numbered is not None and (
             not wrapped or last_number is None or last_number < int(numbered.group(1)) <= last_number + 3
         )
-        if alone_re.fullmatch(a):
+        if routing_re.fullmatch(a) or routing_re.fullmatch(b):
+            brk = True  # a wire story's routing line "(...) (1240)" stands between its headline and its text
+        elif alone_re.fullmatch(a):
             brk = False  # "3." alone on its line opens the paragraph below it
         elif continues_numbering or bullet_re.match(b):
             brk = True
