@@ -92,6 +92,11 @@ class Inferred:
     notes: dict[str, str] = field(default_factory=dict)
 
 
+def dateline_pattern() -> re.Pattern[str]:
+    """The news dateline of metadata.yaml ("SEOUL, Oct. 30 (Agency) --"), for the layout's paragraph rule."""
+    return _pattern("dateline")
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 

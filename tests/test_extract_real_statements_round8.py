@@ -1,0 +1,109 @@
+"""Summit statements, their records and nuclear-test news that an eighth probe of public texts misread (issue 15).
+
+Shapes of stored public copies: a news agency's reprint of a leaders' statement, hard-wrapped, on a
+portal whose field labels ("ID :", "Auther :") sit above the headline; a presidential library's page
+whose first line is the site's navigation bar ("President | Vice President | ..."); a presidential
+office page whose menu is a list of bullets; a newsroom page whose title is preceded by "ArticleCS -
+Article View" or "News Stories" and a blurb about the newsroom. The sentences are written for the
+tests; none is copied from a source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extraction_probe import recorded_label
+
+from extractors.readers import read_bytes
+from extractors.rules import extract_document
+
+
+def read(text: str):  # noqa: ANN201 - a SourceDocument
+    return read_bytes(text.encode(), suffix=".txt")
+
+
+# -- 1. a title is never a portal's field label, a navigation bar, a menu bullet or a newsroom label --
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "ID :\n70211\nThu, 03/06/2031 - 10:12\nAuther :\n\nFull text of the leaders' statement on the "
+            "alliance\n\n\nSEOUL, March 5 (Agency) -- The following is the full text of a joint\nstatement "
+            "issued at the end of a bilateral summit between South Korean President\nKim Dae-ho and U.S. "
+            "President Jane Smith in Seoul on Wednesday.\n\nThe Republic of Korea and the United States of "
+            "America reaffirm an Alliance\nthat keeps the peace on the Korean Peninsula and beyond it, and "
+            "they pledge to\nwiden the ties between their peoples in the years to come, together.\n",
+            "Full text of the leaders' statement on the alliance",
+            id="portal-field-labels",
+        ),
+        pytest.param(
+            "President  |  Vice President  |  First Lady  |  News & Policies  |  Contact\n\nEmail this page to a "
+            "friend\n\nGlobal Affairs\n\nPresident Smith Holds Joint Press Availability with President Kim of the "
+            "Republic of Korea\n\nMarch 5, 2031\nCamp David\n\nPRESIDENT SMITH: Welcome to the mountains. We had "
+            "a good talk over dinner last night and will have lunch today.\n",
+            "President Smith Holds Joint Press Availability with President Kim of the Republic of Korea",
+            id="navigation-bar",
+        ),
+        pytest.param(
+            "PRESIDENT'S OFFICE\n\nPresidential activities\n\n  • Latest Headlines\n  • Speeches\n  • Summit "
+            "diplomacy\n\nLatest Headlines\n\nOpening remarks by President Kim at a joint press conference "
+            "following a summit with President Smith of the United States\nMarch 05, 2031\n\nI warmly welcome "
+            "President Smith to Seoul and thank her for a long and useful talk today.\n",
+            "Opening remarks by President Kim at a joint press conference following a summit with President "
+            "Smith of the United States",
+            id="menu-bullets",
+        ),
+        pytest.param(
+            "Home : Media : Press Releases : Article View\n\nArticleCS - Article View\n\nChiefs of Defense Meet "
+            "in Hawaii for Trilateral Talks\n\n31-012 | March 5, 2031\n\nThe three chiefs of defense met at the "
+            "command's headquarters and spoke about readiness for a long afternoon.\n",
+            "Chiefs of Defense Meet in Hawaii for Trilateral Talks",
+            id="article-view-label",
+        ),
+        pytest.param(
+            "Home : Media : Newsroom : News\n\nNews Stories\n\nOfficial statements, announcements, press "
+            "releases and transcripts of the command, with its media contacts.\n\nNEWS | March 5, 2031\n\nFull "
+            "text of the 63rd ROK-U.S. Joint Communique\n\n1. The 63rd Republic of Korea (ROK) and United "
+            "States (U.S.) Security Consultative Meeting (SCM) was held in Seoul on March 5, 2031.\n",
+            "Full text of the 63rd ROK-U.S. Joint Communique",
+            id="newsroom-label-and-blurb",
+        ),
+        pytest.param(
+            "<!-- IMAGE -->At a recent meeting the two presidents issued a vision for their alliance, which "
+            "this editorial welcomes in full and at some length.\n",
+            "At a recent meeting the two presidents issued a vision for their alliance, which this editorial "
+            "welcomes in full and at some length.",
+            id="html-comment",
+        ),
+    ],
+)
+def test_the_title_is_the_pages_own(text: str, title: str) -> None:
+    assert read(text).title == title
+
+
+def test_a_title_with_one_site_suffix_stays_a_title() -> None:
+    # guard: a page title with its site's name after a bar is a title, not a navigation bar
+    text = "Readout of the Secretary's Call with the Minister | Department of Defense\n\nThe two spoke today.\n"
+    assert read(text).title == "Readout of the Secretary's Call with the Minister | Department of Defense"
+
+
+# -- 2. a reprint's dateline opens its own paragraph, so the reprint is dated and filed -------------
+
+
+def test_a_wrapped_reprint_after_its_headline_is_dated_and_filed_under_its_summit() -> None:
+    text = (
+        "ID :\n70211\nThu, 03/06/2031 - 10:12\nAuther :\n\nFull text of the leaders' statement on the alliance\n\n\n"
+        "SEOUL, March 5 (Agency) -- The following is the full text of a joint\nstatement on the alliance issued at "
+        "the end of a bilateral summit between\nSouth Korean President Kim Dae-ho and U.S. President Jane Smith in "
+        "Seoul\non Wednesday.\n\nJOINT STATEMENT OF THE REPUBLIC OF KOREA AND THE UNITED STATES\nThe Republic of "
+        "Korea and the United States of America reaffirm an Alliance\nthat keeps the peace on the Korean Peninsula "
+        "and beyond it, and they pledge to\nwiden the ties between their peoples in the years to come, together.\n"
+    )
+    doc = read(text)
+    assert doc.date == dt.date(2031, 3, 5)
+    graph = extract_document(doc)
+    assert recorded_label(graph) == "ROK-U.S. summit, 2031-03-05"
+
