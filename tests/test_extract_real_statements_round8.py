@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extraction_probe import recorded_label
+from extraction_probe import make_doc, pledges, recorded_label, recorded_node
 
 from extractors.readers import read_bytes
 from extractors.rules import extract_document
+from graph.schema import Kind, Rel
 
 
 def read(text: str):  # noqa: ANN201 - a SourceDocument
@@ -107,3 +108,61 @@ def test_a_wrapped_reprint_after_its_headline_is_dated_and_filed_under_its_summi
     graph = extract_document(doc)
     assert recorded_label(graph) == "ROK-U.S. summit, 2031-03-05"
 
+
+# -- 3. a summit's press conference records the summit ----------------------------------------------
+
+
+def summit_of(text: str, day: dt.date | None, title: str) -> tuple[str | None, dict[str, object], set[str]]:
+    graph = extract_document(make_doc(text, day, "other", title))
+    node = recorded_node(graph)
+    heads = {
+        graph.node_map()[r.target].label
+        for r in graph.relationships
+        if node is not None and r.source == node.iri and r.type == Rel.HEAD_OF_DELEGATION
+    }
+    return (node.label if node is not None else None), (dict(node.props) if node is not None else {}), heads
+
+
+def test_a_news_conference_heading_with_both_presidents_records_their_summit() -> None:
+    text = (
+        "Public Papers of the Presidents\n\nThe News Conference of President George W. Bush with President Roh "
+        "Moo-hyun of South Korea in Washington, D.C. September 14, 2006 President Roh. Thank you for the warm "
+        "welcome, and for a frank talk this morning about the peninsula and about trade.\n"
+    )
+    # (the title the reader finds: the first heading with a cue, here "News Conference")
+    label, props, heads = summit_of(text, dt.date(2006, 9, 14), "Public Papers of the Presidents: The News Conference")
+    assert label == "ROK-U.S. summit, 2006-09-14"
+    assert props.get("location") == "Washington, D.C."
+    assert heads == {"George W. Bush", "Roh Moo-hyun"}
+
+
+def test_a_press_availability_headline_is_dated_by_its_date_line() -> None:
+    text = (
+        "Global Affairs\n\nPresident Bush Participates in Joint Press Availability with President Roh Moo-hyun "
+        "of the Republic of Korea\n\nSeptember 14, 2006\n\nPRESIDENT BUSH: Welcome back to the White House. "
+        "We talked about our security ties this morning. Our nations have come a long way, and we have "
+        "reaffirmed our commitment to close consultations.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2006, 9, 14), "other"))
+    assert recorded_label(graph) == "ROK-U.S. summit, 2006-09-14"
+    persons = {n.label for n in graph.nodes if n.kind == Kind.PERSON}
+    assert persons == {"George W. Bush", "Roh Moo-hyun"}  # no "Bush Participates"
+    # the leader speaks for both countries: "our nations ... we have reaffirmed"
+    assert {party for _, party, _ in pledges(graph)} == {"KOR+USA"}
+
+
+def test_a_speakers_we_stays_the_speakers_own() -> None:
+    # guard: without words for both countries, a speaker's "we" is the speaker's party
+    text = (
+        "Remarks at the Ministerial Meeting\n\nJohn Kerry\nSecretary of State\n\nSECRETARY KERRY: Good afternoon. "
+        "We will deploy as soon as possible a missile defense battery to our Korean ally.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2016, 10, 19), "other"))
+    assert {party for _, party, _ in pledges(graph)} == {"USA"}
+
+
+def test_one_leader_at_a_news_conference_is_no_summit() -> None:
+    # guard: a leader's own news conference names no counterpart
+    text = "President Obama said at a news conference on March 25, 2012 that the talks would go on.\n"
+    graph = extract_document(make_doc(text, dt.date(2012, 3, 26), "news"))
+    assert not [n for n in graph.nodes if n.props.get("series") == "Summit"]

@@ -95,6 +95,7 @@ _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = load_rules("meetings").regex("together")
+_TURN_WE_BOTH = load_rules("commitments").regex("turn_we_both")
 _BODY_START = load_rules("meetings").regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 _UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
@@ -471,8 +472,12 @@ class _Extraction:
             s = self.sents[si]
             if not _TOGETHER.search(self.text, s.start, s.end):
                 continue
-            # the leaders' own date: the first after the last of them, else the first of the sentence
+            # the leaders' own date: the first after the last of them, else the first of the sentence; a heading
+            # that names them ("President X Holds Joint Press Availability with President Y") is dated by its
+            # heading's date line ("April 19, 2008" on the line below)
             day = self._day_in(leaders[-1].end, s.end) or self._day_in(s.start, s.end)
+            if day is None and s.end <= (heading_end := self._heading_end()):
+                day = self._day_in(s.end, heading_end)
             if day is None:
                 continue
             if any(
@@ -537,6 +542,10 @@ class _Extraction:
             def own_day(meeting: Meeting) -> bool:
                 if today:
                     return any(SPEAKER_AND_I.match(self.text, x.end, x.end + 200) for x in meeting.mentions)
+                if meeting.series == Series.SUMMIT and meeting.ordinal is None and not meeting.estimated:
+                    # a summit's press conference of the summit's own day ("The President's News Conference
+                    # with President X in Seoul, March 25, 2012", dated that day)
+                    return meeting.date is not None and meeting.date == self.doc.date
                 return agreement(meeting.series, meeting.ordinal, self.doc.date) == 1
 
             meetings = [
@@ -1025,6 +1034,10 @@ class _Extraction:
             if turn is not None and turn.question:
                 continue  # a reporter's question pledges nothing
             we = turn.parties if turn is not None else None
+            if we is not None and turn is not None:
+                back = self.sents[max(0, si - 2)].start
+                if _TURN_WE_BOTH.search(text, max(turn.start, back), s.end):
+                    we = None  # the speaker speaks for both countries ("our nations ... we have reaffirmed")
             refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
