@@ -166,3 +166,29 @@ def test_one_leader_at_a_news_conference_is_no_summit() -> None:
     text = "President Obama said at a news conference on March 25, 2012 that the talks would go on.\n"
     graph = extract_document(make_doc(text, dt.date(2012, 3, 26), "news"))
     assert not [n for n in graph.nodes if n.props.get("series") == "Summit"]
+
+
+# -- 4. a meeting held with the North is no meeting of the allies ------------------------------------
+
+
+def test_meetings_with_the_norths_leader_are_not_the_allies() -> None:
+    text = (
+        "SEOUL, July 3 (Agency) -- President Moon Jae-in and President Donald Trump renewed their pledge to the "
+        "alliance at their summit in Seoul on June 30, 2019.\n\nThe visit was remembered for his third meeting "
+        "with North Korean leader Kim Jong Un. Moon and Trump held talks on Sunday before driving to the border "
+        "for a trilateral meeting with Kim. Trump said he still sought the goals he and Kim agreed to at their "
+        "first summit in Singapore in June 2018.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2019, 7, 3), "news"))
+    meetings = {n.label for n in graph.nodes if n.props.get("series")}
+    assert meetings == {"ROK-U.S. summit, 2019-06-30"}
+
+
+def test_a_meeting_with_a_korean_minister_named_kim_stays() -> None:
+    # guard: a person of the ROK after "with" is an ally
+    text = (
+        "Secretary Lloyd Austin held the 55th Security Consultative Meeting with Minister Kim Yong-hyun in "
+        "Seoul on November 13, 2023.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2023, 11, 14), "news"))
+    assert "55th SCM" in {n.label for n in graph.nodes if n.props.get("series")}

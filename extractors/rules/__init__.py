@@ -96,6 +96,8 @@ _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = load_rules("meetings").regex("together")
 _TURN_WE_BOTH = load_rules("commitments").regex("turn_we_both")
+_NORTH_AFTER = load_rules("meetings").regex("north_counterpart_after")
+_NORTH_BEFORE = load_rules("meetings").regex("north_counterpart_before")
 _BODY_START = load_rules("meetings").regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 _UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
@@ -272,6 +274,8 @@ class _Extraction:
     def find_meetings(self, actors: list[ActorMention]) -> None:
         end = body_end(self.text)  # related headlines after "(END)" name other events
         mentions = [m for m in find_meeting_mentions(self.text, self.tokens) if m.start < end]
+        north = [m for m in mentions if self._held_with_north(m, actors)]
+        mentions = [m for m in mentions if m not in north]
         mentions.extend(self.leader_meetings(actors, mentions))
         mentions.sort(key=lambda m: m.start)
         numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
@@ -302,7 +306,11 @@ class _Extraction:
                     m.series = self._body_before(m.start, s.paragraph) or dominant
             elif m.series in NUMBERED_SERIES:  # "the ninth meeting" never refers back to a summit
                 last_explicit = (s.paragraph, m.series)
-            refine_series(m, self.text[s.start : s.end])
+            sentence = self.text[s.start : s.end]
+            for x in north:  # "... before heading to the DMZ for a trilateral meeting with Kim": not the allies' three
+                if s.start <= x.start and x.end <= s.end:
+                    sentence = sentence[: x.start - s.start] + " " * (x.end - x.start) + sentence[x.end - s.start :]
+            refine_series(m, sentence)
             if m.date is None:
                 attach_date(m, self.dates, self.text, s.start, s.end)
             if m.location is None:
@@ -446,6 +454,28 @@ class _Extraction:
         series = body_series(self.text[max(first, start - _BODY_BACK) : start])
         return None if series == Series.OTHER else series
 
+    def _held_with_north(self, mention: MeetingMention, actors: list[ActorMention]) -> bool:
+        """The meeting was held with a person of the North ("a trilateral meeting with Kim", "his third meeting
+        with North Korean leader Kim Jong-un", "he and Kim agreed to at their first summit"): not the allies'."""
+        north = [a for a in actors if a.actor.kind == Kind.PERSON and a.actor.country == "PRK"]
+        if not north:
+            return False
+        after = _NORTH_AFTER.match(self.text, mention.end)
+        if after is not None:
+            for a in north:
+                between = self.text[after.end() : a.start]
+                if 0 <= a.start - after.end() <= 30 and not any(c in between for c in ".,;:"):
+                    return True
+        si = self.sindex.at(mention.start)
+        s_start = self.sents[si].start if si is not None else 0
+        for a in north:
+            if s_start <= a.start and a.end <= mention.start and mention.start - a.end <= 60:
+                before = self.text[max(s_start, a.start - 12) : a.start]
+                between = self.text[a.end : mention.start]
+                if _NORTH_BEFORE.search(before) and not any(c in between for c in ".,;:"):
+                    return True
+        return False
+
     def leader_meetings(
         self, actors: list[ActorMention], named: Sequence[MeetingMention] = ()
     ) -> list[MeetingMention]:
@@ -461,7 +491,7 @@ class _Extraction:
         by_sentence: dict[int, list[ActorMention]] = {}
         for a in actors:
             role = (a.actor.role or "").lower()
-            if a.actor.kind == Kind.PERSON and a.actor.country and role.startswith(_LEADER_ROLES):
+            if a.actor.kind == Kind.PERSON and a.actor.country not in (None, "PRK") and role.startswith(_LEADER_ROLES):
                 si = self.sindex.at(a.start)
                 if si is not None:
                     by_sentence.setdefault(si, []).append(a)
