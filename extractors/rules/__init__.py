@@ -275,7 +275,7 @@ class _Extraction:
         end = body_end(self.text)  # related headlines after "(END)" name other events
         mentions = [m for m in find_meeting_mentions(self.text, self.tokens) if m.start < end]
         north = [m for m in mentions if self._held_with_north(m, actors)]
-        mentions = [m for m in mentions if m not in north]
+        mentions = [m for m in mentions if m not in north or self._summit_with_north(m, actors)]
         mentions.extend(self.leader_meetings(actors, mentions))
         mentions.sort(key=lambda m: m.start)
         numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
@@ -476,6 +476,21 @@ class _Extraction:
                     return True
         return False
 
+    def _summit_with_north(self, mention: MeetingMention, actors: list[ActorMention]) -> bool:
+        """A summit held with the North keeps its place as one ally's summit with the North ("he and Kim agreed to at
+        their first summit": a U.S.-DPRK summit when the sentence's other person is American, inter-Korean when
+        Korean); any other meeting held with the North, or one whose other side is not named, is dropped."""
+        if mention.series != Series.SUMMIT:
+            return False
+        si = self.sindex.at(mention.start)
+        if si is None:
+            return False
+        s = self.sents[si]
+        sides = {a.actor.country for a in actors if a.actor.kind == Kind.PERSON and s.start <= a.start < s.end}
+        level = "usdprk" if "USA" in sides else "inter" if "KOR" in sides else None
+        mention.level = level
+        return level is not None
+
     def leader_meetings(
         self, actors: list[ActorMention], named: Sequence[MeetingMention] = ()
     ) -> list[MeetingMention]:
@@ -491,7 +506,7 @@ class _Extraction:
         by_sentence: dict[int, list[ActorMention]] = {}
         for a in actors:
             role = (a.actor.role or "").lower()
-            if a.actor.kind == Kind.PERSON and a.actor.country not in (None, "PRK") and role.startswith(_LEADER_ROLES):
+            if a.actor.kind == Kind.PERSON and a.actor.country and role.startswith(_LEADER_ROLES):
                 si = self.sindex.at(a.start)
                 if si is not None:
                     by_sentence.setdefault(si, []).append(a)
