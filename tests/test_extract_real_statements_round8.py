@@ -193,3 +193,33 @@ def test_a_meeting_with_a_korean_minister_named_kim_stays() -> None:
     )
     graph = extract_document(make_doc(text, dt.date(2023, 11, 14), "news"))
     assert "55th SCM" in {n.label for n in graph.nodes if n.props.get("series")}
+
+
+# -- 5. who commits: an office between a state and its holder ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "South Korean President Kim Dae-jung and U.S. President Bill Clinton renewed their commitment to "
+            "the alliance during their summit in Seoul last weekend, officials said.",
+            id="state-office-name-pairs",
+        ),
+        pytest.param(
+            "ROK Minister of National Defense Kim Dong-shin and U.S. Secretary of Defense William Cohen "
+            "reaffirmed their commitment to the alliance.",
+            id="minister-of-and-secretary-of",
+        ),
+    ],
+)
+def test_two_titled_heads_of_the_two_states_commit_together(sentence: str) -> None:
+    graph = extract_document(make_doc(sentence + "\n", dt.date(2000, 9, 25), "news"))
+    assert {party for _, party, _ in pledges(graph)} == {"KOR+USA"}
+
+
+def test_one_titled_head_commits_alone() -> None:
+    # guard: the office joins a state to its own holder only
+    sentence = "U.S. Secretary of Defense William Cohen reaffirmed the U.S. commitment to the defense of the ROK.\n"
+    graph = extract_document(make_doc(sentence, dt.date(2000, 9, 25), "news"))
+    assert {party for _, party, _ in pledges(graph)} == {"USA"}
