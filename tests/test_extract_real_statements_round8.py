@@ -223,3 +223,37 @@ def test_one_titled_head_commits_alone() -> None:
     sentence = "U.S. Secretary of Defense William Cohen reaffirmed the U.S. commitment to the defense of the ROK.\n"
     graph = extract_document(make_doc(sentence, dt.date(2000, 9, 25), "news"))
     assert {party for _, party, _ in pledges(graph)} == {"USA"}
+
+
+# -- 6. who "he" is: the person named before it, else the subject of the sentence before ------------
+
+
+def test_he_after_a_subject_that_assured_an_object_is_the_subject() -> None:
+    text = (
+        "Readout of a call\n\nOn March 5, Secretary of Defense William Perry spoke with Minister of National "
+        "Defense Lee Yang-ho. Secretary Perry assured Minister Lee that the United States stands firm in its "
+        "commitment to the defense of the ROK. He further stressed that any attack on the ROK will be met with "
+        "a swift and overwhelming response.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(1995, 3, 5), "other"))
+    assert {party for _, party, _ in pledges(graph)} == {"USA"}
+
+
+def test_he_after_a_name_in_his_own_sentence_is_that_person() -> None:
+    text = (
+        "President George W. Bush and President Roh Moo-hyun spoke to reporters. Roh thanked his host for the "
+        "dinner. Bush said he would ask the U.S. Congress to give South Korea better access to American defense "
+        "technology.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2006, 9, 16), "news"))
+    assert {party for _, party, _ in pledges(graph)} == {"USA"}
+
+
+def test_he_without_a_subject_before_is_the_last_person_named() -> None:
+    # guard: a sentence that does not open with a person leaves "he" to the person named last
+    text = (
+        "The talks with Secretary William Perry went on late into the night with Minister Lee Yang-ho. He "
+        "pledged that the ROK will take a larger share of the costs.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(1995, 3, 5), "news"))
+    assert {party for _, party, _ in pledges(graph)} == {"KOR"}

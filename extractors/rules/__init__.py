@@ -96,6 +96,8 @@ _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = load_rules("meetings").regex("together")
 _TURN_WE_BOTH = load_rules("commitments").regex("turn_we_both")
+_PRONOUN = load_rules("commitments").regex("pronoun")
+_SUBJECT_LEAD = load_rules("commitments").regex("subject_lead")
 _NORTH_AFTER = load_rules("meetings").regex("north_counterpart_after")
 _NORTH_BEFORE = load_rules("meetings").regex("north_counterpart_before")
 _BODY_START = load_rules("meetings").regex("body_start")
@@ -1065,13 +1067,29 @@ class _Extraction:
                 continue
             lo = bisect.bisect_left(actor_starts, s.start)
             pi = bisect.bisect_left(person_starts, s.start) - 1
-            pronoun = frozenset({person_parties[pi]}) if pi >= 0 else None
+            last_named = frozenset({person_parties[pi]}) if pi >= 0 else None
             prev = self.sents[si - 1] if si > 0 else None
             speaker = (
-                pronoun
+                last_named
                 if prev is not None and prev.paragraph == s.paragraph and pi >= 0 and person_starts[pi] >= prev.start
                 else None
             )
+            pronoun = last_named
+            pron = _PRONOUN.search(text, s.start, s.end)
+            if pron is not None:
+                pj = bisect.bisect_left(person_starts, pron.start()) - 1
+                pk = bisect.bisect_left(person_starts, prev.start) if prev is not None else len(persons)
+                if pj >= 0 and person_starts[pj] >= s.start:
+                    pronoun = frozenset({person_parties[pj]})  # "Bush said he would ask ...": named before it
+                elif (
+                    prev is not None
+                    and prev.paragraph == s.paragraph
+                    and pk < len(persons)
+                    and person_starts[pk] < prev.end
+                    and _SUBJECT_LEAD.fullmatch(text, prev.start, person_starts[pk]) is not None
+                ):
+                    # "Secretary X assured Minister Y that ... . He further emphasized ...": the subject before
+                    pronoun = frozenset({person_parties[pk]})
             # (the actors after the sentence too: the speaker of a quotation that closes in a later one)
             after = bisect.bisect_left(actor_starts, s.end + _QUOTE_SPEAKER_REACH)
             ti = bisect.bisect_right(turn_starts, s.start) - 1
