@@ -190,6 +190,8 @@ def names_other_event(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _pattern("event_date_before").search(before):
         return True
+    if _pattern("caption_before").search(text[max(0, start - 200) : start]):
+        return True  # a photo's caption dates the photo
     return before.rstrip(" ").lower().endswith(" the") and _pattern("event_date_after").match(text, end) is not None
 
 

@@ -17,7 +17,7 @@ from extraction_probe import make_doc, pledges, recorded_label, recorded_node
 
 from extractors.readers import read_bytes
 from extractors.rules import extract_document
-from graph.schema import Kind, Rel
+from graph.schema import Kind, Rel, is_a
 
 
 def read(text: str):  # noqa: ANN201 - a SourceDocument
@@ -257,3 +257,47 @@ def test_he_without_a_subject_before_is_the_last_person_named() -> None:
     )
     graph = extract_document(make_doc(text, dt.date(1995, 3, 5), "news"))
     assert {party for _, party, _ in pledges(graph)} == {"KOR"}
+
+
+# -- 7. nuclear-test news: a hypothetical test, a photo caption's date, a re-publisher's dateline ------
+
+
+def incidents_of(graph) -> set[str]:  # noqa: ANN001 - GraphData
+    return {str(n.props.get("notation")) for n in graph.nodes if is_a(n.kind, Kind.INCIDENT)}
+
+
+def test_a_possible_or_denied_ordinal_test_is_no_incident() -> None:
+    text = (
+        "North Korea's sixth nuclear test on September 3 drew wide condemnation. Reports said the North could be "
+        "readying another missile test or possibly a second nuclear test, and monitors checked a later tremor "
+        "to make sure it was not a second nuclear test.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2017, 9, 4), "news"))
+    assert incidents_of(graph) == {"prk-nuclear-test-6"}
+
+
+def test_the_record_s_own_second_test_is_still_found() -> None:
+    # guard: a definite ordinal names the record's test
+    text = "The council met after North Korea's second nuclear test on May 25.\n"
+    graph = extract_document(make_doc(text, dt.date(2009, 5, 26), "news"))
+    assert incidents_of(graph) == {"prk-nuclear-test-2"}
+
+
+def test_a_photo_caption_does_not_date_an_editorial() -> None:
+    text = (
+        "North Korea's Third Nuclear Test\n\nA screen at a control center shows the moment a rocket is launched "
+        "in Pyongyang, North Korea, Wednesday, Dec. 12, 2012. North Korea said on February 12 that it had "
+        "conducted its third nuclear test.\n\nThe United States remains committed to the defense of its allies.\n"
+    )
+    doc = read(text)
+    assert doc.date is None
+    assert "prk-nuclear-test-3" in incidents_of(extract_document(doc))
+
+
+def test_a_republished_wire_story_is_dated_by_its_dateline() -> None:
+    text = (
+        "Leaders renew their pledge to the alliance\n\nThe two presidents shake hands after a press conference in "
+        "Seoul on June 30, 2019. (Agency)\n\nWASHINGTON, D.C. Jul 3, 2019, Yonhap. The two presidents renewed "
+        "their pledge to the alliance at their summit in Seoul last weekend, the State Department said.\n"
+    )
+    assert read(text).date == dt.date(2019, 7, 3)
