@@ -301,3 +301,24 @@ def test_a_republished_wire_story_is_dated_by_its_dateline() -> None:
         "their pledge to the alliance at their summit in Seoul last weekend, the State Department said.\n"
     )
     assert read(text).date == dt.date(2019, 7, 3)
+
+
+# -- 8. pledges after a nuclear test, in a readout of a call ----------------------------------------
+
+
+def test_the_presidents_of_a_call_commit_together() -> None:
+    text = (
+        "President Bush spoke today with President Roh Moo-hyun of the Republic of Korea after the nuclear test. "
+        "The presidents reiterated their strong commitment to close coordination on the next steps.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2006, 10, 9), "other"))
+    assert {party for _, party, _ in pledges(graph)} == {"KOR+USA"}
+
+
+def test_the_defense_of_their_nations_is_mutual_defense() -> None:
+    text = (
+        "President George W. Bush called the leaders of South Korea and Japan. Bush assured them that the U.S. "
+        "remains committed to the defense of their nations.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2006, 10, 9), "news"))
+    assert {(types, party) for types, party, _ in pledges(graph)} == {(frozenset({"MutualDefense"}), "USA")}
