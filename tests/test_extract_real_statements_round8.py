@@ -322,3 +322,41 @@ def test_the_defense_of_their_nations_is_mutual_defense() -> None:
     )
     graph = extract_document(make_doc(text, dt.date(2006, 10, 9), "news"))
     assert {(types, party) for types, party, _ in pledges(graph)} == {(frozenset({"MutualDefense"}), "USA")}
+
+
+# -- 9. what the alliance is said to be does not type the pledge -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        pytest.param(
+            "We will keep working to adapt our Alliance to serve as a linchpin of peace and stability in the "
+            "Asia-Pacific.",
+            {"AllianceCooperation"},
+            id="linchpin-apposition",
+        ),
+        pytest.param(
+            "Both sides reaffirmed their commitment to grow the Alliance into a global partnership that is more "
+            "than the linchpin of peace and stability in Northeast Asia.",
+            {"GlobalSecurityCooperation"},
+            id="global-partnership",
+        ),
+        pytest.param(
+            "The Ministers committed to using those capabilities to meet emerging challenges to peace around the "
+            "world, including Ebola and ISIL.",
+            {"GlobalSecurityCooperation"},
+            id="around-the-world",
+        ),
+    ],
+)
+def test_the_pledge_is_typed_by_what_it_pledges(sentence: str, types: set[str]) -> None:
+    graph = extract_document(make_doc(sentence + "\n", dt.date(2014, 10, 24), "joint_statement"))
+    assert {frozenset(t) for t, _, _ in pledges(graph)} == {frozenset(types)}
+
+
+def test_a_regional_pledge_stays_regional() -> None:
+    # guard: a region the pledge works for, not a description of the alliance, still types it
+    sentence = "The two sides pledged to work together for peace and stability in Northeast Asia.\n"
+    graph = extract_document(make_doc(sentence, dt.date(2014, 10, 24), "joint_statement"))
+    assert {frozenset(t) for t, _, _ in pledges(graph)} == {frozenset({"RegionalCooperation"})}

@@ -96,6 +96,7 @@ _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = load_rules("meetings").regex("together")
 _TURN_WE_BOTH = load_rules("commitments").regex("turn_we_both")
+_ALLIANCE_DESCRIPTION = load_rules("commitments").regex("alliance_description")
 _PRONOUN = load_rules("commitments").regex("pronoun")
 _SUBJECT_LEAD = load_rules("commitments").regex("subject_lead")
 _NORTH_AFTER = load_rules("meetings").regex("north_counterpart_after")
@@ -1014,7 +1015,14 @@ class _Extraction:
         orgs = [(a.start, a.end) for a in actors if a.actor.kind == Kind.ORGANIZATION]
         org_starts = [a for a, _ in orgs]
         type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        described = [(m.start(), m.end()) for m in _ALLIANCE_DESCRIPTION.finditer(text)]
+
+        def in_description(start: int, end: int) -> bool:
+            return any(a <= start and end <= b for a, b in described)
+
         for start, end, types in self.lex.commitment_types.finditer(text, self.tokens):
+            if in_description(start, end):
+                continue  # "... to serve as a linchpin of peace and stability in the Asia-Pacific": what it is
             o = bisect.bisect_right(org_starts, start) - 1
             if o >= 0 and orgs[o][1] >= end and orgs[o][1] - orgs[o][0] > end - start:
                 continue
@@ -1061,7 +1069,11 @@ class _Extraction:
             if not hits:
                 # a sentence without a scheme phrase is typed by a cue word, or, a pledge a party states,
                 # by the broadest concept (see commitment_types)
-                cue_words[si] = list(self.lex.commitment_cues.finditer(text, self.tokens, s.start, s.end))
+                cue_words[si] = [
+                    c
+                    for c in self.lex.commitment_cues.finditer(text, self.tokens, s.start, s.end)
+                    if not in_description(c[0], c[1])
+                ]
             verbs = sentence_verbs(text, self.tokens, s.start, s.end)
             if not can_pledge(verbs, text, s.start, s.end):
                 continue
