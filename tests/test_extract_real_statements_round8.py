@@ -360,3 +360,27 @@ def test_a_regional_pledge_stays_regional() -> None:
     sentence = "The two sides pledged to work together for peace and stability in Northeast Asia.\n"
     graph = extract_document(make_doc(sentence, dt.date(2014, 10, 24), "joint_statement"))
     assert {frozenset(t) for t, _, _ in pledges(graph)} == {frozenset({"RegionalCooperation"})}
+
+
+# -- 10. the "I" of a speech is its speaker -----------------------------------------------------------
+
+
+def test_the_speaker_of_titled_remarks_and_the_other_leader_commit_together() -> None:
+    text = (
+        "I warmly welcome President George W. Bush to Seoul.\n\nPresident Bush and I reconfirmed our firm "
+        "commitment to the alliance between our two countries.\n"
+    )
+    title = "Opening remarks by President Roh Moo-hyun at a joint press conference"
+    graph = extract_document(make_doc(text + "President Roh Moo-hyun\n", dt.date(2006, 11, 17), "other", title))
+    assert {party for _, party, _ in pledges(graph)} == {"KOR+USA"}
+
+
+def test_a_speaker_and_a_colleague_of_the_same_state_commit_alone() -> None:
+    # guard: "I" is the titled speaker's party, not both states
+    text = (
+        "Secretary of Defense Ashton Carter joined me today.\n\nSecretary Carter and I reaffirmed our commitment "
+        "to the defense of the ROK.\n\nJohn Kerry\n"
+    )
+    title = "Remarks by Secretary of State John Kerry at the Ministerial Meeting"
+    graph = extract_document(make_doc(text, dt.date(2016, 10, 19), "other", title))
+    assert {party for _, party, _ in pledges(graph)} == {"USA"}

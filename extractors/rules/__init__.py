@@ -96,6 +96,7 @@ _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = load_rules("meetings").regex("together")
 _TURN_WE_BOTH = load_rules("commitments").regex("turn_we_both")
+_SPEECH_BY = load_rules("commitments").regex("speech_by")
 _ALLIANCE_DESCRIPTION = load_rules("commitments").regex("alliance_description")
 _PRONOUN = load_rules("commitments").regex("pronoun")
 _SUBJECT_LEAD = load_rules("commitments").regex("subject_lead")
@@ -1008,6 +1009,16 @@ class _Extraction:
         meeting_sentences = {self.sindex.at(m.start) for meeting in self.meetings for m in meeting.mentions}
         actor_starts = [a.start for a in actors]
         persons = [a for a in actors if a.actor.kind == Kind.PERSON and a.actor.country]
+        # the speaker of a speech titled "Opening remarks by President X at ...": the "I" of "President Y and I"
+        me: frozenset[str] | None = None
+        by = _SPEECH_BY.search(self.doc.title or "")
+        if by is not None:
+            named = set((self.doc.title or "")[by.end() : by.end() + 60].lower().split())
+            for a in persons:
+                words = a.actor.label.replace(",", " ").lower().split()
+                if words and (words[0] in named or words[-1] in named):
+                    me = frozenset({str(a.actor.country)})
+                    break
         person_starts = [a.start for a in persons]
         person_parties = [str(a.actor.country) for a in persons]
         starts = [s.start for s in self.sents]
@@ -1113,7 +1124,7 @@ class _Extraction:
                 back = self.sents[max(0, si - 2)].start
                 if _TURN_WE_BOTH.search(text, max(turn.start, back), s.end):
                     we = None  # the speaker speaks for both countries ("our nations ... we have reaffirmed")
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we)
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we, me)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:

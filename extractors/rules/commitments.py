@@ -395,6 +395,7 @@ def strength_of(cues: list[str]) -> float:
 
 
 _SPEAKER_TURN = RULES.regex("speaker_turn")
+_SPEAKER_I = RULES.regex("speaker_i")
 _QUESTION_TURNS = RULES.words("question_turns")
 _US_TURN_TITLES = RULES.words("us_turn_titles")
 _ROK_TURN_TITLES = RULES.words("rok_turn_titles")
@@ -480,6 +481,7 @@ class PartyResolver:
         pronoun: frozenset[str] | None = None,
         speaker: frozenset[str] | None = None,
         we: frozenset[str] | None = None,
+        me: frozenset[str] | None = None,
     ) -> list[Ref]:
         """References to parties in ``text[start:end]``, in text order.
 
@@ -490,6 +492,8 @@ class PartyResolver:
                 paragraph: who says a quotation that opens this sentence, if any.
             we: the party an unquoted "we" stands for (the speaker's, in a transcript's speaker
                 turn), if not both.
+            me: the party of the text's own speaker (a speech titled "Remarks by President X"): the "I"
+                of "President Y and I reconfirmed ...".
         """
         generic: list[Ref] = []
         for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
@@ -507,6 +511,10 @@ class PartyResolver:
                 parties = we  # "SECRETARY KERRY: ... we will deploy ...": the speaker's party
             if parties:
                 generic.append(Ref(m.start(), m.end(), parties, meeting=group == "meeting"))
+        if me is not None:
+            for m in _SPEAKER_I.finditer(text, start, end):
+                group = "i" if m.group("i") else "i2"
+                generic.append(Ref(m.start(group), m.end(group), me))
         # "the U.S.-ROK Alliance", "both the ROK and the U.S.": one reference to both, not its parts
         joint = [r for r in generic if r.parties == self.both and r.end - r.start > 12]
         joint_ids = {id(r) for r in joint}
