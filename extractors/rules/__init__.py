@@ -1013,10 +1013,10 @@ class _Extraction:
         me: frozenset[str] | None = None
         by = _SPEECH_BY.search(self.doc.title or "")
         if by is not None:
-            named = set((self.doc.title or "")[by.end() : by.end() + 60].lower().split())
+            titled = set((self.doc.title or "")[by.end() : by.end() + 60].lower().split())
             for a in persons:
                 words = a.actor.label.replace(",", " ").lower().split()
-                if words and (words[0] in named or words[-1] in named):
+                if words and (words[0] in titled or words[-1] in titled):
                     me = frozenset({str(a.actor.country)})
                     break
         person_starts = [a.start for a in persons]
