@@ -46,7 +46,7 @@ from extractors.rules.meetings import (
     NUMBERED_SERIES,
     SAID_TODAY,
     SPEAKER_AND_I,
-    SPEAKER_LABEL,
+    SPEAKER_TURN,
     SPOKEN_RECORD,
     TITLE_BEFORE,
     Meeting,
@@ -110,6 +110,8 @@ _DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
 _HARMED_BEFORE = load_rules("commitments").regex("harmed_before")
 _MANNER_OBJECT = load_rules("commitments").regex("manner_object")
 _MANNER_CUES = load_rules("commitments").words("manner_cues")
+_VALUES_OBJECT = load_rules("commitments").regex("values_object")
+_VALUE_CUES = load_rules("commitments").words("value_cues")
 _SOLIDARITY = load_rules("commitments").word_list("solidarity_words")
 _HARM_REACH = 80
 """Characters before a scheme phrase within which the word that harms it stands."""
@@ -583,7 +585,7 @@ class _Extraction:
             minimum = max(minimum, 2)
             heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
             opening = self.text[:limit]
-            spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_LABEL.search(opening) is not None
+            spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_TURN.search(opening) is not None
             # of the meeting's own day: the reference holds it on the document's date, or an undated
             # transcript says "today" and its speaker calls the meeting theirs ("... SCM, Secretary X and I")
             today = self.doc.date is None and SAID_TODAY.search(opening) is not None
@@ -1259,7 +1261,11 @@ class _Extraction:
         lo, hi = found.span
         # the sentence's introduction ("With 2013 marking the anniversary of the Mutual Defense
         # Treaty, they decided ...") types the pledge only when the pledge itself names nothing
-        own = [(hs, ts) for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi]
+        own = [
+            (hs, ts)
+            for hs, he, ts in hits
+            if max(lo, found.lead_end) <= hs < hi and not self._defends_values(hs, he)
+        ]
         names = self._unharmed(found, own, si)
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
@@ -1277,9 +1283,19 @@ class _Extraction:
             names &= self.lex.concepts.keys()
         return sorted(names)
 
+    def _defends_values(self, start: int, end: int) -> bool:
+        """Does the phrase at ``start:end`` end in a word of defending whose object is shared values ("commitment
+        to defend universal human rights")?"""
+        last = self.text[start:end].rsplit(None, 1)[-1].lower()
+        return last in _VALUE_CUES and _VALUES_OBJECT.match(self.text, end) is not None
+
     def _manner(self, start: int, end: int) -> bool:
-        """Is the cue word at ``start:end`` the manner of a cause it names ("coordination on promoting democracy")?"""
-        return self.text[start:end].lower() in _MANNER_CUES and _MANNER_OBJECT.match(self.text, end) is not None
+        """Is the cue word at ``start:end`` the manner of a cause it names ("coordination on promoting democracy",
+        "defend universal human rights")?"""
+        word = self.text[start:end].lower()
+        if word in _VALUE_CUES:
+            return _VALUES_OBJECT.match(self.text, end) is not None
+        return word in _MANNER_CUES and _MANNER_OBJECT.match(self.text, end) is not None
 
     def _cue_words_in(self, si: int) -> list[tuple[int, int, tuple[str, ...]]]:
         """The cue words (``skos:hiddenLabel``) of sentence ``si``, found once per sentence."""

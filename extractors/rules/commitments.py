@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from extractors.rules.actors import ActorMention
-from extractors.rules.patterns import first_word_prefixes, load_rules
+from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.scan import Tokens
 from graph.schema import Kind
 
@@ -394,7 +394,10 @@ def strength_of(cues: list[str]) -> float:
     return round(min(1.0, 0.5 + 0.15 * len({c.lower() for c in cues})), 2)
 
 
-_SPEAKER_TURN = RULES.regex("speaker_turn")
+_SPEAKER_TURN = re.compile(
+    compose(RULES, "speaker_turn", {"speaker_label": load_rules("actors").source("speaker_label")}),
+    RULES.flags("speaker_turn"),
+)
 _SPEAKER_I = RULES.regex("speaker_i")
 _QUESTION_TURNS = RULES.words("question_turns")
 _US_TURN_TITLES = RULES.words("us_turn_titles")
