@@ -92,6 +92,11 @@ class Inferred:
     notes: dict[str, str] = field(default_factory=dict)
 
 
+def dateline_pattern() -> re.Pattern[str]:
+    """The news dateline of metadata.yaml ("SEOUL, Oct. 30 (Agency) --"), for the layout's paragraph rule."""
+    return _pattern("dateline")
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
@@ -185,6 +190,8 @@ def names_other_event(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _pattern("event_date_before").search(before):
         return True
+    if _pattern("caption_before").search(text[max(0, start - 200) : start]):
+        return True  # a photo's caption dates the photo
     return before.rstrip(" ").lower().endswith(" the") and _pattern("event_date_after").match(text, end) is not None
 
 

@@ -337,6 +337,13 @@ def _line_break(a: str, b: str, gap: str) -> bool:
     return not _connects(a)
 
 
+def _opens_dateline(line: str) -> bool:
+    """The line opens with a news dateline ("SEOUL, Oct. 30 (Agency) --"): it starts a paragraph."""
+    from extractors.metadata import dateline_pattern
+
+    return dateline_pattern().match(line) is not None
+
+
 def _wrapped_break(a: str, b: str, gap: str, short: float, in_numbered: bool) -> bool:
     """Hard-wrapped lines: a paragraph ends after a short line or a blank line that close a sentence.
 
@@ -345,6 +352,8 @@ def _wrapped_break(a: str, b: str, gap: str, short: float, in_numbered: bool) ->
     """
     if gap == "page" and in_numbered and (len(a) >= short or not _terminal(a)):
         return False
+    if gap == "blank" and _opens_dateline(b):
+        return True  # a reprint's headline, a blank line, then its lead "WASHINGTON, June 16 (Agency) -- ..."
     if (len(b) < short and _is_date_line(b)) or (len(a) < short and _is_date_line(a)):
         return True
     if _opens_lower(a, b):

@@ -96,6 +96,13 @@ _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = load_rules("meetings").regex("together")
+_TURN_WE_BOTH = load_rules("commitments").regex("turn_we_both")
+_SPEECH_BY = load_rules("commitments").regex("speech_by")
+_ALLIANCE_DESCRIPTION = load_rules("commitments").regex("alliance_description")
+_PRONOUN = load_rules("commitments").regex("pronoun")
+_SUBJECT_LEAD = load_rules("commitments").regex("subject_lead")
+_NORTH_AFTER = load_rules("meetings").regex("north_counterpart_after")
+_NORTH_BEFORE = load_rules("meetings").regex("north_counterpart_before")
 _BODY_START = load_rules("meetings").regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 _UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
@@ -278,6 +285,8 @@ class _Extraction:
     def find_meetings(self, actors: list[ActorMention]) -> None:
         end = body_end(self.text)  # related headlines after "(END)" name other events
         mentions = [m for m in find_meeting_mentions(self.text, self.tokens) if m.start < end]
+        north = [m for m in mentions if self._held_with_north(m, actors)]
+        mentions = [m for m in mentions if m not in north or self._summit_with_north(m, actors)]
         mentions.extend(self.leader_meetings(actors, mentions))
         mentions.sort(key=lambda m: m.start)
         numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
@@ -308,7 +317,11 @@ class _Extraction:
                     m.series = self._body_before(m.start, s.paragraph) or dominant
             elif m.series in NUMBERED_SERIES:  # "the ninth meeting" never refers back to a summit
                 last_explicit = (s.paragraph, m.series)
-            refine_series(m, self.text[s.start : s.end])
+            sentence = self.text[s.start : s.end]
+            for x in north:  # "... before heading to the DMZ for a trilateral meeting with Kim": not the allies' three
+                if s.start <= x.start and x.end <= s.end:
+                    sentence = sentence[: x.start - s.start] + " " * (x.end - x.start) + sentence[x.end - s.start :]
+            refine_series(m, sentence)
             if m.date is None:
                 attach_date(m, self.dates, self.text, s.start, s.end)
             if m.location is None:
@@ -491,6 +504,43 @@ class _Extraction:
         series = body_series(self.text[max(first, start - _BODY_BACK) : start])
         return None if series == Series.OTHER else series
 
+    def _held_with_north(self, mention: MeetingMention, actors: list[ActorMention]) -> bool:
+        """The meeting was held with a person of the North ("a trilateral meeting with Kim", "his third meeting
+        with North Korean leader Kim Jong-un", "he and Kim agreed to at their first summit"): not the allies'."""
+        north = [a for a in actors if a.actor.kind == Kind.PERSON and a.actor.country == "PRK"]
+        if not north:
+            return False
+        after = _NORTH_AFTER.match(self.text, mention.end)
+        if after is not None:
+            for a in north:
+                between = self.text[after.end() : a.start]
+                if 0 <= a.start - after.end() <= 30 and not any(c in between for c in ".,;:"):
+                    return True
+        si = self.sindex.at(mention.start)
+        s_start = self.sents[si].start if si is not None else 0
+        for a in north:
+            if s_start <= a.start and a.end <= mention.start and mention.start - a.end <= 60:
+                before = self.text[max(s_start, a.start - 12) : a.start]
+                between = self.text[a.end : mention.start]
+                if _NORTH_BEFORE.search(before) and not any(c in between for c in ".,;:"):
+                    return True
+        return False
+
+    def _summit_with_north(self, mention: MeetingMention, actors: list[ActorMention]) -> bool:
+        """A summit held with the North keeps its place as one ally's summit with the North ("he and Kim agreed to at
+        their first summit": a U.S.-DPRK summit when the sentence's other person is American, inter-Korean when
+        Korean); any other meeting held with the North, or one whose other side is not named, is dropped."""
+        if mention.series != Series.SUMMIT:
+            return False
+        si = self.sindex.at(mention.start)
+        if si is None:
+            return False
+        s = self.sents[si]
+        sides = {a.actor.country for a in actors if a.actor.kind == Kind.PERSON and s.start <= a.start < s.end}
+        level = "usdprk" if "USA" in sides else "inter" if "KOR" in sides else None
+        mention.level = level
+        return level is not None
+
     def leader_meetings(
         self, actors: list[ActorMention], named: Sequence[MeetingMention] = ()
     ) -> list[MeetingMention]:
@@ -517,8 +567,12 @@ class _Extraction:
             s = self.sents[si]
             if not _TOGETHER.search(self.text, s.start, s.end):
                 continue
-            # the leaders' own date: the first after the last of them, else the first of the sentence
+            # the leaders' own date: the first after the last of them, else the first of the sentence; a heading
+            # that names them ("President X Holds Joint Press Availability with President Y") is dated by its
+            # heading's date line ("April 19, 2008" on the line below)
             day = self._day_in(leaders[-1].end, s.end) or self._day_in(s.start, s.end)
+            if day is None and s.end <= (heading_end := self._heading_end()):
+                day = self._day_in(s.end, heading_end)
             if day is None:
                 continue
             if any(
@@ -585,6 +639,10 @@ class _Extraction:
                     return True  # an undated transcript whose speaker hosts it ("my privilege to host X for the 48th")
                 if today:
                     return any(SPEAKER_AND_I.match(self.text, x.end, x.end + 200) for x in meeting.mentions)
+                if meeting.series == Series.SUMMIT and meeting.ordinal is None and not meeting.estimated:
+                    # a summit's press conference of the summit's own day ("The President's News Conference
+                    # with President X in Seoul, March 25, 2012", dated that day)
+                    return meeting.date is not None and meeting.date == self.doc.date
                 return agreement(meeting.series, meeting.ordinal, self.doc.date) == 1
 
             meetings = [
@@ -1044,6 +1102,16 @@ class _Extraction:
         meeting_sentences = {self.sindex.at(m.start) for meeting in self.meetings for m in meeting.mentions}
         actor_starts = [a.start for a in actors]
         persons = [a for a in actors if a.actor.kind == Kind.PERSON and a.actor.country]
+        # the speaker of a speech titled "Opening remarks by President X at ...": the "I" of "President Y and I"
+        me: frozenset[str] | None = None
+        by = _SPEECH_BY.search(self.doc.title or "")
+        if by is not None:
+            titled = set((self.doc.title or "")[by.end() : by.end() + 60].lower().split())
+            for a in persons:
+                words = a.actor.label.replace(",", " ").lower().split()
+                if words and (words[0] in titled or words[-1] in titled):
+                    me = frozenset({str(a.actor.country)})
+                    break
         person_starts = [a.start for a in persons]
         person_parties = [str(a.actor.country) for a in persons]
         starts = [s.start for s in self.sents]
@@ -1051,7 +1119,14 @@ class _Extraction:
         orgs = [(a.start, a.end) for a in actors if a.actor.kind == Kind.ORGANIZATION]
         org_starts = [a for a, _ in orgs]
         type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        described = [(m.start(), m.end()) for m in _ALLIANCE_DESCRIPTION.finditer(text)]
+
+        def in_description(start: int, end: int) -> bool:
+            return any(a <= start and end <= b for a, b in described)
+
         for start, end, types in self.lex.commitment_types.finditer(text, self.tokens):
+            if in_description(start, end):
+                continue  # "... to serve as a linchpin of peace and stability in the Asia-Pacific": what it is
             o = bisect.bisect_right(org_starts, start) - 1
             if o >= 0 and orgs[o][1] >= end and orgs[o][1] - orgs[o][0] > end - start:
                 continue
@@ -1098,19 +1173,39 @@ class _Extraction:
             if not hits:
                 # a sentence without a scheme phrase is typed by a cue word, or, a pledge a party states,
                 # by the broadest concept (see commitment_types)
-                cue_words[si] = list(self.lex.commitment_cues.finditer(text, self.tokens, s.start, s.end))
+                cue_words[si] = [
+                    c
+                    for c in self.lex.commitment_cues.finditer(text, self.tokens, s.start, s.end)
+                    if not in_description(c[0], c[1])
+                ]
             verbs = sentence_verbs(text, self.tokens, s.start, s.end)
             if not can_pledge(verbs, text, s.start, s.end):
                 continue
             lo = bisect.bisect_left(actor_starts, s.start)
             pi = bisect.bisect_left(person_starts, s.start) - 1
-            pronoun = frozenset({person_parties[pi]}) if pi >= 0 else None
+            last_named = frozenset({person_parties[pi]}) if pi >= 0 else None
             prev = self.sents[si - 1] if si > 0 else None
             speaker = (
-                pronoun
+                last_named
                 if prev is not None and prev.paragraph == s.paragraph and pi >= 0 and person_starts[pi] >= prev.start
                 else None
             )
+            pronoun = last_named
+            pron = _PRONOUN.search(text, s.start, s.end)
+            if pron is not None:
+                pj = bisect.bisect_left(person_starts, pron.start()) - 1
+                pk = bisect.bisect_left(person_starts, prev.start) if prev is not None else len(persons)
+                if pj >= 0 and person_starts[pj] >= s.start:
+                    pronoun = frozenset({person_parties[pj]})  # "Bush said he would ask ...": named before it
+                elif (
+                    prev is not None
+                    and prev.paragraph == s.paragraph
+                    and pk < len(persons)
+                    and person_starts[pk] < prev.end
+                    and _SUBJECT_LEAD.fullmatch(text, prev.start, person_starts[pk]) is not None
+                ):
+                    # "Secretary X assured Minister Y that ... . He further emphasized ...": the subject before
+                    pronoun = frozenset({person_parties[pk]})
             # (the actors after the sentence too: the speaker of a quotation that closes in a later one)
             after = bisect.bisect_left(actor_starts, s.end + _QUOTE_SPEAKER_REACH)
             ti = bisect.bisect_right(turn_starts, s.start) - 1
@@ -1118,7 +1213,11 @@ class _Extraction:
             if turn is not None and turn.question:
                 continue  # a reporter's question pledges nothing
             we = turn.parties if turn is not None else None
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we)
+            if we is not None and turn is not None:
+                back = self.sents[max(0, si - 2)].start
+                if _TURN_WE_BOTH.search(text, max(turn.start, back), s.end):
+                    we = None  # the speaker speaks for both countries ("our nations ... we have reaffirmed")
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we, me)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:

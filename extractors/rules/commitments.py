@@ -492,6 +492,7 @@ class PartyResolver:
         pronoun: frozenset[str] | None = None,
         speaker: frozenset[str] | None = None,
         we: frozenset[str] | None = None,
+        me: frozenset[str] | None = None,
     ) -> list[Ref]:
         """References to parties in ``text[start:end]``, in text order.
 
@@ -502,6 +503,8 @@ class PartyResolver:
                 paragraph: who says a quotation that opens this sentence, if any.
             we: the party an unquoted "we" stands for (the speaker's, in a transcript's speaker
                 turn), if not both.
+            me: the party of the text's own speaker (a speech titled "Remarks by President X"): the "I"
+                of "President Y and I reconfirmed ...".
         """
         generic: list[Ref] = []
         for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
@@ -519,11 +522,12 @@ class PartyResolver:
                 parties = we  # "SECRETARY KERRY: ... we will deploy ...": the speaker's party
             if parties:
                 generic.append(Ref(m.start(), m.end(), parties, meeting=group == "meeting"))
-        if we is not None:
+        i_party = we if we is not None else me  # a turn's speaker, else the titled speaker of the text
+        if i_party is not None:
             for m in _SPEAKER_I.finditer(text, start, end):
                 at = m.start("i") if m.group("i") else m.start("j")
                 if not _quoted(text, start, at):
-                    generic.append(Ref(at, at + 1, we))  # "Secretary X and I": the speaker is the "I"
+                    generic.append(Ref(at, at + 1, i_party))  # "Secretary X and I": the speaker is the "I"
         # "the U.S.-ROK Alliance", "both the ROK and the U.S.": one reference to both, not its parts
         joint = [r for r in generic if r.parties == self.both and r.end - r.start > 12]
         joint_ids = {id(r) for r in joint}
