@@ -464,7 +464,7 @@ class Neo4jStore(GraphStore):
         end: dt.date | None,
         limit: int | None,
     ) -> GraphData:
-        """:meth:`neighbours` at one hop in one read (the node, its first neighbours by IRI, the links among them)."""
+        """:meth:`neighbours` at one hop in two reads: the node and its first neighbours by IRI, then their links."""
         kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
         types = sorted({Rel(t).value for t in rel_types}) if rel_types is not None else None
         room = max(limit, 1) - 1 if limit is not None else ONE_HOP_ALL
@@ -473,8 +473,10 @@ class Neo4jStore(GraphStore):
         if not records:
             msg = f"no node has the IRI {iri!r}"
             raise NodeNotFoundError(msg)
-        nodes = sorted((node_from_record(n) for n in records[0]["nodes"]), key=lambda n: n.iri)
-        rels = sorted((_rel_from_row(*row) for row in records[0]["rels"]), key=lambda r: r.key)
+        nodes = sorted((node_from_record(n) for n in [records[0]["a"], *records[0]["found"]]), key=lambda n: n.iri)
+        among = self._read(queries.RELATIONSHIPS_AMONG, iris=[n.iri for n in nodes], types=types)
+        rels = [_rel_from_row(r["source"], r["type"], r["target"], r["props"]) for r in among]
+        rels.sort(key=lambda r: r.key)
         return GraphData(nodes=nodes, relationships=rels)
 
     def link_counts(self, iri: str) -> dict[tuple[str, bool], int]:
