@@ -239,6 +239,8 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         line = _pattern("title_trailing_label").sub("", _pattern("title_leading_label").sub("", line))
         if line and not is_chrome(line):
             if _is_prose(line):
+                if heads and not any(_heading_like(h) for h in heads):
+                    continue  # a blog's epigraph and tagline above a reposted text: no heading yet, the body is later
                 break  # the body has begun: a heading after its first paragraph is a section's, not the title
             heads.append(line)
     if not heads and paragraphs:

@@ -152,7 +152,14 @@ def change_label(change: str | None) -> str:
 
 
 def stance_label(stance: str | None) -> str:
-    """A commitment's wording (its stance) in words; ``unstated`` when missing."""
+    """A commitment's wording (its stance) in words; ``unstated`` when missing.
+
+    A pledge worded without "reaffirm" or "strengthen" (stance ``new``) reads "pledged", not "new": whether
+    it is new against the previous meeting is the analytics' verdict (:func:`change_label`), not its wording.
+
+    >>> stance_label("new"), stance_label("reaffirmed")
+    ('pledged', 'reaffirmed')
+    """
     if not stance:
         return "unstated"
     return _table()["stances"].get(stance, stance)
@@ -349,8 +356,12 @@ def cell_label(column: str, value: Any) -> Any:
 def commitment_label(parties: Sequence[str], stance: str | None, types: Sequence[str]) -> str:
     """A commitment in words: who, how, about what.
 
+    The wording is told by its verb (:func:`stance_label`).
+
     >>> commitment_label(["KOR", "USA"], "strengthened", ["MutualDefense", "ExtendedDeterrence"])
     'ROK and U.S. strengthened: Mutual defense, Extended deterrence'
+    >>> commitment_label(["USA"], "new", ["DeclaratoryPolicy"])
+    'U.S. pledged: Declaratory policy'
     """
     who = parties_label(parties) if parties else "A party"
     what = ", ".join(type_label(t) for t in types) or "a commitment"

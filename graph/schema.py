@@ -265,7 +265,13 @@ def prop_iri(prop: Prop) -> str:
 STANCES: tuple[str, ...] = ("new", "reaffirmed", "strengthened", "weakened", "suspended")
 """Allowed values of ``ak:stance``."""
 
-FROM_REFERENCE_VALUES: tuple[str, ...] = (Prop.ORDINAL.value, Prop.DATE.value, Prop.END_DATE.value, Prop.SERIES.value)
+FROM_REFERENCE_VALUES: tuple[str, ...] = (
+    Prop.ORDINAL.value,
+    Prop.DATE.value,
+    Prop.END_DATE.value,
+    Prop.SERIES.value,
+    Prop.LOCATION.value,
+)
 """Allowed values of ``ak:fromReference``: the meeting properties the series reference may supply."""
 
 class Series(StrEnum):

@@ -288,6 +288,30 @@ def test_a_number_given_after_the_name_is_the_meetings_own(text: str, ordinal: i
     assert [m.ordinal for m in find_meeting_mentions(text) if m.series == Series.TWO_PLUS_TWO] == [ordinal]
 
 
+READOUT = """Readout of the Security Consultative Meeting
+
+The 53rd ROK-U.S. Security Consultative Meeting (SCM) was held on December 2, 2021. Minister Suh Wook and \
+Secretary Lloyd J. Austin III led their delegations. The two sides reviewed the outcomes of the 52nd SCM.
+"""
+
+
+def test_the_recorded_meeting_that_says_not_where_it_met_takes_the_reference_s_city() -> None:
+    found = meetings(extract_document(make_doc(READOUT, dt.date(2021, 12, 2))))
+    assert found["53rd SCM"][Prop.LOCATION.value] == "Seoul"
+    assert found["53rd SCM"][Prop.FROM_REFERENCE.value] == ["location"]
+    # a meeting named in passing never takes one
+    assert found["52nd SCM"].get(Prop.LOCATION.value) is None
+    # a text that says where: its own words, nothing marked
+    said = READOUT.replace("was held on", "was held in Seoul on")
+    found = meetings(extract_document(make_doc(said, dt.date(2021, 12, 2))))
+    assert found["53rd SCM"][Prop.LOCATION.value] == "Seoul"
+    assert Prop.FROM_REFERENCE.value not in found["53rd SCM"]
+    # a day the reference does not give it: not its row, no city
+    wrong = READOUT.replace("December 2, 2021", "March 3, 2021")
+    found = meetings(extract_document(make_doc(wrong, dt.date(2021, 3, 3))))
+    assert found["53rd SCM"].get(Prop.LOCATION.value) is None
+
+
 def test_a_number_the_text_gives_is_not_marked_as_the_reference_s() -> None:
     text = ARCHIVE_NOTE.replace(
         "The U.S.-ROK “2+2” session came", "The U.S.-ROK “2+2” session, the fourth of its kind, came"
@@ -364,7 +388,7 @@ def test_a_place_stops_before_an_abbreviated_month() -> None:
     [
         pytest.param(
             "It was attended by Chairman of the JCS Won In-cheol and others.",
-            "Won In-cheol",
+            "Won In-choul",  # the gazetteer's spelling of the same chairman
             "Chairman of the Joint Chiefs of Staff",
             id="jcs-syllable",
         ),

@@ -198,3 +198,22 @@ def test_we_in_a_speaker_turn_is_the_speakers_party() -> None:
 def test_a_reporters_question_is_no_pledge() -> None:
     found = read(TRANSCRIPT, kind="news")
     assert not any("ForcePresence" in types for types, _p, _s, _r in found)
+
+
+# A transcript of an interpreted press conference: every label carries a translator's note, and the moderator
+# announces the programme in the first person plural.
+INTERPRETED = (
+    "Joint Press Conference, Seoul, March 5, 2031\n\n"
+    "MODERATOR (THROUGH TRANSLATOR):  Ladies and gentlemen, welcome.\n\n"
+    "We will now begin the joint press conference of the two defense chiefs. After their opening remarks, "
+    "we will take questions from two reporters.\n\n"
+    "MINISTER SEO (THROUGH INTERPRETER):  Thank you. We will increase our contribution to the costs of "
+    "stationing U.S. forces.\n"
+)
+
+
+def test_a_moderator_with_a_translators_note_pledges_nothing() -> None:
+    """One label shape for every use: a "(THROUGH TRANSLATOR)" note no longer hides a moderator's turn."""
+    found = read(INTERPRETED, kind="news")
+    assert not any("AllianceCooperation" in types for types, _p, _s, _r in found)
+    assert (frozenset({"CostSharing"}), "KOR") in {(types, party) for types, party, _s, _r in found}

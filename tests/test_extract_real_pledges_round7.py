@@ -86,3 +86,39 @@ def test_a_pledge_noun_joined_to_a_commitment_stays_one_pledge() -> None:
 def test_a_past_view_and_a_present_noun_is_no_pledge() -> None:
     # guard: after a past-tense view, "and pledge to the alliance" is no verb of the clause
     assert read("The two Presidents noted the plan and pledge to the alliance.") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders reaffirmed their shared commitment to defend universal human rights and the rule of law.",
+        "The ROK and the United States pledged to defend democracy and freedom in the region.",
+        "Both sides committed to the defense of our shared values and the rules-based international order.",
+    ],
+)
+def test_defending_shared_values_is_no_mutual_defense(sentence: str) -> None:
+    assert not any("MutualDefense" in types for types, _party in read(sentence))
+
+
+def test_defending_the_ally_stays_mutual_defense() -> None:
+    found = read("The two leaders reaffirmed their shared commitment to defend the ROK against any attack.")
+    assert any("MutualDefense" in types for types, _party in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides agreed that the Guidelines will lay a solid foundation for deeper cooperation on deterrence.",
+        "The two sides agreed that the new plan will provide a firm basis for combined exercises.",
+    ],
+)
+def test_a_things_foretold_effect_is_no_pledge(sentence: str) -> None:
+    assert read(sentence) == set()
+
+
+def test_a_body_that_will_continue_to_serve_is_still_a_pledge() -> None:
+    found = read(
+        "The two sides reaffirmed that the Nuclear Consultative Group will continue to serve as the main "
+        "channel for consultation on nuclear deterrence."
+    )
+    assert found

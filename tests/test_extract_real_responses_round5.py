@@ -352,3 +352,47 @@ def test_an_armed_provocation_in_the_event_of_is_no_incident() -> None:
 def test_a_missile_that_landed_outside_korea_is_not_the_one_named_for_korean_waters() -> None:
     text = "The ministers condemned the DPRK's launch of a missile that landed near the coast of Japan."
     assert "srbm-nll-crossing-2022-11-02" not in incident_ids(text, dt.date(2022, 11, 7))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides welcomed the combined tests of the missile defense system held in August.",
+        "The Secretary praised the launch of an SM-3 missile interceptor by the two navies in August.",
+    ],
+)
+def test_the_allies_tests_of_their_missile_defense_name_no_dprk_launch(text: str) -> None:
+    assert incident_ids(text, dt.date(2017, 11, 30), "communique") == set()
+
+
+def test_a_demolition_in_the_month_of_one_names_it_only_by_more_than_the_noun() -> None:
+    date = dt.date(2020, 10, 14)
+    other = "The Secretary recalled the demolition of the old Yongsan headquarters building in June."
+    assert incident_ids(other, date, "communique") == set()
+    named = "The ministers noted North Korea's demolition of the inter-Korean liaison office in June."
+    assert incident_ids(named, date, "communique") == {"liaison-office-demolition-2020"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister explained the ROK's own ballistic missile test launch conducted last week.",
+        "The United States conducted a Minuteman III ICBM test launch on October 21.",
+        "Our missile launch on October 21 showed the alliance's resolve.",
+    ],
+)
+def test_the_allies_own_launch_is_no_dprk_incident(text: str) -> None:
+    assert incident_ids(text, dt.date(2017, 10, 28), "news") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. condemned the missile launch of October 21.",
+        "Seoul said the missile launch on October 21 violated UN resolutions.",
+        "The United States condemned the DPRK's missile launch on October 21.",
+    ],
+)
+def test_an_ally_speaking_of_a_launch_does_not_make_it_theirs(text: str) -> None:
+    graph = extract_text(text, dt.date(2017, 10, 28), kind="news")
+    assert [n.props.get("date") for n in graph.nodes if is_a(n.kind, Kind.INCIDENT)] == [dt.date(2017, 10, 21)]

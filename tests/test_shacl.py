@@ -85,7 +85,7 @@ def _drop_prop(kind: Kind, name: str) -> Callable[[GraphData], None]:
         pytest.param(_set(Kind.MENTION, "confidence", -0.1), "between 0 and 1", id="confidence-below-0"),
         pytest.param(_set(Kind.SCM, "ordinal", 0), "ordinal", id="ordinal-zero"),
         pytest.param(_set(Kind.SCM, "ordinal", "49th"), "ordinal", id="ordinal-string"),
-        pytest.param(_set(Kind.SCM, Prop.FROM_REFERENCE.value, [Prop.DATE.value, Prop.LOCATION.value]),
+        pytest.param(_set(Kind.SCM, Prop.FROM_REFERENCE.value, [Prop.DATE.value, Prop.LABEL.value]),
                      "fromReference must name", id="from-reference-unknown-property"),
         pytest.param(_set(Kind.SCM, Prop.FROM_REFERENCE.value, ["Date"]), "fromReference must name",
                      id="from-reference-label-not-name"),

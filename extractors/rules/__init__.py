@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.document import Paragraph, SourceDocument
-from extractors.metadata import body_end
+from extractors.metadata import body_end, is_chrome
 from extractors.registry import register
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
@@ -46,7 +46,7 @@ from extractors.rules.meetings import (
     NUMBERED_SERIES,
     SAID_TODAY,
     SPEAKER_AND_I,
-    SPEAKER_LABEL,
+    SPEAKER_TURN,
     SPOKEN_RECORD,
     TITLE_BEFORE,
     Meeting,
@@ -59,6 +59,7 @@ from extractors.rules.meetings import (
     find_meeting_mentions,
     recorded_score,
     refine_series,
+    speaker_hosts,
     yearless,
 )
 from extractors.rules.patterns import load_rules
@@ -103,6 +104,8 @@ _DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
 _HARMED_BEFORE = load_rules("commitments").regex("harmed_before")
 _MANNER_OBJECT = load_rules("commitments").regex("manner_object")
 _MANNER_CUES = load_rules("commitments").words("manner_cues")
+_VALUES_OBJECT = load_rules("commitments").regex("values_object")
+_VALUE_CUES = load_rules("commitments").words("value_cues")
 _SOLIDARITY = load_rules("commitments").word_list("solidarity_words")
 _HARM_REACH = 80
 """Characters before a scheme phrase within which the word that harms it stands."""
@@ -529,12 +532,14 @@ class _Extraction:
             minimum = max(minimum, 2)
             heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
             opening = self.text[:limit]
-            spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_LABEL.search(opening) is not None
+            spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_TURN.search(opening) is not None
             # of the meeting's own day: the reference holds it on the document's date, or an undated
             # transcript says "today" and its speaker calls the meeting theirs ("... SCM, Secretary X and I")
             today = self.doc.date is None and SAID_TODAY.search(opening) is not None
 
             def own_day(meeting: Meeting) -> bool:
+                if self.doc.date is None and any(speaker_hosts(self.text, x.start, x.end) for x in meeting.mentions):
+                    return True  # an undated transcript whose speaker hosts it ("my privilege to host X for the 48th")
                 if today:
                     return any(SPEAKER_AND_I.match(self.text, x.end, x.end + 200) for x in meeting.mentions)
                 return agreement(meeting.series, meeting.ordinal, self.doc.date) == 1
@@ -650,6 +655,12 @@ class _Extraction:
         """A heading line: short, without closing punctuation (a title, "JOINT COMMUNIQUÉ", a dateline)."""
         return self._heading_line(p.start, p.end)
 
+    def _is_chrome(self, p: Paragraph) -> bool:
+        """A paragraph of site chrome only (a .gov banner's sentences, "You have accessed part of a historical
+        collection ..."): no body paragraph, though it ends a sentence."""
+        lines = [ln for ln in self.text[p.start : p.end].split("\n") if ln.strip()]
+        return bool(lines) and all(is_chrome(ln) for ln in lines)
+
     def _heading_line(self, start: int, end: int) -> bool:
         body = self.text[start:end].rstrip()
         return len(body) < _HEADING_MAX and not body.endswith((".", "!", "?", ":", ";", '"', "”"))
@@ -699,7 +710,7 @@ class _Extraction:
         communiqué with a three-line heading still has its opening paragraphs
         in reach.
         """
-        body = (p for p in self.pars[self._first_numbered :] if not self._is_heading(p))
+        body = (p for p in self.pars[self._first_numbered :] if not self._is_heading(p) and not self._is_chrome(p))
         last = next(itertools.islice(body, count - 1, None), None)
         return last.end if last is not None else self.pars[-1].end
 
@@ -791,8 +802,10 @@ class _Extraction:
             si = self.sindex.at(said.start)
             if said.start > limit or si is None:
                 continue
-            if not _AND_I.search(self.text, self.sents[si].start, self.sents[si].end):
-                continue
+            if not _AND_I.search(self.text, self.sents[si].start, self.sents[si].end) and not speaker_hosts(
+                self.text, said.start, said.end
+            ):
+                continue  # neither "Secretary X and I ..." nor "my privilege to host Minister X for the 48th SCM"
             speaker = next((a for a in reversed(opening) if a.via == "speaker" and a.start < said.start), None)
             if speaker is not None:
                 cue_sents.add(self.sindex.at(speaker.start))
@@ -1160,7 +1173,11 @@ class _Extraction:
         lo, hi = found.span
         # the sentence's introduction ("With 2013 marking the anniversary of the Mutual Defense
         # Treaty, they decided ...") types the pledge only when the pledge itself names nothing
-        own = [(hs, ts) for hs, _he, ts in hits if max(lo, found.lead_end) <= hs < hi]
+        own = [
+            (hs, ts)
+            for hs, he, ts in hits
+            if max(lo, found.lead_end) <= hs < hi and not self._defends_values(hs, he)
+        ]
         names = self._unharmed(found, own, si)
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
@@ -1178,9 +1195,19 @@ class _Extraction:
             names &= self.lex.concepts.keys()
         return sorted(names)
 
+    def _defends_values(self, start: int, end: int) -> bool:
+        """Does the phrase at ``start:end`` end in a word of defending whose object is shared values ("commitment
+        to defend universal human rights")?"""
+        last = self.text[start:end].rsplit(None, 1)[-1].lower()
+        return last in _VALUE_CUES and _VALUES_OBJECT.match(self.text, end) is not None
+
     def _manner(self, start: int, end: int) -> bool:
-        """Is the cue word at ``start:end`` the manner of a cause it names ("coordination on promoting democracy")?"""
-        return self.text[start:end].lower() in _MANNER_CUES and _MANNER_OBJECT.match(self.text, end) is not None
+        """Is the cue word at ``start:end`` the manner of a cause it names ("coordination on promoting democracy",
+        "defend universal human rights")?"""
+        word = self.text[start:end].lower()
+        if word in _VALUE_CUES:
+            return _VALUES_OBJECT.match(self.text, end) is not None
+        return word in _MANNER_CUES and _MANNER_OBJECT.match(self.text, end) is not None
 
     def _cue_words_in(self, si: int) -> list[tuple[int, int, tuple[str, ...]]]:
         """The cue words (``skos:hiddenLabel``) of sentence ``si``, found once per sentence."""

@@ -18,8 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extractors.rules.lexicon import Actor, Lexicon, person_id
-from extractors.rules.meetings import compose
-from extractors.rules.patterns import first_word_prefixes, load_rules
+from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.people import KOREAN_SURNAMES, canonical_name, name_key
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.schema import Kind
@@ -63,7 +62,7 @@ _ROLE_PERSON = re.compile(compose(_RULES, "role_person"), _RULES.flags("role_per
 _TITLE_SURNAME = re.compile(compose(_RULES, "title_surname"), _RULES.flags("title_surname"))
 _SIDE_HEAD = re.compile(compose(_RULES, "side_head"), _RULES.flags("side_head"))
 _SIDE_HEAD_OFFICE = re.compile(compose(_RULES, "side_head_office"))
-_SPEAKER_LABEL = _RULES.regex("speaker_label")
+_SPEAKER_LABEL = re.compile(compose(_RULES, "speaker_inline"), _RULES.flags("speaker_inline"))
 _COUNTRY_BEFORE = _RULES.regex("country_before")
 _COUNTRY_AFTER = _RULES.regex("country_after")
 _COUNTRY_IN_ROLE = _RULES.regex("country_in_role")
@@ -337,7 +336,7 @@ def _role_words(role: str) -> tuple[str, ...]:
 
 def _dated(actor: Actor, year: int | None) -> Actor:
     """A person as of the document's year: the office held then (a JCS chairman in 2017, minister in 2018)."""
-    if len(actor.offices) < 2:
+    if not actor.offices:
         return actor
     role = actor.role_in(year)
     return actor if role == actor.role else replace(actor, role=role)
@@ -374,10 +373,10 @@ def _speaker_labels(text: str) -> list[tuple[int, int, str]]:
     """Upper-case speaker labels ("DEFENSE MINISTER HONG GIL-DONG (THROUGH TRANSLATOR):"), title-cased."""
     out: list[tuple[int, int, str]] = []
     for m in _SPEAKER_LABEL.finditer(text):
-        label = m.group(0)
+        label = m.group("label")
         titled = _WORD.sub(_title_word, label)
-        if len(titled) == len(label):
-            out.append((m.start(), m.end(), titled))
+        if len(titled) == len(label) and len(label.split()) > 1:
+            out.append((m.start("label"), m.end("label"), titled))
     return out
 
 

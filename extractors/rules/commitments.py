@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from extractors.rules.actors import ActorMention
-from extractors.rules.patterns import first_word_prefixes, load_rules
+from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.scan import Tokens
 from graph.schema import Kind
 
@@ -156,6 +156,10 @@ _EMBEDDED_NOUNS = RULES.regex("embedded_pledge_nouns")
 _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
 _SHARED_GOAL = RULES.regex("shared_goal")
 _OWNER_BEFORE = RULES.regex("owner_before")
+_OWNED_OBJECT_LEAD = RULES.regex("owned_object_lead")
+_SPEAKER_I = RULES.regex("speaker_i")
+_GAPPED_THEN_WILL = RULES.regex("gapped_then_will")
+_OWNED_OBJECT_NOUN = RULES.regex("owned_object_noun")
 _VIEW_OBJECT = RULES.regex("view_object")
 _VIEW_CLAUSE = RULES.regex("view_clause")
 _THAT_FOLLOWS = RULES.regex("that_follows")
@@ -394,7 +398,10 @@ def strength_of(cues: list[str]) -> float:
     return round(min(1.0, 0.5 + 0.15 * len({c.lower() for c in cues})), 2)
 
 
-_SPEAKER_TURN = RULES.regex("speaker_turn")
+_SPEAKER_TURN = re.compile(
+    compose(RULES, "speaker_turn", {"speaker_label": load_rules("actors").source("speaker_label")}),
+    RULES.flags("speaker_turn"),
+)
 _QUESTION_TURNS = RULES.words("question_turns")
 _US_TURN_TITLES = RULES.words("us_turn_titles")
 _ROK_TURN_TITLES = RULES.words("rok_turn_titles")
@@ -425,17 +432,22 @@ def speaker_turns(text: str, actors: list[ActorMention]) -> list[SpeakerTurn]:
     if not labels:
         return []
     surnames: dict[str, str] = {}
+    full_names: dict[str, str] = {}
     for a in actors:
         if a.actor.kind is _PERSON and a.actor.country:
             name = _WORD.findall(text[a.start : a.end])
             if name:
                 surnames.setdefault(name[-1].lower(), str(a.actor.country))
+                full_names.setdefault("".join(name).lower(), str(a.actor.country))
     turns = []
     for n, m in enumerate(labels):
         words = [w.lower().strip(".") for w in m.group("label").split()]
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         question = bool(words) and words[0] in _QUESTION_TURNS
-        party = surnames.get(words[-1]) if words else None
+        # the whole name first ("KIM KWAN-JIN" is Kim Kwan-jin, whose family name comes first), then its last word
+        party = full_names.get("".join(_WORD.findall(m.group("label"))).lower()) or (
+            surnames.get(words[-1]) if words else None
+        )
         if party is None and any(w in _US_TURN_TITLES for w in words):
             party = "USA"
         elif party is None and any(w in _ROK_TURN_TITLES for w in words):
@@ -507,6 +519,11 @@ class PartyResolver:
                 parties = we  # "SECRETARY KERRY: ... we will deploy ...": the speaker's party
             if parties:
                 generic.append(Ref(m.start(), m.end(), parties, meeting=group == "meeting"))
+        if we is not None:
+            for m in _SPEAKER_I.finditer(text, start, end):
+                at = m.start("i") if m.group("i") else m.start("j")
+                if not _quoted(text, start, at):
+                    generic.append(Ref(at, at + 1, we))  # "Secretary X and I": the speaker is the "I"
         # "the U.S.-ROK Alliance", "both the ROK and the U.S.": one reference to both, not its parts
         joint = [r for r in generic if r.parties == self.both and r.end - r.start > 12]
         joint_ids = {id(r) for r in joint}
@@ -900,7 +917,12 @@ class _SentenceReader:
         if local is None and current is not None and not coordinated:
             return "none"  # "the missile launched on ...": a participle
         following = _WORD.match(text, v.end + 1) if v.end < self.end else None
-        if v.kind in _PLEDGING and following is not None and following.group(0).lower() in _GAPPED:
+        if (
+            v.kind in _PLEDGING
+            and following is not None
+            and following.group(0).lower() in _GAPPED
+            and _GAPPED_THEN_WILL.match(text, v.end, self.end) is None
+        ):
             return "none"  # "a resolve they confirmed when ...": the verb's object is the noun before it
         if local is not None and (
             _word_before(self.tokens, local.start, self.start) in _SUBORDINATORS
@@ -1018,6 +1040,9 @@ class _SentenceReader:
                 # party: its sayer is the party of the sentence before (an orphan without one is dropped)
                 default = frozenset()
             parties, defaulted = default, True
+        owned = _owned_object(text, refs, c.verb.end, finish) if len(parties) > 1 and c.embed is None else None
+        if owned is not None and owned < parties:
+            parties = owned  # "the two sides reaffirmed the United States' commitment to ...": its pledge
         allied = _alliance_parties(parties, c, defaulted, both)
         if allied is None:
             return None
@@ -1033,6 +1058,16 @@ class _SentenceReader:
         found.explicit = c.explicit and not defaulted
         found.anaphoric = any(w in _ANAPHORS for w in self.tokens.words_between(c.verb.end, finish))
         return found
+
+
+def _owned_object(text: str, refs: list[Ref], after: int, finish: int) -> frozenset[str] | None:
+    """The one party whose own pledge is the verb's object ("reaffirmed the U.S. commitment to ..."), if so."""
+    owner = next((r for r in refs if after <= r.start < finish), None)
+    if owner is None or owner.meeting or owner.parties & ADVERSARIES or len(owner.parties) != 1:
+        return None
+    if _OWNED_OBJECT_LEAD.fullmatch(text, after, owner.start) is None:
+        return None
+    return owner.parties if _OWNED_OBJECT_NOUN.match(text, owner.end, finish) is not None else None
 
 
 def _shared_goal(text: str, clause: _Clause, finish: int, both: frozenset[str]) -> bool:

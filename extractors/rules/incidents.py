@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from extractors.rules.dates import DateMatch, month_number
 from extractors.rules.lexicon import CatalogueIncident, Lexicon, PhraseMatcher, norm_key
-from extractors.rules.meetings import compose, ordinal_value, yearless
-from extractors.rules.patterns import first_word_prefixes, load_rules
+from extractors.rules.meetings import ordinal_value, yearless
+from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.labels import kind_label
 from graph.schema import Kind
@@ -75,6 +75,7 @@ _DEFINITE_BEFORE = _RULES.regex("definite_before")
 _RECENT_BEFORE = _RULES.regex("recent_before")
 _EVENT_VERB_BEFORE = _RULES.regex("event_verb_before")
 _HYPOTHETICAL_BEFORE = _RULES.regex("hypothetical_before")
+_ALLIED_OWNER_BEFORE = _RULES.regex("allied_owner_before")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _PLURAL_BEFORE = _RULES.regex("plural_before")
 _BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
@@ -417,6 +418,10 @@ class IncidentResolver:
                 continue
             words = set(toks.words_between(s_start, s_end))
             matched = [(c, w) for c in candidates for w in self._name_words(c) if w in words]
+            # a word of the name beyond the describing noun itself: "the demolition of the old headquarters
+            # building in June" is not the demolition of the liaison office that June
+            named = {c.id for c, w in matched if _DESCRIBED_NOUN.fullmatch(w) is None}
+            matched = [(c, w) for c, w in matched if c.id in named]
             if not matched:
                 continue
             incident = matched[0][0]
@@ -536,6 +541,8 @@ class IncidentResolver:
     ) -> list[IncidentMention]:
         left_from = max(sent_start, start - 70)
         left = text[left_from:start]
+        if _ALLIED_OWNER_BEFORE.search(left):
+            return []  # the allies' own launch or test, not the North's
         _, sent_end = bounds.around(start)
         named_classes = missile_classes(text[start:end])
         if named_classes:  # an IRBM is never an ICBM launch of the catalogue

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.rules import regex_cache
-from extractors.rules.people import merged_persons
+from extractors.rules.people import merged_persons, romanised_variants
 from extractors.rules.scan import Tokens
 from graph.errors import ExtractionError
 from graph.schema import COMMITMENT_SCHEME, COMMITMENT_TYPES, THREAT_SCHEME, THREAT_TYPES, Kind, concept_local_name
@@ -400,11 +400,15 @@ class Actor:
         return not self.terms or any(a <= year <= b for a, b in self.terms)
 
     def role_in(self, year: int | None) -> str | None:
-        """The office held in ``year`` (a JCS chairman in 2017 is a minister in 2018); else the last one."""
-        if year is not None:
+        """The office held in ``year`` (a JCS chairman in 2017 is a minister in 2018); else the last one (a later
+        text, a reprint, names the office held); None before the first (a J5 director of 2023 is not yet the
+        chairman of 2025)."""
+        if year is not None and self.offices:
             held = [r for r, a, b in self.offices if a <= year <= b]
             if held:
                 return held[-1]
+            if year < min(a for _r, a, _b in self.offices):
+                return None
         return self.role
 
     @property
@@ -497,6 +501,7 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
                 for capital in entry.get("capitals", []):
                     capitals.setdefault(capital, []).append(actor.id)
         by_surname: dict[str, list[Actor]] = {}
+        romanised: dict[str, set[str]] = {}
         for entry in merged_persons(data["persons"]):
             offices = tuple((str(o["role"]), int(o["from"]), int(o["to"])) for o in entry["offices"])
             actor = Actor(
@@ -513,8 +518,17 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
             variants: set[str] = set()
             for alias in (entry["name"], *entry.get("aliases", [])):
                 variants |= _korean_variants(alias) if actor.country in ("KOR", "PRK") else {alias}
+                if actor.country in ("KOR", "PRK"):
+                    for spelled in romanised_variants(alias):
+                        romanised.setdefault(spelled, set()).add(actor.id)
             for alias in variants:
                 names.setdefault(alias, []).append(actor.id)
+        # other romanisations of a Korean given name ("Won In-cheol" for "Won In-choul"), each only where it is
+        # one person's and no name or alias of the gazetteer's
+        for spelled, ids in romanised.items():
+            if len(ids) == 1 and spelled not in names:
+                for alias in _korean_variants(spelled):
+                    names.setdefault(alias, []).append(next(iter(ids)))
     except (OSError, KeyError, TypeError, ValueError) as e:
         msg = f"cannot read the gazetteer {path}: {e}"
         raise ExtractionError(msg) from e

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch
 from extractors.rules.lexicon import trie_pattern
-from extractors.rules.patterns import RuleFile, load_rules
-from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, same_day_other_year, span_of
+from extractors.rules.patterns import compose, load_rules
+from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, place_of, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
 from graph.labels import level_name, short_meeting_label
 from graph.schema import Prop, Series
@@ -97,22 +97,6 @@ def ordinal_value(text: str) -> int | None:
 
 _WORD_ORD_RE = trie_pattern(sorted({w.replace("-", " ") for w in WORD_ORDINALS}))
 _RULES = load_rules("meetings")
-_NAME_REF = re.compile(r"\{([a-z_]+)\}")
-
-
-def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> str:
-    """The expression of pattern ``key`` with every ``{name}`` replaced by pattern ``name`` (or ``fills[name]``)."""
-    extra = fills or {}
-
-    def fill(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name in extra:
-            return "(?:" + extra[name] + ")"
-        if name in rules.patterns:
-            return "(?:" + compose(rules, name, extra) + ")"
-        return m.group(0)
-
-    return _NAME_REF.sub(fill, rules.source(key))
 
 
 _FILLS = {"word_ordinal": _WORD_ORD_RE}
@@ -159,9 +143,25 @@ _HELD_BEFORE = _RULES.regex("held_before")
 _HOSTED_FOR = _RULES.regex("hosted_for_before")
 _REMARKS_AT = _RULES.regex("remarks_at_before")
 SPOKEN_RECORD = _RULES.regex("spoken_record")
-SPEAKER_LABEL = _RULES.regex("speaker_label")
+SPEAKER_TURN = regex_cache.compile(
+    compose(_RULES, "speaker_turn", {"speaker_label": load_rules("actors").source("speaker_label")}),
+    _RULES.flags("speaker_turn"),
+)
 SAID_TODAY = _RULES.regex("said_today")
 SPEAKER_AND_I = _RULES.regex("speaker_and_i")
+_SPEAKER_HOSTS = _RULES.regex("speaker_hosts_before")
+_SPEAKER_HOSTS_PAST = _RULES.regex("speaker_hosts_past")
+
+
+def speaker_hosts(text: str, start: int, end: int) -> bool:
+    """Does the speaker say they host the meeting named at ``text[start:end]`` ("It's been my privilege to host
+    Minister X here for what is the 48th SCM"), and not as a past one ("... for the 48th SCM last year")?"""
+    return (
+        _SPEAKER_HOSTS.search(text, max(0, start - 240), start) is not None
+        and _SPEAKER_HOSTS_PAST.match(text, end) is None
+    )
+
+
 _FIRST_SINCE = _RULES.regex("first_since")
 _COUNTED_IN = _RULES.regex("counted_in")
 _MEETING_WORD = re.compile(r"(?i)\b(?:meeting|session|plenary)$")
@@ -786,6 +786,12 @@ def complete_from_reference(
         recorded.date = date_of(recorded.series, recorded.ordinal)
         if recorded.date is not None:
             recorded.from_reference.add(Prop.DATE.value)
+    if recorded is not None and recorded.ordinal is not None and not recorded.location and not recorded.future:
+        # the recorded meeting whose text does not say where it met: the reference's city, if its day agrees
+        place = place_of(recorded.series, recorded.ordinal, recorded.date)
+        if place is not None:
+            recorded.location = place
+            recorded.from_reference.add(Prop.LOCATION.value)
     for meeting in out:
         if meeting.ordinal is None or meeting.date is not None or meeting.future:
             continue

@@ -160,6 +160,24 @@ class RuleFile:
             raise RulesError(msg) from e
 
 
+_NAME_REF = re.compile(r"\{([a-z_]+)\}")
+
+
+def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> str:
+    """The expression of pattern ``key`` with every ``{name}`` replaced by pattern ``name`` (or ``fills[name]``)."""
+    extra = fills or {}
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in extra:
+            return "(?:" + extra[name] + ")"
+        if name in rules.patterns:
+            return "(?:" + compose(rules, name, extra) + ")"
+        return m.group(0)
+
+    return _NAME_REF.sub(fill, rules.source(key))
+
+
 def _prefix_test(prefixes: tuple[str, ...]) -> Callable[[str], bool]:
     def starts(word: str) -> bool:
         return word.startswith(prefixes)

@@ -77,6 +77,52 @@ def split_given(given: str) -> str | None:
     return None
 
 
+def _spellings(key: str) -> dict[str, tuple[str, ...]]:
+    """A rule list "a = b | c" as {a: (b, c)}."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _RULES.word_list(key):
+        head, _, alternatives = line.partition("=")
+        out[head.strip()] = tuple(a.strip() for a in alternatives.split("|") if a.strip())
+    return out
+
+
+_INITIAL_SPELLINGS = _spellings("romanised_initials")
+_VOWEL_SPELLINGS = _spellings("romanised_vowels")
+
+
+def _syllable_spellings(syllable: str) -> set[str]:
+    """Other spellings of one romanised syllable, one change each ("choul" -> "cheol", "chul", "joul")."""
+    low = syllable.lower()
+    out: set[str] = set()
+    for head, alternatives in _INITIAL_SPELLINGS.items():
+        if low.startswith(head) and (len(low) == len(head) or low[len(head)] not in "hs"):
+            out.update(alt + low[len(head) :] for alt in alternatives)
+    for head, alternatives in _VOWEL_SPELLINGS.items():
+        at = low.find(head)
+        if at >= 0 and not (head == "u" and low[at - 1 : at] in ("o", "e")):
+            out.update(low[:at] + alt + low[at + len(head) :] for alt in alternatives)
+    out.discard(low)
+    if syllable[:1].isupper():
+        return {w.capitalize() for w in out}
+    return out
+
+
+def romanised_variants(name: str) -> set[str]:
+    """Spellings of a canonical romanised Korean name ("Family Given-name") that differ from it in one syllable of
+    the given name (``romanised_*`` in ``actors.yaml``); the family name is kept as its bearer writes it.
+
+    >>> sorted(romanised_variants("Won In-choul")), sorted(romanised_variants("Han Min-koo"))
+    (['Won In-cheol', 'Won In-chul', 'Won In-joul'], ['Han Min-goo', 'Han Min-ku'])
+    """
+    tokens = name.split()
+    if len(tokens) != 2 or "-" not in tokens[1] or tokens[0] not in KOREAN_SURNAMES:
+        return set()
+    first, second = tokens[1].split("-", 1)
+    out = {f"{tokens[0]} {v}-{second}" for v in _syllable_spellings(first)}
+    out |= {f"{tokens[0]} {first}-{v}" for v in _syllable_spellings(second)}
+    return out
+
+
 def canonical_name(name: str, country: str | None = None) -> str:
     """The canonical form of a name the gazetteer does not know.
 

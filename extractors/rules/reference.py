@@ -149,21 +149,38 @@ def agreement(series: str, ordinal: int | None, day: dt.date | None) -> int:
     return -1 if gap > FAR_DAYS else 0
 
 
+def _meeting(series: str, ordinal: int | None, day: dt.date | None) -> RefMeeting | None:
+    """The reference's row of a meeting (by ordinal, else by date; an NCG or EDSCG meeting for ``Other``)."""
+    ref = reference()
+    if ref is None:
+        return None
+    if series == Series.OTHER:
+        return _body_meeting(ref, ordinal, day)
+    code = _SERIES.get(series)
+    if code is None:
+        return None
+    meeting = ref.get(code, ordinal) if ordinal is not None else None
+    if meeting is None and day is not None:
+        meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)
+    return meeting
+
+
+@functools.cache
+def place_of(series: str, ordinal: int | None, day: dt.date | None) -> str | None:
+    """The city the reference gives for a meeting, when the day the text gives (if any) is the reference's."""
+    meeting = _meeting(series, ordinal, day)
+    if meeting is None or not meeting.place:
+        return None
+    span = _span(meeting)
+    if day is not None and (span is None or not _near(day, span)):
+        return None
+    return str(meeting.place)
+
+
 @functools.cache
 def heads(series: str, ordinal: int | None, day: dt.date | None = None) -> tuple[RefPerson, ...]:
     """The heads of delegation the reference gives for a meeting (by ordinal, else by date)."""
-    ref = reference()
-    if ref is None:
-        return ()
-    if series == Series.OTHER:
-        meeting = _body_meeting(ref, ordinal, day)
-    else:
-        code = _SERIES.get(series)
-        if code is None:
-            return ()
-        meeting = ref.get(code, ordinal) if ordinal is not None else None
-        if meeting is None and day is not None:
-            meeting = next((m for m in ref.meetings(code) if (s := _span(m)) and _near(day, s)), None)
+    meeting = _meeting(series, ordinal, day)
     if meeting is None:
         return ()
     year = meeting.start_date.year if meeting.start_date else None
