@@ -269,3 +269,22 @@ def test_a_text_in_capitals_is_read_in_ordinary_case_with_its_offsets() -> None:
     assert doc.title == "Sixty-First ROK-US Security Consultative Meeting -- text of Joint Communique"
     at = doc.text.index("Han Min Su")
     assert doc.original[slice(*doc.source_span(at, at + len("Han Min Su")))] == "HAN MIN SU"
+
+
+def test_a_capitalised_word_split_at_a_lines_end_is_joined_where_the_text_writes_it_whole() -> None:
+    # a white paper's narrow column: "Secre-" / "tary" is the Secretary the page names elsewhere
+    text = (
+        "The ROK Minister of National Defense and the US Secre-\n"
+        "tary of Defense agreed that the Secretary would visit the Korea-\n"
+        "based headquarters and the Commis-\n"
+        "sioner would return the visit.\n"
+    )
+    view = repair(text).text
+    assert "US Secretary of Defense" in view
+    assert "Korea-based" in view  # "Korea" is a word of its own: a compound, its hyphen kept
+    assert "Commis-sioner" in view  # never written whole here: nothing tells a split word from a compound
+    # the view maps back onto the source: the joined word's span is the split word's
+    layout = repair(text)
+    start = view.index("Secretary")
+    src_start, src_end = layout.omap.span(start, start + len("Secretary"))
+    assert text[src_start:src_end] == "Secre-\ntary"

@@ -52,7 +52,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -71,6 +71,9 @@ _NUMBER = re.compile(r"\d{1,3}")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _LEAD_SUFFIX = re.compile(r"(st|nd|rd|th)\b(?=\s|$)")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'-]*)$")
+_FIRST_LETTERS = re.compile(r"[a-z]+")
+_WORDS = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z]|-[ \t]*\r?\n)")
+"""The words of a text, but for the first halves of words split at a line's end."""
 _DASHES = ("\u2014", "\u2013")
 
 WIDTH_QUANTILE = 0.8
@@ -269,6 +272,7 @@ def line_breaks(lines: Sequence[str], gaps: Sequence[str] | None = None) -> list
     gap_of = list(gaps) if gaps is not None else ["line"] * n
     pats = _compiled()
     numbered_re, alone_re, bullet_re = pats["numbered"], pats["enumerator_alone"], pats["bullet"]
+    routing_re = pats["routing_line"]
     width = _width(lines)
     wrapped = _is_wrapped(lines, width)
     short = SHORT_RATIO * width
@@ -292,7 +296,9 @@ def line_breaks(lines: Sequence[str], gaps: Sequence[str] | None = None) -> list
         continues_numbering = numbered is not None and (
             not wrapped or last_number is None or last_number < int(numbered.group(1)) <= last_number + 3
         )
-        if alone_re.fullmatch(a):
+        if routing_re.fullmatch(a) or routing_re.fullmatch(b):
+            brk = True  # a wire story's routing line "(...) (1240)" stands between its headline and its text
+        elif alone_re.fullmatch(a):
             brk = False  # "3." alone on its line opens the paragraph below it
         elif continues_numbering or bullet_re.match(b):
             brk = True
@@ -624,14 +630,25 @@ def _inline_edits(text: str, edits: list[tuple[int, int, str]]) -> dict[str, int
     return {"suffixes_joined": joined, "capitals_restored": capitals, "spaces_before_punctuation": spaced}
 
 
-def _joiner(a: _Line, b: _Line) -> tuple[int, str]:
-    """How two lines of one paragraph are joined: (characters of ``a`` to drop at its end, separator)."""
+def _joiner(a: _Line, b: _Line, words: Callable[[], frozenset[str]]) -> tuple[int, str]:
+    """How two lines of one paragraph are joined: (characters of ``a`` to drop at its end, separator).
+
+    ``words`` gives the text's words in lower case (read once, when a capitalised word is split: "Secre-" /
+    "tary" is "Secretary" where the text writes that word elsewhere and never "Secre"; "Korea-" / "based"
+    keeps its hyphen).
+    """
     line = a.text
     if line.endswith("-") and len(line) > 1 and line[-2].isalpha():
         head = _LAST_WORD.search(line[:-1])
         word = head.group(1) if head else ""
-        if b.text[:1].islower() and word.islower() and word.lower() not in _words("compound_heads"):
-            return 1, ""
+        if b.text[:1].islower() and word.lower() not in _words("compound_heads"):
+            if word.islower():
+                return 1, ""
+            tail = _FIRST_LETTERS.match(b.text)
+            if word.isalpha() and word[1:].islower() and tail is not None:
+                known = words()
+                if word.lower() not in known and (word + tail.group(0)).lower() in known:
+                    return 1, ""
         return 0, ""
     if line.endswith(_DASHES) and len(line) > 1 and line[-2].isalpha():
         return 0, ""
@@ -686,6 +703,11 @@ def repair(text: str) -> Layout:
             gaps.append("page" if page_break else ln.gap)
             dropped = False
     breaks = line_breaks([ln.text for ln in kept], gaps)
+
+    @functools.cache
+    def words() -> frozenset[str]:
+        return frozenset(w.lower() for w in _WORDS.findall(text))
+
     pages = text.count("\f") + 1 if "\f" in text else 0
     edits.append((0, kept[0].start, "", _FIRST, kept[0].page if pages else -1))
     for i in range(len(kept) - 1):
@@ -695,7 +717,7 @@ def repair(text: str) -> Layout:
             sep = text[a.end : b.start]
             edits.append((a.end, b.start, sep if sep in ("\n", "\n\n") else "\n\n", _BREAK, page))
         else:
-            drop, joiner = _joiner(a, b)
+            drop, joiner = _joiner(a, b, words)
             edits.append((a.end - drop, b.start, joiner, 0, page))
     edits.append((kept[-1].end, len(text), "", _LAST, pages - 1 if pages else -1))
     return _apply(text, edits, notes)

@@ -63,8 +63,8 @@ from extractors.rules.meetings import (
     yearless,
 )
 from extractors.rules.patterns import load_rules
-from extractors.rules.people import delegation_heads
-from extractors.rules.reference import agreement, confirms, ordinal_on
+from extractors.rules.people import delegation_heads, name_key
+from extractors.rules.reference import FAR_DAYS, agreement, confirms, ordinal_on
 from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
@@ -136,6 +136,8 @@ _HEADING_MAX = 160
 _BODY_BACK = 400
 _MET = re.compile(r"\b(?:met|held|convened|gathered)\b")
 """The verb of a sentence that says where its subjects met."""
+_REPORT_OPENING = 1500
+"""Characters of a text that records no meeting in which it names the numbered SCM it reports."""
 _REPORT_KINDS = frozenset({"news", "study", "other"})
 """Documents that report a meeting rather than record it (their meetings are dated by the reference)."""
 _MONTH_DATED = frozenset({Series.SUMMIT, Series.TRILATERAL})
@@ -237,6 +239,8 @@ class _Extraction:
         self._date_starts = [d.start for d in self.dates]
         self.actor_iris: dict[str, str] = {}
         self.recorded: Meeting | None = None
+        self.subject: Meeting | None = None
+        """The recorded meeting, else the numbered SCM a report is about (see :meth:`_reported_meeting`)."""
         self.meeting_iris: dict[tuple[str, object], str] = {}
         self.meetings: list[Meeting] = []
         self.threat_iris: dict[tuple[str, str], str] = {}
@@ -404,8 +408,45 @@ class _Extraction:
         if self.recorded is not None and self.recorded.date is None:
             self.recorded.date = self.doc.date
         self.meetings = ordered
+        self.subject = self.recorded if self.recorded is not None else self._reported_meeting(ordered, actors)
         for meeting in ordered:
             self.meeting_node(meeting)
+
+    def _reported_meeting(self, meetings: list[Meeting], actors: list[ActorMention]) -> Meeting | None:
+        """The numbered SCM a text that records no meeting reports: the first SCM its opening names by
+        ordinal ("participated in the 38th annual ... SCM", "for this 34th SCM"), dated by the reference
+        within two months of the text's date (or the text undated), and not a future meeting. One named
+        as past ("issued a communique after the 36th SCM") is the reported one only when its sentence
+        names a head of delegation the series reference gives for it (never "since the 37th SCM" alone)."""
+        if self.doc.kind == "study":
+            return None  # a study weighs many meetings: none is its subject
+        limit = max(self._opening_end(3), _REPORT_OPENING) if self.pars else _REPORT_OPENING
+        found: list[tuple[int, Meeting]] = []
+        for meeting in meetings:
+            if meeting.series != Series.SCM or meeting.ordinal is None or meeting.date is None:
+                continue
+            first = min((m for m in meeting.mentions), key=lambda m: m.start, default=None)
+            if first is None or first.start > limit or first.future:
+                continue
+            if self.doc.date is not None and abs((self.doc.date - meeting.date).days) > FAR_DAYS:
+                continue
+            if first.backward and not self._names_a_head(meeting, first.start, actors):
+                continue
+            found.append((first.start, meeting))
+        return min(found, key=lambda f: f[0])[1] if found else None
+
+    def _names_a_head(self, meeting: Meeting, at: int, actors: list[ActorMention]) -> bool:
+        """The sentence at ``at`` names a person the series reference gives as a head of ``meeting``."""
+        si = self.sindex.at(at)
+        if si is None or meeting.ordinal is None:
+            return False
+        sent = self.sents[si]
+        named = ref_heads(meeting.series, meeting.ordinal, meeting.date)
+        keys = {name_key(n) for h in named for n in (h.name, *h.aliases)}
+        return any(
+            a.actor.kind == Kind.PERSON and sent.start <= a.start < sent.end and name_key(a.actor.label) in keys
+            for a in actors
+        )
 
     def _number_by_weekday(self, mentions: list[MeetingMention]) -> None:
         """A report's unnumbered, undated meeting of a referenced series ("the annual Security Consultative
@@ -413,8 +454,10 @@ class _Extraction:
         report's date ("met on Monday", "yesterday"), is the reference's meeting of that day, if it holds one;
         the reference then dates it (a meeting the reference does not hold that day is left as it is)."""
         for m in mentions:
-            if m.ordinal is not None or m.date is not None or m.future or m.series not in _WEEKDAY_SERIES:
+            if m.ordinal is not None or m.future or m.series not in _WEEKDAY_SERIES:
                 continue
+            if m.date is not None and not (m.date.relative and m.date.precision == "day"):
+                continue  # dated by the text itself ("started the annual SCM earlier Monday" is counted below)
             si = self.sindex.at(m.start)
             if si is None:
                 continue
@@ -734,7 +777,7 @@ class _Extraction:
             Prop.SERIES.value: str(meeting.series),  # the text, never the enum (stored and exported as is)
             Prop.ORDINAL.value: meeting.ordinal,
             Prop.DATE.value: meeting.date,
-            # a numbered meeting's place comes from the document that records it: a
+            # a numbered meeting's place comes from the document that records it (or the series reference): a
             # mention elsewhere ("the 56th SCM in Washington") must not overwrite it
             Prop.LOCATION.value: meeting.location if meeting.recorded or meeting.ordinal is None else None,
         }
@@ -821,6 +864,33 @@ class _Extraction:
         reference_heads = ref_heads(self.recorded.series, self.recorded.ordinal, self.recorded.date)
         return delegation_heads(self.recorded.series, candidates, reference_heads)
 
+    def confirmed_heads(self, meeting: Meeting, actors: list[ActorMention], found: list[Actor]) -> list[Actor]:
+        """Heads of delegation of ``meeting`` that the text names without a "led their delegations" sentence.
+
+        A transcript's speaker ("SEC. RUMSFELD: ... welcome Minister Yoon ... for this 36th SCM"), a news
+        story's "Rumsfeld and Yoon ... participated in the 38th annual SCM": a person the text names whom the
+        series reference gives as a head of this very meeting led a delegation at it. The reference only
+        confirms a person the text names; it never adds one. One head per country (a country whose head is
+        already found keeps it).
+        """
+        if meeting.ordinal is None:
+            return []
+        named = ref_heads(meeting.series, meeting.ordinal, meeting.date)
+        wanted = {name_key(n): h.country for h in named for n in (h.name, *h.aliases)}
+        if not wanted:
+            return []
+        have = {str(a.country) for a in found}
+        out: list[Actor] = []
+        for a in actors:
+            person = a.actor
+            if person.kind != Kind.PERSON or person.country is None or str(person.country) in have:
+                continue
+            if wanted.get(name_key(person.label)) != person.country:
+                continue
+            have.add(str(person.country))
+            out.append(person)
+        return out
+
     def exercises(self, bounds: list[tuple[int, int]]) -> None:
         """An ``ak:Exercise`` per named exercise (and year, when the text dates it), held by its allies."""
         for found in find_exercises(self.text, self.tokens, self.dates, bounds):
@@ -903,21 +973,31 @@ class _Extraction:
         if recorded_iri is not None:
             self.b.rel(Rel.ISSUED_AT, self.b.doc_iri, recorded_iri)
         delegation = self.heads_of_delegation(actors)
+        subject_iri = recorded_iri
+        if self.subject is not None:
+            delegation = [*delegation, *self.confirmed_heads(self.subject, actors, delegation)]
+            subject_iri = self.meeting_node(self.subject)
         heads: dict[str, Actor] = {}
         for person in delegation:
             heads.setdefault(str(person.country), person)
-        if recorded_iri is not None:
+        if subject_iri is not None:
             for person in delegation:
                 piri = self.actor_node(person)
-                self.b.rel(Rel.HEAD_OF_DELEGATION, recorded_iri, piri, {Prop.ROLE.value: person.role})
-                self.b.rel(Rel.PARTICIPANT, recorded_iri, piri)
+                self.b.rel(Rel.HEAD_OF_DELEGATION, subject_iri, piri, {Prop.ROLE.value: person.role})
+                self.b.rel(Rel.PARTICIPANT, subject_iri, piri)
                 state = self.actor_id_node(str(person.country))
                 if state is not None:
-                    self.b.rel(Rel.PARTICIPANT, recorded_iri, state)
+                    self.b.rel(Rel.PARTICIPANT, subject_iri, state)
 
         bounds = [(s.start, s.end) for s in self.sents]
         self.exercises(bounds)
-        incidents = IncidentResolver(self.lex, self.doc.date).find(text, self.dates, bounds, self.tokens)
+        day, dates = self.doc.date, self.dates
+        if day is None and self.subject is not None and self.subject.date is not None:
+            # an undated reprint about a numbered meeting ("North Korea's October 9 nuclear test" in a story on
+            # the 38th SCM): its year-less dates take the year around that meeting's date
+            day = self.subject.date
+            dates = find_dates(text, day, tokens=self.tokens)
+        incidents = IncidentResolver(self.lex, day).find(text, dates, bounds, self.tokens)
         incident_by_sentence: dict[int, list[tuple[int, str]]] = {}
         for found in incidents:
             iri = self.incident_node(found)

@@ -625,9 +625,19 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
             article = i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in ("a", "an")
             # "an American pledge": the name qualifies a noun
             before = _word_before(tokens, r.start, lo)
-            r.subject = not article and (before not in _OBJECT_MARKERS or _members_of(text, tokens, r.start, lo))
+            # "From now on, the United States will ...": a comma closes the phrase the marker ends
+            marker = before in _OBJECT_MARKERS and not _comma_between(text, tokens, r.start, lo)
+            r.subject = not article and (not marker or _members_of(text, tokens, r.start, lo))
         previous = r
     return refs
+
+
+def _comma_between(text: str, tokens: Tokens, pos: int, lo: int) -> bool:
+    """Does a comma stand between the word before ``pos`` (determiners skipped) and ``pos``?"""
+    i = bisect.bisect_left(tokens.starts, pos) - 1
+    while i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in _DETERMINERS:
+        i -= 1
+    return i >= 0 and tokens.starts[i] >= lo and "," in text[tokens.starts[i] : pos]
 
 
 def _members_of(text: str, tokens: Tokens, pos: int, lo: int) -> bool:

@@ -211,6 +211,8 @@ class IncidentResolver:
                 continue
             if _ORDINAL_START.match(text, start, end) and _RELATIVE_ORDINAL.match(text, end, bounds.around(start)[1]):
                 continue  # "its second nuclear test in eight months" is not the record's second test
+            if _ORDINAL_START.match(text, start, end) and _HYPOTHETICAL_BEFORE.search(text, max(0, start - 40), start):
+                continue  # "might conduct a second nuclear test soon": a test still to come, not the record's
             chosen = max(candidates, key=lambda c: c.date) if len(candidates) > 1 else candidates[0]
             if self.doc_date is not None and _RECENT_BEFORE.search(text, max(0, start - 20), start):
                 chosen = self._newest_like(chosen, text[start:end])

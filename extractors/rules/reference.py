@@ -11,6 +11,8 @@ meeting from it that the text does not name:
   without a date (or a reprint dated otherwise) still dates it right, and a
   candidate whose ordinal the reference dates years away from the text's
   date is not the meeting the text records;
+* **where it met**, for a meeting the text records without saying where
+  ("this 36th SCM" in a Pentagon transcript);
 * **who led the delegations** and in which office, with the spellings the
   record uses (``Head.aliases``), and the MCM held with an SCM.
 """
