@@ -395,14 +395,16 @@ def neighbourhood(
         NodeNotFoundError: no node has this IRI.
     """
     store = app_ctx.store
-    node = store.get_node(iri).node
     parts = [store.neighbours(iri, hops=1, kinds=kinds, start=start, end=end, limit=EXPAND_LIMIT)]
+    # the start node comes with its neighbours (a store's neighbours always hold it): no read of its own
+    drawn = next((n for n in parts[0].nodes if n.iri == iri), None)
+    node = drawn or store.get_node(iri).node
     if is_a(node.kind, Kind.MEETING):
         answered = store.neighbours(
             iri, hops=2, kinds=kinds, rel_types=[Rel.MADE_AT, Rel.RESPONDS_TO], start=start, end=end, limit=EXPAND_LIMIT
         )
         parts.append(answered)
-    if not any(n.iri == iri for n in parts[0].nodes):
+    if drawn is None:
         parts.append(GraphData(nodes=[node]))
     return merge_graphs(*parts)
 

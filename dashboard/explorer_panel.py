@@ -25,7 +25,7 @@ from graph import labels
 from graph.errors import NodeNotFoundError
 from graph.model import Node
 from graph.schema import COMMITMENT_TYPES, SKOS, THREAT_TYPES, Kind, Prop, Rel, concept_iri, is_a
-from graph.store import LINKED_LIMIT
+from graph.store import LINKED_LIMIT, first_page_size
 
 SEARCH_MIN = 2
 """Shortest search text answered."""
@@ -317,9 +317,14 @@ def _parse_key(key: str) -> tuple[str, bool] | None:
     return rel_type, way == "out"
 
 
-def link_counts(app_ctx: AppContext, iri: str) -> dict[tuple[str, bool], int]:
-    """A node's links per type and direction (:meth:`graph.store.GraphReader.link_counts`), remembered."""
-    return app_ctx.remembered("link_counts", iri, lambda: app_ctx.store.link_counts(iri), size=256)
+def link_counts(
+    app_ctx: AppContext, iri: str, read: dict[tuple[str, bool], int] | None = None
+) -> dict[tuple[str, bool], int]:
+    """A node's links per type and direction (:meth:`graph.store.GraphReader.link_counts`), remembered; ``read``:
+    the counts when the caller read them already (with the details panel, :meth:`GraphReader.node_links`)."""
+    return app_ctx.remembered(
+        "link_counts", iri, (lambda: read) if read is not None else (lambda: app_ctx.store.link_counts(iri)), size=256
+    )
 
 
 def panel_group(app_ctx: AppContext, iri: str, key: str, shown: int = PANEL_SHOWN) -> Group | None:
@@ -339,7 +344,7 @@ def panel_group(app_ctx: AppContext, iri: str, key: str, shown: int = PANEL_SHOW
 
 def _page_size(count: int, shown: int) -> int:
     """How many of a group's ``count`` links are read: all of a small group (sorted here), else ``shown``."""
-    return count if count <= GROUP_SORTED else shown
+    return first_page_size(count, shown, GROUP_SORTED)
 
 
 def _panel_group(
@@ -388,11 +393,21 @@ def _panel_group(
 
 def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
     store = app_ctx.store
+    # the node, its link counts and the first page of every group not remembered yet, in one read (one round trip
+    # on Neo4j); with the counts remembered, the groups remembered are not read again
+    has_counts, remembered_counts = app_ctx.recall("link_counts", iri)
+    skip = {(t, out) for t in SKIPPED_LINKS for out in (True, False)}
+    known: dict[tuple[str, bool], Group | None] = {}
+    for k in remembered_counts if has_counts and remembered_counts else {}:
+        found, group = app_ctx.recall("node_panel_group", (iri, group_key(*k), PANEL_SHOWN))
+        if found:
+            known[k] = group
+            skip.add(k)
     try:
-        detail = store.get_node(iri)
-        counts = link_counts(app_ctx, iri)
+        links = store.node_links(iri, PANEL_SHOWN, GROUP_SORTED, skip=skip)
     except NodeNotFoundError:
         return None
+    detail, counts, pages = links.detail, link_counts(app_ctx, iri, links.counts), links.pages
     node = detail.node
     view = app_ctx.analytics()
     name: Callable[[Node], str] = lambda n: display_name(n, view)  # noqa: E731
@@ -401,19 +416,6 @@ def _node_panel_data(app_ctx: AppContext, iri: str) -> NodePanel | None:
     keys = sorted(
         (k for k in counts if k[0] not in SKIPPED_LINKS),
         key=lambda k: (order.get(k, len(order)), labels.link_label(k[0], k[1])),
-    )
-    # the groups remembered first, then the first page of every other group in one read (one round trip on
-    # Neo4j, not one per group; none when every group is remembered)
-    known: dict[tuple[str, bool], Group | None] = {}
-    for k in keys:
-        found, group = app_ctx.recall("node_panel_group", (iri, group_key(*k), PANEL_SHOWN))
-        if found:
-            known[k] = group
-    missing = [k for k in keys if k not in known]
-    pages = (
-        store.linked_pages(iri, [(t, out, 0, _page_size(counts[(t, out)], PANEL_SHOWN)) for t, out in missing])
-        if missing
-        else {}
     )
     read = [
         known[k]

@@ -275,6 +275,10 @@ class ServingStore(GraphStore):
         """See :meth:`GraphStore.linked_pages`."""
         return self.inner.linked_pages(*args, **kwargs)
 
+    def node_links(self, *args: Any, **kwargs: Any) -> Any:
+        """See :meth:`GraphStore.node_links`."""
+        return self.inner.node_links(*args, **kwargs)
+
     def paths(self, *args: Any, **kwargs: Any) -> Any:
         """See :meth:`GraphStore.paths`."""
         return self.inner.paths(*args, **kwargs)

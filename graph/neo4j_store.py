@@ -65,6 +65,7 @@ from graph.store import (
     GraphStore,
     LinkedPage,
     LoadReport,
+    NodeLinks,
     PathResult,
     ProjectedNode,
     Projection,
@@ -132,6 +133,10 @@ def _rel_from_row(source: str, rtype: str, target: str, props: dict[str, Any] | 
     return Relationship.model_construct(
         type=Rel(rtype), source=source, target=target, props={k: to_python(v) for k, v in (props or {}).items()}
     )
+
+
+ONE_HOP_ALL = 2**62
+"""The ``$room`` of :data:`queries.NEIGHBOURS_ONE_HOP` when no limit is asked (Cypher's ``LIMIT`` takes no null)."""
 
 
 class Neo4jStore(GraphStore):
@@ -415,6 +420,8 @@ class Neo4jStore(GraphStore):
         limit: int | None = None,
     ) -> GraphData:
         """The undirected neighbourhood of a node, expanded hop by hop (see :mod:`graph.store`)."""
+        if hops == 1:
+            return self._one_hop(iri, kinds, rel_types, start, end, limit)
         if not self.has_node(iri):
             msg = f"no node has the IRI {iri!r}"
             raise NodeNotFoundError(msg)
@@ -447,6 +454,30 @@ class Neo4jStore(GraphStore):
         if cap is not None:
             chosen = chosen[:cap]
         return self._graph_among(chosen, types)
+
+    def _one_hop(
+        self,
+        iri: str,
+        kinds: Iterable[Kind | str] | None,
+        rel_types: Iterable[Rel | str] | None,
+        start: dt.date | None,
+        end: dt.date | None,
+        limit: int | None,
+    ) -> GraphData:
+        """:meth:`neighbours` at one hop in two reads: the node and its first neighbours by IRI, then their links."""
+        kind_list = sorted(expand_kinds(kinds) or []) if kinds is not None else None
+        types = sorted({Rel(t).value for t in rel_types}) if rel_types is not None else None
+        room = max(limit, 1) - 1 if limit is not None else ONE_HOP_ALL
+        records = self._read(queries.NEIGHBOURS_ONE_HOP, iri=iri, types=types, kinds=kind_list, start=start, end=end,
+                             room=room)  # fmt: skip
+        if not records:
+            msg = f"no node has the IRI {iri!r}"
+            raise NodeNotFoundError(msg)
+        nodes = sorted((node_from_record(n) for n in [records[0]["a"], *records[0]["found"]]), key=lambda n: n.iri)
+        among = self._read(queries.RELATIONSHIPS_AMONG, iris=[n.iri for n in nodes], types=types)
+        rels = [_rel_from_row(r["source"], r["type"], r["target"], r["props"]) for r in among]
+        rels.sort(key=lambda r: r.key)
+        return GraphData(nodes=nodes, relationships=rels)
 
     def link_counts(self, iri: str) -> dict[tuple[str, bool], int]:
         """Links to other nodes per ``(type, outgoing)`` (see :meth:`graph.store.GraphReader.link_counts`)."""
@@ -491,6 +522,32 @@ class Neo4jStore(GraphStore):
             nodes.sort(key=lambda n: n.iri)  # collect keeps the read's order; sorted again to be sure
             out[(str(r["type"]), bool(r["outgoing"]))] = nodes
         return out
+
+    def node_links(
+        self, iri: str, first: int, whole: int = 0, skip: Iterable[tuple[Rel | str, bool]] = ()
+    ) -> NodeLinks:
+        """A node, its link counts and its groups' first pages in one read (see :meth:`GraphReader.node_links`)."""
+        first = linked_page(0, first)[1]  # the page bounds of first_page_size, taken in the query
+        whole = max(whole, 0)
+        left = sorted({(Rel(t).value, bool(out)) for t, out in skip})
+        records = self._read(queries.NODE_LINKS, iri=iri, first=first, whole=whole,
+                             most=linked_page(0, max(first, whole))[1], skip=[[t, out] for t, out in left])  # fmt: skip
+        if not records:
+            msg = f"no node has the IRI {iri!r}"
+            raise NodeNotFoundError(msg)
+        r = records[0]
+        evidence = [
+            Evidence(mention=node_from_record(e["m"]), document=node_from_record(e["doc"]) if e["doc"] else None)
+            for e in r["evidence"]
+        ]
+        detail = NodeDetail(node=node_from_record(r["n"]), evidence=evidence, degree=int(r["degree"]))
+        counts = {(str(c["type"]), bool(c["outgoing"])): int(c["links"]) for c in r["counts"]}
+        pages: dict[tuple[str, bool], list[Node]] = {}
+        for page in r["pages"]:
+            nodes = [node_from_record(m) for m in page["nodes"]]
+            nodes.sort(key=lambda n: n.iri)  # collect keeps the read's order; sorted again to be sure
+            pages[(str(page["type"]), bool(page["outgoing"]))] = nodes
+        return NodeLinks(detail, counts, pages)
 
     def paths(
         self,

@@ -207,6 +207,43 @@ maps ``{type, outgoing, offset, limit}``; ``$most`` is the largest ``offset + li
 
 NODES_BY_IRI = f"UNWIND $iris AS iri MATCH (n:{_N} {{iri: iri}}) RETURN n"
 
+NEIGHBOURS_ONE_HOP = (
+    f"MATCH (a:{_N} {{iri: $iri}}) "
+    f"CALL (a) {{ MATCH (a)-[r]-(n:{_N}) WHERE n <> a AND ($types IS NULL OR type(r) IN $types) "
+    f"AND {_KIND_FILTER} AND {_WINDOW_FILTER} "
+    "RETURN DISTINCT n ORDER BY n.iri LIMIT $room } "
+    "RETURN a, collect(n) AS found"
+)
+"""A node and its first ``$room`` filtered neighbours by IRI in one read (what :data:`HAS_NODE`,
+:data:`NEIGHBOUR_STEP_FIRST` and :data:`NODES_BY_IRI` give for one hop); no row: no node has the IRI. The links
+among them are read with :data:`RELATIONSHIPS_AMONG`, whose ``IN $iris`` Neo4j looks up as a set (``IN`` a list
+built in the query is a scan of the list per link, 0.3-0.5 s for a hub's 23,000 links)."""
+
+NODE_LINKS = (
+    f"MATCH (n:{_N} {{iri: $iri}}) WITH n, {_DEGREE} AS degree "
+    f"CALL (n) {{ MATCH (n)-[:{type_of(Rel.EVIDENCE)}]->(m:{_N}) "
+    f"OPTIONAL MATCH (m)-[:{type_of(Rel.WAS_DERIVED_FROM)}]->(d:{_N}) "
+    "WITH m, d ORDER BY d.iri WITH m, collect(d) AS docs WITH m, head(docs) AS doc ORDER BY m.iri "
+    "RETURN collect({m: m, doc: doc}) AS evidence } "
+    "CALL (n) { "
+    f"CALL (n) {{ MATCH (n)-[r]->(m:{_N}) WHERE m <> n RETURN type(r) AS type, true AS outgoing, count(*) AS links "
+    f"UNION ALL MATCH (n)<-[r]-(m:{_N}) WHERE m <> n RETURN type(r) AS type, false AS outgoing, count(*) AS links }} "
+    "RETURN collect({type: type, outgoing: outgoing, links: links}) AS counts } "
+    "CALL (n, counts) { UNWIND counts AS c WITH c WHERE NOT [c.type, c.outgoing] IN $skip "
+    "CALL (n, c) { "
+    f"CALL (n, c) {{ MATCH (n)-[r]->(m:{_N}) WHERE c.outgoing AND type(r) = c.type AND m <> n RETURN m "
+    f"UNION ALL MATCH (n)<-[r]-(m:{_N}) WHERE NOT c.outgoing AND type(r) = c.type AND m <> n RETURN m }} "
+    "WITH m ORDER BY m.iri LIMIT $most RETURN collect(m) AS nodes } "
+    "RETURN collect({type: c.type, outgoing: c.outgoing, "
+    "nodes: nodes[0..(CASE WHEN c.links <= $whole THEN c.links ELSE $first END)]}) AS pages } "
+    "RETURN n, degree, evidence, counts, pages"
+)
+"""What a details panel reads, in one read: the node ``$iri`` and its degree (:data:`GET_NODE`), its evidence
+(:data:`GET_EVIDENCE`), its links counted per type and direction (:data:`LINK_COUNTS`) and the first page by
+IRI of each group of links not in ``$skip`` (``[type, outgoing]`` pairs): the whole group when it has at
+most ``$whole`` links, else its first ``$first`` (:data:`LINKED_PAGES`; ``$most`` is the larger of the two).
+No row: no node has the IRI."""
+
 RELATIONSHIPS_AMONG = (
     f"UNWIND $iris AS iri MATCH (a:{_N} {{iri: iri}})-[r]->(b:{_N}) "
     "WHERE b.iri IN $iris AND ($types IS NULL OR type(r) IN $types) "

@@ -55,6 +55,27 @@ def linked_page(offset: int, limit: int) -> tuple[int, int]:
     return max(offset, 0), min(max(limit, 0), LINKED_LIMIT)
 
 
+def first_page_size(links: int, first: int, whole: int) -> int:
+    """THE size of a group's first page in :meth:`GraphReader.node_links`: the whole group when it has at most
+    ``whole`` links, else ``first`` (bounded as :func:`linked_page` bounds any page)."""
+    return linked_page(0, links if links <= whole else first)[1]
+
+
+@dataclass(frozen=True)
+class NodeLinks:
+    """What :meth:`GraphReader.node_links` reads for a details panel.
+
+    Attributes:
+        detail: the node, its evidence and degree (as :meth:`GraphReader.get_node`).
+        counts: its links per ``(type, outgoing)`` (as :meth:`GraphReader.link_counts`).
+        pages: per group read, its first page (as :meth:`GraphReader.linked` gives it).
+    """
+
+    detail: NodeDetail
+    counts: dict[tuple[str, bool], int]
+    pages: dict[tuple[str, bool], list[Node]]
+
+
 @dataclass
 class LoadReport:
     """What a load wrote (records sent; upserts make repeats harmless)."""
@@ -407,6 +428,20 @@ class GraphReader(Protocol):
         """
         ...
 
+    def node_links(
+        self, iri: str, first: int, whole: int = 0, skip: Iterable[tuple[Rel | str, bool]] = ()
+    ) -> NodeLinks:
+        """A node, its link counts and the first page of each group of its links, in one read where it can.
+
+        What :meth:`get_node`, :meth:`link_counts` and :meth:`linked_pages` give: for each ``(type, outgoing)``
+        the node has links of, except those in ``skip``, the page ``linked(iri, type, outgoing, 0, n)`` with
+        ``n`` = :func:`first_page_size` (the whole group when it has at most ``whole`` links, else ``first``).
+
+        Raises:
+            NodeNotFoundError: no node has this IRI.
+        """
+        ...
+
     @abstractmethod
     def paths(
         self,
@@ -657,6 +692,22 @@ class GraphStore(GraphReader, GraphWriter):
             msg = f"no node has the IRI {iri!r}"
             raise NodeNotFoundError(msg)
         return {key: self.linked(iri, key[0], key[1], *page) for key, page in wanted.items()}
+
+    def node_links(
+        self, iri: str, first: int, whole: int = 0, skip: Iterable[tuple[Rel | str, bool]] = ()
+    ) -> NodeLinks:
+        """A node, its link counts and its groups' first pages (see :meth:`GraphReader.node_links`).
+
+        This default asks :meth:`get_node`, :meth:`link_counts` and :meth:`linked_pages`; a store with round
+        trips (Neo4j) overrides it with one read.
+        """
+        detail = self.get_node(iri)
+        counts = self.link_counts(iri)
+        left = {(Rel(t).value, bool(out)) for t, out in skip}
+        wanted: list[LinkedPage] = [
+            (t, out, 0, first_page_size(n, first, whole)) for (t, out), n in counts.items() if (t, out) not in left
+        ]
+        return NodeLinks(detail, counts, self.linked_pages(iri, wanted) if wanted else {})
 
     def evidence_of(self, iris: Iterable[str]) -> dict[str, list[Evidence]]:
         """The evidence of many nodes (see :meth:`GraphReader.evidence_of`).

@@ -757,3 +757,25 @@ def test_a_report_of_a_meetings_pledge_links_to_it_and_counts_do_not_double(stor
     ed, nu = at38[("ExtendedDeterrence", "USA")], at38[("NuclearUmbrella", "USA")]
     assert (ed.source, ed.commitments, ed.reports) == ("primary", (made,), (reported,))
     assert (nu.source, nu.commitments) == ("reported", (alone,))
+
+
+def test_node_links_reads_what_get_node_link_counts_and_linked_give(loaded: GraphStore) -> None:
+    """The details panel's one read: the node, its counts and each group's first page, as the separate reads give."""
+    for iri in (PRK, SCM49, C1, KOR):
+        got = loaded.node_links(iri, first=2, whole=2, skip=[(Rel.EVIDENCE, True)])
+        assert got.detail == loaded.get_node(iri)
+        assert got.counts == loaded.link_counts(iri)
+        expected = {
+            key: loaded.linked(iri, key[0], key[1], 0, n if n <= 2 else 2)
+            for key, n in got.counts.items()
+            if key != ("EVIDENCE", True)
+        }
+        assert got.pages == expected, iri
+    prk = loaded.node_links(PRK, first=1, whole=0)
+    assert iris(prk.pages[("PERPETRATOR", False)]) == sorted([TEST6, ICBM, YEONPYEONG])[:1]  # over whole: first
+    assert iris(loaded.node_links(PRK, first=1, whole=3).pages[("PERPETRATOR", False)]) == sorted(
+        [TEST6, ICBM, YEONPYEONG]
+    )  # at most whole: all of it
+    assert loaded.node_links(PRK, first=-4).pages[("PERPETRATOR", False)] == []  # bounded as linked bounds a page
+    with pytest.raises(NodeNotFoundError):
+        loaded.node_links("urn:nothing", first=5)
