@@ -396,6 +396,8 @@ def test_a_speaker_and_a_colleague_of_the_same_state_commit_alone() -> None:
                      id="headline-verb-then-by-north-korea"),
         pytest.param("U.S. intelligence tracked ICBM launch on Wednesday by the DPRK.",
                      {"hwasong-15-launch-2017-11-29"}, id="by-the-dprk-after-the-day"),
+        pytest.param("The U.S. Indo-Pacific Command said ICBM launch on Wednesday posed no threat to Guam.",
+                     {"hwasong-15-launch-2017-11-29"}, id="allied-verb-of-reporting-before-a-bare-noun"),
         pytest.param("A U.S. ICBM test launch from California on Wednesday went as planned.", set(),
                      id="guard-the-allies-own-launch"),
     ],
