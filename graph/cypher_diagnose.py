@@ -203,6 +203,10 @@ def check_subset(query: str) -> None:
                 raise unsupported(query, tok.start, "several comma-separated patterns in one MATCH")
         if tok.kind is TokenKind.SYMBOL and tok.text == "=" and nxt is not None and nxt.text == "~":
             raise unsupported(query, tok.start, "the regular-expression match =~")
+        if tok.upper == "IS" and nxt is not None and nxt.upper == "NOT" and i + 2 < len(tokens) and (
+            tokens[i + 2].upper == "NULL"
+        ):
+            raise unsupported(query, tok.start, "IS NOT NULL (write NOT x IS NULL instead)")
         if tok.kind is not TokenKind.WORD:
             continue
         if prev is not None and prev.kind is TokenKind.SYMBOL and prev.text in (".", ":", "|", "$"):

@@ -114,6 +114,7 @@ def test_embedded_syntax_errors_name_the_place(embedded: NetworkXStore, query: s
         ("MATCH (n:Incident) OPTIONAL MATCH (n)-[r]->(m) RETURN n", "OPTIONAL MATCH"),
         ("MATCH (n:Incident) UNWIND [1, 2] AS x RETURN x", "UNWIND"),
         ("MATCH (n:Incident) WHERE n.label =~ 'Q.*' RETURN n", "the regular-expression match =~"),
+        ("MATCH (n:Incident) WHERE n.date IS NOT NULL RETURN n", "IS NOT NULL (write NOT x IS NULL instead)"),
         ("MATCH (n:Incident) RETURN toString(n.date) AS d", "the function toString()"),
         ("MATCH (n:Incident) RETURN apoc.text.join([n.label], ',') AS d", "the function apoc.text.join()"),
         ("RETURN 1 AS one", "a query without MATCH"),
