@@ -306,6 +306,11 @@ def test_a_wire_storys_routing_line_keeps_its_lead_sentence_apart() -> None:
             {"KOR+USA"},
             id="guard-parties-will-strengthen",
         ),
+        pytest.param(
+            "The Secretary reaffirmed that U.S. Forces Korea will continue to enhance its combined defense posture.",
+            {"USA"},
+            id="guard-the-allies-own-command-will-enhance",
+        ),
     ],
 )
 def test_what_a_plan_will_do_is_a_forecast(text: str, expected: set[str]) -> None:

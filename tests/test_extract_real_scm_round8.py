@@ -495,3 +495,15 @@ def test_a_dod_news_page_is_news_titled_by_its_headline(opening: str, title: str
         "alliance and the threats it faces.\n"
     )
     assert title_and_kind(text) == (title, "news")
+
+
+def test_the_i_of_a_turn_that_spoke_for_both_nations_is_still_its_speaker() -> None:
+    # review of the x24-stmt merge: "our two nations" clears the turn's "we", but the "I" stays the turn's
+    # speaker, never the first person named in a "Remarks by ..." title
+    title = "Remarks by Secretary Hagel and Minister Kim Kwan-jin at a Joint Press Conference"
+    text = (
+        title + "\n\nKIM KWAN-JIN (through translator): Our two nations have stood together for sixty years. "
+        "Secretary Hagel and I agreed to expand the scale of our combined exercises next year.\n"
+    )
+    graph = extract_document(make_doc(text, dt.date(2013, 10, 2), "other", title))
+    assert {party for _, party, _ in pledges(graph)} == {"KOR+USA"}

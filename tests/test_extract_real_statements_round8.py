@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extraction_probe import make_doc, pledges, recorded_label, recorded_node
+from extraction_probe import incidents, make_doc, pledges, recorded_label, recorded_node
 
 from extractors.readers import read_bytes
 from extractors.rules import extract_document
@@ -384,3 +384,23 @@ def test_a_speaker_and_a_colleague_of_the_same_state_commit_alone() -> None:
     title = "Remarks by Secretary of State John Kerry at the Ministerial Meeting"
     graph = extract_document(make_doc(text, dt.date(2016, 10, 19), "other", title))
     assert {party for _, party, _ in pledges(graph)} == {"USA"}
+
+
+# -- review: the North named as the agent after the allies' verb keeps its launch --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("US condemns ICBM launch by North Korea on Wednesday.", {"hwasong-15-launch-2017-11-29"},
+                     id="headline-verb-then-by-north-korea"),
+        pytest.param("U.S. intelligence tracked ICBM launch on Wednesday by the DPRK.",
+                     {"hwasong-15-launch-2017-11-29"}, id="by-the-dprk-after-the-day"),
+        pytest.param("The U.S. Indo-Pacific Command said ICBM launch on Wednesday posed no threat to Guam.",
+                     {"hwasong-15-launch-2017-11-29"}, id="allied-verb-of-reporting-before-a-bare-noun"),
+        pytest.param("A U.S. ICBM test launch from California on Wednesday went as planned.", set(),
+                     id="guard-the-allies-own-launch"),
+    ],
+)
+def test_an_allied_subject_before_a_launch_the_north_made_keeps_it(sentence: str, expected: set[str]) -> None:
+    assert incidents(sentence, dt.date(2017, 11, 29)) == expected

@@ -1217,7 +1217,9 @@ class _Extraction:
                 back = self.sents[max(0, si - 2)].start
                 if _TURN_WE_BOTH.search(text, max(turn.start, back), s.end):
                     we = None  # the speaker speaks for both countries ("our nations ... we have reaffirmed")
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we, me)
+            # the "I" of a turn is its speaker even where "we" is both countries; outside turns, the titled speaker
+            i_me = turn.parties if turn is not None and turn.parties else me
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we, i_me)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:

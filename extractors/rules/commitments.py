@@ -251,6 +251,7 @@ _BENEFIT_KOR = RULES.regex("benefit_kor")
 _DECLARATORY = RULES.regex("declaratory")
 _BREACHED_BEFORE = RULES.regex("breached_before")
 _FORECAST = RULES.regex("forecast")
+_FORECAST_FORCE_SUBJECT = RULES.regex("forecast_force_subject")
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’']+")
 _BARE_SUBJECT = re.compile(r"\s*(?:(?:the|both|each|all|also|then|,)\s*)*$", re.IGNORECASE)
@@ -1186,6 +1187,7 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
         if (
             _FORECAST.match(text, v.start, v.end + 40)
             and not _party_subject(text, refs, verbs, v, lo)
+            and not _FORECAST_FORCE_SUBJECT.fullmatch(text, lo, v.start)
             and not _DECLARATORY.search(text, lo, v.start)
         ):
             return  # "affirmed that their collective strength will contribute to ...": a forecast, no party's will

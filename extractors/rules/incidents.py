@@ -76,6 +76,7 @@ _RECENT_BEFORE = _RULES.regex("recent_before")
 _EVENT_VERB_BEFORE = _RULES.regex("event_verb_before")
 _HYPOTHETICAL_BEFORE = _RULES.regex("hypothetical_before")
 _ALLIED_OWNER_BEFORE = _RULES.regex("allied_owner_before")
+_DPRK_AGENT_AFTER = _RULES.regex("dprk_agent_after")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _PLURAL_BEFORE = _RULES.regex("plural_before")
 _BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
@@ -543,9 +544,9 @@ class IncidentResolver:
     ) -> list[IncidentMention]:
         left_from = max(sent_start, start - 70)
         left = text[left_from:start]
-        if _ALLIED_OWNER_BEFORE.search(left):
-            return []  # the allies' own launch or test, not the North's
         _, sent_end = bounds.around(start)
+        if _ALLIED_OWNER_BEFORE.search(left) and not _DPRK_AGENT_AFTER.match(text, end, sent_end):
+            return []  # the allies' own launch or test, not the North's
         named_classes = missile_classes(text[start:end])
         if named_classes:  # an IRBM is never an ICBM launch of the catalogue
             pool = [c for c in pool if not (own := self._classes(c)) or own & named_classes]
