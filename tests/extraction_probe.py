@@ -48,6 +48,16 @@ def recorded_label(graph: GraphData) -> str | None:
     return node.label if node is not None else None
 
 
+def heads(graph: GraphData, meeting: Node) -> set[str]:
+    """The labels of a meeting's heads of delegation."""
+    nodes = graph.node_map()
+    return {
+        nodes[r.target].label
+        for r in graph.relationships
+        if r.type == Rel.HEAD_OF_DELEGATION and r.source == meeting.iri
+    }
+
+
 def links(graph: GraphData) -> dict[str, set[str]]:
     """What each commitment (by its first four words) responds to: incident ids and ``threat:<type>``."""
     nodes = graph.node_map()

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from extraction_probe import heads
+
 from extractors.document import SourceDocument
 from extractors.evaluate import gold_keys, predicted_keys
 from extractors.readers.layout import repair
@@ -31,15 +33,6 @@ def recorded(graph: GraphData) -> Node:
     targets = [r.target for r in graph.relationships if r.type == Rel.ISSUED_AT]
     assert targets, "the document is filed under no meeting"
     return nodes[targets[0]]
-
-
-def heads(graph: GraphData, meeting: Node) -> set[str]:
-    nodes = graph.node_map()
-    return {
-        nodes[r.target].label
-        for r in graph.relationships
-        if r.type == Rel.HEAD_OF_DELEGATION and r.source == meeting.iri
-    }
 
 
 # -- layout: a space set before punctuation ------------------------------------------------

@@ -12,6 +12,7 @@ import hashlib
 import pathlib
 
 import pytest
+from extraction_probe import heads
 from extraction_probe import meeting_nodes as meetings
 from extraction_probe import recorded_node as recorded
 
@@ -21,8 +22,7 @@ from extractors.readers import read_document
 from extractors.rules import extract_document
 from extractors.rules.meetings import find_meeting_mentions
 from extractors.rules.text import paragraphs
-from graph.model import GraphData, Node
-from graph.schema import Kind, Prop, Rel
+from graph.schema import Kind, Prop
 
 
 def make_doc(
@@ -33,15 +33,6 @@ def make_doc(
     )
 
 
-
-
-def heads(graph: GraphData, meeting: Node) -> set[str]:
-    nodes = graph.node_map()
-    return {
-        nodes[r.target].label
-        for r in graph.relationships
-        if r.type == Rel.HEAD_OF_DELEGATION and r.source == meeting.iri
-    }
 
 
 def title_of(text: str) -> str | None:

@@ -12,15 +12,14 @@ import datetime as dt
 import pathlib
 
 import pytest
-from extraction_probe import extract_text, make_doc, pledges
+from extraction_probe import extract_text, heads, make_doc, pledges
 from extraction_probe import recorded_node as recorded
 
 from extractors.extract import extract_file
 from extractors.metadata import infer_kind, infer_title
 from extractors.rules import extract_document
 from extractors.rules.text import paragraphs
-from graph.model import GraphData, Node
-from graph.schema import Kind, Rel
+from graph.schema import Kind
 
 MIL_BANNER = (
     "An official website of the United States government\n"
@@ -46,15 +45,6 @@ def title_and_kind(text: str) -> tuple[str | None, str]:
     doc = make_doc(text, None, "other")
     title = infer_title(text, paragraphs(doc))
     return title, infer_kind(text, title, numbered=sum(1 for p in paragraphs(doc) if p.numbered))[0]
-
-
-def heads(graph: GraphData, meeting: Node) -> set[str]:
-    nodes = graph.node_map()
-    return {
-        nodes[r.target].label
-        for r in graph.relationships
-        if r.type == Rel.HEAD_OF_DELEGATION and r.source == meeting.iri
-    }
 
 
 # -- titles: a defense site's navigation, section blurb and banners are never the title -------------------------

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 
 import pytest
+from extraction_probe import heads
 
 from extractors.document import SourceDocument
 from extractors.readers.layout import repair
@@ -38,15 +39,6 @@ def recorded(graph: GraphData) -> Node:
     nodes = graph.node_map()
     [target] = [r.target for r in graph.relationships if r.type == Rel.ISSUED_AT]
     return nodes[target]
-
-
-def heads(graph: GraphData, meeting: Node) -> set[str]:
-    nodes = graph.node_map()
-    return {
-        nodes[r.target].label
-        for r in graph.relationships
-        if r.type == Rel.HEAD_OF_DELEGATION and r.source == meeting.iri
-    }
 
 
 def pledges(graph: GraphData) -> set[tuple[str, str]]:
