@@ -77,6 +77,8 @@ __all__ = ["EXTRACTOR", "extract_document"]
 
 _JOINT_KINDS = ("communique", "joint_statement")
 _ACTOR_RULES = load_rules("actors")
+_COMMITMENT_RULES = load_rules("commitments")
+_MEETING_RULES = load_rules("meetings")
 _DELEGATION_ANCHORED = _ACTOR_RULES.anchored("delegation_cue")
 _CONTINUED = re.compile(r"[a-z]|(?:III|II|IV|Jr\.|Sr\.)\s")
 _LEAD_ANCHORED = _ACTOR_RULES.anchored("lead_cue")
@@ -95,36 +97,36 @@ _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
-_TOGETHER = load_rules("meetings").regex("together")
-_TURN_WE_BOTH = load_rules("commitments").regex("turn_we_both")
-_SPEECH_BY = load_rules("commitments").regex("speech_by")
-_ALLIANCE_DESCRIPTION = load_rules("commitments").regex("alliance_description")
-_PRONOUN = load_rules("commitments").regex("pronoun")
-_SUBJECT_LEAD = load_rules("commitments").regex("subject_lead")
-_NORTH_AFTER = load_rules("meetings").regex("north_counterpart_after")
-_NORTH_BEFORE = load_rules("meetings").regex("north_counterpart_before")
-_BODY_START = load_rules("meetings").regex("body_start")
+_TOGETHER = _MEETING_RULES.regex("together")
+_TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
+_SPEECH_BY = _COMMITMENT_RULES.regex("speech_by")
+_ALLIANCE_DESCRIPTION = _COMMITMENT_RULES.regex("alliance_description")
+_PRONOUN = _COMMITMENT_RULES.regex("pronoun")
+_SUBJECT_LEAD = _COMMITMENT_RULES.regex("subject_lead")
+_NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
+_NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
+_BODY_START = _MEETING_RULES.regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
-_UNTYPED_PLEDGE = frozenset(load_rules("commitments").word_list("untyped_pledge"))
-_WILL_AFTER_VERB = load_rules("commitments").regex("will_after_verb")
-_DEFINITE_OBJECT = load_rules("commitments").regex("definite_object")
-_HARMED_BEFORE = load_rules("commitments").regex("harmed_before")
-_MANNER_OBJECT = load_rules("commitments").regex("manner_object")
-_MANNER_CUES = load_rules("commitments").words("manner_cues")
-_VALUES_OBJECT = load_rules("commitments").regex("values_object")
-_VALUE_CUES = load_rules("commitments").words("value_cues")
-_SOLIDARITY = load_rules("commitments").word_list("solidarity_words")
+_UNTYPED_PLEDGE = frozenset(_COMMITMENT_RULES.word_list("untyped_pledge"))
+_WILL_AFTER_VERB = _COMMITMENT_RULES.regex("will_after_verb")
+_DEFINITE_OBJECT = _COMMITMENT_RULES.regex("definite_object")
+_HARMED_BEFORE = _COMMITMENT_RULES.regex("harmed_before")
+_MANNER_OBJECT = _COMMITMENT_RULES.regex("manner_object")
+_MANNER_CUES = _COMMITMENT_RULES.words("manner_cues")
+_VALUES_OBJECT = _COMMITMENT_RULES.regex("values_object")
+_VALUE_CUES = _COMMITMENT_RULES.words("value_cues")
+_SOLIDARITY = _COMMITMENT_RULES.word_list("solidarity_words")
 _HARM_REACH = 80
 """Characters before a scheme phrase within which the word that harms it stands."""
 _MODAL_WORDS = ("will", "would", "shall")
-_TRILATERAL_OPENING = load_rules("commitments").regex("trilateral_opening")
-_TRILATERAL_PARTIES = load_rules("commitments").regex("trilateral_parties")
+_TRILATERAL_OPENING = _COMMITMENT_RULES.regex("trilateral_opening")
+_TRILATERAL_PARTIES = _COMMITMENT_RULES.regex("trilateral_parties")
 _OPENING = 600
 """Characters at the head of a document (title, dateline, first lines) that say what it is."""
 _NEAR = 40
 """Characters around a word within which a scheme phrase is the one the word belongs to."""
-_ACT_VERBS = tuple(load_rules("commitments").word_list("act_verbs"))
-_TO_PLEDGES = tuple(load_rules("commitments").word_list("untyped_to_verbs"))
+_ACT_VERBS = tuple(_COMMITMENT_RULES.word_list("act_verbs"))
+_TO_PLEDGES = tuple(_COMMITMENT_RULES.word_list("untyped_to_verbs"))
 _QUOTE_SPEAKER_REACH = 2000
 """Characters after a sentence within which the speaker of a quotation it opens may be named."""
 
@@ -136,7 +138,7 @@ _MCM_ONLY = re.compile(r"(?i)\bmilitary\s+committee\b|\bMCM\b")
 _SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
 _PREAMBLE_MAX = 4000
 """A reprint's own text before the communiqué's first numbered paragraph is shorter than this (characters)."""
-_TEXT_BEGINS = load_rules("meetings").regex("text_begins")
+_TEXT_BEGINS = _MEETING_RULES.regex("text_begins")
 _PLACE_BELOW_SENTENCES = 3
 """Sentences after a titled heading read for the place its meeting "met in"."""
 _HEADING_MAX = 160

@@ -399,10 +399,7 @@ def strength_of(cues: list[str]) -> float:
     return round(min(1.0, 0.5 + 0.15 * len({c.lower() for c in cues})), 2)
 
 
-_SPEAKER_TURN = re.compile(
-    compose(RULES, "speaker_turn", {"speaker_label": load_rules("actors").source("speaker_label")}),
-    RULES.flags("speaker_turn"),
-)
+_SPEAKER_TURN = re.compile(compose(RULES, "speaker_turn"), RULES.flags("speaker_turn"))
 _QUESTION_TURNS = RULES.words("question_turns")
 _US_TURN_TITLES = RULES.words("us_turn_titles")
 _ROK_TURN_TITLES = RULES.words("rok_turn_titles")

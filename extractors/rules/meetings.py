@@ -143,10 +143,7 @@ _HELD_BEFORE = _RULES.regex("held_before")
 _HOSTED_FOR = _RULES.regex("hosted_for_before")
 _REMARKS_AT = _RULES.regex("remarks_at_before")
 SPOKEN_RECORD = _RULES.regex("spoken_record")
-SPEAKER_TURN = regex_cache.compile(
-    compose(_RULES, "speaker_turn", {"speaker_label": load_rules("actors").source("speaker_label")}),
-    _RULES.flags("speaker_turn"),
-)
+SPEAKER_TURN = regex_cache.compile(compose(_RULES, "speaker_turn"), _RULES.flags("speaker_turn"))
 SAID_TODAY = _RULES.regex("said_today")
 SPEAKER_AND_I = _RULES.regex("speaker_and_i")
 _SPEAKER_HOSTS = _RULES.regex("speaker_hosts_before")

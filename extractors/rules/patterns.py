@@ -160,15 +160,18 @@ class RuleFile:
             raise RulesError(msg) from e
 
 
-_NAME_REF = re.compile(r"\{([a-z_]+)\}")
+_NAME_REF = re.compile(r"\{(?:([a-z_]+)\.)?([a-z_]+)\}")
 
 
 def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> str:
-    """The expression of pattern ``key`` with every ``{name}`` replaced by pattern ``name`` (or ``fills[name]``)."""
+    """The expression of pattern ``key`` with every ``{name}`` replaced by pattern ``name`` (or ``fills[name]``),
+    and every ``{file.name}`` by pattern ``name`` of rule file ``file`` (one pattern shared by several files)."""
     extra = fills or {}
 
     def fill(m: re.Match[str]) -> str:
-        name = m.group(1)
+        other, name = m.group(1), m.group(2)
+        if other is not None:
+            return "(?:" + compose(load_rules(other), name) + ")"
         if name in extra:
             return "(?:" + extra[name] + ")"
         if name in rules.patterns:
