@@ -222,3 +222,88 @@ def test_a_headline_about_a_photo_exhibition_stays_the_title() -> None:
     )
     doc = make_doc(text, DAY, "news")
     assert infer_title(text, paragraphs(doc)) == "Photo exhibition marks 78 years of the alliance in Seoul"
+
+
+# -- holdout pages (read after the rules above): the headquarters' move, camp returns, "the two", S&T ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        pytest.param(
+            "The Minister and the Secretary pledged to finish the CFC Headquarters relocation without delay.",
+            {"ForcePresence"},
+            id="cfc-headquarters-relocation",
+        ),
+        pytest.param(
+            "The two sides committed to complete the relocation of the Combined Forces Command to the garrison next "
+            "year.",
+            {"ForcePresence"},
+            id="relocation-of-the-command",
+        ),
+        pytest.param(
+            "The Secretary and the Minister agreed to settle the remaining camp returns through the joint "
+            "environmental procedure.",
+            {"ForcePresence"},
+            id="camp-returns",
+        ),
+    ],
+)
+def test_moving_the_combined_command_is_a_basing_pledge(sentence: str, types: set[str]) -> None:
+    assert read(sentence) == {(frozenset(types), "KOR+USA")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Minister and the Secretary praised the new joint laboratories. The two also decided to widen science "
+        "and technology cooperation on autonomous systems.",
+        "The Secretary and the Minister reviewed the training areas. Accordingly, the two pledged to take the "
+        "steps needed to expand combined training.",
+    ],
+    ids=["the-two-also-decided", "the-two-pledged"],
+)
+def test_a_bare_the_two_is_both_parties(sentence: str) -> None:
+    found = read(sentence)
+    assert found
+    assert {p for _, p in found} == {"KOR+USA"}
+
+
+def test_science_and_technology_cooperation_is_defense_industry_cooperation() -> None:
+    found = read(
+        "The Minister and the Secretary assessed that defense science and technology cooperation adds to the "
+        "Alliance's capabilities, and resolved to seek ways to deepen and widen that cooperation."
+    )
+    assert found == {(frozenset({"DefenseIndustryCooperation"}), "KOR+USA")}
+
+
+def test_the_two_koreas_are_no_party() -> None:
+    # guard: "the two" before a noun is not the allies
+    found = read("The Secretary and the Minister noted that the two Koreas agreed to reopen the liaison office.")
+    assert found == set()
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param(
+            "Page 66 - 2031 Defense White Paper\nP. 66\n\n"
+            "systems. The Minister and the Secretary lauded the first space table-top exercise in Seoul in September "
+            "2030, and pledged to widen space coordination.\n",
+            id="month-in-prose",
+        ),
+        pytest.param(
+            "Page 81 - 2031 Defence White Paper\nP. 81\n"
+            "8. The Minister and the Secretary reviewed the move that the two sides had approved at the June 3, 2030, "
+            "ministerial-level meeting, and pledged to finish it.\n",
+            id="the-day-of-another-meeting",
+        ),
+    ],
+)
+def test_a_day_or_month_that_prose_gives_to_an_event_is_not_the_pages_date(page: str) -> None:
+    assert infer_date(page)[0] is None
+
+
+def test_a_month_line_under_a_title_still_dates_a_study() -> None:
+    text = "The Alliance at Eighty: A Study of Combined Defense\n\nMarch 2031\n\nThis paper examines the alliance.\n"
+    assert infer_date(text)[0] == dt.date(2031, 3, 1)
