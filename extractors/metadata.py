@@ -78,10 +78,11 @@ def _rules() -> RuleFile:
 
 @functools.cache
 def _pattern(key: str) -> re.Pattern[str]:
+    from extractors.rules import regex_cache
     from extractors.rules.dates import expand
 
     rules = _rules()
-    return re.compile(expand(rules.source(key)), rules.flags(key))
+    return regex_cache.compile(expand(rules.source(key)), rules.flags(key))
 
 
 @dataclass
