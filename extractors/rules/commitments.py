@@ -869,6 +869,8 @@ class _SentenceReader:
                 lo = current.verb.end if current is not None else start
                 if _OPEN_QUESTION.search(text, lo, v.start):
                     continue  # "to discuss whether the pact should be suspended": a question, not a will
+                if v.kind == "modal" and current is None and _forecast(text, self.refs, self.verbs, v, lo):
+                    continue  # "the collective strength of our two nations will contribute to ...": a forecast
             elif before in _AUX_WORDS and not (before in _PERFECT and self.subject_of(v, start) is not None):
                 continue  # "has agreed", "to establish": part of the clause it stands in
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
@@ -1181,12 +1183,7 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
             lo = m.end()  # the clause of this verb: after the last "that" ("..., and that the ROK will")
         if _adversary_subject(text, refs, lo, v.start) and not _DECLARATORY.search(text, lo, v.start):
             return  # "warned that North Korea would face ...", "agreed that North Korea's forces will ..."
-        if (
-            _FORECAST.match(text, v.start, v.end + 40)
-            and not _party_subject(text, refs, verbs, v, lo)
-            and not _FORECAST_FORCE_SUBJECT.fullmatch(text, lo, v.start)
-            and not _DECLARATORY.search(text, lo, v.start)
-        ):
+        if _forecast(text, refs, verbs, v, lo):
             return  # "affirmed that their collective strength will contribute to ...": a forecast, no party's will
     elif clause.embed == "assessment":
         # a declaratory statement reported as a view: "noted that any attack ... will be met with ..."
@@ -1207,6 +1204,19 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
     ):
         clause.parties = local.parties
         clause.explicit = True  # the party says its will ("There should be no doubt that the U.S. will ...")
+
+
+def _forecast(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int) -> bool:
+    """Does modal ``v`` foretell an effect of a thing (the rule file's ``forecast``) rather than state a
+    party's will: "(that) the collective strength of our two nations will directly contribute to ..."
+    (a party at the subject's head, the allies' forces and commands, and a declaratory statement
+    keep their pledge)."""
+    return (
+        _FORECAST.match(text, v.start, v.end + 40) is not None
+        and not _party_subject(text, refs, verbs, v, lo)
+        and not _FORECAST_FORCE_SUBJECT.fullmatch(text, lo, v.start)
+        and not _DECLARATORY.search(text, lo, v.start)
+    )
 
 
 def _party_subject(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int) -> bool:
