@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extraction_probe import extract_text, pledges
+import pytest
+from extraction_probe import extract_text, heads, pledges, recorded_node
+
+from graph.schema import Kind, Rel
 
 # -- 1. pledges the verb list missed ------------------------------------------------------------------
 
@@ -87,3 +90,71 @@ def test_what_the_strength_of_the_two_nations_will_bring_is_a_forecast() -> None
     text2 = text.replace("The combined strength of our two nations will", "Our two nations will")
     found2 = pledges(extract_text(text2, dt.date(2031, 5, 3), "joint_statement"))
     assert any(d.startswith("Our two nations will") for _t, _p, d in found2)
+
+
+# -- 3. the Japanese head of a trilateral meeting ---------------------------------------------------------
+
+
+def _recorded_heads(text: str, date: dt.date) -> dict[str, tuple[str, str]]:
+    graph = extract_text(text, date, "joint_statement")
+    meeting = recorded_node(graph)
+    assert meeting is not None
+    nodes = graph.node_map()
+    out = {}
+    for label in heads(graph, meeting):
+        person = next(n for n in graph.nodes if n.kind == Kind.PERSON and n.label == label)
+        country = next(
+            str(nodes[r.target].props.get("notation"))
+            for r in graph.relationships
+            if r.source == person.iri and r.type == Rel.AFFILIATION
+        )
+        out[label] = (str(person.props.get("role")), country)
+    return out
+
+
+def test_japanese_director_general_with_family_name_in_capitals_heads_the_talks() -> None:
+    # a defense trilateral talks statement: Tokyo writes the family name first, in capitals
+    text = (
+        "Joint Statement of the Defense Trilateral Talks\n\n"
+        "Republic of Korea (ROK) Deputy Minister for National Defense Policy Kim Dae-ho, U.S. Assistant Secretary "
+        "of Defense for Indo-Pacific Security Affairs Pat Example, and Japan Director General for Defense Policy "
+        "SATO Ichiro convened the Defense Trilateral Talks in Tokyo on May 2, 2031. The officials reaffirmed their "
+        "commitment to deepen trilateral security cooperation.\n"
+    )
+    found = _recorded_heads(text, dt.date(2031, 5, 2))
+    assert found["Sato Ichiro"] == ("Director General for Defense Policy", "JPN")
+    assert {c for _r, c in found.values()} == {"KOR", "USA", "JPN"}
+
+
+def test_chief_of_staff_joint_staff_in_capitals_is_the_gazetteer_person() -> None:
+    text = (
+        "U.S. Chairman of the Joint Chiefs of Staff Gen. CQ Brown, Jr., Japan Chief of Staff, Joint Staff Gen. "
+        "YOSHIDA Yoshihide, and Republic of Korea (ROK) Joint Chiefs of Staff Adm. Kim Myung-soo convened a "
+        "Trilateral Chiefs of Defense Meeting on March 3, 2024, in Hawaii.\n"
+    )
+    found = _recorded_heads(text, dt.date(2024, 3, 3))
+    assert found["Yoshihide Yoshida"] == ("Chief of Staff, Joint Staff", "JPN")
+
+
+def test_vice_foreign_ministers_of_three_countries_are_named() -> None:
+    text = (
+        "Today, U.S. Deputy Secretary of State Antony Blinken, Vice Minister for Foreign Affairs of Japan Shinsuke "
+        "Sugiyama, and First Vice Minister of Foreign Affairs of the Republic of Korea (ROK) Lim Sung-nam met in "
+        "Washington.\n"
+    )
+    graph = extract_text(text, dt.date(2017, 1, 5), "joint_statement")
+    roles = {n.label: n.props.get("role") for n in graph.nodes if n.kind == Kind.PERSON}
+    assert roles == {
+        "Antony Blinken": "Deputy Secretary of State",
+        "Shinsuke Sugiyama": "Vice Minister for Foreign Affairs",
+        "Lim Sung-nam": "First Vice Minister of Foreign Affairs",
+    }
+
+
+@pytest.mark.parametrize(
+    "text", ["General CIA Records\n", "The ROK Minister spoke. USFK Commander Gen. Pat Example spoke.\n"]
+)
+def test_an_acronym_before_a_capitalised_word_is_no_name(text: str) -> None:
+    graph = extract_text(text, dt.date(1984, 5, 1), "other")
+    labels = {n.label for n in graph.nodes if n.kind == Kind.PERSON}
+    assert not any(label.split()[0].isupper() or label.startswith(("Cia", "Rok", "Usfk")) for label in labels)
