@@ -15,7 +15,13 @@ import datetime as dt
 import pytest
 from extraction_probe import extract_text, heads, pledges, recorded_node
 
+from extractors.readers import read_bytes
 from graph.schema import Kind, Rel
+
+
+def read(text: str):  # noqa: ANN201 - a SourceDocument
+    return read_bytes(text.encode(), suffix=".txt")
+
 
 # -- 1. pledges the verb list missed ------------------------------------------------------------------
 
@@ -158,3 +164,33 @@ def test_an_acronym_before_a_capitalised_word_is_no_name(text: str) -> None:
     graph = extract_text(text, dt.date(1984, 5, 1), "other")
     labels = {n.label for n in graph.nodes if n.kind == Kind.PERSON}
     assert not any(label.split()[0].isupper() or label.startswith(("Cia", "Rok", "Usfk")) for label in labels)
+
+
+# -- 4. a spokesperson's page carrying a joint fact sheet; the Pacific Islands are the region -------------
+
+
+def test_page_leading_into_a_joint_fact_sheet_is_a_joint_statement() -> None:
+    # a spokesperson's page: its date-prefixed title twice, a label block, the lead, then the text
+    text = (
+        "03/04/31 \u2013 Key Outcomes of the Trilateral Vice Ministerial Meetings\n\n"
+        "Key Outcomes of the Trilateral Vice Ministerial Meetings\n\n"
+        "Fact Sheet\nOffice of the Spokesperson\nWashington, DC\nMarch 4, 2031\n\n"
+        "The following is a joint fact sheet on the key outcomes of the trilateral vice ministerial meetings:\n\n"
+        " Today, the three vice ministers met in Washington, DC, for the eighth round of their trilateral "
+        "consultations. The mechanism has given the three countries a steady way to pool their strength against "
+        "the main problems of the region and, more and more, to work together on matters of global reach, from "
+        "space to public health.\n\n"
+        "  \u2022 Answering the threat: the three countries hold that the complete denuclearization of North Korea "
+        "remains the only path to lasting security in the region, and they will keep working with partners to "
+        "enforce the sanctions.\n"
+    )
+    assert read(text).kind == "joint_statement"
+
+
+def test_work_with_pacific_island_countries_is_regional_cooperation() -> None:
+    text = (
+        "We, the leaders of Japan, the Republic of Korea and the United States, met at Camp David. We are resolved "
+        "to work closely with Pacific Island countries and the Pacific Islands Forum, the region's leading body.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 8, 18), "joint_statement"))
+    assert [t for t, _p, d in found if "Pacific Island" in d] == [frozenset({"RegionalCooperation"})]
