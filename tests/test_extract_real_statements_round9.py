@@ -194,3 +194,29 @@ def test_work_with_pacific_island_countries_is_regional_cooperation() -> None:
     )
     found = pledges(extract_text(text, dt.date(2031, 8, 18), "joint_statement"))
     assert [t for t, _p, d in found if "Pacific Island" in d] == [frozenset({"RegionalCooperation"})]
+
+
+# -- 5. a round of the trilateral vice foreign ministers' consultations ------------------------------------
+
+
+def test_round_of_trilateral_vice_foreign_ministerial_consultations_is_the_recorded_meeting() -> None:
+    text = (
+        "Key Outcomes of the Trilateral Vice Foreign Ministerial Meetings\n\n"
+        "Office of the Spokesperson\nWashington, DC\nMarch 4, 2031\n\n"
+        "Today, U.S. Deputy Secretary of State Pat Example, Vice Minister for Foreign Affairs of Japan SATO Ichiro, "
+        "and First Vice Minister of Foreign Affairs of the Republic of Korea (ROK) Kim Dae-ho met in Washington, DC, "
+        "for the ninth round of Trilateral Vice Foreign Ministerial consultations. Since the May 2028 inaugural "
+        "meeting in Tokyo, the three countries have answered the threat from North Korea together.\n"
+    )
+    graph = extract_text(text, dt.date(2031, 3, 4), "joint_statement")
+    meeting = recorded_node(graph)
+    assert meeting is not None
+    assert meeting.props["series"] == "Trilateral"
+    assert meeting.props["date"] == dt.date(2031, 3, 4)
+    assert "vice foreign ministers" in meeting.label
+    assert heads(graph, meeting) == {"Pat Example", "Sato Ichiro", "Kim Dae-ho"}
+    # the inaugural meeting is one of the same body, dated by its month; no numbered meeting of no body
+    others = [n for n in graph.nodes if n.kind == Kind.MEETING and n.iri != meeting.iri]
+    assert [(n.props["series"], n.props.get("ordinal"), n.props["date"]) for n in others] == [
+        ("Trilateral", None, dt.date(2028, 5, 1))
+    ]
