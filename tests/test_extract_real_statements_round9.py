@@ -220,3 +220,42 @@ def test_round_of_trilateral_vice_foreign_ministerial_consultations_is_the_recor
     assert [(n.props["series"], n.props.get("ordinal"), n.props["date"]) for n in others] == [
         ("Trilateral", None, dt.date(2028, 5, 1))
     ]
+
+
+# -- 6. who commits in a trilateral statement ---------------------------------------------------------------
+
+
+def test_the_secretary_and_the_two_ministers_of_a_trilateral_are_three() -> None:
+    text = (
+        "U.S. Secretary of Defense Pat Example, Japan Minister of Defense SATO Ichiro, and Republic of Korea (ROK) "
+        "Minister of National Defense Kim Dae-ho convened a Trilateral Ministerial Meeting on June 1, 2031, in "
+        "Singapore. The Secretary and the two Ministers affirmed their lasting commitment to strengthen trilateral "
+        "security cooperation to deter the missile threats of the DPRK and to achieve the complete "
+        "denuclearization of the DPRK. The two sides also agreed to hold the next bilateral meeting soon.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 6, 1), "joint_statement"))
+    assert {p for _t, p, d in found if "two Ministers" in d or d.startswith("to achieve")} == {"JPN+KOR+USA"}
+
+
+def test_quoted_we_of_a_statement_released_by_three_governments_is_the_three() -> None:
+    text = (
+        "The following text was released by the Governments of the United States of America, Japan, and the "
+        "Republic of Korea on the occasion of their trilateral dialogue.\n\n"
+        '"We reaffirm our commitment to use our collective capacity to maintain peace and stability across the '
+        'Indo-Pacific region."\n'
+    )
+    found = pledges(extract_text(text, dt.date(2031, 5, 31), "other"))
+    assert [p for _t, p, _d in found] == ["JPN+KOR+USA"]
+
+
+def test_second_verb_of_an_infinitive_after_enabled_is_no_pledge() -> None:
+    text = (
+        "Key Outcomes of the Trilateral Vice Foreign Ministerial Meetings\n\n"
+        "Today, the three vice foreign ministers met in Washington for the ninth round of Trilateral Vice Foreign "
+        "Ministerial consultations. This framework has already enabled us to widen our cooperation and establish "
+        "habits of trilateral partnership. The three sides agreed to widen their cooperation and establish a "
+        "working group on maritime security.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 3, 4), "joint_statement"))
+    assert not any(d.startswith("This framework") for _t, _p, d in found)
+    assert any(d.startswith("The three sides agreed") for _t, _p, d in found)

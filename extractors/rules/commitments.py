@@ -190,6 +190,8 @@ _OBJECT_MARKERS = RULES.words("object_markers")
 _DETERMINERS = RULES.words("determiners")
 _GROUP_HEADS = RULES.words("group_heads")
 _TWO = re.compile(r"(?i)\b(?:two|both)\b")
+_SECRETARY_AND = re.compile(r"(?i)(?:the\s+)?secretary\s+and\b")
+_INFINITIVE_AND = re.compile(r"\bto\s+[a-z]+\b[^.;:,]{0,80}\band\s*$")
 _GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
 _IRREGULAR_PAST = RULES.words("irregular_past")
 ADVERSARIES: frozenset[str] = RULES.words("adversaries")
@@ -508,8 +510,16 @@ class PartyResolver:
         for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
             group = m.lastgroup
             parties = pronoun if group == "pron" else self._generic.get(group or "")
-            if group == "both" and parties is not None and len(parties) > 2 and _TWO.search(m.group(0)):
-                parties = BILATERAL  # "the two sides" are two even in a text that opens by naming three allies
+            if (
+                group == "both"
+                and parties is not None
+                and len(parties) > 2
+                and _TWO.search(m.group(0))
+                and not _SECRETARY_AND.match(m.group(0))
+            ):
+                # "the two sides" are two even in a text that opens by naming three allies ("the Secretary and the
+                # two Ministers" of a trilateral are its three)
+                parties = BILATERAL
             if group == "both" and m.group(0).lower() == "we" and _quoted(text, start, m.start()):
                 # '"We will provide full support ...," Minister Shin said': a quoted "we" is its speaker's;
                 # in a later sentence of a quotation without a named speaker ('... . We will ...," he said'),
@@ -873,6 +883,12 @@ class _SentenceReader:
                     continue  # "the collective strength of our two nations will contribute to ...": a forecast
             elif before in _AUX_WORDS and not (before in _PERFECT and self.subject_of(v, start) is not None):
                 continue  # "has agreed", "to establish": part of the clause it stands in
+            elif (
+                before == "and"
+                and not v.word.endswith(("ed", "s"))
+                and _INFINITIVE_AND.search(text, max(start, v.start - 100), v.start) is not None
+            ):
+                continue  # "enabled us to expand our cooperation and establish ...": the infinitive's second verb
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
                 continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
             local: _Subject | None = None
