@@ -259,3 +259,14 @@ def test_second_verb_of_an_infinitive_after_enabled_is_no_pledge() -> None:
     found = pledges(extract_text(text, dt.date(2031, 3, 4), "joint_statement"))
     assert not any(d.startswith("This framework") for _t, _p, d in found)
     assert any(d.startswith("The three sides agreed") for _t, _p, d in found)
+
+
+def test_us_commitment_to_the_defense_of_japan_and_the_rok_is_mutual_defense() -> None:
+    text = (
+        "U.S. Chairman of the Joint Chiefs of Staff Gen. Pat Example, Japan Chief of Staff, Joint Staff Gen. SATO "
+        "Ichiro, and Republic of Korea (ROK) Joint Chiefs of Staff Adm. Kim Dae-ho convened a Trilateral Chiefs of "
+        "Defense Meeting on July 2, 2031, in Seoul. Gen. Example reaffirmed the ironclad commitment of the United "
+        "States to the defense of Japan and the ROK.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 7, 2), "joint_statement"))
+    assert [(t, p) for t, p, _d in found] == [(frozenset({"MutualDefense"}), "USA")]
