@@ -270,3 +270,15 @@ def test_us_commitment_to_the_defense_of_japan_and_the_rok_is_mutual_defense() -
     )
     found = pledges(extract_text(text, dt.date(2031, 7, 2), "joint_statement"))
     assert [(t, p) for t, p, _d in found] == [(frozenset({"MutualDefense"}), "USA")]
+
+
+def test_committed_in_a_series_of_participles_describes_the_partnership() -> None:
+    text = (
+        "Today in Hanoi, Prime Minister Sato Ichiro of Japan, President Kim Dae-ho of the Republic of Korea (ROK), "
+        "and President Jane Smith of the United States reaffirmed their trilateral partnership guided by shared "
+        "values, driven by innovation, and committed to shared prosperity and security. The three leaders are "
+        "committed to a free and open Indo-Pacific.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 11, 13), "joint_statement"))
+    assert not any(d.startswith("committed to shared") for _t, _p, d in found)
+    assert any(d.startswith("The three leaders are committed") for _t, _p, d in found)

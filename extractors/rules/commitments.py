@@ -192,6 +192,9 @@ _GROUP_HEADS = RULES.words("group_heads")
 _TWO = re.compile(r"(?i)\b(?:two|both)\b")
 _SECRETARY_AND = re.compile(r"(?i)(?:the\s+)?secretary\s+and\b")
 _INFINITIVE_AND = re.compile(r"\bto\s+[a-z]+\b[^.;:,]{0,80}\band\s*$")
+_PARTICIPLE_SERIES_AND = re.compile(
+    r"\b(?:guided|driven|anchored|rooted|based|grounded|built|founded|underpinned|bound)\s+(?:by|in|on|upon)\b[^.;:]{0,120},\s*and\s*$"
+)
 _GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
 _IRREGULAR_PAST = RULES.words("irregular_past")
 ADVERSARIES: frozenset[str] = RULES.words("adversaries")
@@ -889,6 +892,8 @@ class _SentenceReader:
                 and _INFINITIVE_AND.search(text, max(start, v.start - 100), v.start) is not None
             ):
                 continue  # "enabled us to expand our cooperation and establish ...": the infinitive's second verb
+            elif v.word == "committed" and _PARTICIPLE_SERIES_AND.search(text, max(start, v.start - 160), v.start):
+                continue  # "a partnership guided by shared values, driven by innovation, and committed to ..."
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
                 continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
             local: _Subject | None = None
