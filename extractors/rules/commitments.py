@@ -50,6 +50,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from extractors.rules import regex_cache
 from extractors.rules.actors import ActorMention
 from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.scan import Tokens
@@ -108,7 +109,7 @@ class _VerbPatterns:
                 kind, alt, _prefixes = self.alternatives[k]
                 groups.setdefault(kind, []).append(alt)
             body = "|".join(f"(?P<{kind}>{'|'.join(alts)})" for kind, alts in groups.items())
-            pattern = self._by_set[chosen] = re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+            pattern = self._by_set[chosen] = regex_cache.compile(rf"\b(?:{body})\b", re.IGNORECASE)
         if len(self._memo) < 100_000:
             self._memo[word] = pattern
         return pattern
