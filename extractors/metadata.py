@@ -64,7 +64,7 @@ _FIRST_NUMBERED = re.compile(r"\s1\.\s+(?=[A-Z])")
 """Paragraph 1 of a text whose line breaks were lost, after its heading."""
 
 REPRINT_WINDOW = 300
-_REPRINT_HINT = re.compile(r"(?:text|transcript|translation) of", re.IGNORECASE)
+_REPRINT_HINT = re.compile(r"(?:text|transcript|translation) of|following is", re.IGNORECASE)
 """How far after a reprint's lead ("the full text of") the reprinted kind is named."""
 
 

@@ -316,6 +316,11 @@ class _Extraction:
                 same_paragraph = last_explicit is not None and last_explicit[0] == s.paragraph
                 if last_explicit is not None and same_paragraph:
                     m.series = last_explicit[1]
+                elif last_named is not None and last_named == (s.paragraph, Series.TRILATERAL):
+                    # "... met for the sixth round of Trilateral Vice Foreign Ministerial consultations. Since the
+                    # April 2015 inaugural meeting ...": a meeting of the trilateral body just named (identified by
+                    # its date, not numbered)
+                    m.series, m.ordinal = Series.TRILATERAL, None
                 else:
                     # "The first meeting was held in December" after a paragraph on the EDSCG: the body named
                     # just before (this paragraph or the one before it), else the document's dominant series
