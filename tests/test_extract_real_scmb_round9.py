@@ -159,6 +159,34 @@ def test_a_cited_document_that_is_all_or_part_of_the_pledge_stays(sentence: str,
     assert any(expected in types for types, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        pytest.param(
+            "The Ministers committed to keeping a strong combined defense posture during the process of the "
+            "transition, including by widening extended deterrence and expanding combined exercises.",
+            {"MutualDefense", "ExtendedDeterrence", "CombinedExercises"},
+            id="during-the-process-of-then-including",
+        ),
+        pytest.param(
+            "The Secretary pledged to keep the combined defense posture strong during the process of the transition, "
+            "while widening trilateral cooperation with Japan.",
+            {"MutualDefense", "TrilateralCooperation"},
+            id="during-the-process-of-then-while",
+        ),
+        pytest.param(
+            "The Secretary restated the U.S. commitment to the defense of the ROK in accordance with the Mutual "
+            "Defense Treaty and to provide extended deterrence with the full range of capabilities.",
+            {"MutualDefense", "ExtendedDeterrence"},
+            id="in-accordance-with-then-and-to",
+        ),
+    ],
+)
+def test_the_pledge_goes_on_after_what_it_cites(sentence: str, types: set[str]) -> None:
+    # guard: the citation or circumstance ends where the pledge goes on ("including", "while", "and to")
+    assert {t for found, _ in read(sentence) for t in found} == types
+
+
 # -- a flip-book page from the middle of a communiqué, and a news page under a photo caption ------------------
 
 
