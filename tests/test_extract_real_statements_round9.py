@@ -282,3 +282,15 @@ def test_committed_in_a_series_of_participles_describes_the_partnership() -> Non
     found = pledges(extract_text(text, dt.date(2031, 11, 13), "joint_statement"))
     assert not any(d.startswith("committed to shared") for _t, _p, d in found)
     assert any(d.startswith("The three leaders are committed") for _t, _p, d in found)
+
+
+def test_the_pledges_own_infinitive_keeps_both_verbs_fields() -> None:
+    # guard of the rule above: "pledged to X and Y" is the pledge's own infinitive, not one a non-pledge verb governs;
+    # as two pledges each keeps its field (as one, the cue word "cyber" gave way to the named "working group")
+    text = (
+        "The Minister and the Secretary met in Seoul on October 9, 2031. The Minister and the Secretary pledged to "
+        "deepen cooperation on cyber and establish a new working group on space.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 10, 9), "joint_statement"))
+    assert {t for types, _p, _d in found for t in types} >= {"CyberCooperation", "SpaceCooperation"}
+    assert {p for _t, p, _d in found} == {"KOR+USA"}

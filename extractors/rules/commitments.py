@@ -890,9 +890,12 @@ class _SentenceReader:
             elif (
                 before == "and"
                 and not v.word.endswith(("ed", "s"))
-                and _INFINITIVE_AND.search(text, max(start, v.start - 100), v.start) is not None
+                and (infinitive := _INFINITIVE_AND.search(text, max(start, v.start - 100), v.start)) is not None
+                and not (current is not None and not text[current.verb.end : infinitive.start()].strip())
             ):
-                continue  # "enabled us to expand our cooperation and establish ...": the infinitive's second verb
+                # "enabled us to expand our cooperation and establish ...": the infinitive's second verb (the
+                # pledge's own infinitive, "pledged to deepen X and establish Y", stays two pledges, each typed)
+                continue
             elif v.word == "committed" and _PARTICIPLE_SERIES_AND.search(text, max(start, v.start - 160), v.start):
                 continue  # "a partnership guided by shared values, driven by innovation, and committed to ..."
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
