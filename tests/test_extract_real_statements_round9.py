@@ -294,3 +294,25 @@ def test_the_pledges_own_infinitive_keeps_both_verbs_fields() -> None:
     found = pledges(extract_text(text, dt.date(2031, 10, 9), "joint_statement"))
     assert {t for types, _p, _d in found for t in types} >= {"CyberCooperation", "SpaceCooperation"}
     assert {p for _t, p, _d in found} == {"KOR+USA"}
+
+
+def test_an_earlier_trilateral_meeting_of_no_day_or_month_is_not_the_recorded_one() -> None:
+    # guard of the inaugural-meeting rule: "the first meeting, held in 2009" (a year only) cannot be identified;
+    # it was merged into the meeting the statement records
+    text = (
+        "Joint Statement of the Trilateral Ministerial Meeting\n\n"
+        "U.S. Secretary of Defense Pat Example, Japan Minister of Defense SATO Ichiro and ROK Minister of National "
+        "Defense Kim Dae-ho held a Trilateral Ministerial Meeting in Tokyo on July 28, 2031. The ministers looked "
+        "back to the first meeting, in 2009, and to all that the three had built since.\n"
+    )
+    graph = extract_text(text, dt.date(2031, 7, 28), "joint_statement")
+    meeting = recorded_node(graph)
+    assert meeting is not None and meeting.props["date"] == dt.date(2031, 7, 28)
+    nodes = graph.node_map()
+    evidence = {
+        str(nodes[r.target].props.get("text"))
+        for r in graph.relationships
+        if r.source == meeting.iri and r.type == Rel.EVIDENCE
+    }
+    assert evidence and not any("first meeting" in e for e in evidence)
+    assert [n for n in graph.nodes if n.kind == Kind.MEETING] == [meeting]

@@ -298,6 +298,7 @@ class _Extraction:
         dominant = Series.SCM if self.doc.kind == "communique" else (numbered[0].series if numbered else Series.OTHER)
         last_explicit: tuple[int, str] | None = None  # (paragraph, series) of the latest explicit mention
         last_named: tuple[int, str] | None = None  # the same, of any series (summits and trilaterals too)
+        earlier: set[int] = set()  # trilateral meetings named by their place in the series ("the first meeting")
         for k, m in enumerate(mentions):
             si = self.sindex.at(m.start)
             if si is None:
@@ -319,7 +320,10 @@ class _Extraction:
                 elif last_named is not None and last_named == (s.paragraph, Series.TRILATERAL):
                     # "... met for the sixth round of Trilateral Vice Foreign Ministerial consultations. Since the
                     # April 2015 inaugural meeting ...": a meeting of the trilateral body just named (identified by
-                    # its date, not numbered)
+                    # its date, not numbered); an earlier one of no day or month ("the first meeting, held in
+                    # 2009") is none the text can identify, and never the one it records
+                    if m.ordinal is not None:
+                        earlier.add(id(m))
                     m.series, m.ordinal = Series.TRILATERAL, None
                 else:
                     # "The first meeting was held in December" after a paragraph on the EDSCG: the body named
@@ -334,6 +338,8 @@ class _Extraction:
             refine_series(m, sentence)
             if m.date is None:
                 attach_date(m, self.dates, self.text, s.start, s.end)
+            if id(m) in earlier and (m.date is None or m.date.precision not in ("day", "month")):
+                m.series = ""  # "the first meeting, held in 2009": an earlier one the text does not identify
             if m.location is None:
                 attach_place(m, self.text, max(stop, m.end))
         if self.doc.kind in _REPORT_KINDS:
