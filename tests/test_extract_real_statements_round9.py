@@ -316,3 +316,27 @@ def test_an_earlier_trilateral_meeting_of_no_day_or_month_is_not_the_recorded_on
     }
     assert evidence and not any("first meeting" in e for e in evidence)
     assert [n for n in graph.nodes if n.kind == Kind.MEETING] == [meeting]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Document Type: General FOIA Release\nCollection: General NARA Collection\n\n"
+            "The Secretary met the Minister.",
+            set(),
+            id="archive-fields-after-general",
+        ),
+        pytest.param("Dr. KIDA Wargame results were briefed. Mr. KOTRA Trade officials joined.", set(), id="acronyms"),
+        pytest.param(
+            "Gen. KANO Koji, Chief of Staff, Joint Staff, met Adm. Kim Dae-ho.",
+            {"Kano Koji", "Kim Dae-ho"},
+            id="rank-then-office-in-apposition",
+        ),
+    ],
+)
+def test_a_word_in_capitals_after_a_bare_rank_is_no_family_name(text: str, expected: set[str]) -> None:
+    # guard of the family-name-in-capitals form: after a rank or honorific alone, an acronym and the next word
+    # ("General FOIA Release") made a person; Tokyo's releases give the office with the name
+    graph = extract_text(text, dt.date(2031, 3, 1), "news")
+    assert {n.label for n in graph.nodes if n.kind == Kind.PERSON} == expected
