@@ -238,6 +238,15 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         line = text[p.start : p.end].split("\n", 1)[0].strip()
         if not heads and len(line) > TITLE_MAX_CHARS and (numbered := _FIRST_NUMBERED.search(line)) is not None:
             line = line[: numbered.start()].strip()  # a heading run into paragraph 1 ("... Communiqué 1. The 37th")
+        if not heads and len(line) > TITLE_MAX_CHARS:
+            # a heading, its date line and the body on one line ("... Meeting Washington, D.C. October 24, 2012 The
+            # 44th ...": a copy that lost its line breaks): the heading ends at the first date after three words
+            # (a heading's last word before its date line is a name or a title word, never a lower-case word:
+            # "... convened a meeting in Washington, D.C. on October 19, 2016" is a body sentence)
+            dated = next((m for m in _pattern("title_run_date").finditer(line, 0, TITLE_MAX_CHARS)
+                          if len(before := line[: m.start()].split()) >= 3 and not before[-1].islower()), None)
+            if dated is not None:
+                line = line[: dated.start()].strip()
         subject = _pattern("subject_line").fullmatch(line) or _pattern("subject_in_header").search(
             " ".join(text[p.start : p.end].split())
         )
