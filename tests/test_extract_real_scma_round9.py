@@ -66,6 +66,14 @@ KEPT = [
         "MIN. KIM: The Secretary and I agreed to hold more combined exercises, and we will now deploy the new units.",
         "KOR+USA",
     ),
+    (
+        "SEC. GATES: The United States will now take further steps to strengthen extended deterrence for the ROK.",
+        "USA",
+    ),
+    (
+        "SEC. GATES: The United States will now begin talks with the ROK on the next cost-sharing agreement.",
+        "USA",
+    ),
 ]
 
 
