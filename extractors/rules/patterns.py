@@ -279,11 +279,17 @@ def first_word_prefixes(pattern: re.Pattern[str] | str, flags: int = 0) -> set[s
         text, flags = pattern.pattern, pattern.flags
     else:
         text = pattern
+    # parsing the expression is most of the cost: the answer is kept with the compiled expressions
+    kept = regex_cache.derived("first-words", __file__, text, flags, lambda: _first_word_prefixes(text, flags))
+    return None if kept is None else set(kept)
+
+
+def _first_word_prefixes(text: str, flags: int) -> tuple[str, ...] | None:
     parsed = _sre_parse.parse(text, flags)
     found = _starts(list(parsed), "")
     if found is None or "" in found or len(found) > MAX_PREFIXES:
         return None
-    return {p for p in found if not any(p != q and p.startswith(q) for q in found)}
+    return tuple(sorted(p for p in found if not any(p != q and p.startswith(q) for q in found)))
 
 
 def _starts(items: list[Any], prefix: str) -> set[str] | None:
