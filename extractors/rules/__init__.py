@@ -99,6 +99,9 @@ _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = _MEETING_RULES.regex("together")
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
+SPOKEN_OPENING_CHARS = 1500
+"""How far a spoken record's opening reaches at least (characters, as in a text without paragraphs): where its
+speakers name the meeting after the announcer's running order."""
 _SPEECH_BY = _COMMITMENT_RULES.regex("speech_by")
 _ALLIANCE_DESCRIPTION = _COMMITMENT_RULES.regex("alliance_description")
 _PRONOUN = _COMMITMENT_RULES.regex("pronoun")
@@ -646,6 +649,11 @@ class _Extraction:
             heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
             opening = self.text[:limit]
             spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_TURN.search(opening) is not None
+            if spoken:
+                # a transcript's paragraphs are its utterances, one sentence each in some copies ("We're delighted
+                # you're here." / "We've just concluded the 38th SCM."): its opening is measured in characters
+                limit = max(limit, min(len(self.text), SPOKEN_OPENING_CHARS))
+                opening = self.text[:limit]
             # of the meeting's own day: the reference holds it on the document's date, or an undated
             # transcript says "today" and its speaker calls the meeting theirs ("... SCM, Secretary X and I")
             today = self.doc.date is None and SAID_TODAY.search(opening) is not None

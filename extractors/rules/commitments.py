@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 
 from extractors.rules import regex_cache
 from extractors.rules.actors import ActorMention
-from extractors.rules.patterns import compose, first_word_prefixes, load_rules
+from extractors.rules.patterns import compose, compose_source, first_word_prefixes, load_rules
 from extractors.rules.scan import Tokens
 from graph.schema import Kind
 
@@ -83,7 +83,8 @@ class _VerbPatterns:
     def __init__(self) -> None:
         self.alternatives: list[tuple[str, str, tuple[str, ...]]] = []
         for kind in _KINDS:
-            for alt in RULES.patterns[kind + "_verbs"]["any"]:
+            for source in RULES.patterns[kind + "_verbs"]["any"]:
+                alt = compose_source(RULES, str(source))  # ("{procedure}" in a modal's exceptions)
                 prefixes = first_word_prefixes(str(alt), re.IGNORECASE)
                 if prefixes is None:
                     msg = f"verb pattern {alt!r} ({kind}) must begin with a literal word"
@@ -168,6 +169,8 @@ _RELATIVES = RULES.words("relative_pronouns")
 _AUX_WORDS = RULES.words("auxiliaries")
 _PERFECT = RULES.words("perfect_auxiliaries")
 _SKIPPED_ADVERBS = RULES.words("skipped_adverbs")
+_ATTRIBUTIVE_BEFORE = RULES.words("attributive_before")
+_ATTRIBUTIVE_TIME_NOUNS = RULES.words("attributive_time_nouns")
 _ORGANIZATION = Kind.ORGANIZATION
 _PERSON = Kind.PERSON
 _SUSPEND = RULES.regex("suspend")
@@ -887,6 +890,8 @@ class _SentenceReader:
                     continue  # "the collective strength of our two nations will contribute to ...": a forecast
             elif before in _AUX_WORDS and not (before in _PERFECT and self.subject_of(v, start) is not None):
                 continue  # "has agreed", "to establish": part of the clause it stands in
+            elif before in _ATTRIBUTIVE_BEFORE and v.past and self.word_after(v.end) in _ATTRIBUTIVE_TIME_NOUNS:
+                continue  # "the newly established date for the transition": it says when, no act of the sentence
             elif (
                 before == "and"
                 and not v.word.endswith(("ed", "s"))
@@ -1010,6 +1015,12 @@ class _SentenceReader:
         stretch = _PARTICIPLE_STRETCH.match(text, v.end, self.end)
         stop = stretch.end() if stretch is not None else self.end
         return _PARTICIPLE_SPOILS.search(text, v.end, stop) is None
+
+    def word_after(self, pos: int) -> str:
+        """The lower-cased word that starts after ``pos`` in the sentence ('' at its end)."""
+        tokens = self.tokens
+        i = bisect.bisect_left(tokens.starts, pos)
+        return tokens.lower[i] if i < len(tokens.starts) and tokens.starts[i] < self.end else ""
 
     def word_before(self, pos: int) -> str:
         """The lower-cased word before ``pos`` in the sentence, adverbs ("also", "-ly") skipped."""

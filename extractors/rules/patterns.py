@@ -166,6 +166,12 @@ _NAME_REF = re.compile(r"\{(?:([a-z_]+)\.)?([a-z_]+)\}")
 def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> str:
     """The expression of pattern ``key`` with every ``{name}`` replaced by pattern ``name`` (or ``fills[name]``),
     and every ``{file.name}`` by pattern ``name`` of rule file ``file`` (one pattern shared by several files)."""
+    return compose_source(rules, rules.source(key), fills)
+
+
+def compose_source(rules: RuleFile, source: str, fills: dict[str, str] | None = None) -> str:
+    """``source`` (one expression of rule file ``rules``, such as one alternative of an ``any`` list) with its
+    ``{name}`` and ``{file.name}`` references filled as :func:`compose` fills a pattern's."""
     extra = fills or {}
 
     def fill(m: re.Match[str]) -> str:
@@ -178,7 +184,7 @@ def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> s
             return "(?:" + compose(rules, name, extra) + ")"
         return m.group(0)
 
-    return _NAME_REF.sub(fill, rules.source(key))
+    return _NAME_REF.sub(fill, source)
 
 
 def _prefix_test(prefixes: tuple[str, ...]) -> Callable[[str], bool]:
