@@ -297,6 +297,20 @@ def test_a_bare_the_two_is_both_parties(sentence: str) -> None:
     assert {p for _, p in found} == {"KOR+USA"}
 
 
+def test_a_bare_the_two_in_a_news_story_is_both_parties() -> None:
+    # a communique makes both parties its default subject, so the tests above pass without the rule; a news story
+    # whose last subject is one of them does not
+    text = (
+        "SEOUL, Oct. 9 (Example) -- U.S. Defense Secretary Pat Smith met South Korean Defense Minister Kim Min-soo "
+        "in Seoul on Thursday. Smith praised the new joint laboratories at the ministry. The two also decided to "
+        "widen science and technology cooperation on autonomous systems.\n"
+    )
+    found = pledges(extract_text(text, DAY, "news"))
+    assert [(t, p) for t, p, d in found if d.startswith("The two also")] == [
+        (frozenset({"DefenseIndustryCooperation"}), "KOR+USA")
+    ]
+
+
 def test_science_and_technology_cooperation_is_defense_industry_cooperation() -> None:
     found = read(
         "The Minister and the Secretary assessed that defense science and technology cooperation adds to the "
