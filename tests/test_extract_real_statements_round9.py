@@ -340,3 +340,19 @@ def test_a_word_in_capitals_after_a_bare_rank_is_no_family_name(text: str, expec
     # ("General FOIA Release") made a person; Tokyo's releases give the office with the name
     graph = extract_text(text, dt.date(2031, 3, 1), "news")
     assert {n.label for n in graph.nodes if n.kind == Kind.PERSON} == expected
+
+
+def test_hyphenated_re_verbs_restate_a_pledge() -> None:
+    # the test above passes without the 're-affirm' verbs ("commitment" alone pledges); what they add is the stance,
+    # and a that-clause after "re-confirmed"
+    text = (
+        "The Ministers re-affirmed their commitment to close coordination on sanctions. The Secretary re-confirmed "
+        "that the United States will keep its forces in Korea.\n"
+    )
+    graph = extract_text(text, dt.date(2031, 6, 14), "joint_statement")
+    stances = {
+        " ".join(str(n.props.get("description")).split()[:3]): n.props.get("stance")
+        for n in graph.nodes
+        if n.kind == Kind.COMMITMENT
+    }
+    assert stances == {"The Ministers re-affirmed": "reaffirmed", "The Secretary re-confirmed": "reaffirmed"}

@@ -60,3 +60,14 @@ def test_a_date_a_preposition_ties_to_the_line_stays_in_it() -> None:
     assert title is not None and "on October 19, 2031, the fifth" in title
     story = "This story is from October 4, 2031\n\nAllies consult on a launch over Japan\n\nWASHINGTON: Officials said"
     assert title_and_kind(story)[0] == "Allies consult on a launch over Japan"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Allies to hold defense talks in Seoul on October 20, 2031", "Combined exercise put off until March 4, 2032"],
+    ids=["on", "until"],
+)
+def test_a_headline_ending_in_a_date_its_preposition_ties_keeps_it(headline: str) -> None:
+    # the test above passes without the prepositions before a trailing date line; a headline needs them
+    text = headline + "\n\nSEOUL, Oct. 9 (Example) -- The allies announced the plan on Thursday.\n"
+    assert title_and_kind(text)[0] == headline
