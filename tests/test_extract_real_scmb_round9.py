@@ -349,3 +349,28 @@ def test_a_day_or_month_that_prose_gives_to_an_event_is_not_the_pages_date(page:
 def test_a_month_line_under_a_title_still_dates_a_study() -> None:
     text = "The Alliance at Eighty: A Study of Combined Defense\n\nMarch 2031\n\nThis paper examines the alliance.\n"
     assert infer_date(text)[0] == dt.date(2031, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Pentagon releases satellite image: new activity at the launch site",
+        "Allies mark 78 years of the alliance with a photo by the DMZ",
+        "Defense chiefs in photo: a handshake before the 63rd SCM",
+    ],
+    ids=["image-colon", "photo-by-a-place", "in-photo"],
+)
+def test_a_headline_that_names_a_photo_stays_the_title(headline: str) -> None:
+    # guard of the caption rule: the credit closes a caption (after its last sentence, or in brackets)
+    text = headline + "\n\nSEOUL, Oct. 9 (Example) -- The allies announced the plan on Thursday.\n"
+    assert infer_title(text, paragraphs(make_doc(text, DAY, "news"))) == headline
+
+
+def test_a_caption_credited_to_a_ministry_is_never_the_title() -> None:
+    caption = (
+        "Defense Minister Kim Min-soo and Secretary Pat Smith review an honor guard in Seoul on the 9th. Photo "
+        "courtesy of the Ministry of National Defense"
+    )
+    text = caption + "\n\nSEOUL, Oct. 9 (Example) -- The 63rd Security Consultative Meeting was held in Seoul.\n"
+    title = infer_title(text, paragraphs(make_doc(text, DAY, "news")))
+    assert title is None or "courtesy" not in title
