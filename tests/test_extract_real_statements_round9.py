@@ -356,3 +356,20 @@ def test_hyphenated_re_verbs_restate_a_pledge() -> None:
         if n.kind == Kind.COMMITMENT
     }
     assert stances == {"The Ministers re-affirmed": "reaffirmed", "The Secretary re-confirmed": "reaffirmed"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        pytest.param("The NCG will strengthen extended deterrence.", {"ExtendedDeterrence"}, id="ncg"),
+        pytest.param("The Combined Forces Command will help deter aggression.", {"MutualDefense"}, id="cfc-opens"),
+    ],
+)
+def test_the_allies_bodies_opening_a_sentence_keep_their_will(sentence: str, types: set[str]) -> None:
+    # guard of the top-level forecast rule: a capitalised "The" before the command, and the consultative group
+    text = (
+        "The United States and the Republic of Korea held the fifth meeting of the Nuclear Consultative Group in "
+        "Washington on June 3, 2031. " + sentence + "\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 6, 3), "joint_statement"))
+    assert [(t, p) for t, p, d in found if d == sentence] == [(frozenset(types), "KOR+USA")]
