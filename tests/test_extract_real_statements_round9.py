@@ -373,3 +373,20 @@ def test_the_allies_bodies_opening_a_sentence_keep_their_will(sentence: str, typ
     )
     found = pledges(extract_text(text, dt.date(2031, 6, 3), "joint_statement"))
     assert [(t, p) for t, p, d in found if d == sentence] == [(frozenset(types), "KOR+USA")]
+
+
+def test_a_pledge_noun_in_what_a_forecast_foretells_is_no_pledge() -> None:
+    # a minister's remarks at a press conference: once the top-level forecast is set aside, the sentence has no verb
+    # left and its pledge noun ("the U.S. commitment") was read as a pledge of its own
+    text = (
+        "The Secretary and I signed the tailored strategy today. It gives the allies new options against nuclear "
+        "threats. This will greatly enhance the alliance's deterrence against the North, as well as our people's trust "
+        "towards U.S. commitment to provide extended deterrence.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 10, 2), "other"))
+    assert found and not any(d.startswith("This will") for _t, _p, d in found)
+    # ... while a pledge noun that is the subject keeps its pledge
+    subject = "The U.S. commitment to the defense of the ROK will help deter aggression on the peninsula.\n"
+    assert [(t, p) for t, p, _d in pledges(extract_text(subject, dt.date(2031, 10, 2), "other"))] == [
+        (frozenset({"MutualDefense"}), "USA")
+    ]
