@@ -71,3 +71,12 @@ def test_a_headline_ending_in_a_date_its_preposition_ties_keeps_it(headline: str
     # the test above passes without the prepositions before a trailing date line; a headline needs them
     text = headline + "\n\nSEOUL, Oct. 9 (Example) -- The allies announced the plan on Thursday.\n"
     assert title_and_kind(text)[0] == headline
+
+
+def test_a_date_line_with_its_weekday_is_no_title() -> None:
+    # a blog page opens on its posting day; cutting the trailing date off that line left the title "Thursday"
+    text = (
+        "Thursday, November 30, 2031\n\nPhone Call: The President and President Kim\n\n\n"
+        "The President spoke today with President Kim Dae-ho of the Republic of Korea about the launch.\n"
+    )
+    assert title_and_kind(text)[0] == "Phone Call: The President and President Kim"
