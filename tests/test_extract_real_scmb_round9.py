@@ -12,21 +12,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extraction_probe import SCM_DAY as DAY
 from extraction_probe import extract_text, make_doc, pledges
+from extraction_probe import scm_pledges as read
 
 from extractors.metadata import infer_date, infer_title
 from extractors.rules.text import paragraphs
-
-DAY = dt.date(2031, 10, 9)
-OPENING = (
-    "1. The 63rd Security Consultative Meeting (SCM) was held in Seoul on October 9, 2031. "
-    "ROK Minister of National Defense Kim Min-soo and U.S. Secretary of Defense Pat Smith led their delegations.\n\n"
-)
-
-
-def read(sentence: str, kind: str = "communique") -> set[tuple[frozenset[str], str]]:
-    return {(types, party) for types, party, _ in pledges(extract_text(OPENING + "2. " + sentence + "\n", DAY, kind))}
-
 
 # -- the wartime OPCON transition's own words: the future command, its capability stages, its principles -------
 

@@ -7,10 +7,7 @@ Texts written here in the shapes of the stored public copies; names, ordinals an
 from __future__ import annotations
 
 import pytest
-from extraction_probe import make_doc
-
-from extractors.metadata import infer_kind, infer_title
-from extractors.rules.text import paragraphs
+from extraction_probe import title_and_kind
 
 BODY = (
     "1. The 63rd Republic of Korea-United States Security Consultative Meeting (SCM) was held in Seoul on "
@@ -18,12 +15,6 @@ BODY = (
     "2. The Secretary and the Minister pledged to keep building the Alliance.\n\n"
     "3. The Secretary and the Minister reviewed the security situation.\n"
 )
-
-
-def title_and_kind(text: str) -> tuple[str | None, str]:
-    doc = make_doc(text, None, "other")
-    title = infer_title(text, paragraphs(doc))
-    return title, infer_kind(text, title, numbered=sum(1 for p in paragraphs(doc) if p.numbered))[0]
 
 
 @pytest.mark.parametrize(
