@@ -506,6 +506,9 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 elements=[],
                 stylesheet=stylesheet(),
                 layout=GRAPH_LAYOUT,
+                # the positions come with the elements and the page's focus script zooms after each update;
+                # re-running the (preset) layout on every add or remove only redrew and refitted the graph once more
+                autoRefreshLayout=False,
                 minZoom=0.1,
                 maxZoom=2.5,
                 style={
