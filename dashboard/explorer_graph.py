@@ -130,6 +130,17 @@ def _home_node(app_ctx: AppContext) -> str | None:
     return top[0].iri if top else None
 
 
+def _empty_notice(app_ctx: AppContext) -> str:
+    """Why the picture is empty: the filters, or a store that holds nothing yet (named, with what to run)."""
+    if app_ctx.cached("explorer_store_total", lambda: sum(app_ctx.store.count_by_kind().values())):
+        return "Nothing matches these filters. Widen the years or choose more kinds."
+    where = app_ctx.store.describe()
+    return (
+        f"{where[:1].upper()}{where[1:]} holds no nodes yet. Load documents into it first, "
+        "e.g. `alliancekg ingest corpus/`, then reload this page."
+    )
+
+
 def bounded(state: dict[str, Any]) -> dict[str, Any]:
     """THE one place the browser's lists are checked and cut: text only, and a bounded number of each.
 
@@ -261,7 +272,7 @@ def _explorer_view(app_ctx: AppContext, state: dict[str, Any]) -> ExplorerView:
             "or search for a node to see the rest."
         )
     elif not graph.nodes:
-        notice = "Nothing matches these filters. Widen the years or choose more kinds."
+        notice = _empty_notice(app_ctx)
     if unknown:
         notice = " ".join(
             [f"This link names a node that is not in the graph: {unknown[0]}"

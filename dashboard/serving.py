@@ -242,6 +242,10 @@ class ServingStore(GraphStore):
         """The real store's mark of its last change (see :meth:`GraphStore.change_mark`)."""
         return self.inner.change_mark()
 
+    def describe(self) -> str:
+        """The real store, for messages (see :meth:`GraphStore.describe`)."""
+        return self.inner.describe()
+
     # -- writes are refused ------------------------------------------------
 
     def _refuse(self, *_args: Any, **_kwargs: Any) -> NoReturn:

@@ -18,9 +18,11 @@ date grammar (:mod:`extractors.rules.dates`):
   --") completed with the year of a full date near the top (the one with the
   dateline's month and day first), else the first full date near the top
   ("October 28, 2017", "28 October 2017", "2017-10-28", "2017. 10. 28."),
-  else a month and year ("March 2023", day set to 1 and ``date_precision`` =
-  ``month``). A full date that names another event ("the Sept. 19, 2005 Joint
-  Statement", "took office on October 1, 2023") is not the document's date;
+  else a month and year on a line of its own ("March 2023", day set to 1 and
+  ``date_precision`` = ``month``; one inside prose dates an event). A full
+  date that names another event ("the Sept. 19, 2005 Joint Statement", "took
+  office on October 1, 2023", "at the June 3, 2019, ministerial-level meeting",
+  "since its establishment in November 7, 1978") is not the document's date;
 * **kind**: one of :data:`graph.schema.DOC_KINDS` from cues: a reprint's lead
   ("The following is the full text of the joint communique ...") makes the
   document what it reprints; then news datelines and bylines, "Joint
@@ -62,7 +64,7 @@ _FIRST_NUMBERED = re.compile(r"\s1\.\s+(?=[A-Z])")
 """Paragraph 1 of a text whose line breaks were lost, after its heading."""
 
 REPRINT_WINDOW = 300
-_REPRINT_HINT = re.compile(r"(?:text|transcript|translation) of", re.IGNORECASE)
+_REPRINT_HINT = re.compile(r"(?:text|transcript|translation) of|following is", re.IGNORECASE)
 """How far after a reprint's lead ("the full text of") the reprinted kind is named."""
 
 
@@ -76,10 +78,11 @@ def _rules() -> RuleFile:
 
 @functools.cache
 def _pattern(key: str) -> re.Pattern[str]:
+    from extractors.rules import regex_cache
     from extractors.rules.dates import expand
 
     rules = _rules()
-    return re.compile(expand(rules.source(key)), rules.flags(key))
+    return regex_cache.compile(expand(rules.source(key)), rules.flags(key))
 
 
 @dataclass
@@ -170,9 +173,17 @@ def infer_date(text: str) -> tuple[dt.date | None, str, str]:
     if first is not None:
         return first.date, "text", "day"
     for found in find_dates(top[:800]):
-        if found.precision == "month" and not found.relative:
+        # a month and year on a line of its own dates the text ("March 2023" under a study's title); inside
+        # prose it dates what the sentence tells ("lauded the table-top exercise in September 2017")
+        if found.precision == "month" and not found.relative and _heading_like(_line_at(top, found.start)):
             return found.date, "text", "month"
     return None, "", ""
+
+
+def _line_at(text: str, pos: int) -> str:
+    """The line of ``text`` that holds position ``pos``, stripped."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : len(text) if end < 0 else end].strip()
 
 
 def names_other_event(text: str, start: int, end: int) -> bool:
@@ -238,6 +249,15 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         line = text[p.start : p.end].split("\n", 1)[0].strip()
         if not heads and len(line) > TITLE_MAX_CHARS and (numbered := _FIRST_NUMBERED.search(line)) is not None:
             line = line[: numbered.start()].strip()  # a heading run into paragraph 1 ("... Communiqué 1. The 37th")
+        if not heads and len(line) > TITLE_MAX_CHARS:
+            # a heading, its date line and the body on one line ("... Meeting Washington, D.C. October 24, 2012 The
+            # 44th ...": a copy that lost its line breaks): the heading ends at the first date after three words
+            # (a heading's last word before its date line is a name or a title word, never a lower-case word:
+            # "... convened a meeting in Washington, D.C. on October 19, 2016" is a body sentence)
+            dated = next((m for m in _pattern("title_run_date").finditer(line, 0, TITLE_MAX_CHARS)
+                          if len(before := line[: m.start()].split()) >= 3 and not before[-1].islower()), None)
+            if dated is not None:
+                line = line[: dated.start()].strip()
         subject = _pattern("subject_line").fullmatch(line) or _pattern("subject_in_header").search(
             " ".join(text[p.start : p.end].split())
         )

@@ -650,6 +650,14 @@ class GraphStore(GraphReader, GraphWriter):
 
     name: str = "store"
 
+    def describe(self) -> str:
+        """The store in use, for messages: ``the embedded store /abs/data/graph.json.gz``, ``the neo4j store at bolt://...``."""
+        path = getattr(self, "path", None)
+        if path is not None:
+            return f"the {self.name} store {Path(path).resolve()}"
+        uri = getattr(self, "uri", None)
+        return f"the {self.name} store at {uri}" if uri else f"the {self.name} store"
+
     @property
     def revision(self) -> int | None:
         """None: this store cannot tell whether the graph changed (see :attr:`GraphReader.revision`)."""

@@ -301,6 +301,22 @@ def test_explorer_stays_within_budget_and_says_so(app_ctx: AppContext) -> None:
     assert "Narrow" in view.notice
 
 
+def test_explorer_on_an_empty_store_names_the_store_not_the_filters(tmp_path) -> None:
+    empty = AppContext(store=NetworkXStore(path=tmp_path / "graph.json.gz"))
+    view = explorer.explorer_view(empty, _state(empty))
+    assert not view.elements
+    assert str((tmp_path / "graph.json.gz").resolve()) in view.notice
+    assert "holds no nodes yet" in view.notice and "alliancekg ingest" in view.notice
+    assert "filters" not in view.notice
+
+
+def test_explorer_filters_that_match_nothing_say_so(app_ctx: AppContext) -> None:
+    state = _state(app_ctx, mode="connected", kinds=("NuclearTest",), year_from=1950, year_to=1951)
+    view = explorer.explorer_view(app_ctx, state)
+    assert not view.elements
+    assert view.notice.startswith("Nothing matches these filters")
+
+
 def test_explorer_time_window_filters(app_ctx: AppContext) -> None:
     view = explorer.explorer_view(app_ctx, _state(app_ctx, year_from=2007, year_to=2007))
     dated = [e["data"]["date"] for e in view.elements if "date" in e["data"]]

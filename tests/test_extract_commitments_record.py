@@ -200,6 +200,17 @@ def test_view_and_commitment_after_the_same_verb(lexicon: Lexicon) -> None:
             id="declaratory-statement-after-an-assessment-verb",
         ),
         pytest.param(
+            "Both sides restated that any use of nuclear weapons by the North would result in the end of its "
+            "regime.",
+            {("DeclaratoryPolicy", "KOR+USA")},
+            id="use-of-nuclear-weapons-ends-its-regime",
+        ),
+        pytest.param(
+            "Both sides restated that closer coordination would result in better readiness of the combined forces.",
+            set(),
+            id="control-result-in-is-still-a-forecast",
+        ),
+        pytest.param(
             "The two sides reaffirmed that any North Korean aggression or provocation will not be tolerated.",
             {("DeclaratoryPolicy", "KOR+USA")},
             id="not-tolerated",

@@ -142,3 +142,33 @@ def test_a_file_others_may_write_is_not_read(cache_dir: Path) -> None:
         regex_cache.forget()
         _same(regex_cache.compile(r"a"), re.compile(r"a"))
         assert regex_cache.compile(r"a").search("b") is None
+
+
+def test_derivations_read_back_from_the_file_equal_those_computed(cache_dir: Path) -> None:
+    from extractors.rules.patterns import _first_word_prefixes, first_word_prefixes
+    from extractors.rules.scan import _start_source, start_pattern
+
+    patterns = _every_rule_pattern()
+    fresh = [first_word_prefixes(p, f) for p, f in patterns]
+    starts = start_pattern(date_pattern())
+    assert regex_cache.save() is not None
+    regex_cache.forget()
+    assert [first_word_prefixes(p, f) for p, f in patterns] == fresh  # read back from the file
+    assert regex_cache.save() is None  # ... so nothing new was learnt
+    for (pattern, flags), kept in zip(patterns, fresh, strict=True):
+        computed = _first_word_prefixes(pattern, flags)
+        assert kept == (None if computed is None else set(computed))
+    again = start_pattern(date_pattern())
+    assert starts is not None and again is not None and again.pattern == starts.pattern == _start_source(date_pattern())
+
+
+def test_a_derivation_is_kept_under_its_modules_source(cache_dir: Path, tmp_path: Path) -> None:
+    module = tmp_path / "derive.py"
+    module.write_text("VERSION = 1\n")
+    assert regex_cache.derived("words", str(module), "a|b", 0, lambda: ("a", "b")) == ("a", "b")
+    assert regex_cache.derived("words", str(module), "a|b", 0, lambda: ("changed",)) == ("a", "b")
+    regex_cache.source_tag.cache_clear()
+    module.write_text("VERSION = 2\n")  # the derivation was edited: its old answers are not used
+    assert regex_cache.derived("words", str(module), "a|b", 0, lambda: ("changed",)) == ("changed",)
+    regex_cache.source_tag.cache_clear()
+    assert regex_cache.derived("words", str(tmp_path / "gone.py"), "a|b", 0, lambda: ("x",)) == ("x",)

@@ -81,12 +81,8 @@ def store_file(kind: str | None, data: Path | None, settings: Settings | None = 
 
 
 def describe(store: GraphStore) -> str:
-    """The store in use, for messages: ``the embedded store /abs/data/graph.json.gz``, ``the neo4j store at bolt://...``."""
-    path = getattr(store, "path", None)
-    if path is not None:
-        return f"the {store.name} store {Path(path).resolve()}"
-    uri = getattr(store, "uri", None)
-    return f"the {store.name} store at {uri}" if uri else f"the {store.name} store"
+    """The store in use, for messages (see :meth:`GraphStore.describe`)."""
+    return store.describe()
 
 
 def _cap(text: str) -> str:

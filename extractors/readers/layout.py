@@ -226,6 +226,8 @@ def _connects(line: str) -> bool:
     if _NUMBER.fullmatch(token):  # "of the 49" whose suffix went elsewhere
         before = _last_token(line[: -len(token)].rstrip()).lower()
         return before in _words("connectors")
+    if token.endswith(".") and token[:-1].lower() in _words("title_abbreviations"):
+        return True  # "SEC." / "RUMSFELD: ...", "Mr." / "Yoon and I ...": a title waits for its name
     return token.strip(".'").lower() in _words("connectors")
 
 

@@ -99,6 +99,9 @@ _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _TOGETHER = _MEETING_RULES.regex("together")
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
+SPOKEN_OPENING_CHARS = 1500
+"""How far a spoken record's opening reaches at least (characters, as in a text without paragraphs): where its
+speakers name the meeting after the announcer's running order."""
 _SPEECH_BY = _COMMITMENT_RULES.regex("speech_by")
 _ALLIANCE_DESCRIPTION = _COMMITMENT_RULES.regex("alliance_description")
 _PRONOUN = _COMMITMENT_RULES.regex("pronoun")
@@ -111,6 +114,9 @@ _UNTYPED_PLEDGE = frozenset(_COMMITMENT_RULES.word_list("untyped_pledge"))
 _WILL_AFTER_VERB = _COMMITMENT_RULES.regex("will_after_verb")
 _DEFINITE_OBJECT = _COMMITMENT_RULES.regex("definite_object")
 _HARMED_BEFORE = _COMMITMENT_RULES.regex("harmed_before")
+_CITED_BEFORE = _COMMITMENT_RULES.regex("cited_before")
+_CITE_REACH = 200
+"""Characters before a scheme phrase within which the cited document's or circumstance's cue stands."""
 _MANNER_OBJECT = _COMMITMENT_RULES.regex("manner_object")
 _MANNER_CUES = _COMMITMENT_RULES.words("manner_cues")
 _VALUES_OBJECT = _COMMITMENT_RULES.regex("values_object")
@@ -313,6 +319,11 @@ class _Extraction:
                 same_paragraph = last_explicit is not None and last_explicit[0] == s.paragraph
                 if last_explicit is not None and same_paragraph:
                     m.series = last_explicit[1]
+                elif last_named is not None and last_named == (s.paragraph, Series.TRILATERAL):
+                    # "... met for the sixth round of Trilateral Vice Foreign Ministerial consultations. Since the
+                    # April 2015 inaugural meeting ...": a meeting of the trilateral body just named (identified by
+                    # its date, not numbered)
+                    m.series, m.ordinal = Series.TRILATERAL, None
                 else:
                     # "The first meeting was held in December" after a paragraph on the EDSCG: the body named
                     # just before (this paragraph or the one before it), else the document's dominant series
@@ -632,6 +643,11 @@ class _Extraction:
             heading = " ".join(filter(None, [self.doc.title or "", self.text[:heading_end]]))
             opening = self.text[:limit]
             spoken = SPOKEN_RECORD.search(heading) is not None or SPEAKER_TURN.search(opening) is not None
+            if spoken:
+                # a transcript's paragraphs are its utterances, one sentence each in some copies ("We're delighted
+                # you're here." / "We've just concluded the 38th SCM."): its opening is measured in characters
+                limit = max(limit, min(len(self.text), SPOKEN_OPENING_CHARS))
+                opening = self.text[:limit]
             # of the meeting's own day: the reference holds it on the document's date, or an undated
             # transcript says "today" and its speaker calls the meeting theirs ("... SCM, Secretary X and I")
             today = self.doc.date is None and SAID_TODAY.search(opening) is not None
@@ -1361,7 +1377,10 @@ class _Extraction:
             for hs, he, ts in hits
             if max(lo, found.lead_end) <= hs < hi and not self._defends_values(hs, he)
         ]
-        names = self._unharmed(found, own, si)
+        # a document the pledge cites ("as stated in the Mutual Defense Treaty") or a circumstance it is kept in
+        # ("during the process of ... denuclearization") gives way to the pledge's own field
+        stated = [(hs, ts) for hs, ts in own if not self._cited(found, hs)]
+        names = self._unharmed(found, stated or own, si)
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
         if not names and found.explicit and lo < found.lead_end:
@@ -1377,6 +1396,12 @@ class _Extraction:
             names = set(cue[2]) if cue is not None else self._untyped(found, hits, si, sibling)
             names &= self.lex.concepts.keys()
         return sorted(names)
+
+    def _cited(self, found: CommitmentFinding, start: int) -> bool:
+        """Does the scheme phrase at ``start`` stand in a document the pledge cites or a circumstance it is kept in
+        (``cited_before``), after the pledge's verb?"""
+        lo = max(found.verb_span[1], start - _CITE_REACH)
+        return lo < start and _CITED_BEFORE.search(self.text, lo, start) is not None
 
     def _defends_values(self, start: int, end: int) -> bool:
         """Does the phrase at ``start:end`` end in a word of defending whose object is shared values ("commitment

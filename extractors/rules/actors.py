@@ -77,6 +77,7 @@ _WORD_SPLIT = re.compile(r"[\s,]+")
 _COUNTRY_WORDS = {
     "rok": "KOR", "korean": "KOR", "southkorean": "KOR", "u.s.": "USA", "us": "USA", "american": "USA",
     "unitedstates": "USA", "japanese": "JPN", "japan": "JPN", "chinese": "CHN", "northkorean": "PRK", "dprk": "PRK",
+    "republicofkorea": "KOR", "unitedstatesofamerica": "USA",
 }  # fmt: skip
 _ROLE_COUNTRY = {
     "national defense": "KOR",
@@ -191,7 +192,12 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
                 actor = _dated(known, year)
             else:
                 m_start = m.start() + offset
-                country = _role_country(role, text[max(0, m_start - 20) : m_start], text[e : e + 60], raw)
+                of_state = m.group("ofc")  # "Vice Minister for Foreign Affairs of Japan <name>"
+                country = (
+                    _COUNTRY_WORDS.get(re.sub(r"\s+", "", of_state).lower())
+                    if of_state
+                    else _role_country(role, text[max(0, m_start - 20) : m_start], text[e : e + 60], raw)
+                )
                 label = canonical_name(raw, country)
                 actor = Actor(id=person_id(label), kind=Kind.PERSON, label=label, role=role, country=country)
             out.append(ActorMention(s, e, actor, "role"))

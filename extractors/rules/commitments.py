@@ -50,8 +50,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from extractors.rules import regex_cache
 from extractors.rules.actors import ActorMention
-from extractors.rules.patterns import compose, first_word_prefixes, load_rules
+from extractors.rules.patterns import compose, compose_source, first_word_prefixes, load_rules
 from extractors.rules.scan import Tokens
 from graph.schema import Kind
 
@@ -82,7 +83,8 @@ class _VerbPatterns:
     def __init__(self) -> None:
         self.alternatives: list[tuple[str, str, tuple[str, ...]]] = []
         for kind in _KINDS:
-            for alt in RULES.patterns[kind + "_verbs"]["any"]:
+            for source in RULES.patterns[kind + "_verbs"]["any"]:
+                alt = compose_source(RULES, str(source))  # ("{procedure}" in a modal's exceptions)
                 prefixes = first_word_prefixes(str(alt), re.IGNORECASE)
                 if prefixes is None:
                     msg = f"verb pattern {alt!r} ({kind}) must begin with a literal word"
@@ -108,7 +110,7 @@ class _VerbPatterns:
                 kind, alt, _prefixes = self.alternatives[k]
                 groups.setdefault(kind, []).append(alt)
             body = "|".join(f"(?P<{kind}>{'|'.join(alts)})" for kind, alts in groups.items())
-            pattern = self._by_set[chosen] = re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+            pattern = self._by_set[chosen] = regex_cache.compile(rf"\b(?:{body})\b", re.IGNORECASE)
         if len(self._memo) < 100_000:
             self._memo[word] = pattern
         return pattern
@@ -167,6 +169,8 @@ _RELATIVES = RULES.words("relative_pronouns")
 _AUX_WORDS = RULES.words("auxiliaries")
 _PERFECT = RULES.words("perfect_auxiliaries")
 _SKIPPED_ADVERBS = RULES.words("skipped_adverbs")
+_ATTRIBUTIVE_BEFORE = RULES.words("attributive_before")
+_ATTRIBUTIVE_TIME_NOUNS = RULES.words("attributive_time_nouns")
 _ORGANIZATION = Kind.ORGANIZATION
 _PERSON = Kind.PERSON
 _SUSPEND = RULES.regex("suspend")
@@ -190,6 +194,11 @@ _OBJECT_MARKERS = RULES.words("object_markers")
 _DETERMINERS = RULES.words("determiners")
 _GROUP_HEADS = RULES.words("group_heads")
 _TWO = re.compile(r"(?i)\b(?:two|both)\b")
+_SECRETARY_AND = re.compile(r"(?i)(?:the\s+)?secretary\s+and\b")
+_INFINITIVE_AND = re.compile(r"\bto\s+[a-z]+\b[^.;:,]{0,80}\band\s*$")
+_PARTICIPLE_SERIES_AND = re.compile(
+    r"\b(?:guided|driven|anchored|rooted|based|grounded|built|founded|underpinned|bound)\s+(?:by|in|on|upon)\b[^.;:]{0,120},\s*and\s*$"
+)
 _GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
 _IRREGULAR_PAST = RULES.words("irregular_past")
 ADVERSARIES: frozenset[str] = RULES.words("adversaries")
@@ -508,8 +517,16 @@ class PartyResolver:
         for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
             group = m.lastgroup
             parties = pronoun if group == "pron" else self._generic.get(group or "")
-            if group == "both" and parties is not None and len(parties) > 2 and _TWO.search(m.group(0)):
-                parties = BILATERAL  # "the two sides" are two even in a text that opens by naming three allies
+            if (
+                group == "both"
+                and parties is not None
+                and len(parties) > 2
+                and _TWO.search(m.group(0))
+                and not _SECRETARY_AND.match(m.group(0))
+            ):
+                # "the two sides" are two even in a text that opens by naming three allies ("the Secretary and the
+                # two Ministers" of a trilateral are its three)
+                parties = BILATERAL
             if group == "both" and m.group(0).lower() == "we" and _quoted(text, start, m.start()):
                 # '"We will provide full support ...," Minister Shin said': a quoted "we" is its speaker's;
                 # in a later sentence of a quotation without a named speaker ('... . We will ...," he said'),
@@ -869,8 +886,20 @@ class _SentenceReader:
                 lo = current.verb.end if current is not None else start
                 if _OPEN_QUESTION.search(text, lo, v.start):
                     continue  # "to discuss whether the pact should be suspended": a question, not a will
+                if v.kind == "modal" and current is None and _forecast(text, self.refs, self.verbs, v, lo):
+                    continue  # "the collective strength of our two nations will contribute to ...": a forecast
             elif before in _AUX_WORDS and not (before in _PERFECT and self.subject_of(v, start) is not None):
                 continue  # "has agreed", "to establish": part of the clause it stands in
+            elif before in _ATTRIBUTIVE_BEFORE and v.past and self.word_after(v.end) in _ATTRIBUTIVE_TIME_NOUNS:
+                continue  # "the newly established date for the transition": it says when, no act of the sentence
+            elif (
+                before == "and"
+                and not v.word.endswith(("ed", "s"))
+                and _INFINITIVE_AND.search(text, max(start, v.start - 100), v.start) is not None
+            ):
+                continue  # "enabled us to expand our cooperation and establish ...": the infinitive's second verb
+            elif v.word == "committed" and _PARTICIPLE_SERIES_AND.search(text, max(start, v.start - 160), v.start):
+                continue  # "a partnership guided by shared values, driven by innovation, and committed to ..."
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
                 continue  # "as set forth in X and reiterated in the Summit": no verb of the sentence
             local: _Subject | None = None
@@ -983,6 +1012,12 @@ class _SentenceReader:
         stretch = _PARTICIPLE_STRETCH.match(text, v.end, self.end)
         stop = stretch.end() if stretch is not None else self.end
         return _PARTICIPLE_SPOILS.search(text, v.end, stop) is None
+
+    def word_after(self, pos: int) -> str:
+        """The lower-cased word that starts after ``pos`` in the sentence ('' at its end)."""
+        tokens = self.tokens
+        i = bisect.bisect_left(tokens.starts, pos)
+        return tokens.lower[i] if i < len(tokens.starts) and tokens.starts[i] < self.end else ""
 
     def word_before(self, pos: int) -> str:
         """The lower-cased word before ``pos`` in the sentence, adverbs ("also", "-ly") skipped."""
@@ -1181,12 +1216,7 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
             lo = m.end()  # the clause of this verb: after the last "that" ("..., and that the ROK will")
         if _adversary_subject(text, refs, lo, v.start) and not _DECLARATORY.search(text, lo, v.start):
             return  # "warned that North Korea would face ...", "agreed that North Korea's forces will ..."
-        if (
-            _FORECAST.match(text, v.start, v.end + 40)
-            and not _party_subject(text, refs, verbs, v, lo)
-            and not _FORECAST_FORCE_SUBJECT.fullmatch(text, lo, v.start)
-            and not _DECLARATORY.search(text, lo, v.start)
-        ):
+        if _forecast(text, refs, verbs, v, lo):
             return  # "affirmed that their collective strength will contribute to ...": a forecast, no party's will
     elif clause.embed == "assessment":
         # a declaratory statement reported as a view: "noted that any attack ... will be met with ..."
@@ -1207,6 +1237,19 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
     ):
         clause.parties = local.parties
         clause.explicit = True  # the party says its will ("There should be no doubt that the U.S. will ...")
+
+
+def _forecast(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int) -> bool:
+    """Does modal ``v`` foretell an effect of a thing (the rule file's ``forecast``) rather than state a
+    party's will: "(that) the collective strength of our two nations will directly contribute to ..."
+    (a party at the subject's head, the allies' forces and commands, and a declaratory statement
+    keep their pledge)."""
+    return (
+        _FORECAST.match(text, v.start, v.end + 40) is not None
+        and not _party_subject(text, refs, verbs, v, lo)
+        and not _FORECAST_FORCE_SUBJECT.fullmatch(text, lo, v.start)
+        and not _DECLARATORY.search(text, lo, v.start)
+    )
 
 
 def _party_subject(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int) -> bool:

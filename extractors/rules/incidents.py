@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch, month_number
 from extractors.rules.lexicon import CatalogueIncident, Lexicon, PhraseMatcher, norm_key
 from extractors.rules.meetings import ordinal_value, yearless
@@ -89,7 +90,7 @@ _DESCRIBED_NOUN = _RULES.regex("described_noun")
 _GENERIC_NAME_WORDS = _RULES.words("generic_name_words")
 _FOREIGN_LANDING = _RULES.words("foreign_landing_places")
 _MISSILE_CLASSES = tuple(
-    (cls.strip(), re.compile(r"\b(?:" + "|".join(re.escape(w.strip()) for w in words.split("|")) + r")\b"))
+    (cls.strip(), regex_cache.compile(r"\b(?:" + "|".join(re.escape(w.strip()) for w in words.split("|")) + r")\b"))
     for cls, _, words in (line.partition("=") for line in _RULES.word_list("missile_classes"))
 )
 

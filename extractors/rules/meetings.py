@@ -142,6 +142,7 @@ _HELD_AFTER = _RULES.regex("held_after")
 _HELD_BEFORE = _RULES.regex("held_before")
 _HOSTED_FOR = _RULES.regex("hosted_for_before")
 _REMARKS_AT = _RULES.regex("remarks_at_before")
+_SAME_DAY_AT = _RULES.regex("same_day_at")
 SPOKEN_RECORD = _RULES.regex("spoken_record")
 SPEAKER_TURN = regex_cache.compile(compose(_RULES, "speaker_turn"), _RULES.flags("speaker_turn"))
 SAID_TODAY = _RULES.regex("said_today")
@@ -161,6 +162,7 @@ def speaker_hosts(text: str, start: int, end: int) -> bool:
 
 _FIRST_SINCE = _RULES.regex("first_since")
 _COUNTED_IN = _RULES.regex("counted_in")
+_COUNTED_WITH = _RULES.regex("counted_with")
 _MEETING_WORD = re.compile(r"(?i)\b(?:meeting|session|plenary)$")
 _MET_DURING = _RULES.regex("met_during")
 _WILL_HOLD_BEFORE = _RULES.regex("will_hold_before")
@@ -425,6 +427,8 @@ def find_meeting_mentions(
             kind_of = _OF_ITS_KIND.match(text, mention_end)  # "... session, the fourth of its kind since 2010"
             if kind_of is not None:
                 ordinal = ordinal_value(kind_of.group("ord"))
+        if ordinal is not None and group == "anaph" and _COUNTED_WITH.match(text, mention_end) is not None:
+            continue  # "my second meeting with the Secretary": a count of one person's meetings
         if ordinal is not None and _COUNTED_IN.match(text, mention_end) is not None:
             # "the fourth meeting this year that I have had with Secretary X": a count of someone's meetings
             if group == "anaph":
@@ -449,7 +453,11 @@ def find_meeting_mentions(
         )
         future = not held and (_FUTURE.search(left) is not None or _FUTURE_AFTER.match(after) is not None)
         backward = (
-            not held and not future and _BACKWARD.search(left) is not None and _REMARKS_AT.search(left) is None
+            not held
+            and not future
+            and _BACKWARD.search(left) is not None
+            and _REMARKS_AT.search(left) is None
+            and _SAME_DAY_AT.search(left) is None
         )
         mention = MeetingMention(
             mention_start,

@@ -166,6 +166,12 @@ _NAME_REF = re.compile(r"\{(?:([a-z_]+)\.)?([a-z_]+)\}")
 def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> str:
     """The expression of pattern ``key`` with every ``{name}`` replaced by pattern ``name`` (or ``fills[name]``),
     and every ``{file.name}`` by pattern ``name`` of rule file ``file`` (one pattern shared by several files)."""
+    return compose_source(rules, rules.source(key), fills)
+
+
+def compose_source(rules: RuleFile, source: str, fills: dict[str, str] | None = None) -> str:
+    """``source`` (one expression of rule file ``rules``, such as one alternative of an ``any`` list) with its
+    ``{name}`` and ``{file.name}`` references filled as :func:`compose` fills a pattern's."""
     extra = fills or {}
 
     def fill(m: re.Match[str]) -> str:
@@ -178,7 +184,7 @@ def compose(rules: RuleFile, key: str, fills: dict[str, str] | None = None) -> s
             return "(?:" + compose(rules, name, extra) + ")"
         return m.group(0)
 
-    return _NAME_REF.sub(fill, rules.source(key))
+    return _NAME_REF.sub(fill, source)
 
 
 def _prefix_test(prefixes: tuple[str, ...]) -> Callable[[str], bool]:
@@ -273,11 +279,17 @@ def first_word_prefixes(pattern: re.Pattern[str] | str, flags: int = 0) -> set[s
         text, flags = pattern.pattern, pattern.flags
     else:
         text = pattern
+    # parsing the expression is most of the cost: the answer is kept with the compiled expressions
+    kept = regex_cache.derived("first-words", __file__, text, flags, lambda: _first_word_prefixes(text, flags))
+    return None if kept is None else set(kept)
+
+
+def _first_word_prefixes(text: str, flags: int) -> tuple[str, ...] | None:
     parsed = _sre_parse.parse(text, flags)
     found = _starts(list(parsed), "")
     if found is None or "" in found or len(found) > MAX_PREFIXES:
         return None
-    return {p for p in found if not any(p != q and p.startswith(q) for q in found)}
+    return tuple(sorted(p for p in found if not any(p != q and p.startswith(q) for q in found)))
 
 
 def _starts(items: list[Any], prefix: str) -> set[str] | None:

@@ -128,11 +128,13 @@ def canonical_name(name: str, country: str | None = None) -> str:
 
     >>> canonical_name("Kim, Dong Jin"), canonical_name("Yoon Yong Nam"), canonical_name("Park Hanki")
     ('Kim Dong-jin', 'Yoon Yong-nam', 'Park Han-ki')
-    >>> canonical_name("Vincent K. Brooks"), canonical_name("Pat Example")
-    ('Vincent Brooks', 'Pat Example')
+    >>> canonical_name("Vincent K. Brooks"), canonical_name("Pat Example"), canonical_name("SATO Ichiro")
+    ('Vincent Brooks', 'Pat Example', 'Sato Ichiro')
     """
     if not any(c.islower() for c in name):
         name = true_case(name)
+    elif re.match(r"[A-Z]{3,}\s", name) and not _SUFFIX.fullmatch(" " + name.split()[0]):
+        name = true_case(name.split()[0]) + name[len(name.split()[0]):]  # Tokyo's "KANO Koji": "Kano Koji"
     text = " ".join(name.replace(",", " , ").split()).replace(" , ", ", ")
     tokens = text.replace(",", "").split()
     korean = tokens[0] in KOREAN_SURNAMES and (country in (None, "KOR", "PRK")) and len(tokens) in (2, 3)
@@ -267,7 +269,7 @@ _HEAD_ROLES: dict[str, tuple[str, ...]] = {
             "secretary of state", "foreign minister", "minister of foreign affairs", "minister for foreign affairs"),
     Series.SUMMIT: ("president", "prime minister"),
     Series.TRILATERAL: ("president", "prime minister", "minister", "secretary", "chairman of the joint chiefs",
-            "chief of staff"),
+            "chief of staff", "director general"),
 }  # fmt: skip
 _NOT_HEAD_ROLES = ("president", "prime minister", "leader")
 """Offices that do not lead a delegation to a working-level body (series ``Other``, e.g. the NCG)."""

@@ -18,6 +18,11 @@ is not read (see :func:`_trusted`). Any problem (no cache directory, an unreadab
 an engine that refuses the code) falls back to ``re.compile`` silently; the
 cache is never required.
 
+The same file keeps what the extractor derives from an expression by parsing
+it (:func:`derived`: the literal first words of a rule, the characters a date
+can start with), which would otherwise parse each expression again at every
+start.
+
 Where: ``$ALLIANCEKG_CACHE_DIR`` when set (empty or ``off`` disables the
 cache), else ``$XDG_CACHE_HOME/alliancekg`` or ``~/.cache/alliancekg``. The
 file is written once, when the process ends, and only when it learnt an
@@ -27,12 +32,15 @@ expression; it is replaced atomically, so concurrent runs cannot tear it.
 from __future__ import annotations
 
 import atexit
+import functools
+import hashlib
 import marshal
 import os
 import re
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +68,10 @@ Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 
 _lock = threading.Lock()
 _table: dict[tuple[str, int], Entry] | None = None
+_derived: dict[tuple[str, str, int], Any] = {}
 _learnt = False
 _used: set[tuple[str, int]] = set()
+_used_derived: set[tuple[str, str, int]] = set()
 _registered = False
 
 
@@ -93,29 +103,66 @@ def _trusted(stat: os.stat_result) -> bool:
     return stat.st_uid == os.geteuid() and not stat.st_mode & 0o022
 
 
-def _read(path: Path | None) -> dict[tuple[str, int], Entry]:
+def _read(path: Path | None) -> tuple[dict[tuple[str, int], Entry], dict[tuple[str, str, int], Any]]:
     if path is None:
-        return {}
+        return {}, {}
     try:
         with path.open("rb") as f:
             if not _trusted(os.fstat(f.fileno())):
-                return {}
+                return {}, {}
             data = marshal.loads(f.read())
     except (OSError, EOFError, ValueError, TypeError):
-        return {}
+        return {}, {}
     if not isinstance(data, dict) or data.get("engine") != ENGINE or not isinstance(data.get("entries"), dict):
-        return {}
-    return data["entries"]
+        return {}, {}
+    derived = data.get("derived")
+    return data["entries"], derived if isinstance(derived, dict) else {}
 
 
 def _load() -> dict[tuple[str, int], Entry]:
     global _table, _registered
     if _table is None:
-        _table = _read(cache_path())
+        _table, found = _read(cache_path())
+        _derived.update(found)
         if not _registered:
             atexit.register(save)
             _registered = True
     return _table
+
+
+@functools.cache
+def source_tag(module_file: str) -> str | None:
+    """A short digest of a module's source: the version of the derivations it defines (None if unreadable)."""
+    try:
+        return hashlib.blake2b(Path(module_file).read_bytes(), digest_size=8).hexdigest()
+    except OSError:
+        return None
+
+
+def derived(kind: str, module_file: str, pattern: str, flags: int, compute: Callable[[], Any]) -> Any:
+    """``compute()``, a value derived from the expression ``pattern`` by parsing it, from the cache when known.
+
+    ``kind`` names the derivation (one function of the pattern and flags, such as ``"first-words"``) and
+    ``module_file`` the module that defines it: a value is kept under the digest of that module's source, so
+    an edited derivation is never answered from the file. The value must be one that marshal writes (None,
+    str, int, tuples and lists of them).
+    """
+    tag = source_tag(module_file)
+    if _sre is None or tag is None:
+        return compute()
+    key = (f"{kind}:{tag}", pattern, int(flags))
+    with _lock:
+        _load()
+        if key in _derived:
+            _used_derived.add(key)
+            return _derived[key]
+    value = compute()
+    global _learnt
+    with _lock:
+        _derived[key] = value
+        _used_derived.add(key)
+        _learnt = True
+    return value
 
 
 def _generate(pattern: str, flags: int) -> Entry:
@@ -184,13 +231,14 @@ def save() -> Path | None:
         if not _learnt or _table is None or path is None:
             return None
         entries = dict(_table) if len(_table) <= MAX_ENTRIES else {k: _table[k] for k in _used}
+        kept = dict(_derived) if len(_derived) <= MAX_ENTRIES else {k: _derived[k] for k in _used_derived}
         _learnt = False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as out:
-                marshal.dump({"engine": ENGINE, "entries": entries}, out)
+                marshal.dump({"engine": ENGINE, "entries": entries, "derived": kept}, out)
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
@@ -207,3 +255,5 @@ def forget() -> None:
         _table = None
         _learnt = False
         _used.clear()
+        _derived.clear()
+        _used_derived.clear()

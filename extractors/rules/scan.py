@@ -24,6 +24,8 @@ from re import _constants as _sre  # type: ignore[attr-defined]  # Python's own 
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from extractors.rules import regex_cache
+
 _WORD_SPLIT = re.compile(r"(\w+)")
 
 
@@ -324,6 +326,13 @@ def start_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A one-character pattern that matches wherever ``pattern`` can start a match (and
     maybe elsewhere), derived from the pattern itself; None when it cannot be derived or
     would not narrow the scan (a pattern that may match nothing, or start with any character)."""
+    source = regex_cache.derived(
+        "start-chars", __file__, pattern.pattern, pattern.flags, lambda: _start_source(pattern)
+    )
+    return None if source is None else regex_cache.compile(source, pattern.flags & ~re.VERBOSE)
+
+
+def _start_source(pattern: re.Pattern[str]) -> str | None:
     try:
         parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
         found = _first_items(list(parsed), False)
@@ -334,7 +343,7 @@ def start_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     bounded = sorted({piece for piece, b in found[0] if b})
     free = sorted({piece for piece, b in found[0] if not b})
     alternatives = ([rf"\b[{''.join(bounded)}]"] if bounded else []) + ([f"[{''.join(free)}]"] if free else [])
-    return re.compile("|".join(alternatives), pattern.flags & ~re.VERBOSE)
+    return "|".join(alternatives)
 
 
 class LeftmostScan:
