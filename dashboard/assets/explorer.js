@@ -6,6 +6,27 @@ var MAX_FIT_ZOOM = 1.4;  /* a small neighbourhood is not blown up past this */
    main thread (in software where there is no GPU), and the answers of the click's other callbacks
    (details panel, address) waited behind those frames. */
 
+/* dash-cytoscape copies every element back into the page's `elements` property 100 ms after any add or
+   remove (and re-runs the layout): each element serialised three times, the whole list diffed again, the
+   focus script run twice. The copy keeps no classes and follows cytoscape's order, not the server's, so the
+   server's next patch of classes (a click that only moves the focus) landed on the wrong elements. The server
+   owns the elements here (positions included), so those listeners are taken off the graph as soon as
+   dash-cytoscape has made it: it announces the graph as `window.cy` before binding them, hence the next tick. */
+(function () {
+  var made = null;
+  Object.defineProperty(window, 'cy', {
+    configurable: true,
+    get: function () { return made; },
+    set: function (cy) {
+      made = cy;
+      window.setTimeout(function () {
+        var holder = document.getElementById('explorer-graph');
+        if (cy && holder && holder._cyreg && holder._cyreg.cy === cy) { cy.off('add remove dragfree'); }
+      }, 0);
+    }
+  });
+})();
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   explorer: {
     focus: function (elements, state) {

@@ -506,6 +506,9 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 elements=[],
                 stylesheet=stylesheet(),
                 layout=GRAPH_LAYOUT,
+                # the positions come with the elements and the page's focus script zooms after each update;
+                # re-running the (preset) layout on every add or remove only redrew and refitted the graph once more
+                autoRefreshLayout=False,
                 minZoom=0.1,
                 maxZoom=2.5,
                 style={
@@ -518,6 +521,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             ),
             dcc.Store(id=ids.EXPLORER_ZOOM),
             dcc.Store(id=ids.EXPLORER_DRAWN),
+            dcc.Store(id=ids.EXPLORER_SHOWN),
         ],
         style={"flex": "1 1 auto", "minWidth": "300px"},
     )
@@ -577,10 +581,13 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.EXPLORER_PATH_NOTE, "children"),
         Output(ids.EXPLORER_DRAWN, "data"),
         Input(state_id, "data"),
+        Input(ids.EXPLORER_SHOWN, "data"),
         State(ids.EXPLORER_DRAWN, "data"),
     )
-    def _draw(state, drawn):
-        # also called when the page appears (nothing drawn yet): the first graph, whole
+    def _draw(state, _shown, drawn):
+        # also called when the page appears (nothing drawn yet): the first graph, whole. After a click the
+        # page holds this callback until the details panel's answer is in (its input is the panel's output):
+        # the panel is drawn first, and a large graph's redraw on the main thread no longer delays it.
         return graph_update(app_ctx, state or {}, drawn)
 
     app.clientside_callback(
@@ -590,10 +597,15 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         State(state_id, "data"),
     )
 
-    @app.callback(Output(ids.EXPLORER_DETAILS, "children"), Input(state_id, "data"), prevent_initial_call=True)
+    @app.callback(
+        Output(ids.EXPLORER_DETAILS, "children"),
+        Output(ids.EXPLORER_SHOWN, "data"),
+        Input(state_id, "data"),
+        prevent_initial_call=True,
+    )
     def _details(state):
         node = resolved(app_ctx, state or {}).get("node")
-        return render_node_panel(node_panel_data(app_ctx, node) if node else None, node)
+        return render_node_panel(node_panel_data(app_ctx, node) if node else None, node), {"node": node}
 
     @app.callback(
         Output({"type": ids.EXPLORER_GROUP_TYPE, "iri": MATCH, "group": MATCH}, "children"),

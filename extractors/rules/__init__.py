@@ -57,6 +57,7 @@ from extractors.rules.meetings import (
     choose_recorded,
     complete_from_reference,
     find_meeting_mentions,
+    parties_of,
     recorded_score,
     refine_series,
     speaker_hosts,
@@ -616,9 +617,21 @@ class _Extraction:
                 continue
             s = self.sents[si]
             day = self._day_in(m.end(), s.end)
-            if day is not None and day.start - m.end() < 80:
-                series = Series.TRILATERAL if m.group(0).lower().startswith("the three") else Series.SUMMIT
-                out.append(MeetingMention(m.start(), m.end(), series, None, date=day))
+            own = m.group("we") is not None
+            if own and day is None and s.start < self._opening_end(2):
+                # the leaders' statement opening with their meeting: its date is the date line above it
+                day = self._day_in(0, s.start)
+            if day is not None and (own or day.start - m.end() < 80):
+                three = m.group(0).lower().startswith("the three") or (
+                    own and {"KOR", "USA", "JPN"} <= parties_of(m.group(0))
+                )
+                series = Series.TRILATERAL if three else Series.SUMMIT
+                mention = MeetingMention(m.start(), m.end(), series, None, date=day)
+                if own:  # "... convened at Camp David to ...": the place follows the verb
+                    attach_place(mention, self.text, s.end)
+                    mention.level = "summit" if series == Series.TRILATERAL else None
+                    mention.leaders_own = True
+                out.append(mention)
         return out
 
     def _day_in(self, start: int, end: int) -> DateMatch | None:
@@ -935,6 +948,12 @@ class _Extraction:
             if speaker is not None:
                 cue_sents.add(self.sindex.at(speaker.start))
                 leading.add(self.sindex.at(speaker.start))
+        series = self.recorded.series
+        if any(m.leaders_own for m in self.recorded.mentions):
+            # "We, the leaders of ..., convened at ...": the leaders the opening names ("President X commended
+            # President Y and Prime Minister Z ..."), not their ministers
+            cue_sents |= {self.sindex.at(a.start) for a in opening}
+            series = Series.SUMMIT
         found = [
             a
             for a in opening
@@ -944,7 +963,7 @@ class _Extraction:
         found.sort(key=lambda a: self.sindex.at(a.start) not in leading)
         candidates = [a.actor for a in found]
         reference_heads = ref_heads(self.recorded.series, self.recorded.ordinal, self.recorded.date)
-        return delegation_heads(self.recorded.series, candidates, reference_heads)
+        return delegation_heads(series, candidates, reference_heads)
 
     def confirmed_heads(self, meeting: Meeting, actors: list[ActorMention], found: list[Actor]) -> list[Actor]:
         """Heads of delegation of ``meeting`` that the text names without a "led their delegations" sentence.

@@ -247,6 +247,9 @@ class MeetingMention:
     """Its ordinal is the reference's for the day the text names ("met on Monday" in a report)."""
     introduced: bool = False
     """Introduced by who convened it ("convened a “2+2” meeting with ..."): the meeting its sentence reports."""
+    leaders_own: bool = False
+    """The leaders' own statement says they met ("We, the leaders of ..., convened at ..."): its heads are the
+    leaders its opening names."""
     level: str | None = None
     """What its name says of who met: a trilateral meeting's level (``summit``, ``defense``, ... ; see
     ``trilateral_level``) or the acronym of the body an ``Other`` meeting is of (``KIDD``)."""

@@ -138,3 +138,46 @@ def test_a_hub_panel_lists_a_page_and_fetches_the_next(dash_duo: Any, hub_store:
     dash_duo.wait_for_text_to_equal("#explorer-details-title", name, timeout=15)
     assert Kind.COMMITMENT.value.lower() in dash_duo.find_element(".kind-badge").text.lower()
     assert _severe(dash_duo) == []
+
+
+def _drawn_focus(dash_duo: Any) -> dict[str, Any]:
+    """The drawn graph's focus: the nodes classed ``focus``, and per node whether it is faded and next to a focus."""
+    return dict(dash_duo.driver.execute_script(
+        "const cy = document.getElementById(arguments[0])._cyreg.cy; const focus = cy.nodes('.focus'); "
+        "const near = focus.closedNeighborhood().nodes(); "
+        "return {focus: focus.map(n => n.id()), nodes: cy.nodes().map(n => "
+        "({id: n.id(), faded: n.hasClass('faded'), near: near.contains(n)}))};",
+        ids.EXPLORER_GRAPH,
+    ))  # fmt: skip
+
+
+def test_focus_classes_after_a_click_that_added_nodes(dash_duo: Any) -> None:
+    """A click that opens a hub adds nodes; the next click only moves the focus (a patch of classes). The patch
+    must land on the elements the server meant: the clicked node is the only focus, its neighbours stand out,
+    the rest fade (the page's copy of the elements keeps the server's order and classes)."""
+    store = NetworkXStore()
+    store.load(hub_graph())
+    dash_duo.start_server(create_app(store))
+    _open(dash_duo, "/explorer")
+    dash_duo.wait_for_contains_text("#explorer-details-title", "50th", timeout=15)
+    first = _cy_state(dash_duo, ids.EXPLORER_GRAPH)
+    _click_node(dash_duo, ids.EXPLORER_GRAPH, USA)  # the hub: its neighbours are added
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and len(_cy_state(dash_duo, ids.EXPLORER_GRAPH)["nodes"]) <= len(first["nodes"]):
+        time.sleep(0.2)
+    time.sleep(0.5)  # past dash-cytoscape's debounced handlers of added elements (100 ms)
+    drawn = _cy_state(dash_duo, ids.EXPLORER_GRAPH)
+    assert len(drawn["nodes"]) > len(first["nodes"])
+    pledge = sorted(n["id"] for n in first["nodes"] if "/commitment/" in n["id"])[-1]
+    _click_node(dash_duo, ids.EXPLORER_GRAPH, pledge)  # its neighbours are drawn: the focus moves only
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and _drawn_focus(dash_duo)["focus"] != [pledge]:
+        time.sleep(0.2)
+    time.sleep(0.5)
+    seen = _drawn_focus(dash_duo)
+    assert seen["focus"] == [pledge]
+    assert {n["id"] for n in seen["nodes"] if n["near"]} == {pledge, SCM, USA}
+    assert [n["id"] for n in seen["nodes"] if n["near"] and n["faded"]] == []
+    assert [n["id"] for n in seen["nodes"] if not n["near"] and not n["faded"]] == []
+    assert len(_cy_state(dash_duo, ids.EXPLORER_GRAPH)["nodes"]) == len(drawn["nodes"])
+    assert _severe(dash_duo) == []
