@@ -238,6 +238,23 @@ def _ident(value: int | dt.date | None) -> int | str | None:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LEADERS_OF = re.compile(
+    r"We,?\s+the\s+(?:leaders|presidents?|prime\s+ministers?|heads\s+of\s+state(?:\s+and\s+(?:of\s+)?government)?)"
+    r"\s+of\s+",
+    re.IGNORECASE,
+)
+
+
+def _allies_only(leaders: str) -> bool:
+    """Does "We, the leaders of <list>, met" list the ROK and the United States (and Japan) and no one else?"""
+    head = _LEADERS_OF.match(leaders)
+    listed = leaders[head.end() if head else 0 :].rsplit(",", 1)[0]
+    items = [x for x in _LIST_SPLIT.split(listed) if x.strip()]
+    found = parties_of(listed)
+    return {"KOR", "USA"} <= found and len(items) == len(found)
+
+
 class _Extraction:
     """One document's extraction state."""
 
@@ -618,6 +635,8 @@ class _Extraction:
             s = self.sents[si]
             day = self._day_in(m.end(), s.end)
             own = m.group("we") is not None
+            if own and not _allies_only(m.group("we")):
+                continue  # "We, the Leaders of the G7, met ...", "the leaders of Australia, India, Japan ...": others
             if own and day is None and s.start < self._opening_end(2):
                 # the leaders' statement opening with their meeting: its date is the date line above it
                 day = self._day_in(0, s.start)
