@@ -83,6 +83,10 @@ def test_an_operational_capability_outside_the_transition_keeps_its_field() -> N
     for sentence in (
         "The Secretary and the Minister pledged to bring the THAAD battery to full operational capability soon.",
         "The two sides committed to reach initial operational capability of the shared space surveillance system.",
+        # ... nor a battery's full mission capability, nor the future command and control of an exercise
+        "The Secretary and the Minister agreed to reach full mission capability of the new missile defense battery.",
+        "The two sides agreed to develop future command and control systems for combined space operations.",
+        "The Minister and the Secretary pledged to hold a future command post exercise on cyber defense.",
     ):
         found = read(sentence)
         assert found
