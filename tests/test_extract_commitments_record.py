@@ -206,6 +206,11 @@ def test_view_and_commitment_after_the_same_verb(lexicon: Lexicon) -> None:
             id="use-of-nuclear-weapons-ends-its-regime",
         ),
         pytest.param(
+            "The two sides remain committed to dialogue with the DPRK without any preconditions.",
+            {("Denuclearization", "KOR+USA")},
+            id="dialogue-with-the-dprk-is-no-consultation-body-of-the-allies",
+        ),
+        pytest.param(
             "Both sides restated that closer coordination would result in better readiness of the combined forces.",
             set(),
             id="control-result-in-is-still-a-forecast",

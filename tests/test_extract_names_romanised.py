@@ -32,6 +32,9 @@ def persons(graph: GraphData) -> dict[str, object]:
         ("Minister Han Min-goo and Secretary Carter hosted the 47th SCM.", dt.date(2015, 11, 2), "Han Min-koo"),
         # "u" for "eo" in the first syllable
         ("Defense Minister Jeong Kyung-doo met Secretary Mattis in Seoul.", dt.date(2018, 10, 31), "Jeong Kyeong-doo"),
+        # "l" for "r" at the start of a syllable, spaced rather than hyphenated (a U.S. release's "Cho Chang Lae")
+        ("Deputy Minister for Defense Policy Cho Chang Lae met Dr. Vipin Narang in Washington.", dt.date(2024, 6, 10),
+         "Cho Chang-rae"),
     ],
 )
 def test_another_romanisation_of_a_known_name_is_the_same_person(text: str, date: dt.date, name: str) -> None:
