@@ -210,14 +210,17 @@ def is_chrome(line: str) -> bool:
     """True when ``line`` is site chrome, a label or a banner: never a document's title.
 
     >>> [is_chrome(x) for x in ("Skip to main content", "Home : Media : News", "From", "Appendix 15",
-    ...                         "UNCLASSIFIED", "Joint Communique of the 50th SCM")]
-    [True, True, True, True, True, False]
+    ...                         "UNCLASSIFIED", "Joint Communique of the 50th SCM", "Thursday, November 30, 2017")]
+    [True, True, True, True, True, False, True]
     """
-    from extractors.rules.dates import read_date
+    from extractors.rules.dates import WEEKDAYS, read_date
 
     stripped = line.strip()
     if _pattern("chrome").fullmatch(stripped) is not None:
         return True
+    day, comma, rest = stripped.partition(",")
+    if comma and day.lower() in WEEKDAYS:
+        stripped = rest.strip()  # a dated line with its weekday: "Thursday, November 30, 2017"
     return _pattern("year").search(stripped) is not None and read_date(stripped.rstrip(".")) is not None
 
 
@@ -263,8 +266,9 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         )
         if subject is not None:
             line = subject.group("subject").strip()
+        whole = line  # a dated line is chrome as a whole ("Thursday, November 30, 2017" is no title "Thursday")
         line = _pattern("title_trailing_label").sub("", _pattern("title_leading_label").sub("", line))
-        if line and not is_chrome(line):
+        if line and not is_chrome(line) and not is_chrome(whole):
             if _is_prose(line):
                 if heads and not any(_heading_like(h) for h in heads):
                     continue  # a blog's epigraph and tagline above a reposted text: no heading yet, the body is later

@@ -9,7 +9,9 @@ import datetime as dt
 import hashlib
 
 from extractors.document import SourceDocument
+from extractors.metadata import infer_kind, infer_title
 from extractors.rules import extract_document
+from extractors.rules.text import paragraphs
 from graph.model import GraphData, Node
 from graph.schema import Kind, Rel, concept_local_name, is_a
 
@@ -100,3 +102,24 @@ def incidents(text: str, date: dt.date) -> set[str]:
     """Catalogue ids of the incidents a news text of ``date`` names."""
     graph = extract_text(text, date)
     return {str(n.props.get("notation")) for n in graph.nodes if is_a(n.kind, Kind.INCIDENT)}
+
+
+SCM_DAY = dt.date(2031, 10, 9)
+SCM_OPENING = (
+    "1. The 63rd Security Consultative Meeting (SCM) was held in Seoul on October 9, 2031. "
+    "ROK Minister of National Defense Kim Min-soo and U.S. Secretary of Defense Pat Smith led their delegations.\n\n"
+)
+"""Paragraph 1 of an invented communique: its meeting and heads of delegation, before a sentence under test."""
+
+
+def scm_pledges(sentence: str, kind: str = "communique") -> set[tuple[frozenset[str], str]]:
+    """(types, party) of each pledge of ``sentence`` read as paragraph 2 of the invented communique."""
+    text = SCM_OPENING + "2. " + sentence + "\n"
+    return {(types, party) for types, party, _ in pledges(extract_text(text, SCM_DAY, kind))}
+
+
+def title_and_kind(text: str) -> tuple[str | None, str]:
+    """The title and kind the reader infers for ``text`` (no hint given)."""
+    doc = make_doc(text, None, "other")
+    title = infer_title(text, paragraphs(doc))
+    return title, infer_kind(text, title, numbered=sum(1 for p in paragraphs(doc) if p.numbered))[0]

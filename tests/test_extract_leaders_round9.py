@@ -74,3 +74,29 @@ def test_an_undated_statement_records_no_summit() -> None:
         dateline="",
     )
     assert recorded_node(extract_text(text, None, "joint_statement")) is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "We, the Leaders of the Group of Seven (G7), met in Hiroshima to face the challenges of our time.",
+        "We, the leaders of Australia, India, Japan, and the United States, gathered in Washington today.",
+        "We, the Heads of State and Government of the North Atlantic Alliance, have gathered in Vilnius.",
+        "We, the leaders of Australia, Japan, the Republic of Korea, and the United States, met in Madrid today.",
+    ],
+    ids=["g7", "quad", "nato", "four-partners"],
+)
+def test_other_leaders_own_statement_records_no_allies_summit(opening: str) -> None:
+    # guard: a statement of other leaders (or of more than the allies) that names Korea is no ROK-U.S. summit
+    text = _statement(opening + " We condemn North Korea's launches.", heading="Leaders' Statement")
+    assert recorded_node(extract_text(text, None, "joint_statement")) is None
+
+
+def test_the_two_presidents_own_statement_records_their_summit() -> None:
+    text = _statement(
+        "We, the Heads of State and Government of the Republic of Korea and the United States, met in Washington "
+        "today.",
+        heading="Joint Statement",
+    )
+    meeting = recorded_node(extract_text(text, None, "joint_statement"))
+    assert meeting is not None and meeting.props["series"] == "Summit"

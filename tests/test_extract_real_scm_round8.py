@@ -12,13 +12,13 @@ import datetime as dt
 import pathlib
 
 import pytest
-from extraction_probe import extract_text, heads, make_doc, pledges
+from extraction_probe import SCM_DAY as DAY
+from extraction_probe import extract_text, heads, make_doc, pledges, title_and_kind
 from extraction_probe import recorded_node as recorded
+from extraction_probe import scm_pledges as read
 
 from extractors.extract import extract_file
-from extractors.metadata import infer_kind, infer_title
 from extractors.rules import extract_document
-from extractors.rules.text import paragraphs
 from graph.schema import Kind
 
 MIL_BANNER = (
@@ -39,12 +39,6 @@ GOV_BANNER = (
     "You have accessed part of a historical collection on defense.gov. Some of the information contained within "
     "may be outdated and links may not function. Please contact the DOD Webmaster with any questions.\n\n"
 )
-
-
-def title_and_kind(text: str) -> tuple[str | None, str]:
-    doc = make_doc(text, None, "other")
-    title = infer_title(text, paragraphs(doc))
-    return title, infer_kind(text, title, numbered=sum(1 for p in paragraphs(doc) if p.numbered))[0]
 
 
 # -- titles: a defense site's navigation, section blurb and banners are never the title -------------------------
@@ -150,16 +144,6 @@ def test_a_blog_repost_is_titled_by_the_communique_it_reposts(epigraph: str) -> 
 
 
 # -- who commits: one party's own pledge restated by both, and the offices written out ------------------------
-
-DAY = dt.date(2031, 10, 9)
-OPENING = (
-    "1. The 63rd Security Consultative Meeting (SCM) was held in Seoul on October 9, 2031. "
-    "ROK Minister of National Defense Kim Min-soo and U.S. Secretary of Defense Pat Smith led their delegations.\n\n"
-)
-
-
-def read(sentence: str, kind: str = "communique") -> set[tuple[frozenset[str], str]]:
-    return {(types, party) for types, party, _ in pledges(extract_text(OPENING + "2. " + sentence + "\n", DAY, kind))}
 
 
 @pytest.mark.parametrize(

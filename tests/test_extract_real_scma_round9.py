@@ -74,6 +74,11 @@ KEPT = [
         "SEC. GATES: The United States will now begin talks with the ROK on the next cost-sharing agreement.",
         "USA",
     ),
+    (
+        # what is concluded is the agreement, though "talks" follows within four words
+        "MIN. KIM: The two sides concluded a new agreement to launch talks on the transfer of wartime OPCON.",
+        "KOR+USA",
+    ),
 ]
 
 

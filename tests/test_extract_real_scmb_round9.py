@@ -12,21 +12,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extraction_probe import SCM_DAY as DAY
 from extraction_probe import extract_text, make_doc, pledges
+from extraction_probe import scm_pledges as read
 
 from extractors.metadata import infer_date, infer_title
 from extractors.rules.text import paragraphs
-
-DAY = dt.date(2031, 10, 9)
-OPENING = (
-    "1. The 63rd Security Consultative Meeting (SCM) was held in Seoul on October 9, 2031. "
-    "ROK Minister of National Defense Kim Min-soo and U.S. Secretary of Defense Pat Smith led their delegations.\n\n"
-)
-
-
-def read(sentence: str, kind: str = "communique") -> set[tuple[frozenset[str], str]]:
-    return {(types, party) for types, party, _ in pledges(extract_text(OPENING + "2. " + sentence + "\n", DAY, kind))}
-
 
 # -- the wartime OPCON transition's own words: the future command, its capability stages, its principles -------
 
@@ -92,6 +83,10 @@ def test_an_operational_capability_outside_the_transition_keeps_its_field() -> N
     for sentence in (
         "The Secretary and the Minister pledged to bring the THAAD battery to full operational capability soon.",
         "The two sides committed to reach initial operational capability of the shared space surveillance system.",
+        # ... nor a battery's full mission capability, nor the future command and control of an exercise
+        "The Secretary and the Minister agreed to reach full mission capability of the new missile defense battery.",
+        "The two sides agreed to develop future command and control systems for combined space operations.",
+        "The Minister and the Secretary pledged to hold a future command post exercise on cyber defense.",
     ):
         found = read(sentence)
         assert found
@@ -157,6 +152,34 @@ def test_a_cited_document_that_is_all_or_part_of_the_pledge_stays(sentence: str,
     found = read(sentence)
     assert {p for _, p in found} == {party}
     assert any(expected in types for types, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        pytest.param(
+            "The Ministers committed to keeping a strong combined defense posture during the process of the "
+            "transition, including by widening extended deterrence and expanding combined exercises.",
+            {"MutualDefense", "ExtendedDeterrence", "CombinedExercises"},
+            id="during-the-process-of-then-including",
+        ),
+        pytest.param(
+            "The Secretary pledged to keep the combined defense posture strong during the process of the transition, "
+            "while widening trilateral cooperation with Japan.",
+            {"MutualDefense", "TrilateralCooperation"},
+            id="during-the-process-of-then-while",
+        ),
+        pytest.param(
+            "The Secretary restated the U.S. commitment to the defense of the ROK in accordance with the Mutual "
+            "Defense Treaty and to provide extended deterrence with the full range of capabilities.",
+            {"MutualDefense", "ExtendedDeterrence"},
+            id="in-accordance-with-then-and-to",
+        ),
+    ],
+)
+def test_the_pledge_goes_on_after_what_it_cites(sentence: str, types: set[str]) -> None:
+    # guard: the citation or circumstance ends where the pledge goes on ("including", "while", "and to")
+    assert {t for found, _ in read(sentence) for t in found} == types
 
 
 # -- a flip-book page from the middle of a communiqué, and a news page under a photo caption ------------------
@@ -269,6 +292,20 @@ def test_a_bare_the_two_is_both_parties(sentence: str) -> None:
     assert {p for _, p in found} == {"KOR+USA"}
 
 
+def test_a_bare_the_two_in_a_news_story_is_both_parties() -> None:
+    # a communique makes both parties its default subject, so the tests above pass without the rule; a news story
+    # whose last subject is one of them does not
+    text = (
+        "SEOUL, Oct. 9 (Example) -- U.S. Defense Secretary Pat Smith met South Korean Defense Minister Kim Min-soo "
+        "in Seoul on Thursday. Smith praised the new joint laboratories at the ministry. The two also decided to "
+        "widen science and technology cooperation on autonomous systems.\n"
+    )
+    found = pledges(extract_text(text, DAY, "news"))
+    assert [(t, p) for t, p, d in found if d.startswith("The two also")] == [
+        (frozenset({"DefenseIndustryCooperation"}), "KOR+USA")
+    ]
+
+
 def test_science_and_technology_cooperation_is_defense_industry_cooperation() -> None:
     found = read(
         "The Minister and the Secretary assessed that defense science and technology cooperation adds to the "
@@ -307,3 +344,28 @@ def test_a_day_or_month_that_prose_gives_to_an_event_is_not_the_pages_date(page:
 def test_a_month_line_under_a_title_still_dates_a_study() -> None:
     text = "The Alliance at Eighty: A Study of Combined Defense\n\nMarch 2031\n\nThis paper examines the alliance.\n"
     assert infer_date(text)[0] == dt.date(2031, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Pentagon releases satellite image: new activity at the launch site",
+        "Allies mark 78 years of the alliance with a photo by the DMZ",
+        "Defense chiefs in photo: a handshake before the 63rd SCM",
+    ],
+    ids=["image-colon", "photo-by-a-place", "in-photo"],
+)
+def test_a_headline_that_names_a_photo_stays_the_title(headline: str) -> None:
+    # guard of the caption rule: the credit closes a caption (after its last sentence, or in brackets)
+    text = headline + "\n\nSEOUL, Oct. 9 (Example) -- The allies announced the plan on Thursday.\n"
+    assert infer_title(text, paragraphs(make_doc(text, DAY, "news"))) == headline
+
+
+def test_a_caption_credited_to_a_ministry_is_never_the_title() -> None:
+    caption = (
+        "Defense Minister Kim Min-soo and Secretary Pat Smith review an honor guard in Seoul on the 9th. Photo "
+        "courtesy of the Ministry of National Defense"
+    )
+    text = caption + "\n\nSEOUL, Oct. 9 (Example) -- The 63rd Security Consultative Meeting was held in Seoul.\n"
+    title = infer_title(text, paragraphs(make_doc(text, DAY, "news")))
+    assert title is None or "courtesy" not in title

@@ -282,3 +282,111 @@ def test_committed_in_a_series_of_participles_describes_the_partnership() -> Non
     found = pledges(extract_text(text, dt.date(2031, 11, 13), "joint_statement"))
     assert not any(d.startswith("committed to shared") for _t, _p, d in found)
     assert any(d.startswith("The three leaders are committed") for _t, _p, d in found)
+
+
+def test_the_pledges_own_infinitive_keeps_both_verbs_fields() -> None:
+    # guard of the rule above: "pledged to X and Y" is the pledge's own infinitive, not one a non-pledge verb governs;
+    # as two pledges each keeps its field (as one, the cue word "cyber" gave way to the named "working group")
+    text = (
+        "The Minister and the Secretary met in Seoul on October 9, 2031. The Minister and the Secretary pledged to "
+        "deepen cooperation on cyber and establish a new working group on space.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 10, 9), "joint_statement"))
+    assert {t for types, _p, _d in found for t in types} >= {"CyberCooperation", "SpaceCooperation"}
+    assert {p for _t, p, _d in found} == {"KOR+USA"}
+
+
+def test_an_earlier_trilateral_meeting_of_no_day_or_month_is_not_the_recorded_one() -> None:
+    # guard of the inaugural-meeting rule: "the first meeting, held in 2009" (a year only) cannot be identified;
+    # it was merged into the meeting the statement records
+    text = (
+        "Joint Statement of the Trilateral Ministerial Meeting\n\n"
+        "U.S. Secretary of Defense Pat Example, Japan Minister of Defense SATO Ichiro and ROK Minister of National "
+        "Defense Kim Dae-ho held a Trilateral Ministerial Meeting in Tokyo on July 28, 2031. The ministers looked "
+        "back to the first meeting, in 2009, and to all that the three had built since.\n"
+    )
+    graph = extract_text(text, dt.date(2031, 7, 28), "joint_statement")
+    meeting = recorded_node(graph)
+    assert meeting is not None and meeting.props["date"] == dt.date(2031, 7, 28)
+    nodes = graph.node_map()
+    evidence = {
+        str(nodes[r.target].props.get("text"))
+        for r in graph.relationships
+        if r.source == meeting.iri and r.type == Rel.EVIDENCE
+    }
+    assert evidence and not any("first meeting" in e for e in evidence)
+    assert [n for n in graph.nodes if n.kind == Kind.MEETING] == [meeting]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Document Type: General FOIA Release\nCollection: General NARA Collection\n\n"
+            "The Secretary met the Minister.",
+            set(),
+            id="archive-fields-after-general",
+        ),
+        pytest.param("Dr. KIDA Wargame results were briefed. Mr. KOTRA Trade officials joined.", set(), id="acronyms"),
+        pytest.param(
+            "Gen. KANO Koji, Chief of Staff, Joint Staff, met Adm. Kim Dae-ho.",
+            {"Kano Koji", "Kim Dae-ho"},
+            id="rank-then-office-in-apposition",
+        ),
+    ],
+)
+def test_a_word_in_capitals_after_a_bare_rank_is_no_family_name(text: str, expected: set[str]) -> None:
+    # guard of the family-name-in-capitals form: after a rank or honorific alone, an acronym and the next word
+    # ("General FOIA Release") made a person; Tokyo's releases give the office with the name
+    graph = extract_text(text, dt.date(2031, 3, 1), "news")
+    assert {n.label for n in graph.nodes if n.kind == Kind.PERSON} == expected
+
+
+def test_hyphenated_re_verbs_restate_a_pledge() -> None:
+    # the test above passes without the 're-affirm' verbs ("commitment" alone pledges); what they add is the stance,
+    # and a that-clause after "re-confirmed"
+    text = (
+        "The Ministers re-affirmed their commitment to close coordination on sanctions. The Secretary re-confirmed "
+        "that the United States will keep its forces in Korea.\n"
+    )
+    graph = extract_text(text, dt.date(2031, 6, 14), "joint_statement")
+    stances = {
+        " ".join(str(n.props.get("description")).split()[:3]): n.props.get("stance")
+        for n in graph.nodes
+        if n.kind == Kind.COMMITMENT
+    }
+    assert stances == {"The Ministers re-affirmed": "reaffirmed", "The Secretary re-confirmed": "reaffirmed"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        pytest.param("The NCG will strengthen extended deterrence.", {"ExtendedDeterrence"}, id="ncg"),
+        pytest.param("The Combined Forces Command will help deter aggression.", {"MutualDefense"}, id="cfc-opens"),
+    ],
+)
+def test_the_allies_bodies_opening_a_sentence_keep_their_will(sentence: str, types: set[str]) -> None:
+    # guard of the top-level forecast rule: a capitalised "The" before the command, and the consultative group
+    text = (
+        "The United States and the Republic of Korea held the fifth meeting of the Nuclear Consultative Group in "
+        "Washington on June 3, 2031. " + sentence + "\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 6, 3), "joint_statement"))
+    assert [(t, p) for t, p, d in found if d == sentence] == [(frozenset(types), "KOR+USA")]
+
+
+def test_a_pledge_noun_in_what_a_forecast_foretells_is_no_pledge() -> None:
+    # a minister's remarks at a press conference: once the top-level forecast is set aside, the sentence has no verb
+    # left and its pledge noun ("the U.S. commitment") was read as a pledge of its own
+    text = (
+        "The Secretary and I signed the tailored strategy today. It gives the allies new options against nuclear "
+        "threats. This will greatly enhance the alliance's deterrence against the North, as well as our people's trust "
+        "towards U.S. commitment to provide extended deterrence.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 10, 2), "other"))
+    assert found and not any(d.startswith("This will") for _t, _p, d in found)
+    # ... while a pledge noun that is the subject keeps its pledge
+    subject = "The U.S. commitment to the defense of the ROK will help deter aggression on the peninsula.\n"
+    assert [(t, p) for t, p, _d in pledges(extract_text(subject, dt.date(2031, 10, 2), "other"))] == [
+        (frozenset({"MutualDefense"}), "USA")
+    ]

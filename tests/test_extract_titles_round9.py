@@ -7,10 +7,7 @@ Texts written here in the shapes of the stored public copies; names, ordinals an
 from __future__ import annotations
 
 import pytest
-from extraction_probe import make_doc
-
-from extractors.metadata import infer_kind, infer_title
-from extractors.rules.text import paragraphs
+from extraction_probe import title_and_kind
 
 BODY = (
     "1. The 63rd Republic of Korea-United States Security Consultative Meeting (SCM) was held in Seoul on "
@@ -18,12 +15,6 @@ BODY = (
     "2. The Secretary and the Minister pledged to keep building the Alliance.\n\n"
     "3. The Secretary and the Minister reviewed the security situation.\n"
 )
-
-
-def title_and_kind(text: str) -> tuple[str | None, str]:
-    doc = make_doc(text, None, "other")
-    title = infer_title(text, paragraphs(doc))
-    return title, infer_kind(text, title, numbered=sum(1 for p in paragraphs(doc) if p.numbered))[0]
 
 
 @pytest.mark.parametrize(
@@ -60,3 +51,23 @@ def test_a_date_a_preposition_ties_to_the_line_stays_in_it() -> None:
     assert title is not None and "on October 19, 2031, the fifth" in title
     story = "This story is from October 4, 2031\n\nAllies consult on a launch over Japan\n\nWASHINGTON: Officials said"
     assert title_and_kind(story)[0] == "Allies consult on a launch over Japan"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Allies to hold defense talks in Seoul on October 20, 2031", "Combined exercise put off until March 4, 2032"],
+    ids=["on", "until"],
+)
+def test_a_headline_ending_in_a_date_its_preposition_ties_keeps_it(headline: str) -> None:
+    # the test above passes without the prepositions before a trailing date line; a headline needs them
+    text = headline + "\n\nSEOUL, Oct. 9 (Example) -- The allies announced the plan on Thursday.\n"
+    assert title_and_kind(text)[0] == headline
+
+
+def test_a_date_line_with_its_weekday_is_no_title() -> None:
+    # a blog page opens on its posting day; cutting the trailing date off that line left the title "Thursday"
+    text = (
+        "Thursday, November 30, 2031\n\nPhone Call: The President and President Kim\n\n\n"
+        "The President spoke today with President Kim Dae-ho of the Republic of Korea about the launch.\n"
+    )
+    assert title_and_kind(text)[0] == "Phone Call: The President and President Kim"

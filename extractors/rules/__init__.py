@@ -238,6 +238,23 @@ def _ident(value: int | dt.date | None) -> int | str | None:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LEADERS_OF = re.compile(
+    r"We,?\s+the\s+(?:leaders|presidents?|prime\s+ministers?|heads\s+of\s+state(?:\s+and\s+(?:of\s+)?government)?)"
+    r"\s+of\s+",
+    re.IGNORECASE,
+)
+
+
+def _allies_only(leaders: str) -> bool:
+    """Does "We, the leaders of <list>, met" list the ROK and the United States (and Japan) and no one else?"""
+    head = _LEADERS_OF.match(leaders)
+    listed = leaders[head.end() if head else 0 :].rsplit(",", 1)[0]
+    items = [x for x in _LIST_SPLIT.split(listed) if x.strip()]
+    found = parties_of(listed)
+    return {"KOR", "USA"} <= found and len(items) == len(found)
+
+
 class _Extraction:
     """One document's extraction state."""
 
@@ -302,6 +319,7 @@ class _Extraction:
         dominant = Series.SCM if self.doc.kind == "communique" else (numbered[0].series if numbered else Series.OTHER)
         last_explicit: tuple[int, str] | None = None  # (paragraph, series) of the latest explicit mention
         last_named: tuple[int, str] | None = None  # the same, of any series (summits and trilaterals too)
+        earlier: set[int] = set()  # trilateral meetings named by their place in the series ("the first meeting")
         for k, m in enumerate(mentions):
             si = self.sindex.at(m.start)
             if si is None:
@@ -323,7 +341,10 @@ class _Extraction:
                 elif last_named is not None and last_named == (s.paragraph, Series.TRILATERAL):
                     # "... met for the sixth round of Trilateral Vice Foreign Ministerial consultations. Since the
                     # April 2015 inaugural meeting ...": a meeting of the trilateral body just named (identified by
-                    # its date, not numbered)
+                    # its date, not numbered); an earlier one of no day or month ("the first meeting, held in
+                    # 2009") is none the text can identify, and never the one it records
+                    if m.ordinal is not None:
+                        earlier.add(id(m))
                     m.series, m.ordinal = Series.TRILATERAL, None
                 else:
                     # "The first meeting was held in December" after a paragraph on the EDSCG: the body named
@@ -338,6 +359,8 @@ class _Extraction:
             refine_series(m, sentence)
             if m.date is None:
                 attach_date(m, self.dates, self.text, s.start, s.end)
+            if id(m) in earlier and (m.date is None or m.date.precision not in ("day", "month")):
+                m.series = ""  # "the first meeting, held in 2009": an earlier one the text does not identify
             if m.location is None:
                 attach_place(m, self.text, max(stop, m.end))
         if self.doc.kind in _REPORT_KINDS:
@@ -612,6 +635,8 @@ class _Extraction:
             s = self.sents[si]
             day = self._day_in(m.end(), s.end)
             own = m.group("we") is not None
+            if own and not _allies_only(m.group("we")):
+                continue  # "We, the Leaders of the G7, met ...", "the leaders of Australia, India, Japan ...": others
             if own and day is None and s.start < self._opening_end(2):
                 # the leaders' statement opening with their meeting: its date is the date line above it
                 day = self._day_in(0, s.start)

@@ -67,6 +67,8 @@ _COUNTRY_BEFORE = _RULES.regex("country_before")
 _COUNTRY_AFTER = _RULES.regex("country_after")
 _COUNTRY_IN_ROLE = _RULES.regex("country_in_role")
 _RANK = re.compile(compose(_RULES, "rank"))
+_CAPS_FAMILY = re.compile(r"[A-Z]{3,}\s")
+"""A family name in capitals before the given name (Tokyo's "KANO Koji")."""
 _OFFICE_AFTER = re.compile(compose(_RULES, "office_after"))
 _RANK_WORDS = dict(pair.split("=", 1) for pair in _RULES.word_list("rank_abbreviations"))
 _HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs."})
@@ -185,9 +187,12 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
                 continue
             role = _ROLE_ACRONYM.sub("", " ".join(m.group("role").split()))  # "Secretary of Defense (DASD) for"
             role = _JCS.sub("Joint Chiefs of Staff", role)  # "Chairman of the JCS"
-            if _RANK.fullmatch(role):
+            ranked = _RANK.fullmatch(role) is not None
+            if ranked:
                 role = _office_for_rank(role, reading, m.end())
             known = keys.get(name_key(raw))
+            if known is None and ranked and _RANK.fullmatch(role) and _CAPS_FAMILY.match(raw):
+                continue  # "General FOIA Release", "Mr. KOTRA Trade": Tokyo's "KANO Koji" comes with an office
             if known is not None:
                 actor = _dated(known, year)
             else:

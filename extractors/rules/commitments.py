@@ -834,7 +834,9 @@ def find_commitments(
     reader = _SentenceReader(text, tokens, start, end, refs, verbs)
     clauses = reader.clauses()
     if not clauses:
-        noun = _noun_pledge(text, tokens, start, end, refs, default)
+        # a forecast's object is what it foretells ("This will greatly enhance ... our citizens' trust in the U.S.
+        # commitment to provide extended deterrence"): a pledge noun counts only in its subject
+        noun = _noun_pledge(text, tokens, start, reader.forecast_at or end, refs, default)
         return [noun] if noun is not None else []
     # the sentence's introduction ("In response to the test, ..."): up to the first clause's subject
     first = clauses[0]
@@ -872,6 +874,7 @@ class _SentenceReader:
         self.end = end
         self.refs = refs
         self.verbs = sentence_verbs(text, tokens, start, end) if verbs is None else verbs
+        self.forecast_at: int | None = None  # where a forecast skipped at the top level begins ("This will ...")
 
     def clauses(self) -> list[_Clause]:
         """The sentence's top-level clauses, each with its subject and what its verb makes of it."""
@@ -887,6 +890,8 @@ class _SentenceReader:
                 if _OPEN_QUESTION.search(text, lo, v.start):
                     continue  # "to discuss whether the pact should be suspended": a question, not a will
                 if v.kind == "modal" and current is None and _forecast(text, self.refs, self.verbs, v, lo):
+                    if self.forecast_at is None:
+                        self.forecast_at = v.start
                     continue  # "the collective strength of our two nations will contribute to ...": a forecast
             elif before in _AUX_WORDS and not (before in _PERFECT and self.subject_of(v, start) is not None):
                 continue  # "has agreed", "to establish": part of the clause it stands in
@@ -895,9 +900,12 @@ class _SentenceReader:
             elif (
                 before == "and"
                 and not v.word.endswith(("ed", "s"))
-                and _INFINITIVE_AND.search(text, max(start, v.start - 100), v.start) is not None
+                and (infinitive := _INFINITIVE_AND.search(text, max(start, v.start - 100), v.start)) is not None
+                and not (current is not None and not text[current.verb.end : infinitive.start()].strip())
             ):
-                continue  # "enabled us to expand our cooperation and establish ...": the infinitive's second verb
+                # "enabled us to expand our cooperation and establish ...": the infinitive's second verb (the
+                # pledge's own infinitive, "pledged to deepen X and establish Y", stays two pledges, each typed)
+                continue
             elif v.word == "committed" and _PARTICIPLE_SERIES_AND.search(text, max(start, v.start - 160), v.start):
                 continue  # "a partnership guided by shared values, driven by innovation, and committed to ..."
             elif v.word in _PARTICIPLE_VERBS and self.participle(v):
