@@ -64,7 +64,7 @@ from extractors.rules.meetings import (
     yearless,
 )
 from extractors.rules.patterns import load_rules
-from extractors.rules.people import delegation_heads, name_key
+from extractors.rules.people import delegation_heads, name_key, reference_names
 from extractors.rules.reference import FAR_DAYS, agreement, confirms, ordinal_on
 from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import Tokens
@@ -239,20 +239,14 @@ def _ident(value: int | dt.date | None) -> int | str | None:
 
 
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_LEADERS_OF = re.compile(
-    r"We,?\s+the\s+(?:leaders|presidents?|prime\s+ministers?|heads\s+of\s+state(?:\s+and\s+(?:of\s+)?government)?)"
-    r"\s+of\s+",
-    re.IGNORECASE,
-)
 
 
-def _allies_only(leaders: str) -> bool:
-    """Does "We, the leaders of <list>, met" list the ROK and the United States (and Japan) and no one else?"""
-    head = _LEADERS_OF.match(leaders)
-    listed = leaders[head.end() if head else 0 :].rsplit(",", 1)[0]
+def _allies_listed(listed: str) -> frozenset[str] | None:
+    """The allies "We, the leaders of <listed>, met" names, when it lists the ROK and the United States (and Japan)
+    and no one else; None for any other list (the G7, the Quad, four partners)."""
     items = [x for x in _LIST_SPLIT.split(listed) if x.strip()]
     found = parties_of(listed)
-    return {"KOR", "USA"} <= found and len(items) == len(found)
+    return found if {"KOR", "USA"} <= found and len(items) == len(found) else None
 
 
 class _Extraction:
@@ -491,8 +485,7 @@ class _Extraction:
         if si is None or meeting.ordinal is None:
             return False
         sent = self.sents[si]
-        named = ref_heads(meeting.series, meeting.ordinal, meeting.date)
-        keys = {name_key(n) for h in named for n in (h.name, *h.aliases)}
+        keys = reference_names(ref_heads(meeting.series, meeting.ordinal, meeting.date))
         return any(
             a.actor.kind == Kind.PERSON and sent.start <= a.start < sent.end and name_key(a.actor.label) in keys
             for a in actors
@@ -635,15 +628,14 @@ class _Extraction:
             s = self.sents[si]
             day = self._day_in(m.end(), s.end)
             own = m.group("we") is not None
-            if own and not _allies_only(m.group("we")):
+            allies = _allies_listed(m.group("listed")) if own else None
+            if own and allies is None:
                 continue  # "We, the Leaders of the G7, met ...", "the leaders of Australia, India, Japan ...": others
             if own and day is None and s.start < self._opening_end(2):
                 # the leaders' statement opening with their meeting: its date is the date line above it
                 day = self._day_in(0, s.start)
             if day is not None and (own or day.start - m.end() < 80):
-                three = m.group(0).lower().startswith("the three") or (
-                    own and {"KOR", "USA", "JPN"} <= parties_of(m.group(0))
-                )
+                three = m.group(0).lower().startswith("the three") or (allies is not None and "JPN" in allies)
                 series = Series.TRILATERAL if three else Series.SUMMIT
                 mention = MeetingMention(m.start(), m.end(), series, None, date=day)
                 if own:  # "... convened at Camp David to ...": the place follows the verb
@@ -995,8 +987,7 @@ class _Extraction:
         """
         if meeting.ordinal is None:
             return []
-        named = ref_heads(meeting.series, meeting.ordinal, meeting.date)
-        wanted = {name_key(n): h.country for h in named for n in (h.name, *h.aliases)}
+        wanted = reference_names(ref_heads(meeting.series, meeting.ordinal, meeting.date))
         if not wanted:
             return []
         have = {str(a.country) for a in found}

@@ -276,6 +276,11 @@ _NOT_HEAD_ROLES = ("president", "prime minister", "leader")
 _PER_COUNTRY: dict[str, int] = {Series.TWO_PLUS_TWO: 2}
 
 
+def reference_names(reference_heads: Sequence[RefPerson]) -> dict[str, str]:
+    """The name keys (name and aliases) of the series reference's heads of a meeting, each with its country."""
+    return {name_key(n): h.country for h in reference_heads for n in (h.name, *h.aliases)}
+
+
 def delegation_heads(series: str, candidates: list[Actor], reference_heads: Sequence[RefPerson]) -> list[Actor]:
     """The heads of delegation among the persons the opening names with the recorded meeting.
 
@@ -284,7 +289,7 @@ def delegation_heads(series: str, candidates: list[Actor], reference_heads: Sequ
     the joint chiefs for an MCM, defence and foreign ministers for a 2+2,
     leaders for a summit). One head per country (two for a 2+2), in text order.
     """
-    wanted = {name_key(n) for h in reference_heads for n in (h.name, *h.aliases)}
+    wanted = reference_names(reference_heads)
     roles = _HEAD_ROLES.get(series)
     limit = _PER_COUNTRY.get(series, 1)
     out: list[Actor] = []
