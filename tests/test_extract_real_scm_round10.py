@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from extraction_probe import extract_text, pledges
+from extraction_probe import extract_text, meeting_props, pledges
 
 from extractors.readers import read_document
 from extractors.segment import split_sentences
@@ -249,3 +249,39 @@ def test_a_launch_named_with_its_bracketed_abbreviation_is_the_launch(name: str)
     )
     graph = extract_text(text, dt.date(2024, 11, 1), "news")
     assert "hwasong-19-launch-2024" in {n.props.get("notation") for n in graph.nodes}
+
+
+# -- the earlier meeting a 1970s communiqué names with its days, under a heading that numbers its own -------------
+
+
+def test_an_earlier_scm_named_with_its_days_is_its_own_meeting_under_a_numbered_heading() -> None:
+    text = (
+        "Joint Statement Eleventh Annual ROK-U.S. Security Consultative Meeting\n\n"
+        "1. The Annual Security Consultative Meeting of the two governments was held in San Diego on July 26 and 27, "
+        "1978, as agreed at the Annual Security Consultative Meeting in Seoul on July 25 and 26, 1977. Minister of "
+        "National Defense Ro Jae-hyun and Secretary of Defense Harold Brown took part.\n"
+    )
+    meetings = meeting_props(extract_text(text, dt.date(1978, 7, 27), "communique"))
+    assert meetings["11th SCM"]["date"] == dt.date(1978, 7, 26)
+    assert meetings["10th SCM"]["date"] == dt.date(1977, 7, 25)
+
+
+def test_the_numbered_meeting_held_on_its_days_stays_one_meeting() -> None:
+    text = (
+        "Joint Statement Eleventh Annual ROK-U.S. Security Consultative Meeting\n\n"
+        "1. The Annual Security Consultative Meeting of the two governments was held in San Diego on July 26 and 27, "
+        "1978. Minister of National Defense Ro Jae-hyun and Secretary of Defense Harold Brown took part.\n"
+    )
+    meetings = meeting_props(extract_text(text, dt.date(1978, 7, 27), "communique"))
+    assert list(meetings) == ["11th SCM"]
+    assert meetings["11th SCM"]["date"] == dt.date(1978, 7, 26)
+
+
+def test_a_family_name_opening_a_glued_sentence_is_its_speaker() -> None:
+    text = (
+        "SEOUL, Nov. 4 (Agency) -- Lee Jong-sup and Lloyd Austin held the 54th Security Consultative Meeting at the "
+        "Pentagon on Thursday.Austin warned that any nuclear attack on the allies is unacceptable and will result "
+        "in the end of the Kim regime."
+    )
+    found = {(types, party) for types, party, _ in pledges(extract_text(text, dt.date(2022, 11, 4), "news"))}
+    assert found == {(frozenset({"DeclaratoryPolicy"}), "USA")}
