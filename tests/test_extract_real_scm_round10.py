@@ -132,10 +132,16 @@ def test_a_sentence_glued_to_the_next_ends_at_its_period() -> None:
     ]
 
 
+def test_a_year_glued_to_the_next_sentence_ends_it() -> None:
+    text = "They met at the Pentagon on November 3, 2022.The two agreed to meet again."
+    assert _sentences(text) == ["They met at the Pentagon on November 3, 2022.", "The two agreed to meet again."]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         pytest.param("He met the U.S.Forces commander in Seoul.", id="acronym"),
+        pytest.param("Article 12.5 of the 1953 accord stands.", id="decimal"),
         pytest.param("Pat Smith Jr.Gave the speech in Seoul.", id="suffix"),
         pytest.param("They flew to St.Louis for the talks.", id="saint"),
         pytest.param("The list covered ships, aircraft, etc.Then it closed.", id="soft-abbreviation-glued"),
