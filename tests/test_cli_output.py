@@ -102,3 +102,20 @@ def test_neo4j_check_in_csv_and_json(tmp_path: Path, neo4j_store: Any, neo4j_uri
     assert int(report["nodes"]) == len(build_fixture().data.nodes)
     assert int(report["relationships"]) == neo4j_store.count_relationships()
     assert report["uri"] == neo4j_uri and "Neo4j" in report["server"]
+
+
+def test_trace_says_when_a_meeting_text_yields_no_commitments(tmp_path: Path) -> None:
+    """A meeting whose loaded text has no pledge gets a sentence, not an empty table with headers."""
+    (tmp_path / "tri.txt").write_text(
+        "Joint Statement of the Trilateral Vice Foreign Ministerial Meeting\n\nOctober 14, 2016\n\n"
+        "The three vice ministers condemned North Korea's fifth nuclear test of September 9, 2016, and noted "
+        "that it violated several resolutions of the UN Security Council.\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "graph.json.gz"
+    assert alliancekg(tmp_path, "ingest", "tri.txt", "--data", str(data), "--no-progress").returncode == 0
+    done = alliancekg(tmp_path, "trace", "2016-09-09", "--data", str(data))
+    assert done.returncode == 0, done.stderr
+    block = done.stdout.split("Trilateral vice foreign ministers' meeting, 2016-10-14", 1)[1].split("\n\n", 1)[0]
+    assert "No commitments were extracted from its loaded text." in block
+    assert "wording" not in block and "evidence" not in block  # no table header for an empty table

@@ -118,6 +118,9 @@ def register(app: typer.Typer) -> None:
                 if not meeting["text_loaded"]:
                     continue  # nothing to classify: the line above says no text is loaded
                 rows = result.changes[result.changes["meeting"] == meeting["meeting"]]
+                if rows.empty:
+                    show("No commitments were extracted from its loaded text.")
+                    continue
                 table = new_table()
                 for header in ("change", "wording", "type", "party", "strength", "basis", "link", "evidence"):
                     table.add_column(header, overflow="fold")
