@@ -125,7 +125,8 @@ def test_source_text_prints_as_written_never_as_markup(tmp_path: Path) -> None:
     """Brackets and emoji codes in a document ("[/]", "[red]...[/red]", ":date:") are text: printed as written,
     never styled, swallowed or failing as a markup error, in the tables and lines of the reading commands."""
     (tmp_path / "scm.txt").write_text(
-        "JOINT COMMUNIQUE [bold red]\nThe 56th ROK-U.S. Security Consultative Meeting\n\nOctober 30, 2024, Washington\n\n"
+        "JOINT COMMUNIQUE [bold red]\nThe 56th ROK-U.S. Security Consultative Meeting\n\n"
+        "October 30, 2024, Washington\n\n"
         "1. The 56th ROK-U.S. Security Consultative Meeting was held in Washington on October 30, 2024.\n\n"
         "2. The Minister and the Secretary condemned the DPRK's launch of a Hwasong-18 ICBM on December 18, 2023 [/], "
         "and pledged to respond to it with combined exercises [red]at scale[/red] :date:.\n",
