@@ -41,8 +41,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dateutil import parser as date_parser
-
 from extractors.document import Paragraph
 from graph.labels import shorten
 
@@ -129,6 +127,9 @@ def parse_date(value: str) -> dt.date | None:
         pass
     if not any(ch.isdigit() for ch in cleaned):
         return None
+    # dateutil's parser (and its time zones) takes 0.02 CPU s to import: loaded only for a date no other reading takes
+    from dateutil import parser as date_parser
+
     try:
         cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", cleaned).replace("Sept.", "Sep.")
         return date_parser.parse(cleaned, fuzzy=False, default=dt.datetime(1900, 1, 1)).date()
