@@ -267,6 +267,8 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         )
         if subject is not None:
             line = subject.group("subject").strip()
+            if _is_prose(line):
+                continue  # a routing header run on into the cable's body ("SUBJECT: X REPEATED BELOW IS ..."): no title
         whole = line  # a dated line is chrome as a whole ("Thursday, November 30, 2017" is no title "Thursday")
         line = _pattern("title_trailing_label").sub("", _pattern("title_leading_label").sub("", line))
         if line and not is_chrome(line) and not is_chrome(whole):

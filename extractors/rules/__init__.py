@@ -402,7 +402,10 @@ class _Extraction:
             target: Meeting | None = None
             if m.date is not None and m.date.precision == "day":
                 target = next((x for x in same_series if x.date and m.date.contains(x.date, 1)), None)
-                if target is None and not any(x.ordinal for x in same_series if x.date is None):
+                # (a numbered meeting not yet dated may be this one, unless this one is only named in passing:
+                # "as agreed at the annual meeting in Seoul on August 26 and 27, 1975" under a heading that
+                # numbers the ninth)
+                if target is None and (m.backward or not any(x.ordinal for x in same_series if x.date is None)):
                     key = (m.series, m.date.date)
                     target = by_key.get(key)
                     if target is None:

@@ -296,7 +296,11 @@ def _bare_surnames(text: str, found: list[ActorMention]) -> list[ActorMention]:
         return []
     covered = Coverage((a.start, a.end) for a in found)
     alternatives = "|".join(map(re.escape, names))
-    pattern = re.compile(r"(?<![\w.'’-])(?<![A-Z][a-z]\s)(?:" + alternatives + r")(?![\w-])(?!\s+[A-Z])")
+    # (a period right before the name ends a sentence glued to it, "... its capabilities.Austin warned", but not
+    # an initial's or an acronym's: "J.Austin", "U.S.Austin")
+    pattern = re.compile(
+        r"(?<![\w'’-])(?<!(?<![a-z]{2})\.)(?<![A-Z][a-z]\s)(?:" + alternatives + r")(?![\w-])(?!\s+[A-Z])"
+    )
     out: list[ActorMention] = []
     for m in pattern.finditer(text):
         start, actor = first_seen[m.group()]
