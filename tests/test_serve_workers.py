@@ -6,7 +6,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from http_client import request
+from http_client import request, stop_server
 
 from dashboard import ids
 from dashboard.security import MAX_BODY_BYTES
@@ -77,13 +76,7 @@ class Served:
         return self.proc.stdout.read() if self.proc.stdout else ""
 
     def stop(self) -> int:
-        self.proc.send_signal(signal.SIGINT)
-        try:
-            return self.proc.wait(30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-            raise
+        return stop_server(self.proc)
 
 
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
@@ -240,9 +233,4 @@ def test_a_fresh_server_answers_its_first_concurrent_requests_for_scripts(tmp_pa
             statuses = list(pool.map(fetch, scripts))
         assert statuses == [200] * len(scripts)
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_server(proc)
