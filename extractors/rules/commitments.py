@@ -222,7 +222,12 @@ _PARTICIPLE_SPOILS = RULES.regex("participle_spoils")
 _SUBJECT_TITLES = RULES.words("subject_titles")
 _OBJECT_RELATIVES = RULES.words("object_relatives")
 _COORDINATED = regex_cache.compile(
-    r"(?:;|\b(?:" + "|".join(sorted(RULES.words("coordinators"))) + r"))\s*(?:\w+ly\s+)?$", re.IGNORECASE
+    r"(?:;|\b(?:"
+    + "|".join(sorted(RULES.words("coordinators")))
+    + r"))\s*(?:,?\s*"
+    + RULES.regex("coordinator_links").pattern
+    + r"\s*,?\s*)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
 )
 
 
