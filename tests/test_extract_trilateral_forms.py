@@ -85,3 +85,23 @@ def test_the_three_allies_officials_who_met_record_their_meeting(opening: str, l
 def test_officials_of_other_lists_record_no_trilateral_meeting(opening: str) -> None:
     graph = extract_text(f"Joint Statement\n\nOctober 14, 2016\n\n{opening}\n\n{BODY}", DAY, kind="joint_statement")
     assert not any(label.startswith("Trilateral") for label in meeting_props(graph))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a bilateral statement telling of the three allies' meeting inside a view: no filing under it
+        "The two sides noted that the Chiefs of Defense of the U.S., the ROK and Japan met in Hawaii on "
+        "July 18, 2016.",
+        "They recalled that the Defense Ministers of Japan, the Republic of Korea and the United States met in "
+        "Tokyo on October 14, 2016.",
+    ],
+)
+def test_officials_met_inside_a_clause_is_no_meeting_of_the_statement(sentence: str) -> None:
+    text = (
+        "Joint Statement\n\nOctober 14, 2016\n\nThe Minister and the Secretary held their annual talks in Seoul.\n\n"
+        f"{sentence}\n\nThe two sides pledged to keep extended deterrence strong.\n"
+    )
+    graph = extract_text(text, DAY, kind="joint_statement")
+    assert recorded_label(graph) is None
+    assert not any(label.startswith("Trilateral") for label in meeting_props(graph))

@@ -99,6 +99,8 @@ _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
+_OPENING_MARKS = " \t\n\"'“‘("
+"""What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
 SPOKEN_OPENING_CHARS = 1500
@@ -639,6 +641,10 @@ class _Extraction:
                 continue  # "We, the Leaders of the G7, met ...", "the leaders of Australia, India, Japan ...": others
             if officials and (allies is None or "JPN" not in allies):
                 continue  # "the defense ministers of the ROK and the U.S. met": which of their series, it does not say
+            if officials and self.text[s.start : m.start()].strip(_OPENING_MARKS):
+                # "They noted that the Chiefs of Defense of ... met in Hawaii on ...": a meeting the text tells of,
+                # not the one whose statement opens with its officials
+                continue
             if (own or officials) and day is None and s.start < self._opening_end(2):
                 # the leaders' (or ministers') statement opening with their meeting: its date is the date line above it
                 day = self._day_in(0, s.start)
