@@ -58,7 +58,13 @@ _VERB_TRIGGER = len(_KIND_PATTERNS) - 1
 """The trigger group of a provocation told by its verb: resolved to the catalogue or not at all."""
 _TRIGGERS: list[tuple[Kind, str]] = [(kind, compose(_RULES, key)) for kind, key in _KIND_PATTERNS]
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE)
-_PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9"), 2: ("pl3",), 3: ("pl4",), 4: ()}
+_PLURAL_GROUPS = {
+    0: ("pl1",),
+    1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9", "pl10", "pl11"),
+    2: ("pl3",),
+    3: ("pl4",),
+    4: (),
+}
 _SYSTEM_RE = _RULES.regex("system")
 _RELATIVE_ORDINAL = _RULES.regex("relative_ordinal_after")
 _CLAUSE_JOIN = _RULES.regex("clause_join")

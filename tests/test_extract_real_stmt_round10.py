@@ -1,0 +1,124 @@
+"""Leaders', ministers' and defense officials' statements that a tenth probe of public texts misread (issue 15).
+
+Shapes of stored public copies: a leaders' pledge in which they "commit our governments to consult"; a
+newspaper's translation of a trilateral leaders' statement ("Korea, the U.S., and Japan unite in our commitment
+to ...", "We seek to ...", "Today, we announce the establishment of ..."); a defense officials' call released
+under a title that joins the three allies with hyphens; ministers who condemn "the DPRK's recent claimed space
+launch" and officials who condemn "the launch of what the DPRK purports to be a military reconnaissance
+satellite". The sentences are written for the tests; none is copied from a source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extraction_probe import extract_text, heads, pledges, recorded_node
+
+from graph.schema import Kind, is_a
+
+# -- 1. pledges the verb list missed ------------------------------------------------------------------
+
+
+def test_leaders_committing_their_governments_to_act_is_their_pledge() -> None:
+    text = (
+        "Pledge to Confer\n"
+        "We, the leaders of Japan, the Republic of Korea, and the United States, commit our governments to confer "
+        "with one another without delay on any threat to the three countries, and to coordinate our answers.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 8, 20), "joint_statement"))
+    assert [p for _t, p, d in found if "commit our governments" in d] == ["JPN+KOR+USA"]
+
+
+def test_a_minister_committing_the_rok_to_act_still_pledges_alone() -> None:
+    # the older shape of the same verb: one head commits his own government
+    text = "The Minister committed the ROK to acquiring new missile defense batteries by 2033.\n"
+    found = pledges(extract_text(text, dt.date(2031, 8, 20), "communique"))
+    assert any(p == "KOR" and "MissileDefense" in t for t, p, _d in found)
+
+
+def test_translated_trilateral_statement_pledges_of_the_three() -> None:
+    # a newspaper's own translation of a trilateral leaders' statement: "Korea" first, "we" throughout
+    text = (
+        "The leaders of the Republic of Korea, the United States of America, and Japan met in Quito on the margins "
+        "of a regional forum.\n"
+        "Korea, the U.S., and Japan unite in our commitment to advance prosperity and security in the "
+        "Indo-Pacific region. We seek to bring our three countries' efforts into closer line. "
+        "Today, we announce the establishment of a joint office to carry out the work we have agreed.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 11, 16), "joint_statement"))
+    assert [p for _t, p, d in found if "unite in our commitment" in d] == ["JPN+KOR+USA"]
+    assert [p for _t, p, d in found if "We seek to" in d] == ["JPN+KOR+USA"]
+    assert [p for _t, p, d in found if "we announce the establishment" in d] == ["JPN+KOR+USA"]
+
+
+def test_an_adversary_seeking_a_weapon_is_no_pledge() -> None:
+    text = (
+        "The ministers of Japan, the Republic of Korea and the United States met in Seoul.\n"
+        "North Korea seeks to field new missiles, and it seeks to divide the three countries.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 11, 16), "joint_statement"))
+    assert not any("seeks to" in d for _t, _p, d in found)
+
+
+def test_a_title_joining_the_three_allies_with_hyphens_makes_a_trilateral_text() -> None:
+    text = (
+        "United States-Japan-Republic of Korea Defense Policy Call\n\n"
+        "Defense officials of the three governments held a call on March 3, 2031, on the threats posed by the DPRK. "
+        "They committed to support their ministers at the next trilateral ministerial meeting.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 3, 4), "other"))
+    assert [p for _t, p, d in found if "committed to support" in d] == ["JPN+KOR+USA"]
+
+
+# -- 2. a satellite launch told by the North's claim ----------------------------------------------------
+
+
+def _incident_ids(text: str, date: dt.date) -> set[str]:
+    graph = extract_text(text, date, "joint_statement")
+    return {str(n.props.get("notation")) for n in graph.nodes if is_a(n.kind, Kind.INCIDENT)}
+
+
+def test_the_recent_claimed_space_launch_is_the_latest_satellite_launch() -> None:
+    # a trilateral ministers' statement of June 2023: the failed launch of May 31, 2023
+    text = (
+        "Trilateral Ministerial Meeting Joint Press Statement\n"
+        "The three ministers condemned DPRK's recent claimed space launch that used ballistic missile technology "
+        "as a clear breach of the Security Council resolutions.\n"
+    )
+    assert _incident_ids(text, dt.date(2023, 6, 5)) == {"malligyong-1-launch-2023-05-31"}
+
+
+def test_the_launch_of_what_the_dprk_purports_to_be_a_satellite() -> None:
+    # defense officials in April 2024: the satellite launch of November 21, 2023
+    text = (
+        "Joint Statement of the Defense Talks\n"
+        "The officials condemned the launch of what the DPRK purports to be a military reconnaissance satellite "
+        "with ballistic missile technology.\n"
+    )
+    assert _incident_ids(text, dt.date(2024, 4, 26)) == {"malligyong-1-launch-2023"}
+
+
+def test_a_space_launch_programme_is_no_launch() -> None:
+    text = (
+        "Joint Statement\n"
+        "The ministers discussed the ROK's space launch vehicle program and the DPRK's space launch capabilities.\n"
+    )
+    assert _incident_ids(text, dt.date(2024, 4, 26)) == set()
+
+
+# -- 3. heads of a defense officials' meeting ------------------------------------------------------------
+
+
+def test_defense_talks_heads_with_a_hyphenated_japanese_office_and_a_us_deputy() -> None:
+    # the three officials as a copy names them: Japan's office with a hyphen, the U.S. office without "Assistant"
+    text = (
+        "Joint Statement of the 19th Trilateral Defense Talks\n"
+        "1. U.S. Deputy Secretary of Defense for Indo-Pacific Security Affairs Dana Whitfield, Japan "
+        "Director-General for Defense Policy Ono Hiroshi and Republic of Korea (ROK) Deputy Minister for National "
+        "Defense Policy Kang Min-ho convened the 19th trilateral defense talks in Washington, DC, on April 14, 2031. "
+        "The representatives exchanged views on the security of the region.\n"
+    )
+    graph = extract_text(text, dt.date(2031, 4, 14), "joint_statement")
+    meeting = recorded_node(graph)
+    assert meeting is not None and meeting.props.get("date") == dt.date(2031, 4, 14)
+    assert heads(graph, meeting) == {"Dana Whitfield", "Ono Hiroshi", "Kang Min-ho"}
