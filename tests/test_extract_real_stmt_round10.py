@@ -70,6 +70,32 @@ def test_a_title_joining_the_three_allies_with_hyphens_makes_a_trilateral_text()
     assert [p for _t, p, d in found if "committed to support" in d] == ["JPN+KOR+USA"]
 
 
+def test_committing_to_address_concerns_is_a_pledge_not_a_view() -> None:
+    # the pledge after a long clause of concern: its infinitive's object is no view held
+    text = (
+        "Trilateral Ministerial Meeting Joint Press Statement\n"
+        "The ministers of the United States, Japan and the Republic of Korea met in Singapore on June 1, 2031. "
+        "They voiced deep concern about the DPRK's weapons programs, which endanger the whole region, and they "
+        "committed to address these concerns through close trilateral cooperation. They noted the concerns of "
+        "their neighbours.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 6, 2), "joint_statement"))
+    assert [p for t, p, d in found if "committed to address" in d and "TrilateralCooperation" in t] == ["JPN+KOR+USA"]
+    assert not any(d.startswith("They noted") for _t, _p, d in found)
+
+
+def test_what_a_new_body_will_ensure_is_no_pledge_what_a_party_will_ensure_is() -> None:
+    text = (
+        "The leaders of the Republic of Korea, the United States of America, and Japan met in Quito.\n"
+        "Today, we announce the establishment of a trilateral office. The new office will ensure that our work "
+        "stays in line with our goals for a secure Indo-Pacific region. The United States will ensure that its "
+        "forces remain ready to defend the Republic of Korea and Japan.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 11, 16), "joint_statement"))
+    assert not any(d.startswith("The new office will ensure") for _t, _p, d in found)
+    assert [p for _t, p, d in found if d.startswith("The United States will ensure")] == ["USA"]
+
+
 # -- 2. a satellite launch told by the North's claim ----------------------------------------------------
 
 
