@@ -51,6 +51,17 @@ def test_translated_trilateral_statement_pledges_of_the_three() -> None:
     assert [p for _t, p, d in found if "we announce the establishment" in d] == ["JPN+KOR+USA"]
 
 
+def test_allies_unified_in_common_determination_pledge() -> None:
+    # a leaders' statement's opening: the shared resolve with "unified" for "united"
+    text = (
+        "President Kim Dae-ho welcomes President Jane Smith to Seoul. Faced with new threats to the rules-based "
+        "order, the Republic of Korea and the United States are unified in common determination to deepen our "
+        "economic and security ties.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 5, 21), "joint_statement"))
+    assert [p for _t, p, d in found if "unified in common determination" in d] == ["KOR+USA"]
+
+
 def test_an_adversary_seeking_a_weapon_is_no_pledge() -> None:
     text = (
         "The ministers of Japan, the Republic of Korea and the United States met in Seoul.\n"
@@ -148,3 +159,17 @@ def test_defense_talks_heads_with_a_hyphenated_japanese_office_and_a_us_deputy()
     meeting = recorded_node(graph)
     assert meeting is not None and meeting.props.get("date") == dt.date(2031, 4, 14)
     assert heads(graph, meeting) == {"Dana Whitfield", "Ono Hiroshi", "Kang Min-ho"}
+
+
+# -- 4. names ---------------------------------------------------------------------------------------------
+
+
+def test_a_korean_leader_in_western_order_and_another_romanisation_is_one_person() -> None:
+    # a newspaper's translation: "President Seok-Yeol Yoon" in its first line, "President Yoon Seok-yeol" later
+    text = (
+        "President Seok-Yeol Yoon of the Republic of Korea welcomes the visit of President Joseph R. Biden. "
+        "President Yoon Seok-yeol and President Biden reaffirmed their mutual commitment to the defense of Korea.\n"
+    )
+    graph = extract_text(text, dt.date(2022, 5, 21), "joint_statement")
+    persons = {n.label for n in graph.nodes if n.kind == Kind.PERSON}
+    assert persons == {"Yoon Suk Yeol", "Joe Biden"}
