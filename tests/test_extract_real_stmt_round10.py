@@ -161,6 +161,31 @@ def test_defense_talks_heads_with_a_hyphenated_japanese_office_and_a_us_deputy()
     assert heads(graph, meeting) == {"Dana Whitfield", "Ono Hiroshi", "Kang Min-ho"}
 
 
+def test_the_place_the_officials_met_in_before_naming_their_talks() -> None:
+    # a wire copy of a defense release: the place and days come before the talks' name
+    text = (
+        "U.S., Japan and Republic of Korea Defense Trilateral Talks Joint Statement\n\n"
+        "Washington, DC, February 5, 2031. Defense officials of the United States, Japan and the Republic of Korea "
+        "gathered in Osaka Feb. 3-4 for the annual Defense Trilateral Talks. They discussed disaster relief.\n"
+    )
+    graph = extract_text(text, dt.date(2031, 2, 5), "joint_statement")
+    meeting = recorded_node(graph)
+    assert meeting is not None
+    assert meeting.props.get("date") == dt.date(2031, 2, 3)
+    assert meeting.props.get("location") == "Osaka"
+
+
+def test_met_in_a_place_for_the_first_time_since_a_meeting_does_not_place_that_meeting() -> None:
+    text = (
+        "Readout\n\n"
+        "On March 9, 2031, the defense officials of the United States, Japan and the Republic of Korea met in Seoul "
+        "for the first time since the annual Defense Trilateral Talks of January 2031.\n"
+    )
+    graph = extract_text(text, dt.date(2031, 3, 9), "joint_statement")
+    talks = [n for n in graph.nodes if n.props.get("date") == dt.date(2031, 1, 1) or "Talks" in n.label]
+    assert all(n.props.get("location") != "Seoul" for n in talks)
+
+
 # -- 4. names ---------------------------------------------------------------------------------------------
 
 
