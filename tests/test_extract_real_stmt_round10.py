@@ -62,6 +62,29 @@ def test_allies_unified_in_common_determination_pledge() -> None:
     assert [p for _t, p, d in found if "unified in common determination" in d] == ["KOR+USA"]
 
 
+def test_an_object_a_comma_closes_does_not_join_the_subject_list_after_it() -> None:
+    # a leaders' statement's opening sentence: the aggression "against Ukraine" ends its phrase at the comma
+    text = (
+        "President Kim Dae-ho welcomes President Jane Smith to Seoul. Faced with new threats to the international "
+        "order, foremost among which is the renewed aggression against Ukraine, the Republic of Korea and the "
+        "United States are determined to deepen our ties.\n"
+        "Recognizing the fiftieth anniversary of the alliance, Secretary Smith and Minister Kim reaffirmed their "
+        "commitment to the strengthening of the alliance.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 5, 21), "joint_statement"))
+    assert [p for _t, p, d in found if "determined to deepen" in d] == ["KOR+USA"]
+    assert [p for _t, p, d in found if "reaffirmed their commitment" in d] == ["KOR+USA"]
+
+
+def test_the_advisers_of_three_states_are_the_three() -> None:
+    text = (
+        "The national security advisers of South Korea, the United States and Japan pledged on Saturday to deepen "
+        "trilateral cooperation on missile warning data.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 6, 3), "joint_statement"))
+    assert [p for _t, p, d in found if "pledged" in d] == ["JPN+KOR+USA"]
+
+
 def test_an_adversary_seeking_a_weapon_is_no_pledge() -> None:
     text = (
         "The ministers of Japan, the Republic of Korea and the United States met in Seoul.\n"
