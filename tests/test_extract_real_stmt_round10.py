@@ -127,6 +127,11 @@ def test_what_a_new_body_will_ensure_is_no_pledge_what_a_party_will_ensure_is() 
     )
     found = pledges(extract_text(text, dt.date(2031, 11, 16), "joint_statement"))
     assert not any(d.startswith("The new office will ensure") for _t, _p, d in found)
+    # ... also when a past form qualifies the body at the sentence's start (no act of the sentence)
+    text2 = text.replace("The new office will ensure", "The newly established office will ensure")
+    found2 = pledges(extract_text(text2, dt.date(2031, 11, 16), "joint_statement"))
+    assert not any(d.startswith("The newly established office") for _t, _p, d in found2)
+    assert [p for _t, p, d in found2 if d.startswith("The United States will ensure")] == ["USA"]
     assert [p for _t, p, d in found if d.startswith("The United States will ensure")] == ["USA"]
 
 

@@ -171,6 +171,7 @@ _PERFECT = RULES.words("perfect_auxiliaries")
 _SKIPPED_ADVERBS = RULES.words("skipped_adverbs")
 _ATTRIBUTIVE_BEFORE = RULES.words("attributive_before")
 _ATTRIBUTIVE_TIME_NOUNS = RULES.words("attributive_time_nouns")
+_ATTRIBUTIVE_OPENING = RULES.regex("attributive_opening")
 _ORGANIZATION = Kind.ORGANIZATION
 _PERSON = Kind.PERSON
 _SUSPEND = RULES.regex("suspend")
@@ -907,6 +908,8 @@ class _SentenceReader:
                 continue  # "has agreed", "to establish": part of the clause it stands in
             elif before in _ATTRIBUTIVE_BEFORE and v.past and self.word_after(v.end) in _ATTRIBUTIVE_TIME_NOUNS:
                 continue  # "the newly established date for the transition": it says when, no act of the sentence
+            elif before in _ATTRIBUTIVE_BEFORE and v.past and _ATTRIBUTIVE_OPENING.fullmatch(text, start, v.start):
+                continue  # "The newly established secretariat will ensure ...": it qualifies the subject
             elif (
                 before == "and"
                 and not v.word.endswith(("ed", "s"))
