@@ -14,6 +14,7 @@ import datetime as dt
 
 from extraction_probe import extract_text, heads, pledges, recorded_node
 
+from extractors.rules.dates import find_dates
 from graph.schema import Kind, is_a
 
 # -- 1. pledges the verb list missed ------------------------------------------------------------------
@@ -212,6 +213,27 @@ def test_met_in_a_place_for_the_first_time_since_a_meeting_does_not_place_that_m
     graph = extract_text(text, dt.date(2031, 3, 9), "joint_statement")
     talks = [n for n in graph.nodes if n.props.get("date") == dt.date(2031, 1, 1) or "Talks" in n.label]
     assert all(n.props.get("location") != "Seoul" for n in talks)
+
+
+def test_a_day_of_the_month_alone_dates_a_summit_not_the_datelines_day() -> None:
+    # an agency's translation: the dateline's day, then the summit "on the 15th (local time)"
+    text = (
+        "Leaders agree on a joint office\n\n"
+        "QUITO, Nov. 16 (Peninsula Wire) -- President Kim Dae-ho, U.S. President Jane Smith and Japanese Prime "
+        "Minister Sato Ichiro held a trilateral summit in Quito on the 15th (local time) and agreed to set up a "
+        "joint office for trilateral cooperation.\n"
+    )
+    graph = extract_text(text, dt.date(2031, 11, 16), "joint_statement")
+    meeting = recorded_node(graph)
+    assert meeting is not None
+    assert meeting.props.get("date") == dt.date(2031, 11, 15)
+    assert meeting.props.get("location") == "Quito"
+
+
+def test_the_day_of_the_month_is_the_latest_such_day_and_never_an_anniversary() -> None:
+    text = "They met on the 30th. It was on the 15th anniversary of the pact, on the 4th floor."
+    found = [(text[d.start : d.end], d.date) for d in find_dates(text, dt.date(2031, 12, 2))]
+    assert found == [("on the 30th", dt.date(2031, 11, 30))]
 
 
 # -- 4. names ---------------------------------------------------------------------------------------------

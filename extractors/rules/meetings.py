@@ -510,6 +510,7 @@ def refine_series(mention: MeetingMention, sentence: str) -> None:
 _ASIDE = _RULES.regex("own_aside")
 _OWN_AFTER = _RULES.regex("own_after")
 _OWN_BEFORE = _RULES.regex("own_before")
+_DATELINE_AFTER = _RULES.regex("dateline_after")
 _ADJACENT = _RULES.regex("own_adjacent")
 _OWN_GAP = 200
 _YEAR_GAP = 3
@@ -583,7 +584,7 @@ def attach_date(mention: MeetingMention, dates: list[DateMatch], text: str, sent
         elif d.end <= mention.start:
             gap = mention.start - d.end + 5
             opening = _OWN_BEFORE.fullmatch(text, sent_start, d.start) is not None
-            if own is None and (
+            if own is None and _DATELINE_AFTER.match(text, d.end) is None and (
                 text[d.end : mention.start].isspace()
                 or (opening and _ADJACENT.fullmatch(text, d.end, mention.start))
                 or (opening and _CONVENED.search(text, max(d.end, mention.start - 40), mention.start))
