@@ -194,6 +194,7 @@ def create_app(
     app.server.config["ALLIANCEKG_CONTEXT"] = app_ctx
     harden(app, allowed_hosts)
     remember_answers(app, app_ctx, repeats)
+    _set_up_before_serving(app)
     if warm_up:
         threading.Thread(target=warm, args=(app_ctx,), name="alliancekg-warm-up", daemon=True).start()
     return app
@@ -217,6 +218,19 @@ request is answered from the cache (see :func:`dashboard.serving.remember_answer
 def repeats(output: str) -> bool:
     """True when the callback with ``output`` (as Dash names it in a request) is one of :data:`REPEATING_OUTPUTS`."""
     return output.strip(".").split("...")[0] in REPEATING_OUTPUTS
+
+
+def _set_up_before_serving(app: Dash) -> None:
+    """Let Dash finish its set-up now, before any browser asks.
+
+    Dash completes its set-up (which scripts and styles it may serve) on the first request a server process
+    receives, and marks it done before finishing: a second thread answering the browser's next script request
+    meanwhile finds none registered and answers 500, so a first visit could stay on "Loading...". One request
+    through Flask's test client here does the set-up in this process (before gunicorn forks its workers, or in
+    each worker that builds its own app).
+    """
+    with app.server.test_client() as client:
+        client.get(str(app.config.requests_pathname_prefix or "/"), headers={"Host": "127.0.0.1"})
 
 
 def _answer_404(app: Dash) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import http.client
+import signal
+import subprocess
 
 
 def request(
@@ -16,3 +18,14 @@ def request(
         return response.status, dict(response.getheaders()), response.read()
     finally:
         conn.close()
+
+
+def stop_server(proc: subprocess.Popen[str]) -> int:
+    """Stop a server process as Ctrl+C does; killed when it has not ended within 30 s (then TimeoutExpired)."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        return proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import signal
 import socket
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from http_client import request
+from http_client import request, stop_server
 
 from dashboard import ids
 from dashboard.app import create_app
@@ -223,12 +222,7 @@ def test_the_serve_command_answers_through_waitress(tmp_path: Path) -> None:
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert request(free, "GET", "/", headers={"Host": "evil.example"})[0] == 400
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_server(proc)
 
 
 def test_a_streamed_body_over_the_bound_gets_413_not_its_first_part_read() -> None:

@@ -6,17 +6,17 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from http_client import request
+from http_client import request, stop_server
 
 from dashboard import ids
 from dashboard.security import MAX_BODY_BYTES
@@ -76,13 +76,7 @@ class Served:
         return self.proc.stdout.read() if self.proc.stdout else ""
 
     def stop(self) -> int:
-        self.proc.send_signal(signal.SIGINT)
-        try:
-            return self.proc.wait(30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-            raise
+        return stop_server(self.proc)
 
 
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
@@ -197,3 +191,46 @@ def test_a_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr + done.stdout
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_a_fresh_server_answers_its_first_concurrent_requests_for_scripts(tmp_path: Path) -> None:
+    """A browser's first visit asks for React and Dash's scripts at once. Dash finishes setting itself up on its
+    first request, and a second thread answering meanwhile found no script registered: HTTP 500, and the page
+    stayed on "Loading..." (seen on a fresh `alliancekg serve`). Every first request must be answered."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = tmp_path / "graph.json.gz"
+    with NetworkXStore(path=data) as store:
+        store.load(generate(60, seed=7))
+        store.save()
+    port = free_port()
+    cli = Path(sys.executable).with_name("alliancekg")
+    command = [str(cli), "serve", "--data", str(data), "--port", str(port), "--workers", str(WORKERS), "--threads", "8"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:  # the port accepts once gunicorn listens; no HTTP request is made before the burst below
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"serve did not listen: {proc.stdout.read() if proc.stdout else ''}")
+                time.sleep(0.1)
+        scripts = [
+            "/_dash-component-suites/dash/deps/react@18.3.1.min.js",
+            "/_dash-component-suites/dash/deps/react-dom@18.3.1.min.js",
+            "/_dash-component-suites/dash/deps/prop-types@15.8.1.min.js",
+            "/_dash-component-suites/dash/dash-renderer/build/dash_renderer.min.js",
+        ] * 6
+        start = threading.Barrier(len(scripts))
+
+        def fetch(path: str) -> int:
+            start.wait()  # all at once, as a page's script tags are fetched
+            return request(port, "GET", path)[0]
+
+        with ThreadPoolExecutor(len(scripts)) as pool:
+            statuses = list(pool.map(fetch, scripts))
+        assert statuses == [200] * len(scripts)
+    finally:
+        stop_server(proc)
