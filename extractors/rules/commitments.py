@@ -171,6 +171,7 @@ _PERFECT = RULES.words("perfect_auxiliaries")
 _SKIPPED_ADVERBS = RULES.words("skipped_adverbs")
 _ATTRIBUTIVE_BEFORE = RULES.words("attributive_before")
 _ATTRIBUTIVE_TIME_NOUNS = RULES.words("attributive_time_nouns")
+_ATTRIBUTIVE_OPENING = RULES.regex("attributive_opening")
 _ORGANIZATION = Kind.ORGANIZATION
 _PERSON = Kind.PERSON
 _SUSPEND = RULES.regex("suspend")
@@ -642,7 +643,13 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
         after = text[r.end : r.end + 2]
         if after.startswith(("'s", "’s", "’ ", "' ")) or (text[r.end - 1 : r.end] in "’'" and r.end > r.start):
             r.subject = False  # a possessive
-        elif previous is not None and _coordinated(text, previous, r):
+        elif (
+            previous is not None
+            and _coordinated(text, previous, r)
+            # (an object a bare comma closes passes nothing on: "aggression against Ukraine, the ROK and the U.S.
+            # are ...", whose list after the comma is the subject)
+            and (previous.subject or _AND_WORDS.search(text, previous.end, r.start) is not None)
+        ):
             r.subject = previous.subject
         else:
             i = bisect.bisect_left(tokens.starts, r.start) - 1
@@ -695,6 +702,10 @@ def _group_before(text: str, refs: list[Ref], index: int) -> tuple[int, frozense
     while k >= 0 and _coordinated(text, refs[k], group[0]):
         group.insert(0, refs[k])
         k -= 1
+    # "..., foremost among which is aggression against Ukraine, the Republic of Korea and the United States are
+    # unified in ...": an object that a bare comma closes does not open the subject list after it
+    while len(group) > 1 and not group[0].subject and not _AND_WORDS.search(text, group[0].end, group[1].start):
+        group.pop(0)
     parties: set[str] = set()
     for r in group:
         parties |= r.parties
@@ -902,6 +913,8 @@ class _SentenceReader:
                 continue  # "has agreed", "to establish": part of the clause it stands in
             elif before in _ATTRIBUTIVE_BEFORE and v.past and self.word_after(v.end) in _ATTRIBUTIVE_TIME_NOUNS:
                 continue  # "the newly established date for the transition": it says when, no act of the sentence
+            elif before in _ATTRIBUTIVE_BEFORE and v.past and _ATTRIBUTIVE_OPENING.fullmatch(text, start, v.start):
+                continue  # "The newly established secretariat will ensure ...": it qualifies the subject
             elif (
                 before == "and"
                 and not v.word.endswith(("ed", "s"))

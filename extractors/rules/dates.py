@@ -204,6 +204,22 @@ _YEAR_SHIFT = {"last": -1, "the previous": -1, "this": 0, "the same": 0, "next":
 """Years from the document's year of "in October <last|this|next> year"."""
 
 
+def _month_day(day: int, ref: dt.date) -> dt.date | None:
+    """The latest ``day`` of a month on or before ``ref`` ("on the 15th" in a story of November 16: November 15;
+    "on the 30th" in a story of December 2: November 30).
+
+    >>> _month_day(15, dt.date(2024, 11, 16)), _month_day(30, dt.date(2024, 12, 2))
+    (datetime.date(2024, 11, 15), datetime.date(2024, 11, 30))
+    """
+    first = ref.replace(day=1)
+    for months_back in range(3):
+        month_start = first - relativedelta(months=months_back)
+        candidate = _safe_date(month_start.year, month_start.month, day)
+        if candidate is not None and candidate <= ref:
+            return candidate
+    return None
+
+
 def _weekday(name: str, ref: dt.date) -> dt.date:
     """The latest ``name`` day on or before ``ref`` (news reports the past)."""
     back = (ref.weekday() - WEEKDAYS[name.lower()]) % 7
@@ -315,6 +331,9 @@ def _convert(m: re.Match[str], ref: dt.date | None) -> DateMatch | None:
         return None
     if group("wd"):
         return DateMatch(s, e, _weekday(group("wday"), ref), "day", relative=True)
+    if group("dom"):
+        day = _month_day(_day(group("d10")), ref)
+        return DateMatch(s, e, day, "day", relative=True) if day else None
     if group("rel"):
         day, precision = _relative(group("rel"), ref)
         return DateMatch(s, e, day, precision, relative=True)

@@ -60,7 +60,13 @@ _TRIGGERS: list[tuple[Kind, str]] = [(kind, compose(_RULES, key)) for kind, key 
 _TRIGGER_RE = regex_cache.compile(
     "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE
 )
-_PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9"), 2: ("pl3",), 3: ("pl4",), 4: ()}
+_PLURAL_GROUPS = {
+    0: ("pl1",),
+    1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9", "pl10", "pl11"),
+    2: ("pl3",),
+    3: ("pl4",),
+    4: (),
+}
 _SYSTEM_RE = _RULES.regex("system")
 _RELATIVE_ORDINAL = _RULES.regex("relative_ordinal_after")
 _CLAUSE_JOIN = _RULES.regex("clause_join")

@@ -429,7 +429,9 @@ def person_id(name: str) -> str:
 
 
 def _korean_variants(name: str) -> set[str]:
-    """Spelling variants of a romanised Korean name: 'Lee Jong-sup' -> 'Lee Jong Sup', 'Lee Jongsup'."""
+    """Spelling variants of a romanised Korean name: 'Lee Jong-sup' -> 'Lee Jong Sup', 'Lee Jongsup', and in
+    Western order with the given name hyphenated, as U.S. releases and translations write it ('Jong-sup Lee',
+    'Jong-Sup Lee'; a newspaper's "President Seok-Yeol Yoon")."""
     out = {name}
     tokens = name.split()
     if len(tokens) == 2 and "-" in tokens[1]:
@@ -437,6 +439,8 @@ def _korean_variants(name: str) -> set[str]:
         out.add(f"{tokens[0]} {a} {b.capitalize()}")
         out.add(f"{tokens[0]} {a}{b}")
         out.add(f"{tokens[0]} {a}-{b.capitalize()}")
+        out.add(f"{a}-{b} {tokens[0]}")
+        out.add(f"{a}-{b.capitalize()} {tokens[0]}")
     if len(tokens) == 3:
         out.add(f"{tokens[0]} {tokens[1]}-{tokens[2].lower()}")
     return out

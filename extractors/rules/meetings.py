@@ -128,6 +128,7 @@ _PARTY_WORDS = {
 }
 _PARTY_RE = regex_cache.compile(compose(_RULES, "party"), _RULES.flags("party"))
 _PLACE_AFTER = _RULES.regex("place_after")
+_PLACE_BEFORE = _RULES.regex("place_before")
 _NOT_PLACE = _RULES.regex("not_place")
 _VENUE_CITY = _RULES.regex("venue_city")
 _VENUE_CITIES = {
@@ -515,6 +516,7 @@ def refine_series(mention: MeetingMention, sentence: str) -> None:
 _ASIDE = _RULES.regex("own_aside")
 _OWN_AFTER = _RULES.regex("own_after")
 _OWN_BEFORE = _RULES.regex("own_before")
+_DATELINE_AFTER = _RULES.regex("dateline_after")
 _ADJACENT = _RULES.regex("own_adjacent")
 _OWN_GAP = 200
 _YEAR_GAP = 3
@@ -588,7 +590,7 @@ def attach_date(mention: MeetingMention, dates: list[DateMatch], text: str, sent
         elif d.end <= mention.start:
             gap = mention.start - d.end + 5
             opening = _OWN_BEFORE.fullmatch(text, sent_start, d.start) is not None
-            if own is None and (
+            if own is None and _DATELINE_AFTER.match(text, d.end) is None and (
                 text[d.end : mention.start].isspace()
                 or (opening and _ADJACENT.fullmatch(text, d.end, mention.start))
                 or (opening and _CONVENED.search(text, max(d.end, mention.start - 40), mention.start))
@@ -615,7 +617,8 @@ def _own_after(between: str) -> bool:
 
 
 def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
-    """Give a mention the "in/at <Place>" phrase that follows it in its sentence."""
+    """Give a mention the "in/at <Place>" phrase that follows it in its sentence, else the place its sentence says
+    the parties met in just before naming it ("met in Tokyo ... for the annual Defense Trilateral Talks")."""
     # a meeting introduced by who convened it names them first ("convened a “2+2” meeting with <four names and
     # offices> in Washington, D.C."): its place stands further on
     window_end = min(sent_end, mention.end + (260 if mention.introduced else 140))
@@ -641,6 +644,12 @@ def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
         mention.location = _VENUE_CITIES.get(place, place)
         mention.location_span = (m.start("place"), m.start("place") + len(m.group("place").rstrip(".,")))
         return
+    # "... met in Tokyo Jan. 30-31 for the annual Defense Trilateral Talks": the place said before the name
+    before = _PLACE_BEFORE.search(text, max(0, mention.start - 160), mention.start)
+    if before is not None and not _NOT_PLACE.match(before.group("place")):
+        place = _PLACE_COUNTRY.sub("", re.sub(r"^the\s+", "", before.group("place").strip()))
+        mention.location = _VENUE_CITIES.get(place, place)
+        mention.location_span = (before.start("place"), before.start("place") + len(before.group("place").rstrip(".,")))
 
 
 def yearless(date: DateMatch) -> bool:

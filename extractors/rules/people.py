@@ -270,7 +270,7 @@ _HEAD_ROLES: dict[str, tuple[str, ...]] = {
             "secretary of state", "foreign minister", "minister of foreign affairs", "minister for foreign affairs"),
     Series.SUMMIT: ("president", "prime minister"),
     Series.TRILATERAL: ("president", "prime minister", "minister", "secretary", "chairman of the joint chiefs",
-            "chief of staff", "director general"),
+            "chief of staff", "director general", "director-general"),
 }  # fmt: skip
 _NOT_HEAD_ROLES = ("president", "prime minister", "leader")
 """Offices that do not lead a delegation to a working-level body (series ``Other``, e.g. the NCG)."""
