@@ -112,6 +112,25 @@ def test_hosting_an_event_of_a_field_still_pledges() -> None:
     assert found and all("ExtendedDeterrence" in types for types, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        (
+            "The Minister and the Secretary agreed to co-host the first combined space exercise next year.",
+            "SpaceCooperation",
+        ),
+        (
+            "The two sides pledged to co-host the next trilateral exercise with Japan in the East Sea.",
+            "TrilateralCooperation",
+        ),
+    ],
+)
+def test_co_hosting_the_first_or_next_exercise_still_pledges(sentence: str, field: str) -> None:
+    # an ordinal after "co-host" names a meeting's number only when no exercise follows it
+    found = read(sentence)
+    assert found and all(field in types for types, _ in found), found
+
+
 # -- a web copy that lost the space after every sentence ---------------------------------------------------------
 
 
