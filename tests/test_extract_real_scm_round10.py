@@ -171,6 +171,24 @@ def test_a_period_inside_a_name_or_after_a_capital_joins(text: str) -> None:
     assert _sentences(text) == [text]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The full text is at www.Defense.gov for all readers.", id="www"),
+        pytest.param("The ministry posted it on www.Korea.net on the same day.", id="www-country"),
+        pytest.param("Copies went out from Press.Office@Example.org that night.", id="e-mail"),
+    ],
+)
+def test_a_glued_period_of_a_web_address_ends_no_sentence(text: str) -> None:
+    assert _sentences(text) == [text]
+
+
+def test_a_soft_abbreviation_glued_to_a_sentence_opener_ends_it() -> None:
+    # as with a space ("etc. The ..."): the opener after it starts the next sentence
+    text = "The list covered ships, aircraft, etc.The two sides then closed the talks."
+    assert _sentences(text) == ["The list covered ships, aircraft, etc.", "The two sides then closed the talks."]
+
+
 def test_a_news_page_without_spaces_keeps_each_pledge_its_own() -> None:
     text = (
         "SEOUL, Oct. 9 (Agency) -- Defense Minister Kim Min-soo and U.S. Secretary of Defense Pat Smith held the "
