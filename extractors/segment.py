@@ -16,7 +16,10 @@ Sentences
     benchmarks and the tests all use it. A sentence ends at ``.``, ``!``,
     ``?`` or an ellipsis, after optional closing quotes or brackets, followed
     by white space and a character that is not a lower-case letter or a
-    closing mark. The period of an abbreviation does not end a sentence:
+    closing mark; in a web copy that lost the space, after a lower-case word
+    or a year and before a capitalised word ("... its capabilities.Austin
+    warned"), unless the run of text holds a web or e-mail address
+    ("www.Korea.net"). The period of an abbreviation does not end a sentence:
     titles ("Gen.", "Amb.", "Dr."), "No. 5", "Art. 3", month names before a
     day ("Oct. 30"); a dotted acronym ("U.S.", "D.C."), an initial ("John F.
     Kennedy") or a soft abbreviation ("Jr.", "etc.") ends one only when a
