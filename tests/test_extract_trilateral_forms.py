@@ -105,3 +105,19 @@ def test_officials_met_inside_a_clause_is_no_meeting_of_the_statement(sentence: 
     graph = extract_text(text, DAY, kind="joint_statement")
     assert recorded_label(graph) is None
     assert not any(label.startswith("Trilateral") for label in meeting_props(graph))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The Foreign Ministers of Japan, the ROK and the U.S. met last year at Camp David, and the three act on it.",
+        "The Vice Foreign Ministers of Japan, the Republic of Korea and the United States have met regularly since "
+        "2015.",
+        "The Defense Ministers of the United States, Japan, and the Republic of Korea met in Tokyo in March 2016.",
+    ],
+)
+def test_officials_who_met_at_another_time_are_not_dated_by_the_statement(opening: str) -> None:
+    # the date line above the statement dates a meeting its opening tells of only when nothing puts it elsewhere
+    graph = extract_text(f"Joint Statement\n\nOctober 14, 2016\n\n{opening}\n\n{BODY}", DAY, kind="joint_statement")
+    assert recorded_label(graph) is None
+    assert "2016-10-14" not in " ".join(meeting_props(graph))

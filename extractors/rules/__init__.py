@@ -102,6 +102,7 @@ _THREAT_WINDOW = 60
 _OPENING_MARKS = " \t\n\"'“‘("
 """What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
+_OFFICIALS_OTHER_TIME = _MEETING_RULES.regex("officials_other_time")
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
 SPOKEN_OPENING_CHARS = 1500
 """How far a spoken record's opening reaches at least (characters, as in a text without paragraphs): where its
@@ -645,8 +646,14 @@ class _Extraction:
                 # "They noted that the Chiefs of Defense of ... met in Hawaii on ...": a meeting the text tells of,
                 # not the one whose statement opens with its officials
                 continue
-            if (own or officials) and day is None and s.start < self._opening_end(2):
+            if (
+                (own or officials)
+                and day is None
+                and s.start < self._opening_end(2)
+                and not (officials and _OFFICIALS_OTHER_TIME.search(self.text, m.end(), s.end))
+            ):
                 # the leaders' (or ministers') statement opening with their meeting: its date is the date line above it
+                # (not the ministers' meeting "last year" or "since 2015")
                 day = self._day_in(0, s.start)
             if day is not None and (own or officials or day.start - m.end() < 80):
                 three = m.group(0).lower().startswith("the three") or (allies is not None and "JPN" in allies)
