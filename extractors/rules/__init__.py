@@ -44,6 +44,7 @@ from extractors.rules.meetings import (
     CONTEXT_SERIES,
     LEADERS_MET,
     NUMBERED_SERIES,
+    OFFICIALS_MET,
     SAID_TODAY,
     SPEAKER_AND_I,
     SPEAKER_TURN,
@@ -57,6 +58,7 @@ from extractors.rules.meetings import (
     choose_recorded,
     complete_from_reference,
     find_meeting_mentions,
+    official_level,
     parties_of,
     recorded_score,
     refine_series,
@@ -115,6 +117,8 @@ _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
+_ALLIES = frozenset({"KOR", "USA", "JPN"})
+"""The three allies of a trilateral meeting."""
 _UNTYPED_PLEDGE = frozenset(_COMMITMENT_RULES.word_list("untyped_pledge"))
 _WILL_AFTER_VERB = _COMMITMENT_RULES.regex("will_after_verb")
 _DEFINITE_OBJECT = _COMMITMENT_RULES.regex("definite_object")
@@ -312,6 +316,7 @@ class _Extraction:
         north = [m for m in mentions if self._held_with_north(m, actors)]
         mentions = [m for m in mentions if m not in north or self._summit_with_north(m, actors)]
         mentions.extend(self.leader_meetings(actors, mentions))
+        mentions.extend(self.officials_meetings(actors, mentions))
         mentions.sort(key=lambda m: m.start)
         numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
         dominant = Series.SCM if self.doc.kind == "communique" else (numbered[0].series if numbered else Series.OTHER)
@@ -667,6 +672,42 @@ class _Extraction:
                     attach_place(mention, self.text, s.end)
                     mention.level = trilateral_level(m.group("office"))
                 out.append(mention)
+        return out
+
+    def officials_meetings(self, actors: list[ActorMention], named: Sequence[MeetingMention]) -> list[MeetingMention]:
+        """Trilateral meetings the text implies: an official of each of the three allies (ministers, vice
+        ministers, chiefs) named in one sentence that says they met, when the sentence names no meeting itself
+        ("Secretary X, Foreign Minister Y and Foreign Minister Z met in Phnom Penh on August 4"; "... met today",
+        dated by the statement's date line when the sentence opens it). Two allies' officials meeting say
+        nothing of which of their series it was, and are left alone."""
+        out: list[MeetingMention] = []
+        by_sentence: dict[int, list[ActorMention]] = {}
+        for a in actors:
+            if a.actor.kind == Kind.PERSON and a.actor.country in _ALLIES and official_level(a.actor.role):
+                si = self.sindex.at(a.start)
+                if si is not None:
+                    by_sentence.setdefault(si, []).append(a)
+        for si, officials in by_sentence.items():
+            s = self.sents[si]
+            if {a.actor.country for a in officials} != _ALLIES or any(s.start <= m.start < s.end for m in named):
+                continue
+            other = any(
+                a.actor.kind == Kind.PERSON and s.start <= a.start < s.end and a.actor.country not in _ALLIES
+                and official_level(a.actor.role) is not None
+                for a in actors
+            )  # fmt: skip
+            if other or OFFICIALS_MET.search(self.text, officials[-1].end, s.end) is None:
+                continue  # another state's minister too ("... and Australian Foreign Minister Z met"), or no meeting
+            day = self._day_in(officials[-1].end, s.end)
+            if day is None and s.start < self._opening_end(2):
+                day = self._day_in(0, s.start)  # "met today": the statement's date line above
+            if day is None:
+                continue
+            levels = {official_level(a.actor.role) for a in officials}
+            mention = MeetingMention(officials[0].start, officials[-1].end, Series.TRILATERAL, None, date=day)
+            mention.level = levels.pop() if len(levels) == 1 else None
+            attach_place(mention, self.text, s.end)
+            out.append(mention)
         return out
 
     def _day_in(self, start: int, end: int) -> DateMatch | None:
