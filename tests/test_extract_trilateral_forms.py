@@ -162,3 +162,26 @@ def test_the_three_allies_ministers_who_met_record_their_meeting_with_them_as_he
 def test_other_officials_sentences_record_no_trilateral_meeting(sentence: str) -> None:
     graph = extract_text(f"Joint Statement\n\nAugust 4, 2022\n\n{sentence}\n", FM_DAY, kind="joint_statement")
     assert not any(label.startswith("Trilateral") for label in meeting_props(graph))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # told inside another clause of a bilateral statement: a meeting the text tells of, not its own
+        "They recalled that Secretary of State Antony J. Blinken, Japanese Foreign Minister Hayashi Yoshimasa and "
+        "Republic of Korea Foreign Minister Park Jin met in Phnom Penh on August 4, 2022.",
+        # put at another time than the statement's day
+        "Secretary of State Antony J. Blinken, Japanese Foreign Minister Hayashi Yoshimasa and Republic of Korea "
+        "Foreign Minister Park Jin met last year in Phnom Penh, and the three continue that work.",
+        "Secretary of State Antony J. Blinken, Japanese Foreign Minister Hayashi Yoshimasa and Republic of Korea "
+        "Foreign Minister Park Jin have met regularly since 2021.",
+    ],
+)
+def test_three_allies_ministers_told_of_or_met_at_another_time_file_nothing(sentence: str) -> None:
+    text = (
+        "Joint Statement\n\nSeptember 20, 2022\n\nThe Minister and the Secretary held their annual talks in Seoul.\n\n"
+        f"{sentence}\n\nThe two sides pledged to keep extended deterrence strong.\n"
+    )
+    graph = extract_text(text, dt.date(2022, 9, 20), kind="joint_statement")
+    assert recorded_label(graph) is None
+    assert "2022-09-20" not in " ".join(meeting_props(graph))

@@ -105,6 +105,7 @@ _OPENING_MARKS = " \t\n\"'“‘("
 """What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
 _OFFICIALS_OTHER_TIME = _MEETING_RULES.regex("officials_other_time")
+_OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
 SPOKEN_OPENING_CHARS = 1500
 """How far a spoken record's opening reaches at least (characters, as in a text without paragraphs): where its
@@ -698,9 +699,15 @@ class _Extraction:
             )  # fmt: skip
             if other or OFFICIALS_MET.search(self.text, officials[-1].end, s.end) is None:
                 continue  # another state's minister too ("... and Australian Foreign Minister Z met"), or no meeting
+            if _OFFICIALS_TOLD_BEFORE.search(self.text, s.start, officials[0].start):
+                continue  # "They recalled that Secretary X, ... met in Phnom Penh on ...": a meeting told of
             day = self._day_in(officials[-1].end, s.end)
-            if day is None and s.start < self._opening_end(2):
-                day = self._day_in(0, s.start)  # "met today": the statement's date line above
+            if (
+                day is None
+                and s.start < self._opening_end(2)
+                and not _OFFICIALS_OTHER_TIME.search(self.text, officials[-1].end, s.end)
+            ):
+                day = self._day_in(0, s.start)  # "met today": the statement's date line above (not "met last year")
             if day is None:
                 continue
             levels = {official_level(a.actor.role) for a in officials}
