@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors.extract import ExtractFn, extract_checked
@@ -330,7 +331,7 @@ def ingest_paths(
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=console or Console(stderr=True),
+        console=console or Console(stderr=True, emoji=False, highlight=False),
         disable=not progress,
         transient=False,
     )
@@ -378,7 +379,7 @@ def ingest_paths(
         task = bar.add_task("", total=len(files))
         if workers == 1 or len(files) < 2:
             for n, file in enumerate(files):
-                bar.update(task, description=file.name)
+                bar.update(task, description=escape(file.name))
                 settle(_process(str(file), extract, base, known, encoding, max_bytes))
                 bar.advance(task)
                 if report.stopped is not None:
@@ -390,7 +391,7 @@ def ingest_paths(
                     pool.submit(_process, str(file), extract, base, known, encoding, max_bytes) for file in files
                 ]
                 for n, (file, future) in enumerate(zip(files, futures, strict=True)):
-                    bar.update(task, description=file.name)
+                    bar.update(task, description=escape(file.name))
                     try:
                         outcome = future.result()
                     except Exception as e:  # the worker died or the extractor could not be pickled

@@ -487,11 +487,18 @@ def coverage(store: StoreOrView, until: dt.date | str | None = None) -> pd.DataF
             ]
             have = {reference_ordinal(m) for m in every}  # a meeting stored under its last day is still held
             missing = sorted(n for n in held if n not in have)
+            known = {r.ordinal for r in reference().meetings(series)}
+            # a text of a meeting after the reference's last, or numbered as none of its meetings is
+            unlisted = [m.label for m in loaded if reference_ordinal(m) not in known]
+            note = _coverage_note(len(missing), len(held))
+            if unlisted:
+                shown = ", ".join(unlisted[:5]) + (", ..." if len(unlisted) > 5 else "")
+                note += f"; {len(unlisted)} loaded not in the reference ({shown})"
             row.update(
                 held=len(held),
                 loaded=len([n for n in held if n in have]),
                 missing=_ordinal_ranges(missing) if missing else "",
-                note=_coverage_note(len(missing), len(held)),
+                note=note,
             )
         else:
             row.update(held=None, missing=None, note="the series reference does not list this series' meetings")

@@ -41,8 +41,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dateutil import parser as date_parser
-
 from extractors.document import Paragraph
 from graph.labels import shorten
 
@@ -129,6 +127,9 @@ def parse_date(value: str) -> dt.date | None:
         pass
     if not any(ch.isdigit() for ch in cleaned):
         return None
+    # dateutil's parser (and its time zones) takes 0.02 CPU s to import: loaded only for a date no other reading takes
+    from dateutil import parser as date_parser
+
     try:
         cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", cleaned).replace("Sept.", "Sep.")
         return date_parser.parse(cleaned, fuzzy=False, default=dt.datetime(1900, 1, 1)).date()
@@ -266,6 +267,8 @@ def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
         )
         if subject is not None:
             line = subject.group("subject").strip()
+            if _is_prose(line):
+                continue  # a routing header run on into the cable's body ("SUBJECT: X REPEATED BELOW IS ..."): no title
         whole = line  # a dated line is chrome as a whole ("Thursday, November 30, 2017" is no title "Thursday")
         line = _pattern("title_trailing_label").sub("", _pattern("title_leading_label").sub("", line))
         if line and not is_chrome(line) and not is_chrome(whole):

@@ -515,3 +515,19 @@ def test_coverage_names_the_meetings_of_the_record_without_a_text(fx: Fixture, m
     assert (_row(gone, series="SCM")["loaded"], _row(gone, series="SCM")["missing"]) == (3, "1st-35th, 37th")
     with pytest.raises(ConfigurationError, match="not a date"):
         ak.coverage(store, "2007")
+
+
+def test_coverage_names_a_loaded_meeting_the_reference_does_not_list(make: Any) -> None:
+    """A text of a meeting after the reference's last (or numbered as none of its meetings) is not silently
+    left out of the count: the note names it."""
+    from extraction_probe import extract_text
+
+    text = (
+        "JOINT COMMUNIQUE\nThe 61st ROK-U.S. Security Consultative Meeting\n\nOctober 3, 2029, Seoul\n\n"
+        "1. The 61st ROK-U.S. Security Consultative Meeting was held in Seoul on October 3, 2029. The Minister and "
+        "the Secretary reaffirmed their commitment to the combined defense posture.\n"
+    )
+    store = make(extract_text(text, dt.date(2029, 10, 3), kind="communique"))
+    scm = _row(ak.coverage(store), series="SCM")
+    assert scm["loaded"] == 0 and scm["first_loaded"] == dt.date(2029, 10, 3)
+    assert scm["note"].endswith("; 1 loaded not in the reference (61st SCM)")

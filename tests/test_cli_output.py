@@ -102,3 +102,58 @@ def test_neo4j_check_in_csv_and_json(tmp_path: Path, neo4j_store: Any, neo4j_uri
     assert int(report["nodes"]) == len(build_fixture().data.nodes)
     assert int(report["relationships"]) == neo4j_store.count_relationships()
     assert report["uri"] == neo4j_uri and "Neo4j" in report["server"]
+
+
+def test_trace_says_when_a_meeting_text_yields_no_commitments(tmp_path: Path) -> None:
+    """A meeting whose loaded text has no pledge gets a sentence, not an empty table with headers."""
+    (tmp_path / "tri.txt").write_text(
+        "Joint Statement of the Trilateral Vice Foreign Ministerial Meeting\n\nOctober 14, 2016\n\n"
+        "The three vice ministers condemned North Korea's fifth nuclear test of September 9, 2016, and noted "
+        "that it violated several resolutions of the UN Security Council.\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "graph.json.gz"
+    assert alliancekg(tmp_path, "ingest", "tri.txt", "--data", str(data), "--no-progress").returncode == 0
+    done = alliancekg(tmp_path, "trace", "2016-09-09", "--data", str(data))
+    assert done.returncode == 0, done.stderr
+    block = done.stdout.split("Trilateral vice foreign ministers' meeting, 2016-10-14", 1)[1].split("\n\n", 1)[0]
+    assert "No commitments were extracted from its loaded text." in block
+    assert "wording" not in block and "evidence" not in block  # no table header for an empty table
+
+
+def test_source_text_prints_as_written_never_as_markup(tmp_path: Path) -> None:
+    """Brackets and emoji codes in a document ("[/]", "[red]...[/red]", ":date:") are text: printed as written,
+    never styled, swallowed or failing as a markup error, in the tables and lines of the reading commands."""
+    (tmp_path / "scm.txt").write_text(
+        "JOINT COMMUNIQUE [bold red]\nThe 56th ROK-U.S. Security Consultative Meeting\n\n"
+        "October 30, 2024, Washington\n\n"
+        "1. The 56th ROK-U.S. Security Consultative Meeting was held in Washington on October 30, 2024.\n\n"
+        "2. The Minister and the Secretary condemned the DPRK's launch of a Hwasong-18 ICBM on December 18, 2023 [/], "
+        "and pledged to respond to it with combined exercises [red]at scale[/red] :date:.\n",
+        encoding="utf-8",
+    )
+    data = str(tmp_path / "graph.json.gz")
+    assert alliancekg(tmp_path, "ingest", "scm.txt", "--data", data, "--no-progress").returncode == 0
+    runs = {
+        "trace": alliancekg(tmp_path, "trace", "2023-12-18", "--data", data),
+        "lineage": alliancekg(tmp_path, "lineage", "CombinedExercises", "--data", data),
+        "stated": alliancekg(tmp_path, "stated", "combined exercises", "--data", data),
+        "cypher": alliancekg(tmp_path, "cypher", "MATCH (d:Document) RETURN d.title AS title", "--data", data),
+    }
+    for name, done in runs.items():
+        assert done.returncode == 0, (name, done.stderr)
+        assert "error" not in done.stderr, (name, done.stderr)
+    for name in ("trace", "lineage"):
+        assert "[red]at scale[/red]" in runs[name].stdout, name
+    assert "[red]at scale[/red] :date:" in runs["trace"].stdout  # no emoji for ":date:"
+    assert "combined exercises [red]" in runs["stated"].stdout
+    assert "JOINT COMMUNIQUE [bold red]" in runs["cypher"].stdout
+
+
+def test_the_cli_console_keeps_emoji_codes_and_escaped_values_as_written() -> None:
+    """A SHACL message "should have ak:madeAt or ak:date: ..." is printed with its colon, not as an emoji."""
+    from alliancekg.cli.output import console, literal
+
+    buf = io.StringIO()
+    console(file=buf, width=120).print(f"[bold]{literal('[/] ak:date: [red]x[/red]')}[/bold] should have ak:date:")
+    assert buf.getvalue().strip() == "[/] ak:date: [red]x[/red] should have ak:date:"

@@ -172,3 +172,37 @@ def test_a_derivation_is_kept_under_its_modules_source(cache_dir: Path, tmp_path
     assert regex_cache.derived("words", str(module), "a|b", 0, lambda: ("changed",)) == ("changed",)
     regex_cache.source_tag.cache_clear()
     assert regex_cache.derived("words", str(tmp_path / "gone.py"), "a|b", 0, lambda: ("x",)) == ("x",)
+
+
+def test_code_is_kept_as_bytes_and_an_old_list_entry_still_builds(cache_dir: Path) -> None:
+    """The file keeps each expression's code as one byte string (fast to read however many the file holds); an
+    entry holding the code as a list of words, as the first format did, builds the same pattern."""
+    import marshal
+
+    pattern, flags = r"\b(?P<n>\d+)(?:st|nd|rd|th)\s+SCM\b", re.IGNORECASE
+    regex_cache.compile(pattern, flags)
+    path = regex_cache.save()
+    assert path is not None and path.name.startswith("regex2-")
+    entry = marshal.loads(path.read_bytes())["entries"][(pattern, int(flags))]
+    assert isinstance(entry[1], bytes) and regex_cache.CODE_TYPE is not None
+    final_flags, code, groups, groupindex, indexgroup = entry
+    from array import array
+
+    as_list = (final_flags, array(regex_cache.CODE_TYPE, code).tolist(), groups, groupindex, indexgroup)
+    path.write_bytes(marshal.dumps({"engine": regex_cache.ENGINE, "entries": {(pattern, int(flags)): as_list}}))
+    path.chmod(0o600)
+    regex_cache.forget()
+    _same(regex_cache.compile(pattern, flags), re.compile(pattern, flags))
+    assert regex_cache.save() is None  # the list entry was used as it is, not learnt again
+
+
+def test_a_derived_value_marshal_cannot_write_is_computed_not_kept(cache_dir: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    module = tmp_path / "derive.py"
+    module.write_text("VERSION = 1\n")
+    day = dt.date(2017, 10, 28)
+    assert regex_cache.derived("dates", str(module), "x", 0, lambda: {"on": day}) == {"on": day}
+    assert regex_cache.derived("dates", str(module), "x", 0, lambda: {"on": None}) == {"on": None}  # not kept
+    assert regex_cache.save() is not None  # the file is still written (with the value that marshal takes)
+    regex_cache.source_tag.cache_clear()

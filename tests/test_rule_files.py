@@ -180,3 +180,59 @@ def test_start_pattern_is_derived_from_the_pattern(source: str, gate: str | None
 
     found = start_pattern(re.compile(source))
     assert (found.pattern if found is not None else None) == gate
+
+
+@pytest.fixture
+def rule_cache(tmp_path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from extractors.rules import regex_cache
+
+    monkeypatch.setenv(regex_cache.CACHE_ENV, str(tmp_path))
+    regex_cache.forget()
+    yield tmp_path
+    regex_cache.forget()
+
+
+def test_rule_files_read_back_from_the_cache_are_what_yaml_reads(rule_cache) -> None:  # type: ignore[no-untyped-def]
+    """The parsed rule files kept in the regex cache's file (so a start need not import PyYAML) are the
+    documents PyYAML gives for the very same text."""
+    import yaml
+
+    from extractors.rules import patterns, regex_cache
+
+    texts = {name: path.read_text(encoding="utf-8") for name, path in sorted(rule_files().items())}
+    fresh = {name: patterns._document(text, name) for name, text in texts.items()}
+    assert regex_cache.save() is not None
+    regex_cache.forget()
+    kept = {name: patterns._document(text, name) for name, text in texts.items()}
+    assert regex_cache.save() is None  # all of them came from the file
+    for name, text in texts.items():
+        assert kept[name] == fresh[name] == yaml.safe_load(text), name
+        assert parse_rule_file(text, name) == parse_rule_file(text, name)
+
+
+def test_an_edited_rule_file_is_parsed_afresh(rule_cache) -> None:  # type: ignore[no-untyped-def]
+    from extractors.rules import regex_cache
+
+    first = parse_rule_file(SAMPLE, "sample")
+    assert regex_cache.save() is not None
+    regex_cache.forget()
+    edited = parse_rule_file(SAMPLE.replace("[ironclad, firm]", "[ironclad, steadfast]"), "sample")
+    assert first.words("cues") == {"ironclad", "firm"}
+    assert edited.words("cues") == {"ironclad", "steadfast"}
+    with pytest.raises(RulesError, match="not valid YAML"):
+        parse_rule_file("name: [unclosed", "broken")
+
+
+def test_a_warm_start_imports_no_yaml(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Once the cache knows the rule files, loading the extractor does not import PyYAML (0.03 CPU s a start)."""
+    import os
+    import subprocess
+    import sys
+
+    from extractors.rules import regex_cache
+
+    env = {**os.environ, regex_cache.CACHE_ENV: str(tmp_path)}
+    code = "import sys, extractors.rules; print('yaml' in sys.modules)"
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+            for _ in range(2)]  # fmt: skip
+    assert [r.stdout.strip() for r in runs] == ["True", "False"]

@@ -18,7 +18,7 @@ from alliancekg.cli.options import (
     StoreKind,
     opened,
 )
-from alliancekg.cli.output import cell, frame_table, new_table, note, short, show, shown, write_result
+from alliancekg.cli.output import cell, frame_table, literal, new_table, note, short, show, shown, write_result
 from analytics.defaults import DEFAULT_WINDOW_DAYS
 from graph.errors import ConfigurationError
 from graph.labels import party_label
@@ -89,7 +89,7 @@ def register(app: typer.Typer) -> None:
                 write_result(result.changes, result.to_dict(), csv, json_file, fmt)
                 return
             when = result.date.isoformat() + (", estimated date" if result.estimated else "")
-            show(f"[bold]{result.label}[/bold] ({when})  window {window} days")
+            show(f"[bold]{literal(result.label)}[/bold] ({when})  window {window} days")
             if not result.named_in_texts:
                 show(
                     "No loaded text names this incident (it comes from the public incident catalogue): "
@@ -112,12 +112,16 @@ def register(app: typer.Typer) -> None:
                     if _present(meeting["note"]):
                         prev += f" ({meeting['note']})"
                 show(
-                    f"\n[bold]{meeting['series']}[/bold]: {meeting['meeting_label']} ({cell(meeting['date'])}), "
-                    f"lag {meeting['lag_days']} days{prev}"
+                    f"\n[bold]{literal(meeting['series'])}[/bold]: "
+                    + literal(f"{meeting['meeting_label']} ({cell(meeting['date'])}), ")
+                    + literal(f"lag {meeting['lag_days']} days{prev}")
                 )
                 if not meeting["text_loaded"]:
                     continue  # nothing to classify: the line above says no text is loaded
                 rows = result.changes[result.changes["meeting"] == meeting["meeting"]]
+                if rows.empty:
+                    show("No commitments were extracted from its loaded text.")
+                    continue
                 table = new_table()
                 for header in ("change", "wording", "type", "party", "strength", "basis", "link", "evidence"):
                     table.add_column(header, overflow="fold")
@@ -128,18 +132,18 @@ def register(app: typer.Typer) -> None:
                         if _present(row["baseline_party"]) and row["baseline_party"] != row["party"]:
                             before = f"{before} ({party_label(str(row['baseline_party']))})"
                         strength = f"{before} -> {strength or '-'}"
-                    evidence = short(row["evidence"])
+                    evidence = literal(short(row["evidence"]))
                     if _present(row["document"]):
                         para = f" \u00b6{cell(row['paragraph'])}" if _present(row["paragraph"]) else ""
-                        evidence = f"{evidence} [dim]({short(row['document'], 40)}{para})[/dim]"
+                        evidence = f"{evidence} [dim]({literal(short(row['document'], 40))}{para})[/dim]"
                     style = _CHANGE_STYLE.get(row["change"], "")
                     table.add_row(
                         f"[{style}]{row['change']}[/{style}]" if style else row["change"],
                         shown("wording", row["wording"]) + (" *" if _present(row["wording_note"]) else ""),
-                        row["type_label"],
+                        literal(row["type_label"]),
                         shown("party", row["party"]),
                         strength,
-                        short(row["basis"], 60),
+                        literal(short(row["basis"], 60)),
                         row["link"] + (" (threat)" if row["threat_link"] else ""),
                         evidence,
                     )
@@ -266,18 +270,18 @@ def register(app: typer.Typer) -> None:
                 return
             who = f" by {party_label(result.party)}" if result.party else ""
             if result.first_date is None:
-                show(f"[bold]{result.label}[/bold]{who}: never stated at a recorded meeting.")
+                show(f"[bold]{literal(result.label)}[/bold]{who}: never stated at a recorded meeting.")
             else:
                 show(
-                    f"[bold]{result.label}[/bold]{who}: first stated in the loaded texts at the "
-                    f"{result.first_meeting} ({result.first_date.isoformat()}) by "
+                    f"[bold]{literal(result.label)}[/bold]{who}: first stated in the loaded texts at the "
+                    f"{literal(result.first_meeting)} ({result.first_date.isoformat()}) by "
                     f"{party_label(str(result.first_party))}; {len(result.chain)} statements"
                 )
                 missing = result.missing_before
                 if missing:
                     # the date and party belong to the first statement, not to the list of missing texts
                     named = ", ".join(missing[:6]) + (f", ... {missing[-1]}" if len(missing) > 6 else "")
-                    show(f"No text loaded for {len(missing)} earlier meetings of the record: {named}")
+                    show(f"No text loaded for {len(missing)} earlier meetings of the record: {literal(named)}")
                 chain = result.chain.assign(evidence=result.chain["evidence"].map(lambda t: short(t, 70)))
                 show(
                     frame_table(

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from alliancekg.cli.options import DataFile, StoreKind, opened
-from alliancekg.cli.output import Printer
+from alliancekg.cli.output import Printer, literal
+from alliancekg.cli.output import console as new_console
 from alliancekg.settings import Settings
 from graph.errors import ConfigurationError, ExtractionError
 
@@ -85,13 +86,13 @@ def summary_table(report: IngestReport) -> Table:
     for result in rows:
         style = _STATUS_STYLE.get(result.status, "")
         table.add_row(
-            _display_path(result.path),
+            literal(_display_path(result.path)),
             f"[{style}]{result.status}[/{style}]" if style else result.status,
             result.kind or "",
             str(result.nodes),
             str(result.relationships),
             f"{result.seconds:.2f}",
-            printable(result.error or ""),
+            literal(printable(result.error or "")),
         )
     if len(rows) < len(report.files):
         table.caption = f"{len(report.files) - len(rows)} more files not listed"
@@ -122,8 +123,6 @@ def ingest_command(
     Bad files are reported and skipped; nothing of a failed document enters
     the store. Exits with status 1 when any file failed.
     """
-    from rich.console import Console
-
     from alliancekg.ingest import INGEST_SUFFIXES, expand_paths, ingest_paths
 
     settings = Settings.from_env()
@@ -148,8 +147,9 @@ def ingest_command(
     console.print(summary_table(report))
     if report.stopped is not None:
         loaded = report.count("ok")
-        Console(stderr=True).print(
-            f"[red]error:[/red] the {store.name} store stopped answering ({report.stopped}); the run stopped after "
+        new_console(stderr=True).print(
+            f"[red]error:[/red] the {store.name} store stopped answering ({literal(report.stopped)}); "
+            "the run stopped after "
             f"{loaded} document(s) were loaded, {len(report.not_attempted)} file(s) not read. "
             "Run the same command again when the store is back: documents already loaded are skipped.",
             highlight=False,
@@ -161,10 +161,10 @@ def ingest_command(
         f"({report.nodes} nodes, {report.relationships} relationships) into the {store.name} store"
     )
     if report.store_file is not None:
-        line += f" ({report.store_file})"
+        line += f" ({literal(report.store_file)})"
     console.print(line)
     if report.rdf_file is not None:
-        console.print(f"RDF written to {report.rdf_file}")
+        console.print(f"RDF written to {literal(report.rdf_file)}")
     if not report.ok:
         raise typer.Exit(code=1)
 
@@ -199,11 +199,9 @@ def extract_command(
     if output is None:
         sys.stdout.write(text)
     else:
-        from rich.console import Console
-
         output.write_text(text, encoding="utf-8")
-        Console(stderr=True).print(
-            f"{len(graph.nodes)} nodes, {len(graph.relationships)} relationships written to {output}"
+        new_console(stderr=True).print(
+            f"{len(graph.nodes)} nodes, {len(graph.relationships)} relationships written to {literal(output)}"
         )
 
 

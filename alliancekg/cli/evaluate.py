@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from alliancekg.cli.options import OutputFormat, OutputFormatOption
-from alliancekg.cli.output import emit_rows, show
+from alliancekg.cli.output import emit_rows, literal, show
 
 
 def register(app: typer.Typer) -> None:
@@ -55,8 +55,8 @@ def register(app: typer.Typer) -> None:
                 lines = []
                 for c in CATEGORIES:
                     for key in doc.missed[c]:
-                        lines.append(f"  [red]missed[/red]   {c}: {' / '.join(key)}")
+                        lines.append(f"  [red]missed[/red]   {c}: {literal(' / '.join(key))}")
                     for key in doc.spurious[c]:
-                        lines.append(f"  [yellow]spurious[/yellow] {c}: {' / '.join(key)}")
+                        lines.append(f"  [yellow]spurious[/yellow] {c}: {literal(' / '.join(key))}")
                 if lines:
-                    show(f"[bold]{doc.document}[/bold]", *lines)
+                    show(f"[bold]{literal(doc.document)}[/bold]", *lines)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from alliancekg.cli.options import OutputFormat, OutputFormatOption
-from alliancekg.cli.output import Printer, emit_rows
+from alliancekg.cli.output import Printer, emit_rows, literal
+from alliancekg.cli.output import console as new_console
 from alliancekg.cli.output import note as note_to_person
 from alliancekg.settings import Settings
 from graph.errors import ConfigurationError
@@ -52,10 +53,10 @@ def summary_table(report: FetchReport) -> Table:
     for result in report.results:
         style = _STATUS_STYLE.get(result.status, "")
         table.add_row(
-            result.id,
+            literal(result.id),
             f"[{style}]{result.status}[/{style}]" if style else result.status,
             _size(result.bytes),
-            result.reason,
+            literal(result.reason),
         )
     return table
 
@@ -85,7 +86,7 @@ class _Bar:
             self.total = event.total
             self.task = self.progress.add_task("[bold]fetch[/bold]", total=event.total, detail=f"0/{event.total}")
         elif event.kind == "source" and self.task is not None:
-            self.progress.update(self.task, description=f"[bold]fetch[/bold] {event.source}")
+            self.progress.update(self.task, description=f"[bold]fetch[/bold] {literal(event.source)}")
         elif event.kind == "bytes":
             detail = _size(event.received) + (f" of {_size(event.expected)}" if event.expected else "")
             if self.bytes_task is None:
@@ -156,8 +157,6 @@ def fetch_command(
     interrupted one stopped. Then build the graph with
     `alliancekg ingest <cache>`. Exits with status 1 when a text has no copy.
     """
-    from rich.console import Console
-
     from alliancekg.fetch import MB, FetchConfig, Selection, fetch_sources
 
     languages = _languages(lang)
@@ -186,11 +185,11 @@ def fetch_command(
         max_bytes=int(max_size_mb * MB),
         max_age=0.0 if refresh else FetchConfig.max_age,
     )
-    with _Bar(Console(stderr=True), enabled=not no_progress) as bar:
+    with _Bar(new_console(stderr=True), enabled=not no_progress) as bar:
         report = fetch_sources(config, manifest=manifest, selection=selection, progress=bar, record=record)
     console.print(summary_table(report))
     for note in report.notes:
-        console.print(f"note: {note}")
+        console.print(f"note: {literal(note)}")
     if report.temp_removed:
         console.print(f"removed {report.temp_removed} temporary file(s) left by an interrupted run")
     line = (
@@ -200,7 +199,7 @@ def fetch_command(
     )
     console.print(line)
     if report.missing:
-        console.print(f"[bold red]no copy of:[/bold red] {', '.join(report.missing)}")
+        console.print(f"[bold red]no copy of:[/bold red] {literal(', '.join(report.missing))}")
     if report.saved():
         console.print(f"next: alliancekg ingest {report.out}")
     if not report.ok:
@@ -259,7 +258,8 @@ def _print_plan(
         table.add_column(column, overflow="fold")
     for group in groups:
         for n, source in enumerate(group, start=1):
-            table.add_row(source.document if n == 1 else "", str(n), source.id, source.format, source.url)
+            cells = (source.document if n == 1 else "", str(n), source.id, source.format, source.url)
+            table.add_row(*(literal(c) for c in cells))
     console.print(table)
     console.print(f"{len(groups)} texts, {sum(len(g) for g in groups)} sources")
 

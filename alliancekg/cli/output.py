@@ -44,27 +44,39 @@ def _stdout_is_terminal() -> bool:
         return False
 
 
-def console(stderr: bool = False) -> Console:
-    """A rich console for standard output (or error) as it is now, sized for the terminal."""
+def console(stderr: bool = False, **options: Any) -> Console:
+    """A rich console for standard output (or error) as it is now, sized for the terminal.
+
+    Nothing in a printed value is decorated behind the reader's back: no highlighting, and no emoji codes
+    (":date:" in "ak:date:" stays as written). Markup is for the command's own words only: a value from a
+    document, the store or the user goes through :func:`literal` first.
+    """
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, highlight=False, emoji=False, **options)
+
+
+def literal(value: Any) -> str:
+    """``value`` as text that rich prints as written: a "[/]" or "[red]" in a source text, a title or a query's
+    answer is shown, never read as markup (nor fails as a markup error)."""
+    from rich.markup import escape
+
+    return escape(str(value))
 
 
 def show(*renderables: RenderableType) -> None:
     """Print tables and text (each on its own lines) to standard output, fitting the terminal or, piped, unwrapped."""
-    from rich.console import Console
     from rich.measure import Measurement
 
     if _stdout_is_terminal() or os.environ.get("COLUMNS"):
-        out = Console(highlight=False)
+        out = console()
         for renderable in renderables:
             out.print(renderable)
         return
-    wide = Console(width=MAX_PIPED_WIDTH, highlight=False)
+    wide = console(width=MAX_PIPED_WIDTH)
     for renderable in renderables:
         natural = Measurement.get(wide, wide.options, renderable).maximum
-        Console(width=max(80, min(natural, MAX_PIPED_WIDTH)), soft_wrap=True, highlight=False).print(renderable)
+        console(width=max(80, min(natural, MAX_PIPED_WIDTH)), soft_wrap=True).print(renderable)
 
 
 class Printer:
@@ -149,14 +161,18 @@ def short(text: Any, width: int = 90) -> str:
 
 
 def frame_table(df: pd.DataFrame, columns: list[tuple[str, str]], title: str | None = None) -> Table:
-    """A rich table of ``df``'s ``(column, header)`` pairs, cells in words (:func:`shown`)."""
+    """A rich table of ``df``'s ``(column, header)`` pairs, cells in words (:func:`shown`), printed as written
+    (:func:`literal`); a cell that is already a rich ``Text`` (a styled status) is kept as it is."""
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=literal(title) if title is not None else None, show_lines=False, header_style="bold")
     for _, header in columns:
         table.add_column(header, overflow="fold")
     for row in df.to_dict(orient="records"):
-        table.add_row(*(shown(name, row.get(name)) for name, _ in columns))
+        table.add_row(
+            *(v if isinstance(v := row.get(name), Text) else literal(shown(name, v)) for name, _ in columns)
+        )
     return table
 
 

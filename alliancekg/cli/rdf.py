@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from alliancekg.cli.options import ROW_LIMIT, DataFile, OutputFormat, OutputFormatOption, StoreKind, opened
-from alliancekg.cli.output import Printer, emit_rows
+from alliancekg.cli.output import Printer, emit_rows, literal
 from alliancekg.settings import Settings
 from ontology.inference import INFERENCE_MODES
 
@@ -39,7 +39,8 @@ def _violations_table(report: ValidationReport, limit: int = 50) -> Table:
     for violation in report.violations[:limit]:
         where = f"{violation.shape} {violation.path}" if violation.path else violation.shape
         why = violation.message + (f" (value: {violation.value})" if violation.value is not None else "")
-        table.add_row(violation.severity, violation.focus, violation.focus_label or "", where, why)
+        cells = (violation.severity, violation.focus, violation.focus_label or "", where, why)
+        table.add_row(*(literal(c) for c in cells))
     return table
 
 
@@ -142,7 +143,7 @@ def sparql_command(
 
     if query == "list":
         for name, path in example_queries().items():
-            _console().print(f"{name}  [dim]{path}[/dim]")
+            _console().print(f"{literal(name)}  [dim]{literal(path)}[/dim]")
         return
     text = read_query(query)
     settings = Settings.from_env()
@@ -158,9 +159,9 @@ def sparql_command(
         return
     table = _new_table(title=f"{len(result.rows)} row(s)" + (" (truncated)" if result.truncated else ""))
     for column in result.columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(literal(column), overflow="fold")
     for row in result.rows:
-        table.add_row(*(show_term(term, settings.base_iri) for term in row))
+        table.add_row(*(literal(show_term(term, settings.base_iri)) for term in row))
     _console().print(table)
 
 

@@ -18,7 +18,7 @@ from alliancekg.cli.options import (
     StoreKind,
     opened,
 )
-from alliancekg.cli.output import frame_table, short, show, write_result
+from alliancekg.cli.output import frame_table, literal, short, show, write_result
 from graph.errors import AllianceKGError
 
 _STATUS_STYLE = {
@@ -77,6 +77,8 @@ def register(app: typer.Typer) -> None:
         the pledge sentences, then in the texts that record each meeting (read
         again from the files they were ingested from).
         """
+        from rich.text import Text
+
         from analytics.record import stated
 
         with opened(store, data) as graph:
@@ -94,15 +96,15 @@ def register(app: typer.Typer) -> None:
                 write_result(result.table, result.to_dict(), csv, json_file, fmt)
                 return
             kind = "commitment type" if result.kind == "type" else "phrase"
-            head = f"[bold]{result.label}[/bold] ({kind}) at the {result.series} meetings: "
+            head = f"[bold]{literal(result.label)}[/bold] ({kind}) at the {literal(result.series)} meetings: "
             if result.first_meeting is None:
                 show(head + "not stated in any loaded text.")
             else:
-                show(head + f"{result.first_note} ({result.first_date})")
+                show(head + literal(f"{result.first_note} ({result.first_date})"))
             table = result.table if all_meetings else result.table[result.table["text_loaded"]]
             missing = int((~result.table["text_loaded"]).sum())
             shown = table.assign(
-                status=table["status"].map(lambda s: f"[{_STATUS_STYLE[s]}]{s}[/]" if s in _STATUS_STYLE else s),
+                status=table["status"].map(lambda s: Text(s, style=_STATUS_STYLE[s]) if s in _STATUS_STYLE else s),
                 note=table["note"].map(lambda t: short(t, 60)),
                 evidence=table["evidence"].map(lambda t: short(t, 70)),
             )

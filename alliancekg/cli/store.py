@@ -19,7 +19,7 @@ from alliancekg.cli.options import (
     describe,
     opened,
 )
-from alliancekg.cli.output import emit_rows, note, show
+from alliancekg.cli.output import emit_rows, literal, note, show
 from alliancekg.settings import Settings, open_store
 from graph.errors import ConfigurationError
 from graph.labels import kind_label, relationship_label, shorten
@@ -144,9 +144,10 @@ def register(app: typer.Typer) -> None:
             for row in result.rows:
                 typer.echo(json.dumps(dict(zip(result.columns, row, strict=True)), ensure_ascii=False, default=str))
             return
-        table = Table(*result.columns, title=f"{len(result.rows)} row(s) from the {graph.name} store")
+        title = f"{len(result.rows)} row(s) from the {graph.name} store"
+        table = Table(*(literal(c) for c in result.columns), title=title)
         for row in result.rows:
-            table.add_row(*(_cell(v) for v in row))
+            table.add_row(*(literal(_cell(v)) for v in row))
         show(table)
         if result.truncated:
             show(f"[yellow]only the first {limit} rows are shown; raise --limit to see more[/yellow]")

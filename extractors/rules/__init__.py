@@ -61,6 +61,7 @@ from extractors.rules.meetings import (
     recorded_score,
     refine_series,
     speaker_hosts,
+    trilateral_level,
     yearless,
 )
 from extractors.rules.patterns import load_rules
@@ -401,7 +402,10 @@ class _Extraction:
             target: Meeting | None = None
             if m.date is not None and m.date.precision == "day":
                 target = next((x for x in same_series if x.date and m.date.contains(x.date, 1)), None)
-                if target is None and not any(x.ordinal for x in same_series if x.date is None):
+                # (a numbered meeting not yet dated may be this one, unless this one is only named in passing:
+                # "as agreed at the annual meeting in Seoul on August 26 and 27, 1975" under a heading that
+                # numbers the ninth)
+                if target is None and (m.backward or not any(x.ordinal for x in same_series if x.date is None)):
                     key = (m.series, m.date.date)
                     target = by_key.get(key)
                     if target is None:
@@ -628,13 +632,17 @@ class _Extraction:
             s = self.sents[si]
             day = self._day_in(m.end(), s.end)
             own = m.group("we") is not None
-            allies = _allies_listed(m.group("listed")) if own else None
-            if own and allies is None:
+            officials = m.group("officials") is not None
+            listed = m.group("listed") if own else m.group("states") if officials else None
+            allies = _allies_listed(listed) if listed is not None else None
+            if (own or officials) and allies is None:
                 continue  # "We, the Leaders of the G7, met ...", "the leaders of Australia, India, Japan ...": others
-            if own and day is None and s.start < self._opening_end(2):
-                # the leaders' statement opening with their meeting: its date is the date line above it
+            if officials and (allies is None or "JPN" not in allies):
+                continue  # "the defense ministers of the ROK and the U.S. met": which of their series, it does not say
+            if (own or officials) and day is None and s.start < self._opening_end(2):
+                # the leaders' (or ministers') statement opening with their meeting: its date is the date line above it
                 day = self._day_in(0, s.start)
-            if day is not None and (own or day.start - m.end() < 80):
+            if day is not None and (own or officials or day.start - m.end() < 80):
                 three = m.group(0).lower().startswith("the three") or (allies is not None and "JPN" in allies)
                 series = Series.TRILATERAL if three else Series.SUMMIT
                 mention = MeetingMention(m.start(), m.end(), series, None, date=day)
@@ -642,6 +650,9 @@ class _Extraction:
                     attach_place(mention, self.text, s.end)
                     mention.level = "summit" if series == Series.TRILATERAL else None
                     mention.leaders_own = True
+                elif officials:  # "The Vice Foreign Ministers of ... met in Seoul": the level is their office's
+                    attach_place(mention, self.text, s.end)
+                    mention.level = trilateral_level(m.group("office"))
                 out.append(mention)
         return out
 

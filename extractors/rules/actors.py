@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from extractors.rules import regex_cache
 from extractors.rules.lexicon import Actor, Lexicon, person_id
 from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.people import KOREAN_SURNAMES, canonical_name, name_key
@@ -53,29 +54,29 @@ def _after_words(text: str, start: int, words: frozenset[str], fillers: frozense
     return False
 
 
-_NOT_GOVERNMENT_AFTER = re.compile(
+_NOT_GOVERNMENT_AFTER = regex_cache.compile(
     r"\s*(?:,\s*D\.\s?C\.|D\.\s?C\.|,\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d)|\s+(?:Declaration|National|Metropolitan|Post|Times|Summit|Forum|Agreement|"
     r"Treaty|Naval|Airport|Station|Office|Institute|University|Conference|Accord|Joint|Statement|Consensus)\b)"
 )
 _RULES = load_rules("actors")
-_ROLE_PERSON = re.compile(compose(_RULES, "role_person"), _RULES.flags("role_person"))
-_TITLE_SURNAME = re.compile(compose(_RULES, "title_surname"), _RULES.flags("title_surname"))
-_SIDE_HEAD = re.compile(compose(_RULES, "side_head"), _RULES.flags("side_head"))
-_SIDE_HEAD_OFFICE = re.compile(compose(_RULES, "side_head_office"))
-_SPEAKER_LABEL = re.compile(compose(_RULES, "speaker_inline"), _RULES.flags("speaker_inline"))
+_ROLE_PERSON = regex_cache.compile(compose(_RULES, "role_person"), _RULES.flags("role_person"))
+_TITLE_SURNAME = regex_cache.compile(compose(_RULES, "title_surname"), _RULES.flags("title_surname"))
+_SIDE_HEAD = regex_cache.compile(compose(_RULES, "side_head"), _RULES.flags("side_head"))
+_SIDE_HEAD_OFFICE = regex_cache.compile(compose(_RULES, "side_head_office"))
+_SPEAKER_LABEL = regex_cache.compile(compose(_RULES, "speaker_inline"), _RULES.flags("speaker_inline"))
 _COUNTRY_BEFORE = _RULES.regex("country_before")
 _COUNTRY_AFTER = _RULES.regex("country_after")
 _COUNTRY_IN_ROLE = _RULES.regex("country_in_role")
-_RANK = re.compile(compose(_RULES, "rank"))
-_CAPS_FAMILY = re.compile(r"[A-Z]{3,}\s")
+_RANK = regex_cache.compile(compose(_RULES, "rank"))
+_CAPS_FAMILY = regex_cache.compile(r"[A-Z]{3,}\s")
 """A family name in capitals before the given name (Tokyo's "KANO Koji")."""
-_OFFICE_AFTER = re.compile(compose(_RULES, "office_after"))
+_OFFICE_AFTER = regex_cache.compile(compose(_RULES, "office_after"))
 _RANK_WORDS = dict(pair.split("=", 1) for pair in _RULES.word_list("rank_abbreviations"))
 _HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs."})
 _KOREAN_NAME = _RULES.regex("korean_name")
 _NOT_NAME = _RULES.words("not_name_words")
-_NAME_SPLIT = re.compile(r"[\s,\-]+")
-_WORD_SPLIT = re.compile(r"[\s,]+")
+_NAME_SPLIT = regex_cache.compile(r"[\s,\-]+")
+_WORD_SPLIT = regex_cache.compile(r"[\s,]+")
 _COUNTRY_WORDS = {
     "rok": "KOR", "korean": "KOR", "southkorean": "KOR", "u.s.": "USA", "us": "USA", "american": "USA",
     "unitedstates": "USA", "japanese": "JPN", "japan": "JPN", "chinese": "CHN", "northkorean": "PRK", "dprk": "PRK",
@@ -96,10 +97,10 @@ _ROLE_ANCHORED = AnchoredPattern(_ROLE_PERSON, _prefix_anchor(first_word_prefixe
 _TITLE_ANCHORED = AnchoredPattern(_TITLE_SURNAME, _prefix_anchor(first_word_prefixes(_TITLE_SURNAME)))
 _PLACE_NOUNS = _RULES.words("place_nouns")
 _STATE_PLACE_WORDS = frozenset(w.lower() for w in _RULES.word_list("place_before_state"))
-_PLACE_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_PLACE_NOUNS)) + r")\b")
-_OTHER_BODY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_RULES.words("other_body_prefixes"))) + r")\s+$")
-_CAPS_LINE = re.compile(r"(?m)^(?=(?:[^\na-z]*?[A-Z]){12})[^\na-z]+$")
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_PLACE_NOUN_AFTER = regex_cache.compile(r"\s+(?:" + "|".join(sorted(_PLACE_NOUNS)) + r")\b")
+_OTHER_BODY_BEFORE = regex_cache.compile(r"\b(?:" + "|".join(sorted(_RULES.words("other_body_prefixes"))) + r")\s+$")
+_CAPS_LINE = regex_cache.compile(r"(?m)^(?=(?:[^\na-z]*?[A-Z]){12})[^\na-z]+$")
+_WORD = regex_cache.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "a", "an"})
 
 
@@ -258,8 +259,8 @@ def _office_for_rank(rank: str, text: str, name_end: int) -> str:
 
 
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
-_ROLE_ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)")
-_JCS = re.compile(r"\bJCS\b")
+_ROLE_ACRONYM = regex_cache.compile(r"\s*\([A-Z]{2,6}\)")
+_JCS = regex_cache.compile(r"\bJCS\b")
 """An office's acronym inside its name ("Deputy Assistant Secretary of Defense (DASD) for East Asia")."""
 _HONORIFIC_BEFORE = _RULES.regex("honorific_before")
 
@@ -295,7 +296,11 @@ def _bare_surnames(text: str, found: list[ActorMention]) -> list[ActorMention]:
         return []
     covered = Coverage((a.start, a.end) for a in found)
     alternatives = "|".join(map(re.escape, names))
-    pattern = re.compile(r"(?<![\w.'’-])(?<![A-Z][a-z]\s)(?:" + alternatives + r")(?![\w-])(?!\s+[A-Z])")
+    # (a period right before the name ends a sentence glued to it, "... its capabilities.Austin warned", but not
+    # an initial's or an acronym's: "J.Austin", "U.S.Austin")
+    pattern = re.compile(
+        r"(?<![\w'’-])(?<!(?<![a-z]{2})\.)(?<![A-Z][a-z]\s)(?:" + alternatives + r")(?![\w-])(?!\s+[A-Z])"
+    )
     out: list[ActorMention] = []
     for m in pattern.finditer(text):
         start, actor = first_seen[m.group()]

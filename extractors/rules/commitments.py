@@ -183,7 +183,7 @@ _OTHER_OWNER_BEFORE = RULES.regex("other_owner_before")
 _OTHER_OWNER_AFTER = RULES.regex("other_owner_after")
 _NEGATION_BEFORE = RULES.regex("negation_before")
 _DANGER_AFTER = RULES.regex("danger_after")
-_ANY_CHANGE = re.compile("|".join(f"(?:{p.pattern})" for p in (_SUSPEND, _WEAKEN, _STRENGTHEN)), re.IGNORECASE)
+_ANY_CHANGE = regex_cache.compile("|".join(f"(?:{p.pattern})" for p in (_SUSPEND, _WEAKEN, _STRENGTHEN)), re.IGNORECASE)
 _CHANGE_PREFIXES: tuple[str, ...] = tuple(
     sorted(set().union(*(first_word_prefixes(p) or set() for p in (_SUSPEND, _WEAKEN, _STRENGTHEN))))
 )
@@ -193,10 +193,10 @@ _CUE_NOT_BEFORE = frozenset(RULES.word_list("cue_not_before"))
 _OBJECT_MARKERS = RULES.words("object_markers")
 _DETERMINERS = RULES.words("determiners")
 _GROUP_HEADS = RULES.words("group_heads")
-_TWO = re.compile(r"(?i)\b(?:two|both)\b")
-_SECRETARY_AND = re.compile(r"(?i)(?:the\s+)?secretary\s+and\b")
-_INFINITIVE_AND = re.compile(r"\bto\s+[a-z]+\b[^.;:,]{0,80}\band\s*$")
-_PARTICIPLE_SERIES_AND = re.compile(
+_TWO = regex_cache.compile(r"(?i)\b(?:two|both)\b")
+_SECRETARY_AND = regex_cache.compile(r"(?i)(?:the\s+)?secretary\s+and\b")
+_INFINITIVE_AND = regex_cache.compile(r"\bto\s+[a-z]+\b[^.;:,]{0,80}\band\s*$")
+_PARTICIPLE_SERIES_AND = regex_cache.compile(
     r"\b(?:guided|driven|anchored|rooted|based|grounded|built|founded|underpinned|bound)\s+(?:by|in|on|upon)\b[^.;:]{0,120},\s*and\s*$"
 )
 _GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
@@ -221,7 +221,7 @@ _PARTICIPLE_STRETCH = RULES.regex("participle_stretch")
 _PARTICIPLE_SPOILS = RULES.regex("participle_spoils")
 _SUBJECT_TITLES = RULES.words("subject_titles")
 _OBJECT_RELATIVES = RULES.words("object_relatives")
-_COORDINATED = re.compile(
+_COORDINATED = regex_cache.compile(
     r"(?:;|\b(?:" + "|".join(sorted(RULES.words("coordinators"))) + r"))\s*(?:\w+ly\s+)?$", re.IGNORECASE
 )
 
@@ -261,23 +261,23 @@ _DECLARATORY = RULES.regex("declaratory")
 _BREACHED_BEFORE = RULES.regex("breached_before")
 _FORECAST = RULES.regex("forecast")
 _FORECAST_FORCE_SUBJECT = RULES.regex("forecast_force_subject")
-_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
-_WORD = re.compile(r"[\w’']+")
-_BARE_SUBJECT = re.compile(r"\s*(?:(?:the|both|each|all|also|then|,)\s*)*$", re.IGNORECASE)
+_THAT = regex_cache.compile(r"\bthat\b", re.IGNORECASE)
+_WORD = regex_cache.compile(r"[\w’']+")
+_BARE_SUBJECT = regex_cache.compile(r"\s*(?:(?:the|both|each|all|also|then|,)\s*)*$", re.IGNORECASE)
 _PAIR_DISTANCE = 90
 _SPEAKER_GAP = 40  # characters between a closing quote and the name of its speaker
 _NOUN_SUBJECT_WORDS = 8
 _NOUN_CONTENT = RULES.regex("noun_content")
 """Words before an unowned pledge noun beyond which it cannot head the sentence's subject."""
 """Characters within which a suspend word applies to a reduction ("postpone the second phase of the reduction")."""
-_PASSIVE_AFTER = re.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
+_PASSIVE_AFTER = regex_cache.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
 _NOT_A_VERB = r"(?!(?:the|a|an|its|their|this|these|those|all|any|each)\b)"
-_AND_TO = re.compile(r",?\s+and\s+(?:also\s+)?to\s+" + _NOT_A_VERB + r"(?=[a-z])")
-_TO_INFINITIVE = re.compile(r"\s+(?:\w+ly\s+)?to\s+(?:\w+ly\s+)?" + _NOT_A_VERB + r"[a-z]")
-_PLURAL_REF = re.compile(r"\b(?:they|we|both|\w+s)\s*$", re.IGNORECASE)
+_AND_TO = regex_cache.compile(r",?\s+and\s+(?:also\s+)?to\s+" + _NOT_A_VERB + r"(?=[a-z])")
+_TO_INFINITIVE = regex_cache.compile(r"\s+(?:\w+ly\s+)?to\s+(?:\w+ly\s+)?" + _NOT_A_VERB + r"[a-z]")
+_PLURAL_REF = regex_cache.compile(r"\b(?:they|we|both|\w+s)\s*$", re.IGNORECASE)
 _MODALS = frozenset({"will", "would", "shall", "must", "should"})
 _PROMISSORY: tuple[str, ...] = tuple(RULES.word_list("promissory"))
-_ONCE_AGAIN = re.compile(r"^\s*(?:once\s+(?:again|more)|again|anew)\s*,?\s*$", re.IGNORECASE)
+_ONCE_AGAIN = regex_cache.compile(r"^\s*(?:once\s+(?:again|more)|again|anew)\s*,?\s*$", re.IGNORECASE)
 
 
 BILATERAL: frozenset[str] = frozenset({"KOR", "USA"})
@@ -408,7 +408,7 @@ def strength_of(cues: list[str]) -> float:
     return round(min(1.0, 0.5 + 0.15 * len({c.lower() for c in cues})), 2)
 
 
-_SPEAKER_TURN = re.compile(compose(RULES, "speaker_turn"), RULES.flags("speaker_turn"))
+_SPEAKER_TURN = regex_cache.compile(compose(RULES, "speaker_turn"), RULES.flags("speaker_turn"))
 _QUESTION_TURNS = RULES.words("question_turns")
 _US_TURN_TITLES = RULES.words("us_turn_titles")
 _ROK_TURN_TITLES = RULES.words("rok_turn_titles")

@@ -57,16 +57,18 @@ _KIND_PATTERNS: list[tuple[Kind, str]] = [
 _VERB_TRIGGER = len(_KIND_PATTERNS) - 1
 """The trigger group of a provocation told by its verb: resolved to the catalogue or not at all."""
 _TRIGGERS: list[tuple[Kind, str]] = [(kind, compose(_RULES, key)) for kind, key in _KIND_PATTERNS]
-_TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE)
+_TRIGGER_RE = regex_cache.compile(
+    "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TRIGGERS)), re.IGNORECASE
+)
 _PLURAL_GROUPS = {0: ("pl1",), 1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9"), 2: ("pl3",), 3: ("pl4",), 4: ()}
 _SYSTEM_RE = _RULES.regex("system")
 _RELATIVE_ORDINAL = _RULES.regex("relative_ordinal_after")
 _CLAUSE_JOIN = _RULES.regex("clause_join")
-_ORDINAL_START = re.compile(r"(?:" + compose(_RULES, "ordinal_word") + r")\b", re.IGNORECASE)
+_ORDINAL_START = regex_cache.compile(r"(?:" + compose(_RULES, "ordinal_word") + r")\b", re.IGNORECASE)
 _TRIGGER_ANCHORED = AnchoredPattern(_TRIGGER_RE, _prefix_test(_TRIGGER_RE))
 _SYSTEM_ANCHORED = AnchoredPattern(_SYSTEM_RE, _prefix_test(_SYSTEM_RE))
 _ORD_WORDS = compose(_RULES, "ordinal_word")
-_ORDINALS_BEFORE = re.compile(
+_ORDINALS_BEFORE = regex_cache.compile(
     r"\b(?P<a>" + _ORD_WORDS + r")(?:(?:,\s*|\s+and\s+|\s*,\s*and\s+)(?P<b>" + _ORD_WORDS + r"))?"
     r"(?:,?\s+and\s+(?P<c>" + _ORD_WORDS + r"))?(?:" + compose(_RULES, "ordinal_modifier") + r")?"
     r"\s+(?:(?:North\s+Korean|DPRK|[\w-]+)\s+){0,2}$",
@@ -78,13 +80,13 @@ _EVENT_VERB_BEFORE = _RULES.regex("event_verb_before")
 _HYPOTHETICAL_BEFORE = _RULES.regex("hypothetical_before")
 _ALLIED_OWNER_BEFORE = _RULES.regex("allied_owner_before")
 _DPRK_AGENT_AFTER = _RULES.regex("dprk_agent_after")
-_CLAUSE_BREAK = re.compile(r"[,;:]")
+_CLAUSE_BREAK = regex_cache.compile(r"[,;:]")
 _PLURAL_BEFORE = _RULES.regex("plural_before")
 _BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
 _CLAUSE_DATE_GAP = _RULES.regex("clause_date_gap")
 _FRONTED_LEAD = _RULES.regex("fronted_date_lead")
 _FRONTED_GAP = _RULES.regex("fronted_date_gap")
-_GROUPED = re.compile(compose(_RULES, "grouped"), _RULES.flags("grouped"))
+_GROUPED = regex_cache.compile(compose(_RULES, "grouped"), _RULES.flags("grouped"))
 _GROUPED_ANCHORED = AnchoredPattern(_GROUPED, _prefix_test(_GROUPED))
 _DESCRIBED_NOUN = _RULES.regex("described_noun")
 _GENERIC_NAME_WORDS = _RULES.words("generic_name_words")
@@ -114,7 +116,7 @@ _PLACE_SPELLINGS: list[tuple[str, tuple[str, ...]]] = [
     for canon, _, variants in (line.partition("=") for line in _RULES.word_list("place_spellings"))
 ]
 _PLACE_OF = {v.lower(): canon for canon, variants in _PLACE_SPELLINGS for v in (canon, *variants)}
-_PLACE_RE = re.compile(
+_PLACE_RE = regex_cache.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in sorted(_PLACE_OF, key=len, reverse=True)) + r")\b", re.I
 )
 _DESCRIBED_KINDS = frozenset({Kind.AGREEMENT, Kind.CRISIS, Kind.ARMED_PROVOCATION})
@@ -668,7 +670,7 @@ class IncidentResolver:
         return [IncidentMention(start, end, best, 0.6 if not named else 0.75)]
 
 
-_ANAPHOR_RE = re.compile(compose(_RULES, "anaphor"), _RULES.flags("anaphor"))
+_ANAPHOR_RE = regex_cache.compile(compose(_RULES, "anaphor"), _RULES.flags("anaphor"))
 _ANAPHOR_ANCHORED = AnchoredPattern(
     _ANAPHOR_RE,
     {"tests", "test", "launches", "launch", "attacks", "attack", "shelling", "sinking", "bombing", "provocations",
@@ -821,9 +823,9 @@ _LIST_GAP = _RULES.regex("list_gap")
 _DATE_TRIGGER_GAP = _RULES.regex("date_trigger_gap")
 _SPAN_BOUND_BEFORE = _RULES.regex("span_bound_before")
 _RELATIVE_VERB_AFTER = _RULES.regex("relative_verb_after")
-_YEAR_RE = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
+_YEAR_RE = regex_cache.compile(r"\b(19[4-9]\d|20\d\d)\b")
 _SAME_DAY_BEFORE = _RULES.regex("same_day_before")
-_ANOTHER_BEFORE = re.compile(compose(_RULES, "another_before") + r"\Z", _RULES.flags("another_before"))
+_ANOTHER_BEFORE = regex_cache.compile(compose(_RULES, "another_before") + r"\Z", _RULES.flags("another_before"))
 
 
 def _bisect_dates(dates: list[DateMatch], offset: int) -> int:

@@ -207,6 +207,13 @@ def body_series(name: str) -> str:
     return next((series for series, cue in _BODY_SERIES.items() if cue.search(name)), Series.OTHER)
 
 
+def trilateral_level(name: str) -> str | None:
+    """Who met at a trilateral meeting, read on its name or their office ("Vice Foreign Ministers" -> ``vice``;
+    the groups of ``trilateral_level``), or None."""
+    level = _TRILATERAL_LEVEL.search(name)
+    return level.lastgroup if level is not None else None
+
+
 def parties_of(qualifiers: str) -> frozenset[str]:
     """The states a name's qualifiers name ("Republic of Korea (ROK) and United States (U.S.)" -> KOR, USA)."""
     found: set[str] = set()
@@ -478,8 +485,7 @@ def find_meeting_mentions(
             north = _NORTH_SUMMIT.search(text, max(0, m.start(group) - 40), m.start(group))
             mention.level = north.lastgroup if north is not None else None
         elif series == Series.TRILATERAL:
-            level = _TRILATERAL_LEVEL.search(whole)
-            mention.level = level.lastgroup if level is not None else None
+            mention.level = trilateral_level(whole)
         elif series == Series.OTHER and group == "body":
             acronym = _BODY_ACRONYM.search(whole)
             mention.level = acronym.group(0) if acronym is not None else _body_acronym_of(whole)

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from extractors.rules import regex_cache
 from extractors.rules.patterns import load_rules
 from extractors.rules.reference import RefPerson, all_people
 from graph.schema import Series
@@ -32,10 +33,10 @@ if TYPE_CHECKING:
 
 _RULES = load_rules("actors")
 KOREAN_SURNAMES = _RULES.words("korean_surnames")
-_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
-_INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s*(?=[A-Z])")
-_FOLD = re.compile(r"[\s\-‐–,.’']+")
-_ROLE_NOTE = re.compile(r"\s*\(.*\)$")
+_SUFFIX = regex_cache.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+_INITIAL = regex_cache.compile(r"(?<=\s)[A-Z]\.\s*(?=[A-Z])")
+_FOLD = regex_cache.compile(r"[\s\-‐–,.’']+")
+_ROLE_NOTE = regex_cache.compile(r"\s*\(.*\)$")
 _VOWELS = "aeiou"
 _CODAS = ("ng", "n", "m", "l", "k", "p", "t", "r")
 

@@ -21,7 +21,8 @@ cache is never required.
 The same file keeps what the extractor derives from an expression by parsing
 it (:func:`derived`: the literal first words of a rule, the characters a date
 can start with), which would otherwise parse each expression again at every
-start.
+start, and the parsed rule files (:func:`extractors.rules.patterns.parse_rule_file`,
+under a digest of each file's text), so that a start imports no YAML parser.
 
 Where: ``$ALLIANCEKG_CACHE_DIR`` when set (empty or ``off`` disables the
 cache), else ``$XDG_CACHE_HOME/alliancekg`` or ``~/.cache/alliancekg``. The
@@ -40,6 +41,7 @@ import re
 import sys
 import tempfile
 import threading
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,9 @@ except ImportError:  # pragma: no cover - not CPython
 
 CACHE_ENV = "ALLIANCEKG_CACHE_DIR"
 """Environment variable naming the cache directory (empty or ``off``: no cache)."""
-FILE_NAME = "regex-{tag}.marshal"
+FILE_NAME = "regex2-{tag}.marshal"
+"""The file's name; ``regex2``: each expression's code is kept as one byte string (see :data:`CODE_TYPE`), not
+as the list of integers the first format (``regex-``) held, which older checkouts still read and write."""
 MAX_ENTRIES = 4000
 """Beyond this many expressions the file keeps only those used by the last run that wrote it."""
 ENGINE = (
@@ -63,8 +67,15 @@ ENGINE = (
 )
 """What the cached code depends on: the interpreter and its regex engine."""
 
-Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
-"""``_sre.compile``'s arguments after the pattern: flags, code, groups - 1, group index, index group."""
+CODE_TYPE = next((t for t in ("I", "L", "H") if array(t).itemsize == getattr(_sre, "CODESIZE", 0)), None)
+"""The ``array`` type of one word of the engine's code: the code is kept as that array's bytes, which marshal
+reads as one object, where a list is one object per word (a file of 1,800 expressions, grown by several
+checkouts or versions, took 0.03 CPU s to read as lists, most of a start-up's reading of it); it becomes a list
+only for the expressions a run uses."""
+
+Entry = tuple[int, bytes | list[int], int, dict[str, int], tuple[Any, ...]]
+"""``_sre.compile``'s arguments after the pattern: flags, code (bytes of :data:`CODE_TYPE`, or a list of
+words), groups - 1, group index, index group."""
 
 _lock = threading.Lock()
 _table: dict[tuple[str, int], Entry] | None = None
@@ -157,6 +168,10 @@ def derived(kind: str, module_file: str, pattern: str, flags: int, compute: Call
             _used_derived.add(key)
             return _derived[key]
     value = compute()
+    try:
+        marshal.dumps(value)
+    except ValueError:  # a value marshal cannot write (a date of a YAML file, say) is computed at every start
+        return value
     global _learnt
     with _lock:
         _derived[key] = value
@@ -175,11 +190,17 @@ def _generate(pattern: str, flags: int) -> Entry:
         indexgroup[index] = name
     # the opcodes are int subclasses (re's named constants): plain ints marshal, and _sre reads the same values
     final_flags = int(flags | parsed.state.flags)
-    return final_flags, [int(c) for c in code], int(parsed.state.groups - 1), groupindex, tuple(indexgroup)
+    words = [int(c) for c in code]
+    kept: bytes | list[int] = array(CODE_TYPE, words).tobytes() if CODE_TYPE is not None else words
+    return final_flags, kept, int(parsed.state.groups - 1), groupindex, tuple(indexgroup)
 
 
 def _build(pattern: str, entry: Entry) -> re.Pattern[str]:
     final_flags, code, groups, groupindex, indexgroup = entry
+    if isinstance(code, bytes):
+        if CODE_TYPE is None:
+            raise TypeError("code kept as bytes by an engine of another word size")
+        code = array(CODE_TYPE, code).tolist()
     return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
 
 
