@@ -101,7 +101,11 @@ _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
+_OPENING_MARKS = " \t\n\"'“‘("
+"""What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
+_OFFICIALS_OTHER_TIME = _MEETING_RULES.regex("officials_other_time")
+_OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
 SPOKEN_OPENING_CHARS = 1500
 """How far a spoken record's opening reaches at least (characters, as in a text without paragraphs): where its
@@ -644,8 +648,18 @@ class _Extraction:
                 continue  # "We, the Leaders of the G7, met ...", "the leaders of Australia, India, Japan ...": others
             if officials and (allies is None or "JPN" not in allies):
                 continue  # "the defense ministers of the ROK and the U.S. met": which of their series, it does not say
-            if (own or officials) and day is None and s.start < self._opening_end(2):
+            if officials and self.text[s.start : m.start()].strip(_OPENING_MARKS):
+                # "They noted that the Chiefs of Defense of ... met in Hawaii on ...": a meeting the text tells of,
+                # not the one whose statement opens with its officials
+                continue
+            if (
+                (own or officials)
+                and day is None
+                and s.start < self._opening_end(2)
+                and not (officials and _OFFICIALS_OTHER_TIME.search(self.text, m.end(), s.end))
+            ):
                 # the leaders' (or ministers') statement opening with their meeting: its date is the date line above it
+                # (not the ministers' meeting "last year" or "since 2015")
                 day = self._day_in(0, s.start)
             if day is not None and (own or officials or day.start - m.end() < 80):
                 three = m.group(0).lower().startswith("the three") or (allies is not None and "JPN" in allies)
@@ -685,9 +699,15 @@ class _Extraction:
             )  # fmt: skip
             if other or OFFICIALS_MET.search(self.text, officials[-1].end, s.end) is None:
                 continue  # another state's minister too ("... and Australian Foreign Minister Z met"), or no meeting
+            if _OFFICIALS_TOLD_BEFORE.search(self.text, s.start, officials[0].start):
+                continue  # "They recalled that Secretary X, ... met in Phnom Penh on ...": a meeting told of
             day = self._day_in(officials[-1].end, s.end)
-            if day is None and s.start < self._opening_end(2):
-                day = self._day_in(0, s.start)  # "met today": the statement's date line above
+            if (
+                day is None
+                and s.start < self._opening_end(2)
+                and not _OFFICIALS_OTHER_TIME.search(self.text, officials[-1].end, s.end)
+            ):
+                day = self._day_in(0, s.start)  # "met today": the statement's date line above (not "met last year")
             if day is None:
                 continue
             levels = {official_level(a.actor.role) for a in officials}
