@@ -239,3 +239,28 @@ def test_ingest_with_workers_writes_the_cache(tmp_path: Path) -> None:
         line = " ".join(done.stdout.split())
         counts.append(re.search(r"(\d+) ingested, .*?\((\d+) nodes, (\d+) relationships\)", line).groups())  # type: ignore[union-attr]
     assert counts[0] == counts[1] and counts[0][0] == "2" and int(counts[0][1]) > 0
+
+
+def test_large_derived_values_the_run_did_not_use_are_bounded(cache_dir: Path, tmp_path: Path) -> None:
+    """A parsed rule file is kept per version of its text: the file holds at most MAX_LARGE such large values
+    beyond those the last run used, so editing rule files does not grow the cache without end."""
+    module = tmp_path / "derive.py"
+    module.write_text("VERSION = 1\n")
+    big = [f"{i:03d}" * 30 for i in range(60)]  # over LARGE_BYTES once marshalled
+    for n in range(regex_cache.MAX_LARGE + 10):
+        regex_cache.derived("doc", str(module), f"version {n}", 0, lambda: big)
+    small = regex_cache.derived("words", str(module), "a|b", 0, lambda: ("a", "b"))
+    assert regex_cache.save() is not None
+    regex_cache.forget()
+    regex_cache.derived("doc", str(module), "version 0", 0, lambda: big)  # this run uses one of them
+    regex_cache.derived("doc", str(module), "new", 0, lambda: big)  # and learns another
+    path = regex_cache.save()
+    assert path is not None
+    import marshal
+
+    derived = marshal.loads(path.read_bytes())["derived"]
+    docs = [k for k in derived if k[0].startswith("doc:")]
+    assert len(docs) == regex_cache.MAX_LARGE
+    assert any(k[1] == "version 0" for k in docs) and any(k[1] == "new" for k in docs)  # the used ones stay
+    assert regex_cache.derived("words", str(module), "a|b", 0, lambda: ("other",)) == small  # small values stay
+    regex_cache.source_tag.cache_clear()
