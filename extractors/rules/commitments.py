@@ -1115,6 +1115,14 @@ class _SentenceReader:
                 # "agreed that the North Korean test ... contravenes its commitments", "told him that North
                 # Korea must abide by its obligations": another party's pledge, broken or demanded
                 noun = None
+            at = noun.start() if noun is not None else 0
+            if noun is not None and not any(
+                c.embed_start <= r.start and r.end <= at and _OWNER_BEFORE.fullmatch(text, r.end, at) for r in refs
+            ):
+                # "stated that the new plan will result in lower costs": what a plan of no party will do, foretold
+                will = next((v for v in self.verbs if v.kind == "modal" and noun.end() <= v.start < finish), None)
+                if will is not None and _forecast(text, refs, self.verbs, will, c.embed_start):
+                    noun = None
             if noun is not None:
                 c.pledge = True
                 owner = [r for r in refs if c.embed_start <= r.start and r.end <= noun.start()
