@@ -652,13 +652,20 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
         ):
             r.subject = previous.subject
         else:
-            i = bisect.bisect_left(tokens.starts, r.start) - 1
+            # a party glued by a hyphen or dash to the word before it ("a ROK-U.S. summit", "a Korea-US summit")
+            # is read from where that compound begins
+            start = r.start
+            while start > lo and text[start - 1] in "-\u2013" and start - 1 > lo and not text[start - 2].isspace():
+                start -= 1
+                while start > lo and not text[start - 1].isspace():
+                    start -= 1
+            i = bisect.bisect_left(tokens.starts, start) - 1
             article = i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in ("a", "an")
             # "an American pledge": the name qualifies a noun
-            before = _word_before(tokens, r.start, lo)
+            before = _word_before(tokens, start, lo)
             # "From now on, the United States will ...": a comma closes the phrase the marker ends
-            marker = before in _OBJECT_MARKERS and not _comma_between(text, tokens, r.start, lo)
-            r.subject = not article and (not marker or _members_of(text, tokens, r.start, lo))
+            marker = before in _OBJECT_MARKERS and not _comma_between(text, tokens, start, lo)
+            r.subject = not article and (not marker or _members_of(text, tokens, start, lo))
         previous = r
     return refs
 

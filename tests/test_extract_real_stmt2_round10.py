@@ -1,0 +1,68 @@
+"""Leaders' statements and their reprints that a second tenth-round probe of public texts misread (issue 15).
+
+Shapes of stored public copies: a leaders' statement whose opening says they met "to reaffirm the gains in
+U.S.-ROK security cooperation" (and its newspaper translation, "progress in South Korea-U.S. security
+cooperation"), where the party pair after "in" was taken for the summit's place; a newspaper's lead in which
+the presidents "held a Korea-US summit ... and adopted" a declaration, where the second party of the pair
+that names the summit was taken for the one who adopted it. The sentences are written for the tests; none is
+copied from a source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extraction_probe import extract_text, heads, pledges, recorded_node
+
+# -- 1. a pair of parties after "in" is no place --------------------------------------------------------
+
+
+def test_party_pair_after_in_is_not_the_summits_place() -> None:
+    text = (
+        "President Joseph R. Biden of the United States and President Yoon Suk Yeol of the Republic of Korea "
+        "met on March 3, 2024 to review the gains in U.S.-ROK security cooperation on extended deterrence "
+        "since the first meeting of their consultative group.\n"
+    )
+    summit = recorded_node(extract_text(text, dt.date(2024, 3, 4), "joint_statement"))
+    assert summit is not None and summit.props["date"] == dt.date(2024, 3, 3)
+    assert "location" not in summit.props
+    assert heads(extract_text(text, dt.date(2024, 3, 4), "joint_statement"), summit) == {"Joe Biden", "Yoon Suk Yeol"}
+
+
+def test_translated_party_pair_after_in_is_not_the_summits_place() -> None:
+    text = (
+        "President Yoon Suk Yeol and President Joe Biden met on March 3, 2024 and reviewed the progress in "
+        "South Korea-U.S. security cooperation on deterrence.\n"
+    )
+    summit = recorded_node(extract_text(text, dt.date(2024, 3, 4), "joint_statement"))
+    assert summit is not None and "location" not in summit.props
+
+
+def test_a_city_after_in_is_still_the_summits_place() -> None:
+    # guard: the place rule itself is unchanged
+    text = (
+        "President Yoon Suk Yeol and President Joe Biden met in Seoul on March 3, 2024 to review the gains in "
+        "U.S.-ROK security cooperation.\n"
+    )
+    summit = recorded_node(extract_text(text, dt.date(2024, 3, 4), "joint_statement"))
+    assert summit is not None and summit.props.get("location") == "Seoul"
+
+
+# -- 2. the pair that names a summit is not who acts ------------------------------------------------------
+
+
+def test_pair_naming_a_summit_is_not_the_subject_of_the_next_verb() -> None:
+    for pair in ("Korea-US", "ROK-U.S."):
+        text = (
+            f"President Yoon Suk Yeol and President Joe Biden held a {pair} summit that day and adopted a "
+            "declaration that creates a consultative group on extended deterrence.\n"
+        )
+        found = pledges(extract_text(text, dt.date(2024, 3, 4), "joint_statement"))
+        assert [p for _t, p, d in found if "adopted a declaration" in d] == ["KOR+USA"], pair
+
+
+def test_one_party_after_a_pair_that_qualifies_a_noun_still_acts_alone() -> None:
+    # guard: a party named after the compound (and a comma) is still the subject
+    text = "Deepening ROK-U.S. cooperation, the United States reaffirmed its commitment to extended deterrence.\n"
+    found = pledges(extract_text(text, dt.date(2024, 3, 4), "joint_statement"))
+    assert [p for _t, p, d in found if "reaffirmed" in d] == ["USA"]
