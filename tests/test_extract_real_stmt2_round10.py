@@ -66,3 +66,25 @@ def test_one_party_after_a_pair_that_qualifies_a_noun_still_acts_alone() -> None
     text = "Deepening ROK-U.S. cooperation, the United States reaffirmed its commitment to extended deterrence.\n"
     found = pledges(extract_text(text, dt.date(2024, 3, 4), "joint_statement"))
     assert [p for _t, p, d in found if "reaffirmed" in d] == ["USA"]
+
+
+# -- 3. a participle that opens the sentence describes its subject ------------------------------------------
+
+
+def test_participle_opening_a_sentence_is_no_establishment_pledged() -> None:
+    # a translation's "Established as <a body>, the group has ...": what the group has done, not a new pledge
+    text = (
+        "Established as a standing consultative body, the NCG has carried out the Washington Declaration, directly "
+        "strengthening cooperation on extended deterrence. The two sides established a new working group on "
+        "extended deterrence.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2024, 3, 4), "joint_statement"))
+    assert not any("standing consultative body" in d for _t, _p, d in found)
+    assert [p for _t, p, d in found if "established a new working group" in d] == ["KOR+USA"]
+
+
+def test_bare_past_form_opening_a_fact_sheet_item_still_acts() -> None:
+    # guard: a fact sheet's item without a subject ("Established a ...") is the parties' act
+    text = "Established a consultative group on extended deterrence.\n"
+    found = pledges(extract_text(text, dt.date(2024, 3, 4), "joint_statement"))
+    assert [p for _t, p, _d in found] == ["KOR+USA"]

@@ -172,6 +172,8 @@ _SKIPPED_ADVERBS = RULES.words("skipped_adverbs")
 _ATTRIBUTIVE_BEFORE = RULES.words("attributive_before")
 _ATTRIBUTIVE_TIME_NOUNS = RULES.words("attributive_time_nouns")
 _ATTRIBUTIVE_OPENING = RULES.regex("attributive_opening")
+_PARTICIPLE_OPENING = RULES.regex("participle_opening")
+_SENTENCE_LEAD = RULES.regex("sentence_lead")
 _ORGANIZATION = Kind.ORGANIZATION
 _PERSON = Kind.PERSON
 _SUSPEND = RULES.regex("suspend")
@@ -905,6 +907,8 @@ class _SentenceReader:
         clauses: list[_Clause] = []
         current: _Clause | None = None
         for v in self.verbs:
+            if v.past and _SENTENCE_LEAD.fullmatch(text, start, v.start) and _PARTICIPLE_OPENING.match(text, v.end):
+                continue  # "Established as a consultative body, the group has ...": it describes the subject
             before = self.word_before(v.start)
             if v.modal_like:
                 if before in _RELATIVES:
