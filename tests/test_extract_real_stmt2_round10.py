@@ -88,3 +88,24 @@ def test_bare_past_form_opening_a_fact_sheet_item_still_acts() -> None:
     text = "Established a consultative group on extended deterrence.\n"
     found = pledges(extract_text(text, dt.date(2024, 3, 4), "joint_statement"))
     assert [p for _t, p, _d in found] == ["KOR+USA"]
+
+
+# -- 4. the meeting a readout's sentence opens with is no party to it ----------------------------------------
+
+
+def test_meeting_after_during_is_not_joined_to_the_speaker() -> None:
+    # a readout: "During the meeting, Secretary X underscored that the U.S. commitment ... is ironclad"
+    text = (
+        "Readout of the Secretary's Meeting With the Minister\n"
+        "During the meeting, Secretary Smith underscored that the U.S. commitment to the defense of the ROK is "
+        "ironclad and backed by the full range of U.S. capabilities.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2024, 3, 4), "other"))
+    assert [p for _t, p, d in found if "underscored" in d] == ["USA"]
+
+
+def test_both_sides_after_during_still_pledge_together() -> None:
+    # guard: the subject after the opening phrase is unchanged
+    text = "During the talks, the two sides reaffirmed their commitment to extended deterrence.\n"
+    found = pledges(extract_text(text, dt.date(2024, 3, 4), "other"))
+    assert [p for _t, p, _d in found] == ["KOR+USA"]
