@@ -14,6 +14,10 @@ import datetime as dt
 
 from extraction_probe import extract_text, heads, pledges, recorded_node
 
+from extractors.metadata import infer_kind
+from extractors.readers import read_bytes
+from extractors.rules import extract_document
+
 # -- 1. a pair of parties after "in" is no place --------------------------------------------------------
 
 
@@ -109,3 +113,41 @@ def test_both_sides_after_during_still_pledge_together() -> None:
     text = "During the talks, the two sides reaffirmed their commitment to extended deterrence.\n"
     found = pledges(extract_text(text, dt.date(2024, 3, 4), "other"))
     assert [p for _t, p, _d in found] == ["KOR+USA"]
+
+
+# -- 5. what kind of document a page is ---------------------------------------------------------------------
+
+
+def test_archive_banner_saying_the_site_is_no_longer_updated_is_no_news_cue() -> None:
+    # an archived presidential site's banner over a leaders' release that carries no joint heading
+    text = (
+        "This is historical material from an archive. The website is no longer updated and links to other "
+        "websites may not work.\n\n"
+        "The President's Visit to the Republic of Korea\n\n"
+        "The two leaders pledged to keep close consultation on North Korea policy.\n"
+    )
+    assert infer_kind(text, None)[0] == "other"
+    # guard: a news page's own stamp is still one
+    assert infer_kind("Leaders meet\n\nUpdated : 2031-03-04 10:09 KST\n\nThe two leaders met.", None)[0] == "news"
+
+
+def test_fact_sheet_of_a_state_visit_records_the_summit() -> None:
+    text = (
+        "FACT SHEET: Republic of Korea State Visit to the United States\n\n"
+        "President Biden welcomed President Yoon of the Republic of Korea (ROK) on April 26, 2023, for a State "
+        "Visit marking seventy years of the Alliance. The two presidents reaffirmed their commitment to a global "
+        "alliance.\n\n"
+        "The United States committed to more visible deployments of U.S. strategic assets to the Korean Peninsula.\n"
+    )
+    doc = read_bytes(text.encode(), suffix=".txt")
+    assert doc.kind == "joint_statement"
+    graph = extract_document(doc)
+    summit = recorded_node(graph)
+    assert summit is not None and summit.props["date"] == dt.date(2023, 4, 26)
+    assert heads(graph, summit) == {"Joe Biden", "Yoon Suk Yeol"}
+
+
+def test_fact_sheet_on_another_subject_keeps_its_kind() -> None:
+    # guard: only the fact sheet of a visit is the visit's record
+    text = "FACT SHEET: Support for Disaster Relief in the Pacific\n\nThe United States is sending relief supplies.\n"
+    assert read_bytes(text.encode(), suffix=".txt").kind != "joint_statement"
