@@ -127,6 +127,9 @@ def test_archive_banner_saying_the_site_is_no_longer_updated_is_no_news_cue() ->
         "The two leaders pledged to keep close consultation on North Korea policy.\n"
     )
     assert infer_kind(text, None)[0] == "other"
+    # ... and the banner after the archive's label is no title either
+    archived = read_bytes(("National Archives " + text).encode(), suffix=".txt")
+    assert archived.title == "The President's Visit to the Republic of Korea"
     # guard: a news page's own stamp is still one
     assert infer_kind("Leaders meet\n\nUpdated : 2031-03-04 10:09 KST\n\nThe two leaders met.", None)[0] == "news"
 
