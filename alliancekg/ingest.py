@@ -17,6 +17,7 @@ module-level function (it is pickled).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -31,7 +32,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from extractors.extract import ExtractFn, extract_checked
+from extractors.extract import ExtractFn, default_extractor, extract_checked
 from extractors.readers import read_document
 from graph.errors import AllianceKGError, ConfigurationError, ExtractionError, StoreError, StoreUnavailableError
 from graph.model import GraphData, Node, document_iri, source_role
@@ -386,6 +387,12 @@ def ingest_paths(
                     report.not_attempted = [str(f) for f in files[n + 1 :]]
                     break
         else:
+            if extract is None:
+                # loaded here, before the workers start: forked workers share its compiled expressions instead of
+                # each compiling them, and this process writes them to the regex cache at exit (a worker ends
+                # without running exit handlers: what it learns is lost, so the cache was never written)
+                with contextlib.suppress(AllianceKGError):  # (each file then reports it, as before)
+                    extract = default_extractor()
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 futures: list[Future[_Outcome]] = [
                     pool.submit(_process, str(file), extract, base, known, encoding, max_bytes) for file in files

@@ -16,7 +16,10 @@ Sentences
     benchmarks and the tests all use it. A sentence ends at ``.``, ``!``,
     ``?`` or an ellipsis, after optional closing quotes or brackets, followed
     by white space and a character that is not a lower-case letter or a
-    closing mark. The period of an abbreviation does not end a sentence:
+    closing mark; in a web copy that lost the space, after a lower-case word
+    or a year and before a capitalised word ("... its capabilities.Austin
+    warned"), unless the run of text holds a web or e-mail address
+    ("www.Korea.net"). The period of an abbreviation does not end a sentence:
     titles ("Gen.", "Amb.", "Dr."), "No. 5", "Art. 3", month names before a
     day ("Oct. 30"); a dotted acronym ("U.S.", "D.C."), an initial ("John F.
     Kennedy") or a soft abbreviation ("Jr.", "etc.") ends one only when a
@@ -71,6 +74,7 @@ class _Splitter:
     token_tail: re.Pattern[str]
     acronym: re.Pattern[str]
     initial: re.Pattern[str]
+    web_address: re.Pattern[str]
     titles: frozenset[str]
     numbers: frozenset[str]
     months: frozenset[str]
@@ -90,6 +94,7 @@ def _splitter() -> _Splitter:
         token_tail=r.regex("token_tail"),
         acronym=r.regex("acronym"),
         initial=r.regex("initial"),
+        web_address=r.regex("web_address"),
         titles=r.words("title_abbreviations"),
         numbers=r.words("number_abbreviations"),
         months=r.words("month_abbreviations"),
@@ -188,6 +193,8 @@ def _ends_sentence(sp: _Splitter, text: str, punct_start: int, boundary: int, st
     first = follow.group(2)
     if first.islower() or first in ",;:)]}":
         return False
+    if boundary < stop and not text[boundary].isspace() and _in_web_address(sp, text, punct_start, boundary, stop):
+        return False  # "www.Defense.gov": a glued period of an address, not of a sentence
     if text[punct_start] != ".":
         return True
     if text.startswith("..", punct_start):
@@ -208,6 +215,18 @@ def _ends_sentence(sp: _Splitter, text: str, punct_start: int, boundary: int, st
         word = sp.next_word.match(text, boundary, stop)
         return word is not None and word.group(1).lower() in sp.openers
     return True
+
+
+def _in_web_address(sp: _Splitter, text: str, punct_start: int, boundary: int, stop: int) -> bool:
+    """Whether the run of text without white space around a glued sentence end is a web or e-mail address."""
+    lo = max(0, punct_start - LOOKBACK)
+    cut = max(text.rfind(" ", lo, punct_start), text.rfind("\n", lo, punct_start))
+    start = cut + 1 if cut >= 0 else lo
+    end = boundary
+    limit = min(stop, boundary + LOOKBACK)
+    while end < limit and not text[end].isspace():
+        end += 1
+    return sp.web_address.search(text[start:end].rstrip(".,;:!?\"')]”’")) is not None
 
 
 def segment(doc: SourceDocument) -> SourceDocument:

@@ -53,9 +53,8 @@ from graph.model import (
     Relationship,
     chunked,
 )
-from graph.schema import Kind, Prop, Rel, subkinds
+from graph.schema import SEARCH_KEY_SEPARATOR, Kind, Prop, Rel, SearchKey, subkinds
 from graph.store import (
-    DATE_PREFIX,
     DEFAULT_BATCH_SIZE,
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_ROW_LIMIT,
@@ -70,6 +69,7 @@ from graph.store import (
     ProjectedNode,
     Projection,
     TextMatch,
+    date_prefix_range,
     expand_kinds,
     linked_page,
     merge_matches,
@@ -120,9 +120,33 @@ def _first(row: tuple[Any, ...]) -> Any:
     return row[0]
 
 
+_SEARCH_KEYS: frozenset[str] = frozenset(k.value for k in SearchKey)
+"""The store's own search properties, never part of a node read back."""
+
+
+def search_keys(kind: str, label: str, props: dict[str, Any]) -> dict[str, Any]:
+    """The :class:`~graph.schema.SearchKey` properties of a node written with ``label`` and ``props``.
+
+    Lower-cased by ``str.lower``, as the embedded store lowers what it searches. A property the write does
+    not name leaves its key alone (``SET n += ...`` keeps the old value too); a property set to None, or to
+    something that is not text, removes its key.
+    """
+    keys: dict[str, Any] = {SearchKey.NAME.value: label.lower()}
+    if Prop.ALT_LABELS.value in props:
+        alts = props[Prop.ALT_LABELS.value]
+        texts = isinstance(alts, list) and all(isinstance(a, str) for a in alts)
+        lowered = [a.lower() for a in alts] if texts else None
+        keys[SearchKey.ALIASES.value] = lowered
+        keys[SearchKey.ALIAS_TEXT.value] = SEARCH_KEY_SEPARATOR.join(lowered) if lowered else None
+    if kind == Kind.MENTION.value and Prop.TEXT.value in props:
+        text = props[Prop.TEXT.value]
+        keys[SearchKey.TEXT.value] = text.lower() if isinstance(text, str) else None
+    return keys
+
+
 def node_from_record(entity: Any) -> Node:
-    """A :class:`Node` from a driver node (or a property map)."""
-    data = {k: to_python(v) for k, v in dict(entity).items()}
+    """A :class:`Node` from a driver node (or a property map); the store's search keys are left out."""
+    data = {k: to_python(v) for k, v in dict(entity).items() if k not in _SEARCH_KEYS}
     iri = data.pop(Prop.IRI.value)
     kind = Kind(data.pop(Prop.KIND.value))
     label = data.pop(Prop.LABEL.value, "")
@@ -134,6 +158,9 @@ def _rel_from_row(source: str, rtype: str, target: str, props: dict[str, Any] | 
         type=Rel(rtype), source=source, target=target, props={k: to_python(v) for k, v in (props or {}).items()}
     )
 
+
+INDEX_WAIT_SECONDS = 300
+"""How long :meth:`Neo4jStore.ensure_schema` waits for new indexes to come online."""
 
 ONE_HOP_ALL = 2**62
 """The ``$room`` of :data:`queries.NEIGHBOURS_ONE_HOP` when no limit is asked (Cypher's ``LIMIT`` takes no null)."""
@@ -215,9 +242,36 @@ class Neo4jStore(GraphStore):
                 for label in queries.ALL_LABELS:
                     session.run(queries.constraint_query(label)).consume()
                     names.append(queries.constraint_name(label))
+                for _, statement in queries.search_index_queries():
+                    session.run(statement).consume()
+                session.run(queries.AWAIT_INDEXES, seconds=INDEX_WAIT_SECONDS).consume()
 
         self._guard(action)
+        self.fill_search_keys()
         return names
+
+    def fill_search_keys(self, batch_size: int = 5_000) -> int:
+        """Write the search keys (:func:`search_keys`) of nodes that lack them: a database written before
+        the keys existed, migrated in place (nothing else of a node changes). Returns the nodes keyed.
+
+        :meth:`ensure_schema` runs it; once every node has its keys it costs one scan of the nodes.
+        """
+        done = 0
+        while True:
+            records = self._read(queries.UNKEYED_NODES, batch=batch_size)
+            if not records:
+                return done
+            rows = []
+            for r in records:
+                props: dict[str, Any] = {}
+                if r["alts"] is not None:
+                    props[Prop.ALT_LABELS.value] = r["alts"]
+                if r["text"] is not None:
+                    props[Prop.TEXT.value] = r["text"]
+                label = r["label"] if isinstance(r["label"], str) else ""
+                rows.append({"iri": r["iri"], "keys": search_keys(str(r["kind"]), label, props)})
+            self._write(_set_keys_work(rows))
+            done += len(rows)
 
     @property
     def revision(self) -> None:
@@ -703,14 +757,18 @@ class Neo4jStore(GraphStore):
         needle = text.strip().lower()
         if not needle or limit < 1:
             return []
-        fields = [("name", queries.FIND_BY_NAME), ("alias", queries.FIND_BY_ALIAS)]
-        if DATE_PREFIX.match(needle):
-            fields.append(("date", queries.FIND_BY_DATE))
-        fields.append(("evidence", queries.FIND_BY_EVIDENCE))
+        fields: list[tuple[str, str, dict[str, Any]]] = [
+            ("name", queries.FIND_BY_NAME, {"needle": needle}),
+            ("alias", queries.FIND_BY_ALIAS, {"needle": needle}),
+        ]
+        days = date_prefix_range(needle)
+        if days is not None:
+            fields.append(("date", queries.FIND_BY_DATE, {"first": days[0], "last": days[1]}))
+        fields.append(("evidence", queries.FIND_BY_EVIDENCE, {"needle": needle}))
         found: list[tuple[str, list[tuple[Node, str]]]] = []
         listed = 0
-        for field, query in fields:
-            records = self._read(query, needle=needle, limit=limit + listed)
+        for field, query, params in fields:
+            records = self._read(query, limit=limit + listed, **params)
             pairs = [(node_from_record(r["n"]), str(r["text"])) for r in records]
             found.append((field, pairs))
             listed += min(len(pairs), limit)
@@ -795,7 +853,18 @@ class Neo4jStore(GraphStore):
 def _node_batches(nodes: Iterable[Node], size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """(query, rows) per kind, at most ``size`` rows each; labels come from the kind."""
     rows = (
-        (kind, {"iri": n.iri, "props": {Prop.KIND.value: kind.value, Prop.LABEL.value: n.label, **n.props}})
+        (
+            kind,
+            {
+                "iri": n.iri,
+                "props": {
+                    Prop.KIND.value: kind.value,
+                    Prop.LABEL.value: n.label,
+                    **n.props,
+                    **search_keys(kind.value, n.label, n.props),
+                },
+            },
+        )
         for n in nodes
         for kind in (Kind(n.kind),)
     )
@@ -841,6 +910,13 @@ def _upsert_work(
             msg = f"relationship end node(s) not in the store: {shown or '(unknown)'}; load the nodes first"
             raise StoreError(msg)
         return written
+
+    return work
+
+
+def _set_keys_work(rows: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], None]:
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        tx.run(queries.SET_SEARCH_KEYS, rows=rows).consume()
 
     return work
 
@@ -973,7 +1049,7 @@ class _GraphCollector:
 
     def plain(self, value: Any) -> Any:
         if isinstance(value, neo4j.graph.Node):
-            data = {k: to_python(v) for k, v in dict(value).items()}
+            data = {k: to_python(v) for k, v in dict(value).items() if k not in _SEARCH_KEYS}
             self._add_node(value)
             return data
         if isinstance(value, neo4j.graph.Relationship):

@@ -138,6 +138,30 @@ matches nodes on ``(:Node {iri: ...})``. The embedded store and RDF ignore it.
 """
 
 
+class SearchKey(StrEnum):
+    """Extra Neo4j properties that let a text index serve the case-insensitive search (not ontology terms).
+
+    Written with every node by the Neo4j store (lower-cased by Python's
+    ``str.lower``, as the embedded store lowers what it searches, so both
+    stores match the same texts), filled in for nodes written without them
+    by ``Neo4jStore.ensure_schema``, and dropped when a node is read back:
+    they never reach the graph model or the RDF export.
+    """
+
+    NAME = "searchName"
+    """Every node: its ``label``, lower-cased."""
+    ALIASES = "searchAliases"
+    """A node with ``altLabels``: each alias lower-cased, in the same order."""
+    ALIAS_TEXT = "searchAliasText"
+    """The same aliases joined by :data:`SEARCH_KEY_SEPARATOR` (a list cannot be text-indexed)."""
+    TEXT = "searchText"
+    """A Mention: its ``text``, lower-cased."""
+
+
+SEARCH_KEY_SEPARATOR = "\x1f"
+"""Joins the aliases of :attr:`SearchKey.ALIAS_TEXT` (the unit separator; a match is checked alias by alias)."""
+
+
 class Rel(StrEnum):
     """Relationship types (Neo4j spelling) of the ontology's object properties."""
 

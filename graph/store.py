@@ -27,6 +27,7 @@ Semantics shared by both stores
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import time
@@ -119,6 +120,28 @@ def in_window(value: Any, start: dt.date | None, end: dt.date | None, undated: b
 
 DATE_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 """A search text that names a year, a month or a day (``2017``, ``2017-09``, ``2017-09-03``)."""
+
+
+def date_prefix_range(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day whose ISO date starts with ``text`` (a :data:`DATE_PREFIX`), or None when no day
+    does (not a prefix, a month 13, a 30 February, the year 0).
+
+    ``2017`` -> 2017-01-01 .. 2017-12-31; ``2017-02`` -> 2017-02-01 .. 2017-02-28; ``2017-09-03`` -> that day.
+    """
+    if DATE_PREFIX.match(text) is None:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    try:
+        if len(parts) == 3:
+            day = dt.date(*parts)
+            return day, day
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except (ValueError, OverflowError):
+        return None
+
 
 MATCH_FIELDS: tuple[str, ...] = ("name", "alias", "date", "evidence")
 """What a :class:`TextMatch` matched, in the order :meth:`GraphReader.find_text` lists them."""

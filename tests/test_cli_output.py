@@ -157,3 +157,22 @@ def test_the_cli_console_keeps_emoji_codes_and_escaped_values_as_written() -> No
     buf = io.StringIO()
     console(file=buf, width=120).print(f"[bold]{literal('[/] ak:date: [red]x[/red]')}[/bold] should have ak:date:")
     assert buf.getvalue().strip() == "[/] ak:date: [red]x[/red] should have ak:date:"
+
+
+def test_file_names_the_user_gave_print_as_written(tmp_path: Path, saved_store: Path) -> None:
+    """A path from the command line ("[red]out.csv", "[bold]graph.ttl") is named as it is in the messages and
+    tables that report it, never read as markup (the bracket part was swallowed: "wrote 3 rows to out.csv")."""
+    done = alliancekg(tmp_path, "crises", "--data", str(saved_store), "--csv", "[red]out.csv")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "[red]out.csv").is_file()
+    assert "rows to [red]out.csv" in done.stdout
+    done = alliancekg(tmp_path, "crises", "--data", str(saved_store), "--json", "[red]out.json")
+    assert done.returncode == 0, done.stderr
+    assert "wrote [red]out.json" in done.stdout
+    exported = alliancekg(tmp_path, "export", "-o", "[bold]graph.ttl", "--data", str(saved_store))
+    assert exported.returncode == 0, exported.stderr
+    assert "[bold]graph.ttl" in exported.stdout
+    imported = alliancekg(tmp_path, "import", "[bold]graph.ttl", "--data", str(tmp_path / "[i]copy.json.gz"))
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported [bold]graph.ttl" in imported.stdout
+    assert "[i]copy.json.gz" in " ".join(imported.stdout.split())  # the store file, in a cell that may fold

@@ -112,6 +112,25 @@ def test_hosting_an_event_of_a_field_still_pledges() -> None:
     assert found and all("ExtendedDeterrence" in types for types, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        (
+            "The Minister and the Secretary agreed to co-host the first combined space exercise next year.",
+            "SpaceCooperation",
+        ),
+        (
+            "The two sides pledged to co-host the next trilateral exercise with Japan in the East Sea.",
+            "TrilateralCooperation",
+        ),
+    ],
+)
+def test_co_hosting_the_first_or_next_exercise_still_pledges(sentence: str, field: str) -> None:
+    # an ordinal after "co-host" names a meeting's number only when no exercise follows it
+    found = read(sentence)
+    assert found and all(field in types for types, _ in found), found
+
+
 # -- a web copy that lost the space after every sentence ---------------------------------------------------------
 
 
@@ -150,6 +169,24 @@ def test_a_year_glued_to_the_next_sentence_ends_it() -> None:
 )
 def test_a_period_inside_a_name_or_after_a_capital_joins(text: str) -> None:
     assert _sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The full text is at www.Defense.gov for all readers.", id="www"),
+        pytest.param("The ministry posted it on www.Korea.net on the same day.", id="www-country"),
+        pytest.param("Copies went out from Press.Office@Example.org that night.", id="e-mail"),
+    ],
+)
+def test_a_glued_period_of_a_web_address_ends_no_sentence(text: str) -> None:
+    assert _sentences(text) == [text]
+
+
+def test_a_soft_abbreviation_glued_to_a_sentence_opener_ends_it() -> None:
+    # as with a space ("etc. The ..."): the opener after it starts the next sentence
+    text = "The list covered ships, aircraft, etc.The two sides then closed the talks."
+    assert _sentences(text) == ["The list covered ships, aircraft, etc.", "The two sides then closed the talks."]
 
 
 def test_a_news_page_without_spaces_keeps_each_pledge_its_own() -> None:

@@ -206,3 +206,61 @@ def test_a_derived_value_marshal_cannot_write_is_computed_not_kept(cache_dir: Pa
     assert regex_cache.derived("dates", str(module), "x", 0, lambda: {"on": None}) == {"on": None}  # not kept
     assert regex_cache.save() is not None  # the file is still written (with the value that marshal takes)
     regex_cache.source_tag.cache_clear()
+
+
+def test_ingest_with_workers_writes_the_cache(tmp_path: Path) -> None:
+    """``ingest --workers 2`` leaves the cache file behind (its workers end without exit handlers: the extractor
+    is loaded in the parent before they start, which writes what it compiled), and its graphs are those of one
+    process."""
+    import os
+    import subprocess
+    import sys
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(
+        "The 63rd Security Consultative Meeting was held in Seoul on October 9, 2031. The Minister and the "
+        "Secretary pledged to strengthen the combined defense posture.\n", encoding="utf-8",
+    )  # fmt: skip
+    (docs / "b.txt").write_text(
+        "North Korea launched an ICBM on November 29, 2017. The two sides condemned the launch and pledged to "
+        "expand their combined exercises.\n", encoding="utf-8",
+    )  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ALLIANCEKG_", "NEO4J_"))}
+    counts = []
+    for workers, cache in (("2", tmp_path / "cache-2"), ("1", tmp_path / "cache-1")):
+        done = subprocess.run(
+            [sys.executable, "-m", "alliancekg.cli", "ingest", str(docs), "--workers", workers, "--no-progress",
+             "--data", str(tmp_path / f"graph-{workers}.json.gz")],
+            env={**env, regex_cache.CACHE_ENV: str(cache)}, capture_output=True, text=True, check=False, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert [p.name for p in cache.iterdir()] == [regex_cache.FILE_NAME.format(tag=regex_cache.ENGINE)]
+        line = " ".join(done.stdout.split())
+        counts.append(re.search(r"(\d+) ingested, .*?\((\d+) nodes, (\d+) relationships\)", line).groups())  # type: ignore[union-attr]
+    assert counts[0] == counts[1] and counts[0][0] == "2" and int(counts[0][1]) > 0
+
+
+def test_large_derived_values_the_run_did_not_use_are_bounded(cache_dir: Path, tmp_path: Path) -> None:
+    """A parsed rule file is kept per version of its text: the file holds at most MAX_LARGE such large values
+    beyond those the last run used, so editing rule files does not grow the cache without end."""
+    module = tmp_path / "derive.py"
+    module.write_text("VERSION = 1\n")
+    big = [f"{i:03d}" * 30 for i in range(60)]  # over LARGE_BYTES once marshalled
+    for n in range(regex_cache.MAX_LARGE + 10):
+        regex_cache.derived("doc", str(module), f"version {n}", 0, lambda: big)
+    small = regex_cache.derived("words", str(module), "a|b", 0, lambda: ("a", "b"))
+    assert regex_cache.save() is not None
+    regex_cache.forget()
+    regex_cache.derived("doc", str(module), "version 0", 0, lambda: big)  # this run uses one of them
+    regex_cache.derived("doc", str(module), "new", 0, lambda: big)  # and learns another
+    path = regex_cache.save()
+    assert path is not None
+    import marshal
+
+    derived = marshal.loads(path.read_bytes())["derived"]
+    docs = [k for k in derived if k[0].startswith("doc:")]
+    assert len(docs) == regex_cache.MAX_LARGE
+    assert any(k[1] == "version 0" for k in docs) and any(k[1] == "new" for k in docs)  # the used ones stay
+    assert regex_cache.derived("words", str(module), "a|b", 0, lambda: ("other",)) == small  # small values stay
+    regex_cache.source_tag.cache_clear()

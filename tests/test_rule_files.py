@@ -236,3 +236,20 @@ def test_a_warm_start_imports_no_yaml(tmp_path) -> None:  # type: ignore[no-unty
     runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
             for _ in range(2)]  # fmt: skip
     assert [r.stdout.strip() for r in runs] == ["True", "False"]
+
+
+def test_a_parsed_rule_file_shares_no_list_with_the_cache(rule_cache) -> None:  # type: ignore[no-untyped-def]
+    """Two parses of one text (and the document the cache writes at exit) stay apart: changing the lists of
+    one rule file changes neither the next parse of that text nor the cache's file."""
+    from extractors.rules import regex_cache
+
+    first = parse_rule_file(SAMPLE, "sample")
+    for spec in first.patterns.values():
+        for value in spec.values():
+            if isinstance(value, list):
+                value.append("changed")
+    second = parse_rule_file(SAMPLE, "sample")
+    assert second == parse_rule_file(SAMPLE, "sample") != first
+    assert regex_cache.save() is not None
+    regex_cache.forget()
+    assert parse_rule_file(SAMPLE, "sample") == second

@@ -260,7 +260,7 @@ def register(app: typer.Typer) -> None:
             if write_reaffirms:
                 written = write_chains(graph, commitment_type)
                 saved = graph.save() if written else None
-                where = f" (saved to {saved})" if saved else ""
+                where = f" (saved to {literal(saved)})" if saved else ""
                 note(f"wrote {written} REAFFIRMS relationships{where}", fmt)
             result = lineage(
                 graph, commitment_type, party=party, evidence=True, sources=sources, min_confidence=min_confidence

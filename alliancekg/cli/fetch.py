@@ -195,13 +195,13 @@ def fetch_command(
     line = (
         f"{report.count('fetched')} fetched, {report.count('unchanged')} unchanged, {report.count('cached')} cached, "
         f"{report.count('skipped')} skipped, {report.count('failed')} failed in {report.seconds:.1f} s; "
-        f"{len(report.documents) - len(report.missing)} of {len(report.documents)} texts in {report.out}"
+        f"{len(report.documents) - len(report.missing)} of {len(report.documents)} texts in {literal(report.out)}"
     )
     console.print(line)
     if report.missing:
         console.print(f"[bold red]no copy of:[/bold red] {literal(', '.join(report.missing))}")
     if report.saved():
-        console.print(f"next: alliancekg ingest {report.out}")
+        console.print(f"next: alliancekg ingest {literal(report.out)}")
     if not report.ok:
         raise typer.Exit(code=1)
 

@@ -201,10 +201,10 @@ def write_result(
     try:
         if csv is not None:
             safe_frame(df).to_csv(csv, index=False)
-            note(f"wrote {len(df)} rows to {csv}", fmt)
+            note(f"wrote {len(df)} rows to {literal(csv)}", fmt)
         if json_file is not None:
             json_file.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            note(f"wrote {json_file}", fmt)
+            note(f"wrote {literal(json_file)}", fmt)
     except OSError as exc:
         msg = f"cannot write {csv or json_file}: {exc.strerror or exc}"
         raise ConfigurationError(msg) from exc

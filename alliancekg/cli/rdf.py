@@ -72,7 +72,7 @@ def export_command(
     table = _new_table(title=f"Exported {store.name} store")
     for column in ("file", "format", "triples", "nodes", "relationships", "seconds"):
         table.add_column(column)
-    table.add_row(str(out), report.format, f"{report.triples:,}", f"{report.nodes:,}",
+    table.add_row(literal(out), report.format, f"{report.triples:,}", f"{report.nodes:,}",
                   f"{report.relationships:,}", f"{report.seconds:.2f}")
     _console().print(table)
     if validate:
@@ -94,11 +94,11 @@ def import_command(
     with opened(store_kind, data_file, create=True) as store:
         _, report = import_file(file, store, fmt)
         saved = store.save()
-    table = _new_table(title=f"Imported {file}")
+    table = _new_table(title=f"Imported {literal(file)}")
     for column in ("triples read", "nodes", "relationships", "store"):
         table.add_column(column)
     table.add_row(f"{report.triples:,}", f"{report.nodes:,}", f"{report.relationships:,}",
-                  f"{store.name}" + (f" ({saved})" if saved else ""))
+                  f"{store.name}" + (f" ({literal(saved)})" if saved else ""))
     _console().print(table)
     for what, count in report.added.items():
         _console().print(f"{what}: {count}")
@@ -107,7 +107,7 @@ def import_command(
         skipped.add_column("reason", overflow="fold")
         skipped.add_column("count", justify="right")
         for reason, count in report.skipped.most_common(20):
-            skipped.add_row(reason, str(count))
+            skipped.add_row(literal(reason), str(count))
         _console().print(skipped)
 
 

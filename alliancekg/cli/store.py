@@ -97,7 +97,7 @@ def register(app: typer.Typer) -> None:
             payload = {"store": describe(graph).removeprefix("the "), "nodes": kinds, "relationships": types}
             emit_rows(fmt, ("element", "name", "count"), rows, payload)
             return
-        table = Table(title=f"graph in {describe(graph)}")
+        table = Table(title=f"graph in {literal(describe(graph))}")
         table.add_column("nodes by kind")
         table.add_column("count", justify="right")
         table.add_column("relationships by type")
@@ -113,7 +113,8 @@ def register(app: typer.Typer) -> None:
         table.add_row("[b]total[/b]", f"[b]{total_nodes:,}[/b]", "[b]total[/b]", f"[b]{total_rels:,}[/b]")
         show(table)
         if not kinds:
-            show(f"{_cap(describe(graph))} is empty: run `alliancekg ingest corpus/` to load the sample corpus.")
+            where = literal(_cap(describe(graph)))
+            show(f"{where} is empty: run `alliancekg ingest corpus/` to load the sample corpus.")
 
     @app.command("cypher")
     def cypher(

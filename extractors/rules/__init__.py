@@ -44,6 +44,7 @@ from extractors.rules.meetings import (
     CONTEXT_SERIES,
     LEADERS_MET,
     NUMBERED_SERIES,
+    OFFICIALS_MET,
     SAID_TODAY,
     SPEAKER_AND_I,
     SPEAKER_TURN,
@@ -57,6 +58,7 @@ from extractors.rules.meetings import (
     choose_recorded,
     complete_from_reference,
     find_meeting_mentions,
+    official_level,
     parties_of,
     recorded_score,
     refine_series,
@@ -99,7 +101,11 @@ _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
+_OPENING_MARKS = " \t\n\"'“‘("
+"""What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
+_OFFICIALS_OTHER_TIME = _MEETING_RULES.regex("officials_other_time")
+_OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
 SPOKEN_OPENING_CHARS = 1500
 """How far a spoken record's opening reaches at least (characters, as in a text without paragraphs): where its
@@ -112,6 +118,8 @@ _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
+_ALLIES = frozenset({"KOR", "USA", "JPN"})
+"""The three allies of a trilateral meeting."""
 _UNTYPED_PLEDGE = frozenset(_COMMITMENT_RULES.word_list("untyped_pledge"))
 _WILL_AFTER_VERB = _COMMITMENT_RULES.regex("will_after_verb")
 _DEFINITE_OBJECT = _COMMITMENT_RULES.regex("definite_object")
@@ -309,6 +317,7 @@ class _Extraction:
         north = [m for m in mentions if self._held_with_north(m, actors)]
         mentions = [m for m in mentions if m not in north or self._summit_with_north(m, actors)]
         mentions.extend(self.leader_meetings(actors, mentions))
+        mentions.extend(self.officials_meetings(actors, mentions))
         mentions.sort(key=lambda m: m.start)
         numbered = [m for m in mentions if m.series in NUMBERED_SERIES]
         dominant = Series.SCM if self.doc.kind == "communique" else (numbered[0].series if numbered else Series.OTHER)
@@ -639,8 +648,18 @@ class _Extraction:
                 continue  # "We, the Leaders of the G7, met ...", "the leaders of Australia, India, Japan ...": others
             if officials and (allies is None or "JPN" not in allies):
                 continue  # "the defense ministers of the ROK and the U.S. met": which of their series, it does not say
-            if (own or officials) and day is None and s.start < self._opening_end(2):
+            if officials and self.text[s.start : m.start()].strip(_OPENING_MARKS):
+                # "They noted that the Chiefs of Defense of ... met in Hawaii on ...": a meeting the text tells of,
+                # not the one whose statement opens with its officials
+                continue
+            if (
+                (own or officials)
+                and day is None
+                and s.start < self._opening_end(2)
+                and not (officials and _OFFICIALS_OTHER_TIME.search(self.text, m.end(), s.end))
+            ):
                 # the leaders' (or ministers') statement opening with their meeting: its date is the date line above it
+                # (not the ministers' meeting "last year" or "since 2015")
                 day = self._day_in(0, s.start)
             if day is not None and (own or officials or day.start - m.end() < 80):
                 three = m.group(0).lower().startswith("the three") or (allies is not None and "JPN" in allies)
@@ -654,6 +673,48 @@ class _Extraction:
                     attach_place(mention, self.text, s.end)
                     mention.level = trilateral_level(m.group("office"))
                 out.append(mention)
+        return out
+
+    def officials_meetings(self, actors: list[ActorMention], named: Sequence[MeetingMention]) -> list[MeetingMention]:
+        """Trilateral meetings the text implies: an official of each of the three allies (ministers, vice
+        ministers, chiefs) named in one sentence that says they met, when the sentence names no meeting itself
+        ("Secretary X, Foreign Minister Y and Foreign Minister Z met in Phnom Penh on August 4"; "... met today",
+        dated by the statement's date line when the sentence opens it). Two allies' officials meeting say
+        nothing of which of their series it was, and are left alone."""
+        out: list[MeetingMention] = []
+        by_sentence: dict[int, list[ActorMention]] = {}
+        for a in actors:
+            if a.actor.kind == Kind.PERSON and a.actor.country in _ALLIES and official_level(a.actor.role):
+                si = self.sindex.at(a.start)
+                if si is not None:
+                    by_sentence.setdefault(si, []).append(a)
+        for si, officials in by_sentence.items():
+            s = self.sents[si]
+            if {a.actor.country for a in officials} != _ALLIES or any(s.start <= m.start < s.end for m in named):
+                continue
+            other = any(
+                a.actor.kind == Kind.PERSON and s.start <= a.start < s.end and a.actor.country not in _ALLIES
+                and official_level(a.actor.role) is not None
+                for a in actors
+            )  # fmt: skip
+            if other or OFFICIALS_MET.search(self.text, officials[-1].end, s.end) is None:
+                continue  # another state's minister too ("... and Australian Foreign Minister Z met"), or no meeting
+            if _OFFICIALS_TOLD_BEFORE.search(self.text, s.start, officials[0].start):
+                continue  # "They recalled that Secretary X, ... met in Phnom Penh on ...": a meeting told of
+            day = self._day_in(officials[-1].end, s.end)
+            if (
+                day is None
+                and s.start < self._opening_end(2)
+                and not _OFFICIALS_OTHER_TIME.search(self.text, officials[-1].end, s.end)
+            ):
+                day = self._day_in(0, s.start)  # "met today": the statement's date line above (not "met last year")
+            if day is None:
+                continue
+            levels = {official_level(a.actor.role) for a in officials}
+            mention = MeetingMention(officials[0].start, officials[-1].end, Series.TRILATERAL, None, date=day)
+            mention.level = levels.pop() if len(levels) == 1 else None
+            attach_place(mention, self.text, s.end)
+            out.append(mention)
         return out
 
     def _day_in(self, start: int, end: int) -> DateMatch | None:

@@ -203,6 +203,7 @@ _PARTICIPLE_SERIES_AND = regex_cache.compile(
     r"\b(?:guided|driven|anchored|rooted|based|grounded|built|founded|underpinned|bound)\s+(?:by|in|on|upon)\b[^.;:]{0,120},\s*and\s*$"
 )
 _GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
+_ALLY_STATES = frozenset({"KOR", "USA"})
 _IRREGULAR_PAST = RULES.words("irregular_past")
 ADVERSARIES: frozenset[str] = RULES.words("adversaries")
 """States that never share an alliance pledge."""
@@ -535,6 +536,8 @@ class PartyResolver:
                 # "the two sides" are two even in a text that opens by naming three allies ("the Secretary and the
                 # two Ministers" of a trilateral are its three)
                 parties = BILATERAL
+            if group in ("both", "three") and _named_by_states(text, m.start(), actors):
+                continue  # "The Russian and Chinese foreign ministers": the states before the noun are its parties
             if group == "both" and m.group(0).lower() == "we" and _quoted(text, start, m.start()):
                 # '"We will provide full support ...," Minister Shin said': a quoted "we" is its speaker's;
                 # in a later sentence of a quotation without a named speaker ('... . We will ...," he said'),
@@ -571,6 +574,27 @@ class PartyResolver:
             out.append(r)
         out.sort(key=lambda r: r.start)
         return _mark_objects(_merge_titles(out, text), text, tokens, start)
+
+
+def _named_by_states(text: str, at: int, actors: list[ActorMention]) -> bool:
+    """Does a state other than the two allies stand as an adjective before the group noun at ``at`` ("the Russian
+    and Chinese foreign ministers", "the Chinese defense ministers", "Japanese, ROK and U.S. defense ministers")?
+    Then the states named so, not the text's parties, are who it names. The adjectives are the states read back
+    from the noun with only "and", commas and the noun's own modifiers (``group_head_modifiers``) between them;
+    the two allies' own adjectives ("the ROK-U.S. defense ministers") change nothing."""
+    states = sorted(
+        (a for a in actors if a.actor.kind is not _PERSON and a.actor.kind is not _ORGANIZATION and a.end <= at),
+        key=lambda a: a.end,
+        reverse=True,
+    )
+    cursor, chain = at, []
+    for a in states:
+        between = text[a.end : cursor].replace(",", " ").lower().split()
+        if a.end < at - 80 or not all(w == "and" or (w != "the" and w in _GROUP_HEAD_SKIPPED) for w in between):
+            break
+        chain.append(a.actor.id)
+        cursor = a.start
+    return any(state not in _ALLY_STATES for state in chain)
 
 
 def _quoted(text: str, start: int, pos: int) -> bool:

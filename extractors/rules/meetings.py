@@ -208,6 +208,20 @@ def body_series(name: str) -> str:
     return next((series for series, cue in _BODY_SERIES.items() if cue.search(name)), Series.OTHER)
 
 
+OFFICIALS_MET = _RULES.regex("officials_met")
+_OFFICIAL_LEVELS = tuple(
+    (level.strip(), tuple(" ".join(w.lower().split()) for w in words.split("|")))
+    for level, words in (pair.split("=", 1) for pair in _RULES.word_list("official_levels"))
+)
+
+
+def official_level(role: str | None) -> str | None:
+    """The trilateral level an official's office stands for ("Minister for Foreign Affairs" -> ``foreign``, "Vice
+    Minister of Foreign Affairs" -> ``vice``; ``official_levels`` in file order), or None for any other office."""
+    lowered = " ".join((role or "").lower().split())
+    return next((level for level, words in _OFFICIAL_LEVELS if any(w in lowered for w in words)), None)
+
+
 def trilateral_level(name: str) -> str | None:
     """Who met at a trilateral meeting, read on its name or their office ("Vice Foreign Ministers" -> ``vice``;
     the groups of ``trilateral_level``), or None."""

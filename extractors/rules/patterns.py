@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import marshal
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -238,7 +239,13 @@ def _document(text: str, origin: str) -> Any:
     they are; a document holding anything else is not kept). The checks of :func:`parse_rule_file` run either way.
     """
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-    return regex_cache.derived("rule-file", __file__, digest, 0, lambda: _parse_yaml(text, origin))
+    doc = regex_cache.derived("rule-file", __file__, digest, 0, lambda: _parse_yaml(text, origin))
+    # a copy of its own: the kept document is the cache's, written back at exit, and shared by every parse of
+    # the same text (a caller changing a pattern's list would change the next caller's file and the cache's)
+    try:
+        return marshal.loads(marshal.dumps(doc))
+    except ValueError:  # a value marshal cannot write was never kept (see regex_cache.derived): this parse's own
+        return doc
 
 
 def _parse_yaml(text: str, origin: str) -> Any:

@@ -59,6 +59,11 @@ FILE_NAME = "regex2-{tag}.marshal"
 """The file's name; ``regex2``: each expression's code is kept as one byte string (see :data:`CODE_TYPE`), not
 as the list of integers the first format (``regex-``) held, which older checkouts still read and write."""
 MAX_ENTRIES = 4000
+MAX_LARGE = 48
+"""Derived values larger than :data:`LARGE_BYTES` (a parsed rule file) the file keeps beyond those the last run
+used: every edited rule file adds one, so without a bound a developer's cache would grow by tens of kilobytes per
+edit until :data:`MAX_ENTRIES`."""
+LARGE_BYTES = 4096
 """Beyond this many expressions the file keeps only those used by the last run that wrote it."""
 ENGINE = (
     f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
@@ -253,6 +258,11 @@ def save() -> Path | None:
             return None
         entries = dict(_table) if len(_table) <= MAX_ENTRIES else {k: _table[k] for k in _used}
         kept = dict(_derived) if len(_derived) <= MAX_ENTRIES else {k: _derived[k] for k in _used_derived}
+        large = [k for k, v in kept.items() if len(marshal.dumps(v)) > LARGE_BYTES]
+        if len(large) > MAX_LARGE:  # the unused ones go first (another checkout's rule files parse again once)
+            unused = [k for k in large if k not in _used_derived]
+            for k in unused[: len(large) - MAX_LARGE]:
+                del kept[k]
         _learnt = False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
