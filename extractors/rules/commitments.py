@@ -172,6 +172,8 @@ _SKIPPED_ADVERBS = RULES.words("skipped_adverbs")
 _ATTRIBUTIVE_BEFORE = RULES.words("attributive_before")
 _ATTRIBUTIVE_TIME_NOUNS = RULES.words("attributive_time_nouns")
 _ATTRIBUTIVE_OPENING = RULES.regex("attributive_opening")
+_PARTICIPLE_OPENING = RULES.regex("participle_opening")
+_SENTENCE_LEAD = RULES.regex("sentence_lead")
 _ORGANIZATION = Kind.ORGANIZATION
 _PERSON = Kind.PERSON
 _SUSPEND = RULES.regex("suspend")
@@ -676,13 +678,20 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
         ):
             r.subject = previous.subject
         else:
-            i = bisect.bisect_left(tokens.starts, r.start) - 1
+            # a party glued by a hyphen or dash to the word before it ("a ROK-U.S. summit", "a Korea-US summit")
+            # is read from where that compound begins
+            start = r.start
+            while start > lo and text[start - 1] in "-\u2013" and start - 1 > lo and not text[start - 2].isspace():
+                start -= 1
+                while start > lo and not text[start - 1].isspace():
+                    start -= 1
+            i = bisect.bisect_left(tokens.starts, start) - 1
             article = i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in ("a", "an")
             # "an American pledge": the name qualifies a noun
-            before = _word_before(tokens, r.start, lo)
+            before = _word_before(tokens, start, lo)
             # "From now on, the United States will ...": a comma closes the phrase the marker ends
-            marker = before in _OBJECT_MARKERS and not _comma_between(text, tokens, r.start, lo)
-            r.subject = not article and (not marker or _members_of(text, tokens, r.start, lo))
+            marker = before in _OBJECT_MARKERS and not _comma_between(text, tokens, start, lo)
+            r.subject = not article and (not marker or _members_of(text, tokens, start, lo))
         previous = r
     return refs
 
@@ -922,6 +931,8 @@ class _SentenceReader:
         clauses: list[_Clause] = []
         current: _Clause | None = None
         for v in self.verbs:
+            if v.past and _SENTENCE_LEAD.fullmatch(text, start, v.start) and _PARTICIPLE_OPENING.match(text, v.end):
+                continue  # "Established as a consultative body, the group has ...": it describes the subject
             before = self.word_before(v.start)
             if v.modal_like:
                 if before in _RELATIVES:
