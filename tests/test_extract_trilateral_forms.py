@@ -185,3 +185,17 @@ def test_three_allies_ministers_told_of_or_met_at_another_time_file_nothing(sent
     graph = extract_text(text, dt.date(2022, 9, 20), kind="joint_statement")
     assert recorded_label(graph) is None
     assert "2022-09-20" not in " ".join(meeting_props(graph))
+
+
+def test_met_today_on_a_page_without_a_date_line_records_no_meeting() -> None:
+    """A repost whose only date is in the site's headline ticker: "met today" cannot be dated by that date (it is
+    another text's), so no meeting is recorded rather than one on the wrong day."""
+    text = (
+        "Breaking News\n\n"
+        "Markets rally in Asia - Department Press Briefing - October 6, 2022 - Agency - Storm warnings for the coast "
+        "- Local elections ahead - Sports results of the week - More headlines from around the world today\n\n"
+        "Secretary of State Antony J. Blinken, Japanese Foreign Minister Hayashi Yoshimasa and Republic of Korea "
+        "Foreign Minister Park Jin met today in New York to reaffirm their commitment to trilateral cooperation.\n"
+    )
+    graph = extract_text(text, dt.date(2022, 10, 6), kind="joint_statement")
+    assert not any(label.startswith("Trilateral") for label in meeting_props(graph))

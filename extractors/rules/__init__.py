@@ -119,6 +119,9 @@ _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 _ALLIES = frozenset({"KOR", "USA", "JPN"})
+_DATE_LINE_MAX = 80
+"""Characters a statement's date line may take ("Washington, D.C., June 2, 2024"; "August 18, 2023 | Statements and
+Releases")."""
 """The three allies of a trilateral meeting."""
 _UNTYPED_PLEDGE = frozenset(_COMMITMENT_RULES.word_list("untyped_pledge"))
 _WILL_AFTER_VERB = _COMMITMENT_RULES.regex("will_after_verb")
@@ -652,6 +655,8 @@ class _Extraction:
                 # "They noted that the Chiefs of Defense of ... met in Hawaii on ...": a meeting the text tells of,
                 # not the one whose statement opens with its officials
                 continue
+            if (own or officials) and day is not None and day.relative:
+                day = self._date_line_before(s.start)  # "convened today": the statement's date line, not its chrome's
             if (
                 (own or officials)
                 and day is None
@@ -660,7 +665,7 @@ class _Extraction:
             ):
                 # the leaders' (or ministers') statement opening with their meeting: its date is the date line above it
                 # (not the ministers' meeting "last year" or "since 2015")
-                day = self._day_in(0, s.start)
+                day = self._date_line_before(s.start)
             if day is not None and (own or officials or day.start - m.end() < 80):
                 three = m.group(0).lower().startswith("the three") or (allies is not None and "JPN" in allies)
                 series = Series.TRILATERAL if three else Series.SUMMIT
@@ -702,12 +707,15 @@ class _Extraction:
             if _OFFICIALS_TOLD_BEFORE.search(self.text, s.start, officials[0].start):
                 continue  # "They recalled that Secretary X, ... met in Phnom Penh on ...": a meeting told of
             day = self._day_in(officials[-1].end, s.end)
+            if day is not None and day.relative:
+                # "met today": the day of the statement's own date line, not a date read off a page's chrome
+                day = self._date_line_before(s.start)
             if (
                 day is None
                 and s.start < self._opening_end(2)
                 and not _OFFICIALS_OTHER_TIME.search(self.text, officials[-1].end, s.end)
             ):
-                day = self._day_in(0, s.start)  # "met today": the statement's date line above (not "met last year")
+                day = self._date_line_before(s.start)  # "met today": the statement's date line (not "met last year")
             if day is None:
                 continue
             levels = {official_level(a.actor.role) for a in officials}
@@ -716,6 +724,21 @@ class _Extraction:
             attach_place(mention, self.text, s.end)
             out.append(mention)
         return out
+
+    def _date_line_before(self, pos: int) -> DateMatch | None:
+        """The day of the statement's date line above ``pos``: the last paragraph before it that is little more than
+        a date ("August 18, 2023", "Washington, D.C., June 2, 2024"), never a date inside a longer line such as a
+        site's headline ticker ("Department Press Briefing - October 6, 2022 - ..."), which would date the
+        statement by another text."""
+        for par in reversed(self.pars):
+            if par.end > pos:
+                continue
+            if par.end - par.start > _DATE_LINE_MAX:
+                continue
+            day = self._day_in(par.start, par.end)
+            if day is not None:
+                return day
+        return None
 
     def _day_in(self, start: int, end: int) -> DateMatch | None:
         """The first day-precise date in ``[start, end)``."""

@@ -172,6 +172,8 @@ _SKIPPED_ADVERBS = RULES.words("skipped_adverbs")
 _ATTRIBUTIVE_BEFORE = RULES.words("attributive_before")
 _ATTRIBUTIVE_TIME_NOUNS = RULES.words("attributive_time_nouns")
 _ATTRIBUTIVE_OPENING = RULES.regex("attributive_opening")
+_PARTICIPLE_OPENING = RULES.regex("participle_opening")
+_SENTENCE_LEAD = RULES.regex("sentence_lead")
 _ORGANIZATION = Kind.ORGANIZATION
 _PERSON = Kind.PERSON
 _SUSPEND = RULES.regex("suspend")
@@ -201,6 +203,7 @@ _PARTICIPLE_SERIES_AND = regex_cache.compile(
     r"\b(?:guided|driven|anchored|rooted|based|grounded|built|founded|underpinned|bound)\s+(?:by|in|on|upon)\b[^.;:]{0,120},\s*and\s*$"
 )
 _GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
+_ALLY_STATES = frozenset({"KOR", "USA"})
 _IRREGULAR_PAST = RULES.words("irregular_past")
 ADVERSARIES: frozenset[str] = RULES.words("adversaries")
 """States that never share an alliance pledge."""
@@ -533,6 +536,8 @@ class PartyResolver:
                 # "the two sides" are two even in a text that opens by naming three allies ("the Secretary and the
                 # two Ministers" of a trilateral are its three)
                 parties = BILATERAL
+            if group in ("both", "three") and _named_by_states(text, m.start(), actors):
+                continue  # "The Russian and Chinese foreign ministers": the states before the noun are its parties
             if group == "both" and m.group(0).lower() == "we" and _quoted(text, start, m.start()):
                 # '"We will provide full support ...," Minister Shin said': a quoted "we" is its speaker's;
                 # in a later sentence of a quotation without a named speaker ('... . We will ...," he said'),
@@ -569,6 +574,27 @@ class PartyResolver:
             out.append(r)
         out.sort(key=lambda r: r.start)
         return _mark_objects(_merge_titles(out, text), text, tokens, start)
+
+
+def _named_by_states(text: str, at: int, actors: list[ActorMention]) -> bool:
+    """Does a state other than the two allies stand as an adjective before the group noun at ``at`` ("the Russian
+    and Chinese foreign ministers", "the Chinese defense ministers", "Japanese, ROK and U.S. defense ministers")?
+    Then the states named so, not the text's parties, are who it names. The adjectives are the states read back
+    from the noun with only "and", commas and the noun's own modifiers (``group_head_modifiers``) between them;
+    the two allies' own adjectives ("the ROK-U.S. defense ministers") change nothing."""
+    states = sorted(
+        (a for a in actors if a.actor.kind is not _PERSON and a.actor.kind is not _ORGANIZATION and a.end <= at),
+        key=lambda a: a.end,
+        reverse=True,
+    )
+    cursor, chain = at, []
+    for a in states:
+        between = text[a.end : cursor].replace(",", " ").lower().split()
+        if a.end < at - 80 or not all(w == "and" or (w != "the" and w in _GROUP_HEAD_SKIPPED) for w in between):
+            break
+        chain.append(a.actor.id)
+        cursor = a.start
+    return any(state not in _ALLY_STATES for state in chain)
 
 
 def _quoted(text: str, start: int, pos: int) -> bool:
@@ -652,13 +678,20 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
         ):
             r.subject = previous.subject
         else:
-            i = bisect.bisect_left(tokens.starts, r.start) - 1
+            # a party glued by a hyphen or dash to the word before it ("a ROK-U.S. summit", "a Korea-US summit")
+            # is read from where that compound begins
+            start = r.start
+            while start > lo and text[start - 1] in "-\u2013" and start - 1 > lo and not text[start - 2].isspace():
+                start -= 1
+                while start > lo and not text[start - 1].isspace():
+                    start -= 1
+            i = bisect.bisect_left(tokens.starts, start) - 1
             article = i >= 0 and tokens.starts[i] >= lo and tokens.lower[i] in ("a", "an")
             # "an American pledge": the name qualifies a noun
-            before = _word_before(tokens, r.start, lo)
+            before = _word_before(tokens, start, lo)
             # "From now on, the United States will ...": a comma closes the phrase the marker ends
-            marker = before in _OBJECT_MARKERS and not _comma_between(text, tokens, r.start, lo)
-            r.subject = not article and (not marker or _members_of(text, tokens, r.start, lo))
+            marker = before in _OBJECT_MARKERS and not _comma_between(text, tokens, start, lo)
+            r.subject = not article and (not marker or _members_of(text, tokens, start, lo))
         previous = r
     return refs
 
@@ -898,6 +931,8 @@ class _SentenceReader:
         clauses: list[_Clause] = []
         current: _Clause | None = None
         for v in self.verbs:
+            if v.past and _SENTENCE_LEAD.fullmatch(text, start, v.start) and _PARTICIPLE_OPENING.match(text, v.end):
+                continue  # "Established as a consultative body, the group has ...": it describes the subject
             before = self.word_before(v.start)
             if v.modal_like:
                 if before in _RELATIVES:
@@ -1091,6 +1126,14 @@ class _SentenceReader:
                 # "agreed that the North Korean test ... contravenes its commitments", "told him that North
                 # Korea must abide by its obligations": another party's pledge, broken or demanded
                 noun = None
+            at = noun.start() if noun is not None else 0
+            if noun is not None and not any(
+                c.embed_start <= r.start and r.end <= at and _OWNER_BEFORE.fullmatch(text, r.end, at) for r in refs
+            ):
+                # "stated that the new plan will result in lower costs": what a plan of no party will do, foretold
+                will = next((v for v in self.verbs if v.kind == "modal" and noun.end() <= v.start < finish), None)
+                if will is not None and _forecast(text, refs, self.verbs, will, c.embed_start):
+                    noun = None
             if noun is not None:
                 c.pledge = True
                 owner = [r for r in refs if c.embed_start <= r.start and r.end <= noun.start()
