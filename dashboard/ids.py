@@ -70,6 +70,9 @@ EXPLORER_GROUP_TYPE = "explorer-group-items"
 """Type of the pattern-matching ids of the details panel's group lists (same keys as the buttons)."""
 EXPLORER_DRAWN = "explorer-drawn"
 """Store: the state whose view the graph shows (so a change of focus alone sends classes, not elements)."""
+EXPLORER_ELEMENTS = "explorer-elements"
+"""Store: what the graph callback sends for the graph (the elements whole, or the classes that changed); the page's
+script applies it to the drawn graph (``dashboard/assets/explorer.js``)."""
 EXPLORER_SHOWN = "explorer-shown"
 """Store: the node whose details panel was last drawn; the graph callback waits for it (the panel comes first)."""
 

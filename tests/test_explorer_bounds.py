@@ -90,28 +90,29 @@ def test_moving_the_focus_inside_the_drawn_graph_sends_classes_only(hub_ctx: App
     leaf = next(e["data"]["id"] for e in shown.elements if e["data"].get("kind") == Kind.COMMITMENT.value
                 and "source" not in e["data"])  # fmt: skip
     clicked = explorer.next_state(state, ids.EXPLORER_GRAPH, tapped={"id": leaf})
-    elements, *_rest, legend, _path, new_drawn = explorer.graph_update(hub_ctx, clicked, drawn)
-    assert isinstance(elements, dash.Patch) and legend is dash.no_update
-    # the patch turns the drawn elements into exactly those a full redraw would send
+    update, *_rest, legend, _path, new_drawn = explorer.graph_update(hub_ctx, clicked, drawn)
+    assert set(update) == {"classes"} and update["classes"] and legend is dash.no_update
+    # the changed classes turn the drawn elements into exactly those a full redraw would send
     whole = explorer.explorer_view(hub_ctx, clicked).elements
     patched = [dict(e) for e in shown.elements]
-    for op in elements.to_plotly_json()["operations"]:
-        index, prop = op["location"]
-        patched[index][prop] = op["params"]["value"]
+    for e in patched:
+        if e["data"]["id"] in update["classes"]:
+            e["classes"] = update["classes"][e["data"]["id"]]
     assert [{k: v for k, v in e.items() if v != ""} for e in patched] == [
         {k: v for k, v in e.items() if v != ""} for e in whole
     ]
+    assert len(update["classes"]) < len(whole)  # only what differs travels
     focused = next(e for e in patched if e["data"]["id"] == leaf)
     assert "focus" in focused["classes"]
     assert new_drawn["node"] == leaf
     # after the store changed, what the page shows is not known: the elements go whole
     hub_ctx.forget()
-    elements, *_ = explorer.graph_update(hub_ctx, clicked, drawn)
-    assert isinstance(elements, list) and len(elements) == len(whole)
+    update, *_ = explorer.graph_update(hub_ctx, clicked, drawn)
+    assert set(update) == {"elements"} and update["elements"] == whole
     # a click that opens new nodes sends the elements whole
     opened = explorer.next_state(clicked, ids.EXPLORER_GRAPH, tapped={"id": USA})
-    elements, *_ = explorer.graph_update(hub_ctx, opened, new_drawn)
-    assert isinstance(elements, list) and len(elements) > len(whole)
+    update, *_ = explorer.graph_update(hub_ctx, opened, new_drawn)
+    assert set(update) == {"elements"} and len(update["elements"]) > len(whole)
 
 
 def test_the_page_comes_light_and_the_first_graph_by_its_callback(hub_ctx: AppContext) -> None:
@@ -123,8 +124,9 @@ def test_the_page_comes_light_and_the_first_graph_by_its_callback(hub_ctx: AppCo
     assert getattr(_find(page, ids.EXPLORER_DRAWN), "data", None) is None
     assert SCM in str(_find(page, ids.EXPLORER_DETAILS).children)  # the panel still comes with the page
     state = _find(page, ids.url_state(explorer.PAGE)).data
-    elements, _notice, counts, legend, _path, drawn = explorer.graph_update(hub_ctx, state, None)
+    update, _notice, counts, legend, _path, drawn = explorer.graph_update(hub_ctx, state, None)
     expected = explorer.explorer_view(hub_ctx, explorer.resolved(hub_ctx, _first_state(hub_ctx))).elements
+    elements = update["elements"]
     assert elements == expected and expected and legend and counts
     assert all("position" in e for e in elements if "source" not in e["data"])  # preset: no layout run
     assert graph.layout["name"] == "preset"

@@ -363,8 +363,8 @@ def drawn_key(app_ctx: AppContext, state: dict[str, Any]) -> dict[str, Any]:
     return {**{k: full.get(k) for k in VIEW_KEYS}, "generation": app_ctx.generation()}
 
 
-def focus_patch(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dash.Patch | None:
-    """The change from ``old`` to ``new`` elements as a patch of their classes, or None when more changed.
+def focus_classes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, str] | None:
+    """The change from ``old`` to ``new`` elements as the classes that differ (id -> classes); None when more changed.
 
     When the same elements sit at the same places (a click that moves the
     focus inside what is drawn), only the classes that differ are sent, so
@@ -372,37 +372,39 @@ def focus_patch(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dash.Pa
     """
     if len(old) != len(new):
         return None
-    patch = dash.Patch()
-    for i, (a, b) in enumerate(zip(old, new, strict=True)):
+    changed: dict[str, str] = {}
+    for a, b in zip(old, new, strict=True):
         if {k: v for k, v in a.items() if k != "classes"} != {k: v for k, v in b.items() if k != "classes"}:
             return None
         if a.get("classes", "") != b.get("classes", ""):
-            patch[i]["classes"] = b.get("classes", "")
-    return patch
+            changed[str(b["data"]["id"])] = b.get("classes", "")
+    return changed
 
 
 def graph_update(app_ctx: AppContext, state: dict[str, Any], drawn: dict[str, Any] | None) -> tuple[Any, ...]:
     """What the graph callback sends for ``state`` when the page shows the view of ``drawn``.
 
-    Elements, notice, counts, legend, path note and the new ``drawn``; when
-    only the focus changed, the elements go as a patch of classes and the
-    legend is left as it is.
+    The graph's update (``{"elements": [...]}``, the view whole, or ``{"classes": {id: classes}}`` when only the
+    focus changed), notice, counts, legend (left as it is when only the focus changed), path note and the new
+    ``drawn``. The page's script applies the update to the drawn graph in one batch (``explorer.draw`` in
+    ``dashboard/assets/explorer.js``): the graph component's ``elements`` property stays empty, so dash-cytoscape
+    neither deep-compares the elements nor measures every element's box after each answer.
     """
     view = explorer_view(app_ctx, state)
     notice = html.Div(view.notice, style=styles.NOTICE_STYLE) if view.notice else None
     path = html.Div(view.path_note, style=styles.NOTICE_STYLE) if view.path_note else None
     key = drawn_key(app_ctx, state)
-    elements: Any = view.elements
+    update: dict[str, Any] = {"elements": view.elements}
     legend: Any = dash.no_update
     # the drawn view is known only while the store is in the state it was drawn from
     same_graph = isinstance(drawn, dict) and drawn.get("generation") == key["generation"]
     before = explorer_view(app_ctx, drawn) if same_graph and isinstance(drawn, dict) else None
-    patch = focus_patch(before.elements, view.elements) if before is not None else None
-    if patch is not None:
-        elements = patch
+    changed = focus_classes(before.elements, view.elements) if before is not None else None
+    if changed is not None:
+        update = {"classes": changed}
     else:
         legend = legend_children(Counter(n.kind.value for n in view.graph.nodes))
-    return elements, notice, view.summary, legend, path, key
+    return update, notice, view.summary, legend, path, key
 
 
 def _button(label: str, component_id: str, title: str) -> html.Button:
@@ -520,6 +522,7 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
                 },
             ),
             dcc.Store(id=ids.EXPLORER_ZOOM),
+            dcc.Store(id=ids.EXPLORER_ELEMENTS),
             dcc.Store(id=ids.EXPLORER_DRAWN),
             dcc.Store(id=ids.EXPLORER_SHOWN),
         ],
@@ -574,7 +577,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         return next_state(state or {}, trigger, years, kinds, types, tapped, opened, pin_at)
 
     @app.callback(
-        Output(ids.EXPLORER_GRAPH, "elements"),
+        Output(ids.EXPLORER_ELEMENTS, "data"),
         Output(ids.EXPLORER_NOTICE, "children"),
         Output(ids.EXPLORER_COUNTS, "children"),
         Output(ids.EXPLORER_LEGEND, "children"),
@@ -591,9 +594,9 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         return graph_update(app_ctx, state or {}, drawn)
 
     app.clientside_callback(
-        ClientsideFunction(namespace="explorer", function_name="focus"),
+        ClientsideFunction(namespace="explorer", function_name="draw"),
         Output(ids.EXPLORER_ZOOM, "data"),
-        Input(ids.EXPLORER_GRAPH, "elements"),
+        Input(ids.EXPLORER_ELEMENTS, "data"),
         State(state_id, "data"),
     )
 

@@ -57,7 +57,7 @@ def _recording(dash_duo: Any) -> None:
 
 def _graph_calls(dash_duo: Any) -> list[dict[str, Any]]:
     calls = dash_duo.driver.execute_script("return window.__calls || []")
-    return [c for c in calls if f"{ids.EXPLORER_GRAPH}.elements" in c["output"]]
+    return [c for c in calls if f"{ids.EXPLORER_ELEMENTS}.data" in c["output"]]
 
 
 def _classes(dash_duo: Any, iri: str) -> str:
@@ -81,7 +81,7 @@ def test_first_graph_by_one_call_and_a_focus_click_sends_classes(dash_duo: Any, 
     time.sleep(0.5)
     # the page came without its graph; one call of the graph callback drew it whole (preset positions)
     (drawn,) = _graph_calls(dash_duo)
-    assert isinstance(json.loads(drawn["text"])["response"][ids.EXPLORER_GRAPH]["elements"], list)
+    assert isinstance(json.loads(drawn["text"])["response"][ids.EXPLORER_ELEMENTS]["data"]["elements"], list)
     dash_duo.driver.execute_script("window.__calls = [];")  # from here: the click's calls only
     # a commitment whose neighbours are all drawn: the focus moves, the picture stays, only classes travel
     pledge = sorted(n["id"] for n in first["nodes"] if "/commitment/" in n["id"])[0]
@@ -95,8 +95,8 @@ def test_first_graph_by_one_call_and_a_focus_click_sends_classes(dash_duo: Any, 
     assert "focus" in _classes(dash_duo, pledge) and "faded" not in _classes(dash_duo, SCM)
     calls = _graph_calls(dash_duo)
     assert len(calls) == 1
-    answer = json.loads(calls[0]["text"])["response"][ids.EXPLORER_GRAPH]["elements"]
-    assert answer.get("__dash_patch_update") and all(op["location"][1] == "classes" for op in answer["operations"])
+    answer = json.loads(calls[0]["text"])["response"][ids.EXPLORER_ELEMENTS]["data"]
+    assert set(answer) == {"classes"} and "focus" in answer["classes"][pledge].split()
     after = dash_duo.driver.execute_script(
         "return document.getElementById(arguments[0])._cyreg.cy.nodes().map(n => ({id: n.id(), p: n.position()}))",
         ids.EXPLORER_GRAPH,
