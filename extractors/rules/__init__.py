@@ -119,10 +119,10 @@ _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
 _ALLIES = frozenset({"KOR", "USA", "JPN"})
+"""The three allies of a trilateral meeting."""
 _DATE_LINE_MAX = 80
 """Characters a statement's date line may take ("Washington, D.C., June 2, 2024"; "August 18, 2023 | Statements and
 Releases")."""
-"""The three allies of a trilateral meeting."""
 _UNTYPED_PLEDGE = frozenset(_COMMITMENT_RULES.word_list("untyped_pledge"))
 _WILL_AFTER_VERB = _COMMITMENT_RULES.regex("will_after_verb")
 _DEFINITE_OBJECT = _COMMITMENT_RULES.regex("definite_object")
