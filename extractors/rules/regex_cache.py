@@ -59,12 +59,13 @@ FILE_NAME = "regex2-{tag}.marshal"
 """The file's name; ``regex2``: each expression's code is kept as one byte string (see :data:`CODE_TYPE`), not
 as the list of integers the first format (``regex-``) held, which older checkouts still read and write."""
 MAX_ENTRIES = 4000
+"""Beyond this many expressions the file keeps only those used by the last run that wrote it."""
 MAX_LARGE = 48
 """Derived values larger than :data:`LARGE_BYTES` (a parsed rule file) the file keeps beyond those the last run
 used: every edited rule file adds one, so without a bound a developer's cache would grow by tens of kilobytes per
 edit until :data:`MAX_ENTRIES`."""
 LARGE_BYTES = 4096
-"""Beyond this many expressions the file keeps only those used by the last run that wrote it."""
+"""Marshalled size above which a derived value counts against :data:`MAX_LARGE`."""
 ENGINE = (
     f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
     if _sre is not None
