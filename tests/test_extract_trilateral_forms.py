@@ -12,11 +12,18 @@ import datetime as dt
 import pytest
 from extraction_probe import extract_text, heads, meeting_props, recorded_label, recorded_node
 
+from graph.model import GraphData
+
 BODY = (
     "The three sides condemned North Korea's nuclear test of September 9, 2016, and reaffirmed their "
     "commitment to the complete denuclearization of the Korean Peninsula.\n"
 )
 DAY = dt.date(2016, 10, 14)
+
+
+def trilateral_meetings(graph: GraphData) -> list[str]:
+    """The labels of the trilateral meetings a graph holds."""
+    return [label for label in meeting_props(graph) if label.startswith("Trilateral")]
 
 
 @pytest.mark.parametrize(
@@ -84,7 +91,7 @@ def test_the_three_allies_officials_who_met_record_their_meeting(opening: str, l
 )
 def test_officials_of_other_lists_record_no_trilateral_meeting(opening: str) -> None:
     graph = extract_text(f"Joint Statement\n\nOctober 14, 2016\n\n{opening}\n\n{BODY}", DAY, kind="joint_statement")
-    assert not any(label.startswith("Trilateral") for label in meeting_props(graph))
+    assert not trilateral_meetings(graph)
 
 
 @pytest.mark.parametrize(
@@ -104,7 +111,7 @@ def test_officials_met_inside_a_clause_is_no_meeting_of_the_statement(sentence: 
     )
     graph = extract_text(text, DAY, kind="joint_statement")
     assert recorded_label(graph) is None
-    assert not any(label.startswith("Trilateral") for label in meeting_props(graph))
+    assert not trilateral_meetings(graph)
 
 
 @pytest.mark.parametrize(
@@ -161,7 +168,7 @@ def test_the_three_allies_ministers_who_met_record_their_meeting_with_them_as_he
 )
 def test_other_officials_sentences_record_no_trilateral_meeting(sentence: str) -> None:
     graph = extract_text(f"Joint Statement\n\nAugust 4, 2022\n\n{sentence}\n", FM_DAY, kind="joint_statement")
-    assert not any(label.startswith("Trilateral") for label in meeting_props(graph))
+    assert not trilateral_meetings(graph)
 
 
 @pytest.mark.parametrize(
@@ -198,4 +205,4 @@ def test_met_today_on_a_page_without_a_date_line_records_no_meeting() -> None:
         "Foreign Minister Park Jin met today in New York to reaffirm their commitment to trilateral cooperation.\n"
     )
     graph = extract_text(text, dt.date(2022, 10, 6), kind="joint_statement")
-    assert not any(label.startswith("Trilateral") for label in meeting_props(graph))
+    assert not trilateral_meetings(graph)

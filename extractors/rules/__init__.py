@@ -26,6 +26,7 @@ from extractors.registry import register
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
     BILATERAL,
+    TRILATERAL,
     CommitmentFinding,
     PartyResolver,
     can_pledge,
@@ -118,8 +119,6 @@ _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
-_ALLIES = frozenset({"KOR", "USA", "JPN"})
-"""The three allies of a trilateral meeting."""
 _DATE_LINE_MAX = 80
 """Characters a statement's date line may take ("Washington, D.C., June 2, 2024"; "August 18, 2023 | Statements and
 Releases")."""
@@ -626,7 +625,7 @@ class _Extraction:
                 for m in named
             ):
                 continue
-            series = Series.TRILATERAL if {"KOR", "USA", "JPN"} <= countries else Series.SUMMIT
+            series = Series.TRILATERAL if countries >= TRILATERAL else Series.SUMMIT
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
             # the place is read after the last leader before the date ("... and President Obama met in
             # Washington on ...")
@@ -655,17 +654,8 @@ class _Extraction:
                 # "They noted that the Chiefs of Defense of ... met in Hawaii on ...": a meeting the text tells of,
                 # not the one whose statement opens with its officials
                 continue
-            if (own or officials) and day is not None and day.relative:
-                day = self._date_line_before(s.start)  # "convened today": the statement's date line, not its chrome's
-            if (
-                (own or officials)
-                and day is None
-                and s.start < self._opening_end(2)
-                and not (officials and _OFFICIALS_OTHER_TIME.search(self.text, m.end(), s.end))
-            ):
-                # the leaders' (or ministers') statement opening with their meeting: its date is the date line above it
-                # (not the ministers' meeting "last year" or "since 2015")
-                day = self._date_line_before(s.start)
+            if own or officials:
+                day = self._statement_day(day, s, m.end() if officials else None)
             if day is not None and (own or officials or day.start - m.end() < 80):
                 three = m.group(0).lower().startswith("the three") or (allies is not None and "JPN" in allies)
                 series = Series.TRILATERAL if three else Series.SUMMIT
@@ -689,16 +679,16 @@ class _Extraction:
         out: list[MeetingMention] = []
         by_sentence: dict[int, list[ActorMention]] = {}
         for a in actors:
-            if a.actor.kind == Kind.PERSON and a.actor.country in _ALLIES and official_level(a.actor.role):
+            if a.actor.kind == Kind.PERSON and a.actor.country in TRILATERAL and official_level(a.actor.role):
                 si = self.sindex.at(a.start)
                 if si is not None:
                     by_sentence.setdefault(si, []).append(a)
         for si, officials in by_sentence.items():
             s = self.sents[si]
-            if {a.actor.country for a in officials} != _ALLIES or any(s.start <= m.start < s.end for m in named):
+            if {a.actor.country for a in officials} != TRILATERAL or any(s.start <= m.start < s.end for m in named):
                 continue
             other = any(
-                a.actor.kind == Kind.PERSON and s.start <= a.start < s.end and a.actor.country not in _ALLIES
+                a.actor.kind == Kind.PERSON and s.start <= a.start < s.end and a.actor.country not in TRILATERAL
                 and official_level(a.actor.role) is not None
                 for a in actors
             )  # fmt: skip
@@ -706,16 +696,7 @@ class _Extraction:
                 continue  # another state's minister too ("... and Australian Foreign Minister Z met"), or no meeting
             if _OFFICIALS_TOLD_BEFORE.search(self.text, s.start, officials[0].start):
                 continue  # "They recalled that Secretary X, ... met in Phnom Penh on ...": a meeting told of
-            day = self._day_in(officials[-1].end, s.end)
-            if day is not None and day.relative:
-                # "met today": the day of the statement's own date line, not a date read off a page's chrome
-                day = self._date_line_before(s.start)
-            if (
-                day is None
-                and s.start < self._opening_end(2)
-                and not _OFFICIALS_OTHER_TIME.search(self.text, officials[-1].end, s.end)
-            ):
-                day = self._date_line_before(s.start)  # "met today": the statement's date line (not "met last year")
+            day = self._statement_day(self._day_in(officials[-1].end, s.end), s, officials[-1].end)
             if day is None:
                 continue
             levels = {official_level(a.actor.role) for a in officials}
@@ -724,6 +705,22 @@ class _Extraction:
             attach_place(mention, self.text, s.end)
             out.append(mention)
         return out
+
+    def _statement_day(self, day: DateMatch | None, s: Sentence, other_time_from: int | None) -> DateMatch | None:
+        """The day of a meeting that a statement's principals say they held in sentence ``s``, given ``day``, the
+        first day the sentence names after them: that day when the sentence states it; for "today", or for no day
+        in the statement's opening, the day of its date line (:meth:`_date_line_before`), never a date read off
+        the page's chrome. With ``other_time_from``, a sentence that says after it that they met at another time
+        ("met last year", "have met regularly since 2015") takes no day from the date line."""
+        if day is not None and not day.relative:
+            return day
+        if day is not None:
+            return self._date_line_before(s.start)  # "met today", "convened today"
+        if s.start >= self._opening_end(2):
+            return None
+        if other_time_from is not None and _OFFICIALS_OTHER_TIME.search(self.text, other_time_from, s.end):
+            return None
+        return self._date_line_before(s.start)
 
     def _date_line_before(self, pos: int) -> DateMatch | None:
         """The day of the statement's date line above ``pos``: the last paragraph before it that is little more than
@@ -1231,7 +1228,7 @@ class _Extraction:
         text = self.text
         both = BILATERAL
         if self.recorded is not None and self.recorded.series == Series.TRILATERAL:
-            both = BILATERAL | {"JPN"}
+            both = TRILATERAL
         elif self.recorded is None and (
             (self.doc.kind in _JOINT_KINDS and _TRILATERAL_OPENING.search(text, 0, min(len(text), _OPENING)))
             or (
@@ -1242,7 +1239,7 @@ class _Extraction:
             # a trilateral's statement or reprint whose meeting was not recorded (in a news article "the
             # allies" may still be two), or a release that opens with the three allies acting together ("The
             # United States, Japan, and the Republic of Korea condemn ...", kind `other` when no joint title)
-            both = BILATERAL | {"JPN"}
+            both = TRILATERAL
         resolver = PartyResolver(both=both)
         turns = speaker_turns(text, actors)
         turn_starts = [t.start for t in turns]

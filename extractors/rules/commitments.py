@@ -203,7 +203,6 @@ _PARTICIPLE_SERIES_AND = regex_cache.compile(
     r"\b(?:guided|driven|anchored|rooted|based|grounded|built|founded|underpinned|bound)\s+(?:by|in|on|upon)\b[^.;:]{0,120},\s*and\s*$"
 )
 _GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
-_ALLY_STATES = frozenset({"KOR", "USA"})
 _IRREGULAR_PAST = RULES.words("irregular_past")
 ADVERSARIES: frozenset[str] = RULES.words("adversaries")
 """States that never share an alliance pledge."""
@@ -290,6 +289,8 @@ _ONCE_AGAIN = regex_cache.compile(r"^\s*(?:once\s+(?:again|more)|again|anew)\s*,
 
 
 BILATERAL: frozenset[str] = frozenset({"KOR", "USA"})
+TRILATERAL: frozenset[str] = BILATERAL | {"JPN"}
+"""The three allies of a trilateral text or meeting."""
 """The two parties of the alliance."""
 
 
@@ -491,7 +492,7 @@ class PartyResolver:
         self.secretary = secretary
         self.both = both
         self._generic: dict[str, frozenset[str]] = {
-            "three": BILATERAL | {"JPN"},
+            "three": TRILATERAL,
             "both": both,
             "meeting": BILATERAL,
             "min": frozenset({minister}),
@@ -594,7 +595,7 @@ def _named_by_states(text: str, at: int, actors: list[ActorMention]) -> bool:
             break
         chain.append(a.actor.id)
         cursor = a.start
-    return any(state not in _ALLY_STATES for state in chain)
+    return any(state not in BILATERAL for state in chain)
 
 
 def _quoted(text: str, start: int, pos: int) -> bool:

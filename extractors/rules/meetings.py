@@ -649,21 +649,26 @@ def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
             and _CONVENED.search(text, max(0, mention.start - 40), mention.start) is None
         ):
             continue
-        place = m.group("place").strip().rstrip(".,")
-        if place.endswith((" D.C", ",D.C")):
-            place += "."
-        if _NOT_PLACE.match(place) or len(place) < 3:
-            continue
-        place = _PLACE_COUNTRY.sub("", re.sub(r"^the\s+", "", place))
-        mention.location = _VENUE_CITIES.get(place, place)
-        mention.location_span = (m.start("place"), m.start("place") + len(m.group("place").rstrip(".,")))
-        return
+        if _set_place(mention, m):
+            return
     # "... met in Tokyo Jan. 30-31 for the annual Defense Trilateral Talks": the place said before the name
     before = _PLACE_BEFORE.search(text, max(0, mention.start - 160), mention.start)
-    if before is not None and not _NOT_PLACE.match(before.group("place")):
-        place = _PLACE_COUNTRY.sub("", re.sub(r"^the\s+", "", before.group("place").strip()))
-        mention.location = _VENUE_CITIES.get(place, place)
-        mention.location_span = (before.start("place"), before.start("place") + len(before.group("place").rstrip(".,")))
+    if before is not None:
+        _set_place(mention, before)
+
+
+def _set_place(mention: MeetingMention, m: re.Match[str]) -> bool:
+    """Give ``mention`` the place that the match's group ``place`` names (a city for a venue, without its
+    country or a leading "the"); False, leaving it as it is, when that is no place."""
+    place = m.group("place").strip().rstrip(".,")
+    if place.endswith((" D.C", ",D.C")):
+        place += "."
+    if _NOT_PLACE.match(place) or len(place) < 3:
+        return False
+    place = _PLACE_COUNTRY.sub("", re.sub(r"^the\s+", "", place))
+    mention.location = _VENUE_CITIES.get(place, place)
+    mention.location_span = (m.start("place"), m.start("place") + len(m.group("place").rstrip(".,")))
+    return True
 
 
 def yearless(date: DateMatch) -> bool:
