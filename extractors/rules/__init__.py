@@ -107,6 +107,8 @@ _OPENING_MARKS = " \t\n\"'“‘("
 _TOGETHER = _MEETING_RULES.regex("together")
 _OFFICIALS_OTHER_TIME = _MEETING_RULES.regex("officials_other_time")
 _OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
+_MINISTERS_MET = _MEETING_RULES.regex("ministers_met")
+_BILATERAL_LEVELS = frozenset(_MEETING_RULES.word_list("bilateral_levels"))
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
 SPOKEN_OPENING_CHARS = 1500
 """How far a spoken record's opening reaches at least (characters, as in a text without paragraphs): where its
@@ -685,7 +687,14 @@ class _Extraction:
                     by_sentence.setdefault(si, []).append(a)
         for si, officials in by_sentence.items():
             s = self.sents[si]
-            if {a.actor.country for a in officials} != TRILATERAL or any(s.start <= m.start < s.end for m in named):
+            if any(s.start <= m.start < s.end for m in named):
+                continue
+            if {a.actor.country for a in officials} == BILATERAL:
+                pair = self._ministers_pair(officials, actors, s)
+                if pair is not None:
+                    out.append(pair)
+                continue
+            if {a.actor.country for a in officials} != TRILATERAL:
                 continue
             other = any(
                 a.actor.kind == Kind.PERSON and s.start <= a.start < s.end and a.actor.country not in TRILATERAL
@@ -705,6 +714,42 @@ class _Extraction:
             attach_place(mention, self.text, s.end)
             out.append(mention)
         return out
+
+    def _ministers_pair(
+        self, officials: list[ActorMention], actors: list[ActorMention], s: Sentence
+    ) -> MeetingMention | None:
+        """A meeting of the two allies' defense (or foreign) ministers outside their series, which its readout or
+        report tells as the two meeting ("Secretary X met with Minister Y today in Singapore"; "Minister Y and
+        Secretary X met in Singapore on June 11"): a meeting of series ``Other`` at their level, dated by the
+        sentence (or for "today" by the date line), with the two as heads. Only when the sentence names no meeting
+        itself, both hold a minister's office of one level (``bilateral_levels``), no third state's official is
+        there, the meeting is not told inside another clause or at another time, and the series reference holds no
+        SCM or 2+2 within two days of the day (the ministers meet on its margins; that day's meeting is the series'
+        own, which the text would name)."""
+        levels = {official_level(a.actor.role) for a in officials}
+        level = levels.pop() if len(levels) == 1 else None
+        if level not in _BILATERAL_LEVELS or len({a.actor.id for a in officials}) != 2:
+            return None
+        if any(
+            a.actor.kind == Kind.PERSON and s.start <= a.start < s.end and a.actor.country not in BILATERAL
+            and official_level(a.actor.role) is not None
+            for a in actors
+        ):  # fmt: skip
+            return None
+        verb = _MINISTERS_MET.search(self.text, officials[0].end, s.end)
+        if verb is None or _OFFICIALS_TOLD_BEFORE.search(self.text, s.start, officials[0].start):
+            return None
+        day = self._day_in(officials[-1].end, s.end)
+        if day is None and s.start >= self._opening_end(2):
+            return None  # a later sentence without its own day tells of another meeting
+        day = self._statement_day(day, s, officials[-1].end)
+        if day is None or any(ordinal_on(series, day.date) is not None for series in (Series.SCM, Series.TWO_PLUS_TWO)):
+            return None
+        mention = MeetingMention(officials[0].start, officials[-1].end, Series.OTHER, None, date=day)
+        mention.level = level
+        mention.held = True  # "X met with Y ...": the sentence says the meeting took place
+        attach_place(mention, self.text, s.end)
+        return mention
 
     def _statement_day(self, day: DateMatch | None, s: Sentence, other_time_from: int | None) -> DateMatch | None:
         """The day of a meeting that a statement's principals say they held in sentence ``s``, given ``day``, the

@@ -261,6 +261,9 @@ def _coordinated(text: str, previous: Ref, r: Ref) -> bool:
 
 
 _ADVERBS_ONLY = RULES.regex("adverbs_only")
+_RELATIVE_AFTER = RULES.regex("relative_after")
+_RELATIVE_BEFORE = RULES.regex("relative_before")
+_RELATIVE_WINDOW = 160
 _PARENTHETICAL_GAP = RULES.regex("parenthetical_gap")
 _CLAUSE_LEAD = RULES.regex("clause_lead")
 _SAME_ACTOR_GAP = RULES.regex("same_actor_gap")
@@ -268,6 +271,7 @@ _BENEFIT_KOR = RULES.regex("benefit_kor")
 _DECLARATORY = RULES.regex("declaratory")
 _BREACHED_BEFORE = RULES.regex("breached_before")
 _FORECAST = RULES.regex("forecast")
+_OTHERS_ANSWER = RULES.regex("others_answer")
 _FORECAST_FORCE_SUBJECT = RULES.regex("forecast_force_subject")
 _THAT = regex_cache.compile(r"\bthat\b", re.IGNORECASE)
 _WORD = regex_cache.compile(r"[\w’']+")
@@ -670,6 +674,12 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
         after = text[r.end : r.end + 2]
         if after.startswith(("'s", "’s", "’ ", "' ")) or (text[r.end - 1 : r.end] in "’'" and r.end > r.start):
             r.subject = False  # a possessive
+        elif _RELATIVE_AFTER.match(text, r.end) is not None or (
+            _RELATIVE_BEFORE.search(text, max(lo, r.start - _RELATIVE_WINDOW), r.start) is not None
+        ):
+            # "honoring those South Koreans who gave ...", "the United States, which fought beside Korea, ...": what
+            # a relative clause describes, or a party inside one
+            r.subject = False
         elif (
             previous is not None
             and _coordinated(text, previous, r)
@@ -1292,6 +1302,8 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
         # a declaratory statement reported as a view: "noted that any attack ... will be met with ..."
         if v.kind != "modal" or clause.anchor is not None or not _DECLARATORY.search(text, clause.embed_start, v.start):
             return
+        if _OTHERS_ANSWER.match(text, v.start, v.end + 160) is not None:
+            return  # "stressed that any attack would meet with a strong response from the international community"
     else:
         return
     local = _direct_subject(text, refs, verbs, v, clause.embed_start)
@@ -1314,6 +1326,8 @@ def _forecast(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int) -
     party's will: "(that) the collective strength of our two nations will directly contribute to ..."
     (a party at the subject's head, the allies' forces and commands, and a declaratory statement
     keep their pledge)."""
+    if _OTHERS_ANSWER.match(text, v.start, v.end + 160) is not None:
+        return True  # "any attack would meet with a strong response from the international community"
     return (
         _FORECAST.match(text, v.start, v.end + 40) is not None
         and not _party_subject(text, refs, verbs, v, lo)

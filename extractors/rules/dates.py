@@ -85,6 +85,52 @@ def date_pattern() -> re.Pattern[str]:
 
 
 @functools.cache
+def _expanded(key: str) -> re.Pattern[str]:
+    """Pattern ``key`` of the grammar's file, its fragments spliced in."""
+    rules = _rules()
+    return regex_cache.compile(expand(rules.source(key)), rules.flags(key))
+
+
+SlashOrder = Literal["mdy", "dmy"]
+
+
+@functools.lru_cache(maxsize=2)  # called only for an ambiguous numeric date: the text being read
+def slash_order(text: str) -> SlashOrder | None:
+    """The order in which ``text`` writes its numeric dates ("06/11/2022"), when the text fixes it.
+
+    A layout known to write them month first (``slash_month_first``: a press-release distributor's header) fixes
+    it; else the text's own numeric dates do, when those with a part above 12 all agree ("03/22/2023" is month
+    first, so "06/11/2022" beside it is June 11). Otherwise None: an ambiguous numeric date is not read, since
+    the same figures are another day in the other order and nothing in the text says which it means.
+
+    >>> slash_order("06/11/2022 | Press release | Archived content"), slash_order("on 06/11/2022")
+    ('mdy', None)
+    >>> slash_order("from 06/11/2022 to 25/11/2022")
+    'dmy'
+    """
+    if _expanded("slash_month_first").search(text) is not None:
+        return "mdy"
+    orders: set[SlashOrder] = set()
+    for m in _expanded("slash_any").finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            orders.add("dmy")
+        elif b > 12 >= a:
+            orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _slash_date(first: int, second: int, year: int, order: SlashOrder | None) -> dt.date | None:
+    """The day of a numeric date written ``first/second/year``: the order its parts fix (a part above 12 is the
+    day; equal parts need no order), else ``order``, else None (ambiguous, not guessed)."""
+    if first > 12 >= second or (order == "dmy" and first <= 12 and second <= 12):
+        return _safe_date(year, second, first)
+    if second > 12 >= first or first == second or (order == "mdy" and first <= 12 and second <= 12):
+        return _safe_date(year, first, second)
+    return None
+
+
+@functools.cache
 def _scan() -> LeftmostScan:
     """The grammar's matches over a whole text, tried only where a date can start."""
     return LeftmostScan(date_pattern())
@@ -244,7 +290,7 @@ def find_dates(
     toks = tokens if tokens is not None else Tokens.of(text)
     stated: DateMatch | None = None  # the last day the text states in full (for "the previous day")
     for m in _anchored().finditer(text, toks, start, end):
-        found = _convert(m, _context_day(m, text, stated) or ref)
+        found = _convert(m, _context_day(m, text, stated) or ref, text)
         if found is not None:
             out.append(found)
             if found.precision == "day" and not found.relative and not found.partial:
@@ -269,9 +315,14 @@ def _context_day(m: re.Match[str], text: str, stated: DateMatch | None) -> dt.da
     return stated.end_date or stated.date
 
 
-def _convert(m: re.Match[str], ref: dt.date | None) -> DateMatch | None:
+def _convert(m: re.Match[str], ref: dt.date | None, text: str) -> DateMatch | None:
     s, e = m.span()
     group = m.group
+    if group("slash"):
+        part_a, part_b = int(group("a11")), int(group("b11"))
+        order = slash_order(text) if part_a != part_b and part_a <= 12 and part_b <= 12 else None
+        day = _slash_date(part_a, part_b, int(group("y11")), order)
+        return DateMatch(s, e, day, "day") if day else None
     if group("iso"):
         y, mo, d = (int(x) for x in group("iso").split("-"))
         day = _safe_date(y, mo, d)
@@ -347,7 +398,7 @@ def iter_full_dates(text: str, start: int = 0, end: int | None = None) -> Iterat
     """
     stop = len(text) if end is None else end
     for m in _scan().finditer(text, start, stop):
-        found = _convert(m, None)
+        found = _convert(m, None, text)
         if found is not None and found.precision == "day":
             yield found
 

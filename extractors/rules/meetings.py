@@ -310,8 +310,8 @@ class Meeting:
         """What its text calls it when the series' name says too little: "trilateral defense ministers'
         meeting", "KIDD" (the first mention that says)."""
         level = next((m.level for m in self.mentions if m.level), None)
-        if self.series == Series.OTHER:
-            return level
+        if self.series == Series.OTHER:  # a body's acronym ("KIDD"), or the two allies' ministers who met
+            return level_name(self.series, level) or level
         return level_name(self.series, level)
 
     @property
@@ -504,6 +504,10 @@ def find_meeting_mentions(
         elif series == Series.OTHER and group == "body":
             acronym = _BODY_ACRONYM.search(whole)
             mention.level = acronym.group(0) if acronym is not None else _body_acronym_of(whole)
+        elif series == Series.OTHER and group == "scm":
+            # "the South Korea-U.S. Defense Ministerial Meeting" on a forum's sidelines: named like the meeting
+            # a readout says the two ministers held (Extraction._ministers_pair), the same node under one name
+            mention.level = "defense"
         if series in (Series.SUMMIT, Series.TRILATERAL) and named_at is not None:
             at = m.start("quals") + named_at.start()
             mention.location, mention.location_span = named_at.group(0), (at, at + len(named_at.group(0)))
