@@ -99,6 +99,7 @@ _PURSUES_GOALS = _RESPONSES.regex("pursues_named_goals")
 _TEMPORAL_LEAD = _RESPONSES.regex("temporal_lead")
 _TEMPORAL_LEAD_DAYS = dt.timedelta(days=int(_RESPONSES.patterns["temporal_lead"]["within_days"]))
 _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
+_PARTICIPLE_PLEDGE = _RESPONSES.regex("participle_pledge")
 _IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
@@ -1748,6 +1749,8 @@ class _Extraction:
         scopes = [found.span]
         if found.lead_end > s.start and found.span[0] > s.start:
             scopes.append((s.start, found.lead_end))
+        elif found.span[0] > s.start and self._participle_pledge(s.start, found.span[0]):
+            scopes.append((s.start, found.span[0]))  # "discussed responses to the test ..., reaffirming ..."
         responded = False
         named_event = False  # a cue names an event: no standing threat is answered in its stead
         linked: set[str] = set()
@@ -1795,6 +1798,17 @@ class _Extraction:
                 continue
             if _THREAT_CUE.search(self.text, max(s.start, t.start - _THREAT_WINDOW), t.start):
                 self.b.rel(Rel.RESPONDS_TO, iri, tiri)
+
+    def _participle_pledge(self, sent_start: int, start: int) -> bool:
+        """Does the pledge's clause at ``start`` open with a participle right after a comma ("..., reaffirming")?"""
+        word = self.text[start : start + 24].split(" ", 1)[0]
+        return (
+            len(word) > 5
+            and word.endswith("ing")
+            and word.isalpha()
+            and word.islower()
+            and _PARTICIPLE_PLEDGE.search(self.text, max(sent_start, start - 4), start) is not None
+        )
 
     def _first_cue(self, si: int, start: int, end: int) -> re.Match[str] | None:
         """The first response cue of sentence ``si`` that starts in ``[start, end)``."""

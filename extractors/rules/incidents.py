@@ -20,6 +20,8 @@ entry becomes a new incident with an estimated date and a lower confidence.
 from __future__ import annotations
 
 import bisect
+import calendar
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -27,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractors.rules import regex_cache
-from extractors.rules.dates import DateMatch, month_number
+from extractors.rules.dates import DateMatch, find_dates, month_number
 from extractors.rules.lexicon import CatalogueIncident, Lexicon, PhraseMatcher, norm_key
 from extractors.rules.meetings import ordinal_value, yearless
 from extractors.rules.patterns import compose, first_word_prefixes, load_rules
@@ -87,6 +89,9 @@ _HYPOTHETICAL_BEFORE = _RULES.regex("hypothetical_before")
 _ALLIED_OWNER_BEFORE = _RULES.regex("allied_owner_before")
 _DPRK_AGENT_AFTER = _RULES.regex("dprk_agent_after")
 _CLAUSE_BREAK = regex_cache.compile(r"[,;:]")
+_FAR_REFERENCE = dt.date(2100, 1, 1)
+"""A reference date after every catalogue incident, to find the days an undated copy gives without a year."""
+_WEEKDAY_NAMES = tuple(calendar.day_name)
 _PLURAL_BEFORE = _RULES.regex("plural_before")
 _BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
 _CLAUSE_DATE_GAP = _RULES.regex("clause_date_gap")
@@ -94,6 +99,7 @@ _FRONTED_LEAD = _RULES.regex("fronted_date_lead")
 _FRONTED_GAP = _RULES.regex("fronted_date_gap")
 _GROUPED = regex_cache.compile(compose(_RULES, "grouped"), _RULES.flags("grouped"))
 _GROUPED_ANCHORED = AnchoredPattern(_GROUPED, _prefix_test(_GROUPED))
+_GROUPED_PRONOUN_GAP = _RULES.regex("grouped_pronoun_gap")
 _DESCRIBED_NOUN = _RULES.regex("described_noun")
 _GENERIC_NAME_WORDS = _RULES.words("generic_name_words")
 _FOREIGN_LANDING = _RULES.words("foreign_landing_places")
@@ -180,6 +186,7 @@ class IncidentResolver:
         self._word_cache: dict[str, frozenset[str]] = {}
         self._class_cache: dict[str, frozenset[str]] = {}
         self._by_month: dict[int, list[CatalogueIncident]] | None = None
+        self._yearless_days: list[DateMatch] = []
         self.by_kind: dict[Kind, list[CatalogueIncident]] = {}
         for inc in lex.catalogue:
             self.by_kind.setdefault(inc.kind, []).append(inc)
@@ -210,6 +217,12 @@ class IncidentResolver:
             sentence_bounds: ``(start, end)`` of each sentence, in order.
         """
         toks = tokens if tokens is not None else Tokens.of(text)
+        if self.doc_date is None:
+            # an undated copy ("Friday, September 9" over a statement): its days without a year, read against a
+            # far date only to find them; a trigger's such day picks the one incident of its kind on that day
+            self._yearless_days = [
+                d for d in find_dates(text, _FAR_REFERENCE, tokens=toks) if d.partial and d.precision == "day"
+            ]
         out: list[IncidentMention] = []
         taken = Coverage()
         cat = self.lex.catalogue_by_id
@@ -295,6 +308,20 @@ class IncidentResolver:
         out = self._another(text, dates, bounds, out)
         return self._anaphora(text, out, toks)
 
+    def _weekday_in_korea(self, text: str, date: DateMatch) -> DateMatch | None:
+        """A weekday read as the latest such day, moved a week on when that is at most the day after the document.
+
+        A copy dated in Washington ("Tuesday, December 11") tells Korea's next day ("early Wednesday"); the
+        latest Wednesday on or before the document is six days earlier. Only a weekday's date moves, and only
+        up to the day after the document (``_latest``), the slack the newest-of-its-kind rule allows too.
+        """
+        if not (date.relative and date.precision == "day") or self._latest is None:
+            return None
+        if not text[date.start : date.end].rstrip().endswith(_WEEKDAY_NAMES):
+            return None
+        later = date.date + dt.timedelta(days=7)
+        return dataclasses.replace(date, date=later) if later <= self._latest else None
+
     def _another(
         self, text: str, dates: list[DateMatch], bounds: _Bounds, found: list[IncidentMention]
     ) -> list[IncidentMention]:
@@ -345,8 +372,12 @@ class IncidentResolver:
         out: list[IncidentMention] = []
         for m in _GROUPED_ANCHORED.finditer(text, toks):
             _, s_end = bounds.around(m.start())
-            if m.end() > s_end or _HYPOTHETICAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            if m.end() > s_end:
                 continue
+            if _HYPOTHETICAL_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not (
+                m.group("gap") and _GROUPED_PRONOUN_GAP.search(m.group("gap"))
+            ):
+                continue  # "any further tests in May and June"; not "more tests after those in May and June"
             year2 = int(m.group("y2")) if m.group("y2") else None
             year1 = int(m.group("y1")) if m.group("y1") else year2
             if m.group("k1"):
@@ -587,8 +618,22 @@ class IncidentResolver:
             date = DateMatch(left_from + year_m.start("y"), left_from + year_m.end("y"), dt.date(year, 1, 1), "year")
         if _HYPOTHETICAL_BEFORE.search(left) and date is None:
             return []
+        if date is None and self._yearless_days:
+            day = _adjacent_date(text, self._yearless_days, start, end, sent_end, reach=60 if named else 30)
+            if day is not None:
+                # "North Korea's September 9 nuclear test" in a copy without a year: the one test of that day
+                on_day = [c for c in pool if (c.date.month, c.date.day) == (day.date.month, day.date.day)]
+                if len(on_day) != 1:
+                    return []
+                return [IncidentMention(min(start, day.start), max(end, day.end), on_day[0], 0.7)]
         if date is not None:
             hits = [c for c in pool if date.contains(c.date, slack_days=1)]
+            if not hits and (korean := self._weekday_in_korea(text, date)) is not None:
+                # "fired a long-range rocket early Wednesday" in a copy dated Tuesday evening in Washington:
+                # Korea's Wednesday, the day after, when the catalogue has the launch then
+                korean_hits = [c for c in pool if korean.contains(c.date, slack_days=1)]
+                if korean_hits:
+                    date, hits = korean, korean_hits
             span_start = min(start, date.start)
             span_end = max(end, date.end)
             if len(hits) > 1 and date.precision == "year" and not plural:
