@@ -629,6 +629,13 @@ class _Extraction:
             ):
                 continue
             series = Series.TRILATERAL if countries >= TRILATERAL else Series.SUMMIT
+            if day.start < leaders[0].start and any(
+                s.start <= m.start < s.end and m.series == series for m in named
+            ):
+                # "... following the summit held in Seoul last month between President X and President Y": the
+                # sentence names the summit with its own date; a day before the leaders ("officials said Monday")
+                # is not a second one's
+                continue
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
             # the place is read after the last leader before the date ("... and President Obama met in
             # Washington on ...")

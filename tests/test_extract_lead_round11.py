@@ -1,0 +1,37 @@
+"""A summit a sentence names with its own date is the only summit of that sentence: the two leaders named "between"
+or after it are its participants, and a day said of something else earlier in the sentence ("officials said
+Monday") dates no second summit (issue 15, patterns 3 and 10).
+
+Texts written here in the shape of agency reports that look back at a summit; names public, dates invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extraction_probe import extract_text, meeting_props
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL, June 20, 2031 (Agency) -- The allies will widen their combined drills, officials said Monday, "
+        "following the summit held in Seoul last month between President Yoon Suk Yeol and President Joe Biden.\n",
+        "WASHINGTON, June 20, 2031 (Agency) -- A defense official said Monday that since the summit in Seoul in May "
+        "2031, President Yoon Suk Yeol and President Joe Biden have agreed to expand the exercises.\n",
+    ],
+)
+def test_a_day_said_of_the_report_dates_no_second_summit(text: str) -> None:
+    props = meeting_props(extract_text(text, dt.date(2031, 6, 20)))
+    summits = {label for label, p in props.items() if p.get("series") == "Summit"}
+    assert summits and all("2031-06-20" not in label for label in summits), summits
+
+
+def test_leaders_who_met_on_a_day_before_their_names_still_hold_that_summit() -> None:
+    text = (
+        "Joint Fact Sheet\n\nMay 23, 2031\n\nOn May 21, 2031, President Yoon Suk Yeol and President Joseph R. Biden "
+        "held a summit in Seoul and reaffirmed the ironclad alliance.\n"
+    )
+    props = meeting_props(extract_text(text, dt.date(2031, 5, 23), "joint_statement"))
+    assert [p.get("date") for p in props.values() if p.get("series") == "Summit"] == [dt.date(2031, 5, 21)]
