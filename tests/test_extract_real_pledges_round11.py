@@ -146,9 +146,10 @@ def test_adversary_consequence_in_a_view_is_no_pledge() -> None:
 
 def test_attack_met_with_a_response_stays_declaratory() -> None:
     # guard: the passive answer to an attack is the allies' declaratory pledge
-    text = "They agreed that if North Korea attacks the ROK, it will be met with a decisive response of the alliance.\n"
-    (types, party), *_ = found(text, dt.date(2013, 2, 22), "joint_statement")
-    assert "DeclaratoryPolicy" in types and party == "KOR+USA"
+    for answer in ("be met with a decisive response", "face a swift and decisive response"):
+        text = f"They agreed that if North Korea attacks the ROK, it will {answer} of the alliance.\n"
+        (types, party), *_ = found(text, dt.date(2013, 2, 22), "joint_statement")
+        assert "DeclaratoryPolicy" in types and party == "KOR+USA", answer
 
 
 # -- 6. a minister's advice is no pledge ------------------------------------------------------------------------

@@ -158,6 +158,8 @@ _EMBEDDED_NOUNS = RULES.regex("embedded_pledge_nouns")
 _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
 _ADVERSARY_CONSEQUENCE = RULES.regex("adversary_consequence")
 _PASSIVE_MODAL = RULES.regex("passive_modal")
+_CONSEQUENCE_REACH = 80
+"""Characters after a modal within which ``adversary_consequence`` looks for the response it will face."""
 _EXHORTATION_MODALS = frozenset(RULES.word_list("exhortation_modals"))
 _PURPOSE_AFTER = frozenset(RULES.word_list("purpose_after"))
 _SHARED_GOAL = RULES.regex("shared_goal")
@@ -1339,7 +1341,7 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
             lo = m.end()  # the clause of this verb: after the last "that" ("..., and that the ROK will")
         if _adversary_subject(text, refs, lo, v.start) and not _DECLARATORY.search(text, lo, v.start):
             return  # "warned that North Korea would face ...", "agreed that North Korea's forces will ..."
-        if _ADVERSARY_CONSEQUENCE.search(text, lo, v.end + 1):
+        if _adversary_consequence(text, lo, v):
             return  # "agreed that if North Korea carries out provocations, it will bear responsibility": its lot
         if _forecast(text, refs, verbs, v, lo):
             return  # "affirmed that their collective strength will contribute to ...": a forecast, no party's will
@@ -1347,7 +1349,7 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
         # a declaratory statement reported as a view: "noted that any attack ... will be met with ..."
         if v.kind != "modal" or clause.anchor is not None or not _DECLARATORY.search(text, clause.embed_start, v.start):
             return
-        if _ADVERSARY_CONSEQUENCE.search(text, clause.embed_start, v.end + 1):
+        if _adversary_consequence(text, clause.embed_start, v):
             # "affirmed the view that if North Korea carries out any further provocations, it will bear
             # responsibility for the consequences": what the adversary will bear, no answer of the allies
             return
@@ -1366,6 +1368,14 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
     ):
         clause.parties = local.parties
         clause.explicit = True  # the party says its will ("There should be no doubt that the U.S. will ...")
+
+
+def _adversary_consequence(text: str, lo: int, v: Verb) -> bool:
+    """Is modal ``v``, or one before it from ``lo``, what the adversary a condition names will bear ("that if North
+    Korea carries out provocations, it will bear responsibility ...", the rule file's ``adversary_consequence``)?"""
+    # (read on past the modal: what it will face may be the allies' response, which keeps the pledge)
+    m = _ADVERSARY_CONSEQUENCE.search(text, lo, v.end + _CONSEQUENCE_REACH)
+    return m is not None and m.end() <= v.end + 1
 
 
 def _forecast(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int) -> bool:
