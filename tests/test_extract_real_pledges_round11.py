@@ -216,3 +216,82 @@ def test_aid_alone_is_no_global_field() -> None:
         "The three leaders committed to continue building on the aid their countries delivered after the earthquake.\n"
     )
     assert found(text, dt.date(2023, 2, 3), "joint_statement") == [(frozenset({"AllianceCooperation"}), "JPN+KOR+USA")]
+
+
+# -- second probe of the round: trilateral vice-ministerial texts, a ministry's outcome release, a wire copy ------
+
+TRILATERAL_OPENING = (
+    "The First Vice Foreign Minister of the Republic of Korea, the Deputy Secretary of State of the United States "
+    "and the Vice Minister for Foreign Affairs of Japan met in Seoul.\n\n"
+)
+
+
+def test_rank_before_a_title_keeps_the_pair() -> None:
+    # "The Vice Ministers and Deputy Secretary agreed": "Deputy" stood alone between the two references
+    day = dt.date(2024, 10, 16)
+    text = (
+        TRILATERAL_OPENING
+        + "The Vice Ministers and Deputy Secretary agreed to further advance trilateral cooperation.\n"
+    )
+    assert found(text, day, "joint_statement") == [(frozenset({"TrilateralCooperation"}), "JPN+KOR+USA")]
+    text = TRILATERAL_OPENING + (
+        "The Vice Ministers and the Acting Deputy Secretary committed to deepen trilateral cooperation on maritime "
+        "security.\n"
+    )
+    assert found(text, day, "joint_statement") == [(frozenset({"TrilateralCooperation"}), "JPN+KOR+USA")]
+
+
+def test_deputy_secretary_alone_is_the_united_states() -> None:
+    # guard
+    text = TRILATERAL_OPENING + "The Deputy Secretary agreed to further advance trilateral cooperation.\n"
+    assert found(text, dt.date(2024, 10, 16), "joint_statement") == [(frozenset({"TrilateralCooperation"}), "USA")]
+
+
+def test_praise_of_what_was_done_is_no_pledge() -> None:
+    day = dt.date(2024, 10, 16)
+    text = (
+        "They applauded the first trilateral exercise, which illustrates the three countries' shared commitment to "
+        "regional peace.\n"
+    )
+    assert found(text, day, "joint_statement") == []
+    text = (
+        "The ministers celebrated the signing of the framework that reflects their commitment to trilateral "
+        "cooperation.\n"
+    )
+    assert found(text, day, "joint_statement") == []
+
+
+def test_praise_then_a_pledge_still_pledges() -> None:
+    # guard
+    text = "They applauded the exercise and committed to hold combined exercises again next year.\n"
+    assert found(text, dt.date(2024, 10, 16), "joint_statement") == [(frozenset({"CombinedExercises"}), "KOR+USA")]
+
+
+def test_adversarys_pledge_highlighted_is_no_alliance_pledge() -> None:
+    day = dt.date(2018, 7, 26)
+    text = "The two sides highlighted North Korea's reaffirmation of its commitment to complete denuclearization.\n"
+    assert found(text, day, "joint_statement") == []
+    text = "The delegations stressed the DPRK's pledge to dismantle its missile engine test site.\n"
+    assert found(text, day, "joint_statement") == []
+
+
+def test_allys_commitment_highlighted_still_pledges() -> None:
+    # guard
+    text = "The two sides highlighted the United States' commitment to extended deterrence.\n"
+    assert found(text, dt.date(2018, 7, 26), "joint_statement") == [(frozenset({"ExtendedDeterrence"}), "KOR+USA")]
+
+
+def test_pledges_made_at_another_meeting_are_cited_not_made() -> None:
+    day = dt.date(2024, 1, 5)
+    text = "The dialogue built upon commitments made during the Trilateral Leaders' Summit at Camp David.\n"
+    assert found(text, day, "joint_statement") == []
+    text = "Today's discussion advanced the pledges undertaken at the summit on regional security.\n"
+    assert found(text, day, "joint_statement") == []
+
+
+def test_a_standing_commitment_noun_still_pledges() -> None:
+    # guard
+    text = "The trilateral commitment to regional security remains firm.\n"
+    assert found(text, dt.date(2024, 1, 5), "joint_statement") == [
+        (frozenset({"RegionalCooperation", "TrilateralCooperation"}), "JPN+KOR+USA")
+    ]

@@ -154,6 +154,7 @@ def can_pledge(verbs: list[Verb], text: str, start: int, end: int) -> bool:
 
 
 _NOUNS = RULES.regex("pledge_nouns")
+_CITED_PLEDGE = RULES.regex("cited_pledge")
 _EMBEDDED_NOUNS = RULES.regex("embedded_pledge_nouns")
 _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
 _ADVERSARY_CONSEQUENCE = RULES.regex("adversary_consequence")
@@ -1410,6 +1411,8 @@ def _noun_pledge(
     noun: re.Match[str] | None = None
     owner: list[Ref] = []
     for candidate in _NOUNS.finditer(text, start, end):
+        if _CITED_PLEDGE.match(text, candidate.end(), end):
+            continue  # "built upon commitments made during the Summit": pledges of another day, cited
         owner = [
             r for r in refs if r.end <= candidate.start() and _OWNER_BEFORE.fullmatch(text, r.end, candidate.start())
         ]
