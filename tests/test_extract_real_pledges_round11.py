@@ -295,3 +295,39 @@ def test_a_standing_commitment_noun_still_pledges() -> None:
     assert found(text, dt.date(2024, 1, 5), "joint_statement") == [
         (frozenset({"RegionalCooperation", "TrilateralCooperation"}), "JPN+KOR+USA")
     ]
+
+
+# -- "the Foreign Minister" of a readout of the two allies --------------------------------------------------------
+
+BILATERAL_OPENING = (
+    "Secretary of State Antony J. Blinken met with Republic of Korea Foreign Minister Chung Eui-yong in London "
+    "today.\n\n"
+)
+TRILATERAL_FM_OPENING = (
+    "Secretary Blinken, Foreign Minister Hayashi of Japan and Foreign Minister Park of the Republic of Korea met in "
+    "New York.\n\n"
+)
+
+
+def test_the_foreign_minister_is_the_rok_in_a_bilateral_readout() -> None:
+    day = dt.date(2021, 6, 12)
+    text = BILATERAL_OPENING + (
+        "The Secretary and the Foreign Minister reaffirmed their commitment to the complete denuclearization of the "
+        "Korean Peninsula.\n"
+    )
+    assert found(text, day, "other") == [(frozenset({"Denuclearization"}), "KOR+USA")]
+    text = (
+        BILATERAL_OPENING + "The Foreign Minister and the Secretary agreed to expand cooperation in the Indo-Pacific.\n"
+    )
+    assert found(text, day, "other") == [(frozenset({"RegionalCooperation"}), "KOR+USA")]
+
+
+def test_the_foreign_minister_of_a_trilateral_text_names_no_one_party() -> None:
+    # guards: three allies' foreign ministers, and one named by his state
+    day = dt.date(2022, 9, 22)
+    text = TRILATERAL_FM_OPENING + "The Foreign Minister reaffirmed the commitment to trilateral cooperation.\n"
+    assert found(text, day, "joint_statement") == [(frozenset({"TrilateralCooperation"}), "JPN+KOR+USA")]
+    text = TRILATERAL_FM_OPENING + (
+        "The Secretary and the Foreign Minister of Japan reaffirmed their commitment to trilateral cooperation.\n"
+    )
+    assert all("KOR" not in party for _types, party in found(text, day, "joint_statement"))

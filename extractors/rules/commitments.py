@@ -503,6 +503,7 @@ class PartyResolver:
             "both": both,
             "meeting": BILATERAL,
             "min": frozenset({minister}),
+            "fmin": frozenset({minister}),
             "sec": frozenset({secretary}),
         }
 
@@ -544,6 +545,8 @@ class PartyResolver:
                 # "the two sides" are two even in a text that opens by naming three allies ("the Secretary and the
                 # two Ministers" of a trilateral are its three)
                 parties = BILATERAL
+            if group == "fmin" and len(self.both) > 2:
+                continue  # "the Foreign Minister" of a trilateral text: which of the two ministers, it does not say
             if group in ("both", "three") and _named_by_states(text, m.start(), actors):
                 continue  # "The Russian and Chinese foreign ministers": the states before the noun are its parties
             if group == "both" and m.group(0).lower() == "we" and _quoted(text, start, m.start()):
