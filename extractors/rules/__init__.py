@@ -32,6 +32,7 @@ from extractors.rules.commitments import (
     can_pledge,
     find_commitments,
     is_pledge_word,
+    passive_will,
     sentence_verbs,
     speaker_turns,
     split_pledge,
@@ -1419,6 +1420,16 @@ class _Extraction:
             i_me = turn.parties if turn is not None and turn.parties else me
             refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we, i_me)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
+            if (
+                default is None
+                and self.doc.kind not in SECONDARY_DOC_KINDS
+                and si - 1 in sayers
+                and self.sents[si - 1].paragraph == s.paragraph
+                and passive_will(text, s.start, s.end)
+            ):
+                # a readout's "The defense chiefs decided to ... . This year's exercises will be further expanded
+                # ...": a passive will without a party goes on with who pledged in the sentence before
+                default = sayers[si - 1]
             findings = find_commitments(text, self.tokens, s.start, s.end, refs, default, resolver.both, verbs)
             if not findings:
                 continue

@@ -154,8 +154,15 @@ def can_pledge(verbs: list[Verb], text: str, start: int, end: int) -> bool:
 
 
 _NOUNS = RULES.regex("pledge_nouns")
+_CITED_PLEDGE = RULES.regex("cited_pledge")
 _EMBEDDED_NOUNS = RULES.regex("embedded_pledge_nouns")
 _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
+_ADVERSARY_CONSEQUENCE = RULES.regex("adversary_consequence")
+_PASSIVE_MODAL = RULES.regex("passive_modal")
+_CONSEQUENCE_REACH = 80
+"""Characters after a modal within which ``adversary_consequence`` looks for the response it will face."""
+_EXHORTATION_MODALS = frozenset(RULES.word_list("exhortation_modals"))
+_PURPOSE_AFTER = frozenset(RULES.word_list("purpose_after"))
 _SHARED_GOAL = RULES.regex("shared_goal")
 _OWNER_BEFORE = RULES.regex("owner_before")
 _OWNED_OBJECT_LEAD = RULES.regex("owned_object_lead")
@@ -500,6 +507,7 @@ class PartyResolver:
             "both": both,
             "meeting": BILATERAL,
             "min": frozenset({minister}),
+            "fmin": frozenset({minister}),
             "sec": frozenset({secretary}),
         }
 
@@ -541,6 +549,8 @@ class PartyResolver:
                 # "the two sides" are two even in a text that opens by naming three allies ("the Secretary and the
                 # two Ministers" of a trilateral are its three)
                 parties = BILATERAL
+            if group == "fmin" and len(self.both) > 2:
+                continue  # "the Foreign Minister" of a trilateral text: which of the two ministers, it does not say
             if group in ("both", "three") and _named_by_states(text, m.start(), actors):
                 continue  # "The Russian and Chinese foreign ministers": the states before the noun are its parties
             if group == "both" and m.group(0).lower() == "we" and _quoted(text, start, m.start()):
@@ -800,6 +810,7 @@ class _Clause:
     embed_start: int = 0
     anchor: Verb | None = None  # the verb that realised an embedded pledge
     parties: frozenset[str] | None = None
+    purpose: bool = False  # the anchor is what the clause's meeting was for ("met ... to reaffirm ...")
 
 
 def _direct_subject(
@@ -903,6 +914,10 @@ def find_commitments(
     lead_end = first.verb.start
     if first.subject is not None and start <= first.subject.start < lead_end:
         lead_end = first.subject.start
+    elif first.subject is None and first.verb.kind == "modal" and _PASSIVE_MODAL.match(text, first.verb.start):
+        # "This year's joint exercises will be further expanded": a passive's subject is what is pledged, the
+        # introduction ends at the last comma before it
+        lead_end = max(start, text.rfind(",", start, first.verb.start) + 1)
     out: list[CommitmentFinding] = []
     for n, c in enumerate(clauses):
         finish = clauses[n + 1].start if n + 1 < len(clauses) else end
@@ -955,6 +970,12 @@ class _SentenceReader:
                     if self.forecast_at is None:
                         self.forecast_at = v.start
                     continue  # "the collective strength of our two nations will contribute to ...": a forecast
+            elif before == "to" and current is not None and self.purpose(v, current):
+                # "met today in New York to reaffirm their commitment to trilateral cooperation", "spoke with
+                # President X to stress his commitment to ...": what they met for, they did
+                current.embed, current.anchor, current.pledge, current.purpose = None, v, True, True
+                current.group = "reaffirm" if v.kind == "reaffirm" else current.group
+                continue
             elif before in _AUX_WORDS and not (before in _PERFECT and self.subject_of(v, start) is not None):
                 continue  # "has agreed", "to establish": part of the clause it stands in
             elif before in _ATTRIBUTIVE_BEFORE and v.past and self.word_after(v.end) in _ATTRIBUTIVE_TIME_NOUNS:
@@ -1045,6 +1066,17 @@ class _SentenceReader:
             # that President Yoon ... and President Biden endorsed in Washington"
             return "subordinate"
         return "clause"
+
+    def purpose(self, v: Verb, current: _Clause) -> bool:
+        """Is ``v`` (after "to") the purpose of the meeting or call its clause records: a pledging verb whose
+        object is no view, with no other verb between ("met ... to reaffirm the strength of ..." states a view)?"""
+        if v.kind not in ("reaffirm", "pledge") or current.anchor is not None or current.embed != "assessment":
+            return False
+        if current.verb.word not in _PURPOSE_AFTER or current.subject is None:
+            return False
+        if any(current.verb.end <= w.start < v.start for w in self.verbs):
+            return False
+        return _VIEW_OBJECT.match(self.text, v.end, min(self.end, v.end + 100)) is None
 
     def in_series(self, v: Verb, current: _Clause) -> bool:
         """A pledge verb after a comma in a series of verbs of one subject ("condemn the launches, commit
@@ -1155,6 +1187,10 @@ class _SentenceReader:
             c.pledge = True  # "the two sides reaffirmed that X remains the common goal of the two nations"
         if not c.pledge:
             return None
+        if c.parties is None and c.subject is None and c.embed in ("pledge", "speech"):
+            # "Special Representative Yun reiterated that the United States remains steadfast in its defense
+            # commitments": the speaker unresolved, the ally that opens the "that"-clause states its own pledge
+            c.parties = _clause_opener(text, refs, c.embed_start, finish)
         parties = c.parties if c.parties is not None else (c.subject.parties if c.subject else None)
         if c.subject is not None and c.subject.meeting and c.parties is None and not c.verb.past:
             parties = None  # "the SCM will ...": a meeting states nothing of its own but in the past tense
@@ -1180,7 +1216,9 @@ class _SentenceReader:
                   and (k.subject.parties if k.subject is not None else None) == who]  # fmt: skip
         anchor = c.anchor or c.verb
         group = "reaffirm" if c.group == "reaffirm" or anchor.kind == "reaffirm" else "new"
-        found = _finding(text, self.tokens, c.start, finish, allied, (c.verb.start, c.verb.end), group, defaulted)
+        # (what a meeting was for is read from its own verb: "met ... to stress his commitment to ...")
+        said = anchor if c.purpose else c.verb
+        found = _finding(text, self.tokens, c.start, finish, allied, (said.start, said.end), group, defaulted)
         found.borrow = borrow
         found.explicit = c.explicit and not defaulted
         found.anaphoric = any(w in _ANAPHORS for w in self.tokens.words_between(c.verb.end, finish))
@@ -1195,6 +1233,22 @@ def _owned_object(text: str, refs: list[Ref], after: int, finish: int) -> frozen
     if _OWNED_OBJECT_LEAD.fullmatch(text, after, owner.start) is None:
         return None
     return owner.parties if _OWNED_OBJECT_NOUN.match(text, owner.end, finish) is not None else None
+
+
+def passive_will(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` state a will in the passive ("exercises will be further expanded")?"""
+    return _PASSIVE_MODAL.search(text, start, end) is not None
+
+
+def _clause_opener(text: str, refs: list[Ref], lo: int, finish: int) -> frozenset[str] | None:
+    """The one ally that opens the clause ``text[lo:finish]`` as its subject ("that the United States remains
+    ..."), if so; never an adversary, a meeting, a group of parties or a name inside a longer subject."""
+    first = next((r for r in refs if lo <= r.start < finish), None)
+    if first is None or not first.subject or first.meeting or len(first.parties) != 1:
+        return None
+    if first.parties & ADVERSARIES or _BARE_SUBJECT.match(text, lo, first.start) is None:
+        return None
+    return first.parties
 
 
 def _shared_goal(text: str, clause: _Clause, finish: int, both: frozenset[str]) -> bool:
@@ -1287,6 +1341,11 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
     if clause.embed in ("pledge", "speech"):
         if v.kind not in _PLEDGING or clause.anchor is not None:
             return
+        if clause.embed == "speech" and v.word in _EXHORTATION_MODALS:
+            # "emphasized that the defense authorities should cooperate closely to strengthen the US commitment":
+            # advice, not a pledge, nor is the commitment it names the speaker's
+            clause.embed = "assessment"
+            return
         if _schedule_only(text, v):
             return  # "said that they will hold the next meeting soon": the date of a meeting, no pledge
         if not v.modal_like and v.word.startswith("continu"):
@@ -1296,6 +1355,8 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
             lo = m.end()  # the clause of this verb: after the last "that" ("..., and that the ROK will")
         if _adversary_subject(text, refs, lo, v.start) and not _DECLARATORY.search(text, lo, v.start):
             return  # "warned that North Korea would face ...", "agreed that North Korea's forces will ..."
+        if _adversary_consequence(text, lo, v):
+            return  # "agreed that if North Korea carries out provocations, it will bear responsibility": its lot
         if _forecast(text, refs, verbs, v, lo):
             return  # "affirmed that their collective strength will contribute to ...": a forecast, no party's will
     elif clause.embed == "assessment":
@@ -1304,6 +1365,10 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
             return
         if _OTHERS_ANSWER.match(text, v.start, v.end + 160) is not None:
             return  # "stressed that any attack would meet with a strong response from the international community"
+        if _adversary_consequence(text, clause.embed_start, v):
+            # "affirmed the view that if North Korea carries out any further provocations, it will bear
+            # responsibility for the consequences": what the adversary will bear, no answer of the allies
+            return
     else:
         return
     local = _direct_subject(text, refs, verbs, v, clause.embed_start)
@@ -1319,6 +1384,14 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
     ):
         clause.parties = local.parties
         clause.explicit = True  # the party says its will ("There should be no doubt that the U.S. will ...")
+
+
+def _adversary_consequence(text: str, lo: int, v: Verb) -> bool:
+    """Is modal ``v``, or one before it from ``lo``, what the adversary a condition names will bear ("that if North
+    Korea carries out provocations, it will bear responsibility ...", the rule file's ``adversary_consequence``)?"""
+    # (read on past the modal: what it will face may be the allies' response, which keeps the pledge)
+    m = _ADVERSARY_CONSEQUENCE.search(text, lo, v.end + _CONSEQUENCE_REACH)
+    return m is not None and m.end() <= v.end + 1
 
 
 def _forecast(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: int) -> bool:
@@ -1355,6 +1428,8 @@ def _noun_pledge(
     noun: re.Match[str] | None = None
     owner: list[Ref] = []
     for candidate in _NOUNS.finditer(text, start, end):
+        if _CITED_PLEDGE.match(text, candidate.end(), end):
+            continue  # "built upon commitments made during the Summit": pledges of another day, cited
         owner = [
             r for r in refs if r.end <= candidate.start() and _OWNER_BEFORE.fullmatch(text, r.end, candidate.start())
         ]
