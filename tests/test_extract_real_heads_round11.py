@@ -53,3 +53,49 @@ def test_statement_recalled_in_a_paragraph_stays_a_meeting_told_of() -> None:
         "2021, and discussed its follow-up.\n"
     )
     assert recorded_node(extract_text(text, dt.date(2021, 9, 1), "other")) is None
+
+
+# -- 2. the reference confirms as many heads per country as it lists -------------------------------------------
+
+
+def test_second_two_plus_two_remarks_name_four_heads() -> None:
+    text = (
+        "Remarks With Secretary of Defense Leon Panetta, Foreign Minister Kim Sung-hwan and Defense Minister "
+        "Kim Kwan-jin After Their Meeting\n"
+        "Hillary Rodham Clinton\n"
+        "Secretary of State\n"
+        "June 14, 2012\n"
+        "SECRETARY CLINTON: Thank you all. Today, Secretary Panetta and I hosted the second U.S.-ROK Foreign "
+        "and Defense Ministers' Meeting, our 2+2, and we were glad to have both ministers here with us.\n"
+    )
+    graph = extract_text(text, dt.date(2012, 6, 14), "other")
+    recorded = recorded_node(graph)
+    assert recorded is not None and recorded.props["series"] == "2+2" and recorded.props["ordinal"] == 2
+    assert heads(graph, recorded) == {"Hillary Clinton", "Leon Panetta", "Kim Sung-hwan", "Kim Kwan-jin"}
+
+
+def test_fourth_two_plus_two_statement_adds_no_unlisted_person() -> None:
+    # negative: a deputy the text names is no head, however many seats the reference gives
+    text = (
+        "Joint Statement of the 2016 United States-Republic of Korea Foreign and Defense Ministers' Meeting\n\n"
+        "Secretary of State John Kerry and Secretary of Defense Ashton Carter convened a 2+2 meeting with "
+        "Foreign Minister Yun Byung-se and Minister of National Defense Han Min-koo in Washington on October "
+        "19, 2016. Deputy Secretary of State Antony Blinken also joined the session.\n"
+    )
+    graph = extract_text(text, dt.date(2016, 10, 19), "joint_statement")
+    recorded = recorded_node(graph)
+    assert recorded is not None and recorded.props["ordinal"] == 4
+    assert heads(graph, recorded) == {"John Kerry", "Ashton Carter", "Yun Byung-se", "Han Min-koo"}
+
+
+def test_scm_keeps_one_head_per_country() -> None:
+    # negative: an SCM's reference lists one head per country; a second defense official of a side is none
+    text = (
+        "Joint Communique of the 48th U.S.-ROK Security Consultative Meeting\n\n"
+        "1. The 48th U.S.-ROK Security Consultative Meeting (SCM) was held in Washington, D.C., on October "
+        "20, 2016. U.S. Secretary of Defense Ashton Carter and ROK Minister of National Defense Han Min-koo led "
+        "their delegations, which included Deputy Secretary of Defense Robert Work.\n"
+    )
+    graph = extract_text(text, dt.date(2016, 10, 20), "communique")
+    recorded = recorded_node(graph)
+    assert recorded is not None and heads(graph, recorded) == {"Ashton Carter", "Han Min-koo"}

@@ -1074,23 +1074,36 @@ class _Extraction:
         A transcript's speaker ("SEC. RUMSFELD: ... welcome Minister Yoon ... for this 36th SCM"), a news
         story's "Rumsfeld and Yoon ... participated in the 38th annual SCM": a person the text names whom the
         series reference gives as a head of this very meeting led a delegation at it. The reference only
-        confirms a person the text names; it never adds one. One head per country (a country whose head is
-        already found keeps it).
+        confirms a person the text names; it never adds one. As many heads per country as the reference gives
+        that country (one for an SCM, two for a 2+2: "Secretary X and I hosted the second 2+2 ... welcome
+        Foreign Minister Y and Defense Minister Z" names all four); a country whose heads are all found keeps
+        them.
         """
         if meeting.ordinal is None:
             return []
-        wanted = reference_names(ref_heads(meeting.series, meeting.ordinal, meeting.date))
+        reference = ref_heads(meeting.series, meeting.ordinal, meeting.date)
+        wanted = reference_names(reference)
         if not wanted:
             return []
-        have = {str(a.country) for a in found}
+        seats: dict[str, int] = {}
+        for ref in reference:
+            seats[str(ref.country)] = seats.get(str(ref.country), 0) + 1
+        have: dict[str, int] = {}
+        ids = {head.id for head in found}
+        for head in found:
+            have[str(head.country)] = have.get(str(head.country), 0) + 1
         out: list[Actor] = []
         for a in actors:
             person = a.actor
-            if person.kind != Kind.PERSON or person.country is None or str(person.country) in have:
+            if person.kind != Kind.PERSON or person.country is None or person.id in ids:
+                continue
+            country = str(person.country)
+            if have.get(country, 0) >= max(1, seats.get(country, 0)):
                 continue
             if wanted.get(name_key(person.label)) != person.country:
                 continue
-            have.add(str(person.country))
+            have[country] = have.get(country, 0) + 1
+            ids.add(person.id)
             out.append(person)
         return out
 
