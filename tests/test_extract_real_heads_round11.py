@@ -16,6 +16,8 @@ import datetime as dt
 
 from extraction_probe import extract_text, heads, recorded_node
 
+from extractors.rules.dates import find_dates
+
 # -- 1. a statement titled for the meeting it followed records that meeting ------------------------------------
 
 
@@ -99,3 +101,33 @@ def test_scm_keeps_one_head_per_country() -> None:
     graph = extract_text(text, dt.date(2016, 10, 20), "communique")
     recorded = recorded_node(graph)
     assert recorded is not None and heads(graph, recorded) == {"Ashton Carter", "Han Min-koo"}
+
+
+# -- 3. a day glued to its month ------------------------------------------------------------------------------
+
+
+def test_day_glued_to_its_month_is_read_with_its_year() -> None:
+    for text, start, end in (
+        ("The two ministries held the dialogue from September23-24, 2024, in Seoul.", dt.date(2024, 9, 23),
+         dt.date(2024, 9, 24)),
+        ("They met on March3, 2020 by video.", dt.date(2020, 3, 3), None),
+    ):  # fmt: skip
+        found = find_dates(text, dt.date(2024, 10, 1))
+        assert [(d.date, d.end_date) for d in found] == [(start, end)], text
+
+
+def test_glued_kidd_statement_is_dated() -> None:
+    text = (
+        "Joint Press Statement for the 25th Korea-U.S. Integrated Defense Dialogue\n\n"
+        "The two defense ministries held the 25th Korea-U.S. Integrated Defense Dialogue (KIDD) from "
+        "September23-24, 2024, in Seoul.\n"
+    )
+    graph = extract_text(text, None, "joint_statement")
+    recorded = recorded_node(graph)
+    assert recorded is not None and recorded.props["date"] == dt.date(2024, 9, 23)
+
+
+def test_glued_month_without_year_or_a_year_is_no_date() -> None:
+    # negatives: without its year a glued day is not read, nor a month glued to a year or an abbreviation
+    for text in ("They met on September23 in Seoul.", "in May2020 they met", "the Sept3 talks"):
+        assert find_dates(text, dt.date(2024, 10, 1)) == [], text
