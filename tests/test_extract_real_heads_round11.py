@@ -16,6 +16,9 @@ import datetime as dt
 
 from extraction_probe import extract_text, heads, recorded_node
 
+from extractors.metadata import infer_date
+from extractors.readers import read_bytes
+from extractors.rules import extract_document
 from extractors.rules.dates import find_dates
 
 # -- 1. a statement titled for the meeting it followed records that meeting ------------------------------------
@@ -131,3 +134,60 @@ def test_glued_month_without_year_or_a_year_is_no_date() -> None:
     # negatives: without its year a glued day is not read, nor a month glued to a year or an abbreviation
     for text in ("They met on September23 in Seoul.", "in May2020 they met", "the Sept3 talks"):
         assert find_dates(text, dt.date(2024, 10, 1)) == [], text
+
+
+# -- 4. the presidential papers' news conference and issue header --------------------------------------------
+
+
+def test_papers_news_conference_records_the_summit() -> None:
+    text = (
+        "[Weekly Compilation of Presidential Documents Volume 32, Number 16 (Monday, April 22, 1996)]\n"
+        "[Pages 665-668]\n"
+        "The President's News Conference With President Kim in Cheju\n"
+        "April 16, 1996\n"
+        "President Kim. I welcome President Clinton to the island today. President Clinton and I talked for an "
+        "hour about the situation on the Peninsula.\n"
+    )
+    doc = read_bytes(text.encode(), suffix=".txt")
+    assert doc.date == dt.date(1996, 4, 16)
+    graph = extract_document(doc)
+    summit = recorded_node(graph)
+    assert summit is not None and summit.props["series"] == "Summit"
+    assert summit.props["date"] == dt.date(1996, 4, 16) and summit.props.get("location") == "Cheju"
+    assert heads(graph, summit) == {"Bill Clinton", "Kim Young-sam"}
+
+
+def test_papers_news_conference_with_a_prime_minister() -> None:
+    # a second shape: another leader's title, another year
+    text = (
+        "The President's News Conference With Prime Minister Abe in Tokyo\n"
+        "April 24, 2014\n"
+        "Prime Minister Abe. I welcome our guest to Tokyo for the talks.\n"
+    )
+    graph = extract_document(read_bytes(text.encode(), suffix=".txt"))
+    people = {n.label for n in graph.nodes if n.kind == "Person"}
+    assert "Barack Obama" in people
+
+
+def test_papers_president_names_no_one_in_a_year_of_two_presidents() -> None:
+    # negative: in 1993 the office changed hands, so "The President" names no one; nor does the phrase elsewhere
+    text = (
+        "The President's News Conference With President Kim in Seoul\n"
+        "July 10, 1993\n"
+        "The President's remarks followed a lunch.\n"
+    )
+    graph = extract_document(read_bytes(text.encode(), suffix=".txt"))
+    people = {n.label for n in graph.nodes if n.kind == "Person"}
+    assert not people & {"Bill Clinton", "George H. W. Bush", "George Bush"}
+
+
+def test_issue_header_date_is_not_the_documents() -> None:
+    text = (
+        "[Congressional Record Volume 140, Number 12 (Tuesday, February 8, 1994)]\n"
+        "Statement on the Korean Peninsula\n"
+        "February 3, 1994\n"
+        "The Senate heard a statement.\n"
+    )
+    assert infer_date(text)[0] == dt.date(1994, 2, 3)
+    # negative: a dated line that is not a collection's header still dates the text
+    assert infer_date("Washington, February 8, 1994\nStatement on the Korean Peninsula\n")[0] == dt.date(1994, 2, 8)
