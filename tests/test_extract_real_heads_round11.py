@@ -191,3 +191,29 @@ def test_issue_header_date_is_not_the_documents() -> None:
     assert infer_date(text)[0] == dt.date(1994, 2, 3)
     # negative: a dated line that is not a collection's header still dates the text
     assert infer_date("Washington, February 8, 1994\nStatement on the Korean Peninsula\n")[0] == dt.date(1994, 2, 8)
+
+
+# -- 5. a head's office in the year of the text ---------------------------------------------------------------
+
+
+def test_head_office_follows_the_year() -> None:
+    edscg = (
+        "US-ROK hold fifth Extended Deterrence Strategy and Consultation Group meeting\n\n"
+        "On September 4, 2024, the two governments convened the fifth meeting of the Extended Deterrence "
+        "Strategy and Consultation Group (EDSCG) in Washington. Under Secretary of State Bonnie Jenkins and "
+        "Cara Abercrombie led the U.S. delegation.\n"
+    )
+    ncg = (
+        "Joint Readout of the Inaugural Nuclear Consultative Group Meeting\n\n"
+        "The two governments launched the inaugural meeting of the NCG on July 18, 2023, in Seoul. The meeting "
+        "was convened by Kim Tae-hyo, Kurt Campbell and Cara Abercrombie.\n"
+    )
+    roles = {}
+    for text, day in ((edscg, dt.date(2024, 9, 4)), (ncg, dt.date(2023, 7, 18))):
+        graph = extract_text(text, day, "joint_statement")
+        roles[day.year] = next(n.props["role"] for n in graph.nodes if n.label == "Cara Abercrombie")
+    assert roles == {
+        2024: "Acting Deputy Under Secretary of Defense for Policy",
+        2023: "Coordinator for Defense Policy and Arms Control, National Security Council",
+    }
+
