@@ -217,3 +217,60 @@ def test_head_office_follows_the_year() -> None:
         2023: "Coordinator for Defense Policy and Arms Control, National Security Council",
     }
 
+
+
+# -- 6. a body's numbered meeting with an adjective before its name ---------------------------------------------
+
+
+def test_numbered_meeting_of_the_high_level_body() -> None:
+    # a re-translation garbles the body's full name in the opening; the count names it
+    text = (
+        "Joint Statement\n\n"
+        "The two governments' foreign and defense agencies held a deterrence consultation session at the vice "
+        "minister level on September 16, 2022. This is the third meeting of the high-level EDSCG, a forum for "
+        "strategy and policy.\n"
+    )
+    recorded = recorded_node(extract_text(text, dt.date(2022, 9, 16), "joint_statement"))
+    assert recorded is not None and recorded.props["series"] == "EDSCG" and recorded.props["ordinal"] == 3
+
+
+def test_numbered_meeting_of_the_annual_scm() -> None:
+    text = "The fiftieth meeting of the annual SCM was held in Seoul on October 31, 2018.\n"
+    recorded = recorded_node(extract_text(text, dt.date(2018, 10, 31), "communique"))
+    assert recorded is not None and recorded.props["series"] == "SCM" and recorded.props["ordinal"] == 50
+
+
+def test_numbered_meeting_of_another_high_level_group_is_no_edscg() -> None:
+    # negative: the adjective does not make another body one of the series
+    text = (
+        "Joint Statement\n\n"
+        "The third meeting of the high-level working group was held in Seoul on March 3, 2023.\n"
+    )
+    graph = extract_text(text, dt.date(2023, 3, 3), "joint_statement")
+    assert all(n.props.get("series") != "EDSCG" for n in graph.nodes)
+
+
+# -- 7. leaders named as the authors of an earlier decision -------------------------------------------------------
+
+
+def test_leaders_decision_before_a_comma_is_no_summit_of_the_main_clauses_day() -> None:
+    for phrase in ("In accordance with the decision of President Joseph R. Biden and President Yoon Suk Yeol in May",
+                   "Following the agreement between President Biden and President Yoon"):  # fmt: skip
+        text = (
+            f"{phrase}, the two governments' agencies held a deterrence consultation session on September 16, "
+            "2022 in Washington.\n"
+        )
+        graph = extract_text(text, dt.date(2022, 9, 16), "joint_statement")
+        summits = [n for n in graph.nodes if n.props.get("series") == "Summit"]
+        assert not [n for n in summits if n.props.get("date") == dt.date(2022, 9, 16)], phrase
+
+
+def test_leaders_decision_taken_on_a_day_is_their_summit() -> None:
+    # guard: "taken in Toronto on June 26, 2010" goes on about the decision: the summit of that day stays
+    text = (
+        "4. The Secretary and the Minister reaffirmed the decision of President Lee Myung-bak and President "
+        "Barack Obama, taken in Toronto on June 26, 2010, to transition wartime operational control.\n"
+    )
+    graph = extract_text(text, dt.date(2010, 10, 8), "communique")
+    summits = [n for n in graph.nodes if n.props.get("series") == "Summit"]
+    assert [n.props.get("date") for n in summits] == [dt.date(2010, 6, 26)]

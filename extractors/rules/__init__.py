@@ -105,6 +105,8 @@ _THREAT_WINDOW = 60
 _OPENING_MARKS = " \t\n\"'“‘("
 """What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
+_DECISION_OF = _MEETING_RULES.regex("decision_of_before")
+_DECISION_TAKEN = _MEETING_RULES.regex("decision_taken")
 _OFFICIALS_OTHER_TIME = _MEETING_RULES.regex("officials_other_time")
 _OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
@@ -625,6 +627,14 @@ class _Extraction:
                 for m in named
             ):
                 continue
+            between = self.text[leaders[-1].end : day.start]
+            if (
+                "," in between
+                and _DECISION_OF.search(self.text, max(s.start, leaders[0].start - 60), leaders[0].start)
+                and not _DECISION_TAKEN.match(between.split(",", 1)[1])
+            ):
+                continue  # "In accordance with the decision of President X and President Y in May, ... held ... on
+                # September 16": the day is the main clause's ("..., taken in Toronto on June 26" is the decision's)
             series = Series.TRILATERAL if countries >= TRILATERAL else Series.SUMMIT
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
             # the place is read after the last leader before the date ("... and President Obama met in
