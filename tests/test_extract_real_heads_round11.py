@@ -274,3 +274,55 @@ def test_leaders_decision_taken_on_a_day_is_their_summit() -> None:
     graph = extract_text(text, dt.date(2010, 10, 8), "communique")
     summits = [n for n in graph.nodes if n.props.get("series") == "Summit"]
     assert [n.props.get("date") for n in summits] == [dt.date(2010, 6, 26)]
+
+
+# -- 8. a trilateral video teleconference, and an earlier meeting's place ----------------------------------------
+
+
+def test_hosted_trilateral_video_teleconference_is_recorded_without_an_earlier_place() -> None:
+    text = (
+        "CJCS Hosts ROK, Japanese Counterparts for Virtual Discussion\n\n"
+        "Nov. 18, 2020\n\n"
+        "WASHINGTON--Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley hosted a trilateral video "
+        "teleconference with Chairman of the Republic of Korea (ROK) Joint Chiefs of Staff Gen. Won In-choul, "
+        "and Japanese Chief of Staff, Joint Staff Gen. Koji Yamazaki today.\n\n"
+        "The three officers last met in October 2019 in Washington and talked again by video later that year.\n"
+    )
+    graph = extract_text(text, dt.date(2020, 11, 18), "other")
+    recorded = recorded_node(graph)
+    assert recorded is not None and recorded.props["series"] == "Trilateral"
+    assert recorded.props["date"] == dt.date(2020, 11, 18) and "location" not in recorded.props
+    assert heads(graph, recorded) == {"Mark Milley", "Won In-choul", "Koji Yamazaki"}
+
+
+def test_trilateral_teleconference_of_foreign_ministers() -> None:
+    # a second shape: "convened a trilateral teleconference" of the ministers, dated in its sentence
+    text = (
+        "Joint Readout\n\n"
+        "Secretary of State Antony Blinken convened a trilateral teleconference with Foreign Minister Park Jin "
+        "and Foreign Minister Hayashi Yoshimasa on October 4, 2022.\n"
+    )
+    recorded = recorded_node(extract_text(text, dt.date(2022, 10, 4), "other"))
+    assert recorded is not None and recorded.props["series"] == "Trilateral"
+    assert recorded.props["date"] == dt.date(2022, 10, 4)
+
+
+def test_bilateral_teleconference_is_no_trilateral_meeting() -> None:
+    # negative: only "trilateral" names the meeting; a video conference of two chiefs is none of the series
+    text = (
+        "Readout\n\n"
+        "Gen. Mark A. Milley held a video teleconference with Gen. Won In-choul today.\n"
+    )
+    graph = extract_text(text, dt.date(2020, 11, 18), "other")
+    assert all(n.props.get("series") != "Trilateral" for n in graph.nodes)
+
+
+def test_place_the_principals_met_in_below_a_titled_meeting_is_still_read() -> None:
+    # guard: a next sentence that says where they met this time still places the meeting
+    text = (
+        "Joint Statement of the Trilateral Ministerial Meeting\n\n"
+        "The three defense ministers convened a trilateral ministerial meeting on November 12, 2023.\n\n"
+        "The ministers met in Jakarta on the margins of a regional forum.\n"
+    )
+    recorded = recorded_node(extract_text(text, dt.date(2023, 11, 12), "joint_statement"))
+    assert recorded is not None and recorded.props.get("location") == "Jakarta"

@@ -106,6 +106,7 @@ _OPENING_MARKS = " \t\n\"'“‘("
 """What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
 _DECISION_OF = _MEETING_RULES.regex("decision_of_before")
+_MET_BEFORE_NOW = _MEETING_RULES.regex("met_before_now")
 _DECISION_TAKEN = _MEETING_RULES.regex("decision_taken")
 _OFFICIALS_OTHER_TIME = _MEETING_RULES.regex("officials_other_time")
 _OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
@@ -885,8 +886,8 @@ class _Extraction:
         prose = [x for x in near if not self._heading_line(x.start, x.end)]  # (the office, place and date lines)
         for nxt in prose[:_PLACE_BELOW_SENTENCES]:
             verb = _MET.search(self.text, nxt.start, nxt.end)
-            if verb is None:
-                continue
+            if verb is None or _MET_BEFORE_NOW.search(self.text, max(nxt.start, verb.start() - 30), verb.start()):
+                continue  # (no meeting, or "... last met in October 2019 in Washington": an earlier one)
             probe = MeetingMention(verb.start(), verb.start(), m.series, None)
             attach_place(probe, self.text, nxt.end)
             if probe.location is not None:
