@@ -218,7 +218,6 @@ def test_head_office_follows_the_year() -> None:
     }
 
 
-
 # -- 6. a body's numbered meeting with an adjective before its name ---------------------------------------------
 
 
@@ -242,10 +241,7 @@ def test_numbered_meeting_of_the_annual_scm() -> None:
 
 def test_numbered_meeting_of_another_high_level_group_is_no_edscg() -> None:
     # negative: the adjective does not make another body one of the series
-    text = (
-        "Joint Statement\n\n"
-        "The third meeting of the high-level working group was held in Seoul on March 3, 2023.\n"
-    )
+    text = "Joint Statement\n\nThe third meeting of the high-level working group was held in Seoul on March 3, 2023.\n"
     graph = extract_text(text, dt.date(2023, 3, 3), "joint_statement")
     assert all(n.props.get("series") != "EDSCG" for n in graph.nodes)
 
@@ -309,10 +305,7 @@ def test_trilateral_teleconference_of_foreign_ministers() -> None:
 
 def test_bilateral_teleconference_is_no_trilateral_meeting() -> None:
     # negative: only "trilateral" names the meeting; a video conference of two chiefs is none of the series
-    text = (
-        "Readout\n\n"
-        "Gen. Mark A. Milley held a video teleconference with Gen. Won In-choul today.\n"
-    )
+    text = "Readout\n\nGen. Mark A. Milley held a video teleconference with Gen. Won In-choul today.\n"
     graph = extract_text(text, dt.date(2020, 11, 18), "other")
     assert all(n.props.get("series") != "Trilateral" for n in graph.nodes)
 
@@ -326,3 +319,23 @@ def test_place_the_principals_met_in_below_a_titled_meeting_is_still_read() -> N
     )
     recorded = recorded_node(extract_text(text, dt.date(2023, 11, 12), "joint_statement"))
     assert recorded is not None and recorded.props.get("location") == "Jakarta"
+
+
+# -- 9. an archive's banner gives the span of its pages, not the page's day ---------------------------------------
+
+
+def test_archive_span_banner_does_not_date_the_page() -> None:
+    banner = (
+        "You are viewing ARCHIVED CONTENT released online from January 20, 2017 to January 20, 2021.\n\n"
+        "Content in this archive site is NOT UPDATED.\n\n"
+    )
+    # the page's own date line, when it has one, dates it
+    page = banner + "Media Note\nJuly 1, 2019\n\nThe two presidents met in Seoul.\n"
+    assert infer_date(page)[0] == dt.date(2019, 7, 1)
+    # without one the page is undated, and a day without its year dates nothing ("visited ... June 29-30")
+    assert infer_date(banner + "The President visited the Republic of Korea June 29-30.\n")[0] is None
+
+
+def test_a_date_released_online_from_a_place_still_dates_the_text() -> None:
+    # negative: "released online from Seoul on <date>" names a place, not an archive's span
+    assert infer_date("The report was released online from Seoul on March 3, 2019.")[0] == dt.date(2019, 3, 3)
