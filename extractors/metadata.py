@@ -204,6 +204,10 @@ def names_other_event(text: str, start: int, end: int) -> bool:
         return True
     if _pattern("caption_before").search(text[max(0, start - 200) : start]):
         return True  # a photo's caption dates the photo
+    if _pattern("issue_header_before").search(text[max(0, start - 200) : start]):
+        return True  # a collection's issue header dates the issue
+    if _pattern("archive_span_before").search(text[max(0, start - 200) : start]):
+        return True  # an archive's banner gives the span of its pages
     return before.rstrip(" ").lower().endswith(" the") and _pattern("event_date_after").match(text, end) is not None
 
 

@@ -107,6 +107,9 @@ _THREAT_WINDOW = 60
 _OPENING_MARKS = " \t\n\"'“‘("
 """What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
+_DECISION_OF = _MEETING_RULES.regex("decision_of_before")
+_MET_BEFORE_NOW = _MEETING_RULES.regex("met_before_now")
+_DECISION_TAKEN = _MEETING_RULES.regex("decision_taken")
 _OFFICIALS_OTHER_TIME = _MEETING_RULES.regex("officials_other_time")
 _OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
 _MINISTERS_MET = _MEETING_RULES.regex("ministers_met")
@@ -629,6 +632,14 @@ class _Extraction:
                 for m in named
             ):
                 continue
+            between = self.text[leaders[-1].end : day.start]
+            if (
+                "," in between
+                and _DECISION_OF.search(self.text, max(s.start, leaders[0].start - 60), leaders[0].start)
+                and not _DECISION_TAKEN.match(between.split(",", 1)[1])
+            ):
+                continue  # "In accordance with the decision of President X and President Y in May, ... held ... on
+                # September 16": the day is the main clause's ("..., taken in Toronto on June 26" is the decision's)
             series = Series.TRILATERAL if countries >= TRILATERAL else Series.SUMMIT
             if day.start < leaders[0].start and any(
                 s.start <= m.start < s.end and m.series == series for m in named
@@ -929,8 +940,8 @@ class _Extraction:
         prose = [x for x in near if not self._heading_line(x.start, x.end)]  # (the office, place and date lines)
         for nxt in prose[:_PLACE_BELOW_SENTENCES]:
             verb = _MET.search(self.text, nxt.start, nxt.end)
-            if verb is None:
-                continue
+            if verb is None or _MET_BEFORE_NOW.search(self.text, max(nxt.start, verb.start() - 30), verb.start()):
+                continue  # (no meeting, or "... last met in October 2019 in Washington": an earlier one)
             probe = MeetingMention(verb.start(), verb.start(), m.series, None)
             attach_place(probe, self.text, nxt.end)
             if probe.location is not None:
@@ -1128,23 +1139,36 @@ class _Extraction:
         A transcript's speaker ("SEC. RUMSFELD: ... welcome Minister Yoon ... for this 36th SCM"), a news
         story's "Rumsfeld and Yoon ... participated in the 38th annual SCM": a person the text names whom the
         series reference gives as a head of this very meeting led a delegation at it. The reference only
-        confirms a person the text names; it never adds one. One head per country (a country whose head is
-        already found keeps it).
+        confirms a person the text names; it never adds one. As many heads per country as the reference gives
+        that country (one for an SCM, two for a 2+2: "Secretary X and I hosted the second 2+2 ... welcome
+        Foreign Minister Y and Defense Minister Z" names all four); a country whose heads are all found keeps
+        them.
         """
         if meeting.ordinal is None:
             return []
-        wanted = reference_names(ref_heads(meeting.series, meeting.ordinal, meeting.date))
+        reference = ref_heads(meeting.series, meeting.ordinal, meeting.date)
+        wanted = reference_names(reference)
         if not wanted:
             return []
-        have = {str(a.country) for a in found}
+        seats: dict[str, int] = {}
+        for ref in reference:
+            seats[str(ref.country)] = seats.get(str(ref.country), 0) + 1
+        have: dict[str, int] = {}
+        ids = {head.id for head in found}
+        for head in found:
+            have[str(head.country)] = have.get(str(head.country), 0) + 1
         out: list[Actor] = []
         for a in actors:
             person = a.actor
-            if person.kind != Kind.PERSON or person.country is None or str(person.country) in have:
+            if person.kind != Kind.PERSON or person.country is None or person.id in ids:
+                continue
+            country = str(person.country)
+            if have.get(country, 0) >= max(1, seats.get(country, 0)):
                 continue
             if wanted.get(name_key(person.label)) != person.country:
                 continue
-            have.add(str(person.country))
+            have[country] = have.get(country, 0) + 1
+            ids.add(person.id)
             out.append(person)
         return out
 

@@ -61,6 +61,7 @@ _NOT_GOVERNMENT_AFTER = regex_cache.compile(
 _RULES = load_rules("actors")
 _ROLE_PERSON = regex_cache.compile(compose(_RULES, "role_person"), _RULES.flags("role_person"))
 _TITLE_SURNAME = regex_cache.compile(compose(_RULES, "title_surname"), _RULES.flags("title_surname"))
+_PAPERS_PRESIDENT = _RULES.regex("papers_president")
 _SIDE_HEAD = regex_cache.compile(compose(_RULES, "side_head"), _RULES.flags("side_head"))
 _SIDE_HEAD_OFFICE = regex_cache.compile(compose(_RULES, "side_head_office"))
 _SPEAKER_LABEL = regex_cache.compile(compose(_RULES, "speaker_inline"), _RULES.flags("speaker_inline"))
@@ -209,6 +210,12 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             out.append(ActorMention(s, e, actor, "role"))
             covered.add(s, e)
     out.extend(_side_heads(text, covered, keys, year))
+    for m in _PAPERS_PRESIDENT.finditer(text):
+        s, e = m.span("the")
+        holder = gaz.office_holder("President", "USA", year)
+        if holder is not None and not covered.overlaps(s, e):
+            out.append(ActorMention(s, e, _dated(holder, year), "title"))
+            covered.add(s, e)
     for m in _TITLE_ANCHORED.finditer(text, toks):
         s, e = m.span("surname")
         if covered.overlaps(s, e):

@@ -142,7 +142,11 @@ def _anchored() -> AnchoredPattern:
     anchors = rules.words("anchor_words")
 
     def is_anchor(word: str) -> bool:
-        return word in anchors or (word[:1].isdigit() and len(word) <= 10)
+        if word in anchors or (word[:1].isdigit() and len(word) <= 10):
+            return True
+        # a day glued to its month ("september23": a space lost in a web copy; the pattern wants its year)
+        head = word.rstrip("0123456789")
+        return head != word and len(word) - len(head) <= 2 and head in anchors
 
     return AnchoredPattern(date_pattern(), is_anchor, lookback=2, lead=rules.words("lead_words").__contains__)
 

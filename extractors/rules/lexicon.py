@@ -479,6 +479,21 @@ class Gazetteer:
                 return None
         return found[0] if len(found) == 1 else None
 
+    def office_holder(self, role: str, country: str, year: int | None) -> Actor | None:
+        """The one person of ``country`` who held ``role`` in ``year`` (None without a year, or if none or several:
+        a year in which the office changed hands names no one)."""
+        if year is None:
+            return None
+        want = role.lower()
+        found = [
+            a
+            for people in self.by_surname.values()
+            for a in people
+            if a.country == country and a.in_office(year) and (a.role_in(year) or "").lower() == want
+        ]
+        unique = {a.id: a for a in found}
+        return next(iter(unique.values())) if len(unique) == 1 else None
+
 
 _MINISTERIAL_HINTS = frozenset({"prime minister", "minister", "secretary"})
 """Titles before a family name that name an office the person must hold ("Prime Minister Kim", "Secretary

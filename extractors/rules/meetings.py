@@ -143,6 +143,7 @@ _HELD_AFTER = _RULES.regex("held_after")
 _HELD_BEFORE = _RULES.regex("held_before")
 _HOSTED_FOR = _RULES.regex("hosted_for_before")
 _REMARKS_AT = _RULES.regex("remarks_at_before")
+_STATEMENT_FOLLOWING = _RULES.regex("statement_following_before")
 _SAME_DAY_AT = _RULES.regex("same_day_at")
 SPOKEN_RECORD = _RULES.regex("spoken_record")
 SPEAKER_TURN = regex_cache.compile(compose(_RULES, "speaker_turn"), _RULES.flags("speaker_turn"))
@@ -482,6 +483,7 @@ def find_meeting_mentions(
             and not future
             and _BACKWARD.search(left) is not None
             and _REMARKS_AT.search(left) is None
+            and _STATEMENT_FOLLOWING.search(left) is None
             and _SAME_DAY_AT.search(left) is None
         )
         mention = MeetingMention(
