@@ -35,3 +35,26 @@ def test_leaders_who_met_on_a_day_before_their_names_still_hold_that_summit() ->
     )
     props = meeting_props(extract_text(text, dt.date(2031, 5, 23), "joint_statement"))
     assert [p.get("date") for p in props.values() if p.get("series") == "Summit"] == [dt.date(2031, 5, 21)]
+
+
+# A readout whose date line is the day before the meeting (released in Washington, held in Asia), whose opening
+# sentence dates the ministers' meeting before naming them.
+_READOUT = "Joint Press Release\n\nJuly 27, 2031\n\n{opening} They discussed the security of the Korean Peninsula.\n"
+
+
+@pytest.mark.parametrize(
+    ("opening", "series", "day"),
+    [
+        ("On July 28, 2031, Minister of National Defense Shin Won-sik and Secretary of Defense Lloyd J. Austin III "
+         "met in Tokyo to review the Alliance.", "Other", dt.date(2031, 7, 28)),
+        ("On July 28, 2031, Secretary of Defense Lloyd J. Austin III, Minister of National Defense Shin Won-sik and "
+         "Japanese Minister of Defense Minoru Kihara met in Tokyo.", "Trilateral", dt.date(2031, 7, 28)),
+        # a day said of something else before them is not the meeting's: the date line dates "today"
+        ("Following the launch on July 3, 2031, Secretary of Defense Lloyd J. Austin III met with Minister of "
+         "National Defense Shin Won-sik today in Tokyo.", "Other", dt.date(2031, 7, 27)),
+    ],
+)
+def test_a_day_that_opens_the_officials_sentence_dates_their_meeting(opening: str, series: str, day: dt.date) -> None:
+    graph = extract_text(_READOUT.format(opening=opening), dt.date(2031, 7, 27), "joint_statement")
+    dates = [p.get("date") for p in meeting_props(graph).values() if p.get("series") == series]
+    assert dates == [day]

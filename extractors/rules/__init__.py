@@ -112,6 +112,8 @@ _MET_BEFORE_NOW = _MEETING_RULES.regex("met_before_now")
 _DECISION_TAKEN = _MEETING_RULES.regex("decision_taken")
 _OFFICIALS_OTHER_TIME = _MEETING_RULES.regex("officials_other_time")
 _OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
+_OFFICIALS_DAY_OPENING = _MEETING_RULES.regex("officials_day_opening")
+_OFFICIALS_DAY_TO_NAMES = _MEETING_RULES.regex("officials_day_to_names")
 _MINISTERS_MET = _MEETING_RULES.regex("ministers_met")
 _BILATERAL_LEVELS = frozenset(_MEETING_RULES.word_list("bilateral_levels"))
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
@@ -725,7 +727,7 @@ class _Extraction:
                 continue  # another state's minister too ("... and Australian Foreign Minister Z met"), or no meeting
             if _OFFICIALS_TOLD_BEFORE.search(self.text, s.start, officials[0].start):
                 continue  # "They recalled that Secretary X, ... met in Phnom Penh on ...": a meeting told of
-            day = self._statement_day(self._day_in(officials[-1].end, s.end), s, officials[-1].end)
+            day = self._statement_day(self._officials_day(officials, s), s, officials[-1].end)
             if day is None:
                 continue
             levels = {official_level(a.actor.role) for a in officials}
@@ -759,7 +761,7 @@ class _Extraction:
         verb = _MINISTERS_MET.search(self.text, officials[0].end, s.end)
         if verb is None or _OFFICIALS_TOLD_BEFORE.search(self.text, s.start, officials[0].start):
             return None
-        day = self._day_in(officials[-1].end, s.end)
+        day = self._officials_day(officials, s)
         if day is None and s.start >= self._opening_end(2):
             return None  # a later sentence without its own day tells of another meeting
         day = self._statement_day(day, s, officials[-1].end)
@@ -770,6 +772,22 @@ class _Extraction:
         mention.held = True  # "X met with Y ...": the sentence says the meeting took place
         attach_place(mention, self.text, s.end)
         return mention
+
+    def _officials_day(self, officials: list[ActorMention], s: Sentence) -> DateMatch | None:
+        """The day sentence ``s`` gives the meeting of the ``officials`` it names: the first after the last of them,
+        else one that opens the sentence before them ("On July 28, 2031, Minister X and Secretary Y met in ...",
+        ``officials_day_opening`` and ``officials_day_to_names``); ``None`` when it gives none."""
+        after = self._day_in(officials[-1].end, s.end)
+        if after is not None:
+            return after
+        before = self._day_in(s.start, officials[0].start)
+        if (
+            before is None
+            or not _OFFICIALS_DAY_OPENING.search(self.text[s.start : before.start])
+            or not _OFFICIALS_DAY_TO_NAMES.search(self.text[before.end : officials[0].start])
+        ):
+            return None
+        return before
 
     def _statement_day(self, day: DateMatch | None, s: Sentence, other_time_from: int | None) -> DateMatch | None:
         """The day of a meeting that a statement's principals say they held in sentence ``s``, given ``day``, the
