@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extraction_probe import extract_text, meeting_props
+from extraction_probe import extract_text, meeting_props, scm_pledges
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,28 @@ def test_a_day_that_opens_the_officials_sentence_dates_their_meeting(opening: st
     graph = extract_text(_READOUT.format(opening=opening), dt.date(2031, 7, 27), "joint_statement")
     dates = [p.get("date") for p in meeting_props(graph).values() if p.get("series") == series]
     assert dates == [day]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two sides reaffirmed the shared vision, common values, and unwavering commitment to their combined "
+        "defense posture and the Mutual Defense Treaty as the bedrock of their partnership.",
+        "The Minister and the Secretary reaffirmed the importance of the Alliance and their commitment to the "
+        "Mutual Defense Treaty.",
+    ],
+)
+def test_a_list_of_views_that_goes_on_to_a_commitment_pledges_it(sentence: str) -> None:
+    assert (frozenset({"MutualDefense"}), "KOR+USA") in scm_pledges(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the commitment is what the view is of, not a second object of the verb
+        "The Minister and the Secretary reaffirmed the importance of the U.S. commitment to the Mutual Defense Treaty.",
+        "The two sides affirmed a shared vision of a free and open region.",
+    ],
+)
+def test_a_view_alone_is_no_pledge(sentence: str) -> None:
+    assert scm_pledges(sentence) == set()

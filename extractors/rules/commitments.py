@@ -170,6 +170,7 @@ _SPEAKER_I = RULES.regex("speaker_i")
 _GAPPED_THEN_WILL = RULES.regex("gapped_then_will")
 _OWNED_OBJECT_NOUN = RULES.regex("owned_object_noun")
 _VIEW_OBJECT = RULES.regex("view_object")
+_VIEW_THEN_PLEDGE = RULES.regex("view_then_pledge")
 _VIEW_CLAUSE = RULES.regex("view_clause")
 _THAT_FOLLOWS = RULES.regex("that_follows")
 _RELATIVES = RULES.words("relative_pronouns")
@@ -1305,7 +1306,8 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
         clause.pledge = True
         return
     # a pledging verb: its object or its "that"-clause decides
-    if _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100)) or _VIEW_CLAUSE.match(text, v.end, end):
+    view = _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100))
+    if (view is not None and not _VIEW_THEN_PLEDGE.match(text, view.end(), end)) or _VIEW_CLAUSE.match(text, v.end, end):
         clause.embed, clause.embed_start = "assessment", v.end
         return
     if that is not None and not _object_before(text, v.end, that.end() - 4, refs):
