@@ -136,6 +136,7 @@ _WILL_AFTER_VERB = _COMMITMENT_RULES.regex("will_after_verb")
 _DEFINITE_OBJECT = _COMMITMENT_RULES.regex("definite_object")
 _HARMED_BEFORE = _COMMITMENT_RULES.regex("harmed_before")
 _CITED_BEFORE = _COMMITMENT_RULES.regex("cited_before")
+_ANNIVERSARY_OF = _COMMITMENT_RULES.regex("anniversary_of")
 _CITE_REACH = 200
 """Characters before a scheme phrase within which the cited document's or circumstance's cue stands."""
 _MANNER_OBJECT = _COMMITMENT_RULES.regex("manner_object")
@@ -1619,7 +1620,8 @@ class _Extraction:
         if not names and found.explicit and lo < found.lead_end:
             # "Noting that the Eighth Special Measures Agreement runs through 2013, ... agreed to begin talks
             # on the next agreement": the introduction names the field the pledge does not
-            names = {t for hs, _he, ts in hits if lo <= hs < found.lead_end for t in ts}
+            names = {t for hs, _he, ts in hits if lo <= hs < found.lead_end and not self._commemorated(found, si, hs)
+                     for t in ts}  # fmt: skip
         if not names and found.explicit and not found.defaulted:
             # the broad concept of the first cue word after the verb ("to hold prompt consultations")
             cue = next(
@@ -1629,6 +1631,15 @@ class _Extraction:
             names = set(cue[2]) if cue is not None else self._untyped(found, hits, si, sibling)
             names &= self.lex.concepts.keys()
         return sorted(names)
+
+    def _commemorated(self, found: CommitmentFinding, si: int, start: int) -> bool:
+        """Does the scheme phrase at ``start`` name what an anniversary in the sentence's introduction commemorates
+        (``anniversary_of``: "As 2013 marks the 60th anniversary of the Alliance, which was forged by the signing of
+        the Mutual Defense Treaty, they ...")? Such a phrase types no pledge of the sentence."""
+        begin = self.sents[si].start
+        if not begin <= start < found.lead_end:
+            return False
+        return _ANNIVERSARY_OF.search(self.text, begin, start) is not None
 
     def _cited(self, found: CommitmentFinding, start: int) -> bool:
         """Does the scheme phrase at ``start`` stand in a document the pledge cites or a circumstance it is kept in
@@ -1708,7 +1719,13 @@ class _Extraction:
         """
         text = self.text
         lo, hi = found.span
-        borrowed = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
+        borrowed = {
+            t
+            for hs, _he, ts in hits
+            for a, b in found.borrow
+            if a <= hs < b and not self._commemorated(found, si, hs)
+            for t in ts
+        }
         if borrowed:
             return borrowed
         if found.anaphoric and found.borrow:
