@@ -132,6 +132,8 @@ _PLACE_RE = regex_cache.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in sorted(_PLACE_OF, key=len, reverse=True)) + r")\b", re.I
 )
 _DESCRIBED_KINDS = frozenset({Kind.AGREEMENT, Kind.CRISIS, Kind.ARMED_PROVOCATION})
+_CLASS_LOOKBACK = 300
+"""Characters before a bare "the missile launch" read for the missile class the text just described."""
 _MAX_AGE_DAYS = {
     Kind.NUCLEAR_TEST: 1500,
     Kind.MISSILE_LAUNCH: 400,
@@ -709,6 +711,13 @@ class IncidentResolver:
                 if not place & _FOREIGN_LANDING:
                     heads.add(rel.group("verb").lower())
             classes = missile_classes(text[start:end])
+            if not classes and kind == Kind.MISSILE_LAUNCH:
+                # "... the firing of strategic cruise missiles from a warship. The report did not give the date of
+                # the missile launch": a bare "the missile launch" is the class the text just described, not the
+                # newest launch of any class (the window: its sentence and the one before, within the paragraph)
+                lo = max(0, sent_start - _CLASS_LOOKBACK)
+                lo = max(lo, text.rfind("\n", lo, start) + 1)
+                classes = missile_classes(text[lo:start])
             if classes:
                 # the class the trigger names is its head: "intercontinental" is the "ICBM" of the names
                 heads -= _CLASS_WORDS
