@@ -25,6 +25,16 @@ def _read(text: str) -> GraphData:
     return extract_document(read_bytes(text.encode(), suffix=".txt"))
 
 
+def _catalogued(text: str, day: dt.date) -> set[str]:
+    """Catalogue ids of the incidents and outside agreements a news text of ``day`` names."""
+    graph = extract_text(text, day)
+    return {
+        str(n.props.get("notation"))
+        for n in graph.nodes
+        if (is_a(n.kind, Kind.INCIDENT) or n.kind == Kind.AGREEMENT) and n.props.get("notation")
+    }
+
+
 def _meetings(graph: GraphData) -> dict[str, dict[str, object]]:
     return dict(meeting_props(graph))
 
@@ -315,3 +325,37 @@ def test_mcm_without_a_numbered_scm_stays_unnumbered() -> None:
     got = _meetings(graph)
     assert not any(p.get("series") == "MCM" and p.get("ordinal") for p in got.values()), got
     assert not any(is_a(n.kind, Kind.MEETING) and n.props.get("ordinal") for n in graph.nodes)
+
+
+# -- 10. a weekday counted from the story's date is of that week, never of another year ----------------------------
+
+
+def test_weekday_of_the_story_is_no_agreement_of_another_year() -> None:
+    # the Agreed Framework was signed on October 21, 1994; the inter-Korean agreement on August 25, 2015
+    for text, day in (
+        (
+            "South Korea and the United States have agreed to speed up talks on transferring wartime control, the "
+            "allies' defense chiefs said Friday.",
+            dt.date(2005, 10, 21),
+        ),
+        (
+            "The two Koreas agreed to hold new talks on family reunions, officials said Monday.",
+            dt.date(2031, 8, 25),
+        ),
+    ):
+        got = _catalogued(text, day)
+        assert not got & {"agreed-framework-1994", "inter-korean-agreement-2015-08-25"}, (text, got)
+
+
+def test_a_day_written_without_its_year_still_names_the_agreement_of_another_year() -> None:
+    got = _catalogued(
+        "On March 12, North Korea announced it would leave the Treaty on the Non-Proliferation of Nuclear Weapons, "
+        "a step the ministers recalled today.",
+        dt.date(2031, 10, 23),
+    )
+    assert "npt-withdrawal-announcement-1993" in got
+    got = _catalogued(
+        "The allies recalled the framework agreement signed in Geneva on October 21 with the North, officials said.",
+        dt.date(2031, 10, 23),
+    )
+    assert "agreed-framework-1994" in got

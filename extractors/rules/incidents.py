@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch, find_dates, month_number
 from extractors.rules.lexicon import CatalogueIncident, Lexicon, PhraseMatcher, norm_key
-from extractors.rules.meetings import ordinal_value, yearless
+from extractors.rules.meetings import ordinal_value
 from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.labels import kind_label
@@ -449,9 +449,11 @@ class IncidentResolver:
                 pool = [c for c in pool if c.date <= latest]
             if not pool:
                 continue
-            # a day written without its year ("on March 12") may be of another year than the one guessed for it
+            # a day written without its year ("on March 12") may be of another year than the one guessed for it (not a
+            # weekday counted from the story's date: "the allies' defense chiefs said Friday" is that week's Friday,
+            # never the Friday of another year whose month and day an agreement of the catalogue shares)
             within = _within(d, slack_days=1)
-            if yearless(d) and d.precision == "day":
+            if d.partial and not d.relative and d.precision == "day":
                 month_day = (d.date.month, d.date.day)
                 candidates = [c for c in pool if within(c.date) or (c.date.month, c.date.day) == month_day]
             else:
