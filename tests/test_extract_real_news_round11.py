@@ -359,3 +359,34 @@ def test_a_day_written_without_its_year_still_names_the_agreement_of_another_yea
         dt.date(2031, 10, 23),
     )
     assert "agreed-framework-1994" in got
+
+
+# -- 11. a day that opens the sentence dates the summit the sentence names -------------------------------------------
+
+
+def test_fronted_day_dates_the_summit_named_without_its_own() -> None:
+    for text, day, label in (
+        (
+            "On April 26, President Yoon Suk Yeol and U.S. President Joe Biden signed the Washington Declaration "
+            "during their bilateral summit, which created the group.",
+            dt.date(2023, 6, 29),
+            "ROK-U.S. summit, 2023-04-26",
+        ),
+        (
+            "On May 21, President Yoon Suk Yeol and President Joe Biden adopted a joint statement at their first "
+            "summit, officials recalled.",
+            dt.date(2022, 6, 2),
+            "ROK-U.S. summit, 2022-05-21",
+        ),
+    ):
+        got = _meetings(extract_text(text, day))
+        assert label in got, (text, got)
+
+
+def test_a_day_said_of_the_story_still_dates_no_summit() -> None:
+    graph = extract_text(
+        "Officials said Monday that President Yoon Suk Yeol and President Joe Biden had agreed at their summit last "
+        "month to expand the drills.",
+        dt.date(2031, 6, 23),
+    )
+    assert not any("2031-06-23" in label for label in _meetings(graph))

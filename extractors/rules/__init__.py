@@ -127,6 +127,8 @@ _PRONOUN = _COMMITMENT_RULES.regex("pronoun")
 _SUBJECT_LEAD = _COMMITMENT_RULES.regex("subject_lead")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
+_FRONTED_DAY = re.compile(r"\s*(?:[Oo]n\s+)?")
+"""What may stand before a day that opens its sentence ("On April 26, ...")."""
 _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
@@ -667,12 +669,15 @@ class _Extraction:
                 continue  # "In accordance with the decision of President X and President Y in May, ... held ... on
                 # September 16": the day is the main clause's ("..., taken in Toronto on June 26" is the decision's)
             series = Series.TRILATERAL if countries >= TRILATERAL else Series.SUMMIT
-            if day.start < leaders[0].start and any(
-                s.start <= m.start < s.end and m.series == series for m in named
+            if (
+                day.start < leaders[0].start
+                and not _FRONTED_DAY.fullmatch(self.text, s.start, day.start)
+                and any(s.start <= m.start < s.end and m.series == series for m in named)
             ):
                 # "... following the summit held in Seoul last month between President X and President Y": the
                 # sentence names the summit with its own date; a day before the leaders ("officials said Monday")
-                # is not a second one's
+                # is not a second one's (a day that opens the sentence is the leaders' own: "On April 26, President X
+                # and President Y signed the declaration during their bilateral summit" is the summit of that day)
                 continue
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
             # the place is read after the last leader before the date ("... and President Obama met in
