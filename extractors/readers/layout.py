@@ -275,6 +275,7 @@ def line_breaks(lines: Sequence[str], gaps: Sequence[str] | None = None) -> list
     pats = _compiled()
     numbered_re, alone_re, bullet_re = pats["numbered"], pats["enumerator_alone"], pats["bullet"]
     routing_re = pats["routing_line"]
+    byline_re, dateline_re = pats["news_byline"], pats["news_dateline"]
     width = _width(lines)
     wrapped = _is_wrapped(lines, width)
     short = SHORT_RATIO * width
@@ -300,6 +301,8 @@ def line_breaks(lines: Sequence[str], gaps: Sequence[str] | None = None) -> list
         )
         if routing_re.fullmatch(a) or routing_re.fullmatch(b):
             brk = True  # a wire story's routing line "(...) (1240)" stands between its headline and its text
+        elif byline_re.fullmatch(a) or byline_re.fullmatch(b) or dateline_re.match(b):
+            brk = True  # a news story's byline, or its dateline opening the text: never the headline's tail
         elif alone_re.fullmatch(a):
             brk = False  # "3." alone on its line opens the paragraph below it
         elif continues_numbering or bullet_re.match(b):

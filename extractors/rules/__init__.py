@@ -59,6 +59,7 @@ from extractors.rules.meetings import (
     body_series,
     choose_recorded,
     complete_from_reference,
+    complete_reported_mcm,
     find_meeting_mentions,
     official_level,
     parties_of,
@@ -125,6 +126,10 @@ _ALLIANCE_DESCRIPTION = _COMMITMENT_RULES.regex("alliance_description")
 _PRONOUN = _COMMITMENT_RULES.regex("pronoun")
 _SUBJECT_LEAD = _COMMITMENT_RULES.regex("subject_lead")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
+_STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
+_FRONTED_DAY = re.compile(r"\s*(?:[Oo]n\s+)?")
+"""What may stand before a day that opens its sentence ("On April 26, ...")."""
+_STANDING_AFTER = _MEETING_RULES.regex("standing_after")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
@@ -478,6 +483,9 @@ class _Extraction:
             self.recorded.date = self.doc.date
         self.meetings = ordered
         self.subject = self.recorded if self.recorded is not None else self._reported_meeting(ordered, actors)
+        if self.recorded is None and self.subject is not None and self.doc.kind == "news":
+            assert self.subject.ordinal is not None
+            complete_reported_mcm(ordered, self.subject.ordinal, unplaced)
         for meeting in ordered:
             self.meeting_node(meeting)
 
@@ -535,9 +543,26 @@ class _Extraction:
                 if lo <= d.start < self.sents[si].end and d.relative and d.precision == "day"
             ]  # fmt: skip
             found = {n for d in days if (n := ordinal_on(m.series, d.date)) is not None}
+            if not days and self._held_on_story_day(m):
+                # "The Korea-U.S. Security Consultative Meeting held here ...", "reached the agreement at the annual
+                # Security Consultative Meeting": a news story's meeting, held or named as the place of what it
+                # reports, with no day of its own, is the reference's meeting of the story's day (within two days)
+                assert self.doc.date is not None
+                found = {n} if (n := ordinal_on(m.series, self.doc.date)) is not None else set()
             if len(found) == 1:
                 m.ordinal = found.pop()
                 m.numbered_by_reference = True
+
+    def _held_on_story_day(self, m: MeetingMention) -> bool:
+        """A news story names a singular meeting of a referenced series as held, or as where something was
+        reached ("at the annual SCM"), and not as a standing institution ("the SCM, held annually since 1968")."""
+        if self.doc.kind != "news" or self.doc.date is None or m.date is not None:
+            return False
+        if not (m.held or m.backward or _STORY_HELD_AFTER.match(self.text, m.end)):
+            return False
+        si = self.sindex.at(m.start)
+        end = self.sents[si].end if si is not None else m.end + 120
+        return _STANDING_AFTER.search(self.text, m.end, end) is None
 
     def _bilateral_report(self, m: MeetingMention) -> bool:
         """A report names a bilateral meeting outside the numbered series by its two parties ("a South Korea-U.S.
@@ -644,12 +669,15 @@ class _Extraction:
                 continue  # "In accordance with the decision of President X and President Y in May, ... held ... on
                 # September 16": the day is the main clause's ("..., taken in Toronto on June 26" is the decision's)
             series = Series.TRILATERAL if countries >= TRILATERAL else Series.SUMMIT
-            if day.start < leaders[0].start and any(
-                s.start <= m.start < s.end and m.series == series for m in named
+            if (
+                day.start < leaders[0].start
+                and not _FRONTED_DAY.fullmatch(self.text, s.start, day.start)
+                and any(s.start <= m.start < s.end and m.series == series for m in named)
             ):
                 # "... following the summit held in Seoul last month between President X and President Y": the
                 # sentence names the summit with its own date; a day before the leaders ("officials said Monday")
-                # is not a second one's
+                # is not a second one's (a day that opens the sentence is the leaders' own: "On April 26, President X
+                # and President Y signed the declaration during their bilateral summit" is the summit of that day)
                 continue
             mention = MeetingMention(leaders[0].start, max(day.end, leaders[-1].end), series, None, date=day)
             # the place is read after the last leader before the date ("... and President Obama met in

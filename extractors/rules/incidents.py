@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch, find_dates, month_number
 from extractors.rules.lexicon import CatalogueIncident, Lexicon, PhraseMatcher, norm_key
-from extractors.rules.meetings import ordinal_value, yearless
+from extractors.rules.meetings import ordinal_value
 from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.labels import kind_label
@@ -132,6 +132,8 @@ _PLACE_RE = regex_cache.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in sorted(_PLACE_OF, key=len, reverse=True)) + r")\b", re.I
 )
 _DESCRIBED_KINDS = frozenset({Kind.AGREEMENT, Kind.CRISIS, Kind.ARMED_PROVOCATION})
+_CLASS_LOOKBACK = 300
+"""Characters before a bare "the missile launch" read for the missile class the text just described."""
 _MAX_AGE_DAYS = {
     Kind.NUCLEAR_TEST: 1500,
     Kind.MISSILE_LAUNCH: 400,
@@ -447,9 +449,11 @@ class IncidentResolver:
                 pool = [c for c in pool if c.date <= latest]
             if not pool:
                 continue
-            # a day written without its year ("on March 12") may be of another year than the one guessed for it
+            # a day written without its year ("on March 12") may be of another year than the one guessed for it (not a
+            # weekday counted from the story's date: "the allies' defense chiefs said Friday" is that week's Friday,
+            # never the Friday of another year whose month and day an agreement of the catalogue shares)
             within = _within(d, slack_days=1)
-            if yearless(d) and d.precision == "day":
+            if d.partial and not d.relative and d.precision == "day":
                 month_day = (d.date.month, d.date.day)
                 candidates = [c for c in pool if within(c.date) or (c.date.month, c.date.day) == month_day]
             else:
@@ -709,6 +713,13 @@ class IncidentResolver:
                 if not place & _FOREIGN_LANDING:
                     heads.add(rel.group("verb").lower())
             classes = missile_classes(text[start:end])
+            if not classes and kind == Kind.MISSILE_LAUNCH:
+                # "... the firing of strategic cruise missiles from a warship. The report did not give the date of
+                # the missile launch": a bare "the missile launch" is the class the text just described, not the
+                # newest launch of any class (the window: its sentence and the one before, within the paragraph)
+                lo = max(0, sent_start - _CLASS_LOOKBACK)
+                lo = max(lo, text.rfind("\n", lo, start) + 1)
+                classes = missile_classes(text[lo:start])
             if classes:
                 # the class the trigger names is its head: "intercontinental" is the "ICBM" of the names
                 heads -= _CLASS_WORDS

@@ -352,6 +352,14 @@ def _met_during(text: str, mention_start: int) -> bool:
     return _MET_DURING.search(text, lo, mention_start) is not None
 
 
+def _counted_from_start(series: str, since: str | None) -> bool:
+    """Does "the 38th since 1968" count the series from its start (the reference's first meeting that year)?"""
+    if since is None:
+        return True  # "the fourth of its kind", "the fourth such meeting"
+    first = date_of(series, 1)
+    return first is not None and first.year == int(since)
+
+
 def _left_context(text: str, start: int) -> str:
     """The text before ``start`` back to the last sentence or line break (at most :data:`_CONTEXT` characters)."""
     left = text[max(0, start - _CONTEXT) : start]
@@ -451,7 +459,7 @@ def find_meeting_mentions(
         mention_end = named_end or (m.end("abbr") if m.group("abbr") else m.end(group))
         if ordinal is None and series in NUMBERED_SERIES and group != "anaph":
             kind_of = _OF_ITS_KIND.match(text, mention_end)  # "... session, the fourth of its kind since 2010"
-            if kind_of is not None:
+            if kind_of is not None and _counted_from_start(series, kind_of.group("since")):
                 ordinal = ordinal_value(kind_of.group("ord"))
         if ordinal is not None and group == "anaph" and _COUNTED_WITH.match(text, mention_end) is not None:
             continue  # "my second meeting with the Secretary": a count of one person's meetings
@@ -902,6 +910,13 @@ def _agrees(meeting: Meeting, day: dt.date) -> bool:
             if d.precision == "month" and (d.date.year, d.date.month) != (day.year, day.month):
                 return False
     return True
+
+
+def complete_reported_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingMention]) -> None:
+    """A news story about SCM ``scm`` that records no meeting: the MCM it names without a number or a day ("In the
+    Military Committee Meeting hours earlier, ...") is the one the reference holds with that SCM, wherever the story
+    names it (a future mention stays unnumbered)."""
+    _complete_mcm(meetings, scm, unplaced, opening_end=max((m.end for m in unplaced), default=0))
 
 
 def _complete_mcm(meetings: list[Meeting], scm: int, unplaced: Sequence[MeetingMention], opening_end: int) -> None:
