@@ -1307,7 +1307,9 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
         return
     # a pledging verb: its object or its "that"-clause decides
     view = _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100))
-    if (view is not None and not _VIEW_THEN_PLEDGE.match(text, view.end(), end)) or _VIEW_CLAUSE.match(text, v.end, end):
+    if view is not None and _VIEW_THEN_PLEDGE.match(text, view.end(), end):
+        view = None  # "the shared vision, common values, and unwavering commitment to ...": the commitment is pledged
+    if view is not None or _VIEW_CLAUSE.match(text, v.end, end):
         clause.embed, clause.embed_start = "assessment", v.end
         return
     if that is not None and not _object_before(text, v.end, that.end() - 4, refs):
