@@ -113,7 +113,7 @@ _MET_BEFORE_NOW = _MEETING_RULES.regex("met_before_now")
 _DECISION_TAKEN = _MEETING_RULES.regex("decision_taken")
 _OFFICIALS_OTHER_TIME = _MEETING_RULES.regex("officials_other_time")
 _OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
-_OFFICIALS_DAY_OPENING = _MEETING_RULES.regex("officials_day_opening")
+_FRONTED_DAY = _MEETING_RULES.regex("fronted_day")
 _OFFICIALS_DAY_TO_NAMES = _MEETING_RULES.regex("officials_day_to_names")
 _MINISTERS_MET = _MEETING_RULES.regex("ministers_met")
 _BILATERAL_LEVELS = frozenset(_MEETING_RULES.word_list("bilateral_levels"))
@@ -127,8 +127,6 @@ _PRONOUN = _COMMITMENT_RULES.regex("pronoun")
 _SUBJECT_LEAD = _COMMITMENT_RULES.regex("subject_lead")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
-_FRONTED_DAY = re.compile(r"\s*(?:[Oo]n\s+)?")
-"""What may stand before a day that opens its sentence ("On April 26, ...")."""
 _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
@@ -805,14 +803,14 @@ class _Extraction:
     def _officials_day(self, officials: list[ActorMention], s: Sentence) -> DateMatch | None:
         """The day sentence ``s`` gives the meeting of the ``officials`` it names: the first after the last of them,
         else one that opens the sentence before them ("On July 28, 2031, Minister X and Secretary Y met in ...",
-        ``officials_day_opening`` and ``officials_day_to_names``); ``None`` when it gives none."""
+        ``fronted_day`` and ``officials_day_to_names``); ``None`` when it gives none."""
         after = self._day_in(officials[-1].end, s.end)
         if after is not None:
             return after
         before = self._day_in(s.start, officials[0].start)
         if (
             before is None
-            or not _OFFICIALS_DAY_OPENING.search(self.text[s.start : before.start])
+            or not _FRONTED_DAY.fullmatch(self.text, s.start, before.start)
             or not _OFFICIALS_DAY_TO_NAMES.search(self.text[before.end : officials[0].start])
         ):
             return None
