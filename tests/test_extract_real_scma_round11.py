@@ -53,6 +53,26 @@ def test_he_after_the_minister_opens_the_sentence_before_is_the_minister() -> No
     assert found(text, day) == [(frozenset({"CostSharing"}), "KOR")]
 
 
+def test_he_after_a_full_title_with_its_state_is_that_state() -> None:
+    # "The U.S. Secretary of Defense" (no name after it) opening the paragraph's sentence before "He"
+    text = OPENING + (
+        "2. Minister Lee described the new training ranges. The U.S. Secretary of Defense voiced regret over the fire "
+        "at the depot. He pledged to work for a more stable stationing environment for U.S. Forces Korea.\n"
+    )
+    assert [party for _types, party in found(text)] == ["USA"]
+
+
+def test_he_in_a_new_paragraph_is_not_read_from_the_paragraph_before() -> None:
+    # guard: the title opened the last sentence of the paragraph before; "He" opens a new one and keeps the
+    # party of the person named last
+    text = OPENING + (
+        "2. The Secretary voiced regret over the fire at the depot.\n\n"
+        "3. Minister Lee described the new training ranges. He pledged to work for a more stable stationing "
+        "environment for U.S. Forces Korea.\n"
+    )
+    assert [party for _types, party in found(text)] == ["KOR"]
+
+
 def test_he_after_a_pair_of_titles_is_not_read_from_the_pair() -> None:
     # guard: "The Minister and the Secretary" are two; the first title of the pair does not make "He" the
     # Minister ("He" keeps the party of the person named last, Secretary Rumsfeld, as before)
@@ -89,8 +109,7 @@ def test_modal_in_a_which_clause_after_a_concern_is_no_pledge() -> None:
     )
     assert found(text, day) == []
     text = (
-        "2. The Secretary spoke of the risks to the leaders' summit which the United States will host in the "
-        "autumn.\n"
+        "2. The Secretary spoke of the risks to the leaders' summit which the United States will host in the autumn.\n"
     )
     assert found(text, day) == []
 

@@ -1478,21 +1478,15 @@ class _Extraction:
                 ):
                     # "Secretary X assured Minister Y that ... . He further emphasized ...": the subject before
                     pronoun = frozenset({person_parties[pk]})
-                elif prev is not None and prev.paragraph == s.paragraph:
+                elif (
+                    prev is not None
+                    and prev.paragraph == s.paragraph
+                    and (title := _TITLE_ONLY.match(text, prev.start, prev.end)) is not None
+                    and _TITLE_PAIRED.match(text, title.end()) is None
+                ):
                     # "The Secretary expressed his regret over ... . He reiterated the U.S. commitment ...": a title
                     # of one party opening the sentence before is its subject, whoever was named last
-                    plo = bisect.bisect_left(actor_starts, prev.start)
-                    titled = resolver.refs(text, self.tokens, prev.start, prev.end, actors[plo:lo])
-                    if (
-                        titled
-                        and titled[0].subject
-                        and not titled[0].meeting
-                        and len(titled[0].parties) == 1
-                        and _SUBJECT_LEAD.fullmatch(text, prev.start, titled[0].start) is not None
-                        and _TITLE_ONLY.fullmatch(text, titled[0].start, titled[0].end) is not None
-                        and _TITLE_PAIRED.match(text, titled[0].end) is None
-                    ):
-                        pronoun = titled[0].parties
+                    pronoun = frozenset({resolver.secretary if title.lastgroup == "sec" else resolver.minister})
             # (the actors after the sentence too: the speaker of a quotation that closes in a later one)
             after = bisect.bisect_left(actor_starts, s.end + _QUOTE_SPEAKER_REACH)
             ti = bisect.bisect_right(turn_starts, s.start) - 1
