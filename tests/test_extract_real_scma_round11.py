@@ -14,6 +14,9 @@ import datetime as dt
 
 from extraction_probe import extract_text, pledges
 
+from graph.model import GraphData
+from graph.schema import Kind, Rel
+
 DAY = dt.date(2002, 12, 5)
 OPENING = (
     "1. The 34th ROK-U.S. Security Consultative Meeting (SCM) was held in Washington, D.C. on December 5, 2002. "
@@ -140,3 +143,57 @@ def test_regional_partners_without_terror_stay_regional() -> None:
     # guard: the new words add a field only where they stand
     text = OPENING + "2. The Minister and the Secretary pledged to deepen cooperation with Asia-Pacific partners.\n"
     assert found(text) == [(frozenset({"RegionalCooperation"}), "KOR+USA")]
+
+
+# -- 4. terrorism is the North's threat only where the North is named near it --------------------------------
+
+
+def threats(graph: GraphData) -> set[tuple[str, str]]:
+    """(threat type, poser) of each Threat node."""
+    nodes = graph.node_map()
+    out = set()
+    for n in graph.nodes:
+        if n.kind != Kind.THREAT:
+            continue
+        for r in graph.relationships:
+            if r.source == n.iri and r.type == Rel.POSED_BY:
+                out.add((str(n.props.get("notation")), str(nodes[r.target].props.get("notation"))))
+    return out
+
+
+def answers(graph: GraphData) -> int:
+    """How many commitment -> threat or incident links the graph has."""
+    return sum(1 for r in graph.relationships if r.type == Rel.RESPONDS_TO)
+
+
+def test_the_campaign_against_terrorism_is_no_north_korean_threat() -> None:
+    text = OPENING + (
+        "2. Minister Lee restated his government's support for the campaign against international terrorism, and the "
+        "two sides pledged to keep cooperating against terrorism.\n\n"
+        "3. The Minister and the Secretary assessed that North Korea's nuclear weapons program is a grave threat.\n"
+    )
+    graph = extract_text(text, DAY, "communique")
+    assert not any(t.endswith("ConventionalProvocation") for t, _p in threats(graph))
+    assert ("PRK/NuclearWeapons", "PRK") in threats(graph)
+    assert answers(graph) == 0
+    text = OPENING + (
+        "2. The two sides pledged to keep working together against global challenges such as terrorism and "
+        "infectious disease.\n\n"
+        "3. They condemned North Korea's missile launches.\n"
+    )
+    graph = extract_text(text, DAY, "communique")
+    assert not any(t.endswith("ConventionalProvocation") for t, _p in threats(graph))
+
+
+def test_terrorism_in_a_paragraph_that_names_the_north_is_still_its_threat() -> None:
+    # guard: the poser named in the sentence or the paragraph is read as before; other threat words keep the default
+    text = OPENING + (
+        "2. The Minister recalled North Korea's terrorist bombing of an airliner and the two sides pledged to deter "
+        "any such provocation.\n"
+    )
+    assert ("PRK/ConventionalProvocation", "PRK") in threats(extract_text(text, DAY, "communique"))
+    text = OPENING + (
+        "2. The two sides pledged to deter any armed provocation along the border.\n\n"
+        "3. They discussed North Korea's missile programs.\n"
+    )
+    assert ("PRK/ConventionalProvocation", "PRK") in threats(extract_text(text, DAY, "communique"))
