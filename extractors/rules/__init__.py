@@ -125,6 +125,8 @@ _SPEECH_BY = _COMMITMENT_RULES.regex("speech_by")
 _ALLIANCE_DESCRIPTION = _COMMITMENT_RULES.regex("alliance_description")
 _PRONOUN = _COMMITMENT_RULES.regex("pronoun")
 _SUBJECT_LEAD = _COMMITMENT_RULES.regex("subject_lead")
+_TITLE_ONLY = _COMMITMENT_RULES.regex("pronoun_title_subject")
+_TITLE_PAIRED = _COMMITMENT_RULES.regex("pronoun_title_paired")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
 _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
@@ -1474,6 +1476,15 @@ class _Extraction:
                 ):
                     # "Secretary X assured Minister Y that ... . He further emphasized ...": the subject before
                     pronoun = frozenset({person_parties[pk]})
+                elif (
+                    prev is not None
+                    and prev.paragraph == s.paragraph
+                    and (title := _TITLE_ONLY.match(text, prev.start, prev.end)) is not None
+                    and _TITLE_PAIRED.match(text, title.end()) is None
+                ):
+                    # "The Secretary expressed his regret over ... . He reiterated the U.S. commitment ...": a title
+                    # of one party opening the sentence before is its subject, whoever was named last
+                    pronoun = frozenset({resolver.secretary if title.lastgroup == "sec" else resolver.minister})
             # (the actors after the sentence too: the speaker of a quotation that closes in a later one)
             after = bisect.bisect_left(actor_starts, s.end + _QUOTE_SPEAKER_REACH)
             ti = bisect.bisect_right(turn_starts, s.start) - 1

@@ -232,6 +232,7 @@ _PARTICIPLE_STRETCH = RULES.regex("participle_stretch")
 _PARTICIPLE_SPOILS = RULES.regex("participle_spoils")
 _SUBJECT_TITLES = RULES.words("subject_titles")
 _OBJECT_RELATIVES = RULES.words("object_relatives")
+_MODAL_RELATIVES = RULES.words("modal_relatives")
 _COORDINATED = regex_cache.compile(
     r"(?:;|\b(?:"
     + "|".join(sorted(RULES.words("coordinators")))
@@ -964,6 +965,8 @@ class _SentenceReader:
             if v.modal_like:
                 if before in _RELATIVES:
                     continue  # "..., which will direct ...": part of the noun it describes
+                if self.relative_subject(v):
+                    continue  # "the World Cup, which the ROK will co-host with Japan": the noun's clause too
                 lo = current.verb.end if current is not None else start
                 if _OPEN_QUESTION.search(text, lo, v.start):
                     continue  # "to discuss whether the pact should be suspended": a question, not a will
@@ -1134,6 +1137,15 @@ class _SentenceReader:
                 return word
             i -= 1
         return ""
+
+    def relative_subject(self, v: Verb) -> bool:
+        """Is the party right before the modal ``v`` the subject of a relative clause that describes a noun ("the
+        Asian Games, which the ROK will host in 2002", "the summit which the United States will host")? Only
+        "which" and "whom" open one: "agreed that the ROK will host ..." is the clause of a pledge."""
+        r = next((r for r in reversed(self.refs) if r.end <= v.start and r.start >= self.start), None)
+        if r is None or _ADVERBS_ONLY.fullmatch(self.text, r.end, v.start) is None:
+            return False
+        return _word_before(self.tokens, r.start, self.start) in _MODAL_RELATIVES
 
     def subject_of(self, v: Verb, lo: int, parenthetical: bool = True) -> _Subject | None:
         return _direct_subject(self.text, self.refs, self.verbs, v, lo, parenthetical)

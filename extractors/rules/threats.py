@@ -4,7 +4,8 @@ A phrase of the threat scheme ("nuclear weapons program", "ballistic
 missiles", "cyberattacks", "coercion") names a threat type; the poser is the
 nearest adversary state (North Korea, China, Russia, the Soviet Union, Iran)
 named in the same sentence, else of the same paragraph, else North Korea when the
-document speaks of it at all. A Threat node is identified by poser and type.
+document speaks of it at all (not for a phrase of ``local_poser_only`` in ``threats.yaml``:
+terrorism, which needs its poser named near it). A Threat node is identified by poser and type.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ from dataclasses import dataclass
 
 from extractors.rules.actors import ActorMention
 from extractors.rules.lexicon import Lexicon
+from extractors.rules.patterns import load_rules
 from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence
 from graph.schema import Kind
+
+RULES = load_rules("threats")
+_LOCAL_POSER_ONLY = RULES.regex("local_poser_only")
 
 ADVERSARIES: frozenset[str] = frozenset({"PRK", "CHN", "RUS", "SUN", "IRN"})
 """States that can be taken as the poser of a threat (allies and partners never are)."""
@@ -79,8 +84,8 @@ def find_threats(
             if poser is None:
                 lo, hi = par_bounds[s.paragraph]
                 poser = _nearest(hostile_pos, hostile_who, start, lo, hi)
-        if poser is None and any_prk:
-            poser = DEFAULT_POSER
+        if poser is None and any_prk and _LOCAL_POSER_ONLY.fullmatch(text, start, end) is None:
+            poser = DEFAULT_POSER  # (not "the campaign against terrorism" of a paragraph that names no adversary)
         if poser is None:
             continue
         for threat_type in types:
