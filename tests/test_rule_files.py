@@ -62,6 +62,8 @@ def test_pattern_without_derivable_start_must_name_anchors() -> None:
         ("name: x\npatterns: {}\n", "version"),
         ("name: x\nversion: 1\nwords:\n  w: [1, 2]\n", "list of strings"),
         ("[unbalanced", "not valid YAML"),
+        # a second pattern under an existing name would silently replace the first
+        ("name: x\nversion: 1\npatterns:\n  p:\n    regex: a\n  p:\n    regex: b\n", "given twice"),
     ],
 )
 def test_malformed_rule_files_are_refused(source: str, error: str) -> None:

@@ -252,9 +252,25 @@ def _parse_yaml(text: str, origin: str) -> Any:
     import yaml  # only when a rule file's text is not in the cache
 
     # libyaml's safe loader when PyYAML was built with it (eight times faster), else the pure-Python one
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _UniqueKeys(base):  # type: ignore[valid-type,misc]
+        """The safe loader, refusing a key given twice in one mapping: YAML keeps the last silently, so a second
+        pattern added under an existing name would replace the first without a word."""
+
+    def mapping(loader: Any, node: Any) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in seen:
+                msg = f"key {key!r} is given twice"
+                raise yaml.constructor.ConstructorError(None, None, msg, key_node.start_mark)
+            seen.add(key)
+        return loader.construct_mapping(node, deep=True)
+
+    _UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, C-accelerated when libyaml is there
+        return yaml.load(text, Loader=_UniqueKeys)  # noqa: S506 - a safe loader, C-accelerated when libyaml is there
     except yaml.YAMLError as e:
         msg = f"rule file {origin}: not valid YAML ({e})"
         raise RulesError(msg) from e
