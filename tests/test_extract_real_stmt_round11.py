@@ -1,0 +1,115 @@
+"""The key alliance statements where an eleventh-round probe still misread them (issue 15).
+
+Shapes of stored public copies of leaders' statements, 2+2 statements and the nuclear-guidelines statement of
+2021-2024 (a newspaper's full text under a photo caption, a blog repost, a ministry's translation reprinted by a
+news site, an aggregator's copy): a ministry's translation that calls the 2+2 "a meeting of the Korea-US Foreign
+Affairs and Defense Ministers", which recorded nothing; leaders who "met ... to reaffirm the advancements in"
+their cooperation, read as a pledge; "the immediate resolution of the issues of ...", whose "resolution" typed a
+human-rights pledge as sanctions enforcement; "our shared values will be our guide", a copula with a thing as
+subject read as a pledge; a caption's "in the Rose Garden of the White House in Washington", which placed the
+summit in the garden. The texts are written for the tests; none is copied from a source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extraction_probe import extract_text, heads, recorded_node
+
+# -- 1. a 2+2 named for the four ministers who met ------------------------------------------------------------
+
+
+def test_meeting_of_the_foreign_affairs_and_defense_ministers_is_the_2_plus_2() -> None:
+    text = (
+        "Joint Statement of the Korea-US Foreign Affairs and Defense Ministers\n\n"
+        "On March 18, 2021, Foreign Minister Chung Eui-yong and Defense Minister Suh Wook held a meeting of the "
+        "Korea-US Foreign Affairs and Defense Ministers with Secretary of State Antony Blinken and Secretary of "
+        "Defense Lloyd Austin.\n\n"
+        "The ministers discussed the security situation on the Korean Peninsula.\n"
+    )
+    graph = extract_text(text, dt.date(2021, 3, 18), "joint_statement")
+    recorded = recorded_node(graph)
+    assert recorded is not None
+    assert (recorded.props["series"], recorded.props["ordinal"]) == ("2+2", 5)
+    assert recorded.props["date"] == dt.date(2021, 3, 18)
+    assert heads(graph, recorded) == {"Chung Eui-yong", "Suh Wook", "Antony Blinken", "Lloyd Austin"}
+
+
+def test_meeting_of_the_ministers_without_parties_and_with_a_place() -> None:
+    # a second shape: no parties before the offices, "Defence", the place after the name
+    text = (
+        "Outcome of the ministerial talks\n\n"
+        "The two governments held a meeting of Foreign and Defence Ministers in Seoul on June 3, 2031, the "
+        "first in three years.\n"
+    )
+    graph = extract_text(text, dt.date(2031, 6, 3), "joint_statement")
+    recorded = recorded_node(graph)
+    assert recorded is not None and recorded.props["series"] == "2+2"
+    assert recorded.props["date"] == dt.date(2031, 6, 3)
+    assert recorded.props["location"] == "Seoul"
+
+
+def test_meeting_of_other_ministers_is_no_2_plus_2() -> None:
+    # negative: another ally's four ministers, or the defense ministers alone, are no ROK-U.S. 2+2
+    for text in (
+        "Readout\n\nOn June 3, 2031, the Secretaries held a meeting of the U.S.-Japan Foreign and Defense Ministers "
+        "in Tokyo.\n",
+        "Readout\n\nOn June 3, 2031, the two sides held a meeting of the Defense Ministers in Singapore.\n",
+    ):
+        graph = extract_text(text, dt.date(2031, 6, 3), "joint_statement")
+        assert not any(n.props.get("series") == "2+2" for n in graph.nodes), text
+
+
+# -- 5. a part of a building before its city --------------------------------------------------------------------
+
+
+def test_room_of_a_building_places_the_meeting_in_the_city() -> None:
+    for venue in ("the Rose Garden of the White House", "the East Room of the White House"):
+        text = (
+            "Full text of the declaration\n\n"
+            f"President Joe Biden and President Yoon Suk Yeol hold a news conference in {venue} in Washington on "
+            "April 26, 2023.\n\n"
+            "The two Presidents reaffirmed their commitment to the Mutual Defense Treaty.\n"
+        )
+        recorded = recorded_node(extract_text(text, dt.date(2023, 4, 27), "joint_statement"))
+        assert recorded is not None and recorded.props["series"] == "Summit", venue
+        assert recorded.props["location"] == "Washington", venue
+
+
+def test_a_venue_without_its_city_stays_the_venue() -> None:
+    # negative: no city after the building: the venue is all the text gives
+    text = (
+        "Full text of the declaration\n\n"
+        "President Joe Biden and President Yoon Suk Yeol hold a news conference in the Rose Garden on April 26, "
+        "2023.\n"
+    )
+    recorded = recorded_node(extract_text(text, dt.date(2023, 4, 27), "joint_statement"))
+    assert recorded is not None and recorded.props["location"] == "Rose Garden"
+
+
+# -- 6. a Korean district before its city -----------------------------------------------------------------------
+
+
+def test_district_before_its_city_places_the_meeting_in_the_city() -> None:
+    for place in (
+        "at the Ministry of Foreign Affairs in Jongno-gu, Seoul",
+        "at the ministry's building in Yongsan-gu, Seoul",
+    ):
+        text = (
+            "Joint Statement\n\n"
+            f"On March 18, 2021, the four ministers held a meeting of the Korea-US Foreign Affairs and Defense "
+            f"Ministers {place}.\n"
+        )
+        recorded = recorded_node(extract_text(text, dt.date(2021, 3, 18), "joint_statement"))
+        assert recorded is not None and recorded.props["location"] == "Seoul", place
+
+
+def test_a_district_alone_stays_the_district() -> None:
+    # negative: no city after the district, and a city after a country-less comma that is no district
+    text = (
+        "Joint Statement\n\n"
+        "On March 18, 2021, the four ministers held a meeting of the Korea-US Foreign Affairs and Defense Ministers "
+        "in Jongno-gu on a cold morning.\n"
+    )
+    recorded = recorded_node(extract_text(text, dt.date(2021, 3, 18), "joint_statement"))
+    assert recorded is not None and recorded.props["location"] == "Jongno-gu"
