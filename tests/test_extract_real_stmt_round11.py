@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extraction_probe import extract_text, heads, recorded_node
+from extraction_probe import extract_text, heads, pledges, recorded_node
 
 # -- 1. a 2+2 named for the four ministers who met ------------------------------------------------------------
 
@@ -58,6 +58,77 @@ def test_meeting_of_other_ministers_is_no_2_plus_2() -> None:
     ):
         graph = extract_text(text, dt.date(2031, 6, 3), "joint_statement")
         assert not any(n.props.get("series") == "2+2" for n in graph.nodes), text
+
+
+# -- 2. progress reaffirmed is a review, not a pledge ----------------------------------------------------------
+
+
+def test_met_to_reaffirm_the_advancements_is_no_pledge() -> None:
+    for text in (
+        "President Yoon Suk Yeol and President Joseph R. Biden met on July 11, 2024 to reaffirm the advancements "
+        "in U.S.-ROK security cooperation on extended deterrence since their announcement last year.\n",
+        "The two Presidents reaffirmed the advances made in their cooperation on extended deterrence over the "
+        "past year.\n",
+    ):
+        graph = extract_text("Joint Statement\n\n" + text, dt.date(2024, 7, 11), "joint_statement")
+        assert pledges(graph) == [], text
+
+
+def test_met_to_reaffirm_a_commitment_still_pledges() -> None:
+    # negative: the pledge noun after the verb keeps the pledge
+    text = (
+        "Joint Statement\n\nPresident Yoon Suk Yeol and President Joseph R. Biden met on July 11, 2024 to reaffirm "
+        "their commitment to extended deterrence.\n"
+    )
+    found = {(t, p) for t, p, _ in pledges(extract_text(text, dt.date(2024, 7, 11), "joint_statement"))}
+    assert any("ExtendedDeterrence" in t and p == "KOR+USA" for t, p in found)
+
+
+# -- 3. the resolution of a matter is no Security Council resolution -------------------------------------------
+
+
+def test_resolution_of_the_issues_types_no_sanctions() -> None:
+    for sentence in (
+        "We seek to address humanitarian questions, including the prompt resolution of the issues of separated "
+        "families and detainees.",
+        "The two sides will work for a lasting resolution of the question of separated families.",
+    ):
+        text = "Leaders' Principles\n\nAugust 18, 2031\n\n" + sentence + "\n"
+        types = {t for ts, _p, _ in pledges(extract_text(text, dt.date(2031, 8, 18), "joint_statement")) for t in ts}
+        assert "SanctionsEnforcement" not in types, sentence
+
+
+def test_a_security_council_resolution_still_types_sanctions() -> None:
+    # negative: a resolution that is not "of" a matter keeps the cue's field
+    text = (
+        "Leaders' Principles\n\nAugust 18, 2031\n\nThe leaders are committed to the swift adoption of a resolution "
+        "that tightens the limits on the DPRK.\n"
+    )
+    types = {t for ts, _p, _ in pledges(extract_text(text, dt.date(2031, 8, 18), "joint_statement")) for t in ts}
+    assert "SanctionsEnforcement" in types
+
+
+# -- 4. what a thing will be to the parties is no pledge --------------------------------------------------------
+
+
+def test_values_that_will_be_a_guide_pledge_nothing() -> None:
+    for sentence in (
+        "As we embark together in this new era, our shared values will be our guide and a foundation for the "
+        "partnership.",
+        "In this new chapter, our common democratic values will be our compass for trilateral cooperation.",
+    ):
+        text = "Joint Statement\n\nAugust 18, 2031\n\n" + sentence + "\n"
+        assert pledges(extract_text(text, dt.date(2031, 8, 18), "joint_statement")) == [], sentence
+
+
+def test_a_party_that_will_be_a_partner_still_pledges() -> None:
+    # negative: a party as the subject of the copula states its will
+    text = (
+        "Joint Statement\n\nAugust 18, 2031\n\nThe United States will be a steadfast partner in the defense of the "
+        "Republic of Korea.\n"
+    )
+    found = pledges(extract_text(text, dt.date(2031, 8, 18), "joint_statement"))
+    assert any(p == "USA" for _t, p, _ in found)
 
 
 # -- 5. a part of a building before its city --------------------------------------------------------------------

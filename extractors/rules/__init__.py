@@ -146,6 +146,8 @@ _CITE_REACH = 200
 """Characters before a scheme phrase within which the cited document's or circumstance's cue stands."""
 _MANNER_OBJECT = _COMMITMENT_RULES.regex("manner_object")
 _MANNER_CUES = _COMMITMENT_RULES.words("manner_cues")
+_SETTLING_OBJECT = _COMMITMENT_RULES.regex("settling_object")
+_SETTLING_CUES = _COMMITMENT_RULES.words("settling_cues")
 _VALUES_OBJECT = _COMMITMENT_RULES.regex("values_object")
 _VALUE_CUES = _COMMITMENT_RULES.words("value_cues")
 _SOLIDARITY = _COMMITMENT_RULES.word_list("solidarity_words")
@@ -1696,6 +1698,8 @@ class _Extraction:
         word = self.text[start:end].lower()
         if word in _VALUE_CUES:
             return _VALUES_OBJECT.match(self.text, end) is not None
+        if word in _SETTLING_CUES:
+            return _SETTLING_OBJECT.match(self.text, end) is not None  # "resolution of the issues": a settling
         return word in _MANNER_CUES and _MANNER_OBJECT.match(self.text, end) is not None
 
     def _cue_words_in(self, si: int) -> list[tuple[int, int, tuple[str, ...]]]:
