@@ -184,3 +184,43 @@ def test_a_district_alone_stays_the_district() -> None:
     )
     recorded = recorded_node(extract_text(text, dt.date(2021, 3, 18), "joint_statement"))
     assert recorded is not None and recorded.props["location"] == "Jongno-gu"
+
+
+# -- 7. the place that opens the leaders' sentence; three allies' leaders hold a summit ---------------------------
+
+
+def test_place_opening_the_leaders_sentence_is_their_summits() -> None:
+    for text, day, place in (
+        (
+            "Joint Statement of the three leaders\nNovember 13, 2022\n"
+            "Today in Phnom Penh, Cambodia at the East Asia Summit, Prime Minister Kishida Fumio of Japan, President "
+            "Yoon Suk Yeol of the Republic of Korea, and President Joseph R. Biden, Jr. of the United States "
+            "reaffirmed their partnership. In their second trilateral meeting of the year, the Leaders reviewed the "
+            "region.\n",
+            dt.date(2022, 11, 13),
+            "Phnom Penh",
+        ),
+        (
+            "Joint Statement of the three leaders\n\n"
+            "Here in Madrid on June 29, 2022, on the margins of a larger gathering, President Yoon Suk Yeol, Prime "
+            "Minister Kishida Fumio and President Joseph R. Biden, Jr. met for the first time as three.\n",
+            dt.date(2022, 6, 29),
+            "Madrid",
+        ),
+    ):
+        recorded = recorded_node(extract_text(text, day, "joint_statement"))
+        assert recorded is not None and recorded.props["series"] == "Trilateral", place
+        assert recorded.props["date"] == day and recorded.props["location"] == place
+        assert recorded.label.startswith("Trilateral summit"), recorded.label
+
+
+def test_an_opening_that_is_no_place_places_nothing() -> None:
+    # negative: "in" before a lower-case word is no place
+    text = (
+        "Joint Statement\nJuly 11, 2024\n"
+        "Today, in response to the latest launch, President Yoon Suk Yeol and President Joseph R. Biden met and "
+        "agreed to consult closely.\n"
+    )
+    recorded = recorded_node(extract_text(text, dt.date(2024, 7, 11), "joint_statement"))
+    assert recorded is not None and recorded.props["series"] == "Summit"
+    assert recorded.props.get("location") is None

@@ -47,6 +47,7 @@ from extractors.rules.meetings import (
     LEADERS_MET,
     NUMBERED_SERIES,
     OFFICIALS_MET,
+    OPENING_PLACE,
     SAID_TODAY,
     SPEAKER_AND_I,
     SPEAKER_TURN,
@@ -688,7 +689,14 @@ class _Extraction:
             probe = MeetingMention(last, last, series, None)
             # (before the date when the date follows them: a place after it belongs to something else)
             attach_place(probe, self.text, day.start if day.start >= probe.end else min(s.end, probe.end + 60))
+            if probe.location is None and (opening := OPENING_PLACE.match(self.text, s.start, leaders[0].start)):
+                # "Today in Phnom Penh, Cambodia at the East Asia Summit, Prime Minister X, President Y and ...
+                # reaffirmed": the place that opens the sentence before the leaders
+                probe = MeetingMention(opening.end(), opening.end(), series, None)
+                attach_place(probe, self.text, leaders[0].start)
             mention.location, mention.location_span = probe.location, probe.location_span
+            if series == Series.TRILATERAL:
+                mention.level = "summit"  # the three allies' leaders: a trilateral summit, whatever the verb
             out.append(mention)
         # "when the two Presidents met in Seoul on April 25, 2014": a summit whose leaders the sentence does not name
         for m in LEADERS_MET.finditer(self.text, self.tokens):

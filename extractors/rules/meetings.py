@@ -132,6 +132,7 @@ _PLACE_BEFORE = _RULES.regex("place_before")
 _NOT_PLACE = _RULES.regex("not_place")
 _VENUE_CITY = _RULES.regex("venue_city")
 _DISTRICT_CITY = _RULES.regex("district_city")
+OPENING_PLACE = _RULES.regex("opening_place")
 _VENUE_CITIES = {
     venue.strip(): city.strip() for venue, _, city in (str(w).partition("=") for w in _RULES.word_list("venue_cities"))
 }
