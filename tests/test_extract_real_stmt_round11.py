@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extraction_probe import extract_text, heads, pledges, recorded_node
+from extraction_probe import extract_text, heads, pledges, recorded_node, title_and_kind
 
 # -- 1. a 2+2 named for the four ministers who met ------------------------------------------------------------
 
@@ -224,3 +224,29 @@ def test_an_opening_that_is_no_place_places_nothing() -> None:
     recorded = recorded_node(extract_text(text, dt.date(2024, 7, 11), "joint_statement"))
     assert recorded is not None and recorded.props["series"] == "Summit"
     assert recorded.props.get("location") is None
+
+
+# -- 8. a text in the leaders' own voice is their joint statement --------------------------------------------------
+
+
+def test_leaders_own_voice_makes_a_joint_statement() -> None:
+    for text in (
+        "Principles of the Partnership\n\nAugust 18, 2031\n\nWe, Prime Minister Sato Ken, President Kim Min-soo, and "
+        "President Pat Smith, affirm a shared vision for our partnership.\n\nOur commitment to the region includes our "
+        "support for ASEAN centrality.\n",
+        "Guidance for the Next Decade\n\nMay 2, 2031\n\nWe, the leaders of the Republic of Korea and the United "
+        "States, set out the following.\n\nOur commitment to the region includes our support for the Pacific "
+        "Islands Forum.\n",
+    ):
+        kind = title_and_kind(text)[1]
+        assert kind == "joint_statement", text
+        assert any("RegionalCooperation" in t for t, _p, _ in pledges(extract_text(text, None, kind))), text
+
+
+def test_a_quoted_leaders_voice_is_no_joint_statement() -> None:
+    # negative: a report that quotes the statement's opening is not the statement
+    text = (
+        "Allies set out their principles\n\nThe statement says, “We, the leaders of the Republic of Korea and the "
+        "United States, pledge to consult.” Analysts were divided.\n"
+    )
+    assert title_and_kind(text)[1] != "joint_statement"
