@@ -378,6 +378,8 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
         return "communique", "meeting heading and numbered paragraphs"
     if _pattern("joint_statement").search(heading):
         return "joint_statement", "joint statement heading"
+    if _pattern("leaders_voice").search(top):
+        return "joint_statement", "the leaders' own voice"
     if _pattern("news_words").search(top):
         return "news", "news wording"
     if html_article:

@@ -47,6 +47,7 @@ from extractors.rules.meetings import (
     LEADERS_MET,
     NUMBERED_SERIES,
     OFFICIALS_MET,
+    OPENING_PLACE,
     SAID_TODAY,
     SPEAKER_AND_I,
     SPEAKER_TURN,
@@ -146,6 +147,8 @@ _CITE_REACH = 200
 """Characters before a scheme phrase within which the cited document's or circumstance's cue stands."""
 _MANNER_OBJECT = _COMMITMENT_RULES.regex("manner_object")
 _MANNER_CUES = _COMMITMENT_RULES.words("manner_cues")
+_SETTLING_OBJECT = _COMMITMENT_RULES.regex("settling_object")
+_SETTLING_CUES = _COMMITMENT_RULES.words("settling_cues")
 _VALUES_OBJECT = _COMMITMENT_RULES.regex("values_object")
 _VALUE_CUES = _COMMITMENT_RULES.words("value_cues")
 _SOLIDARITY = _COMMITMENT_RULES.word_list("solidarity_words")
@@ -686,7 +689,14 @@ class _Extraction:
             probe = MeetingMention(last, last, series, None)
             # (before the date when the date follows them: a place after it belongs to something else)
             attach_place(probe, self.text, day.start if day.start >= probe.end else min(s.end, probe.end + 60))
+            if probe.location is None and (opening := OPENING_PLACE.match(self.text, s.start, leaders[0].start)):
+                # "Today in Phnom Penh, Cambodia at the East Asia Summit, Prime Minister X, President Y and ...
+                # reaffirmed": the place that opens the sentence before the leaders
+                probe = MeetingMention(opening.end(), opening.end(), series, None)
+                attach_place(probe, self.text, leaders[0].start)
             mention.location, mention.location_span = probe.location, probe.location_span
+            if series == Series.TRILATERAL:
+                mention.level = "summit"  # the three allies' leaders: a trilateral summit, whatever the verb
             out.append(mention)
         # "when the two Presidents met in Seoul on April 25, 2014": a summit whose leaders the sentence does not name
         for m in LEADERS_MET.finditer(self.text, self.tokens):
@@ -1696,6 +1706,8 @@ class _Extraction:
         word = self.text[start:end].lower()
         if word in _VALUE_CUES:
             return _VALUES_OBJECT.match(self.text, end) is not None
+        if word in _SETTLING_CUES:
+            return _SETTLING_OBJECT.match(self.text, end) is not None  # "resolution of the issues": a settling
         return word in _MANNER_CUES and _MANNER_OBJECT.match(self.text, end) is not None
 
     def _cue_words_in(self, si: int) -> list[tuple[int, int, tuple[str, ...]]]:

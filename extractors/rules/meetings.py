@@ -131,6 +131,8 @@ _PLACE_AFTER = _RULES.regex("place_after")
 _PLACE_BEFORE = _RULES.regex("place_before")
 _NOT_PLACE = _RULES.regex("not_place")
 _VENUE_CITY = _RULES.regex("venue_city")
+_DISTRICT_CITY = _RULES.regex("district_city")
+OPENING_PLACE = _RULES.regex("opening_place")
 _VENUE_CITIES = {
     venue.strip(): city.strip() for venue, _, city in (str(w).partition("=") for w in _RULES.word_list("venue_cities"))
 }
@@ -172,6 +174,7 @@ _OF_ITS_KIND = regex_cache.compile(compose(_RULES, "of_its_kind", _FILLS), _RULE
 TITLE_BEFORE = _RULES.regex("title_before")
 """A heading that names the meeting whose text this is ("Joint Statement of the ...", read before the name)."""
 _OF_SERIES = _RULES.regex("of_series")
+_OF_TWO_MINISTERS = regex_cache.compile(compose(_RULES, "of_two_ministers", _FILLS), _RULES.flags("of_two_ministers"))
 LEADERS_MET = _RULES.anchored("leaders_met")
 _SERIES_OF_GROUP = {
     "scm": Series.SCM, "mcm": Series.MCM, "two": Series.TWO_PLUS_TWO, "tri": Series.TRILATERAL, "summit": Series.SUMMIT,
@@ -397,7 +400,15 @@ def find_meeting_mentions(
             group = named_group
             series = _SERIES_OF_GROUP[group]
             head = f"{m.group('abbr').strip()} meeting"
-        if group == "anaph" and ordinal is None and len(parties) >= 3:
+        ministers = _OF_TWO_MINISTERS.match(text, m.end("anaph")) if group == "anaph" and ordinal is None else None
+        if ministers is not None:
+            pair = parties_of(ministers.group("quals") or "")
+            if pair and "KOR" not in pair:
+                continue  # "a meeting of the U.S.-Japan Foreign and Defense Ministers": another ally's 2+2
+            # "held a meeting of the Korea-US Foreign Affairs and Defense Ministers": the four ministers' 2+2
+            group, series, parties, head = "two", Series.TWO_PLUS_TWO, parties | pair, "2+2"
+            named_end = ministers.end()
+        elif group == "anaph" and ordinal is None and len(parties) >= 3:
             # "the U.S.-Japan-ROK Ministerial Meeting on June 2, 2024 in Singapore": three parties name a trilateral
             series = Series.TRILATERAL
         elif group == "anaph":
@@ -655,11 +666,14 @@ def attach_place(mention: MeetingMention, text: str, sent_end: int) -> None:
             m = _PLACE_AFTER.match(text, m.start(), sent_end) or m
         city = _VENUE_CITY.match(text, m.end("place"), window_end)  # "at the Pentagon in Washington, D.C."
         at = city.end() - 3 if city is not None else -1  # the "in " before the city
+        venue = m  # how near the place stands is the venue's (the city after it is part of that place)
         if city is not None and (inner := _PLACE_AFTER.match(text, at, window_end)) is not None:
             m = inner
+        if (district := _DISTRICT_CITY.match(text, m.end("place"), window_end)) is not None:
+            m = district  # "in Jongno-gu, Seoul": the city after its district
         if (
-            m.group("held") is None
-            and m.start() - mention.end > _PLACE_NEAR
+            venue.group("held") is None
+            and venue.start() - mention.end > _PLACE_NEAR
             and _CONVENED.search(text, max(0, mention.start - 40), mention.start) is None
         ):
             continue
