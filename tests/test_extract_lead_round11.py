@@ -83,3 +83,13 @@ def test_a_list_of_views_that_goes_on_to_a_commitment_pledges_it(sentence: str) 
 )
 def test_a_view_alone_is_no_pledge(sentence: str) -> None:
     assert scm_pledges(sentence) == set()
+
+
+def test_a_reference_head_in_a_later_office_takes_the_office_of_the_text_s_year() -> None:
+    """The series reference knows Cho Hyun-dong only as the ROK's First Vice Minister at the 2022 EDSCG; a 2023
+    story names him as ambassador (news probe of round eleven): the gazetteer holds both offices."""
+    from extractors.rules.lexicon import default_lexicon
+
+    person = default_lexicon().gazetteer.actors["person:Cho Hyun-dong"]
+    assert person.role_in(2022) == "First Vice Minister of Foreign Affairs"
+    assert person.role_in(2023) == "Ambassador to the United States"
