@@ -170,6 +170,7 @@ _SPEAKER_I = RULES.regex("speaker_i")
 _GAPPED_THEN_WILL = RULES.regex("gapped_then_will")
 _OWNED_OBJECT_NOUN = RULES.regex("owned_object_noun")
 _VIEW_OBJECT = RULES.regex("view_object")
+_VIEW_WINDOW = RULES.regex("view_window")
 _VIEW_THEN_PLEDGE = RULES.regex("view_then_pledge")
 _VIEW_CLAUSE = RULES.regex("view_clause")
 _THAT_FOLLOWS = RULES.regex("that_follows")
@@ -1224,9 +1225,12 @@ class _SentenceReader:
             return None
         # earlier clauses of the same subject that are not pledges ("welcomed X and committed to its ...")
         who = c.subject.parties if c.subject is not None else None
+        # (not one that states a view: "highlighted the importance of trilateral cooperation, ..., and stressed
+        # President Biden's commitment to strengthening U.S. alliances" lends the pledge no field)
         borrow = [(k.start, upto[i + 1].start) for i, k in enumerate(upto[:-1])
                   if not k.pledge and k.embed != "demand"
-                  and (k.subject.parties if k.subject is not None else None) == who]  # fmt: skip
+                  and (k.subject.parties if k.subject is not None else None) == who
+                  and not _views(text, k.verb.end, upto[i + 1].start)]  # fmt: skip
         anchor = c.anchor or c.verb
         group = "reaffirm" if c.group == "reaffirm" or anchor.kind == "reaffirm" else "new"
         # (what a meeting was for is read from its own verb: "met ... to stress his commitment to ...")
@@ -1236,6 +1240,13 @@ class _SentenceReader:
         found.explicit = c.explicit and not defaulted
         found.anaphoric = any(w in _ANAPHORS for w in self.tokens.words_between(c.verb.end, finish))
         return found
+
+
+def _views(text: str, after: int, end: int) -> bool:
+    """Does the clause whose verb ends at ``after`` state a view ("highlighted the importance of ...", "underscored
+    the need for ...": ``view_window``) rather than name a matter a later pledge may take up ("welcomed the
+    conclusion of the SMA and committed to its timely implementation")?"""
+    return _VIEW_WINDOW.match(text, after, min(end, after + 100)) is not None
 
 
 def _owned_object(text: str, refs: list[Ref], after: int, finish: int) -> frozenset[str] | None:
