@@ -233,3 +233,47 @@ def test_will_after_a_sentence_that_pledged_is_another_matter() -> None:
         (frozenset({"Denuclearization"}), "KOR+USA"),
         (frozenset({"AllianceCooperation"}), "KOR+USA"),
     }
+
+
+# -- 7. what one leader says all must do; a document's quoted title ------------------------------------------------
+
+
+def test_one_leader_saying_what_all_must_do_is_no_pledge() -> None:
+    day = dt.date(2023, 8, 18)  # (a president the gazetteer knows for the year)
+    text = "President Yoon said our three nations must tighten our solidarity to face the threats.\n"
+    assert found(text, day, "other") == []
+    text = "President Yoon emphasized that the three countries must strengthen trilateral cooperation.\n"
+    assert found(text, day, "other") == []
+
+
+def test_must_of_the_speakers_own_country_or_agreed_by_all_stays() -> None:
+    day = dt.date(2023, 8, 18)
+    text = "Secretary Austin stressed that the United States must remain ready to defend the ROK.\n"
+    assert found(text, day, "other") == [(frozenset({"MutualDefense"}), "USA")]
+    text = "The two sides agreed that the allies must expand combined exercises.\n"
+    assert found(text, day, "joint_statement") == [(frozenset({"CombinedExercises"}), "KOR+USA")]
+
+
+def test_quoted_title_that_opens_with_a_pledge_noun_is_a_document() -> None:
+    day = dt.date(2030, 8, 19)
+    text = (
+        'After the summit, the "Lima Principles", a joint statement and "Commitment to Consult among the Three '
+        'Countries" were released.\n'
+    )
+    assert found(text, day, "other") == []
+    text = "After the talks, \u201cPledge of Cooperation on Supply Chains\u201d was published.\n"
+    assert found(text, day, "other") == []
+
+
+def test_unquoted_pledge_noun_still_pledges() -> None:
+    # guard: an owned pledge noun without a reporting verb
+    text = "The U.S. commitment to the defense of the ROK remains ironclad.\n"
+    assert found(text, dt.date(2030, 8, 19), "other") == [(frozenset({"MutualDefense"}), "USA")]
+
+
+def test_forum_the_leaders_came_to_attend_types_nothing() -> None:
+    text = (
+        "The three leaders, who are in Lima to attend the Asia-Pacific Economic Cooperation (APEC) Summit, met on "
+        "the 15th and agreed to set up a trilateral secretariat.\n"
+    )
+    assert found(text, dt.date(2030, 11, 16), "news") == [(frozenset({"TrilateralCooperation"}), "JPN+KOR+USA")]

@@ -162,6 +162,8 @@ _PASSIVE_MODAL = RULES.regex("passive_modal")
 _CONSEQUENCE_REACH = 80
 """Characters after a modal within which ``adversary_consequence`` looks for the response it will face."""
 _EXHORTATION_MODALS = frozenset(RULES.word_list("exhortation_modals"))
+_EXHORTATION_FOR_OTHERS = frozenset(RULES.word_list("exhortation_for_others"))
+_TITLE_QUOTE = RULES.regex("title_quote")
 _PURPOSE_AFTER = frozenset(RULES.word_list("purpose_after"))
 _SHARED_GOAL = RULES.regex("shared_goal")
 _OWNER_BEFORE = RULES.regex("owner_before")
@@ -1264,6 +1266,16 @@ def passive_will(text: str, start: int, end: int) -> bool:
     return _PASSIVE_MODAL.search(text, start, end) is not None
 
 
+def _for_others(clause: _Clause, v: Verb, refs: list[Ref]) -> bool:
+    """Does one party's speaker say what parties other than, or besides, its own must do (the first party named in
+    the "that"-clause before the modal ``v`` is not the speaker's alone)?"""
+    speaker = clause.subject.parties if clause.subject is not None else None
+    if speaker is None or len(speaker) != 1:
+        return False
+    first = next((r for r in refs if clause.embed_start <= r.start < v.start), None)
+    return first is None or first.parties != speaker
+
+
 def _clause_opener(text: str, refs: list[Ref], lo: int, finish: int) -> frozenset[str] | None:
     """The one ally that opens the clause ``text[lo:finish]`` as its subject ("that the United States remains
     ..."), if so; never an adversary, a meeting, a group of parties or a name inside a longer subject."""
@@ -1368,7 +1380,9 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
     if clause.embed in ("pledge", "speech"):
         if v.kind not in _PLEDGING or clause.anchor is not None:
             return
-        if clause.embed == "speech" and v.word in _EXHORTATION_MODALS:
+        if clause.embed == "speech" and (
+            v.word in _EXHORTATION_MODALS or (v.word in _EXHORTATION_FOR_OTHERS and _for_others(clause, v, refs))
+        ):
             # "emphasized that the defense authorities should cooperate closely to strengthen the US commitment":
             # advice, not a pledge, nor is the commitment it names the speaker's
             clause.embed = "assessment"
@@ -1457,6 +1471,10 @@ def _noun_pledge(
     for candidate in _NOUNS.finditer(text, start, end):
         if _CITED_PLEDGE.match(text, candidate.end(), end):
             continue  # "built upon commitments made during the Summit": pledges of another day, cited
+        if candidate.group()[:1].isupper() and _TITLE_QUOTE.search(
+            text, max(start, candidate.start() - 2), candidate.start()
+        ):
+            continue  # '... and "Commitment to Consult among Japan, ..." were released': a document's title
         owner = [
             r for r in refs if r.end <= candidate.start() and _OWNER_BEFORE.fullmatch(text, r.end, candidate.start())
         ]
