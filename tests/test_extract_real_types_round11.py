@@ -277,3 +277,40 @@ def test_forum_the_leaders_came_to_attend_types_nothing() -> None:
         "the 15th and agreed to set up a trilateral secretariat.\n"
     )
     assert found(text, dt.date(2030, 11, 16), "news") == [(frozenset({"TrilateralCooperation"}), "JPN+KOR+USA")]
+
+
+# -- 7. the one ally that commits in a quoted declaration ---------------------------------------------------------
+
+
+def test_us_commits_in_the_present_tense() -> None:
+    # "The United States" is one party: its present-tense "commits" is a verb, not a noun
+    day = dt.date(2023, 4, 27)
+    text = "The United States commits to consult with the ROK on any possible nuclear weapons employment.\n"
+    assert found(text, day, "other") == [(frozenset({"NuclearConsultation"}), "USA")]
+    text = "The United States commits to the defense of the ROK.\n"
+    assert found(text, day, "other") == [(frozenset({"MutualDefense"}), "USA")]
+
+
+def test_quoted_pledge_of_one_ally_is_that_allys() -> None:
+    day = dt.date(2023, 4, 27)
+    text = (
+        'In the declaration the two leaders stated: "The United States commits to make every effort to consult '
+        'with the ROK on any possible nuclear weapons employment."\n'
+    )
+    assert found(text, day, "other") == [(frozenset({"NuclearConsultation"}), "USA")]
+    text = (
+        "According to the briefing, the two presidents announced that \u201cthe ROK commits to take part fully in "
+        "combined exercises.\u201d\n"
+    )
+    assert found(text, day, "other") == [(frozenset({"CombinedExercises"}), "KOR")]
+
+
+def test_quoted_pledge_of_both_stays_both() -> None:
+    # guard: the quoted words name both allies, or no one: the group's pledge
+    day = dt.date(2023, 4, 27)
+    text = 'The two leaders stated: "Our two countries commit to consult closely with each other."\n'
+    assert found(text, day, "other") == [(frozenset({"ConsultationMechanism"}), "KOR+USA")]
+    text = (
+        "The two sides reaffirmed that the United States remains steadfast in its commitment to extended deterrence.\n"
+    )
+    assert found(text, day, "joint_statement") == [(frozenset({"ExtendedDeterrence"}), "KOR+USA")]

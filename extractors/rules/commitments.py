@@ -164,6 +164,7 @@ _CONSEQUENCE_REACH = 80
 _EXHORTATION_MODALS = frozenset(RULES.word_list("exhortation_modals"))
 _EXHORTATION_FOR_OTHERS = frozenset(RULES.word_list("exhortation_for_others"))
 _TITLE_QUOTE = RULES.regex("title_quote")
+_QUOTE_OPENS = RULES.regex("quote_opens")
 _PURPOSE_AFTER = frozenset(RULES.word_list("purpose_after"))
 _SHARED_GOAL = RULES.regex("shared_goal")
 _OWNER_BEFORE = RULES.regex("owner_before")
@@ -298,7 +299,8 @@ _PASSIVE_AFTER = regex_cache.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
 _NOT_A_VERB = r"(?!(?:the|a|an|its|their|this|these|those|all|any|each)\b)"
 _AND_TO = regex_cache.compile(r",?\s+and\s+(?:also\s+)?to\s+" + _NOT_A_VERB + r"(?=[a-z])")
 _TO_INFINITIVE = regex_cache.compile(r"\s+(?:\w+ly\s+)?to\s+(?:\w+ly\s+)?" + _NOT_A_VERB + r"[a-z]")
-_PLURAL_REF = regex_cache.compile(r"\b(?:they|we|both|\w+s)\s*$", re.IGNORECASE)
+# (not "the United States": one party, "The United States commits to ...")
+_PLURAL_REF = regex_cache.compile(r"\b(?:they|we|both|(?!states\b)\w+s)\s*$", re.IGNORECASE)
 _MODALS = frozenset({"will", "would", "shall", "must", "should"})
 _PROMISSORY: tuple[str, ...] = tuple(RULES.word_list("promissory"))
 _ONCE_AGAIN = regex_cache.compile(r"^\s*(?:once\s+(?:again|more)|again|anew)\s*,?\s*$", re.IGNORECASE)
@@ -1207,6 +1209,20 @@ class _SentenceReader:
             # "Special Representative Yun reiterated that the United States remains steadfast in its defense
             # commitments": the speaker unresolved, the ally that opens the "that"-clause states its own pledge
             c.parties = _clause_opener(text, refs, c.embed_start, finish)
+        if (
+            c.parties is None
+            and c.subject is not None
+            and len(c.subject.parties) > 1
+            and c.embed in ("pledge", "speech")
+        ):
+            # 'the two leaders stated: "The United States commits to make every effort to consult ..."': the
+            # words they quote name the one ally that commits (unquoted, "the two sides reaffirmed that the United
+            # States remains steadfast ..." is the group's own pledge)
+            quote = _QUOTE_OPENS.match(text, c.embed_start, finish)
+            if quote is not None:
+                opener = _clause_opener(text, refs, quote.end(), finish)
+                if opener is not None and opener < c.subject.parties:
+                    c.parties = opener
         parties = c.parties if c.parties is not None else (c.subject.parties if c.subject else None)
         if c.subject is not None and c.subject.meeting and c.parties is None and not c.verb.past:
             parties = None  # "the SCM will ...": a meeting states nothing of its own but in the past tense
