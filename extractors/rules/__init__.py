@@ -23,6 +23,7 @@ from typing import Any
 from extractors.document import Paragraph, SourceDocument
 from extractors.metadata import body_end, is_chrome
 from extractors.registry import register
+from extractors.rules import regex_cache
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
     BILATERAL,
@@ -143,6 +144,12 @@ _DEFINITE_OBJECT = _COMMITMENT_RULES.regex("definite_object")
 _HARMED_BEFORE = _COMMITMENT_RULES.regex("harmed_before")
 _CITED_BEFORE = _COMMITMENT_RULES.regex("cited_before")
 _ANNIVERSARY_OF = _COMMITMENT_RULES.regex("anniversary_of")
+_VENUE_BEFORE = _COMMITMENT_RULES.regex("venue_before")
+_VENUE_AFTER = _COMMITMENT_RULES.regex("venue_after")
+_PARTICIPANTS_BEFORE = _COMMITMENT_RULES.regex("participants_before")
+_VIEW_IN_LIST = _COMMITMENT_RULES.regex("view_in_list")
+_OFFER_TO_ADVERSARY = _COMMITMENT_RULES.regex("offer_to_adversary")
+_DOCUMENTS_ONLY = _COMMITMENT_RULES.regex("documents_only")
 _CITE_REACH = 200
 """Characters before a scheme phrase within which the cited document's or circumstance's cue stands."""
 _MANNER_OBJECT = _COMMITMENT_RULES.regex("manner_object")
@@ -303,6 +310,7 @@ class _Extraction:
         self._near: tuple[dict[int, str], dict[int, str]] | None = None
         self._cues: dict[int, list[re.Match[str]]] = {}
         self._type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        self._pledged: set[int] = set()
         self._cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
 
     # -- actors ------------------------------------------------------------
@@ -1414,6 +1422,7 @@ class _Extraction:
             if i >= 0 and start < self.sents[i].end:
                 type_hits.setdefault(i, []).append((start, end, types))
         self._type_hits = type_hits
+        self._pledged = set()  # the sentences that made a commitment
         # sentences that may pledge: a pledging verb or pledge noun (with or without a scheme phrase)
         candidates: set[int] = set()
         token_starts = self.tokens.starts
@@ -1575,6 +1584,7 @@ class _Extraction:
                 if not type_names:
                     continue
                 siblings[found.parties] = type_names
+                self._pledged.add(si)
                 key_start = s.start if n == 0 else found.start
                 iri = self.b.commitment_iri(key_start)
                 self.commitment_node(iri, found, type_names, made_at, date or self.doc.date)
@@ -1651,33 +1661,61 @@ class _Extraction:
         concept (``untyped_pledge`` in ``commitments.yaml``).
         """
         lo, hi = found.span
+        vs, ve = found.verb_span
+        if self.text[vs:ve].lower().startswith(_ACT_VERBS) and _DOCUMENTS_ONLY.match(self.text, ve, found.end):
+            return []  # "the leaders adopted the Camp David Principles and the Spirit of Camp David joint statement"
         # the sentence's introduction ("With 2013 marking the anniversary of the Mutual Defense
         # Treaty, they decided ...") types the pledge only when the pledge itself names nothing
+        # (the name of the meeting it is kept at is never its field: "at the Asia-Pacific Economic Cooperation
+        # (APEC) Economic Leaders' Meeting")
         own = [
-            (hs, ts)
+            (hs, he, ts)
             for hs, he, ts in hits
-            if max(lo, found.lead_end) <= hs < hi and not self._defends_values(hs, he)
+            if max(lo, found.lead_end) <= hs < hi and not self._defends_values(hs, he) and not self._venue(hs, he)
         ]
         # a document the pledge cites ("as stated in the Mutual Defense Treaty") or a circumstance it is kept in
-        # ("during the process of ... denuclearization") gives way to the pledge's own field
-        stated = [(hs, ts) for hs, ts in own if not self._cited(found, hs)]
-        names = self._unharmed(found, stated or own, si)
+        # ("during the process of ... denuclearization"), the parties to it, a view listed with it: each gives way
+        # to the pledge's own field
+        stated = [(hs, ts) for hs, _he, ts in own if not self._cited(found, hs) and not self._aside(found, hs)]
+        names = self._unharmed(found, stated or [(hs, ts) for hs, _he, ts in own], si)
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
         if not names and found.explicit and lo < found.lead_end:
             # "Noting that the Eighth Special Measures Agreement runs through 2013, ... agreed to begin talks
             # on the next agreement": the introduction names the field the pledge does not
-            names = {t for hs, _he, ts in hits if lo <= hs < found.lead_end and not self._commemorated(found, si, hs)
-                     for t in ts}  # fmt: skip
+            names = {t for hs, he, ts in hits if lo <= hs < found.lead_end and not self._commemorated(found, si, hs)
+                     and not self._venue(hs, he) for t in ts}  # fmt: skip
         if not names and found.explicit and not found.defaulted:
             # the broad concept of the first cue word after the verb ("to hold prompt consultations")
             cue = next(
                 (c for c in self._cue_words_in(si) if found.verb_span[1] <= c[0] < hi and not self._manner(c[0], c[1])),
                 None,
             )
-            names = set(cue[2]) if cue is not None else self._untyped(found, hits, si, sibling)
+            if cue is not None:
+                # "... to ensure a smooth and timely deployment of forces" after "the decision to provide additional
+                # forces in Iraq": the cue word takes the field an earlier sentence of the paragraph gave it
+                names = self._named_before(si, self.text[cue[0] : cue[1]]) or set(cue[2])
+            else:
+                names = self._untyped(found, hits, si, sibling)
             names &= self.lex.concepts.keys()
         return sorted(names)
+
+    def _named_before(self, si: int, word: str) -> set[str]:
+        """The concepts of the scheme phrases next to ``word`` (within ``_NEAR``) where an earlier sentence of
+        sentence ``si``'s paragraph used it: the field the paragraph gave the word."""
+        paragraph = self.sents[si].paragraph
+        head = regex_cache.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE)
+        out: set[str] = set()
+        k = si - 1
+        while k >= 0 and self.sents[k].paragraph == paragraph:
+            s = self.sents[k]
+            named = [m.start() for m in head.finditer(self.text, s.start, s.end)]
+            if named:
+                for hs, he, ts in self._type_hits.get(k, []):
+                    if any(hs - _NEAR <= p < he + _NEAR for p in named) and not self._venue(hs, he):
+                        out.update(ts)
+            k -= 1
+        return out & self.lex.concepts.keys()
 
     def _commemorated(self, found: CommitmentFinding, si: int, start: int) -> bool:
         """Does the scheme phrase at ``start`` name what an anniversary in the sentence's introduction commemorates
@@ -1693,6 +1731,26 @@ class _Extraction:
         (``cited_before``), after the pledge's verb?"""
         lo = max(found.verb_span[1], start - _CITE_REACH)
         return lo < start and _CITED_BEFORE.search(self.text, lo, start) is not None
+
+    def _venue(self, start: int, end: int) -> bool:
+        """Does the scheme phrase at ``start:end`` stand inside the name of a meeting ("at the Asia-Pacific Economic
+        Cooperation (APEC) Economic Leaders' Meeting": ``venue_before``, ``venue_after``)?"""
+        s = self.sindex.at(start)
+        lo = self.sents[s].start if s is not None else max(0, start - _CITE_REACH)
+        return (
+            _VENUE_BEFORE.search(self.text, max(lo, start - _CITE_REACH), start) is not None
+            and _VENUE_AFTER.match(self.text, end, end + _CITE_REACH) is not None
+        )
+
+    def _aside(self, found: CommitmentFinding, start: int) -> bool:
+        """Is the scheme phrase at ``start:end`` no field of the pledge but who take part ("consultations between
+        ROK and U.S. forces": ``participants_before``) or a view listed with it ("as well as the importance of
+        trilateral cooperation": ``view_in_list``)?"""
+        lo = max(found.verb_span[1], start - _CITE_REACH)
+        return lo < start and (
+            _PARTICIPANTS_BEFORE.search(self.text, lo, start) is not None
+            or _VIEW_IN_LIST.search(self.text, lo, start) is not None
+        )
 
     def _defends_values(self, start: int, end: int) -> bool:
         """Does the phrase at ``start:end`` end in a word of defending whose object is shared values ("commitment
@@ -1802,6 +1860,8 @@ class _Extraction:
             back = {t for hs, he, ts in before if any(hs - _NEAR <= p < he + _NEAR for p in named) for t in ts}
             if back:
                 return back
+        if _OFFER_TO_ADVERSARY.match(text, found.verb_span[1], hi):
+            return set()  # "stand ready to offer a brighter future for the DPRK": nothing of the alliance
         if sibling:
             # "signed a memorandum that sets out the approach and directed the Military Committee to report
             # on progress": a pledge coordinated with the same party's pledge carries on its field
@@ -1817,8 +1877,36 @@ class _Extraction:
             or _WILL_AFTER_VERB.match(text, after, hi)
             or any(w in standing_with for w in _SOLIDARITY)
         ):
-            return set(_UNTYPED_PLEDGE)
+            # "X offered condolences for the damage the hurricanes caused. X expressed the commitment to provide
+            # strong support for full recovery": a will whose field the sentence before in its paragraph named, as
+            # the one field it names, pledges in that field, not the alliance in general
+            return self._field_before(si) or set(_UNTYPED_PLEDGE)
         return set()
+
+    def _field_before(self, si: int) -> set[str]:
+        """The one field (a concept, with its broader ones) the sentence before sentence ``si`` in its paragraph
+        names, when that sentence sets the scene (it pledges nothing itself: "expressed condolences for the damage
+        the hurricanes caused"); empty when it names none or several, or made its own pledge ("... committed to work
+        together toward denuclearization. They also ... agreed to work with the international community to help
+        its people" is another matter)."""
+        if si == 0 or self.sents[si - 1].paragraph != self.sents[si].paragraph or si - 1 in self._pledged:
+            return set()
+        names = {t for hs, he, ts in self._type_hits.get(si - 1, []) if not self._venue(hs, he) for t in ts}
+        names &= self.lex.concepts.keys()
+        narrowest = [n for n in names if not any(n in self._broader(o) for o in names if o != n)]
+        return names if len(narrowest) == 1 else set()
+
+    def _broader(self, name: str) -> set[str]:
+        """The concepts broader than ``name`` (transitively)."""
+        out: set[str] = set()
+        todo = [name]
+        while todo:
+            c = self.lex.concepts.get(todo.pop())
+            for b in c.broader if c is not None else ():
+                if b not in out:
+                    out.add(b)
+                    todo.append(b)
+        return out
 
     def commitment_node(
         self, iri: str, found: CommitmentFinding, type_names: list[str], made_at: str | None, date: dt.date | None

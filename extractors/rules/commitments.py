@@ -162,6 +162,9 @@ _PASSIVE_MODAL = RULES.regex("passive_modal")
 _CONSEQUENCE_REACH = 80
 """Characters after a modal within which ``adversary_consequence`` looks for the response it will face."""
 _EXHORTATION_MODALS = frozenset(RULES.word_list("exhortation_modals"))
+_EXHORTATION_FOR_OTHERS = frozenset(RULES.word_list("exhortation_for_others"))
+_TITLE_QUOTE = RULES.regex("title_quote")
+_QUOTE_OPENS = RULES.regex("quote_opens")
 _PURPOSE_AFTER = frozenset(RULES.word_list("purpose_after"))
 _SHARED_GOAL = RULES.regex("shared_goal")
 _OWNER_BEFORE = RULES.regex("owner_before")
@@ -170,6 +173,7 @@ _SPEAKER_I = RULES.regex("speaker_i")
 _GAPPED_THEN_WILL = RULES.regex("gapped_then_will")
 _OWNED_OBJECT_NOUN = RULES.regex("owned_object_noun")
 _VIEW_OBJECT = RULES.regex("view_object")
+_VIEW_WINDOW = RULES.regex("view_window")
 _VIEW_THEN_PLEDGE = RULES.regex("view_then_pledge")
 _VIEW_CLAUSE = RULES.regex("view_clause")
 _THAT_FOLLOWS = RULES.regex("that_follows")
@@ -295,7 +299,8 @@ _PASSIVE_AFTER = regex_cache.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
 _NOT_A_VERB = r"(?!(?:the|a|an|its|their|this|these|those|all|any|each)\b)"
 _AND_TO = regex_cache.compile(r",?\s+and\s+(?:also\s+)?to\s+" + _NOT_A_VERB + r"(?=[a-z])")
 _TO_INFINITIVE = regex_cache.compile(r"\s+(?:\w+ly\s+)?to\s+(?:\w+ly\s+)?" + _NOT_A_VERB + r"[a-z]")
-_PLURAL_REF = regex_cache.compile(r"\b(?:they|we|both|\w+s)\s*$", re.IGNORECASE)
+# (not "the United States": one party, "The United States commits to ...")
+_PLURAL_REF = regex_cache.compile(r"\b(?:they|we|both|(?!states\b)\w+s)\s*$", re.IGNORECASE)
 _MODALS = frozenset({"will", "would", "shall", "must", "should"})
 _PROMISSORY: tuple[str, ...] = tuple(RULES.word_list("promissory"))
 _ONCE_AGAIN = regex_cache.compile(r"^\s*(?:once\s+(?:again|more)|again|anew)\s*,?\s*$", re.IGNORECASE)
@@ -1204,6 +1209,20 @@ class _SentenceReader:
             # "Special Representative Yun reiterated that the United States remains steadfast in its defense
             # commitments": the speaker unresolved, the ally that opens the "that"-clause states its own pledge
             c.parties = _clause_opener(text, refs, c.embed_start, finish)
+        if (
+            c.parties is None
+            and c.subject is not None
+            and len(c.subject.parties) > 1
+            and c.embed in ("pledge", "speech")
+        ):
+            # 'the two leaders stated: "The United States commits to make every effort to consult ..."': the
+            # words they quote name the one ally that commits (unquoted, "the two sides reaffirmed that the United
+            # States remains steadfast ..." is the group's own pledge)
+            quote = _QUOTE_OPENS.match(text, c.embed_start, finish)
+            if quote is not None:
+                opener = _clause_opener(text, refs, quote.end(), finish)
+                if opener is not None and opener < c.subject.parties:
+                    c.parties = opener
         parties = c.parties if c.parties is not None else (c.subject.parties if c.subject else None)
         if c.subject is not None and c.subject.meeting and c.parties is None and not c.verb.past:
             parties = None  # "the SCM will ...": a meeting states nothing of its own but in the past tense
@@ -1224,9 +1243,12 @@ class _SentenceReader:
             return None
         # earlier clauses of the same subject that are not pledges ("welcomed X and committed to its ...")
         who = c.subject.parties if c.subject is not None else None
+        # (not one that states a view: "highlighted the importance of trilateral cooperation, ..., and stressed
+        # President Biden's commitment to strengthening U.S. alliances" lends the pledge no field)
         borrow = [(k.start, upto[i + 1].start) for i, k in enumerate(upto[:-1])
                   if not k.pledge and k.embed != "demand"
-                  and (k.subject.parties if k.subject is not None else None) == who]  # fmt: skip
+                  and (k.subject.parties if k.subject is not None else None) == who
+                  and not _views(text, k.verb.end, upto[i + 1].start)]  # fmt: skip
         anchor = c.anchor or c.verb
         group = "reaffirm" if c.group == "reaffirm" or anchor.kind == "reaffirm" else "new"
         # (what a meeting was for is read from its own verb: "met ... to stress his commitment to ...")
@@ -1236,6 +1258,13 @@ class _SentenceReader:
         found.explicit = c.explicit and not defaulted
         found.anaphoric = any(w in _ANAPHORS for w in self.tokens.words_between(c.verb.end, finish))
         return found
+
+
+def _views(text: str, after: int, end: int) -> bool:
+    """Does the clause whose verb ends at ``after`` state a view ("highlighted the importance of ...", "underscored
+    the need for ...": ``view_window``) rather than name a matter a later pledge may take up ("welcomed the
+    conclusion of the SMA and committed to its timely implementation")?"""
+    return _VIEW_WINDOW.match(text, after, min(end, after + 100)) is not None
 
 
 def _owned_object(text: str, refs: list[Ref], after: int, finish: int) -> frozenset[str] | None:
@@ -1251,6 +1280,16 @@ def _owned_object(text: str, refs: list[Ref], after: int, finish: int) -> frozen
 def passive_will(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` state a will in the passive ("exercises will be further expanded")?"""
     return _PASSIVE_MODAL.search(text, start, end) is not None
+
+
+def _for_others(clause: _Clause, v: Verb, refs: list[Ref]) -> bool:
+    """Does one party's speaker say what parties other than, or besides, its own must do (the first party named in
+    the "that"-clause before the modal ``v`` is not the speaker's alone)?"""
+    speaker = clause.subject.parties if clause.subject is not None else None
+    if speaker is None or len(speaker) != 1:
+        return False
+    first = next((r for r in refs if clause.embed_start <= r.start < v.start), None)
+    return first is None or first.parties != speaker
 
 
 def _clause_opener(text: str, refs: list[Ref], lo: int, finish: int) -> frozenset[str] | None:
@@ -1357,7 +1396,9 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
     if clause.embed in ("pledge", "speech"):
         if v.kind not in _PLEDGING or clause.anchor is not None:
             return
-        if clause.embed == "speech" and v.word in _EXHORTATION_MODALS:
+        if clause.embed == "speech" and (
+            v.word in _EXHORTATION_MODALS or (v.word in _EXHORTATION_FOR_OTHERS and _for_others(clause, v, refs))
+        ):
             # "emphasized that the defense authorities should cooperate closely to strengthen the US commitment":
             # advice, not a pledge, nor is the commitment it names the speaker's
             clause.embed = "assessment"
@@ -1446,6 +1487,10 @@ def _noun_pledge(
     for candidate in _NOUNS.finditer(text, start, end):
         if _CITED_PLEDGE.match(text, candidate.end(), end):
             continue  # "built upon commitments made during the Summit": pledges of another day, cited
+        if candidate.group()[:1].isupper() and _TITLE_QUOTE.search(
+            text, max(start, candidate.start() - 2), candidate.start()
+        ):
+            continue  # '... and "Commitment to Consult among Japan, ..." were released': a document's title
         owner = [
             r for r in refs if r.end <= candidate.start() and _OWNER_BEFORE.fullmatch(text, r.end, candidate.start())
         ]
