@@ -315,7 +315,8 @@ class IncidentResolver:
 
         A copy dated in Washington ("Tuesday, December 11") tells Korea's next day ("early Wednesday"); the
         latest Wednesday on or before the document is six days earlier. Only a weekday's date moves, and only
-        up to the day after the document (``_latest``), the slack the newest-of-its-kind rule allows too.
+        up to the day after the document (``_latest``), the slack the newest-of-its-kind rule allows too; the
+        caller takes only an incident of that very day.
         """
         if not (date.relative and date.precision == "day") or self._latest is None:
             return None
@@ -634,8 +635,9 @@ class IncidentResolver:
             hits = [c for c in pool if date.contains(c.date, slack_days=1)]
             if not hits and (korean := self._weekday_in_korea(text, date)) is not None:
                 # "fired a long-range rocket early Wednesday" in a copy dated Tuesday evening in Washington:
-                # Korea's Wednesday, the day after, when the catalogue has the launch then
-                korean_hits = [c for c in pool if korean.contains(c.date, slack_days=1)]
+                # Korea's Wednesday, the day after, when the catalogue has the launch then (that very day: a day's
+                # slack would reach back to the document's own day, which the weekday does not name)
+                korean_hits = [c for c in pool if korean.contains(c.date)]
                 if korean_hits:
                     date, hits = korean, korean_hits
             span_start = min(start, date.start)
