@@ -46,3 +46,43 @@ def test_a_weekday_a_week_on_never_takes_the_launch_of_the_documents_own_day(
     found = _incidents(text, date)
     assert not_this not in found
     assert len(found) == 1 and next(iter(found.values())) < date - dt.timedelta(days=4)  # the week before
+
+
+# -- the two allies' ministers meeting outside their series: only when they met each other --------------------
+
+
+def _ministers_meetings(sentence: str) -> list[object]:
+    graph = extract_text("Readout\n\nJune 2, 2031\n\n" + sentence + "\n", dt.date(2031, 6, 2), "other")
+    return [n for n in graph.nodes if n.kind == Kind.MEETING and n.props.get("series") == "Other"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the verb of a relative clause: the one described met others
+        "Minister of National Defense Kim Min-soo thanked Secretary of Defense Pat Smith, who met with the troops "
+        "in Seoul today.",
+        "Secretary of Defense Pat Smith praised Minister of National Defense Kim Min-soo, who met the families of "
+        "the sailors in Pyeongtaek on June 2, 2031.",
+        # the two met a third party together: a call on someone else, not their meeting
+        "Secretary of Defense Pat Smith and Minister of National Defense Kim Min-soo met with veterans of the "
+        "Korean War in Busan today.",
+        "Minister of National Defense Kim Min-soo and Secretary of Defense Pat Smith held talks with shipbuilders "
+        "in Ulsan today.",
+    ],
+)
+def test_ministers_who_did_not_meet_each_other_record_no_meeting(sentence: str) -> None:
+    assert _ministers_meetings(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Secretary of Defense Pat Smith met with Minister of National Defense Kim Min-soo today in Singapore.",
+        "Minister of National Defense Kim Min-soo and Secretary of Defense Pat Smith met in Manila today.",
+        "Minister of National Defense Kim Min-soo and Secretary of Defense Pat Smith met with each other in "
+        "Manila today, after the forum's opening session.",
+    ],
+)
+def test_ministers_who_met_each_other_still_record_their_meeting(sentence: str) -> None:
+    assert len(_ministers_meetings(sentence)) == 1

@@ -118,6 +118,8 @@ _OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
 _FRONTED_DAY = _MEETING_RULES.regex("fronted_day")
 _OFFICIALS_DAY_TO_NAMES = _MEETING_RULES.regex("officials_day_to_names")
 _MINISTERS_MET = _MEETING_RULES.regex("ministers_met")
+_MINISTERS_MET_RELATIVE = _MEETING_RULES.regex("ministers_met_relative")
+_MINISTERS_MET_THIRD = _MEETING_RULES.regex("ministers_met_third")
 _BILATERAL_LEVELS = frozenset(_MEETING_RULES.word_list("bilateral_levels"))
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
 SPOKEN_OPENING_CHARS = 1500
@@ -792,7 +794,9 @@ class _Extraction:
         Secretary X met in Singapore on June 11"): a meeting of series ``Other`` at their level, dated by the
         sentence (or for "today" by the date line), with the two as heads. Only when the sentence names no meeting
         itself, both hold a minister's office of one level (``bilateral_levels``), no third state's official is
-        there, the meeting is not told inside another clause or at another time, and the series reference holds no
+        there, the meeting is not told inside another clause or at another time, the verb is no relative clause's
+        (``ministers_met_relative``) and not a meeting of both with someone else (``ministers_met_third``), and
+        the series reference holds no
         SCM or 2+2 within two days of the day (the ministers meet on its margins; that day's meeting is the series'
         own, which the text would name)."""
         levels = {official_level(a.actor.role) for a in officials}
@@ -808,6 +812,10 @@ class _Extraction:
         verb = _MINISTERS_MET.search(self.text, officials[0].end, s.end)
         if verb is None or _OFFICIALS_TOLD_BEFORE.search(self.text, s.start, officials[0].start):
             return None
+        if _MINISTERS_MET_RELATIVE.search(self.text, officials[0].end, verb.start()):
+            return None  # "Minister Y thanked Secretary X, who met with the troops today": a relative clause's verb
+        if verb.start() >= officials[-1].end and _MINISTERS_MET_THIRD.match(self.text, verb.end()):
+            return None  # "Secretary X and Minister Y met with veterans in Busan": both met someone else
         day = self._officials_day(officials, s)
         if day is None and s.start >= self._opening_end(2):
             return None  # a later sentence without its own day tells of another meeting
