@@ -53,7 +53,7 @@ def test_a_weekday_a_week_on_never_takes_the_launch_of_the_documents_own_day(
 
 def _ministers_meetings(sentence: str) -> list[object]:
     graph = extract_text("Readout\n\nJune 2, 2031\n\n" + sentence + "\n", dt.date(2031, 6, 2), "other")
-    return [n for n in graph.nodes if n.kind == Kind.MEETING and n.props.get("series") == "Other"]
+    return [n for n in graph.nodes if is_a(n.kind, Kind.MEETING) and n.props.get("series") == "Other"]
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,34 @@ def test_ministers_who_did_not_meet_each_other_record_no_meeting(sentence: str) 
 )
 def test_ministers_who_met_each_other_still_record_their_meeting(sentence: str) -> None:
     assert len(_ministers_meetings(sentence)) == 1
+
+
+# -- a news story's unnumbered meeting of the story's day: never an earlier one it names ------------------------
+
+
+def _scm_ordinals(sentence: str) -> set[object]:
+    graph = extract_text("SEOUL, Oct. 22 (Yonhap) -- " + sentence, dt.date(2009, 10, 22))  # the day of the 41st SCM
+    return {n.props.get("ordinal") for n in graph.nodes if is_a(n.kind, Kind.MEETING) and n.props.get("series") == "SCM"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since the last Security Consultative Meeting, the North has tested an atomic device, officials said.",
+        "The allies agreed at the previous Security Consultative Meeting to keep the plan, officials said.",
+        "The plan was approved at last year's annual Security Consultative Meeting, the ministry said.",
+    ],
+)
+def test_an_earlier_meeting_a_story_names_is_not_the_one_of_its_day(sentence: str) -> None:
+    assert 41 not in _scm_ordinals(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers signed the plan at the Security Consultative Meeting held here, officials said.",
+        "The allies reached the deal at the annual Security Consultative Meeting, officials said.",
+    ],
+)
+def test_the_meeting_of_the_storys_day_still_takes_its_number(sentence: str) -> None:
+    assert _scm_ordinals(sentence) == {41}

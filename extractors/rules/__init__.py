@@ -134,6 +134,7 @@ _TITLE_PAIRED = _COMMITMENT_RULES.regex("pronoun_title_paired")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
 _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
+_STORY_EARLIER_BEFORE = _MEETING_RULES.regex("story_earlier_before")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
@@ -568,10 +569,13 @@ class _Extraction:
 
     def _held_on_story_day(self, m: MeetingMention) -> bool:
         """A news story names a singular meeting of a referenced series as held, or as where something was
-        reached ("at the annual SCM"), and not as a standing institution ("the SCM, held annually since 1968")."""
+        reached ("at the annual SCM"), and not as a standing institution ("the SCM, held annually since 1968") nor
+        as an earlier one ("since the last SCM", "at the previous SCM": ``story_earlier_before``)."""
         if self.doc.kind != "news" or self.doc.date is None or m.date is not None:
             return False
         if not (m.held or m.backward or _STORY_HELD_AFTER.match(self.text, m.end)):
+            return False
+        if _STORY_EARLIER_BEFORE.search(self.text, max(0, m.start - 40), m.start):
             return False
         si = self.sindex.at(m.start)
         end = self.sents[si].end if si is not None else m.end + 120
