@@ -14,7 +14,7 @@ from extraction_probe import extract_text
 from graph.schema import Kind, is_a
 
 
-def _incidents(text: str, date: dt.date) -> dict[str | None, dt.date]:
+def _incidents(text: str, date: dt.date | None) -> dict[str | None, dt.date]:
     graph = extract_text(text, date)
     return {n.props.get("notation"): n.props.get("date") for n in graph.nodes if is_a(n.kind, Kind.INCIDENT)}
 
@@ -117,3 +117,28 @@ def test_an_earlier_meeting_a_story_names_is_not_the_one_of_its_day(sentence: st
 )
 def test_the_meeting_of_the_storys_day_still_takes_its_number(sentence: str) -> None:
     assert _scm_ordinals(sentence) == {41}
+
+
+# -- an undated copy's day without a year: only where the catalogue holds every incident of the kind ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the catalogue holds the launch of May 4, 2022; the North fired missiles on May 4 of other years too
+        "Saturday, May 4\n\nThe United States condemns North Korea's May 4 missile launch as a threat to its "
+        "neighbors.",
+        "Both ministers deplored the DPRK's July 28 intercontinental ballistic missile test and agreed to consult.",
+    ],
+)
+def test_an_undated_copys_yearless_day_names_no_launch_of_a_catalogue_that_is_a_selection(text: str) -> None:
+    assert _incidents(text, None) == {}
+
+
+def test_an_undated_copys_yearless_day_still_names_the_one_nuclear_test_of_that_day() -> None:
+    for text, expected in (
+        ("Tuesday, January 6\n\nThe ministers condemn the January 6 nuclear test in the strongest terms.",
+         "prk-nuclear-test-4"),
+        ("Both sides denounced North Korea's February 12 nuclear test and vowed a firm answer.", "prk-nuclear-test-3"),
+    ):
+        assert set(_incidents(text, None)) == {expected}, text

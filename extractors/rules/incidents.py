@@ -92,6 +92,7 @@ _CLAUSE_BREAK = regex_cache.compile(r"[,;:]")
 _FAR_REFERENCE = dt.date(2100, 1, 1)
 """A reference date after every catalogue incident, to find the days an undated copy gives without a year."""
 _WEEKDAY_NAMES = tuple(calendar.day_name)
+_YEARLESS_DAY_KINDS = frozenset(_RULES.word_list("yearless_day_kinds"))
 _PLURAL_BEFORE = _RULES.regex("plural_before")
 _BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
 _CLAUSE_DATE_GAP = _RULES.regex("clause_date_gap")
@@ -626,9 +627,10 @@ class IncidentResolver:
         if date is None and self._yearless_days:
             day = _adjacent_date(text, self._yearless_days, start, end, sent_end, reach=60 if named else 30)
             if day is not None:
-                # "North Korea's September 9 nuclear test" in a copy without a year: the one test of that day
+                # "North Korea's September 9 nuclear test" in a copy without a year: the one test of that day, of a
+                # kind the catalogue holds whole (``yearless_day_kinds``; else a day of another year is as likely)
                 on_day = [c for c in pool if (c.date.month, c.date.day) == (day.date.month, day.date.day)]
-                if len(on_day) != 1:
+                if len(on_day) != 1 or str(kind) not in _YEARLESS_DAY_KINDS:
                     return []
                 return [IncidentMention(min(start, day.start), max(end, day.end), on_day[0], 0.7)]
         if date is not None:
