@@ -142,3 +142,41 @@ def test_an_undated_copys_yearless_day_still_names_the_one_nuclear_test_of_that_
         ("Both sides denounced North Korea's February 12 nuclear test and vowed a firm answer.", "prk-nuclear-test-3"),
     ):
         assert set(_incidents(text, None)) == {expected}, text
+
+
+# -- "a meeting of the foreign and defense ministers": the two allies' 2+2 only when the text says it is theirs --
+
+
+def _two_plus_twos(text: str, kind: str) -> list[object]:
+    graph = extract_text(text, dt.date(2031, 6, 3), kind)
+    return [n for n in graph.nodes if is_a(n.kind, Kind.MEETING) and n.props.get("series") == "2+2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("SEOUL, June 3 (Yonhap) -- Japan and Australia held a meeting of foreign and defense ministers in Tokyo on "
+         "Tuesday, officials said.", "news"),
+        ("SEOUL, June 3 (Yonhap) -- NATO held a meeting of Foreign and Defence Ministers in Brussels on Tuesday, "
+         "officials said.", "news"),
+        ("Joint Statement\n\nJune 3, 2031\n\nThe three countries held a meeting of Foreign and Defense Ministers in "
+         "Tokyo on June 3, 2031, and agreed to deepen cooperation.", "joint_statement"),
+        ("Readout\n\nOn June 3, 2031, the Secretaries held a meeting of the Korea-Japan Foreign and Defense "
+         "Ministers in Seoul.\n", "joint_statement"),
+    ],
+)
+def test_a_meeting_of_others_foreign_and_defense_ministers_is_no_rok_us_2_plus_2(text: str, kind: str) -> None:
+    assert _two_plus_twos(text, kind) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two governments held a meeting of Foreign and Defence Ministers in Seoul on June 3, 2031.",
+        "The ROK and the United States held a meeting of Foreign and Defense Ministers in Seoul on June 3, 2031.",
+        "The four ministers held a meeting of the Korea-US Foreign Affairs and Defense Ministers in Seoul on June 3, "
+        "2031.",
+    ],
+)
+def test_the_two_allies_meeting_of_foreign_and_defense_ministers_is_their_2_plus_2(sentence: str) -> None:
+    assert len(_two_plus_twos("Joint Statement\n\n" + sentence + "\n", "joint_statement")) == 1
