@@ -180,3 +180,18 @@ def test_a_meeting_of_others_foreign_and_defense_ministers_is_no_rok_us_2_plus_2
 )
 def test_the_two_allies_meeting_of_foreign_and_defense_ministers_is_their_2_plus_2(sentence: str) -> None:
     assert len(_two_plus_twos("Joint Statement\n\n" + sentence + "\n", "joint_statement")) == 1
+
+
+# -- rules as data: the participle that tells a pledge after a comma is the rule file's -------------------------
+
+
+def test_the_participle_pledge_rule_reads_the_comma_and_the_participle() -> None:
+    from extractors.rules.patterns import load_rules
+
+    rule = load_rules("responses").regex("participle_pledge")
+    # (a lower-case word of six letters or more ending in "ing", then a space: not a name, "sing" or "ringing.")
+    text = "discussed responses to the test, reaffirming the commitment; met, Reaffirming it; met, sing; met, ringing."
+    starts = [m.end() for m in rule.finditer(text)]
+    assert [text[s : s + 11] for s in starts] == ["reaffirming"]
+    assert rule.search(", pledging close coordination") is not None
+    assert rule.search(", the commitment") is None

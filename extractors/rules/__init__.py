@@ -2026,15 +2026,10 @@ class _Extraction:
                 self.b.rel(Rel.RESPONDS_TO, iri, tiri)
 
     def _participle_pledge(self, sent_start: int, start: int) -> bool:
-        """Does the pledge's clause at ``start`` open with a participle right after a comma ("..., reaffirming")?"""
-        word = self.text[start : start + 24].split(" ", 1)[0]
-        return (
-            len(word) > 5
-            and word.endswith("ing")
-            and word.isalpha()
-            and word.islower()
-            and _PARTICIPLE_PLEDGE.search(self.text, max(sent_start, start - 4), start) is not None
-        )
+        """Does the pledge's clause at ``start`` open with a participle right after a comma ("..., reaffirming";
+        ``participle_pledge`` in ``responses.yaml``)?"""
+        m = _PARTICIPLE_PLEDGE.search(self.text, max(sent_start, start - 4), start + 24)
+        return m is not None and m.end() == start
 
     def _first_cue(self, si: int, start: int, end: int) -> re.Match[str] | None:
         """The first response cue of sentence ``si`` that starts in ``[start, end)``."""
