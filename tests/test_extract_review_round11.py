@@ -195,3 +195,23 @@ def test_the_participle_pledge_rule_reads_the_comma_and_the_participle() -> None
     assert [text[s : s + 11] for s in starts] == ["reaffirming"]
     assert rule.search(", pledging close coordination") is not None
     assert rule.search(", the commitment") is None
+
+
+# -- a quotation attributed by title is an official release's, not a reporter's --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Kim Meets U.S. Secretary of Defense\n\nJune 2, 2031\n\nMinister of National Defense Kim Min-soo met "
+        "Secretary of Defense Pat Smith today. \u201cOur alliance is stronger than ever,\u201d Minister Kim said.\n",
+        "Remarks at the Change of Command\n\nJune 2, 2031\n\n\u201cWe stand with our ally,\u201d the Secretary said at "
+        "the ceremony on the parade field.\n",
+        "Press Release\n\nJune 2, 2031\n\nThe ministry announced the plan. \"We will respond firmly to any "
+        "provocation,\" Prime Minister Lee added.\n",
+    ],
+)
+def test_a_release_quoting_its_principal_by_title_is_not_news(text: str) -> None:
+    from extraction_probe import title_and_kind
+
+    assert title_and_kind(text)[1] != "news"
