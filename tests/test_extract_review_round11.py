@@ -215,3 +215,30 @@ def test_a_release_quoting_its_principal_by_title_is_not_news(text: str) -> None
     from extraction_probe import title_and_kind
 
     assert title_and_kind(text)[1] != "news"
+
+
+# -- another state's nuclear test, placed at its own test site, is no North Korean test ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL, Sept. 10 (Yonhap) -- North Korea's leader toured a factory. Separately, Japan marked the atomic blast "
+        "over Nagasaki with a ceremony.",
+        "SEOUL, Sept. 10 (Yonhap) -- The museum exhibit recalls the first underground atomic explosion in Nevada in "
+        "1951, officials said. North Korea denounced the exhibit.",
+        "SEOUL, Sept. 10 (Yonhap) -- North Korea's leader toured a factory. Separately, the United States marked the "
+        "anniversary of the first nuclear test at Alamogordo with a ceremony.",
+    ],
+)
+def test_a_nuclear_test_at_another_states_site_is_not_the_norths(text: str) -> None:
+    assert not [k for k in _incidents(text, dt.date(2016, 9, 10)) if str(k).startswith("prk-nuclear-test")]
+
+
+def test_the_norths_nuclear_test_at_its_own_site_is_still_found() -> None:
+    for text in (
+        "SEOUL, Sept. 9 (Yonhap) -- North Korea carried out an underground atomic explosion at Punggye-ri on "
+        "Friday, officials said.",
+        "SEOUL, Sept. 9 (Yonhap) -- The allies condemned the North's nuclear test in the northeast on Friday.",
+    ):
+        assert "prk-nuclear-test-5" in _incidents(text, dt.date(2016, 9, 9)), text

@@ -88,6 +88,7 @@ _EVENT_VERB_BEFORE = _RULES.regex("event_verb_before")
 _HYPOTHETICAL_BEFORE = _RULES.regex("hypothetical_before")
 _ALLIED_OWNER_BEFORE = _RULES.regex("allied_owner_before")
 _DPRK_AGENT_AFTER = _RULES.regex("dprk_agent_after")
+_FOREIGN_TEST_SITE_AFTER = _RULES.regex("foreign_test_site_after")
 _CLAUSE_BREAK = regex_cache.compile(r"[,;:]")
 _FAR_REFERENCE = dt.date(2100, 1, 1)
 """A reference date after every catalogue incident, to find the days an undated copy gives without a year."""
@@ -239,6 +240,10 @@ class IncidentResolver:
                 continue  # "its second nuclear test in eight months" is not the record's second test
             if _ORDINAL_START.match(text, start, end) and _HYPOTHETICAL_BEFORE.search(text, max(0, start - 40), start):
                 continue  # "might conduct a second nuclear test soon", "possibly a second test": none that happened
+            if all(c.kind == Kind.NUCLEAR_TEST for c in candidates) and _FOREIGN_TEST_SITE_AFTER.match(
+                text, end, bounds.around(start)[1]
+            ):
+                continue  # "the first nuclear test at Alamogordo": another state's first, not the record's
             chosen = max(candidates, key=lambda c: c.date) if len(candidates) > 1 else candidates[0]
             if self.doc_date is not None and _RECENT_BEFORE.search(text, max(0, start - 20), start):
                 chosen = self._newest_like(chosen, text[start:end])
@@ -593,6 +598,8 @@ class IncidentResolver:
         _, sent_end = bounds.around(start)
         if _ALLIED_OWNER_BEFORE.search(left) and not _DPRK_AGENT_AFTER.match(text, end, sent_end):
             return []  # the allies' own launch or test, not the North's
+        if kind == Kind.NUCLEAR_TEST and _FOREIGN_TEST_SITE_AFTER.match(text, end, sent_end):
+            return []  # "the atomic blast over Nagasaki", "the first nuclear test in Nevada": another state's
         named_classes = missile_classes(text[start:end])
         if named_classes:  # an IRBM is never an ICBM launch of the catalogue
             pool = [c for c in pool if not (own := self._classes(c)) or own & named_classes]
