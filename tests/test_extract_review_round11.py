@@ -102,6 +102,10 @@ def _scm_ordinals(sentence: str) -> set[object]:
         "Since the last Security Consultative Meeting, the North has tested an atomic device, officials said.",
         "The allies agreed at the previous Security Consultative Meeting to keep the plan, officials said.",
         "The plan was approved at last year's annual Security Consultative Meeting, the ministry said.",
+        # held, but at a time the sentence gives that is not the story's
+        "The plan was first discussed at the Security Consultative Meeting held in Washington last year, officials "
+        "said.",
+        "The plan was first discussed at the Security Consultative Meeting held in Washington in 2008, officials said.",
     ],
 )
 def test_an_earlier_meeting_a_story_names_is_not_the_one_of_its_day(sentence: str) -> None:
@@ -113,6 +117,7 @@ def test_an_earlier_meeting_a_story_names_is_not_the_one_of_its_day(sentence: st
     [
         "The ministers signed the plan at the Security Consultative Meeting held here, officials said.",
         "The allies reached the deal at the annual Security Consultative Meeting, officials said.",
+        "The ministers signed the plan at the Security Consultative Meeting held here in 2009, officials said.",
     ],
 )
 def test_the_meeting_of_the_storys_day_still_takes_its_number(sentence: str) -> None:

@@ -570,7 +570,8 @@ class _Extraction:
     def _held_on_story_day(self, m: MeetingMention) -> bool:
         """A news story names a singular meeting of a referenced series as held, or as where something was
         reached ("at the annual SCM"), and not as a standing institution ("the SCM, held annually since 1968") nor
-        as an earlier one ("since the last SCM", "at the previous SCM": ``story_earlier_before``)."""
+        as an earlier one ("since the last SCM", "at the previous SCM": ``story_earlier_before``), nor with a time
+        after it in its sentence that is not the story's ("held in Washington last year", "in 2008")."""
         if self.doc.kind != "news" or self.doc.date is None or m.date is not None:
             return False
         if not (m.held or m.backward or _STORY_HELD_AFTER.match(self.text, m.end)):
@@ -579,6 +580,8 @@ class _Extraction:
             return False
         si = self.sindex.at(m.start)
         end = self.sents[si].end if si is not None else m.end + 120
+        if any(m.end <= d.start < end and not d.contains(self.doc.date, slack_days=2) for d in self.dates):
+            return False  # "... held in Washington last year", "held in Washington in 2008": a time not the story's
         return _STANDING_AFTER.search(self.text, m.end, end) is None
 
     def _bilateral_report(self, m: MeetingMention) -> bool:
