@@ -247,3 +247,34 @@ def test_the_norths_nuclear_test_at_its_own_site_is_still_found() -> None:
         "SEOUL, Sept. 9 (Yonhap) -- The allies condemned the North's nuclear test in the northeast on Friday.",
     ):
         assert "prk-nuclear-test-5" in _incidents(text, dt.date(2016, 9, 9)), text
+
+
+# -- the MCM a story about a numbered SCM names: not one it names as earlier -------------------------------------
+
+
+def _mcm_ordinals(second_sentence: str) -> set[object]:
+    text = (
+        "SEOUL, Oct. 22 (Yonhap) -- The 41st Security Consultative Meeting opened in Seoul on Thursday. "
+        + second_sentence
+    )
+    graph = extract_text(text, dt.date(2009, 10, 22))
+    return {n.props.get("ordinal") for n in graph.nodes if is_a(n.kind, Kind.MEETING) and n.props.get("series") == "MCM"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan was first drafted at the previous Military Committee Meeting, officials said.",
+        "Since the last Military Committee Meeting, the North has tested missiles, officials said.",
+        "In the Military Committee Meeting held in 2007, the generals agreed on the plan.",
+    ],
+)
+def test_an_earlier_mcm_a_story_names_is_not_the_one_held_with_its_scm(sentence: str) -> None:
+    assert 31 not in _mcm_ordinals(sentence)
+
+
+def test_the_mcm_held_with_the_storys_scm_is_still_numbered() -> None:
+    assert _mcm_ordinals("In the Military Committee Meeting hours earlier, the generals agreed on the plan.") == {31}
+    assert _mcm_ordinals("Following the Military Committee Meeting, the generals briefed the ministers.") == {31}
+    # a weekday after the name is the story's week's day, counted from its date
+    assert _mcm_ordinals("The Military Committee Meeting held in Seoul on Wednesday endorsed the plan.") == {31}

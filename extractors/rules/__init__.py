@@ -499,7 +499,8 @@ class _Extraction:
         self.subject = self.recorded if self.recorded is not None else self._reported_meeting(ordered, actors)
         if self.recorded is None and self.subject is not None and self.doc.kind == "news":
             assert self.subject.ordinal is not None
-            complete_reported_mcm(ordered, self.subject.ordinal, unplaced)
+            # (not an MCM the story names as earlier: "at the previous MCM", "the MCM held in 2007")
+            complete_reported_mcm(ordered, self.subject.ordinal, [u for u in unplaced if not self._told_as_earlier(u)])
         for meeting in ordered:
             self.meeting_node(meeting)
 
@@ -549,8 +550,8 @@ class _Extraction:
             if m.date is not None and not (m.date.relative and m.date.precision == "day"):
                 continue  # dated by the text itself ("started the annual SCM earlier Monday" is counted below)
             si = self.sindex.at(m.start)
-            if si is None:
-                continue
+            if si is None or self._told_as_earlier(m):
+                continue  # (not "at the previous MCM" after a sentence that says the SCM "opened on Thursday")
             lo = self.sents[si - 1].start if si > 0 else self.sents[si].start
             days = [
                 d for d in self.dates
@@ -576,13 +577,28 @@ class _Extraction:
             return False
         if not (m.held or m.backward or _STORY_HELD_AFTER.match(self.text, m.end)):
             return False
-        if _STORY_EARLIER_BEFORE.search(self.text, max(0, m.start - 40), m.start):
+        if self._told_as_earlier(m):
             return False
         si = self.sindex.at(m.start)
         end = self.sents[si].end if si is not None else m.end + 120
-        if any(m.end <= d.start < end and not d.contains(self.doc.date, slack_days=2) for d in self.dates):
-            return False  # "... held in Washington last year", "held in Washington in 2008": a time not the story's
         return _STANDING_AFTER.search(self.text, m.end, end) is None
+
+    def _told_as_earlier(self, m: MeetingMention) -> bool:
+        """Does a dated story name meeting ``m`` as an earlier one: "since the last SCM", "at the previous MCM"
+        (``story_earlier_before``), or with a time after its name in its sentence that is not the story's ("held in
+        Washington last year", "in 2008")?"""
+        if self.doc.date is None:
+            return False
+        if _STORY_EARLIER_BEFORE.search(self.text, max(0, m.start - 40), m.start):
+            return True
+        si = self.sindex.at(m.start)
+        end = self.sents[si].end if si is not None else m.end + 120
+        return any(
+            m.end <= d.start < end
+            and not (d.relative and d.precision == "day")  # (a weekday: the day counted from the story's, see above)
+            and not d.contains(self.doc.date, slack_days=2)
+            for d in self.dates
+        )
 
     def _bilateral_report(self, m: MeetingMention) -> bool:
         """A report names a bilateral meeting outside the numbered series by its two parties ("a South Korea-U.S.
