@@ -92,8 +92,11 @@ def test_ministers_who_met_each_other_still_record_their_meeting(sentence: str) 
 
 
 def _scm_ordinals(sentence: str) -> set[object]:
-    graph = extract_text("SEOUL, Oct. 22 (Yonhap) -- " + sentence, dt.date(2009, 10, 22))  # the day of the 41st SCM
-    return {n.props.get("ordinal") for n in graph.nodes if is_a(n.kind, Kind.MEETING) and n.props.get("series") == "SCM"}
+    # (the day of the 41st SCM)
+    graph = extract_text("SEOUL, Oct. 22 (Yonhap) -- " + sentence, dt.date(2009, 10, 22))
+    return {
+        n.props.get("ordinal") for n in graph.nodes if is_a(n.kind, Kind.MEETING) and n.props.get("series") == "SCM"
+    }
 
 
 @pytest.mark.parametrize(
@@ -258,7 +261,9 @@ def _mcm_ordinals(second_sentence: str) -> set[object]:
         + second_sentence
     )
     graph = extract_text(text, dt.date(2009, 10, 22))
-    return {n.props.get("ordinal") for n in graph.nodes if is_a(n.kind, Kind.MEETING) and n.props.get("series") == "MCM"}
+    return {
+        n.props.get("ordinal") for n in graph.nodes if is_a(n.kind, Kind.MEETING) and n.props.get("series") == "MCM"
+    }
 
 
 @pytest.mark.parametrize(
