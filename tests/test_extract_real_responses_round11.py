@@ -165,9 +165,11 @@ def test_listed_months_named_back_by_those_are_the_incidents_of_those_months(
             id="statement-under-a-yearless-day",
         ),
         pytest.param(
+            # (the catalogue's launches are a selection: a day without a year names none of them, see
+            # test_extract_review_round11.py)
             "Both sides condemned the DPRK's July 28 intercontinental ballistic missile test.",
-            {"hwasong-14-launch-2017-07-28"},
-            id="one-launch-on-that-day",
+            set(),
+            id="one-launch-on-that-day-of-a-selection",
         ),
         pytest.param(
             "Both sides condemned the August 24 launch of a missile.",

@@ -118,6 +118,8 @@ _OFFICIALS_TOLD_BEFORE = _MEETING_RULES.regex("officials_told_before")
 _FRONTED_DAY = _MEETING_RULES.regex("fronted_day")
 _OFFICIALS_DAY_TO_NAMES = _MEETING_RULES.regex("officials_day_to_names")
 _MINISTERS_MET = _MEETING_RULES.regex("ministers_met")
+_MINISTERS_MET_RELATIVE = _MEETING_RULES.regex("ministers_met_relative")
+_MINISTERS_MET_THIRD = _MEETING_RULES.regex("ministers_met_third")
 _BILATERAL_LEVELS = frozenset(_MEETING_RULES.word_list("bilateral_levels"))
 _TURN_WE_BOTH = _COMMITMENT_RULES.regex("turn_we_both")
 SPOKEN_OPENING_CHARS = 1500
@@ -132,6 +134,7 @@ _TITLE_PAIRED = _COMMITMENT_RULES.regex("pronoun_title_paired")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
 _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
+_STORY_EARLIER_BEFORE = _MEETING_RULES.regex("story_earlier_before")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
 _LEADER_ROLES = ("president", "prime minister", "leader")
@@ -496,7 +499,8 @@ class _Extraction:
         self.subject = self.recorded if self.recorded is not None else self._reported_meeting(ordered, actors)
         if self.recorded is None and self.subject is not None and self.doc.kind == "news":
             assert self.subject.ordinal is not None
-            complete_reported_mcm(ordered, self.subject.ordinal, unplaced)
+            # (not an MCM the story names as earlier: "at the previous MCM", "the MCM held in 2007")
+            complete_reported_mcm(ordered, self.subject.ordinal, [u for u in unplaced if not self._told_as_earlier(u)])
         for meeting in ordered:
             self.meeting_node(meeting)
 
@@ -546,8 +550,8 @@ class _Extraction:
             if m.date is not None and not (m.date.relative and m.date.precision == "day"):
                 continue  # dated by the text itself ("started the annual SCM earlier Monday" is counted below)
             si = self.sindex.at(m.start)
-            if si is None:
-                continue
+            if si is None or self._told_as_earlier(m):
+                continue  # (not "at the previous MCM" after a sentence that says the SCM "opened on Thursday")
             lo = self.sents[si - 1].start if si > 0 else self.sents[si].start
             days = [
                 d for d in self.dates
@@ -566,14 +570,35 @@ class _Extraction:
 
     def _held_on_story_day(self, m: MeetingMention) -> bool:
         """A news story names a singular meeting of a referenced series as held, or as where something was
-        reached ("at the annual SCM"), and not as a standing institution ("the SCM, held annually since 1968")."""
+        reached ("at the annual SCM"), and not as a standing institution ("the SCM, held annually since 1968") nor
+        as an earlier one ("since the last SCM", "at the previous SCM": ``story_earlier_before``), nor with a time
+        after it in its sentence that is not the story's ("held in Washington last year", "in 2008")."""
         if self.doc.kind != "news" or self.doc.date is None or m.date is not None:
             return False
         if not (m.held or m.backward or _STORY_HELD_AFTER.match(self.text, m.end)):
             return False
+        if self._told_as_earlier(m):
+            return False
         si = self.sindex.at(m.start)
         end = self.sents[si].end if si is not None else m.end + 120
         return _STANDING_AFTER.search(self.text, m.end, end) is None
+
+    def _told_as_earlier(self, m: MeetingMention) -> bool:
+        """Does a dated story name meeting ``m`` as an earlier one: "since the last SCM", "at the previous MCM"
+        (``story_earlier_before``), or with a time after its name in its sentence that is not the story's ("held in
+        Washington last year", "in 2008")?"""
+        if self.doc.date is None:
+            return False
+        if _STORY_EARLIER_BEFORE.search(self.text, max(0, m.start - 40), m.start):
+            return True
+        si = self.sindex.at(m.start)
+        end = self.sents[si].end if si is not None else m.end + 120
+        return any(
+            m.end <= d.start < end
+            and not (d.relative and d.precision == "day")  # (a weekday: the day counted from the story's, see above)
+            and not d.contains(self.doc.date, slack_days=2)
+            for d in self.dates
+        )
 
     def _bilateral_report(self, m: MeetingMention) -> bool:
         """A report names a bilateral meeting outside the numbered series by its two parties ("a South Korea-U.S.
@@ -792,7 +817,9 @@ class _Extraction:
         Secretary X met in Singapore on June 11"): a meeting of series ``Other`` at their level, dated by the
         sentence (or for "today" by the date line), with the two as heads. Only when the sentence names no meeting
         itself, both hold a minister's office of one level (``bilateral_levels``), no third state's official is
-        there, the meeting is not told inside another clause or at another time, and the series reference holds no
+        there, the meeting is not told inside another clause or at another time, the verb is no relative clause's
+        (``ministers_met_relative``) and not a meeting of both with someone else (``ministers_met_third``), and
+        the series reference holds no
         SCM or 2+2 within two days of the day (the ministers meet on its margins; that day's meeting is the series'
         own, which the text would name)."""
         levels = {official_level(a.actor.role) for a in officials}
@@ -808,6 +835,10 @@ class _Extraction:
         verb = _MINISTERS_MET.search(self.text, officials[0].end, s.end)
         if verb is None or _OFFICIALS_TOLD_BEFORE.search(self.text, s.start, officials[0].start):
             return None
+        if _MINISTERS_MET_RELATIVE.search(self.text, officials[0].end, verb.start()):
+            return None  # "Minister Y thanked Secretary X, who met with the troops today": a relative clause's verb
+        if verb.start() >= officials[-1].end and _MINISTERS_MET_THIRD.match(self.text, verb.end()):
+            return None  # "Secretary X and Minister Y met with veterans in Busan": both met someone else
         day = self._officials_day(officials, s)
         if day is None and s.start >= self._opening_end(2):
             return None  # a later sentence without its own day tells of another meeting
@@ -2014,15 +2045,10 @@ class _Extraction:
                 self.b.rel(Rel.RESPONDS_TO, iri, tiri)
 
     def _participle_pledge(self, sent_start: int, start: int) -> bool:
-        """Does the pledge's clause at ``start`` open with a participle right after a comma ("..., reaffirming")?"""
-        word = self.text[start : start + 24].split(" ", 1)[0]
-        return (
-            len(word) > 5
-            and word.endswith("ing")
-            and word.isalpha()
-            and word.islower()
-            and _PARTICIPLE_PLEDGE.search(self.text, max(sent_start, start - 4), start) is not None
-        )
+        """Does the pledge's clause at ``start`` open with a participle right after a comma ("..., reaffirming";
+        ``participle_pledge`` in ``responses.yaml``)?"""
+        m = _PARTICIPLE_PLEDGE.search(self.text, max(sent_start, start - 4), start + 24)
+        return m is not None and m.end() == start
 
     def _first_cue(self, si: int, start: int, end: int) -> re.Match[str] | None:
         """The first response cue of sentence ``si`` that starts in ``[start, end)``."""

@@ -88,10 +88,12 @@ _EVENT_VERB_BEFORE = _RULES.regex("event_verb_before")
 _HYPOTHETICAL_BEFORE = _RULES.regex("hypothetical_before")
 _ALLIED_OWNER_BEFORE = _RULES.regex("allied_owner_before")
 _DPRK_AGENT_AFTER = _RULES.regex("dprk_agent_after")
+_FOREIGN_TEST_SITE_AFTER = _RULES.regex("foreign_test_site_after")
 _CLAUSE_BREAK = regex_cache.compile(r"[,;:]")
 _FAR_REFERENCE = dt.date(2100, 1, 1)
 """A reference date after every catalogue incident, to find the days an undated copy gives without a year."""
 _WEEKDAY_NAMES = tuple(calendar.day_name)
+_YEARLESS_DAY_KINDS = frozenset(_RULES.word_list("yearless_day_kinds"))
 _PLURAL_BEFORE = _RULES.regex("plural_before")
 _BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
 _CLAUSE_DATE_GAP = _RULES.regex("clause_date_gap")
@@ -238,6 +240,10 @@ class IncidentResolver:
                 continue  # "its second nuclear test in eight months" is not the record's second test
             if _ORDINAL_START.match(text, start, end) and _HYPOTHETICAL_BEFORE.search(text, max(0, start - 40), start):
                 continue  # "might conduct a second nuclear test soon", "possibly a second test": none that happened
+            if all(c.kind == Kind.NUCLEAR_TEST for c in candidates) and _FOREIGN_TEST_SITE_AFTER.match(
+                text, end, bounds.around(start)[1]
+            ):
+                continue  # "the first nuclear test at Alamogordo": another state's first, not the record's
             chosen = max(candidates, key=lambda c: c.date) if len(candidates) > 1 else candidates[0]
             if self.doc_date is not None and _RECENT_BEFORE.search(text, max(0, start - 20), start):
                 chosen = self._newest_like(chosen, text[start:end])
@@ -315,7 +321,8 @@ class IncidentResolver:
 
         A copy dated in Washington ("Tuesday, December 11") tells Korea's next day ("early Wednesday"); the
         latest Wednesday on or before the document is six days earlier. Only a weekday's date moves, and only
-        up to the day after the document (``_latest``), the slack the newest-of-its-kind rule allows too.
+        up to the day after the document (``_latest``), the slack the newest-of-its-kind rule allows too; the
+        caller takes only an incident of that very day.
         """
         if not (date.relative and date.precision == "day") or self._latest is None:
             return None
@@ -591,6 +598,8 @@ class IncidentResolver:
         _, sent_end = bounds.around(start)
         if _ALLIED_OWNER_BEFORE.search(left) and not _DPRK_AGENT_AFTER.match(text, end, sent_end):
             return []  # the allies' own launch or test, not the North's
+        if kind == Kind.NUCLEAR_TEST and _FOREIGN_TEST_SITE_AFTER.match(text, end, sent_end):
+            return []  # "the atomic blast over Nagasaki", "the first nuclear test in Nevada": another state's
         named_classes = missile_classes(text[start:end])
         if named_classes:  # an IRBM is never an ICBM launch of the catalogue
             pool = [c for c in pool if not (own := self._classes(c)) or own & named_classes]
@@ -625,17 +634,19 @@ class IncidentResolver:
         if date is None and self._yearless_days:
             day = _adjacent_date(text, self._yearless_days, start, end, sent_end, reach=60 if named else 30)
             if day is not None:
-                # "North Korea's September 9 nuclear test" in a copy without a year: the one test of that day
+                # "North Korea's September 9 nuclear test" in a copy without a year: the one test of that day, of a
+                # kind the catalogue holds whole (``yearless_day_kinds``; else a day of another year is as likely)
                 on_day = [c for c in pool if (c.date.month, c.date.day) == (day.date.month, day.date.day)]
-                if len(on_day) != 1:
+                if len(on_day) != 1 or str(kind) not in _YEARLESS_DAY_KINDS:
                     return []
                 return [IncidentMention(min(start, day.start), max(end, day.end), on_day[0], 0.7)]
         if date is not None:
             hits = [c for c in pool if date.contains(c.date, slack_days=1)]
             if not hits and (korean := self._weekday_in_korea(text, date)) is not None:
                 # "fired a long-range rocket early Wednesday" in a copy dated Tuesday evening in Washington:
-                # Korea's Wednesday, the day after, when the catalogue has the launch then
-                korean_hits = [c for c in pool if korean.contains(c.date, slack_days=1)]
+                # Korea's Wednesday, the day after, when the catalogue has the launch then (that very day: a day's
+                # slack would reach back to the document's own day, which the weekday does not name)
+                korean_hits = [c for c in pool if korean.contains(c.date)]
                 if korean_hits:
                     date, hits = korean, korean_hits
             span_start = min(start, date.start)

@@ -175,6 +175,8 @@ TITLE_BEFORE = _RULES.regex("title_before")
 """A heading that names the meeting whose text this is ("Joint Statement of the ...", read before the name)."""
 _OF_SERIES = _RULES.regex("of_series")
 _OF_TWO_MINISTERS = regex_cache.compile(compose(_RULES, "of_two_ministers", _FILLS), _RULES.flags("of_two_ministers"))
+_TWO_MINISTERS_OURS = _RULES.regex("two_ministers_ours")
+_ALLIES = frozenset({"KOR", "USA"})
 LEADERS_MET = _RULES.anchored("leaders_met")
 _SERIES_OF_GROUP = {
     "scm": Series.SCM, "mcm": Series.MCM, "two": Series.TWO_PLUS_TWO, "tri": Series.TRILATERAL, "summit": Series.SUMMIT,
@@ -402,9 +404,13 @@ def find_meeting_mentions(
             head = f"{m.group('abbr').strip()} meeting"
         ministers = _OF_TWO_MINISTERS.match(text, m.end("anaph")) if group == "anaph" and ordinal is None else None
         if ministers is not None:
-            pair = parties_of(ministers.group("quals") or "")
-            if pair and "KOR" not in pair:
+            pair = parties_of(ministers.group("quals") or "") | parties
+            if pair - _ALLIES:
                 continue  # "a meeting of the U.S.-Japan Foreign and Defense Ministers": another ally's 2+2
+            if not pair:
+                left = _left_context(text, m.start())
+                if parties_of(left) != _ALLIES and _TWO_MINISTERS_OURS.search(left) is None:
+                    continue  # "Japan and Australia held a meeting of foreign and defense ministers": whose, unsaid
             # "held a meeting of the Korea-US Foreign Affairs and Defense Ministers": the four ministers' 2+2
             group, series, parties, head = "two", Series.TWO_PLUS_TWO, parties | pair, "2+2"
             named_end = ministers.end()
