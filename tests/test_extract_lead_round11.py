@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extraction_probe import extract_text, meeting_props, scm_pledges
+from extraction_probe import extract_text, meeting_props, pledges, scm_pledges
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,21 @@ def test_a_reference_head_in_a_later_office_takes_the_office_of_the_text_s_year(
     person = default_lexicon().gazetteer.actors["person:Cho Hyun-dong"]
     assert person.role_in(2022) == "First Vice Minister of Foreign Affairs"
     assert person.role_in(2023) == "Ambassador to the United States"
+
+
+_CALL = (
+    "Readout of the Secretary's Call\n\nMarch 3, 2031\n\nSecretary of Defense Pat Smith spoke with Minister of "
+    "National Defense Kim Min-soo today. The Secretary reaffirmed the ironclad U.S. commitment to the defense of the "
+    "Republic of Korea. {second}\n"
+)
+
+
+def test_a_passive_will_of_the_norths_own_goes_on_with_no_speaker() -> None:
+    """A readout's passive will continues the pledge of the sentence before ("... . Combined exercises will be
+    further expanded"), but not when its sentence opens with the North as owner (reviewer, round eleven)."""
+    north = pledges(extract_text(_CALL.format(second="North Korea's sanctions will be eased only if it takes "
+                                              "concrete steps toward denuclearization."), dt.date(2031, 3, 3), "other"))
+    assert [(types, party) for types, party, _ in north] == [(frozenset({"MutualDefense"}), "USA")]
+    ours = pledges(extract_text(_CALL.format(second="Combined exercises will be further expanded this year."),
+                                dt.date(2031, 3, 3), "other"))
+    assert (frozenset({"CombinedExercises"}), "USA") in {(types, party) for types, party, _ in ours}

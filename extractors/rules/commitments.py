@@ -159,6 +159,7 @@ _EMBEDDED_NOUNS = RULES.regex("embedded_pledge_nouns")
 _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
 _ADVERSARY_CONSEQUENCE = RULES.regex("adversary_consequence")
 _PASSIVE_MODAL = RULES.regex("passive_modal")
+_NORTH_OPENS = RULES.regex("north_opens")
 _CONSEQUENCE_REACH = 80
 """Characters after a modal within which ``adversary_consequence`` looks for the response it will face."""
 _EXHORTATION_MODALS = frozenset(RULES.word_list("exhortation_modals"))
@@ -1278,8 +1279,9 @@ def _owned_object(text: str, refs: list[Ref], after: int, finish: int) -> frozen
 
 
 def passive_will(text: str, start: int, end: int) -> bool:
-    """Does ``text[start:end]`` state a will in the passive ("exercises will be further expanded")?"""
-    return _PASSIVE_MODAL.search(text, start, end) is not None
+    """Does ``text[start:end]`` state a will in the passive ("exercises will be further expanded"), of something not
+    the North's ("North Korea's sanctions will be eased only if ..." is no will of the allies)?"""
+    return _PASSIVE_MODAL.search(text, start, end) is not None and _NORTH_OPENS.match(text, start, end) is None
 
 
 def _for_others(clause: _Clause, v: Verb, refs: list[Ref]) -> bool:
