@@ -88,6 +88,21 @@ UNKEYED_NODES = (
 )
 """Nodes written without their search keys (by an older version): what :func:`SET_SEARCH_KEYS` computes them from."""
 
+SEARCH_KEYS_COMPLETE = (
+    f"CALL () {{ MATCH (n:{label_of(NODE_LABEL)}) RETURN count(n) AS nodes }} "
+    f"CALL () {{ MATCH (n:{label_of(NODE_LABEL)}) WHERE n.{SearchKey.NAME.value} IS :: STRING NOT NULL "
+    "RETURN count(n) AS named } "
+    f"CALL () {{ MATCH (n:{label_of(Kind.MENTION)}) RETURN count(n) AS mentions }} "
+    f"CALL () {{ MATCH (n:{label_of(Kind.MENTION)}) WHERE n.{SearchKey.TEXT.value} IS :: STRING NOT NULL "
+    "RETURN count(n) AS texted } "
+    "RETURN nodes = named AND mentions = texted AS complete"
+)
+"""True when every node has its name key and every Mention its text key, so :data:`UNKEYED_NODES` would find none.
+
+Counted without reading a node: the label counts come from the count store, the keyed ones from the text
+indexes of :data:`SEARCH_INDEXES` (an index scan). False also when a Mention has no text (it needs no key): then
+the scan of :data:`UNKEYED_NODES` decides."""
+
 SET_SEARCH_KEYS = (
     f"UNWIND $rows AS row MATCH (n:{label_of(NODE_LABEL)} {{iri: row.iri}}) SET n += row.keys "
     "RETURN count(*) AS written"
