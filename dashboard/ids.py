@@ -18,6 +18,11 @@ URL_STATE_TYPE = "url-state"
 """Pattern-matching type of each page's state store: ``{"type": URL_STATE_TYPE, "page": <page>}``."""
 
 
+PAGE_STATES = "page-states"
+"""Store: the page state stores' data again, handed on by the page once it has painted after one changed (see
+``afterPaint`` in ``dashboard/assets/explorer.js``); the callback that writes them to the address follows it."""
+
+
 def url_state(page: str) -> dict[str, Any]:
     """Id of a page's state store (its part of the URL)."""
     return {"type": URL_STATE_TYPE, "page": page}
@@ -75,6 +80,9 @@ EXPLORER_ELEMENTS = "explorer-elements"
 script applies it to the drawn graph (``dashboard/assets/explorer.js``)."""
 EXPLORER_SHOWN = "explorer-shown"
 """Store: the node whose details panel was last drawn; the graph callback waits for it (the panel comes first)."""
+EXPLORER_PAINTED = "explorer-painted"
+"""Store: the explorer's state again, written by the page once it has painted after the state changed (see
+``afterPaint`` in ``dashboard/assets/explorer.js``); the graph callback is asked when it changes."""
 
 
 def explorer_more(iri: str, group: str, kind: str = EXPLORER_MORE_TYPE) -> dict[str, Any]:
