@@ -80,9 +80,6 @@ EXPLORER_ELEMENTS = "explorer-elements"
 script applies it to the drawn graph (``dashboard/assets/explorer.js``)."""
 EXPLORER_SHOWN = "explorer-shown"
 """Store: the node whose details panel was last drawn; the graph callback waits for it (the panel comes first)."""
-EXPLORER_PAINTED = "explorer-painted"
-"""Store: the explorer's state again, written by the page once it has painted after the state changed (see
-``afterPaint`` in ``dashboard/assets/explorer.js``); the graph callback is asked when it changes."""
 
 
 def explorer_more(iri: str, group: str, kind: str = EXPLORER_MORE_TYPE) -> dict[str, Any]:

@@ -105,8 +105,8 @@ function zoomTo(cy, node) {
 }
 
 /* A value handed on once the page has painted: a callback whose request waits for this is sent after the browser
-   has rendered and drawn what the last answer changed (a page's layout, a details panel), not while it renders, when
-   its answer, however fast the server, could only wait for the main thread. */
+   has rendered and drawn what the last answer changed (a new page's layout), not while it renders, when its answer,
+   however fast the server, could only wait for the main thread. Used for what no one waits for (the address). */
 function afterPaint(value) {
   return new Promise(function (resolve) {
     window.requestAnimationFrame(function () { window.setTimeout(function () { resolve(value); }, 0); });

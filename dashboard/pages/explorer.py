@@ -525,7 +525,6 @@ def layout(app_ctx: AppContext, view: ViewState) -> html.Div:
             dcc.Store(id=ids.EXPLORER_ELEMENTS),
             dcc.Store(id=ids.EXPLORER_DRAWN),
             dcc.Store(id=ids.EXPLORER_SHOWN),
-            dcc.Store(id=ids.EXPLORER_PAINTED),
         ],
         style={"flex": "1 1 auto", "minWidth": "300px"},
     )
@@ -584,24 +583,17 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.EXPLORER_LEGEND, "children"),
         Output(ids.EXPLORER_PATH_NOTE, "children"),
         Output(ids.EXPLORER_DRAWN, "data"),
-        Input(ids.EXPLORER_PAINTED, "data"),
-        Input(ids.EXPLORER_SHOWN, "data"),
-        State(state_id, "data"),
-        State(ids.EXPLORER_DRAWN, "data"),
-        prevent_initial_call=True,
-    )
-    def _draw(_painted, _shown, state, drawn):
-        # asked once the page has painted after the state changed (EXPLORER_PAINTED): when the page appears, after
-        # the page's layout is drawn (nothing drawn yet: the first graph, whole), not while it renders; after a click
-        # the page holds it until the details panel's answer is in (its input is the panel's output) too: the panel
-        # is drawn first, and a large graph's redraw on the main thread no longer delays it.
-        return graph_update(app_ctx, state or {}, drawn)
-
-    app.clientside_callback(
-        ClientsideFunction(namespace="page", function_name="afterPaint"),
-        Output(ids.EXPLORER_PAINTED, "data"),
         Input(state_id, "data"),
+        Input(ids.EXPLORER_SHOWN, "data"),
+        State(ids.EXPLORER_DRAWN, "data"),
     )
+    def _draw(state, _shown, drawn):
+        # also called when the page appears (nothing drawn yet): the first graph, whole. After a click the
+        # page holds this callback until the details panel's answer is in (its input is the panel's output):
+        # the panel is drawn first, and a large graph's redraw on the main thread no longer delays it.
+        # (Asked only after the page has painted, as the address is, its answer waited less, but the first graph
+        # came later in most paired runs: not kept, see round nine in BENCHMARKS.md.)
+        return graph_update(app_ctx, state or {}, drawn)
 
     app.clientside_callback(
         ClientsideFunction(namespace="explorer", function_name="draw"),
