@@ -301,6 +301,13 @@ def _with_busy(ak: dict[str, Any]) -> list[dict[str, Any]]:
     return list(ak.get("calls") or [])
 
 
+def _phase(calls: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    """``calls``, each marked with the part of the run (``phase``) it belongs to, for the call list of ``--json``."""
+    for c in calls:
+        c["phase"] = name
+    return calls
+
+
 def first_renders(driver: Any, url: str, loads: int, timeout: float) -> tuple[list[float], list[dict[str, Any]]]:
     times: list[float] = []
     calls: list[dict[str, Any]] = []
@@ -315,7 +322,7 @@ def first_renders(driver: Any, url: str, loads: int, timeout: float) -> tuple[li
         times.append(float(ready))
         BROWSER_CPU["first render"].append(_chromium_cpu_ms(driver) - cpu)
         time.sleep(0.3)
-        calls.extend(_with_busy(driver.execute_script("return window.__ak")))
+        calls.extend(_phase(_with_busy(driver.execute_script("return window.__ak")), f"load {len(times)}"))
     return times, calls
 
 
@@ -359,7 +366,7 @@ def clicks(driver: Any, url: str, count: int, timeout: float) -> tuple[list[floa
         settled.append(float(got[1]))
         BROWSER_CPU["click to settled"].append(_chromium_cpu_ms(driver) - cpu)
         time.sleep(0.4)  # let the zoom animation end
-    calls = _with_busy(driver.execute_script("return window.__ak"))
+    calls = _phase(_with_busy(driver.execute_script("return window.__ak")), "clicks")
     return panel, settled, calls
 
 
@@ -384,7 +391,7 @@ def searches(driver: Any, url: str, words: list[str], timeout: float) -> tuple[l
             print(f"search {word!r}: no results within {timeout:.0f} s", file=sys.stderr)
             continue
         times.append(float(got))
-    calls = _with_busy(driver.execute_script("return window.__ak"))
+    calls = _phase(_with_busy(driver.execute_script("return window.__ak")), "searches")
     return times, calls
 
 
@@ -457,6 +464,11 @@ def main(argv: list[str] | None = None) -> int:
     server_wall = summary([v for values in SERVER_WALL.values() for v in values])
     print(f"| all callbacks, server | {server_cpu['n']:.0f} | | | | {server_cpu['p50']:.1f} | "
           f"{server_cpu['p95']:.1f} | {server_wall['p50']:.1f} | {server_wall['p95']:.1f} | | |")  # fmt: skip
+    if calls:  # the calls that set the p95: the slowest ones, down to the p95's rank
+        rank = len(calls) - round(0.95 * len(calls) + 0.5) + 1
+        slowest = sorted(calls, key=lambda c: -float(c["ms"]))[: max(1, rank)]
+        print(f"\nthe {len(slowest)} slowest calls (the last of them is the p95): "
+              + "; ".join(f"{c['phase']} {str(c['output'])[2:30]} {float(c['ms']):.0f}" for c in slowest))  # fmt: skip
     all_busy = summary([float(c.get("busy", 0.0)) for c in calls])
     print(f"\ncallback round trips spent with the browser's main thread in long tasks: p50 {all_busy['p50']:.0f} ms, "
           f"p95 {all_busy['p95']:.0f} ms")  # fmt: skip
@@ -465,7 +477,10 @@ def main(argv: list[str] | None = None) -> int:
                   "load_after": after, "warm_s": warm_s, "results": results,
                   "callbacks": {k: summary(v) for k, v in by_output.items()},
                   "server_cpu": {k: summary(v) for k, v in SERVER_CPU.items()},
-                  "server_wall": {k: summary(v) for k, v in SERVER_WALL.items()}}  # fmt: skip
+                  "server_wall": {k: summary(v) for k, v in SERVER_WALL.items()},
+                  # every round trip (page clock, ms since its page's navigation), to see which set the p95
+                  "calls": [{k: c.get(k) for k in ("phase", "output", "ms", "t0", "t1", "bytes", "status", "busy")}
+                            for c in calls]}  # fmt: skip
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     missed = []
     if not first or results["first render to interactive"]["max"] > TARGET_FIRST_RENDER_MS:

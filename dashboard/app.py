@@ -19,7 +19,7 @@ from typing import Any
 
 import dash
 import flask
-from dash import ALL, Dash, Input, Output, State, dcc, html
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html
 
 from dashboard import ids, styles
 from dashboard.context import DEFAULT_MAX_ELEMENTS, AppContext
@@ -147,6 +147,7 @@ def create_app(
     app.layout = html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.PAGE_STATES),
             html.A("Skip to the page", href=f"#{ids.PAGE}", className="akg-skip"),
             _nav(store.name),
             dcc.Loading(
@@ -172,10 +173,19 @@ def create_app(
     def _nav_links(pathname, search):
         return nav_state(pathname, search)
 
+    # a page's state reaches the address once the page has painted: when a page appears, its state store is new
+    # and its state is written to the address, but that request's answer could only wait while the page renders
+    app.clientside_callback(
+        ClientsideFunction(namespace="page", function_name="afterPaint"),
+        Output(ids.PAGE_STATES, "data"),
+        Input({"type": ids.URL_STATE_TYPE, "page": ALL}, "data"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output(ids.URL, "search"),
         [Output(ids.nav_link(p), "href", allow_duplicate=True) for p in PAGES],
-        Input({"type": ids.URL_STATE_TYPE, "page": ALL}, "data"),
+        Input(ids.PAGE_STATES, "data"),
         State(ids.URL, "search"),
         State(ids.URL, "pathname"),
         prevent_initial_call=True,
@@ -183,6 +193,7 @@ def create_app(
     def _sync(states, search, pathname):
         # the address and the navigation links in one answer (the links follow the address: one round trip,
         # not a second callback fired by the address's change)
+        states = states if isinstance(states, list) else []
         query = sync_query(states, search)
         if query == (search or ""):
             return [dash.no_update] * (1 + len(PAGES))

@@ -18,6 +18,11 @@ URL_STATE_TYPE = "url-state"
 """Pattern-matching type of each page's state store: ``{"type": URL_STATE_TYPE, "page": <page>}``."""
 
 
+PAGE_STATES = "page-states"
+"""Store: the page state stores' data again, handed on by the page once it has painted after one changed (see
+``afterPaint`` in ``dashboard/assets/explorer.js``); the callback that writes them to the address follows it."""
+
+
 def url_state(page: str) -> dict[str, Any]:
     """Id of a page's state store (its part of the URL)."""
     return {"type": URL_STATE_TYPE, "page": page}

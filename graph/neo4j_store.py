@@ -247,14 +247,23 @@ class Neo4jStore(GraphStore):
                 session.run(queries.AWAIT_INDEXES, seconds=INDEX_WAIT_SECONDS).consume()
 
         self._guard(action)
-        self.fill_search_keys()
+        if not self.search_keys_complete():
+            self.fill_search_keys()
         return names
+
+    def search_keys_complete(self) -> bool:
+        """True when no node lacks its search keys (:data:`queries.SEARCH_KEYS_COMPLETE`): counted from the count
+        store and the search indexes, without reading the nodes, so a store opened on a keyed database does not
+        scan them again (:meth:`ensure_schema` runs :meth:`fill_search_keys` only when this is False)."""
+        records = self._read(queries.SEARCH_KEYS_COMPLETE)
+        return bool(records and records[0]["complete"])
 
     def fill_search_keys(self, batch_size: int = 5_000) -> int:
         """Write the search keys (:func:`search_keys`) of nodes that lack them: a database written before
         the keys existed, migrated in place (nothing else of a node changes). Returns the nodes keyed.
 
-        :meth:`ensure_schema` runs it; once every node has its keys it costs one scan of the nodes.
+        :meth:`ensure_schema` runs it when :meth:`search_keys_complete` says some node lacks its keys; it scans
+        the nodes.
         """
         done = 0
         while True:

@@ -88,6 +88,21 @@ UNKEYED_NODES = (
 )
 """Nodes written without their search keys (by an older version): what :func:`SET_SEARCH_KEYS` computes them from."""
 
+SEARCH_KEYS_COMPLETE = (
+    f"CALL () {{ MATCH (n:{label_of(NODE_LABEL)}) RETURN count(n) AS nodes }} "
+    f"CALL () {{ MATCH (n:{label_of(NODE_LABEL)}) WHERE n.{SearchKey.NAME.value} IS :: STRING NOT NULL "
+    "RETURN count(n) AS named } "
+    f"CALL () {{ MATCH (n:{label_of(Kind.MENTION)}) RETURN count(n) AS mentions }} "
+    f"CALL () {{ MATCH (n:{label_of(Kind.MENTION)}) WHERE n.{SearchKey.TEXT.value} IS :: STRING NOT NULL "
+    "RETURN count(n) AS texted } "
+    "RETURN nodes = named AND mentions = texted AS complete"
+)
+"""True when every node has its name key and every Mention its text key, so :data:`UNKEYED_NODES` would find none.
+
+Counted without reading a node: the label counts come from the count store, the keyed ones from the text
+indexes of :data:`SEARCH_INDEXES` (an index scan). False also when a Mention has no text (it needs no key): then
+the scan of :data:`UNKEYED_NODES` decides."""
+
 SET_SEARCH_KEYS = (
     f"UNWIND $rows AS row MATCH (n:{label_of(NODE_LABEL)} {{iri: row.iri}}) SET n += row.keys "
     "RETURN count(*) AS written"
@@ -364,13 +379,15 @@ FIND_BY_DATE = (
 FIND_BY_EVIDENCE = (
     f"MATCH (m:{label_of(Kind.MENTION)}) WHERE m.{SearchKey.TEXT.value} CONTAINS $needle "
     f"MATCH (n:{_N})-[:{type_of(Rel.EVIDENCE)}]->(m) WHERE {_NOT_MENTION} "
-    "WITH n, min(m.iri) AS first ORDER BY n.label, n.iri LIMIT $limit "
-    f"MATCH (f:{label_of(Kind.MENTION)} {{iri: first}}) "
+    "WITH DISTINCT n ORDER BY n.label, n.iri LIMIT $limit "
+    f"CALL (n) {{ MATCH (n)-[:{type_of(Rel.EVIDENCE)}]->(f:{label_of(Kind.MENTION)}) "
+    f"WHERE f.{SearchKey.TEXT.value} CONTAINS $needle RETURN f ORDER BY f.iri LIMIT 1 }} "
     "RETURN n, f.text AS text ORDER BY n.label, n.iri"
 )
-"""Nodes one of whose evidence mentions' text contains ``$needle`` (the first mention by IRI): the mentions
-come from the text index on their lower-cased text, then the nodes they evidence; only the listed nodes'
-first mention is read again for its text (a common word matches ~30,000 mentions of the 100k-node graph)."""
+"""Nodes one of whose evidence mentions' text contains ``$needle`` (the first such mention by IRI): the mentions
+come from the text index on their lower-cased text, then the nodes they evidence; only the listed nodes' matching
+mentions are read again, for the first one's text (a common word matches ~30,000 mentions of 16,000 nodes of the
+100k-node graph: their IRIs are no longer read to keep each node's first)."""
 
 ITER_NODES = f"MATCH (n:{_N}) WHERE n.iri > $after RETURN n ORDER BY n.iri LIMIT $batch"
 

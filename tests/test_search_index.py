@@ -155,6 +155,45 @@ def test_a_database_written_without_keys_is_keyed_by_ensure_schema(
         assert found(neo4j_store.find_text(text)) == found(embedded.find_text(text)), text
 
 
+def _operators(driver: Any, query: str) -> set[str]:
+    with driver.session() as session:
+        plan = session.run("EXPLAIN " + query).consume().plan
+    operators, stack = set(), [plan]
+    while stack:
+        step = stack.pop()
+        operators.add(str(step["operatorType"]).split("@")[0])
+        stack.extend(step.get("children", []))
+    return operators
+
+
+@pytest.mark.neo4j
+def test_ensure_schema_scans_the_nodes_only_when_one_lacks_its_keys(
+    neo4j_store: Neo4jStore, embedded: NetworkXStore, neo4j_clean: Any
+) -> None:
+    neo4j_store.load(graph())
+    assert neo4j_store.search_keys_complete()
+    # the check that lets an open skip the scan counts (count store, search indexes) and reads no node
+    operators = _operators(neo4j_clean, queries.SEARCH_KEYS_COMPLETE)
+    assert {"NodeCountFromCountStore", "NodeIndexScan"} <= operators, sorted(operators)
+    assert not operators & {"AllNodesScan", "NodeByLabelScan", "Filter"}, sorted(operators)
+    assert "NodeByLabelScan" in _operators(neo4j_clean, queries.UNKEYED_NODES)  # what is skipped
+    # written after the keys were filled by a writer that does not key them: one name key, one evidence key gone
+    for iri, key, text in ((ODD, SearchKey.NAME, "école"), (ODD_MENTION, SearchKey.TEXT, "kunsan")):
+        with neo4j_clean.session() as session:
+            session.run(f"MATCH (n {{iri: $iri}}) REMOVE n.{key.value}", iri=iri).consume()
+        assert not neo4j_store.search_keys_complete(), key
+        assert found(neo4j_store.find_text(text)) != found(embedded.find_text(text)), key  # its match is missing
+        neo4j_store.ensure_schema()
+        assert neo4j_store.search_keys_complete(), key
+        assert found(neo4j_store.find_text(text)) == found(embedded.find_text(text)) != [], key
+    # a Mention without text needs no key: the counts differ, so the scan decides, and it keys nothing
+    neo4j_store.upsert_nodes([Node(iri=make_iri(Kind.MENTION, "no-text", 1), kind=Kind.MENTION, label="no text")])
+    assert not neo4j_store.search_keys_complete()
+    assert neo4j_store.fill_search_keys() == 0
+    neo4j_store.ensure_schema()
+    assert found(neo4j_store.find_text("école")) == found(embedded.find_text("école"))
+
+
 @pytest.mark.neo4j
 def test_the_search_queries_use_the_indexes(neo4j_store: Neo4jStore, neo4j_clean: Any) -> None:
     neo4j_store.load(graph())

@@ -104,7 +104,17 @@ function zoomTo(cy, node) {
   cy.center(around);
 }
 
+/* A value handed on once the page has painted: a callback whose request waits for this is sent after the browser
+   has rendered and drawn what the last answer changed (a new page's layout), not while it renders, when its answer,
+   however fast the server, could only wait for the main thread. Used for what no one waits for (the address). */
+function afterPaint(value) {
+  return new Promise(function (resolve) {
+    window.requestAnimationFrame(function () { window.setTimeout(function () { resolve(value); }, 0); });
+  });
+}
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  page: {afterPaint: afterPaint},
   explorer: {
     draw: function (update, state) {
       var node = state && state.node ? state.node : null;

@@ -591,6 +591,8 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         # also called when the page appears (nothing drawn yet): the first graph, whole. After a click the
         # page holds this callback until the details panel's answer is in (its input is the panel's output):
         # the panel is drawn first, and a large graph's redraw on the main thread no longer delays it.
+        # (Asked only after the page has painted, as the address is, its answer waited less, but the first graph
+        # came later in most paired runs: not kept, see round nine in BENCHMARKS.md.)
         return graph_update(app_ctx, state or {}, drawn)
 
     app.clientside_callback(
