@@ -111,3 +111,31 @@ def test_a_passive_will_of_the_norths_own_goes_on_with_no_speaker() -> None:
     ours = pledges(extract_text(_CALL.format(second="Combined exercises will be further expanded this year."),
                                 dt.date(2031, 3, 3), "other"))
     assert (frozenset({"CombinedExercises"}), "USA") in {(types, party) for types, party, _ in ours}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Yoon Suk Yeol and President Joe Biden held a phone call on March 3, 2031 and reaffirmed the "
+        "Alliance.",
+        "President Yoon Suk Yeol held a telephone conversation with President Joe Biden on March 3, 2031.",
+        "President Joe Biden spoke by phone with President Yoon Suk Yeol on March 3, 2031 and agreed to strengthen "
+        "extended deterrence.",
+        "President Joe Biden, President Yoon Suk Yeol and Prime Minister Fumio Kishida held a trilateral call on "
+        "March 3, 2031.",
+    ],
+)
+def test_leaders_who_spoke_by_telephone_held_no_summit(sentence: str) -> None:
+    graph = extract_text(f"Readout\n\nMarch 3, 2031\n\n{sentence}\n", dt.date(2031, 3, 3), "other")
+    assert meeting_props(graph) == {}
+
+
+def test_leaders_who_met_and_called_for_something_held_a_summit() -> None:
+    sentence = (
+        "President Joe Biden and President Yoon Suk Yeol met in Washington on March 3, 2031 and called for the "
+        "complete denuclearization of the Korean Peninsula."
+    )
+    graph = extract_text(f"Readout\n\nMarch 3, 2031\n\n{sentence}\n", dt.date(2031, 3, 3), "other")
+    assert [p.get("date") for p in meeting_props(graph).values() if p.get("series") == "Summit"] == [
+        dt.date(2031, 3, 3)
+    ]

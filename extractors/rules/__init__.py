@@ -110,6 +110,7 @@ _THREAT_WINDOW = 60
 _OPENING_MARKS = " \t\n\"'“‘("
 """What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
+_LEADERS_CALL = _MEETING_RULES.regex("leaders_call")
 _DECISION_OF = _MEETING_RULES.regex("decision_of_before")
 _MET_BEFORE_NOW = _MEETING_RULES.regex("met_before_now")
 _DECISION_TAKEN = _MEETING_RULES.regex("decision_taken")
@@ -681,8 +682,8 @@ class _Extraction:
             if len(countries) < 2:
                 continue
             s = self.sents[si]
-            if not _TOGETHER.search(self.text, s.start, s.end):
-                continue
+            if not _TOGETHER.search(self.text, s.start, s.end) or _LEADERS_CALL.search(self.text, s.start, s.end):
+                continue  # nothing done together, or a telephone call ("held a phone call on March 3"): no summit
             # the leaders' own date: the first after the last of them, else the first of the sentence; a heading
             # that names them ("President X Holds Joint Press Availability with President Y") is dated by its
             # heading's date line ("April 19, 2008" on the line below)
