@@ -25,8 +25,8 @@ def _summits(text: str) -> list[object]:
         "agreement came in a short telephone conversation between the two leaders, a spokesman said.\n",
         # a White House readout quoted: "The President spoke to President X this evening"
         "Leaders agree on firm answer\n\nWASHINGTON, May 26 (Wire) -- President Joe Biden and President Yoon "
-        "Suk Yeol on Tuesday agreed to press for a strong Security Council resolution.\n\n\"The President spoke to "
-        "Republic of Korea President Yoon Suk Yeol this evening to coordinate our reaction,\" the statement said.\n",
+        'Suk Yeol on Tuesday agreed to press for a strong Security Council resolution.\n\n"The President spoke to '
+        'Republic of Korea President Yoon Suk Yeol this evening to coordinate our reaction," the statement said.\n',
         # the call told before the leaders' sentence
         "Leaders talk after launch\n\nMay 26, 2031\n\nPresident Joe Biden spoke with President Yoon Suk Yeol after "
         "the launch. President Yoon Suk Yeol and President Joe Biden agreed on May 26, 2031 to strengthen "
@@ -63,12 +63,21 @@ def _statement_pledges(sentence: str) -> set[tuple[frozenset[str], str]]:
     [
         # a statement after an attack: praise or condemnation, then "and" a present-tense reaffirmation of the
         # subject's own commitment
-        ("The United States condemns the shelling and reaffirms its commitment to the defense of the Republic of "
-         "Korea.", "USA"),
-        ("The Minister and the Secretary note the grave threat and reiterate their unwavering commitment to the "
-         "defense of the Republic of Korea.", "KOR+USA"),
-        ("The United States commends the restraint of the Republic of Korea and reaffirms its steadfast "
-         "commitment to the defense of its ally.", "USA"),
+        (
+            "The United States condemns the shelling and reaffirms its commitment to the defense of the Republic of "
+            "Korea.",
+            "USA",
+        ),
+        (
+            "The Minister and the Secretary note the grave threat and reiterate their unwavering commitment to the "
+            "defense of the Republic of Korea.",
+            "KOR+USA",
+        ),
+        (
+            "The United States commends the restraint of the Republic of Korea and reaffirms its steadfast "
+            "commitment to the defense of its ally.",
+            "USA",
+        ),
     ],
 )
 def test_a_view_then_and_a_present_reaffirmed_commitment_pledges_it(sentence: str, party: str) -> None:
