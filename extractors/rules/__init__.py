@@ -111,6 +111,9 @@ _OPENING_MARKS = " \t\n\"'“‘("
 """What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
 _LEADERS_CALL = _MEETING_RULES.regex("leaders_call")
+_LEADERS_IN_PERSON = _MEETING_RULES.regex("leaders_in_person")
+_CALL_REACH = 2
+"""How many sentences either side of the leaders' a call told of them reaches (see ``leaders_in_person``)."""
 _DECISION_OF = _MEETING_RULES.regex("decision_of_before")
 _MET_BEFORE_NOW = _MEETING_RULES.regex("met_before_now")
 _DECISION_TAKEN = _MEETING_RULES.regex("decision_taken")
@@ -684,6 +687,11 @@ class _Extraction:
             s = self.sents[si]
             if not _TOGETHER.search(self.text, s.start, s.end) or _LEADERS_CALL.search(self.text, s.start, s.end):
                 continue  # nothing done together, or a telephone call ("held a phone call on March 3"): no summit
+            if not _LEADERS_IN_PERSON.search(self.text, s.start, s.end) and any(
+                _LEADERS_CALL.search(self.text, self.sents[j].start, self.sents[j].end)
+                for j in range(max(0, si - _CALL_REACH), min(len(self.sents), si + _CALL_REACH + 1))
+            ):
+                continue  # "X and Y agreed Monday to ..." + "The agreement came in a telephone conversation": a call
             # the leaders' own date: the first after the last of them, else the first of the sentence; a heading
             # that names them ("President X Holds Joint Press Availability with President Y") is dated by its
             # heading's date line ("April 19, 2008" on the line below)

@@ -230,6 +230,7 @@ _OPEN_QUESTION = RULES.regex("open_question")
 _PARTICIPLE_VERBS = RULES.words("participle_verbs")
 _SERIES_VERB = RULES.regex("series_verb")
 _SERIES_TO = RULES.regex("series_to")
+_COORDINATED_REAFFIRM_OBJECT = RULES.regex("coordinated_reaffirm_object")
 _SERIES_CLOSE = RULES.regex("series_close")
 _COORDINATED_PRESENT = RULES.regex("coordinated_present")
 _PARTICIPLE_AFTER = RULES.regex("participle_after")
@@ -1027,6 +1028,9 @@ class _SentenceReader:
                 local = self.subject_of(v, start)
                 top = local is not None and (current.subject is None or local.parties != current.subject.parties)
             else:
+                if v.kind == "reaffirm" and not v.past and self.subject_of(v, start, parenthetical=False) is None:
+                    # "We commend X and reiterate our commitment to ...": the clause's subject reaffirms its own
+                    coordinated = self.coordinated_present(v, current)
                 top = current.embed is None or v.past or added or coordinated or self.in_series(v, current)
             if top:
                 if added and current is None:
@@ -1107,12 +1111,14 @@ class _SentenceReader:
         the agreement and commit to implement it"): the clause's subject pledges. Its form agrees with
         that subject; after a pledge noun ("their commitment and pledge to defend ...") it is a noun."""
         text, subject = self.text, current.subject
-        if v.kind != "pledge" or v.past or current.verb.past or current.verb.modal_like or subject is None:
+        if v.kind not in ("pledge", "reaffirm") or v.past or current.verb.past or current.verb.modal_like:
             return False
-        if (not v.word.endswith("s")) != (len(subject.parties) > 1 or subject.plural):
+        if subject is None or (not v.word.endswith("s")) != (len(subject.parties) > 1 or subject.plural):
             return False
         if _COORDINATED_PRESENT.search(text, max(current.verb.end, v.start - 60), v.start) is None:
             return False
+        if v.kind == "reaffirm":  # "condemns the attack and reaffirms its commitment to ...": its own commitment
+            return _COORDINATED_REAFFIRM_OBJECT.match(text, v.end, self.end) is not None
         return _SERIES_TO.search(text, v.start, min(self.end, v.end + 4)) is not None
 
     def participle(self, v: Verb) -> bool:
