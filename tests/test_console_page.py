@@ -52,7 +52,7 @@ def app_ctx() -> AppContext:
             id="with",
         ),
         pytest.param(
-            "MATCH (a)-[*1..12]->(b) RETURN count(a) AS n",
+            "MATCH (a)-[*1..12]->(b)-[*1..12]->(c) RETURN count(a) AS n",
             "Timeout: the query was stopped after 0.5 s",
             [],
             id="timeout",
