@@ -191,10 +191,11 @@ def create_app(
     def _route(pathname, search):
         return [render_page(app_ctx, pathname, search), *nav_state(pathname, search)]
 
-    # a page's state reaches the address once the page has painted: when a page appears, its state store is new
-    # and its state is written to the address, but that request's answer could only wait while the page renders
+    # a page's state reaches the address once the page has painted and the browser is idle: when a page appears, its
+    # state store is new and its state is written to the address, but that request's answer could only wait while
+    # the page renders, and then (round ten) while the explorer draws its first graph
     app.clientside_callback(
-        ClientsideFunction(namespace="page", function_name="afterPaint"),
+        ClientsideFunction(namespace="page", function_name="whenIdle"),
         Output(ids.PAGE_STATES, "data"),
         Input({"type": ids.URL_STATE_TYPE, "page": ALL}, "data"),
         prevent_initial_call=True,
