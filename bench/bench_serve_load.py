@@ -6,7 +6,7 @@ Starts ``alliancekg serve`` (``--workers`` gunicorn processes, or waitress with
 ``--max-requests`` in all), in ``--processes`` client processes so the
 clients' own Python does not queue behind one GIL. Each user loops: pick a
 page; load it as a browser does (the page's HTML, ``/_dash-layout``,
-``/_dash-dependencies``, the router and navigation callbacks); then fire each
+``/_dash-dependencies``, the router callback: the page and its navigation links); then fire each
 of the page's callbacks once with a body built the way Dash builds it, from
 the values the page shows (a node of the explorer's graph tapped, a cell of
 the timeline clicked, an incident traced, a console example run, a CSV export
@@ -188,7 +188,8 @@ def scenario(client: Client, page: str, deps: list[dict[str, Any]], rng: random.
     client.send("page: /_dash-layout", "GET", "/_dash-layout")
     client.send("page: /_dash-dependencies", "GET", "/_dash-dependencies")
     props: dict[str, dict[str, Any]] = {ids.URL: {"pathname": f"/{page}", "search": search}}
-    router = next(d for d in deps if d["output"] == f"{ids.PAGE}.children")
+    # the router answers the page and the navigation links (its first output is the page)
+    router = next(d for d in deps if d["output"].strip(".").split("...")[0] == f"{ids.PAGE}.children")
     answer = client.send("page: router", "POST", CALLBACK, body_for(router, props, {}))
     if not answer:
         return

@@ -82,6 +82,26 @@ def nav_state(pathname: str | None, search: str | None) -> list[Any]:
     return [*hrefs, *looks]
 
 
+ROUTER_OUTPUTS: tuple[tuple[str, str], ...] = (
+    (ids.PAGE, "children"),
+    *((ids.nav_link(p), "href") for p in PAGES),
+    *((ids.nav_link(p), "style") for p in PAGES),
+)
+"""The router's outputs, in order: the page for the address, then the navigation links' hrefs and styles
+(:func:`nav_state`). A client that builds the router's request by hand names these."""
+
+
+def router_request(pathname: str, search: str = "") -> dict[str, Any]:
+    """The body of the router's ``/_dash-update-component`` request for an address, as the page sends it."""
+    return {
+        "output": "..{}..".format("...".join(f"{c}.{p}" for c, p in ROUTER_OUTPUTS)),
+        "outputs": [{"id": c, "property": p} for c, p in ROUTER_OUTPUTS],
+        "inputs": [{"id": ids.URL, "property": "pathname", "value": pathname}],
+        "state": [{"id": ids.URL, "property": "search", "value": search}],
+        "changedPropIds": [f"{ids.URL}.pathname"],
+    }
+
+
 def render_page(app_ctx: AppContext, pathname: str | None, search: str | None) -> list[Any]:
     """Content of the page a URL names (the 404 page for a path that names none)."""
     if known_page(pathname) is None:
@@ -161,22 +181,21 @@ def create_app(
         style=styles.PAGE_STYLE,
     )
 
-    @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))
-    def _route(pathname, search):
-        return render_page(app_ctx, pathname, search)
-
+    # the page and the navigation links in one answer: both follow the same address, and as two callbacks a fresh
+    # load made two requests whose answers each waited for the page's render (round ten in BENCHMARKS.md)
     @app.callback(
-        [Output(ids.nav_link(p), "href") for p in PAGES] + [Output(ids.nav_link(p), "style") for p in PAGES],
+        [Output(component, prop) for component, prop in ROUTER_OUTPUTS],
         Input(ids.URL, "pathname"),
         State(ids.URL, "search"),
     )
-    def _nav_links(pathname, search):
-        return nav_state(pathname, search)
+    def _route(pathname, search):
+        return [render_page(app_ctx, pathname, search), *nav_state(pathname, search)]
 
-    # a page's state reaches the address once the page has painted: when a page appears, its state store is new
-    # and its state is written to the address, but that request's answer could only wait while the page renders
+    # a page's state reaches the address once the page has painted and the browser is idle: when a page appears, its
+    # state store is new and its state is written to the address, but that request's answer could only wait while
+    # the page renders, and then (round ten) while the explorer draws its first graph
     app.clientside_callback(
-        ClientsideFunction(namespace="page", function_name="afterPaint"),
+        ClientsideFunction(namespace="page", function_name="whenIdle"),
         Output(ids.PAGE_STATES, "data"),
         Input({"type": ids.URL_STATE_TYPE, "page": ALL}, "data"),
         prevent_initial_call=True,
@@ -213,8 +232,7 @@ def create_app(
 
 REPEATING_OUTPUTS = frozenset(
     {
-        f"{ids.PAGE}.children",  # the router: a page's layout for a URL
-        f"{ids.nav_link(PAGES[0])}.href",  # the navigation links
+        f"{ids.PAGE}.children",  # the router: a page's layout and the navigation links for a URL
         f"{ids.CRISES_NOTICE}.children",  # the crises table for a filter
         f"{ids.TIMELINE_GRAPH}.figure",  # the timeline for a range of years and a colouring
         f"{ids.TIMELINE_EVIDENCE}.children",  # a timeline cell's evidence

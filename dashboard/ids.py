@@ -19,8 +19,8 @@ URL_STATE_TYPE = "url-state"
 
 
 PAGE_STATES = "page-states"
-"""Store: the page state stores' data again, handed on by the page once it has painted after one changed (see
-``afterPaint`` in ``dashboard/assets/explorer.js``); the callback that writes them to the address follows it."""
+"""Store: the page state stores' data again, handed on by the page once it has painted and is idle after one changed
+(see ``whenIdle`` in ``dashboard/assets/explorer.js``); the callback that writes them to the address follows it."""
 
 
 def url_state(page: str) -> dict[str, Any]:

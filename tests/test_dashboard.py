@@ -17,7 +17,7 @@ from dashboard_sample import SCRIPT_TEXT, iri_of, sample_graph
 
 from alliancekg.cli.serve import check_bind, is_local
 from dashboard import explorer_graph, ids, styles
-from dashboard.app import create_app, nav_state, render_page, sync_query
+from dashboard.app import create_app, nav_state, render_page, router_request, sync_query
 from dashboard.context import AppContext
 from dashboard.elements import cap_graph, to_elements
 from dashboard.evidence import evidence_views, highlight, render_sentence
@@ -161,6 +161,21 @@ def test_nav_links_carry_the_view() -> None:
     assert hrefs[PAGES.index("tracer")] == "/tracer?from=2006"
     assert looks[PAGES.index("timeline")]["color"] == "#fff"
     assert looks[PAGES.index("explorer")]["color"] != "#fff"
+
+
+def test_the_router_answers_the_page_and_its_navigation_links(app_ctx: AppContext) -> None:
+    client = create_app(app_ctx.store).server.test_client()
+    [dep] = [d for d in client.get("/_dash-dependencies").get_json() if d["inputs"][0]["id"] == ids.URL]
+    assert dep["output"] == router_request("/timeline")["output"]  # the hand-built request names the app's outputs
+    answer = client.post("/_dash-update-component", json=router_request("/timeline", "?from=2006")).get_json()
+    page = answer["response"]
+    assert ids.NOT_FOUND not in json.dumps(page[ids.PAGE]["children"])  # the timeline's page, not the 404 page
+    assert page[ids.nav_link("tracer")]["href"] == "/tracer?from=2006"
+    assert page[ids.nav_link("timeline")]["style"]["color"] == "#fff"
+    assert page[ids.nav_link("explorer")]["style"]["color"] != "#fff"
+    missing = client.post("/_dash-update-component", json=router_request("/nowhere")).get_json()["response"]
+    assert ids.NOT_FOUND in json.dumps(missing[ids.PAGE]["children"])  # the 404 page
+    assert all(missing[ids.nav_link(p)]["style"]["color"] != "#fff" for p in PAGES)  # no link active
 
 
 # -- elements --------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from dashboard import ids
-from dashboard.app import REPEATING_OUTPUTS, create_app, repeats
+from dashboard.app import REPEATING_OUTPUTS, create_app, repeats, router_request
 from dashboard.context import AppContext
 from dashboard.explorer_panel import node_panel_data, panel_group
 from dashboard.pages.console import answer, run_query
@@ -189,13 +189,7 @@ def test_the_neo4j_cache_sees_an_edit_that_keeps_every_count(neo4j_store: GraphS
 
 
 def router_body(page: str) -> dict[str, Any]:
-    return {
-        "output": f"{ids.PAGE}.children",
-        "outputs": {"id": ids.PAGE, "property": "children"},
-        "inputs": [{"id": ids.URL, "property": "pathname", "value": f"/{page}"}],
-        "state": [{"id": ids.URL, "property": "search", "value": ""}],
-        "changedPropIds": [f"{ids.URL}.pathname"],
-    }
+    return router_request(f"/{page}")
 
 
 def test_a_page_layout_is_answered_from_the_cache_until_the_graph_changes() -> None:

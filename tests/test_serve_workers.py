@@ -19,6 +19,7 @@ import pytest
 from http_client import request, stop_server
 
 from dashboard import ids
+from dashboard.app import router_request
 from dashboard.security import MAX_BODY_BYTES
 from graph.nx_store import NetworkXStore
 from graph.store import GraphStore
@@ -101,14 +102,7 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
 
 
 def router(port: int, page: str) -> tuple[int, dict[str, Any]]:
-    body = {
-        "output": f"{ids.PAGE}.children",
-        "outputs": {"id": ids.PAGE, "property": "children"},
-        "inputs": [{"id": ids.URL, "property": "pathname", "value": f"/{page}"}],
-        "state": [{"id": ids.URL, "property": "search", "value": ""}],
-        "changedPropIds": [f"{ids.URL}.pathname"],
-    }
-    status, _, data = request(port, "POST", CALLBACK, json.dumps(body).encode())
+    status, _, data = request(port, "POST", CALLBACK, json.dumps(router_request(f"/{page}")).encode())
     return status, json.loads(data) if status == 200 else {}
 
 

@@ -104,17 +104,28 @@ function zoomTo(cy, node) {
   cy.center(around);
 }
 
-/* A value handed on once the page has painted: a callback whose request waits for this is sent after the browser
-   has rendered and drawn what the last answer changed (a new page's layout), not while it renders, when its answer,
-   however fast the server, could only wait for the main thread. Used for what no one waits for (the address). */
-function afterPaint(value) {
+/* A value handed on once the page has painted and the browser has nothing else to do: a callback whose request
+   waits for this is sent after the browser has rendered and drawn what the last answers changed (a new page's
+   layout, then the graph the page asked for with it), not meanwhile, when its answer, however fast the server, could
+   only wait for the main thread. Used for what no one waits for (the address). The idle wait is bounded (a page
+   that is never idle still gets its address within a second). */
+var IDLE_WAIT_MS = 1000;
+function whenIdle(value) {
   return new Promise(function (resolve) {
-    window.requestAnimationFrame(function () { window.setTimeout(function () { resolve(value); }, 0); });
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        if (window.requestIdleCallback) {
+          window.requestIdleCallback(function () { resolve(value); }, {timeout: IDLE_WAIT_MS});
+        } else {
+          resolve(value);
+        }
+      }, 0);
+    });
   });
 }
 
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
-  page: {afterPaint: afterPaint},
+  page: {whenIdle: whenIdle},
   explorer: {
     draw: function (update, state) {
       var node = state && state.node ? state.node : null;
