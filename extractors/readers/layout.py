@@ -734,7 +734,19 @@ def repair(text: str) -> Layout:
             drop, joiner = _joiner(a, b, words)
             edits.append((a.end - drop, b.start, joiner, 0, page))
     edits.append((kept[-1].end, len(text), "", _LAST, pages - 1 if pages else -1))
+    notes["glued_openings"] = _glued_openings(text, kept, edits)
     return _apply(text, edits, notes)
+
+
+def _glued_openings(text: str, kept: list[_Line], edits: list[tuple[int, int, str, int, int]]) -> int:
+    """Break the text's first line where its title runs into the opening sentence with no space ("... and
+    JapanWe, the leaders of ..."): the rule file's ``glued_opening``, at its first place. Returns 1 if it broke."""
+    first = kept[0]
+    m = _compiled()["glued_opening"].search(text, first.start, first.end)
+    if m is None:
+        return 0
+    edits.append((m.start(), m.start(), "\n\n", _BREAK, -1))
+    return 1
 
 
 def _apply(text: str, edits: list[tuple[int, int, str, int, int]], notes: dict[str, int]) -> Layout:

@@ -260,6 +260,10 @@ def _meeting_date(meeting: Meeting) -> dt.date | None:
     return None
 
 
+_READOUT_OPENING = 3
+"""Body paragraphs of a readout within which the paragraph that condemns the incident it is about must stand."""
+
+
 @dataclass(frozen=True)
 class _SentenceIncidents:
     """The incidents a sentence's pledges may answer (positions and IRIs)."""
@@ -1493,6 +1497,7 @@ class _Extraction:
         cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         self._cue_words = cue_words
         headings = self._heading_paragraphs()
+        opening = self._opening_condemned(headings, incident_by_sentence, condemned)
         sayers: dict[int, frozenset[str]] = {}  # the party of each sentence's last pledge said by a named party
         for si in sorted(candidates):
             s = self.sents[si]
@@ -1609,6 +1614,16 @@ class _Extraction:
                 previous, previous_threats = [], ()
             if not previous and _DEICTIC.match(text, s.start):
                 previous = self._pointed_back(si, incident_by_sentence)
+            if (
+                not previous
+                and opening is not None
+                and s.paragraph == opening[0] + 1
+                and not incident_by_sentence.get(si)
+                and not _PURSUES_GOALS.search(text, s.start, s.end)
+            ):
+                # a readout that condemns one test in its opening paragraph and pledges in the next ("Secretary X
+                # spoke with Minister Y to condemn the DPRK's launch of ... . // The Secretary reaffirmed ...")
+                previous = [opening[1]]
             context = _SentenceIncidents(
                 incident_by_sentence.get(si, []), condemned.get(si, []), previous, previous_threats
             )
@@ -1629,6 +1644,57 @@ class _Extraction:
                 iri = self.b.commitment_iri(key_start)
                 self.commitment_node(iri, found, type_names, made_at, date or self.doc.date)
                 self.link_responses(iri, si, found, context, threat_by_sentence)
+
+    def _opening_condemned(
+        self,
+        headings: set[int],
+        incident_by_sentence: dict[int, list[tuple[int, str]]],
+        condemned: dict[int, list[tuple[int, str]]],
+    ) -> tuple[int, tuple[int, str]] | None:
+        """The paragraph of a readout that condemns the one incident it is about, and that incident.
+
+        Only a text of kind "other" (a call or meeting readout, a spokesperson's release; not a communiqué, a
+        joint statement or a report of others): the first body paragraph that names any incident (headings
+        skipped) is one of the first ``_READOUT_OPENING`` body paragraphs, names exactly one incident, and
+        condemns it. The pledges of the paragraph right after it answer that incident (``extract``); nothing
+        further on, and never a sentence that names an incident of its own.
+        """
+        if self.doc.kind != "other":
+            return None
+        first = next(
+            (
+                si
+                for si in sorted(incident_by_sentence)
+                if incident_by_sentence[si] and self.sents[si].paragraph not in headings
+            ),
+            None,
+        )
+        if first is None:
+            return None
+        paragraph = self.sents[first].paragraph
+        body = [i for i in range(len(self.pars)) if i not in headings][:_READOUT_OPENING]
+        if paragraph not in body:
+            return None
+        named = {
+            inc
+            for si, found in incident_by_sentence.items()
+            if self.sents[si].paragraph == paragraph
+            for _, inc in found
+            if self._respondable(inc)
+        }
+        if len(named) != 1:
+            return None
+        hit = next(
+            (
+                (pos, inc)
+                for si, found in condemned.items()
+                if self.sents[si].paragraph == paragraph
+                for pos, inc in found
+                if inc in named
+            ),
+            None,
+        )
+        return (paragraph, hit) if hit is not None else None
 
     def _pointed_back(self, si: int, incident_by_sentence: dict[int, list[tuple[int, str]]]) -> list[tuple[int, str]]:
         """What "In this regard, ..." points back to: the incidents of the nearest earlier sentence of the

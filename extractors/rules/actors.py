@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extractors.rules import regex_cache
-from extractors.rules.lexicon import Actor, Lexicon, person_id
+from extractors.rules.lexicon import Actor, Gazetteer, Lexicon, person_id
 from extractors.rules.patterns import compose, first_word_prefixes, load_rules
 from extractors.rules.people import KOREAN_SURNAMES, canonical_name, name_key
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
@@ -212,6 +212,8 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
     out.extend(_side_heads(text, covered, keys, year))
     for m in _PAPERS_PRESIDENT.finditer(text):
         s, e = m.span("the")
+        if _guest_country(gaz, m.group("named"), m.group("title"), year) == "USA":
+            continue  # "The President's News Conference With President Biden": the host is no U.S. president
         holder = gaz.office_holder("President", "USA", year)
         if holder is not None and not covered.overlaps(s, e):
             out.append(ActorMention(s, e, _dated(holder, year), "title"))
@@ -226,6 +228,19 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
     out.extend(_bare_surnames(text, out))
     out.sort(key=lambda a: (a.start, -a.end))
     return out
+
+
+def _guest_country(gaz: Gazetteer, named: str | None, title: str, year: int | None) -> str | None:
+    """The country of the guest a presidential papers' title names after "With" ("President Kim", "President
+    Moon Jae-in of South Korea"): the first of its words, from the last, that is the family name of one person of
+    the gazetteer in office that year; None when none is."""
+    if not named:
+        return None
+    for word in reversed(named.split()):
+        found = gaz.person_by_surname(word.rstrip(".,"), year, " ".join(title.split()))
+        if found is not None:
+            return found.country
+    return None
 
 
 def _side_heads(text: str, covered: Coverage, keys: dict[str, Actor], year: int | None) -> list[ActorMention]:

@@ -299,7 +299,17 @@ _NOUN_CONTENT = RULES.regex("noun_content")
 """Characters within which a suspend word applies to a reduction ("postpone the second phase of the reduction")."""
 _PASSIVE_AFTER = regex_cache.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
 _NOT_A_VERB = r"(?!(?:the|a|an|its|their|this|these|those|all|any|each)\b)"
-_AND_TO = regex_cache.compile(r",?\s+and\s+(?:also\s+)?to\s+" + _NOT_A_VERB + r"(?=[a-z])")
+_NOT_A_RUN_VERB = (
+    r"(?!(?:the|a|an|its|their|our|his|her|this|these|those|all|any|each|both|such|further|close|closer|greater|"
+    r"stronger|continued|full|complete|mutual|shared|joint|combined)\b)(?![a-z]+(?:ing|ion|ions|ment|ments)\b)"
+)
+"""Words after "to" that open a noun phrase, not an infinitive ("commit to a conditions-based transition ... and to
+close consultation": two objects of one pledge)."""
+_RUN_TO = regex_cache.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:also\s+)?to\s+" + _NOT_A_RUN_VERB + r"(?=[a-z])")
+"""The next infinitive of a run after one pledge verb: ", to <verb>", ", and to <verb>", " and to <verb>"."""
+_VERB_ENDS_TO = regex_cache.compile(r"\sto$")
+_INFINITIVE_NEXT = regex_cache.compile(r"\s+(?:\w+ly\s+)?" + _NOT_A_RUN_VERB + r"[a-z]")
+"""A pledge verb whose match ends with its "to" ("committed to", "pledged to" read as one verb)."""
 _TO_INFINITIVE = regex_cache.compile(r"\s+(?:\w+ly\s+)?to\s+(?:\w+ly\s+)?" + _NOT_A_VERB + r"[a-z]")
 # (not "the United States": one party, "The United States commits to ...")
 _PLURAL_REF = regex_cache.compile(r"\b(?:they|we|both|(?!states\b)\w+s)\s*$", re.IGNORECASE)
@@ -1579,22 +1589,40 @@ def _finding(
 def split_pledge(
     text: str, tokens: Tokens, found: CommitmentFinding, names_field: Callable[[int, int], bool]
 ) -> list[CommitmentFinding]:
-    """One clause's coordinated pledges ("agreed to strengthen X and to widen Y") as one finding each.
+    """One clause's run of infinitives after its pledge verb ("agreed to strengthen X, to expand Y and to deepen
+    Z") as one finding per infinitive that names a field of its own (``names_field(start, end)``), so that each
+    pledge keeps its own types, stance and responses ("strengthen cooperation against cyber threats ... and to
+    widen space cooperation": the cyber threat is not the space pledge's).
 
-    A clause is cut at ", and to <verb>" only when every piece names a field of its own
-    (``names_field(start, end)``), so that each pledge keeps its own types and responses
-    ("strengthen cooperation against cyber threats ... and to widen space cooperation":
-    the cyber threat is not the space pledge's).
+    The run is cut before each ", to <verb>", ", and to <verb>" and "and to <verb>" after the verb's own "to"
+    ("pledged to ...", "committed to ..."). A piece that names no field stays with the piece before it ("to expand
+    space coordination, to enhance mission assurance, and to strengthen ... space situational awareness": two),
+    the first with the one after it; with one piece left the clause is one finding.
     """
-    if not _TO_INFINITIVE.match(text, found.verb_span[1], found.span[1]):
+    verb_end = found.verb_span[1]
+    ends_to = _VERB_ENDS_TO.search(text, max(0, verb_end - 3), verb_end) is not None
+    if not (
+        _TO_INFINITIVE.match(text, verb_end, found.span[1])
+        or (ends_to and _INFINITIVE_NEXT.match(text, verb_end, found.span[1]))
+    ):
         return [found]  # "reaffirmed the commitment to X and to Y": one pledge of two objects
-    cuts = list(_AND_TO.finditer(text, found.verb_span[1], found.span[1]))
+    cuts = list(_RUN_TO.finditer(text, verb_end, found.span[1]))
+    if not cuts:
+        return [found]
+    k = 0
+    while k <= len(cuts) and len(cuts) > 0:
+        lo = max(found.span[0], found.lead_end) if k == 0 else cuts[k - 1].end()
+        hi = cuts[k].start() if k < len(cuts) else found.span[1]
+        if names_field(lo, hi):
+            k += 1
+        elif k == 0:
+            del cuts[0]  # the first piece names no field: it goes with the next
+        else:
+            del cuts[k - 1]  # it goes with the piece before it
+            k -= 1 if k > len(cuts) else 0
     if not cuts:
         return [found]
     bounds = [found.span[0], *(m.start() for m in cuts), found.span[1]]
-    firsts = [max(found.span[0], found.lead_end), *(m.end() for m in cuts)]
-    if not all(names_field(a, b) for a, b in zip(firsts, bounds[1:], strict=True)):
-        return [found]
     out: list[CommitmentFinding] = []
     for k in range(len(bounds) - 1):
         verb = found.verb_span if k == 0 else (cuts[k - 1].end(), cuts[k - 1].end())
