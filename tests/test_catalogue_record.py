@@ -115,7 +115,7 @@ def test_other_dates_of_the_record_are_kept_with_their_basis(catalogue: list[dic
     assert kept >= 15
 
 
-# ---------------------------------------------------------------- facts of the record, each with a source that states it
+# ---------------------------------------------------------------- facts of the record, each with a source stating it
 
 INCIDENT_FACTS = [
     # id, Korean local date, address of a cited source that states the date
@@ -171,7 +171,8 @@ def test_the_first_flights_the_record_names_are_catalogued(by_id: dict[str, dict
     assert dates == sorted(dates) and dates[-1] < ISO(by_id["hwasong-17-launch-2022-03-24"]["date"])
     for ident in firsts:
         names = " ".join([by_id[ident]["label"], *by_id[ident]["aliases"]]).lower()
-        assert "satellite" not in names, ident  # Pyongyang's cover story is in the note, not a name a mention could take
+        # Pyongyang's cover story is in the note, not in a name a mention could take
+        assert "satellite" not in names, ident
 
 
 def test_nuclear_tests_are_numbered_in_date_order(catalogue: list[dict[str, Any]]) -> None:
@@ -186,7 +187,9 @@ def test_nuclear_tests_are_numbered_in_date_order(catalogue: list[dict[str, Any]
 
 
 def _found(text: str, date: dt.date) -> list[str]:
-    found = IncidentResolver(default_lexicon(), date).find(text, find_dates(text, date), [(0, len(text))], Tokens.of(text))
+    found = IncidentResolver(default_lexicon(), date).find(
+        text, find_dates(text, date), [(0, len(text))], Tokens.of(text)
+    )
     out: list[str] = []
     for f in found:
         ident = getattr(f.incident, "id", "new")
@@ -236,6 +239,19 @@ def test_the_disguised_icbm_tests_are_icbm_launches_not_satellite_launches() -> 
 
 SCM_FACTS = [
     # ordinal, start, end, place, ROK head, U.S. head, MCM ordinal, MCM date, address of a cited source stating them
+    # (the Korean communique texts of the 1980s date the MCM without numbering it)
+    (14, "1982-03-30", "1982-03-31", "Seoul", "Choo Young-bock", "Caspar W. Weinberger", 4, "1982-03-29",
+     "https://leesiwoo.net/?p=3645"),
+    (16, "1984-05-09", "1984-05-10", "Seoul", "Yoon Sung-min", "Caspar W. Weinberger", None, "1984-05-07",
+     "https://leesiwoo.net/?p=3649"),
+    (17, "1985-05-07", "1985-05-08", "Washington", "Yoon Sung-min", "Caspar W. Weinberger", None, "1985-05-06",
+     "https://leesiwoo.net/?p=3651"),
+    (20, "1988-06-07", "1988-06-09", "Seoul", "Oh Ja-bok", "Frank C. Carlucci", None, "1988-06-07",
+     "https://leesiwoo.net/?p=3655"),
+    (21, "1989-07-17", "1989-07-19", "Washington", "Lee Sang-hoon", "Richard B. Cheney", None, None,
+     "https://www.joongang.co.kr/article/2346991"),
+    (22, "1990-11-13", "1990-11-15", "Washington", "Lee Jong-koo", "Richard B. Cheney", 12, "1990-11-14",
+     "https://leesiwoo.net/?p=3659"),
     (24, "1992-10-07", "1992-10-08", "Washington", "Choi Sae-chang", "Richard B. Cheney", 14, "1992-10-07",
      "https://www.globalsecurity.org/wmd/library/news/rok/1992/921008-rok-usia.htm"),
     (26, "1994-10-06", "1994-10-07", "Washington", "Rhee Byoung-tae", "William J. Perry", 16, "1994-10-06",
@@ -292,10 +308,10 @@ def test_scm_rows_agree_with_their_communiques(
     assert m is not None
     assert (m.start_date, m.end_date, m.place) == (ISO(start), ISO(end) if end else None, place)
     assert {h.country: h.name for h in m.heads} == {"KOR": kor, "USA": usa}
-    if mcm is None:
+    if mcm_date is None:
         assert m.mcm is None
     else:
-        assert m.mcm is not None and (m.mcm.ordinal, m.mcm.date) == (mcm, ISO(mcm_date or ""))
+        assert m.mcm is not None and (m.mcm.ordinal, m.mcm.date) == (mcm, ISO(mcm_date))
     assert url in {s.url for s in m.sources}
 
 
