@@ -330,7 +330,30 @@ def test_a_virtual_mcm_keeps_the_us_date_of_the_communique_with_the_korean_day_n
     assert "18 Oct" in (fifty_sixth.mcm.note or "")
 
 
-def test_the_third_ncg_met_in_seoul(ref: SeriesReference) -> None:
-    third = ref.get("NCG", 3)
-    assert third is not None and (third.start_date, third.place) == (dt.date(2024, 6, 10), "Seoul")
-    assert "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=185965" in {s.url for s in third.sources}
+RELATED_FACTS = [
+    # series, ordinal, date, place, address of a cited source stating them
+    ("2+2", 3, "2014-10-24", "Washington", "https://2009-2017.state.gov/r/pa/prs/ps/2014/10/233340.htm"),
+    ("2+2", 4, "2016-10-19", "Washington", "https://2009-2017.state.gov/secretary/remarks/2016/10/263341.htm"),
+    ("NCG", 3, "2024-06-10", "Seoul", "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=185965"),
+    ("NCG", 4, "2025-01-10", "Washington", "https://pubt.io/view/77600931E56E7266E8FE303F5772B42845DB4D41"),
+    ("NCG", 5, "2025-12-11", "Washington", "https://www.donga.com/news/Politics/article/all/20251212/132952138/2"),
+    ("EDSCG", 3, "2022-09-16", "Washington", "https://www.mnd.go.kr/user/boardList.action?command=view&page=11&boardId=I_8576246&boardSeq=I_10101001&titleId=null&siteId=mndEN&id=mndEN_020600000000&column=null&search=null"),
+    ("EDSCG", 4, "2023-09-15", "Seoul", "https://www.pacom.mil/Media/News/News-Article-View/Article/3527969/joint-press-release-extended-deterrence-strategy-and-consultation-group/"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("series", "ordinal", "date", "place", "url"), RELATED_FACTS, ids=[f"{f[0]}-{f[1]}" for f in RELATED_FACTS]
+)
+def test_related_series_rows_agree_with_their_sources(
+    ref: SeriesReference, series: str, ordinal: int, date: str, place: str, url: str
+) -> None:
+    m = ref.get(series, ordinal)
+    assert m is not None and (m.start_date, m.place) == (ISO(date), place)
+    assert url in {s.url for s in m.sources}
+
+
+def test_the_fifth_ncg_met_in_washington_though_planned_for_korea(ref: SeriesReference) -> None:
+    fifth = ref.get("NCG", 5)
+    assert fifth is not None and fifth.country == "USA"
+    assert any("hosted in Korea" in n for n in fifth.notes)
