@@ -23,7 +23,6 @@ from typing import Any
 from extractors.document import Paragraph, SourceDocument
 from extractors.metadata import body_end, is_chrome
 from extractors.registry import register
-from extractors.rules import regex_cache
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
     BILATERAL,
@@ -1810,12 +1809,11 @@ class _Extraction:
         """The concepts of the scheme phrases next to ``word`` (within ``_NEAR``) where an earlier sentence of
         sentence ``si``'s paragraph used it: the field the paragraph gave the word."""
         paragraph = self.sents[si].paragraph
-        head = regex_cache.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE)
         out: set[str] = set()
         k = si - 1
         while k >= 0 and self.sents[k].paragraph == paragraph:
             s = self.sents[k]
-            named = [m.start() for m in head.finditer(self.text, s.start, s.end)]
+            named = self.tokens.phrase_starts(self.text, word, s.start, s.end)
             if named:
                 for hs, he, ts in self._type_hits.get(k, []):
                     if any(hs - _NEAR <= p < he + _NEAR for p in named) and not self._venue(hs, he):
