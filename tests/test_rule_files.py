@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -255,3 +256,94 @@ def test_a_parsed_rule_file_shares_no_list_with_the_cache(rule_cache) -> None:  
     assert regex_cache.save() is not None
     regex_cache.forget()
     assert parse_rule_file(SAMPLE, "sample") == second
+
+
+# -- the lock: a rule file's content does not change without its version -------------------------------------
+
+
+def test_every_rule_file_is_as_its_lock_records() -> None:
+    """Each rule file's version and content digest are those of ``extractors/data/rules/lock.json``, and so is the
+    extractor's name. A failure here means a rule file changed: raise its ``version:``, then run
+    ``.venv/bin/python -m extractors.rules.lock`` (which refuses a file changed without a higher version)."""
+    from extractors.rules.lexicon import EXTRACTOR
+    from extractors.rules.lock import current, differences, read_lock
+
+    locked_extractor, locked = read_lock()
+    now = current()
+    assert set(now) == set(rule_files()) and len(now) >= 12
+    assert differences(locked, now, EXTRACTOR, locked_extractor) == []
+
+
+RULE_A = "# words of a test\nname: a\nversion: 3\nwords:\n  cues: [ironclad, firm]\n"
+RULE_B = "name: b\nversion: 1\npatterns:\n  verbs:\n    any: ['reaffirm(?:s|ed)?']\n"
+
+
+def _rule_folder(tmp_path, **texts: str) -> dict[str, Path]:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.yaml"):
+        old.unlink()
+    for name, text in texts.items():
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return {name: folder / f"{name}.yaml" for name in texts}
+
+
+def test_the_lock_refuses_a_changed_rule_file_whose_version_did_not_go_up(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from extractors.rules.lock import read_lock, refresh
+
+    lock = tmp_path / "lock.json"
+    changed, refused = refresh("communique.rules.v9", _rule_folder(tmp_path, a=RULE_A, b=RULE_B), lock)
+    assert refused == [] and "a.yaml is not in the lock" in changed
+    written = lock.read_bytes()
+    assert read_lock(lock)[1]["a"].version == 3
+
+    # a word added, the version left: refused, and the lock is not touched
+    edited = RULE_A.replace("[ironclad, firm]", "[ironclad, firm, steadfast]")
+    changed, refused = refresh("communique.rules.v9", _rule_folder(tmp_path, a=edited, b=RULE_B), lock)
+    assert changed == [] and len(refused) == 1 and "a.yaml changed but its version is 3" in refused[0]
+    assert lock.read_bytes() == written
+    # ... nor when the version went down
+    lowered = edited.replace("version: 3", "version: 2")
+    changed, refused = refresh("communique.rules.v9", _rule_folder(tmp_path, a=lowered, b=RULE_B), lock)
+    assert refused and lock.read_bytes() == written
+
+    # the version raised: locked
+    bumped = edited.replace("version: 3", "version: 4")
+    changed, refused = refresh("communique.rules.v9", _rule_folder(tmp_path, a=bumped, b=RULE_B), lock)
+    assert refused == [] and changed == ["a.yaml is at version 4, the lock at 3"]
+    assert read_lock(lock)[1]["a"].version == 4
+
+    # a comment or the layout is not content: nothing to lock, nothing written
+    relaid = bumped.replace("# words of a test\n", "").replace("cues: [ironclad, firm, steadfast]",
+                                                               "cues:\n    - ironclad\n    - firm\n    - steadfast")
+    after = lock.read_bytes()
+    assert refresh("communique.rules.v9", _rule_folder(tmp_path, a=relaid, b=RULE_B), lock) == ([], [])
+    assert lock.read_bytes() == after
+
+    # a file gone and the extractor renamed: both recorded
+    changed, refused = refresh("communique.rules.v10", _rule_folder(tmp_path, a=relaid), lock)
+    assert refused == [] and set(changed) == {
+        "b.yaml is in the lock but gone",
+        "the extractor is 'communique.rules.v10', the lock says 'communique.rules.v9'",
+    }
+    assert read_lock(lock) == ("communique.rules.v10", {"a": read_lock(lock)[1]["a"]})
+
+
+def test_a_broken_lock_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from extractors.rules.lock import read_lock
+
+    lock = tmp_path / "lock.json"
+    assert read_lock(lock) == (None, {})
+    lock.write_text('{"rules": {"a": {"version": "x"}}}', encoding="utf-8")
+    with pytest.raises(RulesError, match="malformed.*extractors.rules.lock"):
+        read_lock(lock)
+    lock.write_text("{not json", encoding="utf-8")
+    with pytest.raises(RulesError, match="unreadable"):
+        read_lock(lock)
+
+
+def test_the_lock_command_checks_the_shipped_files(capsys: pytest.CaptureFixture[str]) -> None:
+    from extractors.rules.lock import main
+
+    assert main(["--check"]) == 0
+    assert capsys.readouterr().out.strip() == "the rule lock holds"
