@@ -272,7 +272,7 @@ _HEAD_ROLES: dict[str, tuple[str, ...]] = {
     Series.TRILATERAL: ("president", "prime minister", "minister", "secretary", "chairman of the joint chiefs",
             "chief of staff", "director general", "director-general"),
 }  # fmt: skip
-_NOT_HEAD_ROLES = ("president", "prime minister", "leader")
+_NOT_HEAD_ROLES = _RULES.word_list("leader_roles")
 """Offices that do not lead a delegation to a working-level body (series ``Other``, e.g. the NCG)."""
 _PER_COUNTRY: dict[str, int] = {Series.TWO_PLUS_TWO: 2}
 
