@@ -88,9 +88,9 @@ _ACTOR_RULES = load_rules("actors")
 _COMMITMENT_RULES = load_rules("commitments")
 _MEETING_RULES = load_rules("meetings")
 _DELEGATION_ANCHORED = _ACTOR_RULES.anchored("delegation_cue")
-_CONTINUED = re.compile(r"[a-z]|(?:III|II|IV|Jr\.|Sr\.)\s")
+_CONTINUED = _ACTOR_RULES.regex("continued_line")
 _LEAD_ANCHORED = _ACTOR_RULES.anchored("lead_cue")
-_AND_I = re.compile(r"\b[A-Z][\w.'’-]*\s+and\s+I\b")
+_AND_I = _ACTOR_RULES.regex("name_and_i")
 _RESPONSES = load_rules("responses")
 _RESPONSE_CUE = _RESPONSES.anchored("response_cue")
 _THREAT_CUE = _RESPONSES.regex("threat_cue")
@@ -284,7 +284,7 @@ def _ident(value: int | dt.date | None) -> int | str | None:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIST_SPLIT = _MEETING_RULES.regex("list_split")
 
 
 def _allies_listed(listed: str) -> frozenset[str] | None:
