@@ -313,7 +313,7 @@ def _reprinted_kind(top: str, title: str | None) -> str | None:
     for end in places:
         window = _fold(title or "") if end < 0 else _fold(top[end : end + REPRINT_WINDOW])
         first = window.split(".", 1)[0] if end >= 0 else window
-        if re.search("joint communiqu", first, re.IGNORECASE):
+        if _pattern("joint_communique").search(first):
             return "communique"
         if _pattern("joint_statement").search(first):
             return "joint_statement"
@@ -372,7 +372,7 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
     study_cues = _study_cues(text[:STUDY_SCAN_CHARS].lower())
     if study_cues >= 2:
         return "study", "study apparatus"
-    if re.search("joint communiqu", heads_only, re.IGNORECASE):
+    if _pattern("joint_communique").search(heads_only):
         return "communique", "communique heading"
     if _pattern("communique").search(heading) and numbered >= 3:
         return "communique", "meeting heading and numbered paragraphs"
