@@ -62,7 +62,6 @@ _FIRST_NUMBERED = re.compile(r"\s1\.\s+(?=[A-Z])")
 """Paragraph 1 of a text whose line breaks were lost, after its heading."""
 
 REPRINT_WINDOW = 300
-_REPRINT_HINT = re.compile(r"(?:text|transcript|translation) of|following is", re.IGNORECASE)
 """How far after a reprint's lead ("the full text of") the reprinted kind is named."""
 
 
@@ -307,7 +306,7 @@ def _reprinted_kind(top: str, title: str | None) -> str | None:
     """The kind a reprint's lead or title says it reprints (communique or joint statement)."""
     reprint = _pattern("reprint")
     head = top[:1500]
-    places = [m.end() for m in reprint.finditer(head)] if _REPRINT_HINT.search(head) else []
+    places = [m.end() for m in reprint.finditer(head)] if _pattern("reprint_hint").search(head) else []
     if title and reprint.search(title):
         places.append(-1)
     for end in places:

@@ -167,7 +167,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             if not is_name(raw):
                 continue
             role = _ROLE_ACRONYM.sub("", " ".join(m.group("role").split()))  # "Secretary of Defense (DASD) for"
-            role = _JCS.sub("Joint Chiefs of Staff", role)  # "Chairman of the JCS"
+            role = _ROLE_ABBREVIATION.sub(_written_out, role)  # "Chairman of the JCS"
             ranked = _RANK.fullmatch(role) is not None
             if ranked:
                 role = _office_for_rank(role, reading, m.end())
@@ -261,8 +261,15 @@ def _office_for_rank(rank: str, text: str, name_end: int) -> str:
 
 _SUFFIXES = _RULES.words("name_suffixes")
 _ROLE_ACRONYM = regex_cache.compile(r"\s*\([A-Z]{2,6}\)")
-_JCS = regex_cache.compile(r"\bJCS\b")
 """An office's acronym inside its name ("Deputy Assistant Secretary of Defense (DASD) for East Asia")."""
+_ROLE_ABBREVIATIONS = dict(pair.split("=", 1) for pair in _RULES.word_list("role_abbreviations"))
+_ROLE_ABBREVIATION = regex_cache.compile(r"\b(?:" + "|".join(map(re.escape, _ROLE_ABBREVIATIONS)) + r")\b")
+
+
+def _written_out(m: re.Match[str]) -> str:
+    return _ROLE_ABBREVIATIONS[m.group(0)]
+
+
 _HONORIFIC_BEFORE = _RULES.regex("honorific_before")
 
 
