@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 _RULES = load_rules("actors")
 KOREAN_SURNAMES = _RULES.words("korean_surnames")
-_SUFFIX = regex_cache.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+_SUFFIX = regex_cache.compile(r",?\s+(?:" + "|".join(map(re.escape, _RULES.word_list("name_suffixes"))) + r")$")
 _INITIAL = regex_cache.compile(r"(?<=\s)[A-Z]\.\s*(?=[A-Z])")
 _FOLD = regex_cache.compile(r"[\s\-‐–,.’']+")
 _ROLE_NOTE = regex_cache.compile(r"\s*\(.*\)$")
