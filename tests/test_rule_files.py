@@ -314,8 +314,9 @@ def test_the_lock_refuses_a_changed_rule_file_whose_version_did_not_go_up(tmp_pa
     assert read_lock(lock)[1]["a"].version == 4
 
     # a comment or the layout is not content: nothing to lock, nothing written
-    relaid = bumped.replace("# words of a test\n", "").replace("cues: [ironclad, firm, steadfast]",
-                                                               "cues:\n    - ironclad\n    - firm\n    - steadfast")
+    relaid = bumped.replace("# words of a test\n", "").replace(
+        "cues: [ironclad, firm, steadfast]", "cues:\n    - ironclad\n    - firm\n    - steadfast"
+    )
     after = lock.read_bytes()
     assert refresh("communique.rules.v9", _rule_folder(tmp_path, a=relaid, b=RULE_B), lock) == ([], [])
     assert lock.read_bytes() == after
@@ -347,3 +348,113 @@ def test_the_lock_command_checks_the_shipped_files(capsys: pytest.CaptureFixture
 
     assert main(["--check"]) == 0
     assert capsys.readouterr().out.strip() == "the rule lock holds"
+
+
+# -- rules as data: what stays in Python is code, not vocabulary ---------------------------------------------
+
+_RULE_CODE = ("extractors/rules", "extractors/readers")
+_RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"}
+_MARKUP_SNIFFING = {"extractors/readers/detect.py"}
+"""Files whose literal expressions are the syntax of a format (HTML and XML heads, charset declarations)."""
+_STRUCTURE_WORDS = {"the"}
+"""Words a literal expression may hold: a leading article stripped from a name."""
+_KEPT_COLLECTIONS = {
+    # names of the code's own cases, not words of the text
+    ("extractors/rules/__init__.py", "__all__"), ("extractors/rules/text.py", "__all__"),
+    ("extractors/readers/__init__.py", "__all__"),
+    ("extractors/rules/__init__.py", "_JOINT_KINDS"), ("extractors/rules/__init__.py", "_REPORT_KINDS"),
+    ("extractors/rules/commitments.py", "_KINDS"), ("extractors/rules/commitments.py", "_PLEDGING"),
+    ("extractors/rules/meetings.py", "_SERIES_OF_GROUP"), ("extractors/rules/evidence.py", "_NODE_FIELDS"),
+    ("extractors/rules/evidence.py", "_REL_FIELDS"), ("extractors/rules/patterns.py", "RULES_DIR"),
+    ("extractors/rules/patterns.py", "_FLAGS"), ("extractors/readers/sites.py", "SITES_FILE"),
+    ("extractors/readers/sites.py", "_SITE_KEYS"),
+    # the alliance's two members (the ontology's core, as graph.schema's series are)
+    ("extractors/rules/commitments.py", "BILATERAL"), ("extractors/rules/meetings.py", "_ALLIES"),
+    # the calendar and the numbers: closed sets that the date and ordinal grammars compute with
+    ("extractors/rules/dates.py", "MONTHS"), ("extractors/rules/dates.py", "WEEKDAYS"),
+    ("extractors/rules/meetings.py", "_UNITS"), ("extractors/rules/meetings.py", "_UNIT_ORD"),
+    ("extractors/rules/meetings.py", "_TEENS_ORD"), ("extractors/rules/meetings.py", "_ROMAN"),
+    # the syllable shape romanised Korean given names are split by
+    ("extractors/rules/people.py", "_CODAS"),
+    # file formats: suffixes, HTML elements, punctuation that ends a line
+    ("extractors/readers/detect.py", "TEXT_SUFFIXES"), ("extractors/readers/detect.py", "HTML_SUFFIXES"),
+    ("extractors/readers/html.py", "CELL_TAGS"), ("extractors/readers/sites.py", "TEXT_BLOCKS"),
+    ("extractors/readers/sites.py", "_INNER_BLOCKS"), ("extractors/readers/layout.py", "_ENDS"),
+    ("extractors/readers/layout.py", "_DASHES"),
+}  # fmt: skip
+
+
+_WRAPPERS = ("frozenset", "set", "tuple")
+
+
+def _rule_code() -> list[tuple[str, object]]:
+    import ast
+
+    root = Path(__file__).resolve().parent.parent
+    files = sorted(p for d in _RULE_CODE for p in (root / d).glob("*.py")) + [root / "extractors" / "metadata.py"]
+    return [(str(p.relative_to(root)), ast.parse(p.read_text(encoding="utf-8"))) for p in files]
+
+
+def _words_of_expression(source: str | bytes) -> list[str]:
+    """The words of a literal expression: escapes, character classes, group names, flags and the date grammar's
+    fragment references (``<<month>>``) left out."""
+    text = source.decode("latin-1") if isinstance(source, bytes) else source
+    text = re.sub(r"\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", " ", text)
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    text = re.sub(r"\(\?P?<[A-Za-z_0-9]+>|\(\?[a-zA-Z]+[:)]|<<[^>]*>>", " ", text)
+    return re.findall(r"[A-Za-z]{3,}", text)
+
+
+def test_no_vocabulary_is_written_as_a_python_expression() -> None:
+    """Words the extractor looks for live in the rule files: a literal expression in the rules' or the readers'
+    Python holds shapes (spaces, digits, capitals, punctuation), never a word to find. Move the words to a rule
+    file (``extractors/data/rules/*.yaml``, read with ``load_rules``) instead of adding them here."""
+    import ast
+
+    found = []
+    for name, tree in _rule_code():
+        if name in _MARKUP_SNIFFING:
+            continue
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _RE_CALLS
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in ("re", "regex_cache")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str | bytes)
+            ):
+                words = set(_words_of_expression(node.args[0].value)) - _STRUCTURE_WORDS
+                if words:
+                    found.append(f"{name}:{node.lineno} {sorted(words)}")
+    assert found == []
+    assert _words_of_expression(r"(?i)\bmilitary\s+committee\b|[A-Z]{3,}\ufffe") == ["military", "committee"]
+
+
+def test_no_word_list_is_written_in_python() -> None:
+    """A module-level collection of two or more strings in the rules' or the readers' Python is one of the kept
+    few (the code's own names, the calendar and numbers, file formats: see ``_KEPT_COLLECTIONS``); a list of words
+    to find goes to a rule file."""
+    import ast
+
+    def strings(node: ast.expr | None) -> bool:
+        wrapped = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _WRAPPERS
+        if wrapped and isinstance(node, ast.Call) and node.args:
+            return strings(node.args[0])
+        items: list[ast.expr | None] = []
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            items = list(node.elts)
+        elif isinstance(node, ast.Dict):
+            items = list(node.keys)
+        return len(items) >= 2 and all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items)
+
+    found = set()
+    for name, tree in _rule_code():
+        for node in tree.body:
+            if isinstance(node, ast.Assign | ast.AnnAssign) and strings(node.value):
+                target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+                found.add((name, getattr(target, "id", "?")))
+    assert found - _KEPT_COLLECTIONS == set()
+    assert _KEPT_COLLECTIONS - found == set()  # a kept collection that is gone leaves this list
