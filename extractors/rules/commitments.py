@@ -294,17 +294,11 @@ _NOUN_CONTENT = RULES.regex("noun_content")
 """Words before an unowned pledge noun beyond which it cannot head the sentence's subject."""
 """Characters within which a suspend word applies to a reduction ("postpone the second phase of the reduction")."""
 _PASSIVE_AFTER = RULES.regex("passive_after")
-_NOT_A_RUN_VERB = (
-    r"(?!(?:the|a|an|its|their|our|his|her|this|these|those|all|any|each|both|such|further|close|closer|greater|"
-    r"stronger|continued|full|complete|mutual|shared|joint|combined)\b)(?![a-z]+(?:ing|ion|ions|ment|ments)\b)"
-)
-"""Words after "to" that open a noun phrase, not an infinitive ("commit to a conditions-based transition ... and to
-close consultation": two objects of one pledge)."""
-_RUN_TO = regex_cache.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:also\s+)?to\s+" + _NOT_A_RUN_VERB + r"(?=[a-z])")
+_RUN_TO = regex_cache.compile(compose(RULES, "run_to"), RULES.flags("run_to"))
 """The next infinitive of a run after one pledge verb: ", to <verb>", ", and to <verb>", " and to <verb>"."""
-_VERB_ENDS_TO = regex_cache.compile(r"\sto$")
-_INFINITIVE_NEXT = regex_cache.compile(r"\s+(?:\w+ly\s+)?" + _NOT_A_RUN_VERB + r"[a-z]")
+_VERB_ENDS_TO = RULES.regex("verb_ends_to")
 """A pledge verb whose match ends with its "to" ("committed to", "pledged to" read as one verb)."""
+_INFINITIVE_NEXT = regex_cache.compile(compose(RULES, "infinitive_next"), RULES.flags("infinitive_next"))
 _TO_INFINITIVE = regex_cache.compile(compose(RULES, "to_infinitive"), RULES.flags("to_infinitive"))
 _PLURAL_REF = RULES.regex("plural_ref")
 _MODALS = RULES.words("modals")

@@ -75,13 +75,7 @@ _CLAUSE_JOIN = _RULES.regex("clause_join")
 _ORDINAL_START = regex_cache.compile(r"(?:" + compose(_RULES, "ordinal_word") + r")\b", re.IGNORECASE)
 _TRIGGER_ANCHORED = AnchoredPattern(_TRIGGER_RE, _prefix_test(_TRIGGER_RE))
 _SYSTEM_ANCHORED = AnchoredPattern(_SYSTEM_RE, _prefix_test(_SYSTEM_RE))
-_ORD_WORDS = compose(_RULES, "ordinal_word")
-_ORDINALS_BEFORE = regex_cache.compile(
-    r"\b(?P<a>" + _ORD_WORDS + r")(?:(?:,\s*|\s+and\s+|\s*,\s*and\s+)(?P<b>" + _ORD_WORDS + r"))?"
-    r"(?:,?\s+and\s+(?P<c>" + _ORD_WORDS + r"))?(?:" + compose(_RULES, "ordinal_modifier") + r")?"
-    r"\s+(?:(?:North\s+Korean|DPRK|[\w-]+)\s+){0,2}$",
-    re.IGNORECASE,
-)
+_ORDINALS_BEFORE = regex_cache.compile(compose(_RULES, "ordinals_before"), _RULES.flags("ordinals_before"))
 _DEFINITE_BEFORE = _RULES.regex("definite_before")
 _RECENT_BEFORE = _RULES.regex("recent_before")
 _EVENT_VERB_BEFORE = _RULES.regex("event_verb_before")
