@@ -62,7 +62,6 @@ _FIRST_NUMBERED = re.compile(r"\s1\.\s+(?=[A-Z])")
 """Paragraph 1 of a text whose line breaks were lost, after its heading."""
 
 REPRINT_WINDOW = 300
-_REPRINT_HINT = re.compile(r"(?:text|transcript|translation) of|following is", re.IGNORECASE)
 """How far after a reprint's lead ("the full text of") the reprinted kind is named."""
 
 
@@ -307,13 +306,13 @@ def _reprinted_kind(top: str, title: str | None) -> str | None:
     """The kind a reprint's lead or title says it reprints (communique or joint statement)."""
     reprint = _pattern("reprint")
     head = top[:1500]
-    places = [m.end() for m in reprint.finditer(head)] if _REPRINT_HINT.search(head) else []
+    places = [m.end() for m in reprint.finditer(head)] if _pattern("reprint_hint").search(head) else []
     if title and reprint.search(title):
         places.append(-1)
     for end in places:
         window = _fold(title or "") if end < 0 else _fold(top[end : end + REPRINT_WINDOW])
         first = window.split(".", 1)[0] if end >= 0 else window
-        if re.search("joint communiqu", first, re.IGNORECASE):
+        if _pattern("joint_communique").search(first):
             return "communique"
         if _pattern("joint_statement").search(first):
             return "joint_statement"
@@ -372,7 +371,7 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
     study_cues = _study_cues(text[:STUDY_SCAN_CHARS].lower())
     if study_cues >= 2:
         return "study", "study apparatus"
-    if re.search("joint communiqu", heads_only, re.IGNORECASE):
+    if _pattern("joint_communique").search(heads_only):
         return "communique", "communique heading"
     if _pattern("communique").search(heading) and numbered >= 3:
         return "communique", "meeting heading and numbered paragraphs"

@@ -24,6 +24,7 @@ the whole extraction time (BENCHMARKS.md, "Extraction").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import pypdfium2 as pdfium
@@ -35,7 +36,14 @@ from graph.errors import ExtractionError
 MIN_TEXT_CHARS = 20
 """Fewer letters or digits than this in the whole text layer means no text layer."""
 
-_JUNK_TITLE = re.compile(r"^(?:microsoft word|untitled|document\d*|\S+\.(?:docx?|pdf|indd|tex))", re.IGNORECASE)
+
+@functools.cache
+def _junk_title() -> re.Pattern[str]:
+    """A PDF Title field that is no title (``junk_pdf_title`` in ``metadata.yaml``)."""
+    # imported here: the rule files live in the rules package, which imports the readers' modules
+    from extractors.rules.patterns import load_rules
+
+    return load_rules("metadata").regex("junk_pdf_title")
 
 
 _PASSWORD_ERROR = 4
@@ -109,7 +117,7 @@ def _info(doc: pdfium.PdfDocument, raw: RawText) -> None:
         raw.metadata["info_error"] = _reason(e)
         return
     title = info.get("Title")
-    if isinstance(title, str) and title.strip() and not _JUNK_TITLE.match(title.strip()):
+    if isinstance(title, str) and title.strip() and not _junk_title().match(title.strip()):
         raw.title = " ".join(title.split())
     author = info.get("Author")
     if isinstance(author, str) and author.strip():

@@ -23,7 +23,6 @@ from typing import Any
 from extractors.document import Paragraph, SourceDocument
 from extractors.metadata import body_end, is_chrome
 from extractors.registry import register
-from extractors.rules import regex_cache
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
     BILATERAL,
@@ -89,9 +88,9 @@ _ACTOR_RULES = load_rules("actors")
 _COMMITMENT_RULES = load_rules("commitments")
 _MEETING_RULES = load_rules("meetings")
 _DELEGATION_ANCHORED = _ACTOR_RULES.anchored("delegation_cue")
-_CONTINUED = re.compile(r"[a-z]|(?:III|II|IV|Jr\.|Sr\.)\s")
+_CONTINUED = _ACTOR_RULES.regex("continued_line")
 _LEAD_ANCHORED = _ACTOR_RULES.anchored("lead_cue")
-_AND_I = re.compile(r"\b[A-Z][\w.'’-]*\s+and\s+I\b")
+_AND_I = _ACTOR_RULES.regex("name_and_i")
 _RESPONSES = load_rules("responses")
 _RESPONSE_CUE = _RESPONSES.anchored("response_cue")
 _THREAT_CUE = _RESPONSES.regex("threat_cue")
@@ -104,7 +103,7 @@ _TEMPORAL_LEAD = _RESPONSES.regex("temporal_lead")
 _TEMPORAL_LEAD_DAYS = dt.timedelta(days=int(_RESPONSES.patterns["temporal_lead"]["within_days"]))
 _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
 _PARTICIPLE_PLEDGE = _RESPONSES.regex("participle_pledge")
-_IS_TO = re.compile(r"\b(?:is|are)\s+to\s+\w", re.IGNORECASE)
+_IS_TO = _COMMITMENT_RULES.regex("is_to")
 _THREAT_WINDOW = 60
 """How far before a threat its cue may stand (characters)."""
 _OPENING_MARKS = " \t\n\"'“‘("
@@ -141,7 +140,7 @@ _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
 _STORY_EARLIER_BEFORE = _MEETING_RULES.regex("story_earlier_before")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
-_LEADER_ROLES = ("president", "prime minister", "leader")
+_LEADER_ROLES = _ACTOR_RULES.word_list("leader_roles")
 _DATE_LINE_MAX = 80
 """Characters a statement's date line may take ("Washington, D.C., June 2, 2024"; "August 18, 2023 | Statements and
 Releases")."""
@@ -168,7 +167,7 @@ _VALUE_CUES = _COMMITMENT_RULES.words("value_cues")
 _SOLIDARITY = _COMMITMENT_RULES.word_list("solidarity_words")
 _HARM_REACH = 80
 """Characters before a scheme phrase within which the word that harms it stands."""
-_MODAL_WORDS = ("will", "would", "shall")
+_MODAL_WORDS = _COMMITMENT_RULES.word_list("will_modals")
 _TRILATERAL_OPENING = _COMMITMENT_RULES.regex("trilateral_opening")
 _TRILATERAL_PARTIES = _COMMITMENT_RULES.regex("trilateral_parties")
 _OPENING = 600
@@ -184,8 +183,8 @@ _QUOTE_SPEAKER_REACH = 2000
 _STANCE, _STRENGTH, _CUES = Prop.STANCE.value, Prop.STRENGTH.value, Prop.CUES.value
 _CONFIDENCE, _DATE, _DESCRIPTION = Prop.CONFIDENCE.value, Prop.DATE.value, Prop.DESCRIPTION.value
 
-_MCM_ONLY = re.compile(r"(?i)\bmilitary\s+committee\b|\bMCM\b")
-_SCM_NAMED = re.compile(r"(?i)\bsecurity\s+consultative\b|\bSCM\b")
+_MCM_ONLY = _MEETING_RULES.regex("mcm_named")
+_SCM_NAMED = _MEETING_RULES.regex("scm_named")
 _PREAMBLE_MAX = 4000
 """A reprint's own text before the communiqué's first numbered paragraph is shorter than this (characters)."""
 _TEXT_BEGINS = _MEETING_RULES.regex("text_begins")
@@ -193,7 +192,7 @@ _PLACE_BELOW_SENTENCES = 3
 """Sentences after a titled heading read for the place its meeting "met in"."""
 _HEADING_MAX = 160
 _BODY_BACK = 400
-_MET = re.compile(r"\b(?:met|held|convened|gathered)\b")
+_MET = _MEETING_RULES.regex("met_verb")
 """The verb of a sentence that says where its subjects met."""
 _REPORT_OPENING = 1500
 """Characters of a text that records no meeting in which it names the numbered SCM it reports."""
@@ -285,7 +284,7 @@ def _ident(value: int | dt.date | None) -> int | str | None:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIST_SPLIT = _MEETING_RULES.regex("list_split")
 
 
 def _allies_listed(listed: str) -> frozenset[str] | None:
@@ -1810,12 +1809,11 @@ class _Extraction:
         """The concepts of the scheme phrases next to ``word`` (within ``_NEAR``) where an earlier sentence of
         sentence ``si``'s paragraph used it: the field the paragraph gave the word."""
         paragraph = self.sents[si].paragraph
-        head = regex_cache.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE)
         out: set[str] = set()
         k = si - 1
         while k >= 0 and self.sents[k].paragraph == paragraph:
             s = self.sents[k]
-            named = [m.start() for m in head.finditer(self.text, s.start, s.end)]
+            named = self.tokens.phrase_starts(self.text, word, s.start, s.end)
             if named:
                 for hs, he, ts in self._type_hits.get(k, []):
                     if any(hs - _NEAR <= p < he + _NEAR for p in named) and not self._venue(hs, he):

@@ -24,13 +24,6 @@ from extractors.rules.people import KOREAN_SURNAMES, canonical_name, name_key
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.schema import Kind
 
-_VENUE_WORDS = frozenset(
-    {"in", "at", "to", "from", "near", "into", "outside", "around", "across", "toward", "towards", "visit",
-     "visited", "visiting", "visits", "via", "arrived", "returned", "left", "based"}
-)  # fmt: skip
-_VENUE_FILLERS = frozenset({"downtown"})
-_PLACE_FILLERS = frozenset({"the", "northern", "southern", "eastern", "western", "central"})
-
 
 def _prefix_anchor(prefixes: set[str] | None) -> Callable[[str], bool]:
     found = tuple(sorted(prefixes or ()))
@@ -54,11 +47,11 @@ def _after_words(text: str, start: int, words: frozenset[str], fillers: frozense
     return False
 
 
-_NOT_GOVERNMENT_AFTER = regex_cache.compile(
-    r"\s*(?:,\s*D\.\s?C\.|D\.\s?C\.|,\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d)|\s+(?:Declaration|National|Metropolitan|Post|Times|Summit|Forum|Agreement|"
-    r"Treaty|Naval|Airport|Station|Office|Institute|University|Conference|Accord|Joint|Statement|Consensus)\b)"
-)
 _RULES = load_rules("actors")
+_VENUE_WORDS = _RULES.words("venue_words")
+_VENUE_FILLERS = _RULES.words("venue_fillers")
+_PLACE_FILLERS = _RULES.words("place_fillers")
+_NOT_GOVERNMENT_AFTER = _RULES.regex("not_government_after")
 _ROLE_PERSON = regex_cache.compile(compose(_RULES, "role_person"), _RULES.flags("role_person"))
 _TITLE_SURNAME = regex_cache.compile(compose(_RULES, "title_surname"), _RULES.flags("title_surname"))
 _PAPERS_PRESIDENT = _RULES.regex("papers_president")
@@ -73,27 +66,13 @@ _CAPS_FAMILY = regex_cache.compile(r"[A-Z]{3,}\s")
 """A family name in capitals before the given name (Tokyo's "KANO Koji")."""
 _OFFICE_AFTER = regex_cache.compile(compose(_RULES, "office_after"))
 _RANK_WORDS = dict(pair.split("=", 1) for pair in _RULES.word_list("rank_abbreviations"))
-_HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs."})
+_HONORIFICS = _RULES.words("honorifics")
 _KOREAN_NAME = _RULES.regex("korean_name")
 _NOT_NAME = _RULES.words("not_name_words")
 _NAME_SPLIT = regex_cache.compile(r"[\s,\-]+")
 _WORD_SPLIT = regex_cache.compile(r"[\s,]+")
-_COUNTRY_WORDS = {
-    "rok": "KOR", "korean": "KOR", "southkorean": "KOR", "u.s.": "USA", "us": "USA", "american": "USA",
-    "unitedstates": "USA", "japanese": "JPN", "japan": "JPN", "chinese": "CHN", "northkorean": "PRK", "dprk": "PRK",
-    "republicofkorea": "KOR", "unitedstatesofamerica": "USA",
-}  # fmt: skip
-_ROLE_COUNTRY = {
-    "national defense": "KOR",
-    "national defence": "KOR",
-    "secretary of defense": "USA",
-    "secretary of state": "USA",
-    "defense secretary": "USA",
-    "secretary of war": "USA",
-    "u.s. forces korea": "USA",
-    "indo-pacific command": "USA",
-    "pacific command": "USA",
-}
+_COUNTRY_WORDS = dict(pair.split("=", 1) for pair in _RULES.word_list("country_words"))
+_ROLE_COUNTRY = dict(pair.split("=", 1) for pair in _RULES.word_list("role_countries"))
 _ROLE_ANCHORED = AnchoredPattern(_ROLE_PERSON, _prefix_anchor(first_word_prefixes(_ROLE_PERSON)))
 _TITLE_ANCHORED = AnchoredPattern(_TITLE_SURNAME, _prefix_anchor(first_word_prefixes(_TITLE_SURNAME)))
 _PLACE_NOUNS = _RULES.words("place_nouns")
@@ -102,7 +81,7 @@ _PLACE_NOUN_AFTER = regex_cache.compile(r"\s+(?:" + "|".join(sorted(_PLACE_NOUNS
 _OTHER_BODY_BEFORE = regex_cache.compile(r"\b(?:" + "|".join(sorted(_RULES.words("other_body_prefixes"))) + r")\s+$")
 _CAPS_LINE = regex_cache.compile(r"(?m)^(?=(?:[^\na-z]*?[A-Z]){12})[^\na-z]+$")
 _WORD = regex_cache.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "a", "an"})
+_SMALL_WORDS = _RULES.words("small_words")
 
 
 @dataclass(frozen=True)
@@ -188,7 +167,7 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             if not is_name(raw):
                 continue
             role = _ROLE_ACRONYM.sub("", " ".join(m.group("role").split()))  # "Secretary of Defense (DASD) for"
-            role = _JCS.sub("Joint Chiefs of Staff", role)  # "Chairman of the JCS"
+            role = _ROLE_ABBREVIATION.sub(_written_out, role)  # "Chairman of the JCS"
             ranked = _RANK.fullmatch(role) is not None
             if ranked:
                 role = _office_for_rank(role, reading, m.end())
@@ -280,10 +259,17 @@ def _office_for_rank(rank: str, text: str, name_end: int) -> str:
     return " ".join(_RANK_WORDS.get(w.rstrip("."), w) for w in rank.split())
 
 
-_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+_SUFFIXES = _RULES.words("name_suffixes")
 _ROLE_ACRONYM = regex_cache.compile(r"\s*\([A-Z]{2,6}\)")
-_JCS = regex_cache.compile(r"\bJCS\b")
 """An office's acronym inside its name ("Deputy Assistant Secretary of Defense (DASD) for East Asia")."""
+_ROLE_ABBREVIATIONS = dict(pair.split("=", 1) for pair in _RULES.word_list("role_abbreviations"))
+_ROLE_ABBREVIATION = regex_cache.compile(r"\b(?:" + "|".join(map(re.escape, _ROLE_ABBREVIATIONS)) + r")\b")
+
+
+def _written_out(m: re.Match[str]) -> str:
+    return _ROLE_ABBREVIATIONS[m.group(0)]
+
+
 _HONORIFIC_BEFORE = _RULES.regex("honorific_before")
 
 

@@ -135,10 +135,8 @@ class _VerbPatterns:
 
 
 _VERBS_ANCHORED = _VerbPatterns()
-_AUXILIARIES = frozenset({"is", "are", "was", "were", "be"})
-_NOUN_WORDS = frozenset(
-    w + s for w in ("pledge", "promise", "commitment", "guarantee", "assurance", "committed") for s in ("", "s")
-)
+_AUXILIARIES = RULES.words("be_forms")
+_NOUN_WORDS = RULES.words("pledge_noun_words")
 
 
 def is_pledge_word(word: str) -> bool:
@@ -209,12 +207,10 @@ _CUE_NOT_BEFORE = frozenset(RULES.word_list("cue_not_before"))
 _OBJECT_MARKERS = RULES.words("object_markers")
 _DETERMINERS = RULES.words("determiners")
 _GROUP_HEADS = RULES.words("group_heads")
-_TWO = regex_cache.compile(r"(?i)\b(?:two|both)\b")
-_SECRETARY_AND = regex_cache.compile(r"(?i)(?:the\s+)?secretary\s+and\b")
-_INFINITIVE_AND = regex_cache.compile(r"\bto\s+[a-z]+\b[^.;:,]{0,80}\band\s*$")
-_PARTICIPLE_SERIES_AND = regex_cache.compile(
-    r"\b(?:guided|driven|anchored|rooted|based|grounded|built|founded|underpinned|bound)\s+(?:by|in|on|upon)\b[^.;:]{0,120},\s*and\s*$"
-)
+_TWO = RULES.regex("two_or_both")
+_SECRETARY_AND = RULES.regex("secretary_and")
+_INFINITIVE_AND = RULES.regex("infinitive_and")
+_PARTICIPLE_SERIES_AND = RULES.regex("participle_series_and")
 _GROUP_HEAD_SKIPPED = _DETERMINERS | RULES.words("group_head_modifiers")
 _IRREGULAR_PAST = RULES.words("irregular_past")
 ADVERSARIES: frozenset[str] = RULES.words("adversaries")
@@ -288,34 +284,26 @@ _BREACHED_BEFORE = RULES.regex("breached_before")
 _FORECAST = RULES.regex("forecast")
 _OTHERS_ANSWER = RULES.regex("others_answer")
 _FORECAST_FORCE_SUBJECT = RULES.regex("forecast_force_subject")
-_THAT = regex_cache.compile(r"\bthat\b", re.IGNORECASE)
+_THAT = RULES.regex("that_word")
 _WORD = regex_cache.compile(r"[\w’']+")
-_BARE_SUBJECT = regex_cache.compile(r"\s*(?:(?:the|both|each|all|also|then|,)\s*)*$", re.IGNORECASE)
+_BARE_SUBJECT = RULES.regex("bare_subject")
 _PAIR_DISTANCE = 90
 _SPEAKER_GAP = 40  # characters between a closing quote and the name of its speaker
 _NOUN_SUBJECT_WORDS = 8
 _NOUN_CONTENT = RULES.regex("noun_content")
 """Words before an unowned pledge noun beyond which it cannot head the sentence's subject."""
 """Characters within which a suspend word applies to a reduction ("postpone the second phase of the reduction")."""
-_PASSIVE_AFTER = regex_cache.compile(r"\s+(?:\w+\s+)?by\b", re.IGNORECASE)
-_NOT_A_VERB = r"(?!(?:the|a|an|its|their|this|these|those|all|any|each)\b)"
-_NOT_A_RUN_VERB = (
-    r"(?!(?:the|a|an|its|their|our|his|her|this|these|those|all|any|each|both|such|further|close|closer|greater|"
-    r"stronger|continued|full|complete|mutual|shared|joint|combined)\b)(?![a-z]+(?:ing|ion|ions|ment|ments)\b)"
-)
-"""Words after "to" that open a noun phrase, not an infinitive ("commit to a conditions-based transition ... and to
-close consultation": two objects of one pledge)."""
-_RUN_TO = regex_cache.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:also\s+)?to\s+" + _NOT_A_RUN_VERB + r"(?=[a-z])")
+_PASSIVE_AFTER = RULES.regex("passive_after")
+_RUN_TO = regex_cache.compile(compose(RULES, "run_to"), RULES.flags("run_to"))
 """The next infinitive of a run after one pledge verb: ", to <verb>", ", and to <verb>", " and to <verb>"."""
-_VERB_ENDS_TO = regex_cache.compile(r"\sto$")
-_INFINITIVE_NEXT = regex_cache.compile(r"\s+(?:\w+ly\s+)?" + _NOT_A_RUN_VERB + r"[a-z]")
+_VERB_ENDS_TO = RULES.regex("verb_ends_to")
 """A pledge verb whose match ends with its "to" ("committed to", "pledged to" read as one verb)."""
-_TO_INFINITIVE = regex_cache.compile(r"\s+(?:\w+ly\s+)?to\s+(?:\w+ly\s+)?" + _NOT_A_VERB + r"[a-z]")
-# (not "the United States": one party, "The United States commits to ...")
-_PLURAL_REF = regex_cache.compile(r"\b(?:they|we|both|(?!states\b)\w+s)\s*$", re.IGNORECASE)
-_MODALS = frozenset({"will", "would", "shall", "must", "should"})
+_INFINITIVE_NEXT = regex_cache.compile(compose(RULES, "infinitive_next"), RULES.flags("infinitive_next"))
+_TO_INFINITIVE = regex_cache.compile(compose(RULES, "to_infinitive"), RULES.flags("to_infinitive"))
+_PLURAL_REF = RULES.regex("plural_ref")
+_MODALS = RULES.words("modals")
 _PROMISSORY: tuple[str, ...] = tuple(RULES.word_list("promissory"))
-_ONCE_AGAIN = regex_cache.compile(r"^\s*(?:once\s+(?:again|more)|again|anew)\s*,?\s*$", re.IGNORECASE)
+_ONCE_AGAIN = RULES.regex("once_again")
 
 
 BILATERAL: frozenset[str] = frozenset({"KOR", "USA"})
@@ -765,7 +753,7 @@ def _members_of(text: str, tokens: Tokens, pos: int, lo: int) -> bool:
     return any(c in gap for c in ",;:()\u2014\u2013-")
 
 
-_CLAUSE_JOINS = frozenset({"and", "but", "while", "also"})
+_CLAUSE_JOINS = RULES.words("clause_joins")
 
 
 def _group_before(text: str, refs: list[Ref], index: int) -> tuple[int, frozenset[str], bool]:

@@ -250,8 +250,10 @@ def _relative(phrase: str, ref: dt.date) -> tuple[dt.date, Precision]:
     return ref + dt.timedelta(weeks=shift), "day"
 
 
-_YEAR_SHIFT = {"last": -1, "the previous": -1, "this": 0, "the same": 0, "next": 1, "the following": 1}
-"""Years from the document's year of "in October <last|this|next> year"."""
+@functools.cache
+def _year_shift() -> dict[str, int]:
+    """Years from the document's year of "in October <last|this|next> year" (``year_shifts``)."""
+    return {phrase: int(years) for phrase, _, years in (p.rpartition("=") for p in _rules().word_list("year_shifts"))}
 
 
 def _month_day(day: int, ref: dt.date) -> dt.date | None:
@@ -302,7 +304,12 @@ def find_dates(
     return out
 
 
-_DAY_BEFORE_AFTER = frozenset({"the previous day", "the day before", "the following day", "the next day"})
+@functools.cache
+def _day_before_after() -> frozenset[str]:
+    """Relative days read from a day stated shortly before (``day_before_after``)."""
+    return _rules().words("day_before_after")
+
+
 CONTEXT_CHARS = 400
 """How far back a stated day still counts as the context of "the previous day" (within one paragraph)."""
 
@@ -311,7 +318,7 @@ def _context_day(m: re.Match[str], text: str, stated: DateMatch | None) -> dt.da
     """The day "the previous day" / "the following day" counts from: the last day the same paragraph states
     ("the SCM was held on October 30, 2024; the MCM had met the previous day"), not the document's date."""
     rel = m.group("rel")
-    if stated is None or rel is None or " ".join(rel.lower().split()) not in _DAY_BEFORE_AFTER:
+    if stated is None or rel is None or " ".join(rel.lower().split()) not in _day_before_after():
         return None
     gap = text[stated.end : m.start()]
     if m.start() - stated.end > CONTEXT_CHARS or "\n\n" in gap:
@@ -370,7 +377,7 @@ def _convert(m: re.Match[str], ref: dt.date | None, text: str) -> DateMatch | No
     if group("moy"):
         if ref is None:
             return None
-        shift = _YEAR_SHIFT[" ".join(group("ly").lower().split())]
+        shift = _year_shift()[" ".join(group("ly").lower().split())]
         return DateMatch(s, e, dt.date(ref.year + shift, month_number(group("m9")), 1), "month", relative=True)
     if group("mo"):
         if ref is None:

@@ -75,13 +75,7 @@ _CLAUSE_JOIN = _RULES.regex("clause_join")
 _ORDINAL_START = regex_cache.compile(r"(?:" + compose(_RULES, "ordinal_word") + r")\b", re.IGNORECASE)
 _TRIGGER_ANCHORED = AnchoredPattern(_TRIGGER_RE, _prefix_test(_TRIGGER_RE))
 _SYSTEM_ANCHORED = AnchoredPattern(_SYSTEM_RE, _prefix_test(_SYSTEM_RE))
-_ORD_WORDS = compose(_RULES, "ordinal_word")
-_ORDINALS_BEFORE = regex_cache.compile(
-    r"\b(?P<a>" + _ORD_WORDS + r")(?:(?:,\s*|\s+and\s+|\s*,\s*and\s+)(?P<b>" + _ORD_WORDS + r"))?"
-    r"(?:,?\s+and\s+(?P<c>" + _ORD_WORDS + r"))?(?:" + compose(_RULES, "ordinal_modifier") + r")?"
-    r"\s+(?:(?:North\s+Korean|DPRK|[\w-]+)\s+){0,2}$",
-    re.IGNORECASE,
-)
+_ORDINALS_BEFORE = regex_cache.compile(compose(_RULES, "ordinals_before"), _RULES.flags("ordinals_before"))
 _DEFINITE_BEFORE = _RULES.regex("definite_before")
 _RECENT_BEFORE = _RULES.regex("recent_before")
 _EVENT_VERB_BEFORE = _RULES.regex("event_verb_before")
@@ -116,7 +110,7 @@ _CLASS_WORDS = frozenset(
     for line in _RULES.word_list("missile_classes")
     for phrase in line.partition("=")[2].split("|")
     for word in phrase.strip().split()
-) | frozenset({"ballistic", "missile", "missiles"})
+) | _RULES.words("class_words_extra")
 
 
 def missile_classes(text: str) -> frozenset[str]:
@@ -791,7 +785,7 @@ def _anaphor_kinds(mods: str, noun: str) -> frozenset[Kind]:
     return _ALL_KINDS
 
 
-_TYPE_WORDS = ("icbm", "slbm", "irbm", "satellite", "rocket")
+_TYPE_WORDS = _RULES.word_list("type_words")
 
 
 def _narrow_by_type(found: list[IncidentMention], mods: str) -> list[IncidentMention]:
@@ -912,17 +906,8 @@ def _bisect_dates(dates: list[DateMatch], offset: int) -> int:
     return lo
 
 
-_GROUP_KIND = {"missile": Kind.MISSILE_LAUNCH, "rocket": Kind.MISSILE_LAUNCH, "satellite": Kind.MISSILE_LAUNCH,
-               "nuclear": Kind.NUCLEAR_TEST}  # fmt: skip
-_GROUP_NOUN_KIND = {
-    "tunnels": Kind.ARMED_PROVOCATION,
-    "incursions": Kind.ARMED_PROVOCATION,
-    "infiltrations": Kind.ARMED_PROVOCATION,
-    "provocations": Kind.ARMED_PROVOCATION,
-    "tests": Kind.NUCLEAR_TEST,
-    "launches": Kind.MISSILE_LAUNCH,
-    "attempts": Kind.MISSILE_LAUNCH,
-}
+_GROUP_KIND = {w: Kind(k) for w, _, k in (p.partition("=") for p in _RULES.word_list("group_kinds"))}
+_GROUP_NOUN_KIND = {w: Kind(k) for w, _, k in (p.partition("=") for p in _RULES.word_list("group_noun_kinds"))}
 
 
 def _context_year(text: str, start: int) -> list[int]:

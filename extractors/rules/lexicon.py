@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.rules import regex_cache
+from extractors.rules.patterns import load_rules
 from extractors.rules.people import merged_persons, romanised_variants
 from extractors.rules.scan import Tokens
 from graph.errors import ExtractionError
@@ -495,7 +496,7 @@ class Gazetteer:
         return next(iter(unique.values())) if len(unique) == 1 else None
 
 
-_MINISTERIAL_HINTS = frozenset({"prime minister", "minister", "secretary"})
+_MINISTERIAL_HINTS = load_rules("actors").words("ministerial_titles")
 """Titles before a family name that name an office the person must hold ("Prime Minister Kim", "Secretary
 Rusk"); ranks and "President", "Chairman", "Leader" (used loosely for the North's leaders) are not checked."""
 

@@ -167,7 +167,11 @@ def speaker_hosts(text: str, start: int, end: int) -> bool:
 _FIRST_SINCE = _RULES.regex("first_since")
 _COUNTED_IN = _RULES.regex("counted_in")
 _COUNTED_WITH = _RULES.regex("counted_with")
-_MEETING_WORD = re.compile(r"(?i)\b(?:meeting|session|plenary)$")
+_MEETING_WORD = _RULES.regex("meeting_word")
+_ANNUAL_WORD = _RULES.regex("annual_word")
+_ANNUAL_IN_NAME = _RULES.regex("annual_in_name")
+_TRILATERAL_NAMED = _RULES.regex("trilateral_named")
+_NAME_DETERMINER = _RULES.regex("name_determiner")
 _MET_DURING = _RULES.regex("met_during")
 _WILL_HOLD_BEFORE = _RULES.regex("will_hold_before")
 _OF_ITS_KIND = regex_cache.compile(compose(_RULES, "of_its_kind", _FILLS), _RULES.flags("of_its_kind"))
@@ -434,11 +438,11 @@ def find_meeting_mentions(
             elif det in ("its", "their", "whose") or m.group("of"):
                 # "the Nuclear Consultative Group, whose first meeting ...": the body named just before, else Other
                 series = body_series(_left_context(text, m.start())) if det else Series.OTHER
-            elif re.search(r"(?i)\bannual\b", m.group("quals") or ""):
+            elif _ANNUAL_WORD.search(m.group("quals") or ""):
                 series = Series.SCM  # "the Second Annual Meeting": the annual defence ministers' meeting
             else:
                 series = "?"
-        elif group == "scm" and head[0] in "Dd" and ordinal is None and not re.search(r"(?i)annual", whole):
+        elif group == "scm" and head[0] in "Dd" and ordinal is None and not _ANNUAL_IN_NAME.search(whole):
             if not {"KOR", "USA"} <= parties:
                 continue
             # "a South Korea-U.S. Defense Ministerial meeting" on the sidelines of a forum: a bilateral meeting of
@@ -460,7 +464,7 @@ def find_meeting_mentions(
         ):
             continue  # "SCMs", "Security Consultative Meetings": the series, not one meeting
         if series in (Series.SUMMIT, Series.SCM, Series.TWO_PLUS_TWO) and (
-            re.search(r"(?i)trilateral|camp\s+david", whole) or len(parties) >= 3
+            _TRILATERAL_NAMED.search(whole) or len(parties) >= 3
         ):
             series = Series.TRILATERAL
         if group == "summit" and not m.group("quals") and _OTHER_SUMMIT.search(text, max(0, m.start() - 40), m.start()):
@@ -470,7 +474,7 @@ def find_meeting_mentions(
             named_at = _SUMMIT_PLACE.search(m.group("quals") or "")  # "the Camp David summit"
         mention_start = m.start("ord") if m.group("ord") else m.start()
         if m.group("ord") is None:
-            lead = re.match(r"(?i:the|a|its|their|this)\s+", whole)
+            lead = _NAME_DETERMINER.match(whole)
             if lead:
                 mention_start += lead.end()
         mention_end = named_end or (m.end("abbr") if m.group("abbr") else m.end(group))

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 _RULES = load_rules("actors")
 KOREAN_SURNAMES = _RULES.words("korean_surnames")
-_SUFFIX = regex_cache.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+_SUFFIX = regex_cache.compile(r",?\s+(?:" + "|".join(map(re.escape, _RULES.word_list("name_suffixes"))) + r")$")
 _INITIAL = regex_cache.compile(r"(?<=\s)[A-Z]\.\s*(?=[A-Z])")
 _FOLD = regex_cache.compile(r"[\s\-‐–,.’']+")
 _ROLE_NOTE = regex_cache.compile(r"\s*\(.*\)$")
@@ -263,16 +263,10 @@ def _joined(offices: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _HEAD_ROLES: dict[str, tuple[str, ...]] = {
-    Series.SCM: ("minister of national defen", "minister of defen", "defense minister", "defence minister",
-            "secretary of defen", "defense secretary", "secretary of war"),
-    Series.MCM: ("chairman of the joint chiefs", "joint chiefs of staff", "senior u.s. military officer"),
-    Series.TWO_PLUS_TWO: ("minister of national defen", "minister of defen", "defense minister", "secretary of defen",
-            "secretary of state", "foreign minister", "minister of foreign affairs", "minister for foreign affairs"),
-    Series.SUMMIT: ("president", "prime minister"),
-    Series.TRILATERAL: ("president", "prime minister", "minister", "secretary", "chairman of the joint chiefs",
-            "chief of staff", "director general", "director-general"),
-}  # fmt: skip
-_NOT_HEAD_ROLES = ("president", "prime minister", "leader")
+    Series(series.strip()): tuple(r.strip() for r in roles.split("|"))
+    for series, _, roles in (line.partition("=") for line in _RULES.word_list("head_roles"))
+}
+_NOT_HEAD_ROLES = _RULES.word_list("leader_roles")
 """Offices that do not lead a delegation to a working-level body (series ``Other``, e.g. the NCG)."""
 _PER_COUNTRY: dict[str, int] = {Series.TWO_PLUS_TWO: 2}
 

@@ -27,6 +27,7 @@ from typing import Any
 from extractors.rules import regex_cache
 
 _WORD_SPLIT = re.compile(r"(\w+)")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Tokens:
     _indices: dict[bool, dict[str, list[int]]] | None = None
     _cache: dict[object, list[int]] | None = None
     _learned: dict[bool, int] | None = None
+    _odd: list[int] | None = None
 
     def words_between(self, start: int, end: int) -> list[str]:
         """Lower-cased words of the tokens starting in ``[start, end)``."""
@@ -92,6 +94,58 @@ class Tokens:
             found = sorted(itertools.chain.from_iterable(index[w] for w in words))
             self._cache[(key, fold)] = found
         return found
+
+    def phrase_starts(self, text: str, phrase: str, start: int, end: int) -> list[int]:
+        r"""Where ``phrase`` stands as whole words in ``text[start:end]`` (``text`` being the text these tokens are of),
+        by token lookup: the starts of exactly the matches of
+        ``re.compile(r"\b" + re.escape(phrase) + r"\b", re.IGNORECASE).finditer(text, start, end)``, without
+        compiling an expression per phrase.
+
+        A match of a phrase that begins and ends with a word character begins at a token. The tokens tried are
+        those whose lower-cased word is the phrase's first word's, those holding a character outside ASCII (whose
+        case the regex engine folds character by character, as ``str.lower`` does not: "İ" matches "i") and the
+        one that ``end`` cuts (the regex ends a word at ``end``); each is checked against the text as the regex
+        would. A phrase that does not begin and end with a word character, or that holds a character outside ASCII
+        (which may match an ASCII one: "ſ" matches "s"), is looked for with the regex itself.
+
+        >>> text = "Defense posture; defense\nposture; the defense posture's"
+        >>> Tokens.of(text).phrase_starts(text, "defense posture", 0, len(text))
+        [0, 38]
+        """
+        parts = _WORD_SPLIT.split(phrase)
+        if len(parts) < 3 or parts[0] or parts[-1] or not phrase.isascii():
+            rx = regex_cache.compile(r"\b" + re.escape(phrase) + r"\b", re.IGNORECASE)
+            return [m.start() for m in rx.finditer(text, start, end)]
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        if lo >= hi:
+            return []
+        found = self.index().get(parts[1].lower(), [])
+        tried = found[bisect.bisect_left(found, lo) : bisect.bisect_left(found, hi)]
+        if self._odd is None:
+            self._odd = sorted(itertools.chain.from_iterable(ix for w, ix in self.index().items() if not w.isascii()))
+        odd = self._odd[bisect.bisect_left(self._odd, lo) : bisect.bisect_left(self._odd, hi)]
+        last = hi - 1
+        cut = [last] if self.starts[last] + len(self.words[last]) > end else []
+        if odd or cut:
+            tried = sorted({*tried, *odd, *cut})
+        size = len(phrase)
+        folded = phrase.lower()
+        out: list[int] = []
+        free = start  # the regex's matches do not overlap
+        for i in tried:
+            at = self.starts[i]
+            stop = at + size
+            if at < free or stop > end:
+                continue
+            span = text[at:stop]
+            if span.isascii():
+                same = span.lower() == folded
+            else:
+                same = re.fullmatch(re.escape(phrase), span, re.IGNORECASE) is not None
+            if same and (stop == end or _WORD_CHAR.match(text, stop) is None):
+                out.append(at)
+                free = stop
+        return out
 
     @classmethod
     def of(cls, text: str) -> Tokens:

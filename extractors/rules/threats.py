@@ -23,8 +23,9 @@ from graph.schema import Kind
 RULES = load_rules("threats")
 _LOCAL_POSER_ONLY = RULES.regex("local_poser_only")
 
-ADVERSARIES: frozenset[str] = frozenset({"PRK", "CHN", "RUS", "SUN", "IRN"})
-"""States that can be taken as the poser of a threat (allies and partners never are)."""
+ADVERSARIES: frozenset[str] = load_rules("commitments").words("adversaries")
+"""States that can be taken as the poser of a threat (allies and partners never are): the states that never share
+an alliance pledge (``adversaries`` in ``commitments.yaml``)."""
 
 DEFAULT_POSER = "PRK"
 
