@@ -249,3 +249,33 @@ def test_a_pledge_after_the_role_keeps_its_field() -> None:
         "continued support for it."
     )
     assert read(sentence) == {(frozenset({"ArmisticeSupport"}), "KOR+USA")}
+
+
+# -- an introduction inside a "that"-clause ("said that for the first time, the two allies plan to ..."): the clause's
+# own party pledges, not the speaker (found in the round's hold-out, a broadcaster's story; fixed after it was judged)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        (
+            "Seoul defense sources said that for the first time, the two allies plan to conduct their annual spring "
+            "exercise under the new concept.",
+            "KOR+USA",
+        ),
+        (
+            "The Minister said that, after a long review, the United States would keep its forces on the peninsula "
+            "at the current level.",
+            "USA",
+        ),
+    ],
+    ids=["sources-then-two-allies", "minister-then-united-states"],
+)
+def test_the_that_clauses_own_party_pledges_after_its_introduction(sentence: str, party: str) -> None:
+    assert {p for _, p in read(sentence, kind="news")} == {party}
+
+
+def test_a_party_inside_the_introduction_is_no_subject() -> None:
+    # the ROK named in the introduction asks; the drills are the Secretary's word
+    sentence = "The Secretary said that, as the ROK had asked, the spring drills will grow in scale."
+    assert read(sentence, kind="news") == {(frozenset({"CombinedExercises"}), "USA")}

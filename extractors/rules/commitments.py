@@ -291,6 +291,7 @@ _FORECAST_FORCE_SUBJECT = RULES.regex("forecast_force_subject")
 _THAT = regex_cache.compile(r"\bthat\b", re.IGNORECASE)
 _WORD = regex_cache.compile(r"[\w’']+")
 _BARE_SUBJECT = regex_cache.compile(r"\s*(?:(?:the|both|each|all|also|then|,)\s*)*$", re.IGNORECASE)
+_EMBEDDED_SUBJECT_LEAD = RULES.regex("embedded_subject_lead")
 _PAIR_DISTANCE = 90
 _SPEAKER_GAP = 40  # characters between a closing quote and the name of its speaker
 _NOUN_SUBJECT_WORDS = 8
@@ -1465,7 +1466,11 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
         local is not None
         and not local.meeting
         and not local.parties & ADVERSARIES  # "warned that North Korea would face ...": the speaker's warning
-        and _BARE_SUBJECT.match(text, clause.embed_start, local.start)
+        and (
+            _BARE_SUBJECT.match(text, clause.embed_start, local.start)
+            # "said that for the first time, the two allies plan to ...": an introduction before the clause's subject
+            or _EMBEDDED_SUBJECT_LEAD.match(text, clause.embed_start, local.start)
+        )
     ):
         clause.parties = local.parties
         clause.explicit = True  # the party says its will ("There should be no doubt that the U.S. will ...")
