@@ -130,6 +130,9 @@ SPOKEN_OPENING_CHARS = 1500
 speakers name the meeting after the announcer's running order."""
 _SPEECH_BY = _COMMITMENT_RULES.regex("speech_by")
 _ALLIANCE_DESCRIPTION = _COMMITMENT_RULES.regex("alliance_description")
+_ARMS_AFTER = _COMMITMENT_RULES.regex("arms_after")
+_DEFINED_ABBREVIATION = _COMMITMENT_RULES.regex("defined_abbreviation")
+_ABBREVIATION_SHAPE = _COMMITMENT_RULES.regex("abbreviation_shape")
 _PRONOUN = _COMMITMENT_RULES.regex("pronoun")
 _SUBJECT_LEAD = _COMMITMENT_RULES.regex("subject_lead")
 _TITLE_ONLY = _COMMITMENT_RULES.regex("pronoun_title_subject")
@@ -263,6 +266,27 @@ _READOUT_OPENING = 3
 """Body paragraphs of a readout within which the paragraph that condemns the incident it is about must stand."""
 
 
+def _defined_abbreviations(
+    text: str, found: Sequence[tuple[int, int, tuple[str, ...]]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The later bare uses of each abbreviation that ``text`` defines right after a scheme phrase of ``found`` ("the
+    Comprehensive Military Agreement (CMA) ... to implement the CMA fully": the second "CMA" names what the agreement
+    names; ``defined_abbreviation``). A use that falls inside a phrase already found is none."""
+    defined: dict[str, tuple[int, set[str]]] = {}
+    for _start, end, types in found:
+        m = _DEFINED_ABBREVIATION.match(text, end)
+        if m is None or _ABBREVIATION_SHAPE.match(m.group("abbr")) is None:
+            continue
+        _after, names = defined.setdefault(m.group("abbr"), (m.end(), set()))
+        names.update(types)
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for abbr, (after, names) in defined.items():
+        for m in regex_cache.compile(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])").finditer(text, after):
+            if not any(hs <= m.start() < he or m.start() <= hs < m.end() for hs, he, _ts in found):
+                out.append((m.start(), m.end(), tuple(sorted(names))))
+    return sorted(out)
+
+
 @dataclass(frozen=True)
 class _SentenceIncidents:
     """The incidents a sentence's pledges may answer (positions and IRIs)."""
@@ -320,6 +344,7 @@ class _Extraction:
         self._near: tuple[dict[int, str], dict[int, str]] | None = None
         self._cues: dict[int, list[re.Match[str]]] = {}
         self._type_hits: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        self._abbreviated: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         self._pledged: set[int] = set()
         self._cue_words: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
 
@@ -1455,9 +1480,18 @@ class _Extraction:
         def in_description(start: int, end: int) -> bool:
             return any(a <= start and end <= b for a, b in described)
 
-        for start, end, types in self.lex.commitment_types.finditer(text, self.tokens):
+        phrases = list(self.lex.commitment_types.finditer(text, self.tokens))
+        abbreviated: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        for start, end, types in _defined_abbreviations(text, phrases):
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and start < self.sents[i].end:
+                abbreviated.setdefault(i, []).append((start, end, types))
+        self._abbreviated = abbreviated
+        for start, end, types in phrases:
             if in_description(start, end):
                 continue  # "... to serve as a linchpin of peace and stability in the Asia-Pacific": what it is
+            if _ARMS_AFTER.match(text, end) is not None:
+                continue  # "missile threats including nuclear and chemical weapons": the adversary's arms
             o = bisect.bisect_right(org_starts, start) - 1
             if o >= 0 and orgs[o][1] >= end and orgs[o][1] - orgs[o][0] > end - start:
                 continue
@@ -1783,6 +1817,11 @@ class _Extraction:
         # to the pledge's own field
         stated = [(hs, ts) for hs, _he, ts in own if not self._cited(found, hs) and not self._aside(found, hs)]
         names = self._unharmed(found, stated or [(hs, ts) for hs, _he, ts in own], si)
+        if not names and found.explicit:
+            # "pledged to ... cooperation to implement the CMA": an abbreviation the text defined after a scheme phrase
+            # names that phrase's field in a pledge a party states whose clause names no other
+            first = max(lo, found.lead_end)
+            names = {t for hs, _he, ts in self._abbreviated.get(si, []) if first <= hs < hi for t in ts}
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
         if not names and found.explicit and lo < found.lead_end:

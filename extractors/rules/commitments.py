@@ -287,6 +287,7 @@ _FORECAST_FORCE_SUBJECT = RULES.regex("forecast_force_subject")
 _THAT = RULES.regex("that_word")
 _WORD = regex_cache.compile(r"[\w’']+")
 _BARE_SUBJECT = RULES.regex("bare_subject")
+_EMBEDDED_SUBJECT_LEAD = RULES.regex("embedded_subject_lead")
 _PAIR_DISTANCE = 90
 _SPEAKER_GAP = 40  # characters between a closing quote and the name of its speaker
 _NOUN_SUBJECT_WORDS = 8
@@ -580,6 +581,7 @@ class PartyResolver:
         joint = [r for r in generic if r.parties == self.both and r.end - r.start > 12]
         joint_ids = {id(r) for r in joint}
         out: list[Ref] = []
+        named_states: set[int] = set()
         for a in actors:
             if a.start >= end:
                 break  # (sorted by start; those after the sentence only name a quotation's speaker)
@@ -590,9 +592,19 @@ class PartyResolver:
             party = a.actor.country if a.actor.kind is _PERSON else a.actor.id
             if party:
                 out.append(Ref(a.start, a.end, _single(party)))
+                if a.actor.kind is not _PERSON:
+                    named_states.add(id(out[-1]))
         for r in generic:
-            if id(r) not in joint_ids and any(x.start <= r.start < x.end or r.start <= x.start < r.end for x in out):
-                continue  # a gazetteer name wins over a title ("Secretary Austin")
+            if id(r) not in joint_ids:
+                over = [x for x in out if x.start <= r.start < x.end or r.start <= x.start < r.end]
+                for x in over:
+                    if id(x) in named_states and x.parties == r.parties and r.start <= x.start and x.end < r.end:
+                        # "the ROK Minister of National Defense and the U.S. Secretary of Defense decided ...": the
+                        # state's name and the office it qualifies are one reference, as long as the office, so
+                        # that the two offices are coordinated
+                        x.end = r.end
+                if over:
+                    continue  # a gazetteer name wins over a title ("Secretary Austin")
             out.append(r)
         out.sort(key=lambda r: r.start)
         return _mark_objects(_merge_titles(out, text), text, tokens, start)
@@ -699,6 +711,9 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
             r.subject = False
         elif (
             previous is not None
+            # ("spoke with ROK Minister of National Defense Suh Wook and the two leaders reaffirmed ...": a group that
+            # holds the party before it is no second member of that party's phrase but the next clause's subject)
+            and not _holds(r, previous)
             and _coordinated(text, previous, r)
             # (an object a bare comma closes passes nothing on: "aggression against Ukraine, the ROK and the U.S.
             # are ...", whose list after the comma is the subject)
@@ -756,11 +771,17 @@ def _members_of(text: str, tokens: Tokens, pos: int, lo: int) -> bool:
 _CLAUSE_JOINS = RULES.words("clause_joins")
 
 
+def _holds(group: Ref, other: Ref) -> bool:
+    """Does the reference ``group`` name more parties than ``other``, ``other``'s among them ("the two leaders" after
+    "Minister Suh")? Then the two are not one coordinated phrase."""
+    return len(group.parties) > 1 and other.parties < group.parties
+
+
 def _group_before(text: str, refs: list[Ref], index: int) -> tuple[int, frozenset[str], bool]:
     """The coordinated group ending with ``refs[index]``: (start, parties, is a meeting)."""
     group = [refs[index]]
     k = index - 1
-    while k >= 0 and _coordinated(text, refs[k], group[0]):
+    while k >= 0 and not _holds(group[0], refs[k]) and _coordinated(text, refs[k], group[0]):
         group.insert(0, refs[k])
         k -= 1
     # "..., foremost among which is aggression against Ukraine, the Republic of Korea and the United States are
@@ -1443,7 +1464,11 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
         local is not None
         and not local.meeting
         and not local.parties & ADVERSARIES  # "warned that North Korea would face ...": the speaker's warning
-        and _BARE_SUBJECT.match(text, clause.embed_start, local.start)
+        and (
+            _BARE_SUBJECT.match(text, clause.embed_start, local.start)
+            # "said that for the first time, the two allies plan to ...": an introduction before the clause's subject
+            or _EMBEDDED_SUBJECT_LEAD.match(text, clause.embed_start, local.start)
+        )
     ):
         clause.parties = local.parties
         clause.explicit = True  # the party says its will ("There should be no doubt that the U.S. will ...")
