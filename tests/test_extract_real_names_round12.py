@@ -160,6 +160,30 @@ def test_an_honorific_takes_the_office_and_state_in_apposition(text: str, expect
         assert found.get(name) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vice minister titled before the name, the state as an adjective before the title
+        (
+            "The talks were attended by Japanese Vice Foreign Minister Sato Ichiro and Republic of Korea First "
+            "Vice Foreign Minister Hong Gil-dong.",
+            {"Sato Ichiro": ("Vice Foreign Minister", "JPN"), "Hong Gil-dong": ("First Vice Foreign Minister", "KOR")},
+        ),
+        # Tokyo's "Vice-Minister for ... of Japan" in apposition, and Washington's "the Honorable"
+        (
+            "Mr. SATO Ichiro, Vice-Minister for Foreign Affairs of Japan, held a meeting with the Honorable Pat "
+            "Example, Under Secretary for Political Affairs, Department of State of the United States of America.",
+            {"Sato Ichiro": ("Vice-Minister for Foreign Affairs", "JPN"), "Pat Example": ("Under Secretary", "USA")},
+        ),
+    ],
+)
+def test_a_vice_minister_is_no_minister(text: str, expected: dict[str, object]) -> None:
+    found = persons(extract_text(text, dt.date(2031, 10, 25), "other"))
+    for name, value in expected.items():
+        assert found.get(name) == value
+    assert not any(role == "Foreign Minister" for role, _c in found.values())
+
+
 def test_an_honorific_alone_is_no_role() -> None:
     found = persons(extract_text("Mr. Pat Example said the talks went well.", dt.date(2031, 5, 2)))
     assert found.get("Pat Example", ("missing",))[0] is None

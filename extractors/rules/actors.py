@@ -74,7 +74,7 @@ _CAPS_FAMILY = regex_cache.compile(r"[A-Z]{3,}\s")
 """A family name in capitals before the given name (Tokyo's "KANO Koji")."""
 _OFFICE_AFTER = regex_cache.compile(compose(_RULES, "office_after"))
 _RANK_WORDS = dict(pair.split("=", 1) for pair in _RULES.word_list("rank_abbreviations"))
-_HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr."})
+_HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Honorable", "Hon."})
 _HONORIFIC_OFFICE = _RULES.regex("honorific_office")
 _APPOSITION_STATE = _RULES.regex("apposition_state")
 _APPOSITION_END = _RULES.regex("apposition_end")
