@@ -1378,7 +1378,7 @@ class _Extraction:
 
     def run(self) -> GraphData:
         text = self.text
-        actors = find_actors(text, self.lex, self.year, self.tokens)
+        actors = find_actors(text, self.lex, self.year, self.tokens, self.doc.date)
         for a in actors:
             iri = self.actor_node(a.actor)
             self.b.evidence(iri, a.start, a.end, 0.9 if a.via == "name" else 0.75)

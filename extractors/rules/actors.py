@@ -12,6 +12,7 @@ new person, with the country the title implies.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 from extractors.rules import regex_cache
 from extractors.rules.lexicon import Actor, Gazetteer, Lexicon, person_id
 from extractors.rules.patterns import compose, first_word_prefixes, load_rules
-from extractors.rules.people import KOREAN_SURNAMES, canonical_name, name_key
+from extractors.rules.people import KOREAN_SURNAMES, canonical_name, doubled_given, name_key
 from extractors.rules.scan import AnchoredPattern, Coverage, Tokens
 from graph.schema import Kind
 
@@ -67,6 +68,11 @@ _CAPS_FAMILY = regex_cache.compile(r"[A-Z]{3,}\s")
 _OFFICE_AFTER = regex_cache.compile(compose(_RULES, "office_after"))
 _RANK_WORDS = dict(pair.split("=", 1) for pair in _RULES.word_list("rank_abbreviations"))
 _HONORIFICS = _RULES.words("honorifics")
+_HONORIFIC_OFFICE = _RULES.regex("honorific_office")
+_APPOSITION_STATE = _RULES.regex("apposition_state")
+_APPOSITION_END = _RULES.regex("apposition_end")
+_APPOSITION_REACH = 240
+"""Characters after a name within which its apposition (office, ministry, state) is read."""
 _KOREAN_NAME = _RULES.regex("korean_name")
 _NOT_NAME = _RULES.words("not_name_words")
 _NAME_SPLIT = regex_cache.compile(r"[\s,\-]+")
@@ -121,7 +127,9 @@ def is_name(name: str) -> bool:
     return "," not in name or words[0] in KOREAN_SURNAMES
 
 
-def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None = None) -> list[ActorMention]:
+def find_actors(
+    text: str, lex: Lexicon, year: int | None, tokens: Tokens | None = None, on: dt.date | None = None
+) -> list[ActorMention]:
     """Every actor mention of ``text``, in text order, without overlaps.
 
     Persons are also read in upper-case stretches (cables, headings): there
@@ -132,9 +140,9 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
     out: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
     for start, end, ids in gaz.names.finditer(text, toks):
-        actor = _pick(gaz.actors, ids, year)
+        actor = _pick(gaz.actors, ids, year, on)
         if actor is not None and not _as_place_or_part(text, start, end, actor):
-            out.append(ActorMention(start, end, _titled(actor, text, start) or _dated(actor, year), "name"))
+            out.append(ActorMention(start, end, _titled(actor, text, start) or _dated(actor, year, on), "name"))
             taken.append((start, end))
     for start, end, ids in gaz.capitals.finditer(text, toks):
         if _after_words(text, start, _VENUE_WORDS, _VENUE_FILLERS) or _NOT_GOVERNMENT_AFTER.match(text, end):
@@ -148,12 +156,12 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
     for line_start, _line_end, titled in caps + [x for x in _speaker_labels(text) if not _in_lines(x, caps)]:
         ttoks = Tokens.of(titled)
         for start, end, ids in gaz.names.finditer(titled, ttoks):
-            actor = _pick(gaz.actors, ids, year)
+            actor = _pick(gaz.actors, ids, year, on)
             start, end = start + line_start, end + line_start
             if actor is None or covered.overlaps(start, end) or _as_place_or_part(text, start, end, actor):
                 continue
             via = "speaker" if any(a <= start and end <= b for a, b in speakers) else "name"
-            out.append(ActorMention(start, end, _dated(actor, year), via))
+            out.append(ActorMention(start, end, _dated(actor, year, on), via))
             covered.add(start, end)
         readings.append((titled, ttoks, line_start))
     keys = _name_keys(lex)
@@ -166,63 +174,78 @@ def find_actors(text: str, lex: Lexicon, year: int | None, tokens: Tokens | None
             raw = " ".join(m.group("name").split())
             if not is_name(raw):
                 continue
-            role = _ROLE_ACRONYM.sub("", " ".join(m.group("role").split()))  # "Secretary of Defense (DASD) for"
-            role = _ROLE_ABBREVIATION.sub(_written_out, role)  # "Chairman of the JCS"
-            ranked = _RANK.fullmatch(role) is not None
-            if ranked:
-                role = _office_for_rank(role, reading, m.end())
+            titled = _ROLE_ACRONYM.sub("", " ".join(m.group("role").split()))  # "Secretary of Defense (DASD) for"
+            titled = _ROLE_ABBREVIATION.sub(_written_out, titled)  # "Chairman of the JCS"
+            ranked = _RANK.fullmatch(titled) is not None
+            honorific = titled in _HONORIFICS
+            role = _office_for_rank(titled, reading, m.end()) if ranked else titled
             known = keys.get(name_key(raw))
-            if known is None and ranked and _RANK.fullmatch(role) and _CAPS_FAMILY.match(raw):
+            if known is None and ranked and (role is None or _RANK.fullmatch(role)) and _CAPS_FAMILY.match(raw):
                 continue  # "General FOIA Release", "Mr. KOTRA Trade": Tokyo's "KANO Koji" comes with an office
             if known is not None:
-                actor = _dated(known, year)
+                actor = _dated(known, year, on)
             else:
                 m_start = m.start() + offset
                 of_state = m.group("ofc")  # "Vice Minister for Foreign Affairs of Japan <name>"
                 country = (
                     _COUNTRY_WORDS.get(re.sub(r"\s+", "", of_state).lower())
                     if of_state
-                    else _role_country(role, text[max(0, m_start - 20) : m_start], text[e : e + 60], raw)
+                    else _role_country(role or "", text[max(0, m_start - 20) : m_start], text[e : e + 60], raw)
                 )
+                if country is None and honorific:
+                    country = _apposition_state(text, e)
+                # a garbled spelling of a gazetteer person in the office the title names that year ("Secretary of
+                # State Tony Blincoln"); a doubled given name no gazetteer person answers is no person at all
+                like = gaz.person_like(raw, role or "", country, year, on) if not ranked else None
+                if like is not None:
+                    out.append(ActorMention(s, e, _dated(like, year, on), "role"))
+                    covered.add(s, e)
+                    continue
+                if doubled_given(raw) is not None:
+                    continue
                 label = canonical_name(raw, country)
                 actor = Actor(id=person_id(label), kind=Kind.PERSON, label=label, role=role, country=country)
             out.append(ActorMention(s, e, actor, "role"))
             covered.add(s, e)
-    out.extend(_side_heads(text, covered, keys, year))
+    out.extend(_side_heads(text, covered, keys, year, on))
     for m in _PAPERS_PRESIDENT.finditer(text):
         s, e = m.span("the")
-        if _guest_country(gaz, m.group("named"), m.group("title"), year) == "USA":
+        if _guest_country(gaz, m.group("named"), m.group("title"), year, on) == "USA":
             continue  # "The President's News Conference With President Biden": the host is no U.S. president
-        holder = gaz.office_holder("President", "USA", year)
+        holder = gaz.office_holder("President", "USA", year, on)
         if holder is not None and not covered.overlaps(s, e):
-            out.append(ActorMention(s, e, _dated(holder, year), "title"))
+            out.append(ActorMention(s, e, _dated(holder, year, on), "title"))
             covered.add(s, e)
     for m in _TITLE_ANCHORED.finditer(text, toks):
         s, e = m.span("surname")
         if covered.overlaps(s, e):
             continue
-        found = gaz.person_by_surname(m.group("surname"), year, m.group("title"))
+        found = gaz.person_by_surname(m.group("surname"), year, m.group("title"), on)
         if found is not None:
-            out.append(ActorMention(m.start(), e, _dated(found, year), "title"))
+            out.append(ActorMention(m.start(), e, _dated(found, year, on), "title"))
     out.extend(_bare_surnames(text, out))
     out.sort(key=lambda a: (a.start, -a.end))
     return out
 
 
-def _guest_country(gaz: Gazetteer, named: str | None, title: str, year: int | None) -> str | None:
+def _guest_country(
+    gaz: Gazetteer, named: str | None, title: str, year: int | None, on: dt.date | None = None
+) -> str | None:
     """The country of the guest a presidential papers' title names after "With" ("President Kim", "President
     Moon Jae-in of South Korea"): the first of its words, from the last, that is the family name of one person of
     the gazetteer in office that year; None when none is."""
     if not named:
         return None
     for word in reversed(named.split()):
-        found = gaz.person_by_surname(word.rstrip(".,"), year, " ".join(title.split()))
+        found = gaz.person_by_surname(word.rstrip(".,"), year, " ".join(title.split()), on)
         if found is not None:
             return found.country
     return None
 
 
-def _side_heads(text: str, covered: Coverage, keys: dict[str, Actor], year: int | None) -> list[ActorMention]:
+def _side_heads(
+    text: str, covered: Coverage, keys: dict[str, Actor], year: int | None, on: dt.date | None = None
+) -> list[ActorMention]:
     """Heads named by a bare full name after their side ("The U.S. side was led by Pat Example, ...";
     "As for the American side, Pat Example is in charge"): a person of that side's country, with the office
     said right after the name or in the next sentence ("She is the ..."), if any."""
@@ -236,7 +259,7 @@ def _side_heads(text: str, covered: Coverage, keys: dict[str, Actor], year: int 
         country = _COUNTRY_WORDS.get(re.sub(r"\s+", "", m.group("c") or m.group("c2")).lower())
         known = keys.get(name_key(raw))
         if known is not None:
-            actor = _dated(known, year)
+            actor = _dated(known, year, on)
         else:
             label = canonical_name(raw, country)
             office = _SIDE_HEAD_OFFICE.match(text, e)
@@ -247,16 +270,29 @@ def _side_heads(text: str, covered: Coverage, keys: dict[str, Actor], year: int 
     return out
 
 
-def _office_for_rank(rank: str, text: str, name_end: int) -> str:
+def _office_for_rank(rank: str, text: str, name_end: int) -> str | None:
     """The role of a person the text titles only by rank: the office in apposition after the name ("Gen. Hong
     Gil-dong, Chief of Staff, Joint Staff"), else the rank written out ("Gen." is "General"); a rank is no office,
-    but it is what the text says of the person. An honorific ("Mr.") is kept as written."""
+    but it is what the text says of the person. An honorific ("Mr.", "Dr.") is no office either, nor a rank: the
+    office in apposition ("Mr. HONG Gildo, Deputy Director-General, ...") or none."""
     after = _OFFICE_AFTER.match(text, name_end)
     if after is not None:
         return " ".join(after.group("office").split())
     if rank in _HONORIFICS:
-        return rank
+        office = _HONORIFIC_OFFICE.match(text, name_end)
+        return " ".join(office.group("office").split()) if office else None
     return " ".join(_RANK_WORDS.get(w.rstrip("."), w) for w in rank.split())
+
+
+def _apposition_state(text: str, name_end: int) -> str | None:
+    """The state an apposition after a name gives ("..., Deputy Director-General, Asian Affairs Bureau, Ministry
+    of Foreign Affairs of Japan"): its last "of <state>" before the apposition ends (see ``apposition_end``)."""
+    window = text[name_end : name_end + _APPOSITION_REACH]
+    if not window.startswith(","):
+        return None
+    end = _APPOSITION_END.search(window)
+    states = list(_APPOSITION_STATE.finditer(window, 0, end.start() if end else len(window)))
+    return _COUNTRY_WORDS.get(re.sub(r"\s+", "", states[-1].group("c")).lower()) if states else None
 
 
 _SUFFIXES = _RULES.words("name_suffixes")
@@ -358,11 +394,12 @@ def _role_words(role: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[a-z]+", role.lower()) if len(w) > 3)
 
 
-def _dated(actor: Actor, year: int | None) -> Actor:
-    """A person as of the document's year: the office held then (a JCS chairman in 2017, minister in 2018)."""
+def _dated(actor: Actor, year: int | None, on: dt.date | None = None) -> Actor:
+    """A person as of the document's date: the office held then (a JCS chairman in 2017, minister in 2019; in 2018
+    the one of the document's day where the gazetteer gives the days of the change)."""
     if not actor.offices:
         return actor
-    role = actor.role_in(year)
+    role = actor.role_in(year, on)
     return actor if role == actor.role else replace(actor, role=role)
 
 
@@ -414,8 +451,8 @@ def _title_word(m: re.Match[str]) -> str:
     return low if low in _SMALL_WORDS else word[:1].upper() + low[1:]
 
 
-def _pick(actors: dict[str, Actor], ids: tuple[str, ...], year: int | None) -> Actor | None:
+def _pick(actors: dict[str, Actor], ids: tuple[str, ...], year: int | None, on: dt.date | None = None) -> Actor | None:
     if len(ids) == 1:
         return actors[ids[0]]
-    in_office = [actors[i] for i in ids if year is None or actors[i].in_office(year)]
+    in_office = [actors[i] for i in ids if year is None or actors[i].in_office(year, on)]
     return in_office[0] if len(in_office) == 1 else None

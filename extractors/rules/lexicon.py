@@ -27,7 +27,7 @@ from typing import Any
 
 from extractors.rules import regex_cache
 from extractors.rules.patterns import load_rules
-from extractors.rules.people import merged_persons, romanised_variants
+from extractors.rules.people import close_spelling, merged_persons, office_key, romanised_variants, surname_spellings
 from extractors.rules.scan import Tokens
 from graph.errors import ExtractionError
 from graph.schema import COMMITMENT_SCHEME, COMMITMENT_TYPES, THREAT_SCHEME, THREAT_TYPES, Kind, concept_local_name
@@ -395,19 +395,36 @@ class Actor:
     terms: tuple[tuple[int, int], ...] = ()
     offices: tuple[tuple[str, int, int], ...] = ()
     """A person's offices as ``(role, from, to)``, in order (see :mod:`extractors.rules.people`)."""
+    days: tuple[tuple[dt.date | None, dt.date | None], ...] = ()
+    """The first and last day of each office where the gazetteer gives them (``since``, ``until``), else None."""
 
-    def in_office(self, year: int) -> bool:
-        """True when a person held their office in ``year`` (always True without terms)."""
-        return not self.terms or any(a <= year <= b for a, b in self.terms)
+    def _on_day(self, k: int, on: dt.date | None) -> bool:
+        """Does office ``k`` cover the day ``on`` as far as its known days tell (True without a day)?"""
+        if on is None or k >= len(self.days):
+            return True
+        first, last = self.days[k]
+        return (first is None or first <= on) and (last is None or on <= last)
 
-    def role_in(self, year: int | None) -> str | None:
-        """The office held in ``year`` (a JCS chairman in 2017 is a minister in 2018); else the last one (a later
-        text, a reprint, names the office held); None before the first (a J5 director of 2023 is not yet the
-        chairman of 2025)."""
+    def in_office(self, year: int, on: dt.date | None = None) -> bool:
+        """True when a person held their office in ``year`` (always True without terms); on the day ``on`` where
+        the office's days are known (a minister who left in September is not in office in October)."""
+        if not self.terms:
+            return True
+        return any(a <= year <= b and self._on_day(k, on) for k, (_r, a, b) in enumerate(self.offices)) or (
+            not self.offices and any(a <= year <= b for a, b in self.terms)
+        )
+
+    def role_in(self, year: int | None, on: dt.date | None = None) -> str | None:
+        """The office held in ``year`` (a JCS chairman in 2017 is a minister in 2018); in a year of two offices
+        the one held on the day ``on`` where the days are known (the chairman until September 2018, the minister
+        after), else the later; else the last one (a later text, a reprint, names the office held); None before
+        the first (a J5 director of 2023 is not yet the chairman of 2025)."""
         if year is not None and self.offices:
-            held = [r for r, a, b in self.offices if a <= year <= b]
+            held = [(k, r) for k, (r, a, b) in enumerate(self.offices) if a <= year <= b]
+            if len(held) > 1 and on is not None:
+                held = [(k, r) for k, r in held if self._on_day(k, on)] or held
             if held:
-                return held[-1]
+                return held[-1][1]
             if year < min(a for _r, a, _b in self.offices):
                 return None
         return self.role
@@ -462,13 +479,50 @@ class Gazetteer:
     names: PhraseMatcher
     capitals: PhraseMatcher
     by_surname: dict[str, list[Actor]] = field(default_factory=dict)
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A person's id -> the gazetteer's name and aliases of that person (for :meth:`person_like`)."""
 
-    def person_by_surname(self, surname: str, year: int | None, role_hint: str | None = None) -> Actor | None:
+    def person_like(
+        self, name: str, title: str, country: str | None, year: int | None, on: dt.date | None = None
+    ) -> Actor | None:
+        """The one gazetteer person in the office ``title`` names in ``year`` whose name the text's ``name`` spells
+        closely ("Tony Blincoln" after "Secretary of State" in 2021; "Eui-yong Eui-yong", a doubled given name, after
+        "Foreign Minister"): see :func:`extractors.rules.people.close_spelling`. None without a year, an office or
+        one such person: a name the gazetteer does not know stays its own then."""
+        office = office_key(title)
+        if year is None or office is None:
+            return None
+        found = {
+            a.id: a
+            for people in self.by_surname.values()
+            for a in people
+            if (country is None or a.country == country)
+            and a.in_office(year, on)
+            and office_key(a.role_in(year, on) or "") == office
+            and any(close_spelling(name, s) for s in self.spellings.get(a.id, (a.label,)))
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def person_by_surname(
+        self, surname: str, year: int | None, role_hint: str | None = None, on: dt.date | None = None
+    ) -> Actor | None:
         """The one person of that family name in office in ``year`` (None if none or several)."""
-        found = [a for a in self.by_surname.get(surname, []) if year is None or a.in_office(year)]
+        # other spellings of a Korean family name ("Minister Jeong" may be "Minister Chung") only with a year: two
+        # persons in office then leave the mention unresolved
+        spellings = surname_spellings(surname) if year is not None else (surname,)
+        found = [
+            a
+            for spelled in spellings
+            for a in self.by_surname.get(spelled, [])
+            if year is None or a.in_office(year, on)
+        ]
+        if role_hint and len(found) > 1 and office_key(role_hint) is not None:
+            # "Foreign Minister Chung" is the Minister of Foreign Affairs of that year
+            office = office_key(role_hint)
+            found = [a for a in found if office_key(a.role_in(year, on) or "") == office] or found
         if role_hint and len(found) > 1:
             hint = role_hint.lower()
-            roles = [(a, (a.role_in(year) or "").lower()) for a in found]
+            roles = [(a, (a.role_in(year, on) or "").lower()) for a in found]
             # "Minister Shin": the Minister of National Defense before a Vice Minister of that year
             hinted = [a for a, r in roles if r.startswith(hint)] or [a for a, r in roles if hint in r]
             found = hinted or found
@@ -476,11 +530,11 @@ class Gazetteer:
             # "Prime Minister Kim" in 1975 is not the one Kim of the gazetteer in office then (the North's leader):
             # a cabinet title names only a person who held such an office
             hint = " ".join(role_hint.lower().split())
-            if hint not in (found[0].role_in(year) or found[0].role or "").lower():
+            if hint not in (found[0].role_in(year, on) or found[0].role or "").lower():
                 return None
         return found[0] if len(found) == 1 else None
 
-    def office_holder(self, role: str, country: str, year: int | None) -> Actor | None:
+    def office_holder(self, role: str, country: str, year: int | None, on: dt.date | None = None) -> Actor | None:
         """The one person of ``country`` who held ``role`` in ``year`` (None without a year, or if none or several:
         a year in which the office changed hands names no one)."""
         if year is None:
@@ -490,7 +544,7 @@ class Gazetteer:
             a
             for people in self.by_surname.values()
             for a in people
-            if a.country == country and a.in_office(year) and (a.role_in(year) or "").lower() == want
+            if a.country == country and a.in_office(year, on) and (a.role_in(year, on) or "").lower() == want
         ]
         unique = {a.id: a for a in found}
         return next(iter(unique.values())) if len(unique) == 1 else None
@@ -499,6 +553,11 @@ class Gazetteer:
 _MINISTERIAL_HINTS = load_rules("actors").words("ministerial_titles")
 """Titles before a family name that name an office the person must hold ("Prime Minister Kim", "Secretary
 Rusk"); ranks and "President", "Chairman", "Leader" (used loosely for the North's leaders) are not checked."""
+
+
+def _day(value: object) -> dt.date | None:
+    """An office's first or last day as the gazetteer writes it ("2018-09-21"), None where it gives none."""
+    return dt.date.fromisoformat(str(value)) if value else None
 
 
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
@@ -521,9 +580,11 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
                 for capital in entry.get("capitals", []):
                     capitals.setdefault(capital, []).append(actor.id)
         by_surname: dict[str, list[Actor]] = {}
+        spellings: dict[str, tuple[str, ...]] = {}
         romanised: dict[str, set[str]] = {}
         for entry in merged_persons(data["persons"]):
             offices = tuple((str(o["role"]), int(o["from"]), int(o["to"])) for o in entry["offices"])
+            days = tuple((_day(o.get("since")), _day(o.get("until"))) for o in entry["offices"])
             actor = Actor(
                 id=person_id(entry["name"]),
                 kind=Kind.PERSON,
@@ -532,9 +593,11 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
                 country=entry.get("country"),
                 terms=tuple((a, b) for _, a, b in offices),
                 offices=offices,
+                days=days if any(d != (None, None) for d in days) else (),
             )
             actors[actor.id] = actor
             by_surname.setdefault(actor.surname, []).append(actor)
+            spellings[actor.id] = (entry["name"], *entry.get("aliases", []))
             variants: set[str] = set()
             for alias in (entry["name"], *entry.get("aliases", [])):
                 variants |= _korean_variants(alias) if actor.country in ("KOR", "PRK") else {alias}
@@ -552,7 +615,9 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
     except (OSError, KeyError, TypeError, ValueError) as e:
         msg = f"cannot read the gazetteer {path}: {e}"
         raise ExtractionError(msg) from e
-    return Gazetteer(actors, PhraseMatcher(names, fold=False), PhraseMatcher(capitals, fold=False), by_surname)
+    return Gazetteer(
+        actors, PhraseMatcher(names, fold=False), PhraseMatcher(capitals, fold=False), by_surname, spellings
+    )
 
 
 # ---------------------------------------------------------------------------

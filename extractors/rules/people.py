@@ -18,6 +18,7 @@ Western name without middle initials ("Vincent K. Brooks" -> "Vincent Brooks").
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -88,6 +89,76 @@ def _spellings(key: str) -> dict[str, tuple[str, ...]]:
 
 
 _INITIAL_SPELLINGS = _spellings("romanised_initials")
+_SURNAME_GROUPS = _spellings("korean_surname_spellings")
+_OFFICE_KEYS = {" ".join(t.split()): k for k, titles in _spellings("office_keys").items() for t in (k, *titles)}
+_CLOSE_RATIO = 0.75
+"""How alike two name keys must be (difflib's ratio) for a close spelling."""
+
+
+@functools.lru_cache(maxsize=1024)
+def surname_spellings(surname: str) -> tuple[str, ...]:
+    """Every spelling of a Korean family name (``korean_surname_spellings``), the name first; others as given.
+
+    >>> surname_spellings("Jeong"), surname_spellings("Austin")
+    (('Jeong', 'Chung', 'Jung'), ('Austin',))
+    """
+    for head, others in _SURNAME_GROUPS.items():
+        group = (head, *others)
+        if surname in group:
+            return (surname, *(g for g in group if g != surname))
+    return (surname,)
+
+
+def office_key(title: str) -> str | None:
+    """The office a title names, for close spellings (``office_keys``): "Foreign Minister" and "Minister of Foreign
+    Affairs" are one; None for a title not listed.
+
+    >>> office_key("Foreign  Minister"), office_key("Minister of Foreign Affairs"), office_key("Ambassador")
+    ('foreign minister', 'foreign minister', None)
+    """
+    return _OFFICE_KEYS.get(" ".join(title.lower().split()))
+
+
+def doubled_given(name: str) -> str | None:
+    """The given name of a machine translation's garbled name that doubles it ("Eui-yong Eui-yong", "Eui-yong Eui":
+    the family name lost, the given name or its first syllable written twice); None for any other name.
+
+    >>> doubled_given("Eui-yong Eui-yong"), doubled_given("Min-soo Min"), doubled_given("Kim Kwan-jin")
+    ('Eui-yong', 'Min-soo', None)
+    """
+    tokens = name.split()
+    if len(tokens) != 2:
+        return None
+    a, b = tokens
+    long, short = (a, b) if len(a) >= len(b) else (b, a)
+    if "-" not in long:
+        return None
+    return long if short.casefold() in (long.casefold(), long.split("-")[0].casefold()) else None
+
+
+def close_spelling(name: str, spelled: str) -> bool:
+    """Does the text's ``name`` spell the gazetteer's ``spelled`` closely: a doubled given name that is its given
+    name, or a name alike in its letters (``_CLOSE_RATIO``) that shares a word with it or begins each word as it
+    does ("Tony Blincoln" / "Tony Blinken", "Anthony Blincoln" / "Antony Blinken", "Chung Wei-young" / "Chung
+    Eui-yong")? Used only with the office and the date (:meth:`Gazetteer.person_like`).
+
+    >>> close_spelling("Tony Blincoln", "Tony Blinken"), close_spelling("Eui-yong Eui", "Chung Eui-yong")
+    (True, True)
+    >>> close_spelling("Mike Pence", "Mike Pompeo"), close_spelling("Kim Dong-jin", "Kim Kwan-jin")
+    (False, False)
+    """
+    given = doubled_given(name)
+    words = spelled.split()
+    if given is not None:
+        return len(words) == 2 and words[0] in KOREAN_SURNAMES and name_key(words[1]) == name_key(given)
+    mine = name.split()
+    if len(mine) != len(words) or name_key(name) == name_key(spelled):
+        return False
+    keys, theirs = [name_key(w) for w in mine], [name_key(w) for w in words]
+    alike = any(a == b for a, b in zip(keys, theirs, strict=True)) or all(
+        a[:3] == b[:3] for a, b in zip(keys, theirs, strict=True)
+    )
+    return alike and difflib.SequenceMatcher(None, name_key(name), name_key(spelled)).ratio() >= _CLOSE_RATIO
 _VOWEL_SPELLINGS = _spellings("romanised_vowels")
 
 
@@ -221,6 +292,9 @@ def merged_persons(entries: Iterable[dict[str, Any]], people: list[RefPerson] | 
         if "offices" not in e:
             terms = e.get("terms") or [[e["from"], e["to"]]]
             e["offices"] = [{"role": e.get("role"), "from": a, "to": b} for a, b in terms]
+            for key in ("since", "until") if len(terms) == 1 else ():
+                if e.get(key):
+                    e["offices"][0][key] = e[key]
         e["aliases"] = list(e.get("aliases", []))
         out.append(e)
         for alias in (e["name"], *e["aliases"]):
@@ -256,6 +330,10 @@ def _joined(offices: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for o in sorted(offices, key=lambda x: (x["from"], x["to"])):
         if out and out[-1]["role"] == o["role"] and o["from"] <= out[-1]["to"] + 1:
+            if o["to"] > out[-1]["to"]:
+                out[-1].pop("until", None)  # a later year of the office: its last day is not the one given before
+            if o.get("until"):
+                out[-1]["until"] = o["until"]
             out[-1]["to"] = max(out[-1]["to"], o["to"])
         else:
             out.append(dict(o))
