@@ -180,6 +180,18 @@ def infer_date(text: str) -> tuple[dt.date | None, str, str]:
     return None, "", ""
 
 
+def earlier_meeting_day(text: str) -> dt.date | None:
+    """The day of the earlier meeting a text names near its top ("(The previous meeting was held in Phnom Penh,
+    Cambodia, on July 12, 2012.)", ``earlier_meeting_before``): the day an undated text's own meeting follows."""
+    from extractors.rules.dates import iter_full_dates
+
+    top = text[:TOP_CHARS]
+    pattern = _pattern("earlier_meeting_before")
+    return next(
+        (d.date for d in iter_full_dates(top) if pattern.search(top[max(0, d.start - 200) : d.start])), None
+    )
+
+
 def _line_at(text: str, pos: int) -> str:
     """The line of ``text`` that holds position ``pos``, stripped."""
     end = text.find("\n", pos)
@@ -207,6 +219,8 @@ def names_other_event(text: str, start: int, end: int) -> bool:
         return True  # a collection's issue header dates the issue
     if _pattern("archive_span_before").search(text[max(0, start - 200) : start]):
         return True  # an archive's banner gives the span of its pages
+    if _pattern("earlier_meeting_before").search(text[max(0, start - 200) : start]):
+        return True  # "The previous meeting was held in X on <date>": the earlier meeting's day
     return before.rstrip(" ").lower().endswith(" the") and _pattern("event_date_after").match(text, end) is not None
 
 

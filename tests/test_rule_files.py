@@ -365,6 +365,7 @@ _KEPT_COLLECTIONS = {
     ("extractors/rules/__init__.py", "_JOINT_KINDS"), ("extractors/rules/__init__.py", "_REPORT_KINDS"),
     ("extractors/rules/commitments.py", "_KINDS"), ("extractors/rules/commitments.py", "_PLEDGING"),
     ("extractors/rules/meetings.py", "_SERIES_OF_GROUP"), ("extractors/rules/evidence.py", "_NODE_FIELDS"),
+    ("extractors/rules/__init__.py", "_NORTH_SUMMIT_LEVELS"),  # group names of meetings.yaml's summit levels
     ("extractors/rules/evidence.py", "_REL_FIELDS"), ("extractors/rules/patterns.py", "RULES_DIR"),
     ("extractors/rules/patterns.py", "_FLAGS"), ("extractors/readers/sites.py", "SITES_FILE"),
     ("extractors/readers/sites.py", "_SITE_KEYS"),

@@ -164,11 +164,33 @@ class _Line:
     role: str = "text"  # "text", "furniture", "suffix"
 
 
+QUOTED_SHARE = 0.5
+"""A text is a forwarded mail's quotation when at least this share of its lines open with a quotation mark."""
+
+QUOTED_MIN_LINES = 5
+"""... and at least this many."""
+
+
+def _quote_marks(text: str) -> re.Pattern[str] | None:
+    """The quotation marks opening the lines of a forwarded mail ("> " before each line), or None when the text is
+    not one (``quote_prefix`` in the rule file)."""
+    marks = _compiled()["quote_prefix"]
+    lines = [ln.lstrip() for ln in _LINE.findall(text) if ln.strip()]
+    quoted = sum(1 for ln in lines if marks.match(ln))
+    return marks if quoted >= QUOTED_MIN_LINES and quoted >= QUOTED_SHARE * len(lines) else None
+
+
 def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     last = 0
     page = 0
+    quote = _quote_marks(text) if ">" in text else None
     for m in _LINE.finditer(text):
+        if quote is not None:
+            # a quoted line's marks are furniture: its text starts after them, and marks alone are a blank line
+            head = quote.match(m.group().lstrip())
+            if head is not None and not m.group().lstrip()[head.end() :].strip():
+                continue
         sep = text[last : m.start()]
         if "\f" in sep:
             page += sep.count("\f")
@@ -181,8 +203,12 @@ def _lines(text: str) -> list[_Line]:
             gap = ""
         line = m.group()
         stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        if quote is not None and (head := quote.match(stripped)) is not None:
+            rest = stripped[head.end() :]
+            lead += head.end() + len(rest) - len(rest.lstrip())
+            stripped = rest.strip()
         if stripped:
-            lead = len(line) - len(line.lstrip())
             out.append(_Line(m.start() + lead, m.start() + lead + len(stripped), stripped, gap, page))
         elif out:
             continue

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.document import Paragraph, SourceDocument
-from extractors.metadata import body_end, is_chrome
+from extractors.metadata import body_end, earlier_meeting_day, is_chrome
 from extractors.registry import register
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
@@ -111,6 +111,8 @@ _OPENING_MARKS = " \t\n\"'“‘("
 _TOGETHER = _MEETING_RULES.regex("together")
 _LEADERS_CALL = _MEETING_RULES.regex("leaders_call")
 _LEADERS_IN_PERSON = _MEETING_RULES.regex("leaders_in_person")
+_LEADERS_TODAY = _MEETING_RULES.regex("leaders_today")
+_LEADER_VISIT = _MEETING_RULES.regex("leader_visit")
 _CALL_REACH = 2
 """How many sentences either side of the leaders' a call told of them reaches (see ``leaders_in_person``)."""
 _DECISION_OF = _MEETING_RULES.regex("decision_of_before")
@@ -226,6 +228,14 @@ def extract_document(doc: SourceDocument, base: str = DEFAULT_BASE, lexicon: Lex
     return _Extraction(doc, base, lexicon or default_lexicon()).run()
 
 
+_NORTH_SUMMIT_LEVELS = frozenset({"inter", "usdprk"})
+
+
+def _north_summit(m: MeetingMention) -> bool:
+    """A summit of one ally with the North ("the inter-Korean summit", "the U.S.-DPRK summit")."""
+    return m.series == Series.SUMMIT and m.level in _NORTH_SUMMIT_LEVELS
+
+
 def _meeting_date(meeting: Meeting) -> dt.date | None:
     """A numbered meeting's date from its mentions.
 
@@ -332,7 +342,10 @@ class _Extraction:
         self.sindex = SentenceIndex(self.sents)
         self.b = GraphBuilder(doc, base, [p.start for p in self.pars], [p.number for p in self.pars])
         self.tokens = Tokens.of(self.text)
-        self.dates = find_dates(self.text, doc.date, tokens=self.tokens)
+        # an undated text's partial dates fall after the earlier meeting it names ("On September 28, ... (The
+        # previous meeting was held ... on July 12, 2012.)")
+        after = earlier_meeting_day(self.text) if doc.date is None else None
+        self.dates = find_dates(self.text, doc.date, tokens=self.tokens, after=after)
         self._date_starts = [d.start for d in self.dates]
         self.actor_iris: dict[str, str] = {}
         self.recorded: Meeting | None = None
@@ -501,6 +514,10 @@ class _Extraction:
                     target = self.recorded
                 elif len(same_series) == 1:
                     target = same_series[0]
+                if target is not None and _north_summit(m) != any(_north_summit(x) for x in target.mentions):
+                    # "shared the hope that a second inter-Korean summit will ..." in the statement of the allies'
+                    # summit: a summit with the North is never the allies' one, nor the other way round
+                    target = None
             if target is not None and m.future and target is self.recorded:
                 target = None  # "the next EDSCG meeting in Washington" is not the one this text records
             if target is None and self._bilateral_report(m):
@@ -713,7 +730,14 @@ class _Extraction:
             if len(countries) < 2:
                 continue
             s = self.sents[si]
-            if not _TOGETHER.search(self.text, s.start, s.end) or _LEADERS_CALL.search(self.text, s.start, s.end):
+            together = _TOGETHER.search(self.text, s.start, s.end) is not None or (
+                # "President X and President Y of the Republic of Korea today reaffirmed ...": in the opening of
+                # their joint statement, the leaders acting today under its date line did so at their summit
+                self.doc.kind in _JOINT_KINDS
+                and s.start < self._opening_end(2)
+                and _LEADERS_TODAY.match(self.text, leaders[-1].end, s.end) is not None
+            )
+            if not together or _LEADERS_CALL.search(self.text, s.start, s.end):
                 continue  # nothing done together, or a telephone call ("held a phone call on March 3"): no summit
             if not _LEADERS_IN_PERSON.search(self.text, s.start, s.end) and any(
                 _LEADERS_CALL.search(self.text, self.sents[j].start, self.sents[j].end)
@@ -801,6 +825,36 @@ class _Extraction:
                     attach_place(mention, self.text, s.end)
                     mention.level = trilateral_level(m.group("office"))
                 out.append(mention)
+        out.extend(self._visit_summits(actors))
+        return out
+
+    def _visit_summits(self, actors: list[ActorMention]) -> list[MeetingMention]:
+        """The summit of a leader's visit that a joint statement or fact sheet opens with ("On the occasion of
+        President X's visit to the Republic of Korea, the alliance ..."): the leader of one ally visiting the other,
+        dated by the statement's date line; only in the statement's opening (``leader_visit``)."""
+        if self.doc.kind not in _JOINT_KINDS or not self.sents:
+            return []
+        out: list[MeetingMention] = []
+        for m in _LEADER_VISIT.finditer(self.text, 0, self._opening_end(2)):
+            lead, end = m.span("leader") if m.group("leader") else m.span("leader2")
+            visitor = next(
+                (
+                    a
+                    for a in actors
+                    if lead <= a.start < end
+                    and a.actor.kind == Kind.PERSON
+                    and (a.actor.role or "").lower().startswith(_LEADER_ROLES)
+                ),
+                None,
+            )
+            hosts = parties_of(m.group("host"))
+            if visitor is None or len(hosts) != 1 or {visitor.actor.country, *hosts} != {"KOR", "USA"}:
+                continue  # a visit to a third state, or by someone who is no ally's leader
+            si = self.sindex.at(m.start())
+            day = self._date_line_before(self.sents[si].start) if si is not None else None
+            if day is None:
+                continue
+            out.append(MeetingMention(m.start(), m.end(), Series.SUMMIT, None, date=day))
         return out
 
     def officials_meetings(self, actors: list[ActorMention], named: Sequence[MeetingMention]) -> list[MeetingMention]:
@@ -1013,8 +1067,9 @@ class _Extraction:
     def _unnumbered_record(self, pending: list[MeetingMention]) -> list[Meeting]:
         """A candidate for the recorded meeting among mentions without an ordinal: the first one the opening
         says "was held" or the heading names, with the undated mentions of its series ("THE ANNUAL SECURITY
-        CONSULTATIVE MEETING ... WAS HELD IN SEOUL"). Dated by its text, else by the document."""
-        if self.doc.kind not in (*_JOINT_KINDS, "other") or self.doc.date is None:
+        CONSULTATIVE MEETING ... WAS HELD IN SEOUL"). Dated by its text, else by the document (an undated document:
+        by its text only)."""
+        if self.doc.kind not in (*_JOINT_KINDS, "other"):
             return []
         limit = self._opening_end(2) if self.pars else 1500
         heading_end = self._heading_end()
@@ -1053,6 +1108,8 @@ class _Extraction:
             )
             if dated is not None:
                 own.append(dated)
+        if self.doc.date is None and not any(m.date is not None and m.date.precision == "day" for m in own):
+            return []  # nothing to date it by
         place = next((m.location for m in own if m.location), None)
         if place is None and (self._titled(first) or first.held):
             place = self._place_below(first)

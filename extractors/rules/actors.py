@@ -225,7 +225,34 @@ def find_actors(
             out.append(ActorMention(m.start(), e, _dated(found, year, on), "title"))
     out.extend(_bare_surnames(text, out))
     out.sort(key=lambda a: (a.start, -a.end))
-    return out
+    return respective_countries(text, out)
+
+
+_RESPECTIVELY = _RULES.regex("respectively")
+_SENTENCE_END = regex_cache.compile(r"[.;](?=\s|$)(?<![A-Z]\.)|\n\s*\n")
+
+
+def respective_countries(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """Persons listed after "headed respectively by" take, in order, the states listed before it in their sentence
+    ("The delegations of Japan, the ROK and the United States, headed respectively by A, B and C"), when there are
+    as many persons as states; a person whose title already gave a state keeps it."""
+    for cue in _RESPECTIVELY.finditer(text):
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, cue.start())]
+        begin = ends[-1] if ends else 0
+        after = _SENTENCE_END.search(text, cue.end())
+        stop = after.start() if after is not None else len(text)
+        states: list[str] = []
+        for a in found:
+            in_list = begin <= a.start and a.end <= cue.start() and a.actor.kind == Kind.STATE and a.via == "name"
+            if in_list and (not states or states[-1] != a.actor.id):  # "the Republic of Korea (ROK)": one state
+                states.append(a.actor.id)
+        persons = [i for i, a in enumerate(found) if cue.end() <= a.start < stop and a.actor.kind == Kind.PERSON]
+        if len(states) < 2 or len(states) != len(persons):
+            continue
+        for i, state in zip(persons, states, strict=True):
+            if found[i].actor.country is None:
+                found[i] = replace(found[i], actor=replace(found[i].actor, country=state))
+    return found
 
 
 def _guest_country(

@@ -219,6 +219,21 @@ def resolve_month_day(month: int, day: int, ref: dt.date) -> dt.date | None:
     return None
 
 
+def month_day_after(month: int, day: int, floor: dt.date) -> dt.date | None:
+    """The first ``month``/``day`` after ``floor`` (its year or the next).
+
+    >>> month_day_after(9, 28, dt.date(2012, 7, 12)).isoformat()
+    '2012-09-28'
+    >>> month_day_after(3, 1, dt.date(2012, 7, 12)).isoformat()
+    '2013-03-01'
+    """
+    for year in (floor.year, floor.year + 1):
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and candidate > floor:
+            return candidate
+    return None
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -279,7 +294,12 @@ def _weekday(name: str, ref: dt.date) -> dt.date:
 
 
 def find_dates(
-    text: str, ref: dt.date | None = None, start: int = 0, end: int | None = None, tokens: Tokens | None = None
+    text: str,
+    ref: dt.date | None = None,
+    start: int = 0,
+    end: int | None = None,
+    tokens: Tokens | None = None,
+    after: dt.date | None = None,
 ) -> list[DateMatch]:
     """Every date expression of ``text[start:end]``, resolved against ``ref``.
 
@@ -288,6 +308,9 @@ def find_dates(
         ref: the document's date; partial and relative expressions need it.
         start, end: the part of ``text`` to scan.
         tokens: the text's tokens (computed when not given).
+        after: for an undated document, a day its partial dates fall after (the day of the earlier meeting the text
+            names: "On September 28 ... (The previous meeting was held ... on July 12, 2012.)"); a partial date then
+            takes the first year that puts it after that day. Relative expressions stay unresolved.
 
     Returns:
         The matches in text order.
@@ -296,7 +319,7 @@ def find_dates(
     toks = tokens if tokens is not None else Tokens.of(text)
     stated: DateMatch | None = None  # the last day the text states in full (for "the previous day")
     for m in _anchored().finditer(text, toks, start, end):
-        found = _convert(m, _context_day(m, text, stated) or ref, text)
+        found = _convert(m, _context_day(m, text, stated) or ref, text, after if ref is None else None)
         if found is not None:
             out.append(found)
             if found.precision == "day" and not found.relative and not found.partial:
@@ -326,7 +349,7 @@ def _context_day(m: re.Match[str], text: str, stated: DateMatch | None) -> dt.da
     return stated.end_date or stated.date
 
 
-def _convert(m: re.Match[str], ref: dt.date | None, text: str) -> DateMatch | None:
+def _convert(m: re.Match[str], ref: dt.date | None, text: str, after: dt.date | None = None) -> DateMatch | None:
     s, e = m.span()
     group = m.group
     if group("slash"):
@@ -363,6 +386,9 @@ def _convert(m: re.Match[str], ref: dt.date | None, text: str) -> DateMatch | No
             first = _safe_date(int(year_text), month, day_n)
         elif ref is not None:
             first = resolve_month_day(month, day_n, ref)
+            partial = True
+        elif after is not None:
+            first = month_day_after(month, day_n, after)
             partial = True
         else:
             return None

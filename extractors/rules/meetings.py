@@ -172,6 +172,7 @@ _ANNUAL_WORD = _RULES.regex("annual_word")
 _ANNUAL_IN_NAME = _RULES.regex("annual_in_name")
 _TRILATERAL_NAMED = _RULES.regex("trilateral_named")
 _NAME_DETERMINER = _RULES.regex("name_determiner")
+_BODY_ITSELF = _RULES.regex("body_itself")
 _MET_DURING = _RULES.regex("met_during")
 _WILL_HOLD_BEFORE = _RULES.regex("will_hold_before")
 _OF_ITS_KIND = regex_cache.compile(compose(_RULES, "of_its_kind", _FILLS), _RULES.flags("of_its_kind"))
@@ -184,7 +185,7 @@ _ALLIES = frozenset({"KOR", "USA"})
 LEADERS_MET = _RULES.anchored("leaders_met")
 _SERIES_OF_GROUP = {
     "scm": Series.SCM, "mcm": Series.MCM, "two": Series.TWO_PLUS_TWO, "tri": Series.TRILATERAL, "summit": Series.SUMMIT,
-    "body": Series.OTHER, "anaph": "?",
+    "body": Series.OTHER, "anaph": "?", "tcog": Series.TRILATERAL,
 }  # fmt: skip
 NUMBERED_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG, Series.OTHER})
 """Series whose meetings are numbered (summits and trilateral meetings are identified by date)."""
@@ -451,7 +452,10 @@ def find_meeting_mentions(
             series = Series.TRILATERAL if len(parties) >= 3 else Series.OTHER
         elif group == "body" and ordinal is None and (
             " " not in head
-            or (body_series(head) in (Series.NCG, Series.EDSCG) and not _MEETING_WORD.search(head))
+            or (
+                (body_series(head) in (Series.NCG, Series.EDSCG) or _BODY_ITSELF.search(head))
+                and not _MEETING_WORD.search(head)
+            )
         ):
             continue  # a bare "NCG" (or the Group's full name) is the body; "the third EDSCG" is one of its meetings
         if group == "body":
