@@ -90,9 +90,12 @@ _WEEKDAY_NAMES = tuple(calendar.day_name)
 _YEARLESS_DAY_KINDS = frozenset(_RULES.word_list("yearless_day_kinds"))
 _PLURAL_BEFORE = _RULES.regex("plural_before")
 _BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
+_YEAR_CLAUSE_BEFORE = _RULES.regex("year_clause_before")
 _CLAUSE_DATE_GAP = _RULES.regex("clause_date_gap")
 _FRONTED_LEAD = _RULES.regex("fronted_date_lead")
 _FRONTED_GAP = _RULES.regex("fronted_date_gap")
+_ENTRY_LEAD = _RULES.regex("entry_date_lead")
+_ENTRY_GAP = _RULES.regex("entry_date_gap")
 _GROUPED = regex_cache.compile(compose(_RULES, "grouped"), _RULES.flags("grouped"))
 _GROUPED_ANCHORED = AnchoredPattern(_GROUPED, _prefix_test(_GROUPED))
 _GROUPED_PRONOUN_GAP = _RULES.regex("grouped_pronoun_gap")
@@ -619,7 +622,7 @@ class IncidentResolver:
             date = _same_day(text, dates, sent_start, start)
         if date is None and not _HYPOTHETICAL_BEFORE.search(left):
             date = _fronted_date(text, dates, sent_start, start)
-        year_m = _BARE_YEAR_BEFORE.search(left)
+        year_m = _BARE_YEAR_BEFORE.search(left) or _YEAR_CLAUSE_BEFORE.search(left)
         if date is None and year_m:
             year = int(year_m.group("y"))
             date = DateMatch(left_from + year_m.start("y"), left_from + year_m.end("y"), dt.date(year, 1, 1), "year")
@@ -849,11 +852,19 @@ def _same_day(text: str, dates: list[DateMatch], sent_start: int, start: int) ->
 
 
 def _fronted_date(text: str, dates: list[DateMatch], sent_start: int, start: int) -> DateMatch | None:
-    """The day that opens the trigger's sentence and clause: "On Nov. 3, the North test-fired the same ICBM"."""
+    """The day that opens the trigger's sentence and clause: "On Nov. 3, the North test-fired the same ICBM", or
+    the day or month of a chronology's entry: "_ April 5, 2009: North Korea launches a long-range rocket"."""
     i = _bisect_dates(dates, sent_start)
     if i >= len(dates):
         return None
     d = dates[i]
+    if (
+        d.end <= start
+        and d.precision in ("day", "month")
+        and _ENTRY_LEAD.match(text[sent_start : d.start])
+        and _ENTRY_GAP.match(text[d.end : start])
+    ):
+        return d
     if d.end > start or d.precision != "day" or not _FRONTED_LEAD.match(text[sent_start : d.start]):
         return None
     return d if _FRONTED_GAP.match(text[d.end : start]) else None
