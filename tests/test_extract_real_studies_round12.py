@@ -287,11 +287,23 @@ def test_chronology_entries_date_the_norths_launches_and_tests() -> None:
         "_ Aug. 31, 1998: North Korea fires a rocket over Japan into the Pacific.\n\n"
         "_ Oct. 9, 2006: North Korea conducts an underground nuclear test.\n\n"
         "_ April 5, 2009: North Korea launches a long-range rocket.\n\n"
-        "_ March 10, 2003: North Korea fires a land-to-ship missile off its east coast.\n"
+        "_ March 10, 2003: North Korea fires a land-to-ship missile off its east coast.\n\n"
+        "_ March 8, 2006: North Korea fires two short-range missiles.\n\n"
+        "_ Sept. 13, 1999: North Korea pledges to freeze long-range missile tests.\n"
     )
     graph = extract_document(_read(text))
     assert {"taepodong-1-launch-1998", "prk-nuclear-test-1", "unha-2-launch-2009"} <= _incident_ids(graph)
-    assert "2003-03-10" in _estimated(graph)
+    # several missiles fired on an entry's day are one launch; a pledge about tests is none
+    assert _estimated(graph) == {"2003-03-10", "2006-03-08"}
+
+
+def test_several_missiles_without_the_days_own_clause_make_no_launch() -> None:
+    graph = extract_text(
+        "Officials said North Korea fired two short-range missiles on March 8, 2006.",
+        dt.date(2006, 3, 10),
+        "news",
+    )
+    assert "2006-03-08" not in _estimated(graph)
 
 
 def test_an_entry_about_another_actor_dates_no_launch() -> None:

@@ -95,6 +95,7 @@ _CLAUSE_DATE_GAP = _RULES.regex("clause_date_gap")
 _FRONTED_LEAD = _RULES.regex("fronted_date_lead")
 _FRONTED_GAP = _RULES.regex("fronted_date_gap")
 _ENTRY_LEAD = _RULES.regex("entry_date_lead")
+_FIRED_TRIGGER = _RULES.regex("fired_trigger")
 _ENTRY_GAP = _RULES.regex("entry_date_gap")
 _GROUPED = regex_cache.compile(compose(_RULES, "grouped"), _RULES.flags("grouped"))
 _GROUPED_ANCHORED = AnchoredPattern(_GROUPED, _prefix_test(_GROUPED))
@@ -620,8 +621,10 @@ class IncidentResolver:
         )
         if date is None:
             date = _same_day(text, dates, sent_start, start)
+        fronted = False
         if date is None and not _HYPOTHETICAL_BEFORE.search(left):
             date = _fronted_date(text, dates, sent_start, start)
+            fronted = date is not None
         year_m = _BARE_YEAR_BEFORE.search(left) or _YEAR_CLAUSE_BEFORE.search(left)
         if date is None and year_m:
             year = int(year_m.group("y"))
@@ -664,7 +667,10 @@ class IncidentResolver:
                         best = min(these, key=lambda c: abs((c.date - when.date).days))
                         found.append(IncidentMention(s0, e0, best, 0.9 if n == 0 else 0.8))
                 return found
-            if kind is None or date.precision == "year" or plural:
+            # (a plural is no new incident, except several missiles fired on the day that opens the clause or a
+            # chronology's entry: "_ March 8, 2006: North Korea fires two short-range missiles" is one launch)
+            several_fired = fronted and _FIRED_TRIGGER.match(text, start) is not None
+            if kind is None or date.precision == "year" or (plural and not several_fired):
                 return []
             new = NewIncident(
                 kind, date.date, f"{kind_label(kind.value)} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind]
