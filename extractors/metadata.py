@@ -136,8 +136,11 @@ def parse_date(value: str) -> dt.date | None:
         return None
 
 
-def infer_date(text: str) -> tuple[dt.date | None, str, str]:
+def infer_date(text: str, *, study: bool = False) -> tuple[dt.date | None, str, str]:
     """The issuing date near the top of ``text``: ``(date, source, precision)``.
+
+    In a ``study``, a date that a preposition ties to an event of a prose line ("On 11 January 2023, President X
+    announced ...") is that event's, not the study's (``study_event_date_before``).
 
     >>> infer_date("SEOUL, Oct. 30 (Yonhap) -- Talks on 2023 plans went on.")[0]
     datetime.date(2023, 10, 30)
@@ -169,7 +172,14 @@ def infer_date(text: str) -> tuple[dt.date | None, str, str]:
                 return dt.date(year, month, day), "dateline", "day"
             except ValueError:
                 pass
-    first = next((d for d in iter_full_dates(top) if not names_other_event(top, d.start, d.end)), None)
+    first = next(
+        (
+            d
+            for d in iter_full_dates(top)
+            if not names_other_event(top, d.start, d.end) and not (study and _study_event_date(top, d.start))
+        ),
+        None,
+    )
     if first is not None:
         return first.date, "text", "day"
     for found in find_dates(top[:800]):
@@ -189,6 +199,14 @@ def earlier_meeting_day(text: str) -> dt.date | None:
     pattern = _pattern("earlier_meeting_before")
     return next(
         (d.date for d in iter_full_dates(top) if pattern.search(top[max(0, d.start - 200) : d.start])), None
+    )
+
+
+def _study_event_date(text: str, start: int) -> bool:
+    """Is the date at ``start`` on a prose line, after a preposition that ties it to an event the line tells?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not _heading_like(_line_at(text, start)) and bool(
+        _pattern("study_event_date_before").search(text, max(line_start, start - 40), start)
     )
 
 
@@ -221,6 +239,13 @@ def names_other_event(text: str, start: int, end: int) -> bool:
         return True  # an archive's banner gives the span of its pages
     if _pattern("earlier_meeting_before").search(text[max(0, start - 200) : start]):
         return True  # "The previous meeting was held in X on <date>": the earlier meeting's day
+    line_start = text.rfind("\n", 0, start) + 1
+    if _pattern("citation_before").fullmatch(text, line_start, start):
+        return True  # a note's citation dates the cited work
+    if _pattern("chronology_entry_before").fullmatch(text, line_start, start) and _pattern(
+        "chronology_entry_after"
+    ).match(text, end):
+        return True  # a chronology's entry ("_ April 5, 2009: North Korea launches ...") dates the entry
     return before.rstrip(" ").lower().endswith(" the") and _pattern("event_date_after").match(text, end) is not None
 
 
@@ -262,6 +287,9 @@ def _is_prose(line: str) -> bool:
 
 def infer_title(text: str, paragraphs: list[Paragraph]) -> str | None:
     """The document's title: its first heading that is not chrome (see the module notes)."""
+    front = _pattern("front_matter_title").match(text)
+    if front is not None:
+        return front.group("title").strip()  # a markdown repost's front matter names it
     heads: list[str] = []
     end = body_end(text)
     for p in paragraphs[:TITLE_SCAN_PARAGRAPHS]:
@@ -348,10 +376,15 @@ def _study_cues(lowered: str) -> int:
     A text without any literal every cue contains has none, which spares the
     scan of the cue pattern at every character of a text that is no study.
     """
+    if _pattern("reference_title").search(lowered, 0, TOP_CHARS):
+        return 2  # a chronology or timeline: a reference list of dated events
     literals = _study_literals()
-    if literals is not None and not any(literal in lowered for literal in literals):
-        return 0
-    return sum(1 for _ in itertools.islice(_pattern("study_cues").finditer(lowered), 2))
+    found = 0
+    if literals is None or any(literal in lowered for literal in literals):
+        found = sum(1 for _ in itertools.islice(_pattern("study_cues").finditer(lowered), 2))
+    if found < 2 and sum(1 for _ in itertools.islice(_pattern("footnote_markers").finditer(lowered), 2)) == 2:
+        found += 1  # footnote markers or cited endnotes, two of them: one cue ("... armistice,[1] ...")
+    return found
 
 
 def infer_kind(text: str, title: str | None, *, html_article: bool = False, numbered: int = 0) -> tuple[str, str]:
@@ -380,11 +413,14 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
         return reprinted, f"reprint of a {reprinted.replace('_', ' ')}"
     if _pattern("readout_heading").search(title or top.lstrip().split("\n", 1)[0]):
         return "other", "readout heading"  # before the byline: "By Col. <name> / Spokesperson for the Chairman"
-    if _pattern("dateline").search(top[:400]) or _pattern("byline").search(top[:600]):
+    if _pattern("dateline").search(top[:400]):
         return "news", "dateline or byline"
     study_cues = _study_cues(text[:STUDY_SCAN_CHARS].lower())
     if study_cues >= 2:
+        # before a byline: a think tank's report is signed too ("By First Last and First Last / August 2019")
         return "study", "study apparatus"
+    if _pattern("byline").search(top[:600]):
+        return "news", "dateline or byline"
     if _pattern("joint_communique").search(heads_only):
         return "communique", "communique heading"
     if _pattern("communique").search(heading) and numbered >= 3:
@@ -435,7 +471,7 @@ def infer(
         result.notes["date_source"] = "reader"
         result.notes["date_precision"] = "day"
     else:
-        found, source, precision = infer_date(text)
+        found, source, precision = infer_date(text, study=result.kind == "study")
         result.date = found
         if found is not None:
             result.notes["date_source"] = source

@@ -37,6 +37,8 @@ from extractors.rules.commitments import (
     sentence_verbs,
     speaker_turns,
     split_pledge,
+    study_own_voice,
+    two_koreas,
 )
 from extractors.rules.dates import DateMatch, find_dates
 from extractors.rules.evidence import GraphBuilder
@@ -110,6 +112,7 @@ _THREAT_WINDOW = 60
 _OPENING_MARKS = " \t\n\"'“‘("
 """What may stand before the first word of a sentence (space, opening quotes, a bracket)."""
 _TOGETHER = _MEETING_RULES.regex("together")
+_LEADERS_JOINED = _MEETING_RULES.regex("leaders_joined")
 _LEADERS_CALL = _MEETING_RULES.regex("leaders_call")
 _LEADERS_IN_PERSON = _MEETING_RULES.regex("leaders_in_person")
 _LEADERS_TODAY = _MEETING_RULES.regex("leaders_today")
@@ -731,6 +734,18 @@ class _Extraction:
             if len(countries) < 2:
                 continue
             s = self.sents[si]
+            if "PRK" in countries and len(countries - {"PRK"}) >= 2:
+                # the North's leader beside two others': a summit with the North ("President Moon welcomed the
+                # meeting of President Trump and Chairman Kim"), unless two of the others are named as the pair
+                # ("X and Y met"); the North's leader with one other is their summit ("Kim met Putin on ...")
+                allied = [a for a in leaders if a.actor.country != "PRK"]
+                if not any(
+                    a.actor.country != b.actor.country and _LEADERS_JOINED.match(self.text[a.end : b.start])
+                    for a, b in itertools.pairwise(allied)
+                ):
+                    continue
+                leaders = allied
+                countries = {a.actor.country for a in leaders}
             together = _TOGETHER.search(self.text, s.start, s.end) is not None or (
                 # "President X and President Y of the Republic of Korea today reaffirmed ...": in the opening of
                 # their joint statement, the leaders acting today under its date line did so at their summit
@@ -1674,6 +1689,14 @@ class _Extraction:
                 if found.declaratory_orphan and si - 1 in sayers and self.sents[si - 1].paragraph == s.paragraph:
                     found.parties = sayers[si - 1]
             findings = [f for f in findings if f.parties]  # a declaratory orphan no one says
+            if self.doc.kind == "study":
+                # the analyst's forecast or advice, or a pledge described by its noun: no party's pledge
+                named_meeting = si in meeting_sentences
+                findings = [f for f in findings if not study_own_voice(text, s.start, f, named_meeting)]
+            if self.doc.kind in ("news", "study"):
+                # "the two countries" of a paragraph about the two Koreas: no pledge of the allies
+                par_start = self.pars[s.paragraph].start if self.pars and s.paragraph < len(self.pars) else s.start
+                findings = [f for f in findings if not two_koreas(text, par_start, s.start, f)]
             if not findings:
                 continue
             named = [f.parties for f in findings if not f.defaulted]

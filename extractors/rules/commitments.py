@@ -631,6 +631,47 @@ def _named_by_states(text: str, at: int, actors: list[ActorMention]) -> bool:
     return any(state not in BILATERAL for state in chain)
 
 
+_STUDY_OWN_VOICE = regex_cache.compile(compose(RULES, "study_own_voice"), RULES.flags("study_own_voice"))
+_STUDY_REPORTED_IN = RULES.regex("study_reported_in")
+
+
+def study_own_voice(text: str, sentence_start: int, found: CommitmentFinding, names_meeting: bool = False) -> bool:
+    """Does a study's clause rest on the analyst's own modal or on a pledge noun alone (``study_own_voice``)?
+
+    A pledge noun in a sentence that names a meeting or its communiqué reports the pledge made there ("the 38th
+    SCM recorded ... an American pledge of extended deterrence"): ``names_meeting`` keeps it.
+
+    >>> t = "Washington and Seoul should not set a new date."
+    >>> study_own_voice(t, 0, CommitmentFinding(0, 46, frozenset({"USA"}), "new", [], 0.5, (21, 27), False))
+    True
+    """
+    at = found.verb_span[0]
+    m = _STUDY_OWN_VOICE.match(text, at)
+    if m is None:
+        return False
+    if m.group("noun") and (
+        found.explicit or names_meeting or _STUDY_REPORTED_IN.search(text, sentence_start, found.span[1])
+    ):
+        return False
+    return not _quoted(text, sentence_start, at)
+
+
+_TWO_REFERENCE = RULES.regex("two_reference")
+_KOREAS_PAIR = RULES.regex("koreas_pair")
+_UNITED_STATES = RULES.regex("united_states")
+
+
+def two_koreas(text: str, paragraph_start: int, sentence_start: int, found: CommitmentFinding) -> bool:
+    """Is the clause's subject "the two countries" (in its sentence before its verb: "the two countries promised
+    ... and agreed ...") of a paragraph that has named the two Koreas, and not the United States, before it
+    (``koreas_pair``)? Then the pair is the Koreas, not the allies."""
+    subject = _TWO_REFERENCE.search(text, min(sentence_start, found.start), found.verb_span[0])
+    if subject is None:
+        return False
+    before = text[paragraph_start : subject.start()]
+    return _KOREAS_PAIR.search(before) is not None and _UNITED_STATES.search(before) is None
+
+
 def _quoted(text: str, start: int, pos: int) -> bool:
     """Is ``pos`` inside a quotation (straight or curly quotes) opened in its paragraph before it?
 

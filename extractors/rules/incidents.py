@@ -90,9 +90,13 @@ _WEEKDAY_NAMES = tuple(calendar.day_name)
 _YEARLESS_DAY_KINDS = frozenset(_RULES.word_list("yearless_day_kinds"))
 _PLURAL_BEFORE = _RULES.regex("plural_before")
 _BARE_YEAR_BEFORE = _RULES.regex("bare_year_before")
+_YEAR_CLAUSE_BEFORE = _RULES.regex("year_clause_before")
 _CLAUSE_DATE_GAP = _RULES.regex("clause_date_gap")
 _FRONTED_LEAD = _RULES.regex("fronted_date_lead")
 _FRONTED_GAP = _RULES.regex("fronted_date_gap")
+_ENTRY_LEAD = _RULES.regex("entry_date_lead")
+_FIRED_TRIGGER = _RULES.regex("fired_trigger")
+_ENTRY_GAP = _RULES.regex("entry_date_gap")
 _GROUPED = regex_cache.compile(compose(_RULES, "grouped"), _RULES.flags("grouped"))
 _GROUPED_ANCHORED = AnchoredPattern(_GROUPED, _prefix_test(_GROUPED))
 _GROUPED_PRONOUN_GAP = _RULES.regex("grouped_pronoun_gap")
@@ -617,9 +621,11 @@ class IncidentResolver:
         )
         if date is None:
             date = _same_day(text, dates, sent_start, start)
+        fronted = False
         if date is None and not _HYPOTHETICAL_BEFORE.search(left):
             date = _fronted_date(text, dates, sent_start, start)
-        year_m = _BARE_YEAR_BEFORE.search(left)
+            fronted = date is not None
+        year_m = _BARE_YEAR_BEFORE.search(left) or _YEAR_CLAUSE_BEFORE.search(left)
         if date is None and year_m:
             year = int(year_m.group("y"))
             date = DateMatch(left_from + year_m.start("y"), left_from + year_m.end("y"), dt.date(year, 1, 1), "year")
@@ -661,7 +667,10 @@ class IncidentResolver:
                         best = min(these, key=lambda c: abs((c.date - when.date).days))
                         found.append(IncidentMention(s0, e0, best, 0.9 if n == 0 else 0.8))
                 return found
-            if kind is None or date.precision == "year" or plural:
+            # (a plural is no new incident, except several missiles fired on the day that opens the clause or a
+            # chronology's entry: "_ March 8, 2006: North Korea fires two short-range missiles" is one launch)
+            several_fired = fronted and _FIRED_TRIGGER.match(text, start) is not None
+            if kind is None or date.precision == "year" or (plural and not several_fired):
                 return []
             new = NewIncident(
                 kind, date.date, f"{kind_label(kind.value)} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind]
@@ -849,11 +858,19 @@ def _same_day(text: str, dates: list[DateMatch], sent_start: int, start: int) ->
 
 
 def _fronted_date(text: str, dates: list[DateMatch], sent_start: int, start: int) -> DateMatch | None:
-    """The day that opens the trigger's sentence and clause: "On Nov. 3, the North test-fired the same ICBM"."""
+    """The day that opens the trigger's sentence and clause: "On Nov. 3, the North test-fired the same ICBM", or
+    the day or month of a chronology's entry: "_ April 5, 2009: North Korea launches a long-range rocket"."""
     i = _bisect_dates(dates, sent_start)
     if i >= len(dates):
         return None
     d = dates[i]
+    if (
+        d.end <= start
+        and d.precision in ("day", "month")
+        and _ENTRY_LEAD.match(text[sent_start : d.start])
+        and _ENTRY_GAP.match(text[d.end : start])
+    ):
+        return d
     if d.end > start or d.precision != "day" or not _FRONTED_LEAD.match(text[sent_start : d.start]):
         return None
     return d if _FRONTED_GAP.match(text[d.end : start]) else None
