@@ -387,6 +387,15 @@ def _study_cues(lowered: str) -> int:
     return found
 
 
+def _names_joint_statement(line: str) -> bool:
+    """Does heading ``line`` name a joint statement as its own, not as one it cites ("Joint Statement on the Trilateral
+    ...", "U.S.-ROK Leaders' Joint Statement"; not "Peninsula and the Joint Statement of President X ... at the
+    Summit" or "... to implement the Pyongyang Joint Declaration", the first line of a page that opens mid-text)?"""
+    folded = _fold(line)
+    cited = _pattern("cited_document_before")
+    return any(cited.search(folded, 0, m.start()) is None for m in _pattern("joint_statement").finditer(folded))
+
+
 def infer_kind(text: str, title: str | None, *, html_article: bool = False, numbered: int = 0) -> tuple[str, str]:
     """The document kind and the cue that decided it.
 
@@ -425,7 +434,11 @@ def infer_kind(text: str, title: str | None, *, html_article: bool = False, numb
         return "communique", "communique heading"
     if _pattern("communique").search(heading) and numbered >= 3:
         return "communique", "meeting heading and numbered paragraphs"
-    if _pattern("joint_statement").search(heading):
+    # (the heading lines, and a title the site cut short with "..." ("Joint Statement on the Trilateral ...")
+    heads = [ln for ln in lines if _heading_like(ln) and not ln.endswith("\u2026")]
+    if title and title.rstrip().endswith("..."):
+        heads.append(title)
+    if any(_names_joint_statement(ln) for ln in heads):
         return "joint_statement", "joint statement heading"
     if _pattern("leaders_voice").search(top):
         return "joint_statement", "the leaders' own voice"

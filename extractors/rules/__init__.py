@@ -143,6 +143,11 @@ _PRONOUN = _COMMITMENT_RULES.regex("pronoun")
 _SUBJECT_LEAD = _COMMITMENT_RULES.regex("subject_lead")
 _TITLE_ONLY = _COMMITMENT_RULES.regex("pronoun_title_subject")
 _TITLE_PAIRED = _COMMITMENT_RULES.regex("pronoun_title_paired")
+_THEY_SUBJECT = _COMMITMENT_RULES.regex("they_subject")
+_FIELDS_ANAPHOR = _COMMITMENT_RULES.regex("fields_anaphor")
+_FIELDS_ANTECEDENT = _COMMITMENT_RULES.regex("fields_antecedent")
+_FIELDS_LIST_END = _COMMITMENT_RULES.regex("fields_list_end")
+_THREE_SUBJECT = _COMMITMENT_RULES.regex("three_subject")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
 _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
@@ -1503,6 +1508,23 @@ class _Extraction:
         self.commitments(actors, incident_by_sentence, threat_by_sentence)
         return self.b.build()
 
+    def _they_three(self, si: int) -> frozenset[str] | None:
+        """The three allies when "They" opening sentence ``si`` goes on with "the three ..." opening an earlier one.
+
+        Sentences of the same paragraph are walked back past those that open with "They" too; any other
+        opening ends the walk (the subject changed).
+        """
+        paragraph = self.sents[si].paragraph
+        ci = si - 1
+        while ci >= 0 and self.sents[ci].paragraph == paragraph:
+            start = self.sents[ci].start
+            if _THREE_SUBJECT.match(self.text, start):
+                return TRILATERAL
+            if not _THEY_SUBJECT.match(self.text, start):
+                return None
+            ci -= 1
+        return None
+
     def commitments(
         self,
         actors: list[ActorMention],
@@ -1668,7 +1690,8 @@ class _Extraction:
                     we = None  # the speaker speaks for both countries ("our nations ... we have reaffirmed")
             # the "I" of a turn is its speaker even where "we" is both countries; outside turns, the titled speaker
             i_me = turn.parties if turn is not None and turn.parties else me
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we, i_me)
+            they = self._they_three(si) if _THEY_SUBJECT.match(text, s.start) else None
+            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we, i_me, they)
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             if (
                 default is None
@@ -1905,6 +1928,8 @@ class _Extraction:
             names = {t for hs, _he, ts in self._abbreviated.get(si, []) if first <= hs < hi for t in ts}
         if not names and found.anaphoric:
             names = {t for hs, _he, ts in hits for a, b in found.borrow if a <= hs < b for t in ts}
+        if _FIELDS_ANAPHOR.search(self.text, max(lo, found.lead_end), hi):
+            names = names | self._fields_listed_before(si)  # "the bodies that support these domains"
         if not names and found.explicit and lo < found.lead_end:
             # "Noting that the Eighth Special Measures Agreement runs through 2013, ... agreed to begin talks
             # on the next agreement": the introduction names the field the pledge does not
@@ -1924,6 +1949,26 @@ class _Extraction:
                 names = self._untyped(found, hits, si, sibling)
             names &= self.lex.concepts.keys()
         return sorted(names)
+
+    def _fields_listed_before(self, si: int) -> set[str]:
+        """The concepts of the fields an earlier sentence of sentence ``si``'s paragraph listed after an area noun
+        ("cooperation in the areas of defense research and development, industrial cooperation, ..."), the
+        nearest such sentence: what "these domains" of sentence ``si`` are. Empty when none lists any."""
+        paragraph = self.sents[si].paragraph
+        k = si - 1
+        while k >= 0 and self.sents[k].paragraph == paragraph:
+            s = self.sents[k]
+            listed = [m.end() for m in _FIELDS_ANTECEDENT.finditer(self.text, s.start, s.end)]
+            if listed:
+                at = listed[-1]
+                close = _FIELDS_LIST_END.search(self.text, at, s.end)
+                upto = close.start() if close is not None else s.end
+                out = {t for hs, he, ts in self._type_hits.get(k, []) if at <= hs < upto and not self._venue(hs, he)
+                       for t in ts}  # fmt: skip
+                if out:
+                    return out & self.lex.concepts.keys()
+            k -= 1
+        return set()
 
     def _named_before(self, si: int, word: str) -> set[str]:
         """The concepts of the scheme phrases next to ``word`` (within ``_NEAR``) where an earlier sentence of

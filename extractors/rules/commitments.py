@@ -223,6 +223,8 @@ _SUBORDINATORS = RULES.words("subordinators")
 _GAPPED = RULES.words("after_gapped_verb")
 _SCHEDULE_ONLY = RULES.regex("schedule_only")
 _OPEN_QUESTION = RULES.regex("open_question")
+_DENIED_NOUN_BEFORE = RULES.regex("denied_noun_before")
+_WITH_ALLY_BEFORE = RULES.regex("with_ally_before")
 _PARTICIPLE_VERBS = RULES.words("participle_verbs")
 _SERIES_VERB = RULES.regex("series_verb")
 _SERIES_TO = RULES.regex("series_to")
@@ -519,6 +521,15 @@ class PartyResolver:
             "sec": frozenset({secretary}),
         }
 
+    def _ally_worked_with(self, text: str, start: int, end: int, actors: list[ActorMention]) -> str | None:
+        """The ally a "we" works with in ``text[start:end]`` ("we ... together with the ROK"), if one is named so."""
+        for a in actors:
+            if a.start < start or a.end > end or a.actor.kind is _PERSON or a.actor.kind is _ORGANIZATION:
+                continue
+            if a.actor.id in self.both and _WITH_ALLY_BEFORE.search(text, max(start, a.start - 60), a.start):
+                return str(a.actor.id)
+        return None
+
     def refs(
         self,
         text: str,
@@ -530,6 +541,7 @@ class PartyResolver:
         speaker: frozenset[str] | None = None,
         we: frozenset[str] | None = None,
         me: frozenset[str] | None = None,
+        they: frozenset[str] | None = None,
     ) -> list[Ref]:
         """References to parties in ``text[start:end]``, in text order.
 
@@ -542,6 +554,8 @@ class PartyResolver:
                 turn), if not both.
             me: the party of the text's own speaker (a speech titled "Remarks by President X"): the "I"
                 of "President Y and I reconfirmed ...".
+            they: the parties a "They" opening the sentence stands for, if not both (the three of "the three
+                NSAs" opening an earlier sentence of the paragraph).
         """
         generic: list[Ref] = []
         for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
@@ -567,8 +581,14 @@ class PartyResolver:
                 # that of the person named before it
                 carried = pronoun if _quoted(text, start, start) else None
                 parties = _quote_speaker(text, start, end, m.end(), actors) or speaker or carried or parties
+            elif group == "both" and they is not None and m.group(0) == "They" and not text[start : m.start()].strip():
+                parties = they  # "The three NSAs reaffirmed ... . They reiterated ...": the three
             elif group == "both" and we is not None and m.group(0).lower() == "we":
                 parties = we  # "SECRETARY KERRY: ... we will deploy ...": the speaker's party
+            elif group == "both" and m.group(0).lower() == "we" and len(self.both) == 2:
+                partner = self._ally_worked_with(text, m.end(), end, actors)
+                if partner is not None:
+                    parties = self.both - {partner}  # "We look forward to working together with the ROK": the U.S.
             if parties:
                 generic.append(Ref(m.start(), m.end(), parties, meeting=group == "meeting"))
         i_party = we if we is not None else me  # a turn's speaker, else the titled speaker of the text
@@ -1247,6 +1267,9 @@ class _SentenceReader:
             # pledges ("said that the U.S. commitment ... remains ironclad")
             nouns = _SPEECH_NOUNS if c.embed == "speech" else _EMBEDDED_NOUNS
             noun = nouns.search(text, c.embed_start, finish)
+            denied_from = max(c.embed_start, noun.start() - 30) if noun is not None else 0
+            if noun is not None and _DENIED_NOUN_BEFORE.search(text, denied_from, noun.start()):
+                noun = None  # "said ... ; no decisions have been approved yet": a pledge denied is none
             if noun is not None and (
                 _adversary_subject(text, refs, c.embed_start, noun.start())
                 or _BREACHED_BEFORE.search(text, max(c.embed_start, noun.start() - 60), noun.start())
