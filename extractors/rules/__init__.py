@@ -102,6 +102,7 @@ _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _STANDING = _RESPONSES.regex("standing_threat")
 _DEICTIC = _RESPONSES.regex("deictic_cue")
 _PURSUES_GOALS = _RESPONSES.regex("pursues_named_goals")
+_TOPIC_SHIFT = _RESPONSES.regex("topic_shift_cue")
 _TEMPORAL_LEAD = _RESPONSES.regex("temporal_lead")
 _TEMPORAL_LEAD_DAYS = dt.timedelta(days=int(_RESPONSES.patterns["temporal_lead"]["within_days"]))
 _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
@@ -1757,6 +1758,7 @@ class _Extraction:
                 and s.paragraph == opening[0] + 1
                 and not incident_by_sentence.get(si)
                 and not _PURSUES_GOALS.search(text, s.start, s.end)
+                and not self._turns_away(si)
             ):
                 # a readout that condemns one test in its opening paragraph and pledges in the next ("Secretary X
                 # spoke with Minister Y to condemn the DPRK's launch of ... . // The Secretary reaffirmed ...")
@@ -1781,6 +1783,14 @@ class _Extraction:
                 iri = self.b.commitment_iri(key_start)
                 self.commitment_node(iri, found, type_names, made_at, date or self.doc.date)
                 self.link_responses(iri, si, found, context, threat_by_sentence)
+
+    def _turns_away(self, si: int) -> bool:
+        """Does sentence ``si``, or the first sentence of its paragraph, open by turning to another matter
+        ("Separately, the two leaders agreed to ...", the rule file's ``topic_shift_cue``)?"""
+        first = si
+        while first > 0 and self.sents[first - 1].paragraph == self.sents[si].paragraph:
+            first -= 1
+        return any(_TOPIC_SHIFT.match(self.text, self.sents[i].start) for i in {first, si})
 
     def _opening_condemned(
         self,
