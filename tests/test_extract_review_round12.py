@@ -135,3 +135,31 @@ def test_the_paragraph_after_the_condemnation_still_answers_it() -> None:
     )
     answered = _responses(_read(text))
     assert answered["Secretary Austin reaffirmed the"] == {"hwasong-18-launch-2023-12-18"}
+
+
+# -- 4. an abbreviation defined again for something else types nothing after ---------------------------------
+
+
+def test_an_abbreviation_defined_again_types_no_later_use() -> None:
+    # over-reach on main: the second "(CMA)" names another agreement, yet the later "the CMA" took the first one's type
+    text = (
+        "The Secretary and the Minister welcomed the Comprehensive Military Agreement (CMA) between the two Koreas.\n\n"
+        "The two sides noted that the Combined Maritime Arrangement (CMA) with a third state would be signed next "
+        "year.\n\n"
+        "Both sides pledged to implement the CMA fully.\n"
+    )
+    found = _found(extract_text(text, DAY, "communique"))
+    assert found and all("PeaceAndUnification" not in types for types, _ in found), found
+    # the rule kept: defined once, the later bare use is typed by what the definition named
+    text = (
+        "The Secretary and the Minister welcomed the Comprehensive Military Agreement (CMA) between the two Koreas.\n\n"
+        "Both sides pledged to implement the CMA fully.\n"
+    )
+    assert (frozenset({"PeaceAndUnification"}), "KOR+USA") in _found(extract_text(text, DAY, "communique"))
+    # ... and defined twice for the same thing (a title and the body both spell it out), still typed
+    text = (
+        "The Secretary and the Minister welcomed the Comprehensive Military Agreement (CMA) between the two Koreas.\n\n"
+        "They noted that the Comprehensive Military Agreement (CMA) had lowered tension.\n\n"
+        "Both sides pledged to implement the CMA fully.\n"
+    )
+    assert (frozenset({"PeaceAndUnification"}), "KOR+USA") in _found(extract_text(text, DAY, "communique"))

@@ -293,15 +293,27 @@ def _defined_abbreviations(
     Comprehensive Military Agreement (CMA) ... to implement the CMA fully": the second "CMA" names what the agreement
     names; ``defined_abbreviation``). A use that falls inside a phrase already found is none."""
     defined: dict[str, tuple[int, set[str]]] = {}
+    definitions: set[int] = set()  # where a scheme phrase's own "(ABBR)" opens
     for _start, end, types in found:
         m = _DEFINED_ABBREVIATION.match(text, end)
         if m is None or _ABBREVIATION_SHAPE.match(m.group("abbr")) is None:
             continue
+        definitions.add(text.index("(", end))
         _after, names = defined.setdefault(m.group("abbr"), (m.end(), set()))
         names.update(types)
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for abbr, (after, names) in defined.items():
-        for m in regex_cache.compile(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])").finditer(text, after):
+        # the abbreviation defined again after words that are no scheme phrase ("the Combined Maritime Arrangement
+        # (CMA) with ..."): its later uses may name either, so none is typed after that definition
+        until = next(
+            (
+                d.start()
+                for d in regex_cache.compile(r"\(\s*" + re.escape(abbr) + r"\s*\)").finditer(text, after)
+                if d.start() not in definitions
+            ),
+            len(text),
+        )
+        for m in regex_cache.compile(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])").finditer(text, after, until):
             if not any(hs <= m.start() < he or m.start() <= hs < m.end() for hs, he, _ts in found):
                 out.append((m.start(), m.end(), tuple(sorted(names))))
     return sorted(out)
