@@ -102,6 +102,7 @@ _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _STANDING = _RESPONSES.regex("standing_threat")
 _DEICTIC = _RESPONSES.regex("deictic_cue")
 _PURSUES_GOALS = _RESPONSES.regex("pursues_named_goals")
+_TOPIC_SHIFT = _RESPONSES.regex("topic_shift_cue")
 _TEMPORAL_LEAD = _RESPONSES.regex("temporal_lead")
 _TEMPORAL_LEAD_DAYS = dt.timedelta(days=int(_RESPONSES.patterns["temporal_lead"]["within_days"]))
 _HYPOTHETICAL_AFTER_CUE = _RESPONSES.regex("hypothetical_after_cue")
@@ -292,15 +293,27 @@ def _defined_abbreviations(
     Comprehensive Military Agreement (CMA) ... to implement the CMA fully": the second "CMA" names what the agreement
     names; ``defined_abbreviation``). A use that falls inside a phrase already found is none."""
     defined: dict[str, tuple[int, set[str]]] = {}
+    definitions: set[int] = set()  # where a scheme phrase's own "(ABBR)" opens
     for _start, end, types in found:
         m = _DEFINED_ABBREVIATION.match(text, end)
         if m is None or _ABBREVIATION_SHAPE.match(m.group("abbr")) is None:
             continue
+        definitions.add(text.index("(", end))
         _after, names = defined.setdefault(m.group("abbr"), (m.end(), set()))
         names.update(types)
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for abbr, (after, names) in defined.items():
-        for m in regex_cache.compile(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])").finditer(text, after):
+        # the abbreviation defined again after words that are no scheme phrase ("the Combined Maritime Arrangement
+        # (CMA) with ..."): its later uses may name either, so none is typed after that definition
+        until = next(
+            (
+                d.start()
+                for d in regex_cache.compile(r"\(\s*" + re.escape(abbr) + r"\s*\)").finditer(text, after)
+                if d.start() not in definitions
+            ),
+            len(text),
+        )
+        for m in regex_cache.compile(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])").finditer(text, after, until):
             if not any(hs <= m.start() < he or m.start() <= hs < m.end() for hs, he, _ts in found):
                 out.append((m.start(), m.end(), tuple(sorted(names))))
     return sorted(out)
@@ -1757,6 +1770,7 @@ class _Extraction:
                 and s.paragraph == opening[0] + 1
                 and not incident_by_sentence.get(si)
                 and not _PURSUES_GOALS.search(text, s.start, s.end)
+                and not self._turns_away(si)
             ):
                 # a readout that condemns one test in its opening paragraph and pledges in the next ("Secretary X
                 # spoke with Minister Y to condemn the DPRK's launch of ... . // The Secretary reaffirmed ...")
@@ -1781,6 +1795,14 @@ class _Extraction:
                 iri = self.b.commitment_iri(key_start)
                 self.commitment_node(iri, found, type_names, made_at, date or self.doc.date)
                 self.link_responses(iri, si, found, context, threat_by_sentence)
+
+    def _turns_away(self, si: int) -> bool:
+        """Does sentence ``si``, or the first sentence of its paragraph, open by turning to another matter
+        ("Separately, the two leaders agreed to ...", the rule file's ``topic_shift_cue``)?"""
+        first = si
+        while first > 0 and self.sents[first - 1].paragraph == self.sents[si].paragraph:
+            first -= 1
+        return any(_TOPIC_SHIFT.match(self.text, self.sents[i].start) for i in {first, si})
 
     def _opening_condemned(
         self,

@@ -290,6 +290,7 @@ _THAT = RULES.regex("that_word")
 _WORD = regex_cache.compile(r"[\w’']+")
 _BARE_SUBJECT = RULES.regex("bare_subject")
 _EMBEDDED_SUBJECT_LEAD = RULES.regex("embedded_subject_lead")
+_EMBEDDED_LEAD_LIST = RULES.regex("embedded_lead_list")
 _PAIR_DISTANCE = 90
 _SPEAKER_GAP = 40  # characters between a closing quote and the name of its speaker
 _NOUN_SUBJECT_WORDS = 8
@@ -302,6 +303,10 @@ _RUN_TO = regex_cache.compile(compose(RULES, "run_to"), RULES.flags("run_to"))
 _VERB_ENDS_TO = RULES.regex("verb_ends_to")
 """A pledge verb whose match ends with its "to" ("committed to", "pledged to" read as one verb)."""
 _INFINITIVE_NEXT = regex_cache.compile(compose(RULES, "infinitive_next"), RULES.flags("infinitive_next"))
+_RUN_AND = RULES.regex("run_and")
+"""A run of infinitives is a list closed by "and"; without one, ", to <verb>" is the pledge's purpose."""
+_RUN_GERUND = RULES.regex("run_gerund")
+"""A gerund after the pledge's "to" ("commitment to using ..."): a noun object, no run of infinitives."""
 _TO_INFINITIVE = regex_cache.compile(compose(RULES, "to_infinitive"), RULES.flags("to_infinitive"))
 _PLURAL_REF = RULES.regex("plural_ref")
 _MODALS = RULES.words("modals")
@@ -1531,7 +1536,16 @@ def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[
         and (
             _BARE_SUBJECT.match(text, clause.embed_start, local.start)
             # "said that for the first time, the two allies plan to ...": an introduction before the clause's subject
-            or _EMBEDDED_SUBJECT_LEAD.match(text, clause.embed_start, local.start)
+            or (
+                _EMBEDDED_SUBJECT_LEAD.match(text, clause.embed_start, local.start)
+                # (not a list whose first member the comma closes: "that officials from the U.S., Japan and ...")
+                and not any(
+                    clause.embed_start <= r.start
+                    and r.end <= local.start
+                    and _EMBEDDED_LEAD_LIST.match(text, r.end, local.start)
+                    for r in refs
+                )
+            )
         )
     ):
         clause.parties = local.parties
@@ -1683,9 +1697,11 @@ def split_pledge(
         or (ends_to and _INFINITIVE_NEXT.match(text, verb_end, found.span[1]))
     ):
         return [found]  # "reaffirmed the commitment to X and to Y": one pledge of two objects
+    if _RUN_GERUND.match(text, verb_end, found.span[1]):
+        return [found]  # "commitment to using all its means, including nuclear, to defend ...": one pledge
     cuts = list(_RUN_TO.finditer(text, verb_end, found.span[1]))
-    if not cuts:
-        return [found]
+    if not cuts or not any(_RUN_AND.search(m.group()) for m in cuts):
+        return [found]  # "agreed to deploy assets more often, to deter ...": the purpose of one pledge
     k = 0
     while k <= len(cuts) and len(cuts) > 0:
         lo = max(found.span[0], found.lead_end) if k == 0 else cuts[k - 1].end()
