@@ -161,3 +161,72 @@ def test_no_side_no_department_no_state() -> None:
         extract_text("Mr. Pat Example, Director, Ministry of National Defense, briefed the U.S. side.", None)
     )
     assert found.get("Pat Example", (None, None))[1] is None
+
+
+# -- 3. a name the gazetteer does not know, written in both orders in one text -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a news lead given name first, Tokyo's release family name first in capitals
+        "Vice Foreign Minister Taro Example of Japan met the Deputy Secretary. Mr. EXAMPLE Taro, Vice-Minister for "
+        "Foreign Affairs of Japan, called the talks useful.",
+        # ... and the other way round, the state given once
+        "Mr. EXAMPLE Taro, Director-General, opened the meeting. Director-General Taro Example of Japan closed it.",
+    ],
+)
+def test_a_name_in_both_orders_is_one_person(text: str) -> None:
+    found = persons(extract_text(text, dt.date(2022, 7, 19)))
+    named = [name for name in found if set(name.split()) == {"Taro", "Example"}]
+    assert len(named) == 1
+    assert found[named[0]][1] == "JPN"
+
+
+def test_two_states_keep_two_persons_of_reversed_names() -> None:
+    # negative: the two orders with two different states are two people
+    text = (
+        "Director-General Taro Example of Japan met Ambassador Example Taro of the Republic of Korea on the same day."
+    )
+    found = persons(extract_text(text, dt.date(2022, 7, 19)))
+    named = {name: value[1] for name, value in found.items() if set(name.split()) == {"Taro", "Example"}}
+    assert len(named) == 2
+    assert set(named.values()) == {"JPN", "KOR"}
+
+
+# -- 5. an undated text's own meeting day stands in for the document's date ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "role"),
+    [
+        # the meeting's day stated in the text, a doubled given name after the office
+        (
+            "The 46th Security Consultative Meeting (SCM) was held in Washington, D.C. on October 23, 2014. "
+            "Defense Minister Min-koo Min-koo and Secretary of Defense Chuck Hagel led the delegations.",
+            "Han Min-koo",
+            "Minister of National Defense",
+        ),
+        # a numbered meeting the series reference dates: the title and family name of that day
+        (
+            "The 45th Security Consultative Meeting (SCM) was held in Seoul. Secretary Hagel and Defense Minister "
+            "Kim led the delegations.",
+            "Kim Kwan-jin",
+            "Minister of National Defense",
+        ),
+    ],
+)
+def test_an_undated_text_reads_persons_on_its_meeting_s_day(text: str, who: str, role: str) -> None:
+    found = persons(extract_text(text, None, "statement"))
+    assert found.get(who, (None,))[0] == role
+    assert not any("Min-koo Min" in name for name in found)
+
+
+def test_an_undated_text_without_a_meeting_day_guesses_nothing() -> None:
+    # negative: no date of the document, none of a meeting: the close spelling stays its own, the doubled name none
+    text = (
+        "Foreign Minister Eui-yong Eui-yong held a trilateral meeting of foreign ministers with Secretary of State "
+        "Tony Blincoln in London on the 5th."
+    )
+    found = persons(extract_text(text, None))
+    assert "Antony Blinken" not in found and "Chung Eui-yong" not in found

@@ -238,7 +238,31 @@ def find_actors(
             out.append(ActorMention(m.start(), e, _dated(found, year, on), "title"))
     out.extend(_bare_surnames(text, out))
     out.sort(key=lambda a: (a.start, -a.end))
-    return side_countries(text, respective_countries(text, out))
+    return one_person_both_orders(side_countries(text, respective_countries(text, out)), gaz)
+
+
+def one_person_both_orders(found: list[ActorMention], gaz: Gazetteer) -> list[ActorMention]:
+    """A name the gazetteer does not know, written in one text in both orders ("Takeo Mori" and Tokyo's "MORI
+    Takeo", read "Mori Takeo"), is one person: the later order takes the node of the first, with the state either
+    gives when the other gives none. Two states apart are two persons."""
+    first: dict[tuple[str, str], int] = {}
+    for i, a in enumerate(found):
+        words = a.actor.label.split()
+        if a.actor.kind != Kind.PERSON or a.actor.id in gaz.actors or len(words) != 2:
+            continue
+        key = (words[0].casefold(), words[1].casefold())
+        j = first.get((key[1], key[0]))
+        if j is None:
+            first.setdefault(key, i)
+            continue
+        earlier = found[j].actor
+        if earlier.country is not None and a.actor.country is not None and earlier.country != a.actor.country:
+            continue
+        merged = replace(earlier, country=earlier.country or a.actor.country, role=earlier.role or a.actor.role)
+        for k, b in enumerate(found):
+            if b.actor.id in (earlier.id, a.actor.id):
+                found[k] = replace(b, actor=merged)
+    return found
 
 
 def side_countries(text: str, found: list[ActorMention]) -> list[ActorMention]:
