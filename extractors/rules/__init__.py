@@ -23,6 +23,7 @@ from typing import Any
 from extractors.document import Paragraph, SourceDocument
 from extractors.metadata import body_end, earlier_meeting_day, is_chrome
 from extractors.registry import register
+from extractors.rules import regex_cache
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
     BILATERAL,
