@@ -572,8 +572,7 @@ class _Extraction:
             assert self.subject.ordinal is not None
             # (not an MCM the story names as earlier: "at the previous MCM", "the MCM held in 2007")
             complete_reported_mcm(ordered, self.subject.ordinal, [u for u in unplaced if not self._told_as_earlier(u)])
-        for meeting in ordered:
-            self.meeting_node(meeting)
+        # (their nodes are made by run(), after the persons', who may be read again on the meeting's day)
 
     def _reported_meeting(self, meetings: list[Meeting], actors: list[ActorMention]) -> Meeting | None:
         """The numbered SCM a text that records no meeting reports: the first SCM its opening names by
@@ -1470,10 +1469,17 @@ class _Extraction:
     def run(self) -> GraphData:
         text = self.text
         actors = find_actors(text, self.lex, self.year, self.tokens, self.doc.date)
+        self.find_meetings(actors)
+        met = self.recorded if self.recorded is not None else self.subject
+        if self.doc.date is None and met is not None and met.date is not None and not met.estimated:
+            # an undated text (a translation, a reprint) that records its meeting's day: persons are read on that
+            # day (a title's holder, a close spelling in the office of that year); without one, nothing is guessed
+            actors = find_actors(text, self.lex, met.date.year, self.tokens, met.date)
         for a in actors:
             iri = self.actor_node(a.actor)
             self.b.evidence(iri, a.start, a.end, 0.9 if a.via == "name" else 0.75)
-        self.find_meetings(actors)
+        for meeting in self.meetings:
+            self.meeting_node(meeting)
         recorded_iri = self.meeting_node(self.recorded) if self.recorded is not None else None
         if recorded_iri is not None:
             self.b.rel(Rel.ISSUED_AT, self.b.doc_iri, recorded_iri)

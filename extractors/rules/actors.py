@@ -74,6 +74,14 @@ _APPOSITION_END = _RULES.regex("apposition_end")
 _APPOSITION_REACH = 240
 """Characters after a name within which its apposition (office, ministry, state) is read."""
 _KOREAN_NAME = _RULES.regex("korean_name")
+_APPOSITION_STATE_WORD = _RULES.regex("apposition_state_word")
+_APPOSITION_DEPARTMENTS = dict(pair.rsplit("=", 1) for pair in _RULES.word_list("apposition_departments"))
+_APPOSITION_DEPARTMENT = regex_cache.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(_APPOSITION_DEPARTMENTS, key=len, reverse=True))) + r")\b"
+)
+_SIDE_BEFORE = regex_cache.compile(compose(_RULES, "side_before"), _RULES.flags("side_before"))
+_ENVOY_TITLES = _RULES.words("envoy_titles")
+_TITLE_ABBREVIATIONS = dict(pair.split("=", 1) for pair in _RULES.word_list("title_abbreviations"))
 _NOT_NAME = _RULES.words("not_name_words")
 _NAME_SPLIT = regex_cache.compile(r"[\s,\-]+")
 _WORD_SPLIT = regex_cache.compile(r"[\s,]+")
@@ -176,8 +184,11 @@ def find_actors(
                 continue
             titled = _ROLE_ACRONYM.sub("", " ".join(m.group("role").split()))  # "Secretary of Defense (DASD) for"
             titled = _ROLE_ABBREVIATION.sub(_written_out, titled)  # "Chairman of the JCS"
+            titled = _TITLE_ABBREVIATIONS.get(titled, titled)  # "Amb." is "Ambassador"
             ranked = _RANK.fullmatch(titled) is not None
             honorific = titled in _HONORIFICS
+            # an envoy's title gives no state by the name's shape ("Ambassador Sung Kim" may be a U.S. envoy)
+            envoy = titled in _ENVOY_TITLES
             role = _office_for_rank(titled, reading, m.end()) if ranked else titled
             known = keys.get(name_key(raw))
             if known is None and ranked and (role is None or _RANK.fullmatch(role)) and _CAPS_FAMILY.match(raw):
@@ -190,9 +201,11 @@ def find_actors(
                 country = (
                     _COUNTRY_WORDS.get(re.sub(r"\s+", "", of_state).lower())
                     if of_state
-                    else _role_country(role or "", text[max(0, m_start - 20) : m_start], text[e : e + 60], raw)
+                    else _role_country(
+                        role or "", text[max(0, m_start - 20) : m_start], text[e : e + 60], "" if envoy else raw
+                    )
                 )
-                if country is None and honorific:
+                if country is None and (honorific or envoy):
                     country = _apposition_state(text, e)
                 # a garbled spelling of a gazetteer person in the office the title names that year ("Secretary of
                 # State Tony Blincoln"); a doubled given name no gazetteer person answers is no person at all
@@ -225,7 +238,45 @@ def find_actors(
             out.append(ActorMention(m.start(), e, _dated(found, year, on), "title"))
     out.extend(_bare_surnames(text, out))
     out.sort(key=lambda a: (a.start, -a.end))
-    return respective_countries(text, out)
+    return one_person_both_orders(side_countries(text, respective_countries(text, out)), gaz)
+
+
+def one_person_both_orders(found: list[ActorMention], gaz: Gazetteer) -> list[ActorMention]:
+    """A name the gazetteer does not know, written in one text in both orders ("Takeo Mori" and Tokyo's "MORI
+    Takeo", read "Mori Takeo"), is one person: the later order takes the node of the first, with the state either
+    gives when the other gives none. Two states apart are two persons."""
+    first: dict[tuple[str, str], int] = {}
+    for i, a in enumerate(found):
+        words = a.actor.label.split()
+        if a.actor.kind != Kind.PERSON or a.actor.id in gaz.actors or len(words) != 2:
+            continue
+        key = (words[0].casefold(), words[1].casefold())
+        j = first.get((key[1], key[0]))
+        if j is None:
+            first.setdefault(key, i)
+            continue
+        earlier = found[j].actor
+        if earlier.country is not None and a.actor.country is not None and earlier.country != a.actor.country:
+            continue
+        merged = replace(earlier, country=earlier.country or a.actor.country, role=earlier.role or a.actor.role)
+        for k, b in enumerate(found):
+            if b.actor.id in (earlier.id, a.actor.id):
+                found[k] = replace(b, actor=merged)
+    return found
+
+
+def side_countries(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """A person named right after their side ("attended on the Japanese side by Mr. Pat Example, ...", "the U.S.
+    side was represented by Pat Example of ...") takes that side's state when nothing else gave one."""
+    for i, a in enumerate(found):
+        if a.actor.kind != Kind.PERSON or a.actor.country is not None:
+            continue
+        m = _SIDE_BEFORE.search(text, max(0, a.start - 80), a.start)
+        if m is not None and m.end() == a.start:
+            country = _COUNTRY_WORDS.get(re.sub(r"\s+", "", m.group("c") or m.group("c2")).lower())
+            if country is not None:
+                found[i] = replace(a, actor=replace(a.actor, country=country))
+    return found
 
 
 _RESPECTIVELY = _RULES.regex("respectively")
@@ -318,8 +369,17 @@ def _apposition_state(text: str, name_end: int) -> str | None:
     if not window.startswith(","):
         return None
     end = _APPOSITION_END.search(window)
-    states = list(_APPOSITION_STATE.finditer(window, 0, end.start() if end else len(window)))
-    return _COUNTRY_WORDS.get(re.sub(r"\s+", "", states[-1].group("c")).lower()) if states else None
+    stop = end.start() if end else len(window)
+    states = list(_APPOSITION_STATE.finditer(window, 0, stop))
+    if states:
+        return _COUNTRY_WORDS.get(re.sub(r"\s+", "", states[-1].group("c")).lower())
+    # "..., U.S. Special Representative for ...": the state word that opens the apposition
+    word = _APPOSITION_STATE_WORD.match(window)
+    if word is not None:
+        return _COUNTRY_WORDS.get(re.sub(r"\s+", "", word.group("c")).lower())
+    # "..., Under Secretary for Political Affairs, Department of State": a department one state alone has
+    department = _APPOSITION_DEPARTMENT.search(window, 0, stop)
+    return _APPOSITION_DEPARTMENTS[department.group(0)] if department else None
 
 
 _SUFFIXES = _RULES.words("name_suffixes")

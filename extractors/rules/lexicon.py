@@ -516,10 +516,14 @@ class Gazetteer:
             for a in self.by_surname.get(spelled, [])
             if year is None or a.in_office(year, on)
         ]
-        if role_hint and len(found) > 1 and office_key(role_hint) is not None:
+        office = office_key(role_hint) if role_hint else None
+        if office is not None and len(found) > 1:
             # "Foreign Minister Chung" is the Minister of Foreign Affairs of that year
-            office = office_key(role_hint)
             found = [a for a in found if office_key(a.role_in(year, on) or "") == office] or found
+        if office is not None and role_hint and role_hint.split()[-1].lower() in _MINISTERIAL_HINTS:
+            # "Defense Minister Kim" names only a defence minister of that day: not the one Kim in office then who
+            # holds another office, nor one of several
+            found = [a for a in found if office_key(a.role_in(year, on) or "") == office]
         if role_hint and len(found) > 1:
             hint = role_hint.lower()
             roles = [(a, (a.role_in(year, on) or "").lower()) for a in found]
