@@ -52,6 +52,12 @@ from extraction_probe import extract_text, incidents, links
             {"hwasong-12-launch-2017-08-29", "hwasong-12-launch-2017-09-15"},
             id="two-launches-over-hokkaido",
         ),
+        pytest.param(
+            "On April 5, 2009, North Korea launched a long-range rocket over Japan.",
+            dt.date(2009, 6, 1),
+            {"unha-2-launch-2009"},
+            id="a-date-decides-though-the-names-say-no-overflight",
+        ),
     ],
 )
 def test_a_launch_told_by_its_flight_over_japan_is_a_launch_over_japan(
