@@ -64,7 +64,7 @@ _TRIGGER_RE = regex_cache.compile(
 )
 _PLURAL_GROUPS = {
     0: ("pl1",),
-    1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9", "pl10", "pl11"),
+    1: ("pl2", "pl5", "pl6", "pl7", "pl8", "pl9", "pl10", "pl11", "pl12"),
     2: ("pl3",),
     3: ("pl4",),
     4: (),
@@ -101,6 +101,19 @@ _GROUPED = regex_cache.compile(compose(_RULES, "grouped"), _RULES.flags("grouped
 _GROUPED_ANCHORED = AnchoredPattern(_GROUPED, _prefix_test(_GROUPED))
 _GROUPED_PRONOUN_GAP = _RULES.regex("grouped_pronoun_gap")
 _DESCRIBED_NOUN = _RULES.regex("described_noun")
+_CLOCK_BASIS = _RULES.regex("clock_basis")
+_OVERFLIGHT_AFTER = _RULES.regex("overflight_after")
+_OVERFLIGHT_BEFORE = _RULES.regex("overflight_before")
+_OVERFLIGHT_WORD = _RULES.regex("overflight_word")
+_OVERFLIGHT_NAMES = _RULES.word_list("overflight_name")
+_GROUPED_MODIFIERS = _RULES.regex("grouped_modifiers")
+_MISSILE_WORD = _RULES.regex("missile_word")
+_COUNT_BEFORE = _RULES.regex("count_before")
+_COUNTS = {w: int(n) for w, _, n in (p.partition("=") for p in _RULES.word_list("counts"))}
+_UNREAL_VERB_BEFORE = _RULES.regex("unreal_verb_before")
+_DEFINITE_REACH = 130
+"""Characters before a trigger read for its determiner: the North's full name, its abbreviation in brackets and
+three modifiers ("the Democratic People's Republic of Korea's (DPRK) dangerous and escalatory launch of ...")."""
 _GENERIC_NAME_WORDS = _RULES.words("generic_name_words")
 _FOREIGN_LANDING = _RULES.words("foreign_landing_places")
 _MISSILE_CLASSES = tuple(
@@ -203,6 +216,15 @@ class IncidentResolver:
 
     def _known(self, inc: CatalogueIncident) -> bool:
         return self._latest is None or inc.date <= self._latest
+
+    def _reported(self, inc: CatalogueIncident) -> bool:
+        """Had the event happened by the document's date? On its own day, or on another clock's day the catalogue
+        gives it (``also_dated`` with a clock's basis: a U.S. text of July 3 has seen Korea's launch of July 4).
+        A blanket day after the document would let a U.S. text of May 6 read "the latest missile launch" as a
+        launch of May 7 in Korea, made after the text was written."""
+        if self.doc_date is None or inc.date <= self.doc_date:
+            return True
+        return any(day <= self.doc_date for day in _clock_days(inc))
 
     def find(
         self,
@@ -394,6 +416,10 @@ class IncidentResolver:
                 kinds = [_GROUP_NOUN_KIND.get(noun, Kind.MISSILE_LAUNCH)] * 2
                 if noun == "tunnels":
                     kinds = [Kind.ARMED_PROVOCATION] * 2
+                elif noun == "tests" and (
+                    _MISSILE_WORD.search(mods := _grouped_modifiers(text, m.start(), bounds)) or _SYSTEM_RE.search(mods)
+                ):
+                    kinds = [Kind.MISSILE_LAUNCH] * 2  # "the Musudan missile tests in April and June"
             # without a year in the list, the year the text spoke of just before ("In 2009 ... the missile and
             # nuclear tests in April and May of that year"), else the document's
             years: list[int | None] = [year1] if year1 is not None else [*_context_year(text, m.start()), None]
@@ -403,17 +429,26 @@ class IncidentResolver:
                     _listed_day(m.group("m1"), m.group("d1"), year, self.doc_date),
                     _listed_day(m.group("m2"), m.group("d2"), year2 or year, self.doc_date),
                 ]
-                found = self._listed(m, kinds, whens)
+                found = self._listed(m, kinds, whens, _grouped_modifiers(text, m.start(), bounds))
                 if found:
                     break
             out.extend(found)
         return out
 
     def _listed(
-        self, m: re.Match[str], kinds: list[Kind], whens: list[tuple[dt.date, bool] | None]
+        self, m: re.Match[str], kinds: list[Kind], whens: list[tuple[dt.date, bool] | None], mods: str = ""
     ) -> list[IncidentMention]:
-        """The incidents of a grouped mention, one kind and date per item (nothing when an item fits none)."""
+        """The incidents of a grouped mention, one kind and date per item (nothing when an item fits none).
+
+        Only incidents of what the mention's words name are taken: the missile system and class of its span and of
+        the modifiers before its noun (``mods``: "the Musudan intermediate-range missile launches in April and June"
+        is no submarine launch of that April). A listed day is the incident's own or another clock's day of it
+        (``also_dated``: "the February 26 and March 4 launches" in U.S. dates), never a blanket day's slack.
+        """
         found: list[IncidentMention] = []
+        words = f"{mods} {m.group(0)}"
+        system = _SYSTEM_RE.search(words)
+        classes = missile_classes(words)
         for kind, when in zip(kinds, whens, strict=True):
             if when is None:
                 found = []
@@ -422,8 +457,19 @@ class IncidentResolver:
             pool = [c for c in self.by_kind.get(kind, []) if self._known(c)]
             if m.group("noun") and m.group("noun").lower() == "tunnels":
                 pool = [c for c in pool if "tunnel" in c.label.lower()]
+            if kind == Kind.MISSILE_LAUNCH and system is not None:
+                name = norm_key(system.group(0))
+                pool = [c for c in pool if any(name in k for k in self._keys(c))]
+            if kind == Kind.MISSILE_LAUNCH and classes:
+                pool = [c for c in pool if not (own := self._classes(c)) or own & classes]
             hits = [
-                c for c in pool if (c.date == day if precise else (c.date.year, c.date.month) == (day.year, day.month))
+                c
+                for c in pool
+                if (
+                    (c.date == day or day in _clock_days(c))
+                    if precise
+                    else (c.date.year, c.date.month) == (day.year, day.month)
+                )
             ]
             if len(hits) > 1 and not precise and m.group("noun") and not m.group("k1"):
                 # "the ICBM launches in July and November 2017": every launch of the month, of the type named
@@ -516,7 +562,7 @@ class IncidentResolver:
         like = [
             c
             for c in self.by_kind.get(named.kind, [])
-            if self._known(c) and self._classes(c) == classes and heads & self._name_words(c)
+            if self._reported(c) and self._classes(c) == classes and heads & self._name_words(c)
         ]
         return max(like, key=lambda c: c.date) if like else named
 
@@ -601,6 +647,7 @@ class IncidentResolver:
         named_classes = missile_classes(text[start:end])
         if named_classes:  # an IRBM is never an ICBM launch of the catalogue
             pool = [c for c in pool if not (own := self._classes(c)) or own & named_classes]
+        overflown = kind in (Kind.MISSILE_LAUNCH, None) and _overflight(text, start, end, sent_end)
         # ordinals ("the fifth and sixth nuclear tests")
         om = _ORDINALS_BEFORE.search(left)
         if om and _RELATIVE_ORDINAL.match(text, end, sent_end):
@@ -651,6 +698,11 @@ class IncidentResolver:
                     date, hits = korean, korean_hits
             span_start = min(start, date.start)
             span_end = max(end, date.end)
+            if len(hits) > 1 and kind is not None:
+                # "the landmine blasts in the demilitarized zone in August": of the month's incidents, those whose
+                # names share the trigger's own words (not the artillery exchange of that August)
+                heads = {w for w in Tokens.of(text[start:end]).lower if w not in _GENERIC_NAME_WORDS} - _CLASS_WORDS
+                hits = [c for c in hits if heads & self._name_words(c)] or hits
             if len(hits) > 1 and date.precision == "year" and not plural:
                 hits = []  # "the North's fifth ICBM launch this year": which of the year's launches is not said
             if hits:
@@ -676,9 +728,29 @@ class IncidentResolver:
                 kind, date.date, f"{kind_label(kind.value)} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind]
             )
             return [IncidentMention(span_start, span_end, new, 0.45)]
+        if overflown:
+            # "the launch of a missile that flew over Japan" without a date: of the launches named for their flight
+            # over Japan (a date decides by itself: "April 5, 2009: North Korea launches a long-range rocket over
+            # Japan" is the Unha-2, whose names do not say where it flew)
+            pool = [c for c in pool if any(w in n.lower() for n in (c.label, *c.aliases) for w in _OVERFLIGHT_NAMES)]
         if plural:
-            return []
-        definite = _DEFINITE_BEFORE.search(left) or _EVENT_VERB_BEFORE.search(left)
+            count = _COUNT_BEFORE.search(text, max(sent_start, start - 30), start) if overflown else None
+            if count is None or self.doc_date is None:
+                return []
+            # "two missile launches over Japan's Hokkaido Island": the newest launches over Japan, as many as counted
+            # (among the launches the catalogue names for a flight over Japan)
+            n = _COUNTS[count.group("n").lower()]
+            max_age = _MAX_AGE_DAYS[Kind.MISSILE_LAUNCH]
+            flown = [c for c in pool if self._reported(c) and (self.doc_date - c.date).days <= max_age]
+            if len(flown) < n:
+                return []
+            return [IncidentMention(start, end, c, 0.6) for c in sorted(flown, key=lambda c: c.date)[-n:]]
+        definite = (
+            _DEFINITE_BEFORE.search(text, max(sent_start, start - _DEFINITE_REACH), start)
+            or _EVENT_VERB_BEFORE.search(left)
+            # "Pyongyang fired a missile over Japan for the second time": the newest launch over Japan
+            or (overflown and _FIRED_TRIGGER.match(text, start) and not _UNREAL_VERB_BEFORE.search(left))
+        )
         if not (definite or named):
             return []
         # (an undated copy still names what the text named before or the one incident of its place; only the
@@ -712,9 +784,10 @@ class IncidentResolver:
         if self.doc_date is None:
             return []
         max_age = _MAX_AGE_DAYS.get(kind or Kind.MISSILE_LAUNCH, 400)
-        # (up to the day after the document: a U.S. statement is dated the evening before, in Korea's next day)
-        latest = self._latest or self.doc_date
-        recent = [c for c in pool if c.date <= latest and (self.doc_date - c.date).days <= max_age]
+        # (a U.S. statement is dated the evening before, in Korea's next day: the day after the document only for an
+        # incident the catalogue gives that other clock's day, never a blanket day's slack, which let a text of May 6
+        # read "the latest missile launch" as a launch made in Korea on the afternoon of May 7)
+        recent = [c for c in pool if self._reported(c) and (self.doc_date - c.date).days <= max_age]
         if kind is not None and not named:
             # "the downing" is not the latest hijacking: the trigger's own words must be in the incident's names
             heads = {w for w in Tokens.of(text[start:end]).lower if w not in _GENERIC_NAME_WORDS}
@@ -734,6 +807,8 @@ class IncidentResolver:
                 lo = max(0, sent_start - _CLASS_LOOKBACK)
                 lo = max(lo, text.rfind("\n", lo, start) + 1)
                 classes = missile_classes(text[lo:start])
+            if overflown:
+                heads = set()  # the flight over Japan told the launch (its verb is no word of a name)
             if classes:
                 # the class the trigger names is its head: "intercontinental" is the "ICBM" of the names
                 heads -= _CLASS_WORDS
@@ -805,6 +880,19 @@ def _narrow_by_type(found: list[IncidentMention], mods: str) -> list[IncidentMen
             narrowed = [f for f in found if word in f.incident.label.lower()]
             return narrowed or found
     return found
+
+
+def _clock_days(inc: CatalogueIncident) -> tuple[dt.date, ...]:
+    """The days another clock gives an incident (``also_dated`` whose basis names a clock: ``clock_basis``)."""
+    return tuple(day for day, basis in inc.also_dated if _CLOCK_BASIS.search(basis))
+
+
+def _overflight(text: str, start: int, end: int, sent_end: int) -> bool:
+    """Is the launch at ``[start, end)`` told by its flight over Japan ("a missile that flew over Japan", "the
+    overflight launch")?"""
+    if _OVERFLIGHT_BEFORE.search(text, max(0, start - 16), start) or _OVERFLIGHT_WORD.search(text, start, end):
+        return True
+    return _OVERFLIGHT_AFTER.match(text[end:sent_end]) is not None
 
 
 def _overlaps_sorted(found: list[IncidentMention], starts: list[int], start: int, end: int) -> bool:
@@ -925,6 +1013,14 @@ def _bisect_dates(dates: list[DateMatch], offset: int) -> int:
 
 _GROUP_KIND = {w: Kind(k) for w, _, k in (p.partition("=") for p in _RULES.word_list("group_kinds"))}
 _GROUP_NOUN_KIND = {w: Kind(k) for w, _, k in (p.partition("=") for p in _RULES.word_list("group_noun_kinds"))}
+
+
+def _grouped_modifiers(text: str, start: int, bounds: _Bounds) -> str:
+    """The words right before a grouped mention's noun that say what it lists ("Musudan intermediate-range
+    missile"), back to a determiner or a clause break in its sentence (``grouped_modifiers``)."""
+    s_start, _ = bounds.around(start)
+    m = _GROUPED_MODIFIERS.search(text, max(s_start, start - 80), start)
+    return m.group("mods") if m is not None else ""
 
 
 def _context_year(text: str, start: int) -> list[int]:

@@ -646,6 +646,9 @@ class CatalogueIncident:
     commitment_types: tuple[str, ...] = ()
     """For an outside agreement: what it commits its parties to (from the
     catalogue's ``commitment_types``, else from the scheme phrases in its names)."""
+    also_dated: tuple[tuple[dt.date, str], ...] = ()
+    """Other days the record files the event under, each with its basis (``also_dated``: another clock's
+    calendar day, an announcement, a discovery; see graph/data/INCIDENTS.md)."""
 
 
 def load_catalogue(path: Path = CATALOGUE_PATH) -> list[CatalogueIncident]:
@@ -668,6 +671,9 @@ def load_catalogue(path: Path = CATALOGUE_PATH) -> list[CatalogueIncident]:
                 threat_type=e.get("threat_type"),
                 parties=tuple(e.get("parties") or ()),
                 commitment_types=tuple(e.get("commitment_types") or ()),
+                also_dated=tuple(
+                    (dt.date.fromisoformat(o["date"]), str(o["basis"])) for o in e.get("also_dated") or ()
+                ),
             )
             for e in data
         ]
