@@ -20,6 +20,7 @@ import pytest
 from extractors.rules.dates import find_dates
 from extractors.rules.incidents import IncidentResolver
 from extractors.rules.lexicon import default_lexicon
+from extractors.rules.patterns import load_rules
 from extractors.rules.scan import Tokens
 from graph.series import SeriesReference, load_reference
 
@@ -28,8 +29,9 @@ ISO = dt.date.fromisoformat
 KINDS = {"NuclearTest", "MissileLaunch", "ArmedProvocation", "Agreement", "Crisis", "CyberOperation"}
 REQUIRED = {"id", "kind", "date", "perpetrator", "ordinal", "label", "aliases", "threat_type", "source_note", "sources"}
 OPTIONAL = {"parties", "commitment_types", "also_dated"}
-# an also_dated basis naming a clock (not an announcement or a discovery): the same moment on another calendar day
-CLOCK = re.compile(r"\b(?:U\.S\.|UTC|GMT|Washington)\b")
+# an also_dated basis naming a clock (not an announcement or a discovery): the same moment on another calendar day;
+# the resolver's own rule (incidents.yaml ``clock_basis``), so the test checks the days the resolver reads as clocks
+CLOCK = load_rules("incidents").regex("clock_basis")
 
 
 @pytest.fixture(scope="module")
