@@ -260,7 +260,9 @@ def _plural_titled(
                 continue
             # ("Ministers Han and Carter": a paired title of two offices; a name the title does not fit is still
             # the one person of that name in office then, or no one)
-            person = gaz.person_by_surname(w.group(0), year, title, on) or gaz.person_by_surname(w.group(0), year, None, on)
+            person = gaz.person_by_surname(w.group(0), year, title, on) or gaz.person_by_surname(
+                w.group(0), year, None, on
+            )
             if person is not None:
                 out.append(ActorMention(w.start(), w.end(), _dated(person, year, on), "title"))
                 covered.add(w.start(), w.end())
