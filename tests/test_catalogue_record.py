@@ -136,6 +136,7 @@ INCIDENT_FACTS = [
     ("kal858-bombing-1987", "1987-11-29", "https://worldhistoryproject.org/1987/11/29/korean-air-flight-858-explodes-mid-air-from-north-korean-bomb"),
     ("dmz-mine-blast-2015", "2015-08-04", "https://www.upi.com/Top_News/World-News/2015/08/04/Two-South-Korean-soldiers-injured-in-DMZ-land-mine-explosion/8701438694719/"),
     ("uranium-enrichment-disclosure-2010", "2010-11-21", "https://www.donga.com/en/article/all/20101122/266315/1"),
+    ("pyongyang-joint-declaration-2018", "2018-09-19", "https://www.mofa.go.kr/eng/brd/m_5478/view.do?seq=319132"),
 ]  # fmt: skip
 
 
@@ -212,6 +213,27 @@ def _found(text: str, date: dt.date) -> list[str]:
         # a U.S. date one day off the catalogue's Korean one still finds the launch
         ("North Korea launched an ICBM on July 3, 2017.", dt.date(2017, 10, 1), ["hwasong-14-launch-2017-07-04"]),
         ("They condemned the missile launches of July 4, 2006.", dt.date(2006, 10, 20), ["taepodong-2-launch-2006"]),
+        # agreements a study names by the name the press gave them (round twelve)
+        (
+            "The allies can build on the Singapore Declaration of 2018.",
+            dt.date(2023, 6, 1),
+            ["singapore-joint-statement-2018"],
+        ),
+        (
+            "The two Koreas promised in the April Panmunjom Agreement to cooperate.",
+            dt.date(2018, 11, 1),
+            ["panmunjom-declaration-2018"],
+        ),
+        (
+            "The Koreas then signed the September Pyongyang Joint Declaration.",
+            dt.date(2019, 3, 1),
+            ["pyongyang-joint-declaration-2018"],
+        ),
+        (
+            "Both sides are implementing the Pyongyang Joint Declaration.",
+            dt.date(2019, 3, 1),
+            ["pyongyang-joint-declaration-2018"],
+        ),
     ],
 )
 def test_spellings_of_the_record_name_their_incident(text: str, date: dt.date, expected: list[str]) -> None:
@@ -228,6 +250,18 @@ def test_spellings_of_the_record_name_their_incident(text: str, date: dt.date, e
 )
 def test_places_alone_name_no_incident(text: str, date: dt.date) -> None:
     assert _found(text, date) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # Japan's Pyongyang Declaration of 2002 is not the inter-Korean joint declaration of 2018
+        ("Japan hopes for a return to the Pyongyang Declaration of September 17, 2002.", dt.date(2023, 6, 1)),
+        ("Tokyo and the DPRK signed the Pyongyang Declaration last September.", dt.date(2003, 6, 1)),
+    ],
+)
+def test_the_japan_dprk_pyongyang_declaration_is_not_the_joint_declaration(text: str, date: dt.date) -> None:
+    assert "pyongyang-joint-declaration-2018" not in _found(text, date)
 
 
 def test_the_disguised_icbm_tests_are_icbm_launches_not_satellite_launches() -> None:

@@ -56,6 +56,8 @@ _NOT_GOVERNMENT_AFTER = _RULES.regex("not_government_after")
 _ROLE_PERSON = regex_cache.compile(compose(_RULES, "role_person"), _RULES.flags("role_person"))
 _TITLE_SURNAME = regex_cache.compile(compose(_RULES, "title_surname"), _RULES.flags("title_surname"))
 _PAPERS_PRESIDENT = _RULES.regex("papers_president")
+_PLURAL_TITLE = regex_cache.compile(compose(_RULES, "plural_title_surnames"), _RULES.flags("plural_title_surnames"))
+_NAME_WORD = regex_cache.compile(compose(_RULES, "name_word"), _RULES.flags("name_word"))
 _SIDE_HEAD = regex_cache.compile(compose(_RULES, "side_head"), _RULES.flags("side_head"))
 _SIDE_HEAD_OFFICE = regex_cache.compile(compose(_RULES, "side_head_office"))
 _SPEAKER_LABEL = regex_cache.compile(compose(_RULES, "speaker_inline"), _RULES.flags("speaker_inline"))
@@ -236,9 +238,35 @@ def find_actors(
         found = gaz.person_by_surname(m.group("surname"), year, m.group("title"), on)
         if found is not None:
             out.append(ActorMention(m.start(), e, _dated(found, year, on), "title"))
+    out.extend(_plural_titled(text, gaz, out, year, on))
     out.extend(_bare_surnames(text, out))
     out.sort(key=lambda a: (a.start, -a.end))
     return one_person_both_orders(side_countries(text, respective_countries(text, out)), gaz)
+
+
+def _plural_titled(
+    text: str, gaz: Gazetteer, found: list[ActorMention], year: int | None, on: dt.date | None
+) -> list[ActorMention]:
+    """The persons a plural title names ("Presidents Obama and Lee", "Ministers Han and Carter"): each surname
+    after it read as after the singular title, those the gazetteer knows in office then; a name it does not know,
+    or one already read, gives nothing."""
+    covered = Coverage((a.start, a.end) for a in found)
+    out: list[ActorMention] = []
+    for m in _PLURAL_TITLE.finditer(text):
+        title = " ".join(m.group("title").split())
+        title = title[:-3] + "y" if title.endswith("ies") else title[:-1]
+        for w in _NAME_WORD.finditer(text, m.start("names"), m.end("names")):
+            if covered.overlaps(w.start(), w.end()):
+                continue
+            # ("Ministers Han and Carter": a paired title of two offices; a name the title does not fit is still
+            # the one person of that name in office then, or no one)
+            person = gaz.person_by_surname(w.group(0), year, title, on) or gaz.person_by_surname(
+                w.group(0), year, None, on
+            )
+            if person is not None:
+                out.append(ActorMention(w.start(), w.end(), _dated(person, year, on), "title"))
+                covered.add(w.start(), w.end())
+    return out
 
 
 def one_person_both_orders(found: list[ActorMention], gaz: Gazetteer) -> list[ActorMention]:

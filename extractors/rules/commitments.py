@@ -619,7 +619,10 @@ class PartyResolver:
                 out.append(Ref(a.start, a.end, _single(party)))
                 if a.actor.kind is not _PERSON:
                     named_states.add(id(out[-1]))
+        person_starts = {a.start for a in actors if a.actor.kind is _PERSON and start <= a.start < end}
         for r in generic:
+            if _title_before_names(text, r, person_starts):
+                continue  # "Secretaries A and B and Ministers C and D": the names are the parties, not "Ministers"
             if id(r) not in joint_ids:
                 over = [x for x in out if x.start <= r.start < x.end or r.start <= x.start < r.end]
                 for x in over:
@@ -632,7 +635,36 @@ class PartyResolver:
                     continue  # a gazetteer name wins over a title ("Secretary Austin")
             out.append(r)
         out.sort(key=lambda r: r.start)
-        return _mark_objects(_merge_titles(out, text), text, tokens, start)
+        return _mark_objects(_we_apposition(_merge_titles(out, text), text), text, tokens, start)
+
+
+def _we_apposition(refs: list[Ref], text: str) -> list[Ref]:
+    """Join "We" and the group its apposition names ("We, as the leaders of the two countries, ...", "We, the
+    three leaders, ..."): one reference, of the group's parties, so that a quoted "we" so glossed is the group's,
+    not its speaker's alone, and "as" opens no clause of its own."""
+    out: list[Ref] = []
+    for r in refs:
+        if (
+            out
+            and text[out[-1].start : out[-1].end].lower() == "we"
+            and len(r.parties) > 1
+            and _WE_APPOSITION_GAP.fullmatch(text, out[-1].end, r.start)
+            and _APPOSITION_CLOSE.match(text, r.end)
+        ):
+            out[-1] = Ref(out[-1].start, r.end, r.parties)
+        else:
+            out.append(r)
+    return out
+
+
+def _title_before_names(text: str, r: Ref, person_starts: set[int]) -> bool:
+    """Is ``r`` a bare plural title right before a person's name ("Ministers Shin and Cho", "Presidents Yoon and
+    Biden")? Then it is the title of the names after it (each read as a person of its own), no group of its own."""
+    word = text[r.start : r.end]
+    if not _BARE_PLURAL_TITLE.fullmatch(word):
+        return False
+    gap = _SPACES.match(text, r.end)
+    return gap is not None and gap.end() in person_starts
 
 
 def _named_by_states(text: str, at: int, actors: list[ActorMention]) -> bool:
@@ -684,6 +716,11 @@ def study_own_voice(text: str, sentence_start: int, found: CommitmentFinding, na
 _TWO_REFERENCE = RULES.regex("two_reference")
 _KOREAS_PAIR = RULES.regex("koreas_pair")
 _UNITED_STATES = RULES.regex("united_states")
+_BARE_PLURAL_TITLE = RULES.regex("bare_plural_title")
+_RANK_BEFORE_TITLE = RULES.regex("rank_before_title")
+_WE_APPOSITION_GAP = RULES.regex("we_apposition_gap")
+_APPOSITION_CLOSE = RULES.regex("apposition_close")
+_SPACES = regex_cache.compile(r"[^\S\n]+")
 
 
 def two_koreas(text: str, paragraph_start: int, sentence_start: int, found: CommitmentFinding) -> bool:
@@ -800,6 +837,8 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
             before = _word_before(tokens, start, lo)
             # "From now on, the United States will ...": a comma closes the phrase the marker ends
             marker = before in _OBJECT_MARKERS and not _comma_between(text, tokens, start, lo)
+            if marker and _RANK_BEFORE_TITLE.search(text, max(lo, start - 16), start) is not None:
+                marker = False  # "Under Secretary X and Minister Y agreed": "Under" is the office's, no preposition
             r.subject = not article and (not marker or _members_of(text, tokens, start, lo))
         previous = r
     return refs
