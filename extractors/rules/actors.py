@@ -61,8 +61,10 @@ _NAME_WORD = regex_cache.compile(compose(_RULES, "name_word"), _RULES.flags("nam
 _SIDE_HEAD = regex_cache.compile(compose(_RULES, "side_head"), _RULES.flags("side_head"))
 _SIDE_HEAD_OFFICE = regex_cache.compile(compose(_RULES, "side_head_office"))
 _SPEAKER_LABEL = regex_cache.compile(compose(_RULES, "speaker_inline"), _RULES.flags("speaker_inline"))
-_COUNTRY_BEFORE = _RULES.regex("country_before")
-_COUNTRY_AFTER = _RULES.regex("country_after")
+_COUNTRY_BEFORE = regex_cache.compile(compose(_RULES, "country_before"))
+_COUNTRY_AFTER = regex_cache.compile(compose(_RULES, "country_after"))
+_THIRD_STATE_BEFORE = regex_cache.compile(compose(_RULES, "third_state_before"))
+_THIRD_STATE_AFTER = regex_cache.compile(compose(_RULES, "third_state_after"))
 _COUNTRY_IN_ROLE = _RULES.regex("country_in_role")
 _RANK = regex_cache.compile(compose(_RULES, "rank"))
 _CAPS_FAMILY = regex_cache.compile(r"[A-Z]{3,}\s")
@@ -98,6 +100,8 @@ _OTHER_BODY_BEFORE = regex_cache.compile(r"\b(?:" + "|".join(sorted(_RULES.words
 _CAPS_LINE = regex_cache.compile(r"(?m)^(?=(?:[^\na-z]*?[A-Z]){12})[^\na-z]+$")
 _WORD = regex_cache.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _SMALL_WORDS = _RULES.words("small_words")
+_LONGER_NAME = _RULES.regex("name_goes_on")
+_NOT_THIRD = frozenset(_RULES.word_list("not_third_states"))
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,13 @@ def _role_country(role: str, before: str, after: str = "", name: str = "") -> st
         if cue in lowered:
             return country
     return None
+
+
+def _third_state(text: str, start: int, name_end: int) -> bool:
+    """Does a third state qualify the office titled at ``start`` ("Philippine Defense Secretary", "Australia's
+    Foreign Minister") or follow the name ending at ``name_end`` ("... X of the Philippines")?"""
+    before = text[max(0, start - 30) : start]
+    return _THIRD_STATE_BEFORE.search(before) is not None or _THIRD_STATE_AFTER.match(text, name_end) is not None
 
 
 def is_name(name: str) -> bool:
@@ -151,6 +162,8 @@ def find_actors(
     taken: list[tuple[int, int]] = []
     for start, end, ids in gaz.names.finditer(text, toks):
         actor = _pick(gaz.actors, ids, year, on)
+        if actor is not None and actor.kind == Kind.PERSON and _LONGER_NAME.match(text, end):
+            continue  # "Park Jin-woo" is not "Park Jin": a name goes on after a hyphen and a lower-case syllable
         if actor is not None and not _as_place_or_part(text, start, end, actor):
             out.append(ActorMention(start, end, _titled(actor, text, start) or _dated(actor, year, on), "name"))
             taken.append((start, end))
@@ -211,7 +224,10 @@ def find_actors(
                     country = _apposition_state(text, e)
                 # a garbled spelling of a gazetteer person in the office the title names that year ("Secretary of
                 # State Tony Blincoln"); a doubled given name no gazetteer person answers is no person at all
-                like = gaz.person_like(raw, role or "", country, year, on) if not ranked else None
+                # ... never an office of a third state ("Philippine Defense Secretary X", "Foreign Minister X of
+                # the Philippines"): that state's holder is no ally's person
+                third = _third_state(text, m_start, e)
+                like = gaz.person_like(raw, role or "", country, year, on) if not ranked and not third else None
                 if like is not None:
                     out.append(ActorMention(s, e, _dated(like, year, on), "role"))
                     covered.add(s, e)
@@ -236,6 +252,9 @@ def find_actors(
         if covered.overlaps(s, e):
             continue
         found = gaz.person_by_surname(m.group("surname"), year, m.group("title"), on)
+        if found is not None and found.country in _NOT_THIRD and _third_state(text, m.start(), e):
+            continue  # "Philippine Defense Secretary Teodoro": no ally's person of that family name ("Russian
+            # President Putin" is still Russia's)
         if found is not None:
             out.append(ActorMention(m.start(), e, _dated(found, year, on), "title"))
     out.extend(_plural_titled(text, gaz, out, year, on))

@@ -225,6 +225,9 @@ _SCHEDULE_ONLY = RULES.regex("schedule_only")
 _OPEN_QUESTION = RULES.regex("open_question")
 _DENIED_NOUN_BEFORE = RULES.regex("denied_noun_before")
 _WITH_ALLY_BEFORE = RULES.regex("with_ally_before")
+_WE_SPEAKER_TAG = RULES.regex("we_speaker_tag")
+_THEY_OFFICIALS_SAID = RULES.regex("they_officials_said")
+_STATE_WORDS = dict(pair.split("=", 1) for pair in load_rules("actors").word_list("country_words"))
 _PARTICIPLE_VERBS = RULES.words("participle_verbs")
 _SERIES_VERB = RULES.regex("series_verb")
 _SERIES_TO = RULES.regex("series_to")
@@ -526,6 +529,21 @@ class PartyResolver:
             "sec": frozenset({secretary}),
         }
 
+    def _tag_speaker(
+        self, text: str, pos: int, end: int, actors: list[ActorMention], pronoun: frozenset[str] | None
+    ) -> frozenset[str] | None:
+        """The party of the speaker whose tag closes the sentence after ``pos`` (", the Secretary said."), if any."""
+        tag = _WE_SPEAKER_TAG.search(text, pos, end)
+        if tag is None:
+            return None
+        if tag.group("sec") or tag.group("min"):
+            return self._generic["sec" if tag.group("sec") else "min"]
+        if tag.group("pron"):
+            return pronoun
+        s, e = tag.span("named")
+        named = [a for a in actors if a.actor.kind is _PERSON and a.actor.country and s <= a.start < e]
+        return _single(str(named[0].actor.country)) if named else None
+
     def _ally_worked_with(self, text: str, start: int, end: int, actors: list[ActorMention]) -> str | None:
         """The ally a "we" works with in ``text[start:end]`` ("we ... together with the ROK"), if one is named so."""
         for a in actors:
@@ -586,6 +604,20 @@ class PartyResolver:
                 # that of the person named before it
                 carried = pronoun if _quoted(text, start, start) else None
                 parties = _quote_speaker(text, start, end, m.end(), actors) or speaker or carried or parties
+            elif (
+                group == "both"
+                and m.group(0).lower() == "we"
+                and we is None
+                and (tagged := self._tag_speaker(text, m.end(), end, actors, pronoun))
+            ):
+                parties = tagged  # "..., and we will ..., the Secretary said": the speaker's party
+            elif (
+                group == "both"
+                and m.group(0).lower() == "they"
+                and (said := _THEY_OFFICIALS_SAID.search(text, start, m.start()))
+            ):
+                state = _STATE_WORDS.get(re.sub(r"\s+", "", said.group("c")).lower())
+                parties = _single(state) if state else parties  # "Japanese officials said they will ...": Japan
             elif group == "both" and they is not None and m.group(0) == "They" and not text[start : m.start()].strip():
                 parties = they  # "The three NSAs reaffirmed ... . They reiterated ...": the three
             elif group == "both" and we is not None and m.group(0).lower() == "we":
