@@ -152,3 +152,137 @@ def test_a_day_told_in_the_past_or_far_ahead_looks_back() -> None:
     ):
         got = [d.date for d in find_dates(text, day) if d.partial]
         assert got == [expected], (text, got)
+
+
+# -- 5. an unnumbered SCM given its own day by a schedule word is the reference's meeting of that day ----------
+
+
+def test_scm_scheduled_on_a_day_is_the_reference_meeting_of_that_day() -> None:
+    for text, day, label in (
+        (
+            "The annual talks of the two defense chiefs, known as the Security Consultative Meeting (SCM), are "
+            "scheduled to take place in Washington on Oct. 14, the minister told lawmakers on Wednesday.",
+            dt.date(2020, 10, 7),
+            "52nd SCM",
+        ),
+        (
+            "The minister said the annual Security Consultative Meeting will be held in Seoul on November 2 to "
+            "review the alliance, the ministry said Monday.",
+            dt.date(2015, 10, 26),
+            "47th SCM",
+        ),
+    ):
+        got = meeting_props(extract_text(text, day))
+        assert label in got, (text, got)
+
+
+def test_an_scm_on_a_day_the_reference_holds_none_stays_unnumbered() -> None:
+    # the reference holds no SCM on June 3, 2020; an SCM recalled as held "on Oct. 14" a year before is another day
+    for text, day in (
+        (
+            "The annual Security Consultative Meeting is scheduled to take place in Seoul on June 3, officials said "
+            "Monday.",
+            dt.date(2020, 5, 25),
+        ),
+        (
+            "Since the Security Consultative Meeting, which took place in Washington in the autumn, the two sides have "
+            "met twice, officials said Monday.",
+            dt.date(2021, 3, 1),
+        ),
+    ):
+        got = meeting_props(extract_text(text, day))
+        assert not any(props.get("ordinal") for props in got.values()), (text, got)
+
+
+# -- 6. a year written before an exercise's name dates it by that year ----------------------------------------
+
+
+def _exercise_labels(text: str, day: dt.date) -> set[str]:
+    from graph.schema import Kind
+
+    return {n.label for n in extract_text(text, day).nodes if n.kind == Kind.EXERCISE}
+
+
+def test_year_before_an_exercise_names_that_year() -> None:
+    for text, day, label in (
+        ("Officials said no decision had been made on whether to hold the 1994 ″Team Spirit″ exercises.",
+         dt.date(1993, 10, 22), "Team Spirit 1994"),
+        ("The government decided not to hold the 1992 Team Spirit, the ministry said Tuesday.",
+         dt.date(1992, 1, 7), "Team Spirit 1992"),
+        ("Planners reviewed the 2017 Ulchi Freedom Guardian exercise before the summer.",
+         dt.date(2017, 5, 2), "Ulchi Freedom Guardian 2017"),
+    ):
+        assert label in _exercise_labels(text, day), text
+
+
+def test_a_year_ending_a_phrase_before_the_name_is_not_its_year() -> None:
+    for text, day in (
+        ("In 1994, Team Spirit was called off as talks went on.", dt.date(1996, 3, 1)),
+        ("The drills, held every spring since 1976 Team Spirit began, were called off.", dt.date(1994, 3, 3)),
+    ):
+        assert _exercise_labels(text, day) == {"Team Spirit"}, text
+
+
+# -- 7. a "Trilateral Ministerial Meeting" of foreign ministers ----------------------------------------------
+
+
+def test_trilateral_ministerial_meeting_of_foreign_ministers_is_theirs() -> None:
+    day = dt.date(2031, 2, 4)
+    for text in (
+        "The Secretary of State will host Foreign Minister Sato and Foreign Minister Kim for a U.S.-Japan-Republic "
+        "of Korea Trilateral Ministerial Meeting in Honolulu on February 12.",
+        "Foreign ministers of the three countries held a Trilateral Ministerial Meeting in Tokyo on January 30.",
+    ):
+        labels = set(meeting_props(extract_text(text, day)))
+        assert any(label.startswith("Trilateral foreign ministers' meeting") for label in labels), (text, labels)
+
+
+def test_trilateral_ministerial_meeting_of_defense_ministers_stays_theirs() -> None:
+    day = dt.date(2031, 2, 4)
+    for text in (
+        "Defense Minister Kim and Secretary of Defense Smith held a Trilateral Ministerial Meeting with their "
+        "Japanese counterpart in Singapore on January 30.",
+        "The Trilateral Ministerial Meeting in Singapore on January 30 brought the three defense ministers together, "
+        "while the Secretary of State was in Tokyo.",
+    ):
+        labels = set(meeting_props(extract_text(text, day)))
+        assert any(label.startswith("Trilateral defense ministers' meeting") for label in labels), (text, labels)
+
+
+# -- 8. the heads of an SCM a story announces -----------------------------------------------------------------
+
+
+def test_heads_of_an_scm_a_story_announces_are_confirmed() -> None:
+    from extraction_probe import heads, meeting_nodes
+
+    for text, day, label in (
+        (
+            "Secretary of Defense Lloyd Austin will depart on Tuesday to attend the 53rd Security Consultative "
+            "Meeting (SCM), the Pentagon said on Friday. This year's meeting will be attended by Defense Minister "
+            "Suh Wook.",
+            dt.date(2021, 11, 28),
+            "53rd SCM",
+        ),
+        (
+            "Defense Minister Shin Won-sik will host Secretary of Defense Lloyd Austin for the 55th Security "
+            "Consultative Meeting (SCM) in Seoul next week, the ministry said Sunday.",
+            dt.date(2023, 11, 5),
+            "55th SCM",
+        ),
+    ):
+        graph = extract_text(text, day)
+        node = meeting_nodes(graph)[label]
+        assert len(heads(graph, node)) == 2, (text, heads(graph, node))
+        assert node.props.get("date") is None  # a meeting still to come stays undated
+
+
+def test_an_scm_a_year_ahead_confirms_no_heads() -> None:
+    from extraction_probe import heads, meeting_nodes
+
+    text = (
+        "Defense Minister Suh Wook and Secretary of Defense Lloyd Austin agreed that the 54th Security Consultative "
+        "Meeting will be held in Washington next year, the ministry said on Thursday."
+    )
+    graph = extract_text(text, dt.date(2021, 12, 2))
+    nodes = meeting_nodes(graph)
+    assert all(not heads(graph, node) for label, node in nodes.items() if label.startswith("54th")), nodes

@@ -75,7 +75,7 @@ from extractors.rules.meetings import (
 )
 from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads, name_key, reference_names
-from extractors.rules.reference import FAR_DAYS, agreement, confirms, ordinal_on
+from extractors.rules.reference import FAR_DAYS, agreement, confirms, date_of, ordinal_on
 from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
@@ -152,6 +152,7 @@ _THREE_SUBJECT = _COMMITMENT_RULES.regex("three_subject")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
 _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
+_SCHEDULED_DAY = _MEETING_RULES.regex("scheduled_day")
 _STORY_EARLIER_BEFORE = _MEETING_RULES.regex("story_earlier_before")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
@@ -217,6 +218,9 @@ _MONTH_DATED = frozenset({Series.SUMMIT, Series.TRILATERAL})
 """Series identified by date (not numbered) whose meeting a text may date by its month alone ("the May 2022 summit")."""
 _WEEKDAY_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
 """Series the reference numbers by the day they met."""
+_SCHEDULE_GAP = 120
+"""Characters between a meeting's name and the day a schedule word gives it ("... are scheduled to take place in
+Washington on Oct. 14")."""
 """Characters before a bare "the first meeting" searched for the body it is a meeting of."""
 """A paragraph shorter than this without closing punctuation is a heading line."""
 
@@ -458,7 +462,7 @@ class _Extraction:
             for x in north:  # "... before heading to the DMZ for a trilateral meeting with Kim": not the allies' three
                 if s.start <= x.start and x.end <= s.end:
                     sentence = sentence[: x.start - s.start] + " " * (x.end - x.start) + sentence[x.end - s.start :]
-            refine_series(m, sentence)
+            refine_series(m, sentence, self.text[m.start : m.end])
             if m.date is None:
                 attach_date(m, self.dates, self.text, s.start, s.end)
             if id(m) in earlier and (m.date is None or m.date.precision not in ("day", "month")):
@@ -466,6 +470,7 @@ class _Extraction:
             if m.location is None:
                 attach_place(m, self.text, max(stop, m.end))
         if self.doc.kind in _REPORT_KINDS:
+            self._number_by_stated_day(mentions)
             self._number_by_weekday(mentions)
         by_key: dict[tuple[str, object], Meeting] = {}
         ordered: list[Meeting] = []
@@ -585,12 +590,23 @@ class _Extraction:
         limit = max(self._opening_end(3), _REPORT_OPENING) if self.pars else _REPORT_OPENING
         found: list[tuple[int, Meeting]] = []
         for meeting in meetings:
-            if meeting.series != Series.SCM or meeting.ordinal is None or meeting.date is None:
+            if meeting.series != Series.SCM or meeting.ordinal is None:
                 continue
             first = min((m for m in meeting.mentions), key=lambda m: m.start, default=None)
-            if first is None or first.start > limit or first.future:
+            if first is None or first.start > limit:
                 continue
-            if self.doc.date is not None and abs((self.doc.date - meeting.date).days) > FAR_DAYS:
+            if first.future or (meeting.date is None and any(m.future for m in meeting.mentions if m.ordinal)):
+                # a story ahead of the meeting ("Austin will depart on Tuesday to attend the 53rd SCM"): the SCM the
+                # reference holds within two months after the story's day is its subject (its heads confirmed, the
+                # meeting left undated as a future one)
+                ahead = date_of(meeting.series, meeting.ordinal)
+                if self.doc.kind != "news" or self.doc.date is None or ahead is None:
+                    continue
+                if not 0 <= (ahead - self.doc.date).days <= FAR_DAYS:
+                    continue
+            elif meeting.date is None:
+                continue
+            elif self.doc.date is not None and abs((self.doc.date - meeting.date).days) > FAR_DAYS:
                 continue
             if first.backward and not self._names_a_head(meeting, first.start, actors):
                 continue
@@ -636,6 +652,31 @@ class _Extraction:
                 found = {n} if (n := ordinal_on(m.series, self.doc.date)) is not None else set()
             if len(found) == 1:
                 m.ordinal = found.pop()
+                m.numbered_by_reference = True
+
+    def _number_by_stated_day(self, mentions: list[MeetingMention]) -> None:
+        """A news story's unnumbered meeting of a referenced series that its sentence gives a day of its own by a
+        schedule or held word between the name and the day ("known as the Security Consultative Meeting (SCM), are
+        scheduled to take place in Washington on Oct. 14": ``scheduled_day``) is the reference's meeting of that
+        day, if it holds one (a day written in full or without its year; a weekday is counted by
+        :meth:`_number_by_weekday`)."""
+        if self.doc.kind != "news":
+            return
+        for m in mentions:
+            if m.ordinal is not None or m.series not in _WEEKDAY_SERIES:
+                continue
+            si = self.sindex.at(m.start)
+            if si is None:
+                continue
+            end = min(self.sents[si].end, m.end + _SCHEDULE_GAP)
+            day = next((d for d in self.dates if m.end <= d.start < end), None)
+            if day is None or day.precision != "day" or day.relative:
+                continue
+            if _SCHEDULED_DAY.fullmatch(self.text, m.end, day.start) is None:
+                continue
+            n = ordinal_on(m.series, day.date)
+            if n is not None:
+                m.ordinal = n
                 m.numbered_by_reference = True
 
     def _held_on_story_day(self, m: MeetingMention) -> bool:

@@ -560,10 +560,25 @@ _CONTEXT_MEETING = _RULES.regex("context_meeting")
 _CONTEXT_BEFORE = re.compile(_RULES.source("context_meeting_before"))
 
 
-def refine_series(mention: MeetingMention, sentence: str) -> None:
-    """A summit of three parties is a trilateral meeting."""
+_MINISTERIAL_UNSAID = _RULES.regex("ministerial_unsaid")
+_FOREIGN_OFFICES = _RULES.regex("foreign_offices")
+_DEFENSE_OFFICES = _RULES.regex("defense_offices")
+
+
+def refine_series(mention: MeetingMention, sentence: str, name: str = "") -> None:
+    """A summit of three parties is a trilateral meeting; a "Trilateral Ministerial Meeting" whose name says no
+    more is the foreign ministers' when its sentence names only foreign ministers (``ministerial_unsaid``)."""
     if mention.series == Series.SUMMIT and _THREE_PARTIES.search(sentence):
         mention.series = Series.TRILATERAL
+    if (
+        mention.series == Series.TRILATERAL
+        and mention.level == "defense"
+        and name
+        and _MINISTERIAL_UNSAID.search(name) is None
+        and _FOREIGN_OFFICES.search(sentence) is not None
+        and _DEFENSE_OFFICES.search(sentence) is None
+    ):
+        mention.level = "foreign"
 
 
 _ASIDE = _RULES.regex("own_aside")
