@@ -286,3 +286,131 @@ def test_an_scm_a_year_ahead_confirms_no_heads() -> None:
     graph = extract_text(text, dt.date(2021, 12, 2))
     nodes = meeting_nodes(graph)
     assert all(not heads(graph, node) for label, node in nodes.items() if label.startswith("54th")), nodes
+
+
+# -- 9. the two ministers a report says meet on the day of an SCM are that SCM --------------------------------
+
+
+def test_ministers_meeting_on_the_day_of_an_scm_is_that_scm() -> None:
+    from extraction_probe import heads, meeting_nodes
+
+    for text, day, label in (
+        (
+            "The allies will formally halt next year's exercises when their defense secretaries, Les Aspin and Kwon "
+            "Young-hae, meet in Seoul Nov. 3-4 for talks, the agency said.",
+            dt.date(1993, 10, 22),
+            "25th SCM",
+        ),
+        (
+            "Defense Minister Han Min-koo will hold talks with Secretary of Defense Chuck Hagel in Washington on "
+            "Oct. 23, officials said Monday.",
+            dt.date(2014, 10, 20),
+            "46th SCM",
+        ),
+    ):
+        graph = extract_text(text, day)
+        nodes = meeting_nodes(graph)
+        assert label in nodes, (text, set(nodes))
+        assert len(heads(graph, nodes[label])) == 2, (text, heads(graph, nodes[label]))
+
+
+def test_ministers_meeting_on_another_day_is_no_scm() -> None:
+    for text, day in (
+        # the reference holds no SCM on January 31, 2023
+        (
+            "Defense Minister Lee Jong-sup will hold talks with Secretary of Defense Lloyd Austin in Seoul on Jan. 31, "
+            "officials said Friday.",
+            dt.date(2023, 1, 27),
+        ),
+        # the day of the 25th SCM, but not its heads
+        (
+            "Foreign Minister Han Sung-joo and Secretary of State Warren Christopher will meet in Seoul Nov. 3 for "
+            "talks, officials said.",
+            dt.date(1993, 10, 22),
+        ),
+    ):
+        got = meeting_props(extract_text(text, day))
+        assert not any(props.get("series") == "SCM" for props in got.values()), (text, got)
+
+
+# -- 10. provocations in a reporter's words ------------------------------------------------------------------
+
+
+def _ids(text: str, day: dt.date) -> set[str]:
+    from extraction_probe import incidents
+
+    return incidents(text, day)
+
+
+def test_a_grounded_submarine_and_the_norths_launch_of_the_day() -> None:
+    for text, day, expected in (
+        (
+            "Officials found the grounded submarine and the bodies of its crew on the shore on Sept. 18.",
+            dt.date(1996, 9, 30),
+            "gangneung-submarine-infiltration-1996",
+        ),
+        (
+            "The manhunt began after a North Korean submarine ran aground on Sept. 18 off the east coast.",
+            dt.date(1996, 9, 24),
+            "gangneung-submarine-infiltration-1996",
+        ),
+        (
+            "The undersecretary said North Korea's launch was a clear violation of the resolutions, the statement said.",
+            dt.date(2012, 12, 12),
+            "unha-3-launch-2012",
+        ),
+    ):
+        assert expected in _ids(text, day), text
+
+
+def test_a_first_test_since_a_year_is_not_that_years_test() -> None:
+    day = dt.date(2023, 2, 1)
+    for text in (
+        "Officials warned that Pyongyang may be gearing up for its first nuclear test since 2017.",
+        "Analysts said the North is preparing for its first nuclear test since 2017.",
+    ):
+        assert "prk-nuclear-test-6" not in _ids(text, day), text
+    # a test dated by its year stays that year's
+    assert "prk-nuclear-test-6" in _ids("The 2017 nuclear test was its largest, officials said.", day)
+
+
+def test_related_coverage_headlines_name_no_incident_of_the_story() -> None:
+    text = (
+        "North Korea fires missile\n\nNorth Korea fired a short-range missile on Sunday, the military said.\n\n"
+        "Related coverage:\n\nNorth Korea says it launched Hwasong-17 ICBM as warning\n\nU.N. chief condemns "
+        "North Korea's latest ICBM test-launch\n"
+    )
+    ids = _ids(text, dt.date(2023, 3, 19))
+    assert "hwasong-17-launch-2022-11-18" not in ids and "hwasong-15-launch-2023-02-18" not in ids, ids
+    # without the label, the same lines are the story's own
+    assert "hwasong-17-launch-2022-11-18" in _ids(text.replace("Related coverage:\n\n", ""), dt.date(2023, 3, 19))
+
+
+# -- 11. an exercise skipped; a decision denied -------------------------------------------------------------
+
+
+def test_skipping_an_exercise_is_a_suspension() -> None:
+    from extraction_probe import extract_text as extract
+
+    for text in (
+        "The United States and South Korea will skip their annual joint military exercises next year, a report said.",
+        "The two governments agreed to forgo the combined exercise this year, the ministry said.",
+    ):
+        graph = extract(text, dt.date(1993, 10, 22))
+        stances = {str(n.props.get("stance")) for n in graph.nodes if n.kind == "Commitment"}
+        assert stances == {"suspended"}, (text, stances)
+
+
+def test_a_decision_denied_is_no_pledge() -> None:
+    day = dt.date(1993, 10, 22)
+    for text in (
+        "The minister told parliament today that no formal decision has been made on whether to hold the combined "
+        "exercises.",
+        "The spokesman told reporters that there was no plan to expand the combined exercises.",
+    ):
+        assert not pledges(extract_text(text, day)), text
+    for text in (
+        "The minister told lawmakers that the allies had made a decision to expand the combined exercises.",
+        "The minister told reporters that the plan to expand combined exercises next year stands.",
+    ):
+        assert pledges(extract_text(text, day)), text

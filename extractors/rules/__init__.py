@@ -152,6 +152,7 @@ _THREE_SUBJECT = _COMMITMENT_RULES.regex("three_subject")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
 _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
+_MINISTERS_MEET = _MEETING_RULES.regex("ministers_meet")
 _SCHEDULED_DAY = _MEETING_RULES.regex("scheduled_day")
 _STORY_EARLIER_BEFORE = _MEETING_RULES.regex("story_earlier_before")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
@@ -949,6 +950,10 @@ class _Extraction:
             if any(s.start <= m.start < s.end for m in named):
                 continue
             if {a.actor.country for a in officials} == BILATERAL:
+                series_meeting = self._ministers_series_meeting(officials, s)
+                if series_meeting is not None:
+                    out.append(series_meeting)
+                    continue
                 pair = self._ministers_pair(officials, actors, s)
                 if pair is not None:
                     out.append(pair)
@@ -973,6 +978,32 @@ class _Extraction:
             attach_place(mention, self.text, s.end)
             out.append(mention)
         return out
+
+    def _ministers_series_meeting(self, officials: list[ActorMention], s: Sentence) -> MeetingMention | None:
+        """A report's sentence in which the two allies' ministers meet or hold talks on a day it gives them
+        (``ministers_meet``: "... when their defense secretaries, X and Y, meet in Seoul Nov. 3-4 for talks") names
+        the SCM (or 2+2) the series reference holds within two days of that day, when the reference gives those two
+        as that meeting's heads: that meeting, numbered by the reference, with the two as its heads. Any other day,
+        or other persons, and it is no series meeting (:meth:`_ministers_pair` may read it as theirs)."""
+        if self.doc.kind != "news" or len({a.actor.id for a in officials}) != 2:
+            return None
+        if _MINISTERS_MEET.search(self.text, officials[0].end, s.end) is None:
+            return None
+        day = self._officials_day(officials, s)
+        if day is None or day.precision != "day":
+            return None
+        for series in (Series.SCM, Series.TWO_PLUS_TWO):
+            n = ordinal_on(series, day.date)
+            if n is None:
+                continue
+            keys = reference_names(ref_heads(series, n, None))
+            if not all(name_key(a.actor.label) in keys for a in officials):
+                continue
+            mention = MeetingMention(officials[0].start, officials[-1].end, series, n, date=day)
+            mention.numbered_by_reference = True
+            mention.heads = tuple(a.actor for a in officials)
+            return mention
+        return None
 
     def _ministers_pair(
         self, officials: list[ActorMention], actors: list[ActorMention], s: Sentence
@@ -1540,6 +1571,19 @@ class _Extraction:
                 state = self.actor_id_node(str(person.country))
                 if state is not None:
                     self.b.rel(Rel.PARTICIPANT, subject_iri, state)
+        for meeting in self.meetings:
+            # a series meeting a report names by its two ministers (see _ministers_series_meeting): they are its heads
+            named = [person for m in meeting.mentions for person in m.heads]
+            if not named or meeting is self.subject:
+                continue
+            miri = self.meeting_node(meeting)
+            for person in named:
+                piri = self.actor_node(person)
+                self.b.rel(Rel.HEAD_OF_DELEGATION, miri, piri, {Prop.ROLE.value: person.role})
+                self.b.rel(Rel.PARTICIPANT, miri, piri)
+                state = self.actor_id_node(str(person.country))
+                if state is not None:
+                    self.b.rel(Rel.PARTICIPANT, miri, state)
 
         bounds = [(s.start, s.end) for s in self.sents]
         self.exercises(bounds)
@@ -1550,6 +1594,8 @@ class _Extraction:
             day = self.subject.date
             dates = find_dates(text, day, tokens=self.tokens)
         incidents = IncidentResolver(self.lex, day).find(text, dates, bounds, self.tokens)
+        story_end = body_end(text)  # headlines after "(END)" or "Related coverage:" name other days' events
+        incidents = [found for found in incidents if found.start < story_end]
         incident_by_sentence: dict[int, list[tuple[int, str]]] = {}
         for found in incidents:
             iri = self.incident_node(found)

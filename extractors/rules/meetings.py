@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch
-from extractors.rules.lexicon import trie_pattern
+from extractors.rules.lexicon import Actor, trie_pattern
 from extractors.rules.patterns import compose, load_rules
 from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, place_of, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
@@ -283,6 +283,8 @@ class MeetingMention:
     leaders_own: bool = False
     """The leaders' own statement says they met ("We, the leaders of ..., convened at ..."): its heads are the
     leaders its opening names."""
+    heads: tuple[Actor, ...] = ()
+    """The persons a report names as meeting (the series reference's heads of this very meeting), its heads."""
     level: str | None = None
     """What its name says of who met: a trilateral meeting's level (``summit``, ``defense``, ... ; see
     ``trilateral_level``) or the acronym of the body an ``Other`` meeting is of (``KIDD``)."""
