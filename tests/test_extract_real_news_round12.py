@@ -414,3 +414,38 @@ def test_a_decision_denied_is_no_pledge() -> None:
         "The minister told reporters that the plan to expand combined exercises next year stands.",
     ):
         assert pledges(extract_text(text, day)), text
+
+
+# -- 12. a wire's weekday after the place it names -----------------------------------------------------------
+
+
+def test_weekday_after_the_place_dates_the_leaders_meeting() -> None:
+    for text, day, label in (
+        (
+            "The move was agreed on between President Bush and his South Korean counterpart, Roh Tae Woo, at a "
+            "meeting in Seoul Monday.",
+            dt.date(1992, 1, 7),
+            "ROK-U.S. summit, 1992-01-06",
+        ),
+        (
+            "President Clinton and President Kim Young-sam agreed to the plan when they met in Washington Tuesday.",
+            dt.date(1995, 7, 28),
+            "ROK-U.S. summit, 1995-07-25",
+        ),
+    ):
+        assert label in meeting_props(extract_text(text, day)), text
+
+
+def test_a_feast_day_after_in_is_no_date() -> None:
+    for text in ("Crowds gathered in Good Friday processions.", "Shoppers lined up in Black Friday sales."):
+        assert not find_dates(text, dt.date(2031, 4, 20)), text
+
+
+def test_an_exercise_called_off_is_suspended() -> None:
+    graph = extract_text(
+        "South Korea and the United States agreed that their annual combined exercise would be called off this "
+        "year, the defense ministry said.",
+        dt.date(1992, 1, 7),
+    )
+    stances = {str(n.props.get("stance")) for n in graph.nodes if n.kind == "Commitment"}
+    assert stances == {"suspended"}, stances
