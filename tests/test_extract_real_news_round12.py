@@ -449,3 +449,31 @@ def test_an_exercise_called_off_is_suspended() -> None:
     )
     stances = {str(n.props.get("stance")) for n in graph.nodes if n.kind == "Commitment"}
     assert stances == {"suspended"}, stances
+
+
+# -- 13. what the North is obliged to do, reaffirmed, is no pledge of the allies ------------------------------
+
+
+def test_the_norths_obligation_reaffirmed_is_no_pledge() -> None:
+    day = dt.date(2031, 12, 9)
+    for text in (
+        "The three advisers reaffirmed Saturday that North Korea is obliged under the resolutions to abandon its "
+        "nuclear weapons program, the adviser said.",
+        "The ministers reaffirmed North Korea's obligation under the resolutions to denuclearize completely.",
+        "The envoys reiterated the DPRK's commitments under the 2005 Joint Statement to abandon nuclear weapons.",
+    ):
+        assert not pledges(extract_text(text, day)), text
+
+
+def test_a_day_before_that_keeps_the_allies_pledge() -> None:
+    day = dt.date(2031, 12, 9)
+    for text, party in (
+        ("The defense chiefs agreed Tuesday that the allies will expand combined exercises next year.", "KOR+USA"),
+        (
+            "The ministers reaffirmed on Friday that the United States remains committed to the defense of the ROK.",
+            "USA",
+        ),
+        ("The Secretary reaffirmed the United States' commitment to the defense of the ROK.", "USA"),
+    ):
+        got = {p for _, p, _ in pledges(extract_text(text, day))}
+        assert got == {party}, (text, got)

@@ -155,6 +155,7 @@ _NOUNS = RULES.regex("pledge_nouns")
 _CITED_PLEDGE = RULES.regex("cited_pledge")
 _EMBEDDED_NOUNS = RULES.regex("embedded_pledge_nouns")
 _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
+_ADVERSARY_OBJECT = RULES.regex("adversary_object")
 _ADVERSARY_CONSEQUENCE = RULES.regex("adversary_consequence")
 _PASSIVE_MODAL = RULES.regex("passive_modal")
 _NORTH_OPENS = RULES.regex("north_opens")
@@ -1527,7 +1528,8 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
     view = _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100))
     if view is not None and _VIEW_THEN_PLEDGE.match(text, view.end(), end):
         view = None  # "the shared vision, common values, and unwavering commitment to ...": the commitment is pledged
-    if view is not None or _VIEW_CLAUSE.match(text, v.end, end):
+    if view is not None or _VIEW_CLAUSE.match(text, v.end, end) or _ADVERSARY_OBJECT.match(text, v.end, end):
+        # (an object that is the North's own obligation is what it must do: "reaffirmed North Korea's obligation to")
         clause.embed, clause.embed_start = "assessment", v.end
         return
     if that is not None and not _object_before(text, v.end, that.end() - 4, refs):
