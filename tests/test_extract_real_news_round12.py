@@ -5,8 +5,8 @@ Shapes of stored public news copies nobody had read before: a broadcaster's page
 that reports a ministry's statement "on Friday"; a wire lead that opens with its agency in brackets; a Japanese
 agency's story attributing to "the Japanese government" and "a government source"; a trade site's story that passes
 on a quotation ("X was quoted as saying by the ministry"); an archive page whose section label "DoD News" and a
-reprint whose "Reuters <date>" source line stand above the headline; a wire story with no headline that opens on its
-dateline; itineraries told in the future ("will visit ... to attend", "will be represented by", "will hold talks
+reprint whose "Reuters <date>" source line stand above the headline, a broadcaster's section label ("Politics") and
+its time stamp ("Written: ..."); itineraries told in the future ("will visit ... to attend", "will be represented by", "will hold talks
 with", "will also share views on") and a question ("attention is drawn to whether the two sides will agree ..."),
 none of them a pledge; a meeting still to come dated by a month and day without its year ("will host ... on
 February 12" in a story of February 4). The sentences are written for the tests; none is copied from a source.
@@ -48,10 +48,10 @@ def test_a_readout_that_dates_what_its_principal_did_stays_other() -> None:
         assert title_and_kind(text)[1] == "other", text
 
 
-# -- 2. a section label, a source line or a dateline's lead is no title ---------------------------------------
+# -- 2. a section label or a wire's source line is no title --------------------------------------------------
 
 
-def test_section_label_source_line_and_dateline_lead_are_no_title() -> None:
+def test_section_label_and_source_line_are_no_title() -> None:
     for text, title in (
         (
             "DoD News\n\nNews Article\n\nPentagon Rejects Claim on Stranded Vessel\n\nBy Sam Example\n\n"
@@ -64,10 +64,10 @@ def test_section_label_source_line_and_dateline_lead_are_no_title() -> None:
             "Allies hold talks after rocket firing",
         ),
         (
-            "BUSAN, May 12 (NEWSWIRE) - Defense chiefs of the two allies will meet in Busan next month, the "
-            "ministry said Monday.\nThe meeting will review the combined defense posture and the transfer of "
-            "wartime operational control, officials of the ministry said.",
-            None,
+            "National\n\nWritten: 2031-03-02 10:11:12Updated: 2031-03-02 11:00:00\n\nMinister to Visit Washington "
+            "for Annual Talks\n\nPhoto : YONHAP News\n\nThe minister will travel to Washington next week, the "
+            "ministry said on Monday.",
+            "Minister to Visit Washington for Annual Talks",
         ),
     ):
         assert title_and_kind(text)[0] == title, text
@@ -75,6 +75,7 @@ def test_section_label_source_line_and_dateline_lead_are_no_title() -> None:
 
 def test_a_headline_naming_an_agency_stays_the_title() -> None:
     for text in (
+        "Politics of deterrence\n\nThe allies argued over deterrence on Monday, officials said.",
         "Reuters says allies agree on drills\n\nThe allies agreed on drills, the agency said Tuesday.",
         "Missile fired into sea, AP reports\n\nA missile fell into the sea on Monday, officials said.",
     ):
