@@ -278,6 +278,7 @@ def _coordinated(text: str, previous: Ref, r: Ref) -> bool:
 
 
 _ADVERBS_ONLY = RULES.regex("adverbs_only")
+_THAT_GAP_TIME = RULES.regex("that_gap_time")
 _RELATIVE_AFTER = RULES.regex("relative_after")
 _RELATIVE_BEFORE = RULES.regex("relative_before")
 _RELATIVE_WINDOW = 160
@@ -1557,7 +1558,12 @@ def _object_before(text: str, start: int, end: int, refs: list[Ref]) -> bool:
                 return True
             pos = r.end
     gap = text[pos:end]
-    return bool(_WORD.search(gap)) and not _ADVERBS_ONLY.match(gap) and not _ONCE_AGAIN.match(gap)
+    return (
+        bool(_WORD.search(gap))
+        and not _ADVERBS_ONLY.match(gap)
+        and not _ONCE_AGAIN.match(gap)
+        and not _THAT_GAP_TIME.match(gap)  # "reaffirmed Saturday that ...": the report's day
+    )
 
 
 def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[Verb]) -> None:
