@@ -478,3 +478,41 @@ def test_a_day_before_that_keeps_the_allies_pledge() -> None:
     ):
         got = {p for _, p, _ in pledges(extract_text(text, day))}
         assert got == {party}, (text, got)
+
+
+# -- 14. the leaders or ministers a story says met are the heads of their meeting ------------------------------
+
+
+def test_leaders_and_ministers_a_story_says_met_are_their_meetings_heads() -> None:
+    from extraction_probe import heads, meeting_nodes
+
+    for text, day, label, expected in (
+        (
+            "The move was agreed on between President Bush and his South Korean counterpart, Roh Tae Woo, at a "
+            "meeting in Seoul Monday.",
+            dt.date(1992, 1, 7),
+            "ROK-U.S. summit, 1992-01-06",
+            {"George H. W. Bush", "Roh Tae-woo"},
+        ),
+        (
+            "Defense Minister Lee Jong-sup and Secretary of Defense Lloyd Austin met in Singapore on June 11 to "
+            "discuss the alliance, the ministry said.",
+            dt.date(2022, 6, 12),
+            "ROK-U.S. defense ministers' meeting, 2022-06-11",
+            {"Lee Jong-sup", "Lloyd Austin"},
+        ),
+    ):
+        graph = extract_text(text, day)
+        nodes = meeting_nodes(graph)
+        assert label in nodes, (text, set(nodes))
+        assert heads(graph, nodes[label]) == expected, (text, heads(graph, nodes[label]))
+
+
+def test_leaders_on_the_telephone_hold_no_summit_with_heads() -> None:
+    from extraction_probe import meeting_nodes
+
+    text = (
+        "President Obama and President Lee agreed on Tuesday to respond firmly to the test. The agreement came in a "
+        "telephone conversation between the two leaders."
+    )
+    assert not meeting_nodes(extract_text(text, dt.date(2013, 2, 13)))

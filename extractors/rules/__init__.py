@@ -866,6 +866,10 @@ class _Extraction:
             mention.location, mention.location_span = probe.location, probe.location_span
             if series == Series.TRILATERAL:
                 mention.level = "summit"  # the three allies' leaders: a trilateral summit, whatever the verb
+            if self.doc.kind == "news":
+                # a news story's summit of the leaders it names ("agreed on between President Bush and his South Korean
+                # counterpart, Roh Tae Woo, at a meeting in Seoul Monday"): they are its heads
+                mention.heads = tuple({a.actor.id: a.actor for a in leaders}.values())
             out.append(mention)
         # "when the two Presidents met in Seoul on April 25, 2014": a summit whose leaders the sentence does not name
         for m in LEADERS_MET.finditer(self.text, self.tokens):
@@ -1044,6 +1048,8 @@ class _Extraction:
         mention = MeetingMention(officials[0].start, officials[-1].end, Series.OTHER, None, date=day)
         mention.level = level
         mention.held = True  # "X met with Y ...": the sentence says the meeting took place
+        if self.doc.kind == "news":
+            mention.heads = tuple({a.actor.id: a.actor for a in officials}.values())  # a story's two ministers who met
         attach_place(mention, self.text, s.end)
         return mention
 
