@@ -6,10 +6,11 @@ that reports a ministry's statement "on Friday"; a wire lead that opens with its
 agency's story attributing to "the Japanese government" and "a government source"; a trade site's story that passes
 on a quotation ("X was quoted as saying by the ministry"); an archive page whose section label "DoD News" and a
 reprint whose "Reuters <date>" source line stand above the headline, a broadcaster's section label ("Politics") and
-its time stamp ("Written: ..."); itineraries told in the future ("will visit ... to attend", "will be represented by", "will hold talks
-with", "will also share views on") and a question ("attention is drawn to whether the two sides will agree ..."),
-none of them a pledge; a meeting still to come dated by a month and day without its year ("will host ... on
-February 12" in a story of February 4). The sentences are written for the tests; none is copied from a source.
+its time stamp ("Written: ..."); itineraries told in the future ("will visit ... to attend", "will be represented
+by", "will hold talks with", "will also share views on") and a question ("attention is drawn to whether the two
+sides will agree ..."), none of them a pledge; a meeting still to come dated by a month and day without its year
+("will host ... on February 12" in a story of February 4). The sentences are written for the tests; none is copied
+from a source.
 """
 
 from __future__ import annotations
@@ -99,8 +100,7 @@ def test_itinerary_of_a_meeting_is_no_pledge() -> None:
         "Consultative Meeting on the alliance.",
         "The Pentagon said Smith will depart on an overseas trip on Monday to attend the 63rd Security Consultative "
         "Meeting and visit U.S. troops.",
-        "The United States will be represented by Secretary Smith and other military officials at the alliance "
-        "talks.",
+        "The United States will be represented by Secretary Smith and other military officials at the alliance talks.",
         "Minister Kim Min-soo will hold talks with Secretary Smith for their annual alliance meeting on defense.",
         "The defense chiefs of the two allies will meet in Seoul next week to review the alliance.",
         "They will also share views on the transfer of wartime operational control to South Korea.",
@@ -206,12 +206,21 @@ def _exercise_labels(text: str, day: dt.date) -> set[str]:
 
 def test_year_before_an_exercise_names_that_year() -> None:
     for text, day, label in (
-        ("Officials said no decision had been made on whether to hold the 1994 ″Team Spirit″ exercises.",
-         dt.date(1993, 10, 22), "Team Spirit 1994"),
-        ("The government decided not to hold the 1992 Team Spirit, the ministry said Tuesday.",
-         dt.date(1992, 1, 7), "Team Spirit 1992"),
-        ("Planners reviewed the 2017 Ulchi Freedom Guardian exercise before the summer.",
-         dt.date(2017, 5, 2), "Ulchi Freedom Guardian 2017"),
+        (
+            "Officials said no decision had been made on whether to hold the 1994 ″Team Spirit″ exercises.",
+            dt.date(1993, 10, 22),
+            "Team Spirit 1994",
+        ),
+        (
+            "The government decided not to hold the 1992 Team Spirit, the ministry said Tuesday.",
+            dt.date(1992, 1, 7),
+            "Team Spirit 1992",
+        ),
+        (
+            "Planners reviewed the 2017 Ulchi Freedom Guardian exercise before the summer.",
+            dt.date(2017, 5, 2),
+            "Ulchi Freedom Guardian 2017",
+        ),
     ):
         assert label in _exercise_labels(text, day), text
 
@@ -356,7 +365,8 @@ def test_a_grounded_submarine_and_the_norths_launch_of_the_day() -> None:
             "gangneung-submarine-infiltration-1996",
         ),
         (
-            "The undersecretary said North Korea's launch was a clear violation of the resolutions, the statement said.",
+            "The undersecretary said North Korea's launch was a clear violation of the resolutions, the statement "
+            "said.",
             dt.date(2012, 12, 12),
             "unha-3-launch-2012",
         ),

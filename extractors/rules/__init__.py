@@ -605,9 +605,9 @@ class _Extraction:
                     continue
                 if not 0 <= (ahead - self.doc.date).days <= FAR_DAYS:
                     continue
-            elif meeting.date is None:
-                continue
-            elif self.doc.date is not None and abs((self.doc.date - meeting.date).days) > FAR_DAYS:
+            elif meeting.date is None or (
+                self.doc.date is not None and abs((self.doc.date - meeting.date).days) > FAR_DAYS
+            ):
                 continue
             if first.backward and not self._names_a_head(meeting, first.start, actors):
                 continue
