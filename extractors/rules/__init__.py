@@ -75,7 +75,7 @@ from extractors.rules.meetings import (
 )
 from extractors.rules.patterns import load_rules
 from extractors.rules.people import delegation_heads, name_key, reference_names
-from extractors.rules.reference import FAR_DAYS, agreement, confirms, ordinal_on
+from extractors.rules.reference import FAR_DAYS, agreement, confirms, date_of, ordinal_on
 from extractors.rules.reference import heads as ref_heads
 from extractors.rules.scan import Tokens
 from extractors.rules.text import Sentence, SentenceIndex, paragraphs, sentences
@@ -152,6 +152,8 @@ _THREE_SUBJECT = _COMMITMENT_RULES.regex("three_subject")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
 _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
+_MINISTERS_MEET = _MEETING_RULES.regex("ministers_meet")
+_SCHEDULED_DAY = _MEETING_RULES.regex("scheduled_day")
 _STORY_EARLIER_BEFORE = _MEETING_RULES.regex("story_earlier_before")
 _NORTH_BEFORE = _MEETING_RULES.regex("north_counterpart_before")
 _BODY_START = _MEETING_RULES.regex("body_start")
@@ -217,6 +219,9 @@ _MONTH_DATED = frozenset({Series.SUMMIT, Series.TRILATERAL})
 """Series identified by date (not numbered) whose meeting a text may date by its month alone ("the May 2022 summit")."""
 _WEEKDAY_SERIES = frozenset({Series.SCM, Series.MCM, Series.TWO_PLUS_TWO, Series.NCG, Series.EDSCG})
 """Series the reference numbers by the day they met."""
+_SCHEDULE_GAP = 120
+"""Characters between a meeting's name and the day a schedule word gives it ("... are scheduled to take place in
+Washington on Oct. 14")."""
 """Characters before a bare "the first meeting" searched for the body it is a meeting of."""
 """A paragraph shorter than this without closing punctuation is a heading line."""
 
@@ -458,7 +463,7 @@ class _Extraction:
             for x in north:  # "... before heading to the DMZ for a trilateral meeting with Kim": not the allies' three
                 if s.start <= x.start and x.end <= s.end:
                     sentence = sentence[: x.start - s.start] + " " * (x.end - x.start) + sentence[x.end - s.start :]
-            refine_series(m, sentence)
+            refine_series(m, sentence, self.text[m.start : m.end])
             if m.date is None:
                 attach_date(m, self.dates, self.text, s.start, s.end)
             if id(m) in earlier and (m.date is None or m.date.precision not in ("day", "month")):
@@ -466,6 +471,7 @@ class _Extraction:
             if m.location is None:
                 attach_place(m, self.text, max(stop, m.end))
         if self.doc.kind in _REPORT_KINDS:
+            self._number_by_stated_day(mentions)
             self._number_by_weekday(mentions)
         by_key: dict[tuple[str, object], Meeting] = {}
         ordered: list[Meeting] = []
@@ -585,12 +591,23 @@ class _Extraction:
         limit = max(self._opening_end(3), _REPORT_OPENING) if self.pars else _REPORT_OPENING
         found: list[tuple[int, Meeting]] = []
         for meeting in meetings:
-            if meeting.series != Series.SCM or meeting.ordinal is None or meeting.date is None:
+            if meeting.series != Series.SCM or meeting.ordinal is None:
                 continue
             first = min((m for m in meeting.mentions), key=lambda m: m.start, default=None)
-            if first is None or first.start > limit or first.future:
+            if first is None or first.start > limit:
                 continue
-            if self.doc.date is not None and abs((self.doc.date - meeting.date).days) > FAR_DAYS:
+            if first.future or (meeting.date is None and any(m.future for m in meeting.mentions if m.ordinal)):
+                # a story ahead of the meeting ("Austin will depart on Tuesday to attend the 53rd SCM"): the SCM the
+                # reference holds within two months after the story's day is its subject (its heads confirmed, the
+                # meeting left undated as a future one)
+                ahead = date_of(meeting.series, meeting.ordinal)
+                if self.doc.kind != "news" or self.doc.date is None or ahead is None:
+                    continue
+                if not 0 <= (ahead - self.doc.date).days <= FAR_DAYS:
+                    continue
+            elif meeting.date is None or (
+                self.doc.date is not None and abs((self.doc.date - meeting.date).days) > FAR_DAYS
+            ):
                 continue
             if first.backward and not self._names_a_head(meeting, first.start, actors):
                 continue
@@ -636,6 +653,31 @@ class _Extraction:
                 found = {n} if (n := ordinal_on(m.series, self.doc.date)) is not None else set()
             if len(found) == 1:
                 m.ordinal = found.pop()
+                m.numbered_by_reference = True
+
+    def _number_by_stated_day(self, mentions: list[MeetingMention]) -> None:
+        """A news story's unnumbered meeting of a referenced series that its sentence gives a day of its own by a
+        schedule or held word between the name and the day ("known as the Security Consultative Meeting (SCM), are
+        scheduled to take place in Washington on Oct. 14": ``scheduled_day``) is the reference's meeting of that
+        day, if it holds one (a day written in full or without its year; a weekday is counted by
+        :meth:`_number_by_weekday`)."""
+        if self.doc.kind != "news":
+            return
+        for m in mentions:
+            if m.ordinal is not None or m.series not in _WEEKDAY_SERIES:
+                continue
+            si = self.sindex.at(m.start)
+            if si is None:
+                continue
+            end = min(self.sents[si].end, m.end + _SCHEDULE_GAP)
+            day = next((d for d in self.dates if m.end <= d.start < end), None)
+            if day is None or day.precision != "day" or day.relative:
+                continue
+            if _SCHEDULED_DAY.fullmatch(self.text, m.end, day.start) is None:
+                continue
+            n = ordinal_on(m.series, day.date)
+            if n is not None:
+                m.ordinal = n
                 m.numbered_by_reference = True
 
     def _held_on_story_day(self, m: MeetingMention) -> bool:
@@ -824,6 +866,10 @@ class _Extraction:
             mention.location, mention.location_span = probe.location, probe.location_span
             if series == Series.TRILATERAL:
                 mention.level = "summit"  # the three allies' leaders: a trilateral summit, whatever the verb
+            if self.doc.kind == "news":
+                # a news story's summit of the leaders it names ("agreed on between President Bush and his South Korean
+                # counterpart, Roh Tae Woo, at a meeting in Seoul Monday"): they are its heads
+                mention.heads = tuple({a.actor.id: a.actor for a in leaders}.values())
             out.append(mention)
         # "when the two Presidents met in Seoul on April 25, 2014": a summit whose leaders the sentence does not name
         for m in LEADERS_MET.finditer(self.text, self.tokens):
@@ -908,6 +954,10 @@ class _Extraction:
             if any(s.start <= m.start < s.end for m in named):
                 continue
             if {a.actor.country for a in officials} == BILATERAL:
+                series_meeting = self._ministers_series_meeting(officials, s)
+                if series_meeting is not None:
+                    out.append(series_meeting)
+                    continue
                 pair = self._ministers_pair(officials, actors, s)
                 if pair is not None:
                     out.append(pair)
@@ -932,6 +982,32 @@ class _Extraction:
             attach_place(mention, self.text, s.end)
             out.append(mention)
         return out
+
+    def _ministers_series_meeting(self, officials: list[ActorMention], s: Sentence) -> MeetingMention | None:
+        """A report's sentence in which the two allies' ministers meet or hold talks on a day it gives them
+        (``ministers_meet``: "... when their defense secretaries, X and Y, meet in Seoul Nov. 3-4 for talks") names
+        the SCM (or 2+2) the series reference holds within two days of that day, when the reference gives those two
+        as that meeting's heads: that meeting, numbered by the reference, with the two as its heads. Any other day,
+        or other persons, and it is no series meeting (:meth:`_ministers_pair` may read it as theirs)."""
+        if self.doc.kind != "news" or len({a.actor.id for a in officials}) != 2:
+            return None
+        if _MINISTERS_MEET.search(self.text, officials[0].end, s.end) is None:
+            return None
+        day = self._officials_day(officials, s)
+        if day is None or day.precision != "day":
+            return None
+        for series in (Series.SCM, Series.TWO_PLUS_TWO):
+            n = ordinal_on(series, day.date)
+            if n is None:
+                continue
+            keys = reference_names(ref_heads(series, n, None))
+            if not all(name_key(a.actor.label) in keys for a in officials):
+                continue
+            mention = MeetingMention(officials[0].start, officials[-1].end, series, n, date=day)
+            mention.numbered_by_reference = True
+            mention.heads = tuple(a.actor for a in officials)
+            return mention
+        return None
 
     def _ministers_pair(
         self, officials: list[ActorMention], actors: list[ActorMention], s: Sentence
@@ -972,6 +1048,8 @@ class _Extraction:
         mention = MeetingMention(officials[0].start, officials[-1].end, Series.OTHER, None, date=day)
         mention.level = level
         mention.held = True  # "X met with Y ...": the sentence says the meeting took place
+        if self.doc.kind == "news":
+            mention.heads = tuple({a.actor.id: a.actor for a in officials}.values())  # a story's two ministers who met
         attach_place(mention, self.text, s.end)
         return mention
 
@@ -1499,6 +1577,19 @@ class _Extraction:
                 state = self.actor_id_node(str(person.country))
                 if state is not None:
                     self.b.rel(Rel.PARTICIPANT, subject_iri, state)
+        for meeting in self.meetings:
+            # a series meeting a report names by its two ministers (see _ministers_series_meeting): they are its heads
+            named = [person for m in meeting.mentions for person in m.heads]
+            if not named or meeting is self.subject:
+                continue
+            miri = self.meeting_node(meeting)
+            for person in named:
+                piri = self.actor_node(person)
+                self.b.rel(Rel.HEAD_OF_DELEGATION, miri, piri, {Prop.ROLE.value: person.role})
+                self.b.rel(Rel.PARTICIPANT, miri, piri)
+                state = self.actor_id_node(str(person.country))
+                if state is not None:
+                    self.b.rel(Rel.PARTICIPANT, miri, state)
 
         bounds = [(s.start, s.end) for s in self.sents]
         self.exercises(bounds)
@@ -1509,6 +1600,8 @@ class _Extraction:
             day = self.subject.date
             dates = find_dates(text, day, tokens=self.tokens)
         incidents = IncidentResolver(self.lex, day).find(text, dates, bounds, self.tokens)
+        story_end = body_end(text)  # headlines after "(END)" or "Related coverage:" name other days' events
+        incidents = [found for found in incidents if found.start < story_end]
         incident_by_sentence: dict[int, list[tuple[int, str]]] = {}
         for found in incidents:
             iri = self.incident_node(found)

@@ -155,6 +155,7 @@ _NOUNS = RULES.regex("pledge_nouns")
 _CITED_PLEDGE = RULES.regex("cited_pledge")
 _EMBEDDED_NOUNS = RULES.regex("embedded_pledge_nouns")
 _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
+_ADVERSARY_OBJECT = RULES.regex("adversary_object")
 _ADVERSARY_CONSEQUENCE = RULES.regex("adversary_consequence")
 _PASSIVE_MODAL = RULES.regex("passive_modal")
 _NORTH_OPENS = RULES.regex("north_opens")
@@ -277,6 +278,7 @@ def _coordinated(text: str, previous: Ref, r: Ref) -> bool:
 
 
 _ADVERBS_ONLY = RULES.regex("adverbs_only")
+_THAT_GAP_TIME = RULES.regex("that_gap_time")
 _RELATIVE_AFTER = RULES.regex("relative_after")
 _RELATIVE_BEFORE = RULES.regex("relative_before")
 _RELATIVE_WINDOW = 160
@@ -1527,7 +1529,8 @@ def _open(text: str, clause: _Clause, v: Verb, end: int, refs: list[Ref]) -> Non
     view = _VIEW_OBJECT.match(text, v.end, min(end, v.end + 100))
     if view is not None and _VIEW_THEN_PLEDGE.match(text, view.end(), end):
         view = None  # "the shared vision, common values, and unwavering commitment to ...": the commitment is pledged
-    if view is not None or _VIEW_CLAUSE.match(text, v.end, end):
+    if view is not None or _VIEW_CLAUSE.match(text, v.end, end) or _ADVERSARY_OBJECT.match(text, v.end, end):
+        # (an object that is the North's own obligation is what it must do: "reaffirmed North Korea's obligation to")
         clause.embed, clause.embed_start = "assessment", v.end
         return
     if that is not None and not _object_before(text, v.end, that.end() - 4, refs):
@@ -1555,7 +1558,12 @@ def _object_before(text: str, start: int, end: int, refs: list[Ref]) -> bool:
                 return True
             pos = r.end
     gap = text[pos:end]
-    return bool(_WORD.search(gap)) and not _ADVERBS_ONLY.match(gap) and not _ONCE_AGAIN.match(gap)
+    return (
+        bool(_WORD.search(gap))
+        and not _ADVERBS_ONLY.match(gap)
+        and not _ONCE_AGAIN.match(gap)
+        and not _THAT_GAP_TIME.match(gap)  # "reaffirmed Saturday that ...": the report's day
+    )
 
 
 def _embedded(text: str, clause: _Clause, v: Verb, refs: list[Ref], verbs: list[Verb]) -> None:

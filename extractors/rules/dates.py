@@ -32,7 +32,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from dateutil.relativedelta import relativedelta
@@ -320,6 +320,8 @@ def find_dates(
     stated: DateMatch | None = None  # the last day the text states in full (for "the previous day")
     for m in _anchored().finditer(text, toks, start, end):
         found = _convert(m, _context_day(m, text, stated) or ref, text, after if ref is None else None)
+        if found is not None and found.partial and ref is not None and found.date.year < ref.year:
+            found = _told_ahead(found, text, ref)
         if found is not None:
             out.append(found)
             if found.precision == "day" and not found.relative and not found.partial:
@@ -331,6 +333,28 @@ def find_dates(
 def _day_before_after() -> frozenset[str]:
     """Relative days read from a day stated shortly before (``day_before_after``)."""
     return _rules().words("day_before_after")
+
+
+AHEAD_DAYS = 183
+"""How far after the document's date a partial date its sentence tells as ahead may fall and keep the document's
+year (see ``told_ahead`` in dates.yaml)."""
+_SENTENCE_BACK = 400
+
+
+def _told_ahead(found: DateMatch, text: str, ref: dt.date) -> DateMatch:
+    """A partial date moved to the year before the document's, kept in the document's year when its sentence tells
+    it as ahead ("will host ... on February 12" in a story of February 4) and it falls within :data:`AHEAD_DAYS`."""
+    ahead = _safe_date(ref.year, found.date.month, found.date.day)
+    if ahead is None or (ahead - ref).days > AHEAD_DAYS:
+        return found
+    window_start = max(0, found.start - _SENTENCE_BACK)
+    before = text[window_start : found.start]
+    ends = list(_expanded("sentence_end").finditer(before))
+    clause = before[ends[-1].end() :] if ends else before
+    if _expanded("told_ahead").search(clause) is None:
+        return found
+    last = found.end_date.replace(year=ref.year) if found.end_date is not None else None
+    return replace(found, date=ahead, end_date=last)
 
 
 CONTEXT_CHARS = 400

@@ -59,8 +59,8 @@ class ExerciseMention:
 
     @property
     def day(self) -> dt.date | None:
-        """Its first day (or the first of its month, for "in March 2024")."""
-        return self.date.date if self.date is not None else None
+        """Its first day (or the first of its month, for "in March 2024"); None when the text gives only its year."""
+        return self.date.date if self.date is not None and self.date.precision != "year" else None
 
 
 def find_exercises(
@@ -76,8 +76,24 @@ def find_exercises(
         suffix = _SUFFIX.match(text, end, s_end)
         probe = MeetingMention(start, suffix.end() if suffix else end, "Exercise", None)
         attach_date(probe, dates, text, s_start, s_end)
-        out.append(ExerciseMention(start, end, ids[0], _in_stated_year(probe.date, dates, s_start)))
+        date = _in_stated_year(probe.date, dates, s_start) or _year_before(text, start, s_start)
+        out.append(ExerciseMention(start, end, ids[0], date))
     return out
+
+
+_YEAR_BEFORE = _RULES.regex("year_before")
+_YEAR_BACK = 16
+
+
+def _year_before(text: str, start: int, sent_start: int) -> DateMatch | None:
+    """The year written right before an exercise's name as its attribute ("the 1994 Team Spirit exercises"), as a
+    year-precise date (``year_before``), else None."""
+    lo = max(sent_start, start - _YEAR_BACK)
+    m = _YEAR_BEFORE.search(text, lo, start)
+    if m is None:
+        return None
+    year = int(m.group("year"))
+    return DateMatch(m.start("year"), m.end("year"), dt.date(year, 1, 1), "year")
 
 
 def _in_stated_year(date: DateMatch | None, dates: list[DateMatch], sent_start: int) -> DateMatch | None:

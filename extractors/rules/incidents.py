@@ -923,7 +923,9 @@ def _adjacent_date(
             break
         limit = 4 if d.precision == "year" else reach
         if 0 <= d.start - end <= limit and not _CLAUSE_BREAK.search(text, end, d.start):
-            if _SPAN_BOUND_BEFORE.search(text, max(end, d.start - 12), d.start):
+            if _SPAN_BOUND_BEFORE.search(text, max(end, d.start - 12), d.start) or _SPAN_BOUND_OPENS.match(
+                text, d.start, d.end
+            ):
                 return None  # "launches since September 2021": where a span starts, not the event's date
             return d
     return None
@@ -994,6 +996,7 @@ def _chained_dates(text: str, dates: list[DateMatch], first: DateMatch, sent_end
 _LIST_GAP = _RULES.regex("list_gap")
 _DATE_TRIGGER_GAP = _RULES.regex("date_trigger_gap")
 _SPAN_BOUND_BEFORE = _RULES.regex("span_bound_before")
+_SPAN_BOUND_OPENS = _RULES.regex("span_bound_opens")
 _RELATIVE_VERB_AFTER = _RULES.regex("relative_verb_after")
 _YEAR_RE = regex_cache.compile(r"\b(19[4-9]\d|20\d\d)\b")
 _SAME_DAY_BEFORE = _RULES.regex("same_day_before")

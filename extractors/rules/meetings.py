@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from extractors.rules import regex_cache
 from extractors.rules.dates import DateMatch
-from extractors.rules.lexicon import trie_pattern
+from extractors.rules.lexicon import Actor, trie_pattern
 from extractors.rules.patterns import compose, load_rules
 from extractors.rules.reference import body_of, date_of, mcm_of, ordinal_on, place_of, same_day_other_year, span_of
 from extractors.rules.scan import AnchoredPattern, Tokens
@@ -283,6 +283,8 @@ class MeetingMention:
     leaders_own: bool = False
     """The leaders' own statement says they met ("We, the leaders of ..., convened at ..."): its heads are the
     leaders its opening names."""
+    heads: tuple[Actor, ...] = ()
+    """The persons a report names as meeting (the series reference's heads of this very meeting), its heads."""
     level: str | None = None
     """What its name says of who met: a trilateral meeting's level (``summit``, ``defense``, ... ; see
     ``trilateral_level``) or the acronym of the body an ``Other`` meeting is of (``KIDD``)."""
@@ -560,10 +562,25 @@ _CONTEXT_MEETING = _RULES.regex("context_meeting")
 _CONTEXT_BEFORE = re.compile(_RULES.source("context_meeting_before"))
 
 
-def refine_series(mention: MeetingMention, sentence: str) -> None:
-    """A summit of three parties is a trilateral meeting."""
+_MINISTERIAL_UNSAID = _RULES.regex("ministerial_unsaid")
+_FOREIGN_OFFICES = _RULES.regex("foreign_offices")
+_DEFENSE_OFFICES = _RULES.regex("defense_offices")
+
+
+def refine_series(mention: MeetingMention, sentence: str, name: str = "") -> None:
+    """A summit of three parties is a trilateral meeting; a "Trilateral Ministerial Meeting" whose name says no
+    more is the foreign ministers' when its sentence names only foreign ministers (``ministerial_unsaid``)."""
     if mention.series == Series.SUMMIT and _THREE_PARTIES.search(sentence):
         mention.series = Series.TRILATERAL
+    if (
+        mention.series == Series.TRILATERAL
+        and mention.level == "defense"
+        and name
+        and _MINISTERIAL_UNSAID.search(name) is None
+        and _FOREIGN_OFFICES.search(sentence) is not None
+        and _DEFENSE_OFFICES.search(sentence) is None
+    ):
+        mention.level = "foreign"
 
 
 _ASIDE = _RULES.regex("own_aside")
