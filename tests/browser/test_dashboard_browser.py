@@ -174,7 +174,11 @@ def test_clicking_a_node_shows_its_evidence(dash_duo: Any, store: Any, artifacts
     marks = dash_duo.find_elements(f"#{ids.EXPLORER_DETAILS} mark.ev-span")
     assert any("nuclear test" in m.text for m in marks)
     assert "Joint Communique of the 38th SCM" in dash_duo.find_element(f"#{ids.EXPLORER_DETAILS}").text
-    assert _query(dash_duo)["node"] == [NUCLEAR_TEST]  # the link now points at the selection
+    # the link now points at the selection (the address is written once the page is idle)
+    deadline = time.monotonic() + 5
+    while _query(dash_duo).get("node") != [NUCLEAR_TEST] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _query(dash_duo).get("node") == [NUCLEAR_TEST]
     # the clicked node's neighbourhood is open: its perpetrator is drawn
     drawn = {n["id"] for n in _cy_state(dash_duo, ids.EXPLORER_GRAPH)["nodes"]}
     assert iri_of(GRAPH, Kind.STATE, "Democratic People's Republic of Korea") in drawn
