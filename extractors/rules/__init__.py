@@ -149,6 +149,7 @@ _FIELDS_ANAPHOR = _COMMITMENT_RULES.regex("fields_anaphor")
 _FIELDS_ANTECEDENT = _COMMITMENT_RULES.regex("fields_antecedent")
 _FIELDS_LIST_END = _COMMITMENT_RULES.regex("fields_list_end")
 _THREE_SUBJECT = _COMMITMENT_RULES.regex("three_subject")
+_THREE_BARE = _COMMITMENT_RULES.regex("bare_three")
 _NORTH_AFTER = _MEETING_RULES.regex("north_counterpart_after")
 _STORY_HELD_AFTER = _MEETING_RULES.regex("story_held_after")
 _STANDING_AFTER = _MEETING_RULES.regex("standing_after")
@@ -1620,6 +1621,26 @@ class _Extraction:
         self.commitments(actors, incident_by_sentence, threat_by_sentence)
         return self.b.build()
 
+    def _others_before(self, si: int, actors: list[ActorMention]) -> bool:
+        """Are two or more states other than the three allies named in sentence ``si`` or in the sentences of its
+        paragraph it goes on from (back past those that open with "The three" or "They", and the one before them)?
+        A bare "the three" there may be those states ("China, Russia and North Korea held talks. The three agreed
+        ... . The three also pledged ..."), not the allies."""
+        paragraph = self.sents[si].paragraph
+        ci = si
+        while ci > 0 and self.sents[ci - 1].paragraph == paragraph:
+            at = self.sents[ci].start
+            if ci != si and not (_THREE_SUBJECT.match(self.text, at) or _THEY_SUBJECT.match(self.text, at)):
+                break
+            ci -= 1
+        lo, hi = self.sents[ci].start, self.sents[si].end
+        others = {
+            str(a.actor.id)
+            for a in actors
+            if lo <= a.start < hi and a.actor.kind == Kind.STATE and str(a.actor.id) not in TRILATERAL
+        }
+        return len(others) >= 2
+
     def _they_three(self, si: int) -> frozenset[str] | None:
         """The three allies when "They" opening sentence ``si`` goes on with "the three ..." opening an earlier one.
 
@@ -1803,7 +1824,10 @@ class _Extraction:
             # the "I" of a turn is its speaker even where "we" is both countries; outside turns, the titled speaker
             i_me = turn.parties if turn is not None and turn.parties else me
             they = self._they_three(si) if _THEY_SUBJECT.match(text, s.start) else None
-            refs = resolver.refs(text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we, i_me, they)
+            others = _THREE_BARE.search(text, s.start, s.end) is not None and self._others_before(si, actors)
+            refs = resolver.refs(
+                text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we, i_me, they, others
+            )
             default = resolver.both if joint else (BILATERAL if si in meeting_sentences else None)
             if (
                 default is None

@@ -229,6 +229,7 @@ _WITH_ALLY_BEFORE = RULES.regex("with_ally_before")
 _WE_SPEAKER_TAG = RULES.regex("we_speaker_tag")
 _THEY_OFFICIALS_SAID = RULES.regex("they_officials_said")
 _STATE_WORDS = dict(pair.split("=", 1) for pair in load_rules("actors").word_list("country_words"))
+_WITH_ALLY_INSIDE = RULES.regex("with_ally_inside")
 _PARTICIPLE_VERBS = RULES.words("participle_verbs")
 _SERIES_VERB = RULES.regex("series_verb")
 _SERIES_TO = RULES.regex("series_to")
@@ -551,7 +552,11 @@ class PartyResolver:
         for a in actors:
             if a.start < start or a.end > end or a.actor.kind is _PERSON or a.actor.kind is _ORGANIZATION:
                 continue
-            if a.actor.id in self.both and _WITH_ALLY_BEFORE.search(text, max(start, a.start - 60), a.start):
+            if (
+                a.actor.id in self.both
+                and _WITH_ALLY_BEFORE.search(text, max(start, a.start - 60), a.start)
+                and not _WITH_ALLY_INSIDE.match(text, a.end)
+            ):
                 return str(a.actor.id)
         return None
 
@@ -567,6 +572,7 @@ class PartyResolver:
         we: frozenset[str] | None = None,
         me: frozenset[str] | None = None,
         they: frozenset[str] | None = None,
+        others: bool = False,
     ) -> list[Ref]:
         """References to parties in ``text[start:end]``, in text order.
 
@@ -581,6 +587,9 @@ class PartyResolver:
                 of "President Y and I reconfirmed ...".
             they: the parties a "They" opening the sentence stands for, if not both (the three of "the three
                 NSAs" opening an earlier sentence of the paragraph).
+            others: whether two or more states other than the three allies are named before the sentence's
+                subject, in it or in the sentences it goes on from: a bare "the three" is then not the allies
+                ("China, Russia and North Korea held talks. The three agreed ..."; ``bare_three``).
         """
         generic: list[Ref] = []
         for m in _REFS_ANCHORED.finditer(text, tokens, start, end):
@@ -596,6 +605,8 @@ class PartyResolver:
                 # "the two sides" are two even in a text that opens by naming three allies ("the Secretary and the
                 # two Ministers" of a trilateral are its three)
                 parties = BILATERAL
+            if group == "three" and others and _BARE_THREE.fullmatch(m.group(0)):
+                continue  # "China, Russia and North Korea held talks. The three agreed ...": not the allies
             if group == "fmin" and len(self.both) > 2:
                 continue  # "the Foreign Minister" of a trilateral text: which of the two ministers, it does not say
             if group in ("both", "three") and _named_by_states(text, m.start(), actors):
@@ -751,7 +762,9 @@ _TWO_REFERENCE = RULES.regex("two_reference")
 _KOREAS_PAIR = RULES.regex("koreas_pair")
 _UNITED_STATES = RULES.regex("united_states")
 _BARE_PLURAL_TITLE = RULES.regex("bare_plural_title")
+_BARE_THREE = RULES.regex("bare_three")
 _RANK_BEFORE_TITLE = RULES.regex("rank_before_title")
+_RANK_TITLE = RULES.regex("rank_title")
 _WE_APPOSITION_GAP = RULES.regex("we_apposition_gap")
 _APPOSITION_CLOSE = RULES.regex("apposition_close")
 _SPACES = regex_cache.compile(r"[^\S\n]+")
@@ -871,7 +884,11 @@ def _mark_objects(refs: list[Ref], text: str, tokens: Tokens, lo: int) -> list[R
             before = _word_before(tokens, start, lo)
             # "From now on, the United States will ...": a comma closes the phrase the marker ends
             marker = before in _OBJECT_MARKERS and not _comma_between(text, tokens, start, lo)
-            if marker and _RANK_BEFORE_TITLE.search(text, max(lo, start - 16), start) is not None:
+            if (
+                marker
+                and _RANK_BEFORE_TITLE.search(text, max(lo, start - 16), start) is not None
+                and _RANK_TITLE.match(text, start) is not None
+            ):
                 marker = False  # "Under Secretary X and Minister Y agreed": "Under" is the office's, no preposition
             r.subject = not article and (not marker or _members_of(text, tokens, start, lo))
         previous = r

@@ -724,9 +724,10 @@ class IncidentResolver:
             several_fired = fronted and _FIRED_TRIGGER.match(text, start) is not None
             if kind is None or date.precision == "year" or (plural and not several_fired):
                 return []
-            new = NewIncident(
-                kind, date.date, f"{kind_label(kind.value)} of {date.date.isoformat()}", "PRK", _THREAT_OF_KIND[kind]
-            )
+            # (a month's date is the first of that month, estimated; the label says only the month the text gave:
+            # "_ October 2003: North Korea fires two land-to-ship missiles" is no launch "of 2003-10-01")
+            when = date.date.isoformat() if date.precision != "month" else date.date.isoformat()[:7]
+            new = NewIncident(kind, date.date, f"{kind_label(kind.value)} of {when}", "PRK", _THREAT_OF_KIND[kind])
             return [IncidentMention(span_start, span_end, new, 0.45)]
         if overflown:
             # "the launch of a missile that flew over Japan" without a date: of the launches named for their flight
