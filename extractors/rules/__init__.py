@@ -1265,9 +1265,17 @@ class _Extraction:
 
     def _is_chrome(self, p: Paragraph) -> bool:
         """A paragraph of site chrome only (a .gov banner's sentences, "You have accessed part of a historical
-        collection ..."): no body paragraph, though it ends a sentence."""
-        lines = [ln for ln in self.text[p.start : p.end].split("\n") if ln.strip()]
-        return bool(lines) and all(is_chrome(ln) for ln in lines)
+        collection ..."): no body paragraph, though it ends a sentence. Worked out once per paragraph."""
+        known = self._chrome_paragraphs.get(p.start)
+        if known is None:
+            lines = [ln for ln in self.text[p.start : p.end].split("\n") if ln.strip()]
+            known = self._chrome_paragraphs[p.start] = bool(lines) and all(is_chrome(ln) for ln in lines)
+        return known
+
+    @functools.cached_property
+    def _chrome_paragraphs(self) -> dict[int, bool]:
+        """``_is_chrome``'s answers by paragraph start."""
+        return {}
 
     def _heading_line(self, start: int, end: int) -> bool:
         body = self.text[start:end].rstrip()
@@ -1316,11 +1324,19 @@ class _Extraction:
         Heading lines (a title, "JOINT COMMUNIQUÉ", a dateline such as "Seoul,
         May 10, 1984": short, without closing punctuation) do not count, so a
         communiqué with a three-line heading still has its opening paragraphs
-        in reach.
+        in reach. Asked for by many rules with the same few counts, it is worked out once per count.
         """
-        body = (p for p in self.pars[self._first_numbered :] if not self._is_heading(p) and not self._is_chrome(p))
-        last = next(itertools.islice(body, count - 1, None), None)
-        return last.end if last is not None else self.pars[-1].end
+        ends = self._opening_ends
+        if count not in ends:
+            body = (p for p in self.pars[self._first_numbered :] if not self._is_heading(p) and not self._is_chrome(p))
+            last = next(itertools.islice(body, count - 1, None), None)
+            ends[count] = last.end if last is not None else self.pars[-1].end
+        return ends[count]
+
+    @functools.cached_property
+    def _opening_ends(self) -> dict[int, int]:
+        """``_opening_end``'s answers by count (the paragraphs never change during one extraction)."""
+        return {}
 
     def meeting_node(self, meeting: Meeting) -> str:
         key = meeting.key
