@@ -726,8 +726,8 @@ class IncidentResolver:
                 return []
             # (a month's date is the first of that month, estimated; the label says only the month the text gave:
             # "_ October 2003: North Korea fires two land-to-ship missiles" is no launch "of 2003-10-01")
-            when = date.date.isoformat() if date.precision != "month" else date.date.isoformat()[:7]
-            new = NewIncident(kind, date.date, f"{kind_label(kind.value)} of {when}", "PRK", _THREAT_OF_KIND[kind])
+            told = date.date.isoformat() if date.precision != "month" else date.date.isoformat()[:7]
+            new = NewIncident(kind, date.date, f"{kind_label(kind.value)} of {told}", "PRK", _THREAT_OF_KIND[kind])
             return [IncidentMention(span_start, span_end, new, 0.45)]
         if overflown:
             # "the launch of a missile that flew over Japan" without a date: of the launches named for their flight
