@@ -26,6 +26,7 @@ from extractors.registry import register
 from extractors.rules import regex_cache
 from extractors.rules.actors import ActorMention, find_actors
 from extractors.rules.commitments import (
+    ADVERSARIES,
     BILATERAL,
     TRILATERAL,
     CommitmentFinding,
@@ -188,6 +189,7 @@ _HARM_REACH = 80
 _MODAL_WORDS = _COMMITMENT_RULES.word_list("will_modals")
 _TRILATERAL_OPENING = _COMMITMENT_RULES.regex("trilateral_opening")
 _TRILATERAL_PARTIES = _COMMITMENT_RULES.regex("trilateral_parties")
+_PAIR_MEETING = _COMMITMENT_RULES.regex("pair_meeting")
 _OPENING = 600
 """Characters at the head of a document (title, dateline, first lines) that say what it is."""
 _NEAR = 40
@@ -206,6 +208,7 @@ _SCM_NAMED = _MEETING_RULES.regex("scm_named")
 _PREAMBLE_MAX = 4000
 """A reprint's own text before the communiqué's first numbered paragraph is shorter than this (characters)."""
 _TEXT_BEGINS = _MEETING_RULES.regex("text_begins")
+_TEXT_FOLLOWS = _MEETING_RULES.regex("text_follows")
 _PLACE_BELOW_SENTENCES = 3
 """Sentences after a titled heading read for the place its meeting "met in"."""
 _HEADING_MAX = 160
@@ -1291,7 +1294,8 @@ class _Extraction:
 
         A reprint puts its own paragraphs before the communiqué (a bulletin's tracking lines, a wire
         story's lead, "Following is the text of the communique:"); the communiqué's numbered
-        paragraphs start its opening.
+        paragraphs start its opening. A reprinted text without numbered paragraphs starts after the
+        lead's own paragraph that announces it ("The text of the joint statement follows:").
         """
         for i, p in enumerate(self.pars[:-1]):
             if p.start > _PREAMBLE_MAX:
@@ -1304,6 +1308,11 @@ class _Extraction:
                 break
             if _BODY_START.search(self.text[p.start : p.end]):
                 return i
+        for i, p in enumerate(self.pars[:-1]):
+            if p.start > _PREAMBLE_MAX:
+                break
+            if _TEXT_FOLLOWS.search(self.text[p.start : p.end].strip()):
+                return i + 1  # "The text of the joint statement follows:": the reprinted text opens after the lead
         return 0
 
     def _heading_paragraphs(self) -> set[int]:
@@ -1674,6 +1683,26 @@ class _Extraction:
             ci -= 1
         return None
 
+    def _meeting_pair(self, actors: list[ActorMention]) -> frozenset[str] | None:
+        """The two states a text's opening names as meeting ("Readout of the Secretary's Meeting with Japanese
+        Defense Minister ..."; "U.S.-Japan talks"), when they are not the two allies: the parties of its "the two
+        sides". The opening is the title and first lines (``_OPENING`` characters), which must hold a meeting word;
+        the states are those of the persons and states named there, adversaries aside; exactly two, else None."""
+        end = min(len(self.text), _OPENING)
+        if not _PAIR_MEETING.search(self.text, 0, end):
+            return None
+        states: set[str] = set()
+        for a in actors:
+            if a.start >= end:
+                break
+            if a.actor.kind == Kind.ORGANIZATION:
+                continue
+            party = a.actor.country if a.actor.kind == Kind.PERSON else a.actor.id
+            if party and party not in ADVERSARIES:
+                states.add(str(party))
+        pair = frozenset(states)
+        return pair if len(pair) == 2 and pair != BILATERAL else None
+
     def commitments(
         self,
         actors: list[ActorMention],
@@ -1695,6 +1724,8 @@ class _Extraction:
             # allies" may still be two), or a release that opens with the three allies acting together ("The
             # United States, Japan, and the Republic of Korea condemn ...", kind `other` when no joint title)
             both = TRILATERAL
+        elif self.recorded is None or self.recorded.series in (Series.SUMMIT, Series.OTHER):
+            both = self._meeting_pair(actors) or both
         resolver = PartyResolver(both=both)
         turns = speaker_turns(text, actors)
         turn_starts = [t.start for t in turns]

@@ -307,6 +307,8 @@ _PASSIVE_AFTER = RULES.regex("passive_after")
 _RUN_TO = regex_cache.compile(compose(RULES, "run_to"), RULES.flags("run_to"))
 """The next infinitive of a run after one pledge verb: ", to <verb>", ", and to <verb>", " and to <verb>"."""
 _VERB_ENDS_TO = RULES.regex("verb_ends_to")
+_PURPOSE_TO = regex_cache.compile(compose(RULES, "purpose_to"), RULES.flags("purpose_to"))
+"""An infinitive of purpose inside a piece of a run, with no comma before it ("... cooperation to deter ...")."""
 """A pledge verb whose match ends with its "to" ("committed to", "pledged to" read as one verb)."""
 _INFINITIVE_NEXT = regex_cache.compile(compose(RULES, "infinitive_next"), RULES.flags("infinitive_next"))
 _RUN_AND = RULES.regex("run_and")
@@ -1773,6 +1775,13 @@ def _finding(
     )
 
 
+def _purpose_before(text: str, verb_end: int, cut: int, runs: list[re.Match[str]]) -> bool:
+    """Does an infinitive of purpose (no comma or "and" before its "to") stand between the run's previous "to" (or
+    the verb's own) and the cut at ``cut``?"""
+    lo = max([verb_end + 1, *(m.end() for m in runs if m.end() <= cut)])
+    return _PURPOSE_TO.search(text, lo, cut) is not None
+
+
 def split_pledge(
     text: str, tokens: Tokens, found: CommitmentFinding, names_field: Callable[[int, int], bool]
 ) -> list[CommitmentFinding]:
@@ -1784,7 +1793,10 @@ def split_pledge(
     The run is cut before each ", to <verb>", ", and to <verb>" and "and to <verb>" after the verb's own "to"
     ("pledged to ...", "committed to ..."). A piece that names no field stays with the piece before it ("to expand
     space coordination, to enhance mission assurance, and to strengthen ... space situational awareness": two),
-    the first with the one after it; with one piece left the clause is one finding.
+    the first with the one after it; with one piece left the clause is one finding. A gerund as the verb's object
+    ("commitment to strengthening cooperation to deter X and to promote Y") is no run, and an "and to <verb>"
+    without a comma right after an infinitive of purpose ("to strengthen cooperation to deter X and to promote Y")
+    goes on with that purpose, not the run.
     """
     verb_end = found.verb_span[1]
     ends_to = _VERB_ENDS_TO.search(text, max(0, verb_end - 3), verb_end) is not None
@@ -1795,9 +1807,14 @@ def split_pledge(
         return [found]  # "reaffirmed the commitment to X and to Y": one pledge of two objects
     if _RUN_GERUND.match(text, verb_end, found.span[1]):
         return [found]  # "commitment to using all its means, including nuclear, to defend ...": one pledge
-    cuts = list(_RUN_TO.finditer(text, verb_end, found.span[1]))
-    if not cuts or not any(_RUN_AND.search(m.group()) for m in cuts):
+    runs = list(_RUN_TO.finditer(text, verb_end, found.span[1]))
+    if not runs or not any(_RUN_AND.search(m.group()) for m in runs):
         return [found]  # "agreed to deploy assets more often, to deter ...": the purpose of one pledge
+    # (" and to <verb>" right after an infinitive of purpose goes on with that purpose: "to strengthen cooperation
+    # to deter X and to promote Y")
+    cuts = [m for m in runs if text[m.start()] == "," or not _purpose_before(text, verb_end, m.start(), runs)]
+    if not cuts:
+        return [found]
     k = 0
     while k <= len(cuts) and len(cuts) > 0:
         lo = max(found.span[0], found.lead_end) if k == 0 else cuts[k - 1].end()
