@@ -1,5 +1,6 @@
-"""Round twelve (issue 15, items 5-7): a fear told with a modal, and a document named with a wire's bare date,
-are no pledges. Texts are our own, in the shapes of the news pages where the rules went wrong."""
+"""Round twelve (issue 15, items 5-7): a fear told with a modal, a document named with a wire's bare date and
+hosting guests for a meeting are no pledges; a "They" after a list of other states names no ally. Texts are our
+own, in the shapes of the news pages where the rules went wrong."""
 
 from __future__ import annotations
 
@@ -103,3 +104,27 @@ def test_hosting_guests_for_a_meeting_is_no_pledge(lexicon: Lexicon, sentence: s
 )
 def test_hosting_an_activity_still_pledges(lexicon: Lexicon, sentence: str) -> None:
     assert pledges(sentence, lexicon) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials of China, Russia and the DPRK met in Moscow on Tuesday. They pledged to deepen their cooperation "
+        "against sanctions. They also agreed to strengthen coordination at the United Nations.",
+        "Diplomats from China and Russia met in Beijing. They agreed to strengthen coordination on the peninsula.",
+    ],
+)
+def test_they_after_a_list_of_other_states_names_no_ally(lexicon: Lexicon, text: str) -> None:
+    assert pledges(text, lexicon) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defense chiefs of the two allies met in Seoul. They pledged to strengthen extended deterrence.",
+        "Officials of the ROK and the United States met Chinese and Russian envoys in Beijing. They pledged to "
+        "strengthen coordination on sanctions.",
+    ],
+)
+def test_they_after_the_allies_is_still_the_allies(lexicon: Lexicon, text: str) -> None:
+    assert [p for _d, p in pledges(text, lexicon)] == [frozenset({"KOR", "USA"})]
