@@ -1666,6 +1666,22 @@ class _Extraction:
         }
         return len(others) >= 2
 
+    def _they_others(self, si: int, actors: list[ActorMention]) -> bool:
+        """Does "They" opening sentence ``si`` stand for other states: do the sentence before it in its paragraph
+        (walked back past those that open with "They") name two or more states other than the three allies, and
+        none of the allies ("Officials of China, Russia and the DPRK met in Moscow. They pledged ...")?"""
+        paragraph = self.sents[si].paragraph
+        ci = si - 1
+        while (
+            ci >= 0 and self.sents[ci].paragraph == paragraph and _THEY_SUBJECT.match(self.text, self.sents[ci].start)
+        ):
+            ci -= 1
+        if ci < 0 or self.sents[ci].paragraph != paragraph:
+            return False
+        lo, hi = self.sents[ci].start, self.sents[si].start
+        states = {str(a.actor.id) for a in actors if lo <= a.start < hi and a.actor.kind == Kind.STATE}
+        return len(states - TRILATERAL) >= 2 and not states & TRILATERAL
+
     def _they_three(self, si: int) -> frozenset[str] | None:
         """The three allies when "They" opening sentence ``si`` goes on with "the three ..." opening an earlier one.
 
@@ -1871,6 +1887,8 @@ class _Extraction:
             # the "I" of a turn is its speaker even where "we" is both countries; outside turns, the titled speaker
             i_me = turn.parties if turn is not None and turn.parties else me
             they = self._they_three(si) if _THEY_SUBJECT.match(text, s.start) else None
+            if _THEY_SUBJECT.match(text, s.start) and they is None and self._they_others(si, actors):
+                they = frozenset()  # "Officials of China, Russia and the DPRK met ... . They pledged ...": no ally
             others = _THREE_BARE.search(text, s.start, s.end) is not None and self._others_before(si, actors)
             refs = resolver.refs(
                 text, self.tokens, s.start, s.end, actors[lo:after], pronoun, speaker, we, i_me, they, others

@@ -224,6 +224,7 @@ _SUBORDINATORS = RULES.words("subordinators")
 _GAPPED = RULES.words("after_gapped_verb")
 _SCHEDULE_ONLY = RULES.regex("schedule_only")
 _OPEN_QUESTION = RULES.regex("open_question")
+_FEAR_CLAUSE = RULES.regex("fear_clause")
 _DENIED_NOUN_BEFORE = RULES.regex("denied_noun_before")
 _WITH_ALLY_BEFORE = RULES.regex("with_ally_before")
 _WE_SPEAKER_TAG = RULES.regex("we_speaker_tag")
@@ -1154,6 +1155,8 @@ class _SentenceReader:
                 lo = current.verb.end if current is not None else start
                 if _OPEN_QUESTION.search(text, lo, v.start):
                     continue  # "to discuss whether the pact should be suspended": a question, not a will
+                if _FEAR_CLAUSE.search(text, lo, v.start):
+                    continue  # "fearing that doing so would antagonize the North": a fear, not a will
                 if v.kind == "modal" and current is None and _forecast(text, self.refs, self.verbs, v, lo):
                     if self.forecast_at is None:
                         self.forecast_at = v.start
