@@ -119,6 +119,7 @@ _LEADERS_CALL = _MEETING_RULES.regex("leaders_call")
 _LEADERS_IN_PERSON = _MEETING_RULES.regex("leaders_in_person")
 _LEADERS_TODAY = _MEETING_RULES.regex("leaders_today")
 _LEADER_VISIT = _MEETING_RULES.regex("leader_visit")
+_RELEASE_LINE = _MEETING_RULES.regex("release_line")
 _CALL_REACH = 2
 """How many sentences either side of the leaders' a call told of them reaches (see ``leaders_in_person``)."""
 _DECISION_OF = _MEETING_RULES.regex("decision_of_before")
@@ -570,7 +571,7 @@ class _Extraction:
             self._choose_recorded(ordered, minimum=1)  # never one named only in passing ("since the 42nd SCM")
             self._date_recorded()
         if self.recorded is not None and self.recorded.date is None and self.recorded.ordinal is None:
-            self.recorded.date = self.doc.date
+            self.recorded.date = self._release_day() or self.doc.date
             self.recorded.dated_by_document = True
         opening = self._opening_end(2) if self.pars else 1500
         ordered, self.recorded = complete_from_reference(ordered, self.recorded, unplaced, opening)
@@ -1089,19 +1090,39 @@ class _Extraction:
             return None
         return self._date_line_before(s.start)
 
+    def _release_day(self) -> dt.date | None:
+        """The day a reposted statement was released, from the line that introduces it in the page's opening ("The
+        following joint statement ... was released in Seoul on September 7, 2002.": ``release_line``), which dates the
+        meeting the statement records where the page's own date is the day it was reposted; None without one."""
+        limit = self._opening_end(4) if self.pars else 0
+        for par in self.pars:
+            if par.start >= limit:
+                break
+            if _RELEASE_LINE.match(self.text, par.start, par.end):
+                day = self._day_in(par.start, par.end)
+                if day is not None and not day.relative:
+                    return day.date
+        return None
+
     def _date_line_before(self, pos: int) -> DateMatch | None:
         """The day of the statement's date line above ``pos``: the last paragraph before it that is little more than
         a date ("August 18, 2023", "Washington, D.C., June 2, 2024"), never a date inside a longer line such as a
         site's headline ticker ("Department Press Briefing - October 6, 2022 - ..."), which would date the
-        statement by another text."""
+        statement by another text. A release line between that date line and ``pos`` ("The following joint statement
+        ... was released in Seoul on September 7, 2002.": ``release_line``) gives the statement's own day instead: the
+        date line above it is then a reposting office's."""
+        release: DateMatch | None = None
         for par in reversed(self.pars):
             if par.end > pos:
                 continue
             if par.end - par.start > _DATE_LINE_MAX:
+                if release is None and _RELEASE_LINE.match(self.text, par.start, par.end):
+                    found = self._day_in(par.start, par.end)
+                    release = found if found is not None and not found.relative else None
                 continue
             day = self._day_in(par.start, par.end)
             if day is not None:
-                return day
+                return release if release is not None else day
         return None
 
     def _day_in(self, start: int, end: int) -> DateMatch | None:
