@@ -1090,6 +1090,16 @@ class _Extraction:
             return None
         return self._date_line_before(s.start)
 
+    def _write_heads(self, meeting_iri: str, persons: Sequence[Actor]) -> None:
+        """Each person heads a delegation at the meeting, takes part in it, and so does the person's state."""
+        for person in persons:
+            piri = self.actor_node(person)
+            self.b.rel(Rel.HEAD_OF_DELEGATION, meeting_iri, piri, {Prop.ROLE.value: person.role})
+            self.b.rel(Rel.PARTICIPANT, meeting_iri, piri)
+            state = self.actor_id_node(str(person.country))
+            if state is not None:
+                self.b.rel(Rel.PARTICIPANT, meeting_iri, state)
+
     def _release_day(self) -> dt.date | None:
         """The day a reposted statement was released, from the line that introduces it in the page's opening ("The
         following joint statement ... was released in Seoul on September 7, 2002.": ``release_line``), which dates the
@@ -1617,26 +1627,12 @@ class _Extraction:
         for person in delegation:
             heads.setdefault(str(person.country), person)
         if subject_iri is not None:
-            for person in delegation:
-                piri = self.actor_node(person)
-                self.b.rel(Rel.HEAD_OF_DELEGATION, subject_iri, piri, {Prop.ROLE.value: person.role})
-                self.b.rel(Rel.PARTICIPANT, subject_iri, piri)
-                state = self.actor_id_node(str(person.country))
-                if state is not None:
-                    self.b.rel(Rel.PARTICIPANT, subject_iri, state)
+            self._write_heads(subject_iri, delegation)
         for meeting in self.meetings:
             # a series meeting a report names by its two ministers (see _ministers_series_meeting): they are its heads
             named = [person for m in meeting.mentions for person in m.heads]
-            if not named or meeting is self.subject:
-                continue
-            miri = self.meeting_node(meeting)
-            for person in named:
-                piri = self.actor_node(person)
-                self.b.rel(Rel.HEAD_OF_DELEGATION, miri, piri, {Prop.ROLE.value: person.role})
-                self.b.rel(Rel.PARTICIPANT, miri, piri)
-                state = self.actor_id_node(str(person.country))
-                if state is not None:
-                    self.b.rel(Rel.PARTICIPANT, miri, state)
+            if named and meeting is not self.subject:
+                self._write_heads(self.meeting_node(meeting), named)
 
         bounds = [(s.start, s.end) for s in self.sents]
         self.exercises(bounds)
