@@ -1,10 +1,17 @@
-"""A reposted statement whose meeting the text does not date itself (issue 15: an answer must be right or absent).
+"""The lead's round-twelve rules (issue 15: an answer must be right or absent).
+
+1. A reposted statement whose meeting the text does not date itself.
 
 A wire service or a reposting office puts its own date on the page ("*EPF113 09/09/2002", "Washington, DC /
 September 9, 2002") and then a line that says when the statement was released ("The following joint statement ...
 was released in Seoul on September 7, 2002."). When the statement's own text gives no day (a copy cut off before it),
 the meeting it records took the page's date, two days late. The release line's day is the statement's own.
-Every text below is written for these tests in that shape (offices and dates public facts or invented).
+
+2. A numbered meeting "of" another body in capitals ("22 ND ANNUAL MEETING OF THE ASIA-PACIFIC PARLIAMENTARY FORUM",
+a "similar documents" list under a communiqué) was read as the document's own series (the 22nd SCM, dated 1990 by the
+series reference): the "of <Body>" that makes such a meeting another body's was read in lower case only.
+
+Every text below is written for these tests in these shapes (offices and dates public facts or invented).
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extraction_probe import extract_text, recorded_node
+from extraction_probe import extract_text, meeting_props, recorded_node
 
 _PAGE = (
     "Text: Allies Review the Situation on the Peninsula\n\n"
@@ -68,3 +75,32 @@ def test_without_a_release_line_the_page_keeps_dating_its_statement() -> None:
     recorded = recorded_node(extract_text(text, dt.date(2031, 3, 5), "joint_statement"))
     assert recorded is not None
     assert recorded.props["date"] == dt.date(2031, 3, 5)
+
+
+_SIMILAR = (
+    "Joint Communique The 51st ROK-U.S. Security Consultative Meeting November 15, 2031 Seoul\n\n"
+    "1. The 51st Security Consultative Meeting was held in Seoul on November 15, 2031.\n\n"
+    "Similar documents\n\n{line}\n\nGuidelines for Regional Cooperation, April 2030\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "22 ND ANNUAL MEETING OF THE ASIA-PACIFIC PARLIAMENTARY FORUM RESOLUTION 01",
+        "THE 14TH MEETING OF THE JOINT WORKING GROUP ON MARITIME AFFAIRS",
+        "The 9th Annual Meeting Of The Regional Security Forum",
+    ],
+    ids=["caps-annual", "caps-working-group", "title-case"],
+)
+def test_a_numbered_meeting_of_another_body_is_no_meeting_of_the_series(line: str) -> None:
+    props = meeting_props(extract_text(_SIMILAR.format(line=line), dt.date(2031, 11, 15), "communique"))
+    assert {p["series"] for p in props.values()} == {"SCM", "Other"}
+    assert [p["ordinal"] for p in props.values() if p["series"] == "SCM"] == [51]
+
+
+def test_a_numbered_meeting_without_another_body_still_takes_the_series() -> None:
+    # "the 50th meeting" in an SCM communique with no body named after it: the series' own meeting, as before
+    text = _SIMILAR.format(line="The two sides recalled the decisions of the 50th meeting in Washington.")
+    props = meeting_props(extract_text(text, dt.date(2031, 11, 15), "communique"))
+    assert sorted(p["ordinal"] for p in props.values() if p["series"] == "SCM") == [50, 51]
