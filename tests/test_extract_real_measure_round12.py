@@ -86,8 +86,7 @@ def test_respective_without_the_anaphor_takes_no_field_from_before() -> None:
     "sentence",
     [
         "Both parties reaffirmed the position that North Korea will not be recognized as a nuclear-weapon State.",
-        "The two ministers reiterated their position that the DPRK would never be accepted as a nuclear weapons "
-        "state.",
+        "The two ministers reiterated their position that the DPRK would never be accepted as a nuclear weapons state.",
     ],
     ids=["will-not-be-recognized", "would-never-be-accepted"],
 )
@@ -162,8 +161,7 @@ def _threats(text: str) -> set[str]:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The two ministers signed the tailored deterrence strategy against North Korean nuclear and other WMD "
-        "threats.",
+        "The two ministers signed the tailored deterrence strategy against North Korean nuclear and other WMD threats.",
         "The allies will deter North Korea's nuclear and other weapons of mass destruction threats together.",
     ],
     ids=["other-wmd", "other-weapons-of-mass-destruction"],
