@@ -102,6 +102,7 @@ _CONDEMN = _RESPONSES.anchored("condemn")
 _EVENT_AFTER_CUE = _RESPONSES.regex("event_after_cue")
 _STANDING = _RESPONSES.regex("standing_threat")
 _DEICTIC = _RESPONSES.regex("deictic_cue")
+_DEICTIC_NOUN = _RESPONSES.regex("deictic_noun")
 _PURSUES_GOALS = _RESPONSES.regex("pursues_named_goals")
 _TOPIC_SHIFT = _RESPONSES.regex("topic_shift_cue")
 _TEMPORAL_LEAD = _RESPONSES.regex("temporal_lead")
@@ -1969,6 +1970,8 @@ class _Extraction:
                 previous, previous_threats = [], ()
             if not previous and _DEICTIC.match(text, s.start):
                 previous = self._pointed_back(si, incident_by_sentence)
+            if not previous and _DEICTIC_NOUN.search(text, s.start, s.end):
+                previous = self._cued_before(si, incident_by_sentence)
             if (
                 not previous
                 and opening is not None
@@ -2077,6 +2080,18 @@ class _Extraction:
                 ci -= 1
             return out
         return []
+
+    def _cued_before(self, si: int, incident_by_sentence: dict[int, list[tuple[int, str]]]) -> list[tuple[int, str]]:
+        """What "... a peaceful resolution of this problem" points back to: the incidents of the sentence right
+        before (in the same paragraph) that a response cue of that sentence introduced ("in light of North Korea's
+        admission to ...")."""
+        ci = si - 1
+        if ci < 0 or self.sents[ci].paragraph != self.sents[si].paragraph or not incident_by_sentence.get(ci):
+            return []
+        cue = self._first_cue(ci, self.sents[ci].start, self.sents[ci].end)
+        if cue is None:
+            return []
+        return [(p, inc) for p, inc in incident_by_sentence[ci] if cue.start() < p]
 
     def lead_incidents(
         self, si: int, found: CommitmentFinding, incidents: list[tuple[int, str]]

@@ -157,6 +157,7 @@ _EMBEDDED_NOUNS = RULES.regex("embedded_pledge_nouns")
 _SPEECH_NOUNS = RULES.regex("speech_pledge_nouns")
 _ADVERSARY_OBJECT = RULES.regex("adversary_object")
 _ADVERSARY_CONSEQUENCE = RULES.regex("adversary_consequence")
+_SUBJECT_JOIN = RULES.regex("subject_join")
 _PASSIVE_MODAL = RULES.regex("passive_modal")
 _NORTH_OPENS = RULES.regex("north_opens")
 _CONSEQUENCE_REACH = 80
@@ -1683,9 +1684,22 @@ def _party_subject(text: str, refs: list[Ref], verbs: list[Verb], v: Verb, lo: i
 
 
 def _adversary_subject(text: str, refs: list[Ref], lo: int, hi: int) -> bool:
-    """True when the clause ``text[lo:hi]`` opens with an adversary ("that North Korea's forces ...")."""
-    first = next((r for r in refs if lo <= r.start < hi), None)
-    return first is not None and first.parties <= ADVERSARIES and _BARE_SUBJECT.match(text, lo, first.start) is not None
+    """True when the clause ``text[lo:hi]`` opens with an adversary ("that North Korea's forces ...") or with a
+    subject of joined parties one of which is an adversary ("that South Korea and North Korea agreed to ...": an
+    inter-Korean agreement reported, no ally's pledge)."""
+    inside = [r for r in refs if lo <= r.start < hi]
+    if not inside or _BARE_SUBJECT.match(text, lo, inside[0].start) is None:
+        return False
+    if inside[0].parties <= ADVERSARIES:
+        return True
+    last = inside[0]
+    for r in inside[1:]:
+        if _SUBJECT_JOIN.fullmatch(text, last.end, r.start) is None:
+            break
+        if r.parties & ADVERSARIES:
+            return True
+        last = r
+    return False
 
 
 def _noun_pledge(
