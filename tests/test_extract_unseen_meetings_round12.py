@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extraction_probe import extract_text, meeting_props, recorded_label
+from extraction_probe import extract_text, heads, meeting_props, recorded_label, recorded_node
 
 from extractors.metadata import infer_date
 from extractors.rules.dates import find_dates
+from graph.model import GraphData
+from graph.schema import Kind, Rel
 
 
 @pytest.mark.parametrize(
@@ -101,3 +103,60 @@ def test_a_dateline_still_dates_a_document_that_recalls_a_last_day() -> None:
     assert infer_date(text)[0] == dt.date(2007, 3, 3)
     # a full date not called "last" still dates the document
     assert infer_date("Press Release\n\nIssued on May 2, 2008 after the talks.\n")[0] == dt.date(2008, 5, 2)
+
+
+def _persons(graph: GraphData) -> dict[str, tuple[str | None, str | None]]:
+    """Each person of a graph: its role and the label of the state it is affiliated with."""
+    nodes = graph.node_map()
+    states = {r.source: nodes[r.target].label for r in graph.relationships if r.type == Rel.AFFILIATION}
+    return {n.label: (n.props.get("role"), states.get(n.iri)) for n in graph.nodes if n.kind == Kind.PERSON}
+
+
+LISTED = [
+    pytest.param(
+        "Japan, the United States and the ROK held a trilateral video teleconference on June 4 on the launches.\n\n"
+        "Kenji Tanaka, Director General for Defense Policy, Japan Ministry of Defense; Mark Stone, Acting Deputy "
+        "Assistant Secretary of Defense for East Asia, U.S. Department of Defense; and Kim Dong-hyun, Deputy "
+        "Minister for Policy, ROK Ministry of National Defense, led their respective interagency delegations.\n",
+        {
+            "Kenji Tanaka": ("Director General for Defense Policy", "Japan"),
+            "Mark Stone": ("Acting Deputy Assistant Secretary of Defense for East Asia", "United States"),
+        },
+        id="three-clauses",
+    ),
+    pytest.param(
+        "The United States and Japan held a trilateral meeting on June 4 with the ROK on maritime security.\n\n"
+        "Laura Field, Principal Deputy Under Secretary for Policy, U.S. Department of Defense; and Hiroshi Ono, "
+        "Director General for Policy, Japan Ministry of Defense, led their delegations.\n",
+        {
+            "Laura Field": ("Principal Deputy Under Secretary for Policy", "United States"),
+            "Hiroshi Ono": ("Director General for Policy", "Japan"),
+        },
+        id="two-clauses",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED)
+def test_heads_listed_name_first_are_persons_of_their_ministrys_state(
+    text: str, expected: dict[str, tuple[str, str]]
+) -> None:
+    graph = extract_text(text, dt.date(2019, 6, 4), "joint_statement")
+    persons = _persons(graph)
+    for name, (role, state) in expected.items():
+        assert persons.get(name) == (role, state), (name, persons)
+    recorded = recorded_node(graph)
+    assert recorded is not None
+    assert set(expected) <= heads(graph, recorded)
+
+
+def test_a_name_and_apposition_without_the_delegation_clause_is_no_person() -> None:
+    # a name first with an office after a comma, but the sentence does not say they led delegations
+    text = (
+        "The seminar was held in Tokyo on June 4.\n\n"
+        "Kenji Tanaka, Director General for Defense Policy, Japan Ministry of Defense; and Mark Stone, Acting "
+        "Deputy Assistant Secretary of Defense, U.S. Department of Defense, spoke at the opening.\n"
+    )
+    persons = _persons(extract_text(text, dt.date(2019, 6, 4), "other"))
+    assert "Kenji Tanaka" not in persons
+    assert "Mark Stone" not in persons
