@@ -239,6 +239,7 @@ def find_actors(
             out.append(ActorMention(s, e, actor, "role"))
             covered.add(s, e)
     out.extend(_side_heads(text, covered, keys, year, on))
+    out.extend(_listed_heads(text, covered, keys, year, on))
     for m in _PAPERS_PRESIDENT.finditer(text):
         s, e = m.span("the")
         if _guest_country(gaz, m.group("named"), m.group("title"), year, on) == "USA":
@@ -389,6 +390,37 @@ def _side_heads(
             label = canonical_name(raw, country)
             office = _SIDE_HEAD_OFFICE.match(text, e)
             role = " ".join(office.group("office").split()) if office else None
+            actor = Actor(id=person_id(label), kind=Kind.PERSON, label=label, role=role, country=country)
+        out.append(ActorMention(s, e, actor, "side"))
+        covered.add(s, e)
+    return out
+
+
+_LISTED_HEAD = regex_cache.compile(compose(_RULES, "listed_head"), _RULES.flags("listed_head"))
+_LISTED_HEAD_CUE = _RULES.regex("listed_head_cue")
+_LISTED_HEAD_STATE = _RULES.regex("listed_head_state")
+
+
+def _listed_heads(
+    text: str, covered: Coverage, keys: dict[str, Actor], year: int | None, on: dt.date | None = None
+) -> list[ActorMention]:
+    """Heads listed name first with their office after a comma, before "..., led their respective delegations"
+    ("Pat Example, Director General for Policy, Japan Ministry of Defense; ..."): a person of the state the
+    clause's ministry or department names, with the office the apposition opens with."""
+    out: list[ActorMention] = []
+    for m in _LISTED_HEAD.finditer(text):
+        s, e = m.span("name")
+        raw = " ".join(m.group("name").split())
+        if covered.overlaps(s, e) or not is_name(raw) or _LISTED_HEAD_CUE.match(text, s) is None:
+            continue
+        state = _LISTED_HEAD_STATE.search(m.group("office") + "," + m.group("rest"))
+        country = _COUNTRY_WORDS.get(re.sub(r"\s+", "", state.group("c")).lower()) if state else None
+        known = keys.get(name_key(raw))
+        if known is not None:
+            actor = _dated(known, year, on)
+        else:
+            label = canonical_name(raw, country)
+            role = " ".join(m.group("office").split())
             actor = Actor(id=person_id(label), kind=Kind.PERSON, label=label, role=role, country=country)
         out.append(ActorMention(s, e, actor, "side"))
         covered.add(s, e)
