@@ -91,6 +91,13 @@ _NAME_SPLIT = regex_cache.compile(r"[\s,\-]+")
 _WORD_SPLIT = regex_cache.compile(r"[\s,]+")
 _COUNTRY_WORDS = dict(pair.split("=", 1) for pair in _RULES.word_list("country_words"))
 _ROLE_COUNTRY = dict(pair.split("=", 1) for pair in _RULES.word_list("role_countries"))
+
+
+def _country_word(words: str) -> str | None:
+    """The state a country word names, spaces and case aside ("U.S.", "Republic of Korea", "South Korean")."""
+    return _COUNTRY_WORDS.get(re.sub(r"\s+", "", words).lower())
+
+
 _ROLE_ANCHORED = AnchoredPattern(_ROLE_PERSON, _prefix_anchor(first_word_prefixes(_ROLE_PERSON)))
 _TITLE_ANCHORED = AnchoredPattern(_TITLE_SURNAME, _prefix_anchor(first_word_prefixes(_TITLE_SURNAME)))
 _PLACE_NOUNS = _RULES.words("place_nouns")
@@ -119,7 +126,7 @@ class ActorMention:
 def _role_country(role: str, before: str, after: str = "", name: str = "") -> str | None:
     m = _COUNTRY_BEFORE.search(before) or _COUNTRY_AFTER.match(after) or _COUNTRY_IN_ROLE.search(role)
     if m:
-        return _COUNTRY_WORDS.get(re.sub(r"\s+", "", m.group("c")).lower())
+        return _country_word(m.group("c"))
     if _KOREAN_NAME.match(name) and name.replace(",", " ").split()[0] in KOREAN_SURNAMES:
         return "KOR"
     lowered = " ".join(role.lower().split())
@@ -214,7 +221,7 @@ def find_actors(
                 m_start = m.start() + offset
                 of_state = m.group("ofc")  # "Vice Minister for Foreign Affairs of Japan <name>"
                 country = (
-                    _COUNTRY_WORDS.get(re.sub(r"\s+", "", of_state).lower())
+                    _country_word(of_state)
                     if of_state
                     else _role_country(
                         role or "", text[max(0, m_start - 20) : m_start], text[e : e + 60], "" if envoy else raw
@@ -321,7 +328,7 @@ def side_countries(text: str, found: list[ActorMention]) -> list[ActorMention]:
             continue
         m = _SIDE_BEFORE.search(text, max(0, a.start - 80), a.start)
         if m is not None and m.end() == a.start:
-            country = _COUNTRY_WORDS.get(re.sub(r"\s+", "", m.group("c") or m.group("c2")).lower())
+            country = _country_word(m.group("c") or m.group("c2"))
             if country is not None:
                 found[i] = replace(a, actor=replace(a.actor, country=country))
     return found
@@ -382,7 +389,7 @@ def _side_heads(
         raw = " ".join(m.group(group).split())
         if covered.overlaps(s, e) or not is_name(raw):
             continue
-        country = _COUNTRY_WORDS.get(re.sub(r"\s+", "", m.group("c") or m.group("c2")).lower())
+        country = _country_word(m.group("c") or m.group("c2"))
         known = keys.get(name_key(raw))
         if known is not None:
             actor = _dated(known, year, on)
@@ -414,7 +421,7 @@ def _listed_heads(
         if covered.overlaps(s, e) or not is_name(raw) or _LISTED_HEAD_CUE.match(text, s) is None:
             continue
         state = _LISTED_HEAD_STATE.search(m.group("office") + "," + m.group("rest"))
-        country = _COUNTRY_WORDS.get(re.sub(r"\s+", "", state.group("c")).lower()) if state else None
+        country = _country_word(state.group("c")) if state else None
         known = keys.get(name_key(raw))
         if known is not None:
             actor = _dated(known, year, on)
@@ -451,11 +458,11 @@ def _apposition_state(text: str, name_end: int) -> str | None:
     stop = end.start() if end else len(window)
     states = list(_APPOSITION_STATE.finditer(window, 0, stop))
     if states:
-        return _COUNTRY_WORDS.get(re.sub(r"\s+", "", states[-1].group("c")).lower())
+        return _country_word(states[-1].group("c"))
     # "..., U.S. Special Representative for ...": the state word that opens the apposition
     word = _APPOSITION_STATE_WORD.match(window)
     if word is not None:
-        return _COUNTRY_WORDS.get(re.sub(r"\s+", "", word.group("c")).lower())
+        return _country_word(word.group("c"))
     # "..., Under Secretary for Political Affairs, Department of State": a department one state alone has
     department = _APPOSITION_DEPARTMENT.search(window, 0, stop)
     return _APPOSITION_DEPARTMENTS[department.group(0)] if department else None
