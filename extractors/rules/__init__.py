@@ -690,12 +690,11 @@ class _Extraction:
         """A news story names a singular meeting of a referenced series as held, or as where something was
         reached ("at the annual SCM"), and not as a standing institution ("the SCM, held annually since 1968") nor
         as an earlier one ("since the last SCM", "at the previous SCM": ``story_earlier_before``), nor with a time
-        after it in its sentence that is not the story's ("held in Washington last year", "in 2008")."""
+        after it in its sentence that is not the story's ("held in Washington last year", "in 2008"): the caller
+        has already set aside a meeting told as earlier (:meth:`_told_as_earlier`)."""
         if self.doc.kind != "news" or self.doc.date is None or m.date is not None:
             return False
         if not (m.held or m.backward or _STORY_HELD_AFTER.match(self.text, m.end)):
-            return False
-        if self._told_as_earlier(m):
             return False
         si = self.sindex.at(m.start)
         end = self.sents[si].end if si is not None else m.end + 120
@@ -1109,11 +1108,17 @@ class _Extraction:
         for par in self.pars:
             if par.start >= limit:
                 break
-            if _RELEASE_LINE.match(self.text, par.start, par.end):
-                day = self._day_in(par.start, par.end)
-                if day is not None and not day.relative:
-                    return day.date
+            day = self._release_line_day(par)
+            if day is not None:
+                return day.date
         return None
+
+    def _release_line_day(self, par: Paragraph) -> DateMatch | None:
+        """The stated day of paragraph ``par`` when it is a release line (``release_line``); None otherwise."""
+        if not _RELEASE_LINE.match(self.text, par.start, par.end):
+            return None
+        day = self._day_in(par.start, par.end)
+        return day if day is not None and not day.relative else None
 
     def _date_line_before(self, pos: int) -> DateMatch | None:
         """The day of the statement's date line above ``pos``: the last paragraph before it that is little more than
@@ -1127,9 +1132,8 @@ class _Extraction:
             if par.end > pos:
                 continue
             if par.end - par.start > _DATE_LINE_MAX:
-                if release is None and _RELEASE_LINE.match(self.text, par.start, par.end):
-                    found = self._day_in(par.start, par.end)
-                    release = found if found is not None and not found.relative else None
+                if release is None:
+                    release = self._release_line_day(par)
                 continue
             day = self._day_in(par.start, par.end)
             if day is not None:

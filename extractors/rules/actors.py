@@ -93,7 +93,7 @@ _COUNTRY_WORDS = dict(pair.split("=", 1) for pair in _RULES.word_list("country_w
 _ROLE_COUNTRY = dict(pair.split("=", 1) for pair in _RULES.word_list("role_countries"))
 
 
-def _country_word(words: str) -> str | None:
+def country_word(words: str) -> str | None:
     """The state a country word names, spaces and case aside ("U.S.", "Republic of Korea", "South Korean")."""
     return _COUNTRY_WORDS.get(re.sub(r"\s+", "", words).lower())
 
@@ -126,7 +126,7 @@ class ActorMention:
 def _role_country(role: str, before: str, after: str = "", name: str = "") -> str | None:
     m = _COUNTRY_BEFORE.search(before) or _COUNTRY_AFTER.match(after) or _COUNTRY_IN_ROLE.search(role)
     if m:
-        return _country_word(m.group("c"))
+        return country_word(m.group("c"))
     if _KOREAN_NAME.match(name) and name.replace(",", " ").split()[0] in KOREAN_SURNAMES:
         return "KOR"
     lowered = " ".join(role.lower().split())
@@ -221,7 +221,7 @@ def find_actors(
                 m_start = m.start() + offset
                 of_state = m.group("ofc")  # "Vice Minister for Foreign Affairs of Japan <name>"
                 country = (
-                    _country_word(of_state)
+                    country_word(of_state)
                     if of_state
                     else _role_country(
                         role or "", text[max(0, m_start - 20) : m_start], text[e : e + 60], "" if envoy else raw
@@ -328,7 +328,7 @@ def side_countries(text: str, found: list[ActorMention]) -> list[ActorMention]:
             continue
         m = _SIDE_BEFORE.search(text, max(0, a.start - 80), a.start)
         if m is not None and m.end() == a.start:
-            country = _country_word(m.group("c") or m.group("c2"))
+            country = country_word(m.group("c") or m.group("c2"))
             if country is not None:
                 found[i] = replace(a, actor=replace(a.actor, country=country))
     return found
@@ -389,7 +389,7 @@ def _side_heads(
         raw = " ".join(m.group(group).split())
         if covered.overlaps(s, e) or not is_name(raw):
             continue
-        country = _country_word(m.group("c") or m.group("c2"))
+        country = country_word(m.group("c") or m.group("c2"))
         known = keys.get(name_key(raw))
         if known is not None:
             actor = _dated(known, year, on)
@@ -421,7 +421,7 @@ def _listed_heads(
         if covered.overlaps(s, e) or not is_name(raw) or _LISTED_HEAD_CUE.match(text, s) is None:
             continue
         state = _LISTED_HEAD_STATE.search(m.group("office") + "," + m.group("rest"))
-        country = _country_word(state.group("c")) if state else None
+        country = country_word(state.group("c")) if state else None
         known = keys.get(name_key(raw))
         if known is not None:
             actor = _dated(known, year, on)
@@ -458,11 +458,11 @@ def _apposition_state(text: str, name_end: int) -> str | None:
     stop = end.start() if end else len(window)
     states = list(_APPOSITION_STATE.finditer(window, 0, stop))
     if states:
-        return _country_word(states[-1].group("c"))
+        return country_word(states[-1].group("c"))
     # "..., U.S. Special Representative for ...": the state word that opens the apposition
     word = _APPOSITION_STATE_WORD.match(window)
     if word is not None:
-        return _country_word(word.group("c"))
+        return country_word(word.group("c"))
     # "..., Under Secretary for Political Affairs, Department of State": a department one state alone has
     department = _APPOSITION_DEPARTMENT.search(window, 0, stop)
     return _APPOSITION_DEPARTMENTS[department.group(0)] if department else None

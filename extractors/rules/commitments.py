@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from extractors.rules import regex_cache
-from extractors.rules.actors import ActorMention
+from extractors.rules.actors import ActorMention, country_word
 from extractors.rules.patterns import compose, compose_source, first_word_prefixes, load_rules
 from extractors.rules.scan import Tokens
 from graph.schema import Kind
@@ -230,7 +230,6 @@ _DENIED_NOUN_BEFORE = RULES.regex("denied_noun_before")
 _WITH_ALLY_BEFORE = RULES.regex("with_ally_before")
 _WE_SPEAKER_TAG = RULES.regex("we_speaker_tag")
 _THEY_OFFICIALS_SAID = RULES.regex("they_officials_said")
-_STATE_WORDS = dict(pair.split("=", 1) for pair in load_rules("actors").word_list("country_words"))
 _WITH_ALLY_INSIDE = RULES.regex("with_ally_inside")
 _PARTICIPLE_VERBS = RULES.words("participle_verbs")
 _SERIES_VERB = RULES.regex("series_verb")
@@ -309,9 +308,9 @@ _PASSIVE_AFTER = RULES.regex("passive_after")
 _RUN_TO = regex_cache.compile(compose(RULES, "run_to"), RULES.flags("run_to"))
 """The next infinitive of a run after one pledge verb: ", to <verb>", ", and to <verb>", " and to <verb>"."""
 _VERB_ENDS_TO = RULES.regex("verb_ends_to")
+"""A pledge verb whose match ends with its "to" ("committed to", "pledged to" read as one verb)."""
 _PURPOSE_TO = regex_cache.compile(compose(RULES, "purpose_to"), RULES.flags("purpose_to"))
 """An infinitive of purpose inside a piece of a run, with no comma before it ("... cooperation to deter ...")."""
-"""A pledge verb whose match ends with its "to" ("committed to", "pledged to" read as one verb)."""
 _INFINITIVE_NEXT = regex_cache.compile(compose(RULES, "infinitive_next"), RULES.flags("infinitive_next"))
 _RUN_AND = RULES.regex("run_and")
 """A run of infinitives is a list closed by "and"; without one, ", to <verb>" is the pledge's purpose."""
@@ -633,7 +632,7 @@ class PartyResolver:
                 and m.group(0).lower() == "they"
                 and (said := _THEY_OFFICIALS_SAID.search(text, start, m.start()))
             ):
-                state = _STATE_WORDS.get(re.sub(r"\s+", "", said.group("c")).lower())
+                state = country_word(said.group("c"))
                 parties = _single(state) if state else parties  # "Japanese officials said they will ...": Japan
             elif group == "both" and they is not None and m.group(0) == "They" and not text[start : m.start()].strip():
                 parties = they  # "The three NSAs reaffirmed ... . They reiterated ...": the three
